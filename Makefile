@@ -1,0 +1,133 @@
+# hubdesk - plain GNU make. `make` builds ./hubdesk; see README.md.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LOCALEDIR  ?= $(PREFIX)/share/locale
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+
+PKGS_CORE  := sqlite3 libsodium
+PKGS_TUI   := ncursesw
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wold-style-definition -Wformat=2 -Wformat-security -Wpointer-arith -Wwrite-strings \
+	-Wundef -Wvla -Wcast-align -Wredundant-decls -Wnested-externs -Wmissing-declarations
+STD  := -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED
+OPT  ?= -O2 -g
+DEPFLAGS = -MMD -MP
+
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null))
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null)
+CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null)
+
+CPPFLAGS_ALL = -I. -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+CFLAGS_ALL   = $(STD) $(WARN) $(OPT) $(CFLAGS)
+
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+CORE_SRC  := $(sort $(wildcard core/*.c))
+FORMS_SRC := $(sort $(wildcard forms/*.c))
+PRINT_SRC := $(sort $(wildcard printing/*.c))
+TUI_SRC   := $(sort $(wildcard tui/*.c))
+LIB_SRC   := $(CORE_SRC) $(FORMS_SRC) $(PRINT_SRC)
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+
+LIB_OBJ     := $(LIB_SRC:%.c=build/%.o)
+LIB_SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o)
+TUI_OBJ     := $(TUI_SRC:%.c=build/%.o)
+UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+
+PO  := $(wildcard po/*.po)
+MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
+
+.PHONY: all deps run check unit bench fuzz install uninstall clean format pot
+all: hubdesk $(MO)
+
+hubdesk: $(TUI_OBJ) build/libhubdesk.a
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS)
+
+build/libhubdesk.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+build/san/libhubdesk.a: $(LIB_SAN_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+build/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
+
+build/san/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
+
+build/tests/%: build/tests/%.o build/libhubdesk.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< build/libhubdesk.a -lcmocka $(CORE_LIBS)
+
+build/san/tests/%: build/san/tests/%.o build/san/libhubdesk.a
+	$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(CORE_LIBS)
+
+build/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
+
+build/san/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
+
+build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(CORE_LIBS)
+
+deps:
+	@sh tools/deps.sh
+
+# The demo database lives in the tree unless HUBDESK_DB says otherwise.
+RUN_DB ?= $(if $(HUBDESK_DB),$(HUBDESK_DB),$(CURDIR)/demo/hubdesk.db)
+RUN_TZ ?= $(if $(TZ),$(TZ),Asia/Shanghai)
+run:
+	@sh tools/deps.sh --if-missing
+	@$(MAKE) --no-print-directory all
+	@if [ ! -s "$(RUN_DB)" ]; then mkdir -p "$(dir $(RUN_DB))" && \
+		TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)" init --demo; fi
+	@TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)"
+
+unit: $(UNIT_BIN) $(UNIT_SAN_BIN)
+
+check: all unit
+	@sh tests/run.sh
+
+bench: all build/bench/hubdesk-bench
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 hubdesk $(DESTDIR)$(BINDIR)/hubdesk
+	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/hubdesk
+	for po in $(PO); do lang=$${po#po/}; lang=$${lang%.po}; \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=hubdesk -o po/hubdesk.pot \
+		$(sort $(wildcard core/*.c forms/*.c printing/*.c tui/*.c))
+
+format:
+	clang-format -i $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] tests/unit/*.c bench/*.c)
+
+clean:
+	rm -rf build hubdesk
+
+-include $(shell find build -name '*.d' 2>/dev/null)

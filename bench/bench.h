@@ -1,0 +1,82 @@
+/* bench.h - the benchmark program of `make bench`: `gen` fills a new
+ * database with a large register made of invented Chinese names (gen.c,
+ * names.c), `run` measures the desk's hot paths over it (bench.c). */
+#ifndef HD_BENCH_H
+#define HD_BENCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/validate.h"
+
+/* A small deterministic generator (splitmix64): one seed always gives the
+ * same register, whatever the C library. */
+struct bench_rng {
+	uint64_t state;
+};
+
+void bench_rng_seed(struct bench_rng *r, uint64_t seed);
+uint64_t bench_rng_next(struct bench_rng *r);
+
+/* A whole number in 0..n-1 (n > 0). */
+unsigned bench_rng_below(struct bench_rng *r, unsigned n);
+
+/* A whole number in lo..hi, both included. */
+int bench_rng_range(struct bench_rng *r, int lo, int hi);
+
+/* Milliseconds of the monotonic clock. */
+double bench_ms(void);
+
+/* The median of v[0..n) (v is sorted in place); 0 when n is 0. */
+double bench_median(double *v, int n);
+
+/* The value at fraction p (0..1) of v[0..n) sorted (v is sorted in place). */
+double bench_quantile(double *v, int n, double p);
+
+/* Reads a whole number of at most max from s into *out; 0 on success. */
+int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out);
+
+/* An invented organisation: its name, short name and the first two
+ * characters of its credit code (51 social group, 52 private non-enterprise
+ * unit, 53 foundation, 91 company), which follow the name's suffix. */
+struct bench_org_name {
+	char name[NAME_BYTES];
+	char short_name[32];
+	const char *code_class;
+};
+
+/* An invented activity team: its name and category (LIST_TEAM_CATEGORY
+ * number); theme is the activity the name was made from (static text). */
+struct bench_team_name {
+	char name[NAME_BYTES];
+	const char *theme;
+	int category;
+};
+
+/* A new organisation name: [place] brand theme suffix. */
+void names_org(struct bench_rng *r, struct bench_org_name *o);
+
+/* A new team name: prefix theme [numeral] suffix; variant 0 has no numeral,
+ * variant 2.. inserts 二, 三 ... (or digits) before the suffix. */
+void names_team(struct bench_rng *r, int variant, struct bench_team_name *t);
+
+/* A person's name: surname and given name. */
+void names_person(struct bench_rng *r, char *out, size_t outsz);
+
+/* A mobile (mostly) or Shanghai landline, as people type them. */
+void names_phone(struct bench_rng *r, char *out, size_t outsz);
+
+/* The residents' committees (居委会) teams belong to, and their streets. */
+int names_committee_count(void);
+const char *names_committee(int i);
+const char *names_street(int committee);
+
+/* What a team of theme does, where and when. */
+void names_activity(struct bench_rng *r, const char *theme, char *content, size_t content_sz,
+		    char *place, size_t place_sz, char *schedule, size_t schedule_sz);
+
+/* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
+int bench_gen_main(int argc, char **argv);
+int bench_run_main(int argc, char **argv);
+
+#endif

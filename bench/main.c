@@ -1,0 +1,99 @@
+/* main.c - hubdesk-bench: the subcommands, and the generator, clock and
+ * statistics they share. */
+#include "bench/bench.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void bench_rng_seed(struct bench_rng *r, uint64_t seed)
+{
+	r->state = seed;
+}
+
+uint64_t bench_rng_next(struct bench_rng *r)
+{
+	uint64_t z = (r->state += 0x9E3779B97F4A7C15ull);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+	return z ^ (z >> 31);
+}
+
+unsigned bench_rng_below(struct bench_rng *r, unsigned n)
+{
+	return (unsigned)(bench_rng_next(r) % n);
+}
+
+int bench_rng_range(struct bench_rng *r, int lo, int hi)
+{
+	return lo + (int)bench_rng_below(r, (unsigned)(hi - lo + 1));
+}
+
+double bench_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+double bench_quantile(double *v, int n, double p)
+{
+	int i;
+
+	if (n <= 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof(*v), cmp_double);
+	i = (int)(p * (n - 1) + 0.5);
+	return v[i < 0 ? 0 : i >= n ? n - 1 : i];
+}
+
+double bench_median(double *v, int n)
+{
+	if (n <= 0)
+		return 0;
+	qsort(v, (size_t)n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	*out = strtoull(s, &end, 10);
+	if (errno || *end || *out > max)
+		return -1;
+	return 0;
+}
+
+static void usage(void)
+{
+	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N]\n"
+	      "       hubdesk-bench run --db PATH\n",
+	      stderr);
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	if (argc >= 2 && strcmp(argv[1], "gen") == 0)
+		return bench_gen_main(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "run") == 0)
+		return bench_run_main(argc - 1, argv + 1);
+	usage();
+	return 2;
+}

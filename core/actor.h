@@ -1,0 +1,31 @@
+/* actor.h - who is acting: a person signed in, the desk with nobody signed
+ * in, a resident at a kiosk, or the command line (the machine's operator).
+ * Every action that changes data takes one, and the audit log records it. */
+#ifndef HD_ACTOR_H
+#define HD_ACTOR_H
+
+enum actor_kind {
+	ACTOR_COMMAND_LINE, /* acts as admin */
+	ACTOR_DESK,         /* nobody signed in, kiosk mode off */
+	ACTOR_RESIDENT,     /* nobody signed in, kiosk mode on */
+	ACTOR_STAFF         /* a signed-in account */
+};
+
+struct hd_actor {
+	enum actor_kind kind;
+	long long staff_id; /* the account for ACTOR_STAFF, else 0 */
+	char name[64];      /* the person's name for ACTOR_STAFF */
+	char desk[64];      /* the desk's name (--desk, else the terminal) */
+};
+
+/* An actor for the command line at the given desk (NULL: "cli"). */
+struct hd_actor actor_command_line(const char *desk);
+
+/* An actor for the desk with nobody signed in. */
+struct hd_actor actor_desk(const char *desk);
+
+/* The stable word stored in the audit log: "command-line", "desk",
+ * "resident" or "staff". */
+const char *actor_kind_word(enum actor_kind kind);
+
+#endif

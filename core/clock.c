@@ -1,0 +1,160 @@
+/* clock.c - domain time with the HUBDESK_NOW override, local conversions. */
+#include "core/clock.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/validate.h"
+
+static int days_from_civil(int y, int m, int d)
+{
+	/* Days since 1970-01-01 of a proleptic Gregorian date. */
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int clock_parse_iso(const char *s, time_t *t)
+{
+	int y, mo, d, h, mi, sec = 0, n = 0, oh = 0, om = 0, sign = 1;
+	const char *p;
+
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5)
+		return -1;
+	p = s + n;
+	if (*p == ':') {
+		if (sscanf(p, ":%2d%n", &sec, &n) != 1)
+			return -1;
+		p += n;
+	}
+	if (*p == 'Z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		sign = *p == '-' ? -1 : 1;
+		if (sscanf(p + 1, "%2d:%2d%n", &oh, &om, &n) != 2)
+			return -1;
+		p += 1 + n;
+	} else {
+		return -1;
+	}
+	if (*p || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 ||
+	    oh > 14 || om > 59)
+		return -1;
+	*t = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	     sign * (oh * 3600 + om * 60);
+	return 0;
+}
+
+enum hd_status clock_check_env(struct hd_err *err)
+{
+	const char *v = getenv("HUBDESK_NOW");
+	time_t t;
+
+	if (v && *v && clock_parse_iso(v, &t) != 0)
+		return hd_err_set(err, HD_BAD_INPUT, "HUBDESK_NOW",
+				  _("HUBDESK_NOW: not a time like 2026-11-23T09:00:00+08:00"));
+	return HD_OK;
+}
+
+time_t clock_now(void)
+{
+	const char *v = getenv("HUBDESK_NOW");
+	time_t t;
+
+	if (v && *v && clock_parse_iso(v, &t) == 0)
+		return t;
+	return time(NULL);
+}
+
+int64_t clock_monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+enum local_form { LOCAL_DATE, LOCAL_DATETIME, LOCAL_HM };
+
+static void local_fmt(time_t t, enum local_form form, char *out, size_t outsz)
+{
+	struct tm tm;
+	size_t n = 0;
+
+	if (localtime_r(&t, &tm)) {
+		switch (form) {
+		case LOCAL_DATE:
+			n = strftime(out, outsz, "%Y-%m-%d", &tm);
+			break;
+		case LOCAL_DATETIME:
+			n = strftime(out, outsz, "%Y-%m-%d %H:%M", &tm);
+			break;
+		case LOCAL_HM:
+			n = strftime(out, outsz, "%H:%M", &tm);
+			break;
+		}
+	}
+	if (n == 0)
+		snprintf(out, outsz, "?");
+}
+
+void clock_local_date(time_t t, char *out, size_t outsz)
+{
+	local_fmt(t, LOCAL_DATE, out, outsz);
+}
+
+void clock_local_datetime(time_t t, char *out, size_t outsz)
+{
+	local_fmt(t, LOCAL_DATETIME, out, outsz);
+}
+
+void clock_local_hm(time_t t, char *out, size_t outsz)
+{
+	local_fmt(t, LOCAL_HM, out, outsz);
+}
+
+time_t clock_local_time(const char *date, int minutes)
+{
+	struct tm tm;
+	int y, m, d, n = 0;
+
+	if (!date || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n])
+		return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_min = minutes;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+enum hd_status clock_parse_local(const char *in, const char *label, time_t *t,
+				 struct hd_err *err)
+{
+	char buf[64], date[DATE_LEN], *sp;
+	int minutes;
+
+	text_trim(in ? in : "", buf, sizeof(buf));
+	sp = strchr(buf, ' ');
+	if (!sp)
+		sp = strchr(buf, 'T');
+	if (!sp)
+		return hd_err_set(err, HD_BAD_INPUT, label,
+				  _("%s: a date and time like 2026-11-23 09:00"), label);
+	*sp = '\0';
+	if (valid_date(buf, label, date, sizeof(date), err) != HD_OK ||
+	    valid_time(sp + 1, label, &minutes, err) != HD_OK)
+		return hd_err_set(err, HD_BAD_INPUT, label,
+				  _("%s: a date and time like 2026-11-23 09:00"), label);
+	*t = clock_local_time(date, minutes);
+	return HD_OK;
+}

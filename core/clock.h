@@ -1,0 +1,45 @@
+/* clock.h - domain time: "now" for rules, records and the top line.
+ *
+ * One function gives the time; HUBDESK_NOW (e.g. 2026-11-23T09:00:00+08:00)
+ * freezes it for tests. Times are stored as seconds since the epoch (UTC)
+ * and shown in local time (TZ). Interface timers use clock_monotonic_ms(). */
+#ifndef HD_CLOCK_H
+#define HD_CLOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "core/status.h"
+
+/* Checks HUBDESK_NOW once; HD_BAD_INPUT with a message when it is set but is
+ * not an ISO 8601 time with an offset (or Z). Call at start. */
+enum hd_status clock_check_env(struct hd_err *err);
+
+/* Domain time now: HUBDESK_NOW when set and valid, else the system clock. */
+time_t clock_now(void);
+
+/* Milliseconds of the monotonic clock, for interface timers. */
+int64_t clock_monotonic_ms(void);
+
+/* Parses "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)" into *t. 0 on success. */
+int clock_parse_iso(const char *s, time_t *t);
+
+/* Local "YYYY-MM-DD" of t. */
+void clock_local_date(time_t t, char *out, size_t outsz);
+
+/* Local "YYYY-MM-DD HH:MM" of t. */
+void clock_local_datetime(time_t t, char *out, size_t outsz);
+
+/* Local "HH:MM" of t. */
+void clock_local_hm(time_t t, char *out, size_t outsz);
+
+/* Seconds of local midnight of the date "YYYY-MM-DD" plus minutes (may pass
+ * 24:00), or -1 when the date is malformed. */
+time_t clock_local_time(const char *date, int minutes);
+
+/* Reads local "YYYY-MM-DD HH:MM" into *t. HD_BAD_INPUT naming label. */
+enum hd_status clock_parse_local(const char *in, const char *label, time_t *t,
+				 struct hd_err *err);
+
+#endif

@@ -1,0 +1,336 @@
+/* db.c - opening, checking and migrating the database; transactions. */
+#include "core/db.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/schema.h"
+
+int db_schema_latest(void)
+{
+	return schema_count();
+}
+
+void db_close(sqlite3 *db)
+{
+	if (db)
+		sqlite3_close_v2(db);
+}
+
+enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err)
+{
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return hd_err_set(err, HD_FAIL, "",
+				  _("the database is busy (another desk holds it); try again"));
+	case SQLITE_FULL:
+		return hd_err_set(err, HD_FAIL, "", _("the disk is full; nothing was saved"));
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return hd_err_set(err, HD_FAIL, "",
+				  _("the database is damaged; restore it from a backup"));
+	case SQLITE_READONLY:
+		return hd_err_set(err, HD_FAIL, "",
+				  _("the database cannot be written (read-only file or folder)"));
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+	case SQLITE_PERM:
+		return hd_err_set(err, HD_FAIL, "", _("the database cannot be used: %s"),
+				  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	default:
+		return hd_err_set(err, HD_FAIL, "", _("database error: %s"),
+				  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+	}
+}
+
+enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err)
+{
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, err);
+	return HD_OK;
+}
+
+static enum hd_status exec(sqlite3 *db, const char *sql, struct hd_err *err)
+{
+	int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, err);
+	return HD_OK;
+}
+
+/* An action started inside another one (the demo loading rooms, say) runs in
+ * a savepoint of the outer transaction, so the whole stays one transaction. */
+#define NESTED "hd_nested"
+
+enum hd_status db_begin(sqlite3 *db, struct hd_err *err)
+{
+	if (!sqlite3_get_autocommit(db))
+		return exec(db, "SAVEPOINT " NESTED, err);
+	return exec(db, "BEGIN IMMEDIATE", err);
+}
+
+enum hd_status db_begin_read(sqlite3 *db, struct hd_err *err)
+{
+	return exec(db, "BEGIN", err);
+}
+
+void db_rollback(sqlite3 *db)
+{
+	if (sqlite3_get_autocommit(db))
+		return;
+	if (sqlite3_exec(db, "ROLLBACK TO " NESTED "; RELEASE " NESTED, NULL, NULL, NULL) !=
+	    SQLITE_OK)
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum hd_status db_commit(sqlite3 *db, struct hd_err *err)
+{
+	enum hd_status rc;
+
+	if (sqlite3_exec(db, "RELEASE " NESTED, NULL, NULL, NULL) == SQLITE_OK)
+		return HD_OK;
+	rc = exec(db, "COMMIT", err);
+	if (rc != HD_OK)
+		db_rollback(db);
+	return rc;
+}
+
+enum hd_status db_finish(sqlite3 *db, enum hd_status rc, struct hd_err *err)
+{
+	if (rc == HD_OK)
+		return db_commit(db, err);
+	db_rollback(db);
+	return rc;
+}
+
+/* Reads one integer pragma; returns the SQLite result code. */
+static int pragma_int(sqlite3 *db, const char *sql, long long *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		goto done;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The file must not be touched before this check passes. */
+static enum hd_status check_identity(sqlite3 *db, const char *path, enum db_mode mode,
+				     long long *version, struct hd_err *err)
+{
+	long long app = 0, objects = 0;
+	int rc;
+
+	rc = pragma_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &objects);
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return hd_err_set(err, HD_FAIL, "",
+				  _("%s is not a hubdesk database, or it is damaged; it was left "
+				    "untouched (give another path with --db, or restore a backup)"),
+				  path);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, err);
+	if (app == 0 && *version == 0 && objects == 0) {
+		if (mode == DB_CREATE)
+			return HD_OK;
+		return hd_err_set(err, HD_FAIL, "",
+				  _("%s holds no hubdesk data yet; create it with: hubdesk init"),
+				  path);
+	}
+	if (app != DB_APPLICATION_ID)
+		return hd_err_set(err, HD_FAIL, "",
+				  _("%s is a database of another program; it was left untouched "
+				    "(give another path with --db)"),
+				  path);
+	if (*version > db_schema_latest())
+		return hd_err_set(err, HD_FAIL, "",
+				  _("%s was written by a newer hubdesk (schema %lld, this one knows "
+				    "%d); update hubdesk"),
+				  path, *version, db_schema_latest());
+	return HD_OK;
+}
+
+static enum hd_status migrate(sqlite3 *db, long long from, struct hd_err *err)
+{
+	char sql[64];
+	enum hd_status rc = HD_OK;
+	int v;
+
+	for (v = (int)from + 1; v <= db_schema_latest(); v++) {
+		rc = db_begin(db, err);
+		if (rc != HD_OK)
+			return rc;
+		rc = exec(db, schema_migration(v), err);
+		if (rc == HD_OK) {
+			snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
+			rc = exec(db, sql, err);
+		}
+		if (rc == HD_OK)
+			rc = db_commit(db, err);
+		if (rc != HD_OK) {
+			db_rollback(db);
+			return rc;
+		}
+	}
+	return HD_OK;
+}
+
+static enum hd_status set_pragmas(sqlite3 *db, const char *path, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	sqlite3_busy_timeout(db, DB_BUSY_MS);
+	src = sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	if (src != SQLITE_ROW ||
+	    strcmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
+		rc = hd_err_set(err, HD_FAIL, "",
+				_("%s cannot be used: its folder must be writable (%s)"), path,
+				sqlite3_errmsg(db));
+		goto done;
+	}
+	rc = exec(db,
+		  "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+		  "PRAGMA secure_delete = ON;",
+		  err);
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static enum hd_status check_path(const char *path, enum db_mode mode, struct hd_err *err)
+{
+	struct stat sb;
+	char dir[4096];
+
+	if (!path || !*path)
+		return hd_err_set(err, HD_BAD_INPUT, "db",
+				  _("no database path: give --db PATH or set HUBDESK_DB"));
+	if (stat(path, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode))
+			return hd_err_set(err, HD_FAIL, "db", _("%s is not a file"), path);
+		if (access(path, R_OK | W_OK) != 0)
+			return hd_err_set(err, HD_FAIL, "db",
+					  _("%s cannot be read and written: %s"), path,
+					  strerror(errno));
+		return HD_OK;
+	}
+	if (errno != ENOENT)
+		return hd_err_set(err, HD_FAIL, "db", _("%s cannot be opened: %s"), path,
+				  strerror(errno));
+	if (mode != DB_CREATE)
+		return hd_err_set(err, HD_FAIL, "db",
+				  _("there is no database at %s; create one with: hubdesk init "
+				    "(or hubdesk init --demo)"),
+				  path);
+	snprintf(dir, sizeof(dir), "%s", path);
+	if (access(dirname(dir), W_OK) != 0)
+		return hd_err_set(err, HD_FAIL, "db",
+				  _("cannot create %s: the folder is missing or not writable (%s)"),
+				  path, strerror(errno));
+	return HD_OK;
+}
+
+enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struct hd_err *err)
+{
+	sqlite3 *db = NULL;
+	long long version = 0;
+	enum hd_status rc;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+	*out = NULL;
+	rc = check_path(path, mode, err);
+	if (rc != HD_OK)
+		return rc;
+	if (mode == DB_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		rc = hd_err_set(err, HD_FAIL, "db", _("%s cannot be opened: %s"), path,
+				db ? sqlite3_errmsg(db) : "?");
+		goto done;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	rc = check_identity(db, path, mode, &version, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = set_pragmas(db, path, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = migrate(db, version, err);
+done:
+	if (rc != HD_OK)
+		db_close(db);
+	else
+		*out = db;
+	return rc;
+}
+
+char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
+{
+	sqlite3_stmt *st = NULL;
+	char *text = NULL;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		text = strdup(t ? t : "");
+	}
+done:
+	sqlite3_finalize(st);
+	return text;
+}
+
+enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
+	if (rc != HD_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32) {
+		memcpy(key, sqlite3_column_blob(st, 0), 32);
+		rc = HD_OK;
+	} else {
+		rc = hd_err_set(err, HD_FAIL, "", _("the installation has no secret key; run hubdesk init"));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+bool db_is_empty(sqlite3 *db)
+{
+	long long n = 1;
+
+	if (pragma_int(db,
+		       "SELECT (SELECT count(*) FROM room) + (SELECT count(*) FROM org)"
+		       " + (SELECT count(*) FROM team)",
+		       &n) != SQLITE_OK)
+		return false;
+	return n == 0;
+}

@@ -1,0 +1,71 @@
+/* db.h - the one SQLite file: opening with the right pragmas, the check that
+ * it is a hubdesk database, migrations by PRAGMA user_version, and the
+ * transaction helpers every action uses.
+ *
+ * A damaged, foreign or newer file is refused and left untouched. */
+#ifndef HD_DB_H
+#define HD_DB_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "core/status.h"
+
+#define DB_APPLICATION_ID 0x48554244 /* "HUBD" */
+#define DB_BUSY_MS 5000
+
+/* How db_open treats a missing or empty file. */
+enum db_mode {
+	DB_EXISTING, /* it must be an initialised hubdesk database */
+	DB_CREATE    /* create it (or take an empty file); used by init */
+};
+
+/* Opens path, checks it, applies WAL, synchronous=FULL, foreign keys,
+ * secure_delete and a busy timeout, and migrates an older schema. On HD_OK
+ * *out is the caller's, closed with db_close(). HD_FAIL with a message
+ * saying what to do when the file is missing, unreadable, damaged, foreign
+ * or from a newer hubdesk. */
+enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struct hd_err *err);
+
+/* Closes db (NULL is fine). */
+void db_close(sqlite3 *db);
+
+/* The schema version this hubdesk writes. */
+int db_schema_latest(void);
+
+/* BEGIN IMMEDIATE (the write lock is taken at once, so check-then-insert
+ * cannot race another desk). */
+enum hd_status db_begin(sqlite3 *db, struct hd_err *err);
+
+/* BEGIN (deferred): for actions that only read. */
+enum hd_status db_begin_read(sqlite3 *db, struct hd_err *err);
+
+/* COMMIT; on failure the transaction is rolled back. */
+enum hd_status db_commit(sqlite3 *db, struct hd_err *err);
+
+/* Ends the action's transaction: COMMIT when rc is HD_OK, else ROLLBACK.
+ * Returns rc, or the commit's failure. */
+enum hd_status db_finish(sqlite3 *db, enum hd_status rc, struct hd_err *err);
+
+/* ROLLBACK if a transaction is open. */
+void db_rollback(sqlite3 *db);
+
+/* Maps an SQLite result code to a status and a message for people (busy,
+ * disk full, damaged, read-only, other). */
+enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err);
+
+/* Prepares sql; on failure fills err through db_fail and returns it. */
+enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err);
+
+/* Runs sql with one integer parameter (?1) and returns the first column of
+ * the first row as a malloc'd string (the caller frees), or NULL. Used for
+ * the JSON snapshots of the audit log. */
+char *db_text_by_id(sqlite3 *db, const char *sql, long long id);
+
+/* The installation's secret key (32 bytes) into key; HD_FAIL if missing. */
+enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err);
+
+/* True when the database holds no rooms, organisations or teams yet. */
+bool db_is_empty(sqlite3 *db);
+
+#endif

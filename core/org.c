@@ -1,0 +1,285 @@
+/* org.c - the register of organisations. */
+#include "core/org.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/search.h"
+#include "core/text.h"
+
+#define ORG_RESIDENT 1
+
+static const char SQL_ORG_JSON[] =
+	"SELECT json_object('name', name, 'short', short, 'kind', kind,"
+	" 'credit_code', credit_code, 'credit_ok', credit_ok, 'contact', contact,"
+	" 'phone', phone, 'in', in_date, 'out', out_date) FROM org WHERE id = ?1";
+
+static bool given(const char *s)
+{
+	char t[8];
+
+	if (!s)
+		return false;
+	text_trim(s, t, sizeof(t));
+	return *t != '\0';
+}
+
+void org_default_short(const char *name, char *out, size_t outsz)
+{
+	size_t len = strlen(name), used = 0;
+	uint32_t cp;
+	int chars = 0, k;
+
+	while (used < len && chars < SHORT_MAX_CHARS) {
+		k = utf8_decode(name + used, len - used, &cp);
+		if (k < 0)
+			break;
+		used += (size_t)k;
+		chars++;
+	}
+	if (used >= outsz)
+		used = outsz - 1;
+	memcpy(out, name, used);
+	out[used] = '\0';
+}
+
+static enum hd_status check_term(const struct org_draft *d, struct org *o, struct hd_err *err)
+{
+	if (given(d->in_date) &&
+	    valid_date(d->in_date, _("Moved in"), o->in_date, sizeof(o->in_date), err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (given(d->out_date) &&
+	    valid_date(d->out_date, _("Moves out"), o->out_date, sizeof(o->out_date), err) != HD_OK)
+		return HD_BAD_INPUT;
+	if ((*o->in_date || *o->out_date) && o->kind != ORG_RESIDENT)
+		return hd_err_set(err, HD_BAD_INPUT, "in",
+				  _("%s: only resident organisations have a residence term"),
+				  _("Moved in"));
+	if (*o->out_date && !*o->in_date)
+		return hd_err_set(err, HD_BAD_INPUT, "in", _("%s: required with a move-out date"),
+				  _("Moved in"));
+	if (*o->out_date && strcmp(o->out_date, o->in_date) <= 0)
+		return hd_err_set(err, HD_BAD_INPUT, "out", _("%s: must be after the move-in date"),
+				  _("Moves out"));
+	return HD_OK;
+}
+
+enum hd_status org_check(const struct org_draft *d, struct org *o, struct org_notes *notes,
+			 struct hd_err *err)
+{
+	struct org_notes unused;
+
+	if (!notes)
+		notes = &unused;
+	memset(notes, 0, sizeof(*notes));
+	memset(o, 0, sizeof(*o));
+	o->credit_ok = true;
+	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, o->name, sizeof(o->name), err))
+		return HD_BAD_INPUT;
+	if (!given(d->kind))
+		return hd_err_set(err, HD_BAD_INPUT, "kind", _("%s: required"), _("Kind"));
+	if (list_parse(&LIST_ORG_KIND, d->kind, &o->kind, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (given(d->short_name)) {
+		if (valid_text(d->short_name, _("Short name"), 1, SHORT_MAX_CHARS, o->short_name,
+			       sizeof(o->short_name), err))
+			return HD_BAD_INPUT;
+	} else {
+		org_default_short(o->name, o->short_name, sizeof(o->short_name));
+	}
+	if (given(d->credit_code)) {
+		if (valid_credit_code(d->credit_code, _("Credit code"), o->credit_code,
+				      sizeof(o->credit_code), &o->credit_ok, err) != HD_OK)
+			return HD_BAD_INPUT;
+		notes->credit_check_failed = !o->credit_ok;
+		notes->not_civil_affairs = !credit_code_is_civil_affairs(o->credit_code);
+	}
+	if (given(d->contact) && valid_text(d->contact, _("Contact"), 1, NAME_MAX_CHARS, o->contact,
+					    sizeof(o->contact), err))
+		return HD_BAD_INPUT;
+	if (given(d->phone) &&
+	    valid_phone(d->phone, _("Phone"), o->phone, sizeof(o->phone), err) != HD_OK)
+		return HD_BAD_INPUT;
+	return check_term(d, o, err);
+}
+
+static enum hd_status taken(sqlite3 *db, const struct org *o, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db,
+			"SELECT id, name, name = ?1 FROM org WHERE name = ?1"
+			" OR (credit_code IS NOT NULL AND credit_code = ?2)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, o->name, -1, SQLITE_STATIC);
+	if (*o->credit_code)
+		sqlite3_bind_text(st, 2, o->credit_code, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 2);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		long long other = sqlite3_column_int64(st, 0);
+
+		if (sqlite3_column_int(st, 2))
+			rc = hd_err_set(err, HD_REFUSED, "name",
+					_("an organisation named %s exists already (id %lld)"),
+					o->name, other);
+		else
+			rc = hd_err_set(err, HD_REFUSED, "credit_code",
+					_("credit code %s is registered already to %s (id %lld)"),
+					o->credit_code, (const char *)sqlite3_column_text(st, 1),
+					other);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (*s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static const char SQL_INSERT[] =
+	"INSERT INTO org(name, short, kind, credit_code, credit_ok, contact, phone, in_date,"
+	" out_date, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+
+enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org_draft *d,
+		       long long *id, struct org_notes *notes, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct org o;
+	enum hd_status rc;
+	char *after = NULL;
+	int src;
+
+	rc = org_check(d, &o, notes, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = taken(db, &o, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = db_prepare(db, SQL_INSERT, &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, o.name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o.short_name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, o.kind);
+	bind_opt(st, 4, o.credit_code);
+	sqlite3_bind_int(st, 5, o.credit_ok);
+	bind_opt(st, 6, o.contact);
+	bind_opt(st, 7, o.phone);
+	bind_opt(st, 8, o.in_date);
+	bind_opt(st, 9, o.out_date);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	*id = sqlite3_last_insert_rowid(db);
+	rc = search_index_put(db, SEARCH_ORG, *id, o.name, o.short_name, err);
+	if (rc != HD_OK)
+		goto done;
+	after = db_text_by_id(db, SQL_ORG_JSON, *id);
+	rc = audit_log(db, who, "org.add", "org", *id, NULL, after, err);
+done:
+	sqlite3_finalize(st);
+	free(after);
+	return db_finish(db, rc, err);
+}
+
+static const char SQL_ORG_COLS[] =
+	"SELECT id, name, short, kind, ifnull(credit_code, ''), credit_ok, ifnull(contact, ''),"
+	" ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org";
+
+static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outsz)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+
+	snprintf(out, outsz, "%s", t ? t : "");
+}
+
+static void read_row(sqlite3_stmt *st, struct org *o)
+{
+	o->id = sqlite3_column_int64(st, 0);
+	copy_col(st, 1, o->name, sizeof(o->name));
+	copy_col(st, 2, o->short_name, sizeof(o->short_name));
+	o->kind = sqlite3_column_int(st, 3);
+	copy_col(st, 4, o->credit_code, sizeof(o->credit_code));
+	o->credit_ok = sqlite3_column_int(st, 5) != 0;
+	copy_col(st, 6, o->contact, sizeof(o->contact));
+	copy_col(st, 7, o->phone, sizeof(o->phone));
+	copy_col(st, 8, o->in_date, sizeof(o->in_date));
+	copy_col(st, 9, o->out_date, sizeof(o->out_date));
+}
+
+enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err)
+{
+	char sql[512];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ORG_COLS);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		read_row(st, out);
+	else if (src == SQLITE_DONE)
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no organisation with id %lld"), id);
+	else
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *err)
+{
+	char sql[512];
+	sqlite3_stmt *st = NULL;
+	struct org *orgs = NULL, *grown;
+	enum hd_status rc;
+	int cap = 0, count = 0, src;
+
+	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ORG_COLS);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			grown = realloc(orgs, (size_t)cap * sizeof(*orgs));
+			if (!grown)
+				abort();
+			orgs = grown;
+		}
+		read_row(st, &orgs[count++]);
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		free(orgs);
+		orgs = NULL;
+		count = 0;
+	}
+	sqlite3_finalize(st);
+	*out = orgs;
+	*n = count;
+	return rc;
+}

@@ -1,0 +1,270 @@
+/* room.c - the register of rooms. */
+#include "core/room.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/settings.h"
+
+static const char SQL_ROOM_JSON[] =
+	"SELECT json_object('name', name, 'kind', kind, 'capacity', capacity,"
+	" 'open', open_min, 'close', close_min, 'buffer', buffer_min) FROM room WHERE id = ?1";
+
+static bool given(const char *s)
+{
+	return s && *s;
+}
+
+static enum hd_status read_hour(const char *in, const char *label, int *out,
+				struct hd_err *err)
+{
+	if (!given(in)) {
+		*out = -1;
+		return HD_OK;
+	}
+	if (valid_time(in, label, out, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (*out % 30 != 0)
+		return hd_err_set(err, HD_BAD_INPUT, label,
+				  _("%s: on the hour or half hour (rooms are booked in 30 minutes)"),
+				  label);
+	return HD_OK;
+}
+
+/* Checks the draft into r (id 0). */
+static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struct room *r,
+				  struct hd_err *err)
+{
+	long n = 0;
+	int open_min, close_min;
+
+	memset(r, 0, sizeof(*r));
+	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, r->name, sizeof(r->name), err))
+		return HD_BAD_INPUT;
+	if (!given(d->kind))
+		return hd_err_set(err, HD_BAD_INPUT, "kind", _("%s: required"), _("Kind"));
+	if (list_parse(&LIST_ROOM_KIND, d->kind, &r->kind, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (valid_int(given(d->capacity) ? d->capacity : "", _("Capacity"), 1, ROOM_CAPACITY_MAX,
+		      &n, err) != HD_OK)
+		return HD_BAD_INPUT;
+	r->capacity = (int)n;
+	if (read_hour(d->open, _("Opens"), &r->open_min, err) != HD_OK ||
+	    read_hour(d->close, _("Closes"), &r->close_min, err) != HD_OK)
+		return HD_BAD_INPUT;
+	room_hours(db, r, &open_min, &close_min);
+	if (close_min <= open_min)
+		return hd_err_set(err, HD_BAD_INPUT, "close",
+				  _("%s: must be after the opening time"), _("Closes"));
+	n = 0;
+	if (given(d->buffer) &&
+	    valid_int(d->buffer, _("Buffer minutes"), 0, ROOM_BUFFER_MAX, &n, err) != HD_OK)
+		return HD_BAD_INPUT;
+	r->buffer_min = (int)n;
+	return HD_OK;
+}
+
+static enum hd_status name_taken(sqlite3 *db, const char *name, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db, "SELECT id FROM room WHERE name = ?1", &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = hd_err_set(err, HD_REFUSED, "name", _("a room named %s exists already (id %lld)"),
+				name, (long long)sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void bind_minutes(sqlite3_stmt *st, int i, int m)
+{
+	if (m < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, m);
+}
+
+enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
+			long long *id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct room r;
+	enum hd_status rc;
+	char *after = NULL;
+	int src;
+
+	rc = check_draft(db, d, &r, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = name_taken(db, r.name, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = db_prepare(db,
+			"INSERT INTO room(name, kind, capacity, open_min, close_min, buffer_min,"
+			" created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, r.name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, r.kind);
+	sqlite3_bind_int(st, 3, r.capacity);
+	bind_minutes(st, 4, r.open_min);
+	bind_minutes(st, 5, r.close_min);
+	sqlite3_bind_int(st, 6, r.buffer_min);
+	sqlite3_bind_int64(st, 7, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	*id = sqlite3_last_insert_rowid(db);
+	after = db_text_by_id(db, SQL_ROOM_JSON, *id);
+	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
+done:
+	sqlite3_finalize(st);
+	free(after);
+	return db_finish(db, rc, err);
+}
+
+static const char SQL_ROOM_COLS[] =
+	"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+	" buffer_min FROM room";
+
+static void read_row(sqlite3_stmt *st, struct room *r)
+{
+	r->id = sqlite3_column_int64(st, 0);
+	snprintf(r->name, sizeof(r->name), "%s", (const char *)sqlite3_column_text(st, 1));
+	r->kind = sqlite3_column_int(st, 2);
+	r->capacity = sqlite3_column_int(st, 3);
+	r->open_min = sqlite3_column_int(st, 4);
+	r->close_min = sqlite3_column_int(st, 5);
+	r->buffer_min = sqlite3_column_int(st, 6);
+}
+
+enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err)
+{
+	char sql[256];
+	sqlite3_stmt *st = NULL;
+	struct room *rooms = NULL, *grown;
+	enum hd_status rc;
+	int cap = 0, count = 0, src;
+
+	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ROOM_COLS);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			grown = realloc(rooms, (size_t)cap * sizeof(*rooms));
+			if (!grown)
+				abort();
+			rooms = grown;
+		}
+		read_row(st, &rooms[count++]);
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		free(rooms);
+		rooms = NULL;
+		count = 0;
+	}
+	sqlite3_finalize(st);
+	*out = rooms;
+	*n = count;
+	return rc;
+}
+
+enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)
+{
+	char sql[256];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ROOM_COLS);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		read_row(st, out);
+	else if (src == SQLITE_DONE)
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no room with id %lld"), id);
+	else
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min)
+{
+	*open_min = r->open_min >= 0 ? r->open_min : ROOM_DEFAULT_OPEN;
+	*close_min = r->close_min >= 0 ? r->close_min : settings_minutes(db, "closing.time");
+}
+
+enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
+			  const char *from, const char *to, const char *reason,
+			  long long *closure_id, struct hd_err *err)
+{
+	char why[TEXT_BYTES], *after = NULL;
+	sqlite3_stmt *st = NULL;
+	struct room r;
+	time_t start, end;
+	enum hd_status rc;
+	int src;
+
+	if (clock_parse_local(from, _("From"), &start, err) != HD_OK ||
+	    clock_parse_local(to, _("To"), &end, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (end <= start)
+		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"), _("To"));
+	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
+		return HD_BAD_INPUT;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = room_get(db, id, &r, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = db_prepare(db,
+			"INSERT INTO room_closure(room_id, start, end, reason, created)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)start);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)end);
+	sqlite3_bind_text(st, 4, why, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	*closure_id = sqlite3_last_insert_rowid(db);
+	after = db_text_by_id(db,
+			      "SELECT json_object('room', room_id, 'start', start, 'end', end,"
+			      " 'reason', reason) FROM room_closure WHERE id = ?1",
+			      *closure_id);
+	rc = audit_log(db, who, "room.close", "room_closure", *closure_id, NULL, after, err);
+done:
+	sqlite3_finalize(st);
+	free(after);
+	return db_finish(db, rc, err);
+}

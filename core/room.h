@@ -1,0 +1,52 @@
+/* room.h - the register of rooms: name, kind, capacity, opening hours and
+ * buffer; and closures of one room for a time (maintenance, events). */
+#ifndef HD_ROOM_H
+#define HD_ROOM_H
+
+#include <sqlite3.h>
+#include <time.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+#include "core/validate.h"
+
+#define ROOM_CAPACITY_MAX 1000
+#define ROOM_BUFFER_MAX 120
+#define ROOM_DEFAULT_OPEN (8 * 60)
+
+/* A room as entered: text of every field, as typed or given on the command
+ * line; NULL or "" for optional fields not given. */
+struct room_draft {
+	const char *name, *kind, *capacity, *open, *close, *buffer;
+};
+
+struct room {
+	long long id;
+	char name[NAME_BYTES];
+	int kind;      /* LIST_ROOM_KIND number */
+	int capacity;
+	int open_min;  /* minutes of the day; -1: 08:00 */
+	int close_min; /* -1: closing.time */
+	int buffer_min;
+};
+
+/* Checks every field and adds the room in one transaction with its audit
+ * entry. HD_BAD_INPUT naming the field; HD_REFUSED when the name is taken. */
+enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
+			long long *id, struct hd_err *err);
+
+/* All rooms by name into a malloc'd array (*out, the caller frees). */
+enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err);
+
+/* One room; HD_NOT_FOUND when the id is unknown. */
+enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err);
+
+/* Opening and closing minutes of a room, defaults applied. */
+void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min);
+
+/* Closes room id from..to ("YYYY-MM-DD HH:MM" local) for reason. */
+enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
+			  const char *from, const char *to, const char *reason,
+			  long long *closure_id, struct hd_err *err);
+
+#endif

@@ -1,0 +1,76 @@
+/* schema.c - migrations. Times are seconds since the epoch (UTC); calendar
+ * dates are "YYYY-MM-DD" text; minutes of the day are integers. */
+#include "core/schema.h"
+
+#include <stddef.h>
+
+static const char *const MIGRATIONS[] = {
+	/* 1 (application_id is DB_APPLICATION_ID, "HUBD"): settings, audit, the registers (rooms, organisations, teams) and
+	 * the name search index. */
+	"PRAGMA application_id = 1213547076;"
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);"
+	"CREATE TABLE setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE audit("
+	" id INTEGER PRIMARY KEY, at INTEGER NOT NULL, desk TEXT NOT NULL,"
+	" actor TEXT NOT NULL, actor_id INTEGER, actor_name TEXT,"
+	" action TEXT NOT NULL, record TEXT, record_id INTEGER,"
+	" before TEXT, after TEXT);"
+	"CREATE INDEX audit_at ON audit(at);"
+	"CREATE INDEX audit_record ON audit(record, record_id);"
+	"CREATE TABLE room("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" kind INTEGER NOT NULL CHECK(kind BETWEEN 1 AND 7),"
+	" capacity INTEGER NOT NULL CHECK(capacity >= 1),"
+	" open_min INTEGER, close_min INTEGER,"
+	" buffer_min INTEGER NOT NULL DEFAULT 0 CHECK(buffer_min >= 0),"
+	" created INTEGER NOT NULL);"
+	"CREATE TABLE room_closure("
+	" id INTEGER PRIMARY KEY, room_id INTEGER NOT NULL REFERENCES room(id),"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL, reason TEXT NOT NULL,"
+	" created INTEGER NOT NULL, CHECK(end > start));"
+	"CREATE INDEX room_closure_room ON room_closure(room_id, start);"
+	"CREATE TABLE org("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, short TEXT NOT NULL,"
+	" kind INTEGER NOT NULL CHECK(kind BETWEEN 1 AND 3),"
+	" credit_code TEXT UNIQUE, credit_ok INTEGER NOT NULL DEFAULT 1,"
+	" contact TEXT, phone TEXT, in_date TEXT, out_date TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX org_out ON org(out_date) WHERE out_date IS NOT NULL;"
+	"CREATE TABLE team("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL, short TEXT NOT NULL,"
+	" category INTEGER NOT NULL CHECK(category BETWEEN 1 AND 6),"
+	" state INTEGER NOT NULL DEFAULT 1 CHECK(state BETWEEN 1 AND 5),"
+	" leader TEXT NOT NULL, phone TEXT NOT NULL,"
+	" members INTEGER NOT NULL CHECK(members >= 10),"
+	" content TEXT NOT NULL, place TEXT NOT NULL, schedule TEXT NOT NULL,"
+	" party_members INTEGER NOT NULL DEFAULT 0 CHECK(party_members >= 0),"
+	" liaison TEXT, committee TEXT NOT NULL DEFAULT '', street TEXT NOT NULL DEFAULT '',"
+	" filed_date TEXT, last_activity TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE UNIQUE INDEX team_name_committee ON team(name, committee);"
+	"CREATE INDEX team_state ON team(state);"
+	"CREATE TABLE team_step("
+	" id INTEGER PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES team(id),"
+	" at INTEGER NOT NULL, actor TEXT NOT NULL,"
+	" from_state INTEGER, to_state INTEGER NOT NULL, reason TEXT);"
+	"CREATE INDEX team_step_team ON team_step(team_id, at);"
+	/* One row per one- and two-character piece of a name: the search of a
+	 * few characters reads the index in rank order (position, length). */
+	"CREATE TABLE name_gram("
+	" gram TEXT NOT NULL, pos INTEGER NOT NULL, len INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL, id INTEGER NOT NULL,"
+	" PRIMARY KEY(gram, pos, len, kind, id)) WITHOUT ROWID;"
+	"CREATE INDEX name_gram_owner ON name_gram(kind, id);",
+};
+
+const char *schema_migration(int version)
+{
+	if (version < 1 || version > schema_count())
+		return NULL;
+	return MIGRATIONS[version - 1];
+}
+
+int schema_count(void)
+{
+	return (int)(sizeof(MIGRATIONS) / sizeof(MIGRATIONS[0]));
+}

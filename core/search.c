@@ -1,0 +1,247 @@
+/* search.c - the name index and the ranked search over it. */
+#include "core/search.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/text.h"
+
+#define MAX_CHARS 64     /* characters of a name or query that are indexed */
+#define SHORT_POS 1000   /* short-name pieces rank after every name piece */
+
+/* Lower-cased (ASCII) code points of s; returns the count. */
+static int code_points(const char *s, uint32_t *cps, int max)
+{
+	size_t len = strlen(s);
+	int n = 0, used;
+	uint32_t cp;
+
+	while (len > 0 && n < max) {
+		used = utf8_decode(s, len, &cp);
+		if (used < 0)
+			break;
+		cps[n++] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+		s += used;
+		len -= (size_t)used;
+	}
+	return n;
+}
+
+/* UTF-8 of cps[from .. from+count) into out. */
+static void piece(const uint32_t *cps, int from, int count, char *out, size_t outsz)
+{
+	size_t used = 0;
+	char enc[4];
+	int i, k;
+
+	for (i = from; i < from + count; i++) {
+		k = utf8_encode(cps[i], enc);
+		if (k == 0 || used + (size_t)k + 1 > outsz)
+			break;
+		memcpy(out + used, enc, (size_t)k);
+		used += (size_t)k;
+	}
+	out[used] = '\0';
+}
+
+static enum hd_status put_pieces(sqlite3_stmt *st, const char *text, int base, int kind,
+				 long long id, sqlite3 *db, struct hd_err *err)
+{
+	uint32_t cps[MAX_CHARS];
+	char gram[16];
+	int n = code_points(text, cps, MAX_CHARS), i, w, src;
+
+	for (i = 0; i < n; i++) {
+		for (w = 1; w <= 2 && i + w <= n; w++) {
+			piece(cps, i, w, gram, sizeof(gram));
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, gram, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int(st, 2, base + i);
+			sqlite3_bind_int(st, 3, n);
+			sqlite3_bind_int(st, 4, kind);
+			sqlite3_bind_int64(st, 5, id);
+			src = sqlite3_step(st);
+			if (src != SQLITE_DONE && (src & 0xff) != SQLITE_CONSTRAINT)
+				return db_fail(db, src, err);
+		}
+	}
+	return HD_OK;
+}
+
+enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id,
+				const char *name, const char *short_name, struct hd_err *err)
+{
+	sqlite3_stmt *del = NULL, *ins = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, "DELETE FROM name_gram WHERE kind = ?1 AND id = ?2", &del, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int(del, 1, (int)kind);
+	sqlite3_bind_int64(del, 2, id);
+	src = sqlite3_step(del);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	rc = db_prepare(db,
+			"INSERT OR IGNORE INTO name_gram(gram, pos, len, kind, id)"
+			" VALUES (?1, ?2, ?3, ?4, ?5)",
+			&ins, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = put_pieces(ins, name, 0, (int)kind, id, db, err);
+	if (rc == HD_OK && short_name && *short_name && !strstr(name, short_name))
+		rc = put_pieces(ins, short_name, SHORT_POS, (int)kind, id, db, err);
+done:
+	sqlite3_finalize(del);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/* Candidates in rank order; each row names its record and the record's
+ * name, short name and state, so the full query is checked here. */
+static const char SQL_CANDIDATES[] =
+	"SELECT g.kind, g.id, g.pos,"
+	" CASE g.kind WHEN 1 THEN (SELECT name FROM org WHERE id = g.id)"
+	"  ELSE (SELECT name FROM team WHERE id = g.id) END,"
+	" CASE g.kind WHEN 1 THEN (SELECT short FROM org WHERE id = g.id)"
+	"  ELSE (SELECT short FROM team WHERE id = g.id) END,"
+	" CASE g.kind WHEN 1 THEN 0 ELSE (SELECT state FROM team WHERE id = g.id) END"
+	" FROM name_gram g WHERE g.gram = ?1 ORDER BY g.pos, g.len";
+
+static bool contains_at(const char *text, int at, const uint32_t *q, int qn)
+{
+	uint32_t cps[MAX_CHARS];
+	int n = code_points(text, cps, MAX_CHARS), i;
+
+	if (at < 0 || at + qn > n)
+		return false;
+	for (i = 0; i < qn; i++)
+		if (cps[at + i] != q[i])
+			return false;
+	return true;
+}
+
+static bool seen_before(const struct search_hit *hits, int n, int kind, long long id)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if ((int)hits[i].kind == kind && hits[i].id == id)
+			return true;
+	return false;
+}
+
+enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
+			    int max, int *n, struct hd_err *err)
+{
+	char trimmed[NAME_BYTES], gram[16];
+	uint32_t q[MAX_CHARS];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int qn, src = SQLITE_DONE, kind, pos, count = 0;
+	long long id;
+
+	*n = 0;
+	text_trim(query ? query : "", trimmed, sizeof(trimmed));
+	qn = code_points(trimmed, q, MAX_CHARS);
+	if (qn == 0 || max <= 0)
+		return HD_OK;
+	piece(q, 0, qn < 2 ? qn : 2, gram, sizeof(gram));
+	rc = db_prepare(db, SQL_CANDIDATES, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, gram, -1, SQLITE_STATIC);
+	while (count < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 3);
+		const char *short_name = (const char *)sqlite3_column_text(st, 4);
+
+		kind = sqlite3_column_int(st, 0);
+		id = sqlite3_column_int64(st, 1);
+		pos = sqlite3_column_int(st, 2);
+		if (!(kind & kinds) || !name || seen_before(hits, count, kind, id))
+			continue;
+		if (qn > 2 && !(pos < SHORT_POS ? contains_at(name, pos, q, qn)
+						 : contains_at(short_name ? short_name : "",
+							       pos - SHORT_POS, q, qn)))
+			continue;
+		hits[count].kind = (enum search_kind)kind;
+		hits[count].id = id;
+		snprintf(hits[count].name, sizeof(hits[count].name), "%s", name);
+		snprintf(hits[count].short_name, sizeof(hits[count].short_name), "%s",
+			 short_name ? short_name : "");
+		hits[count].state = sqlite3_column_int(st, 5);
+		count++;
+	}
+	if (count < max && src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	*n = count;
+	return rc;
+}
+
+static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind kind,
+				 struct search_hit *hits, int max, int *n, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src = SQLITE_DONE;
+
+	*n = 0;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int(st, 1, max);
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct search_hit *h = &hits[(*n)++];
+
+		h->kind = kind;
+		h->id = sqlite3_column_int64(st, 0);
+		snprintf(h->name, sizeof(h->name), "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(h->short_name, sizeof(h->short_name), "%s",
+			 (const char *)sqlite3_column_text(st, 2));
+		h->state = sqlite3_column_int(st, 3);
+	}
+	if (src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, int max, int *n,
+			     struct hd_err *err)
+{
+	struct search_hit *orgs, *teams;
+	enum hd_status rc = HD_OK;
+	int no = 0, nt = 0, i = 0, j = 0;
+
+	*n = 0;
+	if (max <= 0)
+		return HD_OK;
+	orgs = calloc((size_t)max, sizeof(*orgs));
+	teams = calloc((size_t)max, sizeof(*teams));
+	if (!orgs || !teams)
+		abort();
+	if (kinds & SEARCH_ORG)
+		rc = browse_one(db, "SELECT id, name, short, 0 FROM org ORDER BY name LIMIT ?1",
+				SEARCH_ORG, orgs, max, &no, err);
+	if (rc == HD_OK && (kinds & SEARCH_TEAM))
+		rc = browse_one(db,
+				"SELECT id, name, short, state FROM team ORDER BY name LIMIT ?1",
+				SEARCH_TEAM, teams, max, &nt, err);
+	while (rc == HD_OK && *n < max && (i < no || j < nt)) {
+		if (j >= nt || (i < no && strcmp(orgs[i].name, teams[j].name) <= 0))
+			hits[(*n)++] = orgs[i++];
+		else
+			hits[(*n)++] = teams[j++];
+	}
+	free(orgs);
+	free(teams);
+	return rc;
+}

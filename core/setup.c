@@ -1,0 +1,189 @@
+/* setup.c - a new installation and its demo data. */
+#include "core/setup.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/org.h"
+#include "core/room.h"
+#include "core/settings.h"
+#include "core/team.h"
+#include "core/validate.h"
+
+enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created,
+			  struct hd_err *err)
+{
+	unsigned char key[32];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	*created = false;
+	if (sodium_init() < 0)
+		return hd_err_set(err, HD_FAIL, "", _("the cryptography library cannot start"));
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	if (db_secret(db, key, NULL) == HD_OK)
+		goto done;
+	randombytes_buf(key, sizeof(key));
+	rc = db_prepare(db, "INSERT INTO meta(key, value) VALUES ('secret', ?1)", &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	*created = true;
+	rc = audit_log(db, who, "init", NULL, 0, NULL, NULL, err);
+done:
+	sodium_memzero(key, sizeof(key));
+	sqlite3_finalize(st);
+	return db_finish(db, rc, err);
+}
+
+static const struct room_draft DEMO_ROOMS[] = {
+	{ "一楼多功能厅", "多功能厅", "80", NULL, NULL, "30" },
+	{ "二楼会议室A", "会议室", "20", NULL, NULL, NULL },
+	{ "二楼会议室B", "会议室", "12", NULL, NULL, NULL },
+	{ "舞蹈活动室", "活动室", "30", "08:30", "21:00", "15" },
+	{ "培训室", "培训室", "40", NULL, NULL, NULL },
+	{ "路演厅", "路演厅", "60", "09:00", "18:00", NULL },
+	{ "洽谈室一", "洽谈室", "6", NULL, NULL, NULL },
+	{ "书画室", "其他", "16", "08:00", "17:00", NULL },
+};
+
+/* First 17 characters of each credit code; the check character is computed
+ * so that every demo code is valid. */
+struct demo_org {
+	const char *name, *kind, *short_name, *code17, *contact, *phone;
+	int in_days, out_days; /* residence term relative to today, 0: none */
+};
+
+static const struct demo_org DEMO_ORGS[] = {
+	{ "浦东新区阳光社工服务社", "resident", "阳光社工", "52310115MJ5000101", "王丽", "13812345678", -400, 330 },
+	{ "益心公益发展中心", "resident", "益心公益", "52310115MJ5000102", "陈明", "13900001111", -700, 20 },
+	{ "绿叶环保公益促进会", "resident", "绿叶环保", "51310115MJ5000103", "李娜", "021-58881234", -200, 530 },
+	{ "乐龄长者服务中心", "resident", "乐龄长者", "52310115MJ5000104", "赵刚", "13700002222", -800, -10 },
+	{ "青苗儿童成长服务中心", "resident", "青苗儿童", "52310115MJ5000105", "孙悦", "15000003333", -300, 65 },
+	{ "花园社区志愿者协会", "community", "花园志协", "51310115MJ5000106", "周芳", "18600004444", 0, 0 },
+	{ "东方社区睦邻互助会", "community", "东方睦邻", "51310115MJ5000107", "吴强", "13600005555", 0, 0 },
+	{ "书香社区读书会", "community", "书香读书", "51310115MJ5000108", "郑洁", "13500006666", 0, 0 },
+	{ "银发学堂社区学习会", "community", "银发学堂", "51310115MJ5000109", "冯涛", "13300007777", 0, 0 },
+	{ "星光公益基金会", "other", "星光基金", "53310000MJ5000110", "褚静", "021-68885678", 0, 0 },
+	{ "心桥心理咨询服务社", "other", "心桥心理", "52310115MJ5000111", "卫东", "17700008888", 0, 0 },
+	{ "和谐家园物业服务有限公司", "other", "和谐物业", "91310115MA1K00112", "蒋华", "0571-87654321", 0, 0 },
+};
+
+struct demo_team {
+	const char *name, *category, *leader, *phone, *members, *content, *place, *schedule;
+	const char *party, *committee;
+	enum team_state state;
+	int filed_days; /* filed this many days ago (filed states) */
+};
+
+static const struct demo_team DEMO_TEAMS[] = {
+	{ "晨光太极队", "文体活动", "张建国", "13811112222", "28", "太极拳、太极剑晨练", "中心广场", "每天 06:30-07:30", "6", "阳光居委会", TEAM_CLASSIFIED, 500 },
+	{ "夕阳红合唱团", "文体活动", "刘秀英", "13911113333", "35", "合唱排练与社区演出", "一楼多功能厅", "每周二 14:00-16:00", "9", "阳光居委会", TEAM_CLASSIFIED, 420 },
+	{ "彩虹舞蹈队", "文体活动", "杨梅", "13611114444", "22", "广场舞、民族舞", "舞蹈活动室", "每周一、三 19:00-20:30", "3", "东方居委会", TEAM_FILED, 90 },
+	{ "平安巡逻队", "社区事务", "黄志强", "13711115555", "16", "夜间治安巡逻", "各小区", "每晚 20:00-22:00", "8", "东方居委会", TEAM_CLASSIFIED, 610 },
+	{ "邻里帮帮团", "生活服务", "林慧", "15011116666", "18", "为独居老人代购、维修小家电", "社区服务站", "每周六上午", "5", "阳光居委会", TEAM_FILED, 60 },
+	{ "墨香书画社", "文体活动", "何文", "18611117777", "14", "书法、国画交流", "书画室", "每周四 09:00-11:00", "2", "花园居委会", TEAM_REVIEWED, 0 },
+	{ "爱心编织组", "公益慈善", "罗桂兰", "13311118888", "12", "为山区儿童编织围巾", "二楼会议室B", "每周三下午", "1", "花园居委会", TEAM_APPLIED, 0 },
+	{ "健步走小组", "文体活动", "高峰", "13511119999", "25", "沿河健步走", "滨河步道", "每天 18:30", "4", "东方居委会", TEAM_APPLIED, 0 },
+	{ "老娘舅调解队", "专业调处", "徐国庆", "13812120000", "10", "邻里纠纷调解", "调解室", "每周五 09:00-11:00", "7", "阳光居委会", TEAM_CLASSIFIED, 700 },
+	{ "垃圾分类宣传队", "社区事务", "马晓红", "13912121111", "20", "垃圾分类宣传与指导", "各小区投放点", "每周六 08:00-10:00", "6", "花园居委会", TEAM_REVIEWED, 0 },
+	{ "京剧票友会", "文体活动", "宋德明", "13612122222", "11", "京剧清唱", "培训室", "每周日下午", "2", "东方居委会", TEAM_DEREGISTERED, 900 },
+	{ "旗袍秀队", "文体活动", "韩美玲", "13712123333", "15", "旗袍走秀排练", "舞蹈活动室", "每周五 14:00-16:00", "0", "花园居委会", TEAM_FILED, 30 },
+};
+
+#define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define DAY 86400
+
+static enum hd_status demo_orgs(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+{
+	char code[CREDIT_CODE_LEN], in[DATE_LEN], out[DATE_LEN];
+	struct org_draft d;
+	time_t now = clock_now();
+	long long id;
+	int i;
+
+	for (i = 0; i < COUNT(DEMO_ORGS); i++) {
+		const struct demo_org *o = &DEMO_ORGS[i];
+
+		snprintf(code, sizeof(code), "%s%c", o->code17, credit_code_check_char(o->code17));
+		in[0] = out[0] = '\0';
+		if (o->in_days) {
+			clock_local_date(now + (time_t)o->in_days * DAY, in, sizeof(in));
+			clock_local_date(now + (time_t)o->out_days * DAY, out, sizeof(out));
+		}
+		d = (struct org_draft){ o->name, o->kind, o->short_name, code,
+					o->contact, o->phone, in, out };
+		if (org_add(db, who, &d, &id, NULL, err) != HD_OK)
+			return err ? err->status : HD_FAIL;
+	}
+	return HD_OK;
+}
+
+static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+{
+	char filed[DATE_LEN];
+	struct team_draft d;
+	long long id;
+	int i;
+
+	for (i = 0; i < COUNT(DEMO_TEAMS); i++) {
+		const struct demo_team *t = &DEMO_TEAMS[i];
+
+		clock_local_date(clock_now() - (time_t)t->filed_days * DAY, filed, sizeof(filed));
+		memset(&d, 0, sizeof(d));
+		d.name = t->name;
+		d.category = t->category;
+		d.leader = t->leader;
+		d.phone = t->phone;
+		d.members = t->members;
+		d.content = t->content;
+		d.place = t->place;
+		d.schedule = t->schedule;
+		d.party_members = t->party;
+		d.committee = t->committee;
+		d.street = "花园街道";
+		if (team_create(db, who, &d, t->state, filed, &id, err) != HD_OK)
+			return err ? err->status : HD_FAIL;
+	}
+	return HD_OK;
+}
+
+enum hd_status setup_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+{
+	enum hd_status rc;
+	long long id;
+	int i;
+
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	if (!db_is_empty(db)) {
+		rc = hd_err_set(err, HD_REFUSED, "",
+				_("the database holds data already; demo data goes only into a new one"));
+		goto done;
+	}
+	rc = settings_set(db, who, "centre.name", "花园街道社会组织服务中心", err);
+	for (i = 0; rc == HD_OK && i < COUNT(DEMO_ROOMS); i++)
+		rc = room_add(db, who, &DEMO_ROOMS[i], &id, err);
+	if (rc == HD_OK)
+		rc = demo_orgs(db, who, err);
+	if (rc == HD_OK)
+		rc = demo_teams(db, who, err);
+	if (rc == HD_OK)
+		rc = audit_log(db, who, "init.demo", NULL, 0, NULL, NULL, err);
+done:
+	return db_finish(db, rc, err);
+}

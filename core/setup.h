@@ -1,0 +1,21 @@
+/* setup.h - making a new installation: the secret key of its QR codes, and
+ * the demo data of DESIGN.md (rooms, organisations, teams, all in Chinese). */
+#ifndef HD_SETUP_H
+#define HD_SETUP_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+/* Makes the installation's secret key if it has none. *created tells
+ * whether this call initialised the database. */
+enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created,
+			  struct hd_err *err);
+
+/* Loads the demo data in one transaction. HD_REFUSED when the database holds
+ * rooms, organisations or teams already. */
+enum hd_status setup_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err);
+
+#endif

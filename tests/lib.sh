@@ -1,0 +1,102 @@
+# tests/lib.sh - the small harness of the shell tests (sourced).
+#
+# Each test file builds its own world in a temporary folder: a database path,
+# a frozen domain time, a time zone and a UTF-8 locale. Checks print TAP lines
+# ("ok N - what" / "not ok N - what"), which tests/run.sh counts.
+
+set -u
+
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+HUBDESK="$TOP/hubdesk"
+T=$(mktemp -d "${TMPDIR:-/tmp}/hubdesk-test.XXXXXX")
+export TZ=Asia/Shanghai
+export HUBDESK_NOW=2026-11-23T09:00:00+08:00
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LANGUAGE HUBDESK_SPOOL CUPS_SERVER
+export HUBDESK_DB="$T/hubdesk.db"
+export XDG_DATA_HOME="$T/xdg"
+export HOME="$T/home"
+mkdir -p "$HOME"
+
+_n=0
+_failed=0
+_cleanups=""
+
+at_exit() { _cleanups="$* ; $_cleanups"; }
+_finish() {
+	eval "$_cleanups" 2>/dev/null
+	rm -rf "$T"
+}
+trap _finish EXIT
+
+ok() {
+	_n=$((_n + 1))
+	echo "ok $_n - $1"
+}
+
+not_ok() {
+	_n=$((_n + 1))
+	_failed=$((_failed + 1))
+	echo "not ok $_n - $1"
+	shift
+	for line in "$@"; do
+		printf '#   %s\n' "$line"
+	done
+}
+
+# run CMD...: runs hubdesk-style commands, keeping stdout in $T/out, stderr
+# in $T/err and the exit code in $RC.
+run() {
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	RC=$?
+}
+
+# expect_rc CODE WHAT CMD...: runs CMD and checks its exit code.
+expect_rc() {
+	_want=$1 _what=$2
+	shift 2
+	run "$@"
+	if [ "$RC" = "$_want" ]; then
+		ok "$_what (exit $_want)"
+	else
+		not_ok "$_what: exit $RC, expected $_want" "stdout: $(head -c 400 "$T/out")" \
+			"stderr: $(head -c 400 "$T/err")"
+	fi
+}
+
+# expect_out PATTERN WHAT: the last stdout matches the grep -E pattern.
+expect_out() {
+	if grep -Eq -- "$1" "$T/out"; then
+		ok "$2"
+	else
+		not_ok "$2: stdout lacks /$1/" "stdout: $(head -c 600 "$T/out")"
+	fi
+}
+
+# expect_err PATTERN WHAT: the last stderr matches the grep -E pattern.
+expect_err() {
+	if grep -Eq -- "$1" "$T/err"; then
+		ok "$2"
+	else
+		not_ok "$2: stderr lacks /$1/" "stderr: $(head -c 600 "$T/err")"
+	fi
+}
+
+# expect_eq GOT WANT WHAT
+expect_eq() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		not_ok "$3: got '$1', expected '$2'"
+	fi
+}
+
+# sql QUERY: a query on the test database through the sqlite3 shell.
+sql() {
+	sqlite3 -batch -noheader "$HUBDESK_DB" "$1"
+}
+
+# done_testing: the file's exit code says whether every check passed.
+done_testing() {
+	[ "$_failed" = 0 ]
+}

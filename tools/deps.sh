@@ -1,0 +1,52 @@
+#!/bin/sh
+# tools/deps.sh - installs the Debian packages hubdesk needs to build, run
+# and test, and generates the zh_CN.UTF-8 locale. Says what it does and does
+# nothing when everything is there.
+#   sh tools/deps.sh              install what is missing
+#   sh tools/deps.sh --if-missing the same, silent when nothing is missing
+set -eu
+
+PACKAGES="build-essential pkg-config gettext locales
+libncurses-dev libsqlite3-dev libqrencode-dev libcups2-dev libsodium-dev
+libcairo2-dev libpango1.0-dev fonts-wqy-microhei
+libcmocka-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils sqlite3 python3"
+
+quiet=false
+[ "${1:-}" = "--if-missing" ] && quiet=true
+
+say() { $quiet || echo "deps: $*"; }
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+
+if [ "$(id -u)" = 0 ]; then
+	SUDO=""
+else
+	SUDO="sudo"
+fi
+
+if [ -n "$missing" ]; then
+	echo "deps: installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -q
+	# shellcheck disable=SC2086
+	$SUDO apt-get install -y -q --no-install-recommends $missing
+else
+	say "all packages are installed"
+fi
+
+if locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+	say "locale zh_CN.UTF-8 is there"
+else
+	echo "deps: generating the zh_CN.UTF-8 locale"
+	if [ -f /etc/locale.gen ] && grep -q '^# *zh_CN.UTF-8 UTF-8' /etc/locale.gen; then
+		$SUDO sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+	elif ! grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+		echo 'zh_CN.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+	fi
+	$SUDO locale-gen
+fi

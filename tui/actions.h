@@ -1,0 +1,35 @@
+/* actions.h - the keys of the desk in one list (action, key name, help
+ * text): the help screen, the key line and the dispatchers read it, so they
+ * never disagree. */
+#ifndef HD_ACTIONS_H
+#define HD_ACTIONS_H
+
+#include "core/i18n.h"
+
+#define APP_ACTIONS(X)                                                             \
+	X(ACT_HELP, "F1", N_("Help"), N_("help for this screen (also ? outside text fields)")) \
+	X(ACT_BACK, "Esc", N_("Back"), N_("back to the previous screen"))                \
+	X(ACT_SIGNIN, "F9", N_("Sign in"), N_("sign in or out"))                         \
+	X(ACT_QUIT, "F10", N_("Leave"), N_("leave hubdesk (on home also q)"))            \
+	X(ACT_MENU, "1-9", N_("Choose"), N_("open a part of the desk from home"))        \
+	X(ACT_SCAN, "HD1-…", N_("Scan"), N_("a scanned slip or receipt on home"))        \
+	X(ACT_NEXT, "Tab", N_("Next"), N_("next field (Shift-Tab: previous)"))           \
+	X(ACT_SAVE, "F2", N_("Save"), N_("save the form (also Ctrl-S)"))                 \
+	X(ACT_PICK, "↑↓", N_("Pick"), N_("move in a list; Enter takes"))                 \
+	X(ACT_SEARCH, "abc", N_("Search"), N_("type a few characters of a name"))        \
+	X(ACT_ADD_ORG, "F4", N_("New organisation"), N_("add an organisation"))
+
+#define ACTION_ENUM(id, key, label, help) id,
+enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };
+#undef ACTION_ENUM
+
+struct action_info {
+	const char *key;   /* the key's name as shown */
+	const char *label; /* short label for the key line (msgid) */
+	const char *help;  /* a line of help (msgid) */
+};
+
+/* The action's key name, label and help. */
+const struct action_info *action_info(enum action a);
+
+#endif

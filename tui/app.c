@@ -1,0 +1,287 @@
+/* app.c - the full-screen desk: terminal set-up, the screen stack, the top
+ * line, the status and key lines, global keys, resize and the idle reset. */
+#include "tui/app.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "core/text.h"
+#include "tui/draw.h"
+#include "tui/keyline.h"
+
+#define TICK_MS 250
+
+void app_message(struct app *a, enum role role, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->message, sizeof(a->message), fmt, ap);
+	va_end(ap);
+	a->message_role = role;
+}
+
+void app_push(struct app *a, const struct screen_ops *ops, const void *arg)
+{
+	if (a->depth >= APP_STACK)
+		return;
+	a->stack[a->depth].ops = ops;
+	a->stack[a->depth].title = ops->title ? ops->title : (const char *)arg;
+	a->stack[a->depth].st = ops->open ? ops->open(a, arg) : NULL;
+	a->depth++;
+}
+
+void app_pop(struct app *a)
+{
+	struct screen *s;
+
+	if (a->depth <= 1)
+		return;
+	s = &a->stack[--a->depth];
+	if (s->ops->close)
+		s->ops->close(a, s->st);
+	s->st = NULL;
+	s = &a->stack[a->depth - 1];
+	if (s->ops->resume)
+		s->ops->resume(a, s->st);
+}
+
+void app_home(struct app *a)
+{
+	while (a->depth > 1)
+		app_pop(a);
+}
+
+static struct screen *top(struct app *a)
+{
+	return &a->stack[a->depth - 1];
+}
+
+static void draw_top_line(struct app *a)
+{
+	char left[NAME_BYTES + 128], right[128], when[32];
+	int rw;
+
+	clock_local_datetime(clock_now(), when, sizeof(when));
+	snprintf(left, sizeof(left), " %s │ %s", _(top(a)->title), a->centre);
+	snprintf(right, sizeof(right), "%s │ %s ", when,
+		 a->actor.kind == ACTOR_STAFF ? a->actor.name : _("not signed in"));
+	draw_fill(0, 0, COLS, ROLE_TITLE);
+	rw = text_width(right);
+	draw_text(0, 0, left, COLS - rw - 1, ROLE_TITLE, 0);
+	draw_text(0, COLS - rw > 0 ? COLS - rw : 0, right, rw, ROLE_TITLE, 0);
+}
+
+static void draw_too_small(void)
+{
+	char line[160];
+
+	erase();
+	snprintf(line, sizeof(line), _("The terminal is %dx%d; hubdesk needs at least %dx%d."),
+		 COLS, LINES, APP_MIN_COLS, APP_MIN_ROWS);
+	mvaddstr(0, 0, line);
+	mvaddstr(1, 0, _("Make the window larger (F10 leaves)."));
+}
+
+static void draw_all(struct app *a)
+{
+	struct screen *s = top(a);
+
+	a->too_small = COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS;
+	if (a->too_small) {
+		curs_set(0);
+		draw_too_small();
+		refresh();
+		return;
+	}
+	erase();
+	curs_set(0);
+	draw_top_line(a);
+	draw_text(LINES - 2, 0, a->message, COLS, a->message_role, 1);
+	keyline_draw(LINES - 1, s->ops->keys);
+	/* The screen draws last, so that it leaves the cursor in its field. */
+	s->ops->draw(a, s->st);
+	refresh();
+}
+
+bool app_confirm(struct app *a, const char *question)
+{
+	struct key_in k;
+	wint_t ch;
+	int rc;
+
+	app_message(a, ROLE_WARNING, "%s (y/n)", question);
+	for (;;) {
+		draw_all(a);
+		rc = get_wch(&ch);
+		if (rc == ERR)
+			continue;
+		k.code = rc == KEY_CODE_YES;
+		k.ch = ch;
+		if (!k.code && (ch == 'y' || ch == 'Y')) {
+			a->message[0] = '\0';
+			return true;
+		}
+		if (!k.code && (ch == 'n' || ch == 'N' || ch == 27)) {
+			a->message[0] = '\0';
+			return false;
+		}
+	}
+}
+
+static bool typing(struct app *a)
+{
+	struct screen *s = top(a);
+
+	return s->ops->typing && s->ops->typing(a, s->st);
+}
+
+static void global_key(struct app *a, struct key_in k)
+{
+	struct screen *s = top(a);
+
+	if ((k.code && k.ch == KEY_F(1)) || (!k.code && k.ch == '?' && !typing(a))) {
+		if (s->ops != &SCREEN_HELP)
+			app_push(a, &SCREEN_HELP, s->ops);
+	} else if (k.code && k.ch == KEY_F(10)) {
+		a->quit = true;
+	} else if (k.code && k.ch == KEY_F(9)) {
+		app_message(a, ROLE_DIM, "%s", _("Sign-in comes with staff accounts; it is not available yet."));
+	} else if (!k.code && k.ch == 27 && a->depth > 1) {
+		if (s->ops->dirty && s->ops->dirty(a, s->st) &&
+		    !app_confirm(a, _("Leave and drop what was typed?")))
+			return;
+		app_pop(a);
+	} else if (!k.code && (k.ch == 'q' || k.ch == 'Q') && a->depth == 1 && !typing(a)) {
+		a->quit = true;
+	}
+}
+
+static void idle_check(struct app *a)
+{
+	int64_t now = clock_monotonic_ms();
+	struct screen *s = top(a);
+	bool busy = a->depth > 1 || (s->ops->dirty && s->ops->dirty(a, s->st));
+
+	if (now - a->last_key_ms < (int64_t)a->idle_seconds * 1000)
+		return;
+	a->last_key_ms = now;
+	if (!busy)
+		return;
+	app_home(a);
+	s = top(a);
+	if (s->ops->close)
+		s->ops->close(a, s->st);
+	s->st = s->ops->open ? s->ops->open(a, NULL) : NULL;
+	app_message(a, ROLE_DIM, "%s", _("No key for a while: back home, unsaved input dropped."));
+}
+
+static void loop(struct app *a)
+{
+	int64_t last_tick = 0, now;
+	struct key_in k;
+	struct screen *s;
+	wint_t ch;
+	int rc;
+
+	while (!a->quit) {
+		draw_all(a);
+		rc = get_wch(&ch);
+		now = clock_monotonic_ms();
+		if (rc == ERR) {
+			idle_check(a);
+			if (now - last_tick >= 1000) {
+				s = top(a);
+				if (s->ops->tick)
+					s->ops->tick(a, s->st);
+				last_tick = now;
+			}
+			continue;
+		}
+		a->last_key_ms = now;
+		k.code = rc == KEY_CODE_YES;
+		k.ch = ch;
+		if (k.code && ch == KEY_RESIZE)
+			continue;
+		if (a->too_small) {
+			if ((k.code && ch == KEY_F(10)) || (!k.code && (ch == 'q' || ch == 'Q')))
+				a->quit = true;
+			continue;
+		}
+		s = top(a);
+		if (!k.code || ch != KEY_F(10)) {
+			switch (s->ops->key(a, s->st, k)) {
+			case KR_HANDLED:
+				continue;
+			case KR_CLOSE:
+				app_pop(a);
+				continue;
+			case KR_IGNORED:
+				break;
+			}
+		}
+		global_key(a, k);
+	}
+}
+
+static int start_terminal(void)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_say(HD_FAIL, "%s", _("the full-screen desk needs a terminal; give a command to use the command line (see hubdesk --help)"));
+		return -1;
+	}
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		cli_say(HD_FAIL, _("the terminal type %s is unknown; set TERM to one this machine knows (e.g. xterm-256color)"),
+			term ? term : "(none)");
+		return -1;
+	}
+	set_term(scr);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	timeout(TICK_MS);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	theme_init();
+	return 0;
+}
+
+int app_run(struct cli_ctx *ctx)
+{
+	struct app a;
+	struct hd_err err;
+
+	memset(&a, 0, sizeof(a));
+	a.ctx = ctx;
+	if (db_open(ctx->db_path, DB_EXISTING, &a.db, &err) != HD_OK)
+		return cli_report(&err);
+	a.actor = actor_desk(ctx->desk);
+	settings_text(a.db, "centre.name", a.centre, sizeof(a.centre));
+	a.idle_seconds = (int)settings_int(a.db, "idle.seconds");
+	if (start_terminal() != 0) {
+		db_close(a.db);
+		return HD_FAIL;
+	}
+	a.last_key_ms = clock_monotonic_ms();
+	app_push(&a, &SCREEN_HOME, NULL);
+	loop(&a);
+	app_home(&a);
+	if (a.stack[0].ops->close)
+		a.stack[0].ops->close(&a, a.stack[0].st);
+	endwin();
+	db_close(a.db);
+	return HD_OK;
+}

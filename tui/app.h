@@ -1,0 +1,98 @@
+/* app.h - the full-screen desk (ncursesw): the application context, the
+ * screens it stacks, and what every screen offers (draw, key, tick). */
+#ifndef HD_APP_H
+#define HD_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <wchar.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/validate.h"
+#include "tui/cli.h"
+#include "tui/theme.h"
+
+#define APP_MIN_COLS 80
+#define APP_MIN_ROWS 24
+#define APP_STACK 8
+
+/* One key as read: a character, or a curses key code. */
+struct key_in {
+	bool code;  /* ch is a KEY_* code */
+	wint_t ch;
+};
+
+/* What a screen did with a key. */
+enum key_result {
+	KR_IGNORED, /* not handled: the app tries its global keys */
+	KR_HANDLED,
+	KR_CLOSE    /* close this screen */
+};
+
+struct app;
+
+/* A screen: one file under tui/, registered by its ops. */
+struct screen_ops {
+	const char *title; /* English msgid of the title; NULL: the arg given to app_push */
+	void *(*open)(struct app *a, const void *arg);  /* its state, or NULL */
+	void (*close)(struct app *a, void *st);          /* frees the state */
+	void (*draw)(struct app *a, void *st);           /* the body, rows 1..LINES-2 */
+	enum key_result (*key)(struct app *a, void *st, struct key_in k);
+	void (*tick)(struct app *a, void *st);           /* about every second; may be NULL */
+	bool (*typing)(struct app *a, void *st);         /* a text field has the keys; may be NULL */
+	bool (*dirty)(struct app *a, void *st);          /* unsaved input; may be NULL */
+	void (*resume)(struct app *a, void *st);         /* on top again; may be NULL */
+	const int *keys;                                 /* actions for the key line, -1 ended */
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	void *st;
+	const char *title; /* msgid: ops->title, or the arg of a screen without one */
+};
+
+struct app {
+	struct cli_ctx *ctx;
+	sqlite3 *db;
+	struct hd_actor actor;
+	char centre[NAME_BYTES];
+	struct screen stack[APP_STACK];
+	int depth;
+	bool quit;
+	bool too_small;
+	int64_t last_key_ms;
+	int idle_seconds;
+	char message[512];
+	enum role message_role;
+};
+
+/* Runs the full-screen app on the database of ctx until the user leaves.
+ * Returns the exit code (1 when the terminal or database cannot be used). */
+int app_run(struct cli_ctx *ctx);
+
+/* Opens a screen on top; arg goes to its open(). */
+void app_push(struct app *a, const struct screen_ops *ops, const void *arg);
+
+/* Closes the top screen (never home). */
+void app_pop(struct app *a);
+
+/* Back to home, closing every other screen. */
+void app_home(struct app *a);
+
+/* Shows a message on the status line (printf format). */
+void app_message(struct app *a, enum role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Asks a yes/no question on the status line; true for y. */
+bool app_confirm(struct app *a, const char *question);
+
+/* The screens. */
+extern const struct screen_ops SCREEN_HOME;
+extern const struct screen_ops SCREEN_HELP;
+extern const struct screen_ops SCREEN_SOON;
+extern const struct screen_ops SCREEN_REGISTERS;
+extern const struct screen_ops SCREEN_ORG_FORM;
+extern const struct screen_ops SCREEN_ADMIN;
+
+#endif

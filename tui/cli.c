@@ -1,0 +1,221 @@
+/* cli.c - the command table, option parsing and messages of the command
+ * line; init and config. */
+#include "tui/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "core/setup.h"
+
+enum hd_status cli_say(enum hd_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("hubdesk: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return status;
+}
+
+enum hd_status cli_report(const struct hd_err *err)
+{
+	return cli_say(err->status, "%s", err->msg);
+}
+
+static struct cli_opt *find_opt(struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len && strncmp(opts->name, name, len) == 0)
+			return opts;
+	return NULL;
+}
+
+enum hd_status cli_parse(const char *cmd, int argc, char **argv, int from, struct cli_opt *opts,
+			 const char **args, int max_args, int *nargs)
+{
+	struct cli_opt *o;
+	const char *eq;
+	int i;
+
+	*nargs = 0;
+	for (i = from; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0 || argv[i][2] == '\0') {
+			if (*nargs >= max_args)
+				return cli_say(HD_BAD_INPUT, _("%s: unexpected argument %s"), cmd,
+					       argv[i]);
+			args[(*nargs)++] = argv[i];
+			continue;
+		}
+		eq = strchr(argv[i], '=');
+		o = find_opt(opts, argv[i], eq ? (size_t)(eq - argv[i]) : strlen(argv[i]));
+		if (!o)
+			return cli_say(HD_BAD_INPUT, _("%s: unknown option %s (see hubdesk --help)"),
+				       cmd, argv[i]);
+		if (!o->has_value) {
+			if (eq)
+				return cli_say(HD_BAD_INPUT, _("%s: %s takes no value"), cmd,
+					       o->name);
+			o->value = "";
+		} else if (eq) {
+			o->value = eq + 1;
+		} else if (i + 1 < argc) {
+			o->value = argv[++i];
+		} else {
+			return cli_say(HD_BAD_INPUT, _("%s: %s needs a value"), cmd, o->name);
+		}
+	}
+	return HD_OK;
+}
+
+const char *cli_opt(const struct cli_opt *opts, const char *name)
+{
+	for (; opts && opts->name; opts++)
+		if (strcmp(opts->name, name) == 0)
+			return opts->value;
+	return NULL;
+}
+
+enum hd_status cli_open(struct cli_ctx *ctx)
+{
+	struct hd_err err;
+
+	if (db_open(ctx->db_path, DB_EXISTING, &ctx->db, &err) != HD_OK)
+		return cli_report(&err);
+	return HD_OK;
+}
+
+int cli_init(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--demo", false, NULL }, { NULL, false, NULL } };
+	struct hd_err err;
+	const char *args[1];
+	bool created = false;
+	enum hd_status rc;
+	int nargs;
+
+	rc = cli_parse("init", argc, argv, 1, opts, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	if (db_open(ctx->db_path, DB_CREATE, &ctx->db, &err) != HD_OK)
+		return cli_report(&err);
+	rc = setup_init(ctx->db, &ctx->actor, &created, &err);
+	if (rc != HD_OK)
+		return cli_report(&err);
+	if (cli_opt(opts, "--demo")) {
+		rc = setup_demo(ctx->db, &ctx->actor, &err);
+		if (rc != HD_OK)
+			return cli_report(&err);
+		cli_say(HD_OK, _("demo data loaded into %s"), ctx->db_path);
+	} else if (!created) {
+		cli_say(HD_OK, _("%s is initialised already"), ctx->db_path);
+	} else {
+		cli_say(HD_OK, _("new database at %s"), ctx->db_path);
+	}
+	return HD_OK;
+}
+
+int cli_config(struct cli_ctx *ctx, int argc, char **argv)
+{
+	char value[SETTING_VALUE_MAX];
+	const char *args[3];
+	struct hd_err err;
+	enum hd_status rc;
+	int nargs, i;
+
+	rc = cli_parse("config", argc, argv, 1, NULL, args, 3, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	if (nargs == 0 || (strcmp(args[0], "list") != 0 && strcmp(args[0], "get") != 0 &&
+			   strcmp(args[0], "set") != 0))
+		return cli_say(HD_BAD_INPUT, _("config: use config get KEY | set KEY VALUE | list"));
+	if ((strcmp(args[0], "list") == 0 && nargs != 1) ||
+	    (strcmp(args[0], "get") == 0 && nargs != 2) ||
+	    (strcmp(args[0], "set") == 0 && nargs != 3))
+		return cli_say(HD_BAD_INPUT, _("config: use config get KEY | set KEY VALUE | list"));
+	if (strcmp(args[0], "set") == 0 && settings_validate(args[1], args[2], value,
+							      sizeof(value), &err) != HD_OK)
+		return cli_report(&err);
+	if (strcmp(args[0], "get") == 0 && !settings_find(args[1]))
+		return cli_say(HD_BAD_INPUT, _("unknown setting %s; see hubdesk config list"),
+			       args[1]);
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (strcmp(args[0], "set") == 0) {
+		if (settings_set(ctx->db, &ctx->actor, args[1], args[2], &err) != HD_OK)
+			return cli_report(&err);
+		return HD_OK;
+	}
+	if (strcmp(args[0], "get") == 0) {
+		if (settings_get(ctx->db, args[1], value, sizeof(value), &err) != HD_OK)
+			return cli_report(&err);
+		printf("%s\n", value);
+		return HD_OK;
+	}
+	printf("%s\t%s\t%s\n", _("key"), _("value"), _("meaning"));
+	for (i = 0; i < settings_count(); i++) {
+		const struct setting_def *d = settings_def(i);
+
+		if (settings_get(ctx->db, d->key, value, sizeof(value), &err) != HD_OK)
+			return cli_report(&err);
+		printf("%s\t%s\t%s\n", d->key, value, _(d->help));
+	}
+	return HD_OK;
+}
+
+/* Commands of later features say so until they land. */
+static int not_yet(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	(void)argc;
+	return cli_say(HD_FAIL, _("%s is not available in this version yet"), argv[0]);
+}
+
+static const struct {
+	const char *name;
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+} COMMANDS[] = {
+	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
+	{ "org", cli_org },         { "staff", not_yet },       { "closure", not_yet },
+	{ "visitor", not_yet },     { "booking", not_yet },     { "team", not_yet },
+	{ "verify", not_yet },      { "print", not_yet },       { "report", not_yet },
+	{ "export", not_yet },      { "import", not_yet },      { "maintain", not_yet },
+	{ "backup", not_yet },      { "restore", not_yet },
+};
+
+int cli_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof(COMMANDS) / sizeof(COMMANDS[0]); i++) {
+		if (strcmp(argv[0], COMMANDS[i].name) == 0) {
+			rc = COMMANDS[i].run(ctx, argc, argv);
+			db_close(ctx->db);
+			ctx->db = NULL;
+			return rc;
+		}
+	}
+	return cli_say(HD_BAD_INPUT, _("unknown command %s (see hubdesk --help)"), argv[0]);
+}
+
+void cli_usage(void)
+{
+	fputs(_("usage: hubdesk [--db PATH] [--lang zh|en] [--desk NAME] [COMMAND ...]\n"
+		"  with no command: the full-screen desk\n"
+		"  init [--demo]\n"
+		"  config get KEY | set KEY VALUE | list\n"
+		"  room add --name N --kind K --capacity N [--open HH:MM --close HH:MM] [--buffer MIN]\n"
+		"  room list | close ID --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM' --reason TEXT\n"
+		"  org add --name N --kind K [--short S] [--credit-code C] [--contact N] [--phone P]\n"
+		"          [--in DATE --out DATE]\n"
+		"  org list\n"
+		"See README.md for the commands of every feature.\n"),
+	      stdout);
+}

@@ -1,0 +1,60 @@
+/* cli.h - the line-mode command line over the same core as the screens:
+ * `hubdesk SUBCOMMAND ...`. Each command returns its exit code (the core's
+ * status), prints records on stdout and messages for people on stderr. */
+#ifndef HD_CLI_H
+#define HD_CLI_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+/* What the global options gave. */
+struct cli_ctx {
+	const char *db_path;
+	const char *lang; /* "zh", "en" or NULL */
+	char desk[64];
+	struct hd_actor actor; /* the command line acts as admin */
+	sqlite3 *db;           /* opened by the command */
+};
+
+/* One option of a command: "--name" and whether it takes a value. */
+struct cli_opt {
+	const char *name;
+	bool has_value;
+	const char *value; /* set by cli_parse: the value, or "" for a flag given */
+};
+
+/* Reads argv[from..argc) into opts (NULL-named terminated) and up to
+ * max_args plain arguments into args. HD_BAD_INPUT (message printed) for an
+ * unknown option, a missing value or too many arguments. */
+enum hd_status cli_parse(const char *cmd, int argc, char **argv, int from, struct cli_opt *opts,
+			 const char **args, int max_args, int *nargs);
+
+/* The value of an option after cli_parse, or NULL when not given. */
+const char *cli_opt(const struct cli_opt *opts, const char *name);
+
+/* Prints "hubdesk: message" on stderr and returns the status. */
+enum hd_status cli_report(const struct hd_err *err);
+
+/* Prints a message of the given status (printf format) and returns status. */
+enum hd_status cli_say(enum hd_status status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Opens the database of ctx (DB_EXISTING); on failure the message is printed. */
+enum hd_status cli_open(struct cli_ctx *ctx);
+
+/* Runs the subcommand argv[0] with its arguments. */
+int cli_run(struct cli_ctx *ctx, int argc, char **argv);
+
+/* The commands of each file. */
+int cli_init(struct cli_ctx *ctx, int argc, char **argv);
+int cli_config(struct cli_ctx *ctx, int argc, char **argv);
+int cli_room(struct cli_ctx *ctx, int argc, char **argv);
+int cli_org(struct cli_ctx *ctx, int argc, char **argv);
+
+/* Usage of the whole command line on stdout. */
+void cli_usage(void);
+
+#endif

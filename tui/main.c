@@ -1,0 +1,135 @@
+/* main.c - global options, language, then the command line or the
+ * full-screen app. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "tui/app.h"
+#include "tui/cli.h"
+#include "tui/lang.h"
+
+#define VERSION "0.1.0"
+
+static char default_db[PATH_MAX + 16];
+
+/* $XDG_DATA_HOME/hubdesk/hubdesk.db (or ~/.local/share/...), making the
+ * folder when it is missing. */
+static const char *default_db_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char dir[PATH_MAX];
+
+	if (xdg && *xdg)
+		snprintf(dir, sizeof(dir), "%s/hubdesk", xdg);
+	else if (home && *home)
+		snprintf(dir, sizeof(dir), "%s/.local/share/hubdesk", home);
+	else
+		return NULL;
+	snprintf(default_db, sizeof(default_db), "%s/hubdesk.db", dir);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	}
+	mkdir(dir, 0700);
+	return default_db;
+}
+
+static void default_desk(char *out, size_t outsz)
+{
+	const char *tty = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;
+
+	if (tty && strncmp(tty, "/dev/", 5) == 0)
+		tty += 5;
+	snprintf(out, outsz, "%s", tty && *tty ? tty : "cli");
+}
+
+/* Takes the value of a global option "--name VALUE" or "--name=VALUE". */
+static int global_value(int argc, char **argv, int *i, const char *name, const char **out)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(argv[*i], name, len) != 0)
+		return 0;
+	if (argv[*i][len] == '=') {
+		*out = argv[*i] + len + 1;
+		return 1;
+	}
+	if (argv[*i][len] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*out = argv[++*i];
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx;
+	const char *desk = NULL;
+	struct hd_err err;
+	int i, got;
+
+	memset(&ctx, 0, sizeof(ctx));
+	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+		if ((got = global_value(argc, argv, &i, "--db", &ctx.db_path)) ||
+		    (got = global_value(argc, argv, &i, "--lang", &ctx.lang)) ||
+		    (got = global_value(argc, argv, &i, "--desk", &desk))) {
+			if (got < 0) {
+				lang_setup(NULL, &err);
+				fprintf(stderr, _("hubdesk: %s needs a value\n"), argv[i]);
+				return HD_BAD_INPUT;
+			}
+			continue;
+		}
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "--version") == 0)
+			break;
+		lang_setup(NULL, &err);
+		fprintf(stderr, _("hubdesk: unknown option %s (see hubdesk --help)\n"), argv[i]);
+		return HD_BAD_INPUT;
+	}
+	if (ctx.lang && strcmp(ctx.lang, "zh") != 0 && strcmp(ctx.lang, "en") != 0) {
+		lang_setup(NULL, &err);
+		fprintf(stderr, _("hubdesk: --lang: zh or en, not %s\n"), ctx.lang);
+		return HD_BAD_INPUT;
+	}
+	if (lang_setup(ctx.lang, &err) != HD_OK) {
+		fprintf(stderr, "hubdesk: %s\n", err.msg);
+		return HD_FAIL;
+	}
+	if (i < argc && strcmp(argv[i], "--help") == 0) {
+		cli_usage();
+		return HD_OK;
+	}
+	if (i < argc && strcmp(argv[i], "--version") == 0) {
+		printf("hubdesk %s\n", VERSION);
+		return HD_OK;
+	}
+	if (clock_check_env(&err) != HD_OK)
+		return cli_report(&err);
+	if (!ctx.db_path) {
+		const char *env = getenv("HUBDESK_DB");
+
+		ctx.db_path = env && *env ? env : default_db_path();
+	}
+	if (!ctx.db_path)
+		return cli_say(HD_BAD_INPUT, _("no database path: give --db PATH or set HUBDESK_DB"));
+	if (desk && (!*desk || strlen(desk) >= sizeof(ctx.desk)))
+		return cli_say(HD_BAD_INPUT, _("--desk: a name of 1 to 63 bytes"));
+	if (desk)
+		snprintf(ctx.desk, sizeof(ctx.desk), "%s", desk);
+	else
+		default_desk(ctx.desk, sizeof(ctx.desk));
+	ctx.actor = actor_command_line(ctx.desk);
+	if (i >= argc)
+		return app_run(&ctx);
+	return cli_run(&ctx, argc - i, argv + i);
+}

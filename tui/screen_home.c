@@ -1,0 +1,190 @@
+/* screen_home.c - home: the menu of the desk's jobs, and scans. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+
+struct menu_item {
+	char key;
+	const char *label; /* msgid */
+	const struct screen_ops *screen; /* NULL: not available yet */
+};
+
+static const struct menu_item MENU[] = {
+	{ '1', N_("Visitor check-in"), NULL },
+	{ '2', N_("Room booking"), NULL },
+	{ '3', N_("Team filing"), NULL },
+	{ '4', N_("Who is here"), NULL },
+	{ '5', N_("Reports"), NULL },
+	{ '6', N_("Organisations and teams"), &SCREEN_REGISTERS },
+	{ '9', N_("Administration"), &SCREEN_ADMIN },
+};
+
+#define NMENU ((int)(sizeof(MENU) / sizeof(MENU[0])))
+#define MENU_TOP 3
+#define SCAN_MAX 64
+
+struct home {
+	int selected;
+	char scan[SCAN_MAX]; /* text typed after an H: a scanner's QR text */
+	int scan_len;
+};
+
+static void *home_open(struct app *a, const void *arg)
+{
+	struct home *h = calloc(1, sizeof(*h));
+
+	(void)a;
+	(void)arg;
+	if (!h)
+		abort();
+	return h;
+}
+
+static void home_close(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+static int menu_x(void)
+{
+	return COLS / 2 - 16 > 2 ? COLS / 2 - 16 : 2;
+}
+
+static void home_draw(struct app *a, void *st)
+{
+	struct home *h = st;
+	char line[256];
+	int i, x = menu_x();
+
+	(void)a;
+	for (i = 0; i < NMENU; i++) {
+		const struct menu_item *m = &MENU[i];
+		enum role r = i == h->selected ? ROLE_SELECTED : ROLE_NORMAL;
+
+		snprintf(line, sizeof(line), " %c  %s%s", m->key, _(m->label),
+			 m->screen ? "" : _(" (not available yet)"));
+		draw_text(MENU_TOP + i * 2, x, line, 40, m->screen ? r : (r == ROLE_NORMAL ? ROLE_DIM : r), 1);
+	}
+	if (h->scan_len > 0) {
+		snprintf(line, sizeof(line), "%s %s", _("Scan:"), h->scan);
+		draw_text(LINES - 4, 2, line, COLS - 4, ROLE_LABEL, 0);
+	} else {
+		draw_text(LINES - 4, 2,
+			  _("Press a number, or scan a slip or receipt. F1 help, F10 or q leaves."),
+			  COLS - 4, ROLE_DIM, 0);
+	}
+}
+
+static void open_item(struct app *a, const struct menu_item *m)
+{
+	if (m->screen)
+		app_push(a, m->screen, NULL);
+	else
+		app_push(a, &SCREEN_SOON, m->label);
+}
+
+static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
+{
+	char enc[4];
+	int n;
+
+	if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
+		h->scan[h->scan_len] = '\0';
+		app_message(a, ROLE_DIM, _("Scanned %s: scanning slips and receipts is not available yet."),
+			    h->scan);
+		h->scan_len = 0;
+		return KR_HANDLED;
+	}
+	if (!k.code && (k.ch == 27)) {
+		h->scan_len = 0;
+		return KR_HANDLED;
+	}
+	if ((k.code && k.ch == KEY_BACKSPACE) || (!k.code && (k.ch == 127 || k.ch == 8))) {
+		if (h->scan_len > 0)
+			h->scan[--h->scan_len] = '\0';
+		return KR_HANDLED;
+	}
+	if (k.code || text_is_control((uint32_t)k.ch))
+		return KR_HANDLED;
+	n = utf8_encode((uint32_t)k.ch, enc);
+	if (n > 0 && h->scan_len + n < SCAN_MAX) {
+		memcpy(h->scan + h->scan_len, enc, (size_t)n);
+		h->scan_len += n;
+		h->scan[h->scan_len] = '\0';
+	}
+	return KR_HANDLED;
+}
+
+static int clicked_item(void)
+{
+	MEVENT ev;
+	int i, x = menu_x();
+
+	if (getmouse(&ev) != OK || ev.x < x || ev.x >= x + 40)
+		return -1;
+	for (i = 0; i < NMENU; i++)
+		if (ev.y == MENU_TOP + i * 2)
+			return i;
+	return -1;
+}
+
+static enum key_result home_key(struct app *a, void *st, struct key_in k)
+{
+	struct home *h = st;
+	int i;
+
+	if (h->scan_len > 0)
+		return scan_key(a, h, k);
+	if (!k.code && (k.ch == 'H' || k.ch == 'h'))
+		return scan_key(a, h, k);
+	if (k.code && k.ch == KEY_MOUSE) {
+		i = clicked_item();
+		if (i >= 0) {
+			h->selected = i;
+			open_item(a, &MENU[i]);
+		}
+		return KR_HANDLED;
+	}
+	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
+		h->selected = (h->selected + (k.ch == KEY_UP ? NMENU - 1 : 1)) % NMENU;
+		return KR_HANDLED;
+	}
+	if ((!k.code && (k.ch == '\r' || k.ch == '\n')) || (k.code && k.ch == KEY_ENTER)) {
+		open_item(a, &MENU[h->selected]);
+		return KR_HANDLED;
+	}
+	for (i = 0; !k.code && i < NMENU; i++) {
+		if ((wint_t)MENU[i].key == k.ch) {
+			h->selected = i;
+			open_item(a, &MENU[i]);
+			return KR_HANDLED;
+		}
+	}
+	return KR_IGNORED;
+}
+
+static bool home_dirty(struct app *a, void *st)
+{
+	(void)a;
+	return ((struct home *)st)->scan_len > 0;
+}
+
+static const int HOME_KEYS[] = { ACT_MENU, ACT_SCAN, -1 };
+
+const struct screen_ops SCREEN_HOME = {
+	.title = N_("Home"),
+	.open = home_open,
+	.close = home_close,
+	.draw = home_draw,
+	.key = home_key,
+	.dirty = home_dirty,
+	.keys = HOME_KEYS,
+};

@@ -1,0 +1,253 @@
+/* screen_registers.c - organisations and teams: a search by a few
+ * characters of a name, the matches, and the selected record's details. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/org.h"
+#include "core/search.h"
+#include "core/team.h"
+#include "forms/editor.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+#define HITS_MAX 64
+#define X0 2
+
+struct registers {
+	struct editor query;
+	char last[EDITOR_TEXT_MAX]; /* the query the hits belong to */
+	struct search_hit hits[HITS_MAX];
+	int count, selected, first;
+	bool stale;
+};
+
+static void refresh_hits(struct app *a, struct registers *r)
+{
+	char q[EDITOR_TEXT_MAX];
+	struct hd_err err;
+	enum hd_status rc;
+
+	editor_text(&r->query, q, sizeof(q));
+	if (!r->stale && strcmp(q, r->last) == 0)
+		return;
+	snprintf(r->last, sizeof(r->last), "%s", q);
+	r->stale = false;
+	if (*q)
+		rc = search_names(a->db, q, SEARCH_ALL, r->hits, HITS_MAX, &r->count, &err);
+	else
+		rc = search_browse(a->db, SEARCH_ALL, r->hits, HITS_MAX, &r->count, &err);
+	if (rc != HD_OK) {
+		r->count = 0;
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	}
+	r->selected = 0;
+	r->first = 0;
+}
+
+static void *registers_open(struct app *a, const void *arg)
+{
+	struct registers *r = calloc(1, sizeof(*r));
+
+	(void)arg;
+	if (!r)
+		abort();
+	editor_init(&r->query, NAME_MAX_CHARS);
+	r->stale = true;
+	refresh_hits(a, r);
+	return r;
+}
+
+static void registers_close(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+static void registers_resume(struct app *a, void *st)
+{
+	struct registers *r = st;
+
+	r->stale = true;
+	refresh_hits(a, r);
+}
+
+static int list_rows(void)
+{
+	return LINES - 14;
+}
+
+static void detail_line(int *y, const char *label, const char *value)
+{
+	draw_text(*y, X0, label, 14, ROLE_LABEL, 0);
+	draw_text(*y, X0 + 14, value, COLS - X0 - 16, ROLE_NORMAL, 0);
+	(*y)++;
+}
+
+static void draw_org(struct app *a, long long id, int y)
+{
+	char line[256], phone[PHONE_MAX + 8];
+	struct hd_err err;
+	struct org o;
+
+	if (org_get(a->db, id, &o, &err) != HD_OK)
+		return;
+	snprintf(line, sizeof(line), "%s  %s", list_label(&LIST_ORG_KIND, o.kind), o.short_name);
+	detail_line(&y, _("Kind"), line);
+	if (*o.credit_code) {
+		snprintf(line, sizeof(line), "%s%s", o.credit_code,
+			 o.credit_ok ? "" : _("  (check character fails: verify with the organisation)"));
+		draw_text(y, X0, _("Credit code"), 14, ROLE_LABEL, 0);
+		draw_text(y, X0 + 14, line, COLS - X0 - 16, o.credit_ok ? ROLE_NORMAL : ROLE_WARNING, 0);
+		y++;
+	}
+	phone[0] = '\0';
+	if (*o.phone)
+		phone_mask(o.phone, phone, sizeof(phone));
+	snprintf(line, sizeof(line), "%s  %s", o.contact, phone);
+	detail_line(&y, _("Contact"), line);
+	if (*o.in_date) {
+		snprintf(line, sizeof(line), "%s – %s", o.in_date, *o.out_date ? o.out_date : "");
+		detail_line(&y, _("Residence"), line);
+	}
+}
+
+static void draw_team(struct app *a, long long id, int y)
+{
+	char line[256], phone[PHONE_MAX + 8];
+	struct hd_err err;
+	struct team t;
+
+	if (team_get(a->db, id, &t, &err) != HD_OK)
+		return;
+	snprintf(line, sizeof(line), "%s  %s", list_label(&LIST_TEAM_CATEGORY, t.category),
+		 list_label(&LIST_TEAM_STATE, (int)t.state));
+	detail_line(&y, _("Category"), line);
+	phone_mask(t.phone, phone, sizeof(phone));
+	snprintf(line, sizeof(line), "%s  %s", t.leader, phone);
+	detail_line(&y, _("Leader"), line);
+	snprintf(line, sizeof(line), _("%d members, %d party members"), t.members,
+		 t.party_members);
+	detail_line(&y, _("Members"), line);
+	detail_line(&y, _("Committee"), t.committee);
+}
+
+static void registers_draw(struct app *a, void *st)
+{
+	struct registers *r = st;
+	struct editor_view v;
+	char text[EDITOR_TEXT_MAX], line[512];
+	int i, y, rows = list_rows(), qx, used;
+
+	refresh_hits(a, r);
+	qx = X0 + draw_text(2, X0, _("Search: "), 20, ROLE_LABEL, 0);
+	editor_view(&r->query, 40, &v);
+	used = editor_view_text(&r->query, &v, text, sizeof(text));
+	draw_text(2, qx, text, 41, ROLE_FIELD_FOCUS, 1);
+	(void)used;
+	snprintf(line, sizeof(line), _("%d shown"), r->count);
+	draw_text(2, qx + 43, line, COLS - qx - 44, ROLE_DIM, 0);
+	if (r->selected < r->first)
+		r->first = r->selected;
+	if (r->selected >= r->first + rows)
+		r->first = r->selected - rows + 1;
+	for (i = r->first, y = 4; i < r->count && y < 4 + rows; i++, y++) {
+		const struct search_hit *h = &r->hits[i];
+
+		snprintf(line, sizeof(line), " %-4s %6lld  %s",
+			 h->kind == SEARCH_ORG ? _("Org") : _("Team"), h->id, h->name);
+		draw_text(y, X0, line, COLS - 2 * X0, i == r->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+	}
+	if (r->count == 0)
+		draw_text(4, X0, _("No organisation or team matches."), COLS - 2 * X0, ROLE_DIM, 0);
+	if (r->selected < r->count) {
+		if (r->hits[r->selected].kind == SEARCH_ORG)
+			draw_org(a, r->hits[r->selected].id, 5 + rows);
+		else
+			draw_team(a, r->hits[r->selected].id, 5 + rows);
+	}
+	move(2, qx + v.cursor_col);
+	curs_set(1);
+}
+
+static enum key_result registers_key(struct app *a, void *st, struct key_in k)
+{
+	struct registers *r = st;
+	struct form_event ev;
+
+	if (k.code && k.ch == KEY_F(4)) {
+		app_push(a, &SCREEN_ORG_FORM, NULL);
+		return KR_HANDLED;
+	}
+	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN || k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {
+		int step = k.ch == KEY_UP ? -1 : k.ch == KEY_DOWN ? 1 : k.ch == KEY_PPAGE ? -list_rows() : list_rows();
+
+		r->selected += step;
+		if (r->selected >= r->count)
+			r->selected = r->count - 1;
+		if (r->selected < 0)
+			r->selected = 0;
+		return KR_HANDLED;
+	}
+	if (!form_view_event(k, &ev))
+		return KR_IGNORED;
+	switch (ev.key) {
+	case FK_CHAR:
+		editor_insert_cp(&r->query, ev.cp);
+		break;
+	case FK_BACKSPACE:
+		editor_backspace(&r->query);
+		break;
+	case FK_DELETE:
+		editor_delete(&r->query);
+		break;
+	case FK_LEFT:
+		editor_left(&r->query);
+		break;
+	case FK_RIGHT:
+		editor_right(&r->query);
+		break;
+	case FK_HOME:
+		editor_home(&r->query);
+		break;
+	case FK_END:
+		editor_end(&r->query);
+		break;
+	case FK_WORD_DELETE:
+		editor_delete_word(&r->query);
+		break;
+	case FK_KILL_START:
+		editor_kill_start(&r->query);
+		break;
+	default:
+		return KR_IGNORED;
+	}
+	refresh_hits(a, r);
+	return KR_HANDLED;
+}
+
+static bool registers_typing(struct app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return true;
+}
+
+static const int REGISTERS_KEYS[] = { ACT_SEARCH, ACT_PICK, ACT_ADD_ORG, -1 };
+
+const struct screen_ops SCREEN_REGISTERS = {
+	.title = N_("Organisations and teams"),
+	.open = registers_open,
+	.close = registers_close,
+	.draw = registers_draw,
+	.key = registers_key,
+	.typing = registers_typing,
+	.resume = registers_resume,
+	.keys = REGISTERS_KEYS,
+};

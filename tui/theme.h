@@ -1,0 +1,31 @@
+/* theme.h - colours as semantic roles, mapped in one place, with a
+ * monochrome fallback (no colours, or NO_COLOR set). */
+#ifndef HD_THEME_H
+#define HD_THEME_H
+
+#include <stdbool.h>
+
+enum role {
+	ROLE_NORMAL,
+	ROLE_TITLE,       /* the top line */
+	ROLE_KEYS,        /* the bottom key line */
+	ROLE_KEYNAME,     /* a key's name in the key line */
+	ROLE_SELECTED,    /* the selected row of a list or menu */
+	ROLE_FIELD,       /* an input field */
+	ROLE_FIELD_FOCUS, /* the field being edited */
+	ROLE_LABEL,       /* labels of fields and details */
+	ROLE_ERROR,
+	ROLE_WARNING,
+	ROLE_OK,
+	ROLE_DIM,         /* hints, things not available yet */
+	ROLE_COUNT
+};
+
+/* Sets the colour pairs up after initscr; monochrome when the terminal has
+ * no colours or NO_COLOR is set. */
+void theme_init(void);
+
+/* The curses attributes of a role. */
+int theme_attr(enum role r);
+
+#endif
