@@ -1,0 +1,35 @@
+# test_source_rules.sh - the layout rules of DESIGN.md hold in the source:
+# arrows point one way, core/ has no curses or cups, forms/ no curses, and
+# SQL text is never built with printf-style formatting of values.
+. "$(dirname "$0")/../lib.sh"
+cd "$TOP" || exit 1
+
+check_none() {
+	# check_none WHAT PATTERN FILES...
+	_what=$1 _pat=$2
+	shift 2
+	_hits=$(grep -nE -- "$_pat" "$@" 2>/dev/null)
+	if [ -z "$_hits" ]; then
+		ok "$_what"
+	else
+		not_ok "$_what" "$_hits"
+	fi
+}
+
+check_none "core/ includes no curses" '#include *<n?curses' core/*.c core/*.h
+check_none "core/ includes no cups" '#include *<cups/' core/*.c core/*.h
+check_none "core/ includes nothing from forms, printing or tui" '#include *"(forms|printing|tui)/' core/*.c core/*.h
+check_none "forms/ includes no curses or cups" '#include *<(n?curses|cups/)' forms/*.c forms/*.h
+check_none "forms/ includes nothing from printing or tui" '#include *"(printing|tui)/' forms/*.c forms/*.h
+if ls printing/*.c >/dev/null 2>&1; then
+	check_none "printing/ includes no curses" '#include *<n?curses' printing/*.c printing/*.h
+	check_none "printing/ includes nothing from forms or tui" '#include *"(forms|tui)/' printing/*.c printing/*.h
+else
+	ok "printing/ has no sources yet"
+fi
+check_none "no printf or exit below tui/" '(^|[^a-z_])(printf|puts|exit) *\(' core/*.c forms/*.c
+check_none "SQL is never formatted with values (%s/%d in SQL text)" \
+	'(SELECT|INSERT|UPDATE|DELETE)[^"]*%[sd]' core/*.c forms/*.c tui/*.c
+check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
+
+done_testing

@@ -1,0 +1,175 @@
+/* test_db.c - opening, identity checks, migrations and transactions. */
+#include "testutil.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "core/schema.h"
+
+static void write_file(const char *path, const char *bytes, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, n, f), n);
+	fclose(f);
+}
+
+static long file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long)sb.st_size : -1;
+}
+
+static void test_new_database_has_wal_foreign_keys_and_secure_delete(void **state)
+{
+	struct tdb *t = *state;
+
+	assert_int_equal(tdb_int(t->db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tdb_int(t->db, "PRAGMA secure_delete"), 1);
+	assert_int_equal(tdb_int(t->db, "PRAGMA synchronous"), 2);
+	assert_int_equal(tdb_int(t->db, "PRAGMA application_id"), DB_APPLICATION_ID);
+	assert_int_equal(tdb_int(t->db, "PRAGMA user_version"), db_schema_latest());
+	assert_int_equal(tdb_int(t->db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+}
+
+static void test_secret_key_is_made_once(void **state)
+{
+	struct tdb *t = *state;
+	unsigned char a[32], b[32];
+	struct hd_err err;
+	bool created = true;
+
+	assert_int_equal(db_secret(t->db, a, &err), HD_OK);
+	assert_int_equal(setup_init(t->db, &t->who, &created, &err), HD_OK);
+	assert_false(created);
+	assert_int_equal(db_secret(t->db, b, &err), HD_OK);
+	assert_memory_equal(a, b, 32);
+}
+
+static void test_missing_file_is_refused_without_create(void **state)
+{
+	struct tdb *t = *state;
+	char path[200];
+	struct hd_err err;
+	sqlite3 *db = NULL;
+
+	snprintf(path, sizeof(path), "%s/none.db", t->dir);
+	assert_int_equal(db_open(path, DB_EXISTING, &db, &err), HD_FAIL);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "init"));
+	assert_int_equal(file_size(path), -1);
+}
+
+static void test_foreign_sqlite_file_is_refused_and_untouched(void **state)
+{
+	struct tdb *t = *state;
+	char path[200];
+	struct hd_err err;
+	sqlite3 *db = NULL, *other = NULL;
+	long before;
+
+	snprintf(path, sizeof(path), "%s/other.db", t->dir);
+	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "CREATE TABLE x(a); INSERT INTO x VALUES (1)", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(other);
+	before = file_size(path);
+	assert_int_equal(db_open(path, DB_CREATE, &db, &err), HD_FAIL);
+	assert_null(db);
+	assert_int_equal(file_size(path), before);
+}
+
+static void test_damaged_file_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	char path[200], junk[8192];
+	struct hd_err err;
+	sqlite3 *db = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(junk); i++)
+		junk[i] = (char)(i * 7 + 3);
+	snprintf(path, sizeof(path), "%s/junk.db", t->dir);
+	write_file(path, junk, sizeof(junk));
+	assert_int_equal(db_open(path, DB_EXISTING, &db, &err), HD_FAIL);
+	assert_null(db);
+	assert_int_equal(file_size(path), (long)sizeof(junk));
+}
+
+static void test_newer_schema_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	sqlite3 *db = NULL;
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() + 1);
+	assert_int_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(db_open(t->path, DB_EXISTING, &db, &err), HD_FAIL);
+	assert_null(db);
+	assert_non_null(strstr(err.msg, "newer"));
+}
+
+static void test_nested_action_rolls_back_alone(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('a', '1')", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('b', '2')", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_finish(t->db, HD_REFUSED, &err), HD_REFUSED);
+	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'a'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'b'"), 0);
+	assert_true(sqlite3_get_autocommit(t->db));
+}
+
+static void test_failed_outer_action_leaves_nothing(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('c', '3')", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
+	assert_int_equal(db_finish(t->db, HD_FAIL, &err), HD_FAIL);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'c'"), 0);
+	assert_true(sqlite3_get_autocommit(t->db));
+}
+
+static void test_every_migration_exists(void **state)
+{
+	int v;
+
+	(void)state;
+	for (v = 1; v <= schema_count(); v++)
+		assert_non_null(schema_migration(v));
+	assert_null(schema_migration(0));
+	assert_null(schema_migration(schema_count() + 1));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_new_database_has_wal_foreign_keys_and_secure_delete, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_secret_key_is_made_once, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file_is_refused_without_create, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_sqlite_file_is_refused_and_untouched, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_file_is_refused, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_nested_action_rolls_back_alone, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup, tdb_teardown),
+		cmocka_unit_test(test_every_migration_exists),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,161 @@
+/* test_search.c - name search over organisations and teams. */
+#include "testutil.h"
+
+#include "core/org.h"
+#include "core/search.h"
+#include "core/team.h"
+
+static long long add_org(struct tdb *t, const char *name, const char *short_name)
+{
+	struct org_draft d = { name, "community", short_name, NULL, NULL, NULL, NULL, NULL };
+	struct hd_err err;
+	long long id = 0;
+
+	assert_int_equal(org_add(t->db, &t->who, &d, &id, NULL, &err), HD_OK);
+	return id;
+}
+
+static long long add_team(struct tdb *t, const char *name)
+{
+	struct team_draft d = { .name = name, .category = "1", .leader = "张三",
+				.phone = "13812345678", .members = "12", .content = "排练",
+				.place = "活动室", .schedule = "每周一" };
+	struct hd_err err;
+	long long id = 0;
+
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_OK);
+	return id;
+}
+
+static int find(struct tdb *t, const char *q, struct search_hit *hits, int max)
+{
+	struct hd_err err;
+	int n = -1;
+
+	assert_int_equal(search_names(t->db, q, SEARCH_ALL, hits, max, &n, &err), HD_OK);
+	return n;
+}
+
+static void test_one_chinese_character_finds_every_name_holding_it(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "阳光社工服务社", NULL);
+	add_org(t, "东方睦邻互助会", NULL);
+	add_team(t, "夕阳红合唱团");
+	assert_int_equal(find(t, "阳", hits, 10), 2);
+	assert_string_equal(hits[0].name, "阳光社工服务社");
+	assert_string_equal(hits[1].name, "夕阳红合唱团");
+	assert_int_equal(hits[1].kind, SEARCH_TEAM);
+}
+
+static void test_match_at_start_ranks_before_match_inside(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "花园社区志愿者协会", NULL);
+	add_org(t, "志愿者之家", NULL);
+	assert_int_equal(find(t, "志愿", hits, 10), 2);
+	assert_string_equal(hits[0].name, "志愿者之家");
+}
+
+static void test_shorter_name_ranks_first_at_same_position(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "书香社区读书会", NULL);
+	add_org(t, "书香会", NULL);
+	assert_int_equal(find(t, "书香", hits, 10), 2);
+	assert_string_equal(hits[0].name, "书香会");
+}
+
+static void test_longer_query_must_match_whole(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "绿叶环保公益促进会", NULL);
+	add_org(t, "绿叶读书会", NULL);
+	assert_int_equal(find(t, "绿叶环保", hits, 10), 1);
+	assert_string_equal(hits[0].name, "绿叶环保公益促进会");
+	assert_int_equal(find(t, "绿叶环境", hits, 10), 0);
+}
+
+static void test_latin_letters_match_without_case(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "ABC青年空间", NULL);
+	assert_int_equal(find(t, "abc", hits, 10), 1);
+	assert_int_equal(find(t, "Bc青", hits, 10), 1);
+}
+
+static void test_short_name_is_searched_too(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "上海市浦东新区乐龄长者综合服务中心", "乐龄之家");
+	assert_int_equal(find(t, "之家", hits, 10), 1);
+	assert_string_equal(hits[0].short_name, "乐龄之家");
+}
+
+static void test_a_name_is_listed_once_even_when_matching_twice(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+
+	add_org(t, "社区社区服务社", NULL);
+	assert_int_equal(find(t, "社", hits, 10), 1);
+}
+
+static void test_empty_or_blank_query_gives_nothing_and_browse_lists_by_name(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+	struct hd_err err;
+	int n = -1;
+
+	add_org(t, "乙机构", NULL);
+	add_team(t, "甲团队");
+	assert_int_equal(find(t, "", hits, 10), 0);
+	assert_int_equal(find(t, " \u3000 ", hits, 10), 0);
+	assert_int_equal(search_browse(t->db, SEARCH_ALL, hits, 10, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(hits[0].name, "乙机构"); /* code point order: 乙 U+4E59 < 甲 U+7532 */
+}
+
+static void test_max_limits_the_hits(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[3];
+	char name[64];
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		snprintf(name, sizeof(name), "公益小组%d", i);
+		add_org(t, name, NULL);
+	}
+	assert_int_equal(find(t, "公益", hits, 3), 3);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_one_chinese_character_finds_every_name_holding_it, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_match_at_start_ranks_before_match_inside, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_shorter_name_ranks_first_at_same_position, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_longer_query_must_match_whole, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_latin_letters_match_without_case, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_short_name_is_searched_too, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_name_is_listed_once_even_when_matching_twice, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_empty_or_blank_query_gives_nothing_and_browse_lists_by_name, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_max_limits_the_hits, tdb_setup, tdb_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

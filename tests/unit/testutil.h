@@ -1,0 +1,85 @@
+/* testutil.h - what the unit tests of core share: a temporary folder with a
+ * fresh database in it, removed afterwards. */
+#ifndef HD_TESTUTIL_H
+#define HD_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/actor.h"
+#include "core/db.h"
+#include "core/setup.h"
+
+struct tdb {
+	char dir[64];
+	char path[128];
+	sqlite3 *db;
+	struct hd_actor who;
+};
+
+static inline void tdb_env(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	setenv("TZ", "Asia/Shanghai", 1);
+	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
+	tzset();
+}
+
+/* A new initialised database in a new temporary folder. */
+static inline int tdb_setup(void **state)
+{
+	struct tdb *t = calloc(1, sizeof(*t));
+	struct hd_err err;
+	bool created;
+
+	tdb_env();
+	snprintf(t->dir, sizeof(t->dir), "/tmp/hubdesk-unit.XXXXXX");
+	if (!mkdtemp(t->dir))
+		return -1;
+	snprintf(t->path, sizeof(t->path), "%s/t.db", t->dir);
+	if (db_open(t->path, DB_CREATE, &t->db, &err) != HD_OK)
+		return -1;
+	t->who = actor_command_line("unit");
+	if (setup_init(t->db, &t->who, &created, &err) != HD_OK)
+		return -1;
+	*state = t;
+	return 0;
+}
+
+static inline int tdb_teardown(void **state)
+{
+	struct tdb *t = *state;
+	char cmd[160];
+
+	db_close(t->db);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", t->dir);
+	if (system(cmd) != 0)
+		return -1;
+	free(t);
+	return 0;
+}
+
+/* The integer the query gives (the first column of its first row). */
+static inline long long tdb_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+#endif
