@@ -24,6 +24,16 @@ CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null)
 CPPFLAGS_ALL = -I. -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
 CFLAGS_ALL   = $(STD) $(WARN) $(OPT) $(CFLAGS)
 
+# `make V=1` shows the whole command lines.
+V ?= 0
+ifeq ($(V),0)
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2);
+else
+Q :=
+say =
+endif
+
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 CORE_SRC  := $(sort $(wildcard core/*.c))
@@ -43,49 +53,49 @@ UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 PO  := $(wildcard po/*.po)
 MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
-.PHONY: all deps run check unit bench fuzz install uninstall clean format pot
+.PHONY: all deps run check unit valgrind bench fuzz install uninstall clean format pot
 all: hubdesk $(MO)
 
 hubdesk: $(TUI_OBJ) build/libhubdesk.a
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS)
 
 build/libhubdesk.a: $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)$(AR) rcs $@ $^
 
 build/san/libhubdesk.a: $(LIB_SAN_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call say,AR,$@)$(AR) rcs $@ $^
 
 build/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
 
 build/san/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
 
 build/tests/%: build/tests/%.o build/libhubdesk.a
-	$(CC) $(CFLAGS_ALL) -o $@ $< build/libhubdesk.a -lcmocka $(CORE_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/libhubdesk.a -lcmocka $(CORE_LIBS)
 
 build/san/tests/%: build/san/tests/%.o build/san/libhubdesk.a
-	$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(CORE_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(CORE_LIBS)
 
 build/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
 
 build/san/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
+	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
 
 build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 	@mkdir -p $(@D)
-	msgfmt --check -o $@ $<
+	$(call say,MSGFMT,$<)msgfmt --check -o $@ $<
 
 build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(CORE_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(CORE_LIBS)
 
 deps:
 	@sh tools/deps.sh
@@ -105,6 +115,11 @@ unit: $(UNIT_BIN) $(UNIT_SAN_BIN)
 check: all unit
 	@sh tests/run.sh
 
+# The unit tests and a command-line session under valgrind (not in check:
+# ASan's leak checker covers the unit tests there).
+valgrind: all $(UNIT_BIN)
+	@sh tests/valgrind.sh $(UNIT_BIN)
+
 bench: all build/bench/hubdesk-bench
 	@sh bench/run.sh
 
@@ -122,7 +137,7 @@ uninstall:
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=hubdesk -o po/hubdesk.pot \
-		$(sort $(wildcard core/*.c forms/*.c printing/*.c tui/*.c))
+		$(sort $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch]))
 
 format:
 	clang-format -i $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] tests/unit/*.c bench/*.c)

@@ -65,10 +65,25 @@ static bool locale_is_english(void)
 	return false;
 }
 
+/* A locale that is not UTF-8 is switched to C.UTF-8; where a system lacks
+ * that one (older glibc without the Debian patch), to another common UTF-8
+ * locale, since only the character set matters here. */
+static bool switch_to_utf8(void)
+{
+	static const char *const fallback[] = { "C.UTF-8", "zh_CN.UTF-8", "en_US.UTF-8" };
+	size_t i;
+
+	for (i = 0; i < sizeof(fallback) / sizeof(fallback[0]); i++)
+		if (setlocale(LC_ALL, fallback[i]) && is_utf8())
+			return true;
+	setlocale(LC_ALL, "C");
+	return false;
+}
+
 enum hd_status lang_setup(const char *forced, struct hd_err *err)
 {
 	setlocale(LC_ALL, "");
-	if (!is_utf8() && (!setlocale(LC_ALL, "C.UTF-8") || !is_utf8()))
+	if (!is_utf8() && !switch_to_utf8())
 		return hd_err_set(err, HD_FAIL, "",
 				  "hubdesk needs a UTF-8 terminal and locale (e.g. LANG=zh_CN.UTF-8)");
 	english = forced ? strcmp(forced, "en") == 0 : locale_is_english();

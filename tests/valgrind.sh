@@ -1,0 +1,26 @@
+#!/bin/sh
+# tests/valgrind.sh - the unit tests and a command-line session under
+# valgrind's memcheck: any leak or error fails.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+failed=0
+for bin in "$@"; do
+	if $VG "$bin" >"$T/log" 2>&1; then
+		echo "ok - $bin"
+	else
+		echo "not ok - $bin"; tail -30 "$T/log"; failed=$((failed + 1))
+	fi
+done
+export TZ=Asia/Shanghai LANG=C.UTF-8
+for cmd in "init --demo" "org list" "room list" "config list" "org add --name 测试 --kind 2 --credit-code 52310115MJ50000174"; do
+	# shellcheck disable=SC2086
+	if $VG ./hubdesk --db "$T/v.db" $cmd >"$T/log" 2>&1; then
+		echo "ok - hubdesk $cmd"
+	else
+		echo "not ok - hubdesk $cmd"; tail -30 "$T/log"; failed=$((failed + 1))
+	fi
+done
+[ "$failed" = 0 ]
