@@ -4,9 +4,11 @@
 #ifndef HD_BENCH_H
 #define HD_BENCH_H
 
+#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/status.h"
 #include "core/validate.h"
 
 /* A small deterministic generator (splitmix64): one seed always gives the
@@ -66,14 +68,44 @@ void names_person(struct bench_rng *r, char *out, size_t outsz);
 /* A mobile (mostly) or Shanghai landline, as people type them. */
 void names_phone(struct bench_rng *r, char *out, size_t outsz);
 
-/* The residents' committees (居委会) teams belong to, and their streets. */
+/* The residents' committees (居委会) teams belong to (0..count-1), and the
+ * street each one is in. */
 int names_committee_count(void);
-const char *names_committee(int i);
+void names_committee(int i, char *out, size_t outsz);
 const char *names_street(int committee);
 
 /* What a team of theme does, where and when. */
 void names_activity(struct bench_rng *r, const char *theme, char *content, size_t content_sz,
 		    char *place, size_t place_sz, char *schedule, size_t schedule_sz);
+
+#define BENCH_QUERIES 400 /* queries of one search measure, at most */
+
+/* Search queries, as typed. */
+struct bench_queries {
+	char text[BENCH_QUERIES][64];
+	int n;
+};
+
+/* The kinds of queries the search measures use. */
+enum bench_qset {
+	QSET_ONE,         /* single characters, many different ones */
+	QSET_TWO,         /* pieces of 2 characters from random places of names */
+	QSET_FOUR,        /* pieces of 4 characters likewise */
+	QSET_MISS,        /* 2 characters of a name, then one no name has */
+	QSET_MISS_COMMON, /* likewise after the commonest pieces of 2 characters */
+	QSET_COUNT
+};
+
+/* The queries of the search measures, made from the names of a database. */
+struct bench_query_sets {
+	int orgs, teams; /* names read: organisations, teams */
+	struct bench_queries set[QSET_COUNT];
+};
+
+/* Reads every name of db and fills *sets (the caller's; it is large, so
+ * better on the heap). HD_FAIL when the database has no names. */
+enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets,
+				  struct hd_err *err);
 
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);

@@ -30,8 +30,8 @@ static const char *const BRANDS[] = {
 /* What organisations work on. */
 static const char *const ORG_THEMES[] = {
 	"社工", "公益", "环保", "养老", "助残", "青少年", "文化", "志愿者", "读书", "书画",
-	"太极", "合唱", "舞蹈", "心理咨询", "儿童成长", "家庭服务", "法律援助", "社区营造",
-	"邻里互助", "健康促进", "教育", "科普", "体育健身", "为老服务", "残疾人就业", "妇女发展",
+	"太极", "合唱", "舞蹈", "心理咨询", "儿童成长", "家庭", "法律援助", "社区营造",
+	"邻里互助", "健康促进", "教育", "科普", "体育健身", "为老", "残疾人就业", "妇女发展",
 	"助学", "慈善", "戏曲", "非遗传承",
 };
 
@@ -165,13 +165,9 @@ int names_committee_count(void)
 	return COUNT(COMMITTEES);
 }
 
-const char *names_committee(int i)
+void names_committee(int i, char *out, size_t outsz)
 {
-	static char names[COUNT(COMMITTEES)][64];
-
-	if (!names[i][0])
-		snprintf(names[i], sizeof(names[i]), "%s居委会", COMMITTEES[i]);
-	return names[i];
+	snprintf(out, outsz, "%s居委会", COMMITTEES[i]);
 }
 
 const char *names_street(int committee)

@@ -113,7 +113,38 @@ static const char SQL_CANDIDATES[] =
 	" CASE g.kind WHEN 1 THEN (SELECT short FROM org WHERE id = g.id)"
 	"  ELSE (SELECT short FROM team WHERE id = g.id) END,"
 	" CASE g.kind WHEN 1 THEN 0 ELSE (SELECT state FROM team WHERE id = g.id) END"
-	" FROM name_gram g WHERE g.gram = ?1 ORDER BY g.pos, g.len";
+	" FROM name_gram g WHERE g.gram = ?1 AND (g.kind & ?2) != 0 ORDER BY g.pos, g.len";
+
+/* How many records hold a piece, counted up to a bound. */
+static const char SQL_PIECE_COUNT[] =
+	"SELECT count(*) FROM (SELECT 1 FROM name_gram WHERE gram = ?1 LIMIT 4096)";
+
+/* The offset of the query's two-character piece held by fewest names: the
+ * search reads only that piece's rows. */
+static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
+{
+	sqlite3_stmt *st = NULL;
+	char gram[16];
+	int best = 0, best_count = -1, at, c;
+
+	if (qn <= 2 || sqlite3_prepare_v2(db, SQL_PIECE_COUNT, -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	for (at = 0; at + 2 <= qn; at++) {
+		piece(q, at, 2, gram, sizeof(gram));
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, gram, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			break;
+		c = sqlite3_column_int(st, 0);
+		if (best_count < 0 || c < best_count) {
+			best = at;
+			best_count = c;
+		}
+	}
+done:
+	sqlite3_finalize(st);
+	return best;
+}
 
 static bool contains_at(const char *text, int at, const uint32_t *q, int qn)
 {
@@ -145,7 +176,7 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 	uint32_t q[MAX_CHARS];
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int qn, src = SQLITE_DONE, kind, pos, count = 0;
+	int qn, src = SQLITE_DONE, kind, pos, at, count = 0;
 	long long id;
 
 	*n = 0;
@@ -153,11 +184,13 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 	qn = code_points(trimmed, q, MAX_CHARS);
 	if (qn == 0 || max <= 0)
 		return HD_OK;
-	piece(q, 0, qn < 2 ? qn : 2, gram, sizeof(gram));
+	at = rarest_piece(db, q, qn);
+	piece(q, at, qn < 2 ? qn : 2, gram, sizeof(gram));
 	rc = db_prepare(db, SQL_CANDIDATES, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, gram, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, kinds);
 	while (count < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 3);
 		const char *short_name = (const char *)sqlite3_column_text(st, 4);
@@ -165,11 +198,11 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 		kind = sqlite3_column_int(st, 0);
 		id = sqlite3_column_int64(st, 1);
 		pos = sqlite3_column_int(st, 2);
-		if (!(kind & kinds) || !name || seen_before(hits, count, kind, id))
+		if (!name || seen_before(hits, count, kind, id))
 			continue;
-		if (qn > 2 && !(pos < SHORT_POS ? contains_at(name, pos, q, qn)
+		if (qn > 2 && !(pos < SHORT_POS ? contains_at(name, pos - at, q, qn)
 						 : contains_at(short_name ? short_name : "",
-							       pos - SHORT_POS, q, qn)))
+							       pos - SHORT_POS - at, q, qn)))
 			continue;
 		hits[count].kind = (enum search_kind)kind;
 		hits[count].id = id;

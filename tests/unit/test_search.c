@@ -84,6 +84,42 @@ static void test_longer_query_must_match_whole(void **state)
 	assert_int_equal(find(t, "绿叶环境", hits, 10), 0);
 }
 
+static void test_query_is_found_through_its_rarest_piece_and_ranked(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+	char name[64];
+	int i;
+
+	for (i = 0; i < 12; i++) {
+		snprintf(name, sizeof(name), "社区服务中心%d号", i);
+		add_org(t, name, NULL);
+	}
+	add_org(t, "花园社区绿地守护队", NULL);
+	add_org(t, "社区绿地志愿队", NULL);
+	assert_int_equal(find(t, "社区绿地", hits, 10), 2);
+	assert_string_equal(hits[0].name, "社区绿地志愿队");
+	assert_string_equal(hits[1].name, "花园社区绿地守护队");
+	assert_int_equal(find(t, "区服务中心1", hits, 10), 3); /* 1, 10, 11 */
+}
+
+static void test_kinds_filter_organisations_or_teams(void **state)
+{
+	struct tdb *t = *state;
+	struct search_hit hits[10];
+	struct hd_err err;
+	int n = -1;
+
+	add_org(t, "晨光服务社", NULL);
+	add_team(t, "晨光太极队");
+	assert_int_equal(search_names(t->db, "晨光", SEARCH_TEAM, hits, 10, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].kind, SEARCH_TEAM);
+	assert_int_equal(search_names(t->db, "晨光", SEARCH_ORG, hits, 10, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits[0].kind, SEARCH_ORG);
+}
+
 static void test_latin_letters_match_without_case(void **state)
 {
 	struct tdb *t = *state;
@@ -150,6 +186,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_match_at_start_ranks_before_match_inside, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_shorter_name_ranks_first_at_same_position, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_longer_query_must_match_whole, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_query_is_found_through_its_rarest_piece_and_ranked, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_kinds_filter_organisations_or_teams, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_latin_letters_match_without_case, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_short_name_is_searched_too, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_name_is_listed_once_even_when_matching_twice, tdb_setup, tdb_teardown),

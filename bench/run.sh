@@ -1,0 +1,51 @@
+#!/bin/sh
+# run.sh - `make bench`: builds the generated database once per seed and size
+# (build/bench/bench-<seed>-<orgs>-<teams>.db, on the real disk), then runs
+# the measures on a scratch copy of it, so writes never grow the cached file.
+#
+# BENCH_SEED (1), BENCH_ORGS (10000) and BENCH_TEAMS (10000) choose the data.
+set -eu
+
+cd "$(dirname "$0")/.."
+TZ=Asia/Shanghai
+export TZ
+
+seed=${BENCH_SEED:-1}
+orgs=${BENCH_ORGS:-10000}
+teams=${BENCH_TEAMS:-10000}
+for n in "$seed" "$orgs" "$teams"; do
+	case $n in
+	'' | *[!0-9]*)
+		echo "bench: BENCH_SEED, BENCH_ORGS and BENCH_TEAMS take whole numbers" >&2
+		exit 2
+		;;
+	esac
+done
+
+dir=build/bench
+bin=$dir/hubdesk-bench
+db=$dir/bench-$seed-$orgs-$teams.db
+part=$dir/bench-$seed-$orgs-$teams.part.db
+scratch=$dir/bench-scratch.db
+
+if [ ! -x "$bin" ]; then
+	echo "bench: $bin is missing; build it with: make build/bench/hubdesk-bench" >&2
+	exit 1
+fi
+
+# A database is cached only once it is complete.
+if [ ! -s "$db" ]; then
+	rm -f "$part" "$part-wal" "$part-shm"
+	echo "bench: generating $db" >&2
+	"$bin" gen --db "$part" --seed "$seed" --orgs "$orgs" --teams "$teams" >&2
+	mv "$part" "$db"
+fi
+
+cleanup() {
+	rm -f "$scratch" "$scratch-wal" "$scratch-shm"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+cleanup
+cp "$db" "$scratch"
+"$bin" run --db "$scratch"
