@@ -41,7 +41,10 @@ static void help_draw(struct app *a, void *st)
 		y = help_line(y, (enum action)GLOBAL[i]);
 	y++;
 	if (y < LINES - 3)
-		draw_text(y, 2, _("In forms: Tab or Down next field, Shift-Tab or Up previous, Enter takes and goes on, F2 or Ctrl-S saves, Esc leaves."),
+		draw_text(y++, 2, _("In forms: Tab or Down next field, Shift-Tab or Up previous,"),
+			  COLS - 4, ROLE_DIM, 0);
+	if (y < LINES - 3)
+		draw_text(y, 2, _("Enter takes and goes on, F2 or Ctrl-S saves, Esc leaves."),
 			  COLS - 4, ROLE_DIM, 0);
 }
 
