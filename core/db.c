@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -333,4 +334,49 @@ bool db_is_empty(sqlite3 *db)
 		       &n) != SQLITE_OK)
 		return false;
 	return n == 0;
+}
+
+void db_column_text(sqlite3_stmt *st, int col, char *out, size_t outsz)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(out, outsz, "%s", t ? t : "");
+}
+
+enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
+			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			  struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *recs = NULL, *grown;
+	enum hd_status rc;
+	int cap = 0, count = 0, src;
+
+	*out = NULL;
+	*n = 0;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			grown = realloc(recs, (size_t)cap * elem);
+			if (!grown)
+				abort();
+			recs = grown;
+		}
+		memset(recs + (size_t)count * elem, 0, elem);
+		read_row(st, recs + (size_t)count * elem);
+		count++;
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		free(recs);
+		recs = NULL;
+		count = 0;
+	}
+	sqlite3_finalize(st);
+	*out = recs;
+	*n = count;
+	return rc;
 }

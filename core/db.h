@@ -7,6 +7,7 @@
 #define HD_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "core/status.h"
@@ -61,6 +62,16 @@ enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struc
  * the first row as a malloc'd string (the caller frees), or NULL. Used for
  * the JSON snapshots of the audit log. */
 char *db_text_by_id(sqlite3 *db, const char *sql, long long id);
+
+/* Copies text column col of the current row into out ("" for NULL). */
+void db_column_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
+
+/* Runs sql (no parameters) and reads every row with read_row into a
+ * malloc'd array of elem-byte records (*out, the caller frees; NULL when
+ * none), *n the count. */
+enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
+			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			  struct hd_err *err);
 
 /* The installation's secret key (32 bytes) into key; HD_FAIL if missing. */
 enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err);

@@ -20,16 +20,6 @@ static const char SQL_ORG_JSON[] =
 	" 'credit_code', credit_code, 'credit_ok', credit_ok, 'contact', contact,"
 	" 'phone', phone, 'in', in_date, 'out', out_date) FROM org WHERE id = ?1";
 
-static bool given(const char *s)
-{
-	char t[8];
-
-	if (!s)
-		return false;
-	text_trim(s, t, sizeof(t));
-	return *t != '\0';
-}
-
 void org_default_short(const char *name, char *out, size_t outsz)
 {
 	size_t len = strlen(name), used = 0;
@@ -51,10 +41,10 @@ void org_default_short(const char *name, char *out, size_t outsz)
 
 static enum hd_status check_term(const struct org_draft *d, struct org *o, struct hd_err *err)
 {
-	if (given(d->in_date) &&
+	if (text_given(d->in_date) &&
 	    valid_date(d->in_date, _("Moved in"), o->in_date, sizeof(o->in_date), err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (given(d->out_date) &&
+	if (text_given(d->out_date) &&
 	    valid_date(d->out_date, _("Moves out"), o->out_date, sizeof(o->out_date), err) != HD_OK)
 		return HD_BAD_INPUT;
 	if ((*o->in_date || *o->out_date) && o->kind != ORG_RESIDENT)
@@ -82,28 +72,28 @@ enum hd_status org_check(const struct org_draft *d, struct org *o, struct org_no
 	o->credit_ok = true;
 	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, o->name, sizeof(o->name), err))
 		return HD_BAD_INPUT;
-	if (!given(d->kind))
+	if (!text_given(d->kind))
 		return hd_err_set(err, HD_BAD_INPUT, "kind", _("%s: required"), _("Kind"));
 	if (list_parse(&LIST_ORG_KIND, d->kind, &o->kind, err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (given(d->short_name)) {
+	if (text_given(d->short_name)) {
 		if (valid_text(d->short_name, _("Short name"), 1, SHORT_MAX_CHARS, o->short_name,
 			       sizeof(o->short_name), err))
 			return HD_BAD_INPUT;
 	} else {
 		org_default_short(o->name, o->short_name, sizeof(o->short_name));
 	}
-	if (given(d->credit_code)) {
+	if (text_given(d->credit_code)) {
 		if (valid_credit_code(d->credit_code, _("Credit code"), o->credit_code,
 				      sizeof(o->credit_code), &o->credit_ok, err) != HD_OK)
 			return HD_BAD_INPUT;
 		notes->credit_check_failed = !o->credit_ok;
 		notes->not_civil_affairs = !credit_code_is_civil_affairs(o->credit_code);
 	}
-	if (given(d->contact) && valid_text(d->contact, _("Contact"), 1, NAME_MAX_CHARS, o->contact,
+	if (text_given(d->contact) && valid_text(d->contact, _("Contact"), 1, NAME_MAX_CHARS, o->contact,
 					    sizeof(o->contact), err))
 		return HD_BAD_INPUT;
-	if (given(d->phone) &&
+	if (text_given(d->phone) &&
 	    valid_phone(d->phone, _("Phone"), o->phone, sizeof(o->phone), err) != HD_OK)
 		return HD_BAD_INPUT;
 	return check_term(d, o, err);
@@ -206,25 +196,20 @@ static const char SQL_ORG_COLS[] =
 	"SELECT id, name, short, kind, ifnull(credit_code, ''), credit_ok, ifnull(contact, ''),"
 	" ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org";
 
-static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outsz)
+static void read_row(sqlite3_stmt *st, void *rec)
 {
-	const char *t = (const char *)sqlite3_column_text(st, i);
+	struct org *o = rec;
 
-	snprintf(out, outsz, "%s", t ? t : "");
-}
-
-static void read_row(sqlite3_stmt *st, struct org *o)
-{
 	o->id = sqlite3_column_int64(st, 0);
-	copy_col(st, 1, o->name, sizeof(o->name));
-	copy_col(st, 2, o->short_name, sizeof(o->short_name));
+	db_column_text(st, 1, o->name, sizeof(o->name));
+	db_column_text(st, 2, o->short_name, sizeof(o->short_name));
 	o->kind = sqlite3_column_int(st, 3);
-	copy_col(st, 4, o->credit_code, sizeof(o->credit_code));
+	db_column_text(st, 4, o->credit_code, sizeof(o->credit_code));
 	o->credit_ok = sqlite3_column_int(st, 5) != 0;
-	copy_col(st, 6, o->contact, sizeof(o->contact));
-	copy_col(st, 7, o->phone, sizeof(o->phone));
-	copy_col(st, 8, o->in_date, sizeof(o->in_date));
-	copy_col(st, 9, o->out_date, sizeof(o->out_date));
+	db_column_text(st, 6, o->contact, sizeof(o->contact));
+	db_column_text(st, 7, o->phone, sizeof(o->phone));
+	db_column_text(st, 8, o->in_date, sizeof(o->in_date));
+	db_column_text(st, 9, o->out_date, sizeof(o->out_date));
 }
 
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err)
@@ -253,33 +238,7 @@ enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err
 enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *err)
 {
 	char sql[512];
-	sqlite3_stmt *st = NULL;
-	struct org *orgs = NULL, *grown;
-	enum hd_status rc;
-	int cap = 0, count = 0, src;
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ORG_COLS);
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			grown = realloc(orgs, (size_t)cap * sizeof(*orgs));
-			if (!grown)
-				abort();
-			orgs = grown;
-		}
-		read_row(st, &orgs[count++]);
-	}
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
-		free(orgs);
-		orgs = NULL;
-		count = 0;
-	}
-	sqlite3_finalize(st);
-	*out = orgs;
-	*n = count;
-	return rc;
+	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
 }

@@ -11,20 +11,16 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/settings.h"
+#include "core/text.h"
 
 static const char SQL_ROOM_JSON[] =
 	"SELECT json_object('name', name, 'kind', kind, 'capacity', capacity,"
 	" 'open', open_min, 'close', close_min, 'buffer', buffer_min) FROM room WHERE id = ?1";
 
-static bool given(const char *s)
-{
-	return s && *s;
-}
-
 static enum hd_status read_hour(const char *in, const char *label, int *out,
 				struct hd_err *err)
 {
-	if (!given(in)) {
+	if (!text_given(in)) {
 		*out = -1;
 		return HD_OK;
 	}
@@ -47,11 +43,11 @@ static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struc
 	memset(r, 0, sizeof(*r));
 	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, r->name, sizeof(r->name), err))
 		return HD_BAD_INPUT;
-	if (!given(d->kind))
+	if (!text_given(d->kind))
 		return hd_err_set(err, HD_BAD_INPUT, "kind", _("%s: required"), _("Kind"));
 	if (list_parse(&LIST_ROOM_KIND, d->kind, &r->kind, err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (valid_int(given(d->capacity) ? d->capacity : "", _("Capacity"), 1, ROOM_CAPACITY_MAX,
+	if (valid_int(text_given(d->capacity) ? d->capacity : "", _("Capacity"), 1, ROOM_CAPACITY_MAX,
 		      &n, err) != HD_OK)
 		return HD_BAD_INPUT;
 	r->capacity = (int)n;
@@ -63,7 +59,7 @@ static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struc
 		return hd_err_set(err, HD_BAD_INPUT, "close",
 				  _("%s: must be after the opening time"), _("Closes"));
 	n = 0;
-	if (given(d->buffer) &&
+	if (text_given(d->buffer) &&
 	    valid_int(d->buffer, _("Buffer minutes"), 0, ROOM_BUFFER_MAX, &n, err) != HD_OK)
 		return HD_BAD_INPUT;
 	r->buffer_min = (int)n;
@@ -143,10 +139,12 @@ static const char SQL_ROOM_COLS[] =
 	"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 	" buffer_min FROM room";
 
-static void read_row(sqlite3_stmt *st, struct room *r)
+static void read_row(sqlite3_stmt *st, void *rec)
 {
+	struct room *r = rec;
+
 	r->id = sqlite3_column_int64(st, 0);
-	snprintf(r->name, sizeof(r->name), "%s", (const char *)sqlite3_column_text(st, 1));
+	db_column_text(st, 1, r->name, sizeof(r->name));
 	r->kind = sqlite3_column_int(st, 2);
 	r->capacity = sqlite3_column_int(st, 3);
 	r->open_min = sqlite3_column_int(st, 4);
@@ -157,35 +155,9 @@ static void read_row(sqlite3_stmt *st, struct room *r)
 enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err)
 {
 	char sql[256];
-	sqlite3_stmt *st = NULL;
-	struct room *rooms = NULL, *grown;
-	enum hd_status rc;
-	int cap = 0, count = 0, src;
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ROOM_COLS);
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			grown = realloc(rooms, (size_t)cap * sizeof(*rooms));
-			if (!grown)
-				abort();
-			rooms = grown;
-		}
-		read_row(st, &rooms[count++]);
-	}
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
-		free(rooms);
-		rooms = NULL;
-		count = 0;
-	}
-	sqlite3_finalize(st);
-	*out = rooms;
-	*n = count;
-	return rc;
+	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
 }
 
 enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)

@@ -21,20 +21,10 @@ struct team_row {
 	long members, party_members;
 };
 
-static bool given(const char *s)
-{
-	char t[8];
-
-	if (!s)
-		return false;
-	text_trim(s, t, sizeof(t));
-	return *t != '\0';
-}
-
 static enum hd_status opt_text(const char *in, const char *label, int max, char *out,
 			       size_t outsz, struct hd_err *err)
 {
-	return valid_text(given(in) ? in : "", label, 0, max, out, outsz, err);
+	return valid_text(text_given(in) ? in : "", label, 0, max, out, outsz, err);
 }
 
 static enum hd_status check_draft(const struct team_draft *d, struct team_row *t,
@@ -42,13 +32,13 @@ static enum hd_status check_draft(const struct team_draft *d, struct team_row *t
 {
 	memset(t, 0, sizeof(*t));
 	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, t->name, sizeof(t->name), err) ||
-	    list_parse(&LIST_TEAM_CATEGORY, given(d->category) ? d->category : "", &t->category,
+	    list_parse(&LIST_TEAM_CATEGORY, text_given(d->category) ? d->category : "", &t->category,
 		       err) ||
 	    valid_text(d->leader, _("Leader"), 1, NAME_MAX_CHARS, t->leader, sizeof(t->leader),
 		       err) ||
-	    valid_phone(given(d->phone) ? d->phone : "", _("Phone"), t->phone, sizeof(t->phone),
+	    valid_phone(text_given(d->phone) ? d->phone : "", _("Phone"), t->phone, sizeof(t->phone),
 			err) ||
-	    valid_int(given(d->members) ? d->members : "", _("Members"), TEAM_MIN_MEMBERS,
+	    valid_int(text_given(d->members) ? d->members : "", _("Members"), TEAM_MIN_MEMBERS,
 		      TEAM_MAX_MEMBERS, &t->members, err) ||
 	    valid_text(d->content, _("Activities"), 1, TEXT_MAX_CHARS, t->content,
 		       sizeof(t->content), err) ||
@@ -63,7 +53,7 @@ static enum hd_status check_draft(const struct team_draft *d, struct team_row *t
 		     sizeof(t->committee), err) ||
 	    opt_text(d->street, _("Street"), NAME_MAX_CHARS, t->street, sizeof(t->street), err))
 		return HD_BAD_INPUT;
-	if (given(d->party_members) &&
+	if (text_given(d->party_members) &&
 	    valid_int(d->party_members, _("Party members"), 0, t->members, &t->party_members,
 		      err) != HD_OK)
 		return HD_BAD_INPUT;
@@ -175,13 +165,6 @@ done:
 	return db_finish(db, rc, err);
 }
 
-static void copy_col(sqlite3_stmt *st, int i, char *out, size_t outsz)
-{
-	const char *t = (const char *)sqlite3_column_text(st, i);
-
-	snprintf(out, outsz, "%s", t ? t : "");
-}
-
 enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -200,13 +183,13 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
 	if (src == SQLITE_ROW) {
 		memset(out, 0, sizeof(*out));
 		out->id = sqlite3_column_int64(st, 0);
-		copy_col(st, 1, out->name, sizeof(out->name));
-		copy_col(st, 2, out->short_name, sizeof(out->short_name));
-		copy_col(st, 3, out->leader, sizeof(out->leader));
-		copy_col(st, 4, out->phone, sizeof(out->phone));
-		copy_col(st, 5, out->committee, sizeof(out->committee));
-		copy_col(st, 6, out->street, sizeof(out->street));
-		copy_col(st, 7, out->filed_date, sizeof(out->filed_date));
+		db_column_text(st, 1, out->name, sizeof(out->name));
+		db_column_text(st, 2, out->short_name, sizeof(out->short_name));
+		db_column_text(st, 3, out->leader, sizeof(out->leader));
+		db_column_text(st, 4, out->phone, sizeof(out->phone));
+		db_column_text(st, 5, out->committee, sizeof(out->committee));
+		db_column_text(st, 6, out->street, sizeof(out->street));
+		db_column_text(st, 7, out->filed_date, sizeof(out->filed_date));
 		out->category = sqlite3_column_int(st, 8);
 		out->state = (enum team_state)sqlite3_column_int(st, 9);
 		out->members = sqlite3_column_int(st, 10);

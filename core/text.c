@@ -282,3 +282,13 @@ void text_trim(const char *s, char *out, size_t outsz)
 	memcpy(out, s, n);
 	out[n] = '\0';
 }
+
+bool text_given(const char *s)
+{
+	char t[8];
+
+	if (!s)
+		return false;
+	text_trim(s, t, sizeof(t));
+	return *t != '\0';
+}

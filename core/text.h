@@ -50,6 +50,9 @@ int text_cut(const char *s, int cols, char *out, size_t outsz);
  * that text from the database or a scanner cannot move the cursor. */
 void text_sanitise(const char *s, char *out, size_t outsz);
 
+/* True when s holds something besides white space (NULL: false). */
+bool text_given(const char *s);
+
 /* Copies s into out without leading and trailing white space (ASCII spaces,
  * tabs, newlines and the ideographic space U+3000). */
 void text_trim(const char *s, char *out, size_t outsz);
