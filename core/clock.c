@@ -1,6 +1,7 @@
 /* clock.c - domain time with the HUBDESK_NOW override, local conversions. */
 #include "core/clock.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,14 @@ static int days_from_civil(int y, int m, int d)
 	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int DAYS[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : DAYS[m - 1];
 }
 
 int clock_parse_iso(const char *s, time_t *t)
@@ -45,8 +54,8 @@ int clock_parse_iso(const char *s, time_t *t)
 	} else {
 		return -1;
 	}
-	if (*p || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 ||
-	    oh > 14 || om > 59)
+	if (*p || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
+	    sec > 59 || oh > 14 || om > 59)
 		return -1;
 	*t = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
 	     sign * (oh * 3600 + om * 60);

@@ -13,7 +13,7 @@
 
 static const struct setting_def SETTINGS[] = {
 	{ "centre.name", SET_TEXT, "社会组织服务中心", 1, 40, N_("the centre's name on screens and paper") },
-	{ "closing.time", SET_TIME, "21:00", 0, 0, N_("when the centre closes") },
+	{ "closing.time", SET_TIME, "21:00", 8 * 60 + 30, 23 * 60 + 59, N_("when the centre closes") },
 	{ "closed.weekdays", SET_WEEKDAYS, "", 0, 0, N_("weekdays the centre is closed (1 = Monday ... 7 = Sunday)") },
 	{ "retention.days", SET_INT, "180", 1, 3650, N_("days a visitor's personal data is kept") },
 	{ "idle.seconds", SET_INT, "60", 5, 3600, N_("seconds without a key before the desk returns home") },
@@ -109,6 +109,8 @@ enum hd_status settings_validate(const char *key, const char *value, char *out, 
 	if (!d)
 		return hd_err_set(err, HD_BAD_INPUT, "key",
 				  _("unknown setting %s; see hubdesk config list"), key ? key : "");
+	if (value && strlen(value) >= sizeof(in))
+		return hd_err_set(err, HD_BAD_INPUT, key, _("%s: the value is too long"), key);
 	text_trim(value ? value : "", in, sizeof(in));
 	switch (d->type) {
 	case SET_TEXT:
@@ -116,6 +118,9 @@ enum hd_status settings_validate(const char *key, const char *value, char *out, 
 	case SET_TIME:
 		if (valid_time(in, key, &m, err) != HD_OK)
 			return HD_BAD_INPUT;
+		if (m < d->min || m > d->max)
+			return hd_err_set(err, HD_BAD_INPUT, key, _("%s: from %02ld:%02ld to %02ld:%02ld"),
+					  key, d->min / 60, d->min % 60, d->max / 60, d->max % 60);
 		snprintf(out, outsz, "%02d:%02d", m / 60, m % 60);
 		return HD_OK;
 	case SET_WEEKDAYS:
@@ -169,6 +174,21 @@ enum hd_status settings_get(sqlite3 *db, const char *key, char *out, size_t outs
 	return rc;
 }
 
+/* {"key": value} for the audit log, quoted by SQLite. */
+static void json_pair(sqlite3 *db, const char *key, const char *value, char *out, size_t outsz)
+{
+	sqlite3_stmt *st = NULL;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db, "SELECT json_object(?1, ?2)", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db_column_text(st, 0, out, outsz);
+	}
+	sqlite3_finalize(st);
+}
+
 static const char SQL_SET[] =
 	"INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
@@ -177,7 +197,7 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, const char 
 			    const char *value, struct hd_err *err)
 {
 	char norm[SETTING_VALUE_MAX], old[SETTING_VALUE_MAX];
-	char before[SETTING_VALUE_MAX + 64], after[SETTING_VALUE_MAX + 64];
+	char before[2 * SETTING_VALUE_MAX + 64], after[2 * SETTING_VALUE_MAX + 64];
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int src;
@@ -201,8 +221,8 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, const char 
 		rc = db_fail(db, src, err);
 		goto done;
 	}
-	snprintf(before, sizeof(before), "%s", old);
-	snprintf(after, sizeof(after), "%s", norm);
+	json_pair(db, key, old, before, sizeof(before));
+	json_pair(db, key, norm, after, sizeof(after));
 	rc = audit_log(db, who, "config.set", "setting", 0, before, after, err);
 done:
 	sqlite3_finalize(st);

@@ -108,7 +108,12 @@ bool text_valid_utf8(const char *s)
 
 bool text_is_control(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+		return true;
+	/* Line and paragraph separators, direction marks, embeddings,
+	 * overrides and isolates: they move or reorder what follows. */
+	return cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
 bool text_has_control(const char *s)

@@ -25,7 +25,8 @@ int utf8_encode(uint32_t cp, char out[4]);
 /* True if s is entirely valid UTF-8. */
 bool text_valid_utf8(const char *s);
 
-/* True for C0 and C1 control characters and DEL. */
+/* True for C0 and C1 control characters, DEL, and the Unicode separators
+ * and direction controls that would move or reorder text on the screen. */
 bool text_is_control(uint32_t cp);
 
 /* True if s holds a control character (tab and newline included). */

@@ -31,13 +31,13 @@ trap _finish EXIT
 
 ok() {
 	_n=$((_n + 1))
-	echo "ok $_n - $1"
+	printf 'ok %s - %s\n' "$_n" "$1"
 }
 
 not_ok() {
 	_n=$((_n + 1))
 	_failed=$((_failed + 1))
-	echo "not ok $_n - $1"
+	printf 'not ok %s - %s\n' "$_n" "$1"
 	shift
 	for line in "$@"; do
 		printf '#   %s\n' "$line"
@@ -94,6 +94,57 @@ expect_eq() {
 # sql QUERY: a query on the test database through the sqlite3 shell.
 sql() {
 	sqlite3 -batch -noheader "$HUBDESK_DB" "$1"
+}
+
+# hd ARGS...: hubdesk in English, so that checks can match its messages
+# whatever translations exist.
+hd() {
+	"$HUBDESK" --lang en "$@"
+}
+
+# skip WHAT WHY: a check that cannot run here (TAP "# SKIP", counted as passed).
+skip() {
+	_n=$((_n + 1))
+	printf 'ok %s - %s # SKIP %s\n' "$_n" "$1" "$2"
+}
+
+# expect_no_out PATTERN WHAT / expect_no_err PATTERN WHAT: the last stdout
+# (stderr) does not match the grep -E pattern.
+expect_no_out() {
+	if grep -Eq -- "$1" "$T/out"; then
+		not_ok "$2: stdout has /$1/" "stdout: $(head -c 600 "$T/out")"
+	else
+		ok "$2"
+	fi
+}
+
+expect_no_err() {
+	if grep -Eq -- "$1" "$T/err"; then
+		not_ok "$2: stderr has /$1/" "stderr: $(head -c 600 "$T/err")"
+	else
+		ok "$2"
+	fi
+}
+
+# expect_lines N WHAT: the last stdout has exactly N lines.
+expect_lines() {
+	expect_eq "$(wc -l <"$T/out" | tr -d ' ')" "$1" "$2"
+}
+
+# file_sum PATH: a checksum of a file ("missing" when there is none), to show
+# that a command left it untouched.
+file_sum() {
+	if [ -f "$1" ]; then
+		cksum <"$1"
+	else
+		echo missing
+	fi
+}
+
+# db_digest [PATH]: a checksum of the whole content of a database (default the
+# test database), to show that a failed command wrote nothing.
+db_digest() {
+	sqlite3 -batch "${1:-$HUBDESK_DB}" .dump | cksum
 }
 
 # done_testing: the file's exit code says whether every check passed.

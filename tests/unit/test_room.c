@@ -20,6 +20,9 @@ static void test_hubdesk_now_freezes_domain_time(void **state)
 	assert_int_equal((long long)t, 1795395600LL);
 	assert_int_equal(clock_parse_iso("2026-11-23 09:00", &t), -1);
 	assert_int_equal(clock_parse_iso("2026-13-01T00:00:00Z", &t), -1);
+	assert_int_equal(clock_parse_iso("2026-02-29T00:00:00Z", &t), -1);
+	assert_int_equal(clock_parse_iso("2028-02-29T00:00:00Z", &t), 0);
+	assert_int_equal(clock_parse_iso("2026-11-31T09:00:00+08:00", &t), -1);
 }
 
 static void test_local_date_and_time_are_read(void **state)

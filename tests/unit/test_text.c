@@ -82,6 +82,17 @@ static void test_valid_utf8_accepts_chinese_and_mixed_text(void **state)
 	assert_false(text_valid_utf8(NULL));
 }
 
+static void test_direction_overrides_and_line_separators_count_as_controls(void **state)
+{
+	(void)state;
+	assert_true(text_is_control(0x202E)); /* right-to-left override */
+	assert_true(text_is_control(0x2028)); /* line separator */
+	assert_true(text_is_control(0x2067)); /* right-to-left isolate */
+	assert_true(text_has_control("名\xe2\x80\xae字"));
+	assert_false(text_is_control(0x200D)); /* zero-width joiner, used in emoji */
+	assert_false(text_is_control(0x3000)); /* ideographic space */
+}
+
 static void test_controls_are_c0_c1_and_del(void **state)
 {
 	(void)state;
@@ -233,6 +244,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ascii_chinese_and_emoji_give_their_code_points),
+		cmocka_unit_test(test_direction_overrides_and_line_separators_count_as_controls),
 		cmocka_unit_test(test_decode_refuses_overlong_surrogate_truncated_and_out_of_range),
 		cmocka_unit_test(test_encode_round_trips_and_refuses_surrogates),
 		cmocka_unit_test(test_valid_utf8_accepts_chinese_and_mixed_text),

@@ -1,0 +1,86 @@
+# test_usage.sh - global options, unknown commands, HUBDESK_NOW and the
+# interface language of the command line.
+. "$(dirname "$0")/../lib.sh"
+
+hd init 2>/dev/null
+start=$(db_digest)
+
+# Global options and commands.
+expect_rc 2 "an unknown global option" hd --bogus org list
+expect_err "--bogus" "the message names the option"
+expect_eq "$(cat "$T/out")" "" "nothing on stdout"
+expect_rc 2 "an unknown global option first" "$HUBDESK" --bogus --lang en org list
+expect_rc 2 "an unknown command" hd frobnicate
+expect_err "frobnicate" "the message names the command"
+expect_rc 2 "a global option after the command" hd org list --db "$HUBDESK_DB"
+expect_rc 2 "--db without its value" hd --db
+expect_err "--db" "the message names --db"
+expect_rc 2 "--lang without its value" "$HUBDESK" --lang
+expect_rc 2 "--desk without its value" hd --desk
+expect_rc 2 "--desk with an empty name" hd --desk "" org list
+for lang in xx fr EN "" ; do
+	expect_rc 2 "--lang '$lang'" "$HUBDESK" --lang "$lang" org list
+done
+expect_err "--lang" "the message names --lang"
+expect_rc 2 "--lang=xx" "$HUBDESK" --lang=xx org list
+expect_rc 0 "--lang=en" "$HUBDESK" --lang=en org list
+expect_rc 0 "--lang zh" "$HUBDESK" --lang zh org list
+expect_rc 0 "--help" hd --help
+expect_out "init" "--help lists the commands"
+expect_rc 0 "--version" hd --version
+expect_out "^hubdesk [0-9]" "--version prints the version"
+expect_eq "$(db_digest)" "$start" "bad usage writes nothing"
+
+# HUBDESK_NOW: a valid instant is frozen domain time; anything else exits 2.
+for now in garbage 2026-11-23 2026-13-01T09:00:00+08:00 2026-11-23T25:00:00+08:00 \
+	2026-11-23T09:00:00+08:00x "2026-11-23 09:00:00+08:00"; do
+	expect_rc 2 "HUBDESK_NOW='$now'" env HUBDESK_NOW="$now" "$HUBDESK" --lang en config set retention.days 30
+	expect_err "HUBDESK_NOW" "the message names HUBDESK_NOW"
+done
+expect_eq "$(db_digest)" "$start" "a command with a bad HUBDESK_NOW writes nothing"
+for now in 2026-02-31T09:00:00+08:00 2026-11-31T09:00:00+08:00; do
+	expect_rc 2 "HUBDESK_NOW='$now', a day not in the calendar" env HUBDESK_NOW="$now" "$HUBDESK" --lang en config get kiosk.mode
+	expect_err "HUBDESK_NOW" "the message names HUBDESK_NOW"
+done
+expect_rc 0 "HUBDESK_NOW in UTC" env HUBDESK_NOW=2027-01-02T03:04:05Z "$HUBDESK" config set retention.days 30
+expect_eq "$(sql "SELECT at FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")" 1798859045 \
+	"the audit time is the frozen instant"
+expect_rc 0 "HUBDESK_NOW with an offset" env HUBDESK_NOW=2027-01-02T11:04:05+08:00 "$HUBDESK" config set retention.days 31
+expect_eq "$(sql "SELECT at FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")" 1798859045 \
+	"the offset is honoured"
+expect_rc 0 "an empty HUBDESK_NOW means the real clock" env HUBDESK_NOW= "$HUBDESK" config set retention.days 32
+at=$(sql "SELECT at FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")
+now=$(date +%s)
+if [ $((now - at)) -ge 0 ] && [ $((now - at)) -le 60 ]; then ok "the audit time is now"; else not_ok "the audit time is now: $at vs $now"; fi
+
+# Language: English by --lang en or an English locale; otherwise Chinese.
+expect_rc 2 "--lang en" "$HUBDESK" --lang en frobnicate
+cp "$T/err" "$T/err.en"
+expect_err "unknown command" "--lang en gives English messages"
+expect_rc 2 "an English locale" env LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 "$HUBDESK" frobnicate
+expect_eq "$(cat "$T/err")" "$(cat "$T/err.en")" "an English locale gives English messages"
+expect_rc 0 "a locale that is not UTF-8" env LC_ALL=C LANG=C "$HUBDESK" config get kiosk.mode
+expect_eq "$(cat "$T/out")" off "hubdesk still works without a UTF-8 locale"
+if [ -f "$TOP/po/zh_CN.po" ] && [ -f "$TOP/build/locale/zh_CN/LC_MESSAGES/hubdesk.mo" ] &&
+	grep -q '^msgid "unknown command %s' "$TOP/po/zh_CN.po"; then
+	# chinese WHAT: the last stderr is a message other than the English
+	# one, with Chinese in it.
+	chinese() {
+		if [ -s "$T/err" ] && ! cmp -s "$T/err" "$T/err.en" &&
+			[ "$(tr -d '\000-\177' <"$T/err" | wc -c)" -gt 0 ]; then
+			ok "$1 gives Chinese messages"
+		else
+			not_ok "$1 gives Chinese messages" "stderr: $(cat "$T/err")"
+		fi
+	}
+	expect_rc 2 "the C.UTF-8 locale" "$HUBDESK" frobnicate
+	chinese "the C.UTF-8 locale"
+	expect_rc 2 "--lang zh in an English locale" env LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 "$HUBDESK" --lang zh frobnicate
+	chinese "--lang zh"
+	expect_rc 2 "a Chinese locale" env LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$HUBDESK" frobnicate
+	chinese "a zh_CN locale"
+else
+	skip "Chinese messages" "no Chinese catalogue built yet"
+fi
+
+done_testing
