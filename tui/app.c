@@ -118,7 +118,7 @@ bool app_confirm(struct app *a, const char *question)
 	wint_t ch;
 	int rc;
 
-	app_message(a, ROLE_WARNING, "%s (y/n)", question);
+	app_message(a, ROLE_WARNING, _("%s (y/n)"), question);
 	for (;;) {
 		draw_all(a);
 		rc = get_wch(&ch);
@@ -126,6 +126,11 @@ bool app_confirm(struct app *a, const char *question)
 			continue;
 		k.code = rc == KEY_CODE_YES;
 		k.ch = ch;
+		if (k.code && ch == KEY_F(10)) {
+			a->quit = true; /* leaving the app drops the input too */
+			a->message[0] = '\0';
+			return true;
+		}
 		if (!k.code && (ch == 'y' || ch == 'Y')) {
 			a->message[0] = '\0';
 			return true;

@@ -109,10 +109,9 @@ static void save(struct app *a, struct org_form *of)
 	struct field *f;
 	long long id;
 
-	if (form_validate(&of->form, &err) != HD_OK) {
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		return;
-	}
+	a->message[0] = '\0';
+	if (form_validate(&of->form, &err) != HD_OK)
+		return; /* the focused field shows its error */
 	d = (struct org_draft){ of->fields[F_NAME].value,   of->fields[F_KIND].value,
 				of->fields[F_SHORT].value,  of->fields[F_CREDIT].value,
 				of->fields[F_CONTACT].value, of->fields[F_PHONE].value,
@@ -122,8 +121,9 @@ static void save(struct app *a, struct org_form *of)
 		if (f) {
 			snprintf(f->error, sizeof(f->error), "%s", err.msg);
 			form_focus(&of->form, (int)(f - of->fields));
+		} else {
+			app_message(a, ROLE_ERROR, "%s", err.msg);
 		}
-		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
 	app_message(a, notes.credit_check_failed ? ROLE_WARNING : ROLE_OK,

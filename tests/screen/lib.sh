@@ -4,20 +4,28 @@
 # text with a time bound.
 
 SOCK="hubdesk-test-$$"
+# The sockets live in the test's folder, so they go with it.
+export TMUX_TMPDIR="$T"
+unset TMUX
 SCR_TIMEOUT=${SCR_TIMEOUT:-10}
 
 _tmux() { tmux -L "$SOCK" -f /dev/null "$@"; }
 
 # scr_start COLS ROWS [ARGS...]: starts hubdesk ARGS in a new tmux session.
+# TERM is tmux's own (its default-terminal, whose key sequences are those
+# tmux sends), or SCR_TERM when set: that is put in the pane's command, since
+# tmux replaces a TERM given with -e by its default-terminal.
 scr_start() {
 	_cols=$1 _rows=$2
 	shift 2
+	_term=""
+	[ -n "${SCR_TERM:-}" ] && _term="TERM='$SCR_TERM'; export TERM; "
 	at_exit "tmux -L $SOCK kill-server"
 	_tmux new-session -d -s t -x "$_cols" -y "$_rows" \
 		-e TZ="$TZ" -e HUBDESK_NOW="$HUBDESK_NOW" -e HUBDESK_DB="$HUBDESK_DB" \
 		-e LANG="${SCR_LANG:-C.UTF-8}" -e LC_ALL="${SCR_LANG:-C.UTF-8}" \
-		-e TERM="${SCR_TERM:-xterm-256color}" -e NO_COLOR="${NO_COLOR:-}" \
-		"$HUBDESK $*; echo \"[exit \$?]\"; sleep 60"
+		-e NO_COLOR="${NO_COLOR:-}" \
+		"$_term$HUBDESK $*; echo \"[exit \$?]\"; sleep 60"
 	_tmux set-option -t t remain-on-exit on >/dev/null 2>&1
 }
 
@@ -74,3 +82,109 @@ expect_no_screen() {
 
 # scr_resize COLS ROWS
 scr_resize() { _tmux resize-window -t t -x "$1" -y "$2"; }
+
+# scr_stop: ends this file's tmux server; the next scr_start gets a server of
+# its own (a new socket), so it never meets the old one shutting down.
+_scr_n=0
+scr_stop() {
+	_tmux kill-server >/dev/null 2>&1
+	_scr_n=$((_scr_n + 1))
+	SOCK="hubdesk-test-$$-$_scr_n"
+}
+
+# scr_line N: line N (1 = the top line) of the screen now.
+scr_line() { scr_show | sed -n "${1}p"; }
+
+# expect_line N TEXT WHAT: waits for line N to show TEXT.
+expect_line() {
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while [ "$(date +%s)" -le "$_deadline" ]; do
+		if scr_line "$1" | grep -Fq -- "$2"; then
+			ok "$3"
+			return 0
+		fi
+		sleep 0.05
+	done
+	not_ok "$3: line $1 never showed '$2'" "$(scr_show | sed 's/^/| /')"
+}
+
+# zh MSGID: the Chinese of an interface message, from the catalogue the
+# program reads (build/locale beside it, else the installed one); the msgid
+# itself while no translation exists. For messages the contract does not fix
+# word for word; titles of the contract are checked literally.
+zh() {
+	if [ -d "$TOP/build/locale" ]; then
+		_dir="$TOP/build/locale"
+	else
+		_dir=/usr/local/share/locale
+	fi
+	LANGUAGE=zh_CN LC_ALL=C.UTF-8 TEXTDOMAINDIR="$_dir" gettext hubdesk "$1" 2>/dev/null ||
+		printf '%s' "$1"
+}
+
+# zh_part MSGID [N]: the first N (default 12) characters of the longest
+# piece of the message's Chinese between %-directives: a piece of fixed text
+# short enough to be on the screen whole, wherever the line is cut.
+zh_part() {
+	zh "$1" | sed 's/%[-0-9.]*l*[a-z]/\n/g' | awk '
+		{ sub(/^[[:space:]]+/, ""); sub(/[[:space:]]+$/, "") }
+		length($0) > length(best) { best = $0 }
+		END { print best }' | sed "s/^\\(.\\{0,${2:-12}\\}\\).*/\\1/"
+}
+
+# expect_screen_all WHAT TEXT...: waits until the screen shows every TEXT at
+# once, naming those missing if it never does.
+expect_screen_all() {
+	_what=$1
+	shift
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while :; do
+		_screen=$(scr_show)
+		_missing=""
+		for _t in "$@"; do
+			printf '%s\n' "$_screen" | grep -Fq -- "$_t" || _missing="$_missing '$_t'"
+		done
+		if [ -z "$_missing" ]; then
+			ok "$_what"
+			return 0
+		fi
+		[ "$(date +%s)" -le "$_deadline" ] || break
+		sleep 0.05
+	done
+	not_ok "$_what: screen lacks$_missing" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+}
+
+# scr_col N TEXT: the terminal column (0 = left edge) where TEXT starts on
+# line N, counting East-Asian wide characters as two columns; -1 if absent.
+scr_col() {
+	scr_line "$1" | python3 -c '
+import sys, unicodedata
+line = sys.stdin.read().rstrip("\n")
+i = line.find(sys.argv[1])
+w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+print(-1 if i < 0 else w(line[:i]))' "$2"
+}
+
+# scr_width N: the width in terminal columns of line N (trailing blanks cut).
+scr_width() {
+	scr_line "$1" | python3 -c '
+import sys, unicodedata
+line = sys.stdin.read().rstrip("\n").rstrip(" ")
+print(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line))'
+}
+
+# scr_cursor: where the cursor is now, as "X,Y" (0-based columns and rows).
+scr_cursor() { _tmux display-message -p -t t '#{cursor_x},#{cursor_y}'; }
+
+# expect_cursor X,Y WHAT: waits for the cursor to be at X,Y.
+expect_cursor() {
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while [ "$(date +%s)" -le "$_deadline" ]; do
+		if [ "$(scr_cursor)" = "$1" ]; then
+			ok "$2"
+			return 0
+		fi
+		sleep 0.05
+	done
+	not_ok "$2: cursor at $(scr_cursor), expected $1" "$(scr_show | sed 's/^/| /')"
+}

@@ -1,0 +1,37 @@
+# test_idle.sh - the idle reset drops unsaved input and goes home; F10 leaves
+# even from the leave-question.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib.sh"
+
+"$HUBDESK" init --demo >/dev/null 2>&1
+"$HUBDESK" config set idle.seconds 5 >/dev/null 2>&1
+
+scr_start 80 24
+expect_screen "系统管理" "home is shown"
+scr_keys 9
+expect_screen "新建机构" "administration is open"
+scr_keys 1
+expect_screen "带 *" "the new-organisation form is open"
+scr_type "未保存的机构"
+expect_screen "未保存的机构" "a name is typed"
+# Idle for idle.seconds (5): back home, the input dropped.
+if scr_wait "首页 │" 12; then
+	ok "after idle.seconds without a key the desk is home again"
+else
+	not_ok "idle reset never came" "$(scr_show | sed 's/^/| /')"
+fi
+expect_no_screen "未保存的机构" "the unsaved input is gone"
+expect_eq "$(sql "SELECT count(*) FROM org WHERE name = '未保存的机构'")" 0 "nothing was saved"
+
+# F10 answers the leave-question by leaving.
+scr_keys 9
+expect_screen "新建机构" "administration again"
+scr_keys 1
+expect_screen "带 *" "the form again"
+scr_type "甲"
+scr_keys Escape
+expect_screen "y/n" "Esc asks before dropping input"
+scr_keys F10
+expect_screen "[exit 0]" "F10 during the question leaves the app"
+
+done_testing
