@@ -54,6 +54,9 @@ PO  := $(wildcard po/*.po)
 MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
 .PHONY: all deps run check unit valgrind bench fuzz install uninstall clean format pot
+
+# Objects stay after a link, so a second make rebuilds nothing.
+.SECONDARY:
 all: hubdesk $(MO)
 
 hubdesk: $(TUI_OBJ) build/libhubdesk.a
@@ -96,6 +99,20 @@ build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a
 	@mkdir -p $(@D)
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(CORE_LIBS)
+
+# `make fuzz`: the input fuzzer (libFuzzer, clang), FUZZ_SECONDS long.
+FUZZ_CC ?= $(shell command -v clang || command -v clang-14)
+FUZZ_SECONDS ?= 120
+build/fuzz/fuzz_input: tests/fuzz/fuzz_input.c $(CORE_SRC) $(FORMS_SRC)
+	@mkdir -p $(@D)
+	@[ -n "$(FUZZ_CC)" ] || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev"; exit 1; }
+	$(call say,FUZZ,$@)$(FUZZ_CC) $(STD) -I. $(PKG_CFLAGS) -g -O1 \
+		-fsanitize=fuzzer,address,undefined -o $@ $^ $(CORE_LIBS)
+
+fuzz: build/fuzz/fuzz_input
+	@mkdir -p build/fuzz/corpus
+	@cp tests/fuzz/seeds/* build/fuzz/corpus/
+	./build/fuzz/fuzz_input -max_total_time=$(FUZZ_SECONDS) -max_len=512 build/fuzz/corpus
 
 deps:
 	@sh tools/deps.sh
