@@ -21,7 +21,7 @@ PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CON
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null)
 CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null)
 
-CPPFLAGS_ALL = -I. -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS)
+CPPFLAGS_ALL = -I. -Ibuild $(PKG_CFLAGS)
 CFLAGS_ALL   = $(STD) $(WARN) $(OPT) $(CFLAGS)
 
 # `make V=1` shows the whole command lines.
@@ -61,6 +61,17 @@ all: hubdesk $(MO)
 
 hubdesk: $(TUI_OBJ) build/libhubdesk.a
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS)
+
+# Where the installed program finds its translations; rewritten only when
+# LOCALEDIR changes, so `make install PREFIX=...` rebuilds what depends on it.
+build/config.h: FORCE
+	@mkdir -p $(@D)
+	@echo '#define LOCALEDIR "$(LOCALEDIR)"' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+.PHONY: FORCE
+FORCE:
+
+build/tui/lang.o: build/config.h
 
 build/libhubdesk.a: $(LIB_OBJ)
 	@rm -f $@

@@ -1,6 +1,8 @@
 /* lang.c - locale and gettext set-up. */
 #include "tui/lang.h"
 
+#include "config.h"
+
 #include <langinfo.h>
 #include <libintl.h>
 #include <limits.h>
