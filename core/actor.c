@@ -24,6 +24,21 @@ struct hd_actor actor_desk(const char *desk)
 	return make(ACTOR_DESK, desk);
 }
 
+enum hd_role actor_role(const struct hd_actor *who)
+{
+	switch (who->kind) {
+	case ACTOR_COMMAND_LINE:
+		return ROLE_ADMIN;
+	case ACTOR_DESK:
+		return ROLE_VOLUNTEER;
+	case ACTOR_RESIDENT:
+		return ROLE_RESIDENT;
+	case ACTOR_STAFF:
+		return who->role;
+	}
+	return ROLE_RESIDENT;
+}
+
 const char *actor_kind_word(enum actor_kind kind)
 {
 	switch (kind) {

@@ -4,6 +4,14 @@
 #ifndef HD_ACTOR_H
 #define HD_ACTOR_H
 
+/* Roles, numbered as LIST_ROLE; a resident at a kiosk has none. */
+enum hd_role {
+	ROLE_RESIDENT = 0,
+	ROLE_VOLUNTEER = 1, /* 志愿者 */
+	ROLE_STAFF = 2,     /* 工作人员 */
+	ROLE_ADMIN = 3      /* 管理员 */
+};
+
 enum actor_kind {
 	ACTOR_COMMAND_LINE, /* acts as admin */
 	ACTOR_DESK,         /* nobody signed in, kiosk mode off */
@@ -14,7 +22,8 @@ enum actor_kind {
 struct hd_actor {
 	enum actor_kind kind;
 	long long staff_id; /* the account for ACTOR_STAFF, else 0 */
-	char name[64];      /* the person's name for ACTOR_STAFF */
+	enum hd_role role;  /* the account's role for ACTOR_STAFF */
+	char name[168];     /* the person's name for ACTOR_STAFF (40 characters) */
 	char desk[64];      /* the desk's name (--desk, else the terminal) */
 };
 
@@ -23,6 +32,10 @@ struct hd_actor actor_command_line(const char *desk);
 
 /* An actor for the desk with nobody signed in. */
 struct hd_actor actor_desk(const char *desk);
+
+/* The role the actor acts with: the command line as admin, the desk as a
+ * volunteer, a resident as none, a signed-in person with their own. */
+enum hd_role actor_role(const struct hd_actor *who);
 
 /* The stable word stored in the audit log: "command-line", "desk",
  * "resident" or "staff". */

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -154,6 +155,8 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	int src;
 
 	rc = org_check(d, &o, notes, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_REGISTERS, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = db_begin(db, err);

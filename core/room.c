@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -100,6 +101,8 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	int src;
 
 	rc = check_draft(db, d, &r, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = db_begin(db, err);
@@ -207,6 +210,9 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"), _("To"));
 	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
 		return HD_BAD_INPUT;
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc != HD_OK)
+		return rc;
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;

@@ -61,6 +61,16 @@ static const char *const MIGRATIONS[] = {
 	" kind INTEGER NOT NULL, id INTEGER NOT NULL,"
 	" PRIMARY KEY(gram, pos, len, kind, id)) WITHOUT ROWID;"
 	"CREATE INDEX name_gram_owner ON name_gram(kind, id);",
+	/* 2: staff accounts (PINs only as Argon2id hashes) and booking PINs of
+	 * organisations and teams. */
+	"CREATE TABLE staff("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	" role INTEGER NOT NULL CHECK(role BETWEEN 1 AND 3),"
+	" pin_hash TEXT NOT NULL, disabled INTEGER NOT NULL DEFAULT 0,"
+	" failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER, last_signin INTEGER,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"ALTER TABLE org ADD COLUMN pin_hash TEXT;"
+	"ALTER TABLE team ADD COLUMN pin_hash TEXT;",
 };
 
 const char *schema_migration(int version)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/db.h"
 #include "core/text.h"
@@ -203,6 +204,8 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, const char 
 	int src;
 
 	rc = settings_validate(key, value, norm, sizeof(norm), err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = db_begin(db, err);

@@ -5,13 +5,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/org.h"
+#include "core/pin.h"
 #include "core/room.h"
 #include "core/settings.h"
+#include "core/staff.h"
 #include "core/team.h"
 #include "core/validate.h"
 
@@ -104,6 +107,7 @@ static const struct demo_team DEMO_TEAMS[] = {
 	{ "旗袍秀队", "文体活动", "韩美玲", "13712123333", "15", "旗袍走秀排练", "舞蹈活动室", "每周五 14:00-16:00", "0", "花园居委会", TEAM_FILED, 30 },
 };
 
+#define DEMO_BOOKING_PIN "8642"
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define DAY 86400
 
@@ -161,12 +165,40 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 	return HD_OK;
 }
 
+/* Every demo organisation and team books with PIN 8642: one hash serves
+ * them all. */
+static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
+{
+	static const char *const SQL[] = { "UPDATE org SET pin_hash = ?1",
+					   "UPDATE team SET pin_hash = ?1" };
+	char hash[PIN_HASH_MAX];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int i, src;
+
+	rc = pin_hash(DEMO_BOOKING_PIN, hash, err);
+	for (i = 0; rc == HD_OK && i < 2; i++) {
+		rc = db_prepare(db, SQL[i], &st, err);
+		if (rc != HD_OK)
+			break;
+		sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+		src = sqlite3_step(st);
+		if (src != SQLITE_DONE)
+			rc = db_fail(db, src, err);
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 enum hd_status setup_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
 {
 	enum hd_status rc;
 	long long id;
 	int i;
 
+	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc != HD_OK)
+		return rc;
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
@@ -182,6 +214,10 @@ enum hd_status setup_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err
 		rc = demo_orgs(db, who, err);
 	if (rc == HD_OK)
 		rc = demo_teams(db, who, err);
+	if (rc == HD_OK && staff_active_count(db) == 0)
+		rc = staff_add_demo(db, who, err);
+	if (rc == HD_OK)
+		rc = demo_booking_pins(db, err);
 	if (rc == HD_OK)
 		rc = audit_log(db, who, "init.demo", NULL, 0, NULL, NULL, err);
 done:

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -124,6 +125,9 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	if (!t)
 		abort();
 	rc = check_draft(d, t, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, state == TEAM_APPLIED ? ACC_TEAM_APPLY : ACC_REGISTERS,
+				    err);
 	if (rc != HD_OK) {
 		free(t);
 		return rc;

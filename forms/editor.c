@@ -369,3 +369,9 @@ int editor_view_text(const struct editor *ed, const struct editor_view *v, char 
 	 * cannot print. */
 	return text_cut(tmp, v->cols, out, outsz);
 }
+
+void editor_wipe(struct editor *ed)
+{
+	explicit_bzero(ed->buf, sizeof(ed->buf));
+	editor_clear(ed);
+}

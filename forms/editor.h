@@ -94,6 +94,9 @@ bool editor_clear(struct editor *ed);
 int editor_len(const struct editor *ed);
 bool editor_is_empty(const struct editor *ed);
 
+/* Empties ed and overwrites every character it held (for PINs). */
+void editor_wipe(struct editor *ed);
+
 /* Fits the text into a field width columns wide: adjusts the scroll offset
  * kept in ed so that the cursor (and the whole character under it) is
  * visible, and fills v with the visible characters and the cursor column.

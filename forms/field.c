@@ -21,6 +21,8 @@ static int default_max_chars(enum field_kind kind)
 		return 10;
 	case FIELD_TIME:
 		return 5;
+	case FIELD_PIN:
+		return 12;
 	case FIELD_TEXT:
 	case FIELD_CHOICE:
 	case FIELD_SUGGEST:
@@ -47,8 +49,14 @@ void field_init(struct field *f, const struct field_spec *spec)
 	f->max_chars = spec->max_chars > 0 ? spec->max_chars : default_max_chars(spec->kind);
 	f->min = spec->min;
 	f->max = spec->max;
-	if (f->min == 0 && f->max == 0)
+	if (f->min == 0 && f->max == 0 && f->kind == FIELD_PIN) {
+		f->min = 4;
+		f->max = 12;
+	} else if (f->min == 0 && f->max == 0) {
 		f->max = DEFAULT_NUMBER_MAX;
+	}
+	if (f->kind == FIELD_PIN && f->max_chars > f->max)
+		f->max_chars = (int)f->max;
 	f->list = spec->list;
 	f->suggest = spec->suggest;
 	f->suggest_ctx = spec->suggest_ctx;
@@ -284,6 +292,8 @@ static uint32_t typed_char(const struct field *f, uint32_t cp)
 		return digit || c == '-' || c == '/' ? c : 0;
 	case FIELD_TIME:
 		return digit || c == ':' ? c : 0;
+	case FIELD_PIN:
+		return digit ? c : 0;
 	case FIELD_CHOICE:
 		return digit ? c : cp;
 	case FIELD_TEXT:

@@ -24,7 +24,8 @@ enum field_kind {
 	FIELD_DATE,    /* YYYY-MM-DD */
 	FIELD_TIME,    /* HH:MM */
 	FIELD_CHOICE,  /* an entry of a struct hd_list */
-	FIELD_SUGGEST  /* an entry offered by a suggest callback */
+	FIELD_SUGGEST, /* an entry offered by a suggest callback */
+	FIELD_PIN      /* min..max digits, drawn hidden, wiped after use */
 };
 
 /* The keys a form understands; the front-end maps terminal keys onto them. */
@@ -70,7 +71,7 @@ enum form_result {
 
 struct suggestion {
 	long long id;     /* the record's id */
-	char label[160];  /* what the editor takes, e.g. the name */
+	char label[168];  /* what the editor takes, e.g. a name of 40 characters */
 	char detail[64];  /* shown beside it, e.g. a masked phone */
 };
 
@@ -87,7 +88,7 @@ struct field_spec {
 	enum field_kind kind;
 	bool required;
 	int max_chars;
-	long min, max;      /* FIELD_NUMBER only */
+	long min, max;      /* FIELD_NUMBER: the range; FIELD_PIN: the number of digits */
 	const struct hd_list *list; /* FIELD_CHOICE only */
 	suggest_fn suggest;         /* FIELD_SUGGEST only */
 	void *suggest_ctx;

@@ -82,6 +82,15 @@ static enum hd_status check_value(struct field *f, const char *raw, const char *
 		f->number = choice;
 		st = HD_OK;
 		break;
+	case FIELD_PIN:
+		for (i = 0; text[i]; i++)
+			if (text[i] < '0' || text[i] > '9')
+				break;
+		if (text[i] || i < f->min || i > f->max)
+			return hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: %ld to %ld digits"),
+					  f->label, f->min, f->max);
+		snprintf(f->value, sizeof(f->value), "%s", text);
+		return HD_OK;
 	case FIELD_SUGGEST:
 		if (f->chosen_id == 0 && (i = suggestion_named(f, text)) >= 0)
 			f->chosen_id = f->sugg[i].id;

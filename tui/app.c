@@ -12,7 +12,9 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/lists.h"
 #include "core/settings.h"
+#include "core/staff.h"
 #include "core/text.h"
 #include "tui/draw.h"
 #include "tui/keyline.h"
@@ -67,13 +69,17 @@ static struct screen *top(struct app *a)
 
 static void draw_top_line(struct app *a)
 {
-	char left[NAME_BYTES + 128], right[128], when[32];
+	char left[NAME_BYTES + 128], right[NAME_BYTES + 128], who[NAME_BYTES + 64], when[32];
 	int rw;
 
 	clock_local_datetime(clock_now(), when, sizeof(when));
 	snprintf(left, sizeof(left), " %s │ %s", _(top(a)->title), a->centre);
-	snprintf(right, sizeof(right), "%s │ %s ", when,
-		 a->actor.kind == ACTOR_STAFF ? a->actor.name : _("not signed in"));
+	if (a->actor.kind == ACTOR_STAFF)
+		snprintf(who, sizeof(who), _("%s (%s)"), a->actor.name,
+			 list_label(&LIST_ROLE, (int)a->actor.role));
+	else
+		snprintf(who, sizeof(who), "%s", _("not signed in"));
+	snprintf(right, sizeof(right), "%s │ %s ", when, who);
 	draw_fill(0, 0, COLS, ROLE_TITLE);
 	rw = text_width(right);
 	draw_text(0, 0, left, COLS - rw - 1, ROLE_TITLE, 0);
@@ -110,6 +116,26 @@ static void draw_all(struct app *a)
 	/* The screen draws last, so that it leaves the cursor in its field. */
 	s->ops->draw(a, s->st);
 	refresh();
+}
+
+bool app_allowed(struct app *a, enum access_action action)
+{
+	struct hd_err err;
+
+	if (access_require(a->db, &a->actor, action, &err) == HD_OK)
+		return true;
+	app_message(a, ROLE_ERROR, "%s", err.msg);
+	return false;
+}
+
+void app_signout(struct app *a, bool idle)
+{
+	if (a->actor.kind != ACTOR_STAFF)
+		return;
+	staff_signout(a->db, &a->actor, idle);
+	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
+		    a->actor.name);
+	a->actor = actor_desk(a->ctx->desk);
 }
 
 bool app_confirm(struct app *a, const char *question)
@@ -159,7 +185,10 @@ static void global_key(struct app *a, struct key_in k)
 	} else if (k.code && k.ch == KEY_F(10)) {
 		a->quit = true;
 	} else if (k.code && k.ch == KEY_F(9)) {
-		app_message(a, ROLE_DIM, "%s", _("Sign-in comes with staff accounts; it is not available yet."));
+		if (a->actor.kind == ACTOR_STAFF)
+			app_signout(a, false);
+		else if (s->ops != &SCREEN_SIGNIN)
+			app_push(a, &SCREEN_SIGNIN, NULL);
 	} else if (!k.code && k.ch == 27 && a->depth > 1) {
 		if (s->ops->dirty && s->ops->dirty(a, s->st) &&
 		    !app_confirm(a, _("Leave and drop what was typed?")))
@@ -179,7 +208,7 @@ static void idle_check(struct app *a)
 	if (now - a->last_key_ms < (int64_t)a->idle_seconds * 1000)
 		return;
 	a->last_key_ms = now;
-	if (!busy)
+	if (!busy && a->actor.kind != ACTOR_STAFF)
 		return;
 	app_home(a);
 	s = top(a);
@@ -187,6 +216,7 @@ static void idle_check(struct app *a)
 		s->ops->close(a, s->st);
 	s->st = s->ops->open ? s->ops->open(a, NULL) : NULL;
 	app_message(a, ROLE_DIM, "%s", _("No key for a while: back home, unsaved input dropped."));
+	app_signout(a, true);
 }
 
 static void loop(struct app *a)

@@ -8,6 +8,7 @@
 #include <wchar.h>
 #include <sqlite3.h>
 
+#include "core/access.h"
 #include "core/actor.h"
 #include "core/validate.h"
 #include "tui/cli.h"
@@ -84,6 +85,13 @@ void app_home(struct app *a);
 void app_message(struct app *a, enum role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* True when the person at the desk may take action; otherwise the refusal
+ * (audited by the core) is shown on the status line. */
+bool app_allowed(struct app *a, enum access_action action);
+
+/* Signs the person at the desk out (idle: by the idle reset). */
+void app_signout(struct app *a, bool idle);
+
 /* Asks a yes/no question on the status line; true for y. */
 bool app_confirm(struct app *a, const char *question);
 
@@ -94,5 +102,6 @@ extern const struct screen_ops SCREEN_SOON;
 extern const struct screen_ops SCREEN_REGISTERS;
 extern const struct screen_ops SCREEN_ORG_FORM;
 extern const struct screen_ops SCREEN_ADMIN;
+extern const struct screen_ops SCREEN_SIGNIN;
 
 #endif

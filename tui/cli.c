@@ -117,7 +117,7 @@ int cli_init(struct cli_ctx *ctx, int argc, char **argv)
 	} else {
 		cli_say(HD_OK, _("new database at %s"), ctx->db_path);
 	}
-	return HD_OK;
+	return cli_opt(opts, "--demo") ? HD_OK : cli_first_admin(ctx);
 }
 
 int cli_config(struct cli_ctx *ctx, int argc, char **argv)
@@ -177,13 +177,21 @@ static int not_yet(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_say(HD_FAIL, _("%s is not available in this version yet"), argv[0]);
 }
 
+/* Of the team commands, only the booking PIN is here yet. */
+static int team_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "set-pin") == 0)
+		return cli_set_pin(ctx, argc, argv, BOOKER_TEAM);
+	return not_yet(ctx, argc, argv);
+}
+
 static const struct {
 	const char *name;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 } COMMANDS[] = {
 	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
-	{ "org", cli_org },         { "staff", not_yet },       { "closure", not_yet },
-	{ "visitor", not_yet },     { "booking", not_yet },     { "team", not_yet },
+	{ "org", cli_org },         { "staff", cli_staff },       { "closure", not_yet },
+	{ "visitor", not_yet },     { "booking", not_yet },     { "team", team_cmd },
 	{ "verify", not_yet },      { "print", not_yet },       { "report", not_yet },
 	{ "export", not_yet },      { "import", not_yet },      { "maintain", not_yet },
 	{ "backup", not_yet },      { "restore", not_yet },
@@ -207,15 +215,19 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 
 void cli_usage(void)
 {
-	fputs(_("usage: hubdesk [--db PATH] [--lang zh|en] [--desk NAME] [COMMAND ...]\n"
-		"  with no command: the full-screen desk\n"
-		"  init [--demo]\n"
-		"  config get KEY | set KEY VALUE | list\n"
-		"  room add --name N --kind K --capacity N [--open HH:MM --close HH:MM] [--buffer MIN]\n"
-		"  room list | close ID --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM' --reason TEXT\n"
-		"  org add --name N --kind K [--short S] [--credit-code C] [--contact N] [--phone P]\n"
-		"          [--in DATE --out DATE]\n"
-		"  org list\n"
-		"See README.md for the commands of every feature.\n"),
+	printf("%s hubdesk [--db PATH] [--lang zh|en] [--desk NAME] [COMMAND ...]\n", _("usage:"));
+	printf("  %s\n", _("with no command: the full-screen desk"));
+	fputs("  init [--demo]\n"
+	      "  config get KEY | set KEY VALUE | list\n"
+	      "  room add --name N --kind K --capacity N [--open HH:MM --close HH:MM] [--buffer MIN]\n"
+	      "  room list | close ID --from 'YYYY-MM-DD HH:MM' --to 'YYYY-MM-DD HH:MM' --reason TEXT\n"
+	      "  org add --name N --kind K [--short S] [--credit-code C] [--contact N] [--phone P]\n"
+	      "          [--in DATE --out DATE]\n"
+	      "  org list | set-pin ID\n"
+	      "  staff add --name N --role volunteer|staff|admin\n"
+	      "  staff list | disable ID | reset-pin ID | roles\n"
+	      "  team set-pin ID\n",
 	      stdout);
+	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));
+	printf("%s\n", _("See README.md for the commands of every feature."));
 }

@@ -5,9 +5,11 @@
 #define HD_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/pin.h"
 #include "core/status.h"
 
 /* What the global options gave. */
@@ -53,6 +55,19 @@ int cli_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_config(struct cli_ctx *ctx, int argc, char **argv);
 int cli_room(struct cli_ctx *ctx, int argc, char **argv);
 int cli_org(struct cli_ctx *ctx, int argc, char **argv);
+
+int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
+
+/* `org|team set-pin ID`: kind is enum booker_kind. */
+int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kind);
+
+/* Reads a PIN of min..12 digits: twice without echo from a terminal, else
+ * one line of stdin. HD_BAD_INPUT (message printed) for a wrong shape or two
+ * entries that differ; pin is wiped then. */
+enum hd_status cli_read_pin(const char *label, int min, char *pin, size_t pinsz);
+
+/* On a terminal with no accounts yet, asks for the first administrator. */
+enum hd_status cli_first_admin(struct cli_ctx *ctx);
 
 /* Usage of the whole command line on stdout. */
 void cli_usage(void);

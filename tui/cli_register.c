@@ -214,6 +214,6 @@ int cli_org(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc >= 2 && strcmp(argv[1], "list") == 0)
 		return org_list_cmd(ctx, argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "set-pin") == 0)
-		return cli_say(HD_FAIL, _("org set-pin is not available in this version yet"));
-	return cli_say(HD_BAD_INPUT, _("org: use org add | list (see hubdesk --help)"));
+		return cli_set_pin(ctx, argc, argv, BOOKER_ORG);
+	return cli_say(HD_BAD_INPUT, _("org: use org add | list | set-pin ID (see hubdesk --help)"));
 }

@@ -12,17 +12,18 @@ struct admin_item {
 	char key;
 	const char *label; /* msgid */
 	const struct screen_ops *screen; /* NULL: not available yet */
+	enum access_action needs;
 };
 
 static const struct admin_item ITEMS[] = {
-	{ '1', N_("New organisation"), &SCREEN_ORG_FORM },
-	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS },
-	{ '3', N_("Rooms"), NULL },
-	{ '4', N_("Settings"), NULL },
-	{ '5', N_("Accounts"), NULL },
-	{ '6', N_("Printers"), NULL },
-	{ '7', N_("Backup"), NULL },
-	{ '8', N_("Audit log"), NULL },
+	{ '1', N_("New organisation"), &SCREEN_ORG_FORM, ACC_REGISTERS },
+	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_VISITOR },
+	{ '3', N_("Rooms"), NULL, ACC_ADMIN },
+	{ '4', N_("Settings"), NULL, ACC_ADMIN },
+	{ '5', N_("Accounts"), NULL, ACC_ADMIN },
+	{ '6', N_("Printers"), NULL, ACC_ADMIN },
+	{ '7', N_("Backup"), NULL, ACC_ADMIN },
+	{ '8', N_("Audit log"), NULL, ACC_ADMIN },
 };
 
 #define NITEMS ((int)(sizeof(ITEMS) / sizeof(ITEMS[0])))
@@ -52,10 +53,10 @@ static enum key_result admin_key(struct app *a, void *st, struct key_in k)
 	for (i = 0; !k.code && i < NITEMS; i++) {
 		if ((wint_t)ITEMS[i].key != k.ch)
 			continue;
-		if (ITEMS[i].screen)
-			app_push(a, ITEMS[i].screen, NULL);
-		else
+		if (!ITEMS[i].screen)
 			app_push(a, &SCREEN_SOON, ITEMS[i].label);
+		else if (app_allowed(a, ITEMS[i].needs))
+			app_push(a, ITEMS[i].screen, NULL);
 		return KR_HANDLED;
 	}
 	return KR_IGNORED;

@@ -182,7 +182,8 @@ static enum key_result registers_key(struct app *a, void *st, struct key_in k)
 	struct form_event ev;
 
 	if (k.code && k.ch == KEY_F(4)) {
-		app_push(a, &SCREEN_ORG_FORM, NULL);
+		if (app_allowed(a, ACC_REGISTERS))
+			app_push(a, &SCREEN_ORG_FORM, NULL);
 		return KR_HANDLED;
 	}
 	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN || k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {

@@ -188,3 +188,19 @@ expect_cursor() {
 	done
 	not_ok "$2: cursor at $(scr_cursor), expected $1" "$(scr_show | sed 's/^/| /')"
 }
+
+# scr_signin NAME PIN: F9, the name, Tab, the PIN, Enter; waits for the name
+# on the top line.
+scr_signin() {
+	scr_keys F9
+	scr_wait "密码" 5 || scr_wait "PIN" 5
+	scr_type "$1"
+	scr_keys Tab
+	scr_type "$2"
+	scr_keys Enter
+	if scr_wait "│ $1" 5; then
+		ok "signed in as $1"
+	else
+		not_ok "signing in as $1" "$(scr_show | sed 's/^/| /')"
+	fi
+}

@@ -72,6 +72,7 @@ scr_stop
 # F10 leaves from help and from a form.
 scr_start 80 24
 expect_line 1 首页 "third start: home"
+scr_signin 工作人员 135790
 scr_keys 9
 expect_line 1 系统管理 "9 opens administration"
 scr_keys 1

@@ -8,6 +8,7 @@
 
 scr_start 80 24
 expect_screen "系统管理" "home is shown"
+scr_signin 工作人员 135790
 scr_keys 9
 expect_screen "新建机构" "administration is open"
 scr_keys 1
@@ -21,9 +22,12 @@ else
 	not_ok "idle reset never came" "$(scr_show | sed 's/^/| /')"
 fi
 expect_no_screen "未保存的机构" "the unsaved input is gone"
+expect_screen "未登录" "the idle reset signed the person out"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'signout.idle'")" 1 "the idle sign-out is audited"
 expect_eq "$(sql "SELECT count(*) FROM org WHERE name = '未保存的机构'")" 0 "nothing was saved"
 
 # F10 answers the leave-question by leaving.
+scr_signin 工作人员 135790
 scr_keys 9
 expect_screen "新建机构" "administration again"
 scr_keys 1

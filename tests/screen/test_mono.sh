@@ -34,6 +34,7 @@ mono_checks() {
 	else
 		not_ok "$1: the title line is drawn in reverse video instead"
 	fi
+	scr_signin 工作人员 135790
 	scr_keys 9
 	expect_line 1 系统管理 "$1: administration"
 	scr_keys 1

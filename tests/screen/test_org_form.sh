@@ -53,8 +53,13 @@ expect_screen "$(zh_part 'No organisation or team matches.')" "typing 晨曦 fin
 scr_keys Escape
 expect_line 1 首页 "Esc goes home"
 
+# Adding organisations is for staff: the desk is refused and signs in.
 scr_keys 9
 expect_line 1 "$ADMIN" "9 opens administration ($ADMIN)"
+scr_keys 1
+expect_screen "仅限工作人员" "the desk with nobody signed in is refused the form"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'denied'")" 1 "the refusal is audited"
+scr_signin 工作人员 135790
 open_form
 expect_screen_all "the form shows its fields, the name first and required" \
 	"*$(zh Name)" "*$(zh Kind)" "$(zh 'Credit code')" "$(zh Phone)"

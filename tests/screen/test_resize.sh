@@ -31,6 +31,7 @@ expect_eq "$(scr_width 1)" 99 "100x30: the top line spans the new width"
 expect_line 30 F10 "100x30: the key line is on the new last line"
 
 # A form keeps its text through a resize too small and back.
+scr_signin 工作人员 135790
 scr_keys 9
 expect_line 1 系统管理 "9 opens administration"
 scr_keys 1

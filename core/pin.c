@@ -1,0 +1,105 @@
+/* pin.c - hashing and checking PINs; booking PINs. */
+#include "core/pin.h"
+
+#include <string.h>
+
+#include "core/access.h"
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+
+enum hd_status pin_check_shape(const char *pin, int min, const char *label, struct hd_err *err)
+{
+	size_t n = pin ? strlen(pin) : 0, i;
+
+	for (i = 0; i < n; i++)
+		if (pin[i] < '0' || pin[i] > '9')
+			break;
+	if (n == 0 || i < n || n < (size_t)min || n > PIN_MAX)
+		return hd_err_set(err, HD_BAD_INPUT, "pin", _("%s: %d to %d digits"), label, min,
+				  PIN_MAX);
+	return HD_OK;
+}
+
+enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err)
+{
+	if (sodium_init() < 0 ||
+	    crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return hd_err_set(err, HD_FAIL, "pin", _("not enough memory to protect the PIN"));
+	return HD_OK;
+}
+
+bool pin_matches(const char *hash, const char *pin)
+{
+	if (!hash || !pin || sodium_init() < 0)
+		return false;
+	return crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+}
+
+static const char *const SQL_SET[] = {
+	[BOOKER_ORG] = "UPDATE org SET pin_hash = ?1, updated = ?2 WHERE id = ?3",
+	[BOOKER_TEAM] = "UPDATE team SET pin_hash = ?1, updated = ?2 WHERE id = ?3",
+};
+
+static const char *const SQL_GET[] = {
+	[BOOKER_ORG] = "SELECT pin_hash FROM org WHERE id = ?1",
+	[BOOKER_TEAM] = "SELECT pin_hash FROM team WHERE id = ?1",
+};
+
+enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+			      long long id, const char *pin, struct hd_err *err)
+{
+	char hash[PIN_HASH_MAX];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = pin_check_shape(pin, BOOKER_PIN_MIN, _("Booking PIN"), err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_REGISTERS, err);
+	if (rc == HD_OK)
+		rc = pin_hash(pin, hash, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db, SQL_SET[kind], &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	sqlite3_bind_int64(st, 3, id);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	else if (sqlite3_changes(db) == 0)
+		rc = hd_err_set(err, HD_NOT_FOUND, "id",
+				kind == BOOKER_ORG ? _("no organisation with id %lld")
+						   : _("no team with id %lld"),
+				id);
+	else
+		rc = audit_log(db, who, "pin.set", kind == BOOKER_ORG ? "org" : "team", id, NULL,
+			       NULL, err);
+done:
+	sqlite3_finalize(st);
+	sodium_memzero(hash, sizeof(hash));
+	return db_finish(db, rc, err);
+}
+
+bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const char *pin)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(db, SQL_GET[kind], -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
+		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
+done:
+	sqlite3_finalize(st);
+	return ok;
+}

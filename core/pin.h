@@ -1,0 +1,39 @@
+/* pin.h - PINs: their shape, Argon2id hashing (libsodium, interactive
+ * limits) and checking, and the booking PINs of organisations and teams.
+ * A PIN is never stored, logged or printed in clear. */
+#ifndef HD_PIN_H
+#define HD_PIN_H
+
+#include <stdbool.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+#define PIN_HASH_MAX crypto_pwhash_STRBYTES
+#define STAFF_PIN_MIN 6
+#define BOOKER_PIN_MIN 4
+#define PIN_MAX 12
+
+/* HD_BAD_INPUT naming label unless pin is min..PIN_MAX digits. */
+enum hd_status pin_check_shape(const char *pin, int min, const char *label, struct hd_err *err);
+
+/* Hashes pin into out (PIN_HASH_MAX bytes). HD_FAIL when out of memory. */
+enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err);
+
+/* True when pin matches hash. */
+bool pin_matches(const char *hash, const char *pin);
+
+/* Whose booking PIN. */
+enum booker_kind { BOOKER_ORG = 1, BOOKER_TEAM = 2 };
+
+/* Sets the booking PIN (4 to 12 digits) of an organisation or team, with
+ * an audit entry that holds no PIN. HD_NOT_FOUND for an unknown id. */
+enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+			      long long id, const char *pin, struct hd_err *err);
+
+/* True when pin is the booking PIN of the organisation or team. */
+bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const char *pin);
+
+#endif

@@ -1,0 +1,402 @@
+/* staff.c - accounts, PIN checks and the lock. */
+#include "core/staff.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/pin.h"
+
+static const char SQL_STAFF_JSON[] =
+	"SELECT json_object('name', name, 'role', role, 'disabled', disabled)"
+	" FROM staff WHERE id = ?1";
+
+static const char SQL_STAFF_COLS[] =
+	"SELECT id, name, role, disabled, failures, ifnull(locked_until, 0),"
+	" ifnull(last_signin, 0) FROM staff";
+
+static void read_row(sqlite3_stmt *st, void *rec)
+{
+	struct staff *s = rec;
+
+	s->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, s->name, sizeof(s->name));
+	s->role = (enum hd_role)sqlite3_column_int(st, 2);
+	s->disabled = sqlite3_column_int(st, 3) != 0;
+	s->failures = sqlite3_column_int(st, 4);
+	s->locked_until = (time_t)sqlite3_column_int64(st, 5);
+	s->last_signin = (time_t)sqlite3_column_int64(st, 6);
+}
+
+/* One account by id or by name (name NULL: by id). */
+static enum hd_status find(sqlite3 *db, long long id, const char *name, struct staff *out,
+			   struct hd_err *err)
+{
+	char sql[256];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	snprintf(sql, sizeof(sql), "%s WHERE %s", SQL_STAFF_COLS, name ? "name = ?1" : "id = ?1");
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	if (name)
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		read_row(st, out);
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	else if (name)
+		rc = hd_err_set(err, HD_NOT_FOUND, "name", _("no account named %s"), name);
+	else
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no account with id %lld"), id);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static enum hd_status audit_staff(sqlite3 *db, const struct hd_actor *who, const char *action,
+				  long long id, struct hd_err *err)
+{
+	char *after = db_text_by_id(db, SQL_STAFF_JSON, id);
+	enum hd_status rc = audit_log(db, who, action, "staff", id, NULL, after, err);
+
+	free(after);
+	return rc;
+}
+
+static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char *name, int role,
+			     const char *hash, long long *id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db,
+			"INSERT INTO staff(name, role, pin_hash, created, updated)"
+			" VALUES (?1, ?2, ?3, ?4, ?4)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, role);
+	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if ((src & 0xff) == SQLITE_CONSTRAINT)
+		rc = hd_err_set(err, HD_REFUSED, "name", _("an account named %s exists already"),
+				name);
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	if (rc != HD_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(db);
+	return audit_staff(db, who, "staff.add", *id, err);
+}
+
+enum hd_status staff_add(sqlite3 *db, const struct hd_actor *who, const char *name,
+			 const char *role, const char *pin, long long *id, struct hd_err *err)
+{
+	char clean[NAME_BYTES], hash[PIN_HASH_MAX];
+	enum hd_status rc;
+	int r = 0;
+
+	if (valid_text(name, _("Name"), 1, NAME_MAX_CHARS, clean, sizeof(clean), err) ||
+	    list_parse(&LIST_ROLE, role ? role : "", &r, err) ||
+	    pin_check_shape(pin, STAFF_PIN_MIN, _("PIN"), err))
+		return HD_BAD_INPUT;
+	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc == HD_OK)
+		rc = pin_hash(pin, hash, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_finish(db, insert(db, who, clean, r, hash, id, err), err);
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err *err)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_STAFF_COLS);
+	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+}
+
+int staff_active_count(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM staff WHERE disabled = 0", -1, &st,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Runs an UPDATE of one account (?1 the id, ?2 now) and audits it. */
+static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char *sql,
+			     const char *action, long long id, const char *text,
+			     struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	if (text)
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, err);
+	return action ? audit_staff(db, who, action, id, err) : HD_OK;
+}
+
+enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id,
+			     bool *already, struct hd_err *err)
+{
+	struct staff s;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int admins = 0;
+
+	*already = false;
+	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = find(db, id, NULL, &s, err);
+	if (rc != HD_OK || (*already = s.disabled))
+		goto done;
+	rc = db_prepare(db, "SELECT count(*) FROM staff WHERE role = 3 AND disabled = 0", &st, err);
+	if (rc != HD_OK)
+		goto done;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		admins = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (s.role == ROLE_ADMIN && admins <= 1) {
+		rc = hd_err_set(err, HD_REFUSED, "id",
+				_("%s is the last administrator; add another one first"), s.name);
+		goto done;
+	}
+	rc = update(db, who, "UPDATE staff SET disabled = 1, updated = ?2 WHERE id = ?1",
+		    "staff.disable", id, NULL, err);
+done:
+	return db_finish(db, rc, err);
+}
+
+enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long long id,
+			       const char *pin, struct hd_err *err)
+{
+	char hash[PIN_HASH_MAX];
+	struct staff s;
+	enum hd_status rc;
+
+	rc = pin_check_shape(pin, STAFF_PIN_MIN, _("PIN"), err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc == HD_OK)
+		rc = find(db, id, NULL, &s, err);
+	if (rc == HD_OK)
+		rc = pin_hash(pin, hash, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_finish(db,
+			       update(db, who,
+				      "UPDATE staff SET pin_hash = ?3, failures = 0,"
+				      " locked_until = NULL, updated = ?2 WHERE id = ?1",
+				      "staff.reset-pin", id, hash, err),
+			       err);
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+static void when(time_t t, char *out, size_t outsz)
+{
+	char today[16], day[16];
+
+	clock_local_date(clock_now(), today, sizeof(today));
+	clock_local_date(t, day, sizeof(day));
+	if (strcmp(today, day) == 0)
+		clock_local_hm(t, out, outsz);
+	else
+		clock_local_datetime(t, out, outsz);
+}
+
+/* A wrong PIN: count it, lock at the fifth. */
+static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const struct staff *s,
+				struct signin_result *res, struct hd_err *err)
+{
+	char until[32];
+	enum hd_status rc;
+	time_t now = clock_now();
+	int failures = s->failures + 1;
+	char count[16];
+
+	snprintf(count, sizeof(count), "%d", failures);
+	if (failures >= STAFF_LOCK_FAILURES) {
+		rc = update(db, as,
+			    "UPDATE staff SET failures = 0, locked_until = ?2 + 900, updated = ?2"
+			    " WHERE id = ?1",
+			    "signin.lock", s->id, NULL, err);
+		res->locked_until = now + STAFF_LOCK_SECONDS;
+		res->tries_left = 0;
+		when(res->locked_until, until, sizeof(until));
+		if (rc == HD_OK)
+			rc = hd_err_set(err, HD_REFUSED, "pin",
+					_("Wrong PIN five times: %s is locked until %s."), s->name,
+					until);
+		return rc;
+	}
+	rc = update(db, as,
+		    "UPDATE staff SET failures = ?3 + 0, locked_until = NULL, updated = ?2"
+		    " WHERE id = ?1",
+		    "signin.fail", s->id, count, err);
+	res->tries_left = STAFF_LOCK_FAILURES - failures;
+	if (rc == HD_OK)
+		rc = hd_err_set(err, HD_REFUSED, "pin", _("Wrong PIN; %d more tries before the lock."),
+				res->tries_left);
+	return rc;
+}
+
+static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(db, "SELECT pin_hash FROM staff WHERE id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
+done:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const char *name,
+				   const char *pin, struct hd_actor *out,
+				   struct signin_result *res, struct hd_err *err)
+{
+	char until[32];
+	struct staff s;
+	enum hd_status rc;
+	time_t now = clock_now();
+
+	rc = find(db, 0, name, &s, err);
+	if (rc == HD_NOT_FOUND || (rc == HD_OK && s.disabled)) {
+		/* Audited without the typed name: it might be a PIN typed early. */
+		if (audit_log(db, as, "signin.fail", "staff", rc == HD_OK ? s.id : 0, NULL, NULL,
+			      err) != HD_OK)
+			return HD_FAIL;
+		if (rc == HD_OK)
+			return hd_err_set(err, HD_REFUSED, "name", _("The account of %s is disabled."),
+					  name);
+		return hd_err_set(err, HD_NOT_FOUND, "name", _("no account named %s"), name);
+	}
+	if (rc != HD_OK)
+		return rc;
+	if (s.locked_until > now) {
+		res->locked_until = s.locked_until;
+		when(s.locked_until, until, sizeof(until));
+		return hd_err_set(err, HD_REFUSED, "pin", _("%s is locked until %s."), name, until);
+	}
+	if (s.locked_until)
+		s.failures = 0; /* the lock is over: a fresh count */
+	if (!pin_matches_staff(db, s.id, pin))
+		return wrong_pin(db, as, &s, res, err);
+	rc = update(db, as,
+		    "UPDATE staff SET failures = 0, locked_until = NULL, last_signin = ?2"
+		    " WHERE id = ?1",
+		    NULL, s.id, NULL, err);
+	if (rc != HD_OK)
+		return rc;
+	*out = *as;
+	out->kind = ACTOR_STAFF;
+	out->staff_id = s.id;
+	out->role = s.role;
+	snprintf(out->name, sizeof(out->name), "%s", s.name);
+	return audit_staff(db, out, "signin", s.id, err);
+}
+
+enum hd_status staff_signin(sqlite3 *db, const char *desk, const char *name, const char *pin,
+			    struct hd_actor *out, struct signin_result *res, struct hd_err *err)
+{
+	struct hd_actor as = actor_desk(desk);
+	struct signin_result unused;
+	char clean[NAME_BYTES];
+	enum hd_status rc, end;
+
+	if (!res)
+		res = &unused;
+	memset(res, 0, sizeof(*res));
+	if (valid_text(name, _("Name"), 1, NAME_MAX_CHARS, clean, sizeof(clean), err))
+		return HD_BAD_INPUT;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = check_signin(db, &as, clean, pin ? pin : "", out, res, err);
+	/* A refused sign-in keeps its count and its audit entry. */
+	end = db_finish(db, rc == HD_FAIL ? HD_FAIL : HD_OK, err);
+	return end != HD_OK ? end : rc;
+}
+
+void staff_signout(sqlite3 *db, const struct hd_actor *who, bool idle)
+{
+	struct hd_err err;
+
+	if (who->kind != ACTOR_STAFF || db_begin(db, &err) != HD_OK)
+		return;
+	db_finish(db,
+		  audit_log(db, who, idle ? "signout.idle" : "signout", "staff", who->staff_id,
+			    NULL, NULL, &err),
+		  &err);
+}
+
+enum hd_status staff_add_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+{
+	static const struct {
+		const char *name, *pin;
+		enum hd_role role;
+	} DEMO[] = {
+		{ "管理员", "246810", ROLE_ADMIN },
+		{ "工作人员", "135790", ROLE_STAFF },
+		{ "志愿者", "112233", ROLE_VOLUNTEER },
+	};
+	char hash[PIN_HASH_MAX];
+	enum hd_status rc = HD_OK;
+	long long id;
+	size_t i;
+
+	for (i = 0; rc == HD_OK && i < sizeof(DEMO) / sizeof(DEMO[0]); i++) {
+		rc = pin_hash(DEMO[i].pin, hash, err);
+		if (rc == HD_OK)
+			rc = insert(db, who, DEMO[i].name, (int)DEMO[i].role, hash, &id, err);
+	}
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
