@@ -323,6 +323,8 @@ static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const
 	if (s.locked_until > now) {
 		res->locked_until = s.locked_until;
 		when(s.locked_until, until, sizeof(until));
+		if (audit_log(db, as, "signin.locked", "staff", s.id, NULL, NULL, err) != HD_OK)
+			return HD_FAIL;
 		return hd_err_set(err, HD_REFUSED, "pin", _("%s is locked until %s."), name, until);
 	}
 	if (s.locked_until)
