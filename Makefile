@@ -9,6 +9,7 @@ CC         ?= cc
 
 PKGS_CORE  := sqlite3 libsodium
 PKGS_TUI   := ncursesw
+PKGS_PRINT := libqrencode cairo pangocairo
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wold-style-definition -Wformat=2 -Wformat-security -Wpointer-arith -Wwrite-strings \
@@ -20,8 +21,14 @@ DEPFLAGS = -MMD -MP
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null)
 CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null)
+# Printing: qrencode, cairo and pango (their headers as system headers, so
+# the strict warnings judge only our code), and libcups (no cups.pc on Debian 12).
+PRINT_CFLAGS := $(patsubst -I%,-isystem%,$(shell $(PKG_CONFIG) --cflags $(PKGS_PRINT) 2>/dev/null)) \
+	$(shell cups-config --cflags 2>/dev/null)
+PRINT_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS_PRINT) 2>/dev/null) $(shell cups-config --libs 2>/dev/null)
+LIB_LIBS   := $(CORE_LIBS) $(PRINT_LIBS)
 
-CPPFLAGS_ALL = -I. -Ibuild $(PKG_CFLAGS)
+CPPFLAGS_ALL = -I. -Ibuild $(PKG_CFLAGS) $(PRINT_CFLAGS)
 CFLAGS_ALL   = $(STD) $(WARN) $(OPT) $(CFLAGS)
 
 # `make V=1` shows the whole command lines.
@@ -60,7 +67,7 @@ MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 all: hubdesk $(MO)
 
 hubdesk: $(TUI_OBJ) build/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS) $(PRINT_LIBS)
 
 # Where the installed program finds its translations; rewritten only when
 # LOCALEDIR changes, so `make install PREFIX=...` rebuilds what depends on it.
@@ -90,10 +97,10 @@ build/san/%.o: %.c
 	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
 
 build/tests/%: build/tests/%.o build/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/libhubdesk.a -lcmocka $(CORE_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/libhubdesk.a -lcmocka $(LIB_LIBS)
 
 build/san/tests/%: build/san/tests/%.o build/san/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(CORE_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(LIB_LIBS)
 
 build/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -109,7 +116,7 @@ build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 
 build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a
 	@mkdir -p $(@D)
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(CORE_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(LIB_LIBS)
 
 # `make fuzz`: the input fuzzer (libFuzzer, clang), FUZZ_SECONDS long.
 FUZZ_CC ?= $(shell command -v clang || command -v clang-14)

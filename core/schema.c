@@ -71,6 +71,20 @@ static const char *const MIGRATIONS[] = {
 	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
 	"ALTER TABLE org ADD COLUMN pin_hash TEXT;"
 	"ALTER TABLE team ADD COLUMN pin_hash TEXT;",
+	/* 3: the print spool: every document is stored before it is sent and
+	 * marked done only when CUPS accepted it. copy counts the prints of one
+	 * record (1 the first, 2, 3 ... reprints). */
+	"CREATE TABLE spool("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK(kind IN ('visitor', 'booking', 'team', 'test')),"
+	" record_id INTEGER NOT NULL, copy INTEGER NOT NULL DEFAULT 1,"
+	" format TEXT NOT NULL CHECK(format IN ('escpos', 'pdf')),"
+	" queue TEXT NOT NULL DEFAULT '', data BLOB,"
+	" state TEXT NOT NULL DEFAULT 'waiting' CHECK(state IN ('waiting', 'sending', 'done')),"
+	" attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, cups_job INTEGER, file TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE INDEX spool_open ON spool(state, id) WHERE state != 'done';"
+	"CREATE INDEX spool_record ON spool(kind, record_id);",
 };
 
 const char *schema_migration(int version)

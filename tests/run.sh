@@ -60,6 +60,7 @@ run_unit build/tests/test_*
 run_unit build/san/tests/test_*
 run_scripts tests/cli/test_*.sh
 run_scripts tests/screen/test_*.sh
+run_scripts tests/print/test_*.sh
 
 echo
 [ -n "$bad" ] && echo "failed:$bad (logs in $LOG)"
