@@ -1,6 +1,7 @@
 /* fuzz_input.c - libFuzzer harness for everything that reads text from
  * people, scanners and files: UTF-8 decoding, width and cutting, the line
- * editor, every validator, choice lists, settings and the clock override.
+ * editor, every validator, choice lists, settings, the clock override and
+ * the QR token parser.
  * Built and run by `make fuzz`, not by `make check`. */
 #include <locale.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include "core/lists.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/token.h"
 #include "core/validate.h"
 #include "forms/editor.h"
 
@@ -62,6 +64,21 @@ static void validator_checks(const char *s)
 	(void)clock_parse_local(s, "f", &t, &err);
 }
 
+/* A token read back must be the one made from what was read. */
+static void token_checks(const char *s)
+{
+	static const unsigned char key[32] = { 7, 1, 2, 3 };
+	char again[TOKEN_MAX];
+	enum token_kind kind;
+	long long id;
+
+	if (token_read_with_key(key, s, &kind, &id, NULL) != HD_OK)
+		return;
+	token_make_with_key(key, kind, id, again, sizeof(again));
+	if (token_read_with_key(key, again, &kind, &id, NULL) != HD_OK)
+		abort();
+}
+
 static void editor_checks(const uint8_t *data, size_t size, const char *s)
 {
 	struct editor ed;
@@ -109,6 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	text_checks(s);
 	validator_checks(s);
+	token_checks(s);
 	editor_checks(data, size, s);
 	free(s);
 	return 0;
