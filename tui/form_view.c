@@ -63,7 +63,14 @@ static void draw_field(struct field *f, int y, int x, int cols, bool focus, int 
 	int used;
 
 	editor_view(&f->ed, cols - 1, &v);
-	used = editor_view_text(&f->ed, &v, text, sizeof(text));
+	if (f->kind == FIELD_PIN) {
+		/* A PIN is never drawn: one star per digit. */
+		used = v.count < (int)sizeof(text) - 1 ? v.count : (int)sizeof(text) - 1;
+		memset(text, '*', (size_t)used);
+		text[used] = '\0';
+	} else {
+		used = editor_view_text(&f->ed, &v, text, sizeof(text));
+	}
 	attron(theme_attr(focus ? ROLE_FIELD_FOCUS : ROLE_FIELD));
 	mvaddstr(y, x, text);
 	for (; used < cols; used++)

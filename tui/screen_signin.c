@@ -47,7 +47,7 @@ static void *signin_open(struct app *a, const void *arg)
 	struct signin *s = calloc(1, sizeof(*s));
 	struct hd_err err;
 	struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_SUGGEST,
+		[F_NAME] = { .name = "name", .label = _("Your name"), .kind = FIELD_SUGGEST,
 			     .required = true, .max_chars = NAME_MAX_CHARS, .free_text = true },
 		[F_PIN] = { .name = "pin", .label = _("PIN"), .kind = FIELD_PIN, .required = true,
 			    .min = 6, .max = 12 },

@@ -193,7 +193,7 @@ expect_cursor() {
 # on the top line.
 scr_signin() {
 	scr_keys F9
-	scr_wait "密码" 5 || scr_wait "PIN" 5
+	scr_wait "$(zh PIN)" 5 || scr_wait PIN 1
 	scr_type "$1"
 	scr_keys Tab
 	scr_type "$2"
