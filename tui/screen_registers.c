@@ -26,7 +26,30 @@ struct registers {
 	struct search_hit hits[HITS_MAX];
 	int count, selected, first;
 	bool stale;
+	/* The selected record's details, read when the selection changes. */
+	enum search_kind detail_kind;
+	long long detail_id; /* 0: none read */
+	bool detail_ok;
+	struct org org;
+	struct team team;
 };
+
+static void read_detail(struct app *a, struct registers *r)
+{
+	const struct search_hit *h = r->selected < r->count ? &r->hits[r->selected] : NULL;
+	struct hd_err err;
+
+	if (!h) {
+		r->detail_id = 0;
+		return;
+	}
+	if (h->kind == r->detail_kind && h->id == r->detail_id)
+		return;
+	r->detail_kind = h->kind;
+	r->detail_id = h->id;
+	r->detail_ok = h->kind == SEARCH_ORG ? org_get(a->db, h->id, &r->org, &err) == HD_OK
+					     : team_get(a->db, h->id, &r->team, &err) == HD_OK;
+}
 
 static void refresh_hits(struct app *a, struct registers *r)
 {
@@ -75,6 +98,7 @@ static void registers_resume(struct app *a, void *st)
 	struct registers *r = st;
 
 	r->stale = true;
+	r->detail_id = 0;
 	refresh_hits(a, r);
 }
 
@@ -90,52 +114,44 @@ static void detail_line(int *y, const char *label, const char *value)
 	(*y)++;
 }
 
-static void draw_org(struct app *a, long long id, int y)
+static void draw_org(const struct org *o, int y)
 {
 	char line[256], phone[PHONE_MAX + 8];
-	struct hd_err err;
-	struct org o;
 
-	if (org_get(a->db, id, &o, &err) != HD_OK)
-		return;
-	snprintf(line, sizeof(line), "%s  %s", list_label(&LIST_ORG_KIND, o.kind), o.short_name);
+	snprintf(line, sizeof(line), "%s  %s", list_label(&LIST_ORG_KIND, o->kind), o->short_name);
 	detail_line(&y, _("Kind"), line);
-	if (*o.credit_code) {
-		snprintf(line, sizeof(line), "%s%s", o.credit_code,
-			 o.credit_ok ? "" : _("  (check character fails: verify with the organisation)"));
+	if (*o->credit_code) {
+		snprintf(line, sizeof(line), "%s%s", o->credit_code,
+			 o->credit_ok ? "" : _("  (check character fails: verify with the organisation)"));
 		draw_text(y, X0, _("Credit code"), 14, ROLE_LABEL, 0);
-		draw_text(y, X0 + 14, line, COLS - X0 - 16, o.credit_ok ? ROLE_NORMAL : ROLE_WARNING, 0);
+		draw_text(y, X0 + 14, line, COLS - X0 - 16, o->credit_ok ? ROLE_NORMAL : ROLE_WARNING, 0);
 		y++;
 	}
 	phone[0] = '\0';
-	if (*o.phone)
-		phone_mask(o.phone, phone, sizeof(phone));
-	snprintf(line, sizeof(line), "%s  %s", o.contact, phone);
+	if (*o->phone)
+		phone_mask(o->phone, phone, sizeof(phone));
+	snprintf(line, sizeof(line), "%s  %s", o->contact, phone);
 	detail_line(&y, _("Contact"), line);
-	if (*o.in_date) {
-		snprintf(line, sizeof(line), "%s – %s", o.in_date, *o.out_date ? o.out_date : "");
+	if (*o->in_date) {
+		snprintf(line, sizeof(line), "%s ~ %s", o->in_date, *o->out_date ? o->out_date : "");
 		detail_line(&y, _("Residence"), line);
 	}
 }
 
-static void draw_team(struct app *a, long long id, int y)
+static void draw_team(const struct team *t, int y)
 {
 	char line[256], phone[PHONE_MAX + 8];
-	struct hd_err err;
-	struct team t;
 
-	if (team_get(a->db, id, &t, &err) != HD_OK)
-		return;
-	snprintf(line, sizeof(line), "%s  %s", list_label(&LIST_TEAM_CATEGORY, t.category),
-		 list_label(&LIST_TEAM_STATE, (int)t.state));
+	snprintf(line, sizeof(line), "%s  %s", list_label(&LIST_TEAM_CATEGORY, t->category),
+		 list_label(&LIST_TEAM_STATE, (int)t->state));
 	detail_line(&y, _("Category"), line);
-	phone_mask(t.phone, phone, sizeof(phone));
-	snprintf(line, sizeof(line), "%s  %s", t.leader, phone);
+	phone_mask(t->phone, phone, sizeof(phone));
+	snprintf(line, sizeof(line), "%s  %s", t->leader, phone);
 	detail_line(&y, _("Leader"), line);
-	snprintf(line, sizeof(line), _("%d members, %d party members"), t.members,
-		 t.party_members);
+	snprintf(line, sizeof(line), _("%d members, %d party members"), t->members,
+		 t->party_members);
 	detail_line(&y, _("Members"), line);
-	detail_line(&y, _("Committee"), t.committee);
+	detail_line(&y, _("Committee"), t->committee);
 }
 
 static void registers_draw(struct app *a, void *st)
@@ -166,11 +182,12 @@ static void registers_draw(struct app *a, void *st)
 	}
 	if (r->count == 0)
 		draw_text(4, X0, _("No organisation or team matches."), COLS - 2 * X0, ROLE_DIM, 0);
-	if (r->selected < r->count) {
-		if (r->hits[r->selected].kind == SEARCH_ORG)
-			draw_org(a, r->hits[r->selected].id, 5 + rows);
+	read_detail(a, r);
+	if (r->detail_id && r->detail_ok) {
+		if (r->detail_kind == SEARCH_ORG)
+			draw_org(&r->org, 5 + rows);
 		else
-			draw_team(a, r->hits[r->selected].id, 5 + rows);
+			draw_team(&r->team, 5 + rows);
 	}
 	move(2, qx + v.cursor_col);
 	curs_set(1);
