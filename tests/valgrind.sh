@@ -3,7 +3,7 @@
 # valgrind's memcheck: any leak or error fails.
 set -u
 cd "$(dirname "$0")/.." || exit 1
-VG="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+VG="valgrind -q --suppressions=tests/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 failed=0
