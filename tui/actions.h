@@ -17,7 +17,11 @@
 	X(ACT_SAVE, "F2", N_("Save"), N_("save the form (also Ctrl-S)"))                 \
 	X(ACT_PICK, "↑↓", N_("Pick"), N_("move in a list; Enter takes"))                 \
 	X(ACT_SEARCH, "abc", N_("Search"), N_("type a few characters of a name"))        \
-	X(ACT_ADD_ORG, "F4", N_("New organisation"), N_("add an organisation"))
+	X(ACT_ADD_ORG, "F4", N_("New organisation"), N_("add an organisation"))              \
+	X(ACT_PICK_QUEUE, "1 2", N_("Queue"), N_("pick the receipt (1) or A4 (2) queue from CUPS")) \
+	X(ACT_WIDTH, "w", N_("Width"), N_("receipt paper 80 or 58 mm"))                      \
+	X(ACT_TEST_PAGE, "t", N_("Test page"), N_("print a test page"))                      \
+	X(ACT_RETRY, "r", N_("Retry"), N_("send the documents waiting in the spool again"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

@@ -15,9 +15,11 @@
 #include "core/lists.h"
 #include "core/settings.h"
 #include "core/staff.h"
+#include "printing/spool.h"
 #include "core/text.h"
 #include "tui/draw.h"
 #include "tui/keyline.h"
+#include "tui/topline.h"
 
 #define TICK_MS 250
 
@@ -67,25 +69,6 @@ static struct screen *top(struct app *a)
 	return &a->stack[a->depth - 1];
 }
 
-static void draw_top_line(struct app *a)
-{
-	char left[NAME_BYTES + 128], right[NAME_BYTES + 128], who[NAME_BYTES + 64], when[32];
-	int rw;
-
-	clock_local_datetime(clock_now(), when, sizeof(when));
-	snprintf(left, sizeof(left), " %s │ %s", _(top(a)->title), a->centre);
-	if (a->actor.kind == ACTOR_STAFF)
-		snprintf(who, sizeof(who), _("%s (%s)"), a->actor.name,
-			 list_label(&LIST_ROLE, (int)a->actor.role));
-	else
-		snprintf(who, sizeof(who), "%s", _("not signed in"));
-	snprintf(right, sizeof(right), "%s │ %s ", when, who);
-	draw_fill(0, 0, COLS, ROLE_TITLE);
-	rw = text_width(right);
-	draw_text(0, 0, left, COLS - rw - 1, ROLE_TITLE, 0);
-	draw_text(0, COLS - rw > 0 ? COLS - rw : 0, right, rw, ROLE_TITLE, 0);
-}
-
 static void draw_too_small(void)
 {
 	char line[160];
@@ -110,7 +93,7 @@ static void draw_all(struct app *a)
 	}
 	erase();
 	curs_set(0);
-	draw_top_line(a);
+	topline_draw(a, _(top(a)->title));
 	draw_text(LINES - 2, 0, a->message, COLS, a->message_role, 1);
 	keyline_draw(LINES - 1, s->ops->keys);
 	/* The screen draws last, so that it leaves the cursor in its field. */
@@ -136,6 +119,18 @@ void app_signout(struct app *a, bool idle)
 	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
 		    a->actor.name);
 	a->actor = actor_desk(a->ctx->desk);
+}
+
+void app_watch_printers(struct app *a)
+{
+	char receipt[WATCH_QUEUE_MAX], a4[WATCH_QUEUE_MAX];
+
+	settings_text(a->db, "printer.receipt", receipt, sizeof(receipt));
+	settings_text(a->db, "printer.a4", a4, sizeof(a4));
+	if (a->watch)
+		watch_poke(a->watch, receipt, a4);
+	else
+		a->watch = watch_start(receipt, a4);
 }
 
 bool app_confirm(struct app *a, const char *question)
@@ -219,9 +214,32 @@ static void idle_check(struct app *a)
 	app_signout(a, true);
 }
 
+/* Every second: the spool's count for the top line; every minute, when a
+ * printer is ready, the documents waiting are sent again (the watch said
+ * CUPS answers, so this does not hold up the keys). */
+static void background(struct app *a, int64_t now, int64_t *last_retry)
+{
+	struct printer_state r, f;
+	bool r_set, f_set;
+	int delivered, waiting;
+	struct hd_err err;
+
+	a->waiting = spool_waiting_count(a->db);
+	if (a->waiting <= 0 || now - *last_retry < 60 * 1000)
+		return;
+	*last_retry = now;
+	if (!watch_get(a->watch, &r, &f, &r_set, &f_set) ||
+	    !((r_set && r.condition == PRINTER_READY) || (f_set && f.condition == PRINTER_READY)))
+		return;
+	if (spool_retry(a->db, &delivered, &waiting, &err) == HD_OK && delivered > 0) {
+		app_message(a, ROLE_OK, _("%d waiting documents printed."), delivered);
+		a->waiting = waiting;
+	}
+}
+
 static void loop(struct app *a)
 {
-	int64_t last_tick = 0, now;
+	int64_t last_tick = 0, last_retry = 0, now;
 	struct key_in k;
 	struct screen *s;
 	wint_t ch;
@@ -234,6 +252,7 @@ static void loop(struct app *a)
 		if (rc == ERR) {
 			idle_check(a);
 			if (now - last_tick >= 1000) {
+				background(a, now, &last_retry);
 				s = top(a);
 				if (s->ops->tick)
 					s->ops->tick(a, s->st);
@@ -311,12 +330,14 @@ int app_run(struct cli_ctx *ctx)
 		return HD_FAIL;
 	}
 	a.last_key_ms = clock_monotonic_ms();
+	app_watch_printers(&a);
 	app_push(&a, &SCREEN_HOME, NULL);
 	loop(&a);
 	app_home(&a);
 	if (a.stack[0].ops->close)
 		a.stack[0].ops->close(&a, a.stack[0].st);
 	endwin();
+	watch_stop(a.watch);
 	db_close(a.db);
 	return HD_OK;
 }

@@ -12,6 +12,7 @@
 #include "core/actor.h"
 #include "core/validate.h"
 #include "tui/cli.h"
+#include "tui/printer_watch.h"
 #include "tui/theme.h"
 
 #define APP_MIN_COLS 80
@@ -66,6 +67,8 @@ struct app {
 	int idle_seconds;
 	char message[512];
 	enum role message_role;
+	struct printer_watch *watch; /* the printers' state, from a thread */
+	int waiting;                 /* documents waiting in the spool */
 };
 
 /* Runs the full-screen app on the database of ctx until the user leaves.
@@ -92,6 +95,10 @@ bool app_allowed(struct app *a, enum access_action action);
 /* Signs the person at the desk out (idle: by the idle reset). */
 void app_signout(struct app *a, bool idle);
 
+/* Starts, or refreshes after a change, the watch of the configured
+ * printers. */
+void app_watch_printers(struct app *a);
+
 /* Asks a yes/no question on the status line; true for y. */
 bool app_confirm(struct app *a, const char *question);
 
@@ -103,5 +110,6 @@ extern const struct screen_ops SCREEN_REGISTERS;
 extern const struct screen_ops SCREEN_ORG_FORM;
 extern const struct screen_ops SCREEN_ADMIN;
 extern const struct screen_ops SCREEN_SIGNIN;
+extern const struct screen_ops SCREEN_PRINTERS;
 
 #endif

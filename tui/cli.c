@@ -192,7 +192,7 @@ static const struct {
 	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
 	{ "org", cli_org },         { "staff", cli_staff },       { "closure", not_yet },
 	{ "visitor", not_yet },     { "booking", not_yet },     { "team", team_cmd },
-	{ "verify", not_yet },      { "print", not_yet },       { "report", not_yet },
+	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
 	{ "export", not_yet },      { "import", not_yet },      { "maintain", not_yet },
 	{ "backup", not_yet },      { "restore", not_yet },
 };
@@ -226,7 +226,9 @@ void cli_usage(void)
 	      "  org list | set-pin ID\n"
 	      "  staff add --name N --role volunteer|staff|admin\n"
 	      "  staff list | disable ID | reset-pin ID | roles\n"
-	      "  team set-pin ID\n",
+	      "  team set-pin ID\n"
+	      "  print test [--to QUEUE] [--format escpos|pdf] | status | retry\n"
+	      "  verify TEXT\n",
 	      stdout);
 	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));
 	printf("%s\n", _("See README.md for the commands of every feature."));

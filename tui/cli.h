@@ -58,6 +58,10 @@ int cli_org(struct cli_ctx *ctx, int argc, char **argv);
 
 int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
 
+/* `print test|status|retry` and `verify TEXT` (cli_print.c). */
+int cli_print(struct cli_ctx *ctx, int argc, char **argv);
+int cli_verify(struct cli_ctx *ctx, int argc, char **argv);
+
 /* `org|team set-pin ID`: kind is enum booker_kind. */
 int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kind);
 

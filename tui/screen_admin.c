@@ -21,7 +21,7 @@ static const struct admin_item ITEMS[] = {
 	{ '3', N_("Rooms"), NULL, ACC_ADMIN },
 	{ '4', N_("Settings"), NULL, ACC_ADMIN },
 	{ '5', N_("Accounts"), NULL, ACC_ADMIN },
-	{ '6', N_("Printers"), NULL, ACC_ADMIN },
+	{ '6', N_("Printers"), &SCREEN_PRINTERS, ACC_ADMIN },
 	{ '7', N_("Backup"), NULL, ACC_ADMIN },
 	{ '8', N_("Audit log"), NULL, ACC_ADMIN },
 };

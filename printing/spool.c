@@ -1,0 +1,553 @@
+/* spool.c - the print spool: store first, send, mark done only when CUPS took
+ * the document; otherwise keep it waiting, as a row and as a file. */
+#include "printing/spool.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "printing/cups.h"
+
+static const char *const KINDS[] = { "visitor", "booking", "team", "test" };
+
+static const char SQL_COUNT_COPIES[] =
+	"SELECT count(*) FROM spool WHERE kind = ?1 AND record_id = ?2";
+static const char SQL_INSERT[] =
+	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, 'sending', ?6, ?6)";
+static const char SQL_SELF_RECORD[] = "UPDATE spool SET record_id = id WHERE id = ?1";
+static const char SQL_SET_DATA[] =
+	"UPDATE spool SET data = ?2 WHERE id = ?1 AND state = 'sending'";
+static const char SQL_AUDIT_AFTER[] =
+	"SELECT json_object('kind', kind, 'record_id', record_id, 'copy', copy,"
+	" 'format', format, 'queue', queue) FROM spool WHERE id = ?1";
+static const char SQL_DONE[] =
+	"UPDATE spool SET state = 'done', cups_job = ?2, queue = ?3, attempts = attempts + 1,"
+	" last_error = NULL, file = NULL, updated = ?4 WHERE id = ?1";
+static const char SQL_WAIT[] =
+	"UPDATE spool SET state = 'waiting', attempts = attempts + ?2, last_error = ?3,"
+	" file = ?4, updated = ?5 WHERE id = ?1";
+static const char SQL_UNSTICK[] =
+	"UPDATE spool SET state = 'waiting', updated = ?1 WHERE state = 'sending' AND updated < ?2";
+static const char SQL_NEXT_WAITING[] =
+	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > ?1 ORDER BY id LIMIT 1";
+static const char SQL_CLAIM[] =
+	"UPDATE spool SET state = 'sending', updated = ?2 WHERE id = ?1 AND state = 'waiting'";
+static const char SQL_WAITING_COUNT[] = "SELECT count(*) FROM spool WHERE state != 'done'";
+#define ENTRY_COLUMNS                                                                        \
+	"SELECT id, kind, record_id, copy, format, queue, state, attempts, last_error, cups_job," \
+	" file, created, updated FROM spool"
+static const char SQL_GET[] = ENTRY_COLUMNS " WHERE id = ?1";
+static const char SQL_LIST_WAITING[] = ENTRY_COLUMNS " WHERE state != 'done' ORDER BY id";
+
+const char *spool_format_word(enum spool_format f)
+{
+	return f == SPOOL_PDF ? "pdf" : "escpos";
+}
+
+static bool known_kind(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
+		if (strcmp(kind, KINDS[i]) == 0)
+			return true;
+	return false;
+}
+
+void spool_dir(sqlite3 *db, char *out, size_t outsz)
+{
+	const char *env = getenv("HUBDESK_SPOOL");
+	const char *path = db ? sqlite3_db_filename(db, "main") : NULL;
+	const char *slash;
+
+	if (env && *env) {
+		snprintf(out, outsz, "%s", env);
+		return;
+	}
+	slash = path ? strrchr(path, '/') : NULL;
+	if (!slash)
+		snprintf(out, outsz, "spool");
+	else if (slash == path)
+		snprintf(out, outsz, "/spool");
+	else
+		snprintf(out, outsz, "%.*s/spool", (int)(slash - path), path);
+}
+
+/* mkdir -p with mode 0700 for what it creates. */
+static int make_dirs(const char *dir)
+{
+	char path[SPOOL_PATH_MAX];
+	char *p;
+
+	if (snprintf(path, sizeof(path), "%s", dir) >= (int)sizeof(path))
+		return -1;
+	for (p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+/* Writes the document to the spool folder as <kind>-<record>-<copy>.ext
+ * (readable by its owner only: it may hold personal data). 0 and the path in
+ * file, or -1 with errno. */
+static int write_file(sqlite3 *db, const struct spool_entry *e, const unsigned char *data,
+		      size_t len, char *file, size_t filesz)
+{
+	char dir[SPOOL_PATH_MAX], tmp[SPOOL_PATH_MAX + 8];
+	size_t done = 0;
+	int fd, saved;
+
+	spool_dir(db, dir, sizeof(dir));
+	if (make_dirs(dir) != 0)
+		return -1;
+	if (snprintf(file, filesz, "%s/%s-%lld-%d.%s", dir, e->kind, e->record_id, e->copy,
+		     e->format == SPOOL_PDF ? "pdf" : "bin") >= (int)filesz) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	snprintf(tmp, sizeof(tmp), "%s.part", file);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0 || close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	if (rename(tmp, file) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	errno = saved;
+	return -1;
+}
+
+static void read_entry(sqlite3_stmt *st, void *rec)
+{
+	struct spool_entry *e = rec;
+	char format[16];
+
+	memset(e, 0, sizeof(*e));
+	e->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, e->kind, sizeof(e->kind));
+	e->record_id = sqlite3_column_int64(st, 2);
+	e->copy = sqlite3_column_int(st, 3);
+	db_column_text(st, 4, format, sizeof(format));
+	e->format = strcmp(format, "pdf") == 0 ? SPOOL_PDF : SPOOL_ESCPOS;
+	db_column_text(st, 5, e->queue, sizeof(e->queue));
+	db_column_text(st, 6, e->state, sizeof(e->state));
+	e->attempts = sqlite3_column_int(st, 7);
+	db_column_text(st, 8, e->last_error, sizeof(e->last_error));
+	e->cups_job = sqlite3_column_int(st, 9);
+	db_column_text(st, 10, e->file, sizeof(e->file));
+	e->created = (time_t)sqlite3_column_int64(st, 11);
+	e->updated = (time_t)sqlite3_column_int64(st, 12);
+}
+
+enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, SQL_GET, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		read_entry(st, out);
+	else if (src == SQLITE_DONE)
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no print job %lld in the spool"), id);
+	else
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Steps the prepared (and bound) statement *st once and finalises it; HD_OK
+ * when it ran. */
+static enum hd_status exec_stmt(sqlite3 *db, sqlite3_stmt **st, struct hd_err *err)
+{
+	int src = sqlite3_step(*st);
+	enum hd_status rc = src == SQLITE_DONE || src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
+
+	sqlite3_finalize(*st);
+	*st = NULL;
+	return rc;
+}
+
+enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
+			     enum spool_format format, const char *queue, long long *spool_id,
+			     int *copy, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	bool self = kind && strcmp(kind, "test") == 0 && record_id == 0;
+	enum hd_status rc;
+	time_t now = clock_now();
+
+	*spool_id = 0;
+	*copy = 1;
+	if (!known_kind(kind))
+		return hd_err_set(err, HD_BAD_INPUT, "kind", _("unknown kind of document: %s"),
+				  kind ? kind : "");
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	if (!self) {
+		rc = db_prepare(db, SQL_COUNT_COPIES, &st, err);
+		if (rc != HD_OK)
+			goto done;
+		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			rc = db_fail(db, sqlite3_errcode(db), err);
+			goto done;
+		}
+		*copy = sqlite3_column_int(st, 0) + 1;
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	rc = db_prepare(db, SQL_INSERT, &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, record_id);
+	sqlite3_bind_int(st, 3, *copy);
+	sqlite3_bind_text(st, 4, spool_format_word(format), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, queue ? queue : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)now);
+	rc = exec_stmt(db, &st, err);
+	if (rc != HD_OK)
+		goto done;
+	*spool_id = sqlite3_last_insert_rowid(db);
+	if (self) {
+		rc = db_prepare(db, SQL_SELF_RECORD, &st, err);
+		if (rc != HD_OK)
+			goto done;
+		sqlite3_bind_int64(st, 1, *spool_id);
+		rc = exec_stmt(db, &st, err);
+	}
+done:
+	sqlite3_finalize(st);
+	if (rc != HD_OK) {
+		db_rollback(db);
+		*spool_id = 0;
+	}
+	return rc;
+}
+
+void spool_cancel(sqlite3 *db)
+{
+	db_rollback(db);
+}
+
+/* Marks row e done (CUPS job) or waiting again (reason, attempted when a
+ * queue was tried, the spool file), in a transaction of its own. */
+static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_ok, int job,
+			   const char *queue, bool attempted, const char *reason, const char *file,
+			   struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db, done_ok ? SQL_DONE : SQL_WAIT, &st, err);
+	if (rc != HD_OK)
+		return db_finish(db, rc, err);
+	sqlite3_bind_int64(st, 1, e->id);
+	if (done_ok) {
+		sqlite3_bind_int(st, 2, job);
+		sqlite3_bind_text(st, 3, queue, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+	} else {
+		sqlite3_bind_int(st, 2, attempted ? 1 : 0);
+		sqlite3_bind_text(st, 3, reason, -1, SQLITE_TRANSIENT);
+		if (file && *file)
+			sqlite3_bind_text(st, 4, file, -1, SQLITE_TRANSIENT);
+		else
+			sqlite3_bind_null(st, 4);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)clock_now());
+	}
+	rc = exec_stmt(db, &st, err);
+	return db_finish(db, rc, err);
+}
+
+/* Sends the claimed row e (state 'sending') to queue and records what
+ * happened; fills out. *fault says why it was not taken. */
+static enum hd_status deliver(sqlite3 *db, const struct spool_entry *e, const char *queue,
+			      const unsigned char *data, size_t len, struct spool_outcome *out,
+			      enum print_fault *fault, struct hd_err *err)
+{
+	char title[64], reason[sizeof(((struct hd_err *)0)->msg)];
+	struct hd_err cerr;
+	int job = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->copy = e->copy;
+	snprintf(out->queue, sizeof(out->queue), "%s", queue);
+	*fault = PRINT_FAULT_NONE;
+	snprintf(title, sizeof(title), "hubdesk %s %lld-%d", e->kind, e->record_id, e->copy);
+	if (!*queue) {
+		snprintf(reason, sizeof(reason), "%s", _("no printer is set for this document"));
+	} else if (cups_submit(queue, e->format == SPOOL_PDF ? PRINT_MIME_PDF : PRINT_MIME_ESCPOS,
+			       title, data, len, &job, fault, &cerr) == HD_OK) {
+		out->delivered = true;
+		out->cups_job = job;
+		snprintf(out->message, sizeof(out->message), _("sent to printer %s (CUPS job %d)"),
+			 queue, job);
+		if (e->file[0])
+			unlink(e->file);
+		return mark(db, e, true, job, queue, true, NULL, NULL, err);
+	} else {
+		snprintf(reason, sizeof(reason), "%s", cerr.msg);
+	}
+	/* It waits: as a row, and as a file someone can print by hand. */
+	if (e->file[0] && access(e->file, F_OK) == 0) {
+		snprintf(out->file, sizeof(out->file), "%s", e->file);
+	} else if (write_file(db, e, data, len, out->file, sizeof(out->file)) != 0) {
+		snprintf(out->message, sizeof(out->message),
+			 _("%s; the document waits in the print spool (it could not be saved as a "
+			   "file: %s)"),
+			 reason, strerror(errno));
+		out->file[0] = '\0';
+		return mark(db, e, false, 0, queue, *queue != '\0', reason, NULL, err);
+	}
+	snprintf(out->message, sizeof(out->message),
+		 _("%s; the document waits in the print spool and was saved as %s"), reason,
+		 out->file);
+	return mark(db, e, false, 0, queue, *queue != '\0', reason, out->file, err);
+}
+
+enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spool_id,
+			  const unsigned char *data, size_t len, struct spool_outcome *out,
+			  struct hd_err *err)
+{
+	struct spool_entry e;
+	sqlite3_stmt *st = NULL;
+	enum print_fault fault;
+	enum hd_status rc;
+	char *after = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (!data || len == 0) {
+		spool_cancel(db);
+		return hd_err_set(err, HD_BAD_INPUT, "document", _("the document is empty"));
+	}
+	rc = spool_get(db, spool_id, &e, err);
+	if (rc != HD_OK)
+		goto fail;
+	rc = db_prepare(db, SQL_SET_DATA, &st, err);
+	if (rc != HD_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, spool_id);
+	sqlite3_bind_blob64(st, 2, data, (sqlite3_uint64)len, SQLITE_STATIC);
+	rc = exec_stmt(db, &st, err);
+	if (rc != HD_OK)
+		goto fail;
+	after = db_text_by_id(db, SQL_AUDIT_AFTER, spool_id);
+	rc = audit_log(db, who, e.copy > 1 ? "reprint" : "print", "spool", spool_id, NULL, after,
+		       err);
+	free(after);
+	if (rc != HD_OK)
+		goto fail;
+	rc = db_commit(db, err);
+	if (rc != HD_OK)
+		return rc;
+	/* Stored: from here on a failure is the printer's, not the action's. */
+	deliver(db, &e, e.queue, data, len, out, &fault, err);
+	hd_err_clear(err);
+	return HD_OK;
+fail:
+	spool_cancel(db);
+	return rc;
+}
+
+enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, const char *kind,
+			   long long record_id, enum spool_format format, const char *queue,
+			   const unsigned char *data, size_t len, long long *spool_id,
+			   struct spool_outcome *out, struct hd_err *err)
+{
+	enum hd_status rc;
+	int copy;
+
+	memset(out, 0, sizeof(*out));
+	if (!data || len == 0)
+		return hd_err_set(err, HD_BAD_INPUT, "document", _("the document is empty"));
+	rc = spool_reserve(db, kind, record_id, format, queue, spool_id, &copy, err);
+	if (rc != HD_OK)
+		return rc;
+	return spool_send(db, who, *spool_id, data, len, out, err);
+}
+
+/* Rows left 'sending' by a crash wait again. */
+static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	time_t now = clock_now();
+	enum hd_status rc;
+
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db, SQL_UNSTICK, &st, err);
+	if (rc != HD_OK)
+		return db_finish(db, rc, err);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now - SPOOL_STALE_SECONDS));
+	rc = exec_stmt(db, &st, err);
+	return db_finish(db, rc, err);
+}
+
+/* Claims the next waiting row after id `after`: marks it 'sending' in one
+ * BEGIN IMMEDIATE transaction and copies its data (*data, the caller frees).
+ * HD_NOT_FOUND when none is left. */
+static enum hd_status claim_next(sqlite3 *db, long long after, struct spool_entry *e,
+				 unsigned char **data, size_t *len, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	long long id;
+	int src;
+
+	*data = NULL;
+	*len = 0;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db, SQL_NEXT_WAITING, &st, err);
+	if (rc != HD_OK)
+		return db_finish(db, rc, err);
+	sqlite3_bind_int64(st, 1, after);
+	src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		db_rollback(db);
+		return src == SQLITE_DONE ? HD_NOT_FOUND : db_fail(db, src, err);
+	}
+	id = sqlite3_column_int64(st, 0);
+	*len = (size_t)sqlite3_column_bytes(st, 1);
+	if (*len > 0) {
+		*data = malloc(*len);
+		if (!*data)
+			abort();
+		memcpy(*data, sqlite3_column_blob(st, 1), *len);
+	}
+	sqlite3_finalize(st);
+	rc = spool_get(db, id, e, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, SQL_CLAIM, &st, err);
+	if (rc == HD_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+		rc = exec_stmt(db, &st, err);
+	}
+	rc = db_finish(db, rc, err);
+	if (rc != HD_OK) {
+		free(*data);
+		*data = NULL;
+	}
+	return rc;
+}
+
+enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
+{
+	struct spool_outcome out;
+	struct spool_entry e;
+	enum print_fault fault;
+	char queue[SETTING_VALUE_MAX];
+	unsigned char *data = NULL;
+	long long last = 0;
+	enum hd_status rc;
+	size_t len;
+
+	*delivered = 0;
+	*still_waiting = 0;
+	rc = unstick(db, err);
+	if (rc != HD_OK)
+		return rc;
+	for (;;) {
+		rc = claim_next(db, last, &e, &data, &len, err);
+		if (rc == HD_NOT_FOUND)
+			break;
+		if (rc != HD_OK)
+			return rc;
+		last = e.id;
+		memset(&out, 0, sizeof(out));
+		snprintf(queue, sizeof(queue), "%s", e.queue);
+		if (!queue[0])
+			settings_text(db, e.format == SPOOL_PDF ? "printer.a4" : "printer.receipt", queue,
+				      sizeof(queue));
+		if (!data) {
+			rc = mark(db, &e, false, 0, queue, false, _("the document has no content"), NULL,
+				  err);
+			fault = PRINT_FAULT_OTHER;
+		} else {
+			rc = deliver(db, &e, queue, data, len, &out, &fault, err);
+		}
+		free(data);
+		data = NULL;
+		if (rc != HD_OK)
+			return rc;
+		if (out.delivered)
+			(*delivered)++;
+		if (fault == PRINT_FAULT_AWAY)
+			break; /* the rest would only wait for the same answer */
+	}
+	*still_waiting = spool_waiting_count(db);
+	if (*still_waiting < 0)
+		*still_waiting = 0;
+	return HD_OK;
+}
+
+int spool_waiting_count(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(db, SQL_WAITING_COUNT, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,
+				  struct hd_err *err)
+{
+	return db_collect(db, SQL_LIST_WAITING, sizeof(struct spool_entry), read_entry,
+			  (void **)out, n, err);
+}

@@ -1,0 +1,256 @@
+/* test_spool.c - the print spool without a printer: rows stored before
+ * sending, copies counted, prints and reprints audited, documents kept as
+ * files while CUPS is away, stale 'sending' rows recovered, and the two-step
+ * reservation. CUPS_SERVER points at a socket that does not exist, so CUPS is
+ * away at once (tests/print/ covers a real CUPS). */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+#include "core/settings.h"
+#include "printing/spool.h"
+
+static const unsigned char DOC[] = "\x1b@hello\n";
+
+static int spool_setup(void **state)
+{
+	struct tdb *t;
+	char dir[160];
+
+	if (tdb_setup(state) != 0)
+		return -1;
+	t = *state;
+	snprintf(dir, sizeof(dir), "%s/out", t->dir);
+	setenv("HUBDESK_SPOOL", dir, 1);
+	return 0;
+}
+
+static int exists(const char *dir, const char *name)
+{
+	char path[256];
+	struct stat sb;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return stat(path, &sb) == 0;
+}
+
+static void test_no_printer_keeps_the_document_waiting_as_a_file(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct spool_entry e;
+	struct hd_err err;
+	char dir[160];
+	struct stat sb;
+	long long id;
+
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 7, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_true(id > 0);
+	assert_false(out.delivered);
+	assert_int_equal(out.copy, 1);
+	assert_non_null(strstr(out.message, "no printer"));
+	snprintf(dir, sizeof(dir), "%s/out", t->dir);
+	assert_true(exists(dir, "visitor-7-1.bin"));
+	assert_int_equal(stat(dir, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0700);
+	assert_non_null(strstr(out.file, "visitor-7-1.bin"));
+	assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
+	assert_string_equal(e.state, "waiting");
+	assert_int_equal(e.attempts, 0);
+	assert_string_equal(e.file, out.file);
+	assert_int_equal(tdb_int(t->db, "SELECT length(data) FROM spool"), (long long)sizeof(DOC) - 1);
+	assert_int_equal(spool_waiting_count(t->db), 1);
+}
+
+static void test_reprints_count_copies_and_are_audited(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	long long id;
+	char dir[160];
+
+	snprintf(dir, sizeof(dir), "%s/out", t->dir);
+	assert_int_equal(spool_print(t->db, &t->who, "booking", 3, SPOOL_PDF, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_int_equal(out.copy, 1);
+	assert_int_equal(spool_print(t->db, &t->who, "booking", 3, SPOOL_PDF, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_int_equal(out.copy, 2);
+	assert_int_equal(spool_print(t->db, &t->who, "booking", 4, SPOOL_PDF, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_int_equal(out.copy, 1);
+	assert_true(exists(dir, "booking-3-1.pdf"));
+	assert_true(exists(dir, "booking-3-2.pdf"));
+	assert_true(exists(dir, "booking-4-1.pdf"));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'reprint'"
+					" AND record = 'spool' AND json_extract(after, '$.copy') = 2"),
+			 1);
+}
+
+static void test_cups_away_is_told_and_the_document_waits(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct spool_entry e;
+	struct hd_err err;
+	long long id;
+
+	assert_int_equal(spool_print(t->db, &t->who, "team", 5, SPOOL_PDF, "A4", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_false(out.delivered);
+	assert_non_null(strstr(out.message, "CUPS"));
+	assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
+	assert_string_equal(e.state, "waiting");
+	assert_string_equal(e.queue, "A4");
+	assert_int_equal(e.attempts, 1);
+	assert_non_null(strstr(e.last_error, "CUPS"));
+}
+
+static void test_the_default_folder_is_beside_the_database(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	char dir[160], want[160];
+	long long id;
+
+	unsetenv("HUBDESK_SPOOL");
+	spool_dir(t->db, dir, sizeof(dir));
+	snprintf(want, sizeof(want), "%s/spool", t->dir);
+	assert_string_equal(dir, want);
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 1, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_true(exists(want, "visitor-1-1.bin"));
+}
+
+static void test_bad_calls_store_nothing(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	long long id;
+
+	assert_int_equal(spool_print(t->db, &t->who, "letter", 1, SPOOL_PDF, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 1, SPOOL_PDF, "", NULL, 0, &id,
+				     &out, &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 0);
+	assert_int_equal(spool_get(t->db, 99, &(struct spool_entry){ 0 }, &err), HD_NOT_FOUND);
+}
+
+static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct spool_entry e;
+	struct hd_err err;
+	long long id, id2;
+	int copy;
+
+	assert_int_equal(spool_reserve(t->db, "test", 0, SPOOL_ESCPOS, "", &id, &copy, &err), HD_OK);
+	assert_int_equal(copy, 1);
+	spool_cancel(t->db);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 0);
+	/* no transaction was left open */
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	db_rollback(t->db);
+
+	assert_int_equal(spool_reserve(t->db, "test", 0, SPOOL_ESCPOS, "", &id2, &copy, &err), HD_OK);
+	assert_int_equal(spool_send(t->db, &t->who, id2, DOC, sizeof(DOC) - 1, &out, &err), HD_OK);
+	assert_int_equal(spool_get(t->db, id2, &e, &err), HD_OK);
+	assert_string_equal(e.kind, "test");
+	assert_int_equal(e.record_id, id2);
+	assert_string_equal(e.state, "waiting");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'print'"), 1);
+
+	/* sending nothing rolls the reservation back */
+	assert_int_equal(spool_reserve(t->db, "test", 0, SPOOL_ESCPOS, "", &id, &copy, &err), HD_OK);
+	assert_int_equal(spool_send(t->db, &t->who, id, NULL, 0, &out, &err), HD_BAD_INPUT);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 1);
+}
+
+static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct spool_entry *list = NULL;
+	struct hd_err err;
+	long long a, b, c;
+	int delivered, waiting, n;
+
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 1, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &a, &out, &err),
+			 HD_OK);
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 2, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &b, &out, &err),
+			 HD_OK);
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 3, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &c, &out, &err),
+			 HD_OK);
+	/* b was being sent by a desk that crashed 11 minutes ago; c by one
+	 * that is sending it right now. */
+	assert_int_equal(sqlite3_exec(t->db,
+				      "UPDATE spool SET state = 'sending', updated = updated - 660"
+				      " WHERE id = 2;"
+				      "UPDATE spool SET state = 'sending', updated = updated - 60"
+				      " WHERE id = 3",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(delivered, 0);
+	assert_int_equal(waiting, 3);
+	assert_int_equal(tdb_int(t->db, "SELECT state = 'waiting' FROM spool WHERE id = 2"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT state = 'sending' FROM spool WHERE id = 3"), 1);
+
+	/* With the receipt printer set and CUPS away, one is tried and the
+	 * rest are left for later. */
+	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(delivered, 0);
+	assert_int_equal(waiting, 3);
+	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool WHERE id = 1"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool WHERE id = 2"), 0);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE state = 'waiting'"), 2);
+
+	assert_int_equal(spool_list_waiting(t->db, &list, &n, &err), HD_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(list[0].id, a);
+	assert_int_equal(list[1].id, b);
+	assert_int_equal(list[2].id, c);
+	free(list);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_no_printer_keeps_the_document_waiting_as_a_file,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_reprints_count_copies_and_are_audited,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_cups_away_is_told_and_the_document_waits,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_the_default_folder_is_beside_the_database,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_calls_store_nothing, spool_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_reservation_names_itself_and_can_be_cancelled,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_retry_recovers_stale_rows_and_keeps_what_cannot_go,
+						spool_setup, tdb_teardown),
+	};
+
+	tdb_env();
+	setenv("CUPS_SERVER", "/nonexistent/hubdesk-unit/cups.sock", 1);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,192 @@
+/* cli_print.c - `hubdesk print ...` (test page, printer and spool status,
+ * retry) and `hubdesk verify TEXT`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "core/team.h"
+#include "core/token.h"
+#include "printing/cups.h"
+#include "printing/spool.h"
+#include "printing/testpage.h"
+#include "tui/cli.h"
+
+#define MAX_ARGS 2
+
+static int print_test_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{ "--to", true, NULL }, { "--format", true, NULL }, { NULL, false, NULL },
+	};
+	char queue[SETTING_VALUE_MAX], token[TOKEN_MAX];
+	const char *args[MAX_ARGS], *to, *format;
+	struct spool_outcome out;
+	struct hd_err err;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("print test", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	to = cli_opt(opts, "--to");
+	format = cli_opt(opts, "--format");
+	if (to && settings_validate("printer.receipt", to, queue, sizeof(queue), &err) != HD_OK)
+		return cli_say(HD_BAD_INPUT, _("--to: a CUPS queue name (letters, digits, - and _, "
+					       "no spaces)"));
+	if (format && strcmp(format, "escpos") != 0 && strcmp(format, "pdf") != 0)
+		return cli_say(HD_BAD_INPUT, _("--format: escpos or pdf, not %s"), format);
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (testpage_print(ctx->db, &ctx->actor, to ? queue : NULL, format, &id, token,
+			   sizeof(token), &out, &err) != HD_OK)
+		return cli_report(&err);
+	if (out.delivered) {
+		printf("%lld\t%s\t", id, token);
+		printf(_("test page sent to %s (CUPS job %d)"), out.queue, out.cups_job);
+	} else {
+		cli_say(HD_OK, "%s", out.message);
+		printf("%lld\t%s\t%s", id, token, _("test page waiting in the print spool"));
+	}
+	putchar('\n');
+	return HD_OK;
+}
+
+/* One line of a configured printer: queue, role, state, message. */
+static void status_line(const char *queue, const char *role)
+{
+	struct printer_state st;
+
+	cups_state(queue, &st);
+	printf("%s\t%s\t%s\t%s\n", queue, role, cups_condition_text(st.condition),
+	       st.message[0] ? st.message : "-");
+}
+
+static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	char receipt[SETTING_VALUE_MAX], a4[SETTING_VALUE_MAX], created[32];
+	struct spool_entry *e = NULL;
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	int nargs, rc, n = 0, i;
+
+	rc = cli_parse("print status", argc, argv, 2, NULL, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	settings_text(ctx->db, "printer.receipt", receipt, sizeof(receipt));
+	settings_text(ctx->db, "printer.a4", a4, sizeof(a4));
+	printf("%s\t%s\t%s\t%s\n", _("queue"), _("printer"), _("state"), _("message"));
+	if (receipt[0])
+		status_line(receipt, _("receipt printer"));
+	if (a4[0])
+		status_line(a4, _("A4 printer"));
+	if (!receipt[0] && !a4[0])
+		cli_say(HD_OK, _("no printer is set (config set printer.receipt QUEUE, printer.a4 QUEUE)"));
+	if (spool_list_waiting(ctx->db, &e, &n, &err) != HD_OK)
+		return cli_report(&err);
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("document"), _("queue"), _("state"),
+	       _("attempts"), _("created"), _("reason"));
+	for (i = 0; i < n; i++) {
+		clock_local_datetime(e[i].created, created, sizeof(created));
+		printf("%lld\t%s-%lld-%d\t%s\t%s\t%d\t%s\t%s\n", e[i].id, e[i].kind, e[i].record_id,
+		       e[i].copy, e[i].queue[0] ? e[i].queue : "-", e[i].state, e[i].attempts,
+		       created, e[i].last_error[0] ? e[i].last_error : "-");
+	}
+	free(e);
+	return HD_OK;
+}
+
+static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	int nargs, rc, delivered, waiting;
+
+	rc = cli_parse("print retry", argc, argv, 2, NULL, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (spool_retry(ctx->db, &delivered, &waiting, &err) != HD_OK)
+		return cli_report(&err);
+	cli_say(HD_OK, _("%d delivered, %d still waiting"), delivered, waiting);
+	return HD_OK;
+}
+
+int cli_print(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argc >= 2 ? argv[1] : "";
+
+	if (strcmp(sub, "test") == 0)
+		return print_test_cmd(ctx, argc, argv);
+	if (strcmp(sub, "status") == 0)
+		return print_status_cmd(ctx, argc, argv);
+	if (strcmp(sub, "retry") == 0)
+		return print_retry_cmd(ctx, argc, argv);
+	if (strcmp(sub, "visitor") == 0 || strcmp(sub, "booking") == 0 || strcmp(sub, "team") == 0)
+		return cli_say(HD_FAIL, _("print %s is not available in this version yet"), sub);
+	return cli_say(HD_BAD_INPUT, _("print: use print test [--to QUEUE] [--format escpos|pdf] | "
+				       "status | retry"));
+}
+
+static enum hd_status gone(enum token_kind kind, long long id)
+{
+	return cli_say(HD_NOT_FOUND, _("a genuine code, but the record is gone (%s %lld)"),
+		       token_kind_word(kind), id);
+}
+
+int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
+{
+	char description[256], date[16];
+	const char *args[MAX_ARGS];
+	struct spool_entry page;
+	struct team team;
+	enum token_kind kind;
+	struct hd_err err;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("verify", argc, argv, 1, NULL, args, 1, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	if (nargs != 1)
+		return cli_say(HD_BAD_INPUT, _("verify: use verify TEXT (the text of a QR code)"));
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (token_read(ctx->db, &ctx->actor, args[0], &kind, &id, &err) != HD_OK)
+		return cli_report(&err);
+	switch (kind) {
+	case TOKEN_PAGE:
+		rc = spool_get(ctx->db, id, &page, &err);
+		if (rc == HD_NOT_FOUND || (rc == HD_OK && strcmp(page.kind, "test") != 0))
+			return gone(kind, id);
+		if (rc != HD_OK)
+			return cli_report(&err);
+		clock_local_date(page.created, date, sizeof(date));
+		snprintf(description, sizeof(description), _("print test page of %s"), date);
+		break;
+	case TOKEN_TEAM:
+		rc = team_get(ctx->db, id, &team, &err);
+		if (rc == HD_NOT_FOUND)
+			return gone(kind, id);
+		if (rc != HD_OK)
+			return cli_report(&err);
+		snprintf(description, sizeof(description), "%s", team.name);
+		break;
+	case TOKEN_VISIT:
+	case TOKEN_BOOKING:
+	default:
+		/* Visits and bookings are not kept by this version yet. */
+		return gone(kind, id);
+	}
+	printf("%s\t%lld\t%s\n", token_kind_word(kind), id, description);
+	return HD_OK;
+}

@@ -1,0 +1,75 @@
+/* topline.c - composing the top line. */
+#include "tui/topline.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/text.h"
+#include "tui/draw.h"
+
+/* Worse conditions first: the line names the worst of the two printers. */
+static int severity(enum printer_condition c)
+{
+	switch (c) {
+	case PRINTER_AWAY:
+		return 4;
+	case PRINTER_STOPPED:
+		return 3;
+	case PRINTER_UNKNOWN:
+		return 2;
+	case PRINTER_PRINTING:
+		return 1;
+	case PRINTER_READY:
+		return 0;
+	}
+	return 0;
+}
+
+void topline_printers(struct app *a, char *out, size_t outsz)
+{
+	struct printer_state r, f;
+	bool r_set, f_set;
+	enum printer_condition worst;
+	int used;
+
+	out[0] = '\0';
+	if (!watch_get(a->watch, &r, &f, &r_set, &f_set))
+		return;
+	if (!r_set && !f_set) {
+		used = snprintf(out, outsz, "%s", _("no printer"));
+	} else {
+		worst = r_set ? r.condition : f.condition;
+		if (r_set && f_set && severity(f.condition) > severity(r.condition))
+			worst = f.condition;
+		used = snprintf(out, outsz, _("printer %s"), cups_condition_text(worst));
+	}
+	if (a->waiting > 0 && used > 0 && (size_t)used < outsz)
+		snprintf(out + used, outsz - (size_t)used, _(", %d waiting"), a->waiting);
+}
+
+void topline_draw(struct app *a, const char *title)
+{
+	char left[NAME_BYTES + 128], right[NAME_BYTES + 256], who[NAME_BYTES + 64], when[32];
+	char printers[128];
+	int rw;
+
+	clock_local_datetime(clock_now(), when, sizeof(when));
+	snprintf(left, sizeof(left), " %s │ %s", title, a->centre);
+	if (a->actor.kind == ACTOR_STAFF)
+		snprintf(who, sizeof(who), _("%s (%s)"), a->actor.name,
+			 list_label(&LIST_ROLE, (int)a->actor.role));
+	else
+		snprintf(who, sizeof(who), "%s", _("not signed in"));
+	topline_printers(a, printers, sizeof(printers));
+	if (*printers)
+		snprintf(right, sizeof(right), "%s │ %s │ %s ", printers, when, who);
+	else
+		snprintf(right, sizeof(right), "%s │ %s ", when, who);
+	draw_fill(0, 0, COLS, ROLE_TITLE);
+	rw = text_width(right);
+	draw_text(0, 0, left, COLS - rw - 1, ROLE_TITLE, 0);
+	draw_text(0, COLS - rw > 0 ? COLS - rw : 0, right, rw, ROLE_TITLE, 0);
+}
