@@ -193,8 +193,8 @@ static const struct {
 	{ "org", cli_org },         { "staff", cli_staff },       { "closure", not_yet },
 	{ "visitor", not_yet },     { "booking", not_yet },     { "team", team_cmd },
 	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
-	{ "export", not_yet },      { "import", not_yet },      { "maintain", not_yet },
-	{ "backup", not_yet },      { "restore", not_yet },
+	{ "export", not_yet },      { "import", not_yet },
+	{ "backup", not_yet },      { "maintain", cli_maintain },      { "restore", not_yet },
 };
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)

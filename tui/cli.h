@@ -58,6 +58,9 @@ int cli_org(struct cli_ctx *ctx, int argc, char **argv);
 
 int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
 
+/* `hubdesk maintain`: what is due (the print spool's retry, for now). */
+int cli_maintain(struct cli_ctx *ctx, int argc, char **argv);
+
 /* `print test|status|retry` and `verify TEXT` (cli_print.c). */
 int cli_print(struct cli_ctx *ctx, int argc, char **argv);
 int cli_verify(struct cli_ctx *ctx, int argc, char **argv);

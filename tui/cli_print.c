@@ -102,13 +102,15 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return HD_OK;
 }
 
-static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
+/* `print retry` (from argv[2]) and `maintain` (from argv[1]): the waiting
+ * documents are sent again. */
+static int retry_spool(struct cli_ctx *ctx, const char *cmd, int argc, char **argv, int from)
 {
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	int nargs, rc, delivered, waiting;
 
-	rc = cli_parse("print retry", argc, argv, 2, NULL, args, 0, &nargs);
+	rc = cli_parse(cmd, argc, argv, from, NULL, args, 0, &nargs);
 	if (rc != HD_OK)
 		return rc;
 	rc = cli_open(ctx);
@@ -118,6 +120,16 @@ static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_report(&err);
 	cli_say(HD_OK, _("%d delivered, %d still waiting"), delivered, waiting);
 	return HD_OK;
+}
+
+static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return retry_spool(ctx, "print retry", argc, argv, 2);
+}
+
+int cli_maintain(struct cli_ctx *ctx, int argc, char **argv)
+{
+	return retry_spool(ctx, "maintain", argc, argv, 1);
 }
 
 int cli_print(struct cli_ctx *ctx, int argc, char **argv)

@@ -44,7 +44,9 @@ void topline_printers(struct app *a, char *out, size_t outsz)
 		worst = r_set ? r.condition : f.condition;
 		if (r_set && f_set && severity(f.condition) > severity(r.condition))
 			worst = f.condition;
-		used = snprintf(out, outsz, _("printer %s"), cups_condition_text(worst));
+		used = worst == PRINTER_AWAY
+			       ? snprintf(out, outsz, "%s", _("print service away"))
+			       : snprintf(out, outsz, _("printer %s"), cups_condition_text(worst));
 	}
 	if (a->waiting > 0 && used > 0 && (size_t)used < outsz)
 		snprintf(out + used, outsz - (size_t)used, _(", %d waiting"), a->waiting);
