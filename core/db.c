@@ -380,3 +380,26 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 	*n = count;
 	return rc;
 }
+
+enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
+			   void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
+			   struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		read_row(st, rec);
+	else if (src == SQLITE_DONE)
+		rc = HD_NOT_FOUND;
+	else
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}

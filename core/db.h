@@ -73,6 +73,13 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			  struct hd_err *err);
 
+/* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
+ * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
+ * database's failure. */
+enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
+			   void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
+			   struct hd_err *err);
+
 /* The installation's secret key (32 bytes) into key; HD_FAIL if missing. */
 enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err);
 

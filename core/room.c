@@ -166,23 +166,12 @@ enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *
 enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)
 {
 	char sql[256];
-	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ROOM_COLS);
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		read_row(st, out);
-	else if (src == SQLITE_DONE)
-		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no room with id %lld"), id);
-	else
-		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	rc = db_read_one(db, sql, id, read_row, out, err);
+	if (rc == HD_NOT_FOUND)
+		hd_err_set(err, HD_NOT_FOUND, "id", _("no room with id %lld"), id);
 	return rc;
 }
 

@@ -169,40 +169,35 @@ done:
 	return db_finish(db, rc, err);
 }
 
+static void read_team(sqlite3_stmt *st, void *rec)
+{
+	struct team *t = rec;
+
+	memset(t, 0, sizeof(*t));
+	t->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, t->name, sizeof(t->name));
+	db_column_text(st, 2, t->short_name, sizeof(t->short_name));
+	db_column_text(st, 3, t->leader, sizeof(t->leader));
+	db_column_text(st, 4, t->phone, sizeof(t->phone));
+	db_column_text(st, 5, t->committee, sizeof(t->committee));
+	db_column_text(st, 6, t->street, sizeof(t->street));
+	db_column_text(st, 7, t->filed_date, sizeof(t->filed_date));
+	t->category = sqlite3_column_int(st, 8);
+	t->state = (enum team_state)sqlite3_column_int(st, 9);
+	t->members = sqlite3_column_int(st, 10);
+	t->party_members = sqlite3_column_int(st, 11);
+}
+
 enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare(db,
-			"SELECT id, name, short, leader, phone, committee, street,"
-			" ifnull(filed_date, ''), category, state, members, party_members"
-			" FROM team WHERE id = ?1",
-			&st, err);
-	if (rc != HD_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		memset(out, 0, sizeof(*out));
-		out->id = sqlite3_column_int64(st, 0);
-		db_column_text(st, 1, out->name, sizeof(out->name));
-		db_column_text(st, 2, out->short_name, sizeof(out->short_name));
-		db_column_text(st, 3, out->leader, sizeof(out->leader));
-		db_column_text(st, 4, out->phone, sizeof(out->phone));
-		db_column_text(st, 5, out->committee, sizeof(out->committee));
-		db_column_text(st, 6, out->street, sizeof(out->street));
-		db_column_text(st, 7, out->filed_date, sizeof(out->filed_date));
-		out->category = sqlite3_column_int(st, 8);
-		out->state = (enum team_state)sqlite3_column_int(st, 9);
-		out->members = sqlite3_column_int(st, 10);
-		out->party_members = sqlite3_column_int(st, 11);
-	} else if (src == SQLITE_DONE) {
-		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no team with id %lld"), id);
-	} else {
-		rc = db_fail(db, src, err);
-	}
-	sqlite3_finalize(st);
+	rc = db_read_one(db,
+			 "SELECT id, name, short, leader, phone, committee, street,"
+			 " ifnull(filed_date, ''), category, state, members, party_members"
+			 " FROM team WHERE id = ?1",
+			 id, read_team, out, err);
+	if (rc == HD_NOT_FOUND)
+		hd_err_set(err, HD_NOT_FOUND, "id", _("no team with id %lld"), id);
 	return rc;
 }
