@@ -347,16 +347,25 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			  struct hd_err *err)
 {
+	return db_collect_with(db, sql, NULL, 0, elem, read_row, out, n, err);
+}
+
+enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
+			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
+			       void **out, int *n, struct hd_err *err)
+{
 	sqlite3_stmt *st = NULL;
 	char *recs = NULL, *grown;
 	enum hd_status rc;
-	int cap = 0, count = 0, src;
+	int cap = 0, count = 0, src, i;
 
 	*out = NULL;
 	*n = 0;
 	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
+	for (i = 0; i < nargs; i++)
+		sqlite3_bind_int64(st, i + 1, args[i]);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;

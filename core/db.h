@@ -68,10 +68,13 @@ void db_column_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
 
 /* Runs sql (no parameters) and reads every row with read_row into a
  * malloc'd array of elem-byte records (*out, the caller frees; NULL when
- * none), *n the count. */
+ * none), *n the count. db_collect_with binds args[0..nargs) as ?1..?n. */
 enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			  struct hd_err *err);
+enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
+			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
+			       void **out, int *n, struct hd_err *err);
 
 /* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
  * HD_NOT_FOUND (err untouched: the caller names what is missing) or the

@@ -85,6 +85,30 @@ static const char *const MIGRATIONS[] = {
 	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
 	"CREATE INDEX spool_open ON spool(state, id) WHERE state != 'done';"
 	"CREATE INDEX spool_record ON spool(kind, record_id);",
+	/* 4: visitors. A person's name and phone live in one row of `person`
+	 * (so returning visitors are found, and erased, in one place); a visit
+	 * keeps what the counts need (times, purpose, party, whom) and loses
+	 * its person and note when erased. */
+	"CREATE TABLE person("
+	" id INTEGER PRIMARY KEY, name TEXT NOT NULL, phone TEXT, last4 TEXT,"
+	" last_visit INTEGER NOT NULL, created INTEGER NOT NULL);"
+	"CREATE INDEX person_name ON person(name, last_visit DESC);"
+	"CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL;"
+	"CREATE INDEX person_last4 ON person(last4, last_visit) WHERE last4 IS NOT NULL;"
+	"CREATE INDEX person_last_visit ON person(last_visit);"
+	"CREATE TABLE visit("
+	" id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
+	" purpose INTEGER NOT NULL CHECK(purpose BETWEEN 1 AND 13),"
+	" org_id INTEGER REFERENCES org(id), team_id INTEGER REFERENCES team(id),"
+	" party INTEGER NOT NULL DEFAULT 1 CHECK(party >= 1), note TEXT,"
+	" under14 INTEGER NOT NULL DEFAULT 0, guardian_consent INTEGER NOT NULL DEFAULT 0,"
+	" time_in INTEGER NOT NULL, time_out INTEGER, auto_out INTEGER NOT NULL DEFAULT 0,"
+	" erased INTEGER NOT NULL DEFAULT 0, desk TEXT NOT NULL,"
+	" CHECK(org_id IS NULL OR team_id IS NULL));"
+	"CREATE INDEX visit_time_in ON visit(time_in);"
+	"CREATE INDEX visit_person ON visit(person_id);"
+	"CREATE INDEX visit_present ON visit(time_in) WHERE time_out IS NULL;"
+	"CREATE INDEX visit_not_erased ON visit(time_in) WHERE erased = 0;",
 };
 
 const char *schema_migration(int version)

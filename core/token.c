@@ -156,13 +156,13 @@ const char *token_kind_word(enum token_kind kind)
 {
 	switch (kind) {
 	case TOKEN_VISIT:
-		return "visit";
+		return N_("visit");
 	case TOKEN_BOOKING:
-		return "booking";
+		return N_("booking");
 	case TOKEN_TEAM:
-		return "team";
+		return N_("team");
 	case TOKEN_PAGE:
-		return "page";
+		return N_("page");
 	}
 	return "?";
 }

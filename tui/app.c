@@ -15,6 +15,7 @@
 #include "core/lists.h"
 #include "core/settings.h"
 #include "core/staff.h"
+#include "core/visit.h"
 #include "printing/spool.h"
 #include "core/text.h"
 #include "tui/draw.h"
@@ -214,9 +215,10 @@ static void idle_check(struct app *a)
 	app_signout(a, true);
 }
 
-/* Every second: the spool's count for the top line; every minute, when a
- * printer is ready, the documents waiting are sent again (the watch said
- * CUPS answers, so this does not hold up the keys). */
+/* Every second: the spool's count for the top line. Every minute: the
+ * check-out at closing time, and, when a printer is ready, the documents
+ * waiting are sent again (the watch said CUPS answers, so this does not
+ * hold up the keys). */
 static void background(struct app *a, int64_t now, int64_t *last_retry)
 {
 	struct printer_state r, f;
@@ -225,9 +227,14 @@ static void background(struct app *a, int64_t now, int64_t *last_retry)
 	struct hd_err err;
 
 	a->waiting = spool_waiting_count(a->db);
-	if (a->waiting <= 0 || now - *last_retry < 60 * 1000)
+	if (now - *last_retry < 60 * 1000)
 		return;
 	*last_retry = now;
+	if (visit_close_day(a->db, &a->actor, &delivered, &err) == HD_OK && delivered > 0)
+		app_message(a, ROLE_DIM, _("Closing time: %d visitors checked out automatically."),
+			    delivered);
+	if (a->waiting <= 0)
+		return;
 	if (!watch_get(a->watch, &r, &f, &r_set, &f_set) ||
 	    !((r_set && r.condition == PRINTER_READY) || (f_set && f.condition == PRINTER_READY)))
 		return;

@@ -58,7 +58,11 @@ int cli_org(struct cli_ctx *ctx, int argc, char **argv);
 
 int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
 
-/* `hubdesk maintain`: what is due (the print spool's retry, for now). */
+/* `hubdesk visitor ...`. */
+int cli_visitor(struct cli_ctx *ctx, int argc, char **argv);
+
+/* `hubdesk maintain`: what is due: the print spool's retry, the check-out
+ * at closing time, the retention erase. */
 int cli_maintain(struct cli_ctx *ctx, int argc, char **argv);
 
 /* `print test|status|retry` and `verify TEXT` (cli_print.c). */

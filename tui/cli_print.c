@@ -12,6 +12,7 @@
 #include "printing/cups.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
+#include "core/visit.h"
 #include "tui/cli.h"
 
 #define MAX_ARGS 2
@@ -129,7 +130,18 @@ static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 int cli_maintain(struct cli_ctx *ctx, int argc, char **argv)
 {
-	return retry_spool(ctx, "maintain", argc, argv, 1);
+	struct hd_err err;
+	int rc, closed = 0, erased = 0;
+
+	rc = retry_spool(ctx, "maintain", argc, argv, 1);
+	if (rc != HD_OK)
+		return rc;
+	if (visit_close_day(ctx->db, &ctx->actor, &closed, &err) != HD_OK ||
+	    visit_retention(ctx->db, &ctx->actor, &erased, &err) != HD_OK)
+		return cli_report(&err);
+	cli_say(HD_OK, _("%d visitors checked out at closing time, %d old visits erased"), closed,
+		erased);
+	return HD_OK;
 }
 
 int cli_print(struct cli_ctx *ctx, int argc, char **argv)

@@ -1,0 +1,426 @@
+/* visit.c - checking visitors in and out, who is here, returning visitors
+ * (forgetting them is in visit_erase.c). */
+#include "core/visit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/text.h"
+#include "core/token.h"
+
+/* The checked draft. */
+struct visit_row {
+	char name[NAME_BYTES], phone[PHONE_MAX], note[TEXT_BYTES];
+	int purpose;
+	long party;
+	long long org_id, team_id;
+};
+
+static enum hd_status read_ref(const char *in, const char *label, long long *id,
+			       struct hd_err *err)
+{
+	long n = 0;
+
+	*id = 0;
+	if (!text_given(in))
+		return HD_OK;
+	if (valid_int(in, label, 1, 999999999L, &n, err) != HD_OK)
+		return HD_BAD_INPUT;
+	*id = n;
+	return HD_OK;
+}
+
+static enum hd_status check_draft(const struct visit_draft *d, struct visit_row *v,
+				  struct hd_err *err)
+{
+	memset(v, 0, sizeof(*v));
+	v->party = 1;
+	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, v->name, sizeof(v->name), err) ||
+	    (text_given(d->phone) &&
+	     valid_phone(d->phone, _("Phone"), v->phone, sizeof(v->phone), err)) ||
+	    list_parse(&LIST_PURPOSE, text_given(d->purpose) ? d->purpose : "", &v->purpose, err) ||
+	    read_ref(d->org, _("Organisation"), &v->org_id, err) ||
+	    read_ref(d->team, _("Team"), &v->team_id, err) ||
+	    (text_given(d->party) &&
+	     valid_int(d->party, _("Party"), 1, VISIT_PARTY_MAX, &v->party, err)) ||
+	    valid_text(text_given(d->note) ? d->note : "", _("Note"), 0, VISIT_NOTE_MAX_CHARS,
+		       v->note, sizeof(v->note), err))
+		return HD_BAD_INPUT;
+	if (v->org_id && v->team_id)
+		return hd_err_set(err, HD_BAD_INPUT, "org",
+				  _("Whom they visit: an organisation or a team, not both"));
+	if (d->under14 && !d->guardian_consent)
+		return hd_err_set(err, HD_BAD_INPUT, "guardian_consent",
+				  _("A visitor under 14 needs the guardian's consent"));
+	return HD_OK;
+}
+
+/* HD_NOT_FOUND (err untouched) when sql with ?1 = id finds nothing. */
+static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	if (!id)
+		return HD_OK;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_DONE)
+		rc = HD_NOT_FOUND;
+	else if (src != SQLITE_ROW)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The person this visit is for: the one picked, or the one with the same
+ * name and phone, or a new one. Their last visit becomes now. */
+static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
+				  const struct visit_row *v, long long *pid, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	time_t now = clock_now();
+	int src;
+
+	*pid = 0;
+	rc = db_prepare(db,
+			"SELECT id FROM person WHERE (id = ?1)"
+			" OR (?1 = 0 AND name = ?2 AND phone = ?3) ORDER BY id = ?1 DESC LIMIT 1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, d->person_id);
+	sqlite3_bind_text(st, 2, v->name, -1, SQLITE_STATIC);
+	if (*v->phone)
+		sqlite3_bind_text(st, 3, v->phone, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*pid = sqlite3_column_int64(st, 0);
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db,
+			*pid ? "UPDATE person SET name = ?2, phone = ?3, last4 = substr(?3, -4),"
+			       " last_visit = ?4 WHERE id = ?1"
+			     : "INSERT INTO person(name, phone, last4, last_visit, created)"
+			       " VALUES (?2, ?3, substr(?3, -4), ?4, ?4)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, *pid);
+	sqlite3_bind_text(st, 2, v->name, -1, SQLITE_STATIC);
+	if (*v->phone)
+		sqlite3_bind_text(st, 3, v->phone, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	else if (!*pid)
+		*pid = sqlite3_last_insert_rowid(db);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The audit holds the name and the masked phone only; erasing the person
+ * scrubs it. */
+static const char SQL_VISIT_JSON[] =
+	"SELECT json_object('name', p.name, 'phone', CASE WHEN p.phone IS NULL THEN NULL"
+	" WHEN instr(p.phone, '-') THEN substr(p.phone, 1, instr(p.phone, '-')) || '****'"
+	" || substr(p.phone, -4) ELSE substr(p.phone, 1, 3) || '****' || substr(p.phone, -4) END,"
+	" 'purpose', v.purpose, 'org', v.org_id, 'team', v.team_id, 'party', v.party,"
+	" 'under14', v.under14, 'time_in', v.time_in, 'time_out', v.time_out)"
+	" FROM visit v LEFT JOIN person p ON p.id = v.person_id WHERE v.id = ?1";
+
+static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
+				   const struct visit_draft *d, const struct visit_row *v,
+				   long long pid, long long *id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	char *after;
+	int src;
+
+	rc = db_prepare(db,
+			"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
+			" guardian_consent, time_in, desk) VALUES (?1, ?2, nullif(?3, 0),"
+			" nullif(?4, 0), ?5, nullif(?6, ''), ?7, ?8, ?9, ?10)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_int(st, 2, v->purpose);
+	sqlite3_bind_int64(st, 3, v->org_id);
+	sqlite3_bind_int64(st, 4, v->team_id);
+	sqlite3_bind_int64(st, 5, v->party);
+	sqlite3_bind_text(st, 6, v->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, d->under14);
+	sqlite3_bind_int(st, 8, d->guardian_consent);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)clock_now());
+	sqlite3_bind_text(st, 10, who->desk, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, err);
+	*id = sqlite3_last_insert_rowid(db);
+	after = db_text_by_id(db, SQL_VISIT_JSON, *id);
+	rc = audit_log(db, who, "visit.checkin", "visit", *id, NULL, after, err);
+	free(after);
+	return rc;
+}
+
+enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const struct visit_draft *d,
+			     long long *id, struct hd_err *err)
+{
+	struct visit_row v;
+	enum hd_status rc;
+	long long pid = 0;
+
+	rc = check_draft(d, &v, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_VISITOR, err);
+	if (rc == HD_OK && d->under14)
+		rc = access_require(db, who, ACC_VISITOR_PRIVATE, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = exists(db, "SELECT 1 FROM org WHERE id = ?1", v.org_id, err);
+	if (rc == HD_NOT_FOUND)
+		hd_err_set(err, rc, "org", _("no organisation with id %lld"), v.org_id);
+	if (rc == HD_OK) {
+		rc = exists(db, "SELECT 1 FROM team WHERE id = ?1", v.team_id, err);
+		if (rc == HD_NOT_FOUND)
+			hd_err_set(err, rc, "team", _("no team with id %lld"), v.team_id);
+	}
+	if (rc == HD_OK)
+		rc = find_person(db, d, &v, &pid, err);
+	if (rc == HD_OK)
+		rc = insert_visit(db, who, d, &v, pid, id, err);
+	return db_finish(db, rc, err);
+}
+
+static const char SQL_VISIT_COLS[] =
+	"SELECT v.id, ifnull(v.person_id, 0), ifnull(p.name, ''), ifnull(p.phone, ''), v.purpose,"
+	" ifnull(v.org_id, 0), ifnull(v.team_id, 0),"
+	" ifnull((SELECT name FROM org WHERE id = v.org_id),"
+	"  ifnull((SELECT name FROM team WHERE id = v.team_id), '')),"
+	" v.party, ifnull(v.note, ''), v.under14, v.guardian_consent, v.auto_out, v.erased,"
+	" v.time_in, ifnull(v.time_out, 0)"
+	" FROM visit v LEFT JOIN person p ON p.id = v.person_id";
+
+static void read_visit(sqlite3_stmt *st, void *rec)
+{
+	struct visit *v = rec;
+
+	v->id = sqlite3_column_int64(st, 0);
+	v->person_id = sqlite3_column_int64(st, 1);
+	db_column_text(st, 2, v->name, sizeof(v->name));
+	db_column_text(st, 3, v->phone, sizeof(v->phone));
+	v->purpose = sqlite3_column_int(st, 4);
+	v->org_id = sqlite3_column_int64(st, 5);
+	v->team_id = sqlite3_column_int64(st, 6);
+	db_column_text(st, 7, v->whom, sizeof(v->whom));
+	v->party = sqlite3_column_int(st, 8);
+	db_column_text(st, 9, v->note, sizeof(v->note));
+	v->under14 = sqlite3_column_int(st, 10) != 0;
+	v->guardian_consent = sqlite3_column_int(st, 11) != 0;
+	v->auto_out = sqlite3_column_int(st, 12) != 0;
+	v->erased = sqlite3_column_int(st, 13) != 0;
+	v->time_in = (time_t)sqlite3_column_int64(st, 14);
+	v->time_out = (time_t)sqlite3_column_int64(st, 15);
+}
+
+enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd_err *err)
+{
+	char sql[1024];
+	enum hd_status rc;
+
+	snprintf(sql, sizeof(sql), "%s WHERE v.id = ?1", SQL_VISIT_COLS);
+	rc = db_read_one(db, sql, id, read_visit, out, err);
+	if (rc == HD_NOT_FOUND)
+		hd_err_set(err, rc, "id", _("no visit with id %lld"), id);
+	return rc;
+}
+
+enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
+{
+	char sql[1024];
+
+	snprintf(sql, sizeof(sql), "%s WHERE v.time_out IS NULL ORDER BY v.time_in, v.id",
+		 SQL_VISIT_COLS);
+	return db_collect(db, sql, sizeof(**out), read_visit, (void **)out, n, err);
+}
+
+enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,
+			     struct hd_err *err)
+{
+	char sql[1024], day[DATE_LEN];
+	long long span[2];
+
+	*out = NULL;
+	*n = 0;
+	if (valid_date(date, _("Date"), day, sizeof(day), err) != HD_OK)
+		return HD_BAD_INPUT;
+	span[0] = (long long)clock_local_time(day, 0);
+	span[1] = (long long)clock_local_time(day, 24 * 60);
+	snprintf(sql, sizeof(sql), "%s WHERE v.time_in >= ?1 AND v.time_in < ?2"
+		 " ORDER BY v.time_in, v.id", SQL_VISIT_COLS);
+	return db_collect_with(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n, err);
+}
+
+enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long id,
+			      enum access_via how, bool *already, time_t *first, struct hd_err *err)
+{
+	struct visit v;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	char *after;
+	int src;
+
+	*already = false;
+	*first = 0;
+	rc = access_require_via(db, who, ACC_VISITOR, how, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = visit_get(db, id, &v, err);
+	if (rc != HD_OK || (*already = v.time_out != 0)) {
+		*first = v.time_out;
+		goto done;
+	}
+	rc = db_prepare(db, "UPDATE visit SET time_out = ?2 WHERE id = ?1", &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	after = db_text_by_id(db, SQL_VISIT_JSON, id);
+	rc = audit_log(db, who, "visit.checkout", "visit", id, NULL, after, err);
+	free(after);
+done:
+	return db_finish(db, rc, err);
+}
+
+enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *text, long long *id,
+			  bool *scanned, struct hd_err *err)
+{
+	enum token_kind kind;
+	long n = 0;
+
+	*scanned = false;
+	if (text && *text >= '0' && *text <= '9' &&
+	    valid_int(text, _("Visit"), 1, 999999999999L, &n, NULL) == HD_OK) {
+		*id = n;
+		return HD_OK;
+	}
+	if (token_read(db, who, text, &kind, id, err) != HD_OK)
+		return err ? err->status : HD_FORGED;
+	if (kind != TOKEN_VISIT)
+		return hd_err_set(err, HD_BAD_INPUT, "code",
+				  _("This is a %s code, not a visitor slip: check-out takes the slip"),
+				  _(token_kind_word(kind)));
+	*scanned = true;
+	return HD_OK;
+}
+
+static void read_hint(sqlite3_stmt *st, struct visitor_hint *h)
+{
+	char phone[PHONE_MAX];
+
+	h->person_id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, h->name, sizeof(h->name));
+	db_column_text(st, 2, phone, sizeof(phone));
+	h->masked[0] = '\0';
+	if (*phone)
+		phone_mask(phone, h->masked, sizeof(h->masked));
+	h->last_visit = (time_t)sqlite3_column_int64(st, 3);
+}
+
+/* Digits of s when it is made of digits, spaces, dashes and a leading +. */
+static int digits_of(const char *s, char *out, size_t outsz)
+{
+	size_t n = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (n + 1 >= outsz)
+				return -1;
+			out[n++] = *s;
+		} else if (*s != ' ' && *s != '-' && *s != '+') {
+			return -1;
+		}
+	}
+	out[n] = '\0';
+	return (int)n;
+}
+
+enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
+			   int *n, struct hd_err *err)
+{
+	char text[NAME_BYTES], digits[32], phone[PHONE_MAX];
+	sqlite3_stmt *st = NULL;
+	const char *sql, *key;
+	enum hd_status rc;
+	int nd, src = SQLITE_DONE;
+
+	*n = 0;
+	text_trim(typed ? typed : "", text, sizeof(text));
+	if (!*text || max <= 0)
+		return HD_OK;
+	nd = digits_of(text, digits, sizeof(digits));
+	if (nd == 4) {
+		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+		      " WHERE last4 = ?1 ORDER BY last_visit DESC LIMIT ?2";
+		key = digits;
+	} else if (nd > 4) {
+		if (valid_phone(text, "", phone, sizeof(phone), NULL) != HD_OK)
+			return HD_OK;
+		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+		      " WHERE phone = ?1 ORDER BY last_visit DESC LIMIT ?2";
+		key = phone;
+	} else if (nd >= 0) {
+		return HD_OK; /* a few digits say too little */
+	} else {
+		/* The start of a name: a range of the name index. */
+		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+		      " WHERE name >= ?1 AND name < ?1 || char(1114111)"
+		      " ORDER BY name, last_visit DESC LIMIT ?2";
+		key = text;
+	}
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, max);
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW)
+		read_hint(st, &out[(*n)++]);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,100 @@
+/* visit.h - visitors: check-in and check-out, who is here, returning
+ * visitors found by phone, its last four digits or the start of a name,
+ * and forgetting: a person's name, phone and notes are erased on request
+ * or after retention.days, from the visits, the audit log and the print
+ * spool, while every count (dates, times, purpose, party, whom) stays. */
+#ifndef HD_VISIT_H
+#define HD_VISIT_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+#include <time.h>
+
+#include "core/access.h"
+#include "core/actor.h"
+#include "core/status.h"
+#include "core/validate.h"
+
+#define VISIT_PARTY_MAX 500
+#define VISIT_NOTE_MAX_CHARS 100
+
+/* A visit as entered, every field as text, in the order of `visitor
+ * checkin`; NULL or "" when not given. org and team are ids. */
+struct visit_draft {
+	const char *name, *phone, *purpose, *org, *team, *party, *note;
+	bool under14, guardian_consent;
+	long long person_id; /* a returning visitor picked from the hints, or 0 */
+};
+
+struct visit {
+	long long id;
+	long long person_id;     /* 0 once erased */
+	char name[NAME_BYTES];   /* "" once erased */
+	char phone[PHONE_MAX];   /* normalised, "" when none or erased */
+	int purpose;             /* LIST_PURPOSE number */
+	long long org_id, team_id;
+	char whom[NAME_BYTES];   /* the organisation's or team's name, "" none */
+	int party;
+	char note[TEXT_BYTES];
+	bool under14, guardian_consent, auto_out, erased;
+	time_t time_in, time_out; /* time_out 0 while present */
+};
+
+/* A returning visitor offered while the form is typed. */
+struct visitor_hint {
+	long long person_id;
+	char name[NAME_BYTES];
+	char masked[PHONE_MAX + 8]; /* "138****5678", "" without a phone */
+	time_t last_visit;
+};
+
+/* Checks every field and checks the visitor in now (one transaction with
+ * its audit entry). Under-14 visitors need staff and the guardian's
+ * consent. HD_BAD_INPUT naming the field; HD_REFUSED for the role;
+ * HD_NOT_FOUND for an unknown organisation or team. */
+enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const struct visit_draft *d,
+			     long long *id, struct hd_err *err);
+
+/* Checks visit id out now. how is VIA_SCAN when a slip was scanned. A
+ * second check-out is HD_OK with *already set and *first the time of the
+ * first. HD_NOT_FOUND for an unknown id. */
+enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long id,
+			      enum access_via how, bool *already, time_t *first, struct hd_err *err);
+
+/* Reads a code or an id given to check-out: an id in digits, or a visitor
+ * slip's QR text. HD_FORGED for forged text; HD_BAD_INPUT for a code of
+ * another kind (a booking or team code). */
+enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *text, long long *id,
+			  bool *scanned, struct hd_err *err);
+
+/* One visit (personal data as stored; callers mask). */
+enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd_err *err);
+
+/* Everyone in now, by time in, into a malloc'd array (the caller frees). */
+enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
+
+/* The visits of a local date "YYYY-MM-DD", by time in. */
+enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,
+			     struct hd_err *err);
+
+/* Returning visitors for what is typed: a phone (whole), its last four
+ * digits, or the start of a name; newest first, at most max. */
+enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
+			   int *n, struct hd_err *err);
+
+/* Erases the personal data of the person of visit id (from all their
+ * visits, the audit log and the spool): staff only. */
+enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id,
+			   struct hd_err *err);
+
+/* Erases the personal data of visits older than retention.days; *erased
+ * counts the visits. For maintenance. */
+enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
+			       struct hd_err *err);
+
+/* Checks out, marked automatic, everyone still in whose day has reached
+ * closing.time. *count counts them. */
+enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *count,
+			       struct hd_err *err);
+
+#endif

@@ -1,0 +1,192 @@
+/* visit_erase.c - forgetting visitors (on request, and after retention.days)
+ * and the automatic check-out at closing time. Erasing takes the person's
+ * name and phone, the visit's note, the audit log's snapshots of those
+ * visits and the printed slips (spool rows and files); secure_delete and a
+ * WAL checkpoint make the bytes leave the files. */
+#include "core/visit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+
+#define DAY 86400
+
+/* The visits to erase are marked in a temporary table first, so that each
+ * statement below names them the same way. */
+static const char *const ERASE_STEPS[] = {
+	"UPDATE audit SET before = NULL, after = NULL WHERE record = 'visit'"
+	" AND record_id IN (SELECT id FROM temp.doomed)",
+	"UPDATE spool SET data = NULL WHERE kind = 'visitor'"
+	" AND record_id IN (SELECT id FROM temp.doomed)",
+	"UPDATE visit SET person_id = NULL, note = NULL, erased = 1"
+	" WHERE id IN (SELECT id FROM temp.doomed)",
+	"DELETE FROM person WHERE id IN (SELECT person_id FROM temp.doomed)"
+	" AND NOT EXISTS (SELECT 1 FROM visit WHERE visit.person_id = person.id)",
+};
+
+static enum hd_status exec_sql(sqlite3 *db, const char *sql, long long a, long long b,
+			       struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int64(st, 1, a);
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, b);
+	src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
+/* Spool files of the doomed visits' slips, to remove after the commit. */
+static char **doomed_files(sqlite3 *db, int *n)
+{
+	sqlite3_stmt *st = NULL;
+	char **files = NULL, **grown;
+	int cap = 0;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT file FROM spool WHERE kind = 'visitor' AND file IS NOT NULL"
+			       " AND record_id IN (SELECT id FROM temp.doomed)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			grown = realloc(files, (size_t)cap * sizeof(*files));
+			if (!grown)
+				abort();
+			files = grown;
+		}
+		files[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+done:
+	sqlite3_finalize(st);
+	return files;
+}
+
+/* Erases the visits that mark_sql (an INSERT into temp.doomed, ?1 and ?2
+ * bound to a and b) marks. */
+static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const char *action,
+				  const char *mark_sql, long long a, long long b, int *count,
+				  struct hd_err *err)
+{
+	char after[64];
+	char **files = NULL;
+	enum hd_status rc;
+	int nfiles = 0, i;
+	size_t k;
+
+	*count = 0;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = exec_sql(db, "CREATE TEMP TABLE IF NOT EXISTS doomed(id INTEGER PRIMARY KEY,"
+			  " person_id INTEGER)", 0, 0, err);
+	if (rc == HD_OK)
+		rc = exec_sql(db, "DELETE FROM temp.doomed", 0, 0, err);
+	if (rc == HD_OK)
+		rc = exec_sql(db, mark_sql, a, b, err);
+	*count = sqlite3_changes(db);
+	if (rc == HD_OK)
+		files = doomed_files(db, &nfiles);
+	for (k = 0; rc == HD_OK && k < sizeof(ERASE_STEPS) / sizeof(ERASE_STEPS[0]); k++)
+		rc = exec_sql(db, ERASE_STEPS[k], 0, 0, err);
+	if (rc == HD_OK) {
+		snprintf(after, sizeof(after), "{\"visits\":%d}", *count);
+		rc = audit_log(db, who, action, "visit", 0, NULL, after, err);
+	}
+	rc = db_finish(db, rc, err);
+	for (i = 0; i < nfiles; i++) {
+		if (rc == HD_OK)
+			unlink(files[i]);
+		free(files[i]);
+	}
+	free(files);
+	if (rc == HD_OK && *count > 0)
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	return rc;
+}
+
+enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id,
+			   struct hd_err *err)
+{
+	struct visit v;
+	enum hd_status rc;
+	int count;
+
+	rc = access_require(db, who, ACC_VISITOR_PRIVATE, err);
+	if (rc == HD_OK)
+		rc = visit_get(db, id, &v, err);
+	if (rc != HD_OK)
+		return rc;
+	if (!v.person_id)
+		return erase_where(db, who, "visit.erase",
+				   "INSERT INTO temp.doomed(id, person_id)"
+				   " SELECT id, NULL FROM visit WHERE id = ?1 AND erased = 0", id, 0,
+				   &count, err);
+	return erase_where(db, who, "visit.erase",
+			   "INSERT INTO temp.doomed(id, person_id)"
+			   " SELECT id, person_id FROM visit WHERE person_id = ?1", v.person_id, 0,
+			   &count, err);
+}
+
+enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
+			       struct hd_err *err)
+{
+	long long cutoff = (long long)clock_now() - settings_int(db, "retention.days") * DAY;
+
+	return erase_where(db, who, "visit.retention",
+			   "INSERT INTO temp.doomed(id, person_id)"
+			   " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < ?1",
+			   cutoff, 0, erased, err);
+}
+
+enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *count,
+			       struct hd_err *err)
+{
+	struct visit *in = NULL;
+	enum hd_status rc;
+	char day[DATE_LEN], after[96];
+	int n = 0, i, closing = settings_minutes(db, "closing.time");
+	time_t now = clock_now(), close_at;
+
+	*count = 0;
+	rc = visit_present(db, &in, &n, err);
+	if (rc != HD_OK || n == 0)
+		goto done;
+	rc = db_begin(db, err);
+	for (i = 0; rc == HD_OK && i < n; i++) {
+		clock_local_date(in[i].time_in, day, sizeof(day));
+		close_at = clock_local_time(day, closing);
+		if (close_at > now)
+			continue;
+		if (close_at < in[i].time_in)
+			close_at = in[i].time_in;
+		rc = exec_sql(db, "UPDATE visit SET time_out = ?2, auto_out = 1"
+			      " WHERE id = ?1 AND time_out IS NULL", in[i].id, (long long)close_at, err);
+		snprintf(after, sizeof(after), "{\"time_out\":%lld,\"auto\":1}", (long long)close_at);
+		if (rc == HD_OK)
+			rc = audit_log(db, who, "visit.auto-checkout", "visit", in[i].id, NULL, after,
+				       err);
+		if (rc == HD_OK)
+			(*count)++;
+	}
+	rc = db_finish(db, rc, err);
+done:
+	free(in);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/* slip.c - the visitor slip. */
+#include "printing/slip.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/settings.h"
+#include "core/token.h"
+#include "core/visit.h"
+#include "printing/doc.h"
+#include "printing/escpos.h"
+#include "printing/pdf.h"
+
+static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, bool reprint)
+{
+	char centre[NAME_BYTES], phone[PHONE_MAX + 8], when[32], party[16], privacy[256];
+	struct doc *d = doc_new(_("Visitor slip"));
+
+	settings_text(db, "centre.name", centre, sizeof(centre));
+	d->reprint = reprint;
+	doc_text(d, centre, true, false);
+	doc_rule(d);
+	doc_line(d, _("Visitor"), v->name);
+	if (*v->phone) {
+		phone_mask(v->phone, phone, sizeof(phone));
+		doc_line(d, _("Phone"), phone);
+	}
+	doc_line(d, _("Purpose"), list_get(&LIST_PURPOSE, v->purpose)->zh);
+	if (*v->whom)
+		doc_line(d, _("Visiting"), v->whom);
+	clock_local_datetime(v->time_in, when, sizeof(when));
+	doc_line(d, _("Time in"), when);
+	snprintf(party, sizeof(party), "%d", v->party);
+	doc_line(d, _("Party"), party);
+	doc_rule(d);
+	doc_qr(d, token);
+	doc_text(d, _("Show this slip when you leave."), false, false);
+	snprintf(privacy, sizeof(privacy),
+		 _("Your name and phone are kept %ld days for the centre's visitor records, then erased."),
+		 settings_int(db, "retention.days"));
+	doc_footer(d, centre, clock_now(), privacy);
+	return d;
+}
+
+enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
+			  struct spool_outcome *out, struct hd_err *err)
+{
+	char queue[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	unsigned char *bytes = NULL;
+	struct doc *d = NULL;
+	struct visit v;
+	enum spool_format f;
+	enum hd_status rc;
+	long long spool_id;
+	size_t len = 0;
+
+	rc = visit_get(db, id, &v, err);
+	if (rc == HD_OK)
+		rc = token_make(db, TOKEN_VISIT, id, token, sizeof(token), err);
+	if (rc != HD_OK)
+		return rc;
+	settings_text(db, "printer.receipt", queue, sizeof(queue));
+	f = *queue ? SPOOL_ESCPOS : SPOOL_PDF;
+	d = build(db, &v, token, false);
+	if (f == SPOOL_ESCPOS)
+		rc = escpos_render(d, (int)settings_int(db, "printer.receipt.width"), &bytes, &len, err);
+	else
+		rc = pdf_render(d, &bytes, &len, err);
+	doc_free(&d);
+	if (rc == HD_OK)
+		rc = spool_print(db, who, "visitor", id, f, queue, bytes, len, &spool_id, out, err);
+	free(bytes);
+	return rc;
+}

@@ -1,0 +1,20 @@
+/* slip.h - the visitor slip: centre, name, masked phone, purpose, whom they
+ * visit, time in, party size, the QR of the visit and a privacy line; sent
+ * to the receipt printer through the spool (ESC/POS on printer.receipt,
+ * else a PDF that waits). */
+#ifndef HD_SLIP_H
+#define HD_SLIP_H
+
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+#include "printing/spool.h"
+
+/* Prints the slip of visit id (a reprint when it was printed before). HD_OK
+ * whenever the document was stored, printed or waiting (see out); HD_FAIL
+ * for the database or the rendering; HD_NOT_FOUND for an unknown visit. */
+enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
+			  struct spool_outcome *out, struct hd_err *err);
+
+#endif
