@@ -273,7 +273,7 @@ int bench_run_main(int argc, char **argv)
 	if (measure_fdatasync(argv[2], &ms) != 0)
 		return 1;
 	print_ms("fdatasync", ms);
-	if (measure_all(argv[2], &err) != HD_OK) {
+	if (measure_all(argv[2], &err) != HD_OK || bench_print_measures(&err) != HD_OK) {
 		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
 		return 1;
 	}

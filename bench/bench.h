@@ -107,6 +107,11 @@ struct bench_query_sets {
 enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets,
 				  struct hd_err *err);
 
+/* The print measures (print.c): a booking receipt rendered as ESC/POS and as
+ * PDF, and sent to the CUPS queue BENCH_CUPS_QUEUE names (skipped when it is
+ * unset or empty). */
+enum hd_status bench_print_measures(struct hd_err *err);
+
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);
 int bench_run_main(int argc, char **argv);

@@ -3,7 +3,9 @@
 # (build/bench/bench-<seed>-<orgs>-<teams>.db, on the real disk), then runs
 # the measures on a scratch copy of it, so writes never grow the cached file.
 #
-# BENCH_SEED (1), BENCH_ORGS (10000) and BENCH_TEAMS (10000) choose the data.
+# BENCH_SEED (1), BENCH_ORGS (10000) and BENCH_TEAMS (10000) choose the data;
+# BENCH_CUPS_QUEUE, when set, the CUPS queue cups_submit_escpos sends to
+# (else a private cupsd's, see bench/cups.sh).
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -48,4 +50,5 @@ trap cleanup EXIT
 trap 'exit 1' HUP INT TERM
 cleanup
 cp "$db" "$scratch"
-"$bin" run --db "$scratch"
+# With a private cupsd for the print measure (bench/cups.sh).
+sh bench/cups.sh "$bin" run --db "$scratch"

@@ -164,6 +164,8 @@ static enum key_result picker_key(struct app *a, struct printers *p, struct key_
 		close_picker(p);
 	} else if (!k.code && k.ch == 27) {
 		close_picker(p);
+	} else {
+		return KR_IGNORED; /* F1, F9 and the rest work as everywhere */
 	}
 	return KR_HANDLED;
 }

@@ -24,7 +24,7 @@ scr_start() {
 	_tmux new-session -d -s t -x "$_cols" -y "$_rows" \
 		-e TZ="$TZ" -e HUBDESK_NOW="$HUBDESK_NOW" -e HUBDESK_DB="$HUBDESK_DB" \
 		-e LANG="${SCR_LANG:-C.UTF-8}" -e LC_ALL="${SCR_LANG:-C.UTF-8}" \
-		-e NO_COLOR="${NO_COLOR:-}" \
+		-e NO_COLOR="${NO_COLOR:-}" -e CUPS_SERVER="${CUPS_SERVER:-}" \
 		"$_term$HUBDESK $*; echo \"[exit \$?]\"; sleep 60"
 	_tmux set-option -t t remain-on-exit on >/dev/null 2>&1
 }

@@ -1,0 +1,241 @@
+#!/bin/sh
+# tests/print/test_screen.sh - the printers on screen with a real (private)
+# CUPS: the top line's state (打印机就绪), administration's 打印机 screen
+# listing the queues with their state, a test page whose printed QR reads
+# back as the code the status line shows, the destination picker (2) and the
+# paper width (w) changing the settings; then CUPS stopped: the top line says
+# so within two polls and the keys still answer at once, a test page waits
+# (the top line counts it), and once CUPS is back r delivers it exactly once.
+# shellcheck disable=SC2059 # printf formats are the messages' translations
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../screen/lib.sh"
+. "$(dirname "$0")/lib.sh"
+
+for tool in tmux zbarimg python3 sqlite3; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		not_ok "$tool is installed (make deps)"
+		done_testing
+		exit
+	fi
+done
+"$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
+if ! cups_start; then
+	not_ok "a private cupsd starts (cups, cups-client, cups-bsd installed?)"
+	done_testing
+	exit
+fi
+ok "a private cupsd with queues Receipt and A4 runs"
+if ! "$HUBDESK" config set printer.receipt Receipt || ! "$HUBDESK" config set printer.a4 A4; then
+	not_ok "the printers are set"
+fi
+
+READY=$(printf "$(zh 'printer %s')" "$(zh ready)")
+AWAY=$(zh 'print service away')
+WAITING1=$(printf "$(zh ', %d waiting')" 1)
+PRINTERS=" $(zh Printers) │"
+HELP=" 帮助 │"
+TOKEN_RE='HD1-P-[0-9][0-9]*-[0-9A-Z]\{10\}'
+
+# now_ms: the wall clock in milliseconds.
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# line_within N TEXT MS: polls until line N shows TEXT, for at most MS
+# milliseconds; sets TOOK (milliseconds waited); 1 on time-out.
+line_within() {
+	_t0=$(now_ms)
+	while :; do
+		TOOK=$(($(now_ms) - _t0))
+		scr_line "$1" | grep -Fq -- "$2" && return 0
+		[ "$TOOK" -le "$3" ] || return 1
+		sleep 0.02
+	done
+}
+
+# expect_line_within N TEXT MS WHAT
+expect_line_within() {
+	if line_within "$1" "$2" "$3"; then
+		ok "$4 (${TOOK} ms)"
+	else
+		not_ok "$4: line $1 did not show '$2' within $3 ms" "$(scr_show | sed 's/^/| /')"
+	fi
+}
+
+# status_token [OLD]: waits for a test page's code (other than OLD) on the
+# status line (row 23) and prints it.
+status_token() {
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while [ "$(date +%s)" -le "$_deadline" ]; do
+		_tok=$(scr_line 23 | grep -o "$TOKEN_RE")
+		[ -n "$_tok" ] && [ "$_tok" != "${1:-}" ] && echo "$_tok" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# expect_row_has TEXT ALSO WHAT: waits for a screen line that holds both.
+expect_row_has() {
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while [ "$(date +%s)" -le "$_deadline" ]; do
+		if scr_show | grep -F -- "$1" | grep -Fq -- "$2"; then
+			ok "$3"
+			return 0
+		fi
+		sleep 0.05
+	done
+	not_ok "$3: no line with '$1' and '$2'" "$(scr_show | sed 's/^/| /')"
+}
+
+# expect_setting KEY VALUE WHAT: `hubdesk config get KEY` says VALUE, soon.
+setting_is() { [ "$("$HUBDESK" config get "$1" 2>/dev/null)" = "$2" ]; }
+expect_setting() {
+	if wait_for 5 setting_is "$1" "$2"; then
+		ok "$3"
+	else
+		not_ok "$3: $1 is '$("$HUBDESK" config get "$1" 2>&1)', expected '$2'"
+	fi
+}
+
+# qr_of JOB: the text of the QR in an ESC/POS job (its first GS v 0
+# raster, which is exactly a PBM P4 body, given a white margin).
+qr_of() {
+	python3 - "$1" "$T/qr.pbm" <<'EOF' || return 1
+import sys
+b = open(sys.argv[1], "rb").read()
+i = b.find(b"\x1dv0")
+if i < 0:
+    sys.exit("no GS v 0 raster")
+w = b[i + 4] + 256 * b[i + 5]
+h = b[i + 6] + 256 * b[i + 7]
+body = b[i + 8:i + 8 + w * h]
+if len(body) != w * h:
+    sys.exit("raster cut short")
+m = 4  # bytes (32 dots) of white on every side
+blank = bytes(w + 2 * m)
+out = bytearray(blank * 32)
+for r in range(h):
+    out += bytes(m) + body[r * w:(r + 1) * w] + bytes(m)
+out += blank * 32
+with open(sys.argv[2], "wb") as f:
+    f.write(b"P4\n%d %d\n" % ((w + 2 * m) * 8, h + 64) + bytes(out))
+EOF
+	zbarimg --nodbus --raw -q -Sbinary "$T/qr.pbm" 2>/dev/null
+}
+
+cups_idle() { [ -z "$(lpstat -h "$CUPS_SERVER" -o 2>/dev/null)" ]; }
+
+# The top line shows the printers' state once the watch has asked CUPS.
+scr_start 80 24
+expect_line 1 首页 "home"
+expect_line_within 1 "$READY" 8000 "the top line says $READY"
+scr_signin 管理员 246810
+scr_keys 9
+expect_line 1 系统管理 "9 opens administration"
+scr_keys 6
+expect_line 1 "$PRINTERS" "6 opens the printers screen (${PRINTERS# })"
+expect_row_has Receipt "$(zh ready)" "the receipt queue Receipt is listed, $(zh ready)"
+expect_row_has "A4  " "$(zh ready)" "the A4 queue A4 is listed, $(zh ready)"
+expect_screen "$(printf "$(zh '%s mm (w switches 80/58)')" 80)" "the paper is 80 mm"
+
+# t: a test page on the receipt printer, whose QR is the code on the status line.
+scr_keys t
+if code=$(status_token); then
+	ok "t prints a test page: the status line shows its code $code"
+else
+	not_ok "t prints a test page: the status line shows its code" "$(scr_show | sed 's/^/| /')"
+fi
+expect_line 23 "$(zh_part 'sent to printer %s (CUPS job %d)' 7)" "the status line says it was sent"
+if sink_wait Receipt 1; then
+	ok "the receipt printer received the page"
+else
+	not_ok "the receipt printer received nothing within 20 s" "$(tail -5 "$CUPS_DIR/log/error_log")"
+fi
+expect_eq "$(head -c 2 "$(sink_job Receipt 1)" | od -An -tx1 | tr -d ' \n')" "1b40" \
+	"the job is ESC/POS (starts with ESC @)"
+expect_eq "$(qr_of "$(sink_job Receipt 1)")" "$code" "the printed QR reads back as the code shown"
+
+# 2: the destination picker lists what CUPS has; Down, Enter picks.
+scr_keys 2
+expect_screen_all "2 opens the picker listing CUPS's queues" \
+	"$(zh_part 'CUPS destinations (Enter picks, Esc closes):' 8)" "  A4" "  Receipt"
+scr_keys Down Enter
+expect_setting printer.a4 Receipt "Down, Enter picks the second queue: printer.a4 is Receipt"
+expect_line 23 "$(printf "$(zh '%s is now %s.')" printer.a4 Receipt)" "the status line says so"
+expect_row_has "Receipt" "$(zh_part '2 A4')" "the screen shows Receipt as the A4 printer"
+scr_keys 2
+expect_screen "  Receipt" "2 opens the picker again"
+scr_keys Enter
+expect_setting printer.a4 A4 "Enter picks the first, A4: printer.a4 is A4 again"
+
+# w: the paper width.
+scr_keys w
+expect_setting printer.receipt.width 58 "w switches the paper to 58 mm"
+expect_screen "$(printf "$(zh '%s mm (w switches 80/58)')" 58)" "the screen shows 58 mm"
+
+wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
+
+# CUPS away: the top line says so within two polls of the watch, and
+# meanwhile, whenever the watch asks, the keys answer at once.
+cupsd_down
+t0=$(now_ms)
+slow=""
+rounds=0
+while ! scr_line 1 | grep -Fq -- "$AWAY" && [ $(($(now_ms) - t0)) -le 11000 ]; do
+	scr_keys F1
+	line_within 1 "$HELP" 1000 || slow="$slow F1:${TOOK}ms"
+	scr_keys Escape
+	line_within 1 "$PRINTERS" 1000 || slow="$slow Esc:${TOOK}ms"
+	rounds=$((rounds + 1))
+done
+if scr_line 1 | grep -Fq -- "$AWAY"; then
+	ok "with cupsd stopped the top line says $AWAY ($(($(now_ms) - t0)) ms)"
+else
+	not_ok "with cupsd stopped the top line says $AWAY within 11 s" "$(scr_show | sed 's/^/| /')"
+fi
+if [ -z "$slow" ]; then
+	ok "meanwhile F1 opens help and Esc comes back, each within 1 s ($rounds times)"
+else
+	not_ok "while CUPS goes away the keys answer within 1 s" "slow:$slow" "$(scr_show | sed 's/^/| /')"
+fi
+slow=""
+for _ in 1 2 3; do
+	scr_keys F1
+	line_within 1 "$HELP" 1000 || slow="$slow F1:${TOOK}ms"
+	scr_keys Escape
+	line_within 1 "$PRINTERS" 1000 || slow="$slow Esc:${TOOK}ms"
+done
+if [ -z "$slow" ]; then
+	ok "with CUPS away F1 and Esc still answer within 1 s"
+else
+	not_ok "with CUPS away the keys answer within 1 s" "slow:$slow" "$(scr_show | sed 's/^/| /')"
+fi
+
+# t while away: the page waits, and the top line counts it.
+scr_keys t
+if waiting_code=$(status_token "$code"); then
+	ok "t with CUPS away still makes a page: $waiting_code"
+else
+	not_ok "t with CUPS away still makes a page" "$(scr_show | sed 's/^/| /')"
+fi
+expect_line 23 "$(zh_part '%s; the document waits in the print spool and was saved as %s')" \
+	"the status line says the page waits"
+expect_line_within 1 "$WAITING1" 3000 "the top line says $WAITING1"
+expect_screen "$(printf "$(zh 'Waiting in the spool: %d')" 1)" "the screen lists the page waiting"
+waiting=$(echo "$waiting_code" | cut -d- -f3)
+expect_eq "$(sql "SELECT state FROM spool WHERE id = '$waiting'")" waiting "its spool row waits"
+
+# CUPS back: r delivers it, once.
+cupsd_up || not_ok "cupsd starts again"
+before=$(sink_jobs Receipt)
+scr_keys r
+expect_line 23 "$(printf "$(zh '%d delivered, %d still waiting')" 1 0)" "r delivers the page"
+if sink_wait Receipt $((before + 1)); then ok "the receipt printer got the waiting page"; else
+	not_ok "the receipt printer got the waiting page" "$(tail -5 "$CUPS_DIR/log/error_log")"; fi
+expect_eq "$(qr_of "$(sink_job Receipt $((before + 1)))")" "$waiting_code" \
+	"its QR reads back as the code shown when it was made"
+wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
+expect_eq "$(sink_jobs Receipt)" $((before + 1)) "the printer got exactly one more job"
+expect_eq "$(sql "SELECT state FROM spool WHERE id = '$waiting'")" "done" "the spool row is done"
+expect_no_screen "$WAITING1" "the top line no longer counts it"
+expect_line_within 1 "$READY" 11000 "the top line says $READY again"
+
+done_testing
