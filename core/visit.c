@@ -115,8 +115,8 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 	if (rc != HD_OK)
 		return rc;
 	rc = db_prepare(db,
-			*pid ? "UPDATE person SET name = ?2, phone = ?3, last4 = substr(?3, -4),"
-			       " last_visit = ?4 WHERE id = ?1"
+			*pid ? "UPDATE person SET name = ?2, phone = ifnull(?3, phone),"
+			       " last4 = ifnull(substr(?3, -4), last4), last_visit = ?4 WHERE id = ?1"
 			     : "INSERT INTO person(name, phone, last4, last_visit, created)"
 			       " VALUES (?2, ?3, substr(?3, -4), ?4, ?4)",
 			&st, err);
@@ -304,7 +304,10 @@ enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long
 	if (rc != HD_OK)
 		return rc;
 	rc = visit_get(db, id, &v, err);
-	if (rc != HD_OK || (*already = v.time_out != 0)) {
+	if (rc != HD_OK)
+		goto done;
+	if (v.time_out != 0) {
+		*already = true;
 		*first = v.time_out;
 		goto done;
 	}

@@ -21,7 +21,9 @@
 	X(ACT_PICK_QUEUE, "1 2", N_("Queue"), N_("pick the receipt (1) or A4 (2) queue from CUPS")) \
 	X(ACT_WIDTH, "w", N_("Width"), N_("receipt paper 80 or 58 mm"))                      \
 	X(ACT_TEST_PAGE, "t", N_("Test page"), N_("print a test page"))                      \
-	X(ACT_RETRY, "r", N_("Retry"), N_("send the documents waiting in the spool again"))
+	X(ACT_RETRY, "r", N_("Retry"), N_("send the documents waiting in the spool again"))   \
+	X(ACT_CHECKOUT, "o", N_("Check out"), N_("check the selected visitor out"))          \
+	X(ACT_ROLL_CALL, "e", N_("Roll call"), N_("evacuation roll call: Enter marks people accounted for"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

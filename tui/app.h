@@ -111,5 +111,7 @@ extern const struct screen_ops SCREEN_ORG_FORM;
 extern const struct screen_ops SCREEN_ADMIN;
 extern const struct screen_ops SCREEN_SIGNIN;
 extern const struct screen_ops SCREEN_PRINTERS;
+extern const struct screen_ops SCREEN_CHECKIN;
+extern const struct screen_ops SCREEN_PRESENT;
 
 #endif

@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/token.h"
+#include "core/visit.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -17,10 +20,10 @@ struct menu_item {
 };
 
 static const struct menu_item MENU[] = {
-	{ '1', N_("Visitor check-in"), NULL },
+	{ '1', N_("Visitor check-in"), &SCREEN_CHECKIN },
 	{ '2', N_("Room booking"), NULL },
 	{ '3', N_("Team filing"), NULL },
-	{ '4', N_("Who is here"), NULL },
+	{ '4', N_("Who is here"), &SCREEN_PRESENT },
 	{ '5', N_("Reports"), NULL },
 	{ '6', N_("Organisations and teams"), &SCREEN_REGISTERS },
 	{ '9', N_("Administration"), &SCREEN_ADMIN },
@@ -91,6 +94,42 @@ static void open_item(struct app *a, const struct menu_item *m)
 		app_push(a, &SCREEN_SOON, m->label);
 }
 
+/* A scanned code: a visitor slip checks out; a test page says the scanner
+ * reads it right. */
+static void act_on_scan(struct app *a, const char *text)
+{
+	enum token_kind kind;
+	struct hd_err err;
+	struct visit v;
+	char when[32];
+	bool already;
+	time_t first;
+	long long id;
+
+	if (token_read(a->db, &a->actor, text, &kind, &id, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	if (kind == TOKEN_PAGE) {
+		app_message(a, ROLE_OK, _("Test page %lld: the scanner reads codes right."), id);
+		return;
+	}
+	if (kind != TOKEN_VISIT) {
+		app_message(a, ROLE_DIM, _("Scanning a %s code is not available yet."),
+			    _(token_kind_word(kind)));
+		return;
+	}
+	if (visit_checkout(a->db, &a->actor, id, VIA_SCAN, &already, &first, &err) != HD_OK ||
+	    visit_get(a->db, id, &v, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	clock_local_hm(already ? first : v.time_out, when, sizeof(when));
+	app_message(a, already ? ROLE_DIM : ROLE_OK,
+		    already ? _("%s left already at %s.") : _("%s checked out at %s. Goodbye!"),
+		    v.erased ? _("(erased)") : v.name, when);
+}
+
 static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
 {
 	char enc[4];
@@ -98,9 +137,9 @@ static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
 
 	if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
 		h->scan[h->scan_len] = '\0';
-		app_message(a, ROLE_DIM, _("Scanned %s: scanning slips and receipts is not available yet."),
-			    h->scan);
+		act_on_scan(a, h->scan);
 		h->scan_len = 0;
+		h->scan[0] = '\0';
 		return KR_HANDLED;
 	}
 	if (!k.code && (k.ch == 27)) {

@@ -1,0 +1,251 @@
+/* screen_checkin.c - visitor check-in (home 1): name (a returning visitor
+ * is offered from a phone, its last four digits or the start of a name),
+ * phone, purpose, whom they visit, party size, note, and for staff an
+ * under-14 visitor with the guardian's consent. Saving prints the slip and
+ * shows its code large. The screen says why the data is kept and how long. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/search.h"
+#include "core/settings.h"
+#include "core/token.h"
+#include "core/visit.h"
+#include "forms/form.h"
+#include "printing/slip.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+enum { F_NAME, F_PHONE, F_PURPOSE, F_WHOM, F_PARTY, F_NOTE, F_AGE, F_COUNT };
+
+static const struct hd_choice AGE_ITEMS[] = {
+	{ 1, "adult", "14 岁及以上", N_("14 or older") },
+	{ 2, "under-14", "14 岁以下，监护人已同意", N_("under 14, guardian consents") },
+};
+
+static const struct hd_list LIST_AGE = { N_("age"), AGE_ITEMS, 2 };
+
+struct checkin {
+	struct app *app;
+	struct field fields[F_COUNT];
+	struct form form;
+	struct visitor_hint hints[SUGGEST_MAX];
+	char last_code[TOKEN_MAX]; /* the slip just printed, shown large */
+	char last_name[EDITOR_TEXT_MAX];
+};
+
+/* Returning visitors for the name field. */
+static int suggest_visitors(void *ctx, const char *query, struct suggestion *out, int max)
+{
+	struct checkin *c = ctx;
+	char day[16];
+	int n = 0, i;
+
+	if (max > SUGGEST_MAX)
+		max = SUGGEST_MAX;
+	if (visit_hints(c->app->db, query, c->hints, max, &n, NULL) != HD_OK)
+		return 0;
+	for (i = 0; i < n; i++) {
+		out[i].id = c->hints[i].person_id;
+		snprintf(out[i].label, sizeof(out[i].label), "%s", c->hints[i].name);
+		clock_local_date(c->hints[i].last_visit, day, sizeof(day));
+		snprintf(out[i].detail, sizeof(out[i].detail), "%s %s", c->hints[i].masked, day);
+	}
+	return n;
+}
+
+/* Organisations (id) and teams (-id) for "whom they visit". */
+static int suggest_whom(void *ctx, const char *query, struct suggestion *out, int max)
+{
+	struct checkin *c = ctx;
+	struct search_hit hits[SUGGEST_MAX];
+	int n = 0, i;
+
+	if (max > SUGGEST_MAX)
+		max = SUGGEST_MAX;
+	if (search_names(c->app->db, query, SEARCH_ALL, hits, max, &n, NULL) != HD_OK)
+		return 0;
+	for (i = 0; i < n; i++) {
+		out[i].id = hits[i].kind == SEARCH_ORG ? hits[i].id : -hits[i].id;
+		snprintf(out[i].label, sizeof(out[i].label), "%s", hits[i].name);
+		snprintf(out[i].detail, sizeof(out[i].detail), "%s",
+			 hits[i].kind == SEARCH_ORG ? _("Org") : _("Team"));
+	}
+	return n;
+}
+
+static void setup(struct checkin *c)
+{
+	struct field_spec specs[F_COUNT] = {
+		[F_NAME] = { .name = "name", .label = _("Visitor"), .kind = FIELD_SUGGEST,
+			     .required = true, .max_chars = NAME_MAX_CHARS, .free_text = true,
+			     .suggest = suggest_visitors, .suggest_ctx = c },
+		[F_PHONE] = { .name = "phone", .label = _("Phone"), .kind = FIELD_PHONE },
+		[F_PURPOSE] = { .name = "purpose", .label = _("Purpose"), .kind = FIELD_CHOICE,
+				.required = true, .list = &LIST_PURPOSE },
+		[F_WHOM] = { .name = "org", .label = _("Visiting"), .kind = FIELD_SUGGEST,
+			     .max_chars = NAME_MAX_CHARS, .suggest = suggest_whom,
+			     .suggest_ctx = c },
+		[F_PARTY] = { .name = "party", .label = _("Party"), .kind = FIELD_NUMBER,
+			      .required = true, .min = 1, .max = VISIT_PARTY_MAX },
+		[F_NOTE] = { .name = "note", .label = _("Note"), .kind = FIELD_TEXT,
+			     .max_chars = VISIT_NOTE_MAX_CHARS },
+		[F_AGE] = { .name = "guardian_consent", .label = _("Age"), .kind = FIELD_CHOICE,
+			    .required = true, .list = &LIST_AGE },
+	};
+	int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&c->fields[i], &specs[i]);
+	field_set_text(&c->fields[F_PARTY], "1");
+	field_choose(&c->fields[F_AGE], 1);
+	form_init(&c->form, c->fields, F_COUNT);
+}
+
+static void *checkin_open(struct app *a, const void *arg)
+{
+	struct checkin *c = calloc(1, sizeof(*c));
+
+	(void)arg;
+	if (!c)
+		abort();
+	c->app = a;
+	setup(c);
+	return c;
+}
+
+static void checkin_close(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+/* The code spaced out, so it reads large on the desk's screen. */
+static void draw_code(const struct checkin *c, int y)
+{
+	char spaced[TOKEN_MAX * 2 + 1], line[EDITOR_TEXT_MAX + 64];
+	size_t i, n = 0;
+
+	for (i = 0; c->last_code[i] && n + 2 < sizeof(spaced); i++) {
+		spaced[n++] = c->last_code[i];
+		spaced[n++] = ' ';
+	}
+	spaced[n] = '\0';
+	snprintf(line, sizeof(line), _("Checked in: %s. Slip code:"), c->last_name);
+	draw_centre(y, line, ROLE_OK);
+	attron(A_BOLD);
+	draw_centre(y + 1, spaced, ROLE_SELECTED);
+	attroff(A_BOLD);
+}
+
+static void checkin_draw(struct app *a, void *st)
+{
+	struct checkin *c = st;
+	char why[256];
+
+	snprintf(why, sizeof(why),
+		 _("Name and phone are for the centre's visitor records and safety; kept %ld days, then erased."),
+		 settings_int(a->db, "retention.days"));
+	draw_text(1, 2, why, COLS - 4, ROLE_DIM, 0);
+	if (c->fields[F_NAME].chosen_id)
+		draw_text(3 + F_COUNT + 1, 2,
+			  _("A returning visitor: an empty phone keeps the one on record."), COLS - 4,
+			  ROLE_DIM, 0);
+	if (*c->last_code)
+		draw_code(c, LINES - 6);
+	form_view_draw(&c->form, 3, 14, 40);
+}
+
+static void save(struct app *a, struct checkin *c)
+{
+	char whom[32], name[EDITOR_TEXT_MAX];
+	struct spool_outcome out;
+	struct visit_draft d;
+	struct hd_err err;
+	struct field *f;
+	long long id, pick;
+
+	a->message[0] = '\0';
+	if (form_validate(&c->form, &err) != HD_OK)
+		return;
+	memset(&d, 0, sizeof(d));
+	editor_text(&c->fields[F_NAME].ed, name, sizeof(name));
+	d.name = name;
+	d.person_id = c->fields[F_NAME].chosen_id;
+	d.phone = c->fields[F_PHONE].value;
+	d.purpose = c->fields[F_PURPOSE].value;
+	pick = c->fields[F_WHOM].chosen_id;
+	snprintf(whom, sizeof(whom), "%lld", pick > 0 ? pick : -pick);
+	d.org = pick > 0 ? whom : NULL;
+	d.team = pick < 0 ? whom : NULL;
+	d.party = c->fields[F_PARTY].value;
+	d.note = c->fields[F_NOTE].value;
+	d.under14 = c->fields[F_AGE].number == 2;
+	d.guardian_consent = d.under14;
+	if (visit_checkin(a->db, &a->actor, &d, &id, &err) != HD_OK) {
+		f = form_find(&c->form, err.field);
+		if (f) {
+			snprintf(f->error, sizeof(f->error), "%s", err.msg);
+			form_focus(&c->form, (int)(f - c->fields));
+		} else {
+			app_message(a, ROLE_ERROR, "%s", err.msg);
+		}
+		return;
+	}
+	token_make(a->db, TOKEN_VISIT, id, c->last_code, sizeof(c->last_code), NULL);
+	snprintf(c->last_name, sizeof(c->last_name), "%s", name);
+	/* The visit is saved; the slip's fate is only told. */
+	if (slip_print(a->db, &a->actor, id, &out, &err) != HD_OK)
+		app_message(a, ROLE_WARNING, _("The slip was not printed: %s"), err.msg);
+	else
+		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s", out.message);
+	form_reset(&c->form);
+	field_set_text(&c->fields[F_PARTY], "1");
+	field_choose(&c->fields[F_AGE], 1);
+}
+
+static enum key_result checkin_key(struct app *a, void *st, struct key_in k)
+{
+	struct checkin *c = st;
+	struct form_event ev;
+
+	if (!form_view_event(k, &ev) || ev.key == FK_ESC)
+		return KR_IGNORED;
+	if (form_key(&c->form, ev) == FORM_SUBMIT) {
+		save(a, c);
+		return KR_HANDLED;
+	}
+	return KR_HANDLED;
+}
+
+static bool checkin_typing(struct app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return true;
+}
+
+static bool checkin_dirty(struct app *a, void *st)
+{
+	(void)a;
+	return form_dirty(&((struct checkin *)st)->form);
+}
+
+static const int CHECKIN_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
+
+const struct screen_ops SCREEN_CHECKIN = {
+	.title = N_("Visitor check-in"),
+	.open = checkin_open,
+	.close = checkin_close,
+	.draw = checkin_draw,
+	.key = checkin_key,
+	.typing = checkin_typing,
+	.dirty = checkin_dirty,
+	.keys = CHECKIN_KEYS,
+};
