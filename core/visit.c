@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/settings.h"
 #include "core/text.h"
 #include "core/token.h"
 
@@ -41,7 +42,7 @@ static enum hd_status check_draft(const struct visit_draft *d, struct visit_row 
 {
 	memset(v, 0, sizeof(*v));
 	v->party = 1;
-	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, v->name, sizeof(v->name), err) ||
+	if (valid_text(d->name, _("Visitor"), 1, NAME_MAX_CHARS, v->name, sizeof(v->name), err) ||
 	    (text_given(d->phone) &&
 	     valid_phone(d->phone, _("Phone"), v->phone, sizeof(v->phone), err)) ||
 	    list_parse(&LIST_PURPOSE, text_given(d->purpose) ? d->purpose : "", &v->purpose, err) ||
@@ -261,6 +262,25 @@ enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd
 }
 
 enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
+{
+	char sql[1024], today[DATE_LEN];
+	long long since;
+	time_t now = clock_now();
+	int closing = settings_minutes(db, "closing.time");
+
+	/* Whoever came in before the last closing time is out, for every
+	 * reader, even before the automatic check-out has written it. */
+	clock_local_date(now, today, sizeof(today));
+	since = (long long)clock_local_time(today, closing);
+	if (since > (long long)now)
+		since = (long long)clock_local_time(today, closing - 24 * 60);
+	snprintf(sql, sizeof(sql),
+		 "%s WHERE v.time_out IS NULL AND v.time_in >= ?1 ORDER BY v.time_in, v.id",
+		 SQL_VISIT_COLS);
+	return db_collect_with(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n, err);
+}
+
+enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
 {
 	char sql[1024];
 

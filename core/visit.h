@@ -70,8 +70,13 @@ enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *t
 /* One visit (personal data as stored; callers mask). */
 enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd_err *err);
 
-/* Everyone in now, by time in, into a malloc'd array (the caller frees). */
+/* Everyone in now, by time in, into a malloc'd array (the caller frees).
+ * Whoever came before the last closing time counts as out already. */
 enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
+
+/* Every visit not checked out, whatever its day (for the automatic
+ * check-out), by time in. */
+enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
 
 /* The visits of a local date "YYYY-MM-DD", by time in. */
 enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,

@@ -105,7 +105,7 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 		files = doomed_files(db, &nfiles);
 	for (k = 0; rc == HD_OK && k < sizeof(ERASE_STEPS) / sizeof(ERASE_STEPS[0]); k++)
 		rc = exec_sql(db, ERASE_STEPS[k], 0, 0, err);
-	if (rc == HD_OK) {
+	if (rc == HD_OK && *count > 0) {
 		snprintf(after, sizeof(after), "{\"visits\":%d}", *count);
 		rc = audit_log(db, who, action, "visit", 0, NULL, after, err);
 	}
@@ -165,7 +165,7 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 	time_t now = clock_now(), close_at;
 
 	*count = 0;
-	rc = visit_present(db, &in, &n, err);
+	rc = visit_open(db, &in, &n, err);
 	if (rc != HD_OK || n == 0)
 		goto done;
 	rc = db_begin(db, err);
@@ -178,6 +178,8 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 			close_at = in[i].time_in;
 		rc = exec_sql(db, "UPDATE visit SET time_out = ?2, auto_out = 1"
 			      " WHERE id = ?1 AND time_out IS NULL", in[i].id, (long long)close_at, err);
+		if (rc == HD_OK && sqlite3_changes(db) == 0)
+			continue; /* another desk checked them out meanwhile */
 		snprintf(after, sizeof(after), "{\"time_out\":%lld,\"auto\":1}", (long long)close_at);
 		if (rc == HD_OK)
 			rc = audit_log(db, who, "visit.auto-checkout", "visit", in[i].id, NULL, after,

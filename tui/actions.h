@@ -12,10 +12,10 @@
 	X(ACT_SIGNIN, "F9", N_("Sign in"), N_("sign in or out"))                         \
 	X(ACT_QUIT, "F10", N_("Leave"), N_("leave hubdesk (on home also q)"))            \
 	X(ACT_MENU, "1-9", N_("Choose"), N_("open a part of the desk from home"))        \
-	X(ACT_SCAN, "HD1-…", N_("Scan"), N_("a scanned slip or receipt on home"))        \
+	X(ACT_SCAN, "HD1-...", N_("Scan"), N_("a scanned slip or receipt on home"))        \
 	X(ACT_NEXT, "Tab", N_("Next"), N_("next field (Shift-Tab: previous)"))           \
 	X(ACT_SAVE, "F2", N_("Save"), N_("save the form (also Ctrl-S)"))                 \
-	X(ACT_PICK, "↑↓", N_("Pick"), N_("move in a list; Enter takes"))                 \
+	X(ACT_PICK, "Up/Dn", N_("Pick"), N_("move in a list; Enter takes"))                 \
 	X(ACT_SEARCH, "abc", N_("Search"), N_("type a few characters of a name"))        \
 	X(ACT_ADD_ORG, "F4", N_("New organisation"), N_("add an organisation"))              \
 	X(ACT_PICK_QUEUE, "1 2", N_("Queue"), N_("pick the receipt (1) or A4 (2) queue from CUPS")) \

@@ -12,6 +12,7 @@
 #include "printing/cups.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
+#include "core/lists.h"
 #include "core/visit.h"
 #include "tui/cli.h"
 
@@ -168,7 +169,8 @@ static enum hd_status gone(enum token_kind kind, long long id)
 
 int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char description[256], date[16];
+	char description[256], date[32];
+	struct visit visit;
 	const char *args[MAX_ARGS];
 	struct spool_entry page;
 	struct team team;
@@ -206,9 +208,19 @@ int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
 		snprintf(description, sizeof(description), "%s", team.name);
 		break;
 	case TOKEN_VISIT:
+		rc = visit_get(ctx->db, id, &visit, &err);
+		if (rc == HD_NOT_FOUND)
+			return gone(kind, id);
+		if (rc != HD_OK)
+			return cli_report(&err);
+		/* No personal data: when, and why. */
+		clock_local_datetime(visit.time_in, date, sizeof(date));
+		snprintf(description, sizeof(description), _("visit of %s, %s"), date,
+			 list_get(&LIST_PURPOSE, visit.purpose)->zh);
+		break;
 	case TOKEN_BOOKING:
 	default:
-		/* Visits and bookings are not kept by this version yet. */
+		/* Bookings are not kept by this version yet. */
 		return gone(kind, id);
 	}
 	printf("%s\t%lld\t%s\n", token_kind_word(kind), id, description);

@@ -59,7 +59,7 @@ void topline_draw(struct app *a, const char *title)
 	int rw;
 
 	clock_local_datetime(clock_now(), when, sizeof(when));
-	snprintf(left, sizeof(left), " %s │ %s", title, a->centre);
+	snprintf(left, sizeof(left), " %s | %s", title, a->centre);
 	if (a->actor.kind == ACTOR_STAFF)
 		snprintf(who, sizeof(who), _("%s (%s)"), a->actor.name,
 			 list_label(&LIST_ROLE, (int)a->actor.role));
@@ -67,9 +67,9 @@ void topline_draw(struct app *a, const char *title)
 		snprintf(who, sizeof(who), "%s", _("not signed in"));
 	topline_printers(a, printers, sizeof(printers));
 	if (*printers)
-		snprintf(right, sizeof(right), "%s │ %s │ %s ", printers, when, who);
+		snprintf(right, sizeof(right), "%s | %s | %s ", printers, when, who);
 	else
-		snprintf(right, sizeof(right), "%s │ %s ", when, who);
+		snprintf(right, sizeof(right), "%s | %s ", when, who);
 	draw_fill(0, 0, COLS, ROLE_TITLE);
 	rw = text_width(right);
 	draw_text(0, 0, left, COLS - rw - 1, ROLE_TITLE, 0);

@@ -32,8 +32,8 @@ fi
 READY=$(printf "$(zh 'printer %s')" "$(zh ready)")
 AWAY=$(zh 'print service away')
 WAITING1=$(printf "$(zh ', %d waiting')" 1)
-PRINTERS=" $(zh Printers) │"
-HELP=" 帮助 │"
+PRINTERS=" $(zh Printers) |"
+HELP=" 帮助 |"
 TOKEN_RE='HD1-P-[0-9][0-9]*-[0-9A-Z]\{10\}'
 
 # now_ms: the wall clock in milliseconds.

@@ -198,7 +198,7 @@ scr_signin() {
 	scr_keys Tab
 	scr_type "$2"
 	scr_keys Enter
-	if scr_wait "│ $1" 5; then
+	if scr_wait "| $1" 5; then
 		ok "signed in as $1"
 	else
 		not_ok "signing in as $1" "$(scr_show | sed 's/^/| /')"

@@ -16,7 +16,7 @@ expect_screen "带 *" "the new-organisation form is open"
 scr_type "未保存的机构"
 expect_screen "未保存的机构" "a name is typed"
 # Idle for idle.seconds (5): back home, the input dropped.
-if scr_wait "首页 │" 12; then
+if scr_wait "首页 |" 12; then
 	ok "after idle.seconds without a key the desk is home again"
 else
 	not_ok "idle reset never came" "$(scr_show | sed 's/^/| /')"

@@ -12,9 +12,9 @@
 DEMO_ORGS=$(sql "SELECT count(*) FROM org")
 # A second staff account whose name holds 工, so that the list has two.
 echo 246135 | "$HUBDESK" staff add --name 王工 --role staff >/dev/null 2>&1 || not_ok "staff add 王工"
-# The title starts the top line (" 登录 │ centre …"); 未登录 at its end
+# The title starts the top line (" 登录 | centre …"); 未登录 at its end
 # also holds 登录, so the title is matched with its surroundings.
-SIGNIN=" 登录 │"
+SIGNIN=" 登录 |"
 NOBODY=未登录
 WRONG_PINS="918271 918272 918273 918274 918275 918276"
 
@@ -91,7 +91,7 @@ expect_never 135790 1 "the PIN typed (135790) never appears on the screen"
 expect_never 135 0 "not even its first digits"
 expect_line 1 "$NOBODY" "not signed in before Enter"
 scr_keys Enter
-expect_line 1 "│ 工作人员" "Enter signs in: the top line shows │ 工作人员"
+expect_line 1 "| 工作人员" "Enter signs in: the top line shows | 工作人员"
 expect_line 1 "工作人员（工作人员）" "the top line shows 工作人员（工作人员）"
 if scr_line 1 | grep -Fq "$NOBODY"; then
 	not_ok "$NOBODY is gone from the top line" "$(scr_line 1)"
@@ -246,7 +246,7 @@ scr_keys Escape
 expect_line 1 首页 "Esc goes home"
 
 # English.
-SIGNIN=" Sign in │"
+SIGNIN=" Sign in |"
 scr_stop
 scr_start 80 24 --lang en
 expect_line 1 Home "English: home"

@@ -1,0 +1,744 @@
+/* test_visit.c - visitors: check-in with its checks (phone, purpose, whom,
+ * party, under 14), check-out twice, slip codes, who is here, returning
+ * visitors, erasing after retention.days (the bytes leave the file) and the
+ * automatic check-out at closing time. */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+#include "core/org.h"
+#include "core/settings.h"
+#include "core/team.h"
+#include "core/token.h"
+#include "core/visit.h"
+#include "printing/spool.h"
+
+#define NOW_0900 1795395600LL /* 2026-11-23T09:00:00+08:00 */
+#define HOUR 3600LL
+
+static void set_now(const char *iso)
+{
+	setenv("HUBDESK_NOW", iso, 1);
+}
+
+static int setup(void **state)
+{
+	return tdb_setup(state);
+}
+
+static int teardown(void **state)
+{
+	set_now("2026-11-23T09:00:00+08:00");
+	unsetenv("HUBDESK_SPOOL");
+	return tdb_teardown(state);
+}
+
+static struct visit_draft draft(const char *name, const char *phone, const char *purpose)
+{
+	struct visit_draft d;
+
+	memset(&d, 0, sizeof(d));
+	d.name = name;
+	d.phone = phone;
+	d.purpose = purpose;
+	return d;
+}
+
+static long long checkin(struct tdb *t, const char *name, const char *phone, const char *purpose)
+{
+	struct visit_draft d = draft(name, phone, purpose);
+	struct hd_err err;
+	long long id = 0;
+
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_true(id > 0);
+	return id;
+}
+
+static struct hd_actor staff_actor(void)
+{
+	struct hd_actor who = actor_desk("d");
+
+	who.kind = ACTOR_STAFF;
+	who.role = ROLE_STAFF;
+	who.staff_id = 1;
+	snprintf(who.name, sizeof(who.name), "工作人员");
+	return who;
+}
+
+/* True when the bytes of needle occur anywhere in the file at path. */
+static bool file_holds(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = strlen(needle), have = 0, got;
+	char *buf = NULL;
+	bool found = false;
+	struct stat sb;
+
+	if (!f)
+		return false;
+	if (stat(path, &sb) == 0 && sb.st_size > 0) {
+		buf = malloc((size_t)sb.st_size);
+		assert_non_null(buf);
+		while ((got = fread(buf + have, 1, (size_t)sb.st_size - have, f)) > 0)
+			have += got;
+		for (size_t i = 0; !found && i + n <= have; i++)
+			found = memcmp(buf + i, needle, n) == 0;
+	}
+	free(buf);
+	fclose(f);
+	return found;
+}
+
+/* The integer sql gives with ?1 bound to id. */
+static long long count(sqlite3 *db, const char *sql, long long id)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void test_checkin_normalises_the_phone_and_masks_it(void **state)
+{
+	struct tdb *t = *state;
+	char masked[32];
+	struct hd_err err;
+	struct visit *all = NULL;
+	struct visit v;
+	long long id;
+	int n = 0;
+
+	id = checkin(t, "  张三 ", "+86 138-1234-5678", "1");
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_string_equal(v.name, "张三");
+	assert_string_equal(v.phone, "13812345678");
+	assert_int_equal(v.purpose, 1);
+	assert_int_equal(v.party, 1);
+	assert_int_equal((long long)v.time_in, NOW_0900);
+	assert_int_equal((long long)v.time_out, 0);
+	assert_false(v.erased);
+	assert_true(v.person_id > 0);
+	assert_int_equal(visit_present(t->db, &all, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	phone_mask(all[0].phone, masked, sizeof(masked));
+	assert_string_equal(masked, "138****5678");
+	free(all);
+	/* The audit holds the masked phone only. */
+	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.checkin'"
+				      " AND record_id = ?1 AND json_extract(after, '$.phone') = '138****5678'",
+			       id),
+			 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE instr(ifnull(after, ''),"
+					" '13812345678') OR instr(ifnull(before, ''), '13812345678')"),
+			 0);
+	/* A landline, and malformed phones. */
+	id = checkin(t, "李四", "021-6234 5678", "13");
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	phone_mask(v.phone, masked, sizeof(masked));
+	assert_string_equal(masked, "021-****5678");
+	{
+		struct visit_draft d = draft("王五", "12812345678", "1");
+
+		assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+		assert_non_null(strstr(err.msg, "Phone"));
+		d.phone = "1381234567";
+		assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+		d.phone = "138-1234-567x";
+		assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	}
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 2);
+}
+
+static void test_purpose_by_number_and_name(void **state)
+{
+	struct tdb *t = *state;
+	struct visit_draft d = draft("赵六", NULL, "政策咨询");
+	struct hd_err err;
+	struct visit v;
+	long long id;
+
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal(v.purpose, 1);
+	assert_string_equal(v.phone, "");
+	d.purpose = "其他";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal(v.purpose, 13);
+	d.purpose = "12";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal(v.purpose, 12);
+	d.purpose = "0";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.purpose = "14";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.purpose = "foo";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.purpose = NULL;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 3);
+}
+
+static void test_name_is_checked(void **state)
+{
+	struct tdb *t = *state;
+	struct visit_draft d = draft("", NULL, "1");
+	char long_name[41 * 3 + 1] = "";
+	struct hd_err err;
+	long long id;
+	int i;
+
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_non_null(strstr(err.msg, "Visitor"));
+	d.name = "   ";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.name = "张\x1b[2J三";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	for (i = 0; i < 41; i++)
+		strcat(long_name, "张");
+	d.name = long_name;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	long_name[40 * 3] = '\0';
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 1);
+}
+
+static void test_whom_they_visit(void **state)
+{
+	struct tdb *t = *state;
+	struct org_draft od = { .name = "阳光社工服务社", .kind = "1" };
+	struct team_draft td = { .name = "夕阳红合唱团", .category = "1", .leader = "刘老师",
+				 .phone = "13912345678", .members = "20", .content = "合唱",
+				 .place = "活动室", .schedule = "每周二上午" };
+	struct visit_draft d = draft("钱七", NULL, "12");
+	long long org = 0, team = 0, id = 0;
+	char buf[16], buf2[16];
+	struct hd_err err;
+	struct visit v;
+
+	assert_int_equal(org_add(t->db, &t->who, &od, &org, NULL, &err), HD_OK);
+	assert_int_equal(team_create(t->db, &t->who, &td, TEAM_APPLIED, NULL, &team, &err), HD_OK);
+	snprintf(buf, sizeof(buf), "%lld", org);
+	snprintf(buf2, sizeof(buf2), "%lld", team);
+	d.org = buf;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal(v.org_id, org);
+	assert_string_equal(v.whom, "阳光社工服务社");
+	d.org = NULL;
+	d.team = buf2;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal(v.team_id, team);
+	assert_string_equal(v.whom, "夕阳红合唱团");
+	/* Both at once, unknown ones, malformed ones. */
+	d.org = buf;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.team = NULL;
+	d.org = "999";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_NOT_FOUND);
+	assert_string_equal(err.field, "org");
+	d.org = NULL;
+	d.team = "999";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_NOT_FOUND);
+	assert_string_equal(err.field, "team");
+	d.team = "abc";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 2);
+	/* Without a phone one name is not taken for the same person. */
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 2);
+}
+
+static void test_under_14_needs_consent_and_staff(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台"), staff = staff_actor();
+	struct visit_draft d = draft("小明", NULL, "10");
+	struct hd_err err;
+	struct visit v;
+	long long id;
+
+	d.under14 = true;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "guardian_consent");
+	assert_int_equal(visit_checkin(t->db, &desk, &d, &id, &err), HD_BAD_INPUT);
+	d.guardian_consent = true;
+	assert_int_equal(visit_checkin(t->db, &desk, &d, &id, &err), HD_REFUSED);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 0);
+	assert_int_equal(visit_checkin(t->db, &staff, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_true(v.under14);
+	assert_true(v.guardian_consent);
+	/* An adult is checked in by the desk. */
+	d.under14 = d.guardian_consent = false;
+	assert_int_equal(visit_checkin(t->db, &desk, &d, &id, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 3);
+}
+
+static void test_party_size(void **state)
+{
+	struct tdb *t = *state;
+	struct visit_draft d = draft("孙八", NULL, "5");
+	struct hd_err err;
+	struct visit v;
+	long long id;
+
+	d.party = "0";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.party = "501";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.party = "-1";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	d.party = "3x";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 0);
+	d.party = "500";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal(v.party, 500);
+}
+
+static void test_second_checkout_says_when_the_first_was(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	struct visit v;
+	bool already = true;
+	time_t first = 1;
+	long long id;
+
+	id = checkin(t, "周九", NULL, "1");
+	set_now("2026-11-23T10:00:00+08:00");
+	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_false(already);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, NOW_0900 + HOUR);
+	assert_false(v.auto_out);
+	set_now("2026-11-23T11:00:00+08:00");
+	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_true(already);
+	assert_int_equal((long long)first, NOW_0900 + HOUR);
+	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, NOW_0900 + HOUR);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.checkout'"
+				      " AND record_id = ?1", id),
+			 1);
+	assert_int_equal(visit_checkout(t->db, &t->who, 9999, VIA_DIRECT, &already, &first, &err),
+			 HD_NOT_FOUND);
+}
+
+static void test_visit_code_reads_ids_and_slips(void **state)
+{
+	struct tdb *t = *state;
+	char token[TOKEN_MAX], lower[TOKEN_MAX], booking[TOKEN_MAX], team[TOKEN_MAX];
+	struct hd_err err;
+	bool scanned = true;
+	long long id, got = 0;
+	size_t i;
+
+	id = checkin(t, "吴十", NULL, "1");
+	assert_int_equal(visit_code(t->db, &t->who, "12", &got, &scanned, &err), HD_OK);
+	assert_int_equal(got, 12);
+	assert_false(scanned);
+	assert_int_equal(token_make(t->db, TOKEN_VISIT, id, token, sizeof(token), &err), HD_OK);
+	assert_int_equal(visit_code(t->db, &t->who, token, &got, &scanned, &err), HD_OK);
+	assert_int_equal(got, id);
+	assert_true(scanned);
+	for (i = 0; token[i]; i++)
+		lower[i] = (char)(token[i] >= 'A' && token[i] <= 'Z' ? token[i] + 32 : token[i]);
+	lower[i] = '\0';
+	got = 0;
+	assert_int_equal(visit_code(t->db, &t->who, lower, &got, &scanned, &err), HD_OK);
+	assert_int_equal(got, id);
+	/* Codes of another kind. */
+	assert_int_equal(token_make(t->db, TOKEN_BOOKING, id, booking, sizeof(booking), &err), HD_OK);
+	assert_int_equal(visit_code(t->db, &t->who, booking, &got, &scanned, &err), HD_BAD_INPUT);
+	assert_int_equal(token_make(t->db, TOKEN_TEAM, 1, team, sizeof(team), &err), HD_OK);
+	assert_int_equal(visit_code(t->db, &t->who, team, &got, &scanned, &err), HD_BAD_INPUT);
+	/* An altered MAC, an altered id, text that is no code. */
+	i = strlen(token) - 1;
+	token[i] = token[i] == 'X' ? 'Y' : 'X';
+	assert_int_equal(visit_code(t->db, &t->who, token, &got, &scanned, &err), HD_FORGED);
+	assert_int_equal(token_make(t->db, TOKEN_VISIT, id, token, sizeof(token), &err), HD_OK);
+	token[6] = token[6] == '9' ? '8' : '9'; /* HD1-V-<id>: the id's first digit */
+	assert_int_equal(visit_code(t->db, &t->who, token, &got, &scanned, &err), HD_FORGED);
+	assert_int_equal(visit_code(t->db, &t->who, "HD1-V-1", &got, &scanned, &err), HD_FORGED);
+	assert_int_equal(visit_code(t->db, &t->who, "hello", &got, &scanned, &err), HD_FORGED);
+	assert_true(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'") >= 3);
+}
+
+static void test_present_and_on_date(void **state)
+{
+	struct tdb *t = *state;
+	struct visit *all = NULL;
+	struct hd_err err;
+	bool already;
+	time_t first;
+	long long a, b, c;
+	int n = 0;
+
+	a = checkin(t, "甲", NULL, "1");
+	set_now("2026-11-23T09:30:00+08:00");
+	b = checkin(t, "乙", NULL, "2");
+	set_now("2026-11-23T10:00:00+08:00");
+	c = checkin(t, "丙", NULL, "3");
+	assert_int_equal(visit_checkout(t->db, &t->who, b, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_present(t->db, &all, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(all[0].id, a);
+	assert_int_equal(all[1].id, c);
+	free(all);
+	set_now("2026-11-24T09:00:00+08:00");
+	checkin(t, "丁", NULL, "4");
+	assert_int_equal(visit_on_date(t->db, "2026-11-23", &all, &n, &err), HD_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(all[0].id, a);
+	assert_int_equal(all[1].id, b);
+	assert_string_equal(all[1].name, "乙");
+	assert_true(all[1].time_out > 0);
+	assert_int_equal(all[2].id, c);
+	free(all);
+	assert_int_equal(visit_on_date(t->db, "2026-11-24", &all, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(all[0].name, "丁");
+	free(all);
+	assert_int_equal(visit_on_date(t->db, "2026-11-22", &all, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	free(all);
+	all = NULL;
+	assert_int_equal(visit_on_date(t->db, "2026-13-01", &all, &n, &err), HD_BAD_INPUT);
+	free(all);
+}
+
+static void test_hints_find_returning_visitors(void **state)
+{
+	struct tdb *t = *state;
+	struct visitor_hint h[8];
+	struct hd_err err;
+	int n = -1;
+
+	checkin(t, "张三", "+86 138-1234-5678", "1");
+	set_now("2026-11-23T09:10:00+08:00");
+	checkin(t, "王芳", "13900001111", "1");
+	set_now("2026-11-23T09:20:00+08:00");
+	checkin(t, "王芳", "13700002222", "1");
+	set_now("2026-11-23T09:30:00+08:00");
+	checkin(t, "李四", "021-62345678", "1");
+
+	/* The last four digits. */
+	assert_int_equal(visit_hints(t->db, "5678", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].name, "李四"); /* newest first */
+	assert_string_equal(h[0].masked, "021-****5678");
+	assert_string_equal(h[1].name, "张三");
+	assert_string_equal(h[1].masked, "138****5678");
+	assert_int_equal((long long)h[1].last_visit, NOW_0900);
+	assert_int_equal(visit_hints(t->db, "0000", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	/* The whole phone, in any of its shapes. */
+	assert_int_equal(visit_hints(t->db, "138 1234 5678", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].name, "张三");
+	assert_string_equal(h[0].masked, "138****5678");
+	assert_int_equal(visit_hints(t->db, "+86 13812345678", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	/* The start of a name, one Chinese character. */
+	assert_int_equal(visit_hints(t->db, "张", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].name, "张三");
+	assert_string_equal(h[0].masked, "138****5678");
+	assert_int_equal(visit_hints(t->db, "赵", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	/* Two people of one name: newest first, told apart by the masked phone. */
+	assert_int_equal(visit_hints(t->db, "王", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].name, "王芳");
+	assert_string_equal(h[1].name, "王芳");
+	assert_string_equal(h[0].masked, "137****2222");
+	assert_string_equal(h[1].masked, "139****1111");
+	assert_true(h[0].person_id != h[1].person_id);
+	assert_true(h[0].last_visit > h[1].last_visit);
+	/* The older one comes back: now they are first. */
+	set_now("2026-11-23T10:00:00+08:00");
+	checkin(t, "王芳", "139-0000-1111", "1");
+	assert_int_equal(visit_hints(t->db, "王芳", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].masked, "139****1111");
+	/* At most max, and a few digits say too little. */
+	assert_int_equal(visit_hints(t->db, "王", h, 1, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(visit_hints(t->db, "56", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(visit_hints(t->db, "", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+}
+
+static void test_same_name_and_phone_is_the_same_person(void **state)
+{
+	struct tdb *t = *state;
+	struct visit_draft d = draft("张三", "13812345678", "1");
+	struct hd_err err;
+	struct visit a, b;
+	long long id1, id2, id3;
+
+	id1 = checkin(t, "张三", "138-1234-5678", "1");
+	set_now("2026-11-24T09:00:00+08:00");
+	id2 = checkin(t, "张三", "+8613812345678", "2");
+	assert_int_equal(visit_get(t->db, id1, &a, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id2, &b, &err), HD_OK);
+	assert_int_equal(a.person_id, b.person_id);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 1);
+	/* Another phone is another person; a picked person is that person. */
+	checkin(t, "张三", "13900001111", "1");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 2);
+	d.person_id = a.person_id;
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id3, &err), HD_OK);
+	assert_int_equal(visit_get(t->db, id3, &b, &err), HD_OK);
+	assert_int_equal(b.person_id, a.person_id);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 2);
+}
+
+static void test_retention_erases_old_visits_and_keeps_counts(void **state)
+{
+	struct tdb *t = *state;
+	struct org_draft od = { .name = "阳光社工服务社", .kind = "1" };
+	struct visit_draft d = draft("欧阳修远", "13955556666", "6");
+	struct spool_outcome out;
+	char wal[160], spool[160], orgid[16], file[SPOOL_PATH_MAX];
+	struct hd_err err;
+	struct visit v;
+	static const char SLIP[] = "%PDF-1.4 slip of 欧阳修远 139****6666";
+	long long org = 0, old, young, spool_id = 0;
+	int erased = -1;
+	bool already;
+	time_t first;
+
+	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
+	setenv("HUBDESK_SPOOL", spool, 1);
+	assert_int_equal(settings_set(t->db, &t->who, "retention.days", "180", &err), HD_OK);
+	assert_int_equal(org_add(t->db, &t->who, &od, &org, NULL, &err), HD_OK);
+	snprintf(orgid, sizeof(orgid), "%lld", org);
+	d.org = orgid;
+	d.party = "3";
+	d.note = "带来年报材料";
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &old, &err), HD_OK);
+	/* A slip waits in the spool (no printer); its bytes hold the name. */
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", old, SPOOL_PDF, "",
+				     (const unsigned char *)SLIP, sizeof(SLIP) - 1, &spool_id, &out, &err),
+			 HD_OK);
+	assert_false(out.delivered);
+	assert_true(out.file[0] != '\0');
+	snprintf(file, sizeof(file), "%s", out.file);
+	assert_int_equal(access(file, F_OK), 0);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM spool WHERE kind = 'visitor'"
+				      " AND record_id = ?1 AND data IS NOT NULL", old),
+			 1);
+	set_now("2026-11-23T10:00:00+08:00");
+	assert_int_equal(visit_checkout(t->db, &t->who, old, VIA_DIRECT, &already, &first, &err), HD_OK);
+
+	/* 171 days later another visitor comes. */
+	set_now("2027-05-13T09:00:00+08:00");
+	young = checkin(t, "上官婉清", "13677778888", "1");
+	/* 180 days after the first visit nothing is erased yet. */
+	set_now("2027-05-22T09:00:00+08:00");
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 0);
+	assert_int_equal(visit_get(t->db, old, &v, &err), HD_OK);
+	assert_string_equal(v.name, "欧阳修远");
+
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_true(file_holds(t->path, "欧阳修远")); /* so the check below means something */
+	assert_true(file_holds(t->path, "slip of"));
+
+	/* 181 days after: the first visit is erased, the other one kept. */
+	set_now("2027-05-23T09:00:00+08:00");
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 1);
+	assert_int_equal(visit_get(t->db, old, &v, &err), HD_OK);
+	assert_true(v.erased);
+	assert_string_equal(v.name, "");
+	assert_string_equal(v.phone, "");
+	assert_string_equal(v.note, "");
+	assert_int_equal(v.person_id, 0);
+	assert_int_equal(v.purpose, 6);
+	assert_int_equal(v.party, 3);
+	assert_int_equal(v.org_id, org);
+	assert_string_equal(v.whom, "阳光社工服务社");
+	assert_int_equal((long long)v.time_in, NOW_0900);
+	assert_int_equal((long long)v.time_out, NOW_0900 + HOUR);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM visit WHERE id = ?1 AND erased = 1", old), 1);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1"
+				      " AND (before IS NOT NULL OR after IS NOT NULL)", old),
+			 0);
+	assert_true(count(t->db, "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1",
+			  old) >= 2);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM spool WHERE kind = 'visitor'"
+				      " AND record_id = ?1 AND data IS NOT NULL", old),
+			 0);
+	assert_int_equal(access(file, F_OK), -1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '欧阳修远'"), 0);
+	/* Only the run that erased something is audited. */
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.retention'"), 1);
+	/* The visit 10 days old keeps its name and its audit. */
+	assert_int_equal(visit_get(t->db, young, &v, &err), HD_OK);
+	assert_false(v.erased);
+	assert_string_equal(v.name, "上官婉清");
+	assert_string_equal(v.phone, "13677778888");
+	assert_true(count(t->db, "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1"
+				 " AND after IS NOT NULL", young) >= 1);
+	/* Counts survive. */
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 2);
+	assert_int_equal(tdb_int(t->db, "SELECT sum(party) FROM visit"), 4);
+	/* A second run has nothing left to do. */
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 0);
+
+	/* The bytes are gone from the file. */
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	snprintf(wal, sizeof(wal), "%s-wal", t->path);
+	assert_false(file_holds(t->path, "欧阳修远"));
+	assert_false(file_holds(wal, "欧阳修远"));
+	assert_false(file_holds(t->path, "13955556666"));
+	assert_false(file_holds(t->path, "带来年报材料"));
+	assert_false(file_holds(t->path, "slip of"));
+	assert_true(file_holds(t->path, "上官婉清"));
+}
+
+static void test_erase_on_request(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台"), staff = staff_actor();
+	char wal[160];
+	struct hd_err err;
+	struct visit v;
+	long long a, b, c;
+
+	a = checkin(t, "诸葛明亮", "13911112222", "1");
+	set_now("2026-11-24T09:00:00+08:00");
+	b = checkin(t, "诸葛明亮", "13911112222", "2");
+	c = checkin(t, "司马懿", "13933334444", "3");
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_true(file_holds(t->path, "诸葛明亮"));
+	assert_int_equal(visit_erase(t->db, &desk, b, &err), HD_REFUSED);
+	assert_int_equal(visit_erase(t->db, &staff, 9999, &err), HD_NOT_FOUND);
+	assert_int_equal(visit_erase(t->db, &staff, b, &err), HD_OK);
+	/* All of that person's visits. */
+	assert_int_equal(visit_get(t->db, a, &v, &err), HD_OK);
+	assert_true(v.erased);
+	assert_string_equal(v.name, "");
+	assert_int_equal(visit_get(t->db, b, &v, &err), HD_OK);
+	assert_true(v.erased);
+	assert_int_equal(v.purpose, 2);
+	assert_int_equal(visit_get(t->db, c, &v, &err), HD_OK);
+	assert_false(v.erased);
+	assert_string_equal(v.name, "司马懿");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.erase'"), 1);
+	/* Erasing again is harmless. */
+	assert_int_equal(visit_erase(t->db, &t->who, a, &err), HD_OK);
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	snprintf(wal, sizeof(wal), "%s-wal", t->path);
+	assert_false(file_holds(t->path, "诸葛明亮"));
+	assert_false(file_holds(wal, "诸葛明亮"));
+	assert_false(file_holds(t->path, "13911112222"));
+	assert_true(file_holds(t->path, "司马懿"));
+}
+
+static void test_close_day_checks_out_at_closing_time(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	struct visit v;
+	long long a, b, c;
+	bool already;
+	time_t first;
+	int n = -1;
+
+	assert_int_equal(settings_set(t->db, &t->who, "closing.time", "21:00", &err), HD_OK);
+	a = checkin(t, "甲", NULL, "1");
+	b = checkin(t, "乙", NULL, "1");
+	set_now("2026-11-23T12:00:00+08:00");
+	c = checkin(t, "丙", NULL, "1");
+	assert_int_equal(visit_checkout(t->db, &t->who, b, VIA_DIRECT, &already, &first, &err), HD_OK);
+	set_now("2026-11-23T20:59:00+08:00");
+	assert_int_equal(visit_close_day(t->db, &t->who, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(visit_get(t->db, a, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, 0);
+	set_now("2026-11-23T21:00:00+08:00");
+	assert_int_equal(visit_close_day(t->db, &t->who, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(visit_get(t->db, a, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, NOW_0900 + 12 * HOUR);
+	assert_true(v.auto_out);
+	assert_int_equal(visit_get(t->db, c, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, NOW_0900 + 12 * HOUR);
+	assert_true(v.auto_out);
+	assert_int_equal(visit_get(t->db, b, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, NOW_0900 + 3 * HOUR);
+	assert_false(v.auto_out);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.auto-checkout'"), 2);
+	/* A second run finds nobody; a scan afterwards says already. */
+	assert_int_equal(visit_close_day(t->db, &t->who, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(visit_checkout(t->db, &t->who, a, VIA_SCAN, &already, &first, &err), HD_OK);
+	assert_true(already);
+	assert_int_equal((long long)first, NOW_0900 + 12 * HOUR);
+}
+
+static void test_close_day_of_an_earlier_day(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	struct visit v;
+	long long a, b;
+	int n = -1;
+
+	a = checkin(t, "甲", NULL, "1");
+	/* Maintenance runs the next morning: yesterday's visitor leaves at
+	 * yesterday's closing time, today's stays. */
+	set_now("2026-11-24T08:30:00+08:00");
+	b = checkin(t, "乙", NULL, "1");
+	assert_int_equal(visit_close_day(t->db, &t->who, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(visit_get(t->db, a, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, NOW_0900 + 12 * HOUR);
+	assert_true(v.auto_out);
+	assert_int_equal(visit_get(t->db, b, &v, &err), HD_OK);
+	assert_int_equal((long long)v.time_out, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_checkin_normalises_the_phone_and_masks_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_purpose_by_number_and_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_name_is_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whom_they_visit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_under_14_needs_consent_and_staff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_party_size, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_checkout_says_when_the_first_was, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_visit_code_reads_ids_and_slips, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_present_and_on_date, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hints_find_returning_visitors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_name_and_phone_is_the_same_person, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retention_erases_old_visits_and_keeps_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_erase_on_request, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_day_checks_out_at_closing_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_day_of_an_earlier_day, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
