@@ -289,6 +289,17 @@ enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err
 	return db_collect(db, sql, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
+enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
+			     struct hd_err *err)
+{
+	char sql[1024];
+
+	snprintf(sql, sizeof(sql), "%s WHERE v.person_id = ?1 ORDER BY v.time_in DESC, v.id DESC",
+		 SQL_VISIT_COLS);
+	return db_collect_with(db, sql, &person_id, 1, sizeof(**out), read_visit, (void **)out, n,
+			       err);
+}
+
 enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,
 			     struct hd_err *err)
 {

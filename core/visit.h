@@ -78,6 +78,10 @@ enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_
  * check-out), by time in. */
 enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
 
+/* Every visit of a person, newest first. */
+enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
+			     struct hd_err *err);
+
 /* The visits of a local date "YYYY-MM-DD", by time in. */
 enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,
 			     struct hd_err *err);

@@ -23,7 +23,9 @@
 	X(ACT_TEST_PAGE, "t", N_("Test page"), N_("print a test page"))                      \
 	X(ACT_RETRY, "r", N_("Retry"), N_("send the documents waiting in the spool again"))   \
 	X(ACT_CHECKOUT, "o", N_("Check out"), N_("check the selected visitor out"))          \
-	X(ACT_ROLL_CALL, "e", N_("Roll call"), N_("evacuation roll call: Enter marks people accounted for"))
+	X(ACT_ROLL_CALL, "e", N_("Roll call"), N_("evacuation roll call: Enter marks people accounted for")) \
+	X(ACT_DETAIL, "Enter", N_("Detail"), N_("the selected visitor's detail and visits"))   \
+	X(ACT_ERASE, "x", N_("Erase"), N_("erase this person's data (staff, on request)"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

@@ -113,5 +113,6 @@ extern const struct screen_ops SCREEN_SIGNIN;
 extern const struct screen_ops SCREEN_PRINTERS;
 extern const struct screen_ops SCREEN_CHECKIN;
 extern const struct screen_ops SCREEN_PRESENT;
+extern const struct screen_ops SCREEN_VISITOR; /* arg: a long long visit id */
 
 #endif

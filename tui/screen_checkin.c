@@ -169,15 +169,23 @@ static void save(struct app *a, struct checkin *c)
 	struct visit_draft d;
 	struct hd_err err;
 	struct field *f;
-	long long id, pick;
+	long long id, pick, person;
+	enum hd_status rc;
 
 	a->message[0] = '\0';
-	if (form_validate(&c->form, &err) != HD_OK)
+	/* Only a returning visitor picked from the list is that person: a name
+	 * typed whole, even one the list offers, is matched by name and phone
+	 * in the core. Validation takes an offered entry of the same name, so
+	 * the pick is put back after it. */
+	person = c->fields[F_NAME].chosen_id;
+	rc = form_validate(&c->form, &err);
+	c->fields[F_NAME].chosen_id = person;
+	if (rc != HD_OK)
 		return;
 	memset(&d, 0, sizeof(d));
 	editor_text(&c->fields[F_NAME].ed, name, sizeof(name));
 	d.name = name;
-	d.person_id = c->fields[F_NAME].chosen_id;
+	d.person_id = person;
 	d.phone = c->fields[F_PHONE].value;
 	d.purpose = c->fields[F_PURPOSE].value;
 	pick = c->fields[F_WHOM].chosen_id;

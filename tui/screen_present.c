@@ -151,6 +151,10 @@ static enum key_result present_key(struct app *a, void *st, struct key_in k)
 	}
 	if (k.code)
 		return KR_IGNORED;
+	if (!p->roll_call && (k.ch == '\r' || k.ch == '\n') && p->selected < p->count) {
+		app_push(a, &SCREEN_VISITOR, &p->in[p->selected].id);
+		return KR_HANDLED;
+	}
 	if (k.ch == 'o' && !p->roll_call) {
 		checkout(a, p);
 		return KR_HANDLED;
@@ -180,7 +184,7 @@ static void present_tick(struct app *a, void *st)
 		reload(a, p);
 }
 
-static const int PRESENT_KEYS[] = { ACT_PICK, ACT_CHECKOUT, ACT_ROLL_CALL, -1 };
+static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_ROLL_CALL, -1 };
 
 const struct screen_ops SCREEN_PRESENT = {
 	.title = N_("Who is here"),
