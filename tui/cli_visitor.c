@@ -144,7 +144,7 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return cli_report(&err);
 	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("date"), _("in"), _("out"),
-	       _("name"), _("phone"), _("purpose"), _("visiting"), _("party"));
+	       _("person name"), _("phone"), _("purpose"), _("visiting"), _("party"));
 	for (i = 0; i < n; i++)
 		print_visit(&all[i]);
 	free(all);

@@ -151,7 +151,9 @@ static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
 			h->scan[--h->scan_len] = '\0';
 		return KR_HANDLED;
 	}
-	if (k.code || text_is_control((uint32_t)k.ch))
+	if (k.code)
+		return KR_IGNORED; /* F1, F9 and F10 work during a scan too */
+	if (text_is_control((uint32_t)k.ch))
 		return KR_HANDLED;
 	n = utf8_encode((uint32_t)k.ch, enc);
 	if (n > 0 && h->scan_len + n < SCAN_MAX) {

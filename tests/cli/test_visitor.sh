@@ -134,7 +134,7 @@ expect_err "访客|姓名" "and the message names the name field"
 
 # --- Lists: a header, id first, the phone masked; --present.
 expect_rc 0 "visitor list" hd visitor list
-expect_eq "$(head -1 "$T/out")" "id${TAB}date${TAB}in${TAB}out${TAB}name${TAB}phone${TAB}purpose${TAB}visiting${TAB}party" \
+expect_eq "$(head -1 "$T/out")" "id${TAB}date${TAB}in${TAB}out${TAB}person name${TAB}phone${TAB}purpose${TAB}visiting${TAB}party" \
 	"the list starts with a header"
 expect_eq "$(($(wc -l <"$T/out") - 1))" "$(visits)" "one line per visit of today"
 expect_eq "$(awk -F'\t' 'NR > 1 && $1 !~ /^[0-9]+$/' "$T/out" | wc -l)" 0 "every line starts with the id"

@@ -1,0 +1,141 @@
+#!/bin/sh
+# tests/print/test_visitor_print.sh - the visitor slip from the check-in
+# screen through a real (private) CUPS: with printer.receipt set to the raw
+# queue Receipt, 王小明 checked in at 80x24 in Chinese; the status line says
+# the slip went to the printer, the Receipt sink gets one ESC/POS job whose
+# GS v 0 raster decodes (zbarimg) to exactly the code the screen spells out,
+# whose GB18030 text holds the name and the masked phone but never the full
+# phone, and the spool row is done.
+# shellcheck disable=SC2059 # printf formats are the messages' translations
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../screen/lib.sh"
+. "$(dirname "$0")/lib.sh"
+
+for tool in tmux zbarimg python3 sqlite3; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		not_ok "$tool is installed (make deps)"
+		done_testing
+		exit
+	fi
+done
+"$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
+if ! cups_start; then
+	not_ok "a private cupsd starts (cups, cups-client, cups-bsd installed?)"
+	done_testing
+	exit
+fi
+ok "a private cupsd with queues Receipt and A4 runs"
+"$HUBDESK" config set printer.receipt Receipt || not_ok "the receipt printer is set"
+
+FULL=13812345678
+MASKED='138****5678'
+
+# qr_of JOB: the text of the QR in an ESC/POS job (its first GS v 0
+# raster, which is exactly a PBM P4 body, given a white margin).
+qr_of() {
+	python3 - "$1" "$T/qr.pbm" <<'EOF' || return 1
+import sys
+b = open(sys.argv[1], "rb").read()
+i = b.find(b"\x1dv0")
+if i < 0:
+    sys.exit("no GS v 0 raster")
+w = b[i + 4] + 256 * b[i + 5]
+h = b[i + 6] + 256 * b[i + 7]
+body = b[i + 8:i + 8 + w * h]
+if len(body) != w * h:
+    sys.exit("raster cut short")
+m = 4  # bytes (32 dots) of white on every side
+blank = bytes(w + 2 * m)
+out = bytearray(blank * 32)
+for r in range(h):
+    out += bytes(m) + body[r * w:(r + 1) * w] + bytes(m)
+out += blank * 32
+with open(sys.argv[2], "wb") as f:
+    f.write(b"P4\n%d %d\n" % ((w + 2 * m) * 8, h + 64) + bytes(out))
+EOF
+	zbarimg --nodbus --raw -q -Sbinary "$T/qr.pbm" 2>/dev/null
+}
+
+# text_of JOB: the job's text decoded from GB18030, the raster left out.
+text_of() {
+	python3 - "$1" <<'EOF'
+import sys
+b = open(sys.argv[1], "rb").read()
+i = b.find(b"\x1dv0")
+if i >= 0:
+    w = b[i + 4] + 256 * b[i + 5]
+    h = b[i + 6] + 256 * b[i + 7]
+    b = b[:i] + b[i + 8 + w * h:]
+sys.stdout.write(b.decode("gb18030", errors="replace"))
+EOF
+}
+
+# slip_code: waits for the spaced-out code (H D 1 - V - …) on the screen and
+# prints it joined; 1 on time-out.
+slip_code() {
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while [ "$(date +%s)" -le "$_deadline" ]; do
+		_line=$(scr_show | grep -E '^ *H D 1 - V - ' | head -1)
+		if [ -n "$_line" ]; then
+			printf '%s\n' "$_line" | tr -d ' '
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+cups_idle() { [ -z "$(lpstat -h "$CUPS_SERVER" -o 2>/dev/null)" ]; }
+
+scr_start 80 24
+expect_line 1 首页 "home"
+scr_keys 1
+expect_line 1 访客登记 "1 opens 访客登记"
+scr_type 王小明
+scr_keys Tab
+scr_type "$FULL"
+scr_keys Tab
+scr_type 1
+scr_keys Tab
+scr_type 阳光
+expect_screen 浦东新区阳光社工服务社 "typing 阳光 offers 浦东新区阳光社工服务社"
+scr_keys Enter
+scr_keys F2
+expect_screen "$(printf "$(zh 'Checked in: %s. Slip code:')" 王小明)" "F2 saves 王小明"
+if code=$(slip_code) && printf '%s' "$code" | grep -Eq '^HD1-V-[0-9]+-[0-9A-Z]{10}$'; then
+	ok "the screen spells out the slip code $code"
+else
+	code=""
+	not_ok "the screen spells out the slip code" "$(scr_show | sed 's/^/| /')"
+fi
+visit=$(printf '%s' "$code" | cut -d- -f3)
+expect_line 23 "$(zh_part 'sent to printer %s (CUPS job %d)' 7)" "the status line says the slip was sent"
+expect_line 23 Receipt "to Receipt"
+
+if sink_wait Receipt 1; then
+	ok "the receipt printer received the slip"
+else
+	not_ok "the receipt printer received nothing within 20 s" "$(tail -5 "$CUPS_DIR/log/error_log")"
+fi
+job=$(sink_job Receipt 1)
+expect_eq "$(head -c 2 "$job" 2>/dev/null | od -An -tx1 | tr -d ' \n')" "1b40" "the job is ESC/POS (starts with ESC @)"
+expect_eq "$(qr_of "$job")" "${code:-no code on the screen}" "the printed QR decodes to the code on the screen"
+run "$HUBDESK" verify "$(qr_of "$job")"
+expect_out "^visit	$visit	" "the decoded text verifies as visit $visit"
+text_of "$job" >"$T/slip.txt"
+if grep -Fq 王小明 "$T/slip.txt" && grep -Fq "$MASKED" "$T/slip.txt"; then
+	ok "the slip's text holds 王小明 and $MASKED"
+else
+	not_ok "the slip's text holds 王小明 and $MASKED" "$(head -c 600 "$T/slip.txt")"
+fi
+if grep -aFq "$FULL" "$job"; then
+	not_ok "the printed job never holds the full phone"
+else
+	ok "the printed job never holds the full phone"
+fi
+wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
+expect_eq "$(sink_jobs Receipt)" 1 "exactly one job was printed"
+expect_eq "$(sql "SELECT state || ' ' || format || ' ' || (cups_job > 0) FROM spool WHERE kind = 'visitor' AND record_id = $visit")" \
+	"done escpos 1" "the spool row is done, ESC/POS, with its CUPS job"
+
+done_testing
