@@ -73,10 +73,11 @@ static const char *const MIGRATIONS[] = {
 	"ALTER TABLE team ADD COLUMN pin_hash TEXT;",
 	/* 3: the print spool: every document is stored before it is sent and
 	 * marked done only when CUPS accepted it. copy counts the prints of one
-	 * record (1 the first, 2, 3 ... reprints). */
+	 * record (1 the first, 2, 3 ... reprints). A test page and the list of
+	 * who is here ('list') are their own record. */
 	"CREATE TABLE spool("
 	" id INTEGER PRIMARY KEY,"
-	" kind TEXT NOT NULL CHECK(kind IN ('visitor', 'booking', 'team', 'test')),"
+	" kind TEXT NOT NULL CHECK(kind IN ('visitor', 'booking', 'team', 'test', 'list')),"
 	" record_id INTEGER NOT NULL, copy INTEGER NOT NULL DEFAULT 1,"
 	" format TEXT NOT NULL CHECK(format IN ('escpos', 'pdf')),"
 	" queue TEXT NOT NULL DEFAULT '', data BLOB,"

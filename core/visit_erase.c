@@ -144,15 +144,40 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 			   &count, err);
 }
 
+/* Printed lists of who was here hold names too: they go with the visits. */
+static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db,
+			"SELECT file FROM spool WHERE kind = 'list' AND created < ?1"
+			" AND file IS NOT NULL AND data IS NOT NULL",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, cutoff);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		unlink((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = exec_sql(db, "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"
+			      " AND data IS NOT NULL", cutoff, 0, err);
+	return db_finish(db, rc, err);
+}
+
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err)
 {
 	long long cutoff = (long long)clock_now() - settings_int(db, "retention.days") * DAY;
+	enum hd_status rc;
 
-	return erase_where(db, who, "visit.retention",
-			   "INSERT INTO temp.doomed(id, person_id)"
-			   " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < ?1",
-			   cutoff, 0, erased, err);
+	rc = erase_where(db, who, "visit.retention",
+			 "INSERT INTO temp.doomed(id, person_id)"
+			 " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < ?1",
+			 cutoff, 0, erased, err);
+	return rc == HD_OK ? erase_old_lists(db, cutoff, err) : rc;
 }
 
 enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *count,

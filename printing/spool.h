@@ -48,7 +48,7 @@ struct spool_entry {
 	time_t created, updated;
 };
 
-/* Stores the document (kind "visitor", "booking", "team" or "test"; the
+/* Stores the document (kind "visitor", "booking", "team", "test" or "list"; the
  * copy number is 1 + the earlier prints of kind/record_id), audits it as
  * "print" (first copy) or "reprint", then sends it to queue ("" = no
  * printer: it waits). *spool_id is the row. HD_OK whenever the row was
@@ -61,7 +61,7 @@ enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, const char *
 
 /* The same in two steps, for a document that carries its own spool id (the
  * test page's QR): spool_reserve() opens a transaction (BEGIN IMMEDIATE) and
- * inserts the row without data, giving *spool_id and *copy; for kind "test"
+ * inserts the row without data, giving *spool_id and *copy; for kind "test" or "list"
  * with record_id 0 the record is the row itself. Then exactly one of
  * spool_send() (stores the data, audits, commits, sends; statuses as
  * spool_print) or spool_cancel() (rolls the row back). On a failed reserve

@@ -25,7 +25,8 @@
 	X(ACT_CHECKOUT, "o", N_("Check out"), N_("check the selected visitor out"))          \
 	X(ACT_ROLL_CALL, "e", N_("Roll call"), N_("evacuation roll call: Enter marks people accounted for")) \
 	X(ACT_DETAIL, "Enter", N_("Detail"), N_("the selected visitor's detail and visits"))   \
-	X(ACT_ERASE, "x", N_("Erase"), N_("erase this person's data (staff, on request)"))
+	X(ACT_ERASE, "x", N_("Erase"), N_("erase this person's data (staff, on request)"))     \
+	X(ACT_PRINT_LIST, "p", N_("Print"), N_("print the list of who is here for the fire warden"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

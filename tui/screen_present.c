@@ -1,7 +1,8 @@
 /* screen_present.c - who is here (home 4): everyone checked in and not out,
  * with time in, purpose, party and the head count; o checks the selected
  * visitor out; e starts the evacuation roll call, where Enter (or space)
- * marks the selected party accounted for. Phones are never shown here. */
+ * marks the selected party accounted for; p prints the list for the fire
+ * warden; Enter opens a visitor's detail. Phones are never shown here. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include "core/lists.h"
 #include "core/text.h"
 #include "core/visit.h"
+#include "printing/roll.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -138,6 +140,17 @@ static void checkout(struct app *a, struct present *p)
 	reload(a, p);
 }
 
+static void print_list(struct app *a)
+{
+	struct spool_outcome out;
+	struct hd_err err;
+
+	if (roll_print(a->db, &a->actor, &out, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	else
+		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s", out.message);
+}
+
 static enum key_result present_key(struct app *a, void *st, struct key_in k)
 {
 	struct present *p = st;
@@ -157,6 +170,10 @@ static enum key_result present_key(struct app *a, void *st, struct key_in k)
 	}
 	if (k.ch == 'o' && !p->roll_call) {
 		checkout(a, p);
+		return KR_HANDLED;
+	}
+	if (k.ch == 'p') {
+		print_list(a);
 		return KR_HANDLED;
 	}
 	if (k.ch == 'e') {
@@ -184,7 +201,8 @@ static void present_tick(struct app *a, void *st)
 		reload(a, p);
 }
 
-static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_ROLL_CALL, -1 };
+static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_ROLL_CALL,
+				     ACT_PRINT_LIST, -1 };
 
 const struct screen_ops SCREEN_PRESENT = {
 	.title = N_("Who is here"),

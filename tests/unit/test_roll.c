@@ -1,0 +1,110 @@
+/* test_roll.c - the printed list of who is here: it names everyone in, waits
+ * in the spool when no printer takes it, and its names go with retention. */
+#include "testutil.h"
+
+#include <iconv.h>
+
+#include "core/settings.h"
+#include "core/visit.h"
+#include "printing/roll.h"
+
+static long long checkin(struct tdb *t, const char *name, const char *party)
+{
+	struct visit_draft d = { .name = name, .purpose = "1", .party = party };
+	struct hd_err err;
+	long long id = 0;
+
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	return id;
+}
+
+static bool holds(const char *data, size_t len, const char *needle, size_t n)
+{
+	size_t i;
+
+	for (i = 0; data && i + n <= len; i++)
+		if (memcmp(data + i, needle, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when the spool's list document holds name in GB18030. */
+static bool list_holds(struct tdb *t, const char *name)
+{
+	char gb[64], *in = (char *)name, *out = gb;
+	size_t inleft = strlen(name), outleft = sizeof(gb);
+	sqlite3_stmt *st = NULL;
+	iconv_t cd = iconv_open("GB18030", "UTF-8");
+	bool found = false;
+
+	assert_true(cd != (iconv_t)-1);
+	assert_true(iconv(cd, &in, &inleft, &out, &outleft) != (size_t)-1);
+	iconv_close(cd);
+	assert_int_equal(sqlite3_prepare_v2(t->db, "SELECT data FROM spool WHERE kind = 'list'", -1,
+					    &st, NULL),
+			 SQLITE_OK);
+	while (!found && sqlite3_step(st) == SQLITE_ROW) {
+		const char *data = sqlite3_column_blob(st, 0);
+		int len = sqlite3_column_bytes(st, 0);
+
+		found = holds(data, (size_t)len, gb, (size_t)(out - gb));
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static void test_list_names_everyone_in_and_waits_without_a_printer(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	char spool[256];
+	int erased = 0;
+
+	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
+	setenv("HUBDESK_SPOOL", spool, 1);
+	setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
+	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	checkin(t, "赵钱孙", "2");
+	checkin(t, "周吴郑", "1");
+	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
+	assert_false(out.delivered);
+	assert_true(list_holds(t, "赵钱孙"));
+	assert_true(list_holds(t, "周吴郑"));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE kind = 'list'"
+					" AND record_id = id AND state = 'waiting'"),
+			 1);
+	/* After retention.days the list's names are gone with the visits. */
+	setenv("HUBDESK_NOW", "2027-06-01T09:00:00+08:00", 1);
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 2);
+	assert_false(list_holds(t, "赵钱孙"));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE kind = 'list'"
+					" AND data IS NOT NULL"),
+			 0);
+	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
+	unsetenv("HUBDESK_SPOOL");
+	unsetenv("CUPS_SERVER");
+}
+
+static void test_the_desk_may_print_the_list_but_a_resident_may_not(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor resident = actor_desk("kiosk");
+	struct spool_outcome out;
+	struct hd_err err;
+
+	resident.kind = ACTOR_RESIDENT;
+	assert_int_equal(roll_print(t->db, &resident, &out, &err), HD_REFUSED);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_list_names_everyone_in_and_waits_without_a_printer, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_the_desk_may_print_the_list_but_a_resident_may_not, tdb_setup, tdb_teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
