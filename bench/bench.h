@@ -1,15 +1,21 @@
 /* bench.h - the benchmark program of `make bench`: `gen` fills a new
  * database with a large register made of invented Chinese names (gen.c,
- * names.c), `run` measures the desk's hot paths over it (bench.c). */
+ * names.c) and a year and more of visitors (gen_visits.c), `run` measures
+ * the desk's hot paths over it (bench.c, run_visits.c). */
 #ifndef HD_BENCH_H
 #define HD_BENCH_H
 
 #include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "core/status.h"
 #include "core/validate.h"
+
+/* The fixed date generated data counts back from: 2026-01-01 00:00 in
+ * Shanghai, so that a database does not depend on the day it is made. */
+#define BENCH_BASE_TIME ((time_t)1767196800)
 
 /* A small deterministic generator (splitmix64): one seed always gives the
  * same register, whatever the C library. */
@@ -65,6 +71,13 @@ void names_team(struct bench_rng *r, int variant, struct bench_team_name *t);
 /* A person's name: surname and given name. */
 void names_person(struct bench_rng *r, char *out, size_t outsz);
 
+/* A visitor's name: a surname, common ones more often, and a given name of
+ * one or two characters. */
+void names_visitor(struct bench_rng *r, char *out, size_t outsz);
+
+/* A mainland mobile number, 11 digits, as stored. */
+void names_mobile(struct bench_rng *r, char *out, size_t outsz);
+
 /* A mobile (mostly) or Shanghai landline, as people type them. */
 void names_phone(struct bench_rng *r, char *out, size_t outsz);
 
@@ -111,6 +124,23 @@ enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets,
  * PDF, and sent to the CUPS queue BENCH_CUPS_QUEUE names (skipped when it is
  * unset or empty). */
 enum hd_status bench_print_measures(struct hd_err *err);
+
+/* The visitors of a generated register (gen_visits.c): n visits of about
+ * n * 3 / 10 people over the VISIT_DAYS days up to the fixed date, the
+ * last of which is "today" with a few dozen still in; inserted straight
+ * into person, visit and audit with the rows the core would have written.
+ * Within the caller's transaction; *persons counts the people. */
+#define VISIT_DAYS 400
+enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long n,
+				 unsigned long long *persons, struct hd_err *err);
+
+/* "Now" of the generated visits: mid-morning of their last day, "today". */
+time_t bench_visits_now(void);
+
+/* The visitor measures (run_visits.c) over the database at path:
+ * check-in durable (and its ratio to fsync_ms), hints, who is here and the
+ * retention erase of one day. Nothing is printed without visits. */
+enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd_err *err);
 
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);

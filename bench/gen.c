@@ -19,11 +19,12 @@
 #include "core/team.h"
 
 #define BENCH_MAX_RECORDS 1000000ull
+#define BENCH_MAX_VISITS 10000000ull
+#define GEN_CACHE_KIB 1048576 /* page cache while generating: the indexes stay in memory */
 #define REROLLS 8         /* new names tried before a number is added */
 #define DAY 86400
-/* Dates (residence terms, filing dates) count back from 2026-01-01 00:00
- * in Shanghai, so they do not depend on the day the database is made. */
-#define BASE_TIME ((time_t)1767196800)
+/* Dates (residence terms, filing dates) count back from the fixed date. */
+#define BASE_TIME BENCH_BASE_TIME
 
 /* The centre's rooms. */
 static const struct room_draft ROOMS[] = {
@@ -247,29 +248,40 @@ static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct b
 
 static int usage(void)
 {
-	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N]\n", stderr);
+	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n",
+	      stderr);
 	return 2;
 }
 
+/* What gen makes, and how long the visitors took. */
+struct gen_sizes {
+	unsigned long long orgs, teams, visits, persons;
+	double visits_ms;
+};
+
 /* Everything in one transaction: the core's actions nest in it. */
-static enum hd_status fill(sqlite3 *db, uint64_t seed, unsigned long long orgs,
-			   unsigned long long teams, struct hd_err *err)
+static enum hd_status fill(sqlite3 *db, uint64_t seed, struct gen_sizes *z, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	struct nameset org_names = { 0 }, team_names = { 0 };
 	struct bench_rng r;
 	enum hd_status rc;
 	unsigned long long i;
+	double t0;
 
 	bench_rng_seed(&r, seed);
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = add_rooms(db, &who, err);
-	for (i = 0; rc == HD_OK && i < orgs; i++)
+	for (i = 0; rc == HD_OK && i < z->orgs; i++)
 		rc = add_org(db, &who, &r, &org_names, i + 1, err);
-	for (i = 0; rc == HD_OK && i < teams; i++)
+	for (i = 0; rc == HD_OK && i < z->teams; i++)
 		rc = add_team(db, &who, &r, &team_names, err);
+	t0 = bench_ms();
+	if (rc == HD_OK)
+		rc = bench_visits_fill(db, seed, z->visits, &z->persons, err);
+	z->visits_ms = bench_ms() - t0;
 	nameset_free(&org_names);
 	nameset_free(&team_names);
 	return db_finish(db, rc, err);
@@ -277,7 +289,9 @@ static enum hd_status fill(sqlite3 *db, uint64_t seed, unsigned long long orgs,
 
 int bench_gen_main(int argc, char **argv)
 {
-	unsigned long long seed = 1, orgs = 10000, teams = 10000;
+	unsigned long long seed = 1;
+	struct gen_sizes z = { 10000, 10000, 0, 0, 0 };
+	char pragma[64];
 	const char *path = NULL;
 	struct hd_actor who = actor_command_line("bench");
 	struct hd_err err;
@@ -294,10 +308,13 @@ int bench_gen_main(int argc, char **argv)
 			 bench_parse_count(argv[i + 1], UINT64_MAX, &seed) == 0)
 			continue;
 		else if (strcmp(argv[i], "--orgs") == 0 &&
-			 bench_parse_count(argv[i + 1], BENCH_MAX_RECORDS, &orgs) == 0)
+			 bench_parse_count(argv[i + 1], BENCH_MAX_RECORDS, &z.orgs) == 0)
 			continue;
 		else if (strcmp(argv[i], "--teams") == 0 &&
-			 bench_parse_count(argv[i + 1], BENCH_MAX_RECORDS, &teams) == 0)
+			 bench_parse_count(argv[i + 1], BENCH_MAX_RECORDS, &z.teams) == 0)
+			continue;
+		else if (strcmp(argv[i], "--visits") == 0 &&
+			 bench_parse_count(argv[i + 1], BENCH_MAX_VISITS, &z.visits) == 0)
 			continue;
 		else
 			return usage();
@@ -310,15 +327,20 @@ int bench_gen_main(int argc, char **argv)
 		return 1;
 	}
 	t0 = bench_ms();
+	snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = -%d", GEN_CACHE_KIB);
 	if (db_open(path, DB_CREATE, &db, &err) != HD_OK ||
-	    setup_init(db, &who, &created, &err) != HD_OK ||
-	    fill(db, (uint64_t)seed, orgs, teams, &err) != HD_OK)
+	    setup_init(db, &who, &created, &err) != HD_OK)
+		goto done;
+	sqlite3_exec(db, pragma, NULL, NULL, NULL);
+	if (fill(db, (uint64_t)seed, &z, &err) != HD_OK)
 		goto done;
 	db_close(db);
 	db = NULL;
 	t1 = bench_ms();
-	printf("generated %s: %d rooms, %llu organisations, %llu teams (seed %llu) in %.1f s\n",
-	       path, ROOM_COUNT, orgs, teams, seed, (t1 - t0) / 1000.0);
+	printf("generated %s: %d rooms, %llu organisations, %llu teams, %llu visits of %llu people"
+	       " (seed %llu) in %.1f s, the visits in %.1f s\n",
+	       path, ROOM_COUNT, z.orgs, z.teams, z.visits, z.persons, seed, (t1 - t0) / 1000.0,
+	       z.visits_ms / 1000.0);
 	status = 0;
 done:
 	if (status != 0)

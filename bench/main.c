@@ -82,7 +82,7 @@ int bench_parse_count(const char *s, unsigned long long max, unsigned long long 
 
 static void usage(void)
 {
-	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N]\n"
+	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n"
 	      "       hubdesk-bench run --db PATH\n",
 	      stderr);
 }

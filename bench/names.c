@@ -89,6 +89,23 @@ static const char *const GIVEN[] = {
 	"卫东", "建华", "淑珍", "桂英", "海燕", "永强", "春梅", "雅琴",
 };
 
+/* Characters of two-character given names, for visitors (names_visitor). */
+static const char *const GIVEN_CHARS[] = {
+	"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+	"涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "玉", "萍", "红", "玲",
+	"芬", "燕", "彬", "鑫", "晨", "宇", "浩", "子", "轩", "梓", "涵", "欣", "怡", "佳",
+	"俊", "建", "国", "志", "文", "海", "云", "春", "梅", "兰", "凤", "珍", "淑", "慧",
+	"雪", "林", "荣", "新", "德", "永", "金", "宝", "家", "晓", "思", "雨", "嘉", "博",
+	"天", "诗", "琪", "立", "成", "亮", "婷", "倩", "丹", "瑶",
+};
+
+/* Prefixes of the mainland's mobile numbers. */
+static const char *const MOBILE_PREFIXES[] = {
+	"130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "150", "151",
+	"152", "153", "155", "156", "157", "158", "159", "166", "173", "177", "180", "181",
+	"182", "183", "185", "186", "187", "188", "189", "198", "199",
+};
+
 static const char *const COMMITTEES[] = {
 	"阳光", "东方", "花园", "金桥一村", "金桥二村", "碧云", "联洋", "锦绣", "梅园", "竹园",
 	"松园", "桃林", "崂山", "潍坊一村", "潍坊二村", "东城", "南城", "北园", "胜利", "前进",
@@ -146,6 +163,23 @@ void names_person(struct bench_rng *r, char *out, size_t outsz)
 	const char *surname = PICK(r, SURNAMES), *given = PICK(r, GIVEN);
 
 	snprintf(out, outsz, "%s%s", surname, given);
+}
+
+void names_visitor(struct bench_rng *r, char *out, size_t outsz)
+{
+	/* SURNAMES runs from the commonest: a square skews towards its start. */
+	double u = (double)(bench_rng_next(r) >> 11) / (double)(1ull << 53);
+	const char *surname = SURNAMES[(int)(u * u * COUNT(SURNAMES))];
+
+	if (bench_rng_below(r, 3) == 0)
+		snprintf(out, outsz, "%s%s", surname, PICK(r, GIVEN));
+	else
+		snprintf(out, outsz, "%s%s%s", surname, PICK(r, GIVEN_CHARS), PICK(r, GIVEN_CHARS));
+}
+
+void names_mobile(struct bench_rng *r, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s%08u", PICK(r, MOBILE_PREFIXES), bench_rng_below(r, 100000000));
 }
 
 void names_phone(struct bench_rng *r, char *out, size_t outsz)

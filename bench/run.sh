@@ -1,9 +1,11 @@
 #!/bin/sh
 # run.sh - `make bench`: builds the generated database once per seed and size
-# (build/bench/bench-<seed>-<orgs>-<teams>.db, on the real disk), then runs
-# the measures on a scratch copy of it, so writes never grow the cached file.
+# (build/bench/bench-<seed>-<orgs>-<teams>-<visits>.db, on the real disk),
+# then runs the measures on a scratch copy of it, so writes never grow the
+# cached file.
 #
-# BENCH_SEED (1), BENCH_ORGS (10000) and BENCH_TEAMS (10000) choose the data;
+# BENCH_SEED (1), BENCH_ORGS (10000), BENCH_TEAMS (10000) and BENCH_VISITS
+# (1000000) choose the data;
 # BENCH_CUPS_QUEUE, when set, the CUPS queue cups_submit_escpos sends to
 # (else a private cupsd's, see bench/cups.sh).
 set -eu
@@ -15,10 +17,11 @@ export TZ
 seed=${BENCH_SEED:-1}
 orgs=${BENCH_ORGS:-10000}
 teams=${BENCH_TEAMS:-10000}
-for n in "$seed" "$orgs" "$teams"; do
+visits=${BENCH_VISITS:-1000000}
+for n in "$seed" "$orgs" "$teams" "$visits"; do
 	case $n in
 	'' | *[!0-9]*)
-		echo "bench: BENCH_SEED, BENCH_ORGS and BENCH_TEAMS take whole numbers" >&2
+		echo "bench: BENCH_SEED, BENCH_ORGS, BENCH_TEAMS and BENCH_VISITS take whole numbers" >&2
 		exit 2
 		;;
 	esac
@@ -26,8 +29,8 @@ done
 
 dir=build/bench
 bin=$dir/hubdesk-bench
-db=$dir/bench-$seed-$orgs-$teams.db
-part=$dir/bench-$seed-$orgs-$teams.part.db
+db=$dir/bench-$seed-$orgs-$teams-$visits.db
+part=$dir/bench-$seed-$orgs-$teams-$visits.part.db
 scratch=$dir/bench-scratch.db
 
 if [ ! -x "$bin" ]; then
@@ -35,11 +38,15 @@ if [ ! -x "$bin" ]; then
 	exit 1
 fi
 
+# The cache of the same data before visits were generated is no longer used.
+rm -f "$dir/bench-$seed-$orgs-$teams.db" "$dir/bench-$seed-$orgs-$teams.part.db"
+
 # A database is cached only once it is complete.
 if [ ! -s "$db" ]; then
 	rm -f "$part" "$part-wal" "$part-shm"
 	echo "bench: generating $db" >&2
-	"$bin" gen --db "$part" --seed "$seed" --orgs "$orgs" --teams "$teams" >&2
+	"$bin" gen --db "$part" --seed "$seed" --orgs "$orgs" --teams "$teams" \
+		--visits "$visits" >&2
 	mv "$part" "$db"
 fi
 

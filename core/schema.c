@@ -96,7 +96,6 @@ static const char *const MIGRATIONS[] = {
 	"CREATE INDEX person_name ON person(name, last_visit DESC);"
 	"CREATE INDEX person_phone ON person(phone) WHERE phone IS NOT NULL;"
 	"CREATE INDEX person_last4 ON person(last4, last_visit) WHERE last4 IS NOT NULL;"
-	"CREATE INDEX person_last_visit ON person(last_visit);"
 	"CREATE TABLE visit("
 	" id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,"
 	" purpose INTEGER NOT NULL CHECK(purpose BETWEEN 1 AND 13),"

@@ -11,8 +11,7 @@
 #include "core/settings.h"
 #include "core/visit.h"
 #include "printing/doc.h"
-#include "printing/escpos.h"
-#include "printing/pdf.h"
+#include "printing/output.h"
 
 static struct doc *build(sqlite3 *db, const struct visit *in, int n)
 {
@@ -43,28 +42,23 @@ enum hd_status roll_print(sqlite3 *db, const struct hd_actor *who, struct spool_
 	char queue[SPOOL_QUEUE_MAX];
 	unsigned char *bytes = NULL;
 	struct visit *in = NULL;
-	enum spool_format f = SPOOL_ESCPOS;
+	enum spool_format f;
 	struct doc *d;
 	enum hd_status rc;
 	long long id;
 	size_t len = 0;
-	int n = 0;
+	int n = 0, width;
 
 	rc = access_require(db, who, ACC_VISITOR, err);
+	if (rc == HD_OK)
+		rc = output_choose(db, NULL, NULL, queue, sizeof(queue), &f, &width, err);
 	if (rc == HD_OK)
 		rc = visit_present(db, &in, &n, err);
 	if (rc != HD_OK)
 		return rc;
-	settings_text(db, "printer.receipt", queue, sizeof(queue));
-	if (!*queue) {
-		settings_text(db, "printer.a4", queue, sizeof(queue));
-		f = SPOOL_PDF;
-	}
 	d = build(db, in, n);
 	free(in);
-	rc = f == SPOOL_ESCPOS
-		     ? escpos_render(d, (int)settings_int(db, "printer.receipt.width"), &bytes, &len, err)
-		     : pdf_render(d, &bytes, &len, err);
+	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)
 		rc = spool_print(db, who, "list", 0, f, queue, bytes, len, &id, out, err);

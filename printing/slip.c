@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/access.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/lists.h"
@@ -11,8 +12,7 @@
 #include "core/token.h"
 #include "core/visit.h"
 #include "printing/doc.h"
-#include "printing/escpos.h"
-#include "printing/pdf.h"
+#include "printing/output.h"
 
 static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, bool reprint)
 {
@@ -46,9 +46,10 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 }
 
 enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
-			  struct spool_outcome *out, struct hd_err *err)
+			  const char *queue, const char *format, struct spool_outcome *out,
+			  struct hd_err *err)
 {
-	char queue[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	char q[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
 	unsigned char *bytes = NULL;
 	struct doc *d = NULL;
 	struct visit v;
@@ -56,22 +57,22 @@ enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
 	enum hd_status rc;
 	long long spool_id;
 	size_t len = 0;
+	int width;
 
-	rc = visit_get(db, id, &v, err);
+	rc = access_require(db, who, ACC_VISITOR, err);
+	if (rc == HD_OK)
+		rc = visit_get(db, id, &v, err);
 	if (rc == HD_OK)
 		rc = token_make(db, TOKEN_VISIT, id, token, sizeof(token), err);
+	if (rc == HD_OK)
+		rc = output_choose(db, queue, format, q, sizeof(q), &f, &width, err);
 	if (rc != HD_OK)
 		return rc;
-	settings_text(db, "printer.receipt", queue, sizeof(queue));
-	f = *queue ? SPOOL_ESCPOS : SPOOL_PDF;
-	d = build(db, &v, token, false);
-	if (f == SPOOL_ESCPOS)
-		rc = escpos_render(d, (int)settings_int(db, "printer.receipt.width"), &bytes, &len, err);
-	else
-		rc = pdf_render(d, &bytes, &len, err);
+	d = build(db, &v, token, spool_copies(db, "visitor", id) > 0);
+	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)
-		rc = spool_print(db, who, "visitor", id, f, queue, bytes, len, &spool_id, out, err);
+		rc = spool_print(db, who, "visitor", id, f, q, bytes, len, &spool_id, out, err);
 	free(bytes);
 	return rc;
 }

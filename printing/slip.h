@@ -11,10 +11,13 @@
 #include "core/status.h"
 #include "printing/spool.h"
 
-/* Prints the slip of visit id (a reprint when it was printed before). HD_OK
- * whenever the document was stored, printed or waiting (see out); HD_FAIL
- * for the database or the rendering; HD_NOT_FOUND for an unknown visit. */
+/* Prints the slip of visit id to queue and in format (NULL for the receipt
+ * printer's; see output.h); a slip printed before says it is a reprint.
+ * HD_OK whenever the document was stored, printed or waiting (see out);
+ * HD_FAIL for the database or the rendering; HD_NOT_FOUND for an unknown
+ * visit; HD_BAD_INPUT for another format. */
 enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
-			  struct spool_outcome *out, struct hd_err *err);
+			  const char *queue, const char *format, struct spool_outcome *out,
+			  struct hd_err *err);
 
 #endif

@@ -552,3 +552,18 @@ enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,
 	return db_collect(db, SQL_LIST_WAITING, sizeof(struct spool_entry), read_entry,
 			  (void **)out, n, err);
 }
+
+int spool_copies(sqlite3 *db, const char *kind, long long record_id)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db, SQL_COUNT_COPIES, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, record_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}

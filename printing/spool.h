@@ -85,6 +85,9 @@ void spool_cancel(sqlite3 *db);
  * *still_waiting count the outcome. HD_FAIL only for the database. */
 enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err);
 
+/* How many times kind/record_id was printed before (0: never). */
+int spool_copies(sqlite3 *db, const char *kind, long long record_id);
+
 /* How many documents are not done (waiting or being sent); -1 when the
  * database cannot say. */
 int spool_waiting_count(sqlite3 *db);

@@ -11,38 +11,11 @@
 #include "core/settings.h"
 #include "core/token.h"
 #include "printing/doc.h"
-#include "printing/escpos.h"
-#include "printing/pdf.h"
+#include "printing/output.h"
 
 /* Fixed Chinese samples: the page exists to show the printer's Chinese. */
 static const char SAMPLE_ZH[] = "中文打印测试：机构、团队、场地预约";
 static const char SAMPLE_ZH2[] = "访客登记 · 群众活动团队备案 · 已备案 已分类";
-
-/* Which queue and format the page goes to (see testpage.h). */
-static enum hd_status choose(sqlite3 *db, const char *queue, const char *format, char *q,
-			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err)
-{
-	char receipt[SETTING_VALUE_MAX];
-
-	settings_text(db, "printer.receipt", receipt, sizeof(receipt));
-	if (queue)
-		snprintf(q, qsz, "%s", queue);
-	else if (receipt[0])
-		snprintf(q, qsz, "%s", receipt);
-	else
-		settings_text(db, "printer.a4", q, qsz);
-	*width_mm = (int)settings_int(db, "printer.receipt.width");
-	if (!format)
-		*f = q[0] && strcmp(q, receipt) == 0 ? SPOOL_ESCPOS : SPOOL_PDF;
-	else if (strcmp(format, "escpos") == 0)
-		*f = SPOOL_ESCPOS;
-	else if (strcmp(format, "pdf") == 0)
-		*f = SPOOL_PDF;
-	else
-		return hd_err_set(err, HD_BAD_INPUT, "format", _("format: escpos or pdf, not %s"),
-				  format);
-	return HD_OK;
-}
 
 static struct doc *build(sqlite3 *db, const char *queue, enum spool_format f, int width_mm,
 			 const char *token)
@@ -89,7 +62,7 @@ enum hd_status testpage_print(sqlite3 *db, const struct hd_actor *who, const cha
 	*spool_id = 0;
 	if (tokensz)
 		token[0] = '\0';
-	rc = choose(db, queue, format, q, sizeof(q), &f, &width_mm, err);
+	rc = output_choose(db, queue, format, q, sizeof(q), &f, &width_mm, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = access_require(db, who, ACC_ADMIN, err);
@@ -103,10 +76,7 @@ enum hd_status testpage_print(sqlite3 *db, const struct hd_actor *who, const cha
 	if (rc != HD_OK)
 		goto fail;
 	d = build(db, q, f, width_mm, token);
-	if (f == SPOOL_ESCPOS)
-		rc = escpos_render(d, width_mm, &bytes, &len, err);
-	else
-		rc = pdf_render(d, &bytes, &len, err);
+	rc = output_render(d, f, width_mm, &bytes, &len, err);
 	doc_free(&d);
 	if (rc != HD_OK)
 		goto fail;

@@ -96,6 +96,21 @@ sql() {
 	sqlite3 -batch -noheader "$HUBDESK_DB" "$1"
 }
 
+# token_for KIND ID [DB]: the token of a record, computed here from the
+# database's key (default the test database) as DESIGN.md's "QR text" says
+# (HMAC-SHA256 of "HD1-K-N", its first 50 bits in Crockford base32).
+token_for() {
+	_key=$(sqlite3 -batch -noheader "${3:-$HUBDESK_DB}" "SELECT hex(value) FROM meta WHERE key = 'secret'")
+	python3 - "$_key" "$1" "$2" <<'EOF'
+import hashlib, hmac, sys
+key, kind, n = bytes.fromhex(sys.argv[1]), sys.argv[2], sys.argv[3]
+body = "HD1-%s-%s" % (kind, n)
+bits = int.from_bytes(hmac.new(key, body.encode(), hashlib.sha256).digest()[:7], "big") >> 6
+alpha = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+print(body + "-" + "".join(alpha[(bits >> (45 - 5 * i)) & 31] for i in range(10)))
+EOF
+}
+
 # hd ARGS...: hubdesk in English, so that checks can match its messages
 # whatever translations exist.
 hd() {

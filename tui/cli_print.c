@@ -10,13 +10,66 @@
 #include "core/team.h"
 #include "core/token.h"
 #include "printing/cups.h"
+#include "printing/slip.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
 #include "core/lists.h"
+#include "core/validate.h"
 #include "core/visit.h"
 #include "tui/cli.h"
 
 #define MAX_ARGS 2
+
+/* --to and --format of a print command: checked, the queue normalised. */
+static enum hd_status read_target(struct cli_opt *opts, char *queue, size_t qsz,
+				  const char **to, const char **format)
+{
+	struct hd_err err;
+
+	*to = cli_opt(opts, "--to");
+	*format = cli_opt(opts, "--format");
+	if (*to && settings_validate("printer.receipt", *to, queue, qsz, &err) != HD_OK)
+		return cli_say(HD_BAD_INPUT, _("--to: a CUPS queue name (letters, digits, - and _, "
+					       "no spaces)"));
+	if (*to)
+		*to = queue;
+	if (*format && strcmp(*format, "escpos") != 0 && strcmp(*format, "pdf") != 0)
+		return cli_say(HD_BAD_INPUT, _("--format: escpos or pdf, not %s"), *format);
+	return HD_OK;
+}
+
+/* `print visitor ID`: the slip again, marked as a reprint. */
+static int print_visitor_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{ "--to", true, NULL }, { "--format", true, NULL }, { NULL, false, NULL },
+	};
+	char queue[SETTING_VALUE_MAX], token[TOKEN_MAX];
+	const char *args[MAX_ARGS], *to, *format;
+	struct spool_outcome out;
+	struct hd_err err;
+	long id = 0;
+	int nargs, rc;
+
+	rc = cli_parse("print visitor", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK && (nargs != 1 || valid_int(args[0], "ID", 1, 999999999999L, &id, NULL)))
+		rc = cli_say(HD_BAD_INPUT, _("print visitor: give the visit's ID"));
+	if (rc == HD_OK)
+		rc = read_target(opts, queue, sizeof(queue), &to, &format);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (slip_print(ctx->db, &ctx->actor, id, to, format, &out, &err) != HD_OK ||
+	    token_make(ctx->db, TOKEN_VISIT, id, token, sizeof(token), &err) != HD_OK)
+		return cli_report(&err);
+	if (!out.delivered)
+		cli_say(HD_OK, "%s", out.message);
+	printf("%ld\t%s\t", id, token);
+	printf(_("visitor slip, copy %d"), out.copy);
+	putchar('\n');
+	return HD_OK;
+}
 
 static int print_test_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -31,19 +84,14 @@ static int print_test_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	int nargs, rc;
 
 	rc = cli_parse("print test", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc == HD_OK)
+		rc = read_target(opts, queue, sizeof(queue), &to, &format);
 	if (rc != HD_OK)
 		return rc;
-	to = cli_opt(opts, "--to");
-	format = cli_opt(opts, "--format");
-	if (to && settings_validate("printer.receipt", to, queue, sizeof(queue), &err) != HD_OK)
-		return cli_say(HD_BAD_INPUT, _("--to: a CUPS queue name (letters, digits, - and _, "
-					       "no spaces)"));
-	if (format && strcmp(format, "escpos") != 0 && strcmp(format, "pdf") != 0)
-		return cli_say(HD_BAD_INPUT, _("--format: escpos or pdf, not %s"), format);
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (testpage_print(ctx->db, &ctx->actor, to ? queue : NULL, format, &id, token,
+	if (testpage_print(ctx->db, &ctx->actor, to, format, &id, token,
 			   sizeof(token), &out, &err) != HD_OK)
 		return cli_report(&err);
 	if (out.delivered) {
@@ -155,7 +203,9 @@ int cli_print(struct cli_ctx *ctx, int argc, char **argv)
 		return print_status_cmd(ctx, argc, argv);
 	if (strcmp(sub, "retry") == 0)
 		return print_retry_cmd(ctx, argc, argv);
-	if (strcmp(sub, "visitor") == 0 || strcmp(sub, "booking") == 0 || strcmp(sub, "team") == 0)
+	if (strcmp(sub, "visitor") == 0)
+		return print_visitor_cmd(ctx, argc, argv);
+	if (strcmp(sub, "booking") == 0 || strcmp(sub, "team") == 0)
 		return cli_say(HD_FAIL, _("print %s is not available in this version yet"), sub);
 	return cli_say(HD_BAD_INPUT, _("print: use print test [--to QUEUE] [--format escpos|pdf] | "
 				       "status | retry"));

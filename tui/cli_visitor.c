@@ -66,7 +66,7 @@ static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_opt(opts, "--no-print"))
 		return HD_OK;
 	/* The visit is saved: a print that fails only says so. */
-	if (slip_print(ctx->db, &ctx->actor, id, &out, &err) != HD_OK)
+	if (slip_print(ctx->db, &ctx->actor, id, NULL, NULL, &out, &err) != HD_OK)
 		cli_say(HD_OK, _("the slip was not printed: %s"), err.msg);
 	else if (!out.delivered)
 		cli_say(HD_OK, "%s", out.message);

@@ -209,7 +209,7 @@ static void save(struct app *a, struct checkin *c)
 	token_make(a->db, TOKEN_VISIT, id, c->last_code, sizeof(c->last_code), NULL);
 	snprintf(c->last_name, sizeof(c->last_name), "%s", name);
 	/* The visit is saved; the slip's fate is only told. */
-	if (slip_print(a->db, &a->actor, id, &out, &err) != HD_OK)
+	if (slip_print(a->db, &a->actor, id, NULL, NULL, &out, &err) != HD_OK)
 		app_message(a, ROLE_WARNING, _("The slip was not printed: %s"), err.msg);
 	else
 		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s", out.message);

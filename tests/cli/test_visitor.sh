@@ -17,21 +17,6 @@ run() {
 	cat "$T/out" "$T/err" >>"$T/all"
 }
 
-# token_for KIND ID: the token of a record, computed from the database's key
-# as DESIGN.md's "QR text" says (HMAC-SHA256 of "HD1-K-N", its first 50 bits
-# in Crockford base32).
-token_for() {
-	_key=$(sql "SELECT hex(value) FROM meta WHERE key = 'secret'")
-	python3 - "$_key" "$1" "$2" <<'EOF'
-import hashlib, hmac, sys
-key, kind, n = bytes.fromhex(sys.argv[1]), sys.argv[2], sys.argv[3]
-body = "HD1-%s-%s" % (kind, n)
-bits = int.from_bytes(hmac.new(key, body.encode(), hashlib.sha256).digest()[:7], "big") >> 6
-alpha = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-print(body + "-" + "".join(alpha[(bits >> (45 - 5 * i)) & 31] for i in range(10)))
-EOF
-}
-
 # list_line ID [ARGS]: the visitor list line of visit ID.
 list_line() {
 	_id=$1

@@ -7,6 +7,11 @@
 # one job file, as a port-9100 printer would. libcups is pointed at it with
 # CUPS_SERVER=<folder>/cups.sock. Everything stops when the test file ends.
 # Waits poll with a time bound; there are no fixed sleeps.
+#
+# A print test starts with `print_world TOOL...`; after it, the job helpers
+# read what a queue received: expect_job waits for it, head_hex, pbm_of,
+# text_of and qr_of_job take an ESC/POS job apart, zbar_text reads the QR of
+# any image. A screen test sources tests/screen/lib.sh before this file.
 
 CUPS_DIR=""
 CUPS_PORT=""
@@ -196,4 +201,101 @@ cups_start() {
 	}
 	export CUPS_SERVER="$CUPS_DIR/cups.sock"
 	return 0
+}
+
+# cups_idle: CUPS has no job left to process (for `wait_for N cups_idle`).
+cups_idle() {
+	[ -z "$(lpstat -h "$CUPS_SERVER" -o 2>/dev/null)" ]
+}
+
+# print_world TOOL...: the world of a print test. Checks that every TOOL is
+# installed, starts the private cupsd (cups_start) and exports HUBDESK_SPOOL
+# (the spool folder, $T/spool-out); says so in one ok line. When a tool is
+# missing or CUPS does not start it says that in one not ok line and ends
+# the test file there (done_testing's exit code), as nothing else can run.
+print_world() {
+	for _tool in "$@"; do
+		if ! command -v "$_tool" >/dev/null 2>&1; then
+			not_ok "$_tool is installed (make deps)"
+			done_testing
+			exit
+		fi
+	done
+	if ! cups_start; then
+		not_ok "a private cupsd starts (cups, cups-client, cups-bsd installed?)"
+		done_testing
+		exit
+	fi
+	ok "a private cupsd with queues Receipt and A4 runs"
+	export HUBDESK_SPOOL="$T/spool-out"
+}
+
+# expect_job QUEUE N WHAT: waits (sink_wait, up to 20 s) until QUEUE has
+# received N jobs; a failure shows how many came and the end of cupsd's log.
+expect_job() {
+	if sink_wait "$1" "$2"; then
+		ok "$3"
+	else
+		not_ok "$3: $1 received $(sink_jobs "$1") of $2 jobs within 20 s" \
+			"$(tail -5 "$CUPS_DIR/log/error_log" 2>/dev/null)"
+	fi
+}
+
+# head_hex FILE: the first two bytes of FILE in hex, "1b40" (ESC @) for an
+# ESC/POS job; empty when FILE is missing.
+head_hex() {
+	head -c 2 "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n'
+}
+
+# pbm_of ESCPOS PBM: the first GS v 0 raster of an ESC/POS stream as a PBM
+# image with a white margin (a GS v 0 body is exactly a P4 body); non-zero,
+# saying why on stderr, when there is no whole raster.
+pbm_of() {
+	python3 - "$1" "$2" <<'EOF'
+import sys
+b = open(sys.argv[1], "rb").read()
+i = b.find(b"\x1dv0")
+if i < 0:
+    sys.exit("no GS v 0 raster")
+w = b[i + 4] + 256 * b[i + 5]
+h = b[i + 6] + 256 * b[i + 7]
+body = b[i + 8:i + 8 + w * h]
+if len(body) != w * h:
+    sys.exit("raster cut short")
+m = 4  # bytes (32 dots) of white on every side
+blank = bytes(w + 2 * m)
+out = bytearray(blank * 32)
+for r in range(h):
+    out += bytes(m) + body[r * w:(r + 1) * w] + bytes(m)
+out += blank * 32
+with open(sys.argv[2], "wb") as f:
+    f.write(b"P4\n%d %d\n" % ((w + 2 * m) * 8, h + 64) + bytes(out))
+EOF
+}
+
+# text_of ESCPOS: the job's text decoded from GB18030, the raster left out.
+text_of() {
+	python3 - "$1" <<'EOF'
+import sys
+b = open(sys.argv[1], "rb").read()
+i = b.find(b"\x1dv0")
+if i >= 0:
+    w = b[i + 4] + 256 * b[i + 5]
+    h = b[i + 6] + 256 * b[i + 7]
+    b = b[:i] + b[i + 8 + w * h:]
+sys.stdout.write(b.decode("gb18030", errors="replace"))
+EOF
+}
+
+# zbar_text IMAGE: the text of the QR code in an image file (PBM, PNG ...),
+# exactly as encoded; empty when zbarimg finds none.
+zbar_text() {
+	zbarimg --nodbus --raw -q -Sbinary "$1" 2>/dev/null
+}
+
+# qr_of_job ESCPOS: the text of the QR in an ESC/POS job (pbm_of, then
+# zbar_text); non-zero when the job holds no raster.
+qr_of_job() {
+	pbm_of "$1" "$T/qr_of_job.pbm" || return 1
+	zbar_text "$T/qr_of_job.pbm"
 }

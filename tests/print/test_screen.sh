@@ -11,20 +11,8 @@
 . "$(dirname "$0")/../screen/lib.sh"
 . "$(dirname "$0")/lib.sh"
 
-for tool in tmux zbarimg python3 sqlite3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		not_ok "$tool is installed (make deps)"
-		done_testing
-		exit
-	fi
-done
+print_world tmux zbarimg python3 sqlite3
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
-if ! cups_start; then
-	not_ok "a private cupsd starts (cups, cups-client, cups-bsd installed?)"
-	done_testing
-	exit
-fi
-ok "a private cupsd with queues Receipt and A4 runs"
 if ! "$HUBDESK" config set printer.receipt Receipt || ! "$HUBDESK" config set printer.a4 A4; then
 	not_ok "the printers are set"
 fi
@@ -72,19 +60,6 @@ status_token() {
 	return 1
 }
 
-# expect_row_has TEXT ALSO WHAT: waits for a screen line that holds both.
-expect_row_has() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | grep -F -- "$1" | grep -Fq -- "$2"; then
-			ok "$3"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$3: no line with '$1' and '$2'" "$(scr_show | sed 's/^/| /')"
-}
-
 # expect_setting KEY VALUE WHAT: `hubdesk config get KEY` says VALUE, soon.
 setting_is() { [ "$("$HUBDESK" config get "$1" 2>/dev/null)" = "$2" ]; }
 expect_setting() {
@@ -94,34 +69,6 @@ expect_setting() {
 		not_ok "$3: $1 is '$("$HUBDESK" config get "$1" 2>&1)', expected '$2'"
 	fi
 }
-
-# qr_of JOB: the text of the QR in an ESC/POS job (its first GS v 0
-# raster, which is exactly a PBM P4 body, given a white margin).
-qr_of() {
-	python3 - "$1" "$T/qr.pbm" <<'EOF' || return 1
-import sys
-b = open(sys.argv[1], "rb").read()
-i = b.find(b"\x1dv0")
-if i < 0:
-    sys.exit("no GS v 0 raster")
-w = b[i + 4] + 256 * b[i + 5]
-h = b[i + 6] + 256 * b[i + 7]
-body = b[i + 8:i + 8 + w * h]
-if len(body) != w * h:
-    sys.exit("raster cut short")
-m = 4  # bytes (32 dots) of white on every side
-blank = bytes(w + 2 * m)
-out = bytearray(blank * 32)
-for r in range(h):
-    out += bytes(m) + body[r * w:(r + 1) * w] + bytes(m)
-out += blank * 32
-with open(sys.argv[2], "wb") as f:
-    f.write(b"P4\n%d %d\n" % ((w + 2 * m) * 8, h + 64) + bytes(out))
-EOF
-	zbarimg --nodbus --raw -q -Sbinary "$T/qr.pbm" 2>/dev/null
-}
-
-cups_idle() { [ -z "$(lpstat -h "$CUPS_SERVER" -o 2>/dev/null)" ]; }
 
 # The top line shows the printers' state once the watch has asked CUPS.
 scr_start 80 24
@@ -144,14 +91,9 @@ else
 	not_ok "t prints a test page: the status line shows its code" "$(scr_show | sed 's/^/| /')"
 fi
 expect_line 23 "$(zh_part 'sent to printer %s (CUPS job %d)' 7)" "the status line says it was sent"
-if sink_wait Receipt 1; then
-	ok "the receipt printer received the page"
-else
-	not_ok "the receipt printer received nothing within 20 s" "$(tail -5 "$CUPS_DIR/log/error_log")"
-fi
-expect_eq "$(head -c 2 "$(sink_job Receipt 1)" | od -An -tx1 | tr -d ' \n')" "1b40" \
-	"the job is ESC/POS (starts with ESC @)"
-expect_eq "$(qr_of "$(sink_job Receipt 1)")" "$code" "the printed QR reads back as the code shown"
+expect_job Receipt 1 "the receipt printer received the page"
+expect_eq "$(head_hex "$(sink_job Receipt 1)")" "1b40" "the job is ESC/POS (starts with ESC @)"
+expect_eq "$(qr_of_job "$(sink_job Receipt 1)")" "$code" "the printed QR reads back as the code shown"
 
 # 2: the destination picker lists what CUPS has; Down, Enter picks.
 scr_keys 2
@@ -228,9 +170,8 @@ cupsd_up || not_ok "cupsd starts again"
 before=$(sink_jobs Receipt)
 scr_keys r
 expect_line 23 "$(printf "$(zh '%d delivered, %d still waiting')" 1 0)" "r delivers the page"
-if sink_wait Receipt $((before + 1)); then ok "the receipt printer got the waiting page"; else
-	not_ok "the receipt printer got the waiting page" "$(tail -5 "$CUPS_DIR/log/error_log")"; fi
-expect_eq "$(qr_of "$(sink_job Receipt $((before + 1)))")" "$waiting_code" \
+expect_job Receipt $((before + 1)) "the receipt printer got the waiting page"
+expect_eq "$(qr_of_job "$(sink_job Receipt $((before + 1)))")" "$waiting_code" \
 	"its QR reads back as the code shown when it was made"
 wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
 expect_eq "$(sink_jobs Receipt)" $((before + 1)) "the printer got exactly one more job"

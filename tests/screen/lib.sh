@@ -154,6 +154,34 @@ expect_screen_all() {
 	not_ok "$_what: screen lacks$_missing" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
 }
 
+# expect_row_has TEXT... WHAT: waits for one screen line holding every TEXT
+# (a suggestion and its role, a field and its value).
+expect_row_has() {
+	_texts=""
+	_i=1
+	for _a in "$@"; do
+		if [ "$_i" -lt "$#" ]; then _texts="$_texts '$_a'"; else _what=$_a; fi
+		_i=$((_i + 1))
+	done
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while :; do
+		_screen=$(scr_show)
+		_rows=$_screen
+		_i=1
+		for _a in "$@"; do
+			[ "$_i" -lt "$#" ] && _rows=$(printf '%s\n' "$_rows" | grep -F -- "$_a")
+			_i=$((_i + 1))
+		done
+		if [ -n "$_rows" ]; then
+			ok "$_what"
+			return 0
+		fi
+		[ "$(date +%s)" -le "$_deadline" ] || break
+		sleep 0.05
+	done
+	not_ok "$_what: no line holds all of$_texts" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+}
+
 # scr_col N TEXT: the terminal column (0 = left edge) where TEXT starts on
 # line N, counting East-Asian wide characters as two columns; -1 if absent.
 scr_col() {

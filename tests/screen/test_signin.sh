@@ -31,20 +31,6 @@ expect_never() {
 	ok "$3"
 }
 
-# expect_row_has TEXT ALSO WHAT: waits for a screen line that holds both
-# TEXT and ALSO (a suggestion and its role).
-expect_row_has() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | grep -F -- "$1" | grep -Fq -- "$2"; then
-			ok "$3"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$3: no line with '$1' and '$2'" "$(scr_show | sed 's/^/| /')"
-}
-
 # msg TEXT: waits for TEXT on the status line (row 23).
 expect_msg() {
 	expect_line 23 "$1" "$2"

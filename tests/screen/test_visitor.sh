@@ -59,28 +59,6 @@ expect_msg() {
 	not_ok "$2: rows 22-23 never showed '$1'" "$(scr_show | sed 's/^/| /')"
 }
 
-# expect_row_has TEXT... WHAT: waits for one screen line holding every TEXT.
-expect_row_has() {
-	for _a in "$@"; do _what=$_a; done
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_screen=$(scr_show)
-		_rows=$_screen
-		_i=1
-		for _a in "$@"; do
-			[ "$_i" -lt "$#" ] && _rows=$(printf '%s\n' "$_rows" | grep -F -- "$_a")
-			_i=$((_i + 1))
-		done
-		if [ -n "$_rows" ]; then
-			ok "$_what"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$_what: no line holds all of the texts" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
-}
-
 # expect_no_row TEXT WHAT: waits until the list rows (4-21) no longer show TEXT.
 expect_no_row() {
 	_deadline=$(($(date +%s) + SCR_TIMEOUT))
@@ -103,13 +81,14 @@ expect_not_on_screen() {
 	fi
 }
 
-# slip_code: waits for the spaced-out code (H D 1 - V - …) on the screen;
-# prints it with the spaces taken out, or returns 1.
+# slip_code [PREVIOUS]: waits for the spaced-out code (H D 1 - V - …) on the
+# screen, other than PREVIOUS (the last save's, still shown until the new one
+# replaces it); prints it with the spaces taken out, or returns 1.
 slip_code() {
 	_deadline=$(($(date +%s) + SCR_TIMEOUT))
 	while [ "$(date +%s)" -le "$_deadline" ]; do
 		_line=$(scr_show | grep -E '^ *H D 1 - V - ' | head -1)
-		if [ -n "$_line" ]; then
+		if [ -n "$_line" ] && [ "$(printf '%s' "$_line" | tr -d ' ')" != "${1:-}" ]; then
 			SPACED=$(printf '%s' "$_line" | sed 's/^ *//; s/ *$//')
 			printf '%s\n' "$SPACED" | tr -d ' '
 			return 0
@@ -123,7 +102,7 @@ slip_code() {
 # and shows the code spaced out; sets CODE, verified as a visit's code.
 expect_code() {
 	expect_screen "$(printf "$CHECKED_IN" "$1")" "$2: the screen says $(printf "$CHECKED_IN" "$1")"
-	if CODE=$(slip_code); then
+	if CODE=$(slip_code "${CODE:-}"); then
 		ok "the slip code is shown spaced out: $(scr_show | grep -E '^ *H D 1 - V - ' | sed 's/^ *//')"
 	else
 		CODE=""

@@ -2,8 +2,6 @@
  * PINs and its end in domain time, disabling. */
 #include "testutil.h"
 
-#include <sys/stat.h>
-
 #include "core/pin.h"
 #include "core/staff.h"
 
@@ -14,30 +12,6 @@ static long long add(struct tdb *t, const char *name, const char *role, const ch
 
 	assert_int_equal(staff_add(t->db, &t->who, name, role, pin, &id, &err), HD_OK);
 	return id;
-}
-
-/* True when the bytes of needle occur anywhere in the file at path. */
-static bool file_holds(const char *path, const char *needle)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = strlen(needle), have = 0, got;
-	char *buf = NULL;
-	bool found = false;
-	struct stat sb;
-
-	if (!f)
-		return false;
-	if (stat(path, &sb) == 0 && sb.st_size > 0) {
-		buf = malloc((size_t)sb.st_size);
-		assert_non_null(buf);
-		while ((got = fread(buf + have, 1, (size_t)sb.st_size - have, f)) > 0)
-			have += got;
-		for (size_t i = 0; !found && i + n <= have; i++)
-			found = memcmp(buf + i, needle, n) == 0;
-	}
-	free(buf);
-	fclose(f);
-	return found;
 }
 
 static void set_now(const char *iso)

@@ -4,8 +4,6 @@
  * automatic check-out at closing time. */
 #include "testutil.h"
 
-#include <sys/stat.h>
-
 #include "core/org.h"
 #include "core/settings.h"
 #include "core/team.h"
@@ -64,30 +62,6 @@ static struct hd_actor staff_actor(void)
 	who.staff_id = 1;
 	snprintf(who.name, sizeof(who.name), "工作人员");
 	return who;
-}
-
-/* True when the bytes of needle occur anywhere in the file at path. */
-static bool file_holds(const char *path, const char *needle)
-{
-	FILE *f = fopen(path, "rb");
-	size_t n = strlen(needle), have = 0, got;
-	char *buf = NULL;
-	bool found = false;
-	struct stat sb;
-
-	if (!f)
-		return false;
-	if (stat(path, &sb) == 0 && sb.st_size > 0) {
-		buf = malloc((size_t)sb.st_size);
-		assert_non_null(buf);
-		while ((got = fread(buf + have, 1, (size_t)sb.st_size - have, f)) > 0)
-			have += got;
-		for (size_t i = 0; !found && i + n <= have; i++)
-			found = memcmp(buf + i, needle, n) == 0;
-	}
-	free(buf);
-	fclose(f);
-	return found;
 }
 
 /* The integer sql gives with ?1 bound to id. */

@@ -1,5 +1,5 @@
 /* testutil.h - what the unit tests of core share: a temporary folder with a
- * fresh database in it, removed afterwards. */
+ * fresh database in it, removed afterwards, and a look at a file's bytes. */
 #ifndef HD_TESTUTIL_H
 #define HD_TESTUTIL_H
 
@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -80,6 +81,32 @@ static inline long long tdb_int(sqlite3 *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+/* True when the bytes of needle occur anywhere in the file at path (false
+ * when there is no such file): to show what a database file, or its -wal,
+ * still holds. */
+static inline bool file_holds(const char *path, const char *needle)
+{
+	FILE *f = fopen(path, "rb");
+	size_t n = strlen(needle), have = 0, got;
+	char *buf = NULL;
+	bool found = false;
+	struct stat sb;
+
+	if (!f)
+		return false;
+	if (stat(path, &sb) == 0 && sb.st_size > 0) {
+		buf = malloc((size_t)sb.st_size);
+		assert_non_null(buf);
+		while ((got = fread(buf + have, 1, (size_t)sb.st_size - have, f)) > 0)
+			have += got;
+		for (size_t i = 0; !found && i + n <= have; i++)
+			found = memcmp(buf + i, needle, n) == 0;
+	}
+	free(buf);
+	fclose(f);
+	return found;
 }
 
 #endif

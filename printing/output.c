@@ -1,0 +1,43 @@
+/* output.c - choosing the queue and rendering for it. */
+#include "printing/output.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "printing/escpos.h"
+#include "printing/pdf.h"
+
+enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format, char *q,
+			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err)
+{
+	char receipt[SETTING_VALUE_MAX];
+
+	settings_text(db, "printer.receipt", receipt, sizeof(receipt));
+	if (queue)
+		snprintf(q, qsz, "%s", queue);
+	else if (receipt[0])
+		snprintf(q, qsz, "%s", receipt);
+	else
+		settings_text(db, "printer.a4", q, qsz);
+	*width_mm = (int)settings_int(db, "printer.receipt.width");
+	if (!format)
+		*f = q[0] && strcmp(q, receipt) == 0 ? SPOOL_ESCPOS : SPOOL_PDF;
+	else if (strcmp(format, "escpos") == 0)
+		*f = SPOOL_ESCPOS;
+	else if (strcmp(format, "pdf") == 0)
+		*f = SPOOL_PDF;
+	else
+		return hd_err_set(err, HD_BAD_INPUT, "format", _("format: escpos or pdf, not %s"),
+				  format);
+	return HD_OK;
+}
+
+enum hd_status output_render(const struct doc *d, enum spool_format f, int width_mm,
+			     unsigned char **bytes, size_t *len, struct hd_err *err)
+{
+	if (f == SPOOL_ESCPOS)
+		return escpos_render(d, width_mm, bytes, len, err);
+	return pdf_render(d, bytes, len, err);
+}

@@ -1,0 +1,25 @@
+/* output.h - where a document goes and in what form: the receipt printer
+ * takes ESC/POS on its paper width, any other queue a PDF (DESIGN.md:
+ * `--to QUEUE` renders ESC/POS when QUEUE is the configured receipt printer,
+ * PDF otherwise; `--format` overrides). */
+#ifndef HD_OUTPUT_H
+#define HD_OUTPUT_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "core/status.h"
+#include "printing/doc.h"
+#include "printing/spool.h"
+
+/* Picks the queue into q (queue when given, else printer.receipt, else
+ * printer.a4, else "" for none), the format (format "escpos"|"pdf" when
+ * given) and the receipt's paper width. HD_BAD_INPUT for another format. */
+enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format, char *q,
+			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err);
+
+/* Renders d as f into *bytes (malloc'd, the caller frees) and *len. */
+enum hd_status output_render(const struct doc *d, enum spool_format f, int width_mm,
+			     unsigned char **bytes, size_t *len, struct hd_err *err);
+
+#endif
