@@ -15,7 +15,12 @@ for bin in "$@"; do
 	fi
 done
 export TZ=Asia/Shanghai LANG=C.UTF-8
-for cmd in "init --demo" "org list" "room list" "config list" "org add --name 测试 --kind 2 --credit-code 52310115MJ50000174"; do
+export HUBDESK_SPOOL="$T/spool"
+for cmd in "init --demo" "org list" "room list" "config list" \
+	"org add --name 测试 --kind 2 --credit-code 52310115MJ50000174" \
+	"visitor checkin --name 张三 --phone 13812345678 --purpose 1 --org 1" \
+	"visitor list" "print visitor 1" "print test" "print status" "visitor checkout 1" \
+	"visitor erase 1" "maintain" "staff list"; do
 	# shellcheck disable=SC2086
 	if $VG ./hubdesk --db "$T/v.db" $cmd >"$T/log" 2>&1; then
 		echo "ok - hubdesk $cmd"

@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "printing/pdf.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/lang.h"
@@ -76,7 +77,7 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx;
 	const char *desk = NULL;
 	struct hd_err err;
-	int i, got;
+	int i, got, rc;
 
 	memset(&ctx, 0, sizeof(ctx));
 	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
@@ -129,7 +130,7 @@ int main(int argc, char **argv)
 	else
 		default_desk(ctx.desk, sizeof(ctx.desk));
 	ctx.actor = actor_command_line(ctx.desk);
-	if (i >= argc)
-		return app_run(&ctx);
-	return cli_run(&ctx, argc - i, argv + i);
+	rc = i >= argc ? app_run(&ctx) : cli_run(&ctx, argc - i, argv + i);
+	pdf_cleanup(); /* the fonts and caches PDF rendering kept */
+	return rc;
 }
