@@ -350,22 +350,15 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 	return db_collect_with(db, sql, NULL, 0, elem, read_row, out, n, err);
 }
 
-enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
-			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
-			       void **out, int *n, struct hd_err *err)
+/* Reads every row of the prepared st into a malloc'd array; finalizes st. */
+static enum hd_status collect(sqlite3 *db, sqlite3_stmt *st, size_t elem,
+			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			      struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	char *recs = NULL, *grown;
-	enum hd_status rc;
-	int cap = 0, count = 0, src, i;
+	enum hd_status rc = HD_OK;
+	int cap = 0, count = 0, src;
 
-	*out = NULL;
-	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	for (i = 0; i < nargs; i++)
-		sqlite3_bind_int64(st, i + 1, args[i]);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -388,6 +381,40 @@ enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *ar
 	*out = recs;
 	*n = count;
 	return rc;
+}
+
+enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
+			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
+			       void **out, int *n, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int i;
+
+	*out = NULL;
+	*n = 0;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	for (i = 0; i < nargs; i++)
+		sqlite3_bind_int64(st, i + 1, args[i]);
+	return collect(db, st, elem, read_row, out, n, err);
+}
+
+enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
+			       void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			       struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	return collect(db, st, elem, read_row, out, n, err);
 }
 
 enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,

@@ -76,6 +76,11 @@ enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *ar
 			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
 			       void **out, int *n, struct hd_err *err);
 
+/* db_collect with one text parameter ?1. */
+enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
+			       void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			       struct hd_err *err);
+
 /* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
  * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
  * database's failure. */

@@ -109,6 +109,11 @@ static const char *const MIGRATIONS[] = {
 	"CREATE INDEX visit_person ON visit(person_id);"
 	"CREATE INDEX visit_present ON visit(time_in) WHERE time_out IS NULL;"
 	"CREATE INDEX visit_not_erased ON visit(time_in) WHERE erased = 0;",
+	/* 5: closures of the whole centre, whole local days from..to. */
+	"CREATE TABLE closure("
+	" id INTEGER PRIMARY KEY, from_date TEXT NOT NULL, to_date TEXT NOT NULL,"
+	" reason TEXT NOT NULL, created INTEGER NOT NULL, CHECK(to_date >= from_date));"
+	"CREATE INDEX closure_to ON closure(to_date, from_date);",
 };
 
 const char *schema_migration(int version)

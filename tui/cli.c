@@ -190,7 +190,7 @@ static const struct {
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 } COMMANDS[] = {
 	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
-	{ "org", cli_org },         { "staff", cli_staff },       { "closure", not_yet },
+	{ "org", cli_org },         { "staff", cli_staff },       { "closure", cli_closure },
 	{ "visitor", cli_visitor },     { "booking", not_yet },     { "team", team_cmd },
 	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
 	{ "export", not_yet },      { "import", not_yet },
@@ -227,8 +227,13 @@ void cli_usage(void)
 	      "  staff add --name N --role volunteer|staff|admin\n"
 	      "  staff list | disable ID | reset-pin ID | roles\n"
 	      "  team set-pin ID\n"
-	      "  print test [--to QUEUE] [--format escpos|pdf] | status | retry\n"
-	      "  verify TEXT\n",
+	      "  closure add --from YYYY-MM-DD --to YYYY-MM-DD --reason TEXT | list [--all] | remove ID\n"
+	      "  visitor checkin --name N [--phone P] --purpose P [--org ID | --team ID] [--party N]\n"
+	      "                  [--note T] [--under-14 --guardian-consent] [--no-print]\n"
+	      "  visitor checkout CODE|ID | list [--present] [--date YYYY-MM-DD] | erase ID\n"
+	      "  print test [--to QUEUE] [--format escpos|pdf] | visitor ID | status | retry\n"
+	      "  verify TEXT\n"
+	      "  maintain\n",
 	      stdout);
 	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));
 	printf("%s\n", _("See README.md for the commands of every feature."));

@@ -1,0 +1,153 @@
+/* closure.c - whole-centre closures. */
+#include "core/closure.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+
+static const char SQL_JSON[] =
+	"SELECT json_object('from', from_date, 'to', to_date, 'reason', reason)"
+	" FROM closure WHERE id = ?1";
+
+static const char SQL_COLS[] = "SELECT id, from_date, to_date, reason FROM closure";
+
+static void read_row(sqlite3_stmt *st, void *rec)
+{
+	struct closure *c = rec;
+
+	c->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, c->from, sizeof(c->from));
+	db_column_text(st, 2, c->to, sizeof(c->to));
+	db_column_text(st, 3, c->reason, sizeof(c->reason));
+}
+
+enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, const char *from,
+			   const char *to, const char *reason, long long *id, struct hd_err *err)
+{
+	char f[DATE_LEN], t[DATE_LEN], why[TEXT_BYTES], *after = NULL;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	if (valid_date(from ? from : "", _("From"), f, sizeof(f), err) ||
+	    valid_date(to ? to : "", _("To"), t, sizeof(t), err) ||
+	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
+		return HD_BAD_INPUT;
+	if (strcmp(t, f) < 0)
+		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must not be before the start"),
+				  _("To"));
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db,
+			"INSERT INTO closure(from_date, to_date, reason, created)"
+			" VALUES (?1, ?2, ?3, ?4)",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	*id = sqlite3_last_insert_rowid(db);
+	after = db_text_by_id(db, SQL_JSON, *id);
+	rc = audit_log(db, who, "closure.add", "closure", *id, NULL, after, err);
+done:
+	sqlite3_finalize(st);
+	free(after);
+	return db_finish(db, rc, err);
+}
+
+enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
+			    struct hd_err *err)
+{
+	char sql[256], today[DATE_LEN];
+
+	clock_local_date(clock_now(), today, sizeof(today));
+	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 ORDER BY from_date, id", SQL_COLS);
+	return db_collect_text(db, sql, all ? "" : today, sizeof(**out), read_row, (void **)out, n,
+			       err);
+}
+
+enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struct hd_err *err)
+{
+	char sql[256];
+	enum hd_status rc;
+
+	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_COLS);
+	rc = db_read_one(db, sql, id, read_row, out, err);
+	if (rc == HD_NOT_FOUND)
+		hd_err_set(err, rc, "id", _("no closure with id %lld"), id);
+	return rc;
+}
+
+enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long id,
+			      struct hd_err *err)
+{
+	char *before = NULL;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	before = db_text_by_id(db, SQL_JSON, id);
+	if (!before) {
+		struct closure gone;
+
+		rc = closure_get(db, id, &gone, err);
+		if (rc == HD_OK)
+			rc = HD_FAIL;
+		goto done;
+	}
+	rc = db_prepare(db, "DELETE FROM closure WHERE id = ?1", &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	rc = audit_log(db, who, "closure.remove", "closure", id, before, NULL, err);
+done:
+	sqlite3_finalize(st);
+	free(before);
+	return db_finish(db, rc, err);
+}
+
+bool closure_covers(sqlite3 *db, const char *date, struct closure *out)
+{
+	char sql[256];
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+
+	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 AND from_date <= ?1 LIMIT 1", SQL_COLS);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		if (out)
+			read_row(st, out);
+	}
+done:
+	sqlite3_finalize(st);
+	return found;
+}

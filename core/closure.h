@@ -1,0 +1,42 @@
+/* closure.h - days the whole centre is closed (holidays, works): no room
+ * can be booked on them. Closures of one room are room_close() in room.h;
+ * weekdays closed every week are the setting closed.weekdays. */
+#ifndef HD_CLOSURE_H
+#define HD_CLOSURE_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+#include "core/validate.h"
+
+struct closure {
+	long long id;
+	char from[DATE_LEN], to[DATE_LEN]; /* local dates, both included */
+	char reason[TEXT_BYTES];
+};
+
+/* Closes the centre from..to ("YYYY-MM-DD", both included) for reason
+ * (staff: it is part of approvals and closures). HD_BAD_INPUT naming the
+ * field; to before from is bad input too. */
+enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, const char *from,
+			   const char *to, const char *reason, long long *id, struct hd_err *err);
+
+/* The closures not yet over (to_date today or later), by date, into a
+ * malloc'd array (the caller frees); with all, past ones too. */
+enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
+			    struct hd_err *err);
+
+/* One closure; HD_NOT_FOUND when there is none. */
+enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struct hd_err *err);
+
+/* Removes closure id. HD_NOT_FOUND when there is none. */
+enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long id,
+			      struct hd_err *err);
+
+/* The closure that covers local date "YYYY-MM-DD", into out: true when one
+ * does. */
+bool closure_covers(sqlite3 *db, const char *date, struct closure *out);
+
+#endif
