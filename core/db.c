@@ -201,7 +201,6 @@ static enum hd_status set_pragmas(sqlite3 *db, const char *path, struct hd_err *
 	enum hd_status rc;
 	int src;
 
-	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	src = sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
 	if (src == SQLITE_OK)
 		src = sqlite3_step(st);
@@ -273,6 +272,9 @@ enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struc
 		goto done;
 	}
 	sqlite3_extended_result_codes(db, 1);
+	/* Another desk may hold the file right now: wait for it from the
+	 * first read on. */
+	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	rc = check_identity(db, path, mode, &version, err);
 	if (rc != HD_OK)
 		goto done;

@@ -114,6 +114,43 @@ static const char *const MIGRATIONS[] = {
 	" id INTEGER PRIMARY KEY, from_date TEXT NOT NULL, to_date TEXT NOT NULL,"
 	" reason TEXT NOT NULL, created INTEGER NOT NULL, CHECK(to_date >= from_date));"
 	"CREATE INDEX closure_to ON closure(to_date, from_date);",
+	/* 6: bookings. hold_end is the end plus the room's buffer: two active
+	 * bookings of a room never have overlapping [start, hold_end), and
+	 * triggers refuse any write that would break that, whatever the path.
+	 * Occurrences of a weekly series are rows of their own sharing
+	 * series_id; a changed occurrence is marked as an exception. */
+	"CREATE TABLE booking("
+	" id INTEGER PRIMARY KEY, room_id INTEGER NOT NULL REFERENCES room(id),"
+	" org_id INTEGER REFERENCES org(id), team_id INTEGER REFERENCES team(id),"
+	" start INTEGER NOT NULL, end INTEGER NOT NULL, hold_end INTEGER NOT NULL,"
+	" attendees INTEGER NOT NULL DEFAULT 1 CHECK(attendees >= 1), purpose TEXT,"
+	" state TEXT NOT NULL CHECK(state IN ('pending', 'confirmed', 'checked_in', 'cancelled',"
+	"  'released', 'rejected', 'lapsed')),"
+	" series_id INTEGER, exception INTEGER NOT NULL DEFAULT 0,"
+	" checkin_at INTEGER, cancelled_at INTEGER, late_cancel INTEGER NOT NULL DEFAULT 0,"
+	" noshow INTEGER NOT NULL DEFAULT 0, reason TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL,"
+	" CHECK(end > start AND hold_end >= end),"
+	" CHECK((org_id IS NULL) != (team_id IS NULL)));"
+	"CREATE INDEX booking_room_start ON booking(room_id, start);"
+	"CREATE INDEX booking_start ON booking(start);"
+	"CREATE INDEX booking_org ON booking(org_id, start) WHERE org_id IS NOT NULL;"
+	"CREATE INDEX booking_team ON booking(team_id, start) WHERE team_id IS NOT NULL;"
+	"CREATE INDEX booking_series ON booking(series_id, start) WHERE series_id IS NOT NULL;"
+	"CREATE INDEX booking_open ON booking(start) WHERE state IN ('pending', 'confirmed');"
+	"CREATE TRIGGER booking_no_overlap_insert BEFORE INSERT ON booking"
+	" WHEN NEW.state IN ('pending', 'confirmed', 'checked_in') BEGIN"
+	" SELECT RAISE(ABORT, 'booking overlap') FROM booking b"
+	"  WHERE b.room_id = NEW.room_id AND b.state IN ('pending', 'confirmed', 'checked_in')"
+	"  AND b.start < NEW.hold_end AND NEW.start < b.hold_end;"
+	" END;"
+	"CREATE TRIGGER booking_no_overlap_update BEFORE UPDATE OF room_id, start, end, hold_end,"
+	" state ON booking WHEN NEW.state IN ('pending', 'confirmed', 'checked_in') BEGIN"
+	" SELECT RAISE(ABORT, 'booking overlap') FROM booking b"
+	"  WHERE b.id != NEW.id AND b.room_id = NEW.room_id"
+	"  AND b.state IN ('pending', 'confirmed', 'checked_in')"
+	"  AND b.start < NEW.hold_end AND NEW.start < b.hold_end;"
+	" END;",
 };
 
 const char *schema_migration(int version)

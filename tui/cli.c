@@ -191,7 +191,7 @@ static const struct {
 } COMMANDS[] = {
 	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
 	{ "org", cli_org },         { "staff", cli_staff },       { "closure", cli_closure },
-	{ "visitor", cli_visitor },     { "booking", not_yet },     { "team", team_cmd },
+	{ "visitor", cli_visitor },     { "booking", cli_booking },     { "team", team_cmd },
 	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
 	{ "export", not_yet },      { "import", not_yet },
 	{ "backup", not_yet },      { "maintain", cli_maintain },      { "restore", not_yet },

@@ -13,6 +13,7 @@
 #include "printing/slip.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
+#include "core/booking.h"
 #include "core/lists.h"
 #include "core/validate.h"
 #include "core/visit.h"
@@ -221,6 +222,7 @@ int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
 {
 	char description[256], date[32];
 	struct visit visit;
+	struct booking booking;
 	const char *args[MAX_ARGS];
 	struct spool_entry page;
 	struct team team;
@@ -269,8 +271,15 @@ int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
 			 list_get(&LIST_PURPOSE, visit.purpose)->zh);
 		break;
 	case TOKEN_BOOKING:
+		rc = booking_get(ctx->db, id, &booking, &err);
+		if (rc == HD_NOT_FOUND)
+			return gone(kind, id);
+		if (rc != HD_OK)
+			return cli_report(&err);
+		clock_local_datetime(booking.start, date, sizeof(date));
+		snprintf(description, sizeof(description), _("booking of %s, %s"), booking.room, date);
+		break;
 	default:
-		/* Bookings are not kept by this version yet. */
 		return gone(kind, id);
 	}
 	printf("%s\t%lld\t%s\n", token_kind_word(kind), id, description);

@@ -88,8 +88,8 @@ expect_rc 0 "a team's code" hd verify "$(token_for T "$team")"
 expect_out "^team	$team	$(sql "SELECT name FROM team WHERE id = $team")\$" "verify names the team"
 expect_rc 4 "a genuine code of a team that is gone" hd verify "$(token_for T 99999)"
 expect_err "genuine" "the message says it is genuine"
-expect_rc 4 "a genuine visit code (no visits in this version)" hd verify "$(token_for V 1)"
-expect_rc 4 "a genuine booking code (no bookings in this version)" hd verify "$(token_for B 1)"
+expect_rc 4 "a genuine visit code whose visit does not exist" hd verify "$(token_for V 1)"
+expect_rc 4 "a genuine booking code whose booking does not exist" hd verify "$(token_for B 1)"
 expect_rc 4 "a genuine page code of no print job" hd verify "$(token_for P 99999)"
 
 # The A4 printer gets a PDF whose QR reads back and whose text is Chinese.

@@ -1,0 +1,325 @@
+/* booking.c - adding, reading, cancelling and checking in bookings; the
+ * release of no-shows. The rules themselves are in booking_rules.c. */
+#include "core/booking.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/booking_rules.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+
+/* The words are stored in the table; they are msgids too. */
+static const char *const STATE_WORDS[] = {
+	[BK_PENDING] = N_("pending"),     [BK_CONFIRMED] = N_("confirmed"),
+	[BK_CHECKED_IN] = N_("checked_in"), [BK_CANCELLED] = N_("cancelled"),
+	[BK_RELEASED] = N_("released"),   [BK_REJECTED] = N_("rejected"),
+	[BK_LAPSED] = N_("lapsed"),
+};
+
+const char *booking_state_word(enum booking_state s)
+{
+	return s >= BK_PENDING && s <= BK_LAPSED ? STATE_WORDS[s] : "?";
+}
+
+static enum booking_state state_of(const char *word)
+{
+	int i;
+
+	for (i = BK_PENDING; word && i <= BK_LAPSED; i++)
+		if (strcmp(word, STATE_WORDS[i]) == 0)
+			return (enum booking_state)i;
+	return BK_CANCELLED;
+}
+
+/* The state as of now: time decides no-shows and lapses for every reader,
+ * before booking_release_due() writes them. ?1 is now, ?2 the check-in
+ * window in seconds. */
+static const char SQL_BOOKING_COLS[] =
+	"SELECT b.id, b.room_id, ifnull(b.org_id, 0), ifnull(b.team_id, 0),"
+	" ifnull(b.series_id, 0), r.name,"
+	" CASE WHEN b.org_id IS NOT NULL THEN o.name ELSE t.name END,"
+	" CASE WHEN b.org_id IS NOT NULL THEN o.short ELSE t.short END,"
+	" b.start, b.end, b.attendees, ifnull(b.purpose, ''),"
+	" CASE WHEN b.state = 'confirmed' AND b.start + ?2 < ?1 THEN 'released'"
+	"  WHEN b.state = 'pending' AND b.start <= ?1 THEN 'lapsed' ELSE b.state END,"
+	" b.late_cancel, b.noshow OR (b.state = 'confirmed' AND b.start + ?2 < ?1),"
+	" ifnull(b.checkin_at, 0), ifnull(b.cancelled_at, 0)"
+	" FROM booking b JOIN room r ON r.id = b.room_id"
+	" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id";
+
+static void read_booking(sqlite3_stmt *st, void *rec)
+{
+	struct booking *b = rec;
+	char word[16];
+
+	b->id = sqlite3_column_int64(st, 0);
+	b->room_id = sqlite3_column_int64(st, 1);
+	b->org_id = sqlite3_column_int64(st, 2);
+	b->team_id = sqlite3_column_int64(st, 3);
+	b->series_id = sqlite3_column_int64(st, 4);
+	db_column_text(st, 5, b->room, sizeof(b->room));
+	db_column_text(st, 6, b->booker, sizeof(b->booker));
+	db_column_text(st, 7, b->booker_short, sizeof(b->booker_short));
+	b->start = (time_t)sqlite3_column_int64(st, 8);
+	b->end = (time_t)sqlite3_column_int64(st, 9);
+	b->attendees = sqlite3_column_int(st, 10);
+	db_column_text(st, 11, b->purpose, sizeof(b->purpose));
+	db_column_text(st, 12, word, sizeof(word));
+	b->state = state_of(word);
+	b->late_cancel = sqlite3_column_int(st, 13) != 0;
+	b->noshow = sqlite3_column_int(st, 14) != 0;
+	b->checkin_at = (time_t)sqlite3_column_int64(st, 15);
+	b->cancelled_at = (time_t)sqlite3_column_int64(st, 16);
+}
+
+static long long window_seconds(sqlite3 *db)
+{
+	return settings_int(db, "booking.checkin_minutes") * 60;
+}
+
+enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err)
+{
+	char sql[2048];
+	long long args[3];
+	struct booking *rows = NULL;
+	enum hd_status rc;
+	int n = 0;
+
+	args[0] = (long long)clock_now();
+	args[1] = window_seconds(db);
+	args[2] = id;
+	snprintf(sql, sizeof(sql), "%s WHERE b.id = ?3", SQL_BOOKING_COLS);
+	rc = db_collect_with(db, sql, args, 3, sizeof(*rows), read_booking, (void **)&rows, &n, err);
+	if (rc == HD_OK && n == 0)
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booking with id %lld"), id);
+	if (rc == HD_OK)
+		*out = rows[0];
+	free(rows);
+	return rc;
+}
+
+enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
+			   struct booking **out, int *n, struct hd_err *err)
+{
+	char sql[2048], day[DATE_LEN];
+	long long args[5];
+
+	*out = NULL;
+	*n = 0;
+	if (valid_date(date, _("Date"), day, sizeof(day), err) != HD_OK)
+		return HD_BAD_INPUT;
+	args[0] = (long long)clock_now();
+	args[1] = window_seconds(db);
+	args[2] = (long long)clock_local_time(day, 0);
+	args[3] = (long long)clock_local_time(day, 24 * 60);
+	args[4] = room_id;
+	snprintf(sql, sizeof(sql),
+		 "%s WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"
+		 " ORDER BY r.name, b.start",
+		 SQL_BOOKING_COLS);
+	return db_collect_with(db, sql, args, 5, sizeof(**out), read_booking, (void **)out, n, err);
+}
+
+static enum hd_status run(sqlite3 *db, const char *sql, long long a, long long b, long long c,
+			  struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	sqlite3_bind_int64(st, 3, c);
+	src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
+/* Inside the caller's transaction. */
+static enum hd_status release_due(sqlite3 *db, int *released, struct hd_err *err)
+{
+	long long now = (long long)clock_now();
+	enum hd_status rc;
+
+	*released = 0;
+	rc = run(db,
+		 "UPDATE booking SET state = 'released', noshow = 1, updated = ?1"
+		 " WHERE state = 'confirmed' AND start + ?2 < ?1",
+		 now, window_seconds(db), 0, err);
+	if (rc != HD_OK)
+		return rc;
+	*released = sqlite3_changes(db);
+	return run(db,
+		   "UPDATE booking SET state = 'lapsed', updated = ?1"
+		   " WHERE state = 'pending' AND start <= ?1",
+		   now, 0, 0, err);
+}
+
+enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err)
+{
+	enum hd_status rc = db_begin(db, err);
+
+	if (rc != HD_OK)
+		return rc;
+	return db_finish(db, release_due(db, released, err), err);
+}
+
+static const char SQL_BOOKING_JSON[] =
+	"SELECT json_object('room', room_id, 'org', org_id, 'team', team_id, 'start', start,"
+	" 'end', end, 'attendees', attendees, 'purpose', purpose, 'state', state,"
+	" 'late_cancel', late_cancel) FROM booking WHERE id = ?1";
+
+static enum hd_status audit_booking(sqlite3 *db, const struct hd_actor *who, const char *action,
+				    long long id, char *before, struct hd_err *err)
+{
+	char *after = db_text_by_id(db, SQL_BOOKING_JSON, id);
+	enum hd_status rc = audit_log(db, who, action, "booking", id, before, after, err);
+
+	free(after);
+	return rc;
+}
+
+enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			   const struct booking_draft *d, long long *id, struct hd_err *err)
+{
+	struct booking_plan p;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int released, src;
+
+	rc = plan_read(db, d, &p, err);
+	if (rc == HD_OK)
+		rc = access_require_via(db, who, ACC_BOOK, how, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = release_due(db, &released, err);
+	if (rc == HD_OK)
+		rc = plan_check(db, who, &p, 0, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = db_prepare(db,
+			"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
+			" purpose, state, created, updated) VALUES (?1, nullif(?2, 0), nullif(?3, 0),"
+			" ?4, ?5, ?6, ?7, nullif(?8, ''), ?9, ?10, ?10)",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, p.room.id);
+	sqlite3_bind_int64(st, 2, p.org_id);
+	sqlite3_bind_int64(st, 3, p.team_id);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)p.start);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)p.end);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)p.end + p.room.buffer_min * 60);
+	sqlite3_bind_int64(st, 7, p.attendees);
+	sqlite3_bind_text(st, 8, p.purpose, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, p.team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed",
+			  -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if ((src & 0xff) == SQLITE_CONSTRAINT)
+		rc = hd_err_set(err, HD_REFUSED, "start",
+				_("The room is taken at that time by another booking."));
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	if (rc != HD_OK)
+		goto done;
+	*id = sqlite3_last_insert_rowid(db);
+	rc = audit_booking(db, who, "booking.add", *id, NULL, err);
+done:
+	sqlite3_finalize(st);
+	return db_finish(db, rc, err);
+}
+
+enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			      long long id, bool *already, struct hd_err *err)
+{
+	struct booking b;
+	enum hd_status rc;
+	char *before = NULL;
+	long long now = (long long)clock_now();
+	bool late;
+
+	*already = false;
+	rc = access_require_via(db, who, ACC_BOOK, how, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = booking_get(db, id, &b, err);
+	if (rc != HD_OK)
+		goto done;
+	if (b.state == BK_CANCELLED) {
+		*already = true;
+		goto done;
+	}
+	if (b.state != BK_PENDING && b.state != BK_CONFIRMED) {
+		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be cancelled."),
+				id, _(booking_state_word(b.state)));
+		goto done;
+	}
+	late = (long long)b.start - now < settings_int(db, "booking.cancel_late_hours") * 3600;
+	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
+	rc = run(db,
+		 "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
+		 " updated = ?2 WHERE id = ?1",
+		 id, now, late, err);
+	if (rc == HD_OK)
+		rc = audit_booking(db, who, "booking.cancel", id, before, err);
+done:
+	free(before);
+	return db_finish(db, rc, err);
+}
+
+enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			       long long id, bool *already, time_t *when, struct hd_err *err)
+{
+	char from[16], to[16];
+	struct booking b;
+	enum hd_status rc;
+	long long now = (long long)clock_now(), w = window_seconds(db);
+
+	*already = false;
+	*when = 0;
+	rc = access_require_via(db, who, ACC_BOOKING_CHECKIN, how, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = booking_get(db, id, &b, err);
+	if (rc != HD_OK)
+		goto done;
+	if (b.state == BK_CHECKED_IN) {
+		*already = true;
+		*when = b.checkin_at;
+		goto done;
+	}
+	if (b.state != BK_CONFIRMED) {
+		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: no check-in."), id,
+				_(booking_state_word(b.state)));
+		goto done;
+	}
+	if (now < (long long)b.start - w || now > (long long)b.start + w) {
+		clock_local_hm(b.start - (time_t)w, from, sizeof(from));
+		clock_local_hm(b.start + (time_t)w, to, sizeof(to));
+		rc = hd_err_set(err, HD_REFUSED, "id", _("Check-in for booking %lld is open from %s to %s."),
+				id, from, to);
+		goto done;
+	}
+	rc = run(db, "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
+		     " WHERE id = ?1", id, now, 0, err);
+	if (rc == HD_OK)
+		rc = audit_booking(db, who, "booking.checkin", id, NULL, err);
+done:
+	return db_finish(db, rc, err);
+}

@@ -1,0 +1,86 @@
+/* booking.h - room bookings and the rules that keep rooms fair and full:
+ * the 30-minute grid, opening hours, closed weekdays and closures, the
+ * booking window, the longest booking, capacity, the room's buffer, the
+ * weekly quota, pending team bookings and their lapse, the check-in window
+ * (both ends included), release and no-show at once for every reader,
+ * suspension, late cancellation, and no overlap, ever (checked in one
+ * BEGIN IMMEDIATE transaction, with triggers as a second wall). */
+#ifndef HD_BOOKING_H
+#define HD_BOOKING_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+#include <time.h>
+
+#include "core/access.h"
+#include "core/actor.h"
+#include "core/org.h"
+#include "core/status.h"
+#include "core/validate.h"
+
+enum booking_state {
+	BK_PENDING,    /* a team's booking waiting for staff */
+	BK_CONFIRMED,
+	BK_CHECKED_IN,
+	BK_CANCELLED,
+	BK_RELEASED,   /* nobody checked in: a no-show */
+	BK_REJECTED,
+	BK_LAPSED      /* pending at its start */
+};
+
+/* A booking as entered, in the order of `booking add`; NULL or "" when not
+ * given. org and team are ids; start and end "YYYY-MM-DD HH:MM" local. */
+struct booking_draft {
+	const char *room, *org, *team, *start, *end, *attendees, *purpose;
+};
+
+struct booking {
+	long long id, room_id, org_id, team_id, series_id;
+	char room[NAME_BYTES];
+	char booker[NAME_BYTES];
+	char booker_short[SHORT_BYTES];
+	time_t start, end;
+	int attendees;
+	char purpose[TEXT_BYTES];
+	enum booking_state state; /* as of now: a no-show reads as released at once */
+	bool late_cancel, noshow;
+	time_t checkin_at, cancelled_at;
+};
+
+/* The word of a state ("pending", "confirmed" ...) for the command line. */
+const char *booking_state_word(enum booking_state s);
+
+/* Books one room in one transaction after every rule; a team's booking by
+ * a volunteer, the desk or a resident is pending, by staff confirmed.
+ * how is VIA_PIN when a resident gave the booker's PIN. HD_BAD_INPUT for a
+ * malformed field; HD_NOT_FOUND for an unknown room or booker; HD_REFUSED
+ * naming the rule (for an overlap, the booking in the way). */
+enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			   const struct booking_draft *d, long long *id, struct hd_err *err);
+
+/* One booking, its state as of now. */
+enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err);
+
+/* The bookings of a local date (room_id 0: every room) by room and start,
+ * states as of now, into a malloc'd array (the caller frees). */
+enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
+			   struct booking **out, int *n, struct hd_err *err);
+
+/* Cancels; a cancellation less than booking.cancel_late_hours before the
+ * start is marked late. A second cancel is HD_OK with *already set. */
+enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			      long long id, bool *already, struct hd_err *err);
+
+/* Checks in within booking.checkin_minutes before or after the start, both
+ * ends included. A second check-in is HD_OK with *already and *when set.
+ * HD_REFUSED outside the window, or for a cancelled, released or pending
+ * booking. */
+enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			       long long id, bool *already, time_t *when, struct hd_err *err);
+
+/* Writes what time has decided: confirmed bookings past their check-in
+ * window are released as no-shows, pending ones at their start lapse.
+ * *released counts the no-shows. Readers never wait for this. */
+enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err);
+
+#endif

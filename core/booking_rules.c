@@ -1,0 +1,332 @@
+/* booking_rules.c - the rules of DESIGN.md's "Rooms and bookings". */
+#include "core/booking_rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/closure.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/org.h"
+#include "core/settings.h"
+#include "core/team.h"
+#include "core/text.h"
+
+#define DAY 86400
+
+static enum hd_status read_id(const char *in, const char *label, long long *id,
+			      struct hd_err *err)
+{
+	long n = 0;
+
+	*id = 0;
+	if (!text_given(in))
+		return HD_OK;
+	if (valid_int(in, label, 1, 999999999L, &n, err) != HD_OK)
+		return HD_BAD_INPUT;
+	*id = n;
+	return HD_OK;
+}
+
+static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
+				  struct booking_plan *p, struct hd_err *err)
+{
+	struct org o;
+	struct team t;
+
+	if (read_id(d->org, _("Organisation"), &p->org_id, err) ||
+	    read_id(d->team, _("Team"), &p->team_id, err))
+		return HD_BAD_INPUT;
+	if (!p->org_id == !p->team_id)
+		return hd_err_set(err, HD_BAD_INPUT, "org",
+				  _("Booker: give an organisation or a team, one of them"));
+	if (p->org_id) {
+		if (org_get(db, p->org_id, &o, err) != HD_OK)
+			return err->status;
+		snprintf(p->booker, sizeof(p->booker), "%s", o.name);
+	} else {
+		if (team_get(db, p->team_id, &t, err) != HD_OK)
+			return err->status;
+		snprintf(p->booker, sizeof(p->booker), "%s", t.name);
+	}
+	return HD_OK;
+}
+
+enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct booking_plan *p,
+			 struct hd_err *err)
+{
+	long long room = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->attendees = 1;
+	if (read_id(d->room, _("Room"), &room, err))
+		return HD_BAD_INPUT;
+	if (!room)
+		return hd_err_set(err, HD_BAD_INPUT, "room", _("%s: required"), _("Room"));
+	if (clock_parse_local(d->start, _("Start"), &p->start, err) ||
+	    clock_parse_local(d->end, _("End"), &p->end, err) ||
+	    (text_given(d->attendees) &&
+	     valid_int(d->attendees, _("Attendees"), 1, ROOM_CAPACITY_MAX, &p->attendees, err)) ||
+	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Purpose"), 0, TEXT_MAX_CHARS,
+		       p->purpose, sizeof(p->purpose), err))
+		return HD_BAD_INPUT;
+	if (p->end <= p->start)
+		return hd_err_set(err, HD_BAD_INPUT, "end", _("%s: must be after the start"), _("End"));
+	if (room_get(db, room, &p->room, err) != HD_OK)
+		return err->status;
+	return read_booker(db, d, p, err);
+}
+
+static int minute_of_day(time_t t, char *date, size_t datesz)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	if (date)
+		strftime(date, datesz, "%Y-%m-%d", &tm);
+	return tm.tm_sec ? -1 : tm.tm_hour * 60 + tm.tm_min;
+}
+
+static int iso_weekday(time_t t)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return tm.tm_wday == 0 ? 7 : tm.tm_wday;
+}
+
+/* The grid, the room's hours, the centre's days. */
+static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p,
+				     struct hd_err *err)
+{
+	char day[DATE_LEN], end_day[DATE_LEN];
+	int s = minute_of_day(p->start, day, sizeof(day));
+	int e = minute_of_day(p->end, end_day, sizeof(end_day)), open, close;
+	struct closure c;
+
+	if (s < 0 || e < 0 || s % 30 || e % 30)
+		return hd_err_set(err, HD_REFUSED, "start",
+				  _("Bookings start and end on the hour or the half hour."));
+	room_hours(db, &p->room, &open, &close);
+	if (strcmp(day, end_day) != 0)
+		return hd_err_set(err, HD_REFUSED, "end", _("A booking ends on the day it starts."));
+	if (s < open || e > close)
+		return hd_err_set(err, HD_REFUSED, "start", _("%s is open from %02d:%02d to %02d:%02d."),
+				  p->room.name, open / 60, open % 60, close / 60, close % 60);
+	if (settings_closed_weekday(db, iso_weekday(p->start)))
+		return hd_err_set(err, HD_REFUSED, "start", _("The centre is closed on that weekday."));
+	if (closure_covers(db, day, &c))
+		return hd_err_set(err, HD_REFUSED, "start", _("The centre is closed from %s to %s: %s."),
+				  c.from, c.to, c.reason);
+	return HD_OK;
+}
+
+static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *p,
+					struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db,
+			"SELECT reason FROM room_closure WHERE room_id = ?1 AND start < ?3 AND ?2 < end"
+			" LIMIT 1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->room.id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)p->start);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->end);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rc = hd_err_set(err, HD_REFUSED, "room", _("%s is closed then: %s."), p->room.name,
+				(const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Past, window, length, capacity. */
+static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
+{
+	char today[DATE_LEN], last[DATE_LEN], day[DATE_LEN];
+	time_t now = clock_now();
+	long ahead = settings_int(db, "booking.days_ahead"), hours = settings_int(db, "booking.max_hours");
+
+	if (p->start < now)
+		return hd_err_set(err, HD_REFUSED, "start", _("That time has passed."));
+	clock_local_date(now, today, sizeof(today));
+	clock_local_date(clock_local_time(today, (int)ahead * 24 * 60 + 12 * 60), last, sizeof(last));
+	clock_local_date(p->start, day, sizeof(day));
+	if (strcmp(day, last) > 0)
+		return hd_err_set(err, HD_REFUSED, "start",
+				  _("Bookings open %ld days ahead: the latest day now is %s."), ahead,
+				  last);
+	if (p->end - p->start > hours * 3600)
+		return hd_err_set(err, HD_REFUSED, "end", _("A booking lasts at most %ld hours."), hours);
+	if (p->attendees > p->room.capacity)
+		return hd_err_set(err, HD_REFUSED, "attendees", _("%s holds %d people, not %ld."),
+				  p->room.name, p->room.capacity, p->attendees);
+	return HD_OK;
+}
+
+/* Who may book: filed teams, organisations still resident. */
+static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
+{
+	char day[DATE_LEN];
+	struct team t;
+	struct org o;
+
+	if (p->team_id) {
+		if (team_get(db, p->team_id, &t, err) != HD_OK)
+			return err->status;
+		if (t.state == TEAM_DEREGISTERED)
+			return hd_err_set(err, HD_REFUSED, "team", _("%s is deregistered."), t.name);
+		if (t.state != TEAM_FILED && t.state != TEAM_CLASSIFIED)
+			return hd_err_set(err, HD_REFUSED, "team",
+					  _("%s is not filed yet: only filed teams book rooms."), t.name);
+		return HD_OK;
+	}
+	if (org_get(db, p->org_id, &o, err) != HD_OK)
+		return err->status;
+	clock_local_date(p->start, day, sizeof(day));
+	if (*o.out_date && strcmp(day, o.out_date) > 0)
+		return hd_err_set(err, HD_REFUSED, "org", _("%s moved out on %s."), o.name, o.out_date);
+	return HD_OK;
+}
+
+/* The booker's bookings: ?1 org id, ?2 team id (one of them 0). */
+#define BY_BOOKER "((?1 != 0 AND org_id = ?1) OR (?2 != 0 AND team_id = ?2))"
+
+static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p,
+				       struct hd_err *err)
+{
+	long limit = settings_int(db, "booking.noshow_limit");
+	long days = settings_int(db, "booking.noshow_days");
+	long suspend = settings_int(db, "booking.suspend_days");
+	long long now = (long long)clock_now(), w = settings_int(db, "booking.checkin_minutes") * 60;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	char until[DATE_LEN];
+	long long last = 0;
+	int count = 0;
+
+	rc = db_prepare(db,
+			"SELECT count(*), max(start) FROM booking WHERE " BY_BOOKER
+			" AND start >= ?3 AND start <= ?4"
+			" AND (noshow = 1 OR (state = 'confirmed' AND start + ?5 < ?4))",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->org_id);
+	sqlite3_bind_int64(st, 2, p->team_id);
+	sqlite3_bind_int64(st, 3, now - days * DAY);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, w);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		count = sqlite3_column_int(st, 0);
+		last = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (count >= limit && suspend > 0 && now < last + suspend * DAY) {
+		clock_local_date((time_t)(last + suspend * DAY), until, sizeof(until));
+		return hd_err_set(err, HD_REFUSED, "org",
+				  _("%s did not come to %d bookings: no new bookings until %s."),
+				  p->booker, count, until);
+	}
+	return HD_OK;
+}
+
+static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, long long ignore_id,
+				  struct hd_err *err)
+{
+	long quota = settings_int(db, "booking.quota_hours_week");
+	char day[DATE_LEN];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	time_t monday;
+	long long used = 0;
+
+	if (quota <= 0)
+		return HD_OK;
+	clock_local_date(p->start, day, sizeof(day));
+	monday = clock_local_time(day, -(iso_weekday(p->start) - 1) * 24 * 60);
+	rc = db_prepare(db,
+			"SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
+			" AND start >= ?3 AND start < ?4 AND id != ?5"
+			" AND state IN ('pending', 'confirmed', 'checked_in')",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->org_id);
+	sqlite3_bind_int64(st, 2, p->team_id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)monday);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_local_time(day, (8 - iso_weekday(p->start)) * 24 * 60));
+	sqlite3_bind_int64(st, 5, ignore_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		used = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (used + (long long)(p->end - p->start) > quota * 3600)
+		return hd_err_set(err, HD_REFUSED, "end",
+				  _("%s may book %ld hours a week; %.1f are booked that week."),
+				  p->booker, quota, (double)used / 3600.0);
+	return HD_OK;
+}
+
+static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p,
+				    long long ignore_id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	char from[16], to[16];
+
+	rc = db_prepare(db,
+			"SELECT b.id, b.start, b.end, ifnull(o.name, t.name) FROM booking b"
+			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
+			" WHERE b.room_id = ?1 AND b.id != ?4"
+			" AND b.state IN ('pending', 'confirmed', 'checked_in')"
+			" AND b.start < ?3 AND ?2 < b.hold_end ORDER BY b.start LIMIT 1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->room.id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)p->start);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->end + p->room.buffer_min * 60);
+	sqlite3_bind_int64(st, 4, ignore_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		clock_local_hm((time_t)sqlite3_column_int64(st, 1), from, sizeof(from));
+		clock_local_hm((time_t)sqlite3_column_int64(st, 2), to, sizeof(to));
+		if (p->room.buffer_min > 0)
+			rc = hd_err_set(err, HD_REFUSED, "start",
+					_("%s is booked then: booking %lld, %s %s-%s (%d minutes are kept free between bookings)."),
+					p->room.name, (long long)sqlite3_column_int64(st, 0),
+					(const char *)sqlite3_column_text(st, 3), from, to,
+					p->room.buffer_min);
+		else
+			rc = hd_err_set(err, HD_REFUSED, "start", _("%s is booked then: booking %lld, %s %s-%s."),
+					p->room.name, (long long)sqlite3_column_int64(st, 0),
+					(const char *)sqlite3_column_text(st, 3), from, to);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum hd_status plan_check(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
+			  long long ignore_id, struct hd_err *err)
+{
+	enum hd_status rc;
+
+	(void)who;
+	rc = check_calendar(db, p, err);
+	if (rc == HD_OK)
+		rc = check_room_closed(db, p, err);
+	if (rc == HD_OK)
+		rc = check_limits(db, p, err);
+	if (rc == HD_OK)
+		rc = check_booker(db, p, err);
+	if (rc == HD_OK)
+		rc = check_suspension(db, p, err);
+	if (rc == HD_OK)
+		rc = check_quota(db, p, ignore_id, err);
+	if (rc == HD_OK)
+		rc = check_overlap(db, p, ignore_id, err);
+	return rc;
+}

@@ -1,0 +1,54 @@
+# test_booking.sh - `hubdesk booking add|cancel|checkin|list`: output lines,
+# exit codes, the check-in window and the release of no-shows, on the
+# command line.
+. "$(dirname "$0")/../lib.sh"
+
+"$HUBDESK" init --demo >/dev/null 2>&1
+TAB=$(printf '\t')
+
+expect_rc 0 "booking add" hd booking add --room 2 --org 1 --start '2026-11-24 10:00' \
+	--end '2026-11-24 12:00' --attendees 10 --purpose 理事会 --no-print
+expect_out "^1${TAB}HD1-B-1-[0-9A-Z]{10}${TAB}" "it prints ID, the receipt code and a summary"
+CODE=$(cut -f2 "$T/out")
+expect_rc 0 "verify of the receipt code" hd verify "$CODE"
+expect_out "^booking${TAB}1${TAB}" "verify names the booking"
+
+# Bad input (2), not found (4), refused by a rule (3).
+expect_rc 2 "a malformed start" hd booking add --room 2 --org 1 --start tomorrow --end '2026-11-24 12:00'
+expect_rc 2 "the end before the start" hd booking add --room 2 --org 1 --start '2026-11-24 12:00' --end '2026-11-24 11:00'
+expect_rc 2 "neither an organisation nor a team" hd booking add --room 2 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc 2 "attendees 0" hd booking add --room 2 --org 1 --start '2026-11-24 14:00' --end '2026-11-24 15:00' --attendees 0
+expect_rc 4 "an unknown room" hd booking add --room 99 --org 1 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc 4 "an unknown organisation" hd booking add --room 2 --org 99 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc 3 "an overlap" hd booking add --room 2 --org 2 --start '2026-11-24 11:00' --end '2026-11-24 13:00'
+expect_err "booking 1" "the message names the booking in the way"
+expect_rc 3 "off the grid" hd booking add --room 2 --org 2 --start '2026-11-24 12:15' --end '2026-11-24 13:00'
+expect_rc 3 "over capacity" hd booking add --room 3 --org 2 --start '2026-11-24 14:00' --end '2026-11-24 15:00' --attendees 13
+expect_rc 3 "in the past" hd booking add --room 2 --org 2 --start '2026-11-23 08:00' --end '2026-11-23 08:30'
+expect_rc 3 "a team not filed yet" hd booking add --room 2 --team 7 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc 0 "touching the end of another booking" hd booking add --room 2 --org 2 --start '2026-11-24 12:00' --end '2026-11-24 13:00' --no-print
+expect_eq "$(sql "SELECT count(*) FROM booking")" 2 "refused bookings wrote nothing"
+
+# The check-in window: 15 minutes before to 15 after, both included.
+HUBDESK_NOW=2026-11-24T09:44:00+08:00 expect_rc 3 "check-in at 09:44 is too early" hd booking checkin 1
+HUBDESK_NOW=2026-11-24T09:45:00+08:00 expect_rc 0 "check-in at 09:45 by the receipt's code" hd booking checkin "$CODE"
+HUBDESK_NOW=2026-11-24T09:50:00+08:00 expect_rc 0 "a second check-in" hd booking checkin 1
+expect_err "already" "it says when the first happened"
+
+# A no-show reads as released at once, and the slot is free again.
+HUBDESK_NOW=2026-11-24T12:16:00+08:00 expect_rc 0 "list after the window of booking 2" hd booking list --date 2026-11-24
+expect_out "^2${TAB}.*${TAB}released\$" "booking 2 reads as released without maintenance"
+HUBDESK_NOW=2026-11-24T12:16:00+08:00 expect_rc 0 "the released slot can be booked again" \
+	hd booking add --room 2 --org 3 --start '2026-11-24 12:30' --end '2026-11-24 13:30' --no-print
+
+# Cancelling: twice is fine; late is marked.
+HUBDESK_NOW=2026-11-24T12:16:00+08:00 expect_rc 0 "cancel" hd booking cancel 3
+expect_eq "$(sql "SELECT state || ' ' || late_cancel FROM booking WHERE id = 3")" "cancelled 1" \
+	"a cancellation 14 minutes before the start is late"
+HUBDESK_NOW=2026-11-24T12:16:00+08:00 expect_rc 0 "a second cancel" hd booking cancel 3
+expect_err "already" "it says the booking was cancelled already"
+expect_rc 4 "cancel of an unknown booking" hd booking cancel 99
+expect_rc 2 "checkin of a visitor slip's code" hd booking checkin "$(token_for V 1)"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE record = 'booking'")" 5 "every change is audited"
+
+done_testing
