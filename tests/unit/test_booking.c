@@ -1,0 +1,688 @@
+/* test_booking.c - the rules of room bookings, each with its edges, on the
+ * demo data (rooms 1-8, organisations 1-12, teams 1-12) with HUBDESK_NOW
+ * at Monday 2026-11-23 09:00. */
+#include "testutil.h"
+
+#include "core/booking.h"
+#include "core/clock.h"
+#include "core/closure.h"
+#include "core/room.h"
+#include "core/settings.h"
+
+/* A day of November 2026: NOV(23) is Monday 2026-11-23. */
+#define NOV(d) "2026-11-" #d
+
+/* Checks a status and, when it is not the expected one, says which line and
+ * the message the core gave. */
+#define EXPECT(want, call) expect_rc((call), (want), &err, __LINE__)
+
+/* The error of the last call (each test runs on its own). */
+static struct hd_err err;
+
+static void expect_rc(enum hd_status got, enum hd_status want, const struct hd_err *e, int line)
+{
+	if (got == want)
+		return;
+	print_error("line %d: status %d, expected %d: %s\n", line, (int)got, (int)want,
+		    got == HD_OK ? "(ok)" : e->msg);
+	_fail(__FILE__, line);
+}
+
+static int demo_setup(void **state)
+{
+	struct tdb *t;
+
+	if (tdb_setup(state) != 0)
+		return -1;
+	t = *state;
+	return setup_demo(t->db, &t->who, &err) == HD_OK ? 0 : -1;
+}
+
+/* Moves domain time to local day and "HH:MM". */
+static void at(const char *day, const char *hm)
+{
+	char iso[40];
+
+	snprintf(iso, sizeof(iso), "%sT%s:00+08:00", day, hm);
+	setenv("HUBDESK_NOW", iso, 1);
+}
+
+static void set(struct tdb *t, const char *key, const char *value)
+{
+	EXPECT(HD_OK, settings_set(t->db, &t->who, key, value, &err));
+}
+
+static enum hd_status book(struct tdb *t, const struct hd_actor *who, const char *room,
+			   const char *org, const char *team, const char *day, const char *from,
+			   const char *to, const char *attendees, long long *id, struct hd_err *e)
+{
+	char start[40], end[40];
+	struct booking_draft d;
+
+	snprintf(start, sizeof(start), "%s %s", day, from);
+	snprintf(end, sizeof(end), "%s %s", day, to);
+	d = (struct booking_draft){room, org, team, start, end, attendees, "活动"};
+	*id = 0;
+	return booking_add(t->db, who, VIA_DIRECT, &d, id, e);
+}
+
+/* Organisation org books room on day from..to for 5 people, by the command
+ * line. */
+static enum hd_status book_org(struct tdb *t, const char *room, const char *org, const char *day,
+			       const char *from, const char *to, long long *id, struct hd_err *e)
+{
+	return book(t, &t->who, room, org, NULL, day, from, to, "5", id, e);
+}
+
+/* Team team books room on day from..to for 5 people, by who. */
+static enum hd_status book_team(struct tdb *t, const struct hd_actor *who, const char *room,
+				const char *team, const char *day, const char *from, const char *to,
+				long long *id, struct hd_err *e)
+{
+	return book(t, who, room, NULL, team, day, from, to, "5", id, e);
+}
+
+/* Organisation 1 books room 3 (capacity 12) on Tuesday 10:00-11:00 for
+ * attendees. */
+static enum hd_status book_people(struct tdb *t, const char *attendees, long long *id,
+				  struct hd_err *e)
+{
+	return book(t, &t->who, "3", "1", NULL, NOV(24), "10:00", "11:00", attendees, id, e);
+}
+
+static enum booking_state state_of(struct tdb *t, long long id)
+{
+	struct booking b;
+
+	EXPECT(HD_OK, booking_get(t->db, id, &b, &err));
+	return b.state;
+}
+
+static long long count_bookings(struct tdb *t)
+{
+	return tdb_int(t->db, "SELECT count(*) FROM booking");
+}
+
+static void test_valid_booking_is_confirmed_and_audited(void **state)
+{
+	struct tdb *t = *state;
+	struct booking b;
+	long long id;
+	char sql[128];
+
+	EXPECT(HD_OK, book(t, &t->who, "2", "1", NULL, NOV(24), "10:00", "12:00", "10", &id, &err));
+	assert_true(id > 0);
+	EXPECT(HD_OK, booking_get(t->db, id, &b, &err));
+	assert_int_equal(b.state, BK_CONFIRMED);
+	assert_string_equal(booking_state_word(b.state), "confirmed");
+	assert_int_equal(b.room_id, 2);
+	assert_int_equal(b.org_id, 1);
+	assert_int_equal(b.team_id, 0);
+	assert_int_equal(b.attendees, 10);
+	assert_int_equal((long long)b.start, (long long)clock_local_time(NOV(24), 600));
+	assert_int_equal((long long)b.end, (long long)clock_local_time(NOV(24), 720));
+	assert_string_equal(b.room, "二楼会议室A");
+	assert_string_equal(b.booker, "浦东新区阳光社工服务社");
+	assert_false(b.late_cancel);
+	assert_false(b.noshow);
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM audit WHERE action = 'booking.add' AND "
+		 "record_id = %lld",
+		 id);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+}
+
+static void test_start_or_end_off_the_half_hour_grid_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:15", "12:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "11:45", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:30", "11:30", &id, &err));
+}
+
+static void test_end_not_after_start_is_bad_input(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_BAD_INPUT, book_org(t, "2", "1", NOV(24), "10:00", "10:00", &id, &err));
+	EXPECT(HD_BAD_INPUT, book_org(t, "2", "1", NOV(24), "11:00", "10:00", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+}
+
+static void test_malformed_date_is_bad_input(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_BAD_INPUT, book_org(t, "2", "1", NOV(31), "10:00", "11:00", &id, &err));
+	EXPECT(HD_BAD_INPUT, book_org(t, "2", "1", "tomorrow", "10:00", "11:00", &id, &err));
+	EXPECT(HD_BAD_INPUT, book_org(t, "2", "1", NOV(24), "25:00", "26:00", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+}
+
+static void test_unknown_room_is_not_found(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_NOT_FOUND, book_org(t, "99", "1", NOV(24), "10:00", "11:00", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+}
+
+static void test_booker_must_be_one_org_or_one_team(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_BAD_INPUT,
+	       book(t, &t->who, "2", "1", "1", NOV(24), "10:00", "11:00", "5", &id, &err));
+	EXPECT(HD_BAD_INPUT,
+	       book(t, &t->who, "2", NULL, NULL, NOV(24), "10:00", "11:00", "5", &id, &err));
+	EXPECT(HD_BAD_INPUT,
+	       book(t, &t->who, "2", "", "", NOV(24), "10:00", "11:00", "5", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+}
+
+static void test_outside_opening_hours_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED, book_org(t, "6", "1", NOV(24), "08:30", "09:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "6", "1", NOV(24), "09:00", "10:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "6", "2", NOV(24), "17:30", "18:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "6", "2", NOV(24), "17:30", "18:00", &id, &err));
+}
+
+static void test_last_slot_before_closing_is_allowed(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "20:30", "21:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "20:30", "21:00", &id, &err));
+}
+
+static void test_closed_weekday_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	set(t, "closed.weekdays", "2");
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &id, &err));
+}
+
+static void test_centre_closure_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id, cid;
+
+	EXPECT(HD_OK, closure_add(t->db, &t->who, NOV(25), NOV(26), "设备检修", &cid, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "5", "1", NOV(26), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(27), "10:00", "11:00", &id, &err));
+}
+
+static void test_room_closure_overlapping_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id, cid;
+
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, "2026-11-24 09:00", "2026-11-24 11:00",
+				 "换地毯", &cid, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "08:00", "09:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "11:00", "12:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "3", "1", NOV(24), "09:00", "11:00", &id, &err));
+}
+
+static void test_start_in_the_past_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(23), "08:00", "09:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(20), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+}
+
+static void test_booking_window_ends_days_ahead(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	set(t, "booking.days_ahead", "14");
+	EXPECT(HD_OK, book_org(t, "2", "1", "2026-12-07", "20:00", "21:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", "2026-12-08", "08:00", "09:00", &id, &err));
+}
+
+static void test_longer_than_max_hours_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	set(t, "booking.max_hours", "4");
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "14:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "14:00", &id, &err));
+}
+
+static void test_attendees_over_capacity_refused_and_zero_bad_input(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED, book_people(t, "13", &id, &err));
+	EXPECT(HD_BAD_INPUT, book_people(t, "0", &id, &err));
+	EXPECT(HD_BAD_INPUT, book_people(t, "十人", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+	EXPECT(HD_OK, book_people(t, "12", &id, &err));
+}
+
+static void test_touching_bookings_are_allowed(void **state)
+{
+	struct tdb *t = *state;
+	long long a, b;
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &a, &err));
+	EXPECT(HD_OK, book_org(t, "2", "2", NOV(24), "11:00", "12:00", &b, &err));
+	EXPECT(HD_OK, book_org(t, "2", "3", NOV(24), "09:00", "10:00", &b, &err));
+}
+
+static void test_overlap_is_refused_naming_the_booking_in_the_way(void **state)
+{
+	struct tdb *t = *state;
+	long long first, id;
+	char idtext[24];
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &first, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "2", NOV(24), "11:00", "13:00", &id, &err));
+	snprintf(idtext, sizeof(idtext), "%lld", first);
+	if (!strstr(err.msg, idtext) && !strstr(err.msg, "阳光社工"))
+		fail_msg("the message names neither booking %s nor its booker: %s", idtext,
+			 err.msg);
+	EXPECT(HD_REFUSED, book_org(t, "2", "2", NOV(24), "09:00", "13:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "2", NOV(24), "10:30", "11:00", &id, &err));
+	assert_int_equal(count_bookings(t), 1);
+}
+
+static void test_room_buffer_keeps_a_gap_after_a_booking(void **state)
+{
+	struct tdb *t = *state;
+	long long a, b;
+
+	EXPECT(HD_OK, book_org(t, "1", "1", NOV(24), "10:00", "11:00", &a, &err));
+	EXPECT(HD_REFUSED, book_org(t, "1", "2", NOV(24), "11:00", "12:00", &b, &err));
+	EXPECT(HD_OK, book_org(t, "1", "2", NOV(24), "11:30", "12:30", &b, &err));
+	/* and before: a booking ending 10:00 leaves no buffer before 10:00 */
+	EXPECT(HD_REFUSED, book_org(t, "1", "3", NOV(24), "09:00", "10:00", &b, &err));
+	EXPECT(HD_OK, book_org(t, "1", "3", NOV(24), "08:30", "09:30", &b, &err));
+}
+
+static void test_weekly_quota_allows_up_to_its_hours(void **state)
+{
+	struct tdb *t = *state;
+	long long a, b, id;
+	bool already;
+
+	set(t, "booking.quota_hours_week", "8");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "14:00", &a, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "14:00", &b, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(26), "10:00", "10:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "2", NOV(26), "10:00", "10:30", &id, &err));
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, b, &already, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(26), "11:00", "11:30", &id, &err));
+}
+
+static void test_quota_week_runs_monday_to_sunday(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	set(t, "booking.quota_hours_week", "8");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(28), "10:00", "14:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(29), "10:00", "14:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(30), "10:00", "14:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "3", "1", NOV(29), "15:00", "15:30", &id, &err));
+	EXPECT(HD_OK, book_org(t, "3", "1", "2026-12-01", "10:00", "14:00", &id, &err));
+}
+
+static void test_quota_zero_means_no_quota(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	set(t, "booking.quota_hours_week", "0");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "14:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "14:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(26), "10:00", "14:00", &id, &err));
+}
+
+static void test_only_filed_or_classified_teams_may_book(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED,
+	       book_team(t, &t->who, "2", "7", NOV(24), "10:00", "11:00", &id, &err)); /* applied */
+	EXPECT(HD_REFUSED, book_team(t, &t->who, "2", "6", NOV(24), "10:00", "11:00", &id,
+				     &err)); /* reviewed */
+	EXPECT(HD_REFUSED, book_team(t, &t->who, "2", "11", NOV(24), "10:00", "11:00", &id,
+				     &err)); /* deregistered */
+	EXPECT(HD_NOT_FOUND,
+	       book_team(t, &t->who, "2", "99", NOV(24), "10:00", "11:00", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+	EXPECT(HD_OK,
+	       book_team(t, &t->who, "2", "3", NOV(24), "10:00", "11:00", &id, &err)); /* filed */
+	EXPECT(HD_OK, book_team(t, &t->who, "2", "1", NOV(24), "11:00", "12:00", &id,
+				&err)); /* classified */
+}
+
+static void test_team_booking_by_volunteer_is_pending_by_command_line_confirmed(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台");
+	long long a, b;
+
+	EXPECT(HD_OK, book_team(t, &desk, "2", "3", NOV(24), "10:00", "11:00", &a, &err));
+	assert_int_equal(state_of(t, a), BK_PENDING);
+	EXPECT(HD_OK, book_team(t, &t->who, "2", "1", NOV(24), "11:00", "12:00", &b, &err));
+	assert_int_equal(state_of(t, b), BK_CONFIRMED);
+	/* an organisation's booking at the desk needs no approval */
+	EXPECT(HD_OK, book(t, &desk, "3", "1", NULL, NOV(24), "10:00", "11:00", "5", &b, &err));
+	assert_int_equal(state_of(t, b), BK_CONFIRMED);
+}
+
+static void test_pending_booking_holds_its_slot_and_lapses_at_its_start(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台");
+	long long p, id;
+	bool already;
+	time_t when;
+
+	EXPECT(HD_OK, book_team(t, &desk, "2", "3", NOV(24), "10:00", "11:00", &p, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:30", "11:30", &id, &err));
+	at(NOV(24), "09:50");
+	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, p, &already, &when, &err));
+	at(NOV(24), "09:59");
+	assert_int_equal(state_of(t, p), BK_PENDING);
+	at(NOV(24), "10:00");
+	assert_int_equal(state_of(t, p), BK_LAPSED);
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:30", "11:00", &id, &err));
+}
+
+static void test_organisation_past_its_residence_term_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+
+	EXPECT(HD_REFUSED, book_org(t, "2", "4", NOV(24), "10:00", "11:00", &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+	EXPECT(HD_OK, book_org(t, "2", "5", NOV(24), "10:00", "11:00", &id, &err));
+}
+
+static void test_checkin_opens_checkin_minutes_before_the_start(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	bool already;
+	time_t when;
+
+	set(t, "booking.checkin_minutes", "15");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+	at(NOV(23), "09:44");
+	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
+	assert_int_equal(state_of(t, id), BK_CONFIRMED);
+	at(NOV(23), "09:45");
+	EXPECT(HD_OK, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
+	assert_false(already);
+	assert_int_equal(state_of(t, id), BK_CHECKED_IN);
+	at(NOV(23), "10:30");
+	assert_int_equal(state_of(t, id), BK_CHECKED_IN);
+}
+
+static void test_checkin_closes_checkin_minutes_after_the_start(void **state)
+{
+	struct tdb *t = *state;
+	long long a, b;
+	bool already;
+	time_t when;
+
+	set(t, "booking.checkin_minutes", "15");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &a, &err));
+	EXPECT(HD_OK, book_org(t, "3", "2", NOV(23), "10:00", "11:00", &b, &err));
+	at(NOV(23), "10:15");
+	EXPECT(HD_OK, booking_checkin(t->db, &t->who, VIA_DIRECT, a, &already, &when, &err));
+	at(NOV(23), "10:16");
+	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, b, &already, &when, &err));
+	assert_int_equal(state_of(t, a), BK_CHECKED_IN);
+}
+
+static void test_second_checkin_is_already_with_its_time(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	bool already;
+	time_t when;
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+	at(NOV(23), "09:50");
+	EXPECT(HD_OK, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
+	assert_false(already);
+	at(NOV(23), "09:55");
+	EXPECT(HD_OK, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
+	assert_true(already);
+	assert_int_equal((long long)when, (long long)clock_local_time(NOV(23), 9 * 60 + 50));
+}
+
+static void test_checkin_of_cancelled_booking_is_refused(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	bool already;
+	time_t when;
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, id, &already, &err));
+	at(NOV(23), "09:50");
+	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
+	assert_int_equal(state_of(t, id), BK_CANCELLED);
+}
+
+static void test_noshow_reads_released_at_once_without_maintenance(void **state)
+{
+	struct tdb *t = *state;
+	struct booking b, *day = NULL;
+	long long id;
+	int n = 0;
+
+	set(t, "booking.checkin_minutes", "15");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+	at(NOV(23), "10:15");
+	assert_int_equal(state_of(t, id), BK_CONFIRMED);
+	at(NOV(23), "10:16");
+	EXPECT(HD_OK, booking_get(t->db, id, &b, &err));
+	assert_int_equal(b.state, BK_RELEASED);
+	assert_true(b.noshow);
+	EXPECT(HD_OK, booking_day(t->db, NOV(23), 2, &day, &n, &err));
+	assert_int_equal(n, 1);
+	assert_int_equal(day[0].state, BK_RELEASED);
+	free(day);
+}
+
+static void test_released_slot_can_be_booked_again_at_once(void **state)
+{
+	struct tdb *t = *state;
+	long long id, next;
+	char sql[128];
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+	at(NOV(23), "10:16");
+	EXPECT(HD_OK, book_org(t, "2", "2", NOV(23), "10:30", "11:00", &next, &err));
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM booking WHERE id = %lld AND state = "
+		 "'released' AND noshow = 1",
+		 id);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+	assert_int_equal(state_of(t, next), BK_CONFIRMED);
+}
+
+static void test_release_due_counts_noshows_and_lapses_pending(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台");
+	long long id, p;
+	int released = -1;
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_team(t, &desk, "3", "3", NOV(23), "11:00", "12:00", &p, &err));
+	at(NOV(23), "10:15");
+	EXPECT(HD_OK, booking_release_due(t->db, &released, &err));
+	assert_int_equal(released, 0);
+	at(NOV(23), "10:16");
+	EXPECT(HD_OK, booking_release_due(t->db, &released, &err));
+	assert_int_equal(released, 1);
+	EXPECT(HD_OK, booking_release_due(t->db, &released, &err));
+	assert_int_equal(released, 0);
+	at(NOV(23), "11:00");
+	EXPECT(HD_OK, booking_release_due(t->db, &released, &err));
+	assert_int_equal(released, 0);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE state = 'lapsed'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE noshow = 1"), 1);
+}
+
+static void test_cancellation_less_than_late_hours_before_is_late(void **state)
+{
+	struct tdb *t = *state;
+	struct booking b;
+	long long soon, edge, later;
+	bool already;
+
+	set(t, "booking.cancel_late_hours", "2");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &soon, &err));
+	EXPECT(HD_OK, book_org(t, "3", "1", NOV(23), "11:00", "12:00", &edge, &err));
+	EXPECT(HD_OK, book_org(t, "5", "1", NOV(23), "12:00", "13:00", &later, &err));
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, soon, &already, &err));
+	assert_false(already);
+	EXPECT(HD_OK, booking_get(t->db, soon, &b, &err));
+	assert_int_equal(b.state, BK_CANCELLED);
+	assert_true(b.late_cancel);
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, edge, &already, &err));
+	EXPECT(HD_OK, booking_get(t->db, edge, &b, &err));
+	assert_false(b.late_cancel); /* exactly 2 hours is not less than 2 */
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, later, &already, &err));
+	EXPECT(HD_OK, booking_get(t->db, later, &b, &err));
+	assert_false(b.late_cancel);
+	assert_int_equal((long long)b.cancelled_at, (long long)clock_now());
+}
+
+static void test_second_cancel_is_already(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	bool already;
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, id, &already, &err));
+	assert_false(already);
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, id, &already, &err));
+	assert_true(already);
+	EXPECT(HD_NOT_FOUND, booking_cancel(t->db, &t->who, VIA_DIRECT, 999, &already, &err));
+}
+
+static void test_noshow_limit_suspends_the_booker_for_suspend_days(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	int released;
+	bool already;
+
+	set(t, "booking.noshow_limit", "3");
+	set(t, "booking.noshow_days", "90");
+	set(t, "booking.suspend_days", "30");
+	EXPECT(HD_OK, book_org(t, "2", "6", NOV(23), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "6", NOV(24), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "6", NOV(25), "10:00", "11:00", &id, &err));
+	at(NOV(24), "11:00");
+	EXPECT(HD_OK, booking_release_due(t->db, &released, &err));
+	EXPECT(HD_OK, book_org(t, "3", "6", NOV(27), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, id, &already, &err));
+	at(NOV(25), "11:00");
+	EXPECT(HD_OK, booking_release_due(t->db, &released, &err));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE org_id = 6 AND noshow"),
+			 3);
+	EXPECT(HD_REFUSED, book_org(t, "2", "6", NOV(26), "10:00", "11:00", &id, &err));
+	EXPECT(HD_OK, book_org(t, "2", "7", NOV(26), "10:00", "11:00", &id, &err));
+	at("2026-12-24", "09:00");
+	EXPECT(HD_REFUSED, book_org(t, "2", "6", "2026-12-25", "10:00", "11:00", &id, &err));
+	at("2026-12-26", "09:00");
+	EXPECT(HD_OK, book_org(t, "2", "6", "2026-12-27", "10:00", "11:00", &id, &err));
+}
+
+static void test_late_cancellations_do_not_count_towards_suspension(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	bool already;
+
+	static const char *const SLOTS[] = {"09:30", "10:00", "10:30", "11:00"};
+
+	set(t, "booking.noshow_limit", "3");
+	for (int i = 0; i < 3; i++) {
+		EXPECT(HD_OK, book_org(t, "2", "6", NOV(23), SLOTS[i], SLOTS[i + 1], &id, &err));
+		EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, id, &already, &err));
+	}
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE late_cancel"), 3);
+	EXPECT(HD_OK, book_org(t, "2", "6", NOV(24), "10:00", "11:00", &id, &err));
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, demo_setup, tdb_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_valid_booking_is_confirmed_and_audited),
+		T(test_start_or_end_off_the_half_hour_grid_is_refused),
+		T(test_end_not_after_start_is_bad_input),
+		T(test_malformed_date_is_bad_input),
+		T(test_unknown_room_is_not_found),
+		T(test_booker_must_be_one_org_or_one_team),
+		T(test_outside_opening_hours_is_refused),
+		T(test_last_slot_before_closing_is_allowed),
+		T(test_closed_weekday_is_refused),
+		T(test_centre_closure_is_refused),
+		T(test_room_closure_overlapping_is_refused),
+		T(test_start_in_the_past_is_refused),
+		T(test_booking_window_ends_days_ahead),
+		T(test_longer_than_max_hours_is_refused),
+		T(test_attendees_over_capacity_refused_and_zero_bad_input),
+		T(test_touching_bookings_are_allowed),
+		T(test_overlap_is_refused_naming_the_booking_in_the_way),
+		T(test_room_buffer_keeps_a_gap_after_a_booking),
+		T(test_weekly_quota_allows_up_to_its_hours),
+		T(test_quota_week_runs_monday_to_sunday),
+		T(test_quota_zero_means_no_quota),
+		T(test_only_filed_or_classified_teams_may_book),
+		T(test_team_booking_by_volunteer_is_pending_by_command_line_confirmed),
+		T(test_pending_booking_holds_its_slot_and_lapses_at_its_start),
+		T(test_organisation_past_its_residence_term_is_refused),
+		T(test_checkin_opens_checkin_minutes_before_the_start),
+		T(test_checkin_closes_checkin_minutes_after_the_start),
+		T(test_second_checkin_is_already_with_its_time),
+		T(test_checkin_of_cancelled_booking_is_refused),
+		T(test_noshow_reads_released_at_once_without_maintenance),
+		T(test_released_slot_can_be_booked_again_at_once),
+		T(test_release_due_counts_noshows_and_lapses_pending),
+		T(test_cancellation_less_than_late_hours_before_is_late),
+		T(test_second_cancel_is_already),
+		T(test_noshow_limit_suspends_the_booker_for_suspend_days),
+		T(test_late_cancellations_do_not_count_towards_suspension),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
