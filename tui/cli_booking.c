@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/token.h"
+#include "printing/receipt.h"
 #include "tui/cli.h"
 
 #define MAX_ARGS 2
@@ -28,6 +29,7 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		{ "--start", true, NULL },     { "--end", true, NULL },     { "--attendees", true, NULL },
 		{ "--purpose", true, NULL },   { "--no-print", false, NULL }, { NULL, false, NULL },
 	};
+	struct spool_outcome out;
 	struct booking_draft d;
 	const char *args[MAX_ARGS];
 	char token[TOKEN_MAX], line[512];
@@ -51,6 +53,14 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_report(&err);
 	summary(&b, line, sizeof(line));
 	printf("%lld\t%s\t%s\n", id, token, line);
+	fflush(stdout);
+	if (cli_opt(opts, "--no-print"))
+		return HD_OK;
+	/* The booking is saved: a print that fails only says so. */
+	if (receipt_print(ctx->db, &ctx->actor, id, NULL, NULL, &out, &err) != HD_OK)
+		cli_say(HD_OK, _("the receipt was not printed: %s"), err.msg);
+	else if (!out.delivered)
+		cli_say(HD_OK, "%s", out.message);
 	return HD_OK;
 }
 

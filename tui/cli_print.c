@@ -10,6 +10,7 @@
 #include "core/team.h"
 #include "core/token.h"
 #include "printing/cups.h"
+#include "printing/receipt.h"
 #include "printing/slip.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
@@ -39,12 +40,13 @@ static enum hd_status read_target(struct cli_opt *opts, char *queue, size_t qsz,
 	return HD_OK;
 }
 
-/* `print visitor ID`: the slip again, marked as a reprint. */
-static int print_visitor_cmd(struct cli_ctx *ctx, int argc, char **argv)
+/* `print visitor|booking ID`: the document again, marked as a reprint. */
+static int print_record_cmd(struct cli_ctx *ctx, int argc, char **argv, bool booking)
 {
 	struct cli_opt opts[] = {
 		{ "--to", true, NULL }, { "--format", true, NULL }, { NULL, false, NULL },
 	};
+	const char *cmd = booking ? "print booking" : "print visitor";
 	char queue[SETTING_VALUE_MAX], token[TOKEN_MAX];
 	const char *args[MAX_ARGS], *to, *format;
 	struct spool_outcome out;
@@ -52,22 +54,25 @@ static int print_visitor_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	long id = 0;
 	int nargs, rc;
 
-	rc = cli_parse("print visitor", argc, argv, 2, opts, args, 1, &nargs);
+	rc = cli_parse(cmd, argc, argv, 2, opts, args, 1, &nargs);
 	if (rc == HD_OK && (nargs != 1 || valid_int(args[0], "ID", 1, 999999999999L, &id, NULL)))
-		rc = cli_say(HD_BAD_INPUT, _("print visitor: give the visit's ID"));
+		rc = cli_say(HD_BAD_INPUT, _("%s: give the record's ID"), cmd);
 	if (rc == HD_OK)
 		rc = read_target(opts, queue, sizeof(queue), &to, &format);
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (slip_print(ctx->db, &ctx->actor, id, to, format, &out, &err) != HD_OK ||
-	    token_make(ctx->db, TOKEN_VISIT, id, token, sizeof(token), &err) != HD_OK)
+	rc = booking ? receipt_print(ctx->db, &ctx->actor, id, to, format, &out, &err)
+		     : slip_print(ctx->db, &ctx->actor, id, to, format, &out, &err);
+	if (rc != HD_OK ||
+	    token_make(ctx->db, booking ? TOKEN_BOOKING : TOKEN_VISIT, id, token, sizeof(token),
+		       &err) != HD_OK)
 		return cli_report(&err);
 	if (!out.delivered)
 		cli_say(HD_OK, "%s", out.message);
 	printf("%ld\t%s\t", id, token);
-	printf(_("visitor slip, copy %d"), out.copy);
+	printf(booking ? _("booking receipt, copy %d") : _("visitor slip, copy %d"), out.copy);
 	putchar('\n');
 	return HD_OK;
 }
@@ -204,9 +209,9 @@ int cli_print(struct cli_ctx *ctx, int argc, char **argv)
 		return print_status_cmd(ctx, argc, argv);
 	if (strcmp(sub, "retry") == 0)
 		return print_retry_cmd(ctx, argc, argv);
-	if (strcmp(sub, "visitor") == 0)
-		return print_visitor_cmd(ctx, argc, argv);
-	if (strcmp(sub, "booking") == 0 || strcmp(sub, "team") == 0)
+	if (strcmp(sub, "visitor") == 0 || strcmp(sub, "booking") == 0)
+		return print_record_cmd(ctx, argc, argv, strcmp(sub, "booking") == 0);
+	if (strcmp(sub, "team") == 0)
 		return cli_say(HD_FAIL, _("print %s is not available in this version yet"), sub);
 	return cli_say(HD_BAD_INPUT, _("print: use print test [--to QUEUE] [--format escpos|pdf] | "
 				       "status | retry"));

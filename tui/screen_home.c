@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/booking.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -94,8 +95,28 @@ static void open_item(struct app *a, const struct menu_item *m)
 		app_push(a, &SCREEN_SOON, m->label);
 }
 
-/* A scanned code: a visitor slip checks out; a test page says the scanner
- * reads it right. */
+/* A scanned booking receipt checks the booking in. */
+static void checkin_booking(struct app *a, long long id)
+{
+	struct booking b;
+	struct hd_err err;
+	char when[32];
+	bool already;
+	time_t at;
+
+	if (booking_checkin(a->db, &a->actor, VIA_SCAN, id, &already, &at, &err) != HD_OK ||
+	    booking_get(a->db, id, &b, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	clock_local_hm(at ? at : clock_now(), when, sizeof(when));
+	app_message(a, already ? ROLE_DIM : ROLE_OK,
+		    already ? _("%s, %s: checked in already at %s.") : _("%s, %s: checked in at %s. Welcome!"),
+		    b.booker, b.room, when);
+}
+
+/* A scanned code: a visitor slip checks out, a booking receipt checks in; a
+ * test page says the scanner reads it right. */
 static void act_on_scan(struct app *a, const char *text)
 {
 	enum token_kind kind;
@@ -112,6 +133,10 @@ static void act_on_scan(struct app *a, const char *text)
 	}
 	if (kind == TOKEN_PAGE) {
 		app_message(a, ROLE_OK, _("Test page %lld: the scanner reads codes right."), id);
+		return;
+	}
+	if (kind == TOKEN_BOOKING) {
+		checkin_booking(a, id);
 		return;
 	}
 	if (kind != TOKEN_VISIT) {

@@ -1,0 +1,77 @@
+/* receipt.c - the booking receipt. */
+#include "printing/receipt.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/booking.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "core/token.h"
+#include "printing/doc.h"
+#include "printing/output.h"
+
+static struct doc *build(sqlite3 *db, const struct booking *b, const char *token, bool reprint)
+{
+	char centre[NAME_BYTES], when[64], from[32], to[16], people[16], rules[256];
+	struct doc *d = doc_new(_("Booking receipt"));
+
+	settings_text(db, "centre.name", centre, sizeof(centre));
+	d->reprint = reprint;
+	doc_text(d, centre, true, false);
+	doc_rule(d);
+	doc_line(d, _("Room"), b->room);
+	clock_local_datetime(b->start, from, sizeof(from));
+	clock_local_hm(b->end, to, sizeof(to));
+	snprintf(when, sizeof(when), "%s-%s", from, to);
+	doc_line(d, _("Time"), when);
+	doc_line(d, _("Booker"), b->booker);
+	snprintf(people, sizeof(people), "%d", b->attendees);
+	doc_line(d, _("Attendees"), people);
+	if (b->state == BK_PENDING)
+		doc_text(d, _("Waiting for the centre's approval."), true, false);
+	doc_rule(d);
+	doc_qr(d, token);
+	snprintf(rules, sizeof(rules),
+		 _("Scan this code at the desk from %ld minutes before to %ld minutes after the start, or the room is released."),
+		 settings_int(db, "booking.checkin_minutes"), settings_int(db, "booking.checkin_minutes"));
+	doc_text(d, rules, false, false);
+	snprintf(rules, sizeof(rules), _("Cancel at least %ld hours ahead."),
+		 settings_int(db, "booking.cancel_late_hours"));
+	doc_text(d, rules, false, false);
+	doc_footer(d, centre, clock_now(), NULL);
+	return d;
+}
+
+enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long id,
+			     const char *queue, const char *format, struct spool_outcome *out,
+			     struct hd_err *err)
+{
+	char q[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	unsigned char *bytes = NULL;
+	struct booking b;
+	struct doc *d;
+	enum spool_format f;
+	enum hd_status rc;
+	long long spool_id;
+	size_t len = 0;
+	int width;
+
+	rc = access_require(db, who, ACC_VISITOR, err); /* reprints: the desk's right */
+	if (rc == HD_OK)
+		rc = booking_get(db, id, &b, err);
+	if (rc == HD_OK)
+		rc = token_make(db, TOKEN_BOOKING, id, token, sizeof(token), err);
+	if (rc == HD_OK)
+		rc = output_choose(db, queue, format, q, sizeof(q), &f, &width, err);
+	if (rc != HD_OK)
+		return rc;
+	d = build(db, &b, token, spool_copies(db, "booking", id) > 0);
+	rc = output_render(d, f, width, &bytes, &len, err);
+	doc_free(&d);
+	if (rc == HD_OK)
+		rc = spool_print(db, who, "booking", id, f, q, bytes, len, &spool_id, out, err);
+	free(bytes);
+	return rc;
+}

@@ -1,0 +1,20 @@
+/* receipt.h - the booking receipt: centre, room, date and time, booker,
+ * attendees, the QR of the booking and the check-in and cancellation rules
+ * in two short lines; sent to the receipt printer through the spool. */
+#ifndef HD_RECEIPT_H
+#define HD_RECEIPT_H
+
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+#include "printing/spool.h"
+
+/* Prints the receipt of booking id to queue in format (NULL: the receipt
+ * printer's; see output.h); a receipt printed before says it is a reprint.
+ * HD_OK whenever the document was stored (see out). */
+enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long id,
+			     const char *queue, const char *format, struct spool_outcome *out,
+			     struct hd_err *err);
+
+#endif
