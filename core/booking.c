@@ -323,3 +323,72 @@ enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum acc
 done:
 	return db_finish(db, rc, err);
 }
+
+/* Approval and rejection: a pending booking becomes to_state. */
+static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long id,
+			     enum booking_state to_state, const char *reason, bool *already,
+			     struct hd_err *err)
+{
+	char why[TEXT_BYTES], *before = NULL;
+	sqlite3_stmt *st = NULL;
+	struct booking b;
+	enum hd_status rc;
+	int src;
+
+	*already = false;
+	why[0] = '\0';
+	if (to_state == BK_REJECTED &&
+	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
+		return HD_BAD_INPUT;
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = booking_get(db, id, &b, err);
+	if (rc != HD_OK)
+		goto done;
+	if (b.state == to_state) {
+		*already = true;
+		goto done;
+	}
+	if (b.state != BK_PENDING) {
+		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s, not waiting for approval."),
+				id, _(booking_state_word(b.state)));
+		goto done;
+	}
+	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
+	rc = db_prepare(db,
+			"UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
+			" WHERE id = ?1",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, booking_state_word(to_state), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	else
+		rc = audit_booking(db, who, to_state == BK_CONFIRMED ? "booking.approve"
+								       : "booking.reject",
+				   id, before, err);
+done:
+	sqlite3_finalize(st);
+	free(before);
+	return db_finish(db, rc, err);
+}
+
+enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id,
+			       bool *already, struct hd_err *err)
+{
+	return decide(db, who, id, BK_CONFIRMED, NULL, already, err);
+}
+
+enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
+			      const char *reason, bool *already, struct hd_err *err)
+{
+	return decide(db, who, id, BK_REJECTED, reason, already, err);
+}

@@ -78,6 +78,14 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			       long long id, bool *already, time_t *when, struct hd_err *err);
 
+/* Approves a pending team booking (staff), or rejects it with a reason. A
+ * second approval is HD_OK with *already set; a booking that is not
+ * pending is HD_REFUSED. */
+enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id,
+			       bool *already, struct hd_err *err);
+enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
+			      const char *reason, bool *already, struct hd_err *err);
+
 /* Writes what time has decided: confirmed bookings past their check-in
  * window are released as no-shows, pending ones at their start lapse.
  * *released counts the no-shows. Readers never wait for this. */

@@ -1,4 +1,4 @@
-/* cli_booking.c - `hubdesk booking add|cancel|checkin|list`. */
+/* cli_booking.c - `hubdesk booking add|cancel|checkin|approve|reject|list`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +120,36 @@ static int id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool checkin)
 	return HD_OK;
 }
 
+static int decide_cmd(struct cli_ctx *ctx, int argc, char **argv, bool approve)
+{
+	const char *cmd = approve ? "booking approve" : "booking reject";
+	struct cli_opt opts[] = { { "--reason", true, NULL }, { NULL, false, NULL } };
+	const char *args[MAX_ARGS];
+	enum access_via how;
+	struct hd_err err;
+	bool already;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse(cmd, argc, argv, 2, approve ? NULL : opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc == HD_OK)
+		rc = read_booking_id(ctx, cmd, nargs, args, &id, &how);
+	if (rc != HD_OK)
+		return rc;
+	rc = approve ? booking_approve(ctx->db, &ctx->actor, id, &already, &err)
+		     : booking_reject(ctx->db, &ctx->actor, id, cli_opt(opts, "--reason"), &already,
+				      &err);
+	if (rc != HD_OK)
+		return cli_report(&err);
+	if (already)
+		cli_say(HD_OK, approve ? _("booking %lld was approved already")
+				       : _("booking %lld was rejected already"),
+			id);
+	return HD_OK;
+}
+
 static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "--date", true, NULL }, { "--room", true, NULL },
@@ -169,7 +199,10 @@ int cli_booking(struct cli_ctx *ctx, int argc, char **argv)
 		return id_cmd(ctx, argc, argv, true);
 	if (strcmp(sub, "list") == 0)
 		return list_cmd(ctx, argc, argv);
-	if (strcmp(sub, "move") == 0 || strcmp(sub, "approve") == 0 || strcmp(sub, "reject") == 0)
+	if (strcmp(sub, "approve") == 0 || strcmp(sub, "reject") == 0)
+		return decide_cmd(ctx, argc, argv, strcmp(sub, "approve") == 0);
+	if (strcmp(sub, "move") == 0)
 		return cli_say(HD_FAIL, _("booking %s is not available in this version yet"), sub);
-	return cli_say(HD_BAD_INPUT, _("booking: use booking add | cancel | checkin | list"));
+	return cli_say(HD_BAD_INPUT,
+		       _("booking: use booking add | cancel | checkin | approve | reject | list"));
 }

@@ -51,4 +51,22 @@ expect_rc 4 "cancel of an unknown booking" hd booking cancel 99
 expect_rc 2 "checkin of a visitor slip's code" hd booking checkin "$(token_for V 1)"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE record = 'booking'")" 5 "every change is audited"
 
+# Approvals: a team's booking made at the desk waits for staff.
+expect_rc 0 "a filed team books (the command line books confirmed)" hd booking add --room 3 --team 3 \
+	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --no-print
+expect_eq "$(sql "SELECT state FROM booking WHERE team_id = 3")" confirmed "a team's booking by the command line is confirmed"
+sql "UPDATE booking SET state = 'pending' WHERE team_id = 3" >/dev/null
+TEAM_BOOKING=$(sql "SELECT id FROM booking WHERE team_id = 3")
+expect_rc 0 "approve a pending booking" hd booking approve "$TEAM_BOOKING"
+expect_eq "$(sql "SELECT state FROM booking WHERE id = $TEAM_BOOKING")" confirmed "it is confirmed"
+expect_rc 0 "a second approval" hd booking approve "$TEAM_BOOKING"
+expect_err "already" "it says so"
+expect_rc 3 "reject a confirmed booking" hd booking reject "$TEAM_BOOKING" --reason 重复
+expect_rc 2 "reject without a reason" hd booking reject "$TEAM_BOOKING"
+sql "UPDATE booking SET state = 'pending' WHERE id = $TEAM_BOOKING" >/dev/null
+expect_rc 0 "reject a pending booking with a reason" hd booking reject "$TEAM_BOOKING" --reason 时间冲突
+expect_eq "$(sql "SELECT state || ' ' || reason FROM booking WHERE id = $TEAM_BOOKING")" "rejected 时间冲突" \
+	"it is rejected with its reason"
+expect_rc 4 "approve of an unknown booking" hd booking approve 99
+
 done_testing

@@ -397,6 +397,29 @@ static void test_team_booking_by_volunteer_is_pending_by_command_line_confirmed(
 	assert_int_equal(state_of(t, b), BK_CONFIRMED);
 }
 
+static void test_staff_approve_or_reject_pending_team_bookings(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台");
+	long long a, b;
+	bool already;
+
+	EXPECT(HD_OK, book_team(t, &desk, "2", "3", NOV(24), "10:00", "11:00", &a, &err));
+	EXPECT(HD_OK, book_team(t, &desk, "2", "3", NOV(24), "14:00", "15:00", &b, &err));
+	EXPECT(HD_REFUSED, booking_approve(t->db, &desk, a, &already, &err));
+	EXPECT(HD_OK, booking_approve(t->db, &t->who, a, &already, &err));
+	assert_false(already);
+	assert_int_equal(state_of(t, a), BK_CONFIRMED);
+	EXPECT(HD_OK, booking_approve(t->db, &t->who, a, &already, &err));
+	assert_true(already);
+	EXPECT(HD_REFUSED, booking_reject(t->db, &t->who, a, "改期", &already, &err));
+	EXPECT(HD_BAD_INPUT, booking_reject(t->db, &t->who, b, "", &already, &err));
+	EXPECT(HD_OK, booking_reject(t->db, &t->who, b, "时间冲突", &already, &err));
+	assert_int_equal(state_of(t, b), BK_REJECTED);
+	/* A rejected booking frees its slot. */
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "14:00", "15:00", &b, &err));
+}
+
 static void test_pending_booking_holds_its_slot_and_lapses_at_its_start(void **state)
 {
 	struct tdb *t = *state;
@@ -669,6 +692,7 @@ int main(void)
 		T(test_quota_zero_means_no_quota),
 		T(test_only_filed_or_classified_teams_may_book),
 		T(test_team_booking_by_volunteer_is_pending_by_command_line_confirmed),
+		T(test_staff_approve_or_reject_pending_team_bookings),
 		T(test_pending_booking_holds_its_slot_and_lapses_at_its_start),
 		T(test_organisation_past_its_residence_term_is_refused),
 		T(test_checkin_opens_checkin_minutes_before_the_start),
