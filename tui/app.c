@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/booking.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
@@ -216,7 +217,8 @@ static void idle_check(struct app *a)
 }
 
 /* Every second: the spool's count for the top line. Every minute: the
- * check-out at closing time, and, when a printer is ready, the documents
+ * no-shows and lapsed bookings written down (readers see them at once
+ * anyway), the check-out at closing time, and, when a printer is ready, the documents
  * waiting are sent again (the watch said CUPS answers, so this does not
  * hold up the keys). */
 static void background(struct app *a, int64_t now, int64_t *last_retry)
@@ -230,6 +232,7 @@ static void background(struct app *a, int64_t now, int64_t *last_retry)
 	if (now - *last_retry < 60 * 1000)
 		return;
 	*last_retry = now;
+	booking_release_due(a->db, &waiting, &err);
 	if (visit_close_day(a->db, &a->actor, &delivered, &err) == HD_OK && delivered > 0)
 		app_message(a, ROLE_DIM, _("Closing time: %d visitors checked out automatically."),
 			    delivered);

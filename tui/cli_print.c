@@ -186,12 +186,13 @@ static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
 int cli_maintain(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct hd_err err;
-	int rc, closed = 0, erased = 0;
+	int rc, closed = 0, erased = 0, released = 0;
 
 	rc = retry_spool(ctx, "maintain", argc, argv, 1);
 	if (rc != HD_OK)
 		return rc;
-	if (visit_close_day(ctx->db, &ctx->actor, &closed, &err) != HD_OK ||
+	if (booking_release_due(ctx->db, &released, &err) != HD_OK ||
+	    visit_close_day(ctx->db, &ctx->actor, &closed, &err) != HD_OK ||
 	    visit_retention(ctx->db, &ctx->actor, &erased, &err) != HD_OK)
 		return cli_report(&err);
 	cli_say(HD_OK, _("%d visitors checked out at closing time, %d old visits erased"), closed,
