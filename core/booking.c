@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/text.h"
 
 /* The words are stored in the table; they are msgids too. */
 static const char *const STATE_WORDS[] = {
@@ -391,4 +392,70 @@ enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long
 			      const char *reason, bool *already, struct hd_err *err)
 {
 	return decide(db, who, id, BK_REJECTED, reason, already, err);
+}
+
+enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			    long long id, const char *start, const char *end, const char *room,
+			    struct hd_err *err)
+{
+	char room_id[32], org[32], team[32], *before = NULL;
+	struct booking_draft d;
+	struct booking_plan p;
+	struct booking b;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int released, src;
+
+	rc = access_require_via(db, who, ACC_BOOK, how, err);
+	if (rc == HD_OK)
+		rc = booking_get(db, id, &b, err);
+	if (rc != HD_OK)
+		return rc;
+	snprintf(room_id, sizeof(room_id), "%lld", b.room_id);
+	snprintf(org, sizeof(org), "%lld", b.org_id);
+	snprintf(team, sizeof(team), "%lld", b.team_id);
+	d = (struct booking_draft){ text_given(room) ? room : room_id, b.org_id ? org : NULL,
+				    b.team_id ? team : NULL, start, end, NULL, b.purpose };
+	rc = plan_read(db, &d, &p, err);
+	if (rc != HD_OK)
+		return rc;
+	p.attendees = b.attendees;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = release_due(db, &released, err);
+	if (rc == HD_OK)
+		rc = booking_get(db, id, &b, err);
+	if (rc == HD_OK && b.state != BK_PENDING && b.state != BK_CONFIRMED)
+		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be moved."), id,
+				_(booking_state_word(b.state)));
+	if (rc == HD_OK)
+		rc = plan_check(db, who, &p, id, err);
+	if (rc != HD_OK)
+		goto done;
+	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
+	rc = db_prepare(db,
+			"UPDATE booking SET room_id = ?2, start = ?3, end = ?4, hold_end = ?5,"
+			" exception = series_id IS NOT NULL, updated = ?6 WHERE id = ?1",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, p.room.id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)p.start);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)p.end);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)p.end + p.room.buffer_min * 60);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if ((src & 0xff) == SQLITE_CONSTRAINT)
+		rc = hd_err_set(err, HD_REFUSED, "start",
+				_("The room is taken at that time by another booking."));
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	else
+		rc = audit_booking(db, who, "booking.move", id, before, err);
+done:
+	sqlite3_finalize(st);
+	free(before);
+	return db_finish(db, rc, err);
 }

@@ -78,6 +78,14 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			       long long id, bool *already, time_t *when, struct hd_err *err);
 
+/* Moves a booking to start..end ("YYYY-MM-DD HH:MM") and, when room is
+ * given, to another room; it keeps its id and its code. Every rule is
+ * checked again, this booking aside. HD_REFUSED for a booking that is not
+ * pending or confirmed. */
+enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			    long long id, const char *start, const char *end, const char *room,
+			    struct hd_err *err);
+
 /* Approves a pending team booking (staff), or rejects it with a reason. A
  * second approval is HD_OK with *already set; a booking that is not
  * pending is HD_REFUSED. */

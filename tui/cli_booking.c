@@ -150,6 +150,38 @@ static int decide_cmd(struct cli_ctx *ctx, int argc, char **argv, bool approve)
 	return HD_OK;
 }
 
+static int move_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--start", true, NULL }, { "--end", true, NULL },
+				  { "--room", true, NULL }, { "--following", false, NULL },
+				  { NULL, false, NULL } };
+	const char *args[MAX_ARGS];
+	char token[TOKEN_MAX], line[512];
+	enum access_via how;
+	struct hd_err err;
+	struct booking b;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("booking move", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK && cli_opt(opts, "--following"))
+		rc = cli_say(HD_FAIL, _("booking move --following is not available in this version yet"));
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc == HD_OK)
+		rc = read_booking_id(ctx, "booking move", nargs, args, &id, &how);
+	if (rc != HD_OK)
+		return rc;
+	if (booking_move(ctx->db, &ctx->actor, VIA_DIRECT, id, cli_opt(opts, "--start"),
+			 cli_opt(opts, "--end"), cli_opt(opts, "--room"), &err) != HD_OK ||
+	    booking_get(ctx->db, id, &b, &err) != HD_OK ||
+	    token_make(ctx->db, TOKEN_BOOKING, id, token, sizeof(token), &err) != HD_OK)
+		return cli_report(&err);
+	summary(&b, line, sizeof(line));
+	printf("%lld\t%s\t%s\n", id, token, line);
+	return HD_OK;
+}
+
 static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "--date", true, NULL }, { "--room", true, NULL },
@@ -202,7 +234,7 @@ int cli_booking(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(sub, "approve") == 0 || strcmp(sub, "reject") == 0)
 		return decide_cmd(ctx, argc, argv, strcmp(sub, "approve") == 0);
 	if (strcmp(sub, "move") == 0)
-		return cli_say(HD_FAIL, _("booking %s is not available in this version yet"), sub);
+		return move_cmd(ctx, argc, argv);
 	return cli_say(HD_BAD_INPUT,
-		       _("booking: use booking add | cancel | checkin | approve | reject | list"));
+		       _("booking: use booking add | cancel | move | checkin | approve | reject | list"));
 }

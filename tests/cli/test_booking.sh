@@ -51,6 +51,22 @@ expect_rc 4 "cancel of an unknown booking" hd booking cancel 99
 expect_rc 2 "checkin of a visitor slip's code" hd booking checkin "$(token_for V 1)"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE record = 'booking'")" 5 "every change is audited"
 
+# Moving keeps the id and the code, and checks every rule again.
+expect_rc 0 "a booking to move" hd booking add --room 5 --org 6 --start '2026-11-26 09:00' --end '2026-11-26 10:00' --no-print
+MOVE_ID=$(cut -f1 "$T/out")
+MOVE_CODE=$(cut -f2 "$T/out")
+expect_rc 0 "booking move to a later time" hd booking move "$MOVE_ID" --start '2026-11-26 14:00' --end '2026-11-26 15:30'
+expect_out "^${MOVE_ID}${TAB}${MOVE_CODE}${TAB}.*14:00-15:30" "the moved booking keeps its id and its code"
+expect_rc 0 "booking move to another room" hd booking move "$MOVE_ID" --start '2026-11-26 14:00' --end '2026-11-26 15:30' --room 7
+expect_eq "$(sql "SELECT room_id FROM booking WHERE id = $MOVE_ID")" 7 "it is in the other room"
+expect_rc 0 "a booking in the way" hd booking add --room 7 --org 8 --start '2026-11-26 16:00' --end '2026-11-26 17:00' --no-print
+expect_rc 3 "a move onto another booking" hd booking move "$MOVE_ID" --start '2026-11-26 15:30' --end '2026-11-26 16:30'
+expect_rc 3 "a move off the grid" hd booking move "$MOVE_ID" --start '2026-11-26 15:10' --end '2026-11-26 16:00'
+expect_rc 2 "a move with a malformed time" hd booking move "$MOVE_ID" --start soon --end '2026-11-26 16:00'
+expect_eq "$(sql "SELECT start FROM booking WHERE id = $MOVE_ID")" \
+	"$(sql "SELECT strftime('%s', '2026-11-26 06:00')")" "refused moves left the booking where it was"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.move'")" 2 "each move is audited"
+
 # Approvals: a team's booking made at the desk waits for staff.
 expect_rc 0 "a filed team books (the command line books confirmed)" hd booking add --room 3 --team 3 \
 	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --no-print
