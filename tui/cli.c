@@ -231,7 +231,11 @@ void cli_usage(void)
 	      "  visitor checkin --name N [--phone P] --purpose P [--org ID | --team ID] [--party N]\n"
 	      "                  [--note T] [--under-14 --guardian-consent] [--no-print]\n"
 	      "  visitor checkout CODE|ID | list [--present] [--date YYYY-MM-DD] | erase ID\n"
-	      "  print test [--to QUEUE] [--format escpos|pdf] | visitor ID | status | retry\n"
+	      "  booking add --room ID --org ID|--team ID --start 'YYYY-MM-DD HH:MM' --end '...'\n"
+	      "              [--attendees N] [--purpose TEXT] [--no-print]\n"
+	      "  booking cancel ID | move ID --start ... --end ... [--room ID] | checkin CODE|ID\n"
+	      "  booking approve ID | reject ID --reason T | list --date YYYY-MM-DD [--room ID]\n"
+	      "  print test [--to QUEUE] [--format escpos|pdf] | visitor ID | booking ID | status | retry\n"
 	      "  verify TEXT\n"
 	      "  maintain\n",
 	      stdout);
