@@ -225,17 +225,17 @@ static void background(struct app *a, int64_t now, int64_t *last_retry)
 {
 	struct printer_state r, f;
 	bool r_set, f_set;
-	int delivered, waiting;
+	int delivered, waiting, released, closed;
 	struct hd_err err;
 
 	a->waiting = spool_waiting_count(a->db);
 	if (now - *last_retry < 60 * 1000)
 		return;
 	*last_retry = now;
-	booking_release_due(a->db, &waiting, &err);
-	if (visit_close_day(a->db, &a->actor, &delivered, &err) == HD_OK && delivered > 0)
+	booking_release_due(a->db, &released, &err);
+	if (visit_close_day(a->db, &a->actor, &closed, &err) == HD_OK && closed > 0)
 		app_message(a, ROLE_DIM, _("Closing time: %d visitors checked out automatically."),
-			    delivered);
+			    closed);
 	if (a->waiting <= 0)
 		return;
 	if (!watch_get(a->watch, &r, &f, &r_set, &f_set) ||
