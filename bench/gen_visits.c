@@ -300,25 +300,20 @@ static void json_id(long long id, char *out, size_t outsz)
 		snprintf(out, outsz, "null");
 }
 
-/* The audit snapshot of a visit as visit.c's SQL_VISIT_JSON makes it:
- * json_object of the name, the masked phone and the counts. */
+/* The audit snapshot of a visit as visit.c's SQL_VISIT_JSON makes it: the
+ * person's number and the counts, never a name or a phone. */
 static void visit_json(const struct gperson *p, const struct gvisit *v, bool out, char *buf,
 		       size_t bufsz)
 {
-	char phone[32], org[24], team[24], time_out[24];
+	char org[24], team[24], time_out[24];
 
-	if (*p->phone)
-		snprintf(phone, sizeof(phone), "\"%.3s****%s\"", p->phone,
-			 p->phone + strlen(p->phone) - 4);
-	else
-		snprintf(phone, sizeof(phone), "null");
 	json_id(v->org_id, org, sizeof(org));
 	json_id(v->team_id, team, sizeof(team));
 	json_id(out ? (long long)v->time_out : 0, time_out, sizeof(time_out));
 	snprintf(buf, bufsz,
-		 "{\"name\":\"%s\",\"phone\":%s,\"purpose\":%d,\"org\":%s,\"team\":%s,"
+		 "{\"person\":%lld,\"purpose\":%d,\"org\":%s,\"team\":%s,"
 		 "\"party\":%d,\"under14\":0,\"time_in\":%lld,\"time_out\":%s}",
-		 p->name, phone, v->purpose, org, team, v->party, (long long)v->time_in, time_out);
+		 p->id, v->purpose, org, team, v->party, (long long)v->time_in, time_out);
 }
 
 static enum hd_status write_people(sqlite3 *db, sqlite3_stmt *st, struct gperson *people,

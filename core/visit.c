@@ -139,15 +139,12 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 	return rc;
 }
 
-/* The audit holds the name and the masked phone only; erasing the person
- * scrubs it. */
+/* The audit names the person by number only: their name and phone live
+ * in one row of person, so erasing that row forgets them everywhere. */
 static const char SQL_VISIT_JSON[] =
-	"SELECT json_object('name', p.name, 'phone', CASE WHEN p.phone IS NULL THEN NULL"
-	" WHEN instr(p.phone, '-') THEN substr(p.phone, 1, instr(p.phone, '-')) || '****'"
-	" || substr(p.phone, -4) ELSE substr(p.phone, 1, 3) || '****' || substr(p.phone, -4) END,"
-	" 'purpose', v.purpose, 'org', v.org_id, 'team', v.team_id, 'party', v.party,"
-	" 'under14', v.under14, 'time_in', v.time_in, 'time_out', v.time_out)"
-	" FROM visit v LEFT JOIN person p ON p.id = v.person_id WHERE v.id = ?1";
+	"SELECT json_object('person', v.person_id, 'purpose', v.purpose, 'org', v.org_id,"
+	" 'team', v.team_id, 'party', v.party, 'under14', v.under14, 'time_in', v.time_in,"
+	" 'time_out', v.time_out) FROM visit v WHERE v.id = ?1";
 
 static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 				   const struct visit_draft *d, const struct visit_row *v,

@@ -1,8 +1,8 @@
 /* visit_erase.c - forgetting visitors (on request, and after retention.days)
  * and the automatic check-out at closing time. Erasing takes the person's
- * name and phone, the visit's note, the audit log's snapshots of those
- * visits and the printed slips (spool rows and files); secure_delete and a
- * WAL checkpoint make the bytes leave the files. */
+ * name and phone, the visit's note and the printed slips (spool rows and
+ * files); the audit log never held more than the person's number.
+ * secure_delete and a WAL checkpoint make the bytes leave the files. */
 #include "core/visit.h"
 
 #include <stdio.h>
@@ -21,8 +21,6 @@
 /* The visits to erase are marked in a temporary table first, so that each
  * statement below names them the same way. */
 static const char *const ERASE_STEPS[] = {
-	"UPDATE audit SET before = NULL, after = NULL WHERE record = 'visit'"
-	" AND record_id IN (SELECT id FROM temp.doomed)",
 	"UPDATE spool SET data = NULL WHERE kind = 'visitor'"
 	" AND record_id IN (SELECT id FROM temp.doomed)",
 	"UPDATE visit SET person_id = NULL, note = NULL, erased = 1"
