@@ -126,24 +126,6 @@ enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 	return db_collect_with(db, sql, args, 5, sizeof(**out), read_booking, (void **)out, n, err);
 }
 
-static enum hd_status run(sqlite3 *db, const char *sql, long long a, long long b, long long c,
-			  struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_int64(st, 2, b);
-	sqlite3_bind_int64(st, 3, c);
-	src = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-}
-
 /* Inside the caller's transaction. */
 static enum hd_status release_due(sqlite3 *db, int *released, struct hd_err *err)
 {
@@ -151,14 +133,14 @@ static enum hd_status release_due(sqlite3 *db, int *released, struct hd_err *err
 	enum hd_status rc;
 
 	*released = 0;
-	rc = run(db,
+	rc = db_exec(db,
 		 "UPDATE booking SET state = 'released', noshow = 1, updated = ?1"
 		 " WHERE state = 'confirmed' AND start + ?2 < ?1",
 		 now, window_seconds(db), 0, err);
 	if (rc != HD_OK)
 		return rc;
 	*released = sqlite3_changes(db);
-	return run(db,
+	return db_exec(db,
 		   "UPDATE booking SET state = 'lapsed', updated = ?1"
 		   " WHERE state = 'pending' AND start <= ?1",
 		   now, 0, 0, err);
@@ -271,7 +253,7 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 	}
 	late = (long long)b.start - now < settings_int(db, "booking.cancel_late_hours") * 3600;
 	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
-	rc = run(db,
+	rc = db_exec(db,
 		 "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
 		 " updated = ?2 WHERE id = ?1",
 		 id, now, late, err);
@@ -317,7 +299,7 @@ enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum acc
 				id, from, to);
 		goto done;
 	}
-	rc = run(db, "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
+	rc = db_exec(db, "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
 		     " WHERE id = ?1", id, now, 0, err);
 	if (rc == HD_OK)
 		rc = audit_booking(db, who, "booking.checkin", id, NULL, err);

@@ -15,28 +15,14 @@
 
 #define DAY 86400
 
-static enum hd_status read_id(const char *in, const char *label, long long *id,
-			      struct hd_err *err)
-{
-	long n = 0;
-
-	*id = 0;
-	if (!text_given(in))
-		return HD_OK;
-	if (valid_int(in, label, 1, 999999999L, &n, err) != HD_OK)
-		return HD_BAD_INPUT;
-	*id = n;
-	return HD_OK;
-}
-
 static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
 				  struct booking_plan *p, struct hd_err *err)
 {
 	struct org o;
 	struct team t;
 
-	if (read_id(d->org, _("Organisation"), &p->org_id, err) ||
-	    read_id(d->team, _("Team"), &p->team_id, err))
+	if (valid_ref(d->org, _("Organisation"), &p->org_id, err) ||
+	    valid_ref(d->team, _("Team"), &p->team_id, err))
 		return HD_BAD_INPUT;
 	if (!p->org_id == !p->team_id)
 		return hd_err_set(err, HD_BAD_INPUT, "org",
@@ -60,7 +46,7 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
 
 	memset(p, 0, sizeof(*p));
 	p->attendees = 1;
-	if (read_id(d->room, _("Room"), &room, err))
+	if (valid_ref(d->room, _("Room"), &room, err))
 		return HD_BAD_INPUT;
 	if (!room)
 		return hd_err_set(err, HD_BAD_INPUT, "room", _("%s: required"), _("Room"));

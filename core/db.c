@@ -441,3 +441,21 @@ enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, long long c,
+		       struct hd_err *err)
+{
+	const long long args[3] = { a, b, c };
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int i, src;
+
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	for (i = 0; i < 3 && i < sqlite3_bind_parameter_count(st); i++)
+		sqlite3_bind_int64(st, i + 1, args[i]);
+	src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}

@@ -81,6 +81,11 @@ enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, s
 			       void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			       struct hd_err *err);
 
+/* Runs a statement that returns no rows, binding a, b and c as ?1..?3
+ * where it has them. */
+enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, long long c,
+		       struct hd_err *err);
+
 /* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
  * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
  * database's failure. */

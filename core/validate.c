@@ -377,3 +377,16 @@ bool credit_code_is_civil_affairs(const char *code)
 	return code && code[0] == '5' &&
 	       (code[1] == '1' || code[1] == '2' || code[1] == '3' || code[1] == '9');
 }
+
+enum hd_status valid_ref(const char *in, const char *label, long long *id, struct hd_err *err)
+{
+	long n = 0;
+
+	*id = 0;
+	if (!text_given(in))
+		return HD_OK;
+	if (valid_int(in, label, 1, 999999999L, &n, err) != HD_OK)
+		return HD_BAD_INPUT;
+	*id = n;
+	return HD_OK;
+}

@@ -48,6 +48,10 @@ enum hd_status valid_time(const char *in, const char *label, int *minutes, struc
 enum hd_status valid_int(const char *in, const char *label, long min, long max, long *out,
 			 struct hd_err *err);
 
+/* An optional record id: empty input gives *id 0; else a whole number
+ * from 1, HD_BAD_INPUT naming label otherwise. */
+enum hd_status valid_ref(const char *in, const char *label, long long *id, struct hd_err *err);
+
 /* The check character for the first 17 characters of a credit code, or 0 if
  * one of them is not in the code's alphabet. */
 char credit_code_check_char(const char *first17);

@@ -23,20 +23,6 @@ struct visit_row {
 	long long org_id, team_id;
 };
 
-static enum hd_status read_ref(const char *in, const char *label, long long *id,
-			       struct hd_err *err)
-{
-	long n = 0;
-
-	*id = 0;
-	if (!text_given(in))
-		return HD_OK;
-	if (valid_int(in, label, 1, 999999999L, &n, err) != HD_OK)
-		return HD_BAD_INPUT;
-	*id = n;
-	return HD_OK;
-}
-
 static enum hd_status check_draft(const struct visit_draft *d, struct visit_row *v,
 				  struct hd_err *err)
 {
@@ -46,8 +32,8 @@ static enum hd_status check_draft(const struct visit_draft *d, struct visit_row 
 	    (text_given(d->phone) &&
 	     valid_phone(d->phone, _("Phone"), v->phone, sizeof(v->phone), err)) ||
 	    list_parse(&LIST_PURPOSE, text_given(d->purpose) ? d->purpose : "", &v->purpose, err) ||
-	    read_ref(d->org, _("Organisation"), &v->org_id, err) ||
-	    read_ref(d->team, _("Team"), &v->team_id, err) ||
+	    valid_ref(d->org, _("Organisation"), &v->org_id, err) ||
+	    valid_ref(d->team, _("Team"), &v->team_id, err) ||
 	    (text_given(d->party) &&
 	     valid_int(d->party, _("Party"), 1, VISIT_PARTY_MAX, &v->party, err)) ||
 	    valid_text(text_given(d->note) ? d->note : "", _("Note"), 0, VISIT_NOTE_MAX_CHARS,

@@ -29,25 +29,6 @@ static const char *const ERASE_STEPS[] = {
 	" AND NOT EXISTS (SELECT 1 FROM visit WHERE visit.person_id = person.id)",
 };
 
-static enum hd_status exec_sql(sqlite3 *db, const char *sql, long long a, long long b,
-			       struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	if (sqlite3_bind_parameter_count(st) >= 1)
-		sqlite3_bind_int64(st, 1, a);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_int64(st, 2, b);
-	src = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-}
-
 /* Spool files of the doomed visits' slips, to remove after the commit. */
 static char **doomed_files(sqlite3 *db, int *n)
 {
@@ -92,17 +73,17 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = exec_sql(db, "CREATE TEMP TABLE IF NOT EXISTS doomed(id INTEGER PRIMARY KEY,"
-			  " person_id INTEGER)", 0, 0, err);
+	rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS doomed(id INTEGER PRIMARY KEY,"
+			  " person_id INTEGER)", 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = exec_sql(db, "DELETE FROM temp.doomed", 0, 0, err);
+		rc = db_exec(db, "DELETE FROM temp.doomed", 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = exec_sql(db, mark_sql, a, b, err);
+		rc = db_exec(db, mark_sql, a, b, 0, err);
 	*count = sqlite3_changes(db);
 	if (rc == HD_OK)
 		files = doomed_files(db, &nfiles);
 	for (k = 0; rc == HD_OK && k < sizeof(ERASE_STEPS) / sizeof(ERASE_STEPS[0]); k++)
-		rc = exec_sql(db, ERASE_STEPS[k], 0, 0, err);
+		rc = db_exec(db, ERASE_STEPS[k], 0, 0, 0, err);
 	if (rc == HD_OK && *count > 0) {
 		snprintf(after, sizeof(after), "{\"visits\":%d}", *count);
 		rc = audit_log(db, who, action, "visit", 0, NULL, after, err);
@@ -160,8 +141,8 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 	sqlite3_finalize(st);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = exec_sql(db, "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"
-			      " AND data IS NOT NULL", cutoff, 0, err);
+		rc = db_exec(db, "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"
+			      " AND data IS NOT NULL", cutoff, 0, 0, err);
 	return db_finish(db, rc, err);
 }
 
@@ -199,8 +180,8 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 			continue;
 		if (close_at < in[i].time_in)
 			close_at = in[i].time_in;
-		rc = exec_sql(db, "UPDATE visit SET time_out = ?2, auto_out = 1"
-			      " WHERE id = ?1 AND time_out IS NULL", in[i].id, (long long)close_at, err);
+		rc = db_exec(db, "UPDATE visit SET time_out = ?2, auto_out = 1"
+			      " WHERE id = ?1 AND time_out IS NULL", in[i].id, (long long)close_at, 0, err);
 		if (rc == HD_OK && sqlite3_changes(db) == 0)
 			continue; /* another desk checked them out meanwhile */
 		snprintf(after, sizeof(after), "{\"time_out\":%lld,\"auto\":1}", (long long)close_at);
