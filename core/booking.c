@@ -126,8 +126,7 @@ enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 	return db_collect_with(db, sql, args, 5, sizeof(**out), read_booking, (void **)out, n, err);
 }
 
-/* Inside the caller's transaction. */
-static enum hd_status release_due(sqlite3 *db, int *released, struct hd_err *err)
+enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err)
 {
 	long long now = (long long)clock_now();
 	enum hd_status rc;
@@ -152,31 +151,77 @@ enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *er
 
 	if (rc != HD_OK)
 		return rc;
-	return db_finish(db, release_due(db, released, err), err);
+	return db_finish(db, booking_release_in(db, released, err), err);
 }
 
 static const char SQL_BOOKING_JSON[] =
 	"SELECT json_object('room', room_id, 'org', org_id, 'team', team_id, 'start', start,"
 	" 'end', end, 'attendees', attendees, 'purpose', purpose, 'state', state,"
-	" 'late_cancel', late_cancel) FROM booking WHERE id = ?1";
+	" 'late_cancel', late_cancel, 'series', series_id, 'exception', exception)"
+	" FROM booking WHERE id = ?1";
 
-static enum hd_status audit_booking(sqlite3 *db, const struct hd_actor *who, const char *action,
+char *booking_json(sqlite3 *db, long long id)
+{
+	return db_text_by_id(db, SQL_BOOKING_JSON, id);
+}
+
+enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char *action,
 				    long long id, char *before, struct hd_err *err)
 {
-	char *after = db_text_by_id(db, SQL_BOOKING_JSON, id);
+	char *after = booking_json(db, id);
 	enum hd_status rc = audit_log(db, who, action, "booking", id, before, after, err);
 
 	free(after);
 	return rc;
 }
 
+/* Inside the caller's transaction, after plan_check(). A write the
+ * triggers refuse is the room taken. */
+enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
+			   long long series_id, long long *id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db,
+			"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
+			" purpose, state, series_id, created, updated) VALUES (?1, nullif(?2, 0),"
+			" nullif(?3, 0), ?4, ?5, ?6, ?7, nullif(?8, ''), ?9, nullif(?10, 0), ?11, ?11)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, p->room.id);
+	sqlite3_bind_int64(st, 2, p->org_id);
+	sqlite3_bind_int64(st, 3, p->team_id);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)p->start);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)p->end);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)p->end + p->room.buffer_min * 60);
+	sqlite3_bind_int64(st, 7, p->attendees);
+	sqlite3_bind_text(st, 8, p->purpose, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, p->team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed",
+			  -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, series_id);
+	sqlite3_bind_int64(st, 11, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if ((src & 0xff) == SQLITE_CONSTRAINT)
+		rc = hd_err_set(err, HD_REFUSED, "start",
+				_("The room is taken at that time by another booking."));
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	if (rc != HD_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(db);
+	return HD_OK;
+}
+
 enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			   const struct booking_draft *d, long long *id, struct hd_err *err)
 {
 	struct booking_plan p;
-	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int released, src;
+	int released;
 
 	rc = plan_read(db, d, &p, err);
 	if (rc == HD_OK)
@@ -186,46 +231,18 @@ enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = release_due(db, &released, err);
+	rc = booking_release_in(db, &released, err);
 	if (rc == HD_OK)
 		rc = plan_check(db, who, &p, 0, err);
-	if (rc != HD_OK)
-		goto done;
-	rc = db_prepare(db,
-			"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
-			" purpose, state, created, updated) VALUES (?1, nullif(?2, 0), nullif(?3, 0),"
-			" ?4, ?5, ?6, ?7, nullif(?8, ''), ?9, ?10, ?10)",
-			&st, err);
-	if (rc != HD_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, p.room.id);
-	sqlite3_bind_int64(st, 2, p.org_id);
-	sqlite3_bind_int64(st, 3, p.team_id);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)p.start);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)p.end);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)p.end + p.room.buffer_min * 60);
-	sqlite3_bind_int64(st, 7, p.attendees);
-	sqlite3_bind_text(st, 8, p.purpose, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, p.team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed",
-			  -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if ((src & 0xff) == SQLITE_CONSTRAINT)
-		rc = hd_err_set(err, HD_REFUSED, "start",
-				_("The room is taken at that time by another booking."));
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	if (rc != HD_OK)
-		goto done;
-	*id = sqlite3_last_insert_rowid(db);
-	rc = audit_booking(db, who, "booking.add", *id, NULL, err);
-done:
-	sqlite3_finalize(st);
+	if (rc == HD_OK)
+		rc = plan_insert(db, who, &p, 0, id, err);
+	if (rc == HD_OK)
+		rc = booking_audit(db, who, "booking.add", *id, NULL, err);
 	return db_finish(db, rc, err);
 }
 
-enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-			      long long id, bool *already, struct hd_err *err)
+enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long long id,
+				 bool *already, struct hd_err *err)
 {
 	struct booking b;
 	enum hd_status rc;
@@ -234,34 +251,40 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 	bool late;
 
 	*already = false;
+	rc = booking_get(db, id, &b, err);
+	if (rc != HD_OK)
+		return rc;
+	if (b.state == BK_CANCELLED) {
+		*already = true;
+		return HD_OK;
+	}
+	if (b.state != BK_PENDING && b.state != BK_CONFIRMED)
+		return hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be cancelled."),
+				  id, _(booking_state_word(b.state)));
+	late = (long long)b.start - now < settings_int(db, "booking.cancel_late_hours") * 3600;
+	before = booking_json(db, id);
+	rc = db_exec(db,
+		 "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
+		 " exception = series_id IS NOT NULL, updated = ?2 WHERE id = ?1",
+		 id, now, late, err);
+	if (rc == HD_OK)
+		rc = booking_audit(db, who, "booking.cancel", id, before, err);
+	free(before);
+	return rc;
+}
+
+enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+			      long long id, bool *already, struct hd_err *err)
+{
+	enum hd_status rc;
+
+	*already = false;
 	rc = access_require_via(db, who, ACC_BOOK, how, err);
 	if (rc == HD_OK)
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = booking_get(db, id, &b, err);
-	if (rc != HD_OK)
-		goto done;
-	if (b.state == BK_CANCELLED) {
-		*already = true;
-		goto done;
-	}
-	if (b.state != BK_PENDING && b.state != BK_CONFIRMED) {
-		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be cancelled."),
-				id, _(booking_state_word(b.state)));
-		goto done;
-	}
-	late = (long long)b.start - now < settings_int(db, "booking.cancel_late_hours") * 3600;
-	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
-	rc = db_exec(db,
-		 "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
-		 " updated = ?2 WHERE id = ?1",
-		 id, now, late, err);
-	if (rc == HD_OK)
-		rc = audit_booking(db, who, "booking.cancel", id, before, err);
-done:
-	free(before);
-	return db_finish(db, rc, err);
+	return db_finish(db, booking_cancel_in(db, who, id, already, err), err);
 }
 
 enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
@@ -302,7 +325,7 @@ enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum acc
 	rc = db_exec(db, "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
 		     " WHERE id = ?1", id, now, 0, err);
 	if (rc == HD_OK)
-		rc = audit_booking(db, who, "booking.checkin", id, NULL, err);
+		rc = booking_audit(db, who, "booking.checkin", id, NULL, err);
 done:
 	return db_finish(db, rc, err);
 }
@@ -340,7 +363,7 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 				id, _(booking_state_word(b.state)));
 		goto done;
 	}
-	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
+	before = booking_json(db, id);
 	rc = db_prepare(db,
 			"UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
 			" WHERE id = ?1",
@@ -355,7 +378,7 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
 	else
-		rc = audit_booking(db, who, to_state == BK_CONFIRMED ? "booking.approve"
+		rc = booking_audit(db, who, to_state == BK_CONFIRMED ? "booking.approve"
 								       : "booking.reject",
 				   id, before, err);
 done:
@@ -376,36 +399,77 @@ enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long
 	return decide(db, who, id, BK_REJECTED, reason, already, err);
 }
 
+enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char *start,
+			       const char *end, const char *room, struct booking_plan *p,
+			       struct hd_err *err)
+{
+	char room_id[32], org[32], team[32];
+	struct booking_draft d;
+	enum hd_status rc;
+
+	snprintf(room_id, sizeof(room_id), "%lld", b->room_id);
+	snprintf(org, sizeof(org), "%lld", b->org_id);
+	snprintf(team, sizeof(team), "%lld", b->team_id);
+	d = (struct booking_draft){ text_given(room) ? room : room_id, b->org_id ? org : NULL,
+				    b->team_id ? team : NULL, start, end, NULL, b->purpose };
+	rc = plan_read(db, &d, p, err);
+	p->attendees = b->attendees;
+	p->tail = b->series_id && b->series_id != b->id;
+	return rc;
+}
+
+enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_plan *p,
+			     long long series_id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db,
+			"UPDATE booking SET room_id = ?2, start = ?3, end = ?4, hold_end = ?5,"
+			" series_id = CASE WHEN ?7 > 0 THEN ?7 ELSE series_id END,"
+			" exception = ?7 <= 0 AND series_id IS NOT NULL, updated = ?6 WHERE id = ?1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, p->room.id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->start);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)p->end);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)p->end + p->room.buffer_min * 60);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)clock_now());
+	sqlite3_bind_int64(st, 7, series_id);
+	src = sqlite3_step(st);
+	if ((src & 0xff) == SQLITE_CONSTRAINT)
+		rc = hd_err_set(err, HD_REFUSED, "start",
+				_("The room is taken at that time by another booking."));
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			    long long id, const char *start, const char *end, const char *room,
 			    struct hd_err *err)
 {
-	char room_id[32], org[32], team[32], *before = NULL;
-	struct booking_draft d;
+	char *before = NULL;
 	struct booking_plan p;
 	struct booking b;
-	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int released, src;
+	int released;
 
 	rc = access_require_via(db, who, ACC_BOOK, how, err);
 	if (rc == HD_OK)
 		rc = booking_get(db, id, &b, err);
+	if (rc == HD_OK)
+		rc = booking_plan_of(db, &b, start, end, room, &p, err);
 	if (rc != HD_OK)
 		return rc;
-	snprintf(room_id, sizeof(room_id), "%lld", b.room_id);
-	snprintf(org, sizeof(org), "%lld", b.org_id);
-	snprintf(team, sizeof(team), "%lld", b.team_id);
-	d = (struct booking_draft){ text_given(room) ? room : room_id, b.org_id ? org : NULL,
-				    b.team_id ? team : NULL, start, end, NULL, b.purpose };
-	rc = plan_read(db, &d, &p, err);
-	if (rc != HD_OK)
-		return rc;
-	p.attendees = b.attendees;
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = release_due(db, &released, err);
+	rc = booking_release_in(db, &released, err);
 	if (rc == HD_OK)
 		rc = booking_get(db, id, &b, err);
 	if (rc == HD_OK && b.state != BK_PENDING && b.state != BK_CONFIRMED)
@@ -415,29 +479,11 @@ enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access
 		rc = plan_check(db, who, &p, id, err);
 	if (rc != HD_OK)
 		goto done;
-	before = db_text_by_id(db, SQL_BOOKING_JSON, id);
-	rc = db_prepare(db,
-			"UPDATE booking SET room_id = ?2, start = ?3, end = ?4, hold_end = ?5,"
-			" exception = series_id IS NOT NULL, updated = ?6 WHERE id = ?1",
-			&st, err);
-	if (rc != HD_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, p.room.id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)p.start);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)p.end);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)p.end + p.room.buffer_min * 60);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if ((src & 0xff) == SQLITE_CONSTRAINT)
-		rc = hd_err_set(err, HD_REFUSED, "start",
-				_("The room is taken at that time by another booking."));
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	else
-		rc = audit_booking(db, who, "booking.move", id, before, err);
+	before = booking_json(db, id);
+	rc = booking_place(db, id, &p, 0, err);
+	if (rc == HD_OK)
+		rc = booking_audit(db, who, "booking.move", id, before, err);
 done:
-	sqlite3_finalize(st);
 	free(before);
 	return db_finish(db, rc, err);
 }

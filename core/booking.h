@@ -94,6 +94,55 @@ enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long lon
 enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
 			      const char *reason, bool *already, struct hd_err *err);
 
+/* What a series action did: the bookings it booked, cancelled or moved, by
+ * start, and the dates it could not book with the rule that refused each. */
+struct booking_miss {
+	time_t start;
+	char why[HD_MSG_BYTES];
+};
+struct booking_series {
+	long long *ids;
+	int n;
+	struct booking_miss *missed;
+	int nmissed;
+};
+void booking_series_free(struct booking_series *s);
+
+/* Books the draft and the same hours every week until the date until
+ * (inclusive), each occurrence its own row linked to its series, every rule
+ * checked for each (the booking window only for the first; at most
+ * booking.series_weeks occurrences). When a date is refused the whole series
+ * is refused (HD_REFUSED, every refused date in out->missed), unless
+ * skip_conflicts: then the free dates are booked and the others listed. */
+enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+				  const struct booking_draft *d, const char *until,
+				  bool skip_conflicts, struct booking_series *out,
+				  struct hd_err *err);
+
+/* Cancels this occurrence and the following ones of its series that nobody
+ * changed on their own; for a single booking, that booking. */
+enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
+					enum access_via how, long long id,
+					struct booking_series *out, struct hd_err *err);
+
+/* Moves this occurrence to start..end (and room, when given) and the
+ * following ones that nobody changed on their own by the same days and to
+ * the same hours; they become a series of their own (the split), the
+ * earlier ones stay as they were. All or nothing: a refused date refuses
+ * the move, naming the date. */
+enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
+				      enum access_via how, long long id, const char *start,
+				      const char *end, const char *room,
+				      struct booking_series *out, struct hd_err *err);
+
+/* The active occurrences of id's series from id on: how many, and the
+ * start of the last (*count 0 when id is no series). */
+void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last);
+
+/* For a scanned receipt: the occurrence of id's series whose check-in window
+ * is open now, or id itself. */
+long long booking_series_now(sqlite3 *db, long long id);
+
 /* Writes what time has decided: confirmed bookings past their check-in
  * window are released as no-shows, pending ones at their start lapse.
  * *released counts the no-shows. Readers never wait for this. */

@@ -142,7 +142,7 @@ static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, st
 	clock_local_date(now, today, sizeof(today));
 	clock_local_date(clock_local_time(today, (int)ahead * 24 * 60 + 12 * 60), last, sizeof(last));
 	clock_local_date(p->start, day, sizeof(day));
-	if (strcmp(day, last) > 0)
+	if (!p->tail && strcmp(day, last) > 0)
 		return hd_err_set(err, HD_REFUSED, "start",
 				  _("Bookings open %ld days ahead: the latest day now is %s."), ahead,
 				  last);

@@ -1,10 +1,12 @@
-/* booking_rules.h - the rules a booking must keep, for booking.c: reading
- * a draft into a plan, and checking a plan against every rule inside the
- * caller's BEGIN IMMEDIATE transaction, each refusal in plain words. */
+/* booking_rules.h - inside the booking module (booking.c, booking_rules.c,
+ * booking_series.c): reading a draft into a plan, checking a plan against
+ * every rule inside the caller's BEGIN IMMEDIATE transaction, each refusal
+ * in plain words, and the writes the module's files share. */
 #ifndef HD_BOOKING_RULES_H
 #define HD_BOOKING_RULES_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <time.h>
 
 #include "core/actor.h"
@@ -19,6 +21,7 @@ struct booking_plan {
 	time_t start, end;
 	long attendees;
 	char purpose[TEXT_BYTES];
+	bool tail; /* a later occurrence of a series: the booking window does not apply */
 };
 
 /* Reads and checks the shape of every field. HD_BAD_INPUT naming the
@@ -30,5 +33,36 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
  * a booking being moved (0 none). HD_REFUSED naming the rule. */
 enum hd_status plan_check(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
 			  long long ignore_id, struct hd_err *err);
+
+/* Inside the caller's transaction, after plan_check(): inserts the plan
+ * (series_id 0: none) with its audit entry. */
+enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
+			   long long series_id, long long *id, struct hd_err *err);
+
+/* Inside the caller's transaction: writes the no-shows and lapses that time
+ * has decided (*released counts the no-shows). */
+enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err);
+
+/* Inside the caller's transaction: cancels one booking (see
+ * booking_cancel()). */
+enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long long id,
+				 bool *already, struct hd_err *err);
+
+/* The plan of booking b moved to start..end and, when given, room. */
+enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char *start,
+			       const char *end, const char *room, struct booking_plan *p,
+			       struct hd_err *err);
+
+/* Inside the caller's transaction, after plan_check(): puts booking id where
+ * the plan says. series_id > 0 makes it an occurrence of that series (a
+ * split); 0 keeps its series and marks it an exception. */
+enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_plan *p,
+			     long long series_id, struct hd_err *err);
+
+/* A booking as JSON for the audit (malloc'd, the caller frees; NULL when
+ * gone), and the audit entry of action with before and the row as now. */
+char *booking_json(sqlite3 *db, long long id);
+enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char *action,
+			     long long id, char *before, struct hd_err *err);
 
 #endif

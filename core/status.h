@@ -14,12 +14,14 @@ enum hd_status {
 	HD_FORGED = 5      /* forged QR text */
 };
 
+#define HD_MSG_BYTES 512
+
 /* An error for people: msg is already translated and names the field or rule;
  * field is the machine name of the field at fault ("" when none). */
 struct hd_err {
 	enum hd_status status;
 	char field[32];
-	char msg[512];
+	char msg[HD_MSG_BYTES];
 };
 
 /* Fills err (when not NULL) and returns status. msg is a printf format. */

@@ -14,8 +14,10 @@
 
 static struct doc *build(sqlite3 *db, const struct booking *b, const char *token, bool reprint)
 {
-	char centre[NAME_BYTES], when[64], from[32], to[16], people[16], rules[256];
+	char centre[NAME_BYTES], when[64], from[32], to[16], people[16], rules[256], last[16];
 	struct doc *d = doc_new(_("Booking receipt"));
+	time_t until;
+	int dates;
 
 	settings_text(db, "centre.name", centre, sizeof(centre));
 	d->reprint = reprint;
@@ -29,6 +31,13 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 	doc_line(d, _("Booker"), b->booker);
 	snprintf(people, sizeof(people), "%d", b->attendees);
 	doc_line(d, _("Attendees"), people);
+	booking_series_span(db, b->id, &dates, &until);
+	if (dates > 1) {
+		clock_local_date(until, last, sizeof(last));
+		snprintf(when, sizeof(when), _("weekly until %s, %d dates"), last, dates);
+		doc_line(d, _("Repeats"), when);
+		doc_text(d, _("This code checks in each date."), false, false);
+	}
 	if (b->state == BK_PENDING)
 		doc_text(d, _("Waiting for the centre's approval."), true, false);
 	doc_rule(d);

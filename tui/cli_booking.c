@@ -1,4 +1,4 @@
-/* cli_booking.c - `hubdesk booking add|cancel|checkin|approve|reject|list`. */
+/* cli_booking.c - `hubdesk booking add|cancel|move|checkin|approve|reject|list`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,23 +22,57 @@ static void summary(const struct booking *b, char *out, size_t outsz)
 		 _(booking_state_word(b->state)));
 }
 
+/* One line per booking: ID, code, summary. */
+static enum hd_status print_lines(struct cli_ctx *ctx, const long long *ids, int n)
+{
+	char token[TOKEN_MAX], line[512];
+	struct hd_err err;
+	struct booking b;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (booking_get(ctx->db, ids[i], &b, &err) != HD_OK ||
+		    token_make(ctx->db, TOKEN_BOOKING, ids[i], token, sizeof(token), &err) != HD_OK)
+			return cli_report(&err);
+		summary(&b, line, sizeof(line));
+		printf("%lld\t%s\t%s\n", ids[i], token, line);
+	}
+	fflush(stdout);
+	return HD_OK;
+}
+
+/* Every date of a series that was not booked, and why. */
+static void say_missed(const struct booking_series *s)
+{
+	char day[16];
+	int i;
+
+	for (i = 0; i < s->nmissed; i++) {
+		clock_local_date(s->missed[i].start, day, sizeof(day));
+		cli_say(HD_OK, _("%s not booked: %s"), day, s->missed[i].why);
+	}
+}
+
 static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = {
 		{ "--room", true, NULL },      { "--org", true, NULL },     { "--team", true, NULL },
 		{ "--start", true, NULL },     { "--end", true, NULL },     { "--attendees", true, NULL },
-		{ "--purpose", true, NULL },   { "--no-print", false, NULL }, { NULL, false, NULL },
+		{ "--purpose", true, NULL },   { "--no-print", false, NULL },
+		{ "--weekly-until", true, NULL }, { "--skip-conflicts", false, NULL },
+		{ NULL, false, NULL },
 	};
+	struct booking_series s = { 0 };
 	struct spool_outcome out;
 	struct booking_draft d;
-	const char *args[MAX_ARGS];
-	char token[TOKEN_MAX], line[512];
+	const char *args[MAX_ARGS], *until;
 	struct hd_err err;
-	struct booking b;
-	long long id;
 	int nargs, rc;
 
 	rc = cli_parse("booking add", argc, argv, 2, opts, args, 0, &nargs);
+	until = cli_opt(opts, "--weekly-until");
+	if (rc == HD_OK && cli_opt(opts, "--skip-conflicts") && !until)
+		rc = cli_say(HD_BAD_INPUT, _("--skip-conflicts: only with --weekly-until"));
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
@@ -47,21 +81,28 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 				    cli_opt(opts, "--team"),  cli_opt(opts, "--start"),
 				    cli_opt(opts, "--end"),   cli_opt(opts, "--attendees"),
 				    cli_opt(opts, "--purpose") };
-	if (booking_add(ctx->db, &ctx->actor, VIA_DIRECT, &d, &id, &err) != HD_OK ||
-	    booking_get(ctx->db, id, &b, &err) != HD_OK ||
-	    token_make(ctx->db, TOKEN_BOOKING, id, token, sizeof(token), &err) != HD_OK)
-		return cli_report(&err);
-	summary(&b, line, sizeof(line));
-	printf("%lld\t%s\t%s\n", id, token, line);
-	fflush(stdout);
-	if (cli_opt(opts, "--no-print"))
-		return HD_OK;
-	/* The booking is saved: a print that fails only says so. */
-	if (receipt_print(ctx->db, &ctx->actor, id, NULL, NULL, &out, &err) != HD_OK)
-		cli_say(HD_OK, _("the receipt was not printed: %s"), err.msg);
-	else if (!out.delivered)
-		cli_say(HD_OK, "%s", out.message);
-	return HD_OK;
+	if (until)
+		rc = booking_add_weekly(ctx->db, &ctx->actor, VIA_DIRECT, &d, until,
+					cli_opt(opts, "--skip-conflicts") != NULL, &s, &err);
+	else if ((s.ids = malloc(sizeof(*s.ids))) == NULL)
+		rc = hd_err_set(&err, HD_FAIL, "", _("out of memory"));
+	else
+		rc = booking_add(ctx->db, &ctx->actor, VIA_DIRECT, &d, &s.ids[s.n++], &err);
+	say_missed(&s);
+	if (rc == HD_OK)
+		rc = print_lines(ctx, s.ids, s.n);
+	else
+		rc = cli_report(&err);
+	/* The bookings are saved: a print that fails only says so. One receipt
+	 * serves a series: its code checks in each date. */
+	if (rc == HD_OK && !cli_opt(opts, "--no-print")) {
+		if (receipt_print(ctx->db, &ctx->actor, s.ids[0], NULL, NULL, &out, &err) != HD_OK)
+			cli_say(HD_OK, _("the receipt was not printed: %s"), err.msg);
+		else if (!out.delivered)
+			cli_say(HD_OK, "%s", out.message);
+	}
+	booking_series_free(&s);
+	return rc;
 }
 
 /* An id, or a booking receipt's code (a scan). */
@@ -87,10 +128,42 @@ static enum hd_status read_booking_id(struct cli_ctx *ctx, const char *cmd, int 
 	return HD_OK;
 }
 
-static int id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool checkin)
+/* `booking cancel ID [--following]`. */
+static int cancel_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *cmd = checkin ? "booking checkin" : "booking cancel";
 	struct cli_opt opts[] = { { "--following", false, NULL }, { NULL, false, NULL } };
+	struct booking_series s;
+	const char *args[MAX_ARGS];
+	enum access_via how;
+	struct hd_err err;
+	bool already;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("booking cancel", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc == HD_OK)
+		rc = read_booking_id(ctx, "booking cancel", nargs, args, &id, &how);
+	if (rc != HD_OK)
+		return rc;
+	if (!cli_opt(opts, "--following")) {
+		if (booking_cancel(ctx->db, &ctx->actor, VIA_DIRECT, id, &already, &err) != HD_OK)
+			return cli_report(&err);
+		if (already)
+			cli_say(HD_OK, _("booking %lld was cancelled already"), id);
+		return HD_OK;
+	}
+	if (booking_cancel_following(ctx->db, &ctx->actor, VIA_DIRECT, id, &s, &err) != HD_OK)
+		return cli_report(&err);
+	cli_say(HD_OK, ngettext("%d booking cancelled", "%d bookings cancelled", (unsigned long)s.n),
+		s.n);
+	booking_series_free(&s);
+	return HD_OK;
+}
+
+static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
 	const char *args[MAX_ARGS];
 	enum access_via how;
 	struct hd_err err;
@@ -100,22 +173,20 @@ static int id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool checkin)
 	long long id;
 	int nargs, rc;
 
-	rc = cli_parse(cmd, argc, argv, 2, checkin ? NULL : opts, args, 1, &nargs);
+	rc = cli_parse("booking checkin", argc, argv, 2, NULL, args, 1, &nargs);
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc == HD_OK)
-		rc = read_booking_id(ctx, cmd, nargs, args, &id, &how);
+		rc = read_booking_id(ctx, "booking checkin", nargs, args, &id, &how);
 	if (rc != HD_OK)
 		return rc;
-	rc = checkin ? booking_checkin(ctx->db, &ctx->actor, how, id, &already, &at, &err)
-		     : booking_cancel(ctx->db, &ctx->actor, VIA_DIRECT, id, &already, &err);
-	if (rc != HD_OK)
+	if (how == VIA_SCAN)
+		id = booking_series_now(ctx->db, id);
+	if (booking_checkin(ctx->db, &ctx->actor, how, id, &already, &at, &err) != HD_OK)
 		return cli_report(&err);
-	if (already && checkin) {
+	if (already) {
 		clock_local_datetime(at, when, sizeof(when));
 		cli_say(HD_OK, _("booking %lld was checked in already at %s"), id, when);
-	} else if (already) {
-		cli_say(HD_OK, _("booking %lld was cancelled already"), id);
 	}
 	return HD_OK;
 }
@@ -155,31 +226,32 @@ static int move_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_opt opts[] = { { "--start", true, NULL }, { "--end", true, NULL },
 				  { "--room", true, NULL }, { "--following", false, NULL },
 				  { NULL, false, NULL } };
+	struct booking_series s = { 0 };
 	const char *args[MAX_ARGS];
-	char token[TOKEN_MAX], line[512];
 	enum access_via how;
 	struct hd_err err;
-	struct booking b;
 	long long id;
 	int nargs, rc;
 
 	rc = cli_parse("booking move", argc, argv, 2, opts, args, 1, &nargs);
-	if (rc == HD_OK && cli_opt(opts, "--following"))
-		rc = cli_say(HD_FAIL, _("booking move --following is not available in this version yet"));
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc == HD_OK)
 		rc = read_booking_id(ctx, "booking move", nargs, args, &id, &how);
 	if (rc != HD_OK)
 		return rc;
-	if (booking_move(ctx->db, &ctx->actor, VIA_DIRECT, id, cli_opt(opts, "--start"),
-			 cli_opt(opts, "--end"), cli_opt(opts, "--room"), &err) != HD_OK ||
-	    booking_get(ctx->db, id, &b, &err) != HD_OK ||
-	    token_make(ctx->db, TOKEN_BOOKING, id, token, sizeof(token), &err) != HD_OK)
+	if (cli_opt(opts, "--following"))
+		rc = booking_move_following(ctx->db, &ctx->actor, VIA_DIRECT, id,
+					    cli_opt(opts, "--start"), cli_opt(opts, "--end"),
+					    cli_opt(opts, "--room"), &s, &err);
+	else
+		rc = booking_move(ctx->db, &ctx->actor, VIA_DIRECT, id, cli_opt(opts, "--start"),
+				  cli_opt(opts, "--end"), cli_opt(opts, "--room"), &err);
+	if (rc != HD_OK)
 		return cli_report(&err);
-	summary(&b, line, sizeof(line));
-	printf("%lld\t%s\t%s\n", id, token, line);
-	return HD_OK;
+	rc = s.n ? print_lines(ctx, s.ids, s.n) : print_lines(ctx, &id, 1);
+	booking_series_free(&s);
+	return rc;
 }
 
 static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
@@ -226,9 +298,9 @@ int cli_booking(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(sub, "add") == 0)
 		return add_cmd(ctx, argc, argv);
 	if (strcmp(sub, "cancel") == 0)
-		return id_cmd(ctx, argc, argv, false);
+		return cancel_cmd(ctx, argc, argv);
 	if (strcmp(sub, "checkin") == 0)
-		return id_cmd(ctx, argc, argv, true);
+		return checkin_cmd(ctx, argc, argv);
 	if (strcmp(sub, "list") == 0)
 		return list_cmd(ctx, argc, argv);
 	if (strcmp(sub, "approve") == 0 || strcmp(sub, "reject") == 0)

@@ -95,7 +95,8 @@ static void open_item(struct app *a, const struct menu_item *m)
 		app_push(a, &SCREEN_SOON, m->label);
 }
 
-/* A scanned booking receipt checks the booking in. */
+/* A scanned booking receipt checks the booking in (for a series, the date
+ * open now). */
 static void checkin_booking(struct app *a, long long id)
 {
 	struct booking b;
@@ -104,6 +105,7 @@ static void checkin_booking(struct app *a, long long id)
 	bool already;
 	time_t at;
 
+	id = booking_series_now(a->db, id);
 	if (booking_checkin(a->db, &a->actor, VIA_SCAN, id, &already, &at, &err) != HD_OK ||
 	    booking_get(a->db, id, &b, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);

@@ -1,0 +1,349 @@
+/* booking_series.c - weekly series: booking every week until a date, and
+ * cancelling or moving "this and the following" occurrences, which splits
+ * the series. Occurrences changed on their own (exceptions) are never
+ * touched again by a series action. */
+#include "core/booking.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking_rules.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+
+#define DAY_MIN (24 * 60)
+
+void booking_series_free(struct booking_series *s)
+{
+	free(s->ids);
+	free(s->missed);
+	memset(s, 0, sizeof(*s));
+}
+
+static enum hd_status add_id(struct booking_series *s, long long id, struct hd_err *err)
+{
+	long long *more = realloc(s->ids, (size_t)(s->n + 1) * sizeof(*more));
+
+	if (!more)
+		return hd_err_set(err, HD_FAIL, "", _("out of memory"));
+	s->ids = more;
+	s->ids[s->n++] = id;
+	return HD_OK;
+}
+
+static enum hd_status add_miss(struct booking_series *s, time_t start, const char *why,
+			       struct hd_err *err)
+{
+	struct booking_miss *more = realloc(s->missed, (size_t)(s->nmissed + 1) * sizeof(*more));
+
+	if (!more)
+		return hd_err_set(err, HD_FAIL, "", _("out of memory"));
+	s->missed = more;
+	s->missed[s->nmissed].start = start;
+	snprintf(s->missed[s->nmissed].why, sizeof(more->why), "%s", why);
+	s->nmissed++;
+	return HD_OK;
+}
+
+/* Local date and minute of the day of t. */
+static int day_minute(time_t t, char *day, size_t daysz)
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(day, daysz, "%Y-%m-%d", &tm);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
+/* The weekly occurrences from the plan's date to until, inclusive. */
+static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, const char *until,
+				  int *weeks, struct hd_err *err)
+{
+	char first[DATE_LEN], last[DATE_LEN];
+	long most = settings_int(db, "booking.series_weeks");
+	time_t a, b;
+
+	if (valid_date(until, _("Weekly until"), last, sizeof(last), err) != HD_OK)
+		return HD_BAD_INPUT;
+	day_minute(p->start, first, sizeof(first));
+	if (strcmp(last, first) < 0)
+		return hd_err_set(err, HD_BAD_INPUT, "until",
+				  _("%s: must be on or after the first date, %s"), _("Weekly until"),
+				  first);
+	a = clock_local_time(first, 12 * 60);
+	b = clock_local_time(last, 12 * 60);
+	*weeks = (int)(((b - a) / 86400) / 7) + 1;
+	if (*weeks > most)
+		return hd_err_set(err, HD_REFUSED, "until",
+				  _("A series has at most %ld weekly dates; until %s it would have %d."),
+				  most, last, *weeks);
+	return HD_OK;
+}
+
+/* Books occurrence k of the plan, or lists its date as missed when a rule
+ * refuses it; other failures stop the series. */
+static enum hd_status book_week(sqlite3 *db, const struct hd_actor *who,
+				const struct booking_plan *p, int k, long long *series,
+				struct booking_series *out, struct hd_err *err)
+{
+	char first[DATE_LEN];
+	struct booking_plan q = *p;
+	struct hd_err why;
+	enum hd_status rc;
+	long long id;
+	int from = day_minute(p->start, first, sizeof(first));
+	int to = from + (int)((p->end - p->start) / 60);
+
+	q.start = clock_local_time(first, k * 7 * DAY_MIN + from);
+	q.end = clock_local_time(first, k * 7 * DAY_MIN + to);
+	q.tail = k > 0;
+	rc = plan_check(db, who, &q, 0, &why);
+	if (rc == HD_OK)
+		rc = plan_insert(db, who, &q, *series, &id, &why);
+	if (rc == HD_REFUSED)
+		return add_miss(out, q.start, why.msg, err);
+	if (rc != HD_OK) {
+		*err = why;
+		return rc;
+	}
+	if (!*series) {
+		*series = id;
+		rc = db_exec(db, "UPDATE booking SET series_id = ?1 WHERE id = ?1", id, 0, 0, err);
+	}
+	if (rc == HD_OK)
+		rc = booking_audit(db, who, "booking.add", id, NULL, err);
+	if (rc == HD_OK)
+		rc = add_id(out, id, err);
+	return rc;
+}
+
+/* The refusal of a series, naming the first refused date. */
+static enum hd_status refuse_missed(const struct booking_series *s, int weeks,
+				    struct hd_err *err)
+{
+	char day[DATE_LEN];
+
+	clock_local_date(s->missed[0].start, day, sizeof(day));
+	return hd_err_set(err, HD_REFUSED, "start", _("%d of %d dates cannot be booked; %s: %s"),
+			  s->nmissed, weeks, day, s->missed[0].why);
+}
+
+enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+				  const struct booking_draft *d, const char *until,
+				  bool skip_conflicts, struct booking_series *out,
+				  struct hd_err *err)
+{
+	struct booking_plan p;
+	enum hd_status rc;
+	long long series = 0;
+	int weeks = 0, k, released;
+
+	memset(out, 0, sizeof(*out));
+	rc = plan_read(db, d, &p, err);
+	if (rc == HD_OK)
+		rc = count_weeks(db, &p, until, &weeks, err);
+	if (rc == HD_OK)
+		rc = access_require_via(db, who, ACC_BOOK, how, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = booking_release_in(db, &released, err);
+	for (k = 0; rc == HD_OK && k < weeks; k++)
+		rc = book_week(db, who, &p, k, &series, out, err);
+	if (rc == HD_OK && out->nmissed && (!skip_conflicts || out->n == 0))
+		rc = refuse_missed(out, weeks, err);
+	if (rc != HD_OK) {
+		free(out->ids);
+		out->ids = NULL;
+		out->n = 0;
+	}
+	return db_finish(db, rc, err);
+}
+
+static void read_id(sqlite3_stmt *st, void *rec)
+{
+	*(long long *)rec = sqlite3_column_int64(st, 0);
+}
+
+/* The occurrences of id's series from id on that nobody changed on their
+ * own, id first when ascending; every booking still to come or under way. */
+static enum hd_status following(sqlite3 *db, long long id, bool descending, long long **ids,
+				int *n, struct hd_err *err)
+{
+	long long args[2] = { id, 0 };
+
+	return db_collect_with(db,
+			       descending
+				       ? "SELECT f.id FROM booking b JOIN booking f"
+					 " ON f.series_id = b.series_id AND f.start >= b.start"
+					 " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
+					 " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start DESC"
+				       : "SELECT f.id FROM booking b JOIN booking f"
+					 " ON f.series_id = b.series_id AND f.start >= b.start"
+					 " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
+					 " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start",
+			       args, 1, sizeof(**ids), read_id, (void **)ids, n, err);
+}
+
+enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
+					enum access_via how, long long id,
+					struct booking_series *out, struct hd_err *err)
+{
+	long long *ids = NULL;
+	const long long *list = &id;
+	struct booking b;
+	enum hd_status rc;
+	bool already;
+	int n = 1, i, released;
+
+	memset(out, 0, sizeof(*out));
+	rc = access_require_via(db, who, ACC_BOOK, how, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = booking_release_in(db, &released, err);
+	if (rc == HD_OK)
+		rc = booking_get(db, id, &b, err);
+	if (rc == HD_OK && b.series_id) {
+		rc = following(db, id, false, &ids, &n, err);
+		list = ids;
+	}
+	for (i = 0; rc == HD_OK && i < n; i++) {
+		rc = booking_cancel_in(db, who, list[i], &already, err);
+		if (rc == HD_OK && !already)
+			rc = add_id(out, list[i], err);
+	}
+	free(ids);
+	if (rc != HD_OK)
+		booking_series_free(out);
+	return db_finish(db, rc, err);
+}
+
+/* Moves occurrence oid as the plan says for the booking it was read from:
+ * days later (or earlier) by shift, at the plan's hours. */
+static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
+			       const struct booking_plan *p, long long first, long long oid,
+			       int shift, struct hd_err *err)
+{
+	char day[DATE_LEN], on[DATE_LEN], *before = NULL;
+	struct booking_plan q = *p;
+	struct booking o;
+	struct hd_err why;
+	enum hd_status rc;
+	int from = day_minute(p->start, day, sizeof(day));
+	int to = from + (int)((p->end - p->start) / 60);
+
+	rc = booking_get(db, oid, &o, err);
+	if (rc != HD_OK)
+		return rc;
+	day_minute(o.start, day, sizeof(day));
+	q.start = clock_local_time(day, shift * DAY_MIN + from);
+	q.end = clock_local_time(day, shift * DAY_MIN + to);
+	q.attendees = o.attendees;
+	q.tail = p->tail || oid != first;
+	rc = plan_check(db, who, &q, oid, &why);
+	if (rc == HD_OK && o.state != BK_PENDING && o.state != BK_CONFIRMED)
+		rc = hd_err_set(&why, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be moved."),
+				oid, _(booking_state_word(o.state)));
+	if (rc != HD_OK) {
+		clock_local_date(o.start, on, sizeof(on));
+		return hd_err_set(err, rc, why.field, "%s: %s", on, why.msg);
+	}
+	before = booking_json(db, oid);
+	rc = booking_place(db, oid, &q, first, err);
+	if (rc == HD_OK)
+		rc = booking_audit(db, who, "booking.move", oid, before, err);
+	free(before);
+	return rc;
+}
+
+enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
+				      enum access_via how, long long id, const char *start,
+				      const char *end, const char *room,
+				      struct booking_series *out, struct hd_err *err)
+{
+	char was[DATE_LEN], now[DATE_LEN];
+	struct booking_plan p;
+	long long *ids = NULL;
+	struct booking b;
+	enum hd_status rc;
+	int n = 0, i, shift, released;
+
+	memset(out, 0, sizeof(*out));
+	rc = access_require_via(db, who, ACC_BOOK, how, err);
+	if (rc == HD_OK)
+		rc = booking_get(db, id, &b, err);
+	if (rc != HD_OK)
+		return rc;
+	if (!b.series_id) {
+		rc = booking_move(db, who, how, id, start, end, room, err);
+		return rc == HD_OK ? add_id(out, id, err) : rc;
+	}
+	rc = booking_plan_of(db, &b, start, end, room, &p, err);
+	if (rc != HD_OK)
+		return rc;
+	day_minute(b.start, was, sizeof(was));
+	day_minute(p.start, now, sizeof(now));
+	shift = (int)((clock_local_time(now, 12 * 60) - clock_local_time(was, 12 * 60)) / 86400);
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = booking_release_in(db, &released, err);
+	if (rc == HD_OK)
+		rc = following(db, id, p.start > b.start, &ids, &n, err);
+	for (i = 0; rc == HD_OK && i < n; i++)
+		rc = move_one(db, who, &p, id, ids[i], shift, err);
+	for (i = n - 1; rc == HD_OK && i >= 0; i--)
+		rc = add_id(out, ids[p.start > b.start ? i : n - 1 - i], err);
+	free(ids);
+	if (rc != HD_OK)
+		booking_series_free(out);
+	return db_finish(db, rc, err);
+}
+
+long long booking_series_now(sqlite3 *db, long long id)
+{
+	long long now = (long long)clock_now(), w = settings_int(db, "booking.checkin_minutes") * 60;
+	sqlite3_stmt *st = NULL;
+	long long found = id;
+
+	if (db_prepare(db,
+		       "SELECT f.id FROM booking b JOIN booking f ON f.series_id = b.series_id"
+		       " WHERE b.id = ?1 AND f.start BETWEEN ?2 - ?3 AND ?2 + ?3"
+		       " AND f.state IN ('confirmed', 'checked_in') ORDER BY f.start LIMIT 1",
+		       &st, NULL) != HD_OK)
+		return id;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_int64(st, 3, w);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		found = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return found;
+}
+
+void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last)
+{
+	sqlite3_stmt *st = NULL;
+
+	*count = 0;
+	*last = 0;
+	if (db_prepare(db,
+		       "SELECT count(*), ifnull(max(f.start), 0) FROM booking b JOIN booking f"
+		       " ON f.series_id = b.series_id AND f.start >= b.start"
+		       " WHERE b.id = ?1 AND f.state IN ('pending', 'confirmed', 'checked_in')",
+		       &st, NULL) != HD_OK)
+		return;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*count = sqlite3_column_int(st, 0);
+		*last = (time_t)sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+}
