@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/team.h"
 #include "core/text.h"
 
 /* The words are stored in the table; they are msgids too. */
@@ -124,6 +125,36 @@ enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 		 " ORDER BY r.name, b.start",
 		 SQL_BOOKING_COLS);
 	return db_collect_with(db, sql, args, 5, sizeof(**out), read_booking, (void **)out, n, err);
+}
+
+enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
+{
+	char sql[2048];
+	long long args[2];
+
+	args[0] = (long long)clock_now();
+	args[1] = window_seconds(db);
+	snprintf(sql, sizeof(sql), "%s WHERE b.state = 'pending' AND b.start > ?1 ORDER BY b.start",
+		 SQL_BOOKING_COLS);
+	return db_collect_with(db, sql, args, 2, sizeof(**out), read_booking, (void **)out, n, err);
+}
+
+enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
+{
+	char sql[2048];
+	long long args[3];
+
+	args[0] = (long long)clock_now();
+	args[1] = window_seconds(db);
+	args[2] = TEAM_DEREGISTERED;
+	snprintf(sql, sizeof(sql),
+		 "%s WHERE b.state IN ('pending', 'confirmed') AND b.start > ?1"
+		 " AND (b.team_id IN (SELECT id FROM team WHERE state = ?3)"
+		 "  OR (b.org_id IN (SELECT id FROM org WHERE out_date IS NOT NULL)"
+		 "   AND date(b.start, 'unixepoch', 'localtime') > o.out_date))"
+		 " ORDER BY b.start",
+		 SQL_BOOKING_COLS);
+	return db_collect_with(db, sql, args, 3, sizeof(**out), read_booking, (void **)out, n, err);
 }
 
 enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err)

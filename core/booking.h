@@ -66,6 +66,14 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 			   struct booking **out, int *n, struct hd_err *err);
 
+/* Team bookings waiting for staff, still to come, by start (malloc'd). */
+enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);
+
+/* Bookings still to come of deregistered teams and of organisations on
+ * dates past their 出壳 (residence end), by start (malloc'd): for staff to
+ * cancel or move. */
+enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);
+
 /* Cancels; a cancellation less than booking.cancel_late_hours before the
  * start is marked late. A second cancel is HD_OK with *already set. */
 enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,

@@ -54,7 +54,7 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
 	    clock_parse_local(d->end, _("End"), &p->end, err) ||
 	    (text_given(d->attendees) &&
 	     valid_int(d->attendees, _("Attendees"), 1, ROOM_CAPACITY_MAX, &p->attendees, err)) ||
-	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Purpose"), 0, TEXT_MAX_CHARS,
+	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Use of the room"), 0, TEXT_MAX_CHARS,
 		       p->purpose, sizeof(p->purpose), err))
 		return HD_BAD_INPUT;
 	if (p->end <= p->start)

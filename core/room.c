@@ -142,7 +142,7 @@ static const char SQL_ROOM_COLS[] =
 	"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 	" buffer_min FROM room";
 
-static void read_row(sqlite3_stmt *st, void *rec)
+void room_read_row(sqlite3_stmt *st, void *rec)
 {
 	struct room *r = rec;
 
@@ -160,7 +160,7 @@ enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ROOM_COLS);
-	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect(db, sql, sizeof(**out), room_read_row, (void **)out, n, err);
 }
 
 enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)
@@ -169,7 +169,7 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 	enum hd_status rc;
 
 	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ROOM_COLS);
-	rc = db_read_one(db, sql, id, read_row, out, err);
+	rc = db_read_one(db, sql, id, room_read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no room with id %lld"), id);
 	return rc;

@@ -41,6 +41,11 @@ enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *
 /* One room; HD_NOT_FOUND when the id is unknown. */
 enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err);
 
+/* Reads a row of id, name, kind, capacity, ifnull(open_min, -1),
+ * ifnull(close_min, -1), buffer_min into the struct room at rec (for
+ * db_collect() and friends). */
+void room_read_row(sqlite3_stmt *st, void *rec);
+
 /* Opening and closing minutes of a room, defaults applied. */
 void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min);
 

@@ -24,9 +24,22 @@
 	X(ACT_RETRY, "r", N_("Retry"), N_("send the documents waiting in the spool again"))   \
 	X(ACT_CHECKOUT, "o", N_("Check out"), N_("check the selected visitor out"))          \
 	X(ACT_ROLL_CALL, "e", N_("Roll call"), N_("evacuation roll call: Enter marks people accounted for")) \
-	X(ACT_DETAIL, "Enter", N_("Detail"), N_("the selected visitor's detail and visits"))   \
+	X(ACT_DETAIL, "Enter", N_("Detail"), N_("the selected entry's detail"))   \
 	X(ACT_ERASE, "x", N_("Erase"), N_("erase this person's data (staff, on request)"))     \
-	X(ACT_PRINT_LIST, "p", N_("Print"), N_("print the list of who is here for the fire warden"))
+	X(ACT_PRINT_LIST, "p", N_("Print"), N_("print the list of who is here for the fire warden")) \
+	X(ACT_CELL, "Arrows", N_("Move"), N_("move between rooms and half hours")) \
+	X(ACT_OPEN_CELL, "Enter", N_("Book/Open"), N_("a free cell: book it; a booking: its detail")) \
+	X(ACT_DAY, "PgUp/PgDn", N_("Day"), N_("the day before or after")) \
+	X(ACT_TODAY, "t", N_("Today"), N_("back to today")) \
+	X(ACT_WEEK, "w", N_("Week"), N_("the week of the selected room, or back to the day")) \
+	X(ACT_FIND_ROOM, "/", N_("Free room"), N_("find a room free for a time and a head count")) \
+	X(ACT_APPROVALS, "a", N_("Approvals"), N_("team bookings waiting for staff")) \
+	X(ACT_CANCEL, "c", N_("Cancel"), N_("cancel this booking")) \
+	X(ACT_MOVE, "m", N_("Reschedule"), N_("move this booking: choose a free cell in the grid")) \
+	X(ACT_CHECKIN, "i", N_("Check in"), N_("check this booking in")) \
+	X(ACT_REPRINT, "p", N_("Reprint"), N_("print the receipt again")) \
+	X(ACT_APPROVE, "y", N_("Approve"), N_("approve the selected booking")) \
+	X(ACT_REJECT, "r", N_("Reject"), N_("reject the selected booking, with a reason"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

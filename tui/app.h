@@ -69,6 +69,14 @@ struct app {
 	enum role message_role;
 	struct printer_watch *watch; /* the printers' state, from a thread */
 	int waiting;                 /* documents waiting in the spool */
+	long long move_id;           /* a booking being moved in the room grid, or 0 */
+};
+
+/* A slot of the room grid, for the booking form and the free-room finder. */
+struct slot {
+	long long room_id;
+	char date[DATE_LEN];
+	int start_min, end_min; /* minutes of the day */
 };
 
 /* Runs the full-screen app on the database of ctx until the user leaves.
@@ -114,5 +122,10 @@ extern const struct screen_ops SCREEN_PRINTERS;
 extern const struct screen_ops SCREEN_CHECKIN;
 extern const struct screen_ops SCREEN_PRESENT;
 extern const struct screen_ops SCREEN_VISITOR; /* arg: a long long visit id */
+extern const struct screen_ops SCREEN_GRID;    /* arg: NULL, or a "YYYY-MM-DD" date */
+extern const struct screen_ops SCREEN_BOOKING; /* arg: a struct slot */
+extern const struct screen_ops SCREEN_BOOKING_DETAIL; /* arg: a long long booking id */
+extern const struct screen_ops SCREEN_APPROVALS;
+extern const struct screen_ops SCREEN_FREE_ROOM; /* arg: a struct slot (room unused) */
 
 #endif

@@ -22,7 +22,7 @@ struct menu_item {
 
 static const struct menu_item MENU[] = {
 	{ '1', N_("Visitor check-in"), &SCREEN_CHECKIN },
-	{ '2', N_("Room booking"), NULL },
+	{ '2', N_("Room booking"), &SCREEN_GRID },
 	{ '3', N_("Team filing"), NULL },
 	{ '4', N_("Who is here"), &SCREEN_PRESENT },
 	{ '5', N_("Reports"), NULL },

@@ -18,6 +18,10 @@ enum role {
 	ROLE_WARNING,
 	ROLE_OK,
 	ROLE_DIM,         /* hints, things not available yet */
+	ROLE_BOOKED,      /* grid cells: a confirmed booking */
+	ROLE_PENDING,     /* a booking waiting for staff */
+	ROLE_CHECKED_IN,  /* a booking whose people came */
+	ROLE_CLOSED,      /* closed rooms and days */
 	ROLE_COUNT
 };
 

@@ -38,10 +38,10 @@ scr_keys 1
 expect_line 1 访客登记 "zh: 1 opens visitor check-in under its own title"
 scr_keys Escape
 expect_line 1 首页 "zh: Esc from check-in goes home"
-scr_keys 2
-expect_line 1 场地预约 "zh: 2 opens room booking under its own title"
+scr_keys 3
+expect_line 1 团队备案 "zh: 3 opens team filing under its own title"
 expect_screen "$(zh_part 'This part of the desk is not available yet; it comes with a later version.')" \
-	"zh: room booking says it is not available yet"
+	"zh: team filing says it is not available yet"
 expect_line 1 "$CENTRE" "zh: the part's first line still names the centre"
 scr_keys Escape
 expect_line 1 首页 "zh: Esc goes back home"
@@ -77,9 +77,9 @@ scr_keys 1
 expect_line 1 "Visitor check-in" "en: 1 opens visitor check-in under its own title"
 scr_keys Escape
 expect_line 1 Home "en: Esc from check-in goes home"
-scr_keys 2
-expect_line 1 "Room booking" "en: 2 opens room booking under its own title"
-expect_screen "not available yet" "en: room booking says it is not available yet"
+scr_keys 3
+expect_line 1 "Team filing" "en: 3 opens team filing under its own title"
+expect_screen "not available yet" "en: team filing says it is not available yet"
 scr_keys Escape
 expect_line 1 Home "en: Esc goes back home"
 scr_stop

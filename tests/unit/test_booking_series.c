@@ -110,6 +110,7 @@ static void test_only_the_first_date_keeps_the_booking_window(void **state)
 	EXPECT(HD_REFUSED, booking_add_weekly(t->db, &t->who, VIA_DIRECT, &d, "2026-12-22", false,
 					      &s, &err));
 	assert_non_null(strstr(err.msg, "14"));
+	booking_series_free(&s);
 }
 
 static void test_a_refused_date_refuses_the_series_naming_every_date(void **state)

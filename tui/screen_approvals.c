@@ -1,0 +1,212 @@
+/* screen_approvals.c - for staff (a in the room grid): the team bookings
+ * waiting for approval, y approves, r rejects with a reason typed below the
+ * list; and the bookings still to come of deregistered teams and of
+ * organisations past their residence, for the desk to cancel or move
+ * (Enter opens one). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+#define X0 2
+#define TOP 3
+
+struct approvals {
+	struct booking *waiting, *stranded;
+	int nwaiting, nstranded, selected, first;
+	bool rejecting;
+	struct field reason;
+	struct form form;
+};
+
+static void reload(struct app *a, struct approvals *p)
+{
+	struct hd_err err;
+
+	free(p->waiting);
+	free(p->stranded);
+	p->waiting = p->stranded = NULL;
+	p->nwaiting = p->nstranded = 0;
+	if (booking_waiting(a->db, &p->waiting, &p->nwaiting, &err) != HD_OK ||
+	    booking_stranded(a->db, &p->stranded, &p->nstranded, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	if (p->selected >= p->nwaiting + p->nstranded)
+		p->selected = p->nwaiting + p->nstranded > 0 ? p->nwaiting + p->nstranded - 1 : 0;
+}
+
+static void *approvals_open(struct app *a, const void *arg)
+{
+	struct approvals *p = calloc(1, sizeof(*p));
+	struct field_spec spec = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
+				   .required = true, .max_chars = TEXT_MAX_CHARS };
+
+	(void)arg;
+	if (!p)
+		abort();
+	field_init(&p->reason, &spec);
+	form_init(&p->form, &p->reason, 1);
+	reload(a, p);
+	return p;
+}
+
+static void approvals_close(struct app *a, void *st)
+{
+	struct approvals *p = st;
+
+	(void)a;
+	free(p->waiting);
+	free(p->stranded);
+	free(p);
+}
+
+static const struct booking *selected(const struct approvals *p)
+{
+	if (p->selected < p->nwaiting)
+		return &p->waiting[p->selected];
+	if (p->selected - p->nwaiting < p->nstranded)
+		return &p->stranded[p->selected - p->nwaiting];
+	return NULL;
+}
+
+static void line_of(const struct booking *b, char *out, size_t outsz)
+{
+	char from[32], to[16];
+
+	clock_local_datetime(b->start, from, sizeof(from));
+	clock_local_hm(b->end, to, sizeof(to));
+	snprintf(out, outsz, "%s-%s  %s  %s  %d", from, to, b->room, b->booker, b->attendees);
+}
+
+static void approvals_draw(struct app *a, void *st)
+{
+	struct approvals *p = st;
+	char line[512];
+	int i, y = TOP, rows = LINES - TOP - 6, n = p->nwaiting + p->nstranded;
+
+	(void)a;
+	snprintf(line, sizeof(line), _("%d team bookings wait for approval"), p->nwaiting);
+	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
+	if (p->selected < p->first)
+		p->first = p->selected;
+	if (p->selected >= p->first + rows)
+		p->first = p->selected - rows + 1;
+	for (i = p->first; i < n && y < TOP + rows; i++, y++) {
+		if (i == p->nwaiting && p->nstranded) {
+			draw_text(y++, X0,
+				  _("Bookings of deregistered teams or organisations past their residence:"),
+				  COLS - 2 * X0, ROLE_WARNING, 1);
+		}
+		line_of(i < p->nwaiting ? &p->waiting[i] : &p->stranded[i - p->nwaiting], line,
+			sizeof(line));
+		draw_text(y, X0, line, COLS - 2 * X0, i == p->selected ? ROLE_SELECTED : ROLE_NORMAL,
+			  1);
+	}
+	if (n == 0)
+		draw_text(TOP, X0, _("Nothing waits."), COLS - 2 * X0, ROLE_DIM, 0);
+	if (p->rejecting)
+		form_view_draw(&p->form, LINES - 5, 10, 50);
+}
+
+static void decide(struct app *a, struct approvals *p, bool approve)
+{
+	const struct booking *b = selected(p);
+	struct hd_err err;
+	enum hd_status rc;
+	bool already;
+
+	if (!b || p->selected >= p->nwaiting)
+		return;
+	rc = approve ? booking_approve(a->db, &a->actor, b->id, &already, &err)
+		     : booking_reject(a->db, &a->actor, b->id, p->reason.value, &already, &err);
+	if (rc != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	app_message(a, ROLE_OK, approve ? _("Booking %lld approved.") : _("Booking %lld rejected."),
+		    b->id);
+	p->rejecting = false;
+	form_reset(&p->form);
+	reload(a, p);
+}
+
+static enum key_result reason_key(struct app *a, struct approvals *p, struct key_in k)
+{
+	struct form_event ev;
+
+	if (!form_view_event(k, &ev))
+		return KR_HANDLED;
+	if (ev.key == FK_ESC) {
+		p->rejecting = false;
+		form_reset(&p->form);
+		return KR_HANDLED;
+	}
+	if (form_key(&p->form, ev) == FORM_SUBMIT && form_validate(&p->form, NULL) == HD_OK)
+		decide(a, p, false);
+	return KR_HANDLED;
+}
+
+static enum key_result approvals_key(struct app *a, void *st, struct key_in k)
+{
+	struct approvals *p = st;
+	const struct booking *b;
+
+	if (p->rejecting)
+		return reason_key(a, p, k);
+	if (k.code && k.ch == KEY_UP && p->selected > 0) {
+		p->selected--;
+		return KR_HANDLED;
+	}
+	if (k.code && k.ch == KEY_DOWN && p->selected + 1 < p->nwaiting + p->nstranded) {
+		p->selected++;
+		return KR_HANDLED;
+	}
+	if (k.code)
+		return KR_IGNORED;
+	b = selected(p);
+	if ((k.ch == '\r' || k.ch == '\n') && b) {
+		app_push(a, &SCREEN_BOOKING_DETAIL, &b->id);
+		return KR_HANDLED;
+	}
+	if (k.ch == 'y') {
+		decide(a, p, true);
+		return KR_HANDLED;
+	}
+	if (k.ch == 'r' && b && p->selected < p->nwaiting) {
+		p->rejecting = true;
+		return KR_HANDLED;
+	}
+	return KR_IGNORED;
+}
+
+static bool approvals_typing(struct app *a, void *st)
+{
+	(void)a;
+	return ((struct approvals *)st)->rejecting;
+}
+
+static void approvals_resume(struct app *a, void *st)
+{
+	reload(a, st);
+}
+
+static const int APPROVALS_KEYS[] = { ACT_PICK, ACT_APPROVE, ACT_REJECT, ACT_DETAIL, -1 };
+
+const struct screen_ops SCREEN_APPROVALS = {
+	.title = N_("Approvals"),
+	.open = approvals_open,
+	.close = approvals_close,
+	.draw = approvals_draw,
+	.key = approvals_key,
+	.typing = approvals_typing,
+	.resume = approvals_resume,
+	.keys = APPROVALS_KEYS,
+};

@@ -1,0 +1,255 @@
+/* screen_booking.c - the booking form, opened from a free cell of the room
+ * grid or the free-room finder: booker (an organisation or a team by a few
+ * characters of its name), date, start, end, attendees, purpose and an
+ * optional weekly repeat until a date. A rule the booking breaks is told in
+ * plain words before anything is saved; for a series, every refused date,
+ * with the choice to book only the free dates. Saving prints the receipt. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/room.h"
+#include "core/search.h"
+#include "core/token.h"
+#include "forms/form.h"
+#include "printing/receipt.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+enum { F_BOOKER, F_DATE, F_START, F_END, F_PEOPLE, F_PURPOSE, F_UNTIL, F_COUNT };
+
+#define MISSED_SHOWN 6
+
+struct booking_form {
+	struct app *app;
+	struct room room;
+	struct field fields[F_COUNT];
+	struct form form;
+	struct booking_series missed; /* the dates a series could not book */
+};
+
+/* Organisations (id) and teams (-id) that may book. */
+static int suggest_booker(void *ctx, const char *query, struct suggestion *out, int max)
+{
+	struct booking_form *f = ctx;
+	struct search_hit hits[SUGGEST_MAX];
+	int n = 0, i;
+
+	if (max > SUGGEST_MAX)
+		max = SUGGEST_MAX;
+	if (search_names(f->app->db, query, SEARCH_ALL, hits, max, &n, NULL) != HD_OK)
+		return 0;
+	for (i = 0; i < n; i++) {
+		out[i].id = hits[i].kind == SEARCH_ORG ? hits[i].id : -hits[i].id;
+		snprintf(out[i].label, sizeof(out[i].label), "%s", hits[i].name);
+		snprintf(out[i].detail, sizeof(out[i].detail), "%s",
+			 hits[i].kind == SEARCH_ORG ? _("Org") : _("Team"));
+	}
+	return n;
+}
+
+static void setup(struct booking_form *f, const struct slot *s)
+{
+	struct field_spec specs[F_COUNT] = {
+		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
+			       .required = true, .max_chars = NAME_MAX_CHARS,
+			       .suggest = suggest_booker, .suggest_ctx = f },
+		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_DATE, .required = true },
+		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
+			      .required = true },
+		[F_END] = { .name = "end", .label = _("End"), .kind = FIELD_TIME, .required = true },
+		[F_PEOPLE] = { .name = "attendees", .label = _("Attendees"), .kind = FIELD_NUMBER,
+			       .required = true, .min = 1, .max = ROOM_CAPACITY_MAX },
+		[F_PURPOSE] = { .name = "purpose", .label = _("Use of the room"), .kind = FIELD_TEXT,
+				.max_chars = TEXT_MAX_CHARS },
+		[F_UNTIL] = { .name = "until", .label = _("Weekly until"), .kind = FIELD_DATE },
+	};
+	char text[16];
+	int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&f->fields[i], &specs[i]);
+	field_set_text(&f->fields[F_DATE], s->date);
+	snprintf(text, sizeof(text), "%02d:%02d", s->start_min / 60, s->start_min % 60);
+	field_set_text(&f->fields[F_START], text);
+	snprintf(text, sizeof(text), "%02d:%02d", s->end_min / 60, s->end_min % 60);
+	field_set_text(&f->fields[F_END], text);
+	field_set_text(&f->fields[F_PEOPLE], "1");
+	form_init(&f->form, f->fields, F_COUNT);
+}
+
+static void *booking_open(struct app *a, const void *arg)
+{
+	struct booking_form *f = calloc(1, sizeof(*f));
+	struct hd_err err;
+
+	if (!f)
+		abort();
+	f->app = a;
+	if (room_get(a->db, ((const struct slot *)arg)->room_id, &f->room, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	setup(f, arg);
+	return f;
+}
+
+static void booking_close(struct app *a, void *st)
+{
+	struct booking_form *f = st;
+
+	(void)a;
+	booking_series_free(&f->missed);
+	free(f);
+}
+
+static void booking_draw(struct app *a, void *st)
+{
+	struct booking_form *f = st;
+	char line[HD_MSG_BYTES + 32], day[16];
+	int i, y = 4 + F_COUNT + 1;
+
+	(void)a;
+	snprintf(line, sizeof(line), _("%s, holds %d"), f->room.name, f->room.capacity);
+	draw_text(1, 2, line, COLS - 4, ROLE_LABEL, 1);
+	draw_text(2, 2, _("Only filed teams (已备案, 已分类) and resident organisations book."),
+		  COLS - 4, ROLE_DIM, 1);
+	for (i = 0; i < f->missed.nmissed && i < MISSED_SHOWN; i++) {
+		clock_local_date(f->missed.missed[i].start, day, sizeof(day));
+		snprintf(line, sizeof(line), "%s: %s", day, f->missed.missed[i].why);
+		draw_text(y + i, 2, line, COLS - 4, ROLE_WARNING, 1);
+	}
+	if (f->missed.nmissed > MISSED_SHOWN) {
+		snprintf(line, sizeof(line), _("... and %d more dates"),
+			 f->missed.nmissed - MISSED_SHOWN);
+		draw_text(y + i, 2, line, COLS - 4, ROLE_WARNING, 1);
+	}
+	form_view_draw(&f->form, 4, 14, 40);
+}
+
+/* A refusal on the field it names, or on the status line. */
+static void tell(struct app *a, struct booking_form *f, const struct hd_err *err)
+{
+	struct field *fld = form_find(&f->form, err->field);
+
+	if (fld) {
+		snprintf(fld->error, sizeof(fld->error), "%s", err->msg);
+		form_focus(&f->form, (int)(fld - f->fields));
+	} else {
+		app_message(a, ROLE_ERROR, "%s", err->msg);
+	}
+}
+
+/* Books (a series: every date, or on the desk's word only the free ones)
+ * and prints the receipt; true when something was booked. */
+static bool book(struct app *a, struct booking_form *f, const struct booking_draft *d,
+		 const char *until, long long *first, int *count)
+{
+	struct booking_series s = { 0 };
+	struct hd_err err;
+	enum hd_status rc;
+
+	booking_series_free(&f->missed);
+	*count = 0;
+	if (!*until) {
+		rc = booking_add(a->db, &a->actor, VIA_DIRECT, d, first, &err);
+		*count = rc == HD_OK;
+		if (rc != HD_OK)
+			tell(a, f, &err);
+		return rc == HD_OK;
+	}
+	rc = booking_add_weekly(a->db, &a->actor, VIA_DIRECT, d, until, false, &s, &err);
+	if (rc == HD_REFUSED && s.nmissed) {
+		f->missed = s;
+		memset(&s, 0, sizeof(s));
+		if (!app_confirm(a, _("Book only the free dates?"))) {
+			app_message(a, ROLE_WARNING, "%s", err.msg);
+			return false;
+		}
+		rc = booking_add_weekly(a->db, &a->actor, VIA_DIRECT, d, until, true, &s, &err);
+	}
+	if (rc != HD_OK) {
+		booking_series_free(&s);
+		tell(a, f, &err);
+		return false;
+	}
+	*first = s.ids[0];
+	*count = s.n;
+	booking_series_free(&s);
+	return true;
+}
+
+static void save(struct app *a, struct booking_form *f)
+{
+	char room[32], who[32], start[64], end[64];
+	struct spool_outcome out;
+	struct booking_draft d;
+	struct hd_err err;
+	long long pick, id = 0;
+	int count;
+
+	a->message[0] = '\0';
+	if (form_validate(&f->form, &err) != HD_OK)
+		return;
+	snprintf(room, sizeof(room), "%lld", f->room.id);
+	pick = f->fields[F_BOOKER].chosen_id;
+	snprintf(who, sizeof(who), "%lld", pick > 0 ? pick : -pick);
+	snprintf(start, sizeof(start), "%.16s %.8s", f->fields[F_DATE].value,
+		 f->fields[F_START].value);
+	snprintf(end, sizeof(end), "%.16s %.8s", f->fields[F_DATE].value, f->fields[F_END].value);
+	d = (struct booking_draft){ room, pick > 0 ? who : NULL, pick < 0 ? who : NULL, start, end,
+				    f->fields[F_PEOPLE].value, f->fields[F_PURPOSE].value };
+	if (!book(a, f, &d, f->fields[F_UNTIL].value, &id, &count))
+		return;
+	/* Booked: the receipt's fate is only told. One receipt serves a
+	 * series. */
+	if (receipt_print(a->db, &a->actor, id, NULL, NULL, &out, &err) != HD_OK)
+		app_message(a, ROLE_WARNING, _("Booked (%d); the receipt was not printed: %s"), count,
+			    err.msg);
+	else
+		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, _("Booked (%d). %s"), count,
+			    out.message);
+	app_pop(a);
+}
+
+static enum key_result booking_key(struct app *a, void *st, struct key_in k)
+{
+	struct booking_form *f = st;
+	struct form_event ev;
+
+	if (!form_view_event(k, &ev) || ev.key == FK_ESC)
+		return KR_IGNORED;
+	if (form_key(&f->form, ev) == FORM_SUBMIT)
+		save(a, f);
+	return KR_HANDLED;
+}
+
+static bool booking_typing(struct app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return true;
+}
+
+static bool booking_dirty(struct app *a, void *st)
+{
+	(void)a;
+	return form_dirty(&((struct booking_form *)st)->form);
+}
+
+static const int BOOKING_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
+
+const struct screen_ops SCREEN_BOOKING = {
+	.title = N_("New booking"),
+	.open = booking_open,
+	.close = booking_close,
+	.draw = booking_draw,
+	.key = booking_key,
+	.typing = booking_typing,
+	.dirty = booking_dirty,
+	.keys = BOOKING_KEYS,
+};

@@ -1,0 +1,163 @@
+/* screen_free_room.c - find a free room (/ in the room grid): for a date,
+ * a time range and a head count, the rooms open, not closed and free then,
+ * smallest first; Enter on one opens the booking form for it, Tab goes back
+ * to the question. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/grid.h"
+#include "core/i18n.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+enum { F_DATE, F_START, F_END, F_PEOPLE, F_COUNT };
+
+#define X0 2
+#define LIST_TOP (4 + F_COUNT + 1)
+
+struct free_room {
+	struct field fields[F_COUNT];
+	struct form form;
+	struct room *rooms;
+	int nrooms, selected;
+	bool asked, in_list;
+	struct slot slot; /* the question as last asked */
+};
+
+static void *free_open(struct app *a, const void *arg)
+{
+	const struct slot *s = arg;
+	struct free_room *f = calloc(1, sizeof(*f));
+	struct field_spec specs[F_COUNT] = {
+		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_DATE, .required = true },
+		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
+			      .required = true },
+		[F_END] = { .name = "end", .label = _("End"), .kind = FIELD_TIME, .required = true },
+		[F_PEOPLE] = { .name = "attendees", .label = _("Attendees"), .kind = FIELD_NUMBER,
+			       .required = true, .min = 1, .max = ROOM_CAPACITY_MAX },
+	};
+	char text[16];
+	int i;
+
+	(void)a;
+	if (!f)
+		abort();
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&f->fields[i], &specs[i]);
+	field_set_text(&f->fields[F_DATE], s->date);
+	snprintf(text, sizeof(text), "%02d:%02d", s->start_min / 60, s->start_min % 60);
+	field_set_text(&f->fields[F_START], text);
+	snprintf(text, sizeof(text), "%02d:%02d", s->end_min / 60, s->end_min % 60);
+	field_set_text(&f->fields[F_END], text);
+	field_set_text(&f->fields[F_PEOPLE], "1");
+	form_init(&f->form, f->fields, F_COUNT);
+	return f;
+}
+
+static void free_close(struct app *a, void *st)
+{
+	struct free_room *f = st;
+
+	(void)a;
+	free(f->rooms);
+	free(f);
+}
+
+static void free_draw(struct app *a, void *st)
+{
+	struct free_room *f = st;
+	char line[256];
+	int i, y;
+
+	(void)a;
+	draw_text(1, X0, _("Rooms free for a time and a head count"), COLS - 2 * X0, ROLE_LABEL, 1);
+	if (f->asked && f->nrooms == 0)
+		draw_text(LIST_TOP, X0, _("No room is free then."), COLS - 2 * X0, ROLE_WARNING, 1);
+	for (i = 0, y = LIST_TOP; i < f->nrooms && y < LINES - 3; i++, y++) {
+		snprintf(line, sizeof(line), _("%s, holds %d"), f->rooms[i].name, f->rooms[i].capacity);
+		draw_text(y, X0, line, COLS - 2 * X0,
+			  f->in_list && i == f->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+	}
+	if (!f->in_list)
+		form_view_draw(&f->form, 3, 14, 20);
+}
+
+static void ask(struct app *a, struct free_room *f)
+{
+	char start[64], end[64];
+	struct hd_err err;
+
+	if (form_validate(&f->form, NULL) != HD_OK)
+		return;
+	free(f->rooms);
+	f->rooms = NULL;
+	f->nrooms = 0;
+	snprintf(start, sizeof(start), "%.16s %.8s", f->fields[F_DATE].value,
+		 f->fields[F_START].value);
+	snprintf(end, sizeof(end), "%.16s %.8s", f->fields[F_DATE].value, f->fields[F_END].value);
+	if (grid_free_rooms(a->db, start, end, f->fields[F_PEOPLE].value, &f->rooms, &f->nrooms,
+			    &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	a->message[0] = '\0';
+	f->asked = true;
+	f->in_list = f->nrooms > 0;
+	f->selected = 0;
+	snprintf(f->slot.date, sizeof(f->slot.date), "%.10s", f->fields[F_DATE].value);
+	f->slot.start_min = (int)f->fields[F_START].number;
+	f->slot.end_min = (int)f->fields[F_END].number;
+}
+
+static enum key_result list_key(struct app *a, struct free_room *f, struct key_in k)
+{
+	if (k.code && k.ch == KEY_UP && f->selected > 0)
+		f->selected--;
+	else if (k.code && k.ch == KEY_DOWN && f->selected + 1 < f->nrooms)
+		f->selected++;
+	else if (!k.code && k.ch == '\t')
+		f->in_list = false;
+	else if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
+		f->slot.room_id = f->rooms[f->selected].id;
+		app_push(a, &SCREEN_BOOKING, &f->slot);
+	} else
+		return KR_IGNORED;
+	return KR_HANDLED;
+}
+
+static enum key_result free_key(struct app *a, void *st, struct key_in k)
+{
+	struct free_room *f = st;
+	struct form_event ev;
+
+	if (f->in_list)
+		return list_key(a, f, k);
+	if (!form_view_event(k, &ev) || ev.key == FK_ESC)
+		return KR_IGNORED;
+	if (form_key(&f->form, ev) == FORM_SUBMIT)
+		ask(a, f);
+	return KR_HANDLED;
+}
+
+static bool free_typing(struct app *a, void *st)
+{
+	(void)a;
+	return !((struct free_room *)st)->in_list;
+}
+
+static const int FREE_KEYS[] = { ACT_NEXT, ACT_SAVE, ACT_PICK, -1 };
+
+const struct screen_ops SCREEN_FREE_ROOM = {
+	.title = N_("Find a free room"),
+	.open = free_open,
+	.close = free_close,
+	.draw = free_draw,
+	.key = free_key,
+	.typing = free_typing,
+	.keys = FREE_KEYS,
+};
