@@ -85,4 +85,146 @@ expect_eq "$(sql "SELECT state || ' ' || reason FROM booking WHERE id = $TEAM_BO
 	"it is rejected with its reason"
 expect_rc 4 "approve of an unknown booking" hd booking approve 99
 
+# Weekly series (--weekly-until): one line per occurrence, each its own row of
+# one series; conflicts refuse the series unless --skip-conflicts.
+
+# field N F: field F of line N of the last stdout.
+field() {
+	sed -n "${1}p" "$T/out" | cut -f"$2"
+}
+
+# out_dates: the dates of the last stdout's lines, in order, on one line.
+out_dates() {
+	cut -f3 "$T/out" | grep -Eo '20[0-9]{2}-[0-9]{2}-[0-9]{2}' | tr '\n' ' ' | sed 's/ $//'
+}
+
+# epoch 'YYYY-MM-DD HH:MM': that local time (Asia/Shanghai) in seconds.
+epoch() {
+	sql "SELECT strftime('%s', '$1', '-8 hours')"
+}
+
+# state_of ID / start_of ID: a booking's stored state and start.
+state_of() {
+	sql "SELECT state FROM booking WHERE id = $1"
+}
+
+start_of() {
+	sql "SELECT start FROM booking WHERE id = $1"
+}
+
+expect_rc 0 "a weekly series on Fridays" hd booking add --room 8 --org 9 --start '2026-11-27 10:00' \
+	--end '2026-11-27 11:00' --weekly-until 2026-12-18 --no-print
+expect_lines 4 "one line per occurrence"
+expect_eq "$(grep -Ec "^[0-9]+${TAB}HD1-B-[0-9]+-[0-9A-Z]{10}${TAB}.+" "$T/out")" 4 \
+	"each line is ID, receipt code and a summary"
+expect_eq "$(awk -F "$TAB" 'index($2, "HD1-B-" $1 "-") != 1' "$T/out" | wc -l | tr -d ' ')" 0 \
+	"each line's code is of its own booking"
+expect_eq "$(out_dates)" "2026-11-27 2026-12-04 2026-12-11 2026-12-18" "the occurrences are a week apart"
+S1=$(field 1 1) S2=$(field 2 1) S3=$(field 3 1) S4=$(field 4 1)
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE series_id = $S1 AND room_id = 8 AND org_id = 9 AND state = 'confirmed'")" 4 \
+	"the four rows are one confirmed series"
+expect_eq "$(start_of "$S4")" "$(epoch '2026-12-18 10:00')" "the last occurrence is at the same hours"
+
+# A blocker in room 8 on Tuesdays 12-01 and 12-08.
+expect_rc 0 "a series in the way" hd booking add --room 8 --org 12 --start '2026-12-01 14:30' \
+	--end '2026-12-01 15:30' --weekly-until 2026-12-08 --no-print
+expect_lines 2 "two occurrences in the way"
+BLOCK=$(field 1 1)
+expect_rc 3 "a series with two refused dates" hd booking add --room 8 --org 10 --start '2026-11-24 14:00' \
+	--end '2026-11-24 15:00' --weekly-until 2026-12-15 --no-print
+expect_lines 0 "a refused series prints no line"
+expect_err "2026-12-01" "stderr names the first refused date"
+expect_err "2026-12-08" "stderr names the second refused date"
+expect_no_err "2026-12-15.*not booked|not booked.*2026-12-15" "stderr does not call a free date refused"
+expect_err "booking $BLOCK|booking $((BLOCK + 1))" "stderr names the booking in the way"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE org_id = 10")" 0 "a refused series books nothing"
+
+expect_rc 0 "the same series with --skip-conflicts" hd booking add --room 8 --org 10 \
+	--start '2026-11-24 14:00' --end '2026-11-24 15:00' --weekly-until 2026-12-15 --skip-conflicts --no-print
+expect_lines 2 "one line per date booked"
+expect_eq "$(out_dates)" "2026-11-24 2026-12-15" "the free dates are booked"
+expect_err "2026-12-01" "stderr names the first skipped date"
+expect_err "2026-12-08" "stderr names the second skipped date"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE org_id = 10 AND state = 'confirmed'")" 2 \
+	"only the free dates are in the database"
+expect_eq "$(sql "SELECT count(DISTINCT series_id) FROM booking WHERE org_id = 10")" 1 \
+	"the booked dates are one series"
+
+BEFORE=$(sql "SELECT count(*) FROM booking")
+expect_rc 2 "--skip-conflicts without --weekly-until" hd booking add --room 8 --org 11 \
+	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --skip-conflicts --no-print
+expect_rc 2 "a malformed --weekly-until" hd booking add --room 8 --org 11 \
+	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --weekly-until 2026-12-32 --no-print
+expect_rc 2 "--weekly-until that is not a date" hd booking add --room 8 --org 11 \
+	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --weekly-until next-month --no-print
+expect_rc 2 "--weekly-until without its value" hd booking add --room 8 --org 11 \
+	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --weekly-until
+expect_eq "$(sql "SELECT count(*) FROM booking")" "$BEFORE" "bad usage books nothing"
+
+# booking.series_weeks: at most that many dates.
+expect_rc 0 "config get booking.series_weeks" hd config get booking.series_weeks
+expect_out "^12\$" "a series may have 12 dates"
+expect_rc 3 "a series of 13 dates" hd booking add --room 4 --org 11 --start '2026-12-02 09:00' \
+	--end '2026-12-02 10:00' --weekly-until 2027-02-24 --no-print
+expect_eq "$(sql "SELECT count(*) FROM booking")" "$BEFORE" "a series too long books nothing"
+expect_rc 0 "booking.series_weeks 3" hd config set booking.series_weeks 3
+expect_rc 3 "a series of 4 dates over a limit of 3" hd booking add --room 4 --org 11 \
+	--start '2026-12-02 09:00' --end '2026-12-02 10:00' --weekly-until 2026-12-23 --no-print
+expect_eq "$(sql "SELECT count(*) FROM booking")" "$BEFORE" "it books nothing"
+expect_rc 0 "a series of 3 dates, the limit" hd booking add --room 4 --org 11 \
+	--start '2026-12-02 09:00' --end '2026-12-02 10:00' --weekly-until 2026-12-16 --no-print
+expect_lines 3 "three lines"
+W1=$(field 1 1) W2=$(field 2 1) W3=$(field 3 1)
+W1_CODE=$(field 1 2)
+expect_rc 0 "booking.series_weeks back to 12" hd config set booking.series_weeks 12
+
+# Cancelling this and the following occurrences.
+expect_rc 0 "cancel the second Friday and the following" hd booking cancel "$S2" --following
+expect_eq "$(state_of "$S1") $(state_of "$S2") $(state_of "$S3") $(state_of "$S4")" \
+	"confirmed cancelled cancelled cancelled" "that and the later occurrences are cancelled, the earlier untouched"
+expect_eq "$(start_of "$S1")" "$(epoch '2026-11-27 10:00')" "the earlier occurrence stays where it was"
+
+# Moving this and the following; an occurrence cancelled on its own stays.
+expect_rc 0 "a series on Thursdays in room 6" hd booking add --room 6 --org 10 --start '2026-12-03 10:00' \
+	--end '2026-12-03 11:00' --weekly-until 2026-12-31 --no-print
+expect_lines 5 "five Thursdays"
+M1=$(field 1 1) M2=$(field 2 1) M3=$(field 3 1) M4=$(field 4 1) M5=$(field 5 1)
+M2_CODE=$(field 2 2)
+expect_rc 0 "cancel the fourth Thursday on its own" hd booking cancel "$M4"
+expect_eq "$(state_of "$M3") $(state_of "$M5")" "confirmed confirmed" "a single cancel leaves the others"
+expect_rc 0 "move the second Thursday and the following" hd booking move "$M2" --following \
+	--start '2026-12-10 15:00' --end '2026-12-10 16:30'
+expect_lines 3 "one line per moved occurrence"
+expect_eq "$(cut -f1 "$T/out" | tr '\n' ' ' | sed 's/ $//')" "$M2 $M3 $M5" "the moved occurrences, by date"
+expect_out "^${M2}${TAB}${M2_CODE}${TAB}.*2026-12-10 15:00-16:30" "a moved occurrence keeps its id and its code"
+expect_eq "$(out_dates)" "2026-12-10 2026-12-17 2026-12-31" "the moved dates"
+expect_eq "$(start_of "$M1")" "$(epoch '2026-12-03 10:00')" "the earlier occurrence is untouched"
+expect_eq "$(start_of "$M2") $(start_of "$M3") $(start_of "$M5")" \
+	"$(epoch '2026-12-10 15:00') $(epoch '2026-12-17 15:00') $(epoch '2026-12-31 15:00')" \
+	"the following occurrences moved to the new hours"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE id IN ($M2, $M3, $M5) AND end - start = 5400")" 3 \
+	"and to the new length"
+expect_eq "$(state_of "$M4") $(start_of "$M4")" "cancelled $(epoch '2026-12-24 10:00')" \
+	"the occurrence cancelled on its own stays cancelled where it was"
+expect_eq "$(state_of "$M1") $(state_of "$M2") $(state_of "$M3") $(state_of "$M5")" \
+	"confirmed confirmed confirmed confirmed" "the moved occurrences are still booked"
+
+expect_rc 0 "move one occurrence alone" hd booking move "$M3" --start '2026-12-18 15:00' --end '2026-12-18 16:30'
+expect_lines 1 "one line for a single move"
+expect_out "^${M3}${TAB}" "the line is of the moved occurrence"
+expect_eq "$(start_of "$M3")" "$(epoch '2026-12-18 15:00')" "it moved"
+expect_eq "$(start_of "$M1") $(start_of "$M2") $(start_of "$M5")" \
+	"$(epoch '2026-12-03 10:00') $(epoch '2026-12-10 15:00') $(epoch '2026-12-31 15:00')" \
+	"the other occurrences stay where they were"
+
+# One receipt serves a series: the first date's code checks in the date
+# whose window is open.
+HUBDESK_NOW=2026-12-09T08:50:00+08:00 expect_rc 0 "scan the first date's receipt on the second date" \
+	hd booking checkin "$W1_CODE"
+expect_eq "$(state_of "$W1") $(state_of "$W2") $(state_of "$W3")" "confirmed checked_in confirmed" \
+	"the second occurrence is checked in, the others are not"
+HUBDESK_NOW=2026-12-09T08:55:00+08:00 expect_rc 0 "a second scan of the same receipt" \
+	hd booking checkin "$W1_CODE"
+expect_err "already" "it says the date was checked in already"
+
 done_testing
