@@ -45,6 +45,6 @@ enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *ac
 	bind_text_or_null(st, 10, after);
 	src = sqlite3_step(st);
 	rc = src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }

@@ -240,7 +240,7 @@ enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct
 				_("The room is taken at that time by another booking."));
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db);
@@ -413,7 +413,7 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 								       : "booking.reject",
 				   id, before, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(before);
 	return db_finish(db, rc, err);
 }
@@ -476,7 +476,7 @@ enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_pla
 				_("The room is taken at that time by another booking."));
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 

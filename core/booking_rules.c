@@ -126,7 +126,7 @@ static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "room", _("%s is closed then: %s."), p->room.name,
 				(const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -211,7 +211,7 @@ static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p
 		count = sqlite3_column_int(st, 0);
 		last = sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	if (count >= limit && suspend > 0 && now < last + suspend * DAY) {
 		clock_local_date((time_t)(last + suspend * DAY), until, sizeof(until));
 		return hd_err_set(err, HD_REFUSED, "org",
@@ -249,7 +249,7 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 	sqlite3_bind_int64(st, 5, ignore_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		used = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (used + (long long)(p->end - p->start) > quota * 3600)
 		return hd_err_set(err, HD_REFUSED, "end",
 				  _("%s may book %ld hours a week; %.1f are booked that week."),
@@ -291,7 +291,7 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p,
 					p->room.name, (long long)sqlite3_column_int64(st, 0),
 					(const char *)sqlite3_column_text(st, 3), from, to);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 

@@ -324,7 +324,7 @@ long long booking_series_now(sqlite3 *db, long long id)
 	sqlite3_bind_int64(st, 3, w);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		found = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	return found;
 }
 
@@ -345,5 +345,5 @@ void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last)
 		*count = sqlite3_column_int(st, 0);
 		*last = (time_t)sqlite3_column_int64(st, 1);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 }

@@ -66,7 +66,7 @@ enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, const char *
 	after = db_text_by_id(db, SQL_JSON, *id);
 	rc = audit_log(db, who, "closure.add", "closure", *id, NULL, after, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -127,7 +127,7 @@ enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long
 	}
 	rc = audit_log(db, who, "closure.remove", "closure", id, before, NULL, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(before);
 	return db_finish(db, rc, err);
 }
@@ -148,6 +148,6 @@ bool closure_covers(sqlite3 *db, const char *date, struct closure *out)
 			read_row(st, out);
 	}
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return found;
 }

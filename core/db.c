@@ -19,8 +19,13 @@ int db_schema_latest(void)
 
 void db_close(sqlite3 *db)
 {
-	if (db)
-		sqlite3_close_v2(db);
+	sqlite3_stmt *st;
+
+	if (!db)
+		return;
+	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
+		sqlite3_finalize(st);
+	sqlite3_close_v2(db);
 }
 
 enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err)
@@ -50,13 +55,52 @@ enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err)
 	}
 }
 
+/* The connection's own list of statements is the cache: a statement given
+ * back with db_done() stays prepared. One is free for reuse when it is not
+ * busy and has run since it was handed out (its VM step counter, zeroed at
+ * hand-out, is not 0), so a statement handed out and not yet stepped is
+ * never handed out twice. */
+static sqlite3_stmt *cached(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	while ((st = sqlite3_next_stmt(db, st)) != NULL) {
+		const char *text = sqlite3_sql(st);
+
+		if (text && strcmp(text, sql) == 0 && !sqlite3_stmt_busy(st) &&
+		    sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0) > 0) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 1);
+			return st;
+		}
+	}
+	return NULL;
+}
+
 enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err)
 {
-	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
+	int rc;
 
+	*st = cached(db, sql);
+	if (*st)
+		return HD_OK;
+	rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, err);
 	return HD_OK;
+}
+
+void db_done(sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	if (sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0) == 0) {
+		sqlite3_finalize(st); /* never run: nothing worth keeping */
+		return;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 }
 
 static enum hd_status exec(sqlite3 *db, const char *sql, struct hd_err *err)
@@ -295,7 +339,7 @@ char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
 	sqlite3_stmt *st = NULL;
 	char *text = NULL;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
@@ -304,7 +348,7 @@ char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
 		text = strdup(t ? t : "");
 	}
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return text;
 }
 
@@ -322,7 +366,7 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 	} else {
 		rc = hd_err_set(err, HD_FAIL, "", _("the installation has no secret key; run hubdesk init"));
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -352,7 +396,7 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 	return db_collect_with(db, sql, NULL, 0, elem, read_row, out, n, err);
 }
 
-/* Reads every row of the prepared st into a malloc'd array; finalizes st. */
+/* Reads every row of the prepared st into a malloc'd array; gives st back. */
 static enum hd_status collect(sqlite3 *db, sqlite3_stmt *st, size_t elem,
 			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			      struct hd_err *err)
@@ -379,7 +423,7 @@ static enum hd_status collect(sqlite3 *db, sqlite3_stmt *st, size_t elem,
 		recs = NULL;
 		count = 0;
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	*out = recs;
 	*n = count;
 	return rc;
@@ -438,7 +482,7 @@ enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
 		rc = HD_NOT_FOUND;
 	else
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -456,6 +500,6 @@ enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, l
 	for (i = 0; i < 3 && i < sqlite3_bind_parameter_count(st); i++)
 		sqlite3_bind_int64(st, i + 1, args[i]);
 	src = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_done(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }

@@ -55,8 +55,15 @@ void db_rollback(sqlite3 *db);
  * disk full, damaged, read-only, other). */
 enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err);
 
-/* Prepares sql; on failure fills err through db_fail and returns it. */
+/* Prepares sql, or takes the connection's idle statement of the same text;
+ * on failure fills err through db_fail and returns it. Give the statement
+ * back with db_done() to keep it prepared for the next time, or finalize
+ * it; db_close() finalizes what is left. */
 enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err);
+
+/* Gives a statement of db_prepare() back (reset, bindings cleared); NULL is
+ * fine. */
+void db_done(sqlite3_stmt *st);
 
 /* Runs sql with one integer parameter (?1) and returns the first column of
  * the first row as a malloc'd string (the caller frees), or NULL. Used for

@@ -168,7 +168,7 @@ static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g,
 	}
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 

@@ -129,7 +129,7 @@ static enum hd_status taken(sqlite3 *db, const struct org *o, struct hd_err *err
 					o->credit_code, (const char *)sqlite3_column_text(st, 1),
 					other);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -190,7 +190,7 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	after = db_text_by_id(db, SQL_ORG_JSON, *id);
 	rc = audit_log(db, who, "org.add", "org", *id, NULL, after, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }

@@ -84,7 +84,7 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 		rc = audit_log(db, who, "pin.set", kind == BOOKER_ORG ? "org" : "team", id, NULL,
 			       NULL, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	sodium_memzero(hash, sizeof(hash));
 	return db_finish(db, rc, err);
 }
@@ -100,6 +100,6 @@ bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const 
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
 		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return ok;
 }

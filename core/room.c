@@ -79,7 +79,7 @@ static enum hd_status name_taken(sqlite3 *db, const char *name, struct hd_err *e
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "name", _("a room named %s exists already (id %lld)"),
 				name, (long long)sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -133,7 +133,7 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	after = db_text_by_id(db, SQL_ROOM_JSON, *id);
 	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -231,7 +231,7 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 			      *closure_id);
 	rc = audit_log(db, who, "room.close", "room_closure", *closure_id, NULL, after, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }

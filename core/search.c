@@ -99,8 +99,8 @@ enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id
 	if (rc == HD_OK && short_name && *short_name && !strstr(name, short_name))
 		rc = put_pieces(ins, short_name, SHORT_POS, (int)kind, id, db, err);
 done:
-	sqlite3_finalize(del);
-	sqlite3_finalize(ins);
+	db_done(del);
+	db_done(ins);
 	return rc;
 }
 
@@ -142,7 +142,7 @@ static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
 		}
 	}
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return best;
 }
 
@@ -214,7 +214,7 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 	}
 	if (count < max && src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	*n = count;
 	return rc;
 }
@@ -243,7 +243,7 @@ static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind 
 	}
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 

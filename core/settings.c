@@ -171,7 +171,7 @@ enum hd_status settings_get(sqlite3 *db, const char *key, char *out, size_t outs
 		snprintf(out, outsz, "%s", d->def);
 	else
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -187,7 +187,7 @@ static void json_pair(sqlite3 *db, const char *key, const char *value, char *out
 		if (sqlite3_step(st) == SQLITE_ROW)
 			db_column_text(st, 0, out, outsz);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 }
 
 static const char SQL_SET[] =
@@ -228,7 +228,7 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, const char 
 	json_pair(db, key, norm, after, sizeof(after));
 	rc = audit_log(db, who, "config.set", "setting", 0, before, after, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return db_finish(db, rc, err);
 }
 

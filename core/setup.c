@@ -48,7 +48,7 @@ enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created
 	rc = audit_log(db, who, "init", NULL, 0, NULL, NULL, err);
 done:
 	sodium_memzero(key, sizeof(key));
-	sqlite3_finalize(st);
+	db_done(st);
 	return db_finish(db, rc, err);
 }
 
@@ -185,7 +185,7 @@ static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
 		src = sqlite3_step(st);
 		if (src != SQLITE_DONE)
 			rc = db_fail(db, src, err);
-		sqlite3_finalize(st);
+		db_done(st);
 	}
 	return rc;
 }

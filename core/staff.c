@@ -60,7 +60,7 @@ static enum hd_status find(sqlite3 *db, long long id, const char *name, struct s
 		rc = hd_err_set(err, HD_NOT_FOUND, "name", _("no account named %s"), name);
 	else
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no account with id %lld"), id);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -97,7 +97,7 @@ static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char
 				name);
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db);
@@ -144,7 +144,7 @@ int staff_active_count(sqlite3 *db)
 			       NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	return n;
 }
 
@@ -165,7 +165,7 @@ static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char
 	if (text)
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	return action ? audit_staff(db, who, action, id, err) : HD_OK;
@@ -194,7 +194,7 @@ enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long 
 		goto done;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		admins = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (s.role == ROLE_ADMIN && admins <= 1) {
 		rc = hd_err_set(err, HD_REFUSED, "id",
 				_("%s is the last administrator; add another one first"), s.name);
@@ -294,7 +294,7 @@ static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return ok;
 }
 

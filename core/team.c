@@ -77,7 +77,7 @@ static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct h
 		rc = hd_err_set(err, HD_REFUSED, "name",
 				_("a team named %s is filed already in this residents' committee (id %lld)"),
 				t->name, (long long)sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -163,7 +163,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	after = db_text_by_id(db, SQL_TEAM_JSON, *id);
 	rc = audit_log(db, who, "team.add", "team", *id, NULL, after, err);
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	free(after);
 	free(t);
 	return db_finish(db, rc, err);

@@ -66,7 +66,7 @@ static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct 
 		rc = HD_NOT_FOUND;
 	else if (src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -98,7 +98,7 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 		*pid = sqlite3_column_int64(st, 0);
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
 	rc = db_prepare(db,
@@ -121,7 +121,7 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 		rc = db_fail(db, src, err);
 	else if (!*pid)
 		*pid = sqlite3_last_insert_rowid(db);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -159,7 +159,7 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)clock_now());
 	sqlite3_bind_text(st, 10, who->desk, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	*id = sqlite3_last_insert_rowid(db);
@@ -331,7 +331,7 @@ enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
 	src = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_done(st);
 	if (src != SQLITE_DONE) {
 		rc = db_fail(db, src, err);
 		goto done;
@@ -438,6 +438,6 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 		read_hint(st, &out[(*n)++]);
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }

@@ -53,7 +53,7 @@ static char **doomed_files(sqlite3 *db, int *n)
 		files[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
 	}
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	return files;
 }
 
@@ -138,7 +138,7 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 	sqlite3_bind_int64(st, 1, cutoff);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		unlink((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_done(st);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
 		rc = db_exec(db, "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"

@@ -192,7 +192,7 @@ enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, str
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no print job %lld in the spool"), id);
 	else
 		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
+	db_done(st);
 	return rc;
 }
 
@@ -203,7 +203,7 @@ static enum hd_status exec_stmt(sqlite3 *db, sqlite3_stmt **st, struct hd_err *e
 	int src = sqlite3_step(*st);
 	enum hd_status rc = src == SQLITE_DONE || src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
 
-	sqlite3_finalize(*st);
+	db_done(*st);
 	*st = NULL;
 	return rc;
 }
@@ -237,7 +237,7 @@ enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
 			goto done;
 		}
 		*copy = sqlite3_column_int(st, 0) + 1;
-		sqlite3_finalize(st);
+		db_done(st);
 		st = NULL;
 	}
 	rc = db_prepare(db, SQL_INSERT, &st, err);
@@ -261,7 +261,7 @@ enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
 		rc = exec_stmt(db, &st, err);
 	}
 done:
-	sqlite3_finalize(st);
+	db_done(st);
 	if (rc != HD_OK) {
 		db_rollback(db);
 		*spool_id = 0;
@@ -455,7 +455,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, struct spool_entr
 	sqlite3_bind_int64(st, 1, after);
 	src = sqlite3_step(st);
 	if (src != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		db_done(st);
 		db_rollback(db);
 		return src == SQLITE_DONE ? HD_NOT_FOUND : db_fail(db, src, err);
 	}
@@ -467,7 +467,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, struct spool_entr
 			abort();
 		memcpy(*data, sqlite3_column_blob(st, 1), *len);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	rc = spool_get(db, id, e, err);
 	if (rc == HD_OK)
 		rc = db_prepare(db, SQL_CLAIM, &st, err);
@@ -542,7 +542,7 @@ int spool_waiting_count(sqlite3 *db)
 	if (sqlite3_prepare_v2(db, SQL_WAITING_COUNT, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	db_done(st);
 	return n;
 }
 
@@ -564,6 +564,6 @@ int spool_copies(sqlite3 *db, const char *kind, long long record_id)
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int(st, 0);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return n;
 }
