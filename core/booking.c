@@ -165,14 +165,15 @@ enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err
 	*released = 0;
 	rc = db_exec(db,
 		 "UPDATE booking SET state = 'released', noshow = 1, updated = ?1"
-		 " WHERE state = 'confirmed' AND start + ?2 < ?1",
+		 " WHERE state IN ('pending', 'confirmed') AND state = 'confirmed'"
+		 " AND start < ?1 - ?2",
 		 now, window_seconds(db), 0, err);
 	if (rc != HD_OK)
 		return rc;
 	*released = sqlite3_changes(db);
 	return db_exec(db,
 		   "UPDATE booking SET state = 'lapsed', updated = ?1"
-		   " WHERE state = 'pending' AND start <= ?1",
+		   " WHERE state IN ('pending', 'confirmed') AND state = 'pending' AND start <= ?1",
 		   now, 0, 0, err);
 }
 

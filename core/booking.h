@@ -18,6 +18,12 @@
 #include "core/status.h"
 #include "core/validate.h"
 
+/* A booking starts and ends on one day and its buffer is at most two hours:
+ * nothing that starts a day or more before a time can reach it. Queries of
+ * overlaps bound the start with this, so they read a day of a room's
+ * bookings, never its whole history. */
+#define BOOKING_REACH 86400
+
 enum booking_state {
 	BK_PENDING,    /* a team's booking waiting for staff */
 	BK_CONFIRMED,

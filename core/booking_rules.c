@@ -269,7 +269,8 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p,
 			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
 			" WHERE b.room_id = ?1 AND b.id != ?4"
 			" AND b.state IN ('pending', 'confirmed', 'checked_in')"
-			" AND b.start < ?3 AND ?2 < b.hold_end ORDER BY b.start LIMIT 1",
+			" AND b.start < ?3 AND ?2 < b.hold_end AND b.start > ?2 - ?5"
+			" ORDER BY b.start LIMIT 1",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
@@ -277,6 +278,7 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p,
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)p->start);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->end + p->room.buffer_min * 60);
 	sqlite3_bind_int64(st, 4, ignore_id);
+	sqlite3_bind_int64(st, 5, BOOKING_REACH);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		clock_local_hm((time_t)sqlite3_column_int64(st, 1), from, sizeof(from));
 		clock_local_hm((time_t)sqlite3_column_int64(st, 2), to, sizeof(to));

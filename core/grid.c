@@ -259,12 +259,13 @@ done:
 
 /* Rooms big enough, with no active booking (with its buffer, or this
  * room's buffer after the time asked) and no closure in the way. ?1 start,
- * ?2 end, ?3 attendees, ?4 now, ?5 the check-in window in seconds. */
+ * ?2 end, ?3 attendees, ?4 now, ?5 the check-in window in seconds, ?6
+ * BOOKING_REACH. */
 static const char SQL_FREE_ROOMS[] =
 	"SELECT r.id, r.name, r.kind, r.capacity, ifnull(r.open_min, -1),"
 	" ifnull(r.close_min, -1), r.buffer_min FROM room r WHERE r.capacity >= ?3"
 	" AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.room_id = r.id"
-	"  AND b.start < ?2 + r.buffer_min * 60 AND ?1 < b.hold_end"
+	"  AND b.start < ?2 + r.buffer_min * 60 AND ?1 < b.hold_end AND b.start > ?1 - ?6"
 	"  AND (b.state IN ('checked_in')"
 	"   OR (b.state = 'confirmed' AND b.start + ?5 >= ?4)"
 	"   OR (b.state = 'pending' AND b.start > ?4)))"
@@ -277,7 +278,7 @@ enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
 			       struct hd_err *err)
 {
 	char day[DATE_LEN], end_day[DATE_LEN], closed[TEXT_BYTES];
-	long long args[5];
+	long long args[6];
 	time_t from, to;
 	long people = 1;
 	enum hd_status rc;
@@ -303,7 +304,8 @@ enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
 	args[2] = people;
 	args[3] = (long long)clock_now();
 	args[4] = settings_int(db, "booking.checkin_minutes") * 60;
-	rc = db_collect_with(db, SQL_FREE_ROOMS, args, 5, sizeof(**out), room_read_row,
+	args[5] = BOOKING_REACH;
+	rc = db_collect_with(db, SQL_FREE_ROOMS, args, 6, sizeof(**out), room_read_row,
 			     (void **)out, n, err);
 	if (rc != HD_OK)
 		return rc;

@@ -210,6 +210,40 @@ static void test_overlap_is_refused_naming_the_booking_in_the_way(void **state)
 	assert_int_equal(count_bookings(t), 1);
 }
 
+/* A write around the rules: the triggers refuse an overlapping active
+ * booking, a move onto one, and an active booking that holds its room for a
+ * day or more (the overlap triggers only look a day back). */
+static void test_triggers_refuse_overlaps_whatever_writes_them(void **state)
+{
+	struct tdb *t = *state;
+	long long first, other;
+	char sql[512];
+	time_t s = clock_local_time(NOV(24), 600);
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &first, &err));
+	EXPECT(HD_OK, book_org(t, "2", "2", NOV(24), "14:00", "15:00", &other, &err));
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
+		 " VALUES (2, 3, %lld, %lld, %lld, 'confirmed', 0, 0)",
+		 (long long)s + 3600, (long long)s + 7200 + 3600, (long long)s + 7200 + 3600);
+	assert_int_not_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof(sql), "UPDATE booking SET start = %lld WHERE id = %lld",
+		 (long long)s + 1800, other);
+	assert_int_not_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
+		 " VALUES (3, 3, %lld, %lld, %lld, 'confirmed', 0, 0)",
+		 (long long)s - 86400 * 3, (long long)s - 86400 * 2, (long long)s - 86400 * 2);
+	assert_int_not_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	/* A cancelled row may lie anywhere: it holds nothing. */
+	snprintf(sql, sizeof(sql),
+		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
+		 " VALUES (2, 3, %lld, %lld, %lld, 'cancelled', 0, 0)",
+		 (long long)s, (long long)s + 3600, (long long)s + 3600);
+	assert_int_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count_bookings(t), 3);
+}
+
 static void test_room_buffer_keeps_a_gap_after_a_booking(void **state)
 {
 	struct tdb *t = *state;
@@ -586,6 +620,7 @@ int main(void)
 		T(test_attendees_over_capacity_refused_and_zero_bad_input),
 		T(test_touching_bookings_are_allowed),
 		T(test_overlap_is_refused_naming_the_booking_in_the_way),
+		T(test_triggers_refuse_overlaps_whatever_writes_them),
 		T(test_room_buffer_keeps_a_gap_after_a_booking),
 		T(test_weekly_quota_allows_up_to_its_hours),
 		T(test_quota_week_runs_monday_to_sunday),
