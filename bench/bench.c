@@ -2,7 +2,8 @@
  * generated database, one line each, `NAME: VALUE UNIT`, the median of
  * repeated runs; first of all one bare fdatasync on the same disk, so that
  * durable commits can be read as a ratio to it; the visitor measures
- * (run_visits.c) come last. */
+ * (run_visits.c) and the booking measures (run_bookings.c, which change
+ * the data) come last. */
 #include "bench/bench.h"
 
 #include <fcntl.h>
@@ -275,7 +276,8 @@ int bench_run_main(int argc, char **argv)
 		return 1;
 	print_ms("fdatasync", ms);
 	if (measure_all(argv[2], &err) != HD_OK || bench_print_measures(&err) != HD_OK ||
-	    bench_visit_measures(argv[2], ms, &err) != HD_OK) {
+	    bench_visit_measures(argv[2], ms, &err) != HD_OK ||
+	    bench_booking_measures(argv[2], ms, &err) != HD_OK) {
 		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
 		return 1;
 	}

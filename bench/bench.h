@@ -1,7 +1,8 @@
 /* bench.h - the benchmark program of `make bench`: `gen` fills a new
  * database with a large register made of invented Chinese names (gen.c,
- * names.c) and a year and more of visitors (gen_visits.c), `run` measures
- * the desk's hot paths over it (bench.c, run_visits.c). */
+ * names.c), a year and more of visitors (gen_visits.c), and 50 rooms with
+ * five years of bookings (gen_rooms.c, gen_bookings.c); `run` measures the
+ * desk's hot paths over it (bench.c, run_visits.c, run_bookings.c). */
 #ifndef HD_BENCH_H
 #define HD_BENCH_H
 
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "core/actor.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -43,6 +45,9 @@ double bench_quantile(double *v, int n, double p);
 
 /* Reads a whole number of at most max from s into *out; 0 on success. */
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out);
+
+/* HUBDESK_NOW set to t, so that the core's "now" is t. */
+void bench_set_now(time_t t);
 
 /* An invented organisation: its name, short name and the first two
  * characters of its credit code (51 social group, 52 private non-enterprise
@@ -134,8 +139,40 @@ enum hd_status bench_print_measures(struct hd_err *err);
 enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long n,
 				 unsigned long long *persons, struct hd_err *err);
 
-/* "Now" of the generated visits: mid-morning of their last day, "today". */
+/* "Now" of the generated visits: mid-morning of their last day, "today".
+ * It is the bookings' "now" too. */
 time_t bench_visits_now(void);
+
+/* Every id sql gives (one column), into a malloc'd array (the caller
+ * frees). */
+enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
+			      struct hd_err *err);
+
+#define BENCH_NAMED_ROOMS 20          /* the rooms of gen.c's table */
+#define BENCH_ROOMS 50                /* the rooms of a generated centre */
+#define BOOKING_DAYS_BACK (5 * 365)   /* bookings: five years up to "now" */
+#define BOOKING_DAYS_AHEAD 28         /* and up to four weeks after it */
+
+/* Adds rooms on upper floors through room_add (gen_rooms.c), in one
+ * transaction, until the database holds total rooms. */
+enum hd_status bench_rooms_fill(sqlite3 *db, const struct hd_actor *who, int total,
+				struct hd_err *err);
+
+/* The bookings of the rooms with id above after_room (gen_bookings.c), on
+ * the local days first..last counted from "now"'s day (negative before
+ * it), a few per room and day, by the register's organisations and filed
+ * teams, with their audit entries; within the caller's transaction. *count
+ * counts the bookings. */
+enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room,
+				   int first_day, int last_day, unsigned long long *count,
+				   struct hd_err *err);
+
+/* The booking measures (run_bookings.c) over the database at path (which
+ * they change: a scratch copy): the day grid, the free-room finder, a
+ * durable booking_add (and its ratio to fsync_ms), the release of a day's
+ * no-shows, and the grid of 500 rooms. Nothing is printed without
+ * bookings. */
+enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct hd_err *err);
 
 /* The visitor measures (run_visits.c) over the database at path:
  * check-in durable (and its ratio to fsync_ms), hints, who is here and the

@@ -1,6 +1,7 @@
 /* gen.c - `hubdesk-bench gen`: a new database holding a large register of
  * rooms, organisations and teams, added through the core's own actions in
- * one transaction. The same seed and sizes always give the same names. */
+ * one transaction, then visitors and bookings written straight into their
+ * tables. The same seed and sizes always give the same data. */
 #include "bench/bench.h"
 
 #include <stdbool.h>
@@ -51,6 +52,7 @@ static const struct room_draft ROOMS[] = {
 };
 
 #define ROOM_COUNT ((int)(sizeof(ROOMS) / sizeof(ROOMS[0])))
+_Static_assert(ROOM_COUNT == BENCH_NAMED_ROOMS, "gen_rooms.c numbers the rooms after these");
 
 /* Names taken so far, as an open-addressing hash set of owned copies. */
 struct nameset {
@@ -253,10 +255,10 @@ static int usage(void)
 	return 2;
 }
 
-/* What gen makes, and how long the visitors took. */
+/* What gen makes, and how long the visitors and the bookings took. */
 struct gen_sizes {
-	unsigned long long orgs, teams, visits, persons;
-	double visits_ms;
+	unsigned long long orgs, teams, visits, persons, bookings;
+	double visits_ms, bookings_ms;
 };
 
 /* Everything in one transaction: the core's actions nest in it. */
@@ -274,6 +276,8 @@ static enum hd_status fill(sqlite3 *db, uint64_t seed, struct gen_sizes *z, stru
 	if (rc != HD_OK)
 		return rc;
 	rc = add_rooms(db, &who, err);
+	if (rc == HD_OK)
+		rc = bench_rooms_fill(db, &who, BENCH_ROOMS, err);
 	for (i = 0; rc == HD_OK && i < z->orgs; i++)
 		rc = add_org(db, &who, &r, &org_names, i + 1, err);
 	for (i = 0; rc == HD_OK && i < z->teams; i++)
@@ -282,6 +286,11 @@ static enum hd_status fill(sqlite3 *db, uint64_t seed, struct gen_sizes *z, stru
 	if (rc == HD_OK)
 		rc = bench_visits_fill(db, seed, z->visits, &z->persons, err);
 	z->visits_ms = bench_ms() - t0;
+	t0 = bench_ms();
+	if (rc == HD_OK)
+		rc = bench_bookings_fill(db, seed, 0, -BOOKING_DAYS_BACK, BOOKING_DAYS_AHEAD,
+					 &z->bookings, err);
+	z->bookings_ms = bench_ms() - t0;
 	nameset_free(&org_names);
 	nameset_free(&team_names);
 	return db_finish(db, rc, err);
@@ -290,7 +299,7 @@ static enum hd_status fill(sqlite3 *db, uint64_t seed, struct gen_sizes *z, stru
 int bench_gen_main(int argc, char **argv)
 {
 	unsigned long long seed = 1;
-	struct gen_sizes z = { 10000, 10000, 0, 0, 0 };
+	struct gen_sizes z = { 10000, 10000, 0, 0, 0, 0, 0 };
 	char pragma[64];
 	const char *path = NULL;
 	struct hd_actor who = actor_command_line("bench");
@@ -337,10 +346,10 @@ int bench_gen_main(int argc, char **argv)
 	db_close(db);
 	db = NULL;
 	t1 = bench_ms();
-	printf("generated %s: %d rooms, %llu organisations, %llu teams, %llu visits of %llu people"
-	       " (seed %llu) in %.1f s, the visits in %.1f s\n",
-	       path, ROOM_COUNT, z.orgs, z.teams, z.visits, z.persons, seed, (t1 - t0) / 1000.0,
-	       z.visits_ms / 1000.0);
+	printf("generated %s: %d rooms, %llu organisations, %llu teams, %llu visits of %llu people,"
+	       " %llu bookings (seed %llu) in %.1f s, the visits in %.1f s, the bookings in %.1f s\n",
+	       path, BENCH_ROOMS, z.orgs, z.teams, z.visits, z.persons, z.bookings, seed,
+	       (t1 - t0) / 1000.0, z.visits_ms / 1000.0, z.bookings_ms / 1000.0);
 	status = 0;
 done:
 	if (status != 0)

@@ -75,8 +75,7 @@ static double unit(struct bench_rng *r)
 	return (double)(bench_rng_next(r) >> 11) / (double)(1ull << 53);
 }
 
-/* Every id of table (org or team), into a malloc'd array. */
-static enum hd_status read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
+enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
 			       struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -423,9 +422,9 @@ enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long 
 		localtime_r(&noon, &tm);
 		weekday[i] = tm.tm_wday;
 	}
-	rc = read_ids(db, "SELECT id FROM org ORDER BY id", &orgs, &norgs, err);
+	rc = bench_read_ids(db, "SELECT id FROM org ORDER BY id", &orgs, &norgs, err);
 	if (rc == HD_OK)
-		rc = read_ids(db, "SELECT id FROM team ORDER BY id", &teams, &nteams, err);
+		rc = bench_read_ids(db, "SELECT id FROM team ORDER BY id", &teams, &nteams, err);
 	if (rc != HD_OK)
 		goto done;
 	people = calloc((size_t)np, sizeof(*people));

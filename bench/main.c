@@ -80,6 +80,16 @@ int bench_parse_count(const char *s, unsigned long long max, unsigned long long 
 	return 0;
 }
 
+void bench_set_now(time_t t)
+{
+	char iso[40];
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	setenv("HUBDESK_NOW", iso, 1);
+}
+
 static void usage(void)
 {
 	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n"

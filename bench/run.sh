@@ -1,8 +1,9 @@
 #!/bin/sh
-# run.sh - `make bench`: builds the generated database once per seed and size
-# (build/bench/bench-<seed>-<orgs>-<teams>-<visits>.db, on the real disk),
-# then runs the measures on a scratch copy of it, so writes never grow the
-# cached file.
+# run.sh - `make bench`: builds the generated database once per version of
+# the generator, seed and size
+# (build/bench/bench-v<version>-<seed>-<orgs>-<teams>-<visits>.db, on the
+# real disk), then runs the measures on a scratch copy of it, so writes
+# never grow the cached file.
 #
 # BENCH_SEED (1), BENCH_ORGS (10000), BENCH_TEAMS (10000) and BENCH_VISITS
 # (1000000) choose the data;
@@ -27,10 +28,15 @@ for n in "$seed" "$orgs" "$teams" "$visits"; do
 	esac
 done
 
+# What the generator makes besides the sizes: raise it when that changes,
+# so that an older cached database is made again (2: 50 rooms and five
+# years of bookings).
+version=2
+
 dir=build/bench
 bin=$dir/hubdesk-bench
-db=$dir/bench-$seed-$orgs-$teams-$visits.db
-part=$dir/bench-$seed-$orgs-$teams-$visits.part.db
+db=$dir/bench-v$version-$seed-$orgs-$teams-$visits.db
+part=$dir/bench-v$version-$seed-$orgs-$teams-$visits.part.db
 scratch=$dir/bench-scratch.db
 
 if [ ! -x "$bin" ]; then
@@ -38,8 +44,16 @@ if [ ! -x "$bin" ]; then
 	exit 1
 fi
 
-# The cache of the same data before visits were generated is no longer used.
-rm -f "$dir/bench-$seed-$orgs-$teams.db" "$dir/bench-$seed-$orgs-$teams.part.db"
+# The caches of the same data made by earlier generators (before visits,
+# before bookings, older versions) are no longer used.
+rm -f "$dir/bench-$seed-$orgs-$teams.db" "$dir/bench-$seed-$orgs-$teams.part.db" \
+	"$dir/bench-$seed-$orgs-$teams-$visits.db" "$dir/bench-$seed-$orgs-$teams-$visits.part.db"
+v=1
+while [ "$v" -lt "$version" ]; do
+	rm -f "$dir/bench-v$v-$seed-$orgs-$teams-$visits.db" \
+		"$dir/bench-v$v-$seed-$orgs-$teams-$visits.part.db"
+	v=$((v + 1))
+done
 
 # A database is cached only once it is complete.
 if [ ! -s "$db" ]; then

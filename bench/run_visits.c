@@ -228,17 +228,6 @@ static enum hd_status measure_present(sqlite3 *db, struct hd_err *err)
 	return HD_OK;
 }
 
-/* HUBDESK_NOW set to t (UTC). */
-static void set_now(time_t t)
-{
-	char iso[40];
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	setenv("HUBDESK_NOW", iso, 1);
-}
-
 /* The retention erase of one day, on RETENTION_DAYS days with visits:
  * HUBDESK_NOW moves so that the cutoff (now - retention.days) is the
  * midnight after the oldest day not yet erased, then one day later each
@@ -262,7 +251,7 @@ static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
 	for (i = 1; n < RETENTION_DAYS && i <= VISIT_DAYS; i++) {
 		clock_local_date(midnight + (time_t)i * DAY + DAY / 2, date, sizeof(date));
 		cutoff = clock_local_time(date, 0);
-		set_now(cutoff + (time_t)days * DAY);
+		bench_set_now(cutoff + (time_t)days * DAY);
 		t0 = bench_ms();
 		rc = visit_retention(db, &who, &erased, err);
 		ms = bench_ms() - t0;
@@ -295,7 +284,7 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 	if (!people)
 		abort();
 	bench_rng_seed(&r, VISIT_QUERY_SEED);
-	set_now(bench_visits_now());
+	bench_set_now(bench_visits_now());
 	rc = db_open(path, DB_EXISTING, &db, err);
 	if (rc == HD_OK)
 		rc = count_of(db, "SELECT count(*) FROM visit", &visits, err);
