@@ -46,12 +46,6 @@ static const struct search_measure {
 
 #define SEARCH_COUNT ((int)(sizeof(SEARCHES) / sizeof(SEARCHES[0])))
 
-static void print_ms(const char *name, double ms)
-{
-	printf("%s: %.3f ms\n", name, ms);
-	fflush(stdout);
-}
-
 /* Times every query of one measure ROUNDS times; prints the median as its
  * name and the 95th percentile as name_p95. */
 static enum hd_status time_searches(sqlite3 *db, const struct search_measure *m,
@@ -82,8 +76,8 @@ static enum hd_status time_searches(sqlite3 *db, const struct search_measure *m,
 		}
 	}
 	snprintf(p95, sizeof(p95), "%s_p95", m->name);
-	print_ms(m->name, bench_median(t, n));
-	print_ms(p95, bench_quantile(t, n, 0.95));
+	bench_print_ms(m->name, bench_median(t, n));
+	bench_print_ms(p95, bench_quantile(t, n, 0.95));
 done:
 	free(t);
 	return rc;
@@ -150,7 +144,7 @@ static enum hd_status measure_org_add(sqlite3 *db, struct hd_err *err)
 		if (rc != HD_OK)
 			return rc;
 	}
-	print_ms("org_add_durable", bench_median(t, REPS));
+	bench_print_ms("org_add_durable", bench_median(t, REPS));
 	return rc;
 }
 
@@ -183,7 +177,7 @@ static enum hd_status measure_team_create(sqlite3 *db, struct hd_err *err)
 		if (rc != HD_OK)
 			return rc;
 	}
-	print_ms("team_create_durable", bench_median(t, REPS));
+	bench_print_ms("team_create_durable", bench_median(t, REPS));
 	return rc;
 }
 
@@ -203,7 +197,7 @@ static enum hd_status measure_org_list(sqlite3 *db, struct hd_err *err)
 			return rc;
 		free(orgs);
 	}
-	print_ms("org_list", bench_median(t, REPS));
+	bench_print_ms("org_list", bench_median(t, REPS));
 	return HD_OK;
 }
 
@@ -224,7 +218,7 @@ static enum hd_status measure_open(const char *path, struct hd_err *err)
 		if (rc != HD_OK)
 			return rc;
 	}
-	print_ms("db_open", bench_median(t, REPS));
+	bench_print_ms("db_open", bench_median(t, REPS));
 	return HD_OK;
 }
 
@@ -274,7 +268,7 @@ int bench_run_main(int argc, char **argv)
 	}
 	if (measure_fdatasync(argv[2], &ms) != 0)
 		return 1;
-	print_ms("fdatasync", ms);
+	bench_print_ms("fdatasync", ms);
 	if (measure_all(argv[2], &err) != HD_OK || bench_print_measures(&err) != HD_OK ||
 	    bench_visit_measures(argv[2], ms, &err) != HD_OK ||
 	    bench_booking_measures(argv[2], ms, &err) != HD_OK) {

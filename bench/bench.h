@@ -43,6 +43,13 @@ double bench_median(double *v, int n);
 /* The value at fraction p (0..1) of v[0..n) sorted (v is sorted in place). */
 double bench_quantile(double *v, int n, double p);
 
+/* Prints a measure line "name: X ms", or a count line "name: N count". */
+void bench_print_ms(const char *name, double ms);
+void bench_print_count(const char *name, double n);
+
+/* The first column of the first row of sql, a whole number, into *n. */
+enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd_err *err);
+
 /* Reads a whole number of at most max from s into *out; 0 on success. */
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out);
 

@@ -3,6 +3,7 @@
  * no-overlap trigger, which reads the room's bookings that start before
  * the new one ends, finds none to read), then the audit entries in the
  * order of their times, with the snapshots booking_json() makes. */
+#include "bench/bench.h"
 #include "bench/gen_bookings.h"
 
 #include <stdbool.h>
@@ -84,25 +85,6 @@ static enum hd_status step(sqlite3 *db, sqlite3_stmt *st, struct hd_err *err)
 
 	sqlite3_reset(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-}
-
-static enum hd_status largest_id(sqlite3 *db, long long *id, struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	*id = 0;
-	rc = db_prepare(db, "SELECT ifnull(max(id), 0) FROM booking", &st, err);
-	if (rc != HD_OK)
-		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	else
-		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
-	return rc;
 }
 
 static long long series_id(const struct gbooking *all, const struct gbooking *b)
@@ -232,7 +214,7 @@ enum hd_status gen_bookings_write(sqlite3 *db, struct gbooking *b, int n, struct
 
 	if (!order)
 		abort();
-	rc = largest_id(db, &id, err);
+	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM booking", &id, err);
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
 		rc = db_prepare(db, SQL[i], &st[i], err);
 	if (rc != HD_OK)

@@ -32,25 +32,6 @@ static const char *const BUFFERS[] = { NULL, NULL, NULL, "15", "30" };
 
 #define COUNT(a) ((unsigned)(sizeof(a) / sizeof((a)[0])))
 
-static enum hd_status count_rooms(sqlite3 *db, int *n, struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	*n = 0;
-	rc = db_prepare(db, "SELECT count(*) FROM room", &st, err);
-	if (rc != HD_OK)
-		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	else
-		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* Room number i of the upper floors (0, 1, ...). */
 static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i,
 			       struct hd_err *err)
@@ -78,16 +59,17 @@ enum hd_status bench_rooms_fill(sqlite3 *db, const struct hd_actor *who, int tot
 				struct hd_err *err)
 {
 	enum hd_status rc;
-	int have, upper, i;
+	long long have;
+	int upper, i;
 
-	rc = count_rooms(db, &have, err);
+	rc = bench_count(db, "SELECT count(*) FROM room", &have, err);
 	if (rc != HD_OK)
 		return rc;
 	/* Upper-floor rooms added before (by an earlier call) keep their numbers. */
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	upper = have > BENCH_NAMED_ROOMS ? have - BENCH_NAMED_ROOMS : 0;
+	upper = have > BENCH_NAMED_ROOMS ? (int)have - BENCH_NAMED_ROOMS : 0;
 	for (i = upper; rc == HD_OK && have + (i - upper) < total; i++)
 		rc = add_room(db, who, i, err);
 	return db_finish(db, rc, err);

@@ -2,6 +2,8 @@
  * statistics they share. */
 #include "bench/bench.h"
 
+#include "core/db.h"
+
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -65,6 +67,37 @@ double bench_median(double *v, int n)
 		return 0;
 	qsort(v, (size_t)n, sizeof(*v), cmp_double);
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+void bench_print_ms(const char *name, double ms)
+{
+	printf("%s: %.3f ms\n", name, ms);
+	fflush(stdout);
+}
+
+void bench_print_count(const char *name, double n)
+{
+	printf("%s: %.0f count\n", name, n);
+	fflush(stdout);
+}
+
+enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	*n = 0;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, src, err);
+	db_done(st);
+	return rc;
 }
 
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out)

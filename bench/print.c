@@ -24,12 +24,6 @@
 /* 2026-11-23 09:00 in Asia/Shanghai, as a fixed footer time. */
 #define RECEIPT_WHEN ((time_t)1795395600)
 
-static void print_ms(const char *name, double ms)
-{
-	printf("%s: %.3f ms\n", name, ms);
-	fflush(stdout);
-}
-
 /* A booking receipt as the desk prints one. */
 static struct doc *receipt_doc(void)
 {
@@ -76,7 +70,7 @@ static enum hd_status measure_render(const struct doc *d, bool pdf, const char *
 			t[i] = bench_ms() - t0;
 		free(bytes);
 	}
-	print_ms(name, bench_median(t, RENDER_REPS));
+	bench_print_ms(name, bench_median(t, RENDER_REPS));
 	return HD_OK;
 }
 
@@ -104,7 +98,7 @@ static enum hd_status measure_submit(const struct doc *d, const char *queue, str
 	}
 	free(bytes);
 	if (rc == HD_OK)
-		print_ms("cups_submit_escpos", bench_median(t, SUBMIT_REPS));
+		bench_print_ms("cups_submit_escpos", bench_median(t, SUBMIT_REPS));
 	return rc;
 }
 

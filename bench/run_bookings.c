@@ -34,37 +34,6 @@
 #define BIG_ROOMS 500
 #define MEASURE_SEED 0x67726964ull /* "grid" */
 
-static void print_ms(const char *name, double ms)
-{
-	printf("%s: %.3f ms\n", name, ms);
-	fflush(stdout);
-}
-
-static void print_count(const char *name, double n)
-{
-	printf("%s: %.0f count\n", name, n);
-	fflush(stdout);
-}
-
-static enum hd_status count_of(sqlite3 *db, const char *sql, long long *n, struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	else
-		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* The local date days after today. */
 static void day_after(int days, char *out, size_t outsz)
 {
@@ -101,11 +70,11 @@ static enum hd_status measure_grid(sqlite3 *db, const char *name, int rooms, str
 		if (rc != HD_OK)
 			goto done;
 	}
-	print_ms(name, bench_median(t, GRID_RUNS));
+	bench_print_ms(name, bench_median(t, GRID_RUNS));
 	snprintf(label, sizeof(label), "%s_p95", name);
-	print_ms(label, bench_quantile(t, GRID_RUNS, 0.95));
+	bench_print_ms(label, bench_quantile(t, GRID_RUNS, 0.95));
 	snprintf(label, sizeof(label), "%s_bookings", name);
-	print_count(label, shown);
+	bench_print_count(label, shown);
 done:
 	free(t);
 	return rc;
@@ -139,9 +108,9 @@ static enum hd_status measure_free_rooms(sqlite3 *db, struct bench_rng *r, struc
 		found[i] = n;
 		free(rooms);
 	}
-	print_ms("free_room", bench_median(t, FREE_QUERIES));
-	print_ms("free_room_p95", bench_quantile(t, FREE_QUERIES, 0.95));
-	print_count("free_room_rooms", bench_median(found, FREE_QUERIES));
+	bench_print_ms("free_room", bench_median(t, FREE_QUERIES));
+	bench_print_ms("free_room_p95", bench_quantile(t, FREE_QUERIES, 0.95));
+	bench_print_count("free_room_rooms", bench_median(found, FREE_QUERIES));
 done:
 	free(t);
 	free(found);
@@ -258,7 +227,7 @@ static enum hd_status measure_add(sqlite3 *db, struct bench_rng *r, double fsync
 		rc = hd_err_set(err, HD_FAIL, "", "booking_add: %d of %d slots booked", n, ADD_REPS);
 	if (rc == HD_OK) {
 		median = bench_median(t, n);
-		print_ms("booking_add_durable", median);
+		bench_print_ms("booking_add_durable", median);
 		printf("booking_add_vs_fdatasync: %.2f ratio\n", fsync_ms > 0 ? median / fsync_ms : 0);
 		fflush(stdout);
 	}
@@ -313,8 +282,8 @@ static enum hd_status measure_noshow(sqlite3 *db, struct hd_err *err)
 	bench_set_now(bench_visits_now());
 	if (rc != HD_OK)
 		return rc;
-	print_ms("noshow_release_day", bench_median(t, NOSHOW_DAYS));
-	print_count("noshow_release_day_bookings", bench_median(released, NOSHOW_DAYS));
+	bench_print_ms("noshow_release_day", bench_median(t, NOSHOW_DAYS));
+	bench_print_count("noshow_release_day_bookings", bench_median(released, NOSHOW_DAYS));
 	return HD_OK;
 }
 
@@ -327,7 +296,7 @@ static enum hd_status measure_big_grid(sqlite3 *db, struct hd_err *err)
 	long long last_room = 0;
 	enum hd_status rc;
 
-	rc = count_of(db, "SELECT ifnull(max(id), 0) FROM room", &last_room, err);
+	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM room", &last_room, err);
 	if (rc == HD_OK)
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
@@ -354,13 +323,13 @@ enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct 
 	bench_set_now(bench_visits_now());
 	rc = db_open(path, DB_EXISTING, &db, err);
 	if (rc == HD_OK)
-		rc = count_of(db, "SELECT count(*) FROM booking", &bookings, err);
+		rc = bench_count(db, "SELECT count(*) FROM booking", &bookings, err);
 	if (rc == HD_OK)
-		rc = count_of(db, "SELECT count(*) FROM room", &rooms, err);
+		rc = bench_count(db, "SELECT count(*) FROM room", &rooms, err);
 	if (rc != HD_OK || bookings == 0)
 		goto done;
-	print_count("bookings", (double)bookings);
-	print_count("rooms", (double)rooms);
+	bench_print_count("bookings", (double)bookings);
+	bench_print_count("rooms", (double)rooms);
 	rc = measure_grid(db, "grid_day", (int)rooms, err);
 	if (rc == HD_OK)
 		rc = measure_free_rooms(db, &r, err);

@@ -31,31 +31,6 @@ struct known {
 	long long id;
 };
 
-static void print_ms(const char *name, double ms)
-{
-	printf("%s: %.3f ms\n", name, ms);
-	fflush(stdout);
-}
-
-static enum hd_status count_of(sqlite3 *db, const char *sql, long long *n, struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
-	else
-		rc = db_fail(db, src, err);
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* n people picked at random among those with id up to max_id (and with a
  * phone when phone is set). */
 static enum hd_status pick_people(sqlite3 *db, struct bench_rng *r, long long max_id, bool phone,
@@ -133,7 +108,7 @@ static enum hd_status measure_checkin(sqlite3 *db, struct bench_rng *r, long lon
 	if (rc != HD_OK)
 		return rc;
 	median = bench_median(t, REPS);
-	print_ms("visit_checkin_durable", median);
+	bench_print_ms("visit_checkin_durable", median);
 	printf("visit_checkin_vs_fdatasync: %.2f ratio\n", fsync_ms > 0 ? median / fsync_ms : 0);
 	fflush(stdout);
 	return HD_OK;
@@ -198,8 +173,8 @@ static enum hd_status measure_hints(sqlite3 *db, enum hint_kind kind, const stru
 		}
 	}
 	snprintf(p95, sizeof(p95), "%s_p95", HINT_NAMES[kind]);
-	print_ms(HINT_NAMES[kind], bench_median(t, n));
-	print_ms(p95, bench_quantile(t, n, 0.95));
+	bench_print_ms(HINT_NAMES[kind], bench_median(t, n));
+	bench_print_ms(p95, bench_quantile(t, n, 0.95));
 done:
 	free(q);
 	free(t);
@@ -222,7 +197,7 @@ static enum hd_status measure_present(sqlite3 *db, struct hd_err *err)
 			return rc;
 		free(in);
 	}
-	print_ms("visit_present", bench_median(t, REPS));
+	bench_print_ms("visit_present", bench_median(t, REPS));
 	printf("visit_present_visitors: %d count\n", n);
 	fflush(stdout);
 	return HD_OK;
@@ -243,7 +218,7 @@ static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
 	enum hd_status rc;
 	int i, n = 0, erased;
 
-	rc = count_of(db, "SELECT min(time_in) FROM visit WHERE erased = 0", &oldest, err);
+	rc = bench_count(db, "SELECT min(time_in) FROM visit WHERE erased = 0", &oldest, err);
 	if (rc != HD_OK)
 		return rc;
 	clock_local_date((time_t)oldest, date, sizeof(date));
@@ -262,7 +237,7 @@ static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
 			counts[n++] = erased;
 		}
 	}
-	print_ms("visit_retention_day", bench_median(t, n));
+	bench_print_ms("visit_retention_day", bench_median(t, n));
 	printf("visit_retention_day_visits: %.0f count\n", bench_median(counts, n));
 	fflush(stdout);
 	return HD_OK;
@@ -287,11 +262,11 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 	bench_set_now(bench_visits_now());
 	rc = db_open(path, DB_EXISTING, &db, err);
 	if (rc == HD_OK)
-		rc = count_of(db, "SELECT count(*) FROM visit", &visits, err);
+		rc = bench_count(db, "SELECT count(*) FROM visit", &visits, err);
 	if (rc == HD_OK)
-		rc = count_of(db, "SELECT count(*) FROM person", &persons, err);
+		rc = bench_count(db, "SELECT count(*) FROM person", &persons, err);
 	if (rc == HD_OK)
-		rc = count_of(db, "SELECT ifnull(max(id), 0) FROM person", &max_id, err);
+		rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM person", &max_id, err);
 	if (rc != HD_OK || visits == 0)
 		goto done;
 	printf("visits: %lld count\nvisit_persons: %lld count\n", visits, persons);
