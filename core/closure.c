@@ -139,7 +139,7 @@ bool closure_covers(sqlite3 *db, const char *date, struct closure *out)
 	bool found = false;
 
 	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 AND from_date <= ?1 LIMIT 1", SQL_COLS);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {

@@ -112,6 +112,27 @@ static enum hd_status exec(sqlite3 *db, const char *sql, struct hd_err *err)
 	return HD_OK;
 }
 
+/* Runs one statement through the connection's kept statements: the
+ * transaction's own statements run on every action. */
+static int run(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
+		return sqlite3_errcode(db);
+	rc = sqlite3_step(st);
+	db_done(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static enum hd_status run_or_fail(sqlite3 *db, const char *sql, struct hd_err *err)
+{
+	int rc = run(db, sql);
+
+	return rc == SQLITE_OK ? HD_OK : db_fail(db, rc, err);
+}
+
 /* An action started inside another one (the demo loading rooms, say) runs in
  * a savepoint of the outer transaction, so the whole stays one transaction. */
 #define NESTED "hd_nested"
@@ -119,31 +140,30 @@ static enum hd_status exec(sqlite3 *db, const char *sql, struct hd_err *err)
 enum hd_status db_begin(sqlite3 *db, struct hd_err *err)
 {
 	if (!sqlite3_get_autocommit(db))
-		return exec(db, "SAVEPOINT " NESTED, err);
-	return exec(db, "BEGIN IMMEDIATE", err);
+		return run_or_fail(db, "SAVEPOINT " NESTED, err);
+	return run_or_fail(db, "BEGIN IMMEDIATE", err);
 }
 
 enum hd_status db_begin_read(sqlite3 *db, struct hd_err *err)
 {
-	return exec(db, "BEGIN", err);
+	return run_or_fail(db, "BEGIN", err);
 }
 
 void db_rollback(sqlite3 *db)
 {
 	if (sqlite3_get_autocommit(db))
 		return;
-	if (sqlite3_exec(db, "ROLLBACK TO " NESTED "; RELEASE " NESTED, NULL, NULL, NULL) !=
-	    SQLITE_OK)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	if (run(db, "ROLLBACK TO " NESTED) != SQLITE_OK || run(db, "RELEASE " NESTED) != SQLITE_OK)
+		run(db, "ROLLBACK");
 }
 
 enum hd_status db_commit(sqlite3 *db, struct hd_err *err)
 {
 	enum hd_status rc;
 
-	if (sqlite3_exec(db, "RELEASE " NESTED, NULL, NULL, NULL) == SQLITE_OK)
+	if (run(db, "RELEASE " NESTED) == SQLITE_OK)
 		return HD_OK;
-	rc = exec(db, "COMMIT", err);
+	rc = run_or_fail(db, "COMMIT", err);
 	if (rc != HD_OK)
 		db_rollback(db);
 	return rc;

@@ -94,7 +94,7 @@ bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const 
 	sqlite3_stmt *st = NULL;
 	bool ok = false;
 
-	if (sqlite3_prepare_v2(db, SQL_GET[kind], -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db, SQL_GET[kind], &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)

@@ -127,7 +127,7 @@ static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
 	char gram[16];
 	int best = 0, best_count = -1, at, c;
 
-	if (qn <= 2 || sqlite3_prepare_v2(db, SQL_PIECE_COUNT, -1, &st, NULL) != SQLITE_OK)
+	if (qn <= 2 || db_prepare(db, SQL_PIECE_COUNT, &st, NULL) != HD_OK)
 		goto done;
 	for (at = 0; at + 2 <= qn; at++) {
 		piece(q, at, 2, gram, sizeof(gram));

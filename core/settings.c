@@ -181,7 +181,7 @@ static void json_pair(sqlite3 *db, const char *key, const char *value, char *out
 	sqlite3_stmt *st = NULL;
 
 	out[0] = '\0';
-	if (sqlite3_prepare_v2(db, "SELECT json_object(?1, ?2)", -1, &st, NULL) == SQLITE_OK) {
+	if (db_prepare(db, "SELECT json_object(?1, ?2)", &st, NULL) == HD_OK) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)

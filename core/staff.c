@@ -140,8 +140,7 @@ int staff_active_count(sqlite3 *db)
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM staff WHERE disabled = 0", -1, &st,
-			       NULL) == SQLITE_OK &&
+	if (db_prepare(db, "SELECT count(*) FROM staff WHERE disabled = 0", &st, NULL) == HD_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	db_done(st);
@@ -287,8 +286,7 @@ static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin)
 	sqlite3_stmt *st = NULL;
 	bool ok = false;
 
-	if (sqlite3_prepare_v2(db, "SELECT pin_hash FROM staff WHERE id = ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if (db_prepare(db, "SELECT pin_hash FROM staff WHERE id = ?1", &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)

@@ -37,10 +37,10 @@ static char **doomed_files(sqlite3 *db, int *n)
 	int cap = 0;
 
 	*n = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT file FROM spool WHERE kind = 'visitor' AND file IS NOT NULL"
-			       " AND record_id IN (SELECT id FROM temp.doomed)",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (db_prepare(db,
+		       "SELECT file FROM spool WHERE kind = 'visitor' AND file IS NOT NULL"
+		       " AND record_id IN (SELECT id FROM temp.doomed)",
+		       &st, NULL) != HD_OK)
 		goto done;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (*n == cap) {

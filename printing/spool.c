@@ -539,7 +539,7 @@ int spool_waiting_count(sqlite3 *db)
 	sqlite3_stmt *st = NULL;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(db, SQL_WAITING_COUNT, -1, &st, NULL) == SQLITE_OK &&
+	if (db_prepare(db, SQL_WAITING_COUNT, &st, NULL) == HD_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	db_done(st);
@@ -558,7 +558,7 @@ int spool_copies(sqlite3 *db, const char *kind, long long record_id)
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	if (sqlite3_prepare_v2(db, SQL_COUNT_COPIES, -1, &st, NULL) == SQLITE_OK) {
+	if (db_prepare(db, SQL_COUNT_COPIES, &st, NULL) == HD_OK) {
 		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, record_id);
 		if (sqlite3_step(st) == SQLITE_ROW)

@@ -18,7 +18,7 @@
 #include "tui/draw.h"
 
 #define X0 2
-#define LABEL_W 14
+#define LABEL_W 18
 
 struct detail {
 	long long id;

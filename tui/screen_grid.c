@@ -25,6 +25,7 @@
 #define TOP 3      /* the first row of rooms */
 #define DAYS 7
 #define RELOAD_TICKS 10
+#define MOVE_X 17  /* the move hint, after the date and weekday */
 
 struct grid_screen {
 	char date[DATE_LEN];   /* the day shown; in week mode a day of the week */
@@ -182,7 +183,7 @@ static void draw_header(struct app *a, const struct grid_screen *g)
 	if (a->move_id) {
 		snprintf(line, sizeof(line), _("Moving booking %lld: Enter on a free cell, Esc stops."),
 			 a->move_id);
-		draw_text(1, COLS / 2, line, COLS - COLS / 2 - 1, ROLE_WARNING, 1);
+		draw_text(1, MOVE_X, line, COLS - MOVE_X, ROLE_WARNING, 1);
 	}
 	draw_fill(2, 0, COLS, ROLE_NORMAL);
 	for (c = g->first_col; d && c < d->ncols && c < g->first_col + visible_cols(); c++) {
@@ -319,8 +320,8 @@ static void draw_selected(const struct grid_screen *g)
 	}
 	draw_text(LINES - 4, 1, line, COLS - 2, ROLE_LABEL, 1);
 	draw_text(LINES - 3, 1,
-		  _(":. free  |booked  ?pending  *checked in  ~released  ---- kept free  xxxx closed"),
-		  COLS - 2, ROLE_DIM, 1);
+		  _(":. free  |booked  ?pending  *checked in  ~released  ---- buffer  xxxx closed"),
+		  COLS - 1, ROLE_DIM, 1);
 }
 
 static void grid_draw(struct app *a, void *st)
@@ -328,12 +329,6 @@ static void grid_draw(struct app *a, void *st)
 	struct grid_screen *g = st;
 	int r, y, rows = visible_rows();
 
-	draw_header(a, g);
-	if (nrows(g) == 0) {
-		draw_text(TOP, 2, _("No rooms yet: an admin adds them (hubdesk room add)."), COLS - 4,
-			  ROLE_DIM, 0);
-		return;
-	}
 	if (g->row < g->first_row)
 		g->first_row = g->row;
 	if (g->row >= g->first_row + rows)
@@ -342,6 +337,12 @@ static void grid_draw(struct app *a, void *st)
 		g->first_col = g->col;
 	if (g->col >= g->first_col + visible_cols())
 		g->first_col = g->col - visible_cols() + 1;
+	draw_header(a, g);
+	if (nrows(g) == 0) {
+		draw_text(TOP, 2, _("No rooms yet: an admin adds them (hubdesk room add)."), COLS - 4,
+			  ROLE_DIM, 0);
+		return;
+	}
 	for (r = g->first_row, y = TOP; r < nrows(g) && y < TOP + rows; r++, y++) {
 		draw_label(g, r, y, r == g->row);
 		draw_row(g, r, y, r == g->row);

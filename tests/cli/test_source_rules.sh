@@ -31,5 +31,9 @@ check_none "no printf or exit below tui/" '(^|[^a-z_])(printf|puts|exit) *\(' co
 check_none "SQL is never formatted with values (%s/%d in SQL text)" \
 	'(SELECT|INSERT|UPDATE|DELETE)[^"]*%[sd]' core/*.c forms/*.c tui/*.c
 check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
+# Statements come from db_prepare(), which keeps them on the connection:
+# one prepared elsewhere and given back with db_done() would pile up.
+check_none "statements are prepared by db_prepare only" 'sqlite3_prepare' \
+	$(ls core/*.c printing/*.c tui/*.c forms/*.c | grep -v '^core/db.c$')
 
 done_testing

@@ -146,6 +146,50 @@ static void test_failed_outer_action_leaves_nothing(void **state)
 	assert_true(sqlite3_get_autocommit(t->db));
 }
 
+static int statements(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	while ((st = sqlite3_next_stmt(db, st)) != NULL)
+		n++;
+	return n;
+}
+
+/* A statement given back is handed out again, so repeating an action never
+ * adds statements; one handed out and not yet run is never handed out
+ * twice, and one being read (busy) neither. */
+static void test_statements_are_kept_and_never_shared(void **state)
+{
+	struct tdb *t = *state;
+	sqlite3_stmt *a = NULL, *b = NULL, *c = NULL;
+	int before, i;
+
+	assert_int_equal(db_prepare(t->db, "SELECT 1", &a, NULL), HD_OK);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	db_done(a);
+	before = statements(t->db);
+	for (i = 0; i < 50; i++) {
+		assert_int_equal(db_prepare(t->db, "SELECT 1", &b, NULL), HD_OK);
+		assert_ptr_equal(b, a);
+		assert_int_equal(sqlite3_step(b), SQLITE_ROW);
+		db_done(b);
+	}
+	assert_int_equal(statements(t->db), before);
+	/* Handed out, not yet run: a second user gets its own. */
+	assert_int_equal(db_prepare(t->db, "SELECT 1", &b, NULL), HD_OK);
+	assert_int_equal(db_prepare(t->db, "SELECT 1", &c, NULL), HD_OK);
+	assert_ptr_not_equal(b, c);
+	assert_int_equal(sqlite3_step(c), SQLITE_ROW);
+	/* Busy (a row read, not done): not handed out either. */
+	assert_int_equal(db_prepare(t->db, "SELECT 1", &a, NULL), HD_OK);
+	assert_ptr_not_equal(a, b);
+	assert_ptr_not_equal(a, c);
+	db_done(a);
+	db_done(b);
+	db_done(c);
+}
+
 static void test_every_migration_exists(void **state)
 {
 	int v;
@@ -168,6 +212,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_nested_action_rolls_back_alone, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_statements_are_kept_and_never_shared, tdb_setup, tdb_teardown),
 		cmocka_unit_test(test_every_migration_exists),
 	};
 
