@@ -50,6 +50,12 @@ void bench_print_count(const char *name, double n);
 /* The first column of the first row of sql, a whole number, into *n. */
 enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd_err *err);
 
+/* Checkpoints the WAL, so that the next commit writes it from its start
+ * again: a desk that has run a while writes into a WAL file of settled
+ * size, whose flush costs what a bare fdatasync costs; a new, growing one
+ * costs its metadata too. Durable measures run after a warm-up like this. */
+void bench_settle_wal(sqlite3 *db);
+
 /* Reads a whole number of at most max from s into *out; 0 on success. */
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out);
 

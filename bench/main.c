@@ -100,6 +100,11 @@ enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd
 	return rc;
 }
 
+void bench_settle_wal(sqlite3 *db)
+{
+	sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out)
 {
 	char *end;
