@@ -175,6 +175,17 @@ static const char *const MIGRATIONS[] = {
 	"  AND b.start < NEW.hold_end AND NEW.start < b.hold_end AND b.id != NEW.id"
 	"  AND b.state IN ('pending', 'confirmed', 'checked_in');"
 	" END;",
+	/* 8: the roll of teams: the date of the last annual check, and the
+	 * start of the team's latest booking, kept by a trigger, so that the
+	 * clean-out list reads the teams alone. */
+	"ALTER TABLE team ADD COLUMN checked_date TEXT;"
+	"ALTER TABLE team ADD COLUMN last_booked INTEGER;"
+	"UPDATE team SET last_booked = (SELECT max(start) FROM booking WHERE team_id = team.id);"
+	"CREATE TRIGGER team_last_booked AFTER INSERT ON booking WHEN NEW.team_id IS NOT NULL BEGIN"
+	" UPDATE team SET last_booked = max(ifnull(last_booked, 0), NEW.start)"
+	"  WHERE id = NEW.team_id;"
+	" END;"
+	"CREATE INDEX team_roll ON team(state, filed_date);",
 };
 
 const char *schema_migration(int version)

@@ -1,6 +1,7 @@
 /* team.c - adding activity teams to the register. */
 #include "core/team.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,32 @@ static enum hd_status check_draft(const struct team_draft *d, struct team_row *t
 	return HD_OK;
 }
 
+/* What a team is called ends in what it is. */
+static const char *const TEAM_SUFFIXES[] = { "队", "团", "社", "组", "会", "班", "站", "坊",
+					     "部", "室" };
+
+static bool proper_name(const char *name)
+{
+	size_t n = strlen(name), k;
+	unsigned i;
+
+	for (i = 0; i < sizeof(TEAM_SUFFIXES) / sizeof(TEAM_SUFFIXES[0]); i++) {
+		k = strlen(TEAM_SUFFIXES[i]);
+		if (n > k && strcmp(name + n - k, TEAM_SUFFIXES[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static enum hd_status check_name(const struct team_row *t, struct hd_err *err)
+{
+	if (proper_name(t->name))
+		return HD_OK;
+	return hd_err_set(err, HD_BAD_INPUT, "name",
+			  _("%s: a team's name says what it is at its end: 队, 团, 社, 组, 会, 班, 站, 坊, 部 or 室 (e.g. 晨光太极队)"),
+			  _("Name"));
+}
+
 static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -112,6 +139,30 @@ static void bind_texts(sqlite3_stmt *st, const struct team_row *t)
 	sqlite3_bind_text(st, 14, t->street, -1, SQLITE_STATIC);
 }
 
+/* The history starts with the application (or the state an import or the
+ * demo gives). */
+static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long long id,
+				 enum team_state state, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db,
+			"INSERT INTO team_step(team_id, at, actor, from_state, to_state)"
+			" VALUES (?1, ?2, ?3, NULL, ?4)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, (int)state);
+	src = sqlite3_step(st);
+	db_done(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
 enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
 			   enum team_state state, const char *filed_date, long long *id,
 			   struct hd_err *err)
@@ -125,6 +176,8 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	if (!t)
 		abort();
 	rc = check_draft(d, t, err);
+	if (rc == HD_OK)
+		rc = check_name(t, err);
 	if (rc == HD_OK)
 		rc = access_require(db, who, state == TEAM_APPLIED ? ACC_TEAM_APPLY : ACC_REGISTERS,
 				    err);
@@ -157,7 +210,9 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 		goto done;
 	}
 	*id = sqlite3_last_insert_rowid(db);
-	rc = search_index_put(db, SEARCH_TEAM, *id, t->name, t->short_name, err);
+	rc = first_step(db, who, *id, state, err);
+	if (rc == HD_OK)
+		rc = search_index_put(db, SEARCH_TEAM, *id, t->name, t->short_name, err);
 	if (rc != HD_OK)
 		goto done;
 	after = db_text_by_id(db, SQL_TEAM_JSON, *id);
@@ -186,6 +241,13 @@ static void read_team(sqlite3_stmt *st, void *rec)
 	t->state = (enum team_state)sqlite3_column_int(st, 9);
 	t->members = sqlite3_column_int(st, 10);
 	t->party_members = sqlite3_column_int(st, 11);
+	db_column_text(st, 12, t->content, sizeof(t->content));
+	db_column_text(st, 13, t->place, sizeof(t->place));
+	db_column_text(st, 14, t->schedule, sizeof(t->schedule));
+	db_column_text(st, 15, t->liaison, sizeof(t->liaison));
+	db_column_text(st, 16, t->last_activity, sizeof(t->last_activity));
+	db_column_text(st, 17, t->checked_date, sizeof(t->checked_date));
+	t->last_booked = (time_t)sqlite3_column_int64(st, 18);
 }
 
 enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err)
@@ -194,10 +256,48 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
 
 	rc = db_read_one(db,
 			 "SELECT id, name, short, leader, phone, committee, street,"
-			 " ifnull(filed_date, ''), category, state, members, party_members"
+			 " ifnull(filed_date, ''), category, state, members, party_members,"
+			 " content, place, schedule, ifnull(liaison, ''), ifnull(last_activity, ''),"
+			 " ifnull(checked_date, ''), ifnull(last_booked, 0)"
 			 " FROM team WHERE id = ?1",
 			 id, read_team, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no team with id %lld"), id);
 	return rc;
+}
+
+static const char *given(const char *s)
+{
+	return text_given(s) ? s : "";
+}
+
+int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max)
+{
+	struct team_row *t = calloc(1, sizeof(*t));
+	struct hd_err e[8];
+	int n = 0, i, k = 0;
+
+	if (!t)
+		abort();
+	/* Each condition on its own, so that every unmet one is named. */
+	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, t->name, sizeof(t->name), &e[k]) ==
+	    HD_OK)
+		k += check_name(t, &e[k]) != HD_OK;
+	else
+		k++;
+	k += valid_text(d->leader, _("Leader"), 1, NAME_MAX_CHARS, t->leader, sizeof(t->leader),
+			&e[k]) != HD_OK;
+	k += valid_phone(given(d->phone), _("Phone"), t->phone, sizeof(t->phone), &e[k]) != HD_OK;
+	k += valid_int(given(d->members), _("Members"), TEAM_MIN_MEMBERS, TEAM_MAX_MEMBERS,
+		       &t->members, &e[k]) != HD_OK;
+	k += valid_text(d->content, _("Activities"), 1, TEXT_MAX_CHARS, t->content,
+			sizeof(t->content), &e[k]) != HD_OK;
+	k += valid_text(d->place, _("Place"), 1, TEXT_MAX_CHARS, t->place, sizeof(t->place),
+			&e[k]) != HD_OK;
+	k += valid_text(d->schedule, _("Usual time"), 1, TEXT_MAX_CHARS, t->schedule,
+			sizeof(t->schedule), &e[k]) != HD_OK;
+	for (i = 0; i < k && n < max; i++)
+		snprintf(why[n++], HD_MSG_BYTES, "%s", e[i].msg);
+	free(t);
+	return n;
 }

@@ -4,6 +4,8 @@
 #define HD_TEAM_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <time.h>
 
 #include "core/actor.h"
 #include "core/org.h"
@@ -36,7 +38,31 @@ struct team {
 	int category; /* LIST_TEAM_CATEGORY number */
 	enum team_state state;
 	int members, party_members;
+	char content[TEXT_BYTES], place[TEXT_BYTES], schedule[TEXT_BYTES], liaison[NAME_BYTES];
+	char last_activity[DATE_LEN], checked_date[DATE_LEN]; /* "" when none */
+	time_t last_booked; /* the start of its latest booking, 0 none */
 };
+
+/* A line of the roll: lists of teams hold these. */
+struct team_brief {
+	long long id;
+	char name[NAME_BYTES], short_name[SHORT_BYTES], committee[NAME_BYTES];
+	char filed_date[DATE_LEN], last_activity[DATE_LEN];
+	int category, members;
+	enum team_state state;
+	bool check_due; /* the roll: its annual check is due */
+	bool idle;      /* the roll: no booking or activity for six months */
+};
+
+/* A step of the filing workflow, as its history keeps it. */
+struct team_step {
+	time_t at;
+	char actor[NAME_BYTES];
+	enum team_state from, to; /* from is 0 for the application */
+	char reason[TEXT_BYTES];
+};
+
+enum team_action { TEAM_REVIEW, TEAM_FILE, TEAM_CLASSIFY, TEAM_REOPEN, TEAM_DEREGISTER };
 
 /* One team; HD_NOT_FOUND when the id is unknown. */
 enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err);
@@ -50,5 +76,38 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
 enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
 			   enum team_state state, const char *filed_date, long long *id,
 			   struct hd_err *err);
+
+/* Every filing condition the draft does not meet (at least 10 members, a
+ * leader, activities, a usual time and place, a proper name), each in
+ * plain words into why[0..max); returns how many. */
+int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max);
+
+/* A step of the workflow by staff: review (待初审 -> 已初审), file
+ * (-> 已备案, the filing date today), classify (-> 已分类; arg a new category
+ * or NULL), reopen (one state back; arg the reason), deregister (-> 已注销;
+ * arg the reason). A step already taken is HD_OK with *already and *when
+ * (when it was taken) set; a step out of order is HD_REFUSED naming the
+ * state. Each step is kept in the history and audited. */
+enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
+			enum team_action action, const char *arg, bool *already, time_t *when,
+			struct hd_err *err);
+
+/* Records an activity of the team on date ("YYYY-MM-DD", NULL today): it
+ * is alive, and its annual check is done. */
+enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id,
+			     const char *date, struct hd_err *err);
+
+/* The team's workflow history, oldest first (malloc'd). */
+enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
+			    struct hd_err *err);
+
+/* The teams in state (0: every state), by name (malloc'd). */
+enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief **out, int *n,
+			 struct hd_err *err);
+
+/* The roll's upkeep: filed and classified teams whose annual check is due
+ * (a year since it was filed or last checked) or that had no booking or
+ * recorded activity for six months, by name (malloc'd). */
+enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err);
 
 #endif

@@ -177,21 +177,13 @@ static int not_yet(struct cli_ctx *ctx, int argc, char **argv)
 	return cli_say(HD_FAIL, _("%s is not available in this version yet"), argv[0]);
 }
 
-/* Of the team commands, only the booking PIN is here yet. */
-static int team_cmd(struct cli_ctx *ctx, int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "set-pin") == 0)
-		return cli_set_pin(ctx, argc, argv, BOOKER_TEAM);
-	return not_yet(ctx, argc, argv);
-}
-
 static const struct {
 	const char *name;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 } COMMANDS[] = {
 	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
 	{ "org", cli_org },         { "staff", cli_staff },       { "closure", cli_closure },
-	{ "visitor", cli_visitor },     { "booking", cli_booking },     { "team", team_cmd },
+	{ "visitor", cli_visitor },     { "booking", cli_booking },     { "team", cli_team },
 	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
 	{ "export", not_yet },      { "import", not_yet },
 	{ "backup", not_yet },      { "maintain", cli_maintain },      { "restore", not_yet },
@@ -226,7 +218,12 @@ void cli_usage(void)
 	      "  org list | set-pin ID\n"
 	      "  staff add --name N --role volunteer|staff|admin\n"
 	      "  staff list | disable ID | reset-pin ID | roles\n"
-	      "  team set-pin ID\n"
+	      "  team apply --name N --category C --leader N --phone P --members N --content T\n"
+	      "             --place T --schedule T [--short S] [--party-members N] [--liaison N]\n"
+	      "             [--committee T] [--street T]\n"
+	      "  team review ID | file ID [--no-print] | classify ID [--category C]\n"
+	      "  team reopen ID --reason T | deregister ID --reason T | activity ID [--date D]\n"
+	      "  team list [--status S] [--roll] | set-pin ID\n"
 	      "  closure add --from YYYY-MM-DD --to YYYY-MM-DD --reason TEXT | list [--all] | remove ID\n"
 	      "  visitor checkin --name N [--phone P] --purpose P [--org ID | --team ID] [--party N]\n"
 	      "                  [--note T] [--under-14 --guardian-consent] [--no-print]\n"

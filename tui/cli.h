@@ -58,6 +58,9 @@ int cli_org(struct cli_ctx *ctx, int argc, char **argv);
 
 int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
 
+/* `hubdesk team ...`. */
+int cli_team(struct cli_ctx *ctx, int argc, char **argv);
+
 /* `hubdesk booking ...`. */
 int cli_booking(struct cli_ctx *ctx, int argc, char **argv);
 

@@ -1,0 +1,412 @@
+/* team_flow.c - the filing workflow of activity teams (待初审 -> 已初审 ->
+ * 已备案 -> 已分类, reopen one step back, 已注销 keeping the record), each
+ * step with its date and person in the history; recorded activities; the
+ * lists of the roll and its upkeep. */
+#include "core/team.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/text.h"
+
+#define DAY 86400
+#define IDLE_DAYS 183 /* six months without a booking or an activity */
+
+static const char SQL_TEAM_JSON[] =
+	"SELECT json_object('state', state, 'category', category, 'filed_date', filed_date,"
+	" 'last_activity', last_activity, 'checked_date', checked_date) FROM team WHERE id = ?1";
+
+static const char *state_label(enum team_state s)
+{
+	return list_label(&LIST_TEAM_STATE, (int)s);
+}
+
+/* When the team last reached state to, or else first went past it (a team
+ * added in a later state); 0 when never. */
+static time_t reached(sqlite3 *db, long long id, enum team_state to)
+{
+	sqlite3_stmt *st = NULL;
+	time_t at = 0;
+
+	if (db_prepare(db,
+		       "SELECT ifnull((SELECT max(at) FROM team_step WHERE team_id = ?1"
+		       " AND to_state = ?2), (SELECT min(at) FROM team_step WHERE team_id = ?1"
+		       " AND to_state > ?2 AND to_state != ?3))",
+		       &st, NULL) != HD_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, (int)to);
+	sqlite3_bind_int(st, 3, TEAM_DEREGISTERED);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		at = (time_t)sqlite3_column_int64(st, 0);
+	db_done(st);
+	return at;
+}
+
+/* The state a deregistered team had before. */
+static enum team_state before_deregistering(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st = NULL;
+	int from = TEAM_APPLIED;
+
+	if (db_prepare(db,
+		       "SELECT from_state FROM team_step WHERE team_id = ?1 AND to_state = ?2"
+		       " ORDER BY at DESC, id DESC LIMIT 1",
+		       &st, NULL) != HD_OK)
+		return TEAM_APPLIED;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, TEAM_DEREGISTERED);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= TEAM_APPLIED &&
+	    sqlite3_column_int(st, 0) < TEAM_DEREGISTERED)
+		from = sqlite3_column_int(st, 0);
+	db_done(st);
+	return (enum team_state)from;
+}
+
+/* Where the action takes a team in state from: *to, or HD_REFUSED out of
+ * order, or *already when it was taken before. */
+static enum hd_status target(sqlite3 *db, const struct team *t, enum team_action action,
+			     enum team_state *to, bool *already, struct hd_err *err)
+{
+	static const enum team_state NEXT[] = { [TEAM_REVIEW] = TEAM_REVIEWED,
+						 [TEAM_FILE] = TEAM_FILED,
+						 [TEAM_CLASSIFY] = TEAM_CLASSIFIED };
+	enum team_state from = t->state;
+
+	*already = false;
+	switch (action) {
+	case TEAM_DEREGISTER:
+		*to = TEAM_DEREGISTERED;
+		*already = from == TEAM_DEREGISTERED;
+		return HD_OK;
+	case TEAM_REOPEN:
+		if (from == TEAM_APPLIED)
+			return hd_err_set(err, HD_REFUSED, "id",
+					  _("%s is %s: there is no step to take back."), t->name,
+					  state_label(from));
+		*to = from == TEAM_DEREGISTERED ? before_deregistering(db, t->id)
+						: (enum team_state)(from - 1);
+		return HD_OK;
+	default:
+		*to = NEXT[action];
+		if (from == TEAM_DEREGISTERED)
+			return hd_err_set(err, HD_REFUSED, "id",
+					  _("%s is deregistered (已注销): reopen it first."), t->name);
+		if (from >= *to) {
+			*already = true;
+			return HD_OK;
+		}
+		if (from + 1 != *to)
+			return hd_err_set(err, HD_REFUSED, "id",
+					  _("%s is %s: it must be %s first."), t->name,
+					  state_label(from), state_label((enum team_state)(*to - 1)));
+		return HD_OK;
+	}
+}
+
+/* The reason of reopen and deregister, or the new category of classify. */
+static enum hd_status read_arg(enum team_action action, const char *arg, char *reason,
+			       size_t reasonsz, int *category, struct hd_err *err)
+{
+	*reason = '\0';
+	*category = 0;
+	if (action == TEAM_REOPEN || action == TEAM_DEREGISTER)
+		return valid_text(arg, _("Reason"), 1, TEXT_MAX_CHARS, reason, reasonsz, err);
+	if (action == TEAM_CLASSIFY && text_given(arg))
+		return list_parse(&LIST_TEAM_CATEGORY, arg, category, err);
+	return HD_OK;
+}
+
+static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const struct team *t,
+				 enum team_state to, int category, const char *reason,
+				 struct hd_err *err)
+{
+	char today[DATE_LEN];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	long long now = (long long)clock_now();
+	int src;
+
+	clock_local_date(clock_now(), today, sizeof(today));
+	rc = db_prepare(db,
+			"UPDATE team SET state = ?2, updated = ?3,"
+			" category = CASE WHEN ?4 > 0 THEN ?4 ELSE category END,"
+			" filed_date = CASE WHEN ?2 = 3 AND state = 2 THEN ?5 ELSE filed_date END"
+			" WHERE id = ?1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_int(st, 2, (int)to);
+	sqlite3_bind_int64(st, 3, now);
+	sqlite3_bind_int(st, 4, category);
+	sqlite3_bind_text(st, 5, today, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	db_done(st);
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, err);
+	rc = db_prepare(db,
+			"INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''))",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_int64(st, 2, now);
+	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, (int)t->state);
+	sqlite3_bind_int(st, 5, (int)to);
+	sqlite3_bind_text(st, 6, reason, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	db_done(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
+enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
+			enum team_action action, const char *arg, bool *already, time_t *when,
+			struct hd_err *err)
+{
+	static const char *const ACTIONS[] = { "team.review", "team.file", "team.classify",
+					       "team.reopen", "team.deregister" };
+	char reason[TEXT_BYTES], *before = NULL, *after = NULL;
+	struct team *t = malloc(sizeof(*t));
+	enum team_state to = TEAM_APPLIED;
+	enum hd_status rc;
+	int category;
+
+	*already = false;
+	*when = 0;
+	if (!t)
+		abort();
+	rc = access_require(db, who, ACC_TEAM_STEP, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK) {
+		free(t);
+		return rc;
+	}
+	rc = team_get(db, id, t, err);
+	if (rc == HD_OK)
+		rc = target(db, t, action, &to, already, err);
+	if (rc != HD_OK || *already) {
+		if (*already)
+			*when = reached(db, id, action == TEAM_DEREGISTER ? TEAM_DEREGISTERED : to);
+		goto done;
+	}
+	/* A step already taken is told whatever the reason given. */
+	rc = read_arg(action, arg, reason, sizeof(reason), &category, err);
+	if (rc != HD_OK)
+		goto done;
+	before = db_text_by_id(db, SQL_TEAM_JSON, id);
+	rc = write_step(db, who, t, to, category, reason, err);
+	if (rc == HD_OK) {
+		after = db_text_by_id(db, SQL_TEAM_JSON, id);
+		rc = audit_log(db, who, ACTIONS[action], "team", id, before, after, err);
+	}
+done:
+	free(before);
+	free(after);
+	free(t);
+	return db_finish(db, rc, err);
+}
+
+enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id,
+			     const char *date, struct hd_err *err)
+{
+	char day[DATE_LEN], today[DATE_LEN], *before = NULL, *after = NULL;
+	sqlite3_stmt *st = NULL;
+	struct team *t = malloc(sizeof(*t));
+	enum hd_status rc;
+	int src;
+
+	if (!t)
+		abort();
+	clock_local_date(clock_now(), today, sizeof(today));
+	rc = text_given(date) ? valid_date(date, _("Date"), day, sizeof(day), err) : HD_OK;
+	if (!text_given(date))
+		snprintf(day, sizeof(day), "%s", today);
+	if (rc == HD_OK && strcmp(day, today) > 0)
+		rc = hd_err_set(err, HD_BAD_INPUT, "date", _("%s: not after today"), _("Date"));
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_TEAM_APPLY, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK) {
+		free(t);
+		return rc;
+	}
+	rc = team_get(db, id, t, err);
+	if (rc == HD_OK && t->state == TEAM_DEREGISTERED)
+		rc = hd_err_set(err, HD_REFUSED, "id", _("%s is deregistered (已注销): reopen it first."),
+				t->name);
+	if (rc != HD_OK)
+		goto done;
+	before = db_text_by_id(db, SQL_TEAM_JSON, id);
+	rc = db_prepare(db,
+			"UPDATE team SET last_activity = max(ifnull(last_activity, ''), ?2),"
+			" checked_date = ?3, updated = ?4 WHERE id = ?1",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	after = db_text_by_id(db, SQL_TEAM_JSON, id);
+	rc = audit_log(db, who, "team.activity", "team", id, before, after, err);
+done:
+	db_done(st);
+	free(before);
+	free(after);
+	free(t);
+	return db_finish(db, rc, err);
+}
+
+static void read_step(sqlite3_stmt *st, void *rec)
+{
+	struct team_step *s = rec;
+
+	s->at = (time_t)sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, s->actor, sizeof(s->actor));
+	s->from = (enum team_state)sqlite3_column_int(st, 2);
+	s->to = (enum team_state)sqlite3_column_int(st, 3);
+	db_column_text(st, 4, s->reason, sizeof(s->reason));
+}
+
+enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
+			    struct hd_err *err)
+{
+	long long args[1] = { id };
+
+	return db_collect_with(db,
+			       "SELECT at, actor, ifnull(from_state, 0), to_state, ifnull(reason, '')"
+			       " FROM team_step WHERE team_id = ?1 ORDER BY at, id",
+			       args, 1, sizeof(**out), read_step, (void **)out, n, err);
+}
+
+static void read_brief(sqlite3_stmt *st, void *rec)
+{
+	struct team_brief *b = rec;
+
+	b->id = sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, b->name, sizeof(b->name));
+	db_column_text(st, 2, b->short_name, sizeof(b->short_name));
+	db_column_text(st, 3, b->committee, sizeof(b->committee));
+	db_column_text(st, 4, b->filed_date, sizeof(b->filed_date));
+	db_column_text(st, 5, b->last_activity, sizeof(b->last_activity));
+	b->category = sqlite3_column_int(st, 6);
+	b->members = sqlite3_column_int(st, 7);
+	b->state = (enum team_state)sqlite3_column_int(st, 8);
+	b->check_due = sqlite3_column_int(st, 9) != 0;
+	b->idle = sqlite3_column_int(st, 10) != 0;
+}
+
+/* ?1 the date a year ago, ?2 six months ago, ?3 the time six months ago;
+ * states 3 and 4 are 已备案 and 已分类. The annual check counts from the
+ * later of the filing and the last check. */
+#define BRIEF_COLS                                                                          \
+	"SELECT id, name, short, committee, ifnull(filed_date, ''), ifnull(last_activity, ''),"  \
+	" category, members, state,"                                                             \
+	" state IN (3, 4) AND max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1,"      \
+	" state IN (3, 4) AND ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"    \
+	" AND ifnull(filed_date, '') < ?2"                                                      \
+	" FROM team"
+
+/* The same day a year before today ("YYYY-MM-DD"); 29 February goes to the
+ * 28th: a team filed on the 28th is due on the 28th a year on. */
+static void year_before(time_t now, char *out, size_t outsz)
+{
+	static const int DAYS[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	char day[32];
+	struct tm tm;
+	int y, last;
+
+	localtime_r(&now, &tm);
+	y = tm.tm_year + 1900 - 1;
+	last = DAYS[tm.tm_mon] + (tm.tm_mon == 1 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+	snprintf(day, sizeof(day), "%04d-%02d-%02d", y, tm.tm_mon + 1,
+		 tm.tm_mday > last ? last : tm.tm_mday);
+	snprintf(out, outsz, "%.10s", day);
+}
+
+static void roll_args(long long *args, char (*days)[DATE_LEN])
+{
+	time_t now = clock_now();
+
+	year_before(now, days[0], DATE_LEN);
+	clock_local_date(now - IDLE_DAYS * DAY, days[1], DATE_LEN);
+	args[0] = (long long)(now - IDLE_DAYS * DAY);
+}
+
+/* The teams sql reads (BRIEF_COLS with ?1..?3 as roll_args makes them and
+ * ?4 the state, when it names one). */
+static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state,
+			     struct team_brief **out, int *n, struct hd_err *err)
+{
+	char days[2][DATE_LEN];
+	sqlite3_stmt *st = NULL;
+	long long since;
+	enum hd_status rc;
+	struct team_brief *all = NULL, *grown;
+	int cap = 0, src;
+
+	*out = NULL;
+	*n = 0;
+	roll_args(&since, days);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, days[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, days[1], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, since);
+	if (sqlite3_bind_parameter_count(st) >= 4)
+		sqlite3_bind_int(st, 4, (int)state);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			grown = realloc(all, (size_t)cap * sizeof(*all));
+			if (!grown)
+				abort();
+			all = grown;
+		}
+		read_brief(st, &all[(*n)++]);
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		free(all);
+		all = NULL;
+		*n = 0;
+	}
+	db_done(st);
+	*out = all;
+	return rc;
+}
+
+enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief **out, int *n,
+			 struct hd_err *err)
+{
+	return briefs(db, BRIEF_COLS " WHERE ?4 = 0 OR state = ?4 ORDER BY name", state, out, n,
+		      err);
+}
+
+enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err)
+{
+	return briefs(db,
+		      BRIEF_COLS " WHERE state IN (3, 4)"
+		      " AND (max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1"
+		      " OR (ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"
+		      " AND ifnull(filed_date, '') < ?2)) ORDER BY name",
+		      0, out, n, err);
+}

@@ -1,0 +1,238 @@
+/* cli_team.c - `hubdesk team apply|review|file|classify|reopen|deregister|
+ * activity|list|set-pin`. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/team.h"
+#include "core/token.h"
+#include "printing/filing.h"
+#include "tui/cli.h"
+
+#define MAX_ARGS 2
+#define UNMET_MAX 8
+
+/* The line of a team: ID, code, name and state as saved. */
+static int print_team(struct cli_ctx *ctx, long long id)
+{
+	char token[TOKEN_MAX];
+	struct hd_err err;
+	struct team *t = malloc(sizeof(*t));
+	enum hd_status rc;
+
+	if (!t)
+		abort();
+	rc = team_get(ctx->db, id, t, &err);
+	if (rc == HD_OK)
+		rc = token_make(ctx->db, TOKEN_TEAM, id, token, sizeof(token), &err);
+	if (rc == HD_OK)
+		printf("%lld\t%s\t%s %s\n", id, token, t->name,
+		       list_label(&LIST_TEAM_STATE, (int)t->state));
+	else
+		cli_report(&err);
+	fflush(stdout);
+	free(t);
+	return rc;
+}
+
+static int apply_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = {
+		{ "--name", true, NULL },      { "--category", true, NULL }, { "--leader", true, NULL },
+		{ "--phone", true, NULL },     { "--members", true, NULL },  { "--content", true, NULL },
+		{ "--place", true, NULL },     { "--schedule", true, NULL }, { "--short", true, NULL },
+		{ "--party-members", true, NULL }, { "--liaison", true, NULL },
+		{ "--committee", true, NULL }, { "--street", true, NULL },   { NULL, false, NULL },
+	};
+	char unmet[UNMET_MAX][HD_MSG_BYTES];
+	const char *args[MAX_ARGS];
+	struct team_draft d;
+	struct hd_err err;
+	long long id;
+	int nargs, rc, n, i;
+
+	rc = cli_parse("team apply", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	d = (struct team_draft){ cli_opt(opts, "--name"),     cli_opt(opts, "--category"),
+				 cli_opt(opts, "--leader"),   cli_opt(opts, "--phone"),
+				 cli_opt(opts, "--members"),  cli_opt(opts, "--content"),
+				 cli_opt(opts, "--place"),    cli_opt(opts, "--schedule"),
+				 cli_opt(opts, "--short"),    cli_opt(opts, "--party-members"),
+				 cli_opt(opts, "--liaison"),  cli_opt(opts, "--committee"),
+				 cli_opt(opts, "--street") };
+	/* Every filing condition not met, before anything is opened. */
+	n = team_unmet(&d, unmet, UNMET_MAX);
+	for (i = 0; i < n; i++)
+		cli_say(HD_BAD_INPUT, "%s", unmet[i]);
+	if (n > 0)
+		return HD_BAD_INPUT;
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (team_create(ctx->db, &ctx->actor, &d, TEAM_APPLIED, NULL, &id, &err) != HD_OK)
+		return cli_report(&err);
+	return print_team(ctx, id);
+}
+
+static enum hd_status read_id(const char *cmd, int nargs, const char **args, long long *id)
+{
+	char *end = NULL;
+
+	if (nargs == 1) {
+		*id = strtoll(args[0], &end, 10);
+		if (*args[0] && !*end && *id > 0)
+			return HD_OK;
+	}
+	return cli_say(HD_BAD_INPUT, _("%s: give the team's ID (a whole number)"), cmd);
+}
+
+static const struct {
+	const char *name;
+	enum team_action action;
+	const char *option; /* its value is the step's argument */
+} STEPS[] = {
+	{ "review", TEAM_REVIEW, NULL },          { "file", TEAM_FILE, NULL },
+	{ "classify", TEAM_CLASSIFY, "--category" }, { "reopen", TEAM_REOPEN, "--reason" },
+	{ "deregister", TEAM_DEREGISTER, "--reason" },
+};
+
+/* The filing receipt of a team just filed; a print that fails only says so. */
+static void print_filing(struct cli_ctx *ctx, long long id)
+{
+	struct spool_outcome out;
+	struct hd_err err;
+
+	if (filing_print(ctx->db, &ctx->actor, id, NULL, NULL, &out, &err) != HD_OK)
+		cli_say(HD_OK, _("the filing receipt was not printed: %s"), err.msg);
+	else if (!out.delivered)
+		cli_say(HD_OK, "%s", out.message);
+}
+
+static int step_cmd(struct cli_ctx *ctx, int argc, char **argv, int k)
+{
+	char cmd[32], when[32];
+	struct cli_opt opts[3] = { { NULL, false, NULL } };
+	const char *args[MAX_ARGS], *arg;
+	enum team_state state;
+	struct hd_err err;
+	struct team *t;
+	bool already;
+	time_t at;
+	long long id;
+	int nargs, rc, o = 0;
+
+	snprintf(cmd, sizeof(cmd), "team %s", STEPS[k].name);
+	if (STEPS[k].option)
+		opts[o++] = (struct cli_opt){ STEPS[k].option, true, NULL };
+	if (STEPS[k].action == TEAM_FILE)
+		opts[o++] = (struct cli_opt){ "--no-print", false, NULL };
+	opts[o] = (struct cli_opt){ NULL, false, NULL };
+	rc = cli_parse(cmd, argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = read_id(cmd, nargs, args, &id);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	arg = STEPS[k].option ? cli_opt(opts, STEPS[k].option) : NULL;
+	if (team_act(ctx->db, &ctx->actor, id, STEPS[k].action, arg ? arg : "", &already, &at,
+		     &err) != HD_OK)
+		return cli_report(&err);
+	if (!already) {
+		rc = print_team(ctx, id);
+		if (rc == HD_OK && STEPS[k].action == TEAM_FILE && !cli_opt(opts, "--no-print"))
+			print_filing(ctx, id);
+		return rc;
+	}
+	t = malloc(sizeof(*t));
+	if (!t)
+		abort();
+	rc = team_get(ctx->db, id, t, &err);
+	state = t->state;
+	free(t);
+	if (rc != HD_OK)
+		return cli_report(&err);
+	clock_local_datetime(at, when, sizeof(when));
+	cli_say(HD_OK, _("team %lld is %s already (since %s)"), id,
+		list_label(&LIST_TEAM_STATE, (int)state), at ? when : "-");
+	return HD_OK;
+}
+
+static int activity_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--date", true, NULL }, { NULL, false, NULL } };
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("team activity", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = read_id("team activity", nargs, args, &id);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (team_activity(ctx->db, &ctx->actor, id, cli_opt(opts, "--date"), &err) != HD_OK)
+		return cli_report(&err);
+	return HD_OK;
+}
+
+static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--status", true, NULL }, { "--roll", false, NULL },
+				  { NULL, false, NULL } };
+	const char *args[MAX_ARGS], *status;
+	struct team_brief *all = NULL;
+	struct hd_err err;
+	int nargs, rc, n = 0, i, state = 0;
+
+	rc = cli_parse("team list", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	status = cli_opt(opts, "--status");
+	if (status && list_parse(&LIST_TEAM_STATE, status, &state, &err) != HD_OK)
+		return cli_report(&err);
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	rc = cli_opt(opts, "--roll") ? team_roll(ctx->db, &all, &n, &err)
+				     : team_list(ctx->db, (enum team_state)state, &all, &n, &err);
+	if (rc != HD_OK)
+		return cli_report(&err);
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("name"), _("category"), _("state"),
+	       _("members"), _("committee"), _("filed"), _("last activity"));
+	for (i = 0; i < n; i++)
+		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\t%s%s%s\n", all[i].id, all[i].name,
+		       list_label(&LIST_TEAM_CATEGORY, all[i].category),
+		       list_label(&LIST_TEAM_STATE, (int)all[i].state), all[i].members,
+		       all[i].committee, all[i].filed_date, all[i].last_activity,
+		       all[i].check_due ? _(" [annual check due]") : "",
+		       all[i].idle ? _(" [no activity for six months]") : "");
+	free(all);
+	return HD_OK;
+}
+
+int cli_team(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argc >= 2 ? argv[1] : "";
+	unsigned k;
+
+	if (strcmp(sub, "apply") == 0)
+		return apply_cmd(ctx, argc, argv);
+	for (k = 0; k < sizeof(STEPS) / sizeof(STEPS[0]); k++)
+		if (strcmp(sub, STEPS[k].name) == 0)
+			return step_cmd(ctx, argc, argv, (int)k);
+	if (strcmp(sub, "activity") == 0)
+		return activity_cmd(ctx, argc, argv);
+	if (strcmp(sub, "list") == 0)
+		return list_cmd(ctx, argc, argv);
+	if (strcmp(sub, "set-pin") == 0)
+		return cli_set_pin(ctx, argc, argv, BOOKER_TEAM);
+	return cli_say(HD_BAD_INPUT,
+		       _("team: use team apply | review | file | classify | reopen | deregister | activity | list | set-pin"));
+}
