@@ -12,15 +12,24 @@
 enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format, char *q,
 			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err)
 {
-	char receipt[SETTING_VALUE_MAX];
+	return output_choose_for(db, OUTPUT_RECEIPT, queue, format, q, qsz, f, width_mm, err);
+}
+
+enum hd_status output_choose_for(sqlite3 *db, enum output_printer prefer, const char *queue,
+				 const char *format, char *q, size_t qsz, enum spool_format *f,
+				 int *width_mm, struct hd_err *err)
+{
+	char receipt[SETTING_VALUE_MAX], a4[SETTING_VALUE_MAX];
+	const char *first, *second;
 
 	settings_text(db, "printer.receipt", receipt, sizeof(receipt));
+	settings_text(db, "printer.a4", a4, sizeof(a4));
+	first = prefer == OUTPUT_A4 ? a4 : receipt;
+	second = prefer == OUTPUT_A4 ? receipt : a4;
 	if (queue)
 		snprintf(q, qsz, "%s", queue);
-	else if (receipt[0])
-		snprintf(q, qsz, "%s", receipt);
 	else
-		settings_text(db, "printer.a4", q, qsz);
+		snprintf(q, qsz, "%s", first[0] ? first : second);
 	*width_mm = (int)settings_int(db, "printer.receipt.width");
 	if (!format)
 		*f = q[0] && strcmp(q, receipt) == 0 ? SPOOL_ESCPOS : SPOOL_PDF;

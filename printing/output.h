@@ -12,11 +12,21 @@
 #include "printing/doc.h"
 #include "printing/spool.h"
 
+/* The printer a document belongs on when no queue is given. */
+enum output_printer { OUTPUT_RECEIPT, OUTPUT_A4 };
+
 /* Picks the queue into q (queue when given, else printer.receipt, else
  * printer.a4, else "" for none), the format (format "escpos"|"pdf" when
- * given) and the receipt's paper width. HD_BAD_INPUT for another format. */
+ * given; else ESC/POS for the receipt printer, PDF otherwise) and the
+ * receipt's paper width. HD_BAD_INPUT for another format. */
 enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format, char *q,
 			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err);
+
+/* The same for a document that belongs on printer prefer: with no queue
+ * given, OUTPUT_A4 tries printer.a4 before printer.receipt. */
+enum hd_status output_choose_for(sqlite3 *db, enum output_printer prefer, const char *queue,
+				 const char *format, char *q, size_t qsz, enum spool_format *f,
+				 int *width_mm, struct hd_err *err);
 
 /* Renders d as f into *bytes (malloc'd, the caller frees) and *len. */
 enum hd_status output_render(const struct doc *d, enum spool_format f, int width_mm,

@@ -1,5 +1,5 @@
-/* cli_print.c - `hubdesk print ...` (test page, printer and spool status,
- * retry) and `hubdesk verify TEXT`. */
+/* cli_print.c - `hubdesk print ...` (a record's document again, test page,
+ * printer and spool status, retry) and `hubdesk verify TEXT`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,7 @@
 #include "core/team.h"
 #include "core/token.h"
 #include "printing/cups.h"
+#include "printing/filing.h"
 #include "printing/receipt.h"
 #include "printing/slip.h"
 #include "printing/spool.h"
@@ -40,13 +41,19 @@ static enum hd_status read_target(struct cli_opt *opts, char *queue, size_t qsz,
 	return HD_OK;
 }
 
-/* `print visitor|booking ID`: the document again, marked as a reprint. */
-static int print_record_cmd(struct cli_ctx *ctx, int argc, char **argv, bool booking)
+/* The records whose document `print` gives again. */
+enum print_record { PRINT_VISITOR, PRINT_BOOKING, PRINT_TEAM };
+
+/* `print visitor|booking|team ID`: the document again, marked as a
+ * reprint. */
+static int print_record_cmd(struct cli_ctx *ctx, int argc, char **argv, enum print_record which)
 {
+	static const char *const cmds[] = { "print visitor", "print booking", "print team" };
+	static const enum token_kind kinds[] = { TOKEN_VISIT, TOKEN_BOOKING, TOKEN_TEAM };
 	struct cli_opt opts[] = {
 		{ "--to", true, NULL }, { "--format", true, NULL }, { NULL, false, NULL },
 	};
-	const char *cmd = booking ? "print booking" : "print visitor";
+	const char *cmd = cmds[which];
 	char queue[SETTING_VALUE_MAX], token[TOKEN_MAX];
 	const char *args[MAX_ARGS], *to, *format;
 	struct spool_outcome out;
@@ -63,16 +70,34 @@ static int print_record_cmd(struct cli_ctx *ctx, int argc, char **argv, bool boo
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	rc = booking ? receipt_print(ctx->db, &ctx->actor, id, to, format, &out, &err)
-		     : slip_print(ctx->db, &ctx->actor, id, to, format, &out, &err);
+	switch (which) {
+	case PRINT_VISITOR:
+		rc = slip_print(ctx->db, &ctx->actor, id, to, format, &out, &err);
+		break;
+	case PRINT_BOOKING:
+		rc = receipt_print(ctx->db, &ctx->actor, id, to, format, &out, &err);
+		break;
+	case PRINT_TEAM:
+		rc = filing_print(ctx->db, &ctx->actor, id, to, format, &out, &err);
+		break;
+	}
 	if (rc != HD_OK ||
-	    token_make(ctx->db, booking ? TOKEN_BOOKING : TOKEN_VISIT, id, token, sizeof(token),
-		       &err) != HD_OK)
+	    token_make(ctx->db, kinds[which], id, token, sizeof(token), &err) != HD_OK)
 		return cli_report(&err);
 	if (!out.delivered)
 		cli_say(HD_OK, "%s", out.message);
 	printf("%ld\t%s\t", id, token);
-	printf(booking ? _("booking receipt, copy %d") : _("visitor slip, copy %d"), out.copy);
+	switch (which) {
+	case PRINT_VISITOR:
+		printf(_("visitor slip, copy %d"), out.copy);
+		break;
+	case PRINT_BOOKING:
+		printf(_("booking receipt, copy %d"), out.copy);
+		break;
+	case PRINT_TEAM:
+		printf(_("team filing receipt, copy %d"), out.copy);
+		break;
+	}
 	putchar('\n');
 	return HD_OK;
 }
@@ -210,12 +235,15 @@ int cli_print(struct cli_ctx *ctx, int argc, char **argv)
 		return print_status_cmd(ctx, argc, argv);
 	if (strcmp(sub, "retry") == 0)
 		return print_retry_cmd(ctx, argc, argv);
-	if (strcmp(sub, "visitor") == 0 || strcmp(sub, "booking") == 0)
-		return print_record_cmd(ctx, argc, argv, strcmp(sub, "booking") == 0);
+	if (strcmp(sub, "visitor") == 0)
+		return print_record_cmd(ctx, argc, argv, PRINT_VISITOR);
+	if (strcmp(sub, "booking") == 0)
+		return print_record_cmd(ctx, argc, argv, PRINT_BOOKING);
 	if (strcmp(sub, "team") == 0)
-		return cli_say(HD_FAIL, _("print %s is not available in this version yet"), sub);
-	return cli_say(HD_BAD_INPUT, _("print: use print test [--to QUEUE] [--format escpos|pdf] | "
-				       "status | retry"));
+		return print_record_cmd(ctx, argc, argv, PRINT_TEAM);
+	return cli_say(HD_BAD_INPUT, _("print: use print visitor|booking|team ID [--to QUEUE] "
+				       "[--format escpos|pdf] | test [--to QUEUE] [--format "
+				       "escpos|pdf] | status | retry"));
 }
 
 static enum hd_status gone(enum token_kind kind, long long id)

@@ -1,0 +1,133 @@
+/* filing.c - the team's filing receipt (备案回执). */
+#include "printing/filing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/settings.h"
+#include "core/team.h"
+#include "core/token.h"
+#include "core/validate.h"
+#include "printing/doc.h"
+#include "printing/output.h"
+
+/* Where a hand signs: a blank line to write in, then the line itself, the
+ * date beside it on A4 and beneath it on a receipt. */
+static void signature(struct doc *d, const char *who, bool full)
+{
+	const char *date = _("Date");
+	char line[256];
+
+	doc_text(d, "", false, false);
+	if (full) {
+		snprintf(line, sizeof(line), "%s%s________________________    %s%s______________",
+			 who, doc_label_sep(who), date, doc_label_sep(date));
+		doc_text(d, line, false, false);
+		return;
+	}
+	snprintf(line, sizeof(line), "%s%s____________", who, doc_label_sep(who));
+	doc_text(d, line, false, false);
+	snprintf(line, sizeof(line), "%s%s__________", date, doc_label_sep(date));
+	doc_text(d, line, false, false);
+}
+
+/* The A4 version holds every field of the register; the short one
+ * (ESC/POS) what the team needs to show at the desk. */
+static struct doc *build(sqlite3 *db, const struct team *t, const char *token, bool reprint,
+			 bool full)
+{
+	char centre[NAME_BYTES], phone[PHONE_MAX + 8], number[16];
+	struct doc *d = doc_new(_("Team filing receipt"));
+
+	settings_text(db, "centre.name", centre, sizeof(centre));
+	d->reprint = reprint;
+	doc_text(d, centre, true, false);
+	doc_rule(d);
+	doc_line(d, _("Name"), t->name);
+	if (full && *t->short_name)
+		doc_line(d, _("Short name"), t->short_name);
+	doc_line(d, _("Category"), list_get(&LIST_TEAM_CATEGORY, t->category)->zh);
+	doc_line(d, _("State"), list_get(&LIST_TEAM_STATE, t->state)->zh);
+	d->items[d->count - 1].emphasis = true;
+	doc_line(d, _("Filing date"), *t->filed_date ? t->filed_date : "-");
+	doc_line(d, _("Leader"), t->leader);
+	phone_mask(t->phone, phone, sizeof(phone));
+	doc_line(d, _("Phone"), phone);
+	snprintf(number, sizeof(number), "%d", t->members);
+	doc_line(d, _("Members"), number);
+	if (full) {
+		if (t->party_members > 0) {
+			snprintf(number, sizeof(number), "%d", t->party_members);
+			doc_line(d, _("Party members"), number);
+		}
+		if (*t->liaison)
+			doc_line(d, _("Party liaison"), t->liaison);
+		doc_line(d, _("Activities"), t->content);
+		doc_line(d, _("Place"), t->place);
+		doc_line(d, _("Usual time"), t->schedule);
+		if (*t->committee)
+			doc_line(d, _("Residents' committee"), t->committee);
+		if (*t->street)
+			doc_line(d, _("Street"), t->street);
+	}
+	doc_rule(d);
+	doc_qr(d, token);
+	doc_text(d, _("The centre's staff scan this code to open the team's record."), false,
+		 false);
+	if (full)
+		doc_text(d, _("This receipt shows that the team is filed with the centre; it is not "
+			      "the registration certificate of a social organisation."),
+			 false, false);
+	doc_rule(d);
+	signature(d, _("Team leader (signature)"), full);
+	if (full)
+		signature(d, _("Centre staff (signature)"), full);
+	doc_footer(d, centre, clock_now(), NULL);
+	return d;
+}
+
+enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long id,
+			    const char *queue, const char *format, struct spool_outcome *out,
+			    struct hd_err *err)
+{
+	char q[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	unsigned char *bytes = NULL;
+	struct team t;
+	struct doc *d;
+	enum spool_format f;
+	enum output_printer prefer = OUTPUT_A4;
+	enum hd_status rc;
+	long long spool_id;
+	size_t len = 0;
+	int width;
+
+	/* A short version asked for belongs on the receipt printer. */
+	if (format && strcmp(format, "escpos") == 0)
+		prefer = OUTPUT_RECEIPT;
+	rc = access_require(db, who, ACC_TEAM_STEP, err);
+	if (rc == HD_OK)
+		rc = team_get(db, id, &t, err);
+	if (rc == HD_OK && t.state != TEAM_FILED && t.state != TEAM_CLASSIFIED)
+		rc = hd_err_set(err, HD_REFUSED, "state",
+				_("team %lld is %s: only a filed or classified team has a filing "
+				  "receipt"),
+				id, list_get(&LIST_TEAM_STATE, t.state)->zh);
+	if (rc == HD_OK)
+		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
+	if (rc == HD_OK)
+		rc = output_choose_for(db, prefer, queue, format, q, sizeof(q), &f, &width, err);
+	if (rc != HD_OK)
+		return rc;
+	d = build(db, &t, token, spool_copies(db, "team", id) > 0, f == SPOOL_PDF);
+	rc = output_render(d, f, width, &bytes, &len, err);
+	doc_free(&d);
+	if (rc == HD_OK)
+		rc = spool_print(db, who, "team", id, f, q, bytes, len, &spool_id, out, err);
+	free(bytes);
+	return rc;
+}
