@@ -139,6 +139,25 @@ enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct
 	return db_collect_with(db, sql, args, 2, sizeof(**out), read_booking, (void **)out, n, err);
 }
 
+enum hd_status booking_of_booker(sqlite3 *db, long long org_id, long long team_id, time_t since,
+				 int max, struct booking **out, int *n, struct hd_err *err)
+{
+	char sql[2048];
+	long long args[6];
+
+	args[0] = (long long)clock_now();
+	args[1] = window_seconds(db);
+	args[2] = org_id;
+	args[3] = team_id;
+	args[4] = (long long)since;
+	args[5] = max;
+	snprintf(sql, sizeof(sql),
+		 "%s WHERE ((?3 != 0 AND b.org_id = ?3) OR (?4 != 0 AND b.team_id = ?4))"
+		 " AND b.start >= ?5 ORDER BY b.start LIMIT ?6",
+		 SQL_BOOKING_COLS);
+	return db_collect_with(db, sql, args, 6, sizeof(**out), read_booking, (void **)out, n, err);
+}
+
 enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
 {
 	char sql[2048];

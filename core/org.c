@@ -100,17 +100,19 @@ enum hd_status org_check(const struct org_draft *d, struct org *o, struct org_no
 	return check_term(d, o, err);
 }
 
-static enum hd_status taken(sqlite3 *db, const struct org *o, struct hd_err *err)
+/* Another organisation (not self) of the same name or credit code. */
+static enum hd_status taken(sqlite3 *db, const struct org *o, long long self, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
 	rc = db_prepare(db,
-			"SELECT id, name, name = ?1 FROM org WHERE name = ?1"
-			" OR (credit_code IS NOT NULL AND credit_code = ?2)",
+			"SELECT id, name, name = ?1 FROM org WHERE (name = ?1"
+			" OR (credit_code IS NOT NULL AND credit_code = ?2)) AND id != ?3",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
+	sqlite3_bind_int64(st, 3, self);
 	sqlite3_bind_text(st, 1, o->name, -1, SQLITE_STATIC);
 	if (*o->credit_code)
 		sqlite3_bind_text(st, 2, o->credit_code, -1, SQLITE_STATIC);
@@ -162,7 +164,7 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = taken(db, &o, err);
+	rc = taken(db, &o, 0, err);
 	if (rc != HD_OK)
 		goto done;
 	rc = db_prepare(db, SQL_INSERT, &st, err);
@@ -191,6 +193,63 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	rc = audit_log(db, who, "org.add", "org", *id, NULL, after, err);
 done:
 	db_done(st);
+	free(after);
+	return db_finish(db, rc, err);
+}
+
+static const char SQL_UPDATE[] =
+	"UPDATE org SET name = ?1, short = ?2, kind = ?3, credit_code = ?4, credit_ok = ?5,"
+	" contact = ?6, phone = ?7, in_date = ?8, out_date = ?9, updated = ?10 WHERE id = ?11";
+
+enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
+			  const struct org_draft *d, struct org_notes *notes, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct org o, was;
+	enum hd_status rc;
+	char *before = NULL, *after = NULL;
+	int src;
+
+	rc = org_check(d, &o, notes, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_REGISTERS, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = org_get(db, id, &was, err);
+	if (rc == HD_OK)
+		rc = taken(db, &o, id, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, SQL_UPDATE, &st, err);
+	if (rc != HD_OK)
+		goto done;
+	before = db_text_by_id(db, SQL_ORG_JSON, id);
+	sqlite3_bind_text(st, 1, o.name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o.short_name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, o.kind);
+	bind_opt(st, 4, o.credit_code);
+	sqlite3_bind_int(st, 5, o.credit_ok);
+	bind_opt(st, 6, o.contact);
+	bind_opt(st, 7, o.phone);
+	bind_opt(st, 8, o.in_date);
+	bind_opt(st, 9, o.out_date);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+	sqlite3_bind_int64(st, 11, id);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	rc = search_index_put(db, SEARCH_ORG, id, o.name, o.short_name, err);
+	if (rc != HD_OK)
+		goto done;
+	after = db_text_by_id(db, SQL_ORG_JSON, id);
+	rc = audit_log(db, who, "org.edit", "org", id, before, after, err);
+done:
+	db_done(st);
+	free(before);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -233,4 +292,15 @@ enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *er
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ORG_COLS);
 	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+}
+
+enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
+				    struct hd_err *err)
+{
+	char sql[512], until[DATE_LEN];
+
+	clock_local_date(clock_now() + (time_t)days * 86400, until, sizeof(until));
+	snprintf(sql, sizeof(sql), "%s WHERE out_date IS NOT NULL AND out_date <= ?1"
+		 " ORDER BY out_date, name", SQL_ORG_COLS);
+	return db_collect_text(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);
 }

@@ -49,6 +49,16 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 enum hd_status org_check(const struct org_draft *d, struct org *out, struct org_notes *notes,
 			 struct hd_err *err);
 
+/* Changes organisation id to the draft, every field checked as org_add
+ * does, with its audit entry (before and after) and search index. */
+enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
+			  const struct org_draft *d, struct org_notes *notes, struct hd_err *err);
+
+/* Organisations whose residence ends within days from today or ended
+ * already, by the end of their residence (malloc'd). */
+enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
+				    struct hd_err *err);
+
 /* One organisation; HD_NOT_FOUND when the id is unknown. */
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err);
 

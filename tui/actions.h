@@ -39,7 +39,16 @@
 	X(ACT_CHECKIN, "i", N_("Check in"), N_("check this booking in")) \
 	X(ACT_REPRINT, "p", N_("Reprint"), N_("print the receipt again")) \
 	X(ACT_APPROVE, "y", N_("Approve"), N_("approve the selected booking")) \
-	X(ACT_REJECT, "r", N_("Reject"), N_("reject the selected booking, with a reason"))
+	X(ACT_REJECT, "r", N_("Reject"), N_("reject the selected booking, with a reason")) \
+	X(ACT_REVIEW, "r", N_("Review"), N_("reviewed by the residents' committee: 待初审 to 已初审 (staff)")) \
+	X(ACT_FILE, "f", N_("File"), N_("file the team (已备案) and print its filing receipt (staff)")) \
+	X(ACT_CLASSIFY, "c", N_("Classify"), N_("classify the filed team (已分类, staff)")) \
+	X(ACT_STEP_BACK, "b", N_("Step back"), N_("take the last step back, with a reason (staff)")) \
+	X(ACT_DEREGISTER, "d", N_("Deregister"), N_("deregister the team (已注销), with a reason; the record stays (staff)")) \
+	X(ACT_ACTIVITY, "a", N_("Activity"), N_("record that the team met today (also its annual check)")) \
+	X(ACT_ROLL, "F5", N_("Roll"), N_("teams due for the annual check or idle six months; residences ending")) \
+	X(ACT_OPEN, "Enter", N_("Open"), N_("the selected record's page")) \
+	X(ACT_EDIT, "e", N_("Edit"), N_("edit this record (staff)"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

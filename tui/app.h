@@ -116,6 +116,7 @@ extern const struct screen_ops SCREEN_HELP;
 extern const struct screen_ops SCREEN_SOON;
 extern const struct screen_ops SCREEN_REGISTERS;
 extern const struct screen_ops SCREEN_ORG_FORM;
+extern const struct screen_ops SCREEN_ORG_EDIT; /* arg: a long long organisation id */
 extern const struct screen_ops SCREEN_ADMIN;
 extern const struct screen_ops SCREEN_SIGNIN;
 extern const struct screen_ops SCREEN_PRINTERS;
@@ -127,5 +128,9 @@ extern const struct screen_ops SCREEN_BOOKING; /* arg: a struct slot */
 extern const struct screen_ops SCREEN_BOOKING_DETAIL; /* arg: a long long booking id */
 extern const struct screen_ops SCREEN_APPROVALS;
 extern const struct screen_ops SCREEN_FREE_ROOM; /* arg: a struct slot (room unused) */
+extern const struct screen_ops SCREEN_TEAM_FORM;
+extern const struct screen_ops SCREEN_TEAM;      /* arg: a long long team id */
+extern const struct screen_ops SCREEN_ORG;       /* arg: a long long organisation id */
+extern const struct screen_ops SCREEN_ROLL;
 
 #endif

@@ -18,16 +18,17 @@ struct menu_item {
 	char key;
 	const char *label; /* msgid */
 	const struct screen_ops *screen; /* NULL: not available yet */
+	enum access_action need;         /* asked before it opens; ACC_COUNT: none */
 };
 
 static const struct menu_item MENU[] = {
-	{ '1', N_("Visitor check-in"), &SCREEN_CHECKIN },
-	{ '2', N_("Room booking"), &SCREEN_GRID },
-	{ '3', N_("Team filing"), NULL },
-	{ '4', N_("Who is here"), &SCREEN_PRESENT },
-	{ '5', N_("Reports"), NULL },
-	{ '6', N_("Organisations and teams"), &SCREEN_REGISTERS },
-	{ '9', N_("Administration"), &SCREEN_ADMIN },
+	{ '1', N_("Visitor check-in"), &SCREEN_CHECKIN, ACC_COUNT },
+	{ '2', N_("Room booking"), &SCREEN_GRID, ACC_COUNT },
+	{ '3', N_("Team filing"), &SCREEN_TEAM_FORM, ACC_TEAM_APPLY },
+	{ '4', N_("Who is here"), &SCREEN_PRESENT, ACC_COUNT },
+	{ '5', N_("Reports"), NULL, ACC_COUNT },
+	{ '6', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_COUNT },
+	{ '9', N_("Administration"), &SCREEN_ADMIN, ACC_COUNT },
 };
 
 #define NMENU ((int)(sizeof(MENU) / sizeof(MENU[0])))
@@ -89,6 +90,8 @@ static void home_draw(struct app *a, void *st)
 
 static void open_item(struct app *a, const struct menu_item *m)
 {
+	if (m->need != ACC_COUNT && !app_allowed(a, m->need))
+		return;
 	if (m->screen)
 		app_push(a, m->screen, NULL);
 	else
@@ -117,8 +120,9 @@ static void checkin_booking(struct app *a, long long id)
 		    b.booker, b.room, when);
 }
 
-/* A scanned code: a visitor slip checks out, a booking receipt checks in; a
- * test page says the scanner reads it right. */
+/* A scanned code: a visitor slip checks out, a booking receipt checks in, a
+ * team's filing receipt opens the team (staff); a test page says the
+ * scanner reads it right. */
 static void act_on_scan(struct app *a, const char *text)
 {
 	enum token_kind kind;
@@ -139,6 +143,12 @@ static void act_on_scan(struct app *a, const char *text)
 	}
 	if (kind == TOKEN_BOOKING) {
 		checkin_booking(a, id);
+		return;
+	}
+	if (kind == TOKEN_TEAM) {
+		/* A filing receipt opens the team, for staff. */
+		if (app_allowed(a, ACC_TEAM_STEP))
+			app_push(a, &SCREEN_TEAM, &id);
 		return;
 	}
 	if (kind != TOKEN_VISIT) {

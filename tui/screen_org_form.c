@@ -1,5 +1,6 @@
-/* screen_org_form.c - adding an organisation: the fields of `org add` in
- * their order, each checked, the credit-code warning shown as it is typed. */
+/* screen_org_form.c - adding an organisation, or editing one (arg: its
+ * id): the fields of `org add` in their order, each checked, the
+ * credit-code warning shown as it is typed. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +21,32 @@ struct org_form {
 	struct field fields[F_COUNT];
 	struct form form;
 	char credit_note[256];
+	long long id; /* the organisation edited, 0 for a new one */
 };
+
+static void check_credit(struct org_form *of);
+
+/* The stored record into the fields, for an edit. */
+static void fill(struct app *a, struct org_form *of)
+{
+	struct hd_err err;
+	struct org o;
+
+	if (org_get(a->db, of->id, &o, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		of->id = 0;
+		return;
+	}
+	field_set_text(&of->fields[F_NAME], o.name);
+	field_choose(&of->fields[F_KIND], o.kind);
+	field_set_text(&of->fields[F_SHORT], o.short_name);
+	field_set_text(&of->fields[F_CREDIT], o.credit_code);
+	field_set_text(&of->fields[F_CONTACT], o.contact);
+	field_set_text(&of->fields[F_PHONE], o.phone);
+	field_set_text(&of->fields[F_IN], o.in_date);
+	field_set_text(&of->fields[F_OUT], o.out_date);
+	check_credit(of);
+}
 
 static void *org_form_open(struct app *a, const void *arg)
 {
@@ -42,13 +68,14 @@ static void *org_form_open(struct app *a, const void *arg)
 	};
 	int i;
 
-	(void)a;
-	(void)arg;
 	if (!of)
 		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&of->fields[i], &specs[i]);
 	form_init(&of->form, of->fields, F_COUNT);
+	of->id = arg ? *(const long long *)arg : 0;
+	if (of->id)
+		fill(a, of);
 	return of;
 }
 
@@ -84,7 +111,10 @@ static void org_form_draw(struct app *a, void *st)
 	struct org_form *of = st;
 
 	(void)a;
-	draw_text(2, 2, _("New organisation: fields with * are required."), COLS - 4, ROLE_DIM, 0);
+	draw_text(2, 2,
+		  of->id ? _("Editing the organisation: fields with * are required.")
+			 : _("New organisation: fields with * are required."),
+		  COLS - 4, ROLE_DIM, 0);
 	if (of->credit_note[0])
 		draw_text(4 + F_COUNT + 1, 2, of->credit_note, COLS - 4, ROLE_WARNING, 0);
 	form_view_draw(&of->form, 4, 16, 42);
@@ -116,7 +146,9 @@ static void save(struct app *a, struct org_form *of)
 				of->fields[F_SHORT].value,  of->fields[F_CREDIT].value,
 				of->fields[F_CONTACT].value, of->fields[F_PHONE].value,
 				of->fields[F_IN].value,     of->fields[F_OUT].value };
-	if (org_add(a->db, &a->actor, &d, &id, &notes, &err) != HD_OK) {
+	id = of->id;
+	if ((id ? org_update(a->db, &a->actor, id, &d, &notes, &err)
+		: org_add(a->db, &a->actor, &d, &id, &notes, &err)) != HD_OK) {
 		f = field_named(of, err.field);
 		if (f) {
 			snprintf(f->error, sizeof(f->error), "%s", err.msg);
@@ -170,6 +202,18 @@ static const int ORG_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
 
 const struct screen_ops SCREEN_ORG_FORM = {
 	.title = N_("New organisation"),
+	.open = org_form_open,
+	.close = org_form_close,
+	.draw = org_form_draw,
+	.key = org_form_key,
+	.typing = org_form_typing,
+	.dirty = org_form_dirty,
+	.keys = ORG_FORM_KEYS,
+};
+
+/* The same form over a stored organisation (arg: its id). */
+const struct screen_ops SCREEN_ORG_EDIT = {
+	.title = N_("Edit organisation"),
 	.open = org_form_open,
 	.close = org_form_close,
 	.draw = org_form_draw,

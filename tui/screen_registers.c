@@ -1,5 +1,6 @@
 /* screen_registers.c - organisations and teams: a search by a few
- * characters of a name, the matches, and the selected record's details. */
+ * characters of a name, the matches, and the selected record's details;
+ * Enter opens its page, F4 adds an organisation, F5 keeps the roll. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,6 +204,15 @@ static enum key_result registers_key(struct app *a, void *st, struct key_in k)
 			app_push(a, &SCREEN_ORG_FORM, NULL);
 		return KR_HANDLED;
 	}
+	if (k.code && k.ch == KEY_F(5)) {
+		app_push(a, &SCREEN_ROLL, NULL);
+		return KR_HANDLED;
+	}
+	if (!k.code && (k.ch == '\r' || k.ch == '\n') && r->selected < r->count) {
+		app_push(a, r->hits[r->selected].kind == SEARCH_ORG ? &SCREEN_ORG : &SCREEN_TEAM,
+			 &r->hits[r->selected].id);
+		return KR_HANDLED;
+	}
 	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN || k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {
 		int step = k.ch == KEY_UP ? -1 : k.ch == KEY_DOWN ? 1 : k.ch == KEY_PPAGE ? -list_rows() : list_rows();
 
@@ -257,7 +267,7 @@ static bool registers_typing(struct app *a, void *st)
 	return true;
 }
 
-static const int REGISTERS_KEYS[] = { ACT_SEARCH, ACT_PICK, ACT_ADD_ORG, -1 };
+static const int REGISTERS_KEYS[] = { ACT_SEARCH, ACT_PICK, ACT_OPEN, ACT_ADD_ORG, ACT_ROLL, -1 };
 
 const struct screen_ops SCREEN_REGISTERS = {
 	.title = N_("Organisations and teams"),

@@ -38,16 +38,16 @@ scr_keys 1
 expect_line 1 访客登记 "zh: 1 opens visitor check-in under its own title"
 scr_keys Escape
 expect_line 1 首页 "zh: Esc from check-in goes home"
-scr_keys 3
-expect_line 1 团队备案 "zh: 3 opens team filing under its own title"
+scr_keys 5
+expect_line 1 统计报表 "zh: 5 opens reports under its own title"
 expect_screen "$(zh_part 'This part of the desk is not available yet; it comes with a later version.')" \
-	"zh: team filing says it is not available yet"
+	"zh: reports say they are not available yet"
 expect_line 1 "$CENTRE" "zh: the part's first line still names the centre"
 scr_keys Escape
 expect_line 1 首页 "zh: Esc goes back home"
 
 # Each part not yet built shows its own title.
-for pair in 2:场地预约 3:团队备案 4:在场人员 5:统计报表; do
+for pair in 2:场地预约 4:在场人员 5:统计报表; do
 	scr_keys "${pair%%:*}"
 	expect_line 1 "${pair#*:}" "zh: ${pair%%:*} opens ${pair#*:}"
 	scr_keys Escape
@@ -77,9 +77,9 @@ scr_keys 1
 expect_line 1 "Visitor check-in" "en: 1 opens visitor check-in under its own title"
 scr_keys Escape
 expect_line 1 Home "en: Esc from check-in goes home"
-scr_keys 3
-expect_line 1 "Team filing" "en: 3 opens team filing under its own title"
-expect_screen "not available yet" "en: team filing says it is not available yet"
+scr_keys 5
+expect_line 1 "Reports" "en: 5 opens reports under its own title"
+expect_screen "not available yet" "en: reports say they are not available yet"
 scr_keys Escape
 expect_line 1 Home "en: Esc goes back home"
 scr_stop
