@@ -270,6 +270,7 @@ int bench_run_main(int argc, char **argv)
 		return 1;
 	bench_print_ms("fdatasync", ms);
 	if (measure_all(argv[2], &err) != HD_OK || bench_print_measures(&err) != HD_OK ||
+	    bench_team_measures(argv[2], &err) != HD_OK ||
 	    bench_visit_measures(argv[2], ms, &err) != HD_OK ||
 	    bench_booking_measures(argv[2], ms, &err) != HD_OK) {
 		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);

@@ -192,6 +192,10 @@ enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct 
  * retention erase of one day. Nothing is printed without visits. */
 enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd_err *err);
 
+/* The register's measures (run_teams.c): the clean-out list of the roll and
+ * opening a team's page. */
+enum hd_status bench_team_measures(const char *path, struct hd_err *err);
+
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);
 int bench_run_main(int argc, char **argv);
