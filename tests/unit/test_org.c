@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "core/org.h"
+#include "core/search.h"
 #include "core/team.h"
 
 static struct org_draft draft(const char *name, const char *kind)
@@ -114,6 +115,75 @@ static struct team_draft team(const char *name, const char *committee, const cha
 	return d;
 }
 
+static void test_edit_checks_every_field_reindexes_and_audits(void **state)
+{
+	struct tdb *t = *state;
+	struct org_draft d = draft("阳光社工服务社", "入驻机构"), e;
+	struct search_hit hits[4];
+	struct org_notes notes;
+	struct hd_err err;
+	struct org o;
+	long long id, other;
+	int n;
+
+	assert_int_equal(org_add(t->db, &t->who, &d, &id, &notes, &err), HD_OK);
+	d = draft("绿叶环保协会", "社区社会组织");
+	assert_int_equal(org_add(t->db, &t->who, &d, &other, &notes, &err), HD_OK);
+	e = draft("晨曦社工服务社", "入驻机构");
+	e.short_name = "晨曦";
+	e.credit_code = "52310115MJ50000174"; /* the check character fails */
+	e.phone = "13812345678";
+	assert_int_equal(org_update(t->db, &t->who, id, &e, &notes, &err), HD_OK);
+	assert_true(notes.credit_check_failed);
+	assert_int_equal(org_get(t->db, id, &o, &err), HD_OK);
+	assert_string_equal(o.name, "晨曦社工服务社");
+	assert_string_equal(o.short_name, "晨曦");
+	assert_false(o.credit_ok);
+	/* Found by its new name, no longer by the old one. */
+	assert_int_equal(search_names(t->db, "晨曦", SEARCH_ORG, hits, 4, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(search_names(t->db, "阳光", SEARCH_ORG, hits, 4, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'org.edit'"
+					" AND json_extract(before, '$.name') = '阳光社工服务社'"
+					" AND json_extract(after, '$.name') = '晨曦社工服务社'"),
+			 1);
+	/* Another organisation's name is refused; a bad field names itself. */
+	e = draft("绿叶环保协会", "入驻机构");
+	assert_int_equal(org_update(t->db, &t->who, id, &e, &notes, &err), HD_REFUSED);
+	e = draft("", "入驻机构");
+	assert_int_equal(org_update(t->db, &t->who, id, &e, &notes, &err), HD_BAD_INPUT);
+	assert_int_equal(org_update(t->db, &t->who, 999, &d, &notes, &err), HD_NOT_FOUND);
+	assert_int_equal(org_get(t->db, id, &o, &err), HD_OK);
+	assert_string_equal(o.name, "晨曦社工服务社");
+}
+
+static void test_residence_ending_lists_the_next_30_days_and_the_past(void **state)
+{
+	struct tdb *t = *state;
+	static const char *const OUT[] = { "2026-11-01", "2026-12-23", "2026-12-24", "2027-05-01" };
+	static const char *const NAMES[] = { "甲服务社", "乙服务社", "丙服务社", "丁服务社" };
+	struct org_draft d;
+	struct org_notes notes;
+	struct hd_err err;
+	struct org *all = NULL;
+	long long id;
+	int n = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		d = draft(NAMES[i], "入驻机构");
+		d.in_date = "2025-01-01";
+		d.out_date = OUT[i];
+		assert_int_equal(org_add(t->db, &t->who, &d, &id, &notes, &err), HD_OK);
+	}
+	/* Today is 2026-11-23: ended, and ending up to 2026-12-23. */
+	assert_int_equal(org_residence_ending(t->db, 30, &all, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(all[0].name, "甲服务社");
+	assert_string_equal(all[1].name, "乙服务社");
+	free(all);
+}
+
 static void test_team_name_is_unique_within_its_committee_only(void **state)
 {
 	struct tdb *t = *state;
@@ -166,6 +236,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_failing_check_character_is_kept_with_a_warning, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_duplicate_name_or_code_is_refused_and_nothing_is_written, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_fields_are_named, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_edit_checks_every_field_reindexes_and_audits, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_residence_ending_lists_the_next_30_days_and_the_past, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_team_name_is_unique_within_its_committee_only, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_team_needs_ten_members, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_demo_has_every_team_state_and_valid_codes, tdb_setup, tdb_teardown),
