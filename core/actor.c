@@ -24,6 +24,11 @@ struct hd_actor actor_desk(const char *desk)
 	return make(ACTOR_DESK, desk);
 }
 
+struct hd_actor actor_nobody(bool kiosk, const char *desk)
+{
+	return make(kiosk ? ACTOR_RESIDENT : ACTOR_DESK, desk);
+}
+
 enum hd_role actor_role(const struct hd_actor *who)
 {
 	switch (who->kind) {

@@ -4,6 +4,8 @@
 #ifndef HD_ACTOR_H
 #define HD_ACTOR_H
 
+#include <stdbool.h>
+
 /* Roles, numbered as LIST_ROLE; a resident at a kiosk has none. */
 enum hd_role {
 	ROLE_RESIDENT = 0,
@@ -32,6 +34,10 @@ struct hd_actor actor_command_line(const char *desk);
 
 /* An actor for the desk with nobody signed in. */
 struct hd_actor actor_desk(const char *desk);
+
+/* An actor for nobody signed in: a resident when kiosk mode is on, else
+ * the desk. */
+struct hd_actor actor_nobody(bool kiosk, const char *desk);
 
 /* The role the actor acts with: the command line as admin, the desk as a
  * volunteer, a resident as none, a signed-in person with their own. */

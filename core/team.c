@@ -86,7 +86,7 @@ static enum hd_status check_name(const struct team_row *t, struct hd_err *err)
 	if (proper_name(t->name))
 		return HD_OK;
 	return hd_err_set(err, HD_BAD_INPUT, "name",
-			  _("%s: a team's name says what it is at its end: 队, 团, 社, 组, 会, 班, 站, 坊, 部 or 室 (e.g. 晨光太极队)"),
+			  _("%s: ends in what the team is: 队, 团, 社, 组, 会, 班, 站, 坊, 部 or 室"),
 			  _("Name"));
 }
 

@@ -120,7 +120,7 @@ void app_signout(struct app *a, bool idle)
 	staff_signout(a->db, &a->actor, idle);
 	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
 		    a->actor.name);
-	a->actor = actor_desk(a->ctx->desk);
+	a->actor = actor_nobody(settings_on(a->db, "kiosk.mode"), a->ctx->desk);
 }
 
 void app_watch_printers(struct app *a)
@@ -326,19 +326,19 @@ static int start_terminal(void)
 int app_run(struct cli_ctx *ctx)
 {
 	struct app a;
-	struct hd_err err;
+	enum hd_status rc;
 
 	memset(&a, 0, sizeof(a));
 	a.ctx = ctx;
-	if (db_open(ctx->db_path, DB_EXISTING, &a.db, &err) != HD_OK)
-		return cli_report(&err);
-	a.actor = actor_desk(ctx->desk);
+	rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	a.db = ctx->db;
+	a.actor = actor_nobody(settings_on(a.db, "kiosk.mode"), ctx->desk);
 	settings_text(a.db, "centre.name", a.centre, sizeof(a.centre));
 	a.idle_seconds = (int)settings_int(a.db, "idle.seconds");
-	if (start_terminal() != 0) {
-		db_close(a.db);
-		return HD_FAIL;
-	}
+	if (start_terminal() != 0)
+		return HD_FAIL; /* the caller closes the database */
 	a.last_key_ms = clock_monotonic_ms();
 	app_watch_printers(&a);
 	app_push(&a, &SCREEN_HOME, NULL);
@@ -348,6 +348,5 @@ int app_run(struct cli_ctx *ctx)
 		a.stack[0].ops->close(&a, a.stack[0].st);
 	endwin();
 	watch_stop(a.watch);
-	db_close(a.db);
 	return HD_OK;
 }

@@ -84,13 +84,14 @@ static void team_form_close(struct app *a, void *st)
 static void team_form_draw(struct app *a, void *st)
 {
 	struct team_form *tf = st;
-	int i, y = TOP + F_COUNT + 1;
+	int i, y = TOP + F_COUNT;
 
 	(void)a;
+	/* Seven conditions at most: below the form they fit 80x24. */
 	if (tf->nunmet)
-		draw_text(y++, 2, _("Not yet ready to file:"), COLS - 4, ROLE_WARNING, 1);
-	for (i = 0; i < tf->nunmet && y < LINES - 3; i++, y++)
-		draw_text(y, 4, tf->unmet[i], COLS - 6, ROLE_WARNING, 1);
+		draw_text(1, 2, _("Not yet ready to file:"), COLS - 4, ROLE_WARNING, 1);
+	for (i = 0; i < tf->nunmet && y < LINES - 2; i++, y++)
+		draw_text(y, 2, tf->unmet[i], COLS - 4, ROLE_WARNING, 1);
 	form_view_draw(&tf->form, TOP, 16, 44);
 }
 
