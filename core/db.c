@@ -295,7 +295,7 @@ static enum hd_status check_path(const char *path, enum db_mode mode, struct hd_
 	if (stat(path, &sb) == 0) {
 		if (!S_ISREG(sb.st_mode))
 			return hd_err_set(err, HD_FAIL, "db", _("%s is not a file"), path);
-		if (access(path, R_OK | W_OK) != 0)
+		if (access(path, mode == DB_READ_ONLY ? R_OK : R_OK | W_OK) != 0)
 			return hd_err_set(err, HD_FAIL, "db",
 					  _("%s cannot be read and written: %s"), path,
 					  strerror(errno));
@@ -330,6 +330,8 @@ enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struc
 		return rc;
 	if (mode == DB_CREATE)
 		flags |= SQLITE_OPEN_CREATE;
+	if (mode == DB_READ_ONLY)
+		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
 		rc = hd_err_set(err, HD_FAIL, "db", _("%s cannot be opened: %s"), path,
 				db ? sqlite3_errmsg(db) : "?");
@@ -340,7 +342,7 @@ enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struc
 	 * first read on. */
 	sqlite3_busy_timeout(db, DB_BUSY_MS);
 	rc = check_identity(db, path, mode, &version, err);
-	if (rc != HD_OK)
+	if (rc != HD_OK || mode == DB_READ_ONLY)
 		goto done;
 	rc = set_pragmas(db, path, err);
 	if (rc != HD_OK)

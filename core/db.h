@@ -18,7 +18,9 @@
 /* How db_open treats a missing or empty file. */
 enum db_mode {
 	DB_EXISTING, /* it must be an initialised hubdesk database */
-	DB_CREATE    /* create it (or take an empty file); used by init */
+	DB_CREATE,   /* create it (or take an empty file); used by init */
+	DB_READ_ONLY /* read an existing hubdesk database as it is: no pragma is set and
+		      * nothing migrated (checking a backup) */
 };
 
 /* Opens path, checks it, applies WAL, synchronous=FULL, foreign keys,

@@ -186,6 +186,9 @@ static const char *const MIGRATIONS[] = {
 	"  WHERE id = NEW.team_id;"
 	" END;"
 	"CREATE INDEX team_roll ON team(state, filed_date);",
+	/* 9: the numbers of people erased on request (never their data), so
+	 * that maintenance erases them from the backups it keeps too. */
+	"CREATE TABLE erasure(person_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);",
 };
 
 const char *schema_migration(int version)

@@ -96,6 +96,16 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id,
 			   struct hd_err *err);
 
+/* Erases everything of person person_id (staff), and notes the number, so
+ * that maintenance erases them from the backups it keeps too. */
+enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long long person_id,
+				  struct hd_err *err);
+
+/* In db (a backup), erases again every person erased on request in from
+ * (the database itself); *count counts the visits erased. */
+enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who,
+				 int *count, struct hd_err *err);
+
 /* Erases the personal data of visits older than retention.days; *erased
  * counts the visits. For maintenance. */
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,

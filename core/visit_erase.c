@@ -57,6 +57,14 @@ done:
 	return files;
 }
 
+/* Once the outermost transaction is over, the erased bytes leave the WAL
+ * for the database file, where secure_delete has zeroed them. */
+static void settle(sqlite3 *db)
+{
+	if (sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+}
+
 /* Erases the visits that mark_sql (an INSERT into temp.doomed, ?1 and ?2
  * bound to a and b) marks. */
 static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const char *action,
@@ -96,7 +104,7 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 	}
 	free(files);
 	if (rc == HD_OK && *count > 0)
-		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+		settle(db);
 	return rc;
 }
 
@@ -117,10 +125,51 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 				   "INSERT INTO temp.doomed(id, person_id)"
 				   " SELECT id, NULL FROM visit WHERE id = ?1 AND erased = 0", id, 0,
 				   &count, err);
-	return erase_where(db, who, "visit.erase",
-			   "INSERT INTO temp.doomed(id, person_id)"
-			   " SELECT id, person_id FROM visit WHERE person_id = ?1", v.person_id, 0,
-			   &count, err);
+	return visit_erase_person(db, who, v.person_id, err);
+}
+
+enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long long person_id,
+				  struct hd_err *err)
+{
+	enum hd_status rc;
+	int count;
+
+	rc = access_require(db, who, ACC_VISITOR_PRIVATE, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_exec(db, "INSERT OR REPLACE INTO erasure(person_id, at) VALUES (?1, ?2)",
+		     person_id, (long long)clock_now(), 0, err);
+	if (rc == HD_OK)
+		rc = erase_where(db, who, "visit.erase",
+				 "INSERT INTO temp.doomed(id, person_id)"
+				 " SELECT id, person_id FROM visit WHERE person_id = ?1",
+				 person_id, 0, &count, err);
+	rc = db_finish(db, rc, err);
+	if (rc == HD_OK)
+		settle(db);
+	return rc;
+}
+
+enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who,
+				 int *count, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int n;
+
+	*count = 0;
+	rc = db_prepare(from, "SELECT person_id FROM erasure ORDER BY person_id", &st, err);
+	while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
+		rc = erase_where(db, who, "visit.erase",
+				 "INSERT INTO temp.doomed(id, person_id)"
+				 " SELECT id, person_id FROM visit WHERE person_id = ?1",
+				 sqlite3_column_int64(st, 0), 0, &n, err);
+		*count += n;
+	}
+	db_done(st);
+	return rc;
 }
 
 /* Printed lists of who was here hold names too: they go with the visits. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/dblock.h"
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/setup.h"
@@ -85,8 +86,13 @@ enum hd_status cli_open(struct cli_ctx *ctx)
 {
 	struct hd_err err;
 
-	if (db_open(ctx->db_path, DB_EXISTING, &ctx->db, &err) != HD_OK)
+	if (dblock_take(ctx->db_path, false, &ctx->lock_fd, &err) != HD_OK)
 		return cli_report(&err);
+	if (db_open(ctx->db_path, DB_EXISTING, &ctx->db, &err) != HD_OK) {
+		dblock_release(ctx->lock_fd);
+		ctx->lock_fd = -1;
+		return cli_report(&err);
+	}
 	return HD_OK;
 }
 
@@ -186,7 +192,7 @@ static const struct {
 	{ "visitor", cli_visitor },     { "booking", cli_booking },     { "team", cli_team },
 	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
 	{ "export", not_yet },      { "import", not_yet },
-	{ "backup", not_yet },      { "maintain", cli_maintain },      { "restore", not_yet },
+	{ "backup", cli_backup },   { "maintain", cli_maintain },   { "restore", cli_restore },
 };
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
@@ -199,6 +205,8 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 			rc = COMMANDS[i].run(ctx, argc, argv);
 			db_close(ctx->db);
 			ctx->db = NULL;
+			dblock_release(ctx->lock_fd);
+			ctx->lock_fd = -1;
 			return rc;
 		}
 	}

@@ -19,6 +19,7 @@ struct cli_ctx {
 	char desk[64];
 	struct hd_actor actor; /* the command line acts as admin */
 	sqlite3 *db;           /* opened by the command */
+	int lock_fd;           /* the database's lock, held shared while db is open; -1 none */
 };
 
 /* One option of a command: "--name" and whether it takes a value. */
@@ -44,7 +45,8 @@ enum hd_status cli_report(const struct hd_err *err);
 enum hd_status cli_say(enum hd_status status, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-/* Opens the database of ctx (DB_EXISTING); on failure the message is printed. */
+/* Opens the database of ctx (DB_EXISTING) under its shared lock (a restore
+ * waits for it); on failure the message is printed. */
 enum hd_status cli_open(struct cli_ctx *ctx);
 
 /* Runs the subcommand argv[0] with its arguments. */
@@ -69,6 +71,10 @@ int cli_closure(struct cli_ctx *ctx, int argc, char **argv);
 
 /* `hubdesk visitor ...`. */
 int cli_visitor(struct cli_ctx *ctx, int argc, char **argv);
+
+/* `hubdesk backup PATH` and `hubdesk restore PATH` (cli_backup.c). */
+int cli_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
 
 /* `hubdesk maintain`: what is due: the print spool's retry, the check-out
  * at closing time, the retention erase. */

@@ -15,6 +15,7 @@
 #include "printing/slip.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
+#include "core/backup.h"
 #include "core/booking.h"
 #include "core/lists.h"
 #include "core/validate.h"
@@ -210,6 +211,7 @@ static int print_retry_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 int cli_maintain(struct cli_ctx *ctx, int argc, char **argv)
 {
+	struct backup_round round;
 	struct hd_err err;
 	int rc, closed = 0, erased = 0, released = 0;
 
@@ -222,6 +224,10 @@ int cli_maintain(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_report(&err);
 	cli_say(HD_OK, _("%d visitors checked out at closing time, %d old visits erased"), closed,
 		erased);
+	if (backup_daily(ctx->db, &ctx->actor, ctx->db_path, &round, &err) != HD_OK)
+		return cli_report(&err);
+	cli_say(HD_OK, _("backups: %d made, %d kept (%d visits erased in them), %d removed"),
+		round.made, round.kept, round.erased, round.removed);
 	return HD_OK;
 }
 

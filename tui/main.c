@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "core/clock.h"
+#include "core/db.h"
+#include "core/dblock.h"
 #include "core/i18n.h"
 #include "printing/pdf.h"
 #include "tui/app.h"
@@ -80,6 +82,7 @@ int main(int argc, char **argv)
 	int i, got, rc;
 
 	memset(&ctx, 0, sizeof(ctx));
+	ctx.lock_fd = -1;
 	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if ((got = global_value(argc, argv, &i, "--db", &ctx.db_path)) ||
 		    (got = global_value(argc, argv, &i, "--lang", &ctx.lang)) ||
@@ -131,6 +134,8 @@ int main(int argc, char **argv)
 		default_desk(ctx.desk, sizeof(ctx.desk));
 	ctx.actor = actor_command_line(ctx.desk);
 	rc = i >= argc ? app_run(&ctx) : cli_run(&ctx, argc - i, argv + i);
+	db_close(ctx.db);
+	dblock_release(ctx.lock_fd);
 	pdf_cleanup(); /* the fonts and caches PDF rendering kept */
 	return rc;
 }

@@ -1,0 +1,252 @@
+/* backup.c - copies of the database: written with SQLite's online backup
+ * (a consistent copy while other desks keep writing), kept daily beside the
+ * database and kept erased like the database itself, and restored while
+ * nobody uses the database. A copy is a single file (rollback journal),
+ * written beside its place and renamed into it once flushed. */
+#include "core/backup.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/access.h"
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "core/visit.h"
+
+#define DAY 86400
+#define PATH_BYTES 4096
+#define DAILY_PREFIX "hubdesk-"
+#define DAILY_SUFFIX ".db"
+
+/* Flushes a file, or the folder that holds path. */
+static int flush_path(const char *path, bool folder)
+{
+	char copy[PATH_BYTES];
+	int fd, rc;
+
+	snprintf(copy, sizeof(copy), "%s", path);
+	fd = open(folder ? dirname(copy) : path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Copies the database of src (schema "main") into a new file at path. */
+static enum hd_status copy_into(sqlite3 *src, const char *path, struct hd_err *err)
+{
+	char part[PATH_BYTES];
+	sqlite3_backup *b = NULL;
+	sqlite3 *dest = NULL;
+	enum hd_status rc = HD_OK;
+	int src_rc;
+
+	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
+		return hd_err_set(err, HD_BAD_INPUT, "path", _("the backup path is too long"));
+	unlink(part);
+	if (sqlite3_open_v2(part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		rc = hd_err_set(err, HD_FAIL, "path", _("%s cannot be written: %s"), path,
+				dest ? sqlite3_errmsg(dest) : "?");
+		goto done;
+	}
+	b = sqlite3_backup_init(dest, "main", src, "main");
+	if (!b) {
+		rc = db_fail(dest, sqlite3_errcode(dest), err);
+		goto done;
+	}
+	src_rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (src_rc != SQLITE_DONE) {
+		rc = db_fail(dest, src_rc, err);
+		goto done;
+	}
+	/* A copy is one file: no WAL to carry along. */
+	if (sqlite3_exec(dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = db_fail(dest, sqlite3_errcode(dest), err);
+done:
+	sqlite3_close(dest);
+	if (rc == HD_OK && (flush_path(part, false) != 0 || rename(part, path) != 0 ||
+			    flush_path(path, true) != 0))
+		rc = hd_err_set(err, HD_FAIL, "path", _("%s cannot be written: %s"), path,
+				strerror(errno));
+	if (rc != HD_OK)
+		unlink(part);
+	return rc;
+}
+
+enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char *path,
+			    struct hd_err *err)
+{
+	char after[PATH_BYTES + 32];
+	enum hd_status rc;
+
+	if (!path || !*path)
+		return hd_err_set(err, HD_BAD_INPUT, "path", _("backup: give the path of the copy"));
+	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc == HD_OK)
+		rc = copy_into(db, path, err);
+	if (rc != HD_OK)
+		return rc;
+	snprintf(after, sizeof(after), "{\"backup\":true}");
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_finish(db, audit_log(db, who, "backup", "database", 0, NULL, after, err), err);
+	return rc;
+}
+
+enum hd_status backup_check(const char *path, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = NULL;
+	enum hd_status rc;
+	const char *word;
+
+	rc = db_open(path, DB_READ_ONLY, &db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db, "PRAGMA integrity_check", &st, err);
+	if (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
+		word = (const char *)sqlite3_column_text(st, 0);
+		if (!word || strcmp(word, "ok") != 0)
+			rc = hd_err_set(err, HD_FAIL, "path",
+					_("%s is damaged (%s); it cannot be restored"), path,
+					word ? word : "?");
+	}
+	db_done(st);
+	db_close(db);
+	return rc;
+}
+
+enum hd_status backup_restore(const char *db_path, const char *from, char *kept, size_t keptsz,
+			      struct hd_err *err)
+{
+	char stamp[32], wal[PATH_BYTES];
+	const struct hd_actor who = actor_command_line("restore");
+	sqlite3 *db = NULL, *src = NULL;
+	enum hd_status rc;
+	time_t now = clock_now();
+	struct tm tm;
+
+	rc = backup_check(from, err);
+	if (rc != HD_OK)
+		return rc;
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	snprintf(kept, keptsz, "%s.before-restore-%s.db", db_path, stamp);
+	/* The current database is kept first, whole. */
+	rc = db_open(db_path, DB_EXISTING, &db, err);
+	if (rc == HD_OK)
+		rc = backup_write(db, &who, kept, err);
+	db_close(db);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_open(from, DB_READ_ONLY, &src, err);
+	if (rc == HD_OK)
+		rc = copy_into(src, db_path, err);
+	db_close(src);
+	if (rc != HD_OK)
+		return rc;
+	/* A WAL left by the replaced file must not be replayed into this one. */
+	snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	unlink(wal);
+	snprintf(wal, sizeof(wal), "%s-shm", db_path);
+	unlink(wal);
+	return HD_OK;
+}
+
+/* The folder of the daily copies: "backups" beside the database. */
+static void daily_dir(const char *db_path, char *out, size_t outsz)
+{
+	char copy[PATH_BYTES];
+
+	snprintf(copy, sizeof(copy), "%s", db_path);
+	snprintf(out, outsz, "%s/backups", dirname(copy));
+}
+
+/* The date of a daily copy's name, or false. */
+static bool daily_date(const char *name, char *date, size_t datesz)
+{
+	size_t n = strlen(name), p = strlen(DAILY_PREFIX), s = strlen(DAILY_SUFFIX);
+	char digits[DATE_LEN];
+
+	if (n != p + 10 + s || strncmp(name, DAILY_PREFIX, p) != 0 ||
+	    strcmp(name + n - s, DAILY_SUFFIX) != 0)
+		return false;
+	snprintf(digits, sizeof(digits), "%.10s", name + p);
+	return valid_date(digits, "", date, datesz, NULL) == HD_OK && strcmp(date, digits) == 0;
+}
+
+/* In one kept copy: the retention erase and every erasure on request. */
+static enum hd_status scrub(sqlite3 *db, const char *path, const struct hd_actor *who,
+			    int *visits, struct hd_err *err)
+{
+	sqlite3 *copy = NULL;
+	enum hd_status rc;
+	int old = 0, again = 0;
+
+	rc = db_open(path, DB_EXISTING, &copy, err);
+	if (rc == HD_OK)
+		rc = visit_retention(copy, who, &old, err);
+	if (rc == HD_OK)
+		rc = visit_erase_again(copy, db, who, &again, err);
+	if (rc == HD_OK)
+		sqlite3_exec(copy, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE",
+			     NULL, NULL, NULL);
+	db_close(copy);
+	*visits += old + again;
+	return rc;
+}
+
+enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
+			    struct backup_round *round, struct hd_err *err)
+{
+	char dir[PATH_BYTES], path[PATH_BYTES + 300], today[DATE_LEN], oldest[DATE_LEN], day[DATE_LEN];
+	struct dirent *e;
+	struct stat sb;
+	enum hd_status rc = HD_OK;
+	DIR *d;
+
+	memset(round, 0, sizeof(*round));
+	daily_dir(db_path, dir, sizeof(dir));
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be made: %s"), dir,
+				  strerror(errno));
+	clock_local_date(clock_now(), today, sizeof(today));
+	clock_local_date(clock_now() - settings_int(db, "retention.days") * DAY, oldest,
+			 sizeof(oldest));
+	snprintf(path, sizeof(path), "%s/" DAILY_PREFIX "%s" DAILY_SUFFIX, dir, today);
+	if (stat(path, &sb) != 0) {
+		rc = backup_write(db, who, path, err);
+		round->made = rc == HD_OK;
+	}
+	d = opendir(dir);
+	if (!d)
+		return rc == HD_OK ? hd_err_set(err, HD_FAIL, "path", _("%s cannot be read: %s"), dir,
+						 strerror(errno))
+				   : rc;
+	while (rc == HD_OK && (e = readdir(d)) != NULL) {
+		if (!daily_date(e->d_name, day, sizeof(day)))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (strcmp(day, oldest) < 0) {
+			round->removed += unlink(path) == 0;
+			continue;
+		}
+		rc = scrub(db, path, who, &round->erased, err);
+		round->kept++;
+	}
+	closedir(d);
+	return rc;
+}

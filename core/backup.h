@@ -1,0 +1,45 @@
+/* backup.h - copies of the database: a consistent copy while other desks
+ * keep writing (SQLite's online backup), the daily copies maintenance keeps
+ * in a folder beside the database (erased like the database: retention and
+ * every erasure on request), and restoring a copy. */
+#ifndef HD_BACKUP_H
+#define HD_BACKUP_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/status.h"
+
+/* What a round of daily backups did. */
+struct backup_round {
+	int made;    /* 1 when today's copy was written */
+	int kept;    /* copies kept (and erased again) */
+	int removed; /* copies older than retention.days removed */
+	int erased;  /* visits erased in the kept copies */
+};
+
+/* Writes a copy of db to path (admin), replacing what is there once the
+ * copy is whole and flushed; audited. */
+enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char *path,
+			    struct hd_err *err);
+
+/* Checks that path is a hubdesk database this hubdesk can read and that it
+ * passes SQLite's integrity check. */
+enum hd_status backup_check(const char *path, struct hd_err *err);
+
+/* Replaces the database at db_path by the copy at from, after checking it
+ * and keeping the current one as db_path.before-restore-STAMP.db (its path
+ * into kept). The caller holds the database's lock exclusively
+ * (dblock.h). */
+enum hd_status backup_restore(const char *db_path, const char *from, char *kept, size_t keptsz,
+			      struct hd_err *err);
+
+/* The daily round of maintenance: today's copy in the folder "backups"
+ * beside db_path unless it exists, copies older than retention.days
+ * removed, and the retention erase and every erasure on request applied to
+ * the copies kept. */
+enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
+			    struct backup_round *round, struct hd_err *err);
+
+#endif

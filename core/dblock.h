@@ -1,0 +1,20 @@
+/* dblock.h - who has the database open: every hubdesk process holds a
+ * shared lock on a file beside it (PATH.lock) while it works on it, and a
+ * restore takes it exclusively, so a database is never replaced under a
+ * running desk. */
+#ifndef HD_DBLOCK_H
+#define HD_DBLOCK_H
+
+#include <stdbool.h>
+
+#include "core/status.h"
+
+/* Takes the lock of the database at db_path, shared or exclusive, without
+ * waiting; *fd is kept by the caller until dblock_release(). HD_REFUSED
+ * when another process holds it the other way. */
+enum hd_status dblock_take(const char *db_path, bool exclusive, int *fd, struct hd_err *err);
+
+/* Lets the lock go (-1 is fine). */
+void dblock_release(int fd);
+
+#endif
