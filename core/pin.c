@@ -103,3 +103,97 @@ done:
 	db_done(st);
 	return ok;
 }
+
+static const char *const SQL_STATE[] = {
+	[BOOKER_ORG] = "SELECT pin_hash, pin_failures, ifnull(pin_locked_until, 0) FROM org"
+		       " WHERE id = ?1",
+	[BOOKER_TEAM] = "SELECT pin_hash, pin_failures, ifnull(pin_locked_until, 0) FROM team"
+			" WHERE id = ?1",
+};
+
+static const char *const SQL_FAILED[] = {
+	[BOOKER_ORG] = "UPDATE org SET pin_failures = ?2, pin_locked_until = nullif(?3, 0)"
+		       " WHERE id = ?1",
+	[BOOKER_TEAM] = "UPDATE team SET pin_failures = ?2, pin_locked_until = nullif(?3, 0)"
+			" WHERE id = ?1",
+};
+
+/* The booker's PIN hash (or ""), failures and lock. */
+static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long id, char *hash,
+				 int *failures, time_t *locked, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	*hash = '\0';
+	rc = db_prepare(db, SQL_STATE[kind], &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_column_text(st, 0, hash, PIN_HASH_MAX);
+		*failures = sqlite3_column_int(st, 1);
+		*locked = (time_t)sqlite3_column_int64(st, 2);
+	} else {
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booker with id %lld"), id);
+	}
+	db_done(st);
+	return rc;
+}
+
+enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+				long long id, const char *pin, struct hd_err *err)
+{
+	static const char *const TABLES[] = { [BOOKER_ORG] = "org", [BOOKER_TEAM] = "team" };
+	char hash[PIN_HASH_MAX], until[16];
+	time_t now = clock_now(), locked = 0;
+	enum hd_status rc;
+	int failures = 0;
+	bool ok;
+
+	rc = pin_check_shape(pin, BOOKER_PIN_MIN, _("Booking PIN"), err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = read_state(db, kind, id, hash, &failures, &locked, err);
+	if (rc != HD_OK)
+		goto done;
+	if (locked > now) {
+		clock_local_hm(locked, until, sizeof(until));
+		rc = hd_err_set(err, HD_REFUSED, "pin",
+				_("Wrong booking PIN five times: bookings by PIN are locked until %s."),
+				until);
+		goto done;
+	}
+	if (!*hash) {
+		rc = hd_err_set(err, HD_REFUSED, "pin",
+				_("This booker has no booking PIN yet: the centre's staff set one."));
+		goto done;
+	}
+	ok = pin_matches(hash, pin);
+	failures = ok ? 0 : failures + 1;
+	locked = failures >= BOOKER_LOCK_FAILURES ? now + BOOKER_LOCK_SECONDS : 0;
+	if (locked)
+		failures = 0;
+	rc = db_exec(db, SQL_FAILED[kind], id, failures, (long long)locked, err);
+	if (rc == HD_OK && locked)
+		rc = audit_log(db, who, "pin.locked", TABLES[kind], id, NULL, NULL, err);
+	if (rc != HD_OK || ok)
+		goto done;
+	/* The failure is kept: the refusal comes after the commit. */
+	rc = db_finish(db, HD_OK, err);
+	if (rc != HD_OK)
+		return rc;
+	if (locked) {
+		clock_local_hm(locked, until, sizeof(until));
+		return hd_err_set(err, HD_REFUSED, "pin",
+				  _("Wrong booking PIN five times: bookings by PIN are locked until %s."),
+				  until);
+	}
+	return hd_err_set(err, HD_REFUSED, "pin", _("Wrong booking PIN: %d tries left."),
+			  BOOKER_LOCK_FAILURES - failures);
+done:
+	return db_finish(db, rc, err);
+}

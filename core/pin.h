@@ -36,4 +36,15 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 /* True when pin is the booking PIN of the organisation or team. */
 bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const char *pin);
 
+#define BOOKER_LOCK_FAILURES 5
+#define BOOKER_LOCK_SECONDS (15 * 60)
+
+/* A resident gives the booker's PIN: HD_OK when it matches (the failures
+ * are forgotten); a wrong one is HD_REFUSED saying how many tries are
+ * left, and the fifth locks the booker for 15 minutes (HD_REFUSED saying
+ * until when, audited); a booker without a PIN is refused too. Failures
+ * are kept whatever the caller does next. */
+enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+				long long id, const char *pin, struct hd_err *err);
+
 #endif

@@ -189,6 +189,12 @@ static const char *const MIGRATIONS[] = {
 	/* 9: the numbers of people erased on request (never their data), so
 	 * that maintenance erases them from the backups it keeps too. */
 	"CREATE TABLE erasure(person_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);",
+	/* 10: wrong booking PINs lock a booker like wrong staff PINs lock an
+	 * account. */
+	"ALTER TABLE org ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE org ADD COLUMN pin_locked_until INTEGER;"
+	"ALTER TABLE team ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE team ADD COLUMN pin_locked_until INTEGER;",
 };
 
 const char *schema_migration(int version)

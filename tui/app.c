@@ -3,6 +3,7 @@
 #include "tui/app.h"
 
 #include <curses.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,7 +121,8 @@ void app_signout(struct app *a, bool idle)
 	staff_signout(a->db, &a->actor, idle);
 	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
 		    a->actor.name);
-	a->actor = actor_nobody(settings_on(a->db, "kiosk.mode"), a->ctx->desk);
+	a->kiosk = settings_on(a->db, "kiosk.mode");
+	a->actor = actor_nobody(a->kiosk, a->ctx->desk);
 }
 
 void app_watch_printers(struct app *a)
@@ -149,7 +151,7 @@ bool app_confirm(struct app *a, const char *question)
 			continue;
 		k.code = rc == KEY_CODE_YES;
 		k.ch = ch;
-		if (k.code && ch == KEY_F(10)) {
+		if (k.code && ch == KEY_F(10) && !a->kiosk) {
 			a->quit = true; /* leaving the app drops the input too */
 			a->message[0] = '\0';
 			return true;
@@ -180,7 +182,7 @@ static void global_key(struct app *a, struct key_in k)
 		if (s->ops != &SCREEN_HELP)
 			app_push(a, &SCREEN_HELP, s->ops);
 	} else if (k.code && k.ch == KEY_F(10)) {
-		a->quit = true;
+		app_leave(a);
 	} else if (k.code && k.ch == KEY_F(9)) {
 		if (a->actor.kind == ACTOR_STAFF)
 			app_signout(a, false);
@@ -192,8 +194,16 @@ static void global_key(struct app *a, struct key_in k)
 			return;
 		app_pop(a);
 	} else if (!k.code && (k.ch == 'q' || k.ch == 'Q') && a->depth == 1 && !typing(a)) {
-		a->quit = true;
+		app_leave(a);
 	}
+}
+
+void app_leave(struct app *a)
+{
+	if (!a->kiosk)
+		a->quit = true;
+	else if (top(a)->ops != &SCREEN_SIGNIN)
+		app_push(a, &SCREEN_SIGNIN, SIGNIN_TO_LEAVE);
 }
 
 static void idle_check(struct app *a)
@@ -276,7 +286,8 @@ static void loop(struct app *a)
 		if (k.code && ch == KEY_RESIZE)
 			continue;
 		if (a->too_small) {
-			if ((k.code && ch == KEY_F(10)) || (!k.code && (ch == 'q' || ch == 'Q')))
+			if (((k.code && ch == KEY_F(10)) || (!k.code && (ch == 'q' || ch == 'Q'))) &&
+			    !a->kiosk)
 				a->quit = true;
 			continue;
 		}
@@ -334,7 +345,15 @@ int app_run(struct cli_ctx *ctx)
 	if (rc != HD_OK)
 		return rc;
 	a.db = ctx->db;
-	a.actor = actor_nobody(settings_on(a.db, "kiosk.mode"), ctx->desk);
+	a.kiosk = settings_on(a.db, "kiosk.mode");
+	a.actor = actor_nobody(a.kiosk, ctx->desk);
+	if (a.kiosk) {
+		/* raw() keeps these keys from the terminal already; no signal
+		 * from elsewhere ends a kiosk either. */
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+	}
 	settings_text(a.db, "centre.name", a.centre, sizeof(a.centre));
 	a.idle_seconds = (int)settings_int(a.db, "idle.seconds");
 	if (start_terminal() != 0)

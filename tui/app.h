@@ -70,6 +70,7 @@ struct app {
 	struct printer_watch *watch; /* the printers' state, from a thread */
 	int waiting;                 /* documents waiting in the spool */
 	long long move_id;           /* a booking being moved in the room grid, or 0 */
+	bool kiosk;                  /* kiosk.mode on: leaving needs staff, nobody is a resident */
 };
 
 /* A slot of the room grid, for the booking form and the free-room finder. */
@@ -110,6 +111,13 @@ void app_watch_printers(struct app *a);
 /* Asks a yes/no question on the status line; true for y. */
 bool app_confirm(struct app *a, const char *question);
 
+/* The sign-in's arg when someone asks to leave a kiosk: it leaves for staff
+ * and admins only. */
+#define SIGNIN_TO_LEAVE ((const void *)"leave")
+
+/* Leaving the app: at once, or in kiosk mode through the sign-in. */
+void app_leave(struct app *a);
+
 /* The screens. */
 extern const struct screen_ops SCREEN_HOME;
 extern const struct screen_ops SCREEN_HELP;
@@ -118,7 +126,7 @@ extern const struct screen_ops SCREEN_REGISTERS;
 extern const struct screen_ops SCREEN_ORG_FORM;
 extern const struct screen_ops SCREEN_ORG_EDIT; /* arg: a long long organisation id */
 extern const struct screen_ops SCREEN_ADMIN;
-extern const struct screen_ops SCREEN_SIGNIN;
+extern const struct screen_ops SCREEN_SIGNIN; /* arg: NULL, or SIGNIN_TO_LEAVE */
 extern const struct screen_ops SCREEN_PRINTERS;
 extern const struct screen_ops SCREEN_CHECKIN;
 extern const struct screen_ops SCREEN_PRESENT;

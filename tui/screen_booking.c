@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/room.h"
+#include "core/pin.h"
 #include "core/search.h"
 #include "core/token.h"
 #include "forms/form.h"
@@ -22,12 +23,13 @@
 #include "tui/draw.h"
 #include "tui/form_view.h"
 
-enum { F_BOOKER, F_DATE, F_START, F_END, F_PEOPLE, F_PURPOSE, F_UNTIL, F_COUNT };
+enum { F_BOOKER, F_DATE, F_START, F_END, F_PEOPLE, F_PURPOSE, F_UNTIL, F_PIN, F_COUNT };
 
 #define MISSED_SHOWN 6
 
 struct booking_form {
 	struct app *app;
+	bool resident; /* at a kiosk: the booker's booking PIN confirms */
 	struct room room;
 	struct field fields[F_COUNT];
 	struct form form;
@@ -69,6 +71,8 @@ static void setup(struct booking_form *f, const struct slot *s)
 		[F_PURPOSE] = { .name = "purpose", .label = _("Use of the room"), .kind = FIELD_TEXT,
 				.max_chars = TEXT_MAX_CHARS },
 		[F_UNTIL] = { .name = "until", .label = _("Weekly until"), .kind = FIELD_DATE },
+		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
+			    .required = true, .min = BOOKER_PIN_MIN, .max = PIN_MAX },
 	};
 	char text[16];
 	int i;
@@ -81,7 +85,7 @@ static void setup(struct booking_form *f, const struct slot *s)
 	snprintf(text, sizeof(text), "%02d:%02d", s->end_min / 60, s->end_min % 60);
 	field_set_text(&f->fields[F_END], text);
 	field_set_text(&f->fields[F_PEOPLE], "1");
-	form_init(&f->form, f->fields, F_COUNT);
+	form_init(&f->form, f->fields, f->resident ? F_COUNT : F_PIN);
 }
 
 static void *booking_open(struct app *a, const void *arg)
@@ -92,6 +96,7 @@ static void *booking_open(struct app *a, const void *arg)
 	if (!f)
 		abort();
 	f->app = a;
+	f->resident = a->actor.kind == ACTOR_RESIDENT;
 	if (room_get(a->db, ((const struct slot *)arg)->room_id, &f->room, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	setup(f, arg);
@@ -103,6 +108,8 @@ static void booking_close(struct app *a, void *st)
 	struct booking_form *f = st;
 
 	(void)a;
+	editor_wipe(&f->fields[F_PIN].ed);
+	explicit_bzero(f->fields[F_PIN].value, sizeof(f->fields[F_PIN].value));
 	booking_series_free(&f->missed);
 	free(f);
 }
@@ -149,6 +156,7 @@ static void tell(struct app *a, struct booking_form *f, const struct hd_err *err
 static bool book(struct app *a, struct booking_form *f, const struct booking_draft *d,
 		 const char *until, long long *first, int *count)
 {
+	enum access_via how = f->resident ? VIA_PIN : VIA_DIRECT;
 	struct booking_series s = { 0 };
 	struct hd_err err;
 	enum hd_status rc;
@@ -156,13 +164,13 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 	booking_series_free(&f->missed);
 	*count = 0;
 	if (!*until) {
-		rc = booking_add(a->db, &a->actor, VIA_DIRECT, d, first, &err);
+		rc = booking_add(a->db, &a->actor, how, d, first, &err);
 		*count = rc == HD_OK;
 		if (rc != HD_OK)
 			tell(a, f, &err);
 		return rc == HD_OK;
 	}
-	rc = booking_add_weekly(a->db, &a->actor, VIA_DIRECT, d, until, false, &s, &err);
+	rc = booking_add_weekly(a->db, &a->actor, how, d, until, false, &s, &err);
 	if (rc == HD_REFUSED && s.nmissed) {
 		f->missed = s;
 		memset(&s, 0, sizeof(s));
@@ -170,7 +178,7 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 			app_message(a, ROLE_WARNING, "%s", err.msg);
 			return false;
 		}
-		rc = booking_add_weekly(a->db, &a->actor, VIA_DIRECT, d, until, true, &s, &err);
+		rc = booking_add_weekly(a->db, &a->actor, how, d, until, true, &s, &err);
 	}
 	if (rc != HD_OK) {
 		booking_series_free(&s);
@@ -203,6 +211,14 @@ static void save(struct app *a, struct booking_form *f)
 	snprintf(end, sizeof(end), "%.16s %.8s", f->fields[F_DATE].value, f->fields[F_END].value);
 	d = (struct booking_draft){ room, pick > 0 ? who : NULL, pick < 0 ? who : NULL, start, end,
 				    f->fields[F_PEOPLE].value, f->fields[F_PURPOSE].value };
+	/* A resident's booking stands on the booker's PIN. */
+	if (f->resident && pin_booker_check(a->db, &a->actor, pick > 0 ? BOOKER_ORG : BOOKER_TEAM,
+					    pick > 0 ? pick : -pick, f->fields[F_PIN].value,
+					    &err) != HD_OK) {
+		editor_wipe(&f->fields[F_PIN].ed);
+		tell(a, f, &err);
+		return;
+	}
 	if (!book(a, f, &d, f->fields[F_UNTIL].value, &id, &count))
 		return;
 	/* Booked: the receipt's fate is only told. One receipt serves a

@@ -398,7 +398,11 @@ static void open_cell(struct app *a, struct grid_screen *g)
 	which = grid_booking(d, gr, g->col);
 	m = d->first_min + g->col * GRID_SLOT_MIN;
 	if (which >= 0 && cell != GC_BUFFER && cell != GC_RELEASED) {
-		app_push(a, &SCREEN_BOOKING_DETAIL, &d->bookings[which].id);
+		/* A resident sees that a slot is taken and by whom, no more. */
+		if (a->actor.kind == ACTOR_RESIDENT)
+			app_message(a, ROLE_DIM, _("Booked by %s."), d->bookings[which].booker_short);
+		else
+			app_push(a, &SCREEN_BOOKING_DETAIL, &d->bookings[which].id);
 		return;
 	}
 	if (cell == GC_CLOSED)

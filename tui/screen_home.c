@@ -63,6 +63,12 @@ static int menu_x(void)
 	return COLS / 2 - 16 > 2 ? COLS / 2 - 16 : 2;
 }
 
+/* At a kiosk with nobody signed in only the room booking is open. */
+static bool open_to(const struct app *a, const struct menu_item *m)
+{
+	return a->actor.kind != ACTOR_RESIDENT || m->screen == &SCREEN_GRID;
+}
+
 static void home_draw(struct app *a, void *st)
 {
 	struct home *h = st;
@@ -76,20 +82,28 @@ static void home_draw(struct app *a, void *st)
 
 		snprintf(line, sizeof(line), " %c  %s%s", m->key, _(m->label),
 			 m->screen ? "" : _(" (not available yet)"));
-		draw_text(MENU_TOP + i * 2, x, line, 40, m->screen ? r : (r == ROLE_NORMAL ? ROLE_DIM : r), 1);
+		draw_text(MENU_TOP + i * 2, x, line, 40,
+			  m->screen && open_to(a, m) ? r : (r == ROLE_NORMAL ? ROLE_DIM : r), 1);
 	}
 	if (h->scan_len > 0) {
 		snprintf(line, sizeof(line), "%s %s", _("Scan:"), h->scan);
 		draw_text(LINES - 4, 2, line, COLS - 4, ROLE_LABEL, 0);
 	} else {
 		draw_text(LINES - 4, 2,
-			  _("Press a number, or scan a slip or receipt. F1 help, F10 or q leaves."),
+			  a->actor.kind == ACTOR_RESIDENT
+				  ? _("Press 2 to book a room, or scan your receipt to check in. Staff: F9.")
+				  : _("Press a number, or scan a slip or receipt. F1 help, F10 or q leaves."),
 			  COLS - 4, ROLE_DIM, 0);
 	}
 }
 
 static void open_item(struct app *a, const struct menu_item *m)
 {
+	if (!open_to(a, m)) {
+		app_message(a, ROLE_WARNING, "%s",
+			    _("At this kiosk residents book rooms (2); staff and volunteers sign in with F9."));
+		return;
+	}
 	if (m->need != ACC_COUNT && !app_allowed(a, m->need))
 		return;
 	if (m->screen)

@@ -18,6 +18,7 @@
 enum { F_NAME, F_PIN, F_COUNT };
 
 struct signin {
+	bool to_leave; /* a kiosk's F10: staff and admins leave, nobody signs in */
 	struct field fields[F_COUNT];
 	struct form form;
 	struct staff *accounts; /* read once when the screen opens */
@@ -53,9 +54,9 @@ static void *signin_open(struct app *a, const void *arg)
 			    .min = 6, .max = 12 },
 	};
 
-	(void)arg;
 	if (!s)
 		abort();
+	s->to_leave = arg == SIGNIN_TO_LEAVE;
 	if (staff_list(a->db, &s->accounts, &s->count, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	specs[F_NAME].suggest = suggest_names;
@@ -82,8 +83,27 @@ static void signin_draw(struct app *a, void *st)
 	struct signin *s = st;
 
 	(void)a;
-	draw_text(2, 2, _("Sign in: type or pick your name, then your PIN."), COLS - 4, ROLE_DIM, 0);
+	draw_text(2, 2,
+		  s->to_leave ? _("Kiosk mode: staff or an admin closes the desk with their name and PIN.")
+			      : _("Sign in: type or pick your name, then your PIN."),
+		  COLS - 4, s->to_leave ? ROLE_WARNING : ROLE_DIM, 0);
 	form_view_draw(&s->form, 4, 12, 30);
+}
+
+/* In kiosk mode the desk is left by staff and admins only; the account
+ * that asked is signed out again at once. */
+static void leave_as(struct app *a, struct hd_actor *who)
+{
+	bool may = who->role >= ROLE_STAFF;
+
+	staff_signout(a->db, who, false);
+	if (!may) {
+		app_message(a, ROLE_ERROR, _("%s may not close the desk in kiosk mode: staff or an admin can."),
+			    who->name);
+		app_pop(a);
+		return;
+	}
+	a->quit = true;
 }
 
 static void submit(struct app *a, struct signin *s)
@@ -105,6 +125,10 @@ static void submit(struct app *a, struct signin *s)
 	if (rc != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		form_focus(&s->form, rc == HD_NOT_FOUND ? F_NAME : F_PIN);
+		return;
+	}
+	if (s->to_leave) {
+		leave_as(a, &who);
 		return;
 	}
 	a->actor = who;

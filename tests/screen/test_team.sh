@@ -150,8 +150,8 @@ expect_line 1 首页 "kiosk mode: home"
 scr_keys 3
 BOUND=$SCR_TIMEOUT
 SCR_TIMEOUT=3
-expect_msg "$(zh 'team apply, record activity')" \
-	"kiosk mode, nobody signed in: 3 is refused, the status line naming $(zh 'team apply, record activity')"
+expect_msg "$(zh 'At this kiosk residents book rooms (2); staff and volunteers sign in with F9.')" \
+	"kiosk mode, nobody signed in: 3 is refused, the status line saying residents book rooms"
 expect_line 1 首页 "kiosk mode, nobody signed in: 3 leaves home showing"
 SCR_TIMEOUT=$BOUND
 scr_stop
