@@ -1,5 +1,8 @@
 /* audit.c - appending to the audit log. */
 #include "core/audit.h"
+#include "core/i18n.h"
+#include <string.h>
+#include <stdlib.h>
 
 #include "core/clock.h"
 #include "core/db.h"
@@ -46,5 +49,85 @@ enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *ac
 	src = sqlite3_step(st);
 	rc = src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 	db_done(st);
+	return rc;
+}
+
+void audit_entries_free(struct audit_entry *e, int n)
+{
+	int i;
+
+	for (i = 0; e && i < n; i++) {
+		free(e[i].before);
+		free(e[i].after);
+	}
+	free(e);
+}
+
+static char *dup_column(sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	return t ? strdup(t) : NULL;
+}
+
+enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
+			     struct audit_entry **out, int *n, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct audit_entry *all = NULL, *e;
+	long long from = 0, to = 0;
+	char day[DATE_LEN];
+	enum hd_status rc;
+	int src;
+
+	*out = NULL;
+	*n = 0;
+	if (f->date && *f->date) {
+		if (valid_date(f->date, _("Date"), day, sizeof(day), err) != HD_OK)
+			return HD_BAD_INPUT;
+		from = (long long)clock_local_time(day, 0);
+		to = (long long)clock_local_time(day, 24 * 60);
+	}
+	rc = db_prepare(db,
+			"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"
+			" ifnull(record_id, 0), before, after FROM audit"
+			" WHERE (?1 = 0 OR (at >= ?1 AND at < ?2))"
+			" AND (?3 = '' OR instr(ifnull(actor_name, actor), ?3) > 0)"
+			" AND (?4 = '' OR desk = ?4) AND (?5 = '' OR substr(action, 1, length(?5)) = ?5)"
+			" ORDER BY at DESC, id DESC LIMIT ?6",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	sqlite3_bind_text(st, 3, f->person ? f->person : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, f->desk ? f->desk : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, f->action ? f->action : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, max);
+	all = calloc((size_t)(max > 0 ? max : 1), sizeof(*all));
+	if (!all)
+		abort();
+	while ((src = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		e = &all[(*n)++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->at = (time_t)sqlite3_column_int64(st, 1);
+		db_column_text(st, 2, e->desk, sizeof(e->desk));
+		db_column_text(st, 4, e->actor, sizeof(e->actor));
+		if (!*e->actor)
+			db_column_text(st, 3, e->actor, sizeof(e->actor));
+		db_column_text(st, 5, e->action, sizeof(e->action));
+		db_column_text(st, 6, e->record, sizeof(e->record));
+		e->record_id = sqlite3_column_int64(st, 7);
+		e->before = dup_column(st, 8);
+		e->after = dup_column(st, 9);
+	}
+	if (src != SQLITE_DONE && src != SQLITE_ROW) {
+		rc = db_fail(db, src, err);
+		audit_entries_free(all, *n);
+		all = NULL;
+		*n = 0;
+	}
+	db_done(st);
+	*out = all;
 	return rc;
 }

@@ -129,29 +129,91 @@ enum hd_status backup_check(const char *path, struct hd_err *err)
 	return rc;
 }
 
+/* The folder of the daily copies: "backups" beside the database. */
+static void daily_dir(const char *db_path, char *out, size_t outsz)
+{
+	char copy[PATH_BYTES];
+
+	snprintf(copy, sizeof(copy), "%s", db_path);
+	snprintf(out, outsz, "%s/backups", dirname(copy));
+}
+
+/* A free name for the copy a restore keeps, in the folder of the daily
+ * copies, so that it is erased and removed like them. */
+static enum hd_status kept_path(const char *db_path, char *out, size_t outsz, struct hd_err *err)
+{
+	char dir[PATH_BYTES], stamp[32];
+	time_t now = clock_now();
+	struct stat sb;
+	struct tm tm;
+	int i;
+
+	daily_dir(db_path, dir, sizeof(dir));
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be made: %s"), dir,
+				  strerror(errno));
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%d-before-restore-%H%M%S", &tm);
+	for (i = 0; i < 100; i++) {
+		if (i == 0)
+			snprintf(out, outsz, "%s/" DAILY_PREFIX "%s" DAILY_SUFFIX, dir, stamp);
+		else
+			snprintf(out, outsz, "%s/" DAILY_PREFIX "%s-%d" DAILY_SUFFIX, dir, stamp, i);
+		if (stat(out, &sb) != 0)
+			return HD_OK;
+	}
+	return hd_err_set(err, HD_FAIL, "path", _("%s cannot be written: %s"), out, "exists");
+}
+
+/* The bytes of a file the database code cannot open (damaged), as they are. */
+static enum hd_status copy_bytes(const char *from, const char *to, struct hd_err *err)
+{
+	char buf[65536];
+	FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+	enum hd_status rc = HD_OK;
+	size_t n;
+
+	while (in && out && (n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = HD_FAIL;
+	if (!in || !out || ferror(in) || fclose(out) != 0)
+		rc = HD_FAIL;
+	if (in)
+		fclose(in);
+	if (rc != HD_OK)
+		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be written: %s"), to,
+				  strerror(errno));
+	return HD_OK;
+}
+
 enum hd_status backup_restore(const char *db_path, const char *from, char *kept, size_t keptsz,
 			      struct hd_err *err)
 {
-	char stamp[32], wal[PATH_BYTES];
 	const struct hd_actor who = actor_command_line("restore");
-	sqlite3 *db = NULL, *src = NULL;
+	sqlite3 *db = NULL, *src = NULL, *old = NULL;
+	char wal[PATH_BYTES];
+	struct stat sb;
 	enum hd_status rc;
-	time_t now = clock_now();
-	struct tm tm;
+	int again = 0;
 
+	*kept = '\0';
 	rc = backup_check(from, err);
 	if (rc != HD_OK)
 		return rc;
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
-	snprintf(kept, keptsz, "%s.before-restore-%s.db", db_path, stamp);
-	/* The current database is kept first, whole. */
-	rc = db_open(db_path, DB_EXISTING, &db, err);
-	if (rc == HD_OK)
-		rc = backup_write(db, &who, kept, err);
-	db_close(db);
-	if (rc != HD_OK)
-		return rc;
+	/* The current database is kept first, whole: a copy when it opens,
+	 * its bytes when it is damaged; a missing one has nothing to keep. */
+	if (stat(db_path, &sb) == 0) {
+		rc = kept_path(db_path, kept, keptsz, err);
+		if (rc != HD_OK)
+			return rc;
+		if (db_open(db_path, DB_EXISTING, &db, NULL) == HD_OK)
+			rc = backup_write(db, &who, kept, err);
+		else
+			rc = copy_bytes(db_path, kept, err);
+		db_close(db);
+		if (rc != HD_OK)
+			return rc;
+	}
 	rc = db_open(from, DB_READ_ONLY, &src, err);
 	if (rc == HD_OK)
 		rc = copy_into(src, db_path, err);
@@ -163,26 +225,27 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
 	unlink(wal);
 	snprintf(wal, sizeof(wal), "%s-shm", db_path);
 	unlink(wal);
-	return HD_OK;
+	/* Nobody erased since the copy was made comes back with it. */
+	if (*kept && db_open(kept, DB_READ_ONLY, &old, NULL) == HD_OK) {
+		rc = db_open(db_path, DB_EXISTING, &db, err);
+		if (rc == HD_OK)
+			rc = visit_erase_again(db, old, &who, &again, err);
+		db_close(db);
+	}
+	db_close(old);
+	return rc;
 }
 
-/* The folder of the daily copies: "backups" beside the database. */
-static void daily_dir(const char *db_path, char *out, size_t outsz)
-{
-	char copy[PATH_BYTES];
 
-	snprintf(copy, sizeof(copy), "%s", db_path);
-	snprintf(out, outsz, "%s/backups", dirname(copy));
-}
-
-/* The date of a daily copy's name, or false. */
+/* The date of a copy's name in the folder: hubdesk-YYYY-MM-DD.db, or a
+ * copy kept by a restore, hubdesk-YYYY-MM-DD-before-restore-....db. */
 static bool daily_date(const char *name, char *date, size_t datesz)
 {
 	size_t n = strlen(name), p = strlen(DAILY_PREFIX), s = strlen(DAILY_SUFFIX);
 	char digits[DATE_LEN];
 
-	if (n != p + 10 + s || strncmp(name, DAILY_PREFIX, p) != 0 ||
-	    strcmp(name + n - s, DAILY_SUFFIX) != 0)
+	if (n < p + 10 + s || strncmp(name, DAILY_PREFIX, p) != 0 ||
+	    strcmp(name + n - s, DAILY_SUFFIX) != 0 || (name[p + 10] != '.' && name[p + 10] != '-'))
 		return false;
 	snprintf(digits, sizeof(digits), "%.10s", name + p);
 	return valid_date(digits, "", date, datesz, NULL) == HD_OK && strcmp(date, digits) == 0;
@@ -190,7 +253,7 @@ static bool daily_date(const char *name, char *date, size_t datesz)
 
 /* In one kept copy: the retention erase and every erasure on request. */
 static enum hd_status scrub(sqlite3 *db, const char *path, const struct hd_actor *who,
-			    int *visits, struct hd_err *err)
+			    time_t before, int *visits, struct hd_err *err)
 {
 	sqlite3 *copy = NULL;
 	enum hd_status rc;
@@ -198,7 +261,7 @@ static enum hd_status scrub(sqlite3 *db, const char *path, const struct hd_actor
 
 	rc = db_open(path, DB_EXISTING, &copy, err);
 	if (rc == HD_OK)
-		rc = visit_retention(copy, who, &old, err);
+		rc = visit_retention_before(copy, who, before, &old, err);
 	if (rc == HD_OK)
 		rc = visit_erase_again(copy, db, who, &again, err);
 	if (rc == HD_OK)
@@ -244,9 +307,25 @@ enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char 
 			round->removed += unlink(path) == 0;
 			continue;
 		}
-		rc = scrub(db, path, who, &round->erased, err);
+		rc = scrub(db, path, who,
+			   clock_now() - (time_t)settings_int(db, "retention.days") * DAY,
+			   &round->erased, err);
 		round->kept++;
 	}
 	closedir(d);
 	return rc;
+}
+
+enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,
+			  char *path, size_t pathsz, struct hd_err *err)
+{
+	char dir[PATH_BYTES], today[DATE_LEN];
+
+	daily_dir(db_path, dir, sizeof(dir));
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be made: %s"), dir,
+				  strerror(errno));
+	clock_local_date(clock_now(), today, sizeof(today));
+	snprintf(path, pathsz, "%s/" DAILY_PREFIX "%s" DAILY_SUFFIX, dir, today);
+	return backup_write(db, who, path, err);
 }

@@ -29,9 +29,11 @@ enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char 
 enum hd_status backup_check(const char *path, struct hd_err *err);
 
 /* Replaces the database at db_path by the copy at from, after checking it
- * and keeping the current one as db_path.before-restore-STAMP.db (its path
- * into kept). The caller holds the database's lock exclusively
- * (dblock.h). */
+ * and keeping the current one (a copy, or its bytes when it is damaged;
+ * nothing when it is missing) among the daily copies, its path into kept
+ * ("" when none). Everyone erased on request in the current database is
+ * erased in the restored one too. The caller holds the database's lock
+ * exclusively (dblock.h). */
 enum hd_status backup_restore(const char *db_path, const char *from, char *kept, size_t keptsz,
 			      struct hd_err *err);
 
@@ -41,5 +43,10 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
  * the copies kept. */
 enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err);
+
+/* Today's daily copy now (admin), written again when it exists; its path
+ * into path. */
+enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,
+			  char *path, size_t pathsz, struct hd_err *err);
 
 #endif

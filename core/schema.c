@@ -186,9 +186,11 @@ static const char *const MIGRATIONS[] = {
 	"  WHERE id = NEW.team_id;"
 	" END;"
 	"CREATE INDEX team_roll ON team(state, filed_date);",
-	/* 9: the numbers of people erased on request (never their data), so
-	 * that maintenance erases them from the backups it keeps too. */
-	"CREATE TABLE erasure(person_id INTEGER PRIMARY KEY, at INTEGER NOT NULL);",
+	/* 9: the people erased on request, by number and the time their row
+	 * was made (numbers are used again), never their data: maintenance
+	 * erases them from the backups it keeps, and a restore again. */
+	"CREATE TABLE erasure(person_id INTEGER NOT NULL, created INTEGER NOT NULL,"
+	" at INTEGER NOT NULL, PRIMARY KEY(person_id, created));",
 	/* 10: wrong booking PINs lock a booker like wrong staff PINs lock an
 	 * account. */
 	"ALTER TABLE org ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;"

@@ -104,8 +104,12 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 	rc = db_prepare(db,
 			*pid ? "UPDATE person SET name = ?2, phone = ifnull(?3, phone),"
 			       " last4 = ifnull(substr(?3, -4), last4), last_visit = ?4 WHERE id = ?1"
-			     : "INSERT INTO person(name, phone, last4, last_visit, created)"
-			       " VALUES (?2, ?3, substr(?3, -4), ?4, ?4)",
+			     /* A number once erased on request is never given again:
+			      * backups and restores erase by it. */
+			     : "INSERT INTO person(id, name, phone, last4, last_visit, created)"
+			       " VALUES (max(ifnull((SELECT max(id) FROM person), 0),"
+			       " ifnull((SELECT max(person_id) FROM erasure), 0)) + 1,"
+			       " ?2, ?3, substr(?3, -4), ?4, ?4)",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;

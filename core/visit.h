@@ -101,8 +101,9 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long long person_id,
 				  struct hd_err *err);
 
-/* In db (a backup), erases again every person erased on request in from
- * (the database itself); *count counts the visits erased. */
+/* In db (a backup, or a database restored), erases again every person
+ * erased on request in from and keeps the record of it; *count counts the
+ * visits erased. */
 enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who,
 				 int *count, struct hd_err *err);
 
@@ -110,6 +111,11 @@ enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_act
  * counts the visits. For maintenance. */
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err);
+
+/* The retention erase of the visits that came in before a time (a backup
+ * is erased by the database's own retention.days). */
+enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, time_t before,
+				      int *erased, struct hd_err *err);
 
 /* Checks out, marked automatic, everyone still in whose day has reached
  * closing.time. *count counts them. */

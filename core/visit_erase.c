@@ -139,7 +139,9 @@ enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long 
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_exec(db, "INSERT OR REPLACE INTO erasure(person_id, at) VALUES (?1, ?2)",
+	rc = db_exec(db,
+		     "INSERT OR REPLACE INTO erasure(person_id, created, at)"
+		     " SELECT id, created, ?2 FROM person WHERE id = ?1",
 		     person_id, (long long)clock_now(), 0, err);
 	if (rc == HD_OK)
 		rc = erase_where(db, who, "visit.erase",
@@ -156,17 +158,27 @@ enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_act
 				 int *count, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
+	long long id, created, at;
 	enum hd_status rc;
 	int n;
 
 	*count = 0;
-	rc = db_prepare(from, "SELECT person_id FROM erasure ORDER BY person_id", &st, err);
+	rc = db_prepare(from, "SELECT person_id, created, at FROM erasure ORDER BY at", &st, err);
 	while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
-		rc = erase_where(db, who, "visit.erase",
-				 "INSERT INTO temp.doomed(id, person_id)"
-				 " SELECT id, person_id FROM visit WHERE person_id = ?1",
-				 sqlite3_column_int64(st, 0), 0, &n, err);
-		*count += n;
+		id = sqlite3_column_int64(st, 0);
+		created = sqlite3_column_int64(st, 1);
+		at = sqlite3_column_int64(st, 2);
+		/* The same person: the number and the time their row was made. */
+		rc = db_exec(db, "INSERT OR IGNORE INTO erasure(person_id, created, at)"
+			     " VALUES (?1, ?2, ?3)", id, created, at, err);
+		if (rc == HD_OK)
+			rc = erase_where(db, who, "visit.erase",
+					 "INSERT INTO temp.doomed(id, person_id)"
+					 " SELECT v.id, v.person_id FROM visit v JOIN person p"
+					 " ON p.id = v.person_id WHERE p.id = ?1 AND p.created = ?2",
+					 id, created, &n, err);
+		if (rc == HD_OK)
+			*count += n;
 	}
 	db_done(st);
 	return rc;
@@ -198,7 +210,15 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err)
 {
-	long long cutoff = (long long)clock_now() - settings_int(db, "retention.days") * DAY;
+	return visit_retention_before(db, who,
+				      clock_now() - (time_t)settings_int(db, "retention.days") * DAY,
+				      erased, err);
+}
+
+enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, time_t before,
+				      int *erased, struct hd_err *err)
+{
+	long long cutoff = (long long)before;
 	enum hd_status rc;
 
 	rc = erase_where(db, who, "visit.retention",

@@ -48,7 +48,10 @@
 	X(ACT_ACTIVITY, "a", N_("Activity"), N_("record that the team met today (also its annual check)")) \
 	X(ACT_ROLL, "F5", N_("Roll"), N_("teams due for the annual check or idle six months; residences ending")) \
 	X(ACT_OPEN, "Enter", N_("Open"), N_("the selected record's page")) \
-	X(ACT_EDIT, "e", N_("Edit"), N_("edit this record (staff)"))
+	X(ACT_EDIT, "e", N_("Edit"), N_("edit this record (staff)")) \
+	X(ACT_EDIT_VALUE, "Enter", N_("Change"), N_("change the selected setting; Enter saves, Esc leaves it")) \
+	X(ACT_BACKUP_NOW, "7", N_("Backup"), N_("write today's copy of the database now (admin)")) \
+	X(ACT_FILTER, "Tab", N_("Filter"), N_("filter by date, person, desk or kind of action"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

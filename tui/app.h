@@ -140,5 +140,7 @@ extern const struct screen_ops SCREEN_TEAM_FORM;
 extern const struct screen_ops SCREEN_TEAM;      /* arg: a long long team id */
 extern const struct screen_ops SCREEN_ORG;       /* arg: a long long organisation id */
 extern const struct screen_ops SCREEN_ROLL;
+extern const struct screen_ops SCREEN_SETTINGS;
+extern const struct screen_ops SCREEN_AUDIT;
 
 #endif

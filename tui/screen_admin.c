@@ -1,8 +1,10 @@
-/* screen_admin.c - administration: the register forms and, as they land,
- * settings, rooms, accounts, printers and backups. */
+/* screen_admin.c - administration: the register forms, settings, printers,
+ * a backup now and the audit log; rooms and accounts from the command line
+ * for now. */
 #include <curses.h>
 #include <stdio.h>
 
+#include "core/backup.h"
 #include "core/i18n.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -19,11 +21,11 @@ static const struct admin_item ITEMS[] = {
 	{ '1', N_("New organisation"), &SCREEN_ORG_FORM, ACC_REGISTERS },
 	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_VISITOR },
 	{ '3', N_("Rooms"), NULL, ACC_ADMIN },
-	{ '4', N_("Settings"), NULL, ACC_ADMIN },
+	{ '4', N_("Settings"), &SCREEN_SETTINGS, ACC_ADMIN },
 	{ '5', N_("Accounts"), NULL, ACC_ADMIN },
 	{ '6', N_("Printers"), &SCREEN_PRINTERS, ACC_ADMIN },
-	{ '7', N_("Backup"), NULL, ACC_ADMIN },
-	{ '8', N_("Audit log"), NULL, ACC_ADMIN },
+	{ '7', N_("Backup now"), &SCREEN_ADMIN, ACC_ADMIN }, /* done here, no screen */
+	{ '8', N_("Audit log"), &SCREEN_AUDIT, ACC_ADMIN },
 };
 
 #define NITEMS ((int)(sizeof(ITEMS) / sizeof(ITEMS[0])))
@@ -41,8 +43,19 @@ static void admin_draw(struct app *a, void *st)
 		draw_text(3 + i * 2, 4, line, COLS - 8, ITEMS[i].screen ? ROLE_NORMAL : ROLE_DIM, 0);
 	}
 	draw_text(LINES - 4, 2,
-		  _("Rooms and settings can be changed from the command line: hubdesk room, hubdesk config."),
+		  _("Rooms and accounts are kept from the command line for now: hubdesk room, hubdesk staff."),
 		  COLS - 4, ROLE_DIM, 0);
+}
+
+static void backup(struct app *a)
+{
+	char path[4400];
+	struct hd_err err;
+
+	if (backup_now(a->db, &a->actor, a->ctx->db_path, path, sizeof(path), &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	else
+		app_message(a, ROLE_OK, _("A copy of the database is in %s."), path);
 }
 
 static enum key_result admin_key(struct app *a, void *st, struct key_in k)
@@ -53,9 +66,15 @@ static enum key_result admin_key(struct app *a, void *st, struct key_in k)
 	for (i = 0; !k.code && i < NITEMS; i++) {
 		if ((wint_t)ITEMS[i].key != k.ch)
 			continue;
-		if (!ITEMS[i].screen)
+		if (!ITEMS[i].screen) {
 			app_push(a, &SCREEN_SOON, ITEMS[i].label);
-		else if (app_allowed(a, ITEMS[i].needs))
+			return KR_HANDLED;
+		}
+		if (!app_allowed(a, ITEMS[i].needs))
+			return KR_HANDLED;
+		if (ITEMS[i].screen == &SCREEN_ADMIN)
+			backup(a);
+		else
 			app_push(a, ITEMS[i].screen, NULL);
 		return KR_HANDLED;
 	}

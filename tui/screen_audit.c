@@ -1,0 +1,168 @@
+/* screen_audit.c - the audit log (administration 8, admin): the newest
+ * entries, filtered by date, person, desk and kind of action (fields at the
+ * top; Tab moves into them, Enter applies), with the selected entry's
+ * before and after below the list. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/audit.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+enum { F_DATE, F_PERSON, F_DESK, F_ACTION, F_COUNT };
+
+#define X0 2
+#define SHOWN_MAX 500
+#define LIST_TOP (2 + F_COUNT + 1)
+#define DETAIL_ROWS 4
+
+struct audit_screen {
+	struct field fields[F_COUNT];
+	struct form form;
+	bool filtering;
+	struct audit_entry *entries;
+	int n, selected, first;
+};
+
+static void reload(struct app *a, struct audit_screen *s)
+{
+	char t[F_COUNT][EDITOR_TEXT_MAX];
+	struct audit_filter f;
+	struct hd_err err;
+	int i;
+
+	for (i = 0; i < F_COUNT; i++)
+		editor_text(&s->fields[i].ed, t[i], sizeof(t[i]));
+	f = (struct audit_filter){ t[F_DATE], t[F_PERSON], t[F_DESK], t[F_ACTION] };
+	audit_entries_free(s->entries, s->n);
+	s->entries = NULL;
+	s->n = s->selected = s->first = 0;
+	if (audit_entries(a->db, &f, SHOWN_MAX, &s->entries, &s->n, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+}
+
+static void *audit_open(struct app *a, const void *arg)
+{
+	struct audit_screen *s = calloc(1, sizeof(*s));
+	const struct field_spec specs[F_COUNT] = {
+		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_TEXT, .max_chars = 10 },
+		[F_PERSON] = { .name = "person", .label = _("Person"), .kind = FIELD_TEXT,
+			       .max_chars = 40 },
+		[F_DESK] = { .name = "desk", .label = _("Desk"), .kind = FIELD_TEXT, .max_chars = 40 },
+		[F_ACTION] = { .name = "action", .label = _("Action"), .kind = FIELD_TEXT,
+			       .max_chars = 40 },
+	};
+	int i;
+
+	(void)arg;
+	if (!s)
+		abort();
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&s->fields[i], &specs[i]);
+	form_init(&s->form, s->fields, F_COUNT);
+	reload(a, s);
+	return s;
+}
+
+static void audit_close(struct app *a, void *st)
+{
+	struct audit_screen *s = st;
+
+	(void)a;
+	audit_entries_free(s->entries, s->n);
+	free(s);
+}
+
+static void draw_detail(const struct audit_entry *e, int y)
+{
+	char line[1024];
+
+	snprintf(line, sizeof(line), "%s %s", _("before:"), e->before ? e->before : "-");
+	draw_text(y, X0, line, COLS - 2 * X0, ROLE_DIM, 1);
+	snprintf(line, sizeof(line), "%s %s", _("after:"), e->after ? e->after : "-");
+	draw_text(y + 1, X0, line, COLS - 2 * X0, ROLE_NORMAL, 1);
+}
+
+static void audit_draw(struct app *a, void *st)
+{
+	struct audit_screen *s = st;
+	char line[512], when[32];
+	int i, y, rows = LINES - LIST_TOP - DETAIL_ROWS - 2;
+
+	(void)a;
+	if (s->selected < s->first)
+		s->first = s->selected;
+	if (s->selected >= s->first + rows)
+		s->first = s->selected - rows + 1;
+	for (i = s->first, y = LIST_TOP; i < s->n && y < LIST_TOP + rows; i++, y++) {
+		const struct audit_entry *e = &s->entries[i];
+
+		clock_local_datetime(e->at, when, sizeof(when));
+		snprintf(line, sizeof(line), "%s  %-22s %s  %s %s %lld", when, e->action, e->actor,
+			 e->desk, e->record, e->record_id);
+		draw_text(y, X0, line, COLS - 2 * X0,
+			  !s->filtering && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+	}
+	if (s->n == 0)
+		draw_text(LIST_TOP, X0, _("No entry matches."), COLS - 2 * X0, ROLE_DIM, 0);
+	else
+		draw_detail(&s->entries[s->selected], LINES - DETAIL_ROWS - 1);
+	form_view_draw(&s->form, 2, 10, 24);
+	if (!s->filtering)
+		curs_set(0);
+}
+
+static enum key_result audit_key(struct app *a, void *st, struct key_in k)
+{
+	struct audit_screen *s = st;
+	struct form_event ev;
+
+	if (s->filtering) {
+		if (!form_view_event(k, &ev))
+			return KR_HANDLED;
+		if (ev.key == FK_ESC) {
+			s->filtering = false;
+			return KR_HANDLED;
+		}
+		if (form_key(&s->form, ev) == FORM_SUBMIT) {
+			reload(a, s);
+			s->filtering = false;
+		}
+		return KR_HANDLED;
+	}
+	if (!k.code && k.ch == '\t') {
+		s->filtering = true;
+		form_focus(&s->form, 0);
+	} else if (k.code && k.ch == KEY_UP && s->selected > 0)
+		s->selected--;
+	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n)
+		s->selected++;
+	else
+		return KR_IGNORED;
+	return KR_HANDLED;
+}
+
+static bool audit_typing(struct app *a, void *st)
+{
+	(void)a;
+	return ((struct audit_screen *)st)->filtering;
+}
+
+static const int AUDIT_KEYS[] = { ACT_PICK, ACT_FILTER, -1 };
+
+const struct screen_ops SCREEN_AUDIT = {
+	.title = N_("Audit log"),
+	.open = audit_open,
+	.close = audit_close,
+	.draw = audit_draw,
+	.key = audit_key,
+	.typing = audit_typing,
+	.keys = AUDIT_KEYS,
+};

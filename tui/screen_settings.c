@@ -1,0 +1,164 @@
+/* screen_settings.c - the centre's settings (administration 4, admin):
+ * every key with its value, the selected one explained in a line with its
+ * range; Enter edits it in a field below, Enter saves (checked and audited
+ * by the core), Esc leaves the field. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+#define X0 2
+#define TOP 2
+#define KEY_W 28
+
+struct settings_screen {
+	int selected, first;
+	bool editing;
+	struct field value;
+	struct form form;
+};
+
+static void *settings_open(struct app *a, const void *arg)
+{
+	struct settings_screen *s = calloc(1, sizeof(*s));
+	struct field_spec spec = { .name = "value", .label = _("Value"), .kind = FIELD_TEXT,
+				   .max_chars = 200 };
+
+	(void)a;
+	(void)arg;
+	if (!s)
+		abort();
+	field_init(&s->value, &spec);
+	form_init(&s->form, &s->value, 1);
+	return s;
+}
+
+static void settings_close(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+/* The range of a setting in words. */
+static void range_of(const struct setting_def *d, char *out, size_t outsz)
+{
+	switch (d->type) {
+	case SET_INT:
+		snprintf(out, outsz, _("%ld to %ld, default %s"), d->min, d->max, d->def);
+		break;
+	case SET_TEXT:
+		snprintf(out, outsz, _("text of %ld to %ld characters"), d->min, d->max);
+		break;
+	default:
+		snprintf(out, outsz, _("default %s"), *d->def ? d->def : _("(empty)"));
+		break;
+	}
+}
+
+static void settings_draw(struct app *a, void *st)
+{
+	struct settings_screen *s = st;
+	char value[256], line[512], range[128];
+	int i, y, rows = LINES - TOP - 7, n = settings_count();
+	const struct setting_def *d;
+
+	if (s->selected < s->first)
+		s->first = s->selected;
+	if (s->selected >= s->first + rows)
+		s->first = s->selected - rows + 1;
+	for (i = s->first, y = TOP; i < n && y < TOP + rows; i++, y++) {
+		d = settings_def(i);
+		if (settings_get(a->db, d->key, value, sizeof(value), NULL) != HD_OK)
+			value[0] = '\0';
+		snprintf(line, sizeof(line), "%-*s %s", KEY_W, d->key, value);
+		draw_text(y, X0, line, COLS - 2 * X0, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+	}
+	d = settings_def(s->selected);
+	if (d) {
+		range_of(d, range, sizeof(range));
+		snprintf(line, sizeof(line), "%s: %s (%s)", d->key, _(d->help), range);
+		draw_text(LINES - 5, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
+	}
+	if (s->editing)
+		form_view_draw(&s->form, LINES - 4, 10, 40);
+}
+
+static void save(struct app *a, struct settings_screen *s)
+{
+	char value[EDITOR_TEXT_MAX];
+	const struct setting_def *d = settings_def(s->selected);
+	struct hd_err err;
+
+	editor_text(&s->value.ed, value, sizeof(value));
+	if (settings_set(a->db, &a->actor, d->key, value, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	app_message(a, ROLE_OK, _("%s saved."), d->key);
+	s->editing = false;
+	/* The running desk follows at once. */
+	a->idle_seconds = (int)settings_int(a->db, "idle.seconds");
+	a->kiosk = settings_on(a->db, "kiosk.mode");
+	settings_text(a->db, "centre.name", a->centre, sizeof(a->centre));
+	if (strncmp(d->key, "printer.", 8) == 0)
+		app_watch_printers(a);
+}
+
+static enum key_result settings_key(struct app *a, void *st, struct key_in k)
+{
+	struct settings_screen *s = st;
+	char value[256];
+	struct form_event ev;
+
+	if (s->editing) {
+		if (!form_view_event(k, &ev))
+			return KR_HANDLED;
+		if (ev.key == FK_ESC) {
+			s->editing = false;
+			return KR_HANDLED;
+		}
+		if (form_key(&s->form, ev) == FORM_SUBMIT)
+			save(a, s);
+		return KR_HANDLED;
+	}
+	if (k.code && k.ch == KEY_UP && s->selected > 0)
+		s->selected--;
+	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < settings_count())
+		s->selected++;
+	else if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
+		if (settings_get(a->db, settings_def(s->selected)->key, value, sizeof(value), NULL) !=
+		    HD_OK)
+			value[0] = '\0';
+		form_reset(&s->form);
+		field_set_text(&s->value, value);
+		s->editing = true;
+	} else
+		return KR_IGNORED;
+	return KR_HANDLED;
+}
+
+static bool settings_typing(struct app *a, void *st)
+{
+	(void)a;
+	return ((struct settings_screen *)st)->editing;
+}
+
+static const int SETTINGS_KEYS[] = { ACT_PICK, ACT_EDIT_VALUE, -1 };
+
+const struct screen_ops SCREEN_SETTINGS = {
+	.title = N_("Settings"),
+	.open = settings_open,
+	.close = settings_close,
+	.draw = settings_draw,
+	.key = settings_key,
+	.typing = settings_typing,
+	.keys = SETTINGS_KEYS,
+};
