@@ -9,7 +9,8 @@ set -eu
 PACKAGES="build-essential pkg-config gettext locales
 libncurses-dev libsqlite3-dev libqrencode-dev libcups2-dev libsodium-dev
 libcairo2-dev libpango1.0-dev fonts-wqy-microhei
-libcmocka-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils sqlite3 python3"
+libcmocka-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils sqlite3 python3
+systemd"
 
 quiet=false
 [ "${1:-}" = "--if-missing" ] && quiet=true

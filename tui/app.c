@@ -200,10 +200,15 @@ static void global_key(struct app *a, struct key_in k)
 
 void app_leave(struct app *a)
 {
-	if (!a->kiosk)
+	if (!a->kiosk) {
 		a->quit = true;
-	else if (top(a)->ops != &SCREEN_SIGNIN)
-		app_push(a, &SCREEN_SIGNIN, SIGNIN_TO_LEAVE);
+		return;
+	}
+	/* A sign-in open already (F9, or F10 before) gives way to a fresh one
+	 * asking who is leaving. */
+	if (top(a)->ops == &SCREEN_SIGNIN)
+		app_pop(a);
+	app_push(a, &SCREEN_SIGNIN, SIGNIN_TO_LEAVE);
 }
 
 static void idle_check(struct app *a)

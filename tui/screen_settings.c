@@ -50,15 +50,31 @@ static void settings_close(struct app *a, void *st)
 /* The range of a setting in words. */
 static void range_of(const struct setting_def *d, char *out, size_t outsz)
 {
+	const char *def = *d->def ? d->def : _("(empty)");
+
 	switch (d->type) {
 	case SET_INT:
-		snprintf(out, outsz, _("%ld to %ld, default %s"), d->min, d->max, d->def);
+		snprintf(out, outsz, _("%ld to %ld, default %s"), d->min, d->max, def);
 		break;
 	case SET_TEXT:
-		snprintf(out, outsz, _("text of %ld to %ld characters"), d->min, d->max);
+		snprintf(out, outsz, _("text of %ld to %ld characters, default %s"), d->min, d->max,
+			 def);
 		break;
-	default:
-		snprintf(out, outsz, _("default %s"), *d->def ? d->def : _("(empty)"));
+	case SET_TIME:
+		snprintf(out, outsz, _("HH:MM from %02ld:%02ld to %02ld:%02ld, default %s"),
+			 d->min / 60, d->min % 60, d->max / 60, d->max % 60, def);
+		break;
+	case SET_WEEKDAYS:
+		snprintf(out, outsz, "%s", _("weekday numbers 1 (Monday) to 7 (Sunday) such as 1,7, or empty"));
+		break;
+	case SET_ONOFF:
+		snprintf(out, outsz, _("off or on, default %s"), def);
+		break;
+	case SET_QUEUE:
+		snprintf(out, outsz, "%s", _("a CUPS queue, or empty for none"));
+		break;
+	case SET_WIDTH:
+		snprintf(out, outsz, _("80 or 58 (mm of paper), default %s"), def);
 		break;
 	}
 }
@@ -66,8 +82,8 @@ static void range_of(const struct setting_def *d, char *out, size_t outsz)
 static void settings_draw(struct app *a, void *st)
 {
 	struct settings_screen *s = st;
-	char value[256], line[512], range[128];
-	int i, y, rows = LINES - TOP - 7, n = settings_count();
+	char value[256], line[512], range[256];
+	int i, y, rows = LINES - TOP - 8, n = settings_count();
 	const struct setting_def *d;
 
 	if (s->selected < s->first)
@@ -83,9 +99,10 @@ static void settings_draw(struct app *a, void *st)
 	}
 	d = settings_def(s->selected);
 	if (d) {
+		snprintf(line, sizeof(line), "%s: %s", d->key, _(d->help));
+		draw_text(LINES - 6, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 		range_of(d, range, sizeof(range));
-		snprintf(line, sizeof(line), "%s: %s (%s)", d->key, _(d->help), range);
-		draw_text(LINES - 5, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
+		draw_text(LINES - 5, X0, range, COLS - 2 * X0, ROLE_DIM, 1);
 	}
 	if (s->editing)
 		form_view_draw(&s->form, LINES - 4, 10, 40);
