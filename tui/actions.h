@@ -34,6 +34,7 @@
 	X(ACT_WEEK, "w", N_("Week"), N_("the week of the selected room, or back to the day")) \
 	X(ACT_FIND_ROOM, "/", N_("Free room"), N_("find a room free for a time and a head count")) \
 	X(ACT_APPROVALS, "a", N_("Approvals"), N_("team bookings waiting for staff")) \
+	X(ACT_MY_BOOKINGS, "y", N_("Yours"), N_("your organisation's or team's bookings, with its booking PIN")) \
 	X(ACT_CANCEL, "c", N_("Cancel"), N_("cancel this booking")) \
 	X(ACT_MOVE, "m", N_("Reschedule"), N_("move this booking: choose a free cell in the grid")) \
 	X(ACT_CHECKIN, "i", N_("Check in"), N_("check this booking in")) \

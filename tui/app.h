@@ -142,5 +142,6 @@ extern const struct screen_ops SCREEN_ORG;       /* arg: a long long organisatio
 extern const struct screen_ops SCREEN_ROLL;
 extern const struct screen_ops SCREEN_SETTINGS;
 extern const struct screen_ops SCREEN_AUDIT;
+extern const struct screen_ops SCREEN_MY_BOOKINGS;
 
 #endif

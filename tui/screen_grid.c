@@ -514,6 +514,10 @@ static enum key_result grid_key(struct app *a, void *st, struct key_in k)
 			app_push(a, &SCREEN_APPROVALS, NULL);
 		return KR_HANDLED;
 	}
+	if (k.ch == 'y') {
+		app_push(a, &SCREEN_MY_BOOKINGS, NULL);
+		return KR_HANDLED;
+	}
 	return KR_IGNORED;
 }
 
@@ -532,7 +536,7 @@ static void grid_resume(struct app *a, void *st)
 }
 
 static const int GRID_KEYS[] = { ACT_CELL, ACT_OPEN_CELL, ACT_DAY, ACT_TODAY, ACT_WEEK,
-				 ACT_FIND_ROOM, ACT_APPROVALS, -1 };
+				 ACT_FIND_ROOM, ACT_MY_BOOKINGS, ACT_APPROVALS, -1 };
 
 const struct screen_ops SCREEN_GRID = {
 	.title = N_("Room booking"),

@@ -1,0 +1,207 @@
+/* screen_my_bookings.c - a booker's own bookings (y in the room grid): an
+ * organisation or team by a few characters of its name and its booking
+ * PIN, then its bookings still to come; c cancels the selected one. This is
+ * how a resident at a kiosk sees and cancels their bookings: the PIN opens
+ * the list once, and nothing of it stays when the screen closes. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/pin.h"
+#include "core/search.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+
+enum { F_BOOKER, F_PIN, F_COUNT };
+
+#define X0 2
+#define LIST_TOP (3 + F_COUNT + 1)
+#define SHOWN_MAX 50
+
+struct my_bookings {
+	struct app *app;
+	struct field fields[F_COUNT];
+	struct form form;
+	long long pick; /* the booker opened: an organisation (id) or a team (-id); 0 none */
+	struct booking *bookings;
+	int n, selected;
+};
+
+static int suggest_booker(void *ctx, const char *query, struct suggestion *out, int max)
+{
+	struct my_bookings *m = ctx;
+	struct search_hit hits[SUGGEST_MAX];
+	int n = 0, i;
+
+	if (max > SUGGEST_MAX)
+		max = SUGGEST_MAX;
+	if (search_names(m->app->db, query, SEARCH_ALL, hits, max, &n, NULL) != HD_OK)
+		return 0;
+	for (i = 0; i < n; i++) {
+		out[i].id = hits[i].kind == SEARCH_ORG ? hits[i].id : -hits[i].id;
+		snprintf(out[i].label, sizeof(out[i].label), "%s", hits[i].name);
+		snprintf(out[i].detail, sizeof(out[i].detail), "%s",
+			 hits[i].kind == SEARCH_ORG ? _("Org") : _("Team"));
+	}
+	return n;
+}
+
+static void reload(struct app *a, struct my_bookings *m)
+{
+	struct hd_err err;
+
+	free(m->bookings);
+	m->bookings = NULL;
+	m->n = 0;
+	if (booking_of_booker(a->db, m->pick > 0 ? m->pick : 0, m->pick < 0 ? -m->pick : 0,
+			      clock_now(), SHOWN_MAX, &m->bookings, &m->n, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	if (m->selected >= m->n)
+		m->selected = m->n > 0 ? m->n - 1 : 0;
+}
+
+static void *my_open(struct app *a, const void *arg)
+{
+	struct my_bookings *m = calloc(1, sizeof(*m));
+	struct field_spec specs[F_COUNT] = {
+		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
+			       .required = true, .max_chars = NAME_MAX_CHARS },
+		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
+			    .required = true, .min = BOOKER_PIN_MIN, .max = PIN_MAX },
+	};
+	int i;
+
+	(void)arg;
+	if (!m)
+		abort();
+	m->app = a;
+	specs[F_BOOKER].suggest = suggest_booker;
+	specs[F_BOOKER].suggest_ctx = m;
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&m->fields[i], &specs[i]);
+	form_init(&m->form, m->fields, F_COUNT);
+	return m;
+}
+
+static void my_close(struct app *a, void *st)
+{
+	struct my_bookings *m = st;
+
+	(void)a;
+	editor_wipe(&m->fields[F_PIN].ed);
+	explicit_bzero(m->fields[F_PIN].value, sizeof(m->fields[F_PIN].value));
+	free(m->bookings);
+	free(m);
+}
+
+static void my_draw(struct app *a, void *st)
+{
+	struct my_bookings *m = st;
+	char line[512], from[32], to[16];
+	int i, y;
+
+	(void)a;
+	if (!m->pick) {
+		draw_text(1, X0, _("Your organisation or team, and its booking PIN:"), COLS - 2 * X0,
+			  ROLE_DIM, 1);
+		form_view_draw(&m->form, 3, 14, 40);
+		return;
+	}
+	snprintf(line, sizeof(line), _("%d bookings to come"), m->n);
+	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
+	if (m->n == 0)
+		draw_text(LIST_TOP, X0, _("No bookings to come."), COLS - 2 * X0, ROLE_DIM, 0);
+	for (i = 0, y = LIST_TOP; i < m->n && y < LINES - 3; i++, y++) {
+		clock_local_datetime(m->bookings[i].start, from, sizeof(from));
+		clock_local_hm(m->bookings[i].end, to, sizeof(to));
+		snprintf(line, sizeof(line), "%s-%s  %s  %d  %s", from, to, m->bookings[i].room,
+			 m->bookings[i].attendees, _(booking_state_word(m->bookings[i].state)));
+		draw_text(y, X0, line, COLS - 2 * X0, i == m->selected ? ROLE_SELECTED : ROLE_NORMAL,
+			  1);
+	}
+}
+
+static void open_list(struct app *a, struct my_bookings *m)
+{
+	struct hd_err err;
+	long long pick;
+
+	if (form_validate(&m->form, &err) != HD_OK)
+		return;
+	pick = m->fields[F_BOOKER].chosen_id;
+	if (pin_booker_check(a->db, &a->actor, pick > 0 ? BOOKER_ORG : BOOKER_TEAM,
+			     pick > 0 ? pick : -pick, m->fields[F_PIN].value, &err) != HD_OK) {
+		editor_wipe(&m->fields[F_PIN].ed);
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	editor_wipe(&m->fields[F_PIN].ed);
+	explicit_bzero(m->fields[F_PIN].value, sizeof(m->fields[F_PIN].value));
+	a->message[0] = '\0';
+	m->pick = pick;
+	reload(a, m);
+}
+
+static void cancel(struct app *a, struct my_bookings *m)
+{
+	struct hd_err err;
+	bool already;
+
+	if (m->selected >= m->n || !app_confirm(a, _("Cancel this booking?")))
+		return;
+	/* The PIN was given for this booker when the list opened. */
+	if (booking_cancel(a->db, &a->actor, VIA_PIN, m->bookings[m->selected].id, &already,
+			   &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	else
+		app_message(a, ROLE_OK, _("Booking %lld cancelled."), m->bookings[m->selected].id);
+	reload(a, m);
+}
+
+static enum key_result my_key(struct app *a, void *st, struct key_in k)
+{
+	struct my_bookings *m = st;
+	struct form_event ev;
+
+	if (!m->pick) {
+		if (!form_view_event(k, &ev) || ev.key == FK_ESC)
+			return KR_IGNORED;
+		if (form_key(&m->form, ev) == FORM_SUBMIT)
+			open_list(a, m);
+		return KR_HANDLED;
+	}
+	if (k.code && k.ch == KEY_UP && m->selected > 0)
+		m->selected--;
+	else if (k.code && k.ch == KEY_DOWN && m->selected + 1 < m->n)
+		m->selected++;
+	else if (!k.code && k.ch == 'c')
+		cancel(a, m);
+	else
+		return KR_IGNORED;
+	return KR_HANDLED;
+}
+
+static bool my_typing(struct app *a, void *st)
+{
+	(void)a;
+	return !((struct my_bookings *)st)->pick;
+}
+
+static const int MY_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_CANCEL, -1 };
+
+const struct screen_ops SCREEN_MY_BOOKINGS = {
+	.title = N_("Your bookings"),
+	.open = my_open,
+	.close = my_close,
+	.draw = my_draw,
+	.key = my_key,
+	.typing = my_typing,
+	.keys = MY_KEYS,
+};
