@@ -52,7 +52,12 @@
 	X(ACT_EDIT, "e", N_("Edit"), N_("edit this record (staff)")) \
 	X(ACT_EDIT_VALUE, "Enter", N_("Change"), N_("change the selected setting; Enter saves, Esc leaves it")) \
 	X(ACT_BACKUP_NOW, "7", N_("Backup"), N_("write today's copy of the database now (admin)")) \
-	X(ACT_FILTER, "Tab", N_("Filter"), N_("filter by date, person, desk or kind of action"))
+	X(ACT_FILTER, "Tab", N_("Filter"), N_("filter by date, person, desk or kind of action")) \
+	X(ACT_ADD, "n", N_("New"), N_("add a new one")) \
+	X(ACT_DISABLE, "d", N_("Disable"), N_("disable the selected account (admin)")) \
+	X(ACT_RESET_PIN, "r", N_("Reset PIN"), N_("give the selected account a new PIN (admin)")) \
+	X(ACT_CLOSE_ROOM, "c", N_("Close"), N_("close the selected room for a period, listing the bookings inside")) \
+	X(ACT_CLOSURES, "h", N_("Closures"), N_("the days the whole centre is closed (holidays, 调休)"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

@@ -143,5 +143,7 @@ extern const struct screen_ops SCREEN_ROLL;
 extern const struct screen_ops SCREEN_SETTINGS;
 extern const struct screen_ops SCREEN_AUDIT;
 extern const struct screen_ops SCREEN_MY_BOOKINGS;
+extern const struct screen_ops SCREEN_ROOMS;
+extern const struct screen_ops SCREEN_ACCOUNTS;
 
 #endif

@@ -1,6 +1,5 @@
-/* screen_admin.c - administration: the register forms, settings, printers,
- * a backup now and the audit log; rooms and accounts from the command line
- * for now. */
+/* screen_admin.c - administration: the register forms, rooms, settings,
+ * accounts, printers, a backup now and the audit log. */
 #include <curses.h>
 #include <stdio.h>
 
@@ -22,7 +21,7 @@ static const struct admin_item ITEMS[] = {
 	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_VISITOR },
 	{ '3', N_("Rooms"), NULL, ACC_ADMIN },
 	{ '4', N_("Settings"), &SCREEN_SETTINGS, ACC_ADMIN },
-	{ '5', N_("Accounts"), NULL, ACC_ADMIN },
+	{ '5', N_("Accounts"), &SCREEN_ACCOUNTS, ACC_ADMIN },
 	{ '6', N_("Printers"), &SCREEN_PRINTERS, ACC_ADMIN },
 	{ '7', N_("Backup now"), &SCREEN_ADMIN, ACC_ADMIN }, /* done here, no screen */
 	{ '8', N_("Audit log"), &SCREEN_AUDIT, ACC_ADMIN },
@@ -43,7 +42,7 @@ static void admin_draw(struct app *a, void *st)
 		draw_text(3 + i * 2, 4, line, COLS - 8, ITEMS[i].screen ? ROLE_NORMAL : ROLE_DIM, 0);
 	}
 	draw_text(LINES - 4, 2,
-		  _("Rooms and accounts are kept from the command line for now: hubdesk room, hubdesk staff."),
+		  _("Booking PINs of organisations and teams: hubdesk org set-pin, hubdesk team set-pin."),
 		  COLS - 4, ROLE_DIM, 0);
 }
 
