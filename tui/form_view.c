@@ -144,3 +144,15 @@ void form_view_draw(struct form *fm, int y0, int label_cols, int field_cols)
 		curs_set(1);
 	}
 }
+
+void form_view_tell(struct app *a, struct form *fm, const struct hd_err *err)
+{
+	struct field *f = form_find(fm, err->field);
+
+	if (f) {
+		snprintf(f->error, sizeof(f->error), "%s", err->msg);
+		form_focus(fm, (int)(f - fm->fields));
+	} else {
+		app_message(a, ROLE_ERROR, "%s", err->msg);
+	}
+}

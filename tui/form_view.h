@@ -18,4 +18,8 @@ bool form_view_event(struct key_in k, struct form_event *ev);
  * focused field. */
 void form_view_draw(struct form *fm, int y0, int label_cols, int field_cols);
 
+/* A refusal of the core shown on the field it names (focused), or else on
+ * the status line. */
+void form_view_tell(struct app *a, struct form *fm, const struct hd_err *err);
+
 #endif

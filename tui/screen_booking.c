@@ -14,7 +14,6 @@
 #include "core/i18n.h"
 #include "core/room.h"
 #include "core/pin.h"
-#include "core/search.h"
 #include "core/token.h"
 #include "forms/form.h"
 #include "printing/receipt.h"
@@ -22,6 +21,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/suggest.h"
 
 enum { F_BOOKER, F_DATE, F_START, F_END, F_PEOPLE, F_PURPOSE, F_UNTIL, F_PIN, F_COUNT };
 
@@ -36,32 +36,12 @@ struct booking_form {
 	struct booking_series missed; /* the dates a series could not book */
 };
 
-/* Organisations (id) and teams (-id) that may book. */
-static int suggest_booker(void *ctx, const char *query, struct suggestion *out, int max)
-{
-	struct booking_form *f = ctx;
-	struct search_hit hits[SUGGEST_MAX];
-	int n = 0, i;
-
-	if (max > SUGGEST_MAX)
-		max = SUGGEST_MAX;
-	if (search_names(f->app->db, query, SEARCH_ALL, hits, max, &n, NULL) != HD_OK)
-		return 0;
-	for (i = 0; i < n; i++) {
-		out[i].id = hits[i].kind == SEARCH_ORG ? hits[i].id : -hits[i].id;
-		snprintf(out[i].label, sizeof(out[i].label), "%s", hits[i].name);
-		snprintf(out[i].detail, sizeof(out[i].detail), "%s",
-			 hits[i].kind == SEARCH_ORG ? _("Org") : _("Team"));
-	}
-	return n;
-}
-
 static void setup(struct booking_form *f, const struct slot *s)
 {
 	struct field_spec specs[F_COUNT] = {
 		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
 			       .required = true, .max_chars = NAME_MAX_CHARS,
-			       .suggest = suggest_booker, .suggest_ctx = f },
+			       .suggest = suggest_org_or_team, .suggest_ctx = f->app->db },
 		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_DATE, .required = true },
 		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
 			      .required = true },
@@ -138,19 +118,6 @@ static void booking_draw(struct app *a, void *st)
 	form_view_draw(&f->form, 4, 14, 40);
 }
 
-/* A refusal on the field it names, or on the status line. */
-static void tell(struct app *a, struct booking_form *f, const struct hd_err *err)
-{
-	struct field *fld = form_find(&f->form, err->field);
-
-	if (fld) {
-		snprintf(fld->error, sizeof(fld->error), "%s", err->msg);
-		form_focus(&f->form, (int)(fld - f->fields));
-	} else {
-		app_message(a, ROLE_ERROR, "%s", err->msg);
-	}
-}
-
 /* Books (a series: every date, or on the desk's word only the free ones)
  * and prints the receipt; true when something was booked. */
 static bool book(struct app *a, struct booking_form *f, const struct booking_draft *d,
@@ -167,7 +134,7 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 		rc = booking_add(a->db, &a->actor, how, d, first, &err);
 		*count = rc == HD_OK;
 		if (rc != HD_OK)
-			tell(a, f, &err);
+			form_view_tell(a, &f->form, &err);
 		return rc == HD_OK;
 	}
 	rc = booking_add_weekly(a->db, &a->actor, how, d, until, false, &s, &err);
@@ -182,7 +149,7 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 	}
 	if (rc != HD_OK) {
 		booking_series_free(&s);
-		tell(a, f, &err);
+		form_view_tell(a, &f->form, &err);
 		return false;
 	}
 	*first = s.ids[0];
@@ -216,7 +183,7 @@ static void save(struct app *a, struct booking_form *f)
 					    pick > 0 ? pick : -pick, f->fields[F_PIN].value,
 					    &err) != HD_OK) {
 		editor_wipe(&f->fields[F_PIN].ed);
-		tell(a, f, &err);
+		form_view_tell(a, &f->form, &err);
 		return;
 	}
 	if (!book(a, f, &d, f->fields[F_UNTIL].value, &id, &count))

@@ -11,7 +11,6 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/lists.h"
-#include "core/search.h"
 #include "core/settings.h"
 #include "core/token.h"
 #include "core/visit.h"
@@ -21,6 +20,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/suggest.h"
 
 enum { F_NAME, F_PHONE, F_PURPOSE, F_WHOM, F_PARTY, F_NOTE, F_AGE, F_COUNT };
 
@@ -60,26 +60,6 @@ static int suggest_visitors(void *ctx, const char *query, struct suggestion *out
 	return n;
 }
 
-/* Organisations (id) and teams (-id) for "whom they visit". */
-static int suggest_whom(void *ctx, const char *query, struct suggestion *out, int max)
-{
-	struct checkin *c = ctx;
-	struct search_hit hits[SUGGEST_MAX];
-	int n = 0, i;
-
-	if (max > SUGGEST_MAX)
-		max = SUGGEST_MAX;
-	if (search_names(c->app->db, query, SEARCH_ALL, hits, max, &n, NULL) != HD_OK)
-		return 0;
-	for (i = 0; i < n; i++) {
-		out[i].id = hits[i].kind == SEARCH_ORG ? hits[i].id : -hits[i].id;
-		snprintf(out[i].label, sizeof(out[i].label), "%s", hits[i].name);
-		snprintf(out[i].detail, sizeof(out[i].detail), "%s",
-			 hits[i].kind == SEARCH_ORG ? _("Org") : _("Team"));
-	}
-	return n;
-}
-
 static void setup(struct checkin *c)
 {
 	struct field_spec specs[F_COUNT] = {
@@ -90,8 +70,8 @@ static void setup(struct checkin *c)
 		[F_PURPOSE] = { .name = "purpose", .label = _("Purpose"), .kind = FIELD_CHOICE,
 				.required = true, .list = &LIST_PURPOSE },
 		[F_WHOM] = { .name = "org", .label = _("Visiting"), .kind = FIELD_SUGGEST,
-			     .max_chars = NAME_MAX_CHARS, .suggest = suggest_whom,
-			     .suggest_ctx = c },
+			     .max_chars = NAME_MAX_CHARS, .suggest = suggest_org_or_team,
+			     .suggest_ctx = c->app->db },
 		[F_PARTY] = { .name = "party", .label = _("Party"), .kind = FIELD_NUMBER,
 			      .required = true, .min = 1, .max = VISIT_PARTY_MAX },
 		[F_NOTE] = { .name = "note", .label = _("Note"), .kind = FIELD_TEXT,
@@ -168,7 +148,6 @@ static void save(struct app *a, struct checkin *c)
 	struct spool_outcome out;
 	struct visit_draft d;
 	struct hd_err err;
-	struct field *f;
 	long long id, pick, person;
 	enum hd_status rc;
 
@@ -197,13 +176,7 @@ static void save(struct app *a, struct checkin *c)
 	d.under14 = c->fields[F_AGE].number == 2;
 	d.guardian_consent = d.under14;
 	if (visit_checkin(a->db, &a->actor, &d, &id, &err) != HD_OK) {
-		f = form_find(&c->form, err.field);
-		if (f) {
-			snprintf(f->error, sizeof(f->error), "%s", err.msg);
-			form_focus(&c->form, (int)(f - c->fields));
-		} else {
-			app_message(a, ROLE_ERROR, "%s", err.msg);
-		}
+		form_view_tell(a, &c->form, &err);
 		return;
 	}
 	token_make(a->db, TOKEN_VISIT, id, c->last_code, sizeof(c->last_code), NULL);

@@ -12,12 +12,12 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/pin.h"
-#include "core/search.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/suggest.h"
 
 enum { F_BOOKER, F_PIN, F_COUNT };
 
@@ -33,25 +33,6 @@ struct my_bookings {
 	struct booking *bookings;
 	int n, selected;
 };
-
-static int suggest_booker(void *ctx, const char *query, struct suggestion *out, int max)
-{
-	struct my_bookings *m = ctx;
-	struct search_hit hits[SUGGEST_MAX];
-	int n = 0, i;
-
-	if (max > SUGGEST_MAX)
-		max = SUGGEST_MAX;
-	if (search_names(m->app->db, query, SEARCH_ALL, hits, max, &n, NULL) != HD_OK)
-		return 0;
-	for (i = 0; i < n; i++) {
-		out[i].id = hits[i].kind == SEARCH_ORG ? hits[i].id : -hits[i].id;
-		snprintf(out[i].label, sizeof(out[i].label), "%s", hits[i].name);
-		snprintf(out[i].detail, sizeof(out[i].detail), "%s",
-			 hits[i].kind == SEARCH_ORG ? _("Org") : _("Team"));
-	}
-	return n;
-}
 
 static void reload(struct app *a, struct my_bookings *m)
 {
@@ -82,8 +63,8 @@ static void *my_open(struct app *a, const void *arg)
 	if (!m)
 		abort();
 	m->app = a;
-	specs[F_BOOKER].suggest = suggest_booker;
-	specs[F_BOOKER].suggest_ctx = m;
+	specs[F_BOOKER].suggest = suggest_org_or_team;
+	specs[F_BOOKER].suggest_ctx = a->db;
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&m->fields[i], &specs[i]);
 	form_init(&m->form, m->fields, F_COUNT);

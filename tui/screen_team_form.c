@@ -107,7 +107,6 @@ static void save(struct app *a, struct team_form *tf)
 	char t[F_COUNT][EDITOR_TEXT_MAX], category[16];
 	struct team_draft d;
 	struct hd_err err;
-	struct field *f;
 	long long id;
 	int i;
 
@@ -126,13 +125,7 @@ static void save(struct app *a, struct team_form *tf)
 	if (form_validate(&tf->form, &err) != HD_OK)
 		return;
 	if (team_create(a->db, &a->actor, &d, TEAM_APPLIED, NULL, &id, &err) != HD_OK) {
-		f = form_find(&tf->form, err.field);
-		if (f) {
-			snprintf(f->error, sizeof(f->error), "%s", err.msg);
-			form_focus(&tf->form, (int)(f - tf->fields));
-		} else {
-			app_message(a, ROLE_ERROR, "%s", err.msg);
-		}
+		form_view_tell(a, &tf->form, &err);
 		return;
 	}
 	app_message(a, ROLE_OK, _("%s applied (待初审): the centre reviews it next."), t[F_NAME]);
