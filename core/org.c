@@ -143,6 +143,21 @@ static void bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+/* ?1..?9 the fields in the order of the table, ?10 now. */
+static void bind_org(sqlite3_stmt *st, const struct org *o)
+{
+	sqlite3_bind_text(st, 1, o->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, o->short_name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, o->kind);
+	bind_opt(st, 4, o->credit_code);
+	sqlite3_bind_int(st, 5, o->credit_ok);
+	bind_opt(st, 6, o->contact);
+	bind_opt(st, 7, o->phone);
+	bind_opt(st, 8, o->in_date);
+	bind_opt(st, 9, o->out_date);
+	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+}
+
 static const char SQL_INSERT[] =
 	"INSERT INTO org(name, short, kind, credit_code, credit_ok, contact, phone, in_date,"
 	" out_date, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
@@ -170,16 +185,7 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	rc = db_prepare(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, o.name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, o.short_name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, o.kind);
-	bind_opt(st, 4, o.credit_code);
-	sqlite3_bind_int(st, 5, o.credit_ok);
-	bind_opt(st, 6, o.contact);
-	bind_opt(st, 7, o.phone);
-	bind_opt(st, 8, o.in_date);
-	bind_opt(st, 9, o.out_date);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+	bind_org(st, &o);
 	src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
 		rc = db_fail(db, src, err);
@@ -226,16 +232,7 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_ORG_JSON, id);
-	sqlite3_bind_text(st, 1, o.name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, o.short_name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, o.kind);
-	bind_opt(st, 4, o.credit_code);
-	sqlite3_bind_int(st, 5, o.credit_ok);
-	bind_opt(st, 6, o.contact);
-	bind_opt(st, 7, o.phone);
-	bind_opt(st, 8, o.in_date);
-	bind_opt(st, 9, o.out_date);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+	bind_org(st, &o);
 	sqlite3_bind_int64(st, 11, id);
 	src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
