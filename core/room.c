@@ -7,6 +7,7 @@
 
 #include "core/access.h"
 #include "core/audit.h"
+#include "core/booking.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
@@ -67,15 +68,18 @@ static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struc
 	return HD_OK;
 }
 
-static enum hd_status name_taken(sqlite3 *db, const char *name, struct hd_err *err)
+/* HD_REFUSED when another room than except (0: any) has the name. */
+static enum hd_status name_taken(sqlite3 *db, const char *name, long long except,
+				 struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db, "SELECT id FROM room WHERE name = ?1", &st, err);
+	rc = db_prepare(db, "SELECT id FROM room WHERE name = ?1 AND id != ?2", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, except);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "name", _("a room named %s exists already (id %lld)"),
 				name, (long long)sqlite3_column_int64(st, 0));
@@ -108,7 +112,7 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = name_taken(db, r.name, err);
+	rc = name_taken(db, r.name, 0, err);
 	if (rc != HD_OK)
 		goto done;
 	rc = db_prepare(db,
@@ -134,6 +138,55 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
 done:
 	db_done(st);
+	free(after);
+	return db_finish(db, rc, err);
+}
+
+enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id,
+			   const struct room_draft *d, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct room r, was;
+	enum hd_status rc;
+	char *before = NULL, *after = NULL;
+	int src;
+
+	rc = check_draft(db, d, &r, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = room_get(db, id, &was, err);
+	if (rc == HD_OK)
+		rc = name_taken(db, r.name, id, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db,
+				"UPDATE room SET name = ?1, kind = ?2, capacity = ?3, open_min = ?4,"
+				" close_min = ?5, buffer_min = ?6 WHERE id = ?7",
+				&st, err);
+	if (rc != HD_OK)
+		goto done;
+	before = db_text_by_id(db, SQL_ROOM_JSON, id);
+	sqlite3_bind_text(st, 1, r.name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, r.kind);
+	sqlite3_bind_int(st, 3, r.capacity);
+	bind_minutes(st, 4, r.open_min);
+	bind_minutes(st, 5, r.close_min);
+	sqlite3_bind_int(st, 6, r.buffer_min);
+	sqlite3_bind_int64(st, 7, id);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	after = db_text_by_id(db, SQL_ROOM_JSON, id);
+	rc = audit_log(db, who, "room.edit", "room", id, before, after, err);
+done:
+	db_done(st);
+	free(before);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -181,6 +234,19 @@ void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min
 	*close_min = r->close_min >= 0 ? r->close_min : settings_minutes(db, "closing.time");
 }
 
+/* Reads local "YYYY-MM-DD HH:MM" from..to into start..end, end after
+ * start; HD_BAD_INPUT naming the field. */
+static enum hd_status read_period(const char *from, const char *to, time_t *start, time_t *end,
+				  struct hd_err *err)
+{
+	if (clock_parse_local(from, _("From"), start, err) != HD_OK ||
+	    clock_parse_local(to, _("To"), end, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (*end <= *start)
+		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"), _("To"));
+	return HD_OK;
+}
+
 enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const char *from, const char *to, const char *reason,
 			  long long *closure_id, struct hd_err *err)
@@ -192,11 +258,8 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 	enum hd_status rc;
 	int src;
 
-	if (clock_parse_local(from, _("From"), &start, err) != HD_OK ||
-	    clock_parse_local(to, _("To"), &end, err) != HD_OK)
+	if (read_period(from, to, &start, &end, err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (end <= start)
-		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"), _("To"));
 	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
 		return HD_BAD_INPUT;
 	rc = access_require(db, who, ACC_APPROVE, err);
@@ -234,4 +297,93 @@ done:
 	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
+}
+
+static void read_id(sqlite3_stmt *st, void *rec)
+{
+	*(long long *)rec = sqlite3_column_int64(st, 0);
+}
+
+/* The ids of the bookings of a room holding a slot inside the period, by
+ * start. A booking lasts less than a day (BOOKING_REACH), which bounds the
+ * start from below for the room's index. */
+static const char SQL_BOOKINGS_IN[] =
+	"SELECT id FROM booking WHERE room_id = ?1 AND start < ?3 AND start > ?2 - ?4"
+	" AND end > ?2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
+
+enum hd_status room_bookings_in(sqlite3 *db, long long id, const char *from, const char *to,
+				struct booking **out, int *n, struct hd_err *err)
+{
+	long long args[4], *ids = NULL;
+	struct booking *rows = NULL;
+	struct room r;
+	time_t start, end;
+	enum hd_status rc;
+	int nids = 0, i;
+
+	*out = NULL;
+	*n = 0;
+	if (read_period(from, to, &start, &end, err) != HD_OK)
+		return HD_BAD_INPUT;
+	rc = db_begin_read(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = room_get(db, id, &r, err);
+	if (rc != HD_OK)
+		goto done;
+	args[0] = id;
+	args[1] = (long long)start;
+	args[2] = (long long)end;
+	args[3] = BOOKING_REACH;
+	rc = db_collect_with(db, SQL_BOOKINGS_IN, args, 4, sizeof(*ids), read_id, (void **)&ids,
+			     &nids, err);
+	if (rc != HD_OK || nids == 0)
+		goto done;
+	rows = calloc((size_t)nids, sizeof(*rows));
+	if (!rows)
+		abort();
+	/* The state as of now: a confirmed booking past its check-in window
+	 * is a no-show already, a pending one past its start has lapsed. */
+	for (i = 0; i < nids && rc == HD_OK; i++) {
+		rc = booking_get(db, ids[i], &rows[*n], err);
+		if (rc == HD_OK &&
+		    (rows[*n].state == BK_PENDING || rows[*n].state == BK_CONFIRMED))
+			(*n)++;
+	}
+done:
+	free(ids);
+	if (rc != HD_OK || *n == 0) {
+		free(rows);
+		rows = NULL;
+		if (rc != HD_OK)
+			*n = 0;
+	}
+	*out = rows;
+	return db_finish(db, rc, err);
+}
+
+static void read_closure(sqlite3_stmt *st, void *rec)
+{
+	struct room_closure *c = rec;
+
+	c->id = sqlite3_column_int64(st, 0);
+	c->room_id = sqlite3_column_int64(st, 1);
+	c->start = (time_t)sqlite3_column_int64(st, 2);
+	c->end = (time_t)sqlite3_column_int64(st, 3);
+	db_column_text(st, 4, c->reason, sizeof(c->reason));
+}
+
+enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
+			     struct hd_err *err)
+{
+	long long args[2];
+
+	args[0] = id;
+	args[1] = (long long)clock_now();
+	*out = NULL;
+	*n = 0;
+	return db_collect_with(db,
+			       "SELECT id, room_id, start, end, reason FROM room_closure"
+			       " WHERE room_id = ?1 AND end > ?2 ORDER BY start, id",
+			       args, 2, sizeof(**out), read_closure, (void **)out, n, err);
 }

@@ -35,6 +35,13 @@ struct room {
 enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
 			long long *id, struct hd_err *err);
 
+/* Checks every field as room_add() does and changes room id in one
+ * transaction, audited with the room before and after (admin). Bookings
+ * already made keep their times. HD_BAD_INPUT naming the field; HD_REFUSED
+ * when another room has the name; HD_NOT_FOUND for an unknown id. */
+enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id,
+			   const struct room_draft *d, struct hd_err *err);
+
 /* All rooms by name into a malloc'd array (*out, the caller frees). */
 enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err);
 
@@ -53,5 +60,27 @@ void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min
 enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const char *from, const char *to, const char *reason,
 			  long long *closure_id, struct hd_err *err);
+
+/* A closure of one room: local times start..end, end not included. */
+struct room_closure {
+	long long id, room_id;
+	time_t start, end;
+	char reason[TEXT_BYTES];
+};
+
+/* The closures of room id not yet over (end after now), by start, into a
+ * malloc'd array (the caller frees; NULL when none). */
+enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
+			     struct hd_err *err);
+
+struct booking;
+
+/* The active bookings (pending or confirmed, as of now) of room id that
+ * overlap from..to ("YYYY-MM-DD HH:MM" local), by start, into a malloc'd
+ * array (*out, the caller frees; NULL when none): what a closure of the
+ * room leaves for the desk to move or cancel. HD_BAD_INPUT naming the field
+ * as room_close() does; HD_NOT_FOUND for an unknown room. */
+enum hd_status room_bookings_in(sqlite3 *db, long long id, const char *from, const char *to,
+				struct booking **out, int *n, struct hd_err *err);
 
 #endif

@@ -50,6 +50,7 @@
 	X(ACT_ROLL, "F5", N_("Roll"), N_("teams due for the annual check or idle six months; residences ending")) \
 	X(ACT_OPEN, "Enter", N_("Open"), N_("the selected record's page")) \
 	X(ACT_EDIT, "e", N_("Edit"), N_("edit this record (staff)")) \
+	X(ACT_BOOKER_PIN, "k", N_("Booking PIN"), N_("set the booking PIN residents book with (staff)")) \
 	X(ACT_EDIT_VALUE, "Enter", N_("Change"), N_("change the selected setting; Enter saves, Esc leaves it")) \
 	X(ACT_BACKUP_NOW, "7", N_("Backup"), N_("write today's copy of the database now (admin)")) \
 	X(ACT_FILTER, "Tab", N_("Filter"), N_("filter by date, person, desk or kind of action")) \

@@ -19,7 +19,7 @@ struct admin_item {
 static const struct admin_item ITEMS[] = {
 	{ '1', N_("New organisation"), &SCREEN_ORG_FORM, ACC_REGISTERS },
 	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_VISITOR },
-	{ '3', N_("Rooms"), NULL, ACC_ADMIN },
+	{ '3', N_("Rooms"), &SCREEN_ROOMS, ACC_ADMIN },
 	{ '4', N_("Settings"), &SCREEN_SETTINGS, ACC_ADMIN },
 	{ '5', N_("Accounts"), &SCREEN_ACCOUNTS, ACC_ADMIN },
 	{ '6', N_("Printers"), &SCREEN_PRINTERS, ACC_ADMIN },

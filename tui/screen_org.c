@@ -1,7 +1,7 @@
 /* screen_org.c - an organisation's page: kind, short name, the credit code
  * (with the warning when its check character fails), contact and phone
  * (whole for staff, masked for others), the residence term, and its
- * bookings; e edits it (staff). */
+ * bookings; e edits it and k sets its booking PIN (staff). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/pin_form.h"
 
 #define X0 2
 #define LABEL_W 16
@@ -23,6 +24,7 @@
 
 struct org_page {
 	long long id;
+	struct pin_form pin;
 	struct org o;
 	bool gone;
 	struct booking *bookings;
@@ -53,6 +55,7 @@ static void *org_open(struct app *a, const void *arg)
 	if (!p)
 		abort();
 	p->id = *(const long long *)arg;
+	pin_form_init(&p->pin);
 	reload(a, p);
 	return p;
 }
@@ -62,6 +65,7 @@ static void org_close(struct app *a, void *st)
 	struct org_page *p = st;
 
 	(void)a;
+	pin_form_close(&p->pin);
 	free(p->bookings);
 	free(p);
 }
@@ -122,17 +126,32 @@ static void org_draw(struct app *a, void *st)
 			 _(booking_state_word(p->bookings[i].state)));
 		draw_text(y, X0 + 2, line, COLS - 2 * X0 - 2, ROLE_NORMAL, 1);
 	}
+	pin_form_draw(&p->pin, LINES - 5);
 }
 
 static enum key_result org_key(struct app *a, void *st, struct key_in k)
 {
 	struct org_page *p = st;
 
-	if (k.code || p->gone || k.ch != 'e')
+	if (p->pin.open)
+		return pin_form_key(a, &p->pin, k, BOOKER_ORG, p->id);
+	if (k.code || p->gone)
+		return KR_IGNORED;
+	if (k.ch == 'k') {
+		pin_form_open(a, &p->pin);
+		return KR_HANDLED;
+	}
+	if (k.ch != 'e')
 		return KR_IGNORED;
 	if (app_allowed(a, ACC_REGISTERS))
 		app_push(a, &SCREEN_ORG_EDIT, &p->id);
 	return KR_HANDLED;
+}
+
+static bool org_typing(struct app *a, void *st)
+{
+	(void)a;
+	return ((struct org_page *)st)->pin.open;
 }
 
 static void org_resume(struct app *a, void *st)
@@ -140,7 +159,7 @@ static void org_resume(struct app *a, void *st)
 	reload(a, st);
 }
 
-static const int ORG_KEYS[] = { ACT_EDIT, -1 };
+static const int ORG_KEYS[] = { ACT_EDIT, ACT_BOOKER_PIN, -1 };
 
 const struct screen_ops SCREEN_ORG = {
 	.title = N_("Organisation"),
@@ -148,6 +167,7 @@ const struct screen_ops SCREEN_ORG = {
 	.close = org_close,
 	.draw = org_draw,
 	.key = org_key,
+	.typing = org_typing,
 	.resume = org_resume,
 	.keys = ORG_KEYS,
 };

@@ -3,7 +3,8 @@
  * take the workflow's steps here (r review, f file and print the filing
  * receipt, c classify, b step back with a reason, d deregister with a
  * reason); the desk records an activity (a) and prints the receipt again
- * (p). The leader's phone is masked except for staff. */
+ * (p); staff set its booking PIN (k). The leader's phone is masked except
+ * for staff. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/pin_form.h"
 
 #define X0 2
 #define LABEL_W 16
@@ -40,6 +42,7 @@ struct team_page {
 	bool reasoning;
 	struct field reason;
 	struct form form;
+	struct pin_form pin;
 };
 
 static void reload(struct app *a, struct team_page *p)
@@ -75,6 +78,7 @@ static void *team_open(struct app *a, const void *arg)
 	p->id = *(const long long *)arg;
 	field_init(&p->reason, &spec);
 	form_init(&p->form, &p->reason, 1);
+	pin_form_init(&p->pin);
 	reload(a, p);
 	return p;
 }
@@ -84,6 +88,7 @@ static void team_close(struct app *a, void *st)
 	struct team_page *p = st;
 
 	(void)a;
+	pin_form_close(&p->pin);
 	free(p->steps);
 	free(p->bookings);
 	free(p);
@@ -160,7 +165,7 @@ static void draw_bookings(const struct team_page *p, int *y, int last)
 static void team_draw(struct app *a, void *st)
 {
 	struct team_page *p = st;
-	int y = 1, last = p->reasoning ? LINES - 5 : LINES - 3;
+	int y = 1, last = p->reasoning || p->pin.open ? LINES - 5 : LINES - 3;
 
 	if (p->gone)
 		return;
@@ -174,6 +179,7 @@ static void team_draw(struct app *a, void *st)
 	draw_bookings(p, &y, last);
 	if (p->reasoning)
 		form_view_draw(&p->form, LINES - 4, 10, 50);
+	pin_form_draw(&p->pin, LINES - 5);
 }
 
 static void print_receipt(struct app *a, struct team_page *p)
@@ -247,9 +253,14 @@ static enum key_result team_key(struct app *a, void *st, struct key_in k)
 
 	if (p->reasoning)
 		return reason_key(a, p, k);
+	if (p->pin.open)
+		return pin_form_key(a, &p->pin, k, BOOKER_TEAM, p->id);
 	if (k.code || p->gone)
 		return KR_IGNORED;
 	switch (k.ch) {
+	case 'k':
+		pin_form_open(a, &p->pin);
+		return KR_HANDLED;
 	case 'r':
 		act(a, p, TEAM_REVIEW, NULL);
 		return KR_HANDLED;
@@ -280,7 +291,7 @@ static enum key_result team_key(struct app *a, void *st, struct key_in k)
 static bool team_typing(struct app *a, void *st)
 {
 	(void)a;
-	return ((struct team_page *)st)->reasoning;
+	return ((struct team_page *)st)->reasoning || ((struct team_page *)st)->pin.open;
 }
 
 static void team_resume(struct app *a, void *st)
@@ -289,7 +300,7 @@ static void team_resume(struct app *a, void *st)
 }
 
 static const int TEAM_KEYS[] = { ACT_REVIEW, ACT_FILE, ACT_CLASSIFY, ACT_STEP_BACK,
-				 ACT_DEREGISTER, ACT_ACTIVITY, ACT_REPRINT, -1 };
+				 ACT_DEREGISTER, ACT_ACTIVITY, ACT_REPRINT, ACT_BOOKER_PIN, -1 };
 
 const struct screen_ops SCREEN_TEAM = {
 	.title = N_("Team"),

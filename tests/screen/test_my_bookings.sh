@@ -7,6 +7,25 @@
 . "$(dirname "$0")/lib.sh"
 
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
+
+# Staff give the organisation a new booking PIN on its page (k).
+scr_start 80 24
+scr_signin 工作人员 135790
+scr_keys 6
+scr_type 阳光
+scr_wait 浦东新区阳光社工服务社 >/dev/null
+scr_keys Enter
+expect_line 2 浦东新区阳光社工服务社 "Enter opens the organisation's page"
+scr_keys k
+scr_type 4321
+scr_keys Tab
+scr_type 4321
+scr_keys Enter
+expect_screen "$(zh 'The booking PIN is set.')" "k sets a new booking PIN"
+expect_no_screen 4321 "the PIN is never shown"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'pin.set' AND record = 'org' AND record_id = 1")" 1 \
+	"setting it is audited"
+scr_stop
 "$HUBDESK" config set kiosk.mode on >/dev/null 2>&1 || not_ok "config set kiosk.mode on"
 run hd booking add --room 3 --org 1 --start '2026-11-24 10:00' --end '2026-11-24 11:00' --no-print
 MINE=$(cut -f1 "$T/out")
@@ -23,12 +42,12 @@ expect_screen "$(zh 'Your organisation or team, and its booking PIN:')" "it asks
 scr_type 阳光
 scr_wait 浦东新区阳光社工服务社 >/dev/null
 scr_keys Enter
-scr_type 1111
+scr_type 8642
 scr_keys Enter
-expect_screen "$(zh_part 'Wrong booking PIN: %d tries left.' 0)" "a wrong PIN is refused"
+expect_screen "$(zh_part 'Wrong booking PIN: %d tries left.' 0)" "the old demo PIN is refused now"
 expect_no_screen "二楼会议室B" "and no booking is shown"
 scr_keys C-u
-scr_type 8642
+scr_type 4321
 scr_keys Enter
 expect_screen "$(printf "$(zh '%d bookings to come')" 1)" "the right PIN lists the one booking to come"
 expect_screen "2026-11-24 10:00-11:00  二楼会议室B" "with its time and room"

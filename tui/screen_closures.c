@@ -1,0 +1,251 @@
+/* screen_closures.c - the days the whole centre is closed (h in the
+ * rooms): holidays and works, from the first to the last date, with a
+ * reason, those not yet over listed by date; n adds one in the fields below
+ * the list, x (or Delete) removes the selected one after asking. The
+ * weekdays closed every week are the setting closed.weekdays, shown here
+ * and changed in the settings. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/closure.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+#include "tui/rooms.h"
+
+enum { F_FROM, F_TO, F_REASON, F_COUNT };
+
+#define X0 2
+#define TOP 3
+
+struct closures {
+	struct closure *all;
+	int n, selected, first;
+	bool adding;
+	struct field fields[F_COUNT];
+	struct form form;
+};
+
+static void reload(struct app *a, struct closures *s)
+{
+	struct hd_err err;
+
+	free(s->all);
+	s->all = NULL;
+	s->n = 0;
+	if (closure_list(a->db, false, &s->all, &s->n, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	if (s->selected >= s->n)
+		s->selected = s->n > 0 ? s->n - 1 : 0;
+}
+
+static void *closures_open(struct app *a, const void *arg)
+{
+	struct closures *s = calloc(1, sizeof(*s));
+	const struct field_spec specs[F_COUNT] = {
+		[F_FROM] = { .name = "from", .label = _("From"), .kind = FIELD_DATE,
+			     .required = true },
+		[F_TO] = { .name = "to", .label = _("To"), .kind = FIELD_DATE, .required = true },
+		[F_REASON] = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
+			       .required = true, .max_chars = TEXT_MAX_CHARS },
+	};
+	int i;
+
+	(void)arg;
+	if (!s)
+		abort();
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&s->fields[i], &specs[i]);
+	form_init(&s->form, s->fields, F_COUNT);
+	reload(a, s);
+	return s;
+}
+
+static void closures_close(struct app *a, void *st)
+{
+	struct closures *s = st;
+
+	(void)a;
+	free(s->all);
+	free(s);
+}
+
+/* closed.weekdays ("1,7") in words ("周一 周日"), or "none". */
+static void weekdays_text(struct app *a, char *out, size_t outsz)
+{
+	static const char *const NAMES[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					     N_("Fri"), N_("Sat"), N_("Sun") };
+	size_t used = 0;
+	int wd;
+
+	out[0] = '\0';
+	for (wd = 1; wd <= 7 && used < outsz; wd++)
+		if (settings_closed_weekday(a->db, wd))
+			used += (size_t)snprintf(out + used, outsz - used, "%s%s", used ? " " : "",
+						 _(NAMES[wd - 1]));
+	if (!out[0])
+		snprintf(out, outsz, "%s", _("none"));
+}
+
+static void closures_draw(struct app *a, void *st)
+{
+	struct closures *s = st;
+	char line[TEXT_BYTES + 64], days[128];
+	int i, y, rows = LINES - TOP - 3 - (s->adding ? F_COUNT + 1 : 1);
+
+	weekdays_text(a, days, sizeof(days));
+	snprintf(line, sizeof(line), _("Closed every week: %s (the setting closed.weekdays, in Settings)."),
+		 days);
+	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
+	if (s->n == 0)
+		draw_text(TOP, X0, _("No closure to come: n adds one."), COLS - 2 * X0, ROLE_DIM, 0);
+	if (s->selected < s->first)
+		s->first = s->selected;
+	if (s->selected >= s->first + rows)
+		s->first = s->selected - rows + 1;
+	for (i = s->first, y = TOP; i < s->n && y < TOP + rows; i++, y++) {
+		snprintf(line, sizeof(line), "%-4lld %s - %s  %s", s->all[i].id, s->all[i].from,
+			 s->all[i].to, s->all[i].reason);
+		draw_text(y, X0, line, COLS - 2 * X0,
+			  !s->adding && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+	}
+	if (s->adding) {
+		form_view_draw(&s->form, LINES - 3 - F_COUNT, 14, 40);
+	} else if (s->n > 0) {
+		draw_text(LINES - 3, X0, _("x or Delete removes the selected closure."), COLS - 2 * X0,
+			  ROLE_DIM, 0);
+	}
+}
+
+static struct field *field_named(struct closures *s, const char *name)
+{
+	struct field *f = form_find(&s->form, name);
+	int i;
+
+	for (i = 0; !f && i < F_COUNT; i++)
+		if (strcmp(s->fields[i].label, name) == 0)
+			f = &s->fields[i];
+	return f;
+}
+
+static void save(struct app *a, struct closures *s)
+{
+	struct hd_err err;
+	struct field *f;
+	long long id;
+	int i;
+
+	a->message[0] = '\0';
+	if (form_validate(&s->form, &err) != HD_OK)
+		return;
+	if (closure_add(a->db, &a->actor, s->fields[F_FROM].value, s->fields[F_TO].value,
+			s->fields[F_REASON].value, &id, &err) != HD_OK) {
+		f = field_named(s, err.field);
+		if (f) {
+			snprintf(f->error, sizeof(f->error), "%s", err.msg);
+			form_focus(&s->form, (int)(f - s->fields));
+		} else {
+			app_message(a, ROLE_ERROR, "%s", err.msg);
+		}
+		return;
+	}
+	app_message(a, ROLE_OK, _("The centre is closed from %s to %s: %s."),
+		    s->fields[F_FROM].value, s->fields[F_TO].value, s->fields[F_REASON].value);
+	s->adding = false;
+	form_reset(&s->form);
+	reload(a, s);
+	for (i = 0; i < s->n; i++)
+		if (s->all[i].id == id)
+			s->selected = i;
+}
+
+static void remove_selected(struct app *a, struct closures *s)
+{
+	struct closure c;
+	struct hd_err err;
+
+	if (s->selected >= s->n)
+		return;
+	c = s->all[s->selected];
+	if (!app_confirm(a, _("Remove this closure? Rooms can be booked on those days again.")))
+		return;
+	if (closure_remove(a->db, &a->actor, c.id, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	else
+		app_message(a, ROLE_OK, _("Closure %s to %s removed."), c.from, c.to);
+	reload(a, s);
+}
+
+static enum key_result form_keys(struct app *a, struct closures *s, struct key_in k)
+{
+	struct form_event ev;
+
+	if (!form_view_event(k, &ev))
+		return KR_HANDLED;
+	if (ev.key == FK_ESC) {
+		if (form_dirty(&s->form) && !app_confirm(a, _("Leave and drop what was typed?")))
+			return KR_HANDLED;
+		s->adding = false;
+		form_reset(&s->form);
+		return KR_HANDLED;
+	}
+	if (form_key(&s->form, ev) == FORM_SUBMIT)
+		save(a, s);
+	return KR_HANDLED;
+}
+
+static enum key_result closures_key(struct app *a, void *st, struct key_in k)
+{
+	struct closures *s = st;
+
+	if (s->adding)
+		return form_keys(a, s, k);
+	if (k.code && k.ch == KEY_UP && s->selected > 0)
+		s->selected--;
+	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n)
+		s->selected++;
+	else if (k.code && k.ch == KEY_DC)
+		remove_selected(a, s);
+	else if (k.code)
+		return KR_IGNORED;
+	else if (k.ch == 'n')
+		s->adding = true;
+	else if (k.ch == 'x')
+		remove_selected(a, s);
+	else
+		return KR_IGNORED;
+	return KR_HANDLED;
+}
+
+static bool closures_typing(struct app *a, void *st)
+{
+	(void)a;
+	return ((struct closures *)st)->adding;
+}
+
+static bool closures_dirty(struct app *a, void *st)
+{
+	struct closures *s = st;
+
+	(void)a;
+	return s->adding && form_dirty(&s->form);
+}
+
+static const int CLOSURES_KEYS[] = { ACT_PICK, ACT_ADD, -1 };
+
+const struct screen_ops SCREEN_CLOSURES = {
+	.title = N_("Closures"),
+	.open = closures_open,
+	.close = closures_close,
+	.draw = closures_draw,
+	.key = closures_key,
+	.typing = closures_typing,
+	.dirty = closures_dirty,
+	.keys = CLOSURES_KEYS,
+};

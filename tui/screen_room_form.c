@@ -1,0 +1,209 @@
+/* screen_room_form.c - adding a room, or editing one (arg: its id): the
+ * fields of `room add` in their order; F2 saves through room_add() or
+ * room_update() (checked and audited by the core), a refusal showing on
+ * the field it names. Hours left empty are 08:00 to closing.time. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/room.h"
+#include "core/settings.h"
+#include "forms/form.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/form_view.h"
+#include "tui/rooms.h"
+
+enum { F_NAME, F_KIND, F_CAPACITY, F_OPEN, F_CLOSE, F_BUFFER, F_COUNT };
+
+#define FORM_TOP 4
+
+struct room_form {
+	struct field fields[F_COUNT];
+	struct form form;
+	long long id; /* the room edited, 0 for a new one */
+};
+
+static void set_hour(struct field *f, int minutes)
+{
+	char text[16];
+
+	if (minutes < 0)
+		return;
+	snprintf(text, sizeof(text), "%02d:%02d", minutes / 60, minutes % 60);
+	field_set_text(f, text);
+}
+
+/* The stored room into the fields, for an edit. */
+static void fill(struct app *a, struct room_form *rf)
+{
+	struct hd_err err;
+	struct room r;
+	char text[16];
+
+	if (room_get(a->db, rf->id, &r, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		rf->id = 0;
+		return;
+	}
+	field_set_text(&rf->fields[F_NAME], r.name);
+	field_choose(&rf->fields[F_KIND], r.kind);
+	snprintf(text, sizeof(text), "%d", r.capacity);
+	field_set_text(&rf->fields[F_CAPACITY], text);
+	set_hour(&rf->fields[F_OPEN], r.open_min);
+	set_hour(&rf->fields[F_CLOSE], r.close_min);
+	snprintf(text, sizeof(text), "%d", r.buffer_min);
+	field_set_text(&rf->fields[F_BUFFER], text);
+}
+
+static void *room_form_open(struct app *a, const void *arg)
+{
+	struct room_form *rf = calloc(1, sizeof(*rf));
+	const struct field_spec specs[F_COUNT] = {
+		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
+			     .required = true, .max_chars = NAME_MAX_CHARS },
+		[F_KIND] = { .name = "kind", .label = _("Kind"), .kind = FIELD_CHOICE,
+			     .required = true, .list = &LIST_ROOM_KIND },
+		[F_CAPACITY] = { .name = "capacity", .label = _("Capacity"), .kind = FIELD_NUMBER,
+				 .required = true, .min = 1, .max = ROOM_CAPACITY_MAX },
+		[F_OPEN] = { .name = "open", .label = _("Opens"), .kind = FIELD_TIME },
+		[F_CLOSE] = { .name = "close", .label = _("Closes"), .kind = FIELD_TIME },
+		[F_BUFFER] = { .name = "buffer", .label = _("Buffer minutes"), .kind = FIELD_NUMBER,
+			       .min = 0, .max = ROOM_BUFFER_MAX },
+	};
+	int i;
+
+	if (!rf)
+		abort();
+	for (i = 0; i < F_COUNT; i++)
+		field_init(&rf->fields[i], &specs[i]);
+	form_init(&rf->form, rf->fields, F_COUNT);
+	rf->id = arg ? *(const long long *)arg : 0;
+	if (rf->id)
+		fill(a, rf);
+	return rf;
+}
+
+static void room_form_close(struct app *a, void *st)
+{
+	(void)a;
+	free(st);
+}
+
+static void room_form_draw(struct app *a, void *st)
+{
+	struct room_form *rf = st;
+	char line[256];
+	int close = settings_minutes(a->db, "closing.time");
+
+	draw_text(2, 2,
+		  rf->id ? _("Editing the room: fields with * are required.")
+			 : _("New room: fields with * are required."),
+		  COLS - 4, ROLE_DIM, 0);
+	snprintf(line, sizeof(line),
+		 _("Hours left empty: from 08:00 to the centre's closing time (%02d:%02d)."),
+		 close / 60, close % 60);
+	draw_text(FORM_TOP + F_COUNT + 1, 2, line, COLS - 4, ROLE_DIM, 0);
+	draw_text(FORM_TOP + F_COUNT + 2, 2, _("Buffer minutes: kept free after each booking."),
+		  COLS - 4, ROLE_DIM, 0);
+	if (rf->id)
+		draw_text(FORM_TOP + F_COUNT + 3, 2,
+			  _("Bookings already made keep their times, even outside new hours."),
+			  COLS - 4, ROLE_DIM, 0);
+	form_view_draw(&rf->form, FORM_TOP, 16, 42);
+}
+
+/* The field a message names (its machine name or its label), or NULL. */
+static struct field *field_named(struct room_form *rf, const char *name)
+{
+	struct field *f = form_find(&rf->form, name);
+	int i;
+
+	for (i = 0; !f && i < F_COUNT; i++)
+		if (strcmp(rf->fields[i].label, name) == 0)
+			f = &rf->fields[i];
+	return f;
+}
+
+static void save(struct app *a, struct room_form *rf)
+{
+	struct room_draft d;
+	struct hd_err err;
+	struct field *f;
+	long long id;
+
+	a->message[0] = '\0';
+	if (form_validate(&rf->form, &err) != HD_OK)
+		return; /* the focused field shows its error */
+	d = (struct room_draft){ rf->fields[F_NAME].value,     rf->fields[F_KIND].value,
+				 rf->fields[F_CAPACITY].value, rf->fields[F_OPEN].value,
+				 rf->fields[F_CLOSE].value,    rf->fields[F_BUFFER].value };
+	id = rf->id;
+	if ((id ? room_update(a->db, &a->actor, id, &d, &err)
+		: room_add(a->db, &a->actor, &d, &id, &err)) != HD_OK) {
+		f = field_named(rf, err.field);
+		if (f) {
+			snprintf(f->error, sizeof(f->error), "%s", err.msg);
+			form_focus(&rf->form, (int)(f - rf->fields));
+		} else {
+			app_message(a, ROLE_ERROR, "%s", err.msg);
+		}
+		return;
+	}
+	app_message(a, ROLE_OK, _("Saved room %lld %s."), id, rf->fields[F_NAME].value);
+	app_pop(a);
+}
+
+static enum key_result room_form_key(struct app *a, void *st, struct key_in k)
+{
+	struct room_form *rf = st;
+	struct form_event ev;
+
+	if (!form_view_event(k, &ev) || ev.key == FK_ESC)
+		return KR_IGNORED;
+	if (form_key(&rf->form, ev) == FORM_SUBMIT)
+		save(a, rf);
+	return KR_HANDLED;
+}
+
+static bool room_form_typing(struct app *a, void *st)
+{
+	(void)a;
+	(void)st;
+	return true;
+}
+
+static bool room_form_dirty(struct app *a, void *st)
+{
+	(void)a;
+	return form_dirty(&((struct room_form *)st)->form);
+}
+
+static const int ROOM_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
+
+const struct screen_ops SCREEN_ROOM_NEW = {
+	.title = N_("New room"),
+	.open = room_form_open,
+	.close = room_form_close,
+	.draw = room_form_draw,
+	.key = room_form_key,
+	.typing = room_form_typing,
+	.dirty = room_form_dirty,
+	.keys = ROOM_FORM_KEYS,
+};
+
+/* The same form over a stored room (arg: its id). */
+const struct screen_ops SCREEN_ROOM_EDIT = {
+	.title = N_("Edit room"),
+	.open = room_form_open,
+	.close = room_form_close,
+	.draw = room_form_draw,
+	.key = room_form_key,
+	.typing = room_form_typing,
+	.dirty = room_form_dirty,
+	.keys = ROOM_FORM_KEYS,
+};
