@@ -142,7 +142,7 @@ static void daily_dir(const char *db_path, char *out, size_t outsz)
  * copies, so that it is erased and removed like them. */
 static enum hd_status kept_path(const char *db_path, char *out, size_t outsz, struct hd_err *err)
 {
-	char dir[PATH_BYTES], stamp[32];
+	char dir[PATH_BYTES], stamp[64];
 	time_t now = clock_now();
 	struct stat sb;
 	struct tm tm;

@@ -9,16 +9,16 @@
 #include "core/db.h"
 #include "core/i18n.h"
 
-enum hd_status pin_check_shape(const char *pin, int min, const char *label, struct hd_err *err)
+enum hd_status pin_check_shape(const char *pin, int min, int max, const char *label,
+			       struct hd_err *err)
 {
 	size_t n = pin ? strlen(pin) : 0, i;
 
 	for (i = 0; i < n; i++)
 		if (pin[i] < '0' || pin[i] > '9')
 			break;
-	if (n == 0 || i < n || n < (size_t)min || n > PIN_MAX)
-		return hd_err_set(err, HD_BAD_INPUT, "pin", _("%s: %d to %d digits"), label, min,
-				  PIN_MAX);
+	if (n == 0 || i < n || n < (size_t)min || n > (size_t)max)
+		return hd_err_set(err, HD_BAD_INPUT, "pin", _("%s: %d to %d digits"), label, min, max);
 	return HD_OK;
 }
 
@@ -56,7 +56,7 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 	enum hd_status rc;
 	int src;
 
-	rc = pin_check_shape(pin, BOOKER_PIN_MIN, _("Booking PIN"), err);
+	rc = pin_check_shape(pin, BOOKER_PIN_MIN, BOOKER_PIN_MAX, _("Booking PIN"), err);
 	if (rc == HD_OK)
 		rc = access_require(db, who, ACC_REGISTERS, err);
 	if (rc == HD_OK)
@@ -151,7 +151,7 @@ enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum bo
 	int failures = 0;
 	bool ok;
 
-	rc = pin_check_shape(pin, BOOKER_PIN_MIN, _("Booking PIN"), err);
+	rc = pin_check_shape(pin, BOOKER_PIN_MIN, BOOKER_PIN_MAX, _("Booking PIN"), err);
 	if (rc != HD_OK)
 		return rc;
 	rc = db_begin(db, err);

@@ -14,10 +14,12 @@
 #define PIN_HASH_MAX crypto_pwhash_STRBYTES
 #define STAFF_PIN_MIN 6
 #define BOOKER_PIN_MIN 4
+#define BOOKER_PIN_MAX 6
 #define PIN_MAX 12
 
-/* HD_BAD_INPUT naming label unless pin is min..PIN_MAX digits. */
-enum hd_status pin_check_shape(const char *pin, int min, const char *label, struct hd_err *err);
+/* HD_BAD_INPUT naming label unless pin is min..max digits. */
+enum hd_status pin_check_shape(const char *pin, int min, int max, const char *label,
+			       struct hd_err *err);
 
 /* Hashes pin into out (PIN_HASH_MAX bytes). HD_FAIL when out of memory. */
 enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err);
@@ -28,7 +30,7 @@ bool pin_matches(const char *hash, const char *pin);
 /* Whose booking PIN. */
 enum booker_kind { BOOKER_ORG = 1, BOOKER_TEAM = 2 };
 
-/* Sets the booking PIN (4 to 12 digits) of an organisation or team, with
+/* Sets the booking PIN (4 to 6 digits) of an organisation or team, with
  * an audit entry that holds no PIN. HD_NOT_FOUND for an unknown id. */
 enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
 			      long long id, const char *pin, struct hd_err *err);

@@ -113,7 +113,7 @@ enum hd_status staff_add(sqlite3 *db, const struct hd_actor *who, const char *na
 
 	if (valid_text(name, _("Name"), 1, NAME_MAX_CHARS, clean, sizeof(clean), err) ||
 	    list_parse(&LIST_ROLE, role ? role : "", &r, err) ||
-	    pin_check_shape(pin, STAFF_PIN_MIN, _("PIN"), err))
+	    pin_check_shape(pin, STAFF_PIN_MIN, PIN_MAX, _("PIN"), err))
 		return HD_BAD_INPUT;
 	rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)
@@ -212,7 +212,7 @@ enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long lon
 	struct staff s;
 	enum hd_status rc;
 
-	rc = pin_check_shape(pin, STAFF_PIN_MIN, _("PIN"), err);
+	rc = pin_check_shape(pin, STAFF_PIN_MIN, PIN_MAX, _("PIN"), err);
 	if (rc == HD_OK)
 		rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)

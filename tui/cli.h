@@ -90,7 +90,7 @@ int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kin
 /* Reads a PIN of min..12 digits: twice without echo from a terminal, else
  * one line of stdin. HD_BAD_INPUT (message printed) for a wrong shape or two
  * entries that differ; pin is wiped then. */
-enum hd_status cli_read_pin(const char *label, int min, char *pin, size_t pinsz);
+enum hd_status cli_read_pin(const char *label, int min, int max, char *pin, size_t pinsz);
 
 /* On a terminal with no accounts yet, asks for the first administrator. */
 enum hd_status cli_first_admin(struct cli_ctx *ctx);

@@ -39,7 +39,7 @@ static bool read_hidden(const char *prompt, char *out, size_t outsz)
 	return ok;
 }
 
-enum hd_status cli_read_pin(const char *label, int min, char *pin, size_t pinsz)
+enum hd_status cli_read_pin(const char *label, int min, int max, char *pin, size_t pinsz)
 {
 	char again[PIN_LINE], prompt[128];
 	struct hd_err err;
@@ -50,17 +50,17 @@ enum hd_status cli_read_pin(const char *label, int min, char *pin, size_t pinsz)
 			pin[0] = '\0';
 		pin[strcspn(pin, "\r\n")] = '\0';
 	} else {
-		snprintf(prompt, sizeof(prompt), _("%s (%d to %d digits): "), label, min, PIN_MAX);
+		snprintf(prompt, sizeof(prompt), _("%s (%d to %d digits): "), label, min, max);
 		if (!read_hidden(prompt, pin, pinsz))
 			pin[0] = '\0';
-		if (pin_check_shape(pin, min, label, NULL) == HD_OK) {
+		if (pin_check_shape(pin, min, max, label, NULL) == HD_OK) {
 			snprintf(prompt, sizeof(prompt), _("%s again: "), label);
 			if (!read_hidden(prompt, again, sizeof(again)) || strcmp(pin, again) != 0)
 				rc = cli_say(HD_BAD_INPUT, _("%s: the two entries differ"), label);
 			sodium_memzero(again, sizeof(again));
 		}
 	}
-	if (rc == HD_OK && pin_check_shape(pin, min, label, &err) != HD_OK)
+	if (rc == HD_OK && pin_check_shape(pin, min, max, label, &err) != HD_OK)
 		rc = cli_report(&err);
 	if (rc != HD_OK)
 		sodium_memzero(pin, pinsz);
@@ -95,7 +95,7 @@ static int staff_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_say(HD_BAD_INPUT, _("staff add: give --name and --role volunteer|staff|admin"));
 	rc = cli_open(ctx);
 	if (rc == HD_OK)
-		rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, pin, sizeof(pin));
+		rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, PIN_MAX, pin, sizeof(pin));
 	if (rc != HD_OK)
 		return rc;
 	rc = staff_add(ctx->db, &ctx->actor, cli_opt(opts, "--name"), cli_opt(opts, "--role"), pin,
@@ -175,7 +175,7 @@ static int staff_id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool reset)
 			cli_say(HD_OK, _("account %lld was disabled already"), id);
 		return HD_OK;
 	}
-	rc = cli_read_pin(_("New PIN"), STAFF_PIN_MIN, pin, sizeof(pin));
+	rc = cli_read_pin(_("New PIN"), STAFF_PIN_MIN, PIN_MAX, pin, sizeof(pin));
 	if (rc != HD_OK)
 		return rc;
 	rc = staff_reset_pin(ctx->db, &ctx->actor, id, pin, &err);
@@ -234,7 +234,7 @@ int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kin
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc == HD_OK)
-		rc = cli_read_pin(_("Booking PIN"), BOOKER_PIN_MIN, pin, sizeof(pin));
+		rc = cli_read_pin(_("Booking PIN"), BOOKER_PIN_MIN, BOOKER_PIN_MAX, pin, sizeof(pin));
 	if (rc != HD_OK)
 		return rc;
 	rc = pin_set_booker(ctx->db, &ctx->actor, kind, id, pin, &err);
@@ -260,7 +260,7 @@ enum hd_status cli_first_admin(struct cli_ctx *ctx)
 	if (!fgets(name, sizeof(name), stdin))
 		return cli_say(HD_BAD_INPUT, _("no name given; add one later with hubdesk staff add"));
 	name[strcspn(name, "\r\n")] = '\0';
-	rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, pin, sizeof(pin));
+	rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, PIN_MAX, pin, sizeof(pin));
 	if (rc != HD_OK)
 		return rc;
 	rc = staff_add(ctx->db, &ctx->actor, name, "admin", pin, &id, &err);

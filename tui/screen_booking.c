@@ -52,7 +52,7 @@ static void setup(struct booking_form *f, const struct slot *s)
 				.max_chars = TEXT_MAX_CHARS },
 		[F_UNTIL] = { .name = "until", .label = _("Weekly until"), .kind = FIELD_DATE },
 		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
-			    .required = true, .min = BOOKER_PIN_MIN, .max = PIN_MAX },
+			    .required = true, .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
 	};
 	char text[16];
 	int i;

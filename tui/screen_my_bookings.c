@@ -55,7 +55,7 @@ static void *my_open(struct app *a, const void *arg)
 		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
 			       .required = true, .max_chars = NAME_MAX_CHARS },
 		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
-			    .required = true, .min = BOOKER_PIN_MIN, .max = PIN_MAX },
+			    .required = true, .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
 	};
 	int i;
 

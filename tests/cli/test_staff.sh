@@ -84,7 +84,7 @@ DEMO_PINS="246810 135790 112233 8642"
 PIN_ADD=580417
 PIN_RESET=719264
 PIN_BOOK_ORG=7391
-PIN_BOOK_TEAM=40718263
+PIN_BOOK_TEAM=407182
 PIN_ROLES=30641
 BAD_PINS="97531 9753197531975 58o417 4172"
 ALL_PINS="$DEMO_PINS $PIN_ADD $PIN_RESET $PIN_BOOK_ORG $PIN_BOOK_TEAM $BAD_PINS"
@@ -270,7 +270,7 @@ old=$(sql "SELECT pin_hash FROM org WHERE id = 1")
 expect_feed 0 "org set-pin 1 with 4 digits" "$PIN_BOOK_ORG\n" hd org set-pin 1
 expect_hash "SELECT pin_hash FROM org WHERE id = 1" "$PIN_BOOK_ORG" yes "organisation 1's hash verifies its new PIN"
 expect_hash "SELECT pin_hash FROM org WHERE id = 2" 8642 yes "organisation 2 keeps its PIN"
-expect_feed 0 "team set-pin 1 with 8 digits" "$PIN_BOOK_TEAM\n" hd team set-pin 1
+expect_feed 0 "team set-pin 1 with 6 digits" "$PIN_BOOK_TEAM\n" hd team set-pin 1
 expect_hash "SELECT pin_hash FROM team WHERE id = 1" "$PIN_BOOK_TEAM" yes "team 1's hash verifies its new PIN"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'pin.set'")" 2 "each set-pin writes a pin.set audit row"
 expect_eq "$(sql "SELECT record || record_id FROM audit WHERE action = 'pin.set' ORDER BY id" | tr '\n' ' ')" \
@@ -279,6 +279,7 @@ mid=$(db_digest)
 for kind in org team; do
 	expect_feed 2 "$kind set-pin with 3 digits" "739\n" hd "$kind" set-pin 1
 	expect_err "PIN" "the message names the PIN"
+	expect_feed 2 "$kind set-pin with 7 digits (4 to 6)" "9753197\n" hd "$kind" set-pin 1
 	expect_feed 2 "$kind set-pin with 13 digits" "9753197531975\n" hd "$kind" set-pin 1
 	expect_feed 2 "$kind set-pin with letters" "abcd\n" hd "$kind" set-pin 1
 	expect_feed 2 "$kind set-pin with an empty stdin" "" hd "$kind" set-pin 1
