@@ -100,7 +100,7 @@ static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p,
 	if (s < open || e > close)
 		return hd_err_set(err, HD_REFUSED, "start", _("%s is open from %02d:%02d to %02d:%02d."),
 				  p->room.name, open / 60, open % 60, close / 60, close % 60);
-	if (settings_closed_weekday(db, iso_weekday(p->start)))
+	if (closure_weekday_closes(db, day))
 		return hd_err_set(err, HD_REFUSED, "start", _("The centre is closed on that weekday."));
 	if (closure_covers(db, day, &c))
 		return hd_err_set(err, HD_REFUSED, "start", _("The centre is closed from %s to %s: %s."),

@@ -1,15 +1,18 @@
-/* closure.c - whole-centre closures. */
+/* closure.c - whole-centre closures, and working days (调休) that open a
+ * weekday closed every week. */
 #include "core/closure.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/settings.h"
 
 static const char SQL_JSON[] =
 	"SELECT json_object('from', from_date, 'to', to_date, 'reason', reason)"
@@ -150,4 +153,71 @@ bool closure_covers(sqlite3 *db, const char *date, struct closure *out)
 done:
 	db_done(st);
 	return found;
+}
+
+static int weekday_of(const char *date)
+{
+	time_t t = clock_local_time(date, 12 * 60);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return tm.tm_wday == 0 ? 7 : tm.tm_wday;
+}
+
+bool closure_weekday_closes(sqlite3 *db, const char *date)
+{
+	sqlite3_stmt *st = NULL;
+	bool opened = false;
+
+	if (!settings_closed_weekday(db, weekday_of(date)))
+		return false;
+	if (db_prepare(db, "SELECT 1 FROM opening WHERE day = ?1", &st, NULL) == HD_OK) {
+		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
+		opened = sqlite3_step(st) == SQLITE_ROW;
+	}
+	db_done(st);
+	return !opened;
+}
+
+enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, const char *date,
+				const char *reason, long long *id, struct hd_err *err)
+{
+	char day[DATE_LEN], why[TEXT_BYTES], after[DATE_LEN + TEXT_BYTES + 64];
+	enum hd_status rc;
+	sqlite3_stmt *st = NULL;
+	int src;
+
+	if (valid_date(date ? date : "", _("Date"), day, sizeof(day), err) ||
+	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
+		return HD_BAD_INPUT;
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc != HD_OK)
+		return rc;
+	if (!settings_closed_weekday(db, weekday_of(day)))
+		return hd_err_set(err, HD_REFUSED, "date",
+				  _("%s is open anyway: only a weekday closed every week needs a working day."),
+				  day);
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db,
+			"INSERT INTO opening(day, reason, created) VALUES (?1, ?2, ?3)"
+			" ON CONFLICT(day) DO UPDATE SET reason = excluded.reason",
+			&st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, why, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	*id = sqlite3_last_insert_rowid(db);
+	snprintf(after, sizeof(after), "{\"open\":\"%s\"}", day);
+	rc = audit_log(db, who, "closure.open", "opening", *id, NULL, after, err);
+done:
+	db_done(st);
+	return db_finish(db, rc, err);
 }

@@ -39,4 +39,14 @@ enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long
  * does. */
 bool closure_covers(sqlite3 *db, const char *date, struct closure *out);
 
+/* A working day (调休): the centre opens on date ("YYYY-MM-DD") although
+ * its weekday is closed every week (staff, audited). HD_REFUSED when that
+ * weekday is open anyway. */
+enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, const char *date,
+				const char *reason, long long *id, struct hd_err *err);
+
+/* True when the weekly rule closes date: its weekday is in closed.weekdays
+ * and no working day opens it. */
+bool closure_weekday_closes(sqlite3 *db, const char *date);
+
 #endif

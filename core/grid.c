@@ -22,22 +22,13 @@ void grid_free(struct grid *g)
 	memset(g, 0, sizeof(*g));
 }
 
-static int iso_weekday_of(const char *date)
-{
-	time_t t = clock_local_time(date, 12 * 60);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return tm.tm_wday == 0 ? 7 : tm.tm_wday;
-}
-
 /* Why the centre is closed on date, or "". */
 static void centre_closed(sqlite3 *db, const char *date, char *why, size_t whysz)
 {
 	struct closure c;
 
 	*why = '\0';
-	if (settings_closed_weekday(db, iso_weekday_of(date)))
+	if (closure_weekday_closes(db, date))
 		snprintf(why, whysz, "%s", _("The centre is closed on that weekday."));
 	else if (closure_covers(db, date, &c))
 		snprintf(why, whysz, _("The centre is closed from %s to %s: %s."), c.from, c.to,

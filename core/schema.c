@@ -197,6 +197,10 @@ static const char *const MIGRATIONS[] = {
 	"ALTER TABLE org ADD COLUMN pin_locked_until INTEGER;"
 	"ALTER TABLE team ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE team ADD COLUMN pin_locked_until INTEGER;",
+	/* 11: working days (调休): dates the centre opens although their
+	 * weekday is closed every week (closed.weekdays). */
+	"CREATE TABLE opening(id INTEGER PRIMARY KEY, day TEXT NOT NULL UNIQUE,"
+	" reason TEXT NOT NULL, created INTEGER NOT NULL);",
 };
 
 const char *schema_migration(int version)

@@ -1,5 +1,5 @@
 /* cli_closure.c - `hubdesk closure add|list|remove`: days the whole centre
- * is closed. */
+ * is closed; `closure open DATE --reason T`: a working day (调休). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +31,28 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (closure_get(ctx->db, id, &c, &err) != HD_OK)
 		return cli_report(&err);
 	printf("%lld\t-\t%s ~ %s %s\n", id, c.from, c.to, c.reason);
+	return HD_OK;
+}
+
+static int open_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--reason", true, NULL }, { NULL, false, NULL } };
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("closure open", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK && nargs != 1)
+		rc = cli_say(HD_BAD_INPUT, _("closure open: give the date, YYYY-MM-DD"));
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (closure_open_day(ctx->db, &ctx->actor, args[0], cli_opt(opts, "--reason"), &id,
+			     &err) != HD_OK)
+		return cli_report(&err);
+	printf("%lld\t-\t%s %s\n", id, args[0], _("open (working day)"));
 	return HD_OK;
 }
 
@@ -89,6 +111,8 @@ int cli_closure(struct cli_ctx *ctx, int argc, char **argv)
 		return list_cmd(ctx, argc, argv);
 	if (strcmp(sub, "remove") == 0)
 		return remove_cmd(ctx, argc, argv);
+	if (strcmp(sub, "open") == 0)
+		return open_cmd(ctx, argc, argv);
 	return cli_say(HD_BAD_INPUT,
-		       _("closure: use closure add --from DATE --to DATE --reason TEXT | list | remove ID"));
+		       _("closure: use closure add --from DATE --to DATE --reason TEXT | list | remove ID | open DATE --reason TEXT"));
 }

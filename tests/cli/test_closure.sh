@@ -27,4 +27,19 @@ expect_rc 2 "closure remove without a number" hd closure remove x
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action IN ('closure.add', 'closure.remove')")" 3 \
 	"adds and the removal are audited"
 
+# 调休: a working day opens one date of a weekday closed every week.
+hd config set closed.weekdays 6,7 >/dev/null
+expect_rc 3 "a booking on a closed Saturday is refused" hd booking add --room 3 --org 1 \
+	--start '2026-11-28 10:00' --end '2026-11-28 11:00' --no-print
+expect_rc 0 "closure open of that Saturday" hd closure open 2026-11-28 --reason 调休上班
+expect_out "2026-11-28" "it prints the working day"
+expect_rc 0 "the Saturday is booked now" hd booking add --room 3 --org 1 \
+	--start '2026-11-28 10:00' --end '2026-11-28 11:00' --no-print
+expect_rc 3 "the next Saturday stays closed" hd booking add --room 3 --org 1 \
+	--start '2026-12-05 10:00' --end '2026-12-05 11:00' --no-print
+expect_rc 3 "closure open of a weekday open anyway" hd closure open 2026-11-30 --reason 调休
+expect_rc 2 "closure open without a reason" hd closure open 2026-12-05
+expect_rc 2 "closure open of a bad date" hd closure open 2026-02-30 --reason 调休
+expect_rc 2 "closure open without a date" hd closure open --reason 调休
+
 done_testing

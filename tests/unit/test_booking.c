@@ -117,6 +117,29 @@ static void test_closed_weekday_is_refused(void **state)
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &id, &err));
 }
 
+/* 调休: a working day opens one date of a weekday closed every week; the
+ * other weeks stay closed, a weekday open anyway needs none, and a desk
+ * may not make one. */
+static void test_working_day_opens_a_closed_weekday_once(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("d");
+	long long id, open;
+
+	set(t, "closed.weekdays", "2");
+	EXPECT(HD_REFUSED, closure_open_day(t->db, &desk, NOV(24), "调休", &open, &err));
+	EXPECT(HD_REFUSED, closure_open_day(t->db, &t->who, NOV(25), "调休", &open, &err));
+	EXPECT(HD_BAD_INPUT, closure_open_day(t->db, &t->who, "2026-11-31", "调休", &open, &err));
+	EXPECT(HD_BAD_INPUT, closure_open_day(t->db, &t->who, NOV(24), "", &open, &err));
+	assert_true(closure_weekday_closes(t->db, NOV(24)));
+	EXPECT(HD_OK, closure_open_day(t->db, &t->who, NOV(24), "调休上班", &open, &err));
+	assert_false(closure_weekday_closes(t->db, NOV(24)));
+	assert_true(closure_weekday_closes(t->db, "2026-12-01"));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
+	EXPECT(HD_REFUSED, book_org(t, "2", "1", "2026-12-01", "10:00", "11:00", &id, &err));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'closure.open'"), 1);
+}
+
 static void test_centre_closure_is_refused(void **state)
 {
 	struct tdb *t = *state;
@@ -612,6 +635,7 @@ int main(void)
 		T(test_outside_opening_hours_is_refused),
 		T(test_last_slot_before_closing_is_allowed),
 		T(test_closed_weekday_is_refused),
+		T(test_working_day_opens_a_closed_weekday_once),
 		T(test_centre_closure_is_refused),
 		T(test_room_closure_overlapping_is_refused),
 		T(test_start_in_the_past_is_refused),
