@@ -27,9 +27,11 @@ enum { F_FROM, F_TO, F_REASON, F_COUNT };
 struct closures {
 	struct closure *all;
 	int n, selected, first;
-	bool adding;
+	bool adding, opening; /* a closure typed, or a working day (调休) */
 	struct field fields[F_COUNT];
 	struct form form;
+	struct field day[2]; /* the working day's date and reason */
+	struct form day_form;
 };
 
 static void reload(struct app *a, struct closures *s)
@@ -60,9 +62,18 @@ static void *closures_open(struct app *a, const void *arg)
 	(void)arg;
 	if (!s)
 		abort();
+	const struct field_spec day_specs[2] = {
+		{ .name = "date", .label = _("Working day"), .kind = FIELD_DATE, .required = true },
+		{ .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT, .required = true,
+		  .max_chars = TEXT_MAX_CHARS },
+	};
+
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&s->fields[i], &specs[i]);
 	form_init(&s->form, s->fields, F_COUNT);
+	field_init(&s->day[0], &day_specs[0]);
+	field_init(&s->day[1], &day_specs[1]);
+	form_init(&s->day_form, s->day, 2);
 	reload(a, s);
 	return s;
 }
@@ -117,9 +128,13 @@ static void closures_draw(struct app *a, void *st)
 	}
 	if (s->adding) {
 		form_view_draw(&s->form, LINES - 3 - F_COUNT, 14, 40);
-	} else if (s->n > 0) {
-		draw_text(LINES - 3, X0, _("x or Delete removes the selected closure."), COLS - 2 * X0,
-			  ROLE_DIM, 0);
+	} else if (s->opening) {
+		form_view_draw(&s->day_form, LINES - 5, 14, 40);
+	} else {
+		draw_text(LINES - 3, X0,
+			  s->n > 0 ? _("x or Delete removes the selected closure; o adds a working day (调休).")
+				   : _("o adds a working day (调休) on a weekday closed every week."),
+			  COLS - 2 * X0, ROLE_DIM, 0);
 	}
 }
 
@@ -200,12 +215,41 @@ static enum key_result form_keys(struct app *a, struct closures *s, struct key_i
 	return KR_HANDLED;
 }
 
+/* A working day: the date and why, saved through the core. */
+static enum key_result day_keys(struct app *a, struct closures *s, struct key_in k)
+{
+	struct form_event ev;
+	struct hd_err err;
+	long long id;
+
+	if (!form_view_event(k, &ev))
+		return KR_HANDLED;
+	if (ev.key == FK_ESC) {
+		s->opening = false;
+		form_reset(&s->day_form);
+		return KR_HANDLED;
+	}
+	if (form_key(&s->day_form, ev) != FORM_SUBMIT || form_validate(&s->day_form, NULL) != HD_OK)
+		return KR_HANDLED;
+	if (closure_open_day(a->db, &a->actor, s->day[0].value, s->day[1].value, &id, &err) !=
+	    HD_OK) {
+		form_view_tell(a, &s->day_form, &err);
+		return KR_HANDLED;
+	}
+	app_message(a, ROLE_OK, _("%s is a working day: the centre opens."), s->day[0].value);
+	s->opening = false;
+	form_reset(&s->day_form);
+	return KR_HANDLED;
+}
+
 static enum key_result closures_key(struct app *a, void *st, struct key_in k)
 {
 	struct closures *s = st;
 
 	if (s->adding)
 		return form_keys(a, s, k);
+	if (s->opening)
+		return day_keys(a, s, k);
 	if (k.code && k.ch == KEY_UP && s->selected > 0)
 		s->selected--;
 	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n)
@@ -218,6 +262,8 @@ static enum key_result closures_key(struct app *a, void *st, struct key_in k)
 		s->adding = true;
 	else if (k.ch == 'x')
 		remove_selected(a, s);
+	else if (k.ch == 'o')
+		s->opening = true;
 	else
 		return KR_IGNORED;
 	return KR_HANDLED;
@@ -226,7 +272,7 @@ static enum key_result closures_key(struct app *a, void *st, struct key_in k)
 static bool closures_typing(struct app *a, void *st)
 {
 	(void)a;
-	return ((struct closures *)st)->adding;
+	return ((struct closures *)st)->adding || ((struct closures *)st)->opening;
 }
 
 static bool closures_dirty(struct app *a, void *st)

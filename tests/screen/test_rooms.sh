@@ -259,6 +259,25 @@ scr_keys y
 expect_sql "SELECT count(*) FROM closure" 0 "y removes it"
 expect_sql "SELECT count(*) FROM audit WHERE action LIKE 'closure.%'" 2 "adding and removing are audited"
 expect_screen "$(zh_part 'No closure to come: n adds one.')" "the list is empty again"
+# 调休: o adds a working day on a weekday closed every week (Sunday here).
+scr_keys o
+expect_screen "*$(zh 'Working day')" "o shows the working day's fields"
+scr_type 2026-11-30
+scr_keys Tab
+scr_type 调休上班
+scr_keys Enter
+expect_msg "$(zh_part '%s is open anyway: only a weekday closed every week needs a working day.' 10)" \
+	"a Monday, open anyway, is refused"
+expect_sql "SELECT count(*) FROM opening" 0 "nothing saved"
+scr_keys Escape
+scr_keys o
+scr_type 2026-11-29
+scr_keys Tab
+scr_type 调休上班
+scr_keys Enter
+expect_msg "$(printf "$(zh '%s is a working day: the centre opens.')" 2026-11-29)" "a closed Sunday becomes a working day"
+expect_sql "SELECT day, reason FROM opening" "2026-11-29|调休上班" "the working day is saved"
+expect_sql "SELECT count(*) FROM audit WHERE action = 'closure.open'" 1 "and audited"
 scr_keys Escape
 expect_line 1 " $ROOMS |" "Esc goes back to the rooms"
 scr_keys Escape
