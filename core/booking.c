@@ -84,19 +84,30 @@ static long long window_seconds(sqlite3 *db)
 	return settings_int(db, "booking.checkin_minutes") * 60;
 }
 
-enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err)
+/* The bookings SQL_BOOKING_COLS reads with where (and its order), states
+ * as of now: args[0] and args[1] are filled here (now, the check-in
+ * window), the caller's own from args[2] on. */
+static enum hd_status bookings_where(sqlite3 *db, const char *where, long long *args, int nargs,
+				     struct booking **out, int *n, struct hd_err *err)
 {
 	char sql[2048];
+
+	args[0] = (long long)clock_now();
+	args[1] = window_seconds(db);
+	snprintf(sql, sizeof(sql), "%s %s", SQL_BOOKING_COLS, where);
+	return db_collect_with(db, sql, args, nargs, sizeof(**out), read_booking, (void **)out, n,
+			       err);
+}
+
+enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err)
+{
 	long long args[3];
 	struct booking *rows = NULL;
 	enum hd_status rc;
 	int n = 0;
 
-	args[0] = (long long)clock_now();
-	args[1] = window_seconds(db);
 	args[2] = id;
-	snprintf(sql, sizeof(sql), "%s WHERE b.id = ?3", SQL_BOOKING_COLS);
-	rc = db_collect_with(db, sql, args, 3, sizeof(*rows), read_booking, (void **)&rows, &n, err);
+	rc = bookings_where(db, "WHERE b.id = ?3", args, 3, &rows, &n, err);
 	if (rc == HD_OK && n == 0)
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booking with id %lld"), id);
 	if (rc == HD_OK)
@@ -108,72 +119,57 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 			   struct booking **out, int *n, struct hd_err *err)
 {
-	char sql[2048], day[DATE_LEN];
+	char day[DATE_LEN];
 	long long args[5];
 
 	*out = NULL;
 	*n = 0;
 	if (valid_date(date, _("Date"), day, sizeof(day), err) != HD_OK)
 		return HD_BAD_INPUT;
-	args[0] = (long long)clock_now();
-	args[1] = window_seconds(db);
 	args[2] = (long long)clock_local_time(day, 0);
 	args[3] = (long long)clock_local_time(day, 24 * 60);
 	args[4] = room_id;
-	snprintf(sql, sizeof(sql),
-		 "%s WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"
-		 " ORDER BY r.name, b.start",
-		 SQL_BOOKING_COLS);
-	return db_collect_with(db, sql, args, 5, sizeof(**out), read_booking, (void **)out, n, err);
+	return bookings_where(db,
+			      "WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"
+			      " ORDER BY r.name, b.start",
+			      args, 5, out, n, err);
 }
 
 enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
 {
-	char sql[2048];
 	long long args[2];
 
-	args[0] = (long long)clock_now();
-	args[1] = window_seconds(db);
-	snprintf(sql, sizeof(sql), "%s WHERE b.state = 'pending' AND b.start > ?1 ORDER BY b.start",
-		 SQL_BOOKING_COLS);
-	return db_collect_with(db, sql, args, 2, sizeof(**out), read_booking, (void **)out, n, err);
+	return bookings_where(db, "WHERE b.state = 'pending' AND b.start > ?1 ORDER BY b.start",
+			      args, 2, out, n, err);
 }
 
 enum hd_status booking_of_booker(sqlite3 *db, long long org_id, long long team_id, time_t since,
 				 int max, struct booking **out, int *n, struct hd_err *err)
 {
-	char sql[2048];
 	long long args[6];
 
-	args[0] = (long long)clock_now();
-	args[1] = window_seconds(db);
 	args[2] = org_id;
 	args[3] = team_id;
 	args[4] = (long long)since;
 	args[5] = max;
-	snprintf(sql, sizeof(sql),
-		 "%s WHERE ((?3 != 0 AND b.org_id = ?3) OR (?4 != 0 AND b.team_id = ?4))"
-		 " AND b.start >= ?5 ORDER BY b.start LIMIT ?6",
-		 SQL_BOOKING_COLS);
-	return db_collect_with(db, sql, args, 6, sizeof(**out), read_booking, (void **)out, n, err);
+	return bookings_where(db,
+			      "WHERE ((?3 != 0 AND b.org_id = ?3) OR (?4 != 0 AND b.team_id = ?4))"
+			      " AND b.start >= ?5 ORDER BY b.start LIMIT ?6",
+			      args, 6, out, n, err);
 }
 
 enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
 {
-	char sql[2048];
 	long long args[3];
 
-	args[0] = (long long)clock_now();
-	args[1] = window_seconds(db);
 	args[2] = TEAM_DEREGISTERED;
-	snprintf(sql, sizeof(sql),
-		 "%s WHERE b.state IN ('pending', 'confirmed') AND b.start > ?1"
-		 " AND (b.team_id IN (SELECT id FROM team WHERE state = ?3)"
-		 "  OR (b.org_id IN (SELECT id FROM org WHERE out_date IS NOT NULL)"
-		 "   AND date(b.start, 'unixepoch', 'localtime') > o.out_date))"
-		 " ORDER BY b.start",
-		 SQL_BOOKING_COLS);
-	return db_collect_with(db, sql, args, 3, sizeof(**out), read_booking, (void **)out, n, err);
+	return bookings_where(db,
+			      "WHERE b.state IN ('pending', 'confirmed') AND b.start > ?1"
+			      " AND (b.team_id IN (SELECT id FROM team WHERE state = ?3)"
+			      "  OR (b.org_id IN (SELECT id FROM org WHERE out_date IS NOT NULL)"
+			      "   AND date(b.start, 'unixepoch', 'localtime') > o.out_date))"
+			      " ORDER BY b.start",
+			      args, 3, out, n, err);
 }
 
 enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err)

@@ -64,6 +64,7 @@ expect_screen "$(zh 'The PIN is changed.')" "r gives 志愿者 a new PIN"
 scr_keys d
 expect_screen "$(zh 'Disable this account?')" "d asks first"
 scr_keys y
+expect_screen "$(printf "$(zh '%s is disabled.')" 志愿者)" "y disables it"
 expect_eq "$(sql "SELECT disabled FROM staff WHERE name = '志愿者'")" 1 "志愿者 is disabled"
 scr_stop
 
@@ -79,7 +80,10 @@ n=$(scr_show | grep -n '^  [0-9]' | head -n 1 | cut -d: -f1)
 i=$n
 while [ "$i" -lt "${row:-$n}" ]; do scr_keys Down; i=$((i + 1)); done
 scr_keys d
+expect_screen "$(zh 'Disable this account?')" "d asks about the admin too"
 scr_keys y
+expect_screen "$(printf "$(zh '%s is the last administrator; add another one first')" 管理员)" \
+	"the refusal names the last administrator"
 expect_eq "$(sql "SELECT disabled FROM staff WHERE name = '管理员'")" 0 "the last admin cannot be disabled"
 scr_stop
 done_testing
