@@ -135,6 +135,20 @@ enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 			      args, 5, out, n, err);
 }
 
+enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time_t to,
+			       struct booking **out, int *n, struct hd_err *err)
+{
+	long long args[5];
+
+	args[2] = (long long)from;
+	args[3] = (long long)to;
+	args[4] = room_id;
+	return bookings_where(db,
+			      "WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"
+			      " ORDER BY b.id",
+			      args, 5, out, n, err);
+}
+
 enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[2];

@@ -72,6 +72,11 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
 			   struct booking **out, int *n, struct hd_err *err);
 
+/* The bookings (room_id 0: every room) starting from..to (to not
+ * included), by id, states as of now (malloc'd): exports. */
+enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time_t to,
+			       struct booking **out, int *n, struct hd_err *err);
+
 /* The bookings of an organisation (org_id) or a team (team_id; the other
  * 0) from since on, by start, at most max (malloc'd). */
 enum hd_status booking_of_booker(sqlite3 *db, long long org_id, long long team_id, time_t since,

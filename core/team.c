@@ -224,6 +224,106 @@ done:
 	return db_finish(db, rc, err);
 }
 
+static const char SQL_UPDATE[] =
+	"UPDATE team SET name = ?1, short = ?2, category = ?3, state = ?4, leader = ?5, phone = ?6,"
+	" members = ?7, content = ?8, place = ?9, schedule = ?10, party_members = ?11,"
+	" liaison = nullif(?12, ''), committee = ?13, street = ?14,"
+	" filed_date = CASE WHEN ?4 >= 3 THEN ifnull(?15, filed_date) END, updated = ?16"
+	" WHERE id = ?17";
+
+/* A step the update took, kept in the history with reason. */
+static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long long id,
+				  int from, int to, const char *reason, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db,
+			"INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, from);
+	sqlite3_bind_int(st, 5, to);
+	sqlite3_bind_text(st, 6, reason, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	db_done(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
+enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
+			   const struct team_draft *d, enum team_state state, const char *filed_date,
+			   const char *reason, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct team_row *t = calloc(1, sizeof(*t));
+	struct team *old = calloc(1, sizeof(*old));
+	enum hd_status rc;
+	char *before = NULL, *after = NULL;
+	int src;
+
+	if (!t || !old)
+		abort();
+	rc = check_draft(d, t, err);
+	if (rc == HD_OK)
+		rc = check_name(t, err);
+	if (rc == HD_OK)
+		rc = access_require(db, who, ACC_REGISTERS, err);
+	if (rc != HD_OK) {
+		free(t);
+		free(old);
+		return rc;
+	}
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = team_get(db, id, old, err);
+	if (rc != HD_OK)
+		goto done;
+	if (strcmp(old->name, t->name) != 0 || strcmp(old->committee, t->committee) != 0) {
+		rc = name_taken(db, t, err);
+		if (rc != HD_OK)
+			goto done;
+	}
+	before = db_text_by_id(db, SQL_TEAM_JSON, id);
+	rc = db_prepare(db, SQL_UPDATE, &st, err);
+	if (rc != HD_OK)
+		goto done;
+	bind_texts(st, t);
+	sqlite3_bind_int(st, 3, t->category);
+	sqlite3_bind_int(st, 4, (int)state);
+	sqlite3_bind_int64(st, 7, t->members);
+	sqlite3_bind_int64(st, 11, t->party_members);
+	if (filed_date && *filed_date)
+		sqlite3_bind_text(st, 15, filed_date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 16, (sqlite3_int64)clock_now());
+	sqlite3_bind_int64(st, 17, id);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(db, src, err);
+		goto done;
+	}
+	if (old->state != state)
+		rc = update_step(db, who, id, (int)old->state, (int)state, reason, err);
+	if (rc == HD_OK)
+		rc = search_index_put(db, SEARCH_TEAM, id, t->name, t->short_name, err);
+	if (rc != HD_OK)
+		goto done;
+	after = db_text_by_id(db, SQL_TEAM_JSON, id);
+	rc = audit_log(db, who, "team.update", "team", id, before, after, err);
+done:
+	db_done(st);
+	free(before);
+	free(after);
+	free(t);
+	free(old);
+	return db_finish(db, rc, err);
+}
+
 static void read_team(sqlite3_stmt *st, void *rec)
 {
 	struct team *t = rec;

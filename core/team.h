@@ -77,6 +77,13 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 			   enum team_state state, const char *filed_date, long long *id,
 			   struct hd_err *err);
 
+/* Changes team id to the draft, every field checked as team_create()
+ * does, in state (a change of state kept in the history with reason) and
+ * filed_date (NULL keeps the one it has), audited before and after
+ * (staff). HD_REFUSED when another team of the committee has the name. */
+enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
+			   const struct team_draft *d, enum team_state state, const char *filed_date,
+			   const char *reason, struct hd_err *err);
 /* Every filing condition the draft does not meet (at least 10 members, a
  * leader, activities, a usual time and place, a proper name), each in
  * plain words into why[0..max); returns how many. */

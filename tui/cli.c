@@ -175,14 +175,6 @@ int cli_config(struct cli_ctx *ctx, int argc, char **argv)
 	return HD_OK;
 }
 
-/* Commands of later features say so until they land. */
-static int not_yet(struct cli_ctx *ctx, int argc, char **argv)
-{
-	(void)ctx;
-	(void)argc;
-	return cli_say(HD_FAIL, _("%s is not available in this version yet"), argv[0]);
-}
-
 static const struct {
 	const char *name;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
@@ -190,8 +182,8 @@ static const struct {
 	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
 	{ "org", cli_org },         { "staff", cli_staff },       { "closure", cli_closure },
 	{ "visitor", cli_visitor },     { "booking", cli_booking },     { "team", cli_team },
-	{ "verify", cli_verify },   { "print", cli_print },     { "report", not_yet },
-	{ "export", not_yet },      { "import", not_yet },
+	{ "verify", cli_verify },   { "print", cli_print },     { "report", cli_report_cmd },
+	{ "export", cli_export },   { "import", cli_import },
 	{ "backup", cli_backup },   { "maintain", cli_maintain },   { "restore", cli_restore },
 };
 
@@ -242,6 +234,11 @@ void cli_usage(void)
 	      "  booking approve ID | reject ID --reason T | list --date YYYY-MM-DD [--room ID]\n"
 	      "  print test [--to QUEUE] [--format escpos|pdf] | visitor ID | booking ID | status | retry\n"
 	      "  verify TEXT\n"
+	      "  report (--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD) [--csv | --pdf FILE]\n"
+	      "  export visits|bookings|teams|orgs|rooms [--from YYYY-MM-DD --to YYYY-MM-DD]\n"
+	      "  export ical [--room ID] [--from YYYY-MM-DD --to YYYY-MM-DD]\n"
+	      "  import orgs|teams|rooms FILE.csv\n"
+	      "  backup PATH | restore PATH\n"
 	      "  maintain\n",
 	      stdout);
 	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));

@@ -80,6 +80,11 @@ int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
  * at closing time, the retention erase. */
 int cli_maintain(struct cli_ctx *ctx, int argc, char **argv);
 
+/* `report`, `export` and `import` (cli_report.c, cli_export.c). */
+int cli_report_cmd(struct cli_ctx *ctx, int argc, char **argv);
+int cli_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_import(struct cli_ctx *ctx, int argc, char **argv);
+
 /* `print test|status|retry` and `verify TEXT` (cli_print.c). */
 int cli_print(struct cli_ctx *ctx, int argc, char **argv);
 int cli_verify(struct cli_ctx *ctx, int argc, char **argv);

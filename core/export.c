@@ -1,0 +1,238 @@
+/* export.c - the registers and the records as CSV rows. */
+#include "core/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/period.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/validate.h"
+
+#define MAX_COLS 16
+#define CELL 1024
+
+/* The Chinese names of booking states (CSV is always Chinese). */
+static const char *const BOOKING_STATE_ZH[] = {
+	[BK_PENDING] = "待审批",   [BK_CONFIRMED] = "已确认", [BK_CHECKED_IN] = "已签到",
+	[BK_CANCELLED] = "已取消", [BK_RELEASED] = "已释放",  [BK_REJECTED] = "已驳回",
+	[BK_LAPSED] = "已失效",
+};
+
+/* One export: its header, its query (?1, ?2 the period) and how a row of
+ * the query becomes the cells. */
+struct export_def {
+	const char *word;
+	const char *header[MAX_COLS];
+	int ncols;
+	const char *sql;
+	void (*cells)(sqlite3_stmt *st, char cell[][CELL]);
+};
+
+static void text_at(sqlite3_stmt *st, int col, char *out)
+{
+	db_column_text(st, col, out, CELL);
+}
+
+static void int_at(sqlite3_stmt *st, int col, char *out)
+{
+	snprintf(out, CELL, "%d", sqlite3_column_int(st, col));
+}
+
+static void zh_at(sqlite3_stmt *st, int col, const struct hd_list *list, char *out)
+{
+	const struct hd_choice *c = list_get(list, sqlite3_column_int(st, col));
+
+	snprintf(out, CELL, "%s", c ? c->zh : "");
+}
+
+/* Minutes of the day as HH:MM; NULL as "". */
+static void hm_at(sqlite3_stmt *st, int col, char *out)
+{
+	int m = sqlite3_column_int(st, col);
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+		*out = '\0';
+	else
+		snprintf(out, CELL, "%02d:%02d", m / 60, m % 60);
+}
+
+static void org_cells(sqlite3_stmt *st, char cell[][CELL])
+{
+	text_at(st, 0, cell[0]);
+	text_at(st, 1, cell[1]);
+	zh_at(st, 2, &LIST_ORG_KIND, cell[2]);
+	text_at(st, 3, cell[3]);
+	text_at(st, 4, cell[4]);
+	text_at(st, 5, cell[5]);
+	text_at(st, 6, cell[6]);
+	text_at(st, 7, cell[7]);
+}
+
+static void room_cells(sqlite3_stmt *st, char cell[][CELL])
+{
+	text_at(st, 0, cell[0]);
+	zh_at(st, 1, &LIST_ROOM_KIND, cell[1]);
+	int_at(st, 2, cell[2]);
+	hm_at(st, 3, cell[3]);
+	hm_at(st, 4, cell[4]);
+	int_at(st, 5, cell[5]);
+}
+
+static void team_cells(sqlite3_stmt *st, char cell[][CELL])
+{
+	int i;
+
+	for (i = 0; i < 15; i++)
+		text_at(st, i, cell[i]);
+	zh_at(st, 2, &LIST_TEAM_CATEGORY, cell[2]);
+	zh_at(st, 13, &LIST_TEAM_STATE, cell[13]);
+}
+
+static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
+{
+	time_t in = (time_t)sqlite3_column_int64(st, 1), out = (time_t)sqlite3_column_int64(st, 2);
+	char phone[PHONE_MAX];
+
+	int_at(st, 0, cell[0]);
+	clock_local_date(in, cell[1], CELL);
+	clock_local_hm(in, cell[2], CELL);
+	if (out)
+		clock_local_hm(out, cell[3], CELL);
+	else
+		*cell[3] = '\0';
+	text_at(st, 3, cell[4]);
+	db_column_text(st, 4, phone, sizeof(phone));
+	if (*phone)
+		phone_mask(phone, cell[5], CELL);
+	else
+		*cell[5] = '\0';
+	zh_at(st, 5, &LIST_PURPOSE, cell[6]);
+	text_at(st, 6, cell[7]);
+	int_at(st, 7, cell[8]);
+}
+
+static const struct export_def DEFS[] = {
+	[EXPORT_VISITS] = { "visits",
+			    { "编号", "日期", "到达", "离开", "姓名", "电话", "来访事由", "拜访对象", "人数" },
+			    9,
+			    "SELECT v.id, v.time_in, ifnull(v.time_out, 0), ifnull(p.name, ''),"
+			    " ifnull(p.phone, ''), v.purpose, coalesce(o.name, t.name, ''), v.party"
+			    " FROM visit v LEFT JOIN person p ON p.id = v.person_id"
+			    " LEFT JOIN org o ON o.id = v.org_id LEFT JOIN team t ON t.id = v.team_id"
+			    " WHERE v.time_in >= ?1 AND v.time_in < ?2 ORDER BY v.id",
+			    visit_cells },
+	[EXPORT_BOOKINGS] = { "bookings",
+			      { "编号", "场地", "预约方", "开始", "结束", "人数", "用途", "状态" },
+			      8, NULL, NULL },
+	[EXPORT_TEAMS] = { "teams",
+			   { "名称", "简称", "类别", "负责人", "联系电话", "人数", "活动内容", "活动地点",
+			     "活动时间", "党员人数", "党建联络员", "居委会", "街道", "状态", "备案日期" },
+			   15,
+			   "SELECT name, short, category, leader, phone, members, content, place,"
+			   " schedule, party_members, ifnull(liaison, ''), committee, street, state,"
+			   " ifnull(filed_date, '') FROM team WHERE created >= ?1 AND created < ?2"
+			   " ORDER BY id",
+			   team_cells },
+	[EXPORT_ORGS] = { "orgs",
+			  { "名称", "简称", "类型", "统一社会信用代码", "联系人", "联系电话", "入驻日期",
+			    "出壳日期" },
+			  8,
+			  "SELECT name, short, kind, ifnull(credit_code, ''), ifnull(contact, ''),"
+			  " ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org"
+			  " WHERE created >= ?1 AND created < ?2 ORDER BY id",
+			  org_cells },
+	[EXPORT_ROOMS] = { "rooms", { "名称", "类型", "容量", "开放时间", "关闭时间", "缓冲分钟" }, 6,
+			   "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room"
+			   " WHERE created >= ?1 AND created < ?2 ORDER BY id",
+			   room_cells },
+};
+
+int export_kind_of(const char *word)
+{
+	int i;
+
+	for (i = 0; word && i < (int)(sizeof(DEFS) / sizeof(DEFS[0])); i++)
+		if (strcmp(word, DEFS[i].word) == 0)
+			return i;
+	return -1;
+}
+
+static void write_row(FILE *f, char cell[][CELL], int n)
+{
+	const char *fields[MAX_COLS];
+	int i;
+
+	for (i = 0; i < n; i++)
+		fields[i] = cell[i];
+	csv_row(f, fields, n);
+}
+
+static enum hd_status export_bookings(sqlite3 *db, time_t from, time_t to, FILE *f,
+				      struct hd_err *err)
+{
+	struct booking *b = NULL;
+	char cell[8][CELL];
+	enum hd_status rc;
+	int i, n = 0;
+
+	rc = booking_between(db, 0, from, to, &b, &n, err);
+	for (i = 0; rc == HD_OK && i < n; i++) {
+		snprintf(cell[0], CELL, "%lld", b[i].id);
+		snprintf(cell[1], CELL, "%s", b[i].room);
+		snprintf(cell[2], CELL, "%s", b[i].booker);
+		clock_local_datetime(b[i].start, cell[3], CELL);
+		clock_local_datetime(b[i].end, cell[4], CELL);
+		snprintf(cell[5], CELL, "%d", b[i].attendees);
+		snprintf(cell[6], CELL, "%s", b[i].purpose);
+		snprintf(cell[7], CELL, "%s", BOOKING_STATE_ZH[b[i].state]);
+		write_row(f, cell, 8);
+	}
+	free(b);
+	return rc;
+}
+
+enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, const char *to,
+			  FILE *f, struct hd_err *err)
+{
+	const struct export_def *def = &DEFS[kind];
+	char cell[MAX_COLS][CELL];
+	sqlite3_stmt *st = NULL;
+	time_t start, end;
+	enum hd_status rc;
+	int src;
+
+	rc = period_bounds(from, to, false, &start, &end, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_begin_read(db, err);
+	if (rc != HD_OK)
+		return rc;
+	fputs(CSV_BOM, f);
+	csv_row(f, def->header, def->ncols);
+	if (kind == EXPORT_BOOKINGS) {
+		rc = export_bookings(db, start, end, f, err);
+		goto done;
+	}
+	rc = db_prepare(db, def->sql, &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, (long long)start);
+	sqlite3_bind_int64(st, 2, (long long)end);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		def->cells(st, cell);
+		write_row(f, cell, def->ncols);
+	}
+	if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+done:
+	db_done(st);
+	db_rollback(db);
+	if (rc == HD_OK && (fflush(f) != 0 || ferror(f)))
+		rc = hd_err_set(err, HD_FAIL, "", "%s", _("The export could not be written out."));
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* export.h - the registers and the records as CSV for spreadsheets (the
+ * header rows of DESIGN.md, UTF-8 with a BOM, Chinese names of every
+ * choice) and bookings as an RFC 5545 calendar for staff calendars.
+ * Register exports import back unchanged (import.h). */
+#ifndef HD_EXPORT_H
+#define HD_EXPORT_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+
+#include "core/status.h"
+
+enum export_kind { EXPORT_VISITS, EXPORT_BOOKINGS, EXPORT_TEAMS, EXPORT_ORGS, EXPORT_ROOMS };
+
+/* The kind named by word ("visits", "bookings", "teams", "orgs",
+ * "rooms"); -1 when none. */
+int export_kind_of(const char *word);
+
+/* Writes the records of kind to f as CSV, by id: visits by the date of
+ * arrival, bookings by the date they start, registers by the date they
+ * were made, within from..to ("YYYY-MM-DD", both included; either may be
+ * NULL for no bound). Visits show the phone masked and nothing of an
+ * erased visitor. HD_BAD_INPUT naming a malformed date or to before from. */
+enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, const char *to,
+			  FILE *f, struct hd_err *err);
+
+/* Writes the bookings of room (0: every room) starting within from..to
+ * (from NULL: today; to NULL: no bound) to f as an RFC 5545 calendar: CRLF
+ * lines folded at 75 octets, times in the centre's time zone (TZID with
+ * its VTIMEZONE; UTC when the zone changes its offset within the period).
+ * HD_NOT_FOUND for an unknown room. */
+enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const char *to,
+			   FILE *f, struct hd_err *err);
+
+#endif

@@ -1,0 +1,356 @@
+/* import.c - registers from spreadsheets: the columns of each register,
+ * the header read by name, every row saved through the register's own
+ * checks in a savepoint of one transaction, and the problems by row and
+ * column. */
+#include "core/import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/access.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/org.h"
+#include "core/room.h"
+#include "core/team.h"
+#include "core/text.h"
+#include "core/validate.h"
+
+#define MAX_COLS 16
+#define PROGRESS_EVERY 200
+
+/* A column of a register's CSV: its Chinese name, whether a file needs
+ * it, and the names the register's checks give its field (a label msgid
+ * and a machine name), to say which column a problem is in. */
+struct column {
+	const char *name;
+	bool needed;
+	const char *label, *field;
+};
+
+struct register_def {
+	const char *word;
+	struct column cols[MAX_COLS];
+	int ncols;
+	/* Saves the row's cells (NULL when absent, in the order of cols). */
+	enum hd_status (*save)(sqlite3 *db, const struct hd_actor *who, const char *const *cell,
+			       struct import_done *done, struct hd_err *err);
+};
+
+/* One record of name in table (id 0 when none); teams also by committee. */
+static long long find_id(sqlite3 *db, const char *sql, const char *name, const char *committee)
+{
+	sqlite3_stmt *st = NULL;
+	long long id = 0;
+	char trimmed[NAME_BYTES + 64], comm[NAME_BYTES + 64];
+
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
+		return 0;
+	text_trim(name ? name : "", trimmed, sizeof(trimmed));
+	text_trim(committee ? committee : "", comm, sizeof(comm));
+	sqlite3_bind_text(st, 1, trimmed, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, comm, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return id;
+}
+
+static void done_as(struct import_done *done, long long id, const char *name, bool added)
+{
+	done->id = id;
+	done->added = added;
+	text_trim(name ? name : "", done->name, sizeof(done->name));
+}
+
+static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const char *const *c,
+			       struct import_done *done, struct hd_err *err)
+{
+	struct org_draft d = { .name = c[0], .short_name = c[1], .kind = c[2], .credit_code = c[3],
+			       .contact = c[4], .phone = c[5], .in_date = c[6], .out_date = c[7] };
+	long long id = find_id(db, "SELECT id FROM org WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
+	bool added = id == 0;
+	enum hd_status rc;
+
+	/* The kind is optional in a file: a residence term makes a resident. */
+	if (!text_given(d.kind))
+		d.kind = text_given(d.in_date) ? "1" : "3";
+	if (id)
+		rc = org_update(db, who, id, &d, NULL, err);
+	else
+		rc = org_add(db, who, &d, &id, NULL, err);
+	done_as(done, id, c[0], added);
+	return rc;
+}
+
+static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const char *const *c,
+				struct import_done *done, struct hd_err *err)
+{
+	struct room_draft d = { .name = c[0], .kind = c[1], .capacity = c[2], .open = c[3],
+				.close = c[4], .buffer = c[5] };
+	long long id = find_id(db, "SELECT id FROM room WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
+	bool added = id == 0;
+	enum hd_status rc;
+
+	if (id)
+		rc = room_update(db, who, id, &d, err);
+	else
+		rc = room_add(db, who, &d, &id, err);
+	done_as(done, id, c[0], added);
+	return rc;
+}
+
+static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const char *const *c,
+				struct import_done *done, struct hd_err *err)
+{
+	struct team_draft d = { .name = c[0], .short_name = c[1], .category = c[2], .leader = c[3],
+				.phone = c[4], .members = c[5], .content = c[6], .place = c[7],
+				.schedule = c[8], .party_members = c[9], .liaison = c[10],
+				.committee = c[11], .street = c[12] };
+	long long id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0],
+			       c[11]);
+	bool added = id == 0;
+	char filed[DATE_LEN] = "";
+	int state = TEAM_APPLIED;
+	enum hd_status rc;
+
+	if (text_given(c[13]) && list_parse(&LIST_TEAM_STATE, c[13], &state, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (text_given(c[14]) && valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
+		return HD_BAD_INPUT;
+	if (*filed && state < TEAM_FILED)
+		return hd_err_set(err, HD_BAD_INPUT, "filed_date",
+				  _("%s: only filed, classified or deregistered teams have one"),
+				  _("Filing date"));
+	if (id)
+		rc = team_update(db, who, id, &d, (enum team_state)state, filed, _("imported"), err);
+	else
+		rc = team_create(db, who, &d, (enum team_state)state, filed, &id, err);
+	done_as(done, id, c[0], added);
+	return rc;
+}
+
+static const struct register_def DEFS[] = {
+	[IMPORT_ORGS] = { "orgs",
+			  { { "名称", true, N_("Name"), "name" },
+			    { "简称", false, N_("Short name"), "short" },
+			    { "类型", false, N_("organisation kind"), "kind" },
+			    { "统一社会信用代码", false, N_("Credit code"), "credit_code" },
+			    { "联系人", false, N_("Contact"), "contact" },
+			    { "联系电话", false, N_("Phone"), "phone" },
+			    { "入驻日期", false, N_("Moved in"), "in" },
+			    { "出壳日期", false, N_("Moves out"), "out" } },
+			  8, save_org },
+	[IMPORT_TEAMS] = { "teams",
+			   { { "名称", true, N_("Name"), "name" },
+			     { "简称", false, N_("Short name"), "short" },
+			     { "类别", true, N_("team category"), "category" },
+			     { "负责人", true, N_("Leader"), "leader" },
+			     { "联系电话", true, N_("Phone"), "phone" },
+			     { "人数", true, N_("Members"), "members" },
+			     { "活动内容", true, N_("Activities"), "content" },
+			     { "活动地点", true, N_("Place"), "place" },
+			     { "活动时间", true, N_("Usual time"), "schedule" },
+			     { "党员人数", false, N_("Party members"), "party_members" },
+			     { "党建联络员", false, N_("Party liaison"), "liaison" },
+			     { "居委会", false, N_("Residents' committee"), "committee" },
+			     { "街道", false, N_("Street"), "street" },
+			     { "状态", false, N_("team state"), "state" },
+			     { "备案日期", false, N_("Filing date"), "filed_date" } },
+			   15, save_team },
+	[IMPORT_ROOMS] = { "rooms",
+			   { { "名称", true, N_("Name"), "name" },
+			     { "类型", true, N_("room kind"), "kind" },
+			     { "容量", true, N_("Capacity"), "capacity" },
+			     { "开放时间", false, N_("Opens"), "open" },
+			     { "关闭时间", false, N_("Closes"), "close" },
+			     { "缓冲分钟", false, N_("Buffer minutes"), "buffer" } },
+			   6, save_room },
+};
+
+int import_kind_of(const char *word)
+{
+	int i;
+
+	for (i = 0; word && i < (int)(sizeof(DEFS) / sizeof(DEFS[0])); i++)
+		if (strcmp(word, DEFS[i].word) == 0)
+			return i;
+	return -1;
+}
+
+/* The column a problem is in, from the field the checks named. */
+static const char *column_of(const struct register_def *def, const struct hd_err *e)
+{
+	int i;
+
+	for (i = 0; i < def->ncols; i++)
+		if (strcmp(e->field, def->cols[i].field) == 0 ||
+		    strcmp(e->field, def->cols[i].label) == 0 ||
+		    strcmp(e->field, _(def->cols[i].label)) == 0)
+			return def->cols[i].name;
+	return "";
+}
+
+static void add_problem(struct import_result *res, int row, const char *column,
+			enum hd_status status, const char *msg)
+{
+	struct import_problem *p;
+
+	res->bad_rows++;
+	if (res->nproblems == IMPORT_MAX_PROBLEMS)
+		return;
+	if (!res->problems) {
+		res->problems = calloc(IMPORT_MAX_PROBLEMS, sizeof(*res->problems));
+		if (!res->problems)
+			abort();
+	}
+	p = &res->problems[res->nproblems++];
+	p->row = row;
+	p->status = status;
+	snprintf(p->column, sizeof(p->column), "%s", column);
+	snprintf(p->msg, sizeof(p->msg), "%s", msg);
+}
+
+/* Matches the header's names to the register's columns: where[i] is the
+ * cell of column i, or -1. Unknown names are kept in res->ignored. */
+static enum hd_status read_header(const struct register_def *def, const struct csv_record *h,
+				  int where[MAX_COLS], struct import_result *res,
+				  struct hd_err *err)
+{
+	char name[256], missing[512] = "";
+	int i, j;
+
+	for (i = 0; i < def->ncols; i++)
+		where[i] = -1;
+	res->ignored = calloc((size_t)h->nfields + 1, sizeof(*res->ignored));
+	if (!res->ignored)
+		abort();
+	for (j = 0; j < h->nfields; j++) {
+		text_trim(h->fields[j], name, sizeof(name));
+		if (*name && name[strlen(name) - 1] == '*') /* a template's mark of a needed column */
+			name[strlen(name) - 1] = '\0';
+		for (i = 0; i < def->ncols && strcmp(name, def->cols[i].name) != 0; i++)
+			;
+		if (i == def->ncols) {
+			if (*name && (res->ignored[res->nignored] = strdup(name)) != NULL)
+				res->nignored++;
+			continue;
+		}
+		if (where[i] >= 0)
+			return hd_err_set(err, HD_BAD_INPUT, "file",
+					  _("Row 1: the column %s is there twice."), name);
+		where[i] = j;
+	}
+	for (i = 0; i < def->ncols; i++)
+		if (def->cols[i].needed && where[i] < 0)
+			snprintf(missing + strlen(missing), sizeof(missing) - strlen(missing), "%s%s",
+				 *missing ? "、" : "", def->cols[i].name);
+	if (*missing)
+		return hd_err_set(err, HD_BAD_INPUT, "file",
+				  _("Row 1: the file lacks the columns it needs: %s."), missing);
+	return HD_OK;
+}
+
+/* Saves one record; a problem goes to res. */
+static void import_row(sqlite3 *db, const struct hd_actor *who, const struct register_def *def,
+		       const struct csv_record *r, const int where[MAX_COLS], int width,
+		       struct import_result *res)
+{
+	const char *cell[MAX_COLS];
+	struct import_done *done = &res->done[res->added + res->updated];
+	struct hd_err e;
+	enum hd_status rc;
+	int i;
+
+	for (i = width; i < r->nfields; i++)
+		if (text_given(r->fields[i])) {
+			add_problem(res, r->row, "", HD_BAD_INPUT,
+				    _("the row has more cells than the header has columns"));
+			return;
+		}
+	for (i = 0; i < def->ncols; i++)
+		cell[i] = where[i] >= 0 && where[i] < r->nfields ? r->fields[where[i]] : NULL;
+	hd_err_clear(&e);
+	memset(done, 0, sizeof(*done));
+	rc = def->save(db, who, cell, done, &e);
+	if (rc != HD_OK) {
+		add_problem(res, r->row, column_of(def, &e), rc, e.msg);
+		return;
+	}
+	if (done->added)
+		res->added++;
+	else
+		res->updated++;
+}
+
+enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_kind kind,
+			  const char *data, size_t len, import_progress_fn progress, void *ctx,
+			  struct import_result *res, struct hd_err *err)
+{
+	const struct register_def *def = &DEFS[kind];
+	struct csv_table t = { 0 };
+	char *text = NULL;
+	int where[MAX_COLS], i;
+	enum hd_status rc;
+
+	memset(res, 0, sizeof(*res));
+	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc == HD_OK)
+		rc = csv_decode(data, len, &text, &res->encoding, err);
+	if (rc == HD_OK)
+		rc = csv_parse(text, &t, err);
+	if (rc != HD_OK)
+		goto out;
+	if (t.nrecords < 2) {
+		rc = hd_err_set(err, HD_BAD_INPUT, "file", "%s",
+				_("The file is empty: it needs a header row and at least one row of data."));
+		goto out;
+	}
+	rc = read_header(def, &t.records[0], where, res, err);
+	if (rc != HD_OK)
+		goto out;
+	res->done = calloc((size_t)t.nrecords, sizeof(*res->done));
+	if (!res->done)
+		abort();
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		goto out;
+	for (i = 1; i < t.nrecords; i++) {
+		res->rows++;
+		import_row(db, who, def, &t.records[i], where, t.records[0].nfields, res);
+		if (progress && i % PROGRESS_EVERY == 0 && !progress(ctx, i, t.nrecords - 1)) {
+			rc = hd_err_set(err, HD_FAIL, "", "%s",
+					_("The import was stopped; nothing was imported."));
+			break;
+		}
+	}
+	if (rc == HD_OK && res->nproblems > 0)
+		rc = hd_err_set(err, res->problems[0].status, "file",
+				dngettext("hubdesk", "%d row cannot be imported; nothing was imported.",
+					  "%d rows cannot be imported; nothing was imported.",
+					  (unsigned long)res->bad_rows),
+				res->bad_rows);
+	rc = db_finish(db, rc, err);
+	if (rc != HD_OK)
+		res->added = res->updated = 0;
+	else if (progress)
+		progress(ctx, t.nrecords - 1, t.nrecords - 1);
+out:
+	csv_free(&t);
+	free(text);
+	return rc;
+}
+
+void import_result_free(struct import_result *res)
+{
+	int i;
+
+	for (i = 0; i < res->nignored; i++)
+		free(res->ignored[i]);
+	free(res->ignored);
+	free(res->problems);
+	free(res->done);
+	memset(res, 0, sizeof(*res));
+}

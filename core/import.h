@@ -1,0 +1,68 @@
+/* import.h - organisations, teams and rooms from a spreadsheet's CSV
+ * (csv.h): columns matched by their Chinese names in any order, every row
+ * checked by the rules of the forms, a record whose name exists updated,
+ * and all rows saved in one transaction or none. */
+#ifndef HD_IMPORT_H
+#define HD_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+
+#include "core/actor.h"
+#include "core/csv.h"
+#include "core/status.h"
+
+enum import_kind { IMPORT_ORGS, IMPORT_TEAMS, IMPORT_ROOMS };
+
+/* The kind named by word ("orgs", "teams", "rooms"); -1 when none. */
+int import_kind_of(const char *word);
+
+/* A row that cannot be imported: its spreadsheet row, the column at fault
+ * ("" when the row as a whole) and what is allowed. */
+struct import_problem {
+	int row;
+	char column[64];
+	enum hd_status status;
+	char msg[HD_MSG_BYTES];
+};
+
+/* A record imported: its id, its name, and whether it was new. */
+struct import_done {
+	long long id;
+	char name[128];
+	bool added;
+};
+
+struct import_result {
+	enum csv_encoding encoding;
+	int rows;                        /* data rows read (blank rows not counted) */
+	int added, updated;
+	struct import_done *done;        /* in file order */
+	struct import_problem *problems; /* in file order, at most IMPORT_MAX_PROBLEMS */
+	int nproblems;
+	int bad_rows;                    /* rows with a problem, also beyond those kept */
+	char **ignored;                  /* columns not known, ignored */
+	int nignored;
+};
+
+#define IMPORT_MAX_PROBLEMS 50
+
+/* Asked every few rows: done of total rows. Returning false stops the
+ * import, which then saves nothing. */
+typedef bool (*import_progress_fn)(void *ctx, long done, long total);
+
+/* Imports the file's bytes (data, len) as records of kind, by who (admin).
+ * HD_OK when every row was saved; otherwise nothing is saved, res->problems
+ * name each row at fault and err says what went wrong as a whole: the
+ * status of the first problem (HD_BAD_INPUT malformed, HD_REFUSED a rule
+ * such as a credit code registered to another organisation), HD_BAD_INPUT
+ * for a file that is empty, broken in its encoding or without a needed
+ * column. import_result_free() res in every case. */
+enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_kind kind,
+			  const char *data, size_t len, import_progress_fn progress, void *ctx,
+			  struct import_result *res, struct hd_err *err);
+
+void import_result_free(struct import_result *res);
+
+#endif

@@ -1,0 +1,31 @@
+/* period.h - the period of a report or an export: dates from..to (both
+ * included) given on the command line or a screen, as local times. */
+#ifndef HD_PERIOD_H
+#define HD_PERIOD_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/status.h"
+#include "core/validate.h"
+
+/* Reads from and to ("YYYY-MM-DD", either may be NULL or "") into *start
+ * (local midnight of from) and *end (local midnight of the day after to).
+ * A missing from is the beginning of time, or today when from_today; a
+ * missing to is no bound. HD_BAD_INPUT naming --from or --to when one is
+ * malformed or to is before from. */
+enum hd_status period_bounds(const char *from, const char *to, bool from_today, time_t *start,
+			     time_t *end, struct hd_err *err);
+
+/* Reads a month "YYYY-MM" (also "YYYY-M") into its first and last dates.
+ * HD_BAD_INPUT naming --month. */
+enum hd_status period_month(const char *month, char first[DATE_LEN], char last[DATE_LEN],
+			    struct hd_err *err);
+
+/* The date days after date ("YYYY-MM-DD"; days may be negative). */
+void period_add_days(const char *date, int days, char out[DATE_LEN]);
+
+/* Days from a to b (both "YYYY-MM-DD"): b - a. */
+int period_days_between(const char *a, const char *b);
+
+#endif

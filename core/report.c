@@ -1,0 +1,491 @@
+/* report.c - building a report: visits in one pass over the period's
+ * index range, rooms from the period's bookings and each day's opening,
+ * teams and organisations as they stood at the end of the period. */
+#include "core/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/closure.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/period.h"
+#include "core/room.h"
+#include "core/team.h"
+#include "core/text.h"
+
+#define SLOTS 48 /* half hours of a day */
+#define PROGRESS_ROWS 4096
+
+enum hd_status report_period(const char *month, const char *from, const char *to,
+			     char from_out[DATE_LEN], char to_out[DATE_LEN], struct hd_err *err)
+{
+	time_t start, end;
+
+	if (text_given(month) && (text_given(from) || text_given(to)))
+		return hd_err_set(err, HD_BAD_INPUT, "--month", "%s",
+				  _("give --month or --from and --to, not both"));
+	if (text_given(month))
+		return period_month(month, from_out, to_out, err);
+	if (!text_given(from) || !text_given(to))
+		return hd_err_set(err, HD_BAD_INPUT, "--from", "%s",
+				  _("give --month YYYY-MM, or --from YYYY-MM-DD and --to YYYY-MM-DD"));
+	if (period_bounds(from, to, false, &start, &end, err) != HD_OK)
+		return HD_BAD_INPUT;
+	clock_local_date(start, from_out, DATE_LEN);
+	clock_local_date(end - 1, to_out, DATE_LEN);
+	if (period_days_between(from_out, to_out) >= REPORT_MAX_DAYS)
+		return hd_err_set(err, HD_BAD_INPUT, "--to",
+				  _("--to: a report covers at most %d days"), REPORT_MAX_DAYS);
+	return HD_OK;
+}
+
+int report_permille(long part, long whole)
+{
+	if (whole <= 0)
+		return 0;
+	return (int)((part * 2000 + whole) / (2 * whole));
+}
+
+/* The days of the period with their local midnights (starts[ndays] is the
+ * end). */
+static void make_days(struct report *r, time_t **starts)
+{
+	int i, n = period_days_between(r->from, r->to) + 1;
+	char date[DATE_LEN];
+	struct tm tm;
+
+	r->days = calloc((size_t)n, sizeof(*r->days));
+	*starts = calloc((size_t)n + 1, sizeof(**starts));
+	if (!r->days || !*starts)
+		abort();
+	for (i = 0; i <= n; i++) {
+		period_add_days(r->from, i, date);
+		(*starts)[i] = clock_local_time(date, 0);
+		if (i == n)
+			break;
+		memcpy(r->days[i].date, date, DATE_LEN);
+		localtime_r(&(*starts)[i], &tm);
+		r->days[i].weekday = tm.tm_wday == 0 ? 7 : tm.tm_wday;
+	}
+	r->ndays = n;
+	r->start = (*starts)[0];
+	r->end = (*starts)[n];
+}
+
+/* The day t falls on (binary search), or -1. */
+static int day_of(const time_t *starts, int n, time_t t)
+{
+	int lo = 0, hi = n - 1, mid;
+
+	if (t < starts[0] || t >= starts[n])
+		return -1;
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		if (starts[mid] <= t)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+static bool cancelled(struct hd_err *err)
+{
+	hd_err_set(err, HD_FAIL, "", "%s", _("The report was cancelled."));
+	return false;
+}
+
+static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *starts,
+				  report_progress_fn progress, void *ctx, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	long rows = 0;
+	int src, d, purpose, party, hour;
+	time_t t;
+
+	rc = db_prepare(db,
+			"SELECT time_in, purpose, party FROM visit WHERE time_in >= ?1 AND time_in < ?2",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, (long long)r->start);
+	sqlite3_bind_int64(st, 2, (long long)r->end);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		t = (time_t)sqlite3_column_int64(st, 0);
+		purpose = sqlite3_column_int(st, 1);
+		party = sqlite3_column_int(st, 2);
+		d = day_of(starts, r->ndays, t);
+		if (d < 0)
+			continue;
+		r->days[d].visits++;
+		r->days[d].people += party;
+		r->visits++;
+		r->people += party;
+		if (purpose >= 1 && purpose <= REPORT_PURPOSES) {
+			r->purpose_visits[purpose]++;
+			r->purpose_people[purpose] += party;
+		}
+		hour = (int)((t - starts[d]) / 3600);
+		if (hour >= 0 && hour < 24)
+			r->hour_visits[hour]++;
+		if (progress && ++rows % PROGRESS_ROWS == 0 &&
+		    !progress(ctx, (long)((t - r->start) * 900 / (r->end - r->start)), 1000)) {
+			db_done(st);
+			cancelled(err);
+			return HD_FAIL;
+		}
+	}
+	db_done(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
+static void read_visited_row(sqlite3_stmt *st, void *rec)
+{
+	struct report_visited *v = rec;
+
+	v->id = sqlite3_column_int64(st, 0);
+	v->team = sqlite3_column_int(st, 1) != 0;
+	db_column_text(st, 2, v->name, sizeof(v->name));
+	v->visits = sqlite3_column_int(st, 3);
+	v->people = sqlite3_column_int(st, 4);
+}
+
+static enum hd_status read_visited(sqlite3 *db, struct report *r, struct hd_err *err)
+{
+	long long args[2] = { (long long)r->start, (long long)r->end };
+
+	return db_collect_with(db,
+			       "SELECT coalesce(v.org_id, v.team_id, 0), v.team_id IS NOT NULL,"
+			       " coalesce(o.name, t.name, ''), count(*), sum(v.party)"
+			       " FROM visit v LEFT JOIN org o ON o.id = v.org_id"
+			       " LEFT JOIN team t ON t.id = v.team_id"
+			       " WHERE v.time_in >= ?1 AND v.time_in < ?2"
+			       " GROUP BY v.org_id, v.team_id ORDER BY count(*) DESC, 3",
+			       args, 2, sizeof(*r->visited), read_visited_row, (void **)&r->visited,
+			       &r->nvisited, err);
+}
+
+/* The open half hours of each room on each day: 1 open, 0 not. */
+struct room_days {
+	unsigned char (*slots)[SLOTS]; /* [room * ndays + day] */
+};
+
+static void room_row(sqlite3_stmt *st, void *rec)
+{
+	room_read_row(st, rec);
+}
+
+/* Marks the slots of room i on the open days, less its own closures. */
+static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct room *rooms,
+				 const bool *day_open, const time_t *starts, struct room_days *rd,
+				 struct hd_err *err)
+{
+	struct room_closure c;
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int i, d, s, open_min, close_min, src;
+
+	for (i = 0; i < r->nrooms; i++) {
+		room_hours(db, &rooms[i], &open_min, &close_min);
+		for (d = 0; d < r->ndays; d++)
+			for (s = 0; day_open[d] && s < SLOTS; s++)
+				rd->slots[i * r->ndays + d][s] =
+					s * 30 >= open_min && (s + 1) * 30 <= close_min;
+	}
+	rc = db_prepare(db,
+			"SELECT room_id, start, end FROM room_closure WHERE start < ?2 AND end > ?1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, (long long)r->start);
+	sqlite3_bind_int64(st, 2, (long long)r->end);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		c.room_id = sqlite3_column_int64(st, 0);
+		c.start = (time_t)sqlite3_column_int64(st, 1);
+		c.end = (time_t)sqlite3_column_int64(st, 2);
+		for (i = 0; i < r->nrooms && rooms[i].id != c.room_id; i++)
+			;
+		for (d = 0; i < r->nrooms && d < r->ndays; d++)
+			for (s = 0; s < SLOTS; s++)
+				if (starts[d] + s * 1800 < c.end && starts[d] + (s + 1) * 1800 > c.start)
+					rd->slots[i * r->ndays + d][s] = 0;
+	}
+	db_done(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
+/* Adds a booking's open half hours to its room's booked (and used) time. */
+static void count_booking(struct report *r, struct room_days *rd, const time_t *starts, int i,
+			  time_t start, time_t end, bool used)
+{
+	struct report_room *room = &r->rooms[i];
+	int d = day_of(starts, r->ndays, start), s, wd, hour;
+
+	if (d < 0)
+		return;
+	for (s = 0; s < SLOTS; s++) {
+		time_t a = starts[d] + s * 1800;
+
+		if (a >= end || a + 1800 <= start || rd->slots[i * r->ndays + d][s] != 1)
+			continue;
+		rd->slots[i * r->ndays + d][s] = 2; /* counted once even if bookings overlap */
+		wd = r->days[d].weekday - 1;
+		hour = s / 2;
+		room->booked_min += 30;
+		room->heat_booked[wd][hour] += 30;
+		if (used)
+			room->used_min += 30;
+	}
+}
+
+static struct report_booker *booker_of(struct report *r, long long id, bool team)
+{
+	int i;
+
+	for (i = 0; i < r->nbookers; i++)
+		if (r->bookers[i].id == id && r->bookers[i].team == team)
+			return &r->bookers[i];
+	r->bookers = realloc(r->bookers, (size_t)(r->nbookers + 1) * sizeof(*r->bookers));
+	if (!r->bookers)
+		abort();
+	memset(&r->bookers[r->nbookers], 0, sizeof(*r->bookers));
+	r->bookers[r->nbookers].id = id;
+	r->bookers[r->nbookers].team = team;
+	return &r->bookers[r->nbookers++];
+}
+
+static int by_misses(const void *a, const void *b)
+{
+	const struct report_booker *x = a, *y = b;
+	int dx = x->noshows + x->late_cancels, dy = y->noshows + y->late_cancels;
+
+	if (dx != dy)
+		return dy - dx;
+	return strcmp(x->name, y->name);
+}
+
+static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct room *rooms,
+				    struct room_days *rd, const time_t *starts, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct report_booker *bk;
+	enum hd_status rc;
+	int src, i;
+
+	rc = db_prepare(db,
+			"SELECT b.room_id, b.start, b.end, b.state, b.noshow, b.late_cancel,"
+			" coalesce(b.org_id, b.team_id), b.team_id IS NOT NULL,"
+			" coalesce(o.name, t.name, '') FROM booking b"
+			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
+			" WHERE b.start >= ?1 AND b.start < ?2 ORDER BY b.room_id",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, (long long)r->start);
+	sqlite3_bind_int64(st, 2, (long long)r->end);
+	i = 0;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		long long room = sqlite3_column_int64(st, 0);
+		const char *state = (const char *)sqlite3_column_text(st, 3);
+		bool noshow = sqlite3_column_int(st, 4), late = sqlite3_column_int(st, 5);
+
+		if (i >= r->nrooms || rooms[i].id != room)
+			for (i = 0; i < r->nrooms && rooms[i].id != room; i++)
+				;
+		if (i < r->nrooms && state &&
+		    (strcmp(state, "checked_in") == 0 || strcmp(state, "confirmed") == 0 ||
+		     strcmp(state, "released") == 0 || strcmp(state, "pending") == 0))
+			count_booking(r, rd, starts, i, (time_t)sqlite3_column_int64(st, 1),
+				      (time_t)sqlite3_column_int64(st, 2),
+				      strcmp(state, "checked_in") == 0);
+		if (!noshow && !late)
+			continue;
+		bk = booker_of(r, sqlite3_column_int64(st, 6), sqlite3_column_int(st, 7) != 0);
+		db_column_text(st, 8, bk->name, sizeof(bk->name));
+		bk->noshows += noshow;
+		bk->late_cancels += late;
+	}
+	db_done(st);
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, err);
+	if (r->nbookers > 1)
+		qsort(r->bookers, (size_t)r->nbookers, sizeof(*r->bookers), by_misses);
+	return HD_OK;
+}
+
+/* Rooms: open, booked and used time per room and per weekday and hour. */
+static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *starts,
+				 struct hd_err *err)
+{
+	struct room *rooms = NULL;
+	struct room_days rd = { NULL };
+	bool *day_open = calloc((size_t)r->ndays, sizeof(bool));
+	enum hd_status rc;
+	int i, d, s;
+
+	if (!day_open)
+		abort();
+	for (d = 0; d < r->ndays; d++)
+		day_open[d] = !closure_weekday_closes(db, r->days[d].date) &&
+			      !closure_covers(db, r->days[d].date, NULL);
+	rc = db_collect(db,
+			"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+			" buffer_min FROM room ORDER BY name",
+			sizeof(*rooms), room_row, (void **)&rooms, &r->nrooms, err);
+	if (rc != HD_OK)
+		goto done;
+	r->rooms = calloc((size_t)r->nrooms + 1, sizeof(*r->rooms));
+	rd.slots = calloc((size_t)r->nrooms * (size_t)r->ndays + 1, sizeof(*rd.slots));
+	if (!r->rooms || !rd.slots)
+		abort();
+	for (i = 0; i < r->nrooms; i++) {
+		r->rooms[i].id = rooms[i].id;
+		memcpy(r->rooms[i].name, rooms[i].name, sizeof(r->rooms[i].name));
+	}
+	rc = open_slots(db, r, rooms, day_open, starts, &rd, err);
+	if (rc == HD_OK)
+		rc = read_bookings(db, r, rooms, &rd, starts, err);
+	for (i = 0; rc == HD_OK && i < r->nrooms; i++)
+		for (d = 0; d < r->ndays; d++)
+			for (s = 0; s < SLOTS; s++)
+				if (rd.slots[i * r->ndays + d][s]) {
+					r->rooms[i].open_min += 30;
+					r->rooms[i].heat_open[r->days[d].weekday - 1][s / 2] += 30;
+				}
+done:
+	free(rooms);
+	free(rd.slots);
+	free(day_open);
+	return rc;
+}
+
+/* Teams as they stood at the end of the period: the state of the latest
+ * step before it (the state now when the period reaches today). */
+static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *err)
+{
+	static const char SQL_NOW[] =
+		"SELECT category, state, members, party_members FROM team WHERE created < ?1";
+	static const char SQL_THEN[] =
+		"SELECT t.category, ifnull((SELECT s.to_state FROM team_step s WHERE s.team_id = t.id"
+		" AND s.at < ?1 ORDER BY s.at DESC, s.id DESC LIMIT 1), t.state),"
+		" t.members, t.party_members FROM team t WHERE t.created < ?1";
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src, category, state;
+
+	rc = db_prepare(db, r->end > clock_now() ? SQL_NOW : SQL_THEN, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, (long long)r->end);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		category = sqlite3_column_int(st, 0);
+		state = sqlite3_column_int(st, 1);
+		if (state >= 1 && state <= REPORT_STATES)
+			r->team_state[state]++;
+		if (state == TEAM_DEREGISTERED)
+			continue;
+		if (category >= 1 && category <= REPORT_CATEGORIES)
+			r->team_category[category]++;
+		r->teams++;
+		r->members += sqlite3_column_int(st, 2);
+		r->party_members += sqlite3_column_int(st, 3);
+	}
+	db_done(st);
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, err);
+	rc = db_prepare(db,
+			"SELECT count(DISTINCT team_id) FILTER (WHERE to_state = 3),"
+			" count(DISTINCT team_id) FILTER (WHERE to_state = 5)"
+			" FROM team_step WHERE to_state IN (3, 5) AND at >= ?1 AND at < ?2",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, (long long)r->start);
+	sqlite3_bind_int64(st, 2, (long long)r->end);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		r->filed_in_period = sqlite3_column_int(st, 0);
+		r->deregistered_in_period = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	return src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
+}
+
+static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char today[DATE_LEN];
+	enum hd_status rc;
+	int src, kind, i, n = 0;
+
+	rc = db_prepare(db, "SELECT kind, count(*) FROM org WHERE created < ?1 GROUP BY kind", &st,
+			err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, (long long)r->end);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		kind = sqlite3_column_int(st, 0);
+		if (kind >= 1 && kind <= REPORT_KINDS)
+			r->org_kind[kind] = sqlite3_column_int(st, 1);
+		r->orgs += sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (src != SQLITE_DONE)
+		return db_fail(db, src, err);
+	rc = org_residence_ending(db, REPORT_ENDING_DAYS, &r->ending, &r->nending, err);
+	if (rc != HD_OK)
+		return rc;
+	clock_local_date(clock_now(), today, sizeof(today));
+	for (i = 0; i < r->nending; i++)
+		if (strcmp(r->ending[i].out_date, today) >= 0)
+			r->ending[n++] = r->ending[i];
+	r->nending = n;
+	return HD_OK;
+}
+
+enum hd_status report_build(sqlite3 *db, const char *from, const char *to,
+			    report_progress_fn progress, void *ctx, struct report *out,
+			    struct hd_err *err)
+{
+	time_t *starts = NULL;
+	enum hd_status rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = report_period(NULL, from, to, out->from, out->to, err);
+	if (rc != HD_OK)
+		return rc;
+	make_days(out, &starts);
+	rc = db_begin_read(db, err);
+	if (rc != HD_OK)
+		goto done;
+	rc = read_visits(db, out, starts, progress, ctx, err);
+	if (rc == HD_OK)
+		rc = read_visited(db, out, err);
+	if (rc == HD_OK && progress && !progress(ctx, 900, 1000))
+		rc = cancelled(err) ? HD_OK : HD_FAIL;
+	if (rc == HD_OK)
+		rc = read_rooms(db, out, starts, err);
+	if (rc == HD_OK)
+		rc = read_teams(db, out, err);
+	if (rc == HD_OK)
+		rc = read_orgs(db, out, err);
+	db_rollback(db);
+	if (rc == HD_OK && progress)
+		progress(ctx, 1000, 1000);
+done:
+	free(starts);
+	return rc;
+}
+
+void report_free(struct report *r)
+{
+	free(r->days);
+	free(r->visited);
+	free(r->rooms);
+	free(r->bookers);
+	free(r->ending);
+	memset(r, 0, sizeof(*r));
+}
