@@ -143,7 +143,8 @@ run:
 	@$(MAKE) --no-print-directory all
 	@if [ ! -s "$(RUN_DB)" ]; then mkdir -p "$(dir $(RUN_DB))" && \
 		TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)" init --demo && \
-		TZ=$(RUN_TZ) sh tools/demo-bookings.sh "$(RUN_DB)"; fi
+		TZ=$(RUN_TZ) sh tools/demo-bookings.sh "$(RUN_DB)" && \
+		TZ=$(RUN_TZ) sh tools/demo-history.sh "$(RUN_DB)"; fi
 	@TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)"
 
 unit: $(UNIT_BIN) $(UNIT_SAN_BIN)

@@ -64,9 +64,9 @@ enum hd_status period_bounds(const char *from, const char *to, bool from_today, 
 {
 	char f[DATE_LEN] = "", t[DATE_LEN] = "", next[DATE_LEN];
 
-	if (text_given(from) && valid_date(from, "--from", f, sizeof(f), err) != HD_OK)
+	if (from && valid_date(from, "--from", f, sizeof(f), err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (text_given(to) && valid_date(to, "--to", t, sizeof(t), err) != HD_OK)
+	if (to && valid_date(to, "--to", t, sizeof(t), err) != HD_OK)
 		return HD_BAD_INPUT;
 	if (*f && *t && strcmp(t, f) < 0)
 		return hd_err_set(err, HD_BAD_INPUT, "--to", _("--to %s is before --from %s."), t, f);

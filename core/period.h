@@ -9,7 +9,7 @@
 #include "core/status.h"
 #include "core/validate.h"
 
-/* Reads from and to ("YYYY-MM-DD", either may be NULL or "") into *start
+/* Reads from and to ("YYYY-MM-DD", either may be NULL: not given) into *start
  * (local midnight of from) and *end (local midnight of the day after to).
  * A missing from is the beginning of time, or today when from_today; a
  * missing to is no bound. HD_BAD_INPUT naming --from or --to when one is

@@ -201,6 +201,9 @@ static const char *const MIGRATIONS[] = {
 	 * weekday is closed every week (closed.weekdays). */
 	"CREATE TABLE opening(id INTEGER PRIMARY KEY, day TEXT NOT NULL UNIQUE,"
 	" reason TEXT NOT NULL, created INTEGER NOT NULL);",
+	/* 12: reports count the filings and clean-outs of a period from the
+	 * steps of that period. */
+	"CREATE INDEX team_step_to ON team_step(to_state, at);",
 };
 
 const char *schema_migration(int version)

@@ -58,7 +58,13 @@
 	X(ACT_DISABLE, "d", N_("Disable"), N_("disable the selected account (admin)")) \
 	X(ACT_RESET_PIN, "r", N_("Reset PIN"), N_("give the selected account a new PIN (admin)")) \
 	X(ACT_CLOSE_ROOM, "c", N_("Close"), N_("close the selected room for a period, listing the bookings inside")) \
-	X(ACT_CLOSURES, "h", N_("Closures"), N_("the days the whole centre is closed (holidays, 调休)"))
+	X(ACT_CLOSURES, "h", N_("Closures"), N_("the days the whole centre is closed (holidays, 调休)")) \
+	X(ACT_MONTH, "PgUp/PgDn", N_("Month"), N_("the month before or after")) \
+	X(ACT_HALF_YEAR, "h", N_("Half year"), N_("the half year of the period, for the half-yearly figures; again: its month")) \
+	X(ACT_SECTION, "Left/Right", N_("Section"), N_("visits, rooms, teams, organisations")) \
+	X(ACT_SCROLL, "Up/Dn", N_("Scroll"), N_("scroll the section")) \
+	X(ACT_CHART_STYLE, "a", N_("ASCII"), N_("charts in plain ASCII, for terminals that draw block characters wide; again: blocks")) \
+	X(ACT_SAVE_REPORT, "s", N_("Save"), N_("save the report as PDF and CSV in the spool folder, to hand on"))
 
 #define ACTION_ENUM(id, key, label, help) id,
 enum action { APP_ACTIONS(ACTION_ENUM) ACT_COUNT };

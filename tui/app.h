@@ -145,5 +145,6 @@ extern const struct screen_ops SCREEN_AUDIT;
 extern const struct screen_ops SCREEN_MY_BOOKINGS;
 extern const struct screen_ops SCREEN_ROOMS;
 extern const struct screen_ops SCREEN_ACCOUNTS;
+extern const struct screen_ops SCREEN_REPORT;
 
 #endif

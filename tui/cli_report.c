@@ -2,6 +2,7 @@
  * [--csv | --pdf FILE]`: the figures for the street and the district as
  * text, CSV rows or an A4 PDF with the charts. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "core/access.h"
 #include "core/i18n.h"
@@ -11,6 +12,16 @@
 #include "tui/cli.h"
 
 #define TEXT_COLS 80
+
+/* Progress of a long report on a terminal, over itself. */
+static bool show_progress(void *ctx, long done, long total)
+{
+	(void)ctx;
+	fprintf(stderr, "\r%s %ld%%", _("building the report"), total ? done * 100 / total : 0);
+	if (done == total)
+		fputs("\r                                        \r", stderr);
+	return true;
+}
 
 int cli_report_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -38,7 +49,8 @@ int cli_report_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	if (access_require(ctx->db, &ctx->actor, ACC_REPORTS, &err) != HD_OK ||
-	    report_build(ctx->db, from, to, NULL, NULL, &r, &err) != HD_OK) {
+	    report_build(ctx->db, from, to, isatty(STDERR_FILENO) ? show_progress : NULL, NULL, &r,
+			 &err) != HD_OK) {
 		rc = cli_report(&err);
 		goto done;
 	}

@@ -26,7 +26,7 @@ static const struct menu_item MENU[] = {
 	{ '2', N_("Room booking"), &SCREEN_GRID, ACC_COUNT },
 	{ '3', N_("Team filing"), &SCREEN_TEAM_FORM, ACC_TEAM_APPLY },
 	{ '4', N_("Who is here"), &SCREEN_PRESENT, ACC_COUNT },
-	{ '5', N_("Reports"), NULL, ACC_COUNT },
+	{ '5', N_("Reports"), &SCREEN_REPORT, ACC_REPORTS },
 	{ '6', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_COUNT },
 	{ '9', N_("Administration"), &SCREEN_ADMIN, ACC_COUNT },
 };

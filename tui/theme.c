@@ -27,6 +27,10 @@ static const struct role_style STYLES[ROLE_COUNT] = {
 	[ROLE_PENDING] = { COLOR_BLACK, COLOR_YELLOW, 0, A_UNDERLINE },
 	[ROLE_CHECKED_IN] = { COLOR_BLACK, COLOR_GREEN, 0, A_BOLD },
 	[ROLE_CLOSED] = { COLOR_WHITE, COLOR_RED, 0, A_DIM },
+	[ROLE_HEAT1] = { COLOR_BLACK, COLOR_CYAN, 0, 0 },
+	[ROLE_HEAT2] = { COLOR_BLACK, COLOR_GREEN, 0, 0 },
+	[ROLE_HEAT3] = { COLOR_BLACK, COLOR_YELLOW, 0, 0 },
+	[ROLE_HEAT4] = { COLOR_WHITE, COLOR_RED, 0, 0 },
 };
 
 static bool colour;
@@ -43,6 +47,11 @@ void theme_init(void)
 	use_default_colors();
 	for (i = 1; i < ROLE_COUNT; i++)
 		init_pair((short)i, STYLES[i].fg, STYLES[i].bg);
+}
+
+bool theme_colour(void)
+{
+	return colour;
 }
 
 int theme_attr(enum role r)

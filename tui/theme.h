@@ -22,12 +22,19 @@ enum role {
 	ROLE_PENDING,     /* a booking waiting for staff */
 	ROLE_CHECKED_IN,  /* a booking whose people came */
 	ROLE_CLOSED,      /* closed rooms and days */
+	ROLE_HEAT1,       /* heat map cells, light use .. heavy use */
+	ROLE_HEAT2,
+	ROLE_HEAT3,
+	ROLE_HEAT4,
 	ROLE_COUNT
 };
 
 /* Sets the colour pairs up after initscr; monochrome when the terminal has
  * no colours or NO_COLOR is set. */
 void theme_init(void);
+
+/* True when roles are drawn in colour (false: monochrome). */
+bool theme_colour(void);
 
 /* The curses attributes of a role. */
 int theme_attr(enum role r);

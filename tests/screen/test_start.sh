@@ -39,15 +39,12 @@ expect_line 1 访客登记 "zh: 1 opens visitor check-in under its own title"
 scr_keys Escape
 expect_line 1 首页 "zh: Esc from check-in goes home"
 scr_keys 5
-expect_line 1 统计报表 "zh: 5 opens reports under its own title"
-expect_screen "$(zh_part 'This part of the desk is not available yet; it comes with a later version.')" \
-	"zh: reports say they are not available yet"
-expect_line 1 "$CENTRE" "zh: the part's first line still names the centre"
-scr_keys Escape
-expect_line 1 首页 "zh: Esc goes back home"
+expect_screen "$(zh_part 'reports and exports')" "zh: 5 says reports are for staff"
+expect_line 1 首页 "zh: the desk stays home"
+expect_line 1 "$CENTRE" "zh: the first line still names the centre"
 
-# Each part not yet built shows its own title.
-for pair in 2:场地预约 4:在场人员 5:统计报表; do
+# Each part shows its own title.
+for pair in 2:场地预约 4:在场人员; do
 	scr_keys "${pair%%:*}"
 	expect_line 1 "${pair#*:}" "zh: ${pair%%:*} opens ${pair#*:}"
 	scr_keys Escape
@@ -78,10 +75,8 @@ expect_line 1 "Visitor check-in" "en: 1 opens visitor check-in under its own tit
 scr_keys Escape
 expect_line 1 Home "en: Esc from check-in goes home"
 scr_keys 5
-expect_line 1 "Reports" "en: 5 opens reports under its own title"
-expect_screen "not available yet" "en: reports say they are not available yet"
-scr_keys Escape
-expect_line 1 Home "en: Esc goes back home"
+expect_screen "reports and exports" "en: 5 says reports are for staff"
+expect_line 1 Home "en: the desk stays home"
 scr_stop
 
 # English by the locale's name (the locale need not be installed).

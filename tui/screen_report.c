@@ -1,0 +1,276 @@
+/* screen_report.c - reports (home 5, staff): a month, or its half year, in
+ * four sections — visits (a bar per day, purposes, hours, whom), rooms
+ * (open, booked and used hours, a heat map per room of weekday by hour),
+ * teams and organisations. Charts are block characters, or plain ASCII
+ * where the terminal draws them wide; heat cells are coloured spaces, or
+ * shade characters without colour. A long report shows its progress and
+ * Esc cancels it. */
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/period.h"
+#include "core/report.h"
+#include "printing/report_pdf.h"
+#include "printing/spool.h"
+#include "tui/actions.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/report_rows.h"
+#include "tui/termwidth.h"
+
+#define X0 2
+#define TOP 3
+#define SHOW_PROGRESS_MS 150
+
+struct report_screen {
+	struct report r;
+	bool built;
+	char month[16];  /* "YYYY-MM" of the period's month */
+	bool half;       /* the half year of month */
+	int section;     /* enum report_section */
+	int first;       /* first row shown */
+	enum report_style style;
+	struct report_rows rows;
+	int64_t started; /* when the build began, for the progress line */
+	struct app *app;
+};
+
+static const char *const SECTIONS[] = { N_("Visit figures"), N_("Room use"), N_("Team figures"),
+					N_("Organisation figures") };
+
+/* Progress on the status line after a moment; Esc cancels. */
+static bool progress(void *ctx, long done, long total)
+{
+	struct report_screen *s = ctx;
+	char line[128];
+	int ch;
+
+	if (clock_monotonic_ms() - s->started < SHOW_PROGRESS_MS)
+		return true;
+	snprintf(line, sizeof(line), _("Building the report: %ld%% (Esc cancels)"),
+		 total ? done * 100 / total : 0);
+	draw_text(LINES - 2, 0, line, COLS, ROLE_WARNING, 1);
+	refresh();
+	nodelay(stdscr, TRUE);
+	while ((ch = getch()) != ERR)
+		if (ch == 27) {
+			nodelay(stdscr, FALSE);
+			return false;
+		}
+	nodelay(stdscr, FALSE);
+	return true;
+}
+
+static void period_of(const struct report_screen *s, char from[DATE_LEN], char to[DATE_LEN])
+{
+	char month[16], unused[DATE_LEN];
+	int y = 0, m = 0;
+
+	if (!s->half) {
+		period_month(s->month, from, to, NULL);
+		return;
+	}
+	sscanf(s->month, "%4d-%2d", &y, &m);
+	snprintf(month, sizeof(month), "%04d-%02d", y % 10000, m <= 6 ? 1 : 7);
+	period_month(month, from, unused, NULL);
+	snprintf(month, sizeof(month), "%04d-%02d", y % 10000, m <= 6 ? 6 : 12);
+	period_month(month, unused, to, NULL);
+}
+
+static void build(struct app *a, struct report_screen *s)
+{
+	char from[DATE_LEN], to[DATE_LEN];
+	struct hd_err err;
+
+	report_free(&s->r);
+	report_rows_free(&s->rows);
+	s->built = false;
+	s->first = 0;
+	period_of(s, from, to);
+	s->started = clock_monotonic_ms();
+	if (report_build(a->db, from, to, progress, s, &s->r, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		report_free(&s->r);
+		return;
+	}
+	s->built = true;
+	report_rows_make(&s->r, s->section, &s->rows);
+}
+
+static void *report_open(struct app *a, const void *arg)
+{
+	struct report_screen *s = calloc(1, sizeof(*s));
+	char today[DATE_LEN];
+
+	(void)arg;
+	if (!s)
+		abort();
+	s->app = a;
+	clock_local_date(clock_now(), today, sizeof(today));
+	snprintf(s->month, sizeof(s->month), "%.7s", today);
+	s->style = term_ambiguous_wide() ? REPORT_ASCII : REPORT_BLOCKS;
+	build(a, s);
+	return s;
+}
+
+static void report_close(struct app *a, void *st)
+{
+	struct report_screen *s = st;
+
+	(void)a;
+	report_free(&s->r);
+	report_rows_free(&s->rows);
+	free(s);
+}
+
+static void draw_tabs(const struct report_screen *s)
+{
+	char line[256];
+	int i, x = X0;
+
+	snprintf(line, sizeof(line), _("%s to %s"), s->r.from, s->r.to);
+	x += draw_text(1, x, line, COLS - x, ROLE_LABEL, 0) + 3;
+	for (i = 0; i < (int)(sizeof(SECTIONS) / sizeof(SECTIONS[0])); i++) {
+		snprintf(line, sizeof(line), " %s ", _(SECTIONS[i]));
+		if (x >= COLS - 2)
+			break;
+		x += draw_text(1, x, line, COLS - x - 1, i == s->section ? ROLE_SELECTED : ROLE_NORMAL,
+			       0) + 1;
+	}
+}
+
+static void report_draw(struct app *a, void *st)
+{
+	struct report_screen *s = st;
+	int rows = LINES - TOP - 2, i;
+
+	(void)a;
+	if (!s->built) {
+		draw_text(TOP, X0, _("No report: PgUp/PgDn chooses another month."), COLS - 2 * X0,
+			  ROLE_DIM, 0);
+		return;
+	}
+	draw_tabs(s);
+	if (s->first > s->rows.n - rows)
+		s->first = s->rows.n - rows > 0 ? s->rows.n - rows : 0;
+	for (i = 0; i < rows && s->first + i < s->rows.n; i++)
+		report_rows_draw(&s->r, &s->rows, s->first + i, TOP + i, X0, COLS - 2 * X0, s->style,
+				 theme_colour());
+	if (s->first + rows < s->rows.n)
+		draw_text(LINES - 3, COLS - X0 - 6, "  ...", 5, ROLE_DIM, 0);
+}
+
+static void shift_month(struct report_screen *s, int by)
+{
+	int y = 0, m = 0;
+
+	sscanf(s->month, "%4d-%2d", &y, &m);
+	m += by * (s->half ? 6 : 1);
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	while (m > 12) {
+		m -= 12;
+		y++;
+	}
+	if (y < 2000 || y > 2999)
+		return;
+	snprintf(s->month, sizeof(s->month), "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u);
+}
+
+/* Writes the report as PDF and CSV into the spool folder. */
+static void save(struct app *a, struct report_screen *s)
+{
+	char dir[512], path[700];
+	struct hd_err err;
+	FILE *f;
+
+	spool_dir(a->db, dir, sizeof(dir));
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		app_message(a, ROLE_ERROR, _("Cannot make the folder %s: %s"), dir, strerror(errno));
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/report-%s-%s.csv", dir, s->r.from, s->r.to);
+	f = fopen(path, "w");
+	if (!f) {
+		app_message(a, ROLE_ERROR, _("Cannot write %s: %s"), path, strerror(errno));
+		return;
+	}
+	report_write_csv(&s->r, f);
+	if (fclose(f) != 0) {
+		app_message(a, ROLE_ERROR, _("Cannot write %s: %s"), path, strerror(errno));
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/report-%s-%s.pdf", dir, s->r.from, s->r.to);
+	if (report_pdf_write(&s->r, a->centre, path, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	path[strlen(path) - 4] = '\0';
+	app_message(a, ROLE_OK, _("Saved %s.pdf and .csv"), path);
+}
+
+static enum key_result report_key(struct app *a, void *st, struct key_in k)
+{
+	struct report_screen *s = st;
+	int rows = LINES - TOP - 2, nsec = (int)(sizeof(SECTIONS) / sizeof(SECTIONS[0]));
+
+	if (k.code && (k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {
+		shift_month(s, k.ch == KEY_PPAGE ? -1 : 1);
+		build(a, s);
+		return KR_HANDLED;
+	}
+	if (k.code && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT)) {
+		s->section = (s->section + (k.ch == KEY_LEFT ? nsec - 1 : 1)) % nsec;
+		s->first = 0;
+		report_rows_free(&s->rows);
+		if (s->built)
+			report_rows_make(&s->r, s->section, &s->rows);
+		return KR_HANDLED;
+	}
+	if (k.code && k.ch == KEY_UP) {
+		s->first = s->first > 0 ? s->first - 1 : 0;
+		return KR_HANDLED;
+	}
+	if (k.code && k.ch == KEY_DOWN) {
+		if (s->first + rows < s->rows.n)
+			s->first++;
+		return KR_HANDLED;
+	}
+	if (k.code)
+		return KR_IGNORED;
+	if (k.ch == 'h') {
+		s->half = !s->half;
+		build(a, s);
+		return KR_HANDLED;
+	}
+	if (k.ch == 'a') {
+		s->style = s->style == REPORT_ASCII ? REPORT_BLOCKS : REPORT_ASCII;
+		return KR_HANDLED;
+	}
+	if (k.ch == 's' && s->built) {
+		save(a, s);
+		return KR_HANDLED;
+	}
+	return KR_IGNORED;
+}
+
+static const int REPORT_KEYS[] = { ACT_MONTH, ACT_HALF_YEAR, ACT_SECTION, ACT_SCROLL,
+				   ACT_CHART_STYLE, ACT_SAVE_REPORT, -1 };
+
+const struct screen_ops SCREEN_REPORT = {
+	.title = N_("Reports"),
+	.open = report_open,
+	.close = report_close,
+	.draw = report_draw,
+	.key = report_key,
+	.keys = REPORT_KEYS,
+};
