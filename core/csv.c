@@ -11,20 +11,36 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
+/* A spreadsheet reads a cell starting with one of these as a formula. */
+static bool formula_like(const char *s)
+{
+	return *s && strchr("=+-@", *s) != NULL;
+}
+
+const char *csv_unguard(const char *s)
+{
+	return s && s[0] == '\'' && formula_like(s + 1) ? s + 1 : s;
+}
+
 void csv_field(FILE *f, const char *s, int first)
 {
+	const char *guard;
 	size_t n;
 
 	if (!first)
 		fputc(',', f);
 	if (!s)
 		s = "";
+	/* shown as text, never run (csv_unguard() reads it back) */
+	guard = formula_like(s) ? "'" : "";
 	n = strlen(s);
 	if (strpbrk(s, ",\"\r\n") == NULL && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
+		fputs(guard, f);
 		fputs(s, f);
 		return;
 	}
 	fputc('"', f);
+	fputs(guard, f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);

@@ -15,8 +15,13 @@
 #define CSV_BOM "\xEF\xBB\xBF"
 
 /* Writes one field, quoted when it holds a comma, a quote, a line break or
- * leading or trailing space; sep is written before it unless first. */
+ * leading or trailing space; a comma is written before it unless first. A
+ * field a spreadsheet would run as a formula (starting with = + - or @)
+ * gets an apostrophe before it, so that it shows as text. */
 void csv_field(FILE *f, const char *s, int first);
+
+/* A field as written before csv_field() guarded it against formulas. */
+const char *csv_unguard(const char *s);
 
 /* Writes the n fields of one record and its CRLF. */
 void csv_row(FILE *f, const char *const *fields, int n);

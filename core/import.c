@@ -271,7 +271,8 @@ static void import_row(sqlite3 *db, const struct hd_actor *who, const struct reg
 			return;
 		}
 	for (i = 0; i < def->ncols; i++)
-		cell[i] = where[i] >= 0 && where[i] < r->nfields ? r->fields[where[i]] : NULL;
+		cell[i] = where[i] >= 0 && where[i] < r->nfields ? csv_unguard(r->fields[where[i]])
+								 : NULL;
 	hd_err_clear(&e);
 	memset(done, 0, sizeof(*done));
 	rc = def->save(db, who, cell, done, &e);

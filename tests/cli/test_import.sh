@@ -400,4 +400,15 @@ done
 expect_eq "$(HUBDESK_DB=$FRESH sql "SELECT credit_ok FROM org WHERE name = '老代码机构'")" 0 \
 	"round trip: a code whose check character fails is imported marked, as the form does"
 
+# A name a spreadsheet would run as a formula is exported as text (an
+# apostrophe before it) and reads back as it was.
+expect_rc 0 "an organisation whose name starts with =" hd org add --name '=HYPERLINK("x")社' --kind 3
+run hd export orgs
+expect_out "^\"'=HYPERLINK\(\"\"x\"\"\)社\"," "the export guards it with an apostrophe"
+cp "$T/out" "$T/formula.csv"
+before=$(sql "SELECT count(*) FROM org")
+expect_rc 0 "the export imports back" hd import orgs "$T/formula.csv"
+expect_eq "$(sql "SELECT count(*) FROM org WHERE name = '=HYPERLINK(\"x\")社'")/$(sql "SELECT count(*) FROM org")" \
+	"1/$before" "the name reads back without the apostrophe, updated in place"
+
 done_testing
