@@ -149,7 +149,7 @@ static void write_visits(const struct report *r, enum report_style style, int co
 	long max = 0;
 	int i;
 
-	fprintf(f, "%s\n", _("Visit figures"));
+	fprintf(f, "%s\n", _("Visitors"));
 	fprintf(f, "  %s %d, %s %d\n", _("Visits:"), r->visits, _("people:"), r->people);
 	fprintf(f, "  %s\n", _("Visits per day"));
 	for (i = 0; i < r->ndays; i++)
@@ -266,7 +266,7 @@ static void write_registers(const struct report *r, FILE *f)
 {
 	int i;
 
-	fprintf(f, "%s (%s %s)\n", _("Team figures"), _("as of"), r->to);
+	fprintf(f, "%s (%s %s)\n", _("Teams"), _("as of"), r->to);
 	for (i = 1; i <= REPORT_CATEGORIES; i++)
 		count_line(f, list_label(&LIST_TEAM_CATEGORY, i), r->team_category[i]);
 	for (i = 1; i <= REPORT_STATES; i++)
@@ -276,7 +276,7 @@ static void write_registers(const struct report *r, FILE *f)
 	count_line(f, _("Party members"), r->party_members);
 	count_line(f, _("Filed in the period"), r->filed_in_period);
 	count_line(f, _("Deregistered in the period"), r->deregistered_in_period);
-	fprintf(f, "%s\n", _("Organisation figures"));
+	fprintf(f, "%s\n", _("Organisations"));
 	for (i = 1; i <= REPORT_KINDS; i++)
 		count_line(f, list_label(&LIST_ORG_KIND, i), r->org_kind[i]);
 	count_line(f, _("Total"), r->orgs);

@@ -42,8 +42,8 @@ struct report_screen {
 	struct app *app;
 };
 
-static const char *const SECTIONS[] = { N_("Visit figures"), N_("Room use"), N_("Team figures"),
-					N_("Organisation figures") };
+static const char *const SECTIONS[] = { N_("Visitors"), N_("Room use"), N_("Teams"),
+					N_("Organisations") };
 
 /* Progress on the status line after a moment; Esc cancels. */
 static bool progress(void *ctx, long done, long total)

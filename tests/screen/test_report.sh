@@ -69,12 +69,12 @@ i=0
 while [ $i -lt 14 ]; do scr_keys Down; i=$((i + 1)); done
 expect_screen "$(zh Tue)" "scrolled: the heat maps' weekdays"
 scr_keys Right
-expect_line 2 "$(zh 'Team figures')" "Right: the teams section"
+expect_line 2 "$(zh Teams)" "Right: the teams section"
 expect_screen "团队 $(csv 团队 合计) 个（未注销），成员 $(csv 团队 成员合计) 人，党员 $(csv 团队 党员合计) 人" \
 	"the team totals of the report"
 expect_row_has 文体活动 "$(csv 团队 文体活动)" "the category count"
 scr_keys Right
-expect_line 2 "$(zh 'Organisation figures')" "Right: the organisations section"
+expect_line 2 "$(zh Organisations)" "Right: the organisations section"
 expect_screen "机构 $(csv 机构 合计) 家" "the organisations of the report"
 expect_row_has 入驻机构 "$(csv 机构 入驻机构)" "resident organisations counted"
 
