@@ -1,9 +1,11 @@
 /* bench.c - `hubdesk-bench run`: the measures of `make bench` over a
  * generated database, one line each, `NAME: VALUE UNIT`, the median of
  * repeated runs; first of all one bare fdatasync on the same disk, so that
- * durable commits can be read as a ratio to it; the visitor measures
- * (run_visits.c) and the booking measures (run_bookings.c, which change
- * the data) come last. */
+ * durable commits can be read as a ratio to it; the report measures
+ * (run_reports.c) over the data as generated, then the visitor measures
+ * (run_visits.c) and the booking measures (run_bookings.c), which change
+ * the data, and the imports (run_reports.c), which grow the register,
+ * come last. */
 #include "bench/bench.h"
 
 #include <fcntl.h>
@@ -271,8 +273,10 @@ int bench_run_main(int argc, char **argv)
 	bench_print_ms("fdatasync", ms);
 	if (measure_all(argv[2], &err) != HD_OK || bench_print_measures(&err) != HD_OK ||
 	    bench_team_measures(argv[2], &err) != HD_OK ||
+	    bench_report_measures(argv[2], &err) != HD_OK ||
 	    bench_visit_measures(argv[2], ms, &err) != HD_OK ||
-	    bench_booking_measures(argv[2], ms, &err) != HD_OK) {
+	    bench_booking_measures(argv[2], ms, &err) != HD_OK ||
+	    bench_import_measures(argv[2], &err) != HD_OK) {
 		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
 		return 1;
 	}

@@ -62,6 +62,13 @@ int bench_parse_count(const char *s, unsigned long long max, unsigned long long 
 /* HUBDESK_NOW set to t, so that the core's "now" is t. */
 void bench_set_now(time_t t);
 
+/* A malloc'd copy of HUBDESK_NOW as it is (NULL when unset), to give to
+ * bench_restore_now() after measures that set their own. */
+char *bench_save_now(void);
+
+/* Puts HUBDESK_NOW back as saved (unset when NULL) and frees saved. */
+void bench_restore_now(char *saved);
+
 /* An invented organisation: its name, short name and the first two
  * characters of its credit code (51 social group, 52 private non-enterprise
  * unit, 53 foundation, 91 company), which follow the name's suffix. */
@@ -195,6 +202,16 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 /* The register's measures (run_teams.c): the clean-out list of the roll and
  * opening a team's page. */
 enum hd_status bench_team_measures(const char *path, struct hd_err *err);
+
+/* The report measures (run_reports.c): report_build of the last full
+ * month of the generated visits and of the six months up to it. Nothing is
+ * printed without visits. */
+enum hd_status bench_report_measures(const char *path, struct hd_err *err);
+
+/* The import measures (run_reports.c): import_csv of 10,000 new
+ * organisations, then of the same file again (all updates). They grow the
+ * register: they run last. */
+enum hd_status bench_import_measures(const char *path, struct hd_err *err);
 
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);

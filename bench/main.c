@@ -128,6 +128,22 @@ void bench_set_now(time_t t)
 	setenv("HUBDESK_NOW", iso, 1);
 }
 
+char *bench_save_now(void)
+{
+	const char *was = getenv("HUBDESK_NOW");
+
+	return was ? strdup(was) : NULL;
+}
+
+void bench_restore_now(char *saved)
+{
+	if (saved)
+		setenv("HUBDESK_NOW", saved, 1);
+	else
+		unsetenv("HUBDESK_NOW");
+	free(saved);
+}
+
 static void usage(void)
 {
 	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n"

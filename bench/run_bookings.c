@@ -318,8 +318,7 @@ static enum hd_status measure_big_grid(sqlite3 *db, struct hd_err *err)
 
 enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct hd_err *err)
 {
-	const char *was = getenv("HUBDESK_NOW");
-	char *saved = was ? strdup(was) : NULL;
+	char *saved = bench_save_now();
 	long long bookings = 0, rooms = 0;
 	struct bench_rng r;
 	sqlite3 *db = NULL;
@@ -347,10 +346,6 @@ enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct 
 		rc = measure_big_grid(db, err);
 done:
 	db_close(db);
-	if (saved)
-		setenv("HUBDESK_NOW", saved, 1);
-	else
-		unsetenv("HUBDESK_NOW");
-	free(saved);
+	bench_restore_now(saved);
 	return rc;
 }

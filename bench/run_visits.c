@@ -251,8 +251,7 @@ static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
 enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd_err *err)
 {
 	struct known *people = malloc(sizeof(*people) * HINT_QUERIES);
-	const char *was = getenv("HUBDESK_NOW");
-	char *saved = was ? strdup(was) : NULL;
+	char *saved = bench_save_now();
 	struct bench_rng r;
 	sqlite3 *db = NULL;
 	long long visits = 0, persons = 0, max_id = 0;
@@ -286,10 +285,6 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 done:
 	db_close(db);
 	free(people);
-	if (saved)
-		setenv("HUBDESK_NOW", saved, 1);
-	else
-		unsetenv("HUBDESK_NOW");
-	free(saved);
+	bench_restore_now(saved);
 	return rc;
 }

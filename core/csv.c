@@ -195,6 +195,8 @@ enum hd_status csv_decode(const char *data, size_t len, char **out, enum csv_enc
 				    "save it again as UTF-8 or GB18030."),
 				  row_at(data + skip, bad));
 	bad = from_gb18030(data, len, out);
+	if (memchr(data, '\0', len) && (size_t)((const char *)memchr(data, '\0', len) - data) < bad)
+		bad = (size_t)((const char *)memchr(data, '\0', len) - data);
 	if (*out) {
 		*enc = CSV_GB18030;
 		return HD_OK;

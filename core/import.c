@@ -65,6 +65,13 @@ static void done_as(struct import_done *done, long long id, const char *name, bo
 	text_trim(name ? name : "", done->name, sizeof(done->name));
 }
 
+/* A cell of the file, or what the record has when the file has no such
+ * column (an update changes only what the file gives). */
+static const char *keep(const char *cell, const char *have)
+{
+	return cell ? cell : have;
+}
+
 static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const char *const *c,
 			       struct import_done *done, struct hd_err *err)
 {
@@ -72,8 +79,20 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 			       .contact = c[4], .phone = c[5], .in_date = c[6], .out_date = c[7] };
 	long long id = find_id(db, "SELECT id FROM org WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
 	bool added = id == 0;
+	char kind[16];
 	enum hd_status rc;
+	struct org o;
 
+	if (id && org_get(db, id, &o, err) == HD_OK) {
+		snprintf(kind, sizeof(kind), "%d", o.kind);
+		d.short_name = keep(c[1], o.short_name);
+		d.kind = keep(c[2], kind);
+		d.credit_code = keep(c[3], o.credit_code);
+		d.contact = keep(c[4], o.contact);
+		d.phone = keep(c[5], o.phone);
+		d.in_date = keep(c[6], o.in_date);
+		d.out_date = keep(c[7], o.out_date);
+	}
 	/* The kind is optional in a file: a residence term makes a resident. */
 	if (!text_given(d.kind))
 		d.kind = text_given(d.in_date) ? "1" : "3";
@@ -85,6 +104,14 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 	return rc;
 }
 
+static void minutes_text(int m, char *out, size_t outsz)
+{
+	if (m < 0)
+		*out = '\0';
+	else
+		snprintf(out, outsz, "%02d:%02d", m / 60 % 100, m % 60);
+}
+
 static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const char *const *c,
 				struct import_done *done, struct hd_err *err)
 {
@@ -92,14 +119,48 @@ static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const c
 				.close = c[4], .buffer = c[5] };
 	long long id = find_id(db, "SELECT id FROM room WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
 	bool added = id == 0;
+	char kind[16], capacity[16], open[16], close[16], buffer[16];
 	enum hd_status rc;
+	struct room r;
 
+	if (id && room_get(db, id, &r, err) == HD_OK) {
+		snprintf(kind, sizeof(kind), "%d", r.kind);
+		snprintf(capacity, sizeof(capacity), "%d", r.capacity);
+		snprintf(buffer, sizeof(buffer), "%d", r.buffer_min);
+		minutes_text(r.open_min, open, sizeof(open));
+		minutes_text(r.close_min, close, sizeof(close));
+		d.kind = keep(c[1], kind);
+		d.capacity = keep(c[2], capacity);
+		d.open = keep(c[3], open);
+		d.close = keep(c[4], close);
+		d.buffer = keep(c[5], buffer);
+	}
 	if (id)
 		rc = room_update(db, who, id, &d, err);
 	else
 		rc = room_add(db, who, &d, &id, err);
 	done_as(done, id, c[0], added);
 	return rc;
+}
+
+/* The draft of an update: the file's cells over what the team has. */
+static void team_kept(const char *const *c, const struct team *t, struct team_draft *d,
+		      char category[16], char members[16], char party[16])
+{
+	snprintf(category, 16, "%d", t->category);
+	snprintf(members, 16, "%d", t->members);
+	snprintf(party, 16, "%d", t->party_members);
+	d->short_name = keep(c[1], t->short_name);
+	d->category = keep(c[2], category);
+	d->leader = keep(c[3], t->leader);
+	d->phone = keep(c[4], t->phone);
+	d->members = keep(c[5], members);
+	d->content = keep(c[6], t->content);
+	d->place = keep(c[7], t->place);
+	d->schedule = keep(c[8], t->schedule);
+	d->party_members = keep(c[9], party);
+	d->liaison = keep(c[10], t->liaison);
+	d->street = keep(c[12], t->street);
 }
 
 static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const char *const *c,
@@ -112,22 +173,32 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 	long long id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0],
 			       c[11]);
 	bool added = id == 0;
-	char filed[DATE_LEN] = "";
+	char filed[DATE_LEN] = "", category[16], members[16], party[16];
+	struct team *t = calloc(1, sizeof(*t));
 	int state = TEAM_APPLIED;
-	enum hd_status rc;
+	enum hd_status rc = HD_OK;
 
+	if (!t)
+		abort();
+	if (id && team_get(db, id, t, err) == HD_OK) {
+		team_kept(c, t, &d, category, members, party);
+		state = (int)t->state;
+		if (!c[14])
+			snprintf(filed, sizeof(filed), "%s", t->filed_date);
+	}
 	if (text_given(c[13]) && list_parse(&LIST_TEAM_STATE, c[13], &state, err) != HD_OK)
-		return HD_BAD_INPUT;
-	if (text_given(c[14]) && valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
-		return HD_BAD_INPUT;
-	if (*filed && state < TEAM_FILED)
-		return hd_err_set(err, HD_BAD_INPUT, "filed_date",
-				  _("%s: only filed, classified or deregistered teams have one"),
-				  _("Filing date"));
-	if (id)
+		rc = HD_BAD_INPUT;
+	else if (text_given(c[14]) && valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
+		rc = HD_BAD_INPUT;
+	else if (*filed && state < TEAM_FILED)
+		rc = hd_err_set(err, HD_BAD_INPUT, "filed_date",
+				_("%s: only filed, classified or deregistered teams have one"),
+				_("Filing date"));
+	else if (id)
 		rc = team_update(db, who, id, &d, (enum team_state)state, filed, _("imported"), err);
 	else
 		rc = team_create(db, who, &d, (enum team_state)state, filed, &id, err);
+	free(t);
 	done_as(done, id, c[0], added);
 	return rc;
 }
@@ -270,9 +341,11 @@ static void import_row(sqlite3 *db, const struct hd_actor *who, const struct reg
 				    _("the row has more cells than the header has columns"));
 			return;
 		}
+	/* NULL: the file has no such column; "" a cell left empty. */
 	for (i = 0; i < def->ncols; i++)
-		cell[i] = where[i] >= 0 && where[i] < r->nfields ? csv_unguard(r->fields[where[i]])
-								 : NULL;
+		cell[i] = where[i] < 0		  ? NULL
+			  : where[i] < r->nfields ? csv_unguard(r->fields[where[i]])
+						  : "";
 	hd_err_clear(&e);
 	memset(done, 0, sizeof(*done));
 	rc = def->save(db, who, cell, done, &e);

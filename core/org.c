@@ -239,7 +239,9 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 		rc = db_fail(db, src, err);
 		goto done;
 	}
-	rc = search_index_put(db, SEARCH_ORG, id, o.name, o.short_name, err);
+	/* The search index changes only with the names. */
+	if (strcmp(was.name, o.name) != 0 || strcmp(was.short_name, o.short_name) != 0)
+		rc = search_index_put(db, SEARCH_ORG, id, o.name, o.short_name, err);
 	if (rc != HD_OK)
 		goto done;
 	after = db_text_by_id(db, SQL_ORG_JSON, id);

@@ -99,3 +99,18 @@ enum hd_status period_month(const char *month, char first[DATE_LEN], char last[D
 	period_add_days(next, -1, last);
 	return HD_OK;
 }
+
+void period_month_add(const char *month, int months, char out[8])
+{
+	int y = 0, m = 0, n;
+	char buf[32];
+
+	snprintf(out, 8, "%.7s", month ? month : "");
+	if (!month || sscanf(month, "%4d-%2d", &y, &m) != 2 || m < 1 || m > 12)
+		return;
+	n = y * 12 + (m - 1) + months;
+	if (n < 2000 * 12 || n >= 3000 * 12)
+		return;
+	snprintf(buf, sizeof(buf), "%04d-%02d", n / 12, n % 12 + 1);
+	snprintf(out, 8, "%.7s", buf);
+}

@@ -22,6 +22,10 @@ enum hd_status period_bounds(const char *from, const char *to, bool from_today, 
 enum hd_status period_month(const char *month, char first[DATE_LEN], char last[DATE_LEN],
 			    struct hd_err *err);
 
+/* The month ("YYYY-MM") months after month (negative: before) into out
+ * (8 bytes); month itself when malformed or the result leaves 2000-2999. */
+void period_month_add(const char *month, int months, char out[8]);
+
 /* The date days after date ("YYYY-MM-DD"; days may be negative). */
 void period_add_days(const char *date, int days, char out[DATE_LEN]);
 

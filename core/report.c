@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/period.h"
+#include "core/report_tally.h"
 #include "core/room.h"
 #include "core/team.h"
 #include "core/text.h"
@@ -100,6 +101,7 @@ static bool cancelled(struct hd_err *err)
 static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *starts,
 				  report_progress_fn progress, void *ctx, struct hd_err *err)
 {
+	struct report_tally tally = { 0 };
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	long rows = 0;
@@ -107,7 +109,8 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 	time_t t;
 
 	rc = db_prepare(db,
-			"SELECT time_in, purpose, party FROM visit WHERE time_in >= ?1 AND time_in < ?2",
+			"SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0) FROM visit"
+			" WHERE time_in >= ?1 AND time_in < ?2",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
@@ -131,41 +134,23 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 		hour = (int)((t - starts[d]) / 3600);
 		if (hour >= 0 && hour < 24)
 			r->hour_visits[hour]++;
+		report_tally_add(&tally, sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+				 party);
 		if (progress && ++rows % PROGRESS_ROWS == 0 &&
 		    !progress(ctx, (long)((t - r->start) * 900 / (r->end - r->start)), 1000)) {
-			db_done(st);
-			cancelled(err);
-			return HD_FAIL;
+			src = SQLITE_INTERRUPT;
+			break;
 		}
 	}
 	db_done(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-}
-
-static void read_visited_row(sqlite3_stmt *st, void *rec)
-{
-	struct report_visited *v = rec;
-
-	v->id = sqlite3_column_int64(st, 0);
-	v->team = sqlite3_column_int(st, 1) != 0;
-	db_column_text(st, 2, v->name, sizeof(v->name));
-	v->visits = sqlite3_column_int(st, 3);
-	v->people = sqlite3_column_int(st, 4);
-}
-
-static enum hd_status read_visited(sqlite3 *db, struct report *r, struct hd_err *err)
-{
-	long long args[2] = { (long long)r->start, (long long)r->end };
-
-	return db_collect_with(db,
-			       "SELECT coalesce(v.org_id, v.team_id, 0), v.team_id IS NOT NULL,"
-			       " coalesce(o.name, t.name, ''), count(*), sum(v.party)"
-			       " FROM visit v LEFT JOIN org o ON o.id = v.org_id"
-			       " LEFT JOIN team t ON t.id = v.team_id"
-			       " WHERE v.time_in >= ?1 AND v.time_in < ?2"
-			       " GROUP BY v.org_id, v.team_id ORDER BY count(*) DESC, 3",
-			       args, 2, sizeof(*r->visited), read_visited_row, (void **)&r->visited,
-			       &r->nvisited, err);
+	if (src == SQLITE_INTERRUPT)
+		rc = cancelled(err) ? HD_OK : HD_FAIL;
+	else if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	if (rc == HD_OK)
+		return report_tally_finish(db, &tally, r, err);
+	report_tally_finish(db, &tally, r, err); /* frees it */
+	return rc;
 }
 
 /* The open half hours of each room on each day: 1 open, 0 not. */
@@ -462,8 +447,6 @@ enum hd_status report_build(sqlite3 *db, const char *from, const char *to,
 	if (rc != HD_OK)
 		goto done;
 	rc = read_visits(db, out, starts, progress, ctx, err);
-	if (rc == HD_OK)
-		rc = read_visited(db, out, err);
 	if (rc == HD_OK && progress && !progress(ctx, 900, 1000))
 		rc = cancelled(err) ? HD_OK : HD_FAIL;
 	if (rc == HD_OK)

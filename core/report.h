@@ -23,6 +23,7 @@
 #define REPORT_KINDS 3       /* LIST_ORG_KIND */
 #define REPORT_MAX_DAYS 3660 /* about ten years */
 #define REPORT_ENDING_DAYS 30
+#define REPORT_VISITED_MAX 30 /* those most visited, by name; the rest together */
 
 /* One calendar day of the period. */
 struct report_day {
@@ -31,7 +32,9 @@ struct report_day {
 	int visits, people;
 };
 
-/* Visits to one organisation or team, or to nobody in particular (id 0). */
+/* Visits to one organisation or team, to nobody in particular (id 0), or
+ * to all the others beyond REPORT_VISITED_MAX together (id -1); name says
+ * which in the interface language for the last two. */
 struct report_visited {
 	long long id;
 	bool team;
@@ -64,7 +67,7 @@ struct report {
 	int visits, people;
 	int purpose_visits[REPORT_PURPOSES + 1], purpose_people[REPORT_PURPOSES + 1]; /* [number] */
 	int hour_visits[24];
-	struct report_visited *visited; /* most visits first */
+	struct report_visited *visited; /* most visits first, the others last */
 	int nvisited;
 	/* Rooms, by name. */
 	struct report_room *rooms;

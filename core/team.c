@@ -309,7 +309,8 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	}
 	if (old->state != state)
 		rc = update_step(db, who, id, (int)old->state, (int)state, reason, err);
-	if (rc == HD_OK)
+	if (rc == HD_OK &&
+	    (strcmp(old->name, t->name) != 0 || strcmp(old->short_name, t->short_name) != 0))
 		rc = search_index_put(db, SEARCH_TEAM, id, t->name, t->short_name, err);
 	if (rc != HD_OK)
 		goto done;

@@ -169,21 +169,10 @@ static void report_draw(struct app *a, void *st)
 
 static void shift_month(struct report_screen *s, int by)
 {
-	int y = 0, m = 0;
+	char month[8];
 
-	sscanf(s->month, "%4d-%2d", &y, &m);
-	m += by * (s->half ? 6 : 1);
-	while (m < 1) {
-		m += 12;
-		y--;
-	}
-	while (m > 12) {
-		m -= 12;
-		y++;
-	}
-	if (y < 2000 || y > 2999)
-		return;
-	snprintf(s->month, sizeof(s->month), "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 13u);
+	period_month_add(s->month, by * (s->half ? 6 : 1), month);
+	snprintf(s->month, sizeof(s->month), "%s", month);
 }
 
 /* Writes the report as PDF and CSV into the spool folder. */
