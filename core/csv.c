@@ -17,9 +17,16 @@ static bool formula_like(const char *s)
 	return *s && strchr("=+-@", *s) != NULL;
 }
 
+/* Guarded on the way out: a formula, or text that starts with the guard
+ * itself (so that reading back takes exactly one off). */
+static bool guarded(const char *s)
+{
+	return formula_like(s) || s[0] == '\'';
+}
+
 const char *csv_unguard(const char *s)
 {
-	return s && s[0] == '\'' && formula_like(s + 1) ? s + 1 : s;
+	return s && s[0] == '\'' && guarded(s + 1) ? s + 1 : s;
 }
 
 void csv_field(FILE *f, const char *s, int first)
@@ -32,7 +39,7 @@ void csv_field(FILE *f, const char *s, int first)
 	if (!s)
 		s = "";
 	/* shown as text, never run (csv_unguard() reads it back) */
-	guard = formula_like(s) ? "'" : "";
+	guard = guarded(s) ? "'" : "";
 	n = strlen(s);
 	if (strpbrk(s, ",\"\r\n") == NULL && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
 		fputs(guard, f);
@@ -224,10 +231,22 @@ static void push_field(struct rec_build *r, char *field)
 	r->fields[r->n++] = field;
 }
 
-/* Ends the record being built: kept unless it is a blank line. */
+/* A blank line, or a row of empty cells (what a spreadsheet saves after
+ * cells were cleared). */
+static bool blank_record(const struct rec_build *r)
+{
+	int i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->fields[i][0] != '\0')
+			return false;
+	return true;
+}
+
+/* Ends the record being built: kept unless it is blank. */
 static void end_record(struct csv_table *t, int *cap, struct rec_build *r, int row)
 {
-	if (r->n == 1 && r->fields[0][0] == '\0') {
+	if (blank_record(r)) {
 		r->n = 0;
 		return;
 	}

@@ -17,7 +17,8 @@
 /* Writes one field, quoted when it holds a comma, a quote, a line break or
  * leading or trailing space; a comma is written before it unless first. A
  * field a spreadsheet would run as a formula (starting with = + - or @)
- * gets an apostrophe before it, so that it shows as text. */
+ * gets an apostrophe before it, so that it shows as text; so does a field
+ * that starts with an apostrophe, so that reading back is exact. */
 void csv_field(FILE *f, const char *s, int first);
 
 /* A field as written before csv_field() guarded it against formulas. */
@@ -56,7 +57,8 @@ struct csv_table {
 
 /* Parses UTF-8 text (RFC 4180: quoted fields may hold commas, quotes
  * doubled and line breaks; CRLF, LF or CR line ends; a last line without
- * its end) into *t; csv_free() it. Blank lines are skipped but counted.
+ * its end) into *t; csv_free() it. Blank lines and rows of empty cells
+ * are skipped but counted.
  * HD_BAD_INPUT naming the row of an unclosed quote or of text after a
  * closing quote. */
 enum hd_status csv_parse(const char *text, struct csv_table *t, struct hd_err *err);

@@ -27,7 +27,8 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, 
 /* Writes the bookings of room (0: every room) starting within from..to
  * (from NULL: today; to NULL: no bound) to f as an RFC 5545 calendar: CRLF
  * lines folded at 75 octets, times in the centre's time zone (TZID with
- * its VTIMEZONE; UTC when the zone changes its offset within the period).
+ * its VTIMEZONE; UTC when the zone changes its offset within the period or
+ * has no name hubdesk can find).
  * HD_NOT_FOUND for an unknown room. */
 enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const char *to,
 			   FILE *f, struct hd_err *err);

@@ -85,7 +85,7 @@ static void zone_name(char *out, size_t outsz)
 		z = strstr(link, "zoneinfo/");
 		snprintf(out, outsz, "%s", z ? z + 9 : link);
 	} else {
-		snprintf(out, outsz, "UTC");
+		*out = '\0'; /* unknown: times are given in UTC */
 	}
 	/* A parameter value holds no ; : , or quote. */
 	for (; *out; out++)
@@ -119,11 +119,10 @@ static void put_time(FILE *f, const char *name, time_t t, const char *zone)
 	put_line(f, line);
 }
 
-static void put_zone(FILE *f, const char *zone, long off)
+static void put_zone(FILE *f, const char *zone, long off, time_t when)
 {
 	char hhmm[16], line[64];
 	struct tm tm;
-	time_t now = clock_now();
 
 	put_line(f, "BEGIN:VTIMEZONE");
 	put_text(f, "TZID", zone);
@@ -135,7 +134,7 @@ static void put_zone(FILE *f, const char *zone, long off)
 	put_line(f, line);
 	snprintf(line, sizeof(line), "TZOFFSETTO:%s", hhmm);
 	put_line(f, line);
-	localtime_r(&now, &tm);
+	localtime_r(&when, &tm);
 	if (tm.tm_zone && *tm.tm_zone)
 		put_text(f, "TZNAME", tm.tm_zone);
 	put_line(f, "END:STANDARD");
@@ -218,6 +217,7 @@ enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const 
 	off = offset_of(n ? b[0].start : clock_now());
 	for (i = 0; i < n && steady; i++)
 		steady = offset_of(b[i].start) == off && offset_of(b[i].end) == off;
+	steady = steady && *zone;
 	put_line(f, "BEGIN:VCALENDAR");
 	put_line(f, "VERSION:2.0");
 	put_line(f, "PRODID:-//hubdesk//hubdesk//ZH");
@@ -228,7 +228,7 @@ enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const 
 	put_text(f, "X-WR-CALNAME", name);
 	if (steady) {
 		put_text(f, "X-WR-TIMEZONE", zone);
-		put_zone(f, zone, off);
+		put_zone(f, zone, off, n ? b[0].start : clock_now());
 	}
 	for (i = 0; i < n; i++)
 		put_event(f, &b[i], tail, steady ? zone : NULL);

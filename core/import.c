@@ -86,7 +86,7 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 	if (id && org_get(db, id, &o, err) == HD_OK) {
 		snprintf(kind, sizeof(kind), "%d", o.kind);
 		d.short_name = keep(c[1], o.short_name);
-		d.kind = keep(c[2], kind);
+		d.kind = text_given(c[2]) ? c[2] : kind; /* a list cell left empty keeps it */
 		d.credit_code = keep(c[3], o.credit_code);
 		d.contact = keep(c[4], o.contact);
 		d.phone = keep(c[5], o.phone);
@@ -160,6 +160,7 @@ static void team_kept(const char *const *c, const struct team *t, struct team_dr
 	d->schedule = keep(c[8], t->schedule);
 	d->party_members = keep(c[9], party);
 	d->liaison = keep(c[10], t->liaison);
+	d->committee = keep(c[11], t->committee);
 	d->street = keep(c[12], t->street);
 }
 
@@ -170,14 +171,24 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 				.phone = c[4], .members = c[5], .content = c[6], .place = c[7],
 				.schedule = c[8], .party_members = c[9], .liaison = c[10],
 				.committee = c[11], .street = c[12] };
-	long long id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0],
-			       c[11]);
-	bool added = id == 0;
+	long long id;
+	bool added;
 	char filed[DATE_LEN] = "", category[16], members[16], party[16];
-	struct team *t = calloc(1, sizeof(*t));
+	struct team *t;
 	int state = TEAM_APPLIED;
 	enum hd_status rc = HD_OK;
 
+	/* A file without 居委会 names teams by their name alone. */
+	if (c[11])
+		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0], c[11]);
+	else if (find_id(db, "SELECT count(*) FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL) > 1)
+		return hd_err_set(err, HD_REFUSED, "committee",
+				  _("%s: several teams have this name; give the column 居委会 to say which"),
+				  _("Name"));
+	else
+		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
+	added = id == 0;
+	t = calloc(1, sizeof(*t));
 	if (!t)
 		abort();
 	if (id && team_get(db, id, t, err) == HD_OK) {
@@ -377,7 +388,7 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 		rc = csv_parse(text, &t, err);
 	if (rc != HD_OK)
 		goto out;
-	if (t.nrecords < 2) {
+	if (t.nrecords < 1) {
 		rc = hd_err_set(err, HD_BAD_INPUT, "file", "%s",
 				_("The file is empty: it needs a header row and at least one row of data."));
 		goto out;
@@ -394,6 +405,13 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 	for (i = 1; i < t.nrecords; i++) {
 		res->rows++;
 		import_row(db, who, def, &t.records[i], where, t.records[0].nfields, res);
+		if (sqlite3_get_autocommit(db)) {
+			/* The database ended the transaction (disk full, say): stop
+			 * before any row is saved on its own. */
+			rc = hd_err_set(err, HD_FAIL, "", "%s",
+					_("The database stopped the import; nothing was imported."));
+			break;
+		}
 		if (progress && i % PROGRESS_EVERY == 0 && !progress(ctx, i, t.nrecords - 1)) {
 			rc = hd_err_set(err, HD_FAIL, "", "%s",
 					_("The import was stopped; nothing was imported."));

@@ -68,10 +68,10 @@ enum hd_status period_bounds(const char *from, const char *to, bool from_today, 
 		return HD_BAD_INPUT;
 	if (to && valid_date(to, "--to", t, sizeof(t), err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (*f && *t && strcmp(t, f) < 0)
-		return hd_err_set(err, HD_BAD_INPUT, "--to", _("--to %s is before --from %s."), t, f);
 	if (!*f && from_today)
 		clock_local_date(clock_now(), f, sizeof(f));
+	if (*f && *t && strcmp(t, f) < 0)
+		return hd_err_set(err, HD_BAD_INPUT, "--to", _("--to %s is before --from %s."), t, f);
 	*start = *f ? clock_local_time(f, 0) : 0;
 	if (*t) {
 		period_add_days(t, 1, next);

@@ -13,6 +13,7 @@
 #include "core/period.h"
 #include "core/report_tally.h"
 #include "core/room.h"
+#include "core/settings.h"
 #include "core/team.h"
 #include "core/text.h"
 
@@ -92,6 +93,26 @@ static int day_of(const time_t *starts, int n, time_t t)
 	return lo;
 }
 
+/* The start of half hour s of day d: local time, also on a day the clocks
+ * change. */
+static time_t slot_time(const struct report *r, const time_t *starts, int d, int s)
+{
+	if (starts[d + 1] - starts[d] == 86400)
+		return starts[d] + s * 1800;
+	return clock_local_time(r->days[d].date, s * 30);
+}
+
+/* The local hour of t on day d. */
+static int hour_of(const time_t *starts, int d, time_t t)
+{
+	struct tm tm;
+
+	if (starts[d + 1] - starts[d] == 86400)
+		return (int)((t - starts[d]) / 3600);
+	localtime_r(&t, &tm);
+	return tm.tm_hour;
+}
+
 static bool cancelled(struct hd_err *err)
 {
 	hd_err_set(err, HD_FAIL, "", "%s", _("The report was cancelled."));
@@ -131,7 +152,7 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 			r->purpose_visits[purpose]++;
 			r->purpose_people[purpose] += party;
 		}
-		hour = (int)((t - starts[d]) / 3600);
+		hour = hour_of(starts, d, t);
 		if (hour >= 0 && hour < 24)
 			r->hour_visits[hour]++;
 		report_tally_add(&tally, sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
@@ -153,7 +174,11 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 	return rc;
 }
 
-/* The open half hours of each room on each day: 1 open, 0 not. */
+/* What a half hour of a room is: open, counted as booked, counted as used
+ * (each once, whatever bookings overlap on it). */
+enum { SLOT_OPEN = 1, SLOT_BOOKED = 2, SLOT_USED = 4 };
+
+/* The half hours of each room on each day (SLOT_* bits; 0 closed). */
 struct room_days {
 	unsigned char (*slots)[SLOTS]; /* [room * ndays + day] */
 };
@@ -178,7 +203,8 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 		for (d = 0; d < r->ndays; d++)
 			for (s = 0; day_open[d] && s < SLOTS; s++)
 				rd->slots[i * r->ndays + d][s] =
-					s * 30 >= open_min && (s + 1) * 30 <= close_min;
+					s * 30 >= open_min && (s + 1) * 30 <= close_min ? SLOT_OPEN
+											: 0;
 	}
 	rc = db_prepare(db,
 			"SELECT room_id, start, end FROM room_closure WHERE start < ?2 AND end > ?1",
@@ -193,10 +219,14 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 		c.end = (time_t)sqlite3_column_int64(st, 2);
 		for (i = 0; i < r->nrooms && rooms[i].id != c.room_id; i++)
 			;
-		for (d = 0; i < r->nrooms && d < r->ndays; d++)
+		for (d = 0; i < r->nrooms && d < r->ndays; d++) {
+			if (starts[d] >= c.end || starts[d + 1] <= c.start)
+				continue;
 			for (s = 0; s < SLOTS; s++)
-				if (starts[d] + s * 1800 < c.end && starts[d] + (s + 1) * 1800 > c.start)
+				if (slot_time(r, starts, d, s) < c.end &&
+				    slot_time(r, starts, d, s + 1) > c.start)
 					rd->slots[i * r->ndays + d][s] = 0;
+		}
 	}
 	db_done(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
@@ -212,17 +242,22 @@ static void count_booking(struct report *r, struct room_days *rd, const time_t *
 	if (d < 0)
 		return;
 	for (s = 0; s < SLOTS; s++) {
-		time_t a = starts[d] + s * 1800;
+		unsigned char *slot = &rd->slots[i * r->ndays + d][s];
 
-		if (a >= end || a + 1800 <= start || rd->slots[i * r->ndays + d][s] != 1)
+		if (!(*slot & SLOT_OPEN) || slot_time(r, starts, d, s) >= end ||
+		    slot_time(r, starts, d, s + 1) <= start)
 			continue;
-		rd->slots[i * r->ndays + d][s] = 2; /* counted once even if bookings overlap */
 		wd = r->days[d].weekday - 1;
 		hour = s / 2;
-		room->booked_min += 30;
-		room->heat_booked[wd][hour] += 30;
-		if (used)
+		if (!(*slot & SLOT_BOOKED)) {
+			*slot |= SLOT_BOOKED;
+			room->booked_min += 30;
+			room->heat_booked[wd][hour] += 30;
+		}
+		if (used && !(*slot & SLOT_USED)) {
+			*slot |= SLOT_USED;
 			room->used_min += 30;
+		}
 	}
 }
 
@@ -260,8 +295,14 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 	enum hd_status rc;
 	int src, i;
 
+	/* States as of now (?3), as every reader sees them: a confirmed
+	 * booking past its check-in window (?4 seconds) is a released no-show,
+	 * a pending one past its start has lapsed. */
 	rc = db_prepare(db,
-			"SELECT b.room_id, b.start, b.end, b.state, b.noshow, b.late_cancel,"
+			"SELECT b.room_id, b.start, b.end,"
+			" CASE WHEN b.state = 'confirmed' AND b.start + ?4 < ?3 THEN 'released'"
+			"  WHEN b.state = 'pending' AND b.start <= ?3 THEN 'lapsed' ELSE b.state END,"
+			" b.noshow OR (b.state = 'confirmed' AND b.start + ?4 < ?3), b.late_cancel,"
 			" coalesce(b.org_id, b.team_id), b.team_id IS NOT NULL,"
 			" coalesce(o.name, t.name, '') FROM booking b"
 			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
@@ -271,6 +312,8 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 		return rc;
 	sqlite3_bind_int64(st, 1, (long long)r->start);
 	sqlite3_bind_int64(st, 2, (long long)r->end);
+	sqlite3_bind_int64(st, 3, (long long)clock_now());
+	sqlite3_bind_int64(st, 4, (long long)settings_int(db, "booking.checkin_minutes") * 60);
 	i = 0;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		long long room = sqlite3_column_int64(st, 0);
@@ -381,15 +424,21 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 	db_done(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
+	/* New filings by their filing date (also of teams imported with one);
+	 * clean-outs by the step that deregistered them, not by a record that
+	 * came in deregistered. */
 	rc = db_prepare(db,
-			"SELECT count(DISTINCT team_id) FILTER (WHERE to_state = 3),"
-			" count(DISTINCT team_id) FILTER (WHERE to_state = 5)"
-			" FROM team_step WHERE to_state IN (3, 5) AND at >= ?1 AND at < ?2",
+			"SELECT (SELECT count(*) FROM team WHERE state IN (3, 4, 5)"
+			"  AND filed_date BETWEEN ?3 AND ?4),"
+			" (SELECT count(DISTINCT team_id) FROM team_step WHERE to_state = 5"
+			"  AND at >= ?1 AND at < ?2 AND from_state IS NOT NULL)",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (long long)r->start);
 	sqlite3_bind_int64(st, 2, (long long)r->end);
+	sqlite3_bind_text(st, 3, r->from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->to, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW) {
 		r->filed_in_period = sqlite3_column_int(st, 0);

@@ -113,6 +113,19 @@ static void put_cell(FILE *f, const char *s, int cols)
 		fputc(' ', f);
 }
 
+/* A heading right-aligned over a column of cols display columns, after one
+ * space. */
+static void put_heading(FILE *f, const char *s, int cols)
+{
+	char cut[256];
+	int w = text_cut(s, cols, cut, sizeof(cut));
+
+	fputc(' ', f);
+	for (; w < cols; w++)
+		fputc(' ', f);
+	fputs(cut, f);
+}
+
 static void put_pct(FILE *f, long part, long whole)
 {
 	int pm = report_permille(part, whole);
@@ -161,7 +174,9 @@ static void write_visits(const struct report *r, enum report_style style, int co
 	}
 	fprintf(f, "  %s\n    ", _("By purpose"));
 	put_cell(f, "", 36);
-	fprintf(f, " %6s %6s\n", _("visits"), _("people"));
+	put_heading(f, _("visits"), 6);
+	put_heading(f, _("people"), 6);
+	fputc('\n', f);
 	for (i = 1; i <= REPORT_PURPOSES; i++) {
 		fputs("    ", f);
 		put_cell(f, list_label(&LIST_PURPOSE, i), 36);
@@ -229,8 +244,12 @@ static void write_rooms(const struct report *r, FILE *f)
 
 	fprintf(f, "%s\n    ", _("Room use"));
 	put_cell(f, "", 20);
-	fprintf(f, " %8s %8s %7s %8s %7s\n", _("open h"), _("booked h"), _("booked"), _("used h"),
-		_("used"));
+	put_heading(f, _("open h"), 9);
+	put_heading(f, _("booked h"), 9);
+	put_heading(f, _("booked"), 8);
+	put_heading(f, _("used h"), 9);
+	put_heading(f, _("used"), 8);
+	fputc('\n', f);
 	for (i = 0; i < r->nrooms; i++) {
 		const struct report_room *m = &r->rooms[i];
 

@@ -186,8 +186,10 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 		return rc;
 	}
 	rc = db_begin(db, err);
-	if (rc != HD_OK)
-		goto done;
+	if (rc != HD_OK) {
+		free(t);
+		return rc; /* nothing of ours to roll back */
+	}
 	rc = name_taken(db, t, err);
 	if (rc != HD_OK)
 		goto done;
@@ -280,8 +282,12 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 		return rc;
 	}
 	rc = db_begin(db, err);
-	if (rc == HD_OK)
-		rc = team_get(db, id, old, err);
+	if (rc != HD_OK) {
+		free(t);
+		free(old);
+		return rc; /* nothing of ours to roll back */
+	}
+	rc = team_get(db, id, old, err);
 	if (rc != HD_OK)
 		goto done;
 	if (strcmp(old->name, t->name) != 0 || strcmp(old->committee, t->committee) != 0) {

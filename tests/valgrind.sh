@@ -16,11 +16,14 @@ for bin in "$@"; do
 done
 export TZ=Asia/Shanghai LANG=C.UTF-8
 export HUBDESK_SPOOL="$T/spool"
+printf '\357\273\277名称,类型,容量\r\n新场地,会议室,10\r\n' >"$T/rooms.csv"
 for cmd in "init --demo" "org list" "room list" "config list" \
 	"org add --name 测试 --kind 2 --credit-code 52310115MJ50000174" \
 	"visitor checkin --name 张三 --phone 13812345678 --purpose 1 --org 1" \
 	"visitor list" "print visitor 1" "print test" "print status" "visitor checkout 1" \
-	"visitor erase 1" "maintain" "staff list"; do
+	"visitor erase 1" "maintain" "staff list" "report --month 2026-11" "report --month 2026-11 --csv" \
+	"report --month 2026-11 --pdf $T/report.pdf" "export orgs" "export visits" "export ical" \
+	"import rooms $T/rooms.csv"; do
 	# shellcheck disable=SC2086
 	if $VG ./hubdesk --db "$T/v.db" $cmd >"$T/log" 2>&1; then
 		echo "ok - hubdesk $cmd"

@@ -10,6 +10,7 @@
 #include "core/export.h"
 #include "core/i18n.h"
 #include "core/import.h"
+#include "core/token.h"
 #include "tui/cli.h"
 
 #define MAX_ARGS 2
@@ -130,6 +131,18 @@ static void say_problems(const struct import_result *res)
 			res->bad_rows - res->nproblems);
 }
 
+/* A record imported: ID, its code (a team's QR text, - for others), name. */
+static void print_done(struct cli_ctx *ctx, enum import_kind kind, const struct import_done *d)
+{
+	char code[TOKEN_MAX] = "-";
+	struct hd_err err;
+
+	if (kind == IMPORT_TEAMS && token_make(ctx->db, TOKEN_TEAM, d->id, code, sizeof(code),
+					       &err) != HD_OK)
+		snprintf(code, sizeof(code), "-");
+	printf("%lld\t%s\t%s\n", d->id, code, d->name);
+}
+
 int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct import_result res;
@@ -161,7 +174,7 @@ int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 		cli_report(&err);
 	} else {
 		for (i = 0; i < res.added + res.updated; i++)
-			printf("%lld\t-\t%s\n", res.done[i].id, res.done[i].name);
+			print_done(ctx, (enum import_kind)kind, &res.done[i]);
 		fprintf(stderr, _("hubdesk: %d rows imported from %s: %d added, %d updated\n"),
 			res.added + res.updated, csv_encoding_name(res.encoding), res.added,
 			res.updated);

@@ -16,7 +16,6 @@
 #define FIGURE_COLS 22
 #define CHART_LEFT 6  /* the scale left of the chart of days */
 #define HEAT_LEFT 6   /* the weekday left of a heat map */
-#define VISITED_MAX 20
 
 static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
 					N_("Sat"), N_("Sun") };
@@ -101,7 +100,7 @@ static void visits_rows(const struct report *r, struct report_rows *o)
 		}
 	add(o, ROW_BLANK);
 	text_row(o, ROW_HEAD, "%s", _("Visited (visits / people)"));
-	for (i = 0; i < r->nvisited && i < VISITED_MAX; i++) {
+	for (i = 0; i < r->nvisited; i++) {
 		snprintf(figures, sizeof(figures), "%d / %d", r->visited[i].visits,
 			 r->visited[i].people);
 		bar_row(o, r->visited[i].id ? r->visited[i].name : _("(nobody in particular)"),

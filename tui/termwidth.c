@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "core/clock.h"
@@ -51,6 +52,8 @@ bool term_ambiguous_wide(void)
 		return false;
 	if (read_position(&col))
 		known = col >= 3;
+	else
+		tcflush(STDIN_FILENO, TCIFLUSH); /* no answer in time: none read as keys later */
 	clearok(curscr, TRUE);
 	return known == 1;
 }

@@ -598,4 +598,8 @@ else
 fi
 sql "UPDATE room SET name = '$ROOM4' WHERE id = 4"
 
+# From today on, a --to before today is bad usage, not an empty calendar.
+expect_rc 2 "export ical --to yesterday without --from" hd export ical --to 2026-11-22
+expect_err "--to" "the message names --to"
+
 done_testing

@@ -22,15 +22,18 @@ csv_bom() {
 	{ printf '\357\273\277'; sed 's/$/\r/'; } >"$1"
 }
 
-# expect_imported NAMES WHAT: stdout is one line ID<TAB>-<TAB>NAME per name
-# (NAMES: one a line, in file order).
+# expect_imported NAMES WHAT [team]: stdout is one line ID<TAB>CODE<TAB>NAME
+# per name (NAMES: one a line, in file order); CODE is - , or a team's QR
+# text (HD1-T-ID-...) when the third argument is "team".
 expect_imported() {
-	_got=$(sed -E "s/^[0-9]+${TAB}-${TAB}//" "$T/out")
-	_bad=$(grep -Ev "^[0-9]+${TAB}-${TAB}" "$T/out")
+	_code=-
+	[ "${3:-}" = team ] && _code='HD1-T-[0-9]+-[0-9A-Z]+'
+	_got=$(sed -E "s/^[0-9]+${TAB}${_code}${TAB}//" "$T/out")
+	_bad=$(grep -Ev "^[0-9]+${TAB}${_code}${TAB}" "$T/out")
 	if [ "$_got" = "$1" ] && [ -z "$_bad" ]; then
-		ok "$2: one line ID<TAB>-<TAB>名称 per record, in file order"
+		ok "$2: one line ID<TAB>CODE<TAB>名称 per record, in file order"
 	else
-		not_ok "$2: one line ID<TAB>-<TAB>名称 per record, in file order" "stdout: $(cat "$T/out")" \
+		not_ok "$2: one line ID<TAB>CODE<TAB>名称 per record, in file order" "stdout: $(cat "$T/out")" \
 			"want names: $(echo "$1" | tr '\n' ' ')"
 	fi
 }
@@ -92,7 +95,7 @@ else
 	ok "the GBK file is not UTF-8 (fixture)"
 fi
 expect_rc 0 "import teams from GBK" hd import teams "$T/teams.csv"
-expect_imported "晨光太极队${NL}邻里帮帮团" "import teams"
+expect_imported "晨光太极队${NL}邻里帮帮团" "import teams" team
 expect_eq "$(sql "SELECT name, short, category, leader, phone, members, content, place, schedule, party_members, ifnull(liaison, ''), committee, street, state, ifnull(filed_date, '') FROM team ORDER BY id")" \
 	"晨光太极队|晨光|1|张建国|13811112222|28|太极拳晨练|中心广场|每天 06:30|6|李四|阳光居委会|花园街道|3|2026-10-08
 邻里帮帮团|邻里帮帮|3|林慧|15011116666|18|代购、维修小家电|社区服务站|每周六上午|0||阳光居委会|花园街道|1|" \
@@ -410,5 +413,51 @@ before=$(sql "SELECT count(*) FROM org")
 expect_rc 0 "the export imports back" hd import orgs "$T/formula.csv"
 expect_eq "$(sql "SELECT count(*) FROM org WHERE name = '=HYPERLINK(\"x\")社'")/$(sql "SELECT count(*) FROM org")" \
 	"1/$before" "the name reads back without the apostrophe, updated in place"
+
+# Rows of empty cells (what a spreadsheet saves after cells were cleared)
+# are skipped; a name starting with an apostrophe reads back exactly.
+expect_rc 0 "an organisation whose name starts with an apostrophe" hd org add --name "'星光'社" --kind 3
+run hd export orgs
+cp "$T/out" "$T/apos.csv"
+printf ',,,,,,,\r\n,,,,,,,\r\n' >>"$T/apos.csv"
+before=$(sql "SELECT count(*) FROM org")
+expect_rc 0 "an export with rows of empty cells after it imports" hd import orgs "$T/apos.csv"
+expect_eq "$(sql "SELECT count(*) FROM org")" "$before" "the empty rows add nothing, the names read back"
+expect_eq "$(sql "SELECT count(*) FROM org WHERE name = '''星光''社'")" 1 "the apostrophe name is kept whole"
+
+# A header alone (the export of an empty register) imports nothing, exit 0.
+printf '\357\273\277%s\r\n' "$ROOM_HEAD" >"$T/rooms-empty.csv"
+expect_rc 0 "a file of the header alone" hd import rooms "$T/rooms-empty.csv"
+expect_eq "$(wc -c <"$T/out" | tr -d ' ')" 0 "it prints no record"
+
+# An empty 类型 cell keeps an organisation's kind; columns the file does
+# not have keep their values.
+id=$(sql "SELECT id FROM org WHERE name = '益心公益发展中心'")
+kind=$(sql "SELECT kind FROM org WHERE id = $id")
+csv_bom "$T/kind.csv" <<EOF
+名称,类型,联系人
+益心公益发展中心,,新联系人
+EOF
+expect_rc 0 "an update with 类型 left empty" hd import orgs "$T/kind.csv"
+expect_eq "$(sql "SELECT kind || '/' || contact FROM org WHERE id = $id")" "$kind/新联系人" \
+	"the kind is kept, the contact changed"
+
+# Teams without a 居委会 column are named by their name alone: one team of
+# the name is updated; several are refused naming the column to add.
+csv_bom "$T/team-nocomm.csv" <<EOF
+名称,类别,负责人,联系电话,人数,活动内容,活动地点,活动时间
+独一合唱团,文体活动,新负责人,13800001111,30,合唱,中心广场,每周五
+EOF
+hd team apply --name 独一合唱团 --category 1 --leader 王五 --phone 13900003333 --members 15 \
+	--content 合唱 --place 活动室 --schedule 周五 --committee 东方居委会 >/dev/null 2>&1
+tid=$(sql "SELECT id FROM team WHERE name = '独一合唱团'")
+comm=$(sql "SELECT committee FROM team WHERE id = $tid")
+nteams=$(sql "SELECT count(*) FROM team")
+expect_rc 0 "a teams file without 居委会" hd import teams "$T/team-nocomm.csv"
+expect_eq "$(sql "SELECT count(*) FROM team")/$(sql "SELECT leader || '/' || committee FROM team WHERE id = $tid")" \
+	"$nteams/新负责人/$comm" "the one team of that name is updated, its 居委会 kept"
+hd team apply --name 独一合唱团 --category 1 --leader 李四 --phone 13900002222 --members 12 \
+	--content 合唱 --place 公园 --schedule 周末 --committee 另一居委会 >/dev/null 2>&1
+expect_refused 3 "two teams of that name and no 居委会 column" 2 "居委会" teams "$T/team-nocomm.csv"
 
 done_testing

@@ -321,15 +321,20 @@ static void test_heat_adds_up_and_a_working_day_opens(void **state)
 static void test_bookers_with_noshows_and_late_cancellations(void **state)
 {
 	build(*state, "2026-11-01", "2026-11-30");
-	/* X: a no-show and a late cancellation; team A a no-show; none of
+	/* Today is 2026-12-15: the confirmed bookings of November were not
+	 * checked in and read as no-shows, as every reader sees them. X: three
+	 * no-shows (one released, two confirmed) and a late cancellation;
+	 * then Y (a confirmed one) and team A (released), by name; none of
 	 * another month. */
-	assert_int_equal(rep.nbookers, 2);
+	assert_int_equal(rep.nbookers, 3);
 	assert_true(rep.bookers[0].id == w.org_x && !rep.bookers[0].team);
-	assert_true(rep.bookers[0].noshows == 1 && rep.bookers[0].late_cancels == 1);
+	assert_true(rep.bookers[0].noshows == 3 && rep.bookers[0].late_cancels == 1);
 	assert_string_equal(rep.bookers[0].name, "阳光社工服务社");
-	assert_true(rep.bookers[1].id == w.team_a && rep.bookers[1].team);
+	assert_true(rep.bookers[1].id == w.org_y && !rep.bookers[1].team);
 	assert_true(rep.bookers[1].noshows == 1 && rep.bookers[1].late_cancels == 0);
-	assert_string_equal(rep.bookers[1].name, "甲舞蹈队");
+	assert_true(rep.bookers[2].id == w.team_a && rep.bookers[2].team);
+	assert_true(rep.bookers[2].noshows == 1 && rep.bookers[2].late_cancels == 0);
+	assert_string_equal(rep.bookers[2].name, "甲舞蹈队");
 }
 
 static void test_teams_as_they_stood_at_the_end(void **state)
@@ -345,10 +350,13 @@ static void test_teams_as_they_stood_at_the_end(void **state)
 	assert_int_equal(rep.filed_in_period, 1);
 	assert_int_equal(rep.deregistered_in_period, 1);
 
-	/* October: A reviewed, B and C filed (on creation, in October). */
+	/* October: A reviewed, B and C filed (made in October with the
+	 * filing date 2026-09-01: new filings of September). */
 	build(*state, "2026-10-01", "2026-10-31");
 	assert_at(rep.team_state, "1=0 2=1 3=2 4=0 5=0");
 	assert_int_equal(rep.teams, 3);
+	assert_int_equal(rep.filed_in_period, 0);
+	build(*state, "2026-09-01", "2026-09-30");
 	assert_int_equal(rep.filed_in_period, 2);
 
 	/* December reaches today: the teams as they are now. */
@@ -406,6 +414,46 @@ static void test_a_cancelled_report_fails(void **state)
 	report_free(&rep);
 	assert_int_equal(report_build(t->db, "2026-11-30", "2026-11-01", NULL, NULL, &rep, &err),
 			 HD_BAD_INPUT);
+}
+
+/* Time used by a checked-in booking counts also where a released no-show
+ * of the same slot came first; a confirmed booking past its check-in
+ * window is a no-show for the report at once, before maintenance writes it;
+ * new filings count by the filing date, also of a team that came in filed. */
+static void test_states_as_of_now_and_filings_by_date(void **state)
+{
+	struct team_draft d = { "己合唱团", "文体活动", "王五", "13800002222", "15", "唱歌",
+				"活动室", "每周三", NULL, NULL, NULL, NULL, NULL };
+	const struct report_room *a;
+	struct tdb *t = *state;
+	long long id;
+
+	booking(t, w.room_a, w.org_y, 0, "2026-11-16", "10:00", "12:00", "released", 1, 0);
+	booking(t, w.room_a, w.org_x, 0, "2026-11-16", "10:30", "12:00", "checked_in", 0, 0);
+	build(t, "2026-11-16", "2026-11-16");
+	a = room_of(w.room_a);
+	assert_int_equal(a->booked_min, 120);
+	assert_int_equal(a->used_min, 90);
+
+	at("2026-11-17", "09:00");
+	booking(t, w.room_a, w.org_y, 0, "2026-11-17", "08:00", "08:30", "confirmed", 0, 0);
+	booking(t, w.room_b, w.org_y, 0, "2026-11-17", "10:00", "11:00", "pending", 0, 0);
+	build(t, "2026-11-17", "2026-11-17");
+	assert_int_equal(rep.nbookers, 1);
+	assert_int_equal(rep.bookers[0].id, w.org_y);
+	assert_int_equal(rep.bookers[0].noshows, 1);
+	assert_int_equal(room_of(w.room_b)->booked_min, 60); /* pending, still to come */
+	at("2026-11-17", "10:00");
+	build(t, "2026-11-17", "2026-11-17");
+	assert_int_equal(room_of(w.room_b)->booked_min, 0); /* lapsed at its start */
+
+	/* A team that came in filed on 2019-05-01 (an import) is no new filing
+	 * of November; its filing counts in May 2019. */
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_FILED, "2019-05-01", &id, &err));
+	build(t, "2026-11-01", "2026-11-30");
+	assert_int_equal(rep.filed_in_period, 1); /* team A, filed on the 5th */
+	build(t, "2019-05-01", "2019-05-31");
+	assert_int_equal(rep.filed_in_period, 1);
 }
 
 /* Beyond the REPORT_VISITED_MAX most visited, the rest are one entry. */
@@ -560,6 +608,7 @@ int main(void)
 		WORLD(test_orgs_by_kind_and_residence_ending),
 		WORLD(test_a_cancelled_report_fails),
 		WORLD(test_the_most_visited_and_the_others),
+		WORLD(test_states_as_of_now_and_filings_by_date),
 		cmocka_unit_test(test_permille_rounds_half_up),
 		cmocka_unit_test(test_bars_in_both_styles),
 		WORLD(test_csv_and_text_of_the_report),
