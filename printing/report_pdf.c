@@ -21,7 +21,6 @@
 #include "printing/doc.h"
 #include "printing/report_pdf_draw.h"
 
-#define TOP_VISITED 15
 #define TOP_BOOKERS 20
 #define HEAT_FIRST 7 /* hours shown when no room was open at all */
 #define HEAT_LAST 21
@@ -138,10 +137,10 @@ static void top_visited(struct rp *p, const struct report *r)
 		return;
 	rp_text(p, RP_CAPTION, PANGO_ALIGN_LEFT, _("Most visited"));
 	rp_table_head(p, cols, 4);
-	for (i = 0; i < r->nvisited && i < TOP_VISITED; i++) {
+	for (i = 0; i < r->nvisited; i++) { /* the most visited, then the others together */
 		w = &r->visited[i];
 		cells[0] = w->id == 0 ? _("(nobody in particular)") : w->name;
-		cells[1] = w->id == 0 ? "" : w->team ? _("Team") : _("Organisation");
+		cells[1] = w->id <= 0 ? "" : w->team ? _("Team") : _("Organisation");
 		snprintf(nv, sizeof(nv), "%d", w->visits);
 		snprintf(np, sizeof(np), "%d", w->people);
 		rp_table_row(p, cols, 4, cells);
