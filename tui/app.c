@@ -3,6 +3,7 @@
 #include "tui/app.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -137,6 +138,15 @@ void app_watch_printers(struct app *a)
 		a->watch = watch_start(receipt, a4);
 }
 
+/* The terminal is gone (its window closed, the line hung up): reading it
+ * fails at once instead of waiting, and nothing will come again. */
+static bool terminal_lost(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 bool app_confirm(struct app *a, const char *question)
 {
 	struct key_in k;
@@ -147,6 +157,10 @@ bool app_confirm(struct app *a, const char *question)
 	for (;;) {
 		draw_all(a);
 		rc = get_wch(&ch);
+		if (rc == ERR && terminal_lost()) {
+			a->quit = a->lost = true;
+			return false;
+		}
 		if (rc == ERR)
 			continue;
 		k.code = rc == KEY_CODE_YES;
@@ -274,6 +288,10 @@ static void loop(struct app *a)
 		draw_all(a);
 		rc = get_wch(&ch);
 		now = clock_monotonic_ms();
+		if (rc == ERR && terminal_lost()) {
+			a->quit = a->lost = true; /* unsaved input is dropped, as by the idle reset */
+			break;
+		}
 		if (rc == ERR) {
 			idle_check(a);
 			if (now - last_tick >= 1000) {
@@ -372,5 +390,7 @@ int app_run(struct cli_ctx *ctx)
 		a.stack[0].ops->close(&a, a.stack[0].st);
 	endwin();
 	watch_stop(a.watch);
-	return HD_OK;
+	if (a.lost)
+		fprintf(stderr, "%s\n", _("hubdesk: the terminal was lost; the desk is closed."));
+	return a.lost ? HD_FAIL : HD_OK;
 }

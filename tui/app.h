@@ -71,6 +71,7 @@ struct app {
 	int waiting;                 /* documents waiting in the spool */
 	long long move_id;           /* a booking being moved in the room grid, or 0 */
 	bool kiosk;                  /* kiosk.mode on: leaving needs staff, nobody is a resident */
+	bool lost;                   /* the terminal went away: the app ends with exit code 1 */
 };
 
 /* A slot of the room grid, for the booking form and the free-room finder. */

@@ -1,0 +1,37 @@
+#!/bin/sh
+# test_hangup.sh - a desk whose terminal goes away (the window closed, the
+# line hung up) ends by itself, even where no hangup signal reaches it (a
+# program started under make or a service manager may never get one):
+# it never spins on a dead terminal.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib.sh"
+
+"$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
+
+for where in home reports; do
+	_tmux new-session -d -s t -x 80 -y 24 -e TZ="$TZ" -e HUBDESK_NOW="$HUBDESK_NOW" \
+		-e HUBDESK_DB="$HUBDESK_DB" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
+		"trap '' HUP; echo \$\$ >'$T/pid'; exec '$HUBDESK'"
+	expect_line 1 "$(zh Home)" "$where: the desk runs, with hangups ignored"
+	if [ "$where" = reports ]; then
+		scr_signin 工作人员 135790
+		scr_keys 5
+		expect_line 1 "$(zh Reports)" "the reports are open"
+	fi
+	pid=$(cat "$T/pid")
+	_tmux kill-server >/dev/null 2>&1
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		not_ok "$where: the desk ends when its terminal goes away" \
+			"$(ps -o pid,stat,pcpu,args -p "$pid" | tail -n 1)"
+		kill "$pid"
+	else
+		ok "$where: the desk ends when its terminal goes away"
+	fi
+	scr_stop
+done
+done_testing
