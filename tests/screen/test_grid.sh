@@ -499,8 +499,8 @@ scr_stop
 # A no-show: booked 09:30-10:30 in 洽谈室一. An app started at 09:45 (the
 # last minute of check-in) shows it booked; one started at 09:46, released,
 # before any maintenance ran.
-run hd booking add --room "$ROOM_Q" --org "$(org_id "$NOSHOW_ORG")" --start "$DAY 09:30" \
-	--end "$DAY 10:30" --no-print
+expect_rc 0 "the no-show's booking is made" hd booking add --room "$ROOM_Q" \
+	--org "$(org_id "$NOSHOW_ORG")" --start "$DAY 09:30" --end "$DAY 10:30" --no-print
 NS=$(cut -f1 "$T/out")
 expect_eq "$(sql "SELECT state FROM booking WHERE id = ${NS:-0}")" confirmed "booking $NS for $NOSHOW_ORG is confirmed"
 export HUBDESK_NOW=2026-11-23T09:45:00+08:00
