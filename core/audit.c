@@ -1,8 +1,9 @@
 /* audit.c - appending to the audit log. */
 #include "core/audit.h"
 #include "core/i18n.h"
-#include <string.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/clock.h"
 #include "core/db.h"
@@ -70,6 +71,24 @@ static char *dup_column(sqlite3_stmt *st, int col)
 	return t ? strdup(t) : NULL;
 }
 
+/* Who acted without a name (the command line, the desk, a resident), in
+ * words for people; the stored word when it is none of those. */
+static void actor_without_name(sqlite3_stmt *st, char *out, size_t outsz)
+{
+	static const char *const WORDS[][2] = { { "command-line", N_("command line") },
+						{ "desk", N_("desk") },
+						{ "resident", N_("resident") } };
+	const char *word = (const char *)sqlite3_column_text(st, 3);
+	size_t i;
+
+	for (i = 0; word && i < sizeof(WORDS) / sizeof(WORDS[0]); i++)
+		if (strcmp(word, WORDS[i][0]) == 0) {
+			snprintf(out, outsz, "%s", _(WORDS[i][1]));
+			return;
+		}
+	snprintf(out, outsz, "%s", word ? word : "");
+}
+
 enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 			     struct audit_entry **out, int *n, struct hd_err *err)
 {
@@ -114,7 +133,7 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		db_column_text(st, 2, e->desk, sizeof(e->desk));
 		db_column_text(st, 4, e->actor, sizeof(e->actor));
 		if (!*e->actor)
-			db_column_text(st, 3, e->actor, sizeof(e->actor));
+			actor_without_name(st, e->actor, sizeof(e->actor));
 		db_column_text(st, 5, e->action, sizeof(e->action));
 		db_column_text(st, 6, e->record, sizeof(e->record));
 		e->record_id = sqlite3_column_int64(st, 7);

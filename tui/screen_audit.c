@@ -90,6 +90,27 @@ static void draw_detail(const struct audit_entry *e, int y)
 	draw_text(y + 1, X0, line, COLS - 2 * X0, ROLE_NORMAL, 1);
 }
 
+/* An entry's columns, each padded or cut to its width by display columns
+ * (names in Chinese line up as well as in English). */
+static void draw_row(int y, enum role role, const char *when, const char *action,
+		     const char *actor, const char *desk, const char *record)
+{
+	static const int WIDTH[] = { 18, 23, 13, 13 }; /* each with its gap */
+	const char *cols[] = { when, action, actor, desk, record };
+	int i, x = X0;
+
+	for (i = 0; i < 5 && x < COLS - X0; i++) {
+		int w = i < 4 ? WIDTH[i] : COLS - X0 - x;
+
+		if (x + w > COLS - X0)
+			w = COLS - X0 - x;
+		draw_text(y, x, cols[i], w - (i < 4 ? 1 : 0), role, 1);
+		if (i < 4)
+			draw_text(y, x + w - 1, " ", 1, role, 1);
+		x += w;
+	}
+}
+
 static void audit_draw(struct app *a, void *st)
 {
 	struct audit_screen *s = st;
@@ -105,10 +126,9 @@ static void audit_draw(struct app *a, void *st)
 		const struct audit_entry *e = &s->entries[i];
 
 		clock_local_datetime(e->at, when, sizeof(when));
-		snprintf(line, sizeof(line), "%s  %-22s %s  %s %s %lld", when, e->action, e->actor,
-			 e->desk, e->record, e->record_id);
-		draw_text(y, X0, line, COLS - 2 * X0,
-			  !s->filtering && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		snprintf(line, sizeof(line), "%s %lld", e->record, e->record_id);
+		draw_row(y, !s->filtering && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, when,
+			 e->action, e->actor, e->desk, line);
 	}
 	if (s->n == 0)
 		draw_text(LIST_TOP, X0, _("No entry matches."), COLS - 2 * X0, ROLE_DIM, 0);

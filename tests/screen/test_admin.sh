@@ -353,6 +353,28 @@ expect_line 1 " 操作日志 |" "Esc in the filter fields leaves the fields, not
 scr_keys Escape
 expect_line 1 " 系统管理 |" "Esc again goes back to 系统管理"
 
+# An entry of the command line shows who in words, and the desk column
+# lines up whatever the width of the name before it.
+hd config set booking.noshow_limit 4 >/dev/null 2>&1
+scr_keys 8
+expect_line "$LIST_TOP" "config.set" "8 again: the command line's config.set is the newest"
+expect_line "$LIST_TOP" "$(zh 'command line')" "its actor reads $(zh 'command line')"
+expect_no_screen "command-line" "no raw actor word is shown"
+desks=$(list_rows | python3 -c '
+import sys, unicodedata
+w = lambda c: 2 if unicodedata.east_asian_width(c) in "WF" else 1
+cols = set()
+for l in sys.stdin.read().splitlines():
+    x, at = 0, {}
+    for c in l:
+        at[x] = c
+        x += w(c)
+    cols.add((at.get(56 - 1, " ") == " ", at.get(56, " ") != " "))
+print(" ".join(sorted(str(c) for c in cols)))')
+expect_eq "$desks" "(True, True)" "every entry's desk starts at column 56"
+scr_keys Escape
+expect_line 1 " 系统管理 |" "Esc goes back to 系统管理"
+
 # ---------------------------------------------------------------- idle
 scr_keys 4
 expect_line 1 " 设置 |" "设置 again"
