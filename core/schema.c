@@ -204,6 +204,24 @@ static const char *const MIGRATIONS[] = {
 	/* 12: reports count the filings and clean-outs of a period from the
 	 * steps of that period. */
 	"CREATE INDEX team_step_to ON team_step(to_state, at);",
+	/* 13: a team's latest booking is one that holds its slot or was used
+	 * (pending, confirmed, checked in): cancelling, rejecting, a lapse or a
+	 * no-show gives the team no sign of life, so its roll follows those
+	 * changes too. */
+	"DROP TRIGGER team_last_booked;"
+	"CREATE TRIGGER team_last_booked AFTER INSERT ON booking"
+	" WHEN NEW.team_id IS NOT NULL AND NEW.state IN ('pending', 'confirmed', 'checked_in') BEGIN"
+	" UPDATE team SET last_booked = max(ifnull(last_booked, 0), NEW.start)"
+	"  WHERE id = NEW.team_id;"
+	" END;"
+	"CREATE TRIGGER team_last_booked_change AFTER UPDATE OF state, start, team_id ON booking"
+	" WHEN OLD.team_id IS NOT NULL OR NEW.team_id IS NOT NULL BEGIN"
+	" UPDATE team SET last_booked = (SELECT max(b.start) FROM booking b WHERE b.team_id = team.id"
+	"  AND b.state IN ('pending', 'confirmed', 'checked_in'))"
+	"  WHERE id IN (OLD.team_id, NEW.team_id);"
+	" END;"
+	"UPDATE team SET last_booked = (SELECT max(b.start) FROM booking b WHERE b.team_id = team.id"
+	" AND b.state IN ('pending', 'confirmed', 'checked_in'));",
 };
 
 const char *schema_migration(int version)

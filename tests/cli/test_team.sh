@@ -243,4 +243,9 @@ expect_no_out "^12${TAB}" "team 12's booking on 2026-11-25 keeps it off less tha
 expect_out "^5${TAB}" "while team 5 is on it"
 expect_no_out "^(3|7|13)${TAB}" "nor teams filed or active since 2026-11-18"
 
+# A cancelled booking is no sign of life: team 12 cancels, and is idle.
+expect_rc 0 "team 12 cancels its booking" hd booking cancel "$(sql "SELECT id FROM booking WHERE team_id = 12")"
+HUBDESK_NOW=2027-05-20T09:00:00+08:00 expect_rc 0 "the roll on 2027-05-20 again" hd team list --roll
+expect_out "^12${TAB}.*no activity for six months" "team 12 is idle once its only booking is cancelled"
+
 done_testing
