@@ -124,6 +124,23 @@ static enum hd_status read_arg(enum team_action action, const char *arg, char *r
 	return HD_OK;
 }
 
+/* Classify with a new category for a team classified already: a change of
+ * category, kept in the history with the old and new names as its reason. */
+static bool reclassify(const struct team *t, enum team_action action, const char *arg,
+		       char *reason, size_t reasonsz)
+{
+	int category = 0;
+
+	if (action != TEAM_CLASSIFY || t->state != TEAM_CLASSIFIED || !text_given(arg) ||
+	    list_parse(&LIST_TEAM_CATEGORY, arg, &category, NULL) != HD_OK ||
+	    category == t->category)
+		return false;
+	snprintf(reason, reasonsz, "%s: %s → %s", _("Category"),
+		 list_label(&LIST_TEAM_CATEGORY, t->category),
+		 list_label(&LIST_TEAM_CATEGORY, category));
+	return true;
+}
+
 static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const struct team *t,
 				 enum team_state to, int category, const char *reason,
 				 struct hd_err *err)
@@ -175,7 +192,7 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 {
 	static const char *const ACTIONS[] = { "team.review", "team.file", "team.classify",
 					       "team.reopen", "team.deregister" };
-	char reason[TEXT_BYTES], *before = NULL, *after = NULL;
+	char reason[TEXT_BYTES] = "", *before = NULL, *after = NULL;
 	struct team *t = malloc(sizeof(*t));
 	enum team_state to = TEAM_APPLIED;
 	enum hd_status rc;
@@ -195,13 +212,16 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 	rc = team_get(db, id, t, err);
 	if (rc == HD_OK)
 		rc = target(db, t, action, &to, already, err);
+	if (rc == HD_OK && *already && reclassify(t, action, arg, reason, sizeof(reason)))
+		*already = false; /* a classified team put in another category */
 	if (rc != HD_OK || *already) {
 		if (*already)
 			*when = reached(db, id, action == TEAM_DEREGISTER ? TEAM_DEREGISTERED : to);
 		goto done;
 	}
 	/* A step already taken is told whatever the reason given. */
-	rc = read_arg(action, arg, reason, sizeof(reason), &category, err);
+	rc = read_arg(action, arg, reason + strlen(reason), sizeof(reason) - strlen(reason),
+		      &category, err);
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_TEAM_JSON, id);

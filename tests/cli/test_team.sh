@@ -248,4 +248,16 @@ expect_rc 0 "team 12 cancels its booking" hd booking cancel "$(sql "SELECT id FR
 HUBDESK_NOW=2027-05-20T09:00:00+08:00 expect_rc 0 "the roll on 2027-05-20 again" hd team list --roll
 expect_out "^12${TAB}.*no activity for six months" "team 12 is idle once its only booking is cancelled"
 
+# A classified team (2, 文体活动) put in another category: a change kept in
+# its history; the same category again is a step already taken.
+expect_rc 0 "classify a classified team with its own category" hd team classify 2 --category 文体活动
+expect_err "already" "it says it is classified already"
+steps=$(sql "SELECT count(*) FROM team_step WHERE team_id = 2")
+expect_rc 0 "a classified team put in another category" hd team classify 2 --category 生活服务
+expect_eq "$(sql "SELECT state || ' ' || category FROM team WHERE id = 2")" "4 3" "still classified, category 3"
+expect_eq "$(sql "SELECT count(*) || ' ' || (SELECT from_state || '>' || to_state || ' ' || reason FROM team_step
+	WHERE team_id = 2 ORDER BY id DESC LIMIT 1) FROM team_step WHERE team_id = 2")" \
+	"$((steps + 1)) 4>4 Category: Sports and culture → Everyday services" \
+	"the change of category is kept in the history with both names"
+
 done_testing
