@@ -93,7 +93,9 @@ expect_eq() {
 
 # sql QUERY: a query on the test database through the sqlite3 shell.
 sql() {
-	sqlite3 -batch -noheader "$HUBDESK_DB" "$1"
+	# Waits for a desk's transaction as hubdesk does (5 s), instead of
+	# failing at once while an app started by the test writes.
+	sqlite3 -batch -noheader -cmd ".timeout 5000" "$HUBDESK_DB" "$1"
 }
 
 # token_for KIND ID [DB]: the token of a record, computed here from the
