@@ -47,9 +47,8 @@ static const char SQL_BOOKING_COLS[] =
 	" CASE WHEN b.org_id IS NOT NULL THEN o.name ELSE t.name END,"
 	" CASE WHEN b.org_id IS NOT NULL THEN o.short ELSE t.short END,"
 	" b.start, b.end, b.attendees, ifnull(b.purpose, ''),"
-	" CASE WHEN b.state = 'confirmed' AND b.start + ?2 < ?1 THEN 'released'"
-	"  WHEN b.state = 'pending' AND b.start <= ?1 THEN 'lapsed' ELSE b.state END,"
-	" b.late_cancel, b.noshow OR (b.state = 'confirmed' AND b.start + ?2 < ?1),"
+	" " BOOKING_STATE_NOW_SQL("?1", "?2") ","
+	" b.late_cancel, " BOOKING_NOSHOW_NOW_SQL("?1", "?2") ","
 	" ifnull(b.checkin_at, 0), ifnull(b.cancelled_at, 0)"
 	" FROM booking b JOIN room r ON r.id = b.room_id"
 	" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id";

@@ -53,6 +53,16 @@ struct booking {
 	time_t checkin_at, cancelled_at;
 };
 
+/* A booking's state and no-show as of now, as SQL over a booking b, with
+ * now and window (the check-in window in seconds) the parameters that give
+ * them ("?1", "?2"): time decides no-shows and lapses for every reader,
+ * before booking_release_due() writes them. */
+#define BOOKING_STATE_NOW_SQL(now, window)                                                  \
+	"CASE WHEN b.state = 'confirmed' AND b.start + " window " < " now " THEN 'released'" \
+	" WHEN b.state = 'pending' AND b.start <= " now " THEN 'lapsed' ELSE b.state END"
+#define BOOKING_NOSHOW_NOW_SQL(now, window) \
+	"(b.noshow OR (b.state = 'confirmed' AND b.start + " window " < " now "))"
+
 /* The word of a state ("pending", "confirmed" ...) for the command line. */
 const char *booking_state_word(enum booking_state s);
 

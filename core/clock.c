@@ -10,10 +10,9 @@
 #include "core/text.h"
 #include "core/validate.h"
 
-static int days_from_civil(int y, int m, int d)
+long clock_days_from_civil(int y, int m, int d)
 {
-	/* Days since 1970-01-01 of a proleptic Gregorian date. */
-	int era, yoe, doy, doe;
+	long era, yoe, doy, doe;
 
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;
@@ -57,7 +56,7 @@ int clock_parse_iso(const char *s, time_t *t)
 	if (*p || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
 	    sec > 59 || oh > 14 || om > 59)
 		return -1;
-	*t = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	*t = (time_t)clock_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
 	     sign * (oh * 3600 + om * 60);
 	return 0;
 }

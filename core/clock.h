@@ -25,6 +25,9 @@ int64_t clock_monotonic_ms(void);
 /* Parses "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)" into *t. 0 on success. */
 int clock_parse_iso(const char *s, time_t *t);
 
+/* Days since 1970-01-01 of a proleptic Gregorian date (no zone). */
+long clock_days_from_civil(int y, int m, int d);
+
 /* Local "YYYY-MM-DD" of t. */
 void clock_local_date(time_t t, char *out, size_t outsz);
 

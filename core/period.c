@@ -8,19 +8,6 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (civil, no zone). */
-static long days_of(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static void date_of(long z, char out[DATE_LEN])
 {
 	long era, doe, yoe, y, doy, mp, d, m;
@@ -46,7 +33,7 @@ static long day_number(const char *date)
 
 	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
 		return 0;
-	return days_of(y, m, d);
+	return clock_days_from_civil(y, m, d);
 }
 
 void period_add_days(const char *date, int days, char out[DATE_LEN])

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/booking.h"
 #include "core/clock.h"
 #include "core/closure.h"
 #include "core/db.h"
@@ -119,6 +120,19 @@ static bool cancelled(struct hd_err *err)
 	return false;
 }
 
+/* Prepares sql with ?1 and ?2 bound to the period's start and end. */
+static enum hd_status prepare_period(sqlite3 *db, const struct report *r, const char *sql,
+				     sqlite3_stmt **st, struct hd_err *err)
+{
+	enum hd_status rc = db_prepare(db, sql, st, err);
+
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(*st, 1, (long long)r->start);
+	sqlite3_bind_int64(*st, 2, (long long)r->end);
+	return HD_OK;
+}
+
 static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *starts,
 				  report_progress_fn progress, void *ctx, struct hd_err *err)
 {
@@ -129,14 +143,12 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 	int src, d, purpose, party, hour;
 	time_t t;
 
-	rc = db_prepare(db,
+	rc = prepare_period(db, r,
 			"SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0) FROM visit"
 			" WHERE time_in >= ?1 AND time_in < ?2",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (long long)r->start);
-	sqlite3_bind_int64(st, 2, (long long)r->end);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		t = (time_t)sqlite3_column_int64(st, 0);
 		purpose = sqlite3_column_int(st, 1);
@@ -206,13 +218,11 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 					s * 30 >= open_min && (s + 1) * 30 <= close_min ? SLOT_OPEN
 											: 0;
 	}
-	rc = db_prepare(db,
+	rc = prepare_period(db, r,
 			"SELECT room_id, start, end FROM room_closure WHERE start < ?2 AND end > ?1",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (long long)r->start);
-	sqlite3_bind_int64(st, 2, (long long)r->end);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		c.room_id = sqlite3_column_int64(st, 0);
 		c.start = (time_t)sqlite3_column_int64(st, 1);
@@ -298,11 +308,9 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 	/* States as of now (?3), as every reader sees them: a confirmed
 	 * booking past its check-in window (?4 seconds) is a released no-show,
 	 * a pending one past its start has lapsed. */
-	rc = db_prepare(db,
-			"SELECT b.room_id, b.start, b.end,"
-			" CASE WHEN b.state = 'confirmed' AND b.start + ?4 < ?3 THEN 'released'"
-			"  WHEN b.state = 'pending' AND b.start <= ?3 THEN 'lapsed' ELSE b.state END,"
-			" b.noshow OR (b.state = 'confirmed' AND b.start + ?4 < ?3), b.late_cancel,"
+	rc = prepare_period(db, r,
+			"SELECT b.room_id, b.start, b.end, " BOOKING_STATE_NOW_SQL("?3", "?4") ","
+			" " BOOKING_NOSHOW_NOW_SQL("?3", "?4") ", b.late_cancel,"
 			" coalesce(b.org_id, b.team_id), b.team_id IS NOT NULL,"
 			" coalesce(o.name, t.name, '') FROM booking b"
 			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
@@ -310,8 +318,6 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (long long)r->start);
-	sqlite3_bind_int64(st, 2, (long long)r->end);
 	sqlite3_bind_int64(st, 3, (long long)clock_now());
 	sqlite3_bind_int64(st, 4, (long long)settings_int(db, "booking.checkin_minutes") * 60);
 	i = 0;
@@ -427,7 +433,7 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 	/* New filings by their filing date (also of teams imported with one);
 	 * clean-outs by the step that deregistered them, not by a record that
 	 * came in deregistered. */
-	rc = db_prepare(db,
+	rc = prepare_period(db, r,
 			"SELECT (SELECT count(*) FROM team WHERE state IN (3, 4, 5)"
 			"  AND filed_date BETWEEN ?3 AND ?4),"
 			" (SELECT count(DISTINCT team_id) FROM team_step WHERE to_state = 5"
@@ -435,8 +441,6 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (long long)r->start);
-	sqlite3_bind_int64(st, 2, (long long)r->end);
 	sqlite3_bind_text(st, 3, r->from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, r->to, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);

@@ -121,7 +121,9 @@ static const char SQL_TEAM_JSON[] =
 	" 'liaison', liaison, 'committee', committee, 'street', street,"
 	" 'filed_date', filed_date) FROM team WHERE id = ?1";
 
-static void bind_texts(sqlite3_stmt *st, const struct team_row *t)
+/* Binds the row's fields ?1..?14 (as SQL_INSERT and SQL_UPDATE number them)
+ * and its state. */
+static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state state)
 {
 	const char *texts[] = { t->name, t->short_name };
 	const char *more[] = { t->leader, t->phone };
@@ -137,6 +139,10 @@ static void bind_texts(sqlite3_stmt *st, const struct team_row *t)
 	sqlite3_bind_text(st, 12, t->liaison, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, t->committee, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, t->street, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, t->category);
+	sqlite3_bind_int(st, 4, (int)state);
+	sqlite3_bind_int64(st, 7, t->members);
+	sqlite3_bind_int64(st, 11, t->party_members);
 }
 
 /* The history starts with the application (or the state an import or the
@@ -196,11 +202,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	rc = db_prepare(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	bind_texts(st, t);
-	sqlite3_bind_int(st, 3, t->category);
-	sqlite3_bind_int(st, 4, (int)state);
-	sqlite3_bind_int64(st, 7, t->members);
-	sqlite3_bind_int64(st, 11, t->party_members);
+	bind_row(st, t, state);
 	if (filed_date && *filed_date && state >= TEAM_FILED)
 		sqlite3_bind_text(st, 15, filed_date, -1, SQLITE_STATIC);
 	else
@@ -299,11 +301,7 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	rc = db_prepare(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	bind_texts(st, t);
-	sqlite3_bind_int(st, 3, t->category);
-	sqlite3_bind_int(st, 4, (int)state);
-	sqlite3_bind_int64(st, 7, t->members);
-	sqlite3_bind_int64(st, 11, t->party_members);
+	bind_row(st, t, state);
 	if (filed_date && *filed_date)
 		sqlite3_bind_text(st, 15, filed_date, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 16, (sqlite3_int64)clock_now());
