@@ -121,9 +121,10 @@ static const struct export_def DEFS[] = {
 			    { "编号", "日期", "到达", "离开", "姓名", "电话", "来访事由", "拜访对象", "人数" },
 			    9,
 			    "SELECT v.id, v.time_in, ifnull(v.time_out, 0), ifnull(p.name, ''),"
-			    " ifnull(p.phone, ''), v.purpose, coalesce(o.name, t.name, ''), v.party"
+			    " ifnull(p.phone, ''), v.purpose, coalesce(o.name, t.name, w.name, ''), v.party"
 			    " FROM visit v LEFT JOIN person p ON p.id = v.person_id"
 			    " LEFT JOIN org o ON o.id = v.org_id LEFT JOIN team t ON t.id = v.team_id"
+			    " LEFT JOIN visitee w ON w.id = v.visitee_id"
 			    " WHERE v.time_in >= ?1 AND v.time_in < ?2 ORDER BY v.id",
 			    visit_cells },
 	[EXPORT_BOOKINGS] = { "bookings",

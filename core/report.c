@@ -144,7 +144,8 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 	time_t t;
 
 	rc = prepare_period(db, r,
-			"SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0) FROM visit"
+			"SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0),"
+			" ifnull(visitee_id, 0) FROM visit"
 			" WHERE time_in >= ?1 AND time_in < ?2",
 			&st, err);
 	if (rc != HD_OK)
@@ -168,7 +169,7 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 		if (hour >= 0 && hour < 24)
 			r->hour_visits[hour]++;
 		report_tally_add(&tally, sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
-				 party);
+				 sqlite3_column_int64(st, 5), party);
 		if (progress && ++rows % PROGRESS_ROWS == 0 &&
 		    !progress(ctx, (long)((t - r->start) * 900 / (r->end - r->start)), 1000)) {
 			src = SQLITE_INTERRUPT;

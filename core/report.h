@@ -37,7 +37,8 @@ struct report_day {
  * which in the interface language for the last two. */
 struct report_visited {
 	long long id;
-	bool team;
+	bool team;  /* a team; else an organisation, or named (below) */
+	bool named; /* someone named in words, e.g. a member of staff */
 	char name[NAME_BYTES];
 	int visits, people;
 };

@@ -42,9 +42,15 @@ static void grow(struct report_tally *t)
 	free(old.people);
 }
 
-void report_tally_add(struct report_tally *t, long long org_id, long long team_id, int party)
+/* A key for each organisation, team and name: id * 3 plus the kind. */
+enum { KEY_ORG, KEY_TEAM, KEY_NAMED, KEY_KINDS };
+
+void report_tally_add(struct report_tally *t, long long org_id, long long team_id,
+		      long long visitee_id, int party)
 {
-	long long key = team_id ? team_id * 2 + 1 : org_id * 2;
+	long long key = team_id	      ? team_id * KEY_KINDS + KEY_TEAM
+			: visitee_id ? visitee_id * KEY_KINDS + KEY_NAMED
+				     : org_id * KEY_KINDS + KEY_ORG;
 	unsigned s;
 
 	if (2 * (t->n + 1) > t->cap)
@@ -76,7 +82,8 @@ static void name_of(sqlite3 *db, struct report_visited *v)
 		return;
 	}
 	if (db_prepare(db, v->team ? "SELECT name FROM team WHERE id = ?1"
-				   : "SELECT name FROM org WHERE id = ?1",
+			   : v->named ? "SELECT name FROM visitee WHERE id = ?1"
+				      : "SELECT name FROM org WHERE id = ?1",
 		       &st, NULL) != HD_OK)
 		return;
 	sqlite3_bind_int64(st, 1, v->id);
@@ -98,8 +105,9 @@ enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct r
 	for (i = 0; i < t->cap; i++) {
 		if (t->keys[i] == -1)
 			continue;
-		all[n].id = t->keys[i] / 2;
-		all[n].team = t->keys[i] % 2 != 0;
+		all[n].id = t->keys[i] / KEY_KINDS;
+		all[n].team = t->keys[i] % KEY_KINDS == KEY_TEAM;
+		all[n].named = t->keys[i] % KEY_KINDS == KEY_NAMED;
 		all[n].visits = t->visits[i];
 		all[n].people = t->people[i];
 		n++;
@@ -113,6 +121,7 @@ enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct r
 
 		rest->id = -1;
 		rest->team = false;
+		rest->named = false;
 		for (i = keep + 1; i < n; i++) {
 			rest->visits += all[i].visits;
 			rest->people += all[i].people;

@@ -10,13 +10,15 @@
 #include "core/report.h"
 
 struct report_tally {
-	long long *keys; /* id * 2 + team; -1 an empty slot */
+	long long *keys; /* id * 3 + kind (organisation, team, named); -1 an empty slot */
 	int *visits, *people;
 	unsigned cap, n;
 };
 
-/* Counts a visit of party people to org_id or team_id (both 0: nobody). */
-void report_tally_add(struct report_tally *t, long long org_id, long long team_id, int party);
+/* Counts a visit of party people to org_id, team_id or visitee_id (someone
+ * named in words); all 0: nobody. */
+void report_tally_add(struct report_tally *t, long long org_id, long long team_id,
+		      long long visitee_id, int party);
 
 /* Fills r->visited: the REPORT_VISITED_MAX most visited, named, most
  * first, and the rest summed in one entry (id -1). Frees the tally. */

@@ -222,6 +222,11 @@ static const char *const MIGRATIONS[] = {
 	" END;"
 	"UPDATE team SET last_booked = (SELECT max(b.start) FROM booking b WHERE b.team_id = team.id"
 	" AND b.state IN ('pending', 'confirmed', 'checked_in'));",
+	/* 14: whom a visit is for may be someone of the centre named in words
+	 * ("王老师") instead of an organisation or a team: each name is kept
+	 * once, so the reports count visits by it. */
+	"CREATE TABLE visitee(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"ALTER TABLE visit ADD COLUMN visitee_id INTEGER REFERENCES visitee(id);",
 };
 
 const char *schema_migration(int version)

@@ -21,6 +21,7 @@ struct visit_row {
 	int purpose;
 	long party;
 	long long org_id, team_id;
+	char whom[NAME_BYTES];
 };
 
 static enum hd_status check_draft(const struct visit_draft *d, struct visit_row *v,
@@ -34,14 +35,16 @@ static enum hd_status check_draft(const struct visit_draft *d, struct visit_row 
 	    list_parse(&LIST_PURPOSE, text_given(d->purpose) ? d->purpose : "", &v->purpose, err) ||
 	    valid_ref(d->org, _("Organisation"), &v->org_id, err) ||
 	    valid_ref(d->team, _("Team"), &v->team_id, err) ||
+	    valid_text(text_given(d->whom) ? d->whom : "", _("Visiting"), 0, NAME_MAX_CHARS,
+		       v->whom, sizeof(v->whom), err) ||
 	    (text_given(d->party) &&
 	     valid_int(d->party, _("Party"), 1, VISIT_PARTY_MAX, &v->party, err)) ||
 	    valid_text(text_given(d->note) ? d->note : "", _("Note"), 0, VISIT_NOTE_MAX_CHARS,
 		       v->note, sizeof(v->note), err))
 		return HD_BAD_INPUT;
-	if (v->org_id && v->team_id)
+	if ((v->org_id != 0) + (v->team_id != 0) + (*v->whom != '\0') > 1)
 		return hd_err_set(err, HD_BAD_INPUT, "org",
-				  _("Whom they visit: an organisation or a team, not both"));
+				  _("Whom they visit: an organisation, a team or a name, only one"));
 	if (d->under14 && !d->guardian_consent)
 		return hd_err_set(err, HD_BAD_INPUT, "guardian_consent",
 				  _("A visitor under 14 needs the guardian's consent"));
@@ -133,8 +136,34 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
  * in one row of person, so erasing that row forgets them everywhere. */
 static const char SQL_VISIT_JSON[] =
 	"SELECT json_object('person', v.person_id, 'purpose', v.purpose, 'org', v.org_id,"
-	" 'team', v.team_id, 'party', v.party, 'under14', v.under14, 'time_in', v.time_in,"
+	" 'team', v.team_id, 'visitee', v.visitee_id, 'party', v.party, 'under14', v.under14, 'time_in', v.time_in,"
 	" 'time_out', v.time_out) FROM visit v WHERE v.id = ?1";
+
+/* The number of a name whom visits are for, kept once; 0 for "". */
+static enum hd_status visitee_id(sqlite3 *db, const char *name, long long *id, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	*id = 0;
+	if (!*name)
+		return HD_OK;
+	rc = db_prepare(db,
+			"INSERT INTO visitee(name) VALUES (?1)"
+			" ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		rc = db_fail(db, src, err);
+	db_done(st);
+	return rc;
+}
 
 static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 				   const struct visit_draft *d, const struct visit_row *v,
@@ -145,10 +174,15 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	char *after;
 	int src;
 
+	long long visitee = 0;
+
+	rc = visitee_id(db, v->whom, &visitee, err);
+	if (rc != HD_OK)
+		return rc;
 	rc = db_prepare(db,
 			"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
-			" guardian_consent, time_in, desk) VALUES (?1, ?2, nullif(?3, 0),"
-			" nullif(?4, 0), ?5, nullif(?6, ''), ?7, ?8, ?9, ?10)",
+			" guardian_consent, time_in, desk, visitee_id) VALUES (?1, ?2, nullif(?3, 0),"
+			" nullif(?4, 0), ?5, nullif(?6, ''), ?7, ?8, ?9, ?10, nullif(?11, 0))",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
@@ -162,6 +196,7 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	sqlite3_bind_int(st, 8, d->guardian_consent);
 	sqlite3_bind_int64(st, 9, (sqlite3_int64)clock_now());
 	sqlite3_bind_text(st, 10, who->desk, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, visitee);
 	src = sqlite3_step(st);
 	db_done(st);
 	if (src != SQLITE_DONE)
@@ -208,8 +243,9 @@ enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const stru
 static const char SQL_VISIT_COLS[] =
 	"SELECT v.id, ifnull(v.person_id, 0), ifnull(p.name, ''), ifnull(p.phone, ''), v.purpose,"
 	" ifnull(v.org_id, 0), ifnull(v.team_id, 0),"
-	" ifnull((SELECT name FROM org WHERE id = v.org_id),"
-	"  ifnull((SELECT name FROM team WHERE id = v.team_id), '')),"
+	" coalesce((SELECT name FROM org WHERE id = v.org_id),"
+	"  (SELECT name FROM team WHERE id = v.team_id),"
+	"  (SELECT name FROM visitee WHERE id = v.visitee_id), ''),"
 	" v.party, ifnull(v.note, ''), v.under14, v.guardian_consent, v.auto_out, v.erased,"
 	" v.time_in, ifnull(v.time_out, 0)"
 	" FROM visit v LEFT JOIN person p ON p.id = v.person_id";
@@ -265,6 +301,36 @@ enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_
 		 "%s WHERE v.time_out IS NULL AND v.time_in >= ?1 ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
 	return db_collect_with(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n, err);
+}
+
+enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct visit *out,
+			      struct hd_err *err)
+{
+	char name[NAME_BYTES], phone[PHONE_MAX] = "";
+	struct visit *in = NULL;
+	enum hd_status rc;
+	int n = 0, i;
+
+	text_trim(d->name ? d->name : "", name, sizeof(name));
+	if (d->phone && *d->phone && valid_phone(d->phone, "", phone, sizeof(phone), NULL) != HD_OK)
+		return HD_NOT_FOUND;
+	rc = visit_present(db, &in, &n, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = HD_NOT_FOUND;
+	for (i = 0; i < n && rc == HD_NOT_FOUND; i++) {
+		const struct visit *v = &in[i];
+
+		if (v->erased || !v->person_id)
+			continue;
+		if (d->person_id ? v->person_id == d->person_id
+				 : strcmp(v->name, name) == 0 && strcmp(v->phone, phone) == 0) {
+			*out = *v;
+			rc = HD_OK;
+		}
+	}
+	free(in);
+	return rc;
 }
 
 enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
@@ -400,6 +466,22 @@ static int digits_of(const char *s, char *out, size_t outsz)
 	return (int)n;
 }
 
+/* Rows of person read for one list of hints: people of one name without a
+ * phone each have rows of their own (nothing says they are one person), and
+ * are offered once, newest first, so more rows are read than shown. */
+#define HINT_ROWS_READ 64
+
+/* True when an earlier hint shows the same name and phone as hint n. */
+static bool hint_seen(const struct visitor_hint *h, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(h[i].name, h[n].name) == 0 && strcmp(h[i].masked, h[n].masked) == 0)
+			return true;
+	return false;
+}
+
 enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
 			   int *n, struct hd_err *err)
 {
@@ -437,9 +519,12 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, max);
-	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW)
-		read_hint(st, &out[(*n)++]);
+	sqlite3_bind_int(st, 2, HINT_ROWS_READ);
+	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		read_hint(st, &out[*n]);
+		if (!hint_seen(out, *n))
+			(*n)++;
+	}
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
 	db_done(st);

@@ -19,9 +19,10 @@
 #define VISIT_NOTE_MAX_CHARS 100
 
 /* A visit as entered, every field as text, in the order of `visitor
- * checkin`; NULL or "" when not given. org and team are ids. */
+ * checkin`; NULL or "" when not given. org and team are ids; whom names
+ * whom they visit in words (a member of staff) instead. */
 struct visit_draft {
-	const char *name, *phone, *purpose, *org, *team, *party, *note;
+	const char *name, *phone, *purpose, *org, *team, *whom, *party, *note;
 	bool under14, guardian_consent;
 	long long person_id; /* a returning visitor picked from the hints, or 0 */
 };
@@ -33,7 +34,7 @@ struct visit {
 	char phone[PHONE_MAX];   /* normalised, "" when none or erased */
 	int purpose;             /* LIST_PURPOSE number */
 	long long org_id, team_id;
-	char whom[NAME_BYTES];   /* the organisation's or team's name, "" none */
+	char whom[NAME_BYTES];   /* the organisation's or team's name, or whom in words; "" none */
 	int party;
 	char note[TEXT_BYTES];
 	bool under14, guardian_consent, auto_out, erased;
@@ -73,6 +74,12 @@ enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd
 /* Everyone in now, by time in, into a malloc'd array (the caller frees).
  * Whoever came before the last closing time counts as out already. */
 enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
+
+/* Whether the visitor of d (the person picked, or the same name and phone)
+ * is here now: HD_OK with their visit in out, HD_NOT_FOUND when not. For
+ * the desk's question before checking the same person in twice. */
+enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct visit *out,
+			      struct hd_err *err);
 
 /* Every visit not checked out, whatever its day (for the automatic
  * check-out), by time in. */

@@ -72,6 +72,7 @@ void field_reset(struct field *f)
 	f->chosen = 0;
 	f->chosen_id = 0;
 	f->replace = false;
+	f->preset = false;
 	f->dirty = false;
 	f->value[0] = '\0';
 	f->number = 0;
@@ -177,10 +178,11 @@ static void edited(struct field *f)
 {
 	f->dirty = true;
 	f->replace = false;
+	f->preset = false;
 	f->error[0] = '\0';
 	if (f->kind == FIELD_CHOICE)
 		choice_filter(f);
-	else if (f->kind == FIELD_SUGGEST)
+	else if (f->suggest)
 		suggest_refresh(f);
 	f->open = field_entry_count(f) > 0;
 }
@@ -192,6 +194,7 @@ enum editor_status field_set_text(struct field *f, const char *utf8)
 	if (st == EDITOR_INVALID)
 		return st;
 	f->replace = false;
+	f->preset = !editor_is_empty(&f->ed);
 	clear_list(f);
 	f->chosen_id = 0;
 	if (f->kind == FIELD_CHOICE)
@@ -204,7 +207,7 @@ enum editor_status field_insert_text(struct field *f, const char *utf8)
 {
 	enum editor_status st;
 
-	if (f->replace && text_valid_utf8(utf8) && !text_has_control(utf8) && utf8[0])
+	if ((f->replace || f->preset) && text_valid_utf8(utf8) && !text_has_control(utf8) && utf8[0])
 		editor_clear(&f->ed);
 	st = editor_insert(&f->ed, utf8);
 	if (st == EDITOR_OK || st == EDITOR_TRUNCATED)
@@ -254,6 +257,10 @@ bool field_take(struct field *f)
 	} else if (f->kind == FIELD_SUGGEST) {
 		s = f->sugg[f->selected];
 		field_set_suggestion(f, s.id, s.label);
+	} else if (f->suggest) {
+		/* A field of another kind keeps its text; the form reads the pick. */
+		f->chosen_id = f->sugg[f->selected].id;
+		clear_list(f);
 	} else {
 		return false;
 	}
@@ -310,7 +317,7 @@ static enum form_result type_char(struct field *f, uint32_t cp)
 
 	if (c == 0 || text_is_control(c) || utf8_encode(c, b) == 0)
 		return FORM_NONE;
-	if (f->replace)
+	if (f->replace || f->preset)
 		editor_clear(&f->ed);
 	if (editor_insert_cp(&f->ed, c) != EDITOR_OK)
 		return FORM_NONE;
@@ -400,6 +407,7 @@ enum form_result field_key(struct field *f, struct form_event ev)
 	}
 	if (moved) {
 		f->replace = false;
+		f->preset = false;
 		return FORM_CHANGED;
 	}
 	return FORM_NONE;
@@ -409,7 +417,7 @@ int field_entry_count(const struct field *f)
 {
 	if (f->kind == FIELD_CHOICE)
 		return f->match_count;
-	if (f->kind == FIELD_SUGGEST)
+	if (f->suggest)
 		return f->sugg_count;
 	return 0;
 }

@@ -90,7 +90,8 @@ struct field_spec {
 	int max_chars;
 	long min, max;      /* FIELD_NUMBER: the range; FIELD_PIN: the number of digits */
 	const struct hd_list *list; /* FIELD_CHOICE only */
-	suggest_fn suggest;         /* FIELD_SUGGEST only */
+	suggest_fn suggest;         /* FIELD_SUGGEST; also a phone field, whose text stays
+				     * when an entry is taken (chosen_id says which) */
 	void *suggest_ctx;
 	bool free_text;     /* FIELD_SUGGEST: typed text is accepted without a pick */
 };
@@ -120,6 +121,8 @@ struct field {
 	int chosen;                   /* choice: number picked, 0 for none */
 	long long chosen_id;          /* suggest: id taken, 0 for none */
 	bool replace;                 /* the next typed character replaces a pick */
+	bool preset;                  /* the text is a default or a stored value nobody
+				       * touched yet: a typed character replaces it */
 	bool dirty;                   /* something was typed since init or reset */
 
 	char value[EDITOR_TEXT_MAX];  /* normalised value after field_validate() */
@@ -132,7 +135,8 @@ void field_init(struct field *f, const struct field_spec *spec);
 
 /* Prefills the text (a default or a stored value) without marking the field
  * dirty or asking for suggestions; a choice field picks the entry the text
- * names. Statuses as editor_set_text(). */
+ * names. The first character typed replaces it; moving the cursor or
+ * deleting first edits it instead. Statuses as editor_set_text(). */
 enum editor_status field_set_text(struct field *f, const char *utf8);
 
 /* Inserts pasted or scanned text at the cursor, as typing would. Statuses as

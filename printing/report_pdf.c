@@ -140,7 +140,7 @@ static void top_visited(struct rp *p, const struct report *r)
 	for (i = 0; i < r->nvisited; i++) { /* the most visited, then the others together */
 		w = &r->visited[i];
 		cells[0] = w->id == 0 ? _("(nobody in particular)") : w->name;
-		cells[1] = w->id <= 0 ? "" : w->team ? _("Team") : _("Organisation");
+		cells[1] = w->id <= 0 ? "" : w->team ? _("Team") : w->named ? _("Named") : _("Organisation");
 		snprintf(nv, sizeof(nv), "%d", w->visits);
 		snprintf(np, sizeof(np), "%d", w->people);
 		rp_table_row(p, cols, 4, cells);

@@ -26,7 +26,8 @@ static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = {
 		{ "--name", true, NULL },   { "--phone", true, NULL },    { "--purpose", true, NULL },
-		{ "--org", true, NULL },    { "--team", true, NULL },     { "--party", true, NULL },
+		{ "--org", true, NULL },    { "--team", true, NULL },     { "--whom", true, NULL },
+		{ "--party", true, NULL },
 		{ "--note", true, NULL },   { "--under-14", false, NULL },
 		{ "--guardian-consent", false, NULL },                    { "--no-print", false, NULL },
 		{ NULL, false, NULL },
@@ -49,6 +50,7 @@ static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	d.purpose = cli_opt(opts, "--purpose");
 	d.org = cli_opt(opts, "--org");
 	d.team = cli_opt(opts, "--team");
+	d.whom = cli_opt(opts, "--whom");
 	d.party = cli_opt(opts, "--party");
 	d.note = cli_opt(opts, "--note");
 	d.under14 = cli_opt(opts, "--under-14") != NULL;

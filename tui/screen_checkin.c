@@ -60,18 +60,30 @@ static int suggest_visitors(void *ctx, const char *query, struct suggestion *out
 	return n;
 }
 
+/* Returning visitors for the phone field, while no name is typed (a name
+ * typed is the visitor; their phone is not a search). */
+static int suggest_by_phone(void *ctx, const char *query, struct suggestion *out, int max)
+{
+	struct checkin *c = ctx;
+
+	if (!field_is_empty(&c->fields[F_NAME]))
+		return 0;
+	return suggest_visitors(ctx, query, out, max);
+}
+
 static void setup(struct checkin *c)
 {
 	struct field_spec specs[F_COUNT] = {
 		[F_NAME] = { .name = "name", .label = _("Visitor"), .kind = FIELD_SUGGEST,
 			     .required = true, .max_chars = NAME_MAX_CHARS, .free_text = true,
 			     .suggest = suggest_visitors, .suggest_ctx = c },
-		[F_PHONE] = { .name = "phone", .label = _("Phone"), .kind = FIELD_PHONE },
+		[F_PHONE] = { .name = "phone", .label = _("Phone"), .kind = FIELD_PHONE,
+			      .suggest = suggest_by_phone, .suggest_ctx = c },
 		[F_PURPOSE] = { .name = "purpose", .label = _("Purpose"), .kind = FIELD_CHOICE,
 				.required = true, .list = &LIST_PURPOSE },
 		[F_WHOM] = { .name = "org", .label = _("Visiting"), .kind = FIELD_SUGGEST,
 			     .max_chars = NAME_MAX_CHARS, .suggest = suggest_org_or_team,
-			     .suggest_ctx = c->app->db },
+			     .suggest_ctx = c->app->db, .free_text = true },
 		[F_PARTY] = { .name = "party", .label = _("Party"), .kind = FIELD_NUMBER,
 			      .required = true, .min = 1, .max = VISIT_PARTY_MAX },
 		[F_NOTE] = { .name = "note", .label = _("Note"), .kind = FIELD_TEXT,
@@ -138,8 +150,43 @@ static void checkin_draw(struct app *a, void *st)
 			  _("A returning visitor: an empty phone keeps the one on record."), COLS - 4,
 			  ROLE_DIM, 0);
 	if (*c->last_code)
-		draw_code(c, LINES - 6);
+		draw_code(c, LINES - 8);
 	form_view_draw(&c->form, 3, 14, 40);
+}
+
+/* The same person checked in and not out: the desk is asked first. */
+static bool not_here_or_again(struct app *a, const struct visit_draft *d)
+{
+	char question[NAME_BYTES + 160], when[16];
+	struct visit v;
+
+	if (visit_here_now(a->db, d, &v, NULL) != HD_OK)
+		return true;
+	clock_local_hm(v.time_in, when, sizeof(when));
+	snprintf(question, sizeof(question),
+		 _("%s is here already (arrived at %s, not checked out). Check in again?"), v.name,
+		 when);
+	return app_confirm(a, question);
+}
+
+/* A returning visitor picked in the phone field is the visitor: the name
+ * takes the person; a phone typed whole stays, the last four digits go
+ * (an empty phone keeps the one on record). */
+static void take_phone_pick(struct checkin *c)
+{
+	struct field *phone = &c->fields[F_PHONE];
+	char text[EDITOR_TEXT_MAX], norm[PHONE_MAX];
+	int i;
+
+	for (i = 0; i < SUGGEST_MAX && c->hints[i].person_id != phone->chosen_id; i++)
+		;
+	if (i < SUGGEST_MAX)
+		field_set_suggestion(&c->fields[F_NAME], phone->chosen_id, c->hints[i].name);
+	editor_text(&phone->ed, text, sizeof(text));
+	if (valid_phone(text, "", norm, sizeof(norm), NULL) != HD_OK)
+		field_reset(phone);
+	phone->chosen_id = 0;
+	c->fields[F_NAME].dirty = true;
 }
 
 static void save(struct app *a, struct checkin *c)
@@ -171,10 +218,14 @@ static void save(struct app *a, struct checkin *c)
 	snprintf(whom, sizeof(whom), "%lld", pick > 0 ? pick : -pick);
 	d.org = pick > 0 ? whom : NULL;
 	d.team = pick < 0 ? whom : NULL;
+	/* Not an organisation or a team: whom they visit in words. */
+	d.whom = pick == 0 ? c->fields[F_WHOM].value : NULL;
 	d.party = c->fields[F_PARTY].value;
 	d.note = c->fields[F_NOTE].value;
 	d.under14 = c->fields[F_AGE].number == 2;
 	d.guardian_consent = d.under14;
+	if (!not_here_or_again(a, &d))
+		return;
 	if (visit_checkin(a->db, &a->actor, &d, &id, &err) != HD_OK) {
 		form_view_tell(a, &c->form, &err);
 		return;
@@ -202,6 +253,8 @@ static enum key_result checkin_key(struct app *a, void *st, struct key_in k)
 		save(a, c);
 		return KR_HANDLED;
 	}
+	if (c->fields[F_PHONE].chosen_id)
+		take_phone_pick(c);
 	return KR_HANDLED;
 }
 

@@ -105,7 +105,9 @@ bad 2 "no --purpose" "purpose" checkin --name 甲
 bad 2 "--party 0" "Party" checkin --name 甲 --purpose 1 --party 0
 bad 2 "--party 501" "Party" checkin --name 甲 --purpose 1 --party 501
 bad 2 "--party x" "Party" checkin --name 甲 --purpose 1 --party x
-bad 2 "--org and --team together" "organisation or a team" checkin --name 甲 --purpose 1 --org "$org" --team "$team"
+bad 2 "--org and --team together" "an organisation, a team or a name" checkin --name 甲 --purpose 1 --org "$org" --team "$team"
+bad 2 "--whom with --org" "an organisation, a team or a name" checkin --name 甲 --purpose 1 --org "$org" --whom 王老师
+bad 2 "--whom of 41 characters" "Visiting" checkin --name 甲 --purpose 1 --whom "$(printf '%041d' 0 | sed 's/0/王/g')"
 bad 4 "an unknown --org" "no organisation with id 999" checkin --name 甲 --purpose 1 --org 999
 bad 4 "an unknown --team" "no team with id 999" checkin --name 甲 --purpose 1 --team 999
 bad 2 "--under-14 without --guardian-consent" "guardian" checkin --name 小红 --purpose 1 --under-14
@@ -113,6 +115,17 @@ bad 2 "an unknown option" "unknown option --id-card" checkin --name 甲 --purpos
 bad 2 "an extra argument" "unexpected" checkin --name 甲 --purpose 1 extra
 bad 2 "an unknown visitor subcommand" "visitor" frobnicate
 expect_eq "$(visits)" "$n" "no bad input saved a visit"
+# Whom they visit in words: kept once per name, exported and counted by it.
+expect_rc 0 "--whom 王老师: whom they visit in words" hd visitor checkin --name 钱八 --purpose 12 --whom 王老师 --no-print
+W1=$(cut -f1 "$T/out")
+expect_rc 0 "a second visit of 王老师" hd visitor checkin --name 孙九 --purpose 12 --whom ' 王老师 ' --no-print
+W2=$(cut -f1 "$T/out")
+expect_eq "$(sql "SELECT count(*) FROM visitee WHERE name = '王老师'")" 1 "王老师 is kept once"
+expect_eq "$(sql "SELECT count(DISTINCT visitee_id) FROM visit WHERE id IN ($W1, $W2)")" 1 "both visits are for 王老师"
+expect_rc 0 "export visits" hd export visits
+expect_out "^$W1,.*,王老师," "the export names 王老师 as whom they visited"
+expect_rc 0 "report of the month" hd report --month 2026-11
+expect_out "王老师 +2 " "the report counts the 2 visits of 王老师 among whom visits were for"
 run "$HUBDESK" --lang zh visitor checkin --name '' --purpose 1
 expect_eq "$RC" 2 "in Chinese an empty name exits 2"
 expect_err "访客|姓名" "and the message names the name field"

@@ -575,6 +575,32 @@ static void test_number_field_refuses_letters_and_takes_full_width_digits(void *
 	free(fields);
 }
 
+static void test_typing_into_a_default_replaces_it(void **state)
+{
+	struct form fm;
+	struct field *fields = visitor_fields(&fm);
+	struct field *party = &fields[F_PARTY];
+
+	(void)state;
+	field_set_text(party, "1");
+	type_field(party, "12");
+	assert_field_text(party, "12"); /* not 112 */
+	type_field(party, "3");
+	assert_field_text(party, "123"); /* edited since: typing appends */
+	/* Moving the cursor into a default edits it instead. */
+	field_set_text(party, "20");
+	field_key(party, key(FK_HOME));
+	type_field(party, "1");
+	assert_field_text(party, "120");
+	/* Backspace deletes one character of a default, not all of it. */
+	field_set_text(&fields[F_NAME], "张三丰");
+	field_key(&fields[F_NAME], key(FK_BACKSPACE));
+	assert_field_text(&fields[F_NAME], "张三");
+	type_field(&fields[F_NAME], "丰");
+	assert_field_text(&fields[F_NAME], "张三丰");
+	free(fields);
+}
+
 static void test_editing_clears_the_previous_error(void **state)
 {
 	struct form fm;
@@ -640,6 +666,7 @@ int main(void)
 		cmocka_unit_test(test_validate_all_gives_normalised_values),
 		cmocka_unit_test(test_optional_empty_fields_validate_to_empty_values),
 		cmocka_unit_test(test_number_field_refuses_letters_and_takes_full_width_digits),
+		cmocka_unit_test(test_typing_into_a_default_replaces_it),
 		cmocka_unit_test(test_editing_clears_the_previous_error),
 		cmocka_unit_test(test_pasted_text_is_refused_whole_when_it_has_controls),
 		cmocka_unit_test(test_find_returns_the_field_of_a_name),

@@ -99,8 +99,8 @@ static void sample(struct report *r)
 	r->hour_visits[16] = 40;
 	r->nvisited = 2;
 	r->visited = alloc(2, sizeof(*r->visited));
-	r->visited[0] = (struct report_visited){ 7, false, "绿叶环保协会", 31, 40 };
-	r->visited[1] = (struct report_visited){ 0, false, "", 12, 12 };
+	r->visited[0] = (struct report_visited){ .id = 7, .name = "绿叶环保协会", .visits = 31, .people = 40 };
+	r->visited[1] = (struct report_visited){ .id = 0, .name = "", .visits = 12, .people = 12 };
 	r->nrooms = 2;
 	r->rooms = alloc(2, sizeof(*r->rooms));
 	r->rooms[0] = (struct report_room){ .id = 1, .name = "多功能厅", .open_min = 4800,

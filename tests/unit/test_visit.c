@@ -483,6 +483,56 @@ static void test_same_name_and_phone_is_the_same_person(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 2);
 }
 
+static void test_hints_offer_one_name_without_phone_once(void **state)
+{
+	struct tdb *t = *state;
+	struct visitor_hint h[8];
+	int n = 0;
+
+	checkin(t, "王建国", NULL, "1");
+	set_now("2026-11-24T09:00:00+08:00");
+	checkin(t, "王建国", "", "2");
+	set_now("2026-11-25T09:00:00+08:00");
+	checkin(t, "王建国", NULL, "3");
+	checkin(t, "王建国", "13812345678", "3");
+	checkin(t, "王芳", NULL, "3");
+	/* Nothing says the three without a phone are one person: three rows,
+	 * offered once, as the latest; the one with a phone apart. */
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '王建国'"), 4);
+	assert_int_equal(visit_hints(t->db, "王", h, 8, &n, NULL), HD_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(h[0].name, "王建国");
+	assert_string_equal(h[1].name, "王建国");
+	assert_string_equal(h[2].name, "王芳");
+	assert_true((h[0].masked[0] == '\0') != (h[1].masked[0] == '\0'));
+	assert_int_equal(visit_hints(t->db, "王", h, 2, &n, NULL), HD_OK);
+	assert_int_equal(n, 2);
+}
+
+static void test_here_now_finds_the_same_person_only(void **state)
+{
+	struct tdb *t = *state;
+	struct visit_draft d = draft("李四", "139 0000 1111", "1");
+	struct hd_err err;
+	struct visit v;
+	bool already;
+	time_t first;
+	long long id;
+
+	assert_int_equal(visit_here_now(t->db, &d, &v, &err), HD_NOT_FOUND);
+	id = checkin(t, "李四", "13900001111", "1");
+	assert_int_equal(visit_here_now(t->db, &d, &v, &err), HD_OK);
+	assert_int_equal(v.id, id);
+	d.phone = "13900002222";
+	assert_int_equal(visit_here_now(t->db, &d, &v, &err), HD_NOT_FOUND);
+	d.phone = NULL;
+	d.person_id = count(t->db, "SELECT person_id FROM visit WHERE id = ?1", id);
+	assert_int_equal(visit_here_now(t->db, &d, &v, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
+	assert_int_equal(visit_here_now(t->db, &d, &v, &err), HD_NOT_FOUND);
+}
+
 static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 {
 	struct tdb *t = *state;
@@ -711,6 +761,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_present_and_on_date, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hints_find_returning_visitors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_name_and_phone_is_the_same_person, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hints_offer_one_name_without_phone_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_here_now_finds_the_same_person_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retention_erases_old_visits_and_keeps_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_day_checks_out_at_closing_time, setup, teardown),
