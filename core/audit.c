@@ -95,7 +95,7 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 	sqlite3_stmt *st = NULL;
 	struct audit_entry *all = NULL, *e;
 	long long from = 0, to = 0;
-	char day[DATE_LEN];
+	char day[DATE_LEN], *words;
 	enum hd_status rc;
 	int src;
 
@@ -112,7 +112,8 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 			" ifnull(record_id, 0), before, after FROM audit"
 			" WHERE (?1 = 0 OR (at >= ?1 AND at < ?2))"
 			" AND (?3 = '' OR instr(ifnull(actor_name, actor), ?3) > 0)"
-			" AND (?4 = '' OR desk = ?4) AND (?5 = '' OR substr(action, 1, length(?5)) = ?5)"
+			" AND (?4 = '' OR desk = ?4) AND (?5 = '' OR substr(action, 1, length(?5)) = ?5"
+			"  OR action IN (SELECT value FROM json_each(?7)))"
 			" ORDER BY at DESC, id DESC LIMIT ?6",
 			&st, err);
 	if (rc != HD_OK)
@@ -123,6 +124,8 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 	sqlite3_bind_text(st, 4, f->desk ? f->desk : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, f->action ? f->action : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, max);
+	words = audit_actions_matching(f->action);
+	sqlite3_bind_text(st, 7, words, -1, SQLITE_STATIC);
 	all = calloc((size_t)(max > 0 ? max : 1), sizeof(*all));
 	if (!all)
 		abort();
@@ -147,6 +150,7 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		*n = 0;
 	}
 	db_done(st);
+	free(words);
 	*out = all;
 	return rc;
 }

@@ -39,4 +39,22 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 			     struct audit_entry **out, int *n, struct hd_err *err);
 void audit_entries_free(struct audit_entry *e, int n);
 
+/* The words of an action ("booking.checkin": 预约签到) and of a record
+ * ("setting": 设置), translated; the stored word when none is known. The
+ * strings are static. */
+const char *audit_action_words(const char *action);
+const char *audit_record_words(const char *record);
+
+/* The actions whose words contain words, as a JSON array of their stored
+ * words (malloc'd, "[]" for none): to filter the log by words. */
+char *audit_actions_matching(const char *words);
+
+#define AUDIT_LINE 256
+
+/* What an entry changed, one line a field, "名称：旧 → 新" (a field only in
+ * after: "名称：新"), times in local time, choices by name. Fills up to max
+ * lines; returns how many. */
+int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
+		  int max);
+
 #endif

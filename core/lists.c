@@ -116,8 +116,9 @@ static bool matches(const struct hd_choice *c, const char *text)
 	       strcmp(text, _(c->en)) == 0 || (c->code && strcasecmp(text, c->code) == 0);
 }
 
-/* Writes into out (outsz bytes) the allowed values, "1 政策咨询, 2 …" with the
- * code word in brackets where there is one. Entries that do not fit are left
+/* Writes into out (outsz bytes) the allowed values by their Chinese names
+ * (what files and the command line give), "1 政策咨询, 2 …", in an English
+ * interface with the code word in brackets where there is one. Entries that do not fit are left
  * out, whole, and an ellipsis says so. */
 static void allowed_values(const struct hd_list *list, char *out, size_t outsz)
 {
@@ -130,7 +131,10 @@ static void allowed_values(const struct hd_list *list, char *out, size_t outsz)
 	for (i = 0; i < list->count; i++) {
 		const struct hd_choice *c = &list->items[i];
 
-		if (c->code)
+		/* The code word is English: it shows in an English interface. */
+		bool english = strcmp(list_label(list, c->number), c->zh) != 0;
+
+		if (c->code && english)
 			n = (size_t)snprintf(entry, sizeof(entry), "%s%d %s (%s)", i ? ", " : "",
 					     c->number, c->zh, c->code);
 		else

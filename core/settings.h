@@ -25,6 +25,7 @@ enum setting_type {
 
 struct setting_def {
 	const char *key;
+	const char *label; /* its name for people (English msgid) */
 	enum setting_type type;
 	const char *def;
 	long min, max;

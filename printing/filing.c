@@ -51,8 +51,8 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *token, b
 	doc_line(d, _("Name"), t->name);
 	if (full && *t->short_name)
 		doc_line(d, _("Short name"), t->short_name);
-	doc_line(d, _("Category"), list_get(&LIST_TEAM_CATEGORY, t->category)->zh);
-	doc_line(d, _("State"), list_get(&LIST_TEAM_STATE, t->state)->zh);
+	doc_line(d, _("Category"), list_label(&LIST_TEAM_CATEGORY, t->category));
+	doc_line(d, _("State"), list_label(&LIST_TEAM_STATE, t->state));
 	d->items[d->count - 1].emphasis = true;
 	doc_line(d, _("Filing date"), *t->filed_date ? t->filed_date : "-");
 	doc_line(d, _("Leader"), t->leader);
@@ -116,7 +116,7 @@ enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long i
 		rc = hd_err_set(err, HD_REFUSED, "state",
 				_("team %lld is %s: only a filed or classified team has a filing "
 				  "receipt"),
-				id, list_get(&LIST_TEAM_STATE, t.state)->zh);
+				id, list_label(&LIST_TEAM_STATE, t.state));
 	if (rc == HD_OK)
 		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
 	if (rc == HD_OK)

@@ -28,7 +28,7 @@ static struct doc *build(sqlite3 *db, const struct visit *in, int n)
 	for (i = 0; i < n; i++) {
 		clock_local_hm(in[i].time_in, when, sizeof(when));
 		snprintf(line, sizeof(line), "%s  %s  x%d  %s", when, in[i].name, in[i].party,
-			 list_get(&LIST_PURPOSE, in[i].purpose)->zh);
+			 list_label(&LIST_PURPOSE, in[i].purpose));
 		doc_text(d, line, false, false);
 	}
 	doc_rule(d);

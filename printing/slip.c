@@ -28,7 +28,7 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 		phone_mask(v->phone, phone, sizeof(phone));
 		doc_line(d, _("Phone"), phone);
 	}
-	doc_line(d, _("Purpose"), list_get(&LIST_PURPOSE, v->purpose)->zh);
+	doc_line(d, _("Purpose"), list_label(&LIST_PURPOSE, v->purpose));
 	if (*v->whom)
 		doc_line(d, _("Visiting"), v->whom);
 	clock_local_datetime(v->time_in, when, sizeof(when));

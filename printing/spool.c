@@ -18,6 +18,19 @@
 #include "printing/cups.h"
 
 static const char *const KINDS[] = { "visitor", "booking", "team", "test", "list" };
+/* The kinds for people, in the order of KINDS. */
+static const char *const KIND_WORDS[] = { N_("visitor slip"), N_("booking receipt"),
+					  N_("filing receipt"), N_("test page"), N_("list of who is here") };
+
+const char *spool_kind_words(const char *kind)
+{
+	size_t i;
+
+	for (i = 0; kind && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
+		if (strcmp(kind, KINDS[i]) == 0)
+			return _(KIND_WORDS[i]);
+	return kind ? kind : "";
+}
 
 static const char SQL_COUNT_COPIES[] =
 	"SELECT count(*) FROM spool WHERE kind = ?1 AND record_id = ?2";

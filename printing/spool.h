@@ -106,4 +106,8 @@ void spool_dir(sqlite3 *db, char *out, size_t outsz);
 /* "escpos" or "pdf". */
 const char *spool_format_word(enum spool_format f);
 
+/* A document's kind ("visitor", "booking" ...) in words for people
+ * (访客单, 预约回执 ...); static. */
+const char *spool_kind_words(const char *kind);
+
 #endif

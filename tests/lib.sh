@@ -164,6 +164,18 @@ db_digest() {
 	sqlite3 -batch "${1:-$HUBDESK_DB}" .dump | cksum
 }
 
+# need_tools TOOL...: a file's checks need these programs (make deps installs
+# them); without one, the file says so and ends.
+need_tools() {
+	for _tool in "$@"; do
+		if ! command -v "$_tool" >/dev/null 2>&1; then
+			not_ok "$_tool is installed (make deps)"
+			done_testing
+			exit
+		fi
+	done
+}
+
 # done_testing: the file's exit code says whether every check passed.
 done_testing() {
 	[ "$_failed" = 0 ]

@@ -23,9 +23,13 @@
 #include "core/text.h"
 #include "tui/draw.h"
 #include "tui/keyline.h"
+#include "tui/scan.h"
 #include "tui/topline.h"
 
 #define TICK_MS 250
+#define SCAN_PAUSE_MS 80
+#define IDLE_WARN_MS 15000 /* the countdown shows this long before the idle reset (half
+			    * the wait at most) */
 
 void app_message(struct app *a, enum role role, const char *fmt, ...)
 {
@@ -35,12 +39,22 @@ void app_message(struct app *a, enum role role, const char *fmt, ...)
 	vsnprintf(a->message, sizeof(a->message), fmt, ap);
 	va_end(ap);
 	a->message_role = role;
+	a->message_key = a->keys_read;
+}
+
+/* A message from before the key that changes the screen is the old
+ * screen's: it goes. */
+static void drop_old_message(struct app *a)
+{
+	if (a->message_key != a->keys_read)
+		a->message[0] = '\0';
 }
 
 void app_push(struct app *a, const struct screen_ops *ops, const void *arg)
 {
 	if (a->depth >= APP_STACK)
 		return;
+	drop_old_message(a);
 	a->stack[a->depth].ops = ops;
 	a->stack[a->depth].title = ops->title ? ops->title : (const char *)arg;
 	a->stack[a->depth].st = ops->open ? ops->open(a, arg) : NULL;
@@ -53,6 +67,7 @@ void app_pop(struct app *a)
 
 	if (a->depth <= 1)
 		return;
+	drop_old_message(a);
 	s = &a->stack[--a->depth];
 	if (s->ops->close)
 		s->ops->close(a, s->st);
@@ -84,9 +99,35 @@ static void draw_too_small(void)
 	mvaddstr(1, 0, _("Make the window larger (F10 leaves)."));
 }
 
+static int idle_countdown(struct app *a);
+
+/* The status line: a scan being typed, the idle countdown, or the
+ * message (a long one takes the row above too). */
+static void draw_status(struct app *a)
+{
+	char line[512];
+	int left;
+
+	if (scan_showing(&a->scan)) {
+		snprintf(line, sizeof(line), "%s %s", _("Scan:"), scan_text(&a->scan));
+		draw_text(LINES - 2, 0, line, COLS, ROLE_LABEL, 1);
+	} else if ((left = idle_countdown(a)) > 0) {
+		snprintf(line, sizeof(line),
+			 _("No key for a while: in %d s the desk goes home and unsaved input is dropped. Any key stays."),
+			 left);
+		draw_wrapped(LINES - 2, 0, line, COLS, 2, ROLE_WARNING);
+	} else if (text_width(a->message) <= COLS) {
+		draw_text(LINES - 2, 0, a->message, COLS, a->message_role, 1);
+	} else {
+		draw_fill(LINES - 3, 0, COLS, ROLE_NORMAL);
+		draw_wrapped(LINES - 2, 0, a->message, COLS, 2, a->message_role);
+	}
+}
+
 static void draw_all(struct app *a)
 {
 	struct screen *s = top(a);
+	int cy, cx;
 
 	a->too_small = COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS;
 	if (a->too_small) {
@@ -98,10 +139,13 @@ static void draw_all(struct app *a)
 	erase();
 	curs_set(0);
 	topline_draw(a, _(top(a)->title));
-	draw_text(LINES - 2, 0, a->message, COLS, a->message_role, 1);
-	keyline_draw(LINES - 1, s->ops->keys);
-	/* The screen draws last, so that it leaves the cursor in its field. */
 	s->ops->draw(a, s->st);
+	/* The status and key lines go over the screen's body; the cursor goes
+	 * back to the field the screen left it in. */
+	getyx(stdscr, cy, cx);
+	draw_status(a);
+	keyline_draw(LINES - 1, s->ops->keys);
+	move(cy, cx);
 	refresh();
 }
 
@@ -225,16 +269,42 @@ void app_leave(struct app *a)
 	app_push(a, &SCREEN_SIGNIN, SIGNIN_TO_LEAVE);
 }
 
+/* How long without a key before the idle reset: idle.seconds, five times
+ * that on a staff or admin form. */
+static int64_t idle_limit_ms(struct app *a)
+{
+	return (int64_t)a->idle_seconds * 1000 * (top(a)->ops->patient ? 5 : 1);
+}
+
+/* True when the idle reset would change something: a screen open, input
+ * typed, or someone signed in. */
+static bool idle_would_act(struct app *a)
+{
+	struct screen *s = top(a);
+
+	return a->depth > 1 || (s->ops->dirty && s->ops->dirty(a, s->st)) ||
+	       a->actor.kind == ACTOR_STAFF;
+}
+
+/* Seconds left before the idle reset, when it is near (0: not near). */
+static int idle_countdown(struct app *a)
+{
+	int64_t left = idle_limit_ms(a) - (clock_monotonic_ms() - a->last_key_ms);
+
+	if (left > IDLE_WARN_MS || left > idle_limit_ms(a) / 2 || left <= 0 || !idle_would_act(a))
+		return 0;
+	return (int)((left + 999) / 1000);
+}
+
 static void idle_check(struct app *a)
 {
 	int64_t now = clock_monotonic_ms();
-	struct screen *s = top(a);
-	bool busy = a->depth > 1 || (s->ops->dirty && s->ops->dirty(a, s->st));
+	struct screen *s;
 
-	if (now - a->last_key_ms < (int64_t)a->idle_seconds * 1000)
+	if (now - a->last_key_ms < idle_limit_ms(a))
 		return;
 	a->last_key_ms = now;
-	if (!busy && a->actor.kind != ACTOR_STAFF)
+	if (!idle_would_act(a))
 		return;
 	app_home(a);
 	s = top(a);
@@ -276,6 +346,57 @@ static void background(struct app *a, int64_t now, int64_t *last_retry)
 	}
 }
 
+/* A key to the screen on top, then to the global keys if it did not take
+ * it. */
+static void deliver(struct app *a, struct key_in k)
+{
+	struct screen *s = top(a);
+
+	if (!k.code || k.ch != KEY_F(10)) {
+		switch (s->ops->key(a, s->st, k)) {
+		case KR_HANDLED:
+			return;
+		case KR_CLOSE:
+			app_pop(a);
+			return;
+		case KR_IGNORED:
+			break;
+		}
+	}
+	global_key(a, k);
+}
+
+/* Scans work on every screen: a code being typed is held from the screen
+ * and acted on at Enter; the screen on top then reads its data again. */
+static void scan_or_deliver(struct app *a, struct key_in k)
+{
+	char text[sizeof(a->scan.text)];
+	struct screen *s;
+
+	a->keys_read++;
+	switch (scan_feed(&a->scan, k)) {
+	case SCAN_PASS:
+		deliver(a, k);
+		return;
+	case SCAN_HELD:
+		return;
+	case SCAN_FLUSH:
+		scan_replay(a, &a->scan, deliver);
+		scan_or_deliver(a, k);
+		return;
+	case SCAN_READY:
+		snprintf(text, sizeof(text), "%s", scan_text(&a->scan));
+		scan_clear(&a->scan);
+		scan_act(a, text);
+		s = top(a);
+		if (s->ops->resume)
+			s->ops->resume(a, s->st);
+		else if (s->ops->tick)
+			s->ops->tick(a, s->st);
+		return;
+	}
+}
+
 static void loop(struct app *a)
 {
 	int64_t last_tick = 0, last_retry = 0, now;
@@ -286,6 +407,9 @@ static void loop(struct app *a)
 
 	while (!a->quit) {
 		draw_all(a);
+		/* A scanner types a code in a few milliseconds: a lone H held
+		 * back goes to the screen after a short pause. */
+		timeout(scan_pause(&a->scan) ? SCAN_PAUSE_MS : TICK_MS);
 		rc = get_wch(&ch);
 		now = clock_monotonic_ms();
 		if (rc == ERR && terminal_lost()) {
@@ -293,6 +417,8 @@ static void loop(struct app *a)
 			break;
 		}
 		if (rc == ERR) {
+			if (scan_pause(&a->scan))
+				scan_replay(a, &a->scan, deliver);
 			idle_check(a);
 			if (now - last_tick >= 1000) {
 				background(a, now, &last_retry);
@@ -314,19 +440,7 @@ static void loop(struct app *a)
 				a->quit = true;
 			continue;
 		}
-		s = top(a);
-		if (!k.code || ch != KEY_F(10)) {
-			switch (s->ops->key(a, s->st, k)) {
-			case KR_HANDLED:
-				continue;
-			case KR_CLOSE:
-				app_pop(a);
-				continue;
-			case KR_IGNORED:
-				break;
-			}
-		}
-		global_key(a, k);
+		scan_or_deliver(a, k);
 	}
 }
 

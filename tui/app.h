@@ -34,6 +34,14 @@ enum key_result {
 
 struct app;
 
+/* Keys kept back while they may be a scanner's code (tui/scan.h). */
+#define SCAN_HOLD_MAX 64
+struct scan_hold {
+	wint_t keys[SCAN_HOLD_MAX];
+	int n;
+	char text[SCAN_HOLD_MAX * 4 + 1];
+};
+
 /* A screen: one file under tui/, registered by its ops. */
 struct screen_ops {
 	const char *title; /* English msgid of the title; NULL: the arg given to app_push */
@@ -46,6 +54,7 @@ struct screen_ops {
 	bool (*dirty)(struct app *a, void *st);          /* unsaved input; may be NULL */
 	void (*resume)(struct app *a, void *st);         /* on top again; may be NULL */
 	const int *keys;                                 /* actions for the key line, -1 ended */
+	bool patient;      /* a staff or admin form: the idle reset waits idle.seconds x 5 */
 };
 
 struct screen {
@@ -67,11 +76,14 @@ struct app {
 	int idle_seconds;
 	char message[512];
 	enum role message_role;
+	unsigned long keys_read;     /* keys handled so far */
+	unsigned long message_key;   /* keys_read when the message was made */
 	struct printer_watch *watch; /* the printers' state, from a thread */
 	int waiting;                 /* documents waiting in the spool */
 	long long move_id;           /* a booking being moved in the room grid, or 0 */
 	bool kiosk;                  /* kiosk.mode on: leaving needs staff, nobody is a resident */
 	bool lost;                   /* the terminal went away: the app ends with exit code 1 */
+	struct scan_hold scan;       /* a scanner's code being typed, held from the screen */
 };
 
 /* A slot of the room grid, for the booking form and the free-room finder. */
@@ -94,7 +106,9 @@ void app_pop(struct app *a);
 /* Back to home, closing every other screen. */
 void app_home(struct app *a);
 
-/* Shows a message on the status line (printf format). */
+/* Shows a message on the status line (printf format). It belongs to the
+ * screen that made it: opening or leaving a screen clears a message made
+ * before the key that did so. */
 void app_message(struct app *a, enum role role, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

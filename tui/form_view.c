@@ -89,30 +89,53 @@ static void draw_list(struct field *f, int y, int x, int cols)
 	if (f->selected >= LIST_ROWS)
 		first = f->selected - LIST_ROWS + 1;
 	for (i = first; i < n && i < first + LIST_ROWS && y < LINES - 3; i++, y++) {
+		bool sel = i == f->selected;
+
+		/* The marker inside the list, which lies over the form. */
+		draw_text(y, x, sel ? "> " : "  ", 2, sel ? ROLE_SELECTED : ROLE_LIST, 0);
 		field_entry_text(f, i, line, sizeof(line));
-		draw_text(y, x, line, cols, i == f->selected ? ROLE_SELECTED : ROLE_KEYS, 1);
+		draw_text(y, x + 2, line, cols - 2, sel ? ROLE_SELECTED : ROLE_LIST, 1);
 	}
 }
 
-/* The hint row: the focused field's error, else its choices. */
-static void draw_hint(struct field *f, int y)
+#define HINT_LINES 4
+
+/* The hint rows above the status line: the focused field's error (two rows
+ * at most), else its choices, every one whole, over as many rows as they
+ * need (up to HINT_LINES). */
+static void draw_hint(struct field *f, int y_last)
 {
-	char line[512];
-	size_t used = 0;
-	int i;
+	char lines[HINT_LINES][512], entry[160];
+	int i, n = 0, cols = COLS - 2 * X0, w = 0;
 
 	if (*f->error) {
-		draw_text(y, X0, f->error, COLS - 2 * X0, ROLE_ERROR, 1);
+		draw_wrapped(y_last, X0, f->error, cols, 2, ROLE_ERROR);
 		return;
 	}
 	if (f->kind != FIELD_CHOICE || !f->list)
 		return;
-	line[0] = '\0';
-	for (i = 0; i < f->list->count && used + 64 < sizeof(line); i++)
-		used += (size_t)snprintf(line + used, sizeof(line) - used, "%d %s  ",
-					 f->list->items[i].number,
-					 list_label(f->list, f->list->items[i].number));
-	draw_text(y, X0, line, COLS - 2 * X0, ROLE_DIM, 1);
+	lines[0][0] = '\0';
+	for (i = 0; i < f->list->count; i++) {
+		int ew;
+
+		snprintf(entry, sizeof(entry), "%s%d %s", w ? "  " : "", f->list->items[i].number,
+			 list_label(f->list, f->list->items[i].number));
+		ew = text_width(entry);
+		if (w && w + ew > cols) {
+			if (n + 1 == HINT_LINES)
+				break;
+			lines[++n][0] = '\0';
+			snprintf(entry, sizeof(entry), "%d %s", f->list->items[i].number,
+				 list_label(f->list, f->list->items[i].number));
+			ew = text_width(entry);
+			w = 0;
+		}
+		if (strlen(lines[n]) + strlen(entry) < sizeof(lines[n]))
+			strcat(lines[n], entry);
+		w += ew;
+	}
+	for (i = 0; i <= n; i++)
+		draw_text(y_last - n + i, X0, lines[i], cols, ROLE_DIM, 0);
 }
 
 void form_view_draw(struct form *fm, int y0, int label_cols, int field_cols)

@@ -15,20 +15,37 @@ const struct action_info *action_info(enum action a)
 	return a >= 0 && a < ACT_COUNT ? &ACTIONS[a] : &ACTIONS[ACT_HELP];
 }
 
+static int entry_width(const struct action_info *ai)
+{
+	return text_width(_(ai->key)) + text_width(_(ai->label)) + 1;
+}
+
+static int draw_entry(int y, int x, const struct action_info *ai)
+{
+	x += draw_text(y, x, _(ai->key), COLS - x, ROLE_KEYNAME, 0);
+	x += draw_text(y, x, _(ai->label), COLS - x, ROLE_KEYS, 0);
+	return x + draw_text(y, x, " ", COLS - x, ROLE_KEYS, 0);
+}
+
+/* The keys of every screen (help, back, sign in, leave) stand whole at the
+ * right; the screen's own fill the left, whole entries only (F1 lists them
+ * all). */
 void keyline_draw(int y, const int *keys)
 {
 	static const int GLOBAL[] = { ACT_HELP, ACT_BACK, ACT_SIGNIN, ACT_QUIT, -1 };
-	const int *lists[2] = { keys, GLOBAL };
-	int x = 0, l, i;
+	int x = 0, gw = 0, gx, i;
 
 	draw_fill(y, 0, COLS, ROLE_KEYS);
-	for (l = 0; l < 2; l++) {
-		for (i = 0; lists[l] && lists[l][i] >= 0 && x < COLS; i++) {
-			const struct action_info *ai = action_info((enum action)lists[l][i]);
+	for (i = 0; GLOBAL[i] >= 0; i++)
+		gw += entry_width(action_info((enum action)GLOBAL[i]));
+	gx = COLS - gw > 0 ? COLS - gw : 0;
+	for (i = 0; keys && keys[i] >= 0; i++) {
+		const struct action_info *ai = action_info((enum action)keys[i]);
 
-			x += draw_text(y, x, ai->key, COLS - x, ROLE_KEYNAME, 0);
-			x += draw_text(y, x, _(ai->label), COLS - x, ROLE_KEYS, 0);
-			x += draw_text(y, x, " ", COLS - x, ROLE_KEYS, 0);
-		}
+		if (x + entry_width(ai) > gx)
+			break;
+		x = draw_entry(y, x, ai);
 	}
+	for (i = 0, x = gx; GLOBAL[i] >= 0; i++)
+		x = draw_entry(y, x, action_info((enum action)GLOBAL[i]));
 }

@@ -114,8 +114,8 @@ static void accounts_draw(struct app *a, void *st)
 		snprintf(line, sizeof(line), "%-4lld %s  %s  %s  %s %s", p->id, p->name,
 			 list_label(&LIST_ROLE, (int)p->role), p->disabled ? _("disabled") : "", when,
 			 lock);
-		draw_text(y, X0, line, COLS - 2 * X0,
-			  s->mode == LISTING && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0, line, COLS - 2 * X0,
+			  s->mode == LISTING && i == s->selected, ROLE_NORMAL);
 	}
 	if (s->mode != LISTING)
 		form_view_draw(&s->form, LINES - 8, 12, 30);
@@ -231,4 +231,5 @@ const struct screen_ops SCREEN_ACCOUNTS = {
 	.key = accounts_key,
 	.typing = accounts_typing,
 	.keys = ACCOUNTS_KEYS,
+	.patient = true,
 };

@@ -42,7 +42,7 @@ static void admin_draw(struct app *a, void *st)
 		draw_text(3 + i * 2, 4, line, COLS - 8, ITEMS[i].screen ? ROLE_NORMAL : ROLE_DIM, 0);
 	}
 	draw_text(LINES - 4, 2,
-		  _("Booking PINs of organisations and teams: hubdesk org set-pin, hubdesk team set-pin."),
+		  _("Booking PINs of organisations and teams: k on their page."),
 		  COLS - 4, ROLE_DIM, 0);
 }
 

@@ -107,8 +107,7 @@ static void approvals_draw(struct app *a, void *st)
 		}
 		line_of(i < p->nwaiting ? &p->waiting[i] : &p->stranded[i - p->nwaiting], line,
 			sizeof(line));
-		draw_text(y, X0, line, COLS - 2 * X0, i == p->selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  1);
+		draw_row(y, X0, line, COLS - 2 * X0, i == p->selected, ROLE_NORMAL);
 	}
 	if (n == 0)
 		draw_text(TOP, X0, _("Nothing waits."), COLS - 2 * X0, ROLE_DIM, 0);

@@ -80,25 +80,29 @@ static void audit_close(struct app *a, void *st)
 	free(s);
 }
 
-static void draw_detail(const struct audit_entry *e, int y)
+/* What the selected entry changed, a field a row. */
+static void draw_detail(struct app *a, const struct audit_entry *e, int y)
 {
-	char line[1024];
+	char lines[DETAIL_ROWS][AUDIT_LINE];
+	int i, n = audit_changes(a->db, e->before, e->after, lines, DETAIL_ROWS);
 
-	snprintf(line, sizeof(line), "%s %s", _("before:"), e->before ? e->before : "-");
-	draw_text(y, X0, line, COLS - 2 * X0, ROLE_DIM, 1);
-	snprintf(line, sizeof(line), "%s %s", _("after:"), e->after ? e->after : "-");
-	draw_text(y + 1, X0, line, COLS - 2 * X0, ROLE_NORMAL, 1);
+	if (n == 0)
+		draw_text(y, X0, _("No fields changed."), COLS - 2 * X0, ROLE_DIM, 1);
+	for (i = 0; i < n; i++)
+		draw_text(y + i, X0, lines[i], COLS - 2 * X0, ROLE_NORMAL, 1);
 }
 
 /* An entry's columns, each padded or cut to its width by display columns
  * (names in Chinese line up as well as in English). */
-static void draw_row(int y, enum role role, const char *when, const char *action,
+static void draw_entry(int y, bool selected, const char *when, const char *action,
 		     const char *actor, const char *desk, const char *record)
 {
 	static const int WIDTH[] = { 18, 23, 13, 13 }; /* each with its gap */
 	const char *cols[] = { when, action, actor, desk, record };
+	enum role role = selected ? ROLE_SELECTED : ROLE_NORMAL;
 	int i, x = X0;
 
+	draw_text(y, 0, selected ? "> " : "  ", 2, role, 0);
 	for (i = 0; i < 5 && x < COLS - X0; i++) {
 		int w = i < 4 ? WIDTH[i] : COLS - X0 - x;
 
@@ -115,9 +119,8 @@ static void audit_draw(struct app *a, void *st)
 {
 	struct audit_screen *s = st;
 	char line[512], when[32];
-	int i, y, rows = LINES - LIST_TOP - DETAIL_ROWS - 2;
+	int i, y, rows = LINES - LIST_TOP - DETAIL_ROWS - 3;
 
-	(void)a;
 	if (s->selected < s->first)
 		s->first = s->selected;
 	if (s->selected >= s->first + rows)
@@ -126,14 +129,18 @@ static void audit_draw(struct app *a, void *st)
 		const struct audit_entry *e = &s->entries[i];
 
 		clock_local_datetime(e->at, when, sizeof(when));
-		snprintf(line, sizeof(line), "%s %lld", e->record, e->record_id);
-		draw_row(y, !s->filtering && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, when,
-			 e->action, e->actor, e->desk, line);
+		if (e->record_id > 0)
+			snprintf(line, sizeof(line), "%s %lld", audit_record_words(e->record),
+				 e->record_id);
+		else
+			snprintf(line, sizeof(line), "%s", audit_record_words(e->record));
+		draw_entry(y, !s->filtering && i == s->selected, when,
+			   audit_action_words(e->action), e->actor, e->desk, line);
 	}
 	if (s->n == 0)
 		draw_text(LIST_TOP, X0, _("No entry matches."), COLS - 2 * X0, ROLE_DIM, 0);
 	else
-		draw_detail(&s->entries[s->selected], LINES - DETAIL_ROWS - 1);
+		draw_detail(a, &s->entries[s->selected], LINES - DETAIL_ROWS - 2);
 	form_view_draw(&s->form, 2, 10, 24);
 	if (!s->filtering)
 		curs_set(0);

@@ -123,8 +123,8 @@ static void closures_draw(struct app *a, void *st)
 	for (i = s->first, y = TOP; i < s->n && y < TOP + rows; i++, y++) {
 		snprintf(line, sizeof(line), "%-4lld %s - %s  %s", s->all[i].id, s->all[i].from,
 			 s->all[i].to, s->all[i].reason);
-		draw_text(y, X0, line, COLS - 2 * X0,
-			  !s->adding && i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0, line, COLS - 2 * X0,
+			  !s->adding && i == s->selected, ROLE_NORMAL);
 	}
 	if (s->adding) {
 		form_view_draw(&s->form, LINES - 3 - F_COUNT, 14, 40);
@@ -294,4 +294,5 @@ const struct screen_ops SCREEN_CLOSURES = {
 	.typing = closures_typing,
 	.dirty = closures_dirty,
 	.keys = CLOSURES_KEYS,
+	.patient = true,
 };

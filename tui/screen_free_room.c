@@ -80,8 +80,8 @@ static void free_draw(struct app *a, void *st)
 		draw_text(LIST_TOP, X0, _("No room is free then."), COLS - 2 * X0, ROLE_WARNING, 1);
 	for (i = 0, y = LIST_TOP; i < f->nrooms && y < LINES - 3; i++, y++) {
 		snprintf(line, sizeof(line), _("%s, holds %d"), f->rooms[i].name, f->rooms[i].capacity);
-		draw_text(y, X0, line, COLS - 2 * X0,
-			  f->in_list && i == f->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0, line, COLS - 2 * X0,
+			  f->in_list && i == f->selected, ROLE_NORMAL);
 	}
 	if (!f->in_list)
 		form_view_draw(&f->form, 3, 14, 20);

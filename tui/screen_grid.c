@@ -264,7 +264,7 @@ static void run_text(const struct grid *d, int cell, int which, int col, int len
 	out[n] = '\0';
 }
 
-static void draw_row(const struct grid_screen *g, int r, int y, bool selected_row)
+static void draw_grid_row(const struct grid_screen *g, int r, int y, bool selected_row)
 {
 	char text[512];
 	int gr, c, end, last = g->first_col + visible_cols();
@@ -345,7 +345,7 @@ static void grid_draw(struct app *a, void *st)
 	}
 	for (r = g->first_row, y = TOP; r < nrows(g) && y < TOP + rows; r++, y++) {
 		draw_label(g, r, y, r == g->row);
-		draw_row(g, r, y, r == g->row);
+		draw_grid_row(g, r, y, r == g->row);
 	}
 	draw_selected(g);
 }

@@ -18,7 +18,7 @@ static int help_line(int y, enum action act)
 {
 	const struct action_info *ai = action_info(act);
 
-	draw_text(y, 4, ai->key, 10, ROLE_KEYNAME, 0);
+	draw_text(y, 4, _(ai->key), 10, ROLE_KEYNAME, 0);
 	draw_text(y, 16, _(ai->help), COLS - 18, ROLE_NORMAL, 0);
 	return y + 1;
 }

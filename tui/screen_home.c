@@ -4,15 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/booking.h"
-#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "core/token.h"
-#include "core/visit.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/scan.h"
 
 struct menu_item {
 	char key;
@@ -78,12 +75,10 @@ static void home_draw(struct app *a, void *st)
 	(void)a;
 	for (i = 0; i < NMENU; i++) {
 		const struct menu_item *m = &MENU[i];
-		enum role r = i == h->selected ? ROLE_SELECTED : ROLE_NORMAL;
-
 		snprintf(line, sizeof(line), " %c  %s%s", m->key, _(m->label),
 			 m->screen ? "" : _(" (not available yet)"));
-		draw_text(MENU_TOP + i * 2, x, line, 40,
-			  m->screen && open_to(a, m) ? r : (r == ROLE_NORMAL ? ROLE_DIM : r), 1);
+		draw_row(MENU_TOP + i * 2, x, line, 40, i == h->selected,
+			 m->screen && open_to(a, m) ? ROLE_NORMAL : ROLE_DIM);
 	}
 	if (h->scan_len > 0) {
 		snprintf(line, sizeof(line), "%s %s", _("Scan:"), h->scan);
@@ -112,75 +107,6 @@ static void open_item(struct app *a, const struct menu_item *m)
 		app_push(a, &SCREEN_SOON, m->label);
 }
 
-/* A scanned booking receipt checks the booking in (for a series, the date
- * open now). */
-static void checkin_booking(struct app *a, long long id)
-{
-	struct booking b;
-	struct hd_err err;
-	char when[32];
-	bool already;
-	time_t at;
-
-	id = booking_series_now(a->db, id);
-	if (booking_checkin(a->db, &a->actor, VIA_SCAN, id, &already, &at, &err) != HD_OK ||
-	    booking_get(a->db, id, &b, &err) != HD_OK) {
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		return;
-	}
-	clock_local_hm(at ? at : clock_now(), when, sizeof(when));
-	app_message(a, already ? ROLE_DIM : ROLE_OK,
-		    already ? _("%s, %s: checked in already at %s.") : _("%s, %s: checked in at %s. Welcome!"),
-		    b.booker, b.room, when);
-}
-
-/* A scanned code: a visitor slip checks out, a booking receipt checks in, a
- * team's filing receipt opens the team (staff); a test page says the
- * scanner reads it right. */
-static void act_on_scan(struct app *a, const char *text)
-{
-	enum token_kind kind;
-	struct hd_err err;
-	struct visit v;
-	char when[32];
-	bool already;
-	time_t first;
-	long long id;
-
-	if (token_read(a->db, &a->actor, text, &kind, &id, &err) != HD_OK) {
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		return;
-	}
-	if (kind == TOKEN_PAGE) {
-		app_message(a, ROLE_OK, _("Test page %lld: the scanner reads codes right."), id);
-		return;
-	}
-	if (kind == TOKEN_BOOKING) {
-		checkin_booking(a, id);
-		return;
-	}
-	if (kind == TOKEN_TEAM) {
-		/* A filing receipt opens the team, for staff. */
-		if (app_allowed(a, ACC_TEAM_STEP))
-			app_push(a, &SCREEN_TEAM, &id);
-		return;
-	}
-	if (kind != TOKEN_VISIT) {
-		app_message(a, ROLE_DIM, _("Scanning a %s code is not available yet."),
-			    _(token_kind_word(kind)));
-		return;
-	}
-	if (visit_checkout(a->db, &a->actor, id, VIA_SCAN, &already, &first, &err) != HD_OK ||
-	    visit_get(a->db, id, &v, &err) != HD_OK) {
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		return;
-	}
-	clock_local_hm(already ? first : v.time_out, when, sizeof(when));
-	app_message(a, already ? ROLE_DIM : ROLE_OK,
-		    already ? _("%s left already at %s.") : _("%s checked out at %s. Goodbye!"),
-		    v.erased ? _("(erased)") : v.name, when);
-}
-
 static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
 {
 	char enc[4];
@@ -188,7 +114,7 @@ static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
 
 	if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
 		h->scan[h->scan_len] = '\0';
-		act_on_scan(a, h->scan);
+		scan_act(a, h->scan);
 		h->scan_len = 0;
 		h->scan[0] = '\0';
 		return KR_HANDLED;

@@ -104,8 +104,7 @@ static void my_draw(struct app *a, void *st)
 		clock_local_hm(m->bookings[i].end, to, sizeof(to));
 		snprintf(line, sizeof(line), "%s-%s  %s  %d  %s", from, to, m->bookings[i].room,
 			 m->bookings[i].attendees, _(booking_state_word(m->bookings[i].state)));
-		draw_text(y, X0, line, COLS - 2 * X0, i == m->selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  1);
+		draw_row(y, X0, line, COLS - 2 * X0, i == m->selected, ROLE_NORMAL);
 	}
 }
 

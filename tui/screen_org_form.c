@@ -209,6 +209,7 @@ const struct screen_ops SCREEN_ORG_FORM = {
 	.typing = org_form_typing,
 	.dirty = org_form_dirty,
 	.keys = ORG_FORM_KEYS,
+	.patient = true,
 };
 
 /* The same form over a stored organisation (arg: its id). */
@@ -221,4 +222,5 @@ const struct screen_ops SCREEN_ORG_EDIT = {
 	.typing = org_form_typing,
 	.dirty = org_form_dirty,
 	.keys = ORG_FORM_KEYS,
+	.patient = true,
 };

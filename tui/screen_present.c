@@ -118,8 +118,7 @@ static void present_draw(struct app *a, void *st)
 		snprintf(line, sizeof(line), "%s %s  %s %3d  %s",
 			 p->roll_call ? (p->accounted[i] ? "[x]" : "[ ]") : "   ", when, name,
 			 v->party, list_label(&LIST_PURPOSE, v->purpose));
-		draw_text(y, X0, line, COLS - 2 * X0, i == p->selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  1);
+		draw_row(y, X0, line, COLS - 2 * X0, i == p->selected, ROLE_NORMAL);
 	}
 }
 
@@ -129,7 +128,13 @@ static void checkout(struct app *a, struct present *p)
 	bool already;
 	time_t first;
 
+	char question[NAME_BYTES + 64];
+
 	if (p->selected >= p->count)
+		return;
+	snprintf(question, sizeof(question), _("Check %s out?"),
+		 p->in[p->selected].erased ? _("(erased)") : p->in[p->selected].name);
+	if (!app_confirm(a, question))
 		return;
 	if (visit_checkout(a->db, &a->actor, p->in[p->selected].id, VIA_DIRECT, &already, &first,
 			   &err) != HD_OK) {

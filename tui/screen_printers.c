@@ -95,7 +95,7 @@ static void draw_picker(struct printers *p)
 	if (p->nnames == 0)
 		draw_text(y, X0 + 2, _("CUPS lists no destinations."), COLS - 8, ROLE_DIM, 0);
 	for (i = 0; i < p->nnames && y < LINES - 3; i++, y++)
-		draw_text(y, X0 + 2, p->names[i], 40, i == p->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0 + 2, p->names[i], 40, i == p->selected, ROLE_NORMAL);
 }
 
 static void printers_draw(struct app *a, void *st)
@@ -122,8 +122,9 @@ static void printers_draw(struct app *a, void *st)
 	draw_text(6, X0, line, COLS - 4, p->count ? ROLE_WARNING : ROLE_LABEL, 0);
 	for (i = 0, y = 7; i < p->count && y < LINES - 4; i++, y++) {
 		clock_local_datetime(p->waiting[i].created, when, sizeof(when));
-		snprintf(line, sizeof(line), "%5lld  %-8s %4lld  %s  %s", p->waiting[i].id,
-			 p->waiting[i].kind, p->waiting[i].record_id, when, p->waiting[i].last_error);
+		snprintf(line, sizeof(line), "%5lld  %s %lld  %s  %s", p->waiting[i].id,
+			 spool_kind_words(p->waiting[i].kind), p->waiting[i].record_id, when,
+			 p->waiting[i].last_error);
 		draw_text(y, X0, line, COLS - 4, ROLE_NORMAL, 0);
 	}
 }

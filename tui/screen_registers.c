@@ -179,7 +179,7 @@ static void registers_draw(struct app *a, void *st)
 
 		snprintf(line, sizeof(line), " %-4s %6lld  %s",
 			 h->kind == SEARCH_ORG ? _("Org") : _("Team"), h->id, h->name);
-		draw_text(y, X0, line, COLS - 2 * X0, i == r->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0, line, COLS - 2 * X0, i == r->selected, ROLE_NORMAL);
 	}
 	if (r->count == 0)
 		draw_text(4, X0, _("No organisation or team matches."), COLS - 2 * X0, ROLE_DIM, 0);

@@ -103,8 +103,7 @@ static void roll_draw(struct app *a, void *st)
 		r->first = r->selected - rows + 1;
 	for (i = r->first; i < n && y < TOP + rows; i++, y++) {
 		line_of(r, i, line, sizeof(line));
-		draw_text(y, X0, line, COLS - 2 * X0, i == r->selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  1);
+		draw_row(y, X0, line, COLS - 2 * X0, i == r->selected, ROLE_NORMAL);
 	}
 }
 

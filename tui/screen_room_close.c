@@ -148,8 +148,8 @@ static void draw_inside(struct room_close *rc)
 		rc->first = rc->selected - rows + 1;
 	for (i = rc->first; i < rc->n && y < LIST_TOP + 1 + rows; i++, y++) {
 		booking_line(&rc->inside[i], line, sizeof(line));
-		draw_text(y, X0, line, COLS - 2 * X0,
-			  rc->saved && i == rc->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0, line, COLS - 2 * X0,
+			  rc->saved && i == rc->selected, ROLE_NORMAL);
 	}
 }
 
@@ -295,4 +295,5 @@ const struct screen_ops SCREEN_ROOM_CLOSE = {
 	.dirty = room_close_dirty,
 	.resume = room_close_resume,
 	.keys = ROOM_CLOSE_KEYS,
+	.patient = true,
 };

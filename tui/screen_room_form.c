@@ -194,6 +194,7 @@ const struct screen_ops SCREEN_ROOM_NEW = {
 	.typing = room_form_typing,
 	.dirty = room_form_dirty,
 	.keys = ROOM_FORM_KEYS,
+	.patient = true,
 };
 
 /* The same form over a stored room (arg: its id). */
@@ -206,4 +207,5 @@ const struct screen_ops SCREEN_ROOM_EDIT = {
 	.typing = room_form_typing,
 	.dirty = room_form_dirty,
 	.keys = ROOM_FORM_KEYS,
+	.patient = true,
 };

@@ -111,7 +111,7 @@ static void draw_room(struct app *a, const struct room *r, int y, enum role role
 	snprintf(cell[3], sizeof(cell[3]), "%02d:%02d-%02d:%02d", open / 60, open % 60,
 		 close / 60, close % 60);
 	snprintf(cell[4], sizeof(cell[4]), "%d", r->buffer_min);
-	draw_fill(y, X0, COLS - 2 * X0, role);
+	draw_row(y, X0, "", COLS - 2 * X0, role == ROLE_SELECTED, ROLE_NORMAL);
 	for (i = 0; i < NCOLUMNS; i++)
 		draw_text(y, COLUMNS[i].x, cell[i], COLUMNS[i].cols, role, 1);
 }
@@ -208,4 +208,5 @@ const struct screen_ops SCREEN_ROOMS = {
 	.key = rooms_key,
 	.resume = rooms_resume,
 	.keys = ROOMS_KEYS,
+	.patient = true,
 };

@@ -17,7 +17,8 @@
 
 #define X0 2
 #define TOP 2
-#define KEY_W 28
+#define LABEL_W 22 /* columns of a setting's name */
+#define VALUE_W 28 /* columns of its value */
 
 struct settings_screen {
 	int selected, first;
@@ -94,12 +95,18 @@ static void settings_draw(struct app *a, void *st)
 		d = settings_def(i);
 		if (settings_get(a->db, d->key, value, sizeof(value), NULL) != HD_OK)
 			value[0] = '\0';
-		snprintf(line, sizeof(line), "%-*s %s", KEY_W, d->key, value);
-		draw_text(y, X0, line, COLS - 2 * X0, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
+		draw_row(y, X0, _(d->label), LABEL_W - 1, i == s->selected, ROLE_NORMAL);
+		draw_text(y, X0 + LABEL_W - 1, " ", 1, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL,
+			  0);
+		draw_text(y, X0 + LABEL_W, value, VALUE_W, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL,
+			  1);
+		/* The key, as the command line and the README name it, in grey. */
+		draw_text(y, X0 + LABEL_W + VALUE_W + 1, d->key, COLS - X0 - LABEL_W - VALUE_W - 3,
+			  ROLE_DIM, 0);
 	}
 	d = settings_def(s->selected);
 	if (d) {
-		snprintf(line, sizeof(line), "%s: %s", d->key, _(d->help));
+		snprintf(line, sizeof(line), _("%s: %s"), _(d->label), _(d->help));
 		draw_text(LINES - 6, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 		range_of(d, range, sizeof(range));
 		draw_text(LINES - 5, X0, range, COLS - 2 * X0, ROLE_DIM, 1);
@@ -119,7 +126,7 @@ static void save(struct app *a, struct settings_screen *s)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
-	app_message(a, ROLE_OK, _("%s saved."), d->key);
+	app_message(a, ROLE_OK, _("%s saved."), _(d->label));
 	s->editing = false;
 	/* The running desk follows at once. */
 	a->idle_seconds = (int)settings_int(a->db, "idle.seconds");
@@ -178,4 +185,5 @@ const struct screen_ops SCREEN_SETTINGS = {
 	.key = settings_key,
 	.typing = settings_typing,
 	.keys = SETTINGS_KEYS,
+	.patient = true,
 };

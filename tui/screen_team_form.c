@@ -169,4 +169,5 @@ const struct screen_ops SCREEN_TEAM_FORM = {
 	.typing = team_form_typing,
 	.dirty = team_form_dirty,
 	.keys = TEAM_FORM_KEYS,
+	.patient = true,
 };

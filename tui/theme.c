@@ -15,7 +15,10 @@ static const struct role_style STYLES[ROLE_COUNT] = {
 	[ROLE_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD },
 	[ROLE_KEYS] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
 	[ROLE_KEYNAME] = { COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
-	[ROLE_SELECTED] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+	/* The selection looks like nothing else (the key line is black on
+	 * cyan, a list's other rows black on white), also without colours. */
+	[ROLE_SELECTED] = { COLOR_WHITE, COLOR_MAGENTA, A_BOLD, A_REVERSE | A_BOLD },
+	[ROLE_LIST] = { COLOR_BLACK, COLOR_WHITE, 0, 0 },
 	[ROLE_FIELD] = { -1, -1, A_UNDERLINE, A_UNDERLINE },
 	[ROLE_FIELD_FOCUS] = { COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
 	[ROLE_LABEL] = { COLOR_CYAN, -1, 0, A_BOLD },

@@ -10,7 +10,8 @@ enum role {
 	ROLE_TITLE,       /* the top line */
 	ROLE_KEYS,        /* the bottom key line */
 	ROLE_KEYNAME,     /* a key's name in the key line */
-	ROLE_SELECTED,    /* the selected row of a list or menu */
+	ROLE_SELECTED,    /* the selected row of a list or menu: unlike any other */
+	ROLE_LIST,        /* the other rows of a list opened under a field */
 	ROLE_FIELD,       /* an input field */
 	ROLE_FIELD_FOCUS, /* the field being edited */
 	ROLE_LABEL,       /* labels of fields and details */

@@ -52,26 +52,54 @@ void topline_printers(struct app *a, char *out, size_t outsz)
 		snprintf(out + used, outsz - (size_t)used, _(", %d waiting"), a->waiting);
 }
 
-void topline_draw(struct app *a, const char *title)
-{
-	char left[NAME_BYTES + 128], right[NAME_BYTES + 256], who[NAME_BYTES + 64], when[32];
-	char printers[128];
-	int rw;
+#define CENTRE_KEEP 6 /* characters of the centre's name the top line always shows */
 
-	clock_local_datetime(clock_now(), when, sizeof(when));
-	snprintf(left, sizeof(left), " %s | %s", title, a->centre);
-	if (a->actor.kind == ACTOR_STAFF)
+/* The right part of the top line, shorter at each level: 0 everything, 1
+ * the time without the date, 2 also who without the role, 3 also without
+ * the printers' state. */
+static void right_part(struct app *a, int level, char *out, size_t outsz)
+{
+	char who[NAME_BYTES + 64], when[32], printers[128];
+	time_t now = clock_now();
+
+	if (level == 0)
+		clock_local_datetime(now, when, sizeof(when));
+	else
+		clock_local_hm(now, when, sizeof(when));
+	if (a->actor.kind != ACTOR_STAFF)
+		snprintf(who, sizeof(who), "%s", _("not signed in"));
+	else if (level < 2)
 		snprintf(who, sizeof(who), _("%s (%s)"), a->actor.name,
 			 list_label(&LIST_ROLE, (int)a->actor.role));
 	else
-		snprintf(who, sizeof(who), "%s", _("not signed in"));
-	topline_printers(a, printers, sizeof(printers));
+		snprintf(who, sizeof(who), "%s", a->actor.name);
+	printers[0] = '\0';
+	if (level < 3)
+		topline_printers(a, printers, sizeof(printers));
 	if (*printers)
-		snprintf(right, sizeof(right), "%s | %s | %s ", printers, when, who);
+		snprintf(out, outsz, "%s | %s | %s ", printers, when, who);
 	else
-		snprintf(right, sizeof(right), "%s | %s ", when, who);
+		snprintf(out, outsz, "%s | %s ", when, who);
+}
+
+void topline_draw(struct app *a, const char *title)
+{
+	char left[NAME_BYTES + 128], right[NAME_BYTES + 256], keep[NAME_BYTES];
+	int rw, need, level = 0;
+
+	snprintf(left, sizeof(left), " %s | %s", title, a->centre);
+	/* The title and the start of the centre's name come first: the right
+	 * part gives way. */
+	text_cut(a->centre, CENTRE_KEEP * 2, keep, sizeof(keep));
+	snprintf(right, sizeof(right), " %s | %s", title, keep);
+	need = text_width(right) + 1;
+	do
+		right_part(a, level, right, sizeof(right));
+	while (text_width(right) + need > COLS && ++level <= 3);
 	draw_fill(0, 0, COLS, ROLE_TITLE);
 	rw = text_width(right);
+	if (rw > COLS - need)
+		rw = COLS - need > 0 ? COLS - need : 0;
 	draw_text(0, 0, left, COLS - rw - 1, ROLE_TITLE, 0);
 	draw_text(0, COLS - rw > 0 ? COLS - rw : 0, right, rw, ROLE_TITLE, 0);
 }

@@ -214,13 +214,7 @@ cups_idle() {
 # missing or CUPS does not start it says that in one not ok line and ends
 # the test file there (done_testing's exit code), as nothing else can run.
 print_world() {
-	for _tool in "$@"; do
-		if ! command -v "$_tool" >/dev/null 2>&1; then
-			not_ok "$_tool is installed (make deps)"
-			done_testing
-			exit
-		fi
-	done
+	need_tools "$@"
 	if ! cups_start; then
 		not_ok "a private cupsd starts (cups, cups-client, cups-bsd installed?)"
 		done_testing

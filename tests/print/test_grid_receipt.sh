@@ -108,8 +108,8 @@ scr_keys Enter
 expect_row_has "*$(zh Booker)" "$ORG" "Enter takes $ORG"
 scr_keys F2
 expect_line 1 "$GRID" "F2 saves and goes back to the grid"
-expect_line 23 "$(zhf 'Booked (%d). %s' 1 "")" "the status line says it is booked"
-expect_line 23 "$(zh_part 'sent to printer %s (CUPS job %d)' 7)" "and that the receipt was sent"
+expect_in_rows 22 23 "$(zhf 'Booked (%d). %s' 1 "")" "the status line says it is booked"
+expect_in_rows 22 23 "$(zh_part 'sent to printer %s (CUPS job %d)' 7)" "and that the receipt was sent"
 expect_line 23 Receipt "to Receipt"
 BK=$(sql "SELECT max(id) FROM booking")
 expect_eq "$(sql "SELECT room_id || ' ' || org_id || ' ' || state FROM booking WHERE id = ${BK:-0}")" \

@@ -232,3 +232,17 @@ scr_signin() {
 		not_ok "signing in as $1" "$(scr_show | sed 's/^/| /')"
 	fi
 }
+
+# expect_in_rows FIRST LAST TEXT WHAT: waits for TEXT on one of the screen's
+# lines FIRST to LAST (1 = the top line).
+expect_in_rows() {
+	_deadline=$(($(date +%s) + SCR_TIMEOUT))
+	while [ "$(date +%s)" -le "$_deadline" ]; do
+		if scr_show | sed -n "${1},${2}p" | grep -Fq -- "$3"; then
+			ok "$4"
+			return 0
+		fi
+		sleep 0.05
+	done
+	not_ok "$4: lines $1-$2 never showed '$3'" "$(scr_show | sed 's/^/| /')"
+}

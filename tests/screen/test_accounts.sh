@@ -50,7 +50,7 @@ expect_eq "$(grep -c 135791 "$HUBDESK_DB" 2>/dev/null || true)" 0 "the PIN is no
 
 # A new PIN for 志愿者, then 志愿者 signs in with it.
 row=$(scr_show | grep -n 志愿者 | head -n 1 | cut -d: -f1)
-n=$(scr_show | grep -n '^  [0-9]' | head -n 1 | cut -d: -f1)
+n=$(scr_show | grep -n '^[> ] [0-9]' | head -n 1 | cut -d: -f1)
 i=$n
 while [ "$i" -lt "$row" ]; do scr_keys Down; i=$((i + 1)); done
 scr_keys r
@@ -76,7 +76,7 @@ scr_keys 9
 scr_keys 5
 expect_line 1 "$ACCOUNTS" "the admin opens the accounts again"
 row=$(scr_show | grep -n 管理员 | sed -n 2p | cut -d: -f1)
-n=$(scr_show | grep -n '^  [0-9]' | head -n 1 | cut -d: -f1)
+n=$(scr_show | grep -n '^[> ] [0-9]' | head -n 1 | cut -d: -f1)
 i=$n
 while [ "$i" -lt "${row:-$n}" ]; do scr_keys Down; i=$((i + 1)); done
 scr_keys d

@@ -19,13 +19,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
-for tool in tmux python3 sqlite3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		not_ok "$tool is installed (make deps)"
-		done_testing
-		exit
-	fi
-done
+need_tools tmux python3 sqlite3
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 
 GRID=场地预约
@@ -67,10 +61,9 @@ status_row() { echo $((ROWS - 1)); }
 desc_row() { echo $((ROWS - 3)); }
 legend_row() { echo $((ROWS - 2)); }
 
-# expect_status TEXT WHAT: waits for TEXT on the status line.
-expect_status() {
-	expect_line "$(status_row)" "$1" "$2"
-}
+# expect_status TEXT WHAT: waits for TEXT on the status line (a long
+# message takes the row above it too).
+expect_status() { expect_in_rows "$(($(status_row) - 1))" "$(status_row)" "$1" "$2"; }
 
 # expect_not_on_screen TEXT WHAT: the screen now does not show TEXT.
 expect_not_on_screen() {

@@ -20,13 +20,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
-for tool in tmux python3 sqlite3 ps; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		not_ok "$tool is installed (make deps)"
-		done_testing
-		exit
-	fi
-done
+need_tools tmux python3 sqlite3 ps
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 "$HUBDESK" config set kiosk.mode on >/dev/null 2>&1 || not_ok "config set kiosk.mode on"
 
@@ -75,7 +69,7 @@ zhf() {
 }
 
 # expect_msg TEXT WHAT: waits for TEXT on the status line (row 23).
-expect_msg() { expect_line 23 "$1" "$2"; }
+expect_msg() { expect_in_rows 22 23 "$1" "$2"; }
 
 # hd_pid: the pid of hubdesk, the child of the pane's shell (empty when it
 # has ended).

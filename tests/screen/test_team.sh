@@ -21,13 +21,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
-for tool in tmux python3 sqlite3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		not_ok "$tool is installed (make deps)"
-		done_testing
-		exit
-	fi
-done
+need_tools tmux python3 sqlite3
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 export HUBDESK_SPOOL="$T/spool-out"
 

@@ -15,13 +15,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
-for tool in tmux python3 sqlite3; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		not_ok "$tool is installed (make deps)"
-		done_testing
-		exit
-	fi
-done
+need_tools tmux python3 sqlite3
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 
 CHECKIN=访客登记
@@ -47,17 +41,7 @@ scr_show() {
 
 # expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom
 # (row 22: the focused field's error; row 23: the status line).
-expect_msg() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | sed -n '22,23p' | grep -Fq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$2: rows 22-23 never showed '$1'" "$(scr_show | sed 's/^/| /')"
-}
+expect_msg() { expect_in_rows 22 23 "$1" "$2"; }
 
 # expect_no_row TEXT WHAT: waits until the list rows (4-21) no longer show TEXT.
 expect_no_row() {

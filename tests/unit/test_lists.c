@@ -164,6 +164,7 @@ static void test_parse_error_names_the_field_and_the_allowed_values(void **state
 	assert_int_equal(list_parse(&LIST_ORG_KIND, "club", &n, &err), HD_BAD_INPUT);
 	assert_string_equal(err.field, "organisation kind");
 	assert_non_null(strstr(err.msg, "organisation kind"));
+	/* Untranslated (English): the code words beside the names. */
 	assert_non_null(strstr(err.msg, "1 入驻机构 (resident), 2 社区社会组织 (community), 3 其他 (other)"));
 	assert_int_equal(list_parse(&LIST_TEAM_CATEGORY, "14", &n, &err), HD_BAD_INPUT);
 	assert_non_null(strstr(err.msg, "1 文体活动, 2 公益慈善"));

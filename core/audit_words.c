@@ -1,0 +1,223 @@
+/* audit_words.c - the audit log in words for people: its actions, the
+ * records they touched, and the change of a record as "field: old -> new"
+ * lines read from the JSON snapshots. */
+#include "core/audit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/settings.h"
+
+struct word {
+	const char *code; /* as stored */
+	const char *text; /* msgid */
+};
+
+// clang-format off
+static const struct word ACTIONS[] = {
+	{ "backup", N_("Backup") },                 { "booking.add", N_("Booking made") },
+	{ "booking.approve", N_("Booking approved") }, { "booking.cancel", N_("Booking cancelled") },
+	{ "booking.checkin", N_("Booking checked in") }, { "booking.move", N_("Booking moved") },
+	{ "booking.reject", N_("Booking rejected") }, { "closure.add", N_("Closure added") },
+	{ "closure.open", N_("Working day added") }, { "closure.remove", N_("Closure removed") },
+	{ "code.forged", N_("Forged code") },       { "config.set", N_("Setting changed") },
+	{ "denied", N_("Refused by role") },        { "init", N_("Database made") },
+	{ "init.demo", N_("Demo data") },           { "org.add", N_("Organisation added") },
+	{ "org.edit", N_("Organisation edited") },  { "pin.locked", N_("Booking PIN locked") },
+	{ "pin.set", N_("Booking PIN set") },       { "print", N_("Printed") },
+	{ "reprint", N_("Reprinted") },             { "room.add", N_("Room added") },
+	{ "room.close", N_("Room closed") },        { "room.edit", N_("Room edited") },
+	{ "signin", N_("Signed in") },              { "signin.fail", N_("Wrong PIN") },
+	{ "signin.lock", N_("Account locked") },    { "signin.locked", N_("Account locked") },
+	{ "signout", N_("Signed out") },            { "signout.idle", N_("Signed out when idle") },
+	{ "staff.add", N_("Account added") },       { "staff.disable", N_("Account disabled") },
+	{ "staff.reset-pin", N_("New PIN") },       { "team.activity", N_("Team activity") },
+	{ "team.add", N_("Team applied") },         { "team.update", N_("Team edited") },
+	{ "team.review", N_("Team reviewed") },     { "team.file", N_("Team filed") },
+	{ "team.classify", N_("Team classified") }, { "team.reopen", N_("Team stepped back") },
+	{ "team.deregister", N_("Team deregistered") }, { "visit.checkin", N_("Visitor checked in") },
+	{ "visit.checkout", N_("Visitor checked out") }, { "visit.auto-checkout", N_("Checked out at closing") },
+	{ "visit.erase", N_("Visitor erased") },    { "visit.retention", N_("Erased after retention") },
+};
+
+static const struct word RECORDS[] = {
+	{ "visit", N_("visit") },       { "booking", N_("booking") },   { "staff", N_("account") },
+	{ "setting", N_("setting") },   { "org", N_("organisation") }, { "team", N_("team") },
+	{ "room", N_("room") },         { "database", N_("database") }, { "spool", N_("print job") },
+	{ "closure", N_("closure") },   { "room_closure", N_("room closure") },
+};
+
+/* The fields of the snapshots. */
+static const struct word FIELDS[] = {
+	{ "person", N_("Visitor no.") },  { "purpose", N_("Purpose") },    { "org", N_("Organisation") },
+	{ "team", N_("Team") },           { "visitee", N_("Visiting") },   { "party", N_("Party") },
+	{ "under14", N_("Under 14") },    { "time_in", N_("Arrived") },    { "time_out", N_("Left") },
+	{ "auto", N_("Automatic") },      { "visits", N_("Visits") },      { "state", N_("State") },
+	{ "start", N_("Start") },         { "end", N_("End") },            { "room", N_("Room") },
+	{ "attendees", N_("Attendees") }, { "series", N_("Series") },      { "reason", N_("Reason") },
+	{ "name", N_("Name") },           { "short", N_("Short name") },   { "kind", N_("Kind") },
+	{ "capacity", N_("Capacity") },   { "buffer", N_("Buffer (minutes)") }, { "open", N_("Open") },
+	{ "close", N_("Close") },         { "from", N_("From") },          { "to", N_("To") },
+	{ "category", N_("Category") },   { "leader", N_("Leader") },      { "phone", N_("Phone") },
+	{ "members", N_("Members") },     { "content", N_("Activities") }, { "place", N_("Place") },
+	{ "schedule", N_("Schedule") },   { "party_members", N_("Party members") },
+	{ "liaison", N_("Party liaison") }, { "committee", N_("Residents' committee") },
+	{ "street", N_("Street") },       { "filed_date", N_("Filed on") },
+	{ "checked_date", N_("Checked on") }, { "last_activity", N_("Last activity") },
+	{ "role", N_("Role") },           { "disabled", N_("Disabled") },  { "copy", N_("Copy") },
+	{ "format", N_("Format") },       { "queue", N_("Printer") },      { "record_id", N_("Record") },
+	{ "credit_code", N_("Credit code") }, { "credit_ok", N_("Credit code checks") },
+	{ "contact", N_("Contact") },     { "in", N_("Resident from") },   { "out", N_("Resident until") },
+	{ "action", N_("Action") },       { "backup", N_("Backup") },      { "late_cancel", N_("Late") },
+	{ "exception", N_("Exception") },
+};
+// clang-format on
+
+#define COUNT(t) (sizeof(t) / sizeof((t)[0]))
+
+static const char *lookup(const struct word *t, size_t n, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && i < n; i++)
+		if (strcmp(t[i].code, code) == 0)
+			return _(t[i].text);
+	return code ? code : "";
+}
+
+const char *audit_action_words(const char *action)
+{
+	return lookup(ACTIONS, COUNT(ACTIONS), action);
+}
+
+const char *audit_record_words(const char *record)
+{
+	return lookup(RECORDS, COUNT(RECORDS), record);
+}
+
+char *audit_actions_matching(const char *words)
+{
+	size_t i, used = 0, cap = 2;
+	char *out = malloc(cap), *grown;
+
+	if (!out)
+		abort();
+	strcpy(out, "[");
+	used = 1;
+	for (i = 0; words && *words && i < COUNT(ACTIONS); i++) {
+		size_t need = strlen(ACTIONS[i].code) + 4;
+
+		if (!strstr(_(ACTIONS[i].text), words))
+			continue;
+		if (used + need + 2 > cap) {
+			cap = (used + need + 2) * 2;
+			grown = realloc(out, cap);
+			if (!grown)
+				abort();
+			out = grown;
+		}
+		used += (size_t)snprintf(out + used, cap - used, "%s\"%s\"", used > 1 ? "," : "",
+					 ACTIONS[i].code);
+	}
+	if (used + 2 > cap) {
+		grown = realloc(out, used + 2);
+		if (!grown)
+			abort();
+		out = grown;
+	}
+	strcpy(out + used, "]");
+	return out;
+}
+
+/* A field's name: a setting's label for a setting, else the table's. */
+static const char *field_words(const char *key)
+{
+	const struct setting_def *d = settings_find(key);
+
+	return d ? _(d->label) : lookup(FIELDS, COUNT(FIELDS), key);
+}
+
+static bool is_time_field(const char *key)
+{
+	static const char *const TIMES[] = { "time_in", "time_out", "start", "end", "at" };
+	size_t i;
+
+	for (i = 0; i < COUNT(TIMES); i++)
+		if (strcmp(key, TIMES[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A value in words: times in local time, purposes and categories by name,
+ * booking states in words; "-" for none. */
+static void value_words(const char *key, sqlite3_stmt *st, int col, char *out, size_t outsz)
+{
+	const char *text = (const char *)sqlite3_column_text(st, col);
+	long long n = sqlite3_column_int64(st, col);
+	const struct hd_list *list = NULL;
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+		snprintf(out, outsz, "-");
+		return;
+	}
+	if (sqlite3_column_type(st, col) == SQLITE_INTEGER && is_time_field(key) && n > 0) {
+		clock_local_datetime((time_t)n, out, outsz);
+		return;
+	}
+	if (strcmp(key, "purpose") == 0)
+		list = &LIST_PURPOSE;
+	else if (strcmp(key, "category") == 0)
+		list = &LIST_TEAM_CATEGORY;
+	if (list && sqlite3_column_type(st, col) == SQLITE_INTEGER && list_get(list, (int)n)) {
+		snprintf(out, outsz, "%s", list_label(list, (int)n));
+		return;
+	}
+	if (strcmp(key, "state") == 0 && sqlite3_column_type(st, col) == SQLITE_TEXT) {
+		snprintf(out, outsz, "%s", _(text));
+		return;
+	}
+	snprintf(out, outsz, "%s", text ? text : "");
+}
+
+/* The fields of the before and after snapshots side by side: one row a
+ * field, its values before and after (NULL where a snapshot lacks it). */
+static const char SQL_CHANGES[] =
+	"WITH b AS (SELECT key, value FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)),"
+	" a AS (SELECT key, value FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END))"
+	" SELECT k.key, (SELECT value FROM b WHERE b.key = k.key),"
+	" (SELECT value FROM a WHERE a.key = k.key),"
+	" EXISTS (SELECT 1 FROM b WHERE b.key = k.key)"
+	" FROM (SELECT key FROM b UNION SELECT key FROM a) k";
+
+int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
+		  int max)
+{
+	char old[AUDIT_LINE], new[AUDIT_LINE], key[64];
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	if (db_prepare(db, SQL_CHANGES, &st, NULL) != HD_OK)
+		return 0;
+	if (before)
+		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	if (after)
+		sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		db_column_text(st, 0, key, sizeof(key));
+		value_words(key, st, 1, old, sizeof(old));
+		value_words(key, st, 2, new, sizeof(new));
+		if (strcmp(old, new) == 0)
+			continue; /* the same before and after: no change to tell */
+		if (sqlite3_column_int(st, 3) && before)
+			snprintf(lines[n++], AUDIT_LINE, _("%s: %s -> %s"), field_words(key), old, new);
+		else
+			snprintf(lines[n++], AUDIT_LINE, _("%s: %s"), field_words(key), new);
+	}
+	db_done(st);
+	return n;
+}
