@@ -142,6 +142,7 @@ run:
 	@sh tools/deps.sh --if-missing
 	@$(MAKE) --no-print-directory all
 	@if [ ! -s "$(RUN_DB)" ]; then mkdir -p "$(dir $(RUN_DB))" && \
+		echo "run: making the demo database $(RUN_DB)" && \
 		TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)" init --demo && \
 		TZ=$(RUN_TZ) sh tools/demo-bookings.sh "$(RUN_DB)" && \
 		TZ=$(RUN_TZ) sh tools/demo-history.sh "$(RUN_DB)"; fi
