@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # hubdesk - plain GNU make. `make` builds ./hubdesk; see README.md.
 
 PREFIX     ?= /usr/local

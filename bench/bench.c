@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench.c - `hubdesk-bench run`: the measures of `make bench` over a
  * generated database, one line each, `NAME: VALUE UNIT`, the median of
  * repeated runs; first of all one bare fdatasync on the same disk, so that

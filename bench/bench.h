@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench.h - the benchmark program of `make bench`: `gen` fills a new
  * database with a large register made of invented Chinese names (gen.c,
  * names.c), a year and more of visitors (gen_visits.c), and 50 rooms with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cups.sh - runs a command (the bench) with a private cupsd for the measure
 # cups_submit_escpos: the one of the print tests (tests/print/lib.sh), with
 # its raw queue Receipt pointed at a TCP sink, exported as CUPS_SERVER and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen.c - `hubdesk-bench gen`: a new database holding a large register of
  * rooms, organisations and teams, added through the core's own actions in
  * one transaction, then visitors and bookings written straight into their

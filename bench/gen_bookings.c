@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen_bookings.c - the bookings of a generated register: five years of them
  * up to some weeks past "now", a few a day in every room, by the centre's
  * regular organisations and filed teams. Each room has a layout of slots

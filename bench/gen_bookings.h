@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen_bookings.h - inside the booking generator (gen_bookings.c plans the
  * bookings, gen_bookings_write.c writes them): one planned booking, and the
  * writer. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen_bookings_write.c - writes the planned bookings of gen_bookings.c:
  * ids in the order the bookings were made, rows latest first (so that the
  * no-overlap trigger, which reads the room's bookings that start before

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen_rooms.c - more rooms for the generated centre: after the named rooms
  * of gen.c, rooms on upper floors ("5楼会议室03") of every kind, with
  * varied capacities, opening hours and buffers, added through room_add

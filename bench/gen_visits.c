@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen_visits.c - the visitors of `hubdesk-bench gen --visits N`: more than
  * a year of visits by a few hundred thousand people, regulars and
  * passers-by. Who comes when is made in memory first; then the rows are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - hubdesk-bench: the subcommands, and the generator, clock and
  * statistics they share. */
 #include "bench/bench.h"

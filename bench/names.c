@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.c - invented but plausible Chinese names for the generated register:
  * organisations, activity teams, people, phones, committees and what teams
  * do. Every choice comes from the caller's generator, so a seed always

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* print.c - the print measures of `make bench`: a booking receipt (eight
  * Chinese label/value lines and a QR) rendered as ESC/POS for 80 mm paper
  * and as an A4 PDF, and, when BENCH_CUPS_QUEUE names a queue, the ESC/POS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* queries.c - the search queries of `hubdesk-bench run`, taken from the
  * names of the database so that they find what a desk would find: pieces of
  * 1, 2 and 4 characters from random places of random names, and misses. */

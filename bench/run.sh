@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # run.sh - `make bench`: builds the generated database once per version of
 # the generator, seed and size
 # (build/bench/bench-v<version>-<seed>-<orgs>-<teams>-<visits>.db, on the

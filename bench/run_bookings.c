@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* run_bookings.c - the booking measures of `hubdesk-bench run`, at the "now"
  * of the generated data (HUBDESK_NOW) and on the scratch copy run.sh makes,
  * with the targets of the venue-booking feature:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* run_reports.c - the report and import measures of `hubdesk-bench run`:
  * report_build of the last full month of the generated visits (target
  * under 200 ms over a million visits and five years of bookings) and of

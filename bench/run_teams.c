@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* run_teams.c - the register's measures over 20,000 teams and
  * organisations: the clean-out list of the roll (target under 20 ms) and
  * opening a team's page (its record, history, recent bookings and code;

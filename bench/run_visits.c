@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* run_visits.c - the visitor measures of `hubdesk-bench run`: a durable
  * check-in (and its ratio to the bare fdatasync of the same run), the
  * returning-visitor hints per keystroke, who is here, and the retention

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* access.c - the role table and the check every action asks. */
 #include "core/access.h"
 

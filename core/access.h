@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* access.h - who may do what: one table of actions by role (DESIGN.md's
  * "Who may do what"), asked by every core action that changes data or shows
  * personal data. A refusal is audited. */

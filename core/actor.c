@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* actor.c - making actors. */
 #include "core/actor.h"
 

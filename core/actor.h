@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* actor.h - who is acting: a person signed in, the desk with nobody signed
  * in, a resident at a kiosk, or the command line (the machine's operator).
  * Every action that changes data takes one, and the audit log records it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit.c - appending to the audit log. */
 #include "core/audit.h"
 #include "core/i18n.h"

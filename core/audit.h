@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit.h - the audit log: when, at which desk, who, what action, on which
  * record, and the record before and after (JSON snapshots). Every feature
  * calls audit_log() inside the transaction of its action. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit_words.c - the audit log in words for people: its actions, the
  * records they touched, and the change of a record as "field: old -> new"
  * lines read from the JSON snapshots. */

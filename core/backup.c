@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backup.c - copies of the database: written with SQLite's online backup
  * (a consistent copy while other desks keep writing), kept daily beside the
  * database and kept erased like the database itself, and restored while

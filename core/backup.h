@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* backup.h - copies of the database: a consistent copy while other desks
  * keep writing (SQLite's online backup), the daily copies maintenance keeps
  * in a folder beside the database (erased like the database: retention and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* booking.c - adding, reading, cancelling and checking in bookings; the
  * release of no-shows. The rules themselves are in booking_rules.c. */
 #include "core/booking.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* booking.h - room bookings and the rules that keep rooms fair and full:
  * the 30-minute grid, opening hours, closed weekdays and closures, the
  * booking window, the longest booking, capacity, the room's buffer, the

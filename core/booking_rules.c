@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* booking_rules.c - the rules of DESIGN.md's "Rooms and bookings". */
 #include "core/booking_rules.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* booking_rules.h - inside the booking module (booking.c, booking_rules.c,
  * booking_series.c): reading a draft into a plan, checking a plan against
  * every rule inside the caller's BEGIN IMMEDIATE transaction, each refusal

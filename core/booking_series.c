@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* booking_series.c - weekly series: booking every week until a date, and
  * cancelling or moving "this and the following" occurrences, which splits
  * the series. Occurrences changed on their own (exceptions) are never

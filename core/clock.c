@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.c - domain time with the HUBDESK_NOW override, local conversions. */
 #include "core/clock.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* clock.h - domain time: "now" for rules, records and the top line.
  *
  * One function gives the time; HUBDESK_NOW (e.g. 2026-11-23T09:00:00+08:00)

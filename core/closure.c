@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* closure.c - whole-centre closures, and working days (调休) that open a
  * weekday closed every week. */
 #include "core/closure.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* closure.h - days the whole centre is closed (holidays, works): no room
  * can be booked on them. Closures of one room are room_close() in room.h;
  * weekdays closed every week are the setting closed.weekdays. */

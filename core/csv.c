@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.c - writing and reading CSV files for spreadsheets. */
 #include "core/csv.h"
 

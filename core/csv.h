@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* csv.h - CSV as spreadsheets exchange it: written as UTF-8 with a BOM,
  * RFC 4180 quoting and CRLF line ends (Excel and WPS on Chinese Windows
  * open it with the Chinese intact); read from UTF-8 (with or without BOM)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.c - opening, checking and migrating the database; transactions. */
 #include "core/db.h"
 

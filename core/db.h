@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.h - the one SQLite file: opening with the right pragmas, the check that
  * it is a hubdesk database, migrations by PRAGMA user_version, and the
  * transaction helpers every action uses.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dblock.c - the lock file beside the database. */
 #include "core/dblock.h"
 

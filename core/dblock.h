@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dblock.h - who has the database open: every hubdesk process holds a
  * shared lock on a file beside it (PATH.lock) while it works on it, and a
  * restore takes it exclusively, so a database is never replaced under a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c - the registers and the records as CSV rows. */
 #include "core/export.h"
 

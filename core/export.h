@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.h - the registers and the records as CSV for spreadsheets (the
  * header rows of DESIGN.md, UTF-8 with a BOM, Chinese names of every
  * choice) and bookings as an RFC 5545 calendar for staff calendars.

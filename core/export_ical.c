@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export_ical.c - bookings as an RFC 5545 calendar: CRLF lines folded at
  * 75 octets (never inside a UTF-8 character), text escaped, times in the
  * centre's zone with its VTIMEZONE, or in UTC when the zone's offset

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grid.c - the day grid and the free-room finder. */
 #include "core/grid.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* grid.h - the day grid of the centre's rooms: for a local date, every room
  * with its opening hours and, for every 30-minute column, what the cell
  * holds as of now; and the rooms free for a time and a head count. Read

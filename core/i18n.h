@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* i18n.h - translation of strings for people (gettext, domain "hubdesk").
  *
  * msgids are English; the Chinese lives in po/zh_CN.po. N_() marks a string

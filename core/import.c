@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.c - registers from spreadsheets: the columns of each register,
  * the header read by name, every row saved through the register's own
  * checks in a savepoint of one transaction, and the problems by row and

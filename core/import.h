@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.h - organisations, teams and rooms from a spreadsheet's CSV
  * (csv.h): columns matched by their Chinese names in any order, every row
  * checked by the rules of the forms, a record whose name exists updated,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lists.c - the fixed lists of DESIGN.md, one table each, and reading a
  * choice from the command line or a form. */
 #include "core/lists.h"

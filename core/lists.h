@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lists.h - the fixed lists of DESIGN.md (purposes, room kinds, organisation
  * kinds, team categories, team states, roles): one table each, with the
  * number (part of the command line), a code word, the Chinese and the English

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* org.c - the register of organisations. */
 #include "core/org.h"
 

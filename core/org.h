@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* org.h - the register of organisations: resident organisations of the
  * incubation base (with their residence term, 入驻/出壳), community social
  * organisations and others. */

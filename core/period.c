@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* period.c - periods of reports and exports. */
 #include "core/period.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* period.h - the period of a report or an export: dates from..to (both
  * included) given on the command line or a screen, as local times. */
 #ifndef HD_PERIOD_H

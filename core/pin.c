@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pin.c - hashing and checking PINs; booking PINs. */
 #include "core/pin.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pin.h - PINs: their shape, Argon2id hashing (libsodium, interactive
  * limits) and checking, and the booking PINs of organisations and teams.
  * A PIN is never stored, logged or printed in clear. */

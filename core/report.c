@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.c - building a report: visits in one pass over the period's
  * index range, rooms from the period's bookings and each day's opening,
  * teams and organisations as they stood at the end of the period. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report.h - the figures a centre sends the street and the district for a
  * period: visits (per day, by purpose, by hour, by whom they visited),
  * rooms (open, booked and used hours, a weekday x hour heat map, no-shows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_tally.c - visits by whom they visited, counted in memory. */
 #include "core/report_tally.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_tally.h - inside the report module only: visits counted by whom
  * they visited in the same pass that counts them by day, then the most
  * visited named and the rest summed. */

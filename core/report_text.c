@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_text.c - a report as CSV rows and as text for people, and the bars
  * and shades the text and the screen draw charts with. */
 #include "core/report.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* room.c - the register of rooms. */
 #include "core/room.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* room.h - the register of rooms: name, kind, capacity, opening hours and
  * buffer; and closures of one room for a time (maintenance, events). */
 #ifndef HD_ROOM_H

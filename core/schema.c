@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema.c - migrations. Times are seconds since the epoch (UTC); calendar
  * dates are "YYYY-MM-DD" text; minutes of the day are integers. */
 #include "core/schema.h"

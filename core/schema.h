@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schema.h - the numbered migrations of the database. Migration N brings
  * user_version N-1 to N; landed migrations are never edited. */
 #ifndef HD_SCHEMA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* search.c - the name index and the ranked search over it. */
 #include "core/search.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* search.h - name search over organisations and teams: a few characters of a
  * name (one or two Chinese characters too) give the matches, ranked by where
  * the text stands in the name (start first), then by shorter name. Runs on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings.c - the settings table and its checks. */
 #include "core/settings.h"
 

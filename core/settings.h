@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* settings.h - the settings of DESIGN.md: one table of keys with their type,
  * default and range; typed getters; set with validation and audit. A key
  * never set reads as its default. */

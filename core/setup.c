@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* setup.c - a new installation and its demo data. */
 #include "core/setup.h"
 

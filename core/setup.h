@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* setup.h - making a new installation: the secret key of its QR codes, and
  * the demo data of DESIGN.md (rooms, organisations, teams, all in Chinese). */
 #ifndef HD_SETUP_H

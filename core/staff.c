@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staff.c - accounts, PIN checks and the lock. */
 #include "core/staff.h"
 

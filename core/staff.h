@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* staff.h - staff accounts and signing in: name, role, PIN (6 to 12 digits,
  * kept only as an Argon2id hash), disabling, and the lock after five wrong
  * PINs for fifteen minutes of domain time. Sign-ins, failures and locks are

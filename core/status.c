@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* status.c - filling struct hd_err. */
 #include "core/status.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* status.h - the one status type of hubdesk.
  *
  * The exit codes of the command line are also the core's status codes, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* team.c - adding activity teams to the register. */
 #include "core/team.h"
 

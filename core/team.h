@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* team.h - the register of community activity teams (群众活动团队): their
  * filing data and state. The filing workflow builds on team_create(). */
 #ifndef HD_TEAM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* team_flow.c - the filing workflow of activity teams (待初审 -> 已初审 ->
  * 已备案 -> 已分类, reopen one step back, 已注销 keeping the record), each
  * step with its date and person in the history; recorded activities; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.c - UTF-8 decoding, validity, display width, cutting by columns,
  * trimming and sanitising for the terminal. */
 #ifndef _XOPEN_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* text.h - UTF-8 text: decoding, validity, display width, cutting by columns,
  * trimming and sanitising for the terminal.
  *

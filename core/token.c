@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* token.c - making and reading HD1 tokens. */
 #include "core/token.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* token.h - the signed QR text of slips and receipts: HD1-<K>-<N>-<MAC>.
  *
  * K is V (visit), B (booking), T (team filing) or P (a printed test page); N

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* validate.c - the checks every front-end shares: text, phones, dates, times,
  * whole numbers and the unified social credit code. */
 #include "core/validate.h"

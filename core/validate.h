@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* validate.h - the checks every front-end shares: names and free text, phones
  * (normalising and masking), dates and times, whole numbers and the unified
  * social credit code (GB 32100-2015).

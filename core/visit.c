@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* visit.c - checking visitors in and out, who is here, returning visitors
  * (forgetting them is in visit_erase.c). */
 #include "core/visit.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* visit.h - visitors: check-in and check-out, who is here, returning
  * visitors found by phone, its last four digits or the start of a name,
  * and forgetting: a person's name, phone and notes are erased on request

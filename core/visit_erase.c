@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* visit_erase.c - forgetting visitors (on request, and after retention.days)
  * and the automatic check-out at closing time. Erasing takes the person's
  * name and phone, the visit's note and the printed slips (spool rows and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* editor.c - the one-line editor: a buffer of code points, a cursor, a limit
  * in characters and the view that fits it into a field. */
 #include "forms/editor.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* editor.h - a one-line text editor over Unicode characters (code points),
  * with a limit counted in characters, word-wise moves and deletes, and a view
  * that fits the text into a field of a given display width.

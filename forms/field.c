@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* field.c - a form field: editing keys, choice filtering and suggestions
  * (validation is in field_check.c). */
 #include "forms/field.h"

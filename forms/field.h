@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* field.h - one field of a form: its kind, limits and validation, the editor
  * holding what was typed, and the choice or suggestion list it offers. Keys
  * arrive as pure C events, so the model is tested without a terminal.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* field_check.c - validating a field with core/validate.h and its list:
  * the validation half of the field module (forms/field.h). */
 #include "forms/field.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form.c - moving through the fields of a form, submitting and validating. */
 #include "forms/form.h"
 

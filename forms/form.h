@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form.h - a form: an ordered array of fields with one focused, moved through
  * with Tab/Shift-Tab, Down/Up and Enter, submitted with Enter on the last
  * field or F2/Ctrl-S, validated as a whole. The keys are those of DESIGN.md

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cups.c - sending documents to CUPS, and asking how its queues are. The
  * only file that calls libcups. */
 #include "printing/cups.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cups.h - the one place that talks to CUPS (libcups 2.4): sending a
  * document to a queue with the destination API, the state of a queue, and
  * the list of destinations. The server is libcups' own choice (CUPS_SERVER,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* doc.c - the document model, and the cleaning, wrapping and footer helpers
  * the renderers share. */
 #include "printing/doc.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* doc.h - a printed document as a small model: a title, label/value lines,
  * paragraphs with emphasis, rules, a QR with its text printed large beneath
  * it, and a footer (centre, date and time, a privacy line). Built once,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* escpos.c - a document as an ESC/POS job: GB18030 text in Chinese mode,
  * alignment, emphasis and double size, the QR as a GS v 0 raster, a cut. */
 #include "printing/escpos.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* escpos.h - a document as an ESC/POS job for a thermal receipt printer with
  * Chinese fonts: GB18030 text in Chinese mode, the QR as a GS v 0 raster
  * image, a cut at the end. 58 mm paper: 32 columns, 384 dots; 80 mm paper:

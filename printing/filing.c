@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* filing.c - the team's filing receipt (备案回执). */
 #include "printing/filing.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.c - choosing the queue and rendering for it. */
 #include "printing/output.h"
 

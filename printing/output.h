@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* output.h - where a document goes and in what form: the receipt printer
  * takes ESC/POS on its paper width, any other queue a PDF (DESIGN.md:
  * `--to QUEUE` renders ESC/POS when QUEUE is the configured receipt printer,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf.c - a document as an A4 PDF: cairo draws into a growing buffer, pango
  * sets the (CJK) text, libqrencode gives the QR drawn as vector squares. */
 #include "printing/pdf.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf.h - a document as an A4 PDF (cairo and pango) for the office printer:
  * CJK text in WenQuanYi Micro Hei (else Noto Sans CJK SC, else sans), the
  * QR drawn as vector squares about 40 mm wide with its text large beneath,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* preview.c - a document as plain text for the screen. */
 #include "printing/preview.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* preview.h - a document as plain text for the screen, so the desk sees what
  * will be printed: lines wrapped to the width, the QR as its text in
  * brackets. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* receipt.h - the booking receipt: centre, room, date and time, booker,
  * attendees, the QR of the booking and the check-in and cancellation rules
  * in two short lines; sent to the receipt printer through the spool. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_pdf.c - the report as an A4 PDF: the title, then the sections
  * visits, rooms, teams and organisations, each on a new page when it would
  * not fit on what is left of the current one. The pages are laid out twice,

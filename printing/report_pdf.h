@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_pdf.h - a report (core/report.h) as an A4 PDF for the street and
  * the district (`hubdesk report --pdf FILE`): visits with bar charts per day
  * and by hour, rooms with their use and a weekday x hour heat map, teams and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_pdf_draw.c - the report PDF's blocks: text set by pango in the CJK
  * font of printing/pdf.c, charts and the heat map as cairo rectangles. */
 #include "printing/report_pdf_draw.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_pdf_draw.h - the drawing kit of the report's A4 PDF (report_pdf.c
  * only): blocks flowing down the page with a footer on each (the centre, the
  * page number), headings, figures, tables, bar charts and a grey heat map.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roll.c - the printed list of who is here. */
 #include "printing/roll.h"
 

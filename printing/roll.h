@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* roll.h - the list of who is here, printed for the fire warden: time in,
  * name and party of everyone in, and the head count. It goes to the receipt
  * printer (else A4, else it waits) and is erased with the visits' data

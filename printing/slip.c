@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slip.c - the visitor slip. */
 #include "printing/slip.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* slip.h - the visitor slip: centre, name, masked phone, purpose, whom they
  * visit, time in, party size, the QR of the visit and a privacy line; sent
  * to the receipt printer through the spool (ESC/POS on printer.receipt,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* spool.c - the print spool: store first, send, mark done only when CUPS took
  * the document; otherwise keep it waiting, as a row and as a file. */
 #include "printing/spool.h"

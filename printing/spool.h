@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* spool.h - the print spool: every document is stored in the spool table
  * before it is sent, and marked done only when CUPS took it. When CUPS or the
  * queue is away, or no printer is set, the document waits (and is also

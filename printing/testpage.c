@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testpage.c - building, rendering and spooling the printer test page. */
 #include "printing/testpage.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testpage.h - the printer test page: Chinese sample lines, the centre's
  * name, the paper width, the date and time, and a QR of its own print job
  * (HD1-P-<spool id>-...), so one page checks the printer, its Chinese font,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/lib.sh - the small harness of the shell tests (sourced).
 #
 # Each test file builds its own world in a temporary folder: a database path,

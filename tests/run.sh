@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/run.sh - every test of `make check`: the unit tests (also under ASan
 # and UBSan), the command-line tests, the full-screen tests. Each prints TAP
 # lines; the run ends with one line "N passed, N failed" and fails on any

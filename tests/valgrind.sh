@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/valgrind.sh - the unit tests and a command-line session under
 # valgrind's memcheck: any leak or error fails.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # demo-bookings.sh DB - a few bookings on the demo data of `make run`, so
 # that the room grid has something to show: tomorrow's meetings and rehearsals
 # and a weekly choir series. Dates follow the machine's clock; a booking a

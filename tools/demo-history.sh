@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # demo-history.sh DB - the past four weeks of the demo centre, so that the
 # reports of `make run` have something to count: visitors checked in and out
 # through the day, and bookings made the day before, most of them checked

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tools/deps.sh - installs the Debian packages hubdesk needs to build, run
 # and test, and generates the zh_CN.UTF-8 locale. Says what it does and does
 # nothing when everything is there.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* actions.h - the keys of the desk in one list (action, key name, help
  * text): the help screen, the key line and the dispatchers read it, so they
  * never disagree. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.c - the full-screen desk: terminal set-up, the screen stack, the top
  * line, the status and key lines, global keys, resize and the idle reset. */
 #include "tui/app.h"

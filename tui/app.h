@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app.h - the full-screen desk (ncursesw): the application context, the
  * screens it stacks, and what every screen offers (draw, key, tick). */
 #ifndef HD_APP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.c - the command table, option parsing and messages of the command
  * line; init and config. */
 #include "tui/cli.h"

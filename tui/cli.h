@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h - the line-mode command line over the same core as the screens:
  * `hubdesk SUBCOMMAND ...`. Each command returns its exit code (the core's
  * status), prints records on stdout and messages for people on stderr. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_backup.c - `hubdesk backup PATH` and `hubdesk restore PATH`. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_booking.c - `hubdesk booking add|cancel|move|checkin|approve|reject|list`. */
 #include <stdio.h>
 #include <stdlib.h>

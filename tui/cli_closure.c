@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_closure.c - `hubdesk closure add|list|remove`: days the whole centre
  * is closed; `closure open DATE --reason T`: a working day (调休). */
 #include <stdio.h>

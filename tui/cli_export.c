@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_export.c - `hubdesk export KIND [--from --to]` (CSV or an iCal
  * calendar on stdout) and `hubdesk import KIND FILE.csv`. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_print.c - `hubdesk print ...` (a record's document again, test page,
  * printer and spool status, retry) and `hubdesk verify TEXT`. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_register.c - `hubdesk room ...` and `hubdesk org ...`. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_report.c - `hubdesk report (--month YYYY-MM | --from D --to D)
  * [--csv | --pdf FILE]`: the figures for the street and the district as
  * text, CSV rows or an A4 PDF with the charts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_staff.c - `hubdesk staff ...`, booking PINs (`org|team set-pin`) and
  * reading PINs: from the terminal twice without echo, or one line of stdin. */
 #include <stdio.h>

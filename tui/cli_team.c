@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_team.c - `hubdesk team apply|review|file|classify|reopen|deregister|
  * activity|list|set-pin`. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_visitor.c - `hubdesk visitor checkin|checkout|list|erase`. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.c - width-aware text drawing. */
 #include "tui/draw.h"
 

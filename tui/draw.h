@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* draw.h - drawing text on the screen by display width: sanitised, cut at
  * whole characters, padded, in a role's colours. */
 #ifndef HD_DRAW_H

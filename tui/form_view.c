@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form_view.c - drawing forms and mapping keys onto them. */
 #include "tui/form_view.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* form_view.h - a form on the screen: labels, fields cut by display width,
  * the open choice or suggestion list, the cursor; and terminal keys turned
  * into the form model's events. */

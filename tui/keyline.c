@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keyline.c - the action table and the bottom key line drawn from it. */
 #include "tui/keyline.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keyline.h - the bottom line of keys, like htop's, from the action table. */
 #ifndef HD_KEYLINE_H
 #define HD_KEYLINE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.c - locale and gettext set-up. */
 #include "tui/lang.h"
 

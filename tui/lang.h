@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lang.h - the interface language and the UTF-8 locale: Chinese unless the
  * locale's language is English or --lang en is given; a locale that is not
  * UTF-8 is switched to C.UTF-8. */

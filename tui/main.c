@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c - global options, language, then the command line or the
  * full-screen app. */
 #include <errno.h>

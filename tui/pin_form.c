@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pin_form.c - a booker's booking PIN set from its page. */
 #include "tui/pin_form.h"
 

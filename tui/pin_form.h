@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pin_form.h - setting a booker's booking PIN from its page (staff): the
  * PIN typed twice, hidden, wiped at once, saved as core/pin.h keeps it. */
 #ifndef HD_PIN_FORM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* printer_watch.c - a thread polling CUPS for the top line. */
 #include "tui/printer_watch.h"
 

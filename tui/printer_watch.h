@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* printer_watch.h - the printers' state for the top line, asked of CUPS by
  * a thread of its own every few seconds, so that a slow or missing CUPS
  * never holds up the keys. */

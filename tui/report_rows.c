@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_rows.c - the rows of the reports screen and how each is drawn. */
 #include "tui/report_rows.h"
 

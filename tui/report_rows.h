@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report_rows.h - a report's section as rows for the reports screen: the
  * lines of text, bars, the chart of days and the heat maps, built once per
  * report and section and drawn row by row as the screen scrolls. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rooms.h - the screens behind administration's rooms (screen_rooms.c):
  * the room form, closing a room for a period, and the centre's closures. */
 #ifndef HD_ROOMS_H

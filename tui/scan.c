@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan.c - holding a scanner's text back from the screens, and acting on
  * the code it carries. */
 #include "tui/scan.h"

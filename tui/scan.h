@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scan.h - scanned codes on every screen. A scanner types a slip's or a
  * receipt's QR text (HD1-...) and Enter like a keyboard; whatever screen or
  * field has the keys, the desk holds such text back from it and acts on the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_accounts.c - the desk's accounts (administration 5, admin): name,
  * role, whether disabled or locked, last sign-in; n adds an account (name,
  * role, PIN twice), d disables the selected one (it keeps its history; the

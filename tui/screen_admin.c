@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_admin.c - administration: the register forms, rooms, settings,
  * accounts, printers, a backup now and the audit log. */
 #include <curses.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_approvals.c - for staff (a in the room grid): the team bookings
  * waiting for approval, y approves, r rejects with a reason typed below the
  * list; and the bookings still to come of deregistered teams and of

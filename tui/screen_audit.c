@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_audit.c - the audit log (administration 8, admin): the newest
  * entries, filtered by date, person, desk and kind of action (fields at the
  * top; Tab moves into them, Enter applies), with the selected entry's

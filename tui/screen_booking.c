@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_booking.c - the booking form, opened from a free cell of the room
  * grid or the free-room finder: booker (an organisation or a team by a few
  * characters of its name), date, start, end, attendees, purpose and an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_booking_detail.c - one booking: room, time, booker, attendees,
  * purpose, state, its series and its code; c cancels, m moves (a free cell
  * is chosen in the room grid), i checks in, p prints the receipt again. For

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_checkin.c - visitor check-in (home 1): name (a returning visitor
  * is offered from a phone, its last four digits or the start of a name),
  * phone, purpose, whom they visit, party size, note, and for staff an

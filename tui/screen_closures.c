@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_closures.c - the days the whole centre is closed (h in the
  * rooms): holidays and works, from the first to the last date, with a
  * reason, those not yet over listed by date; n adds one in the fields below

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_free_room.c - find a free room (/ in the room grid): for a date,
  * a time range and a head count, the rooms open, not closed and free then,
  * smallest first; Enter on one opens the booking form for it, Tab goes back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_grid.c - the room grid (home 2): rooms down the side (name,
  * capacity), 30-minute columns across the opening hours, each cell free,
  * booked (the booker's short name), pending, checked in, released or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_help.c - help: the keys of the screen it was opened from and the
  * keys that work everywhere, from the action table. */
 #include <curses.h>

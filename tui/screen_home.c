@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_home.c - home: the menu of the desk's jobs, and scans. */
 #include <curses.h>
 #include <stdio.h>

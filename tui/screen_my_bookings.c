@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_my_bookings.c - a booker's own bookings (y in the room grid): an
  * organisation or team by a few characters of its name and its booking
  * PIN, then its bookings still to come; c cancels the selected one. This is

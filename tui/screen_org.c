@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_org.c - an organisation's page: kind, short name, the credit code
  * (with the warning when its check character fails), contact and phone
  * (whole for staff, masked for others), the residence term, and its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_org_form.c - adding an organisation, or editing one (arg: its
  * id): the fields of `org add` in their order, each checked, the
  * credit-code warning shown as it is typed. */

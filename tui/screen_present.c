@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_present.c - who is here (home 4): everyone checked in and not out,
  * with time in, purpose, party and the head count; o checks the selected
  * visitor out; e starts the evacuation roll call, where Enter (or space)

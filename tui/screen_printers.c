@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_printers.c - administration's printers: the receipt and A4 queues
  * (picked from the destinations CUPS lists), the paper width, their state,
  * a test page, and the documents waiting in the spool, retried with r. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_registers.c - organisations and teams: a search by a few
  * characters of a name, the matches, and the selected record's details;
  * Enter opens its page, F4 adds an organisation, F5 keeps the roll. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_report.c - reports (home 5, staff): a month, or its half year, in
  * four sections — visits (a bar per day, purposes, hours, whom), rooms
  * (open, booked and used hours, a heat map per room of weekday by hour),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_roll.c - keeping the roll true (r in the registers): filed teams
  * whose annual check is due or that had no booking or recorded activity for
  * six months — a records that the team is active (and checked), Enter opens

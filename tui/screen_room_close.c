@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_room_close.c - closing one room for a period (arg: the room's
  * id): from, to ("YYYY-MM-DD HH:MM") and a reason. The active bookings
  * inside the period are listed as the period is typed, before anything is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_room_form.c - adding a room, or editing one (arg: its id): the
  * fields of `room add` in their order; F2 saves through room_add() or
  * room_update() (checked and audited by the core), a refusal showing on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_rooms.c - the rooms (administration 3, admin): each room's name,
  * kind, capacity, opening hours and buffer, Up/Down to select, the selected
  * room's closures still to come below the list; n adds a room, e edits the

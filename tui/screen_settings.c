@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_settings.c - the centre's settings (administration 4, admin):
  * every key with its value, the selected one explained in a line with its
  * range; Enter edits it in a field below, Enter saves (checked and audited

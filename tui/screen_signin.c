@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_signin.c - signing in (F9): a name picked or typed with
  * suggestions, then the PIN, shown hidden. Wrong PINs say how many tries
  * are left; a locked account says until when. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_soon.c - the screen of a part of the desk that is not available
  * yet: it says so in the interface, under the part's own title. */
 #include <curses.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_team.c - a team's page: its filing data, state, the workflow
  * history with date and person, its bookings and its last activity. Staff
  * take the workflow's steps here (r review, f file and print the filing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_team_form.c - filing a community activity team (home 3): the
  * fields of `team apply` in their order. Before anything is saved, every
  * filing condition the team does not meet (at least 10 members, a leader,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_visitor.c - a visitor's detail (Enter in who is here): the visit,
  * the phone (in full for staff only), the person's earlier visits, and for
  * staff x to erase this person's data on request (PIPL), after a y/n. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suggest.c - organisations and teams offered to suggest fields. */
 #include "tui/suggest.h"
 

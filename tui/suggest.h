@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* suggest.h - what suggest fields of several screens offer: organisations
  * and teams by a few characters of their name. */
 #ifndef HD_SUGGEST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* termwidth.c - asking the terminal how wide it draws a block character. */
 #include "tui/termwidth.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* termwidth.h - how the terminal draws East Asian ambiguous-width
  * characters (block characters among them): asked once by drawing one and
  * reading back where the cursor went. */

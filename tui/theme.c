@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.c - the one place where roles become colours or attributes. */
 #include "tui/theme.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* theme.h - colours as semantic roles, mapped in one place, with a
  * monochrome fallback (no colours, or NO_COLOR set). */
 #ifndef HD_THEME_H

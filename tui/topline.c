@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* topline.c - composing the top line. */
 #include "tui/topline.h"
 

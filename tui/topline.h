@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* topline.h - the first line of every screen: its title, the centre's name,
  * the printers' state, the date and time, and who is signed in. */
 #ifndef HD_TOPLINE_H

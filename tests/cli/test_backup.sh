@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_backup.sh - hubdesk backup PATH | restore PATH and the daily copies of
 # `maintain`: a copy taken while another desk keeps checking visitors in is
 # whole and holds every visit finished before it started; a restore round

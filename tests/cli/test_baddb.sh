@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_baddb.sh - databases hubdesk must not use: missing, foreign, damaged,
 # from a newer hubdesk, a folder, unwritable. Each exits 1 with a message and
 # leaves the file byte-identical.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_booking.sh - `hubdesk booking add|cancel|checkin|list`: output lines,
 # exit codes, the check-in window and the release of no-shows, on the
 # command line.

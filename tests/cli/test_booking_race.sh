@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_booking_race.sh - several desks (processes) book overlapping slots of
 # one room at the same moment: afterwards no two active bookings of the room
 # overlap, and every booking a process was told it got is there.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_closure.sh - `hubdesk closure add|list|remove`: output lines, exit
 # codes, and nothing written on bad input.
 . "$(dirname "$0")/../lib.sh"

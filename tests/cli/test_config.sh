@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_config.sh - hubdesk config list | get | set: every key of DESIGN.md
 # with its default, the checks of each type, the audit row.
 . "$(dirname "$0")/../lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_deploy.sh - the systemd units of deploy/ (the desk on a console,
 # the nightly maintenance and its timer) pass systemd-analyze verify, with
 # the programs they start pointed at this build; and the maintenance they

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_export.sh - hubdesk export visits|bookings|teams|orgs|rooms|ical: the
 # CSV contract (a BOM, CRLF line ends, RFC 4180 quoting, the Chinese header
 # rows, rows by id, choices by their Chinese names, dates and times), whole

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_import.sh - hubdesk import orgs|teams|rooms FILE.csv: UTF-8 with and
 # without a BOM, GBK and GB18030, columns by name in any order, unknown
 # columns ignored with a warning, updates by name (teams: name and 居委会),

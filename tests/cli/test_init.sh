@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_init.sh - hubdesk init and init --demo: the new database, its pragmas
 # and secret key, the default path, the demo data and its refusal.
 . "$(dirname "$0")/../lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_org.sh - hubdesk org add | list: credit codes (GB 32100-2015), names,
 # kinds, phones, residence terms, short names, duplicates, the audit row, and
 # nothing half-written after a failure.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_report.sh - `hubdesk report`: the CSV (BOM, CRLF, RFC 4180, the rows
 # of DESIGN.md in order), every figure checked against counts made here with
 # SQL on the same database; the text for people (zh and en, no personal

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_room.sh - hubdesk room add | list | close: the output lines, the
 # kinds, the checks of every option, duplicates, closures.
 . "$(dirname "$0")/../lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_source_rules.sh - the layout rules of DESIGN.md hold in the source:
 # arrows point one way, core/ has no curses or cups, forms/ no curses, and
 # SQL text is never built with printf-style formatting of values.
@@ -35,5 +36,22 @@ check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
 # one prepared elsewhere and given back with db_done() would pile up.
 check_none "statements are prepared by db_prepare only" 'sqlite3_prepare' \
 	$(ls core/*.c printing/*.c tui/*.c forms/*.c | grep -v '^core/db.c$')
+# hubdesk is GPL-3.0-or-later: the licence at the root, and an SPDX line in
+# the first lines of every source.
+if [ -f LICENSE ] && grep -q "GNU GENERAL PUBLIC LICENSE" LICENSE && grep -q "Version 3" LICENSE; then
+	ok "LICENSE holds the GPL version 3"
+else
+	not_ok "LICENSE holds the GPL version 3"
+fi
+missing=""
+for f in core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] tests/unit/*.[ch] bench/*.[ch] \
+	tests/*.sh tests/*/*.sh tools/*.sh bench/*.sh Makefile deploy/*; do
+	head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' || missing="$missing $f"
+done
+if [ -z "$missing" ]; then
+	ok "every source carries SPDX-License-Identifier: GPL-3.0-or-later"
+else
+	not_ok "sources without an SPDX line:$missing"
+fi
 
 done_testing

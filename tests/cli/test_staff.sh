@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_staff.sh - hubdesk staff add | list | disable | reset-pin | roles and
 # org|team set-pin: the demo accounts, roles by word, number and Chinese name,
 # PINs from one line of stdin (shape checked: 6 to 12 digits for staff, 4 to

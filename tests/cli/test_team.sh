@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_team.sh - `hubdesk team apply|review|file|classify|reopen|deregister|
 # activity|list`: output lines, exit codes, steps taken already, the filing
 # receipt without a printer, the state filter and the roll, on the command

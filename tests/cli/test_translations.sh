@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_translations.sh - every string for people in the source has its
 # Chinese translation in po/zh_CN.po, and the catalogue compiles cleanly.
 . "$(dirname "$0")/../lib.sh"

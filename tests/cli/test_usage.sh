@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_usage.sh - global options, unknown commands, HUBDESK_NOW and the
 # interface language of the command line.
 . "$(dirname "$0")/../lib.sh"

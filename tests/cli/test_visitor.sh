@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_visitor.sh - hubdesk visitor checkin | checkout | list | erase and the
 # visitor part of `maintain`: every bad input with its exit code, the output
 # lines, the masked phone (the full phone appears in no output), the slip

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_input.c - libFuzzer harness for everything that reads text from
  * people, scanners and files: UTF-8 decoding, width and cutting, the line
  * editor, every validator, choice lists, settings, the clock override and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/print/lib.sh - a private CUPS for the print tests (sourced after
 # tests/lib.sh).
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_filing.sh - the team filing receipt (备案回执) through a real
 # (private) CUPS: `print team ID` sends an A4 PDF to printer.a4 whose QR
 # decodes to the team's code (which verify names) and whose text holds the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/print/test_grid_receipt.sh - the booking receipt from the room grid
 # through a real (private) CUPS, and the check-in by its scan: with
 # printer.receipt set to the raw queue Receipt, a free cell of 二楼会议室A at

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/print/test_kiosk_booking.sh - a resident books at a kiosk and the
 # receipt prints through a real (private) CUPS: with kiosk.mode on and
 # printer.receipt set to the raw queue Receipt, nobody signed in (未登录),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_print.sh - printing through a real (private) CUPS: the test page on the
 # receipt queue (ESC/POS) and the A4 queue (PDF), their QR codes read back
 # with zbarimg and verified, forged codes refused, and the spool keeping

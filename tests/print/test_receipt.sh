@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_receipt.sh - the booking receipt through a real (private) CUPS:
 # `booking add` prints ESC/POS on the receipt queue; its QR decodes to the
 # booking's code, which verify accepts and which checks the booking in.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_render.sh - what the renderers print can be read back: the QR of the
 # ESC/POS raster (80 and 58 mm) and of the PDF decodes to the sample's text
 # with zbarimg, and the PDF's text holds the Chinese title and the reprint

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/print/test_screen.sh - the printers on screen with a real (private)
 # CUPS: the top line's state (打印机就绪), administration's 打印机 screen
 # listing the queues with their state, a test page whose printed QR reads

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_slip.sh - the visitor slip through a real (private) CUPS: `visitor
 # checkin` prints ESC/POS on the receipt queue; its QR raster decodes to
 # exactly the printed code; its GB18030 text holds the name and the masked

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/print/test_team_screen.sh - the team filing receipt from the team's
 # page through a real (private) CUPS, and the receipt scanned at home: with
 # printer.a4 set to the raw queue A4 (printer.receipt to Receipt), staff

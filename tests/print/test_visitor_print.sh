@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/print/test_visitor_print.sh - the visitor slip from the check-in
 # screen through a real (private) CUPS: with printer.receipt set to the raw
 # queue Receipt, 王小明 checked in at 80x24 in Chinese; the status line says

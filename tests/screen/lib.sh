@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/lib.sh - driving the real binary in tmux (sourced after
 # tests/lib.sh). Each test file has its own tmux server (tmux -L), a fixed
 # window size, and reads the screen with capture-pane, polling for expected

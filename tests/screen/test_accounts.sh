@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_accounts.sh - the accounts screen (administration 5, admin): a new
 # account with a Chinese name and two PINs (hidden, never stored in clear),
 # PINs that differ refused, a new PIN that lets the person sign in, an

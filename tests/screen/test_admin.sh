@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_admin.sh - administration (home 9) in Chinese at 80x24:
 # staff refused 4 设置, 7 立即备份 and 8 操作日志 (each refusal audited, no
 # backup made); the administrator's 设置 listing every setting of DESIGN.md

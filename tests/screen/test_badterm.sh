@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_badterm.sh - when the full-screen desk cannot start it
 # says why in one line and exits 1: an unknown TERM, no database, no
 # terminal at all. A locale that is not UTF-8 is replaced by C.UTF-8.

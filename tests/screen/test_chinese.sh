@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_chinese.sh - every screen in Chinese at 80x24 speaks
 # Chinese: the walk opens each screen an admin can reach (and its help, and
 # a form's lists and refusals), and fails on any run of four or more ASCII

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_daily.sh - the volunteer's daily flows at 80x24 in
 # Chinese, each point that once went wrong: the selected entry of a list
 # looks unlike the others (read from the attributes with capture-pane -e, in

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_grid.sh - the room grid (home 2) in Chinese at 80x24,
 # with no printer (receipts wait in the spool): the rooms down the side with
 # their capacities, the hour header over 30-minute columns of 4, the room

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_hangup.sh - a desk whose terminal goes away (the window closed, the
 # line hung up) ends by itself, even where no hangup signal reaches it (a
 # program started under make or a service manager may never get one):

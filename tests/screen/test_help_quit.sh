@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_help_quit.sh - help and leaving: F1 (and ? outside text
 # fields) opens help listing the keys, Esc goes back to where help was opened;
 # q leaves from home, F10 from any screen; the program exits 0.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_idle.sh - the idle reset drops unsaved input and goes home; F10 leaves
 # even from the leave-question.
 . "$(dirname "$0")/../lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_kiosk.sh - kiosk mode (config set kiosk.mode on) at 80x24
 # in Chinese, no printer. With nobody signed in the actor is a resident
 # (未登录): home dims every item but 2 and refuses them with the kiosk

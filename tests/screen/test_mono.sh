@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_mono.sh - without colours (NO_COLOR set, or a terminal
 # that has none) the desk still shows home and the form, with attributes
 # (reverse, bold, underline) instead of colours.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_my_bookings.sh - a resident at a kiosk sees and cancels their
 # organisation's bookings with its booking PIN (y in the room grid): a
 # wrong PIN opens nothing, the right one lists the bookings to come, c

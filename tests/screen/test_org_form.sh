@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_org_form.sh - the new-organisation form (home 9, then 1):
 # Chinese typed through tmux, Tab through the fields of `org add`, the
 # credit-code warning as it is typed, F2 saves (checked in the database and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test_report.sh - the reports screen (home 5, staff): the month's figures
 # as the report command gives them, the chart of days in block characters
 # and in plain ASCII, a room's use and heat map, teams and organisations,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_resize.sh - the desk works from 80x24 up; below that it
 # says how big the terminal must be and waits; resizing redraws at once,
 # keeping what was typed; F10 leaves even when the terminal is too small.

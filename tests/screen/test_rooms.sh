@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_rooms.sh - the rooms (administration 9, then 3) in
 # Chinese at 80x24: staff refused (audited); the administrator's list of
 # rooms with kind, capacity, hours and buffer; n adding a room with a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_signin.sh - signing in and out (F9): the 登录 screen,
 # name suggestions with their roles (typed, or picked with Down/Enter), the
 # PIN drawn hidden, the top line naming who is signed in, F9 signing out, a

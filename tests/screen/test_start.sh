@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_start.sh - starting the desk: home with the centre's name,
 # the frozen date, the menu and the key line, in Chinese (the default, and
 # --lang zh) and in English (--lang en, or an en_* locale even when that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_team.sh - activity teams and the registers' pages in
 # Chinese at 80x24. Home 3 for the desk (kiosk mode off: a volunteer's
 # rights, so the form opens) and for nobody at a kiosk (refused, home

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/screen/test_visitor.sh - the volunteer's job at the desk, in Chinese
 # at 80x24, with no printer (each slip waits in the spool): the check-in form
 # (home 1) refusing an empty name and a malformed phone, naming the field;

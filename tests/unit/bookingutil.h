@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bookingutil.h - what the booking unit tests share: the demo data (rooms
  * 1-8, organisations 1-12, teams 1-12) with HUBDESK_NOW at Monday
  * 2026-11-23 09:00, and booking by a few words. */

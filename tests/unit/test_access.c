@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_access.c - the role table, cell by cell, as DESIGN.md states it, and
  * the refusal with its audit entry. */
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_backup.c - copies of the database: a copy taken while another
  * connection writes is whole (one file, rollback journal, integrity ok) and
  * holds every committed visit; only the admin may take one; a bad path

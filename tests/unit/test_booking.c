@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_booking.c - the rules of room bookings, each with its edges, on the
  * demo data (rooms 1-8, organisations 1-12, teams 1-12) with HUBDESK_NOW
  * at Monday 2026-11-23 09:00. */

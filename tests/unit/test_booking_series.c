@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_booking_series.c - weekly series: booking every week, the dates a
  * rule refuses, exceptions, and "this and the following" splitting a
  * series; scanning a series' receipt on a later date. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_closure.c - days the whole centre is closed. */
 #include "testutil.h"
 

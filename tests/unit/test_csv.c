@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_csv.c - CSV as spreadsheets exchange it: fields quoted only when they
  * must be, RFC 4180 records with their spreadsheet row numbers, UTF-8 and
  * GB18030/GBK told apart and broken files named by row; and the months and

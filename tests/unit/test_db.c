@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_db.c - opening, identity checks, migrations and transactions. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_editor.c - the line editor: characters not bytes, limits, word
  * deletes with Chinese, refusal of invalid input, and the view. */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_field.c - fields and forms: choice picking and filtering, the
  * suggestion callback, navigation keys, validation messages. */
 #include <stdarg.h>

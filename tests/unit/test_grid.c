@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_grid.c - the day grid of the rooms (what every 30-minute cell holds
  * as of now) and the free-room finder, on the demo data (rooms 1-8,
  * organisations 1-12, teams 1-12) with HUBDESK_NOW at Monday 2026-11-23

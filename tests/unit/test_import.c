@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_import.c - registers from a spreadsheet's CSV: organisations added
  * and then updated by name, every problem named by spreadsheet row and
  * column with nothing saved, columns in any order, unknown ones ignored and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_lists.c - the fixed lists and reading a choice. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_org.c - the register of organisations and teams. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_printing.c - the document model and its three renderings: ESC/POS
  * (GB18030 text, the QR raster, the cut, lines within the paper), PDF and the
  * screen preview. With HUBDESK_SAMPLE_DIR set it also writes there the

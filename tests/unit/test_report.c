@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_report.c - the figures of a period: visits per day, purpose, hour and
  * whom, each room's open, booked and used time and heat map less closures
  * and closed weekdays, no-shows and late cancellations per booker, teams as

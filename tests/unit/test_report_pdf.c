@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_report_pdf.c - the report as an A4 PDF: a report filled by hand with
  * known figures is written to a temporary folder and read back with
  * poppler's pdfinfo (the page size) and pdftotext (the title, the period,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_roll.c - the printed list of who is here: it names everyone in, waits
  * in the spool when no printer takes it, and its names go with retention. */
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_room.c - rooms and the domain clock. */
 #include "testutil.h"
 

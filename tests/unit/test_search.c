@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_search.c - name search over organisations and teams. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_settings.c - settings: defaults, ranges, normalising, audit. */
 #include "testutil.h"
 

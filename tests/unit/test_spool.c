@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_spool.c - the print spool without a printer: rows stored before
  * sending, copies counted, prints and reprints audited, documents kept as
  * files while CUPS is away, stale 'sending' rows recovered, and the two-step

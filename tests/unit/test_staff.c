@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_staff.c - accounts: PINs only as hashes, the lock after five wrong
  * PINs and its end in domain time, disabling. */
 #include "testutil.h"

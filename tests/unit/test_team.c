@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_team.c - the filing workflow of activity teams (待初审 -> 已初审 ->
  * 已备案 -> 已分类, reopen, 已注销): every step and every refused one, steps
  * taken already and when, the history and the audit, the filing conditions,

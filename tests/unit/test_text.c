@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_text.c - UTF-8 decoding, widths, cutting, trimming and sanitising. */
 #include <stdarg.h>
 #include <stddef.h>

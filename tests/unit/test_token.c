@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_token.c - HD1 tokens: made and read back for every kind, any change
  * refused, the normalising of scanned text, another key refused, malformed
  * text refused as forged, and a forged read audited. */

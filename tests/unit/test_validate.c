@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_validate.c - text, phones, dates, times, numbers and credit codes. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_visit.c - visitors: check-in with its checks (phone, purpose, whom,
  * party, under 14), check-out twice, slip codes, who is here, returning
  * visitors, erasing after retention.days (the bytes leave the file) and the

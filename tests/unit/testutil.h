@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.h - what the unit tests of core share: a temporary folder with a
  * fresh database in it, removed afterwards, and a look at a file's bytes. */
 #ifndef HD_TESTUTIL_H
