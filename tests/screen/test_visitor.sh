@@ -41,8 +41,8 @@ scr_show() {
 }
 
 # expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom
-# (row 22: the focused field's error; row 23: the status line).
-expect_msg() { expect_in_rows 22 23 "$1" "$2"; }
+# (rows 21-22: the focused field's error; row 23: the status line).
+expect_msg() { expect_in_rows 21 23 "$1" "$2"; }
 
 # expect_no_row TEXT WHAT: waits until the list rows (4-21) no longer show TEXT.
 expect_no_row() {
@@ -219,8 +219,11 @@ scr_keys e
 expect_screen "$(printf "$(zh '%d visits in, %d people')" 2 4)" "e ends the roll call"
 expect_no_screen "[x]" "the marks go with it"
 
-# o checks the selected visitor out (the selection is on 李建国, the last one marked).
+# o checks the selected visitor out (the selection is on 李建国, the last one
+# marked), once y answers its question naming him.
 scr_keys Up Down o
+expect_msg "$(printf "$(zh 'Check %s out?')" 李建国)" "o asks first, naming 李建国"
+scr_keys y
 expect_msg "$(printf "$(zh '%s checked out.')" 李建国)" "o checks the selected visitor out: 李建国"
 expect_screen "$(printf "$(zh '%d visits in, %d people')" 1 1)" "the head count is 1 visit, 1 person again"
 expect_no_row 李建国 "李建国 has left the list"
