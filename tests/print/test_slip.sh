@@ -38,8 +38,11 @@ if grep -q '张三' "$T/slip.txt"; then ok "the GB18030 text holds the name"; el
 	not_ok "the GB18030 text holds the name" "$(head -c 400 "$T/slip.txt")"; fi
 if grep -qF '138****5678' "$T/slip.txt"; then ok "the GB18030 text holds the masked phone"; else
 	not_ok "the GB18030 text holds the masked phone" "$(head -c 400 "$T/slip.txt")"; fi
-if grep -q '政策咨询' "$T/slip.txt"; then ok "the GB18030 text holds the purpose"; else
-	not_ok "the GB18030 text holds the purpose"; fi
+# (hd is the English interface: the slip says the purpose in English.)
+if grep -q 'Policy consultation' "$T/slip.txt" && ! grep -q '政策咨询' "$T/slip.txt"; then
+	ok "the GB18030 text holds the purpose, in the interface's English"
+else
+	not_ok "the GB18030 text holds the purpose in English" "$(head -c 400 "$T/slip.txt")"; fi
 if grep -qF "$code" "$T/slip.txt"; then ok "the code is printed under the QR"; else
 	not_ok "the code is printed under the QR"; fi
 if grep -qF "$FULL" "$T/slip.txt" || grep -aqF "$FULL" "$job"; then
