@@ -364,8 +364,13 @@ done:
 	return rc;
 }
 
-void pdf_cleanup(void)
+void pdf_release_fonts(void)
 {
 	pango_cairo_font_map_set_default(NULL);
+}
+
+void pdf_cleanup(void)
+{
+	pdf_release_fonts();
 	cairo_debug_reset_static_data();
 }

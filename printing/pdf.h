@@ -18,9 +18,13 @@
 enum hd_status pdf_render(const struct doc *d, unsigned char **out, size_t *len,
 			  struct hd_err *err);
 
-/* Releases the fonts and caches pango and cairo keep for the whole process,
- * so leak checkers see a clean exit. Call once at exit, after the last
- * pdf_render(); rendering afterwards works but loads the fonts again. */
+/* Releases the fonts pango keeps for the whole process (the program calls
+ * it at exit). Rendering afterwards works but loads the fonts again. */
+void pdf_release_fonts(void);
+
+/* pdf_release_fonts() and cairo's static data too, so leak checkers see a
+ * clean exit: for tests only, since cairo asserts when a font is still
+ * referenced. Call once at exit, after the last pdf_render(). */
 void pdf_cleanup(void);
 
 #endif
