@@ -40,6 +40,8 @@
 	X(ACT_MOVE, N_("m"), N_("Reschedule"), N_("move this booking: choose a free cell in the grid")) \
 	X(ACT_CHECKIN, N_("i"), N_("Check in"), N_("check this booking in")) \
 	X(ACT_REPRINT, N_("p"), N_("Reprint"), N_("print the receipt again")) \
+	X(ACT_REPRINT_SLIP, N_("p"), N_("Reprint"), N_("print the visitor's slip again (marked as a reprint)")) \
+	X(ACT_REPRINT_SELECTED, N_("r"), N_("Reprint"), N_("print the selected visitor's slip again (marked as a reprint)")) \
 	X(ACT_APPROVE, N_("y"), N_("Approve"), N_("approve the selected booking")) \
 	X(ACT_REJECT, N_("r"), N_("Reject"), N_("reject the selected booking, with a reason")) \
 	X(ACT_REVIEW, N_("r"), N_("Review"), N_("reviewed by the residents' committee: 待初审 to 已初审 (staff)")) \

@@ -17,6 +17,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/print_tell.h"
 
 #define X0 2
 #define LABEL_W 18
@@ -151,11 +152,10 @@ static void reprint(struct app *a, struct detail *d)
 {
 	struct spool_outcome out;
 	struct hd_err err;
+	enum hd_status rc;
 
-	if (receipt_print(a->db, &a->actor, d->id, NULL, NULL, &out, &err) != HD_OK)
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-	else
-		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s", out.message);
+	rc = receipt_print(a->db, &a->actor, d->id, NULL, NULL, &out, &err);
+	print_tell(a, rc, &out, &err);
 }
 
 /* Moving is choosing a free cell in the grid: back to it (or to a new one)

@@ -18,6 +18,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/print_tell.h"
 
 #define X0 2
 #define TOP 4
@@ -150,11 +151,10 @@ static void print_list(struct app *a)
 {
 	struct spool_outcome out;
 	struct hd_err err;
+	enum hd_status rc;
 
-	if (roll_print(a->db, &a->actor, &out, &err) != HD_OK)
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-	else
-		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s", out.message);
+	rc = roll_print(a->db, &a->actor, &out, &err);
+	print_tell(a, rc, &out, &err);
 }
 
 static enum key_result present_key(struct app *a, void *st, struct key_in k)
@@ -182,6 +182,10 @@ static enum key_result present_key(struct app *a, void *st, struct key_in k)
 		print_list(a);
 		return KR_HANDLED;
 	}
+	if (k.ch == 'r' && !p->roll_call && p->selected < p->count) {
+		print_slip_again(a, p->in[p->selected].id);
+		return KR_HANDLED;
+	}
 	if (k.ch == 'e') {
 		p->roll_call = !p->roll_call;
 		memset(p->accounted, 0, (size_t)p->count * sizeof(*p->accounted));
@@ -207,8 +211,8 @@ static void present_tick(struct app *a, void *st)
 		reload(a, p);
 }
 
-static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_ROLL_CALL,
-				     ACT_PRINT_LIST, -1 };
+static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_REPRINT_SELECTED,
+				     ACT_ROLL_CALL, ACT_PRINT_LIST, -1 };
 
 const struct screen_ops SCREEN_PRESENT = {
 	.title = N_("Who is here"),

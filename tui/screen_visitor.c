@@ -13,6 +13,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/print_tell.h"
 
 #define X0 2
 
@@ -110,6 +111,10 @@ static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
 	struct visitor *s = st;
 	struct hd_err err;
 
+	if (!k.code && k.ch == 'p' && s->ok) {
+		print_slip_again(a, s->id);
+		return KR_HANDLED;
+	}
 	if (k.code || k.ch != 'x' || !s->ok)
 		return KR_IGNORED;
 	if (!app_allowed(a, ACC_VISITOR_PRIVATE))
@@ -124,7 +129,7 @@ static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
 	return KR_HANDLED;
 }
 
-static const int VISITOR_KEYS[] = { ACT_ERASE, -1 };
+static const int VISITOR_KEYS[] = { ACT_REPRINT_SLIP, ACT_ERASE, -1 };
 
 const struct screen_ops SCREEN_VISITOR = {
 	.title = N_("Visitor"),

@@ -7,7 +7,8 @@
 # a returning visitor is offered once, also from the last four digits typed
 # in the phone field; checking in someone already here asks y/n first;
 # typing into a default (人数 1) replaces it; 拜访对象 takes a name in words;
-# o on who-is-here asks y/n naming the person; a scanned code is acted on
+# o on who-is-here asks y/n naming the person; r there and p on a visitor's
+# page print the slip again; a scanned code is acted on
 # whatever has the keys (who-is-here, a field of the check-in form, the room
 # grid, the room grid of a kiosk) and never saved as data; the idle
 # countdown shows 15 s before the reset and a key cancels it; the reset's
@@ -207,6 +208,19 @@ expect_screen "$(printf "$(zh 'Check %s out?')" 张伟)" "o asks, naming 张伟"
 scr_keys n
 expect_no_screen 'y/n' "n keeps 张伟"
 expect_eq "$(sql "SELECT time_out IS NULL FROM visit WHERE id = $ZHANG_VISIT")" 1 "n checks nobody out"
+# r on who-is-here and p on the visitor's page print the slip again.
+copies() { sql "SELECT count(*) FROM spool WHERE kind = 'visitor' AND record_id = $ZHANG_VISIT"; }
+first=$(copies)
+scr_keys r
+expect_screen "$WAIT_SLIP" "r prints the selected visitor's slip again (it waits: no printer)"
+expect_eq "$(copies)" $((first + 1)) "the reprint is one more copy in the spool"
+scr_keys Enter
+expect_screen "$(zh Visits)" "Enter opens 张伟's page"
+scr_keys p
+expect_screen "$WAIT_SLIP" "p on the visitor's page prints the slip again"
+expect_eq "$(copies)" $((first + 2)) "one more copy again"
+scr_keys Escape
+expect_screen 在场人员 "Esc goes back to who is here"
 scr_type "$(token_for V "$ZHANG_VISIT")"
 expect_screen "$(zh 'Scan:')" "the scan being typed shows on the status line"
 scr_keys Enter
