@@ -186,7 +186,7 @@ static enum hd_status try_add(sqlite3 *db, struct bench_rng *r, const struct roo
 		      : by->orgs[bench_rng_below(r, (unsigned)by->norgs)]);
 	snprintf(people, sizeof(people), "%d", room->capacity > 2 ? room->capacity / 2 : 1);
 	d = (struct booking_draft){ room_id, team ? NULL : booker, team ? booker : NULL,
-				    start,   end,  people, "测速会议" };
+				    start,   end,  people, "测速会议", false };
 	t0 = bench_ms();
 	rc = booking_add(db, &who, VIA_DIRECT, &d, &id, err);
 	*ms = bench_ms() - t0;

@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/print_request.h"
 #include "core/settings.h"
 #include "core/team.h"
 #include "core/text.h"
@@ -299,6 +300,8 @@ enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_
 		rc = plan_insert(db, who, &p, 0, id, err);
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.add", *id, NULL, err);
+	if (rc == HD_OK && d->print)
+		rc = print_request(db, "booking", *id, err);
 	return db_finish(db, rc, err);
 }
 
@@ -472,7 +475,7 @@ enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char 
 	snprintf(org, sizeof(org), "%lld", b->org_id);
 	snprintf(team, sizeof(team), "%lld", b->team_id);
 	d = (struct booking_draft){ text_given(room) ? room : room_id, b->org_id ? org : NULL,
-				    b->team_id ? team : NULL, start, end, NULL, b->purpose };
+				    b->team_id ? team : NULL, start, end, NULL, b->purpose, false };
 	rc = plan_read(db, &d, p, err);
 	p->attendees = b->attendees;
 	p->tail = b->series_id && b->series_id != b->id;

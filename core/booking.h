@@ -39,6 +39,8 @@ enum booking_state {
  * given. org and team are ids; start and end "YYYY-MM-DD HH:MM" local. */
 struct booking_draft {
 	const char *room, *org, *team, *start, *end, *attendees, *purpose;
+	bool print; /* ask for the receipt in the same transaction (core/print_request.h);
+		     * a series has one, of its first date */
 };
 
 struct booking {

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/print_request.h"
 #include "core/settings.h"
 
 #define DAY_MIN (24 * 60)
@@ -158,6 +159,8 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
 		rc = book_week(db, who, &p, k, &series, out, err);
 	if (rc == HD_OK && out->nmissed && (!skip_conflicts || out->n == 0))
 		rc = refuse_missed(out, weeks, err);
+	if (rc == HD_OK && d->print && out->n > 0)
+		rc = print_request(db, "booking", out->ids[0], err);
 	if (rc != HD_OK) {
 		free(out->ids);
 		out->ids = NULL;

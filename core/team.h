@@ -93,12 +93,14 @@ int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max);
 /* A step of the workflow by staff: review (待初审 -> 已初审), file
  * (-> 已备案, the filing date today), classify (-> 已分类; arg a new category
  * or NULL), reopen (one state back; arg the reason), deregister (-> 已注销;
- * arg the reason). A step already taken is HD_OK with *already and *when
- * (when it was taken) set; a step out of order is HD_REFUSED naming the
- * state. Each step is kept in the history and audited. */
+ * arg the reason). Filing with print set asks for the filing receipt in
+ * the same transaction (core/print_request.h). A step already taken is HD_OK
+ * with *already and *when (when it was taken) set; a step out of order is
+ * HD_REFUSED naming the state. Each step is kept in the history and
+ * audited. */
 enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
-			enum team_action action, const char *arg, bool *already, time_t *when,
-			struct hd_err *err);
+			enum team_action action, const char *arg, bool print, bool *already,
+			time_t *when, struct hd_err *err);
 
 /* Records an activity of the team on date ("YYYY-MM-DD", NULL today): it
  * is alive, and its annual check is done. */

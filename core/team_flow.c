@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/print_request.h"
 #include "core/lists.h"
 #include "core/text.h"
 
@@ -188,8 +189,8 @@ static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const 
 }
 
 enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
-			enum team_action action, const char *arg, bool *already, time_t *when,
-			struct hd_err *err)
+			enum team_action action, const char *arg, bool print, bool *already,
+			time_t *when, struct hd_err *err)
 {
 	static const char *const ACTIONS[] = { "team.review", "team.file", "team.classify",
 					       "team.reopen", "team.deregister" };
@@ -231,6 +232,8 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 		after = db_text_by_id(db, SQL_TEAM_JSON, id);
 		rc = audit_log(db, who, ACTIONS[action], "team", id, before, after, err);
 	}
+	if (rc == HD_OK && print && action == TEAM_FILE)
+		rc = print_request(db, "team", id, err);
 done:
 	free(before);
 	free(after);

@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/print_request.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/token.h"
@@ -238,6 +239,8 @@ enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const stru
 		rc = find_person(db, d, &v, &pid, err);
 	if (rc == HD_OK)
 		rc = insert_visit(db, who, d, &v, pid, id, err);
+	if (rc == HD_OK && d->print)
+		rc = print_request(db, "visitor", *id, err);
 	return db_finish(db, rc, err);
 }
 

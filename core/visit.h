@@ -26,6 +26,7 @@ struct visit_draft {
 	const char *name, *phone, *purpose, *org, *team, *whom, *party, *note;
 	bool under14, guardian_consent;
 	long long person_id; /* a returning visitor picked from the hints, or 0 */
+	bool print;          /* ask for the slip in the same transaction (core/print_request.h) */
 };
 
 struct visit {

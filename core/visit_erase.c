@@ -22,7 +22,8 @@
 /* The visits to erase are marked in a temporary table first, so that each
  * statement below names them the same way. */
 static const char *const ERASE_STEPS[] = {
-	"UPDATE spool SET data = NULL WHERE kind = 'visitor'"
+	/* A slip still waiting is never printed now: its person is gone. */
+	"UPDATE spool SET data = NULL, state = 'done', file = NULL WHERE kind = 'visitor'"
 	" AND record_id IN (SELECT id FROM temp.doomed)",
 	"UPDATE visit SET person_id = NULL, note = NULL, erased = 1"
 	" WHERE id IN (SELECT id FROM temp.doomed)",

@@ -92,14 +92,34 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *token, b
 	return d;
 }
 
+enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
+			       struct doc **out, struct hd_err *err)
+{
+	char token[TOKEN_MAX];
+	struct team t;
+	enum hd_status rc;
+
+	*out = NULL;
+	rc = team_get(db, id, &t, err);
+	if (rc == HD_OK && t.state != TEAM_FILED && t.state != TEAM_CLASSIFIED)
+		rc = hd_err_set(err, HD_REFUSED, "state",
+				_("team %lld is %s: only a filed or classified team has a filing "
+				  "receipt"),
+				id, list_label(&LIST_TEAM_STATE, t.state));
+	if (rc == HD_OK)
+		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
+	if (rc == HD_OK)
+		*out = build(db, &t, token, reprint, full);
+	return rc;
+}
+
 enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			    const char *queue, const char *format, struct spool_outcome *out,
 			    struct hd_err *err)
 {
-	char q[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	char q[SPOOL_QUEUE_MAX];
 	unsigned char *bytes = NULL;
-	struct team t;
-	struct doc *d;
+	struct doc *d = NULL;
 	enum spool_format f;
 	enum output_printer prefer = OUTPUT_A4;
 	enum hd_status rc;
@@ -112,19 +132,12 @@ enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long i
 		prefer = OUTPUT_RECEIPT;
 	rc = access_require(db, who, ACC_TEAM_STEP, err);
 	if (rc == HD_OK)
-		rc = team_get(db, id, &t, err);
-	if (rc == HD_OK && t.state != TEAM_FILED && t.state != TEAM_CLASSIFIED)
-		rc = hd_err_set(err, HD_REFUSED, "state",
-				_("team %lld is %s: only a filed or classified team has a filing "
-				  "receipt"),
-				id, list_label(&LIST_TEAM_STATE, t.state));
-	if (rc == HD_OK)
-		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
-	if (rc == HD_OK)
 		rc = output_choose_for(db, prefer, queue, format, q, sizeof(q), &f, &width, err);
+	if (rc == HD_OK)
+		rc = filing_document(db, id, spool_copies(db, "team", id) > 0, f == SPOOL_PDF, &d,
+				     err);
 	if (rc != HD_OK)
 		return rc;
-	d = build(db, &t, token, spool_copies(db, "team", id) > 0, f == SPOOL_PDF);
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)

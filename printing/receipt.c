@@ -54,14 +54,29 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 	return d;
 }
 
+enum hd_status receipt_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
+				struct hd_err *err)
+{
+	char token[TOKEN_MAX];
+	struct booking b;
+	enum hd_status rc;
+
+	*out = NULL;
+	rc = booking_get(db, id, &b, err);
+	if (rc == HD_OK)
+		rc = token_make(db, TOKEN_BOOKING, id, token, sizeof(token), err);
+	if (rc == HD_OK)
+		*out = build(db, &b, token, reprint);
+	return rc;
+}
+
 enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			     const char *queue, const char *format, struct spool_outcome *out,
 			     struct hd_err *err)
 {
-	char q[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	char q[SPOOL_QUEUE_MAX];
 	unsigned char *bytes = NULL;
-	struct booking b;
-	struct doc *d;
+	struct doc *d = NULL;
 	enum spool_format f;
 	enum hd_status rc;
 	long long spool_id;
@@ -75,14 +90,11 @@ enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long 
 	else
 		rc = HD_OK;
 	if (rc == HD_OK)
-		rc = booking_get(db, id, &b, err);
-	if (rc == HD_OK)
-		rc = token_make(db, TOKEN_BOOKING, id, token, sizeof(token), err);
-	if (rc == HD_OK)
 		rc = output_choose(db, queue, format, q, sizeof(q), &f, &width, err);
+	if (rc == HD_OK)
+		rc = receipt_document(db, id, spool_copies(db, "booking", id) > 0, &d, err);
 	if (rc != HD_OK)
 		return rc;
-	d = build(db, &b, token, spool_copies(db, "booking", id) > 0);
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)

@@ -46,14 +46,29 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 	return d;
 }
 
+enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
+			     struct hd_err *err)
+{
+	char token[TOKEN_MAX];
+	struct visit v;
+	enum hd_status rc;
+
+	*out = NULL;
+	rc = visit_get(db, id, &v, err);
+	if (rc == HD_OK)
+		rc = token_make(db, TOKEN_VISIT, id, token, sizeof(token), err);
+	if (rc == HD_OK)
+		*out = build(db, &v, token, reprint);
+	return rc;
+}
+
 enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const char *queue, const char *format, struct spool_outcome *out,
 			  struct hd_err *err)
 {
-	char q[SPOOL_QUEUE_MAX], token[TOKEN_MAX];
+	char q[SPOOL_QUEUE_MAX];
 	unsigned char *bytes = NULL;
 	struct doc *d = NULL;
-	struct visit v;
 	enum spool_format f;
 	enum hd_status rc;
 	long long spool_id;
@@ -62,14 +77,11 @@ enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
 
 	rc = access_require(db, who, ACC_VISITOR, err);
 	if (rc == HD_OK)
-		rc = visit_get(db, id, &v, err);
-	if (rc == HD_OK)
-		rc = token_make(db, TOKEN_VISIT, id, token, sizeof(token), err);
-	if (rc == HD_OK)
 		rc = output_choose(db, queue, format, q, sizeof(q), &f, &width, err);
+	if (rc == HD_OK)
+		rc = slip_document(db, id, spool_copies(db, "visitor", id) > 0, &d, err);
 	if (rc != HD_OK)
 		return rc;
-	d = build(db, &v, token, spool_copies(db, "visitor", id) > 0);
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)

@@ -16,7 +16,9 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/visit.h"
 #include "printing/cups.h"
+#include "printing/render.h"
 
 static const char *const KINDS[] = { "visitor", "booking", "team", "test", "list" };
 /* The kinds for people, in the order of KINDS. */
@@ -33,8 +35,16 @@ const char *spool_kind_words(const char *kind)
 	return kind ? kind : "";
 }
 
+/* A request (core/print_request.h) is a row 'sending' without bytes: it
+ * is not a copy printed yet, and the first print takes it. */
 static const char SQL_COUNT_COPIES[] =
-	"SELECT count(*) FROM spool WHERE kind = ?1 AND record_id = ?2";
+	"SELECT count(*) FROM spool WHERE kind = ?1 AND record_id = ?2"
+	" AND NOT (state = 'sending' AND data IS NULL)";
+static const char SQL_FIND_REQUEST[] =
+	"SELECT id, copy FROM spool WHERE kind = ?1 AND record_id = ?2 AND state = 'sending'"
+	" AND data IS NULL ORDER BY id LIMIT 1";
+static const char SQL_TAKE_REQUEST[] =
+	"UPDATE spool SET format = ?2, queue = ?3, updated = ?4 WHERE id = ?1";
 static const char SQL_INSERT[] =
 	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, 'sending', ?6, ?6)";
@@ -56,6 +66,9 @@ static const char SQL_NEXT_WAITING[] =
 	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > ?1 ORDER BY id LIMIT 1";
 static const char SQL_CLAIM[] =
 	"UPDATE spool SET state = 'sending', updated = ?2 WHERE id = ?1 AND state = 'waiting'";
+static const char SQL_MADE[] = "UPDATE spool SET data = ?2, format = ?3, queue = ?4 WHERE id = ?1";
+static const char SQL_FINISH[] =
+	"UPDATE spool SET state = 'done', last_error = ?2, file = NULL, updated = ?3 WHERE id = ?1";
 static const char SQL_WAITING_COUNT[] = "SELECT count(*) FROM spool WHERE state != 'done'";
 #define ENTRY_COLUMNS                                                                        \
 	"SELECT id, kind, record_id, copy, format, queue, state, attempts, last_error, cups_job," \
@@ -222,6 +235,42 @@ static enum hd_status exec_stmt(sqlite3 *db, sqlite3_stmt **st, struct hd_err *e
 	return rc;
 }
 
+/* The request of kind/record_id asked for with the record, when there is
+ * one: it becomes this print (format and queue chosen now). HD_NOT_FOUND
+ * when there is none. */
+static enum hd_status take_request(sqlite3 *db, const char *kind, long long record_id,
+				   enum spool_format format, const char *queue, long long *spool_id,
+				   int *copy, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, SQL_FIND_REQUEST, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, record_id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*spool_id = sqlite3_column_int64(st, 0);
+		*copy = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (src == SQLITE_DONE)
+		return HD_NOT_FOUND;
+	if (src != SQLITE_ROW)
+		return db_fail(db, src, err);
+	rc = db_prepare(db, SQL_TAKE_REQUEST, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, *spool_id);
+	sqlite3_bind_text(st, 2, spool_format_word(format), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, queue ? queue : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+	return exec_stmt(db, &st, err);
+}
+
 enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err)
@@ -241,6 +290,9 @@ enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
 	if (rc != HD_OK)
 		return rc;
 	if (!self) {
+		rc = take_request(db, kind, record_id, format, queue, spool_id, copy, err);
+		if (rc != HD_NOT_FOUND)
+			goto done;
 		rc = db_prepare(db, SQL_COUNT_COPIES, &st, err);
 		if (rc != HD_OK)
 			goto done;
@@ -290,6 +342,30 @@ void spool_cancel(sqlite3 *db)
 
 /* Marks row e done (CUPS job) or waiting again (reason, attempted when a
  * queue was tried, the spool file), in a transaction of its own. */
+/* A row that will not be printed (no longer needed, or its record gone):
+ * done, with the reason kept. */
+static enum hd_status finish(sqlite3 *db, const struct spool_entry *e, const char *reason,
+			     struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, SQL_FINISH, &st, err);
+	if (rc == HD_OK) {
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_text(st, 2, reason, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
+		rc = exec_stmt(db, &st, err);
+	}
+	rc = db_finish(db, rc, err);
+	/* The copy kept while it waited goes too. */
+	if (rc == HD_OK && *e->file)
+		unlink(e->file);
+	return rc;
+}
+
 static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_ok, int job,
 			   const char *queue, bool attempted, const char *reason, const char *file,
 			   struct hd_err *err)
@@ -498,6 +574,47 @@ static enum hd_status claim_next(sqlite3 *db, long long after, struct spool_entr
 	return rc;
 }
 
+/* A request its desk did not make (the desk was gone before it could): made
+ * now, by its kind and the printers set now, and stored in its row. When it
+ * cannot be made the row waits with the reason, or, its record gone, is
+ * finished. */
+static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *queue, size_t qsz,
+				   unsigned char **data, size_t *len, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct hd_err rerr;
+	enum hd_status rc;
+
+	rc = render_request(db, e->kind, e->record_id, e->copy, &e->format, queue, qsz, data, len,
+			    &rerr);
+	if (rc == HD_NOT_FOUND)
+		return finish(db, e, rerr.msg, err);
+	if (rc != HD_OK)
+		return mark(db, e, false, 0, queue, false, rerr.msg, NULL, err);
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, SQL_MADE, &st, err);
+	if (rc == HD_OK) {
+		sqlite3_bind_int64(st, 1, e->id);
+		sqlite3_bind_blob64(st, 2, *data, (sqlite3_uint64)*len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, spool_format_word(e->format), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, queue, -1, SQLITE_TRANSIENT);
+		rc = exec_stmt(db, &st, err);
+	}
+	return db_finish(db, rc, err);
+}
+
+/* A first slip of a visitor who has left is no longer needed (a reprint by
+ * hand always prints). */
+static bool still_needed(sqlite3 *db, const struct spool_entry *e)
+{
+	struct visit v;
+
+	if (strcmp(e->kind, "visitor") != 0 || e->copy > 1)
+		return true;
+	return visit_get(db, e->record_id, &v, NULL) != HD_OK || v.time_out == 0;
+}
+
 enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
 {
 	struct spool_outcome out;
@@ -526,13 +643,13 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 		if (!queue[0])
 			settings_text(db, e.format == SPOOL_PDF ? "printer.a4" : "printer.receipt", queue,
 				      sizeof(queue));
-		if (!data) {
-			rc = mark(db, &e, false, 0, queue, false, _("the document has no content"), NULL,
-				  err);
-			fault = PRINT_FAULT_OTHER;
-		} else {
+		fault = PRINT_FAULT_OTHER;
+		if (!data)
+			rc = make_request(db, &e, queue, sizeof(queue), &data, &len, err);
+		if (rc == HD_OK && data && !still_needed(db, &e))
+			rc = finish(db, &e, _("not printed: the visitor has left"), err);
+		else if (rc == HD_OK && data)
 			rc = deliver(db, &e, queue, data, len, &out, &fault, err);
-		}
 		free(data);
 		data = NULL;
 		if (rc != HD_OK)

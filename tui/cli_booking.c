@@ -81,7 +81,7 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	d = (struct booking_draft){ cli_opt(opts, "--room"),  cli_opt(opts, "--org"),
 				    cli_opt(opts, "--team"),  cli_opt(opts, "--start"),
 				    cli_opt(opts, "--end"),   cli_opt(opts, "--attendees"),
-				    cli_opt(opts, "--purpose") };
+				    cli_opt(opts, "--purpose"), !cli_opt(opts, "--no-print") };
 	if (until)
 		rc = booking_add_weekly(ctx->db, &ctx->actor, VIA_DIRECT, &d, until,
 					cli_opt(opts, "--skip-conflicts") != NULL, &s, &err);

@@ -140,8 +140,8 @@ static int step_cmd(struct cli_ctx *ctx, int argc, char **argv, int k)
 	if (rc != HD_OK)
 		return rc;
 	arg = STEPS[k].option ? cli_opt(opts, STEPS[k].option) : NULL;
-	if (team_act(ctx->db, &ctx->actor, id, STEPS[k].action, arg ? arg : "", &already, &at,
-		     &err) != HD_OK)
+	if (team_act(ctx->db, &ctx->actor, id, STEPS[k].action, arg ? arg : "",
+		     !cli_opt(opts, "--no-print"), &already, &at, &err) != HD_OK)
 		return cli_report(&err);
 	if (!already) {
 		rc = print_team(ctx, id);

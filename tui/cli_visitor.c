@@ -56,6 +56,7 @@ static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	d.note = cli_opt(opts, "--note");
 	d.under14 = cli_opt(opts, "--under-14") != NULL;
 	d.guardian_consent = cli_opt(opts, "--guardian-consent") != NULL;
+	d.print = !cli_opt(opts, "--no-print");
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;

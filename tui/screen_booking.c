@@ -178,7 +178,7 @@ static void save(struct app *a, struct booking_form *f)
 		 f->fields[F_START].value);
 	snprintf(end, sizeof(end), "%.16s %.8s", f->fields[F_DATE].value, f->fields[F_END].value);
 	d = (struct booking_draft){ room, pick > 0 ? who : NULL, pick < 0 ? who : NULL, start, end,
-				    f->fields[F_PEOPLE].value, f->fields[F_PURPOSE].value };
+				    f->fields[F_PEOPLE].value, f->fields[F_PURPOSE].value, true };
 	/* A resident's booking stands on the booker's PIN. */
 	if (f->resident && pin_booker_check(a->db, &a->actor, pick > 0 ? BOOKER_ORG : BOOKER_TEAM,
 					    pick > 0 ? pick : -pick, f->fields[F_PIN].value,

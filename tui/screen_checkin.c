@@ -225,6 +225,7 @@ static void save(struct app *a, struct checkin *c)
 	d.note = c->fields[F_NOTE].value;
 	d.under14 = c->fields[F_AGE].number == 2;
 	d.guardian_consent = d.under14;
+	d.print = true;
 	if (!not_here_or_again(a, &d))
 		return;
 	if (visit_checkin(a->db, &a->actor, &d, &id, &err) != HD_OK) {

@@ -201,7 +201,7 @@ static void act(struct app *a, struct team_page *p, enum team_action action, con
 	bool already;
 	time_t at;
 
-	if (team_act(a->db, &a->actor, p->id, action, arg, &already, &at, &err) != HD_OK) {
+	if (team_act(a->db, &a->actor, p->id, action, arg, true, &already, &at, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}

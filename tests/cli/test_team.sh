@@ -173,6 +173,8 @@ expect_out "^7${TAB}$(token_for T 7)${TAB}爱心编织组 Filed\$" "the record l
 expect_err "print|spool" "stderr says the receipt was not printed"
 expect_eq "$(state_of 7)" 3 "the team is filed"
 expect_eq "$(sql "SELECT count(*) FROM spool WHERE kind = 'team'")" 1 "the receipt waits in the spool"
+expect_eq "$(sql "SELECT copy || ' ' || (data IS NOT NULL) FROM spool WHERE kind = 'team'")" "1 1" \
+	"the request saved with the filing became the first copy, made"
 if ls "$T"/spool/team-7-*.pdf >/dev/null 2>&1; then
 	ok "the receipt is saved beside the database as team-7-N.pdf"
 else

@@ -66,7 +66,7 @@ static inline enum hd_status book(struct tdb *t, const struct hd_actor *who, con
 
 	snprintf(start, sizeof(start), "%s %s", day, from);
 	snprintf(end, sizeof(end), "%s %s", day, to);
-	d = (struct booking_draft){room, org, team, start, end, attendees, "活动"};
+	d = (struct booking_draft){room, org, team, start, end, attendees, "活动", false};
 	*id = 0;
 	return booking_add(t->db, who, VIA_DIRECT, &d, id, e);
 }

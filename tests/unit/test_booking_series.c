@@ -14,7 +14,7 @@ static enum hd_status weekly(struct tdb *t, const char *org, const char *from, c
 
 	snprintf(start, sizeof(start), "%s %s", NOV(24), from);
 	snprintf(end, sizeof(end), "%s %s", NOV(24), to);
-	d = (struct booking_draft){ "3", org, NULL, start, end, "5", "合唱排练" };
+	d = (struct booking_draft){ "3", org, NULL, start, end, "5", "合唱排练", false };
 	return booking_add_weekly(t->db, &t->who, VIA_DIRECT, &d, until, skip, s, &err);
 }
 
@@ -101,7 +101,7 @@ static void test_only_the_first_date_keeps_the_booking_window(void **state)
 {
 	struct tdb *t = *state;
 	struct booking_series s;
-	struct booking_draft d = { "3", "1", NULL, "2026-12-08 10:00", "2026-12-08 11:00", "5", "" };
+	struct booking_draft d = { "3", "1", NULL, "2026-12-08 10:00", "2026-12-08 11:00", "5", "", false };
 
 	/* 12 weekly dates from tomorrow reach far past the 14-day window. */
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2027-02-09", false, &s));

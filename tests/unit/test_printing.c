@@ -23,6 +23,7 @@
 #include "printing/escpos.h"
 #include "printing/pdf.h"
 #include "printing/preview.h"
+#include "pdfutil.h"
 
 #define SAMPLE_QR "HD1-V-42-0123456789"
 #define SAMPLE_TITLE "访客登记凭条"
@@ -582,32 +583,12 @@ static void test_sample_files_when_asked(void **state)
 	doc_free(&d);
 }
 
-/* LeakSanitizer's suppressions, read from the program itself: fontconfig
- * (2.14) loses 288 bytes while parsing its XML configuration, once per
- * process, out of our reach (the block is lost, so FcFini could not free it
- * either; pdf_cleanup() releases everything else pango and cairo keep).
- * The fast unwinder stops inside libfontconfig, which has no frame
- * pointers, so the library is named. Anything we leak ourselves is
- * allocated from our code, pango or glib and still reported. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
 static int group_setup(void **state)
 {
 	(void)state;
 	setenv("TZ", "Asia/Shanghai", 1);
 	tzset();
 	return setlocale(LC_ALL, "C.UTF-8") ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	pdf_cleanup();
-	return 0;
 }
 
 int main(void)
@@ -632,5 +613,5 @@ int main(void)
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, pdf_group_teardown);
 }

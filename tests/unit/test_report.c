@@ -63,7 +63,7 @@ static void step(struct tdb *t, const char *day, long long id, enum team_action 
 	time_t when;
 
 	at(day, "10:00");
-	EXPECT(HD_OK, team_act(t->db, &t->who, id, action, arg, &already, &when, &err));
+	EXPECT(HD_OK, team_act(t->db, &t->who, id, action, arg, false, &already, &when, &err));
 	assert_false(already);
 }
 

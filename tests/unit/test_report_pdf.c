@@ -25,6 +25,7 @@
 #include "core/lists.h"
 #include "core/report.h"
 #include "printing/pdf.h"
+#include "pdfutil.h"
 #include "printing/report_pdf.h"
 
 #define CENTRE "梅园街道社会组织服务中心"
@@ -325,14 +326,6 @@ static void test_report_pdf_unwritable_path_fails_and_leaves_no_file(void **stat
 	report_free(&r);
 }
 
-/* LeakSanitizer's suppressions, as in test_printing.c: fontconfig loses a
- * block while parsing its configuration, once per process. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
-{
-	return "leak:libfontconfig.so\n";
-}
-
 /* Chinese messages from the catalogue of the build tree when there is one,
  * as the program itself does (tui/lang.c). */
 static int group_setup(void **state)
@@ -354,13 +347,6 @@ static int group_setup(void **state)
 	return 0;
 }
 
-static int group_teardown(void **state)
-{
-	(void)state;
-	pdf_cleanup();
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,5 +363,5 @@ int main(void)
 			world_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, pdf_group_teardown);
 }

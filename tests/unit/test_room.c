@@ -114,7 +114,7 @@ static enum hd_status book_in(struct tdb *t, const struct hd_actor *who, const c
 
 	snprintf(start, sizeof(start), "%s %s", day, from);
 	snprintf(end, sizeof(end), "%s %s", day, to);
-	d = (struct booking_draft){ room, org, team, start, end, "5", "活动" };
+	d = (struct booking_draft){ room, org, team, start, end, "5", "活动", false };
 	return booking_add(t->db, who, VIA_DIRECT, &d, id, err);
 }
 

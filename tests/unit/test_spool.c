@@ -9,7 +9,10 @@
 #include <sys/stat.h>
 
 #include "core/settings.h"
+#include "core/visit.h"
+#include "printing/slip.h"
 #include "printing/spool.h"
+#include "pdfutil.h"
 
 static const unsigned char DOC[] = "\x1b@hello\n";
 
@@ -232,6 +235,81 @@ static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state
 	free(list);
 }
 
+/* A visit saved with its print request: the spool row is there with the
+ * visit, before any document is made. */
+static long long visit_with_request(struct tdb *t, const char *name)
+{
+	struct visit_draft d = { .name = name, .purpose = "1", .print = true };
+	struct hd_err err;
+	long long id = 0;
+
+	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	return id;
+}
+
+static void test_the_request_saved_with_a_visit_becomes_its_first_print(void **state)
+{
+	struct tdb *t = *state;
+	struct visit_draft plain = { .name = "李四", .purpose = "1" };
+	struct spool_outcome out;
+	struct hd_err err;
+	char sql[160];
+	long long id, other;
+
+	id = visit_with_request(t, "张三");
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM spool WHERE kind = 'visitor' AND record_id = %lld"
+		 " AND state = 'sending' AND data IS NULL AND copy = 1", id);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+	assert_int_equal(spool_copies(t->db, "visitor", id), 0);
+	/* The desk makes it: the same row, the first copy, no reprint. */
+	assert_int_equal(slip_print(t->db, &t->who, id, NULL, NULL, &out, &err), HD_OK);
+	assert_int_equal(out.copy, 1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM spool WHERE record_id = %lld", id);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE data IS NULL"), 0);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'reprint'"), 0);
+	/* Without the request nothing is in the spool. */
+	assert_int_equal(visit_checkin(t->db, &t->who, &plain, &other, &err), HD_OK);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM spool WHERE record_id = %lld", other);
+	assert_int_equal(tdb_int(t->db, sql), 0);
+}
+
+static void test_a_request_left_behind_is_made_by_the_retry(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	bool already;
+	time_t first;
+	long long here, gone;
+	int delivered, waiting;
+	char sql[200], dir[160], name[64];
+
+	here = visit_with_request(t, "王五");
+	gone = visit_with_request(t, "赵六");
+	assert_int_equal(visit_checkout(t->db, &t->who, gone, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
+	/* Their desk died before making the slips, 11 minutes ago. */
+	assert_int_equal(sqlite3_exec(t->db, "UPDATE spool SET updated = updated - 660", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(delivered, 0);
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM spool WHERE record_id = %lld AND state = 'waiting'"
+		 " AND data IS NOT NULL AND copy = 1", here);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+	snprintf(dir, sizeof(dir), "%s/out", t->dir);
+	snprintf(name, sizeof(name), "visitor-%lld-1.pdf", here);
+	assert_true(exists(dir, name));
+	/* The visitor who left gets no slip now. */
+	snprintf(sql, sizeof(sql),
+		 "SELECT count(*) FROM spool WHERE record_id = %lld AND state = 'done'"
+		 " AND last_error LIKE '%%left%%'", gone);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+	assert_int_equal(waiting, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,11 +325,15 @@ int main(void)
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_reservation_names_itself_and_can_be_cancelled,
 						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_the_request_saved_with_a_visit_becomes_its_first_print,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_request_left_behind_is_made_by_the_retry,
+						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_recovers_stale_rows_and_keeps_what_cannot_go,
 						spool_setup, tdb_teardown),
 	};
 
 	tdb_env();
 	setenv("CUPS_SERVER", "/nonexistent/hubdesk-unit/cups.sock", 1);
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, pdf_group_teardown);
 }

@@ -84,7 +84,7 @@ static long long added(struct tdb *t, const char *name, enum team_state st, cons
 	do {                                                                                     \
 		bool already_ = true;                                                            \
 		time_t when_ = -1;                                                               \
-		EXPECT(want, team_act(t->db, (who), (id), (action), (arg), &already_, &when_,    \
+		EXPECT(want, team_act(t->db, (who), (id), (action), (arg), false, &already_, &when_,    \
 				      &err));                                                    \
 		if ((want) == HD_OK && already_)                                                 \
 			fail_msg("line %d: the step was reported as taken already", __LINE__);   \
@@ -307,7 +307,7 @@ static void test_step_taken_already_is_ok_and_says_when(void **state)
 	steps = steps_of(t, id);
 	audits = audits_of(t, id);
 	now_at(NOV(23), "16:00");
-	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_REVIEW, NULL, &already, &when, &err));
+	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_REVIEW, NULL, false, &already, &when, &err));
 	assert_true(already);
 	assert_int_equal(when, reviewed);
 	assert_int_equal(state_of_team(t, id), TEAM_REVIEWED);
@@ -317,10 +317,10 @@ static void test_step_taken_already_is_ok_and_says_when(void **state)
 	STEP(HD_OK, &s, id, TEAM_CLASSIFY, NULL);
 	now_at(NOV(25), "10:00");
 	/* a later state holds the earlier steps */
-	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_FILE, NULL, &already, &when, &err));
+	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_FILE, NULL, false, &already, &when, &err));
 	assert_true(already);
 	assert_int_equal(when, filed);
-	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_REVIEW, NULL, &already, &when, &err));
+	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_REVIEW, NULL, false, &already, &when, &err));
 	assert_true(already);
 	assert_int_equal(when, reviewed);
 	assert_int_equal(state_of_team(t, id), TEAM_CLASSIFIED);
@@ -329,7 +329,7 @@ static void test_step_taken_already_is_ok_and_says_when(void **state)
 	gone = now_at(NOV(26), "10:00");
 	STEP(HD_OK, &s, id, TEAM_DEREGISTER, "解散");
 	now_at(NOV(27), "10:00");
-	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_DEREGISTER, "又一次", &already, &when, &err));
+	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_DEREGISTER, "又一次", false, &already, &when, &err));
 	assert_true(already);
 	assert_int_equal(when, gone);
 	/* only the steps really taken are kept and audited */

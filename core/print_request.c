@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* print_request.c - the spool row a saved record's document starts as. */
+#include "core/print_request.h"
+
+#include "core/clock.h"
+#include "core/db.h"
+
+/* A row 'sending' without bytes is being made by the desk that asked for
+ * it; left so (the desk gone) it waits again after a while and the
+ * spool's retry makes it. Its format and queue are chosen when it is made. */
+static const char SQL_REQUEST[] =
+	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
+	" SELECT ?1, ?2, count(*) + 1, 'escpos', '', 'sending', ?3, ?3 FROM spool"
+	" WHERE kind = ?1 AND record_id = ?2";
+
+enum hd_status print_request(sqlite3 *db, const char *kind, long long record_id,
+			     struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db, SQL_REQUEST, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, record_id);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE)
+		rc = db_fail(db, src, err);
+	db_done(st);
+	return rc;
+}
