@@ -247,3 +247,8 @@ expect_in_rows() {
 	done
 	not_ok "$4: lines $1-$2 never showed '$3'" "$(scr_show | sed 's/^/| /')"
 }
+
+# expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom of
+# 80x24 (rows 21-22: the focused field's hint or error, two rows when long;
+# row 23: the status line, a long message taking row 22 too).
+expect_msg() { expect_in_rows 21 23 "$1" "$2"; }

@@ -69,9 +69,6 @@ zhf() {
 	printf "$_fmt" "$@"
 }
 
-# expect_msg TEXT WHAT: waits for TEXT on the status line (row 23).
-expect_msg() { expect_in_rows 22 23 "$1" "$2"; }
-
 # hd_pid: the pid of hubdesk, the child of the pane's shell (empty when it
 # has ended).
 hd_pid() {

@@ -17,19 +17,6 @@ NAME=晨曦社区服务社
 FORTY=甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉金木水火土东南西北中春夏秋冬梅兰竹菊松柏
 TAB=$(printf '\t')
 
-# expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom
-# (row 22: the focused field's error; row 23: the status line).
-expect_msg() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | sed -n '22,23p' | grep -Fq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$2: rows 22-23 never showed '$1'" "$(scr_show | sed 's/^/| /')"
-}
 
 # open_form: from administration, 1 opens an empty form.
 open_form() {

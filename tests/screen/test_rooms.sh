@@ -37,19 +37,6 @@ STATUS=23 # the status line (LINES-1)
 : >"$T/seen"
 scr_show() { _tmux capture-pane -t t -p | tee -a "$T/seen"; }
 
-# expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom
-# (row 22: the focused field's error; row 23: the status line).
-expect_msg() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | sed -n '22,23p' | grep -Fq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$2: rows 22-23 never showed '$1'" "$(scr_show | sed 's/^/| /')"
-}
 
 # expect_sql QUERY WANT WHAT: waits until QUERY gives WANT.
 expect_sql() {

@@ -49,19 +49,6 @@ zhf() {
 	printf "$_fmt" "$@"
 }
 
-# expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom
-# (row 22: the focused field's hint or error; row 23: the status line).
-expect_msg() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | sed -n '22,23p' | grep -Fq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$2: rows 22-23 never showed '$1'" "$(scr_show | sed 's/^/| /')"
-}
 
 # expect_not_on_screen TEXT WHAT: the screen now does not show TEXT.
 expect_not_on_screen() {

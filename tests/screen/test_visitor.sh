@@ -40,9 +40,6 @@ scr_show() {
 	fi
 }
 
-# expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom
-# (rows 21-22: the focused field's error; row 23: the status line).
-expect_msg() { expect_in_rows 21 23 "$1" "$2"; }
 
 # expect_no_row TEXT WHAT: waits until the list rows (4-21) no longer show TEXT.
 expect_no_row() {
