@@ -23,20 +23,58 @@ static http_t *connect_bounded(void)
 	return http;
 }
 
-/* Appends the keywords of attr (but "none") to out, comma-separated. */
-static void join_reasons(ipp_attribute_t *attr, char *out, size_t outsz)
+/* The printer-state-reasons a desk can act on, by the keyword's start (a
+ * keyword may end in -error, -warning or -report). */
+static const struct {
+	const char *stem;
+	const char *words; /* msgid */
+} REASONS[] = {
+	{ "media-empty", N_("out of paper") },      { "media-needed", N_("out of paper") },
+	{ "media-jam", N_("paper jam") },           { "cover-open", N_("cover open") },
+	{ "door-open", N_("cover open") },          { "offline", N_("offline") },
+	{ "paused", N_("paused") },                 { "toner-empty", N_("out of ink or toner") },
+	{ "marker-supply-empty", N_("out of ink or toner") },
+	{ "toner-low", N_("ink or toner low") },    { "marker-supply-low", N_("ink or toner low") },
+	{ "connecting-to-device", N_("cannot reach the printer") },
+};
+
+const char *cups_reason_words(const char *keyword)
 {
+	size_t i, n;
+
+	for (i = 0; keyword && i < sizeof(REASONS) / sizeof(REASONS[0]); i++) {
+		n = strlen(REASONS[i].stem);
+		if (strncmp(keyword, REASONS[i].stem, n) == 0 &&
+		    (keyword[n] == '\0' || keyword[n] == '-'))
+			return _(REASONS[i].words);
+	}
+	return NULL;
+}
+
+/* Appends the keywords of attr (but "none") to out, comma-separated: in
+ * words where the desk knows them (words set), else as CUPS says them.
+ * Returns how many were put in words. */
+static int join_reasons(ipp_attribute_t *attr, bool words, char *out, size_t outsz)
+{
+	const char *w;
 	size_t used;
-	int i;
+	int i, known = 0;
 
 	for (i = 0; attr && i < ippGetCount(attr); i++) {
 		const char *r = ippGetString(attr, i, NULL);
 
 		if (!r || strcmp(r, "none") == 0)
 			continue;
+		w = cups_reason_words(r);
+		if (words && !w)
+			continue;
+		if (w && strstr(out, w))
+			continue; /* said already (media-empty and media-needed) */
+		known += w != NULL;
 		used = strlen(out);
-		snprintf(out + used, outsz - used, "%s%s", used ? ", " : "", r);
+		snprintf(out + used, outsz - used, "%s%s", used ? _(", ") : "", w && words ? w : r);
 	}
+	return known;
 }
 
 /* Reads the answer to Get-Printer-Attributes into out. */
@@ -50,11 +88,15 @@ static void read_state(ipp_t *resp, struct printer_state *out)
 	out->accepting = true;
 	if ((a = ippFindAttribute(resp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN)))
 		out->accepting = ippGetBoolean(a, 0) != 0;
-	if ((a = ippFindAttribute(resp, "printer-state-message", IPP_TAG_TEXT)) &&
+	/* What the desk can act on in its own words first, else CUPS's
+	 * message, else CUPS's keywords. */
+	if (!join_reasons(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD), true,
+			  out->message, sizeof(out->message)) &&
+	    (a = ippFindAttribute(resp, "printer-state-message", IPP_TAG_TEXT)) &&
 	    ippGetString(a, 0, NULL))
 		snprintf(out->message, sizeof(out->message), "%s", ippGetString(a, 0, NULL));
 	if (!out->message[0])
-		join_reasons(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD),
+		join_reasons(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD), false,
 			     out->message, sizeof(out->message));
 	if (state == IPP_PSTATE_STOPPED || !out->accepting)
 		out->condition = PRINTER_STOPPED;

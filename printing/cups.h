@@ -56,6 +56,10 @@ enum hd_status cups_submit(const char *queue, const char *format, const char *ti
  * is a state, not a failure. */
 void cups_state(const char *queue, struct printer_state *out);
 
+/* A printer-state-reasons keyword the desk can act on in words, translated
+ * ("media-empty-error": 缺纸), or NULL for one it does not know. */
+const char *cups_reason_words(const char *keyword);
+
 /* A word or two for a condition, translated ("ready", "stopped" ...). */
 const char *cups_condition_text(enum printer_condition c);
 

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "core/text.h"
+#include "printing/cups.h"
 #include "printing/doc.h"
 #include "printing/escpos.h"
 #include "printing/pdf.h"
@@ -591,6 +592,19 @@ static int group_setup(void **state)
 	return setlocale(LC_ALL, "C.UTF-8") ? 0 : -1;
 }
 
+static void test_cups_reasons_a_desk_can_act_on_are_told_in_words(void **state)
+{
+	(void)state;
+	assert_string_equal(cups_reason_words("media-empty-error"), "out of paper");
+	assert_string_equal(cups_reason_words("media-needed"), "out of paper");
+	assert_string_equal(cups_reason_words("media-jam-warning"), "paper jam");
+	assert_string_equal(cups_reason_words("offline-report"), "offline");
+	assert_string_equal(cups_reason_words("connecting-to-device"), "cannot reach the printer");
+	assert_null(cups_reason_words("media-emptyish"));
+	assert_null(cups_reason_words("cups-waiting-for-job-completed"));
+	assert_null(cups_reason_words(NULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_preview_has_title_wraps_and_shows_the_qr_text),
 		cmocka_unit_test(test_preview_shows_the_reprint_mark),
 		cmocka_unit_test(test_sample_files_when_asked),
+		cmocka_unit_test(test_cups_reasons_a_desk_can_act_on_are_told_in_words),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
