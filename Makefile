@@ -26,7 +26,7 @@ CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null)
 # the strict warnings judge only our code), and libcups (no cups.pc on Debian 12).
 PRINT_CFLAGS := $(patsubst -I%,-isystem%,$(shell $(PKG_CONFIG) --cflags $(PKGS_PRINT) 2>/dev/null)) \
 	$(shell cups-config --cflags 2>/dev/null)
-PRINT_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS_PRINT) 2>/dev/null) $(shell cups-config --libs 2>/dev/null)
+PRINT_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS_PRINT) 2>/dev/null) $(shell cups-config --libs 2>/dev/null) -lm
 LIB_LIBS   := $(CORE_LIBS) $(PRINT_LIBS)
 
 CPPFLAGS_ALL = -I. -Ibuild $(PKG_CFLAGS) $(PRINT_CFLAGS)

@@ -129,7 +129,8 @@ bool app_confirm(struct app *a, const char *question);
 
 /* The sign-in's arg when someone asks to leave a kiosk: it leaves for staff
  * and admins only. */
-#define SIGNIN_TO_LEAVE ((const void *)"leave")
+extern const char SIGNIN_LEAVE[];
+#define SIGNIN_TO_LEAVE ((const void *)SIGNIN_LEAVE)
 
 /* Leaving the app: at once, or in kiosk mode through the sign-in. */
 void app_leave(struct app *a);

@@ -18,6 +18,9 @@
 
 enum { F_NAME, F_PIN, F_COUNT };
 
+/* The sign-in's arg when someone asks to leave a kiosk (app.h). */
+const char SIGNIN_LEAVE[] = "leave";
+
 struct signin {
 	bool to_leave; /* a kiosk's F10: staff and admins leave, nobody signs in */
 	struct field fields[F_COUNT];
@@ -57,7 +60,7 @@ static void *signin_open(struct app *a, const void *arg)
 
 	if (!s)
 		abort();
-	s->to_leave = arg == SIGNIN_TO_LEAVE;
+	s->to_leave = arg == SIGNIN_TO_LEAVE; /* one object, at any optimisation */
 	if (staff_list(a->db, &s->accounts, &s->count, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	specs[F_NAME].suggest = suggest_names;
