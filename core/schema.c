@@ -228,6 +228,27 @@ static const char *const MIGRATIONS[] = {
 	 * once, so the reports count visits by it. */
 	"CREATE TABLE visitee(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
 	"ALTER TABLE visit ADD COLUMN visitee_id INTEGER REFERENCES visitee(id);",
+	/* 15: a document CUPS took is 'printing' until CUPS says its job
+	 * completed (then 'done'), or ended without printing (then it waits
+	 * again): the table is made again for its new CHECK. */
+	"CREATE TABLE spool_next("
+	" id INTEGER PRIMARY KEY,"
+	" kind TEXT NOT NULL CHECK(kind IN ('visitor', 'booking', 'team', 'test', 'list')),"
+	" record_id INTEGER NOT NULL, copy INTEGER NOT NULL DEFAULT 1,"
+	" format TEXT NOT NULL CHECK(format IN ('escpos', 'pdf')),"
+	" queue TEXT NOT NULL DEFAULT '', data BLOB,"
+	" state TEXT NOT NULL DEFAULT 'waiting'"
+	"  CHECK(state IN ('waiting', 'sending', 'printing', 'done')),"
+	" attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, cups_job INTEGER, file TEXT,"
+	" created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"INSERT INTO spool_next(id, kind, record_id, copy, format, queue, data, state, attempts,"
+	" last_error, cups_job, file, created, updated)"
+	" SELECT id, kind, record_id, copy, format, queue, data, state, attempts, last_error,"
+	" cups_job, file, created, updated FROM spool;"
+	"DROP TABLE spool;"
+	"ALTER TABLE spool_next RENAME TO spool;"
+	"CREATE INDEX spool_open ON spool(state, id) WHERE state != 'done';"
+	"CREATE INDEX spool_record ON spool(kind, record_id);",
 };
 
 const char *schema_migration(int version)

@@ -36,6 +36,12 @@ static const struct {
 	{ "marker-supply-empty", N_("out of ink or toner") },
 	{ "toner-low", N_("ink or toner low") },    { "marker-supply-low", N_("ink or toner low") },
 	{ "connecting-to-device", N_("cannot reach the printer") },
+	/* job-state-reasons of a job that did not print */
+	{ "job-aborted-by-system", N_("the print service gave the job up") },
+	{ "aborted-by-system", N_("the print service gave the job up") },
+	{ "job-canceled", N_("the job was cancelled") },
+	{ "printer-stopped", N_("the printer stopped") },
+	{ "job-stopped", N_("the printer stopped") },
 };
 
 const char *cups_reason_words(const char *keyword)
@@ -202,6 +208,70 @@ static enum hd_status failed(const char *queue, enum print_fault *fault, struct 
 		return hd_err_set(err, HD_FAIL, "printer", _("CUPS did not take the document for %s: %s"),
 				  queue, cupsLastErrorString());
 	}
+}
+
+/* Cancels job (best effort: a job CUPS has ended already stays as it is). */
+static void cancel_job(http_t *http, int job)
+{
+	char uri[HTTP_MAX_URI];
+	ipp_t *req = ippNewRequest(IPP_OP_CANCEL_JOB);
+
+	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
+			 "/jobs/%d", job);
+	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
+	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser());
+	ippDelete(cupsDoRequest(http, req, "/"));
+}
+
+enum job_end cups_job_end(int job, char *why, size_t whysz)
+{
+	static const char *const ATTRS[] = { "job-state", "job-state-reasons",
+					     "job-printer-state-message" };
+	char uri[HTTP_MAX_URI];
+	enum job_end end = JOB_UNREACHABLE;
+	ipp_attribute_t *a;
+	http_t *http;
+	ipp_t *req, *resp;
+	int state;
+
+	if (whysz)
+		why[0] = '\0';
+	http = connect_bounded();
+	if (!http)
+		return JOB_UNREACHABLE;
+	req = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
+			 "/jobs/%d", job);
+	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
+	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
+		      (int)(sizeof(ATTRS) / sizeof(ATTRS[0])), NULL, ATTRS);
+	resp = cupsDoRequest(http, req, "/");
+	if (resp && ippGetStatusCode(resp) == IPP_STATUS_ERROR_NOT_FOUND) {
+		end = JOB_GONE;
+	} else if (resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_CONFLICTING) {
+		a = ippFindAttribute(resp, "job-state", IPP_TAG_ENUM);
+		state = a ? ippGetInteger(a, 0) : IPP_JSTATE_PENDING;
+		if (state == IPP_JSTATE_COMPLETED) {
+			end = JOB_COMPLETED;
+		} else if (state >= IPP_JSTATE_STOPPED) {
+			end = JOB_FAILED;
+			if (state == IPP_JSTATE_STOPPED)
+				cancel_job(http, job);
+			if (!join_reasons(ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD),
+					  true, why, whysz) &&
+			    (a = ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT)) &&
+			    ippGetString(a, 0, NULL) && *ippGetString(a, 0, NULL))
+				snprintf(why, whysz, "%s", ippGetString(a, 0, NULL));
+			if (!why[0])
+				join_reasons(ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD),
+					     false, why, whysz);
+		} else {
+			end = JOB_ACTIVE;
+		}
+	}
+	ippDelete(resp);
+	httpClose(http);
+	return end;
 }
 
 enum hd_status cups_submit(const char *queue, const char *format, const char *title,

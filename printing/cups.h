@@ -56,6 +56,21 @@ enum hd_status cups_submit(const char *queue, const char *format, const char *ti
  * is a state, not a failure. */
 void cups_state(const char *queue, struct printer_state *out);
 
+/* What became of a job CUPS took. */
+enum job_end {
+	JOB_ACTIVE,     /* pending, held or printing: wait for it */
+	JOB_COMPLETED,  /* printed */
+	JOB_FAILED,     /* aborted, cancelled, or stopped (then cancelled here): not printed */
+	JOB_GONE,       /* CUPS no longer knows the job (its history was purged) */
+	JOB_UNREACHABLE /* CUPS cannot be reached now */
+};
+
+/* Asks CUPS, within PRINT_TIMEOUT_MS, where job stands. A stopped job is
+ * cancelled, so that a document sent again can never print twice. why
+ * (whysz bytes) says why a job failed, in words where the desk knows the
+ * reason. */
+enum job_end cups_job_end(int job, char *why, size_t whysz);
+
 /* A printer-state-reasons keyword the desk can act on in words, translated
  * ("media-empty-error": 缺纸), or NULL for one it does not know. */
 const char *cups_reason_words(const char *keyword);

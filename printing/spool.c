@@ -54,9 +54,17 @@ static const char SQL_SET_DATA[] =
 static const char SQL_AUDIT_AFTER[] =
 	"SELECT json_object('kind', kind, 'record_id', record_id, 'copy', copy,"
 	" 'format', format, 'queue', queue) FROM spool WHERE id = ?1";
+/* CUPS took it: printing until CUPS says how its job ended. */
 static const char SQL_DONE[] =
-	"UPDATE spool SET state = 'done', cups_job = ?2, queue = ?3, attempts = attempts + 1,"
+	"UPDATE spool SET state = 'printing', cups_job = ?2, queue = ?3, attempts = attempts + 1,"
 	" last_error = NULL, file = NULL, updated = ?4 WHERE id = ?1";
+static const char SQL_PRINTING[] =
+	"SELECT id, ifnull(cups_job, 0) FROM spool WHERE state = 'printing' ORDER BY id";
+static const char SQL_PRINTED[] =
+	"UPDATE spool SET state = 'done', updated = ?2 WHERE id = ?1 AND state = 'printing'";
+static const char SQL_NOT_PRINTED[] =
+	"UPDATE spool SET state = 'waiting', last_error = ?2, updated = ?3"
+	" WHERE id = ?1 AND state = 'printing'";
 static const char SQL_WAIT[] =
 	"UPDATE spool SET state = 'waiting', attempts = attempts + ?2, last_error = ?3,"
 	" file = ?4, updated = ?5 WHERE id = ?1";
@@ -70,6 +78,9 @@ static const char SQL_MADE[] = "UPDATE spool SET data = ?2, format = ?3, queue =
 static const char SQL_FINISH[] =
 	"UPDATE spool SET state = 'done', last_error = ?2, file = NULL, updated = ?3 WHERE id = ?1";
 static const char SQL_WAITING_COUNT[] = "SELECT count(*) FROM spool WHERE state != 'done'";
+static const char SQL_PRINTING_COUNT[] = "SELECT count(*) FROM spool WHERE state = 'printing'";
+static const char SQL_NOT_TAKEN_COUNT[] =
+	"SELECT count(*) FROM spool WHERE state IN ('waiting', 'sending')";
 #define ENTRY_COLUMNS                                                                        \
 	"SELECT id, kind, record_id, copy, format, queue, state, attempts, last_error, cups_job," \
 	" file, created, updated FROM spool"
@@ -615,8 +626,78 @@ static bool still_needed(sqlite3 *db, const struct spool_entry *e)
 	return visit_get(db, e->record_id, &v, NULL) != HD_OK || v.time_out == 0;
 }
 
+struct job_row {
+	long long id;
+	int job;
+};
+
+static void read_job_row(sqlite3_stmt *st, void *rec)
+{
+	struct job_row *r = rec;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->job = sqlite3_column_int(st, 1);
+}
+
+/* Writes how a followed job ended: printed, or waiting again with why. */
+static enum hd_status job_ended(sqlite3 *db, long long id, bool printed, const char *why,
+				struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, printed ? SQL_PRINTED : SQL_NOT_PRINTED, &st, err);
+	if (rc == HD_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (printed) {
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+		} else {
+			sqlite3_bind_text(st, 2, why, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
+		}
+		rc = exec_stmt(db, &st, err);
+	}
+	return db_finish(db, rc, err);
+}
+
+enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_err *err)
+{
+	char why[256], reason[320];
+	struct job_row *rows = NULL;
+	enum hd_status rc;
+	enum job_end end;
+	int n = 0, i;
+
+	*printed = *failed = 0;
+	rc = db_collect(db, SQL_PRINTING, sizeof(*rows), read_job_row, (void **)&rows, &n, err);
+	for (i = 0; rc == HD_OK && i < n; i++) {
+		end = rows[i].job > 0 ? cups_job_end(rows[i].job, why, sizeof(why)) : JOB_GONE;
+		if (end == JOB_UNREACHABLE)
+			break; /* the rest would get the same answer */
+		if (end == JOB_ACTIVE)
+			continue;
+		if (end == JOB_FAILED) {
+			snprintf(reason, sizeof(reason), _("CUPS job %d did not print: %s"), rows[i].job,
+				 *why ? why : _("no reason given"));
+			rc = job_ended(db, rows[i].id, false, reason, err);
+			(*failed)++;
+		} else {
+			rc = job_ended(db, rows[i].id, true, NULL, err);
+			(*printed)++;
+		}
+	}
+	free(rows);
+	return rc;
+}
+
+static int count_of(sqlite3 *db, const char *sql);
+
 enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
 {
+	int printed, failed;
+
 	struct spool_outcome out;
 	struct spool_entry e;
 	enum print_fault fault;
@@ -629,6 +710,8 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 	*delivered = 0;
 	*still_waiting = 0;
 	rc = unstick(db, err);
+	if (rc == HD_OK)
+		rc = spool_follow(db, &printed, &failed, err);
 	if (rc != HD_OK)
 		return rc;
 	for (;;) {
@@ -659,22 +742,32 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 		if (fault == PRINT_FAULT_AWAY)
 			break; /* the rest would only wait for the same answer */
 	}
-	*still_waiting = spool_waiting_count(db);
+	/* Still waiting: not taken by CUPS (a document CUPS prints is not). */
+	*still_waiting = count_of(db, SQL_NOT_TAKEN_COUNT);
 	if (*still_waiting < 0)
 		*still_waiting = 0;
 	return HD_OK;
 }
 
-int spool_waiting_count(sqlite3 *db)
+static int count_of(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	int n = -1;
 
-	if (db_prepare(db, SQL_WAITING_COUNT, &st, NULL) == HD_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	if (db_prepare(db, sql, &st, NULL) == HD_OK && sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	db_done(st);
 	return n;
+}
+
+int spool_waiting_count(sqlite3 *db)
+{
+	return count_of(db, SQL_WAITING_COUNT);
+}
+
+int spool_printing_count(sqlite3 *db)
+{
+	return count_of(db, SQL_PRINTING_COUNT);
 }
 
 enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,

@@ -41,7 +41,7 @@ struct spool_entry {
 	int copy;
 	enum spool_format format;
 	char queue[SPOOL_QUEUE_MAX];
-	char state[16]; /* waiting, sending, done */
+	char state[16]; /* waiting, sending, printing (CUPS has it), done */
 	int attempts;
 	char last_error[256];
 	int cups_job;
@@ -75,6 +75,13 @@ enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spo
 			  struct hd_err *err);
 void spool_cancel(sqlite3 *db);
 
+/* Follows the jobs CUPS took ('printing' rows): a completed job (or one CUPS
+ * has forgotten) makes its document done; one CUPS aborted, cancelled or
+ * stopped (a stopped one is cancelled first) makes it wait again with the
+ * reason, to be sent again; one still pending or printing is waited on,
+ * never sent twice. *printed and *failed count what ended. */
+enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_err *err);
+
 /* Sends every waiting document, in id order, each at most once: a row is
  * marked 'sending' in its own BEGIN IMMEDIATE transaction before it goes,
  * so two desks cannot both send it, and goes back to 'waiting' when CUPS
@@ -89,9 +96,13 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 /* How many times kind/record_id was printed before (0: never). */
 int spool_copies(sqlite3 *db, const char *kind, long long record_id);
 
-/* How many documents are not done (waiting or being sent); -1 when the
- * database cannot say. */
+/* How many documents are not done (waiting, being sent, or printing in
+ * CUPS); -1 when the database cannot say. */
 int spool_waiting_count(sqlite3 *db);
+
+/* How many documents CUPS is printing (their jobs to follow); -1 when the
+ * database cannot say. */
+int spool_printing_count(sqlite3 *db);
 
 /* The documents not done, in id order, into *out (n of them; the caller
  * frees *out; NULL when none). */

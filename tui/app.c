@@ -29,6 +29,7 @@
 
 #define TICK_MS 250
 #define SCAN_PAUSE_MS 80
+#define FOLLOW_MS 2000 /* how often the jobs CUPS prints for us are asked after */
 #define IDLE_WARN_MS 15000 /* the countdown shows this long before the idle reset (half
 			    * the wait at most) */
 
@@ -321,7 +322,27 @@ static void idle_check(struct app *a)
  * anyway), the check-out at closing time, and, when a printer is ready, the documents
  * waiting are sent again (the watch said CUPS answers, so this does not
  * hold up the keys). */
-static void background(struct app *a, int64_t now, int64_t *last_retry)
+/* Every few seconds while CUPS prints documents of ours and answers: their
+ * jobs are asked after; one CUPS ended without printing waits again, and
+ * the desk is told. */
+static void follow_jobs(struct app *a)
+{
+	struct printer_state r, f;
+	bool r_set, f_set;
+	int printed, failed;
+	struct hd_err err;
+
+	if (spool_printing_count(a->db) <= 0 || !watch_get(a->watch, &r, &f, &r_set, &f_set) ||
+	    !((r_set && r.condition != PRINTER_AWAY) || (f_set && f.condition != PRINTER_AWAY)))
+		return;
+	if (spool_follow(a->db, &printed, &failed, &err) == HD_OK && failed > 0)
+		app_message(a, ROLE_WARNING,
+			    _("%d documents did not print (see administration 6); they wait to be sent again."),
+			    failed);
+	a->waiting = spool_waiting_count(a->db);
+}
+
+static void background(struct app *a, int64_t now, int64_t *last_retry, int64_t *last_follow)
 {
 	struct printer_state r, f;
 	bool r_set, f_set;
@@ -329,6 +350,10 @@ static void background(struct app *a, int64_t now, int64_t *last_retry)
 	struct hd_err err;
 
 	a->waiting = spool_waiting_count(a->db);
+	if (now - *last_follow >= FOLLOW_MS) {
+		*last_follow = now;
+		follow_jobs(a);
+	}
 	if (now - *last_retry < 60 * 1000)
 		return;
 	*last_retry = now;
@@ -336,10 +361,9 @@ static void background(struct app *a, int64_t now, int64_t *last_retry)
 	if (visit_close_day(a->db, &a->actor, &closed, &err) == HD_OK && closed > 0)
 		app_message(a, ROLE_DIM, _("Closing time: %d visitors checked out automatically."),
 			    closed);
-	if (a->waiting <= 0)
+	if (a->waiting <= 0 || !watch_get(a->watch, &r, &f, &r_set, &f_set))
 		return;
-	if (!watch_get(a->watch, &r, &f, &r_set, &f_set) ||
-	    !((r_set && r.condition == PRINTER_READY) || (f_set && f.condition == PRINTER_READY)))
+	if (!((r_set && r.condition == PRINTER_READY) || (f_set && f.condition == PRINTER_READY)))
 		return;
 	if (spool_retry(a->db, &delivered, &waiting, &err) == HD_OK && delivered > 0) {
 		app_message(a, ROLE_OK, _("%d waiting documents printed."), delivered);
@@ -400,7 +424,7 @@ static void scan_or_deliver(struct app *a, struct key_in k)
 
 static void loop(struct app *a)
 {
-	int64_t last_tick = 0, last_retry = 0, now;
+	int64_t last_tick = 0, last_retry = 0, last_follow = 0, now;
 	struct key_in k;
 	struct screen *s;
 	wint_t ch;
@@ -422,7 +446,7 @@ static void loop(struct app *a)
 				scan_replay(a, &a->scan, deliver);
 			idle_check(a);
 			if (now - last_tick >= 1000) {
-				background(a, now, &last_retry);
+				background(a, now, &last_retry, &last_follow);
 				s = top(a);
 				if (s->ops->tick)
 					s->ops->tick(a, s->st);

@@ -154,7 +154,7 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct spool_entry *e = NULL;
 	const char *args[MAX_ARGS];
 	struct hd_err err;
-	int nargs, rc, n = 0, i;
+	int nargs, rc, n = 0, i, printed, failed;
 
 	rc = cli_parse("print status", argc, argv, 2, NULL, args, 0, &nargs);
 	if (rc != HD_OK)
@@ -171,7 +171,9 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		status_line(a4, _("A4 printer"));
 	if (!receipt[0] && !a4[0])
 		cli_say(HD_OK, _("no printer is set (config set printer.receipt QUEUE, printer.a4 QUEUE)"));
-	if (spool_list_waiting(ctx->db, &e, &n, &err) != HD_OK)
+	/* The jobs CUPS has are asked after, so the list says how they stand. */
+	if (spool_follow(ctx->db, &printed, &failed, &err) != HD_OK ||
+	    spool_list_waiting(ctx->db, &e, &n, &err) != HD_OK)
 		return cli_report(&err);
 	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("document"), _("queue"), _("state"),
 	       _("attempts"), _("created"), _("reason"));

@@ -104,6 +104,7 @@ static void printers_draw(struct app *a, void *st)
 	struct printers *p = st;
 	struct printer_state rs, fs;
 	char receipt[SPOOL_QUEUE_MAX], a4[SPOOL_QUEUE_MAX], width[8], line[512], when[32];
+	char why[256];
 	bool r_set, f_set, known = watch_get(a->watch, &rs, &fs, &r_set, &f_set);
 	int i, y;
 
@@ -123,9 +124,12 @@ static void printers_draw(struct app *a, void *st)
 	draw_text(6, X0, line, COLS - 4, p->count ? ROLE_WARNING : ROLE_LABEL, 0);
 	for (i = 0, y = 7; i < p->count && y < LINES - 4; i++, y++) {
 		clock_local_datetime(p->waiting[i].created, when, sizeof(when));
+		if (strcmp(p->waiting[i].state, "printing") == 0)
+			snprintf(why, sizeof(why), _("printing (CUPS job %d)"), p->waiting[i].cups_job);
+		else
+			snprintf(why, sizeof(why), "%s", p->waiting[i].last_error);
 		snprintf(line, sizeof(line), "%5lld  %s %lld  %s  %s", p->waiting[i].id,
-			 spool_kind_words(p->waiting[i].kind), p->waiting[i].record_id, when,
-			 p->waiting[i].last_error);
+			 spool_kind_words(p->waiting[i].kind), p->waiting[i].record_id, when, why);
 		draw_text(y, X0, line, COLS - 4, ROLE_NORMAL, 0);
 	}
 }

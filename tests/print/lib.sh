@@ -209,6 +209,14 @@ cups_idle() {
 	[ -z "$(lpstat -h "$CUPS_SERVER" -o 2>/dev/null)" ]
 }
 
+# follow_jobs: waits (up to 20 s) until CUPS has no job left, then lets
+# hubdesk follow its jobs (print status asks CUPS how each ended), so the
+# spool rows say done or waiting.
+follow_jobs() {
+	wait_for 20 cups_idle
+	"$HUBDESK" print status >/dev/null 2>&1
+}
+
 # print_world TOOL...: the world of a print test. Checks that every TOOL is
 # installed, starts the private cupsd (cups_start) and exports HUBDESK_SPOOL
 # (the spool folder, $T/spool-out); says so in one ok line. When a tool is

@@ -72,6 +72,7 @@ fi
 has "$T/filing.txt" "the PDF has a line for signatures" 签字 ______
 if grep -q '补打' "$T/filing.txt"; then not_ok "the first print is no reprint"; else
 	ok "the first print is no reprint"; fi
+follow_jobs
 expect_eq "$(sql "SELECT state || ' ' || format || ' ' || queue || ' ' || copy || ' ' || (cups_job > 0) FROM spool WHERE kind = 'team' AND record_id = $team")" \
 	"done pdf A4 1 1" "the spool row is done: PDF on A4, copy 1, with its CUPS job"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'print' AND record = 'spool'
@@ -165,6 +166,7 @@ before=$(sink_jobs A4)
 expect_rc 0 "print retry" hd print retry
 expect_err "1 delivered, 0 still waiting" "it delivers the receipt"
 expect_job A4 $((before + 1)) "the A4 printer got the waiting receipt"
+follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE id = $waiting")" done "its row is done"
 expect_eq "$(ls "$HUBDESK_SPOOL" | grep -c "^team-$team-")" 0 "its spool file is gone"
 expect_eq "$(pdf_qr "$(sink_job A4 $((before + 1)))")" "$code" "the delivered PDF's QR still reads back"

@@ -174,6 +174,7 @@ else
 fi
 wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
 expect_eq "$(sink_jobs Receipt)" 1 "exactly one job: the wrong PIN printed nothing"
+follow_jobs
 expect_eq "$(sql "SELECT state || ' ' || format || ' ' || (cups_job > 0) FROM spool WHERE kind = 'booking' AND record_id = ${BK:-0}")" \
 	"done escpos 1" "the spool row is done, ESC/POS, with its CUPS job"
 

@@ -28,6 +28,7 @@ else
 	not_ok "the job holds a GS v 0 raster" "$(cat "$T/pbm.err")"
 fi
 expect_eq "$(zbar_text "$T/qr.pbm")" "$code" "the printed QR reads back as exactly the code"
+follow_jobs
 expect_eq "$(sql "SELECT state || ' ' || (cups_job > 0) || ' ' || kind || ' ' || record_id || ' ' || copy || ' ' || format FROM spool WHERE id = $page")" \
 	"done 1 test $page 1 escpos" "the spool row is done with its CUPS job"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'print' AND record = 'spool' AND record_id = $page")" 1 \
@@ -146,6 +147,7 @@ before=$(sink_jobs Receipt)
 expect_rc 0 "print retry" hd print retry
 expect_err "^hubdesk: 1 delivered, 0 still waiting" "it says one was delivered and none wait"
 expect_job Receipt $((before + 1)) "the receipt printer got the waiting page"
+follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE id = $waiting")" done "the row is done"
 expect_eq "$(ls "$HUBDESK_SPOOL" | grep -c "^test-$waiting-")" 0 "its spool file is gone once delivered"
 expect_rc 0 "a second print retry" hd print retry
@@ -189,6 +191,7 @@ expect_eq "$sent" 3 "two retries at once deliver the three waiting pages between
 sink_wait Receipt $((before + 3))
 wait_for 20 cups_idle
 expect_eq "$(sink_jobs Receipt)" $((before + 3)) "the printer got each page once"
+follow_jobs
 expect_eq "$(sql "SELECT count(*) FROM spool WHERE state != 'done'")" 1 "only the unknown queue's page waits"
 
 done_testing

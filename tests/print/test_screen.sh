@@ -95,6 +95,12 @@ expect_line 23 "$(zh_part 'sent to printer %s (CUPS job %d)' 7)" "the status lin
 expect_job Receipt 1 "the receipt printer received the page"
 expect_eq "$(head_hex "$(sink_job Receipt 1)")" "1b40" "the job is ESC/POS (starts with ESC @)"
 expect_eq "$(qr_of_job "$(sink_job Receipt 1)")" "$code" "the printed QR reads back as the code shown"
+page_done() { [ "$(sql "SELECT state FROM spool WHERE id = $(echo "$code" | cut -d- -f3)")" = done ]; }
+if wait_for 10 page_done; then
+	ok "the desk follows the job: the page is done once CUPS says it completed"
+else
+	not_ok "the desk follows the job to done" "$(sql "SELECT id, state, cups_job FROM spool")"
+fi
 
 # 2: the destination picker lists what CUPS has; Down, Enter picks.
 scr_keys 2
@@ -176,6 +182,7 @@ expect_eq "$(qr_of_job "$(sink_job Receipt $((before + 1)))")" "$waiting_code" \
 	"its QR reads back as the code shown when it was made"
 wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
 expect_eq "$(sink_jobs Receipt)" $((before + 1)) "the printer got exactly one more job"
+follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE id = '$waiting'")" "done" "the spool row is done"
 expect_no_screen "$WAITING1" "the top line no longer counts it"
 expect_line_within 1 "$READY" 11000 "the top line says $READY again"

@@ -25,6 +25,7 @@ expect_no_err "wait|not printed" "nothing waits"
 expect_job Receipt 1 "the receipt printer received the slip"
 job=$(sink_job Receipt 1)
 expect_eq "$(head_hex "$job")" "1b40" "the job starts with ESC @"
+follow_jobs
 expect_eq "$(sql "SELECT state || ' ' || (cups_job > 0) || ' ' || format || ' ' || copy FROM spool WHERE kind = 'visitor' AND record_id = 1")" \
 	"done 1 escpos 1" "the spool row is done, ESC/POS, first copy"
 if pbm_of "$job" "$T/qr.pbm" 2>"$T/pbm.err"; then
@@ -70,6 +71,7 @@ cupsd_up || not_ok "cupsd starts again"
 expect_rc 0 "print retry" hd print retry
 expect_err "^hubdesk: 1 delivered, 0 still waiting" "one slip delivered, none waiting"
 expect_job Receipt 2 "the receipt printer got the waiting slip"
+follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE kind = 'visitor' AND record_id = $id2")" done "the row is done"
 expect_eq "$(ls "$HUBDESK_SPOOL" 2>/dev/null | grep -c "^visitor-$id2-")" 0 "its spool file is gone once delivered"
 expect_eq "$(qr_of_job "$(sink_job Receipt 2)" 2>/dev/null)" "$code2" \

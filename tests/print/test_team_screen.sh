@@ -103,6 +103,7 @@ if grep -Fq "$PHONE" "$T/filing.txt"; then not_ok "the receipt never holds the f
 	ok "the receipt never holds the full phone"; fi
 wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
 expect_eq "$(sink_jobs A4) $(sink_jobs Receipt)" "1 0" "one job on A4, none on Receipt"
+follow_jobs
 expect_eq "$(sql "SELECT state || ' ' || format || ' ' || queue || ' ' || copy || ' ' || (cups_job > 0) FROM spool WHERE kind = 'team' AND record_id = ${TEAM:-0}")" \
 	"done pdf A4 1 1" "the spool row is done: PDF on A4, copy 1, with its CUPS job"
 

@@ -78,6 +78,7 @@ else
 fi
 wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
 expect_eq "$(sink_jobs Receipt)" 1 "exactly one job was printed"
+follow_jobs
 expect_eq "$(sql "SELECT state || ' ' || format || ' ' || (cups_job > 0) FROM spool WHERE kind = 'visitor' AND record_id = $visit")" \
 	"done escpos 1" "the spool row is done, ESC/POS, with its CUPS job"
 

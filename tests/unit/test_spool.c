@@ -310,6 +310,33 @@ static void test_a_request_left_behind_is_made_by_the_retry(void **state)
 	assert_int_equal(waiting, 1);
 }
 
+/* A document CUPS took is followed, never sent again while CUPS may still
+ * print it: with CUPS out of reach it stays printing, counted among the
+ * documents not done but not among those waiting to be sent. */
+static void test_a_printing_document_is_waited_on_not_sent_again(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	int printed, failed, delivered, waiting;
+	long long id;
+
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 9, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	assert_int_equal(sqlite3_exec(t->db, "UPDATE spool SET state = 'printing', cups_job = 5",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(spool_follow(t->db, &printed, &failed, &err), HD_OK);
+	assert_int_equal(printed + failed, 0);
+	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(delivered, 0);
+	assert_int_equal(waiting, 0);
+	assert_int_equal(spool_waiting_count(t->db), 1);
+	assert_int_equal(spool_printing_count(t->db), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool WHERE state = 'printing'"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -328,6 +355,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_the_request_saved_with_a_visit_becomes_its_first_print,
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_request_left_behind_is_made_by_the_retry,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_printing_document_is_waited_on_not_sent_again,
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_recovers_stale_rows_and_keeps_what_cannot_go,
 						spool_setup, tdb_teardown),
