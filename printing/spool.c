@@ -70,8 +70,13 @@ static const char SQL_WAIT[] =
 	" file = ?4, updated = ?5 WHERE id = ?1";
 static const char SQL_UNSTICK[] =
 	"UPDATE spool SET state = 'waiting', updated = ?1 WHERE state = 'sending' AND updated < ?2";
+/* With ?3 set, only a document whose turn has come: after its n-th failed
+ * attempt it rests 2^(n-1) minutes, at most half an hour (the desk's own
+ * retries back off; a retry asked for by hand tries everything). */
 static const char SQL_NEXT_WAITING[] =
-	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > ?1 ORDER BY id LIMIT 1";
+	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > ?1"
+	" AND (?3 = 0 OR attempts = 0 OR updated + min(60 * (1 << min(attempts - 1, 5)), 1800) <= ?2)"
+	" ORDER BY id LIMIT 1";
 static const char SQL_CLAIM[] =
 	"UPDATE spool SET state = 'sending', updated = ?2 WHERE id = ?1 AND state = 'waiting'";
 static const char SQL_MADE[] = "UPDATE spool SET data = ?2, format = ?3, queue = ?4 WHERE id = ?1";
@@ -537,8 +542,9 @@ static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
 /* Claims the next waiting row after id `after`: marks it 'sending' in one
  * BEGIN IMMEDIATE transaction and copies its data (*data, the caller frees).
  * HD_NOT_FOUND when none is left. */
-static enum hd_status claim_next(sqlite3 *db, long long after, struct spool_entry *e,
-				 unsigned char **data, size_t *len, struct hd_err *err)
+static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only,
+				 struct spool_entry *e, unsigned char **data, size_t *len,
+				 struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -554,6 +560,8 @@ static enum hd_status claim_next(sqlite3 *db, long long after, struct spool_entr
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
 	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	sqlite3_bind_int(st, 3, due_only);
 	src = sqlite3_step(st);
 	if (src != SQLITE_ROW) {
 		db_done(st);
@@ -694,7 +702,8 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
 
 static int count_of(sqlite3 *db, const char *sql);
 
-enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
+static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *still_waiting,
+			    struct hd_err *err)
 {
 	int printed, failed;
 
@@ -715,7 +724,7 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 	if (rc != HD_OK)
 		return rc;
 	for (;;) {
-		rc = claim_next(db, last, &e, &data, &len, err);
+		rc = claim_next(db, last, due_only, &e, &data, &len, err);
 		if (rc == HD_NOT_FOUND)
 			break;
 		if (rc != HD_OK)
@@ -747,6 +756,17 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 	if (*still_waiting < 0)
 		*still_waiting = 0;
 	return HD_OK;
+}
+
+enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
+{
+	return retry(db, false, delivered, still_waiting, err);
+}
+
+enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting,
+			       struct hd_err *err)
+{
+	return retry(db, true, delivered, still_waiting, err);
 }
 
 static int count_of(sqlite3 *db, const char *sql)

@@ -96,6 +96,12 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 /* How many times kind/record_id was printed before (0: never). */
 int spool_copies(sqlite3 *db, const char *kind, long long record_id);
 
+/* spool_retry for the desk's own retries: a document that failed rests
+ * 2^(n-1) minutes after its n-th attempt (at most half an hour) before it
+ * is tried again. */
+enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting,
+			       struct hd_err *err);
+
 /* How many documents are not done (waiting, being sent, or printing in
  * CUPS); -1 when the database cannot say. */
 int spool_waiting_count(sqlite3 *db);

@@ -365,7 +365,7 @@ static void background(struct app *a, int64_t now, int64_t *last_retry, int64_t 
 		return;
 	if (!((r_set && r.condition == PRINTER_READY) || (f_set && f.condition == PRINTER_READY)))
 		return;
-	if (spool_retry(a->db, &delivered, &waiting, &err) == HD_OK && delivered > 0) {
+	if (spool_retry_due(a->db, &delivered, &waiting, &err) == HD_OK && delivered > 0) {
 		app_message(a, ROLE_OK, _("%d waiting documents printed."), delivered);
 		a->waiting = waiting;
 	}

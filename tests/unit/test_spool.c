@@ -337,6 +337,34 @@ static void test_a_printing_document_is_waited_on_not_sent_again(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool WHERE state = 'printing'"), 0);
 }
 
+static void test_the_desks_retries_back_off_a_retry_by_hand_does_not(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	int delivered, waiting;
+	long long id;
+
+	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(spool_print(t->db, &t->who, "visitor", 11, SPOOL_ESCPOS, "Receipt", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	/* Two attempts failed, the last just now: it rests two minutes. */
+	assert_int_equal(sqlite3_exec(t->db, "UPDATE spool SET attempts = 2", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(spool_retry_due(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool"), 2);
+	assert_int_equal(waiting, 1);
+	assert_int_equal(sqlite3_exec(t->db, "UPDATE spool SET updated = updated - 121", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	assert_int_equal(spool_retry_due(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool"), 3);
+	/* By hand: at once. */
+	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool"), 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -357,6 +385,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_request_left_behind_is_made_by_the_retry,
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_printing_document_is_waited_on_not_sent_again,
+						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_the_desks_retries_back_off_a_retry_by_hand_does_not,
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_recovers_stale_rows_and_keeps_what_cannot_go,
 						spool_setup, tdb_teardown),
