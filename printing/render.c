@@ -10,29 +10,48 @@
 #include "printing/receipt.h"
 #include "printing/slip.h"
 
+static bool record_kind(const char *kind)
+{
+	return strcmp(kind, "visitor") == 0 || strcmp(kind, "booking") == 0 ||
+	       strcmp(kind, "team") == 0;
+}
+
+static enum hd_status route(sqlite3 *db, const char *kind, enum spool_format *f, char *queue,
+			    size_t qsz, int *width, struct hd_err *err)
+{
+	if (!record_kind(kind))
+		return hd_err_set(err, HD_BAD_INPUT, "kind", _("unknown kind of document: %s"), kind);
+	return output_choose_for(db, strcmp(kind, "team") == 0 ? OUTPUT_A4 : OUTPUT_RECEIPT, NULL,
+				 NULL, queue, qsz, f, width, err);
+}
+
+enum hd_status render_route(sqlite3 *db, const char *kind, enum spool_format *f, char *queue,
+			    size_t qsz, struct hd_err *err)
+{
+	int width;
+
+	return route(db, kind, f, queue, qsz, &width, err);
+}
+
 enum hd_status render_request(sqlite3 *db, const char *kind, long long record_id, int copy,
 			      enum spool_format *f, char *queue, size_t qsz,
 			      unsigned char **bytes, size_t *len, struct hd_err *err)
 {
-	bool team = strcmp(kind, "team") == 0;
 	struct doc *d = NULL;
 	enum hd_status rc;
 	int width;
 
 	*bytes = NULL;
 	*len = 0;
-	rc = output_choose_for(db, team ? OUTPUT_A4 : OUTPUT_RECEIPT, NULL, NULL, queue, qsz, f,
-			       &width, err);
+	rc = route(db, kind, f, queue, qsz, &width, err);
 	if (rc != HD_OK)
 		return rc;
 	if (strcmp(kind, "visitor") == 0)
 		rc = slip_document(db, record_id, copy > 1, &d, err);
 	else if (strcmp(kind, "booking") == 0)
 		rc = receipt_document(db, record_id, copy > 1, &d, err);
-	else if (team)
-		rc = filing_document(db, record_id, copy > 1, *f == SPOOL_PDF, &d, err);
 	else
-		rc = hd_err_set(err, HD_BAD_INPUT, "kind", _("unknown kind of document: %s"), kind);
+		rc = filing_document(db, record_id, copy > 1, *f == SPOOL_PDF, &d, err);
 	if (rc == HD_OK)
 		rc = output_render(d, *f, width, bytes, len, err);
 	doc_free(&d);

@@ -12,6 +12,13 @@
 #include "core/status.h"
 #include "printing/spool.h"
 
+/* Where a document of kind ("visitor", "booking", "team") goes now, by the
+ * printers set at this moment: *f and queue (qsz bytes; "" when none is
+ * set). HD_BAD_INPUT for another kind (a test page or a list goes where it
+ * was sent). */
+enum hd_status render_route(sqlite3 *db, const char *kind, enum spool_format *f, char *queue,
+			    size_t qsz, struct hd_err *err);
+
 /* Makes copy number copy of the document of kind ("visitor", "booking",
  * "team") and record_id: *f and queue (qsz bytes; "" when no printer is
  * set) say where it goes, *bytes (malloc'd, the caller frees) and *len what

@@ -623,6 +623,21 @@ static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *que
 	return db_finish(db, rc, err);
 }
 
+/* A document of a record goes where its kind goes now, by the printers set
+ * at this moment (a slip queued before the receipt printer was set goes to
+ * it, as ESC/POS): queue becomes that printer; true when the document's
+ * format differs, so that it must be made again. */
+static bool rerouted(sqlite3 *db, const struct spool_entry *e, char *queue, size_t qsz)
+{
+	char to[SPOOL_QUEUE_MAX];
+	enum spool_format f;
+
+	if (render_route(db, e->kind, &f, to, sizeof(to), NULL) != HD_OK)
+		return false; /* a test page or a list goes where it was sent */
+	snprintf(queue, qsz, "%s", to);
+	return f != e->format;
+}
+
 /* A first slip of a visitor who has left is no longer needed (a reprint by
  * hand always prints). */
 static bool still_needed(sqlite3 *db, const struct spool_entry *e)
@@ -706,7 +721,6 @@ static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *sti
 			    struct hd_err *err)
 {
 	int printed, failed;
-
 	struct spool_outcome out;
 	struct spool_entry e;
 	enum print_fault fault;
@@ -736,6 +750,10 @@ static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *sti
 			settings_text(db, e.format == SPOOL_PDF ? "printer.a4" : "printer.receipt", queue,
 				      sizeof(queue));
 		fault = PRINT_FAULT_OTHER;
+		if (data && rerouted(db, &e, queue, sizeof(queue))) {
+			free(data); /* made for another printer: made again for this one */
+			data = NULL;
+		}
 		if (!data)
 			rc = make_request(db, &e, queue, sizeof(queue), &data, &len, err);
 		if (rc == HD_OK && data && !still_needed(db, &e))

@@ -186,6 +186,8 @@ static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
 
 static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state)
 {
+	/* Test pages: they go where they were sent (a record's document would
+	 * be routed again by its kind). */
 	struct tdb *t = *state;
 	struct spool_outcome out;
 	struct spool_entry *list = NULL;
@@ -193,13 +195,13 @@ static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state
 	long long a, b, c;
 	int delivered, waiting, n;
 
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 1, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, "test", 1, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &a, &out, &err),
 			 HD_OK);
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 2, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, "test", 2, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &b, &out, &err),
 			 HD_OK);
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 3, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, "test", 3, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &c, &out, &err),
 			 HD_OK);
 	/* b was being sent by a desk that crashed 11 minutes ago; c by one
@@ -365,6 +367,30 @@ static void test_the_desks_retries_back_off_a_retry_by_hand_does_not(void **stat
 	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool"), 4);
 }
 
+/* A slip made before the receipt printer was set (a PDF waiting for no
+ * printer) goes to the receipt printer once it is set, made again as
+ * ESC/POS: routing is decided at delivery. */
+static void test_a_waiting_slip_goes_where_slips_go_now(void **state)
+{
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct hd_err err;
+	int delivered, waiting;
+	char sql[160];
+	long long id;
+
+	id = visit_with_request(t, "钱七");
+	assert_int_equal(slip_print(t->db, &t->who, id, NULL, NULL, &out, &err), HD_OK);
+	snprintf(sql, sizeof(sql), "SELECT format = 'pdf' AND queue = '' FROM spool WHERE record_id = %lld", id);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
+	snprintf(sql, sizeof(sql),
+		 "SELECT format = 'escpos' AND queue = 'Receipt' AND attempts = 1 AND copy = 1"
+		 " AND substr(data, 1, 2) = x'1b40' FROM spool WHERE record_id = %lld", id);
+	assert_int_equal(tdb_int(t->db, sql), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -388,6 +414,8 @@ int main(void)
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_the_desks_retries_back_off_a_retry_by_hand_does_not,
 						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_waiting_slip_goes_where_slips_go_now, spool_setup,
+						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_retry_recovers_stale_rows_and_keeps_what_cannot_go,
 						spool_setup, tdb_teardown),
 	};
