@@ -227,15 +227,18 @@ enum job_end cups_job_end(int job, char *why, size_t whysz)
 {
 	static const char *const ATTRS[] = { "job-state", "job-state-reasons",
 					     "job-printer-state-message" };
-	char uri[HTTP_MAX_URI];
+	char uri[HTTP_MAX_URI], unused[8];
 	enum job_end end = JOB_UNREACHABLE;
 	ipp_attribute_t *a;
 	http_t *http;
 	ipp_t *req, *resp;
 	int state;
 
-	if (whysz)
-		why[0] = '\0';
+	if (!why || !whysz) {
+		why = unused;
+		whysz = sizeof(unused);
+	}
+	why[0] = '\0';
 	http = connect_bounded();
 	if (!http)
 		return JOB_UNREACHABLE;

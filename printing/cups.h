@@ -67,8 +67,8 @@ enum job_end {
 
 /* Asks CUPS, within PRINT_TIMEOUT_MS, where job stands. A stopped job is
  * cancelled, so that a document sent again can never print twice. why
- * (whysz bytes) says why a job failed, in words where the desk knows the
- * reason. */
+ * (whysz bytes; may be NULL) says why a job failed, in words where the desk
+ * knows the reason. */
 enum job_end cups_job_end(int job, char *why, size_t whysz);
 
 /* A printer-state-reasons keyword the desk can act on in words, translated
