@@ -210,11 +210,16 @@ cups_idle() {
 }
 
 # follow_jobs: waits (up to 20 s) until CUPS has no job left, then lets
-# hubdesk follow its jobs (print status asks CUPS how each ended), so the
-# spool rows say done or waiting.
+# hubdesk follow its jobs (print status asks CUPS how each ended) until no
+# document is printing any more (a CUPS just started may not answer the
+# first time), so the spool rows say done or waiting.
+_followed() {
+	"$HUBDESK" print status >/dev/null 2>&1
+	[ "$(sql "SELECT count(*) FROM spool WHERE state = 'printing'")" = 0 ]
+}
 follow_jobs() {
 	wait_for 20 cups_idle
-	"$HUBDESK" print status >/dev/null 2>&1
+	wait_for 20 _followed
 }
 
 # print_world TOOL...: the world of a print test. Checks that every TOOL is

@@ -145,6 +145,7 @@ hd config set printer.a4 A4 || not_ok "printer.a4 is set again"
 
 # CUPS away: the receipt waits, as a row and a file, and the desk is told.
 wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
+follow_jobs # the jobs sent so far are printed first
 cupsd_down
 expect_rc 0 "print team with CUPS stopped exits 0" hd print team "$team"
 expect_err "waits" "a line on stderr says it waits"

@@ -53,6 +53,7 @@ else
 fi
 
 # --- CUPS away: the check-in still succeeds and the slip waits.
+follow_jobs # the jobs sent so far are printed first
 cupsd_down
 expect_rc 0 "visitor checkin with CUPS stopped exits 0" hd visitor checkin --name 李四 \
 	--phone 13700002222 --purpose 12
