@@ -75,45 +75,17 @@ static enum hd_status measure_render(const struct doc *d, bool pdf, const char *
 	return HD_OK;
 }
 
-/* Sends the ESC/POS job to queue SUBMIT_REPS times; prints the median. */
-static enum hd_status measure_submit(const struct doc *d, const char *queue, struct hd_err *err)
+/* Sends the ESC/POS job to queue SUBMIT_REPS times and prints the median
+ * as name: the submission alone, or with follow set until CUPS says the job
+ * completed (the sink on loopback takes it). The desk never waits for the
+ * latter: it follows its jobs every two seconds, off the key path. */
+static enum hd_status measure_submit(const struct doc *d, const char *queue, bool follow,
+				     const char *name, struct hd_err *err)
 {
 	double t[SUBMIT_REPS], t0;
 	enum print_fault fault;
+	enum job_end end;
 	enum hd_status rc;
-	unsigned char *bytes;
-	size_t len;
-	int i, job;
-
-	rc = escpos_render(d, RECEIPT_MM, &bytes, &len, err);
-	if (rc != HD_OK)
-		return rc;
-	for (i = -1; i < SUBMIT_REPS; i++) {
-		t0 = bench_ms();
-		rc = cups_submit(queue, PRINT_MIME_ESCPOS, "hubdesk bench", bytes, len, &job, &fault,
-				 err);
-		if (rc != HD_OK)
-			break;
-		if (i >= 0)
-			t[i] = bench_ms() - t0;
-	}
-	free(bytes);
-	if (rc == HD_OK)
-		bench_print_ms("cups_submit_escpos", bench_median(t, SUBMIT_REPS));
-	return rc;
-}
-
-/* Sends the ESC/POS job and asks after it until CUPS says it completed (the
- * sink on loopback takes it), SUBMIT_REPS times; prints the median. The desk
- * never waits for this: it follows its jobs every two seconds, off the key
- * path. */
-static enum hd_status measure_followed(const struct doc *d, const char *queue,
-				       struct hd_err *err)
-{
-	double t[SUBMIT_REPS], t0;
-	enum print_fault fault;
-	enum hd_status rc;
-	enum job_end end = JOB_ACTIVE;
 	unsigned char *bytes;
 	size_t len;
 	int i, job;
@@ -126,7 +98,8 @@ static enum hd_status measure_followed(const struct doc *d, const char *queue,
 		rc = cups_submit(queue, PRINT_MIME_ESCPOS, "hubdesk bench", bytes, len, &job, &fault,
 				 err);
 		/* Asked after as fast as CUPS answers, for at most ten seconds. */
-		for (end = JOB_ACTIVE; rc == HD_OK && end == JOB_ACTIVE && bench_ms() - t0 < 10000;)
+		for (end = follow ? JOB_ACTIVE : JOB_COMPLETED;
+		     rc == HD_OK && end == JOB_ACTIVE && bench_ms() - t0 < 10000;)
 			end = cups_job_end(job, NULL, 0);
 		if (rc == HD_OK && end != JOB_COMPLETED)
 			rc = hd_err_set(err, HD_FAIL, "", "CUPS job %d did not complete", job);
@@ -135,7 +108,7 @@ static enum hd_status measure_followed(const struct doc *d, const char *queue,
 	}
 	free(bytes);
 	if (rc == HD_OK)
-		bench_print_ms("print_followed_escpos", bench_median(t, SUBMIT_REPS));
+		bench_print_ms(name, bench_median(t, SUBMIT_REPS));
 	return rc;
 }
 
@@ -149,9 +122,9 @@ enum hd_status bench_print_measures(struct hd_err *err)
 	if (rc == HD_OK)
 		rc = measure_render(d, true, "render_pdf_receipt", err);
 	if (rc == HD_OK && queue && *queue)
-		rc = measure_submit(d, queue, err);
+		rc = measure_submit(d, queue, false, "cups_submit_escpos", err);
 	if (rc == HD_OK && queue && *queue)
-		rc = measure_followed(d, queue, err);
+		rc = measure_submit(d, queue, true, "print_followed_escpos", err);
 	doc_free(&d);
 	pdf_cleanup();
 	return rc;

@@ -112,13 +112,32 @@ static void read_state(ipp_t *resp, struct printer_state *out)
 		out->condition = PRINTER_READY;
 }
 
+/* Asks CUPS for attrs (n of them) of the object at path ("/printers/Q",
+ * "/jobs/N"), named by uri_attr ("printer-uri", "job-uri"). The answer is
+ * the caller's to ippDelete (NULL when none came). */
+static ipp_t *ask(http_t *http, ipp_op_t op, const char *uri_attr, const char *path,
+		  const char *const *attrs, int n)
+{
+	char uri[HTTP_MAX_URI];
+	ipp_t *req = ippNewRequest(op);
+
+	httpAssembleURI(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
+			path);
+	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, uri_attr, NULL, uri);
+	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser());
+	if (n > 0)
+		ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", n,
+			      NULL, attrs);
+	return cupsDoRequest(http, req, "/");
+}
+
 void cups_state(const char *queue, struct printer_state *out)
 {
 	static const char *const ATTRS[] = { "printer-state", "printer-state-message",
 					     "printer-state-reasons", "printer-is-accepting-jobs" };
-	char uri[HTTP_MAX_URI];
+	char path[HTTP_MAX_URI];
 	http_t *http;
-	ipp_t *req, *resp;
+	ipp_t *resp;
 
 	memset(out, 0, sizeof(*out));
 	out->condition = PRINTER_AWAY;
@@ -129,13 +148,9 @@ void cups_state(const char *queue, struct printer_state *out)
 	http = connect_bounded();
 	if (!http)
 		return;
-	req = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
-			 "/printers/%s", queue);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", NULL, uri);
-	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-		      (int)(sizeof(ATTRS) / sizeof(ATTRS[0])), NULL, ATTRS);
-	resp = cupsDoRequest(http, req, "/");
+	snprintf(path, sizeof(path), "/printers/%s", queue);
+	resp = ask(http, IPP_OP_GET_PRINTER_ATTRIBUTES, "printer-uri", path, ATTRS,
+		   (int)(sizeof(ATTRS) / sizeof(ATTRS[0])));
 	if (resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_CONFLICTING)
 		read_state(resp, out);
 	else if (resp && ippGetStatusCode(resp) == IPP_STATUS_ERROR_NOT_FOUND)
@@ -211,27 +226,20 @@ static enum hd_status failed(const char *queue, enum print_fault *fault, struct 
 }
 
 /* Cancels job (best effort: a job CUPS has ended already stays as it is). */
-static void cancel_job(http_t *http, int job)
+static void cancel_job(http_t *http, const char *path)
 {
-	char uri[HTTP_MAX_URI];
-	ipp_t *req = ippNewRequest(IPP_OP_CANCEL_JOB);
-
-	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
-			 "/jobs/%d", job);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser());
-	ippDelete(cupsDoRequest(http, req, "/"));
+	ippDelete(ask(http, IPP_OP_CANCEL_JOB, "job-uri", path, NULL, 0));
 }
 
 enum job_end cups_job_end(int job, char *why, size_t whysz)
 {
 	static const char *const ATTRS[] = { "job-state", "job-state-reasons",
 					     "job-printer-state-message" };
-	char uri[HTTP_MAX_URI], unused[8];
+	char path[32], unused[8];
 	enum job_end end = JOB_UNREACHABLE;
 	ipp_attribute_t *a;
 	http_t *http;
-	ipp_t *req, *resp;
+	ipp_t *resp;
 	int state;
 
 	if (!why || !whysz) {
@@ -242,13 +250,9 @@ enum job_end cups_job_end(int job, char *why, size_t whysz)
 	http = connect_bounded();
 	if (!http)
 		return JOB_UNREACHABLE;
-	req = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-	httpAssembleURIf(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
-			 "/jobs/%d", job);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, "job-uri", NULL, uri);
-	ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
-		      (int)(sizeof(ATTRS) / sizeof(ATTRS[0])), NULL, ATTRS);
-	resp = cupsDoRequest(http, req, "/");
+	snprintf(path, sizeof(path), "/jobs/%d", job);
+	resp = ask(http, IPP_OP_GET_JOB_ATTRIBUTES, "job-uri", path, ATTRS,
+		   (int)(sizeof(ATTRS) / sizeof(ATTRS[0])));
 	if (resp && ippGetStatusCode(resp) == IPP_STATUS_ERROR_NOT_FOUND) {
 		end = JOB_GONE;
 	} else if (resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_CONFLICTING) {
@@ -259,7 +263,7 @@ enum job_end cups_job_end(int job, char *why, size_t whysz)
 		} else if (state >= IPP_JSTATE_STOPPED) {
 			end = JOB_FAILED;
 			if (state == IPP_JSTATE_STOPPED)
-				cancel_job(http, job);
+				cancel_job(http, path);
 			if (!join_reasons(ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD),
 					  true, why, whysz) &&
 			    (a = ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT)) &&

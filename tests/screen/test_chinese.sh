@@ -33,7 +33,8 @@ for line in sys.stdin.read().splitlines():
     text = re.sub(r"\S*/\S*", " ", text)                      # paths, A/B keys
     text = re.sub(r"\b[a-z_0-9]+(\.[a-z_0-9]+)+\b", " ", text) # setting keys
     for run in re.findall(r"[A-Za-z]{4,}", text):
-        if run not in allowed and len(set(run)) > 1:  # xxxx: a closed cell
+        # A run of one letter repeated is the grid'"'"'s mark of a closed cell.
+        if run not in allowed and len(set(run)) > 1:
             print(run + "\t" + line.strip())
 '
 }
