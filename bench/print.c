@@ -100,7 +100,7 @@ static enum hd_status measure_submit(const struct doc *d, const char *queue, boo
 		/* Asked after as fast as CUPS answers, for at most ten seconds. */
 		for (end = follow ? JOB_ACTIVE : JOB_COMPLETED;
 		     rc == HD_OK && end == JOB_ACTIVE && bench_ms() - t0 < 10000;)
-			end = cups_job_end(job, NULL, 0);
+			end = cups_job_end(job, NULL, NULL, 0);
 		if (rc == HD_OK && end != JOB_COMPLETED)
 			rc = hd_err_set(err, HD_FAIL, "", "CUPS job %d did not complete", job);
 		if (rc == HD_OK && i >= 0)

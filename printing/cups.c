@@ -231,10 +231,10 @@ static void cancel_job(http_t *http, const char *path)
 	ippDelete(ask(http, IPP_OP_CANCEL_JOB, "job-uri", path, NULL, 0));
 }
 
-enum job_end cups_job_end(int job, char *why, size_t whysz)
+enum job_end cups_job_end(int job, const char *title, char *why, size_t whysz)
 {
 	static const char *const ATTRS[] = { "job-state", "job-state-reasons",
-					     "job-printer-state-message" };
+					     "job-printer-state-message", "job-name" };
 	char path[32], unused[8];
 	enum job_end end = JOB_UNREACHABLE;
 	ipp_attribute_t *a;
@@ -254,6 +254,10 @@ enum job_end cups_job_end(int job, char *why, size_t whysz)
 	resp = ask(http, IPP_OP_GET_JOB_ATTRIBUTES, "job-uri", path, ATTRS,
 		   (int)(sizeof(ATTRS) / sizeof(ATTRS[0])));
 	if (resp && ippGetStatusCode(resp) == IPP_STATUS_ERROR_NOT_FOUND) {
+		end = JOB_GONE;
+	} else if (resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_CONFLICTING && title &&
+		   (a = ippFindAttribute(resp, "job-name", IPP_TAG_NAME)) &&
+		   strcmp(ippGetString(a, 0, NULL) ? ippGetString(a, 0, NULL) : "", title) != 0) {
 		end = JOB_GONE;
 	} else if (resp && ippGetStatusCode(resp) <= IPP_STATUS_OK_CONFLICTING) {
 		a = ippFindAttribute(resp, "job-state", IPP_TAG_ENUM);

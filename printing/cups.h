@@ -61,15 +61,18 @@ enum job_end {
 	JOB_ACTIVE,     /* pending, held or printing: wait for it */
 	JOB_COMPLETED,  /* printed */
 	JOB_FAILED,     /* aborted, cancelled, or stopped (then cancelled here): not printed */
-	JOB_GONE,       /* CUPS no longer knows the job (its history was purged) */
+	JOB_GONE,       /* CUPS no longer knows the job, or its number names another
+			 * document now (a print server that lost its jobs) */
 	JOB_UNREACHABLE /* CUPS cannot be reached now */
 };
 
-/* Asks CUPS, within PRINT_TIMEOUT_MS, where job stands. A stopped job is
- * cancelled, so that a document sent again can never print twice. why
+/* Asks CUPS, within PRINT_TIMEOUT_MS, where job stands. title (may be NULL)
+ * is the name the job was sent with: a job of another name is not it. A
+ * stopped job is cancelled, so that a document sent again can never print
+ * twice. why
  * (whysz bytes; may be NULL) says why a job failed, in words where the desk
  * knows the reason. */
-enum job_end cups_job_end(int job, char *why, size_t whysz);
+enum job_end cups_job_end(int job, const char *title, char *why, size_t whysz);
 
 /* A printer-state-reasons keyword the desk can act on in words, translated
  * ("media-empty-error": 缺纸), or NULL for one it does not know. */

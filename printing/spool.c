@@ -59,7 +59,8 @@ static const char SQL_DONE[] =
 	"UPDATE spool SET state = 'printing', cups_job = ?2, queue = ?3, attempts = attempts + 1,"
 	" last_error = NULL, file = NULL, updated = ?4 WHERE id = ?1";
 static const char SQL_PRINTING[] =
-	"SELECT id, ifnull(cups_job, 0) FROM spool WHERE state = 'printing' ORDER BY id";
+	"SELECT id, ifnull(cups_job, 0), kind, record_id, copy FROM spool"
+	" WHERE state = 'printing' ORDER BY id";
 static const char SQL_PRINTED[] =
 	"UPDATE spool SET state = 'done', updated = ?2 WHERE id = ?1 AND state = 'printing'";
 static const char SQL_NOT_PRINTED[] =
@@ -413,6 +414,12 @@ static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_o
 	return db_finish(db, rc, err);
 }
 
+/* The name a document's job is sent with, by which it is known again. */
+static void job_title(const char *kind, long long record_id, int copy, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "hubdesk %s %lld-%d", kind, record_id, copy);
+}
+
 /* Sends the claimed row e (state 'sending') to queue and records what
  * happened; fills out. *fault says why it was not taken. */
 static enum hd_status deliver(sqlite3 *db, const struct spool_entry *e, const char *queue,
@@ -427,7 +434,7 @@ static enum hd_status deliver(sqlite3 *db, const struct spool_entry *e, const ch
 	out->copy = e->copy;
 	snprintf(out->queue, sizeof(out->queue), "%s", queue);
 	*fault = PRINT_FAULT_NONE;
-	snprintf(title, sizeof(title), "hubdesk %s %lld-%d", e->kind, e->record_id, e->copy);
+	job_title(e->kind, e->record_id, e->copy, title, sizeof(title));
 	if (!*queue) {
 		snprintf(reason, sizeof(reason), "%s", _("no printer is set for this document"));
 	} else if (cups_submit(queue, e->format == SPOOL_PDF ? PRINT_MIME_PDF : PRINT_MIME_ESCPOS,
@@ -652,14 +659,18 @@ static bool still_needed(sqlite3 *db, const struct spool_entry *e)
 struct job_row {
 	long long id;
 	int job;
+	char title[64]; /* the name it was sent with */
 };
 
 static void read_job_row(sqlite3_stmt *st, void *rec)
 {
 	struct job_row *r = rec;
+	const char *kind = (const char *)sqlite3_column_text(st, 2);
 
 	r->id = sqlite3_column_int64(st, 0);
 	r->job = sqlite3_column_int(st, 1);
+	job_title(kind ? kind : "", sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4), r->title,
+		  sizeof(r->title));
 }
 
 /* Writes how a followed job ended: printed, or waiting again with why. */
@@ -696,14 +707,24 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
 	*printed = *failed = 0;
 	rc = db_collect(db, SQL_PRINTING, sizeof(*rows), read_job_row, (void **)&rows, &n, err);
 	for (i = 0; rc == HD_OK && i < n; i++) {
-		end = rows[i].job > 0 ? cups_job_end(rows[i].job, why, sizeof(why)) : JOB_GONE;
+		end = rows[i].job > 0 ? cups_job_end(rows[i].job, rows[i].title, why, sizeof(why))
+				      : JOB_GONE;
 		if (end == JOB_UNREACHABLE)
 			break; /* the rest would get the same answer */
 		if (end == JOB_ACTIVE)
 			continue;
-		if (end == JOB_FAILED) {
-			snprintf(reason, sizeof(reason), _("CUPS job %d did not print: %s"), rows[i].job,
-				 *why ? why : _("no reason given"));
+		if (end == JOB_FAILED || end == JOB_GONE) {
+			/* A job CUPS no longer knows was lost with the print
+			 * server's state (CUPS keeps the history of ended jobs,
+			 * and the desk asks within seconds): it cannot print
+			 * any more, so the document waits to be sent again. */
+			if (end == JOB_GONE)
+				snprintf(reason, sizeof(reason),
+					 _("CUPS job %d did not print: the print service lost it"),
+					 rows[i].job);
+			else
+				snprintf(reason, sizeof(reason), _("CUPS job %d did not print: %s"),
+					 rows[i].job, *why ? why : _("no reason given"));
 			rc = job_ended(db, rows[i].id, false, reason, err);
 			(*failed)++;
 		} else {

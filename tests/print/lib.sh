@@ -103,6 +103,7 @@ Browsing Off
 WebInterface No
 DefaultAuthType None
 MaxLogSize 0
+DirtyCleanInterval 0
 <Location />
   Order allow,deny
   Allow 127.0.0.1
