@@ -399,15 +399,21 @@ done:
 }
 
 /* Teams as they stood at the end of the period: the state of the latest
- * step before it (the state now when the period reaches today). */
+ * step before it (the state now when the period reaches today). A team
+ * has existed since it was entered, or since its filing date when that is
+ * earlier (a register entered or imported on go-live): before its first
+ * step it stood in the state it was entered in. */
 static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *err)
 {
 	static const char SQL_NOW[] =
-		"SELECT category, state, members, party_members FROM team WHERE created < ?1";
+		"SELECT category, state, members, party_members FROM team"
+		" WHERE created < ?1 OR filed_date <= ?2";
 	static const char SQL_THEN[] =
-		"SELECT t.category, ifnull((SELECT s.to_state FROM team_step s WHERE s.team_id = t.id"
-		" AND s.at < ?1 ORDER BY s.at DESC, s.id DESC LIMIT 1), t.state),"
-		" t.members, t.party_members FROM team t WHERE t.created < ?1";
+		"SELECT t.category, coalesce((SELECT s.to_state FROM team_step s"
+		"  WHERE s.team_id = t.id AND s.at < ?1 ORDER BY s.at DESC, s.id DESC LIMIT 1),"
+		" (SELECT s.to_state FROM team_step s WHERE s.team_id = t.id"
+		"  ORDER BY s.at, s.id LIMIT 1), t.state),"
+		" t.members, t.party_members FROM team t WHERE t.created < ?1 OR t.filed_date <= ?2";
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int src, category, state;
@@ -416,6 +422,7 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (long long)r->end);
+	sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		category = sqlite3_column_int(st, 0);
 		state = sqlite3_column_int(st, 1);
@@ -461,11 +468,17 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 	enum hd_status rc;
 	int src, kind, i, n = 0;
 
-	rc = db_prepare(db, "SELECT kind, count(*) FROM org WHERE created < ?1 GROUP BY kind", &st,
-			err);
+	/* An organisation counts from the day it moved in, or from when it
+	 * was entered when that is not known. */
+	rc = db_prepare(db,
+			"SELECT kind, count(*) FROM org"
+			" WHERE CASE WHEN in_date IS NULL THEN created < ?1 ELSE in_date <= ?2 END"
+			" GROUP BY kind",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (long long)r->end);
+	sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		kind = sqlite3_column_int(st, 0);
 		if (kind >= 1 && kind <= REPORT_KINDS)
