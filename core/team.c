@@ -330,6 +330,26 @@ done:
 	return db_finish(db, rc, err);
 }
 
+void team_draft_of(const struct team *t, struct team_numbers *n, struct team_draft *d)
+{
+	snprintf(n->category, sizeof(n->category), "%d", t->category);
+	snprintf(n->members, sizeof(n->members), "%d", t->members);
+	snprintf(n->party_members, sizeof(n->party_members), "%d", t->party_members);
+	*d = (struct team_draft){ .name = t->name,
+				  .category = n->category,
+				  .leader = t->leader,
+				  .phone = t->phone,
+				  .members = n->members,
+				  .content = t->content,
+				  .place = t->place,
+				  .schedule = t->schedule,
+				  .short_name = t->short_name,
+				  .party_members = n->party_members,
+				  .liaison = t->liaison,
+				  .committee = t->committee,
+				  .street = t->street };
+}
+
 static void read_team(sqlite3_stmt *st, void *rec)
 {
 	struct team *t = rec;

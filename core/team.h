@@ -85,6 +85,15 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			   const struct team_draft *d, enum team_state state, const char *filed_date,
 			   const char *reason, struct hd_err *err);
+/* The numbers of a team as text, for a draft made of a stored team. */
+struct team_numbers {
+	char category[16], members[16], party_members[16];
+};
+
+/* A draft of team t as stored (its numbers written into n), for an edit
+ * that changes some fields and keeps the others. */
+void team_draft_of(const struct team *t, struct team_numbers *n, struct team_draft *d);
+
 /* Every filing condition the draft does not meet (at least 10 members, a
  * leader, activities, a usual time and place, a proper name), each in
  * plain words into why[0..max); returns how many. */

@@ -222,6 +222,7 @@ void cli_usage(void)
 	      "  team apply --name N --category C --leader N --phone P --members N --content T\n"
 	      "             --place T --schedule T [--short S] [--party-members N] [--liaison N]\n"
 	      "             [--committee T] [--street T]\n"
+	      "  team update ID [any option of team apply]\n"
 	      "  team review ID | file ID [--no-print] | classify ID [--category C]\n"
 	      "  team reopen ID --reason T | deregister ID --reason T | activity ID [--date D]\n"
 	      "  team list [--status S] [--roll] | set-pin ID\n"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli_team.c - `hubdesk team apply|review|file|classify|reopen|deregister|
+/* cli_team.c - `hubdesk team apply|update|review|file|classify|reopen|deregister|
  * activity|list|set-pin`. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,42 +40,125 @@ static int print_team(struct cli_ctx *ctx, long long id)
 	return rc;
 }
 
+/* The options of `team apply` (and `team update`), each a field of the
+ * draft. */
+static const struct {
+	const char *option;
+	size_t field; /* offset of its text in struct team_draft */
+} FIELD_OPTS[] = {
+	{ "--name", offsetof(struct team_draft, name) },
+	{ "--category", offsetof(struct team_draft, category) },
+	{ "--leader", offsetof(struct team_draft, leader) },
+	{ "--phone", offsetof(struct team_draft, phone) },
+	{ "--members", offsetof(struct team_draft, members) },
+	{ "--content", offsetof(struct team_draft, content) },
+	{ "--place", offsetof(struct team_draft, place) },
+	{ "--schedule", offsetof(struct team_draft, schedule) },
+	{ "--short", offsetof(struct team_draft, short_name) },
+	{ "--party-members", offsetof(struct team_draft, party_members) },
+	{ "--liaison", offsetof(struct team_draft, liaison) },
+	{ "--committee", offsetof(struct team_draft, committee) },
+	{ "--street", offsetof(struct team_draft, street) },
+};
+#define NFIELD_OPTS (sizeof(FIELD_OPTS) / sizeof(FIELD_OPTS[0]))
+
+/* opts (NFIELD_OPTS + 1 entries): the field options, then the end. */
+static void field_opts(struct cli_opt *opts)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELD_OPTS; i++)
+		opts[i] = (struct cli_opt){ FIELD_OPTS[i].option, true, NULL };
+	opts[i] = (struct cli_opt){ NULL, false, NULL };
+}
+
+/* Every field option given replaces its field of d. */
+static void draft_given(const struct cli_opt *opts, struct team_draft *d)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < NFIELD_OPTS; i++)
+		if ((v = cli_opt(opts, FIELD_OPTS[i].option)))
+			*(const char **)((char *)d + FIELD_OPTS[i].field) = v;
+}
+
+/* Says every filing condition d does not meet; true when it meets them. */
+static bool ready(const struct team_draft *d)
+{
+	char unmet[UNMET_MAX][HD_MSG_BYTES];
+	int n, i;
+
+	n = team_unmet(d, unmet, UNMET_MAX);
+	for (i = 0; i < n; i++)
+		cli_say(HD_BAD_INPUT, "%s", unmet[i]);
+	return n == 0;
+}
+
 static int apply_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-		{ "--name", true, NULL },      { "--category", true, NULL }, { "--leader", true, NULL },
-		{ "--phone", true, NULL },     { "--members", true, NULL },  { "--content", true, NULL },
-		{ "--place", true, NULL },     { "--schedule", true, NULL }, { "--short", true, NULL },
-		{ "--party-members", true, NULL }, { "--liaison", true, NULL },
-		{ "--committee", true, NULL }, { "--street", true, NULL },   { NULL, false, NULL },
-	};
-	char unmet[UNMET_MAX][HD_MSG_BYTES];
+	struct cli_opt opts[NFIELD_OPTS + 1];
 	const char *args[MAX_ARGS];
-	struct team_draft d;
+	struct team_draft d = { 0 };
 	struct hd_err err;
 	long long id;
-	int nargs, rc, n, i;
+	int nargs, rc;
 
+	field_opts(opts);
 	rc = cli_parse("team apply", argc, argv, 2, opts, args, 0, &nargs);
 	if (rc != HD_OK)
 		return rc;
-	d = (struct team_draft){ cli_opt(opts, "--name"),     cli_opt(opts, "--category"),
-				 cli_opt(opts, "--leader"),   cli_opt(opts, "--phone"),
-				 cli_opt(opts, "--members"),  cli_opt(opts, "--content"),
-				 cli_opt(opts, "--place"),    cli_opt(opts, "--schedule"),
-				 cli_opt(opts, "--short"),    cli_opt(opts, "--party-members"),
-				 cli_opt(opts, "--liaison"),  cli_opt(opts, "--committee"),
-				 cli_opt(opts, "--street") };
+	draft_given(opts, &d);
 	/* Every filing condition not met, before anything is opened. */
-	n = team_unmet(&d, unmet, UNMET_MAX);
-	for (i = 0; i < n; i++)
-		cli_say(HD_BAD_INPUT, "%s", unmet[i]);
-	if (n > 0)
+	if (!ready(&d))
 		return HD_BAD_INPUT;
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
 	if (team_create(ctx->db, &ctx->actor, &d, TEAM_APPLIED, NULL, &id, &err) != HD_OK)
+		return cli_report(&err);
+	return print_team(ctx, id);
+}
+
+static enum hd_status read_id(const char *cmd, int nargs, const char **args, long long *id);
+
+/* team update ID [options of team apply]: the fields given change, the
+ * others stay; checked as an application is, audited before and after. */
+static int update_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[NFIELD_OPTS + 1];
+	const char *args[MAX_ARGS];
+	struct team_numbers nums;
+	struct team_draft d;
+	struct hd_err err;
+	struct team *t;
+	long long id;
+	int nargs, rc;
+
+	field_opts(opts);
+	rc = cli_parse("team update", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = read_id("team update", nargs, args, &id);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	t = malloc(sizeof(*t));
+	if (!t)
+		abort();
+	rc = team_get(ctx->db, id, t, &err);
+	if (rc != HD_OK)
+		goto done;
+	team_draft_of(t, &nums, &d);
+	draft_given(opts, &d);
+	if (!ready(&d)) {
+		free(t);
+		return HD_BAD_INPUT;
+	}
+	rc = team_update(ctx->db, &ctx->actor, id, &d, t->state, NULL, NULL, &err);
+done:
+	free(t);
+	if (rc != HD_OK)
 		return cli_report(&err);
 	return print_team(ctx, id);
 }
@@ -225,6 +309,8 @@ int cli_team(struct cli_ctx *ctx, int argc, char **argv)
 
 	if (strcmp(sub, "apply") == 0)
 		return apply_cmd(ctx, argc, argv);
+	if (strcmp(sub, "update") == 0)
+		return update_cmd(ctx, argc, argv);
 	for (k = 0; k < sizeof(STEPS) / sizeof(STEPS[0]); k++)
 		if (strcmp(sub, STEPS[k].name) == 0)
 			return step_cmd(ctx, argc, argv, (int)k);
@@ -235,5 +321,5 @@ int cli_team(struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(sub, "set-pin") == 0)
 		return cli_set_pin(ctx, argc, argv, BOOKER_TEAM);
 	return cli_say(HD_BAD_INPUT,
-		       _("team: use team apply | review | file | classify | reopen | deregister | activity | list | set-pin"));
+		       _("team: use team apply | update | review | file | classify | reopen | deregister | activity | list | set-pin"));
 }

@@ -263,4 +263,30 @@ expect_eq "$(sql "SELECT count(*) || ' ' || (SELECT from_state || '>' || to_stat
 	"$((steps + 1)) 4>4 Category: Sports and culture → Everyday services" \
 	"the change of category is kept in the history with both names"
 
+# team update: the fields given change, the others stay; checked as an
+# application is; audited before and after; the search finds the new name.
+old=$(sql "SELECT name FROM team WHERE id = 2")
+before=$(sql "SELECT leader || ' ' || phone || ' ' || place || ' ' || state FROM team WHERE id = 2")
+expect_rc 0 "team update renames team 2 and changes its members" \
+	hd team update 2 --name 银龄太极拳队 --members 32
+expect_out "^2${TAB}.*银龄太极拳队" "it prints the team's line with the new name"
+expect_eq "$(sql "SELECT name || ' ' || members FROM team WHERE id = 2")" "银龄太极拳队 32" "the name and members changed"
+expect_eq "$(sql "SELECT leader || ' ' || phone || ' ' || place || ' ' || state FROM team WHERE id = 2")" "$before" \
+	"the other fields and the state stay"
+expect_eq "$(sql "SELECT json_extract(before, '\$.name') || ' > ' || json_extract(after, '\$.name') FROM audit
+	WHERE action = 'team.update' AND record_id = 2 ORDER BY id DESC LIMIT 1")" "$old > 银龄太极拳队" \
+	"the update is audited with before and after"
+expect_eq "$(sql "SELECT count(*) FROM name_gram WHERE kind = (SELECT kind FROM name_gram WHERE gram = '银龄' LIMIT 1) AND id = 2 AND gram = '银龄'")" 1 \
+	"the search index has the new name"
+expect_eq "$(sql "SELECT count(*) FROM name_gram WHERE gram = '合唱' AND id = 2 AND kind = (SELECT kind FROM name_gram WHERE gram = '银龄' LIMIT 1)")" 0 "and no longer the old one"
+expect_rc 2 "team update with 5 members and no leader" hd team update 2 --members 5 --leader ""
+expect_err "Leader" "the refusal names the leader"
+expect_err "10" "and the members' minimum"
+expect_eq "$(sql "SELECT members || ' ' || leader FROM team WHERE id = 2")" "32 ${before%% *}" "a refused update changes nothing"
+expect_rc 2 "team update with a phone of letters" hd team update 2 --phone abc
+expect_err "Phone" "the refusal names the phone"
+expect_rc 4 "team update of an unknown team" hd team update 999 --members 12
+expect_rc 2 "team update without an ID" hd team update --members 12
+expect_err "team update" "the usage error names the command"
+
 done_testing
