@@ -293,6 +293,8 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	rc = team_get(db, id, old, err);
 	if (rc != HD_OK)
 		goto done;
+	if (state == TEAM_STATE_KEPT)
+		state = old->state;
 	if (strcmp(old->name, t->name) != 0 || strcmp(old->committee, t->committee) != 0) {
 		rc = name_taken(db, t, err);
 		if (rc != HD_OK)
@@ -400,7 +402,7 @@ static const char *given(const char *s)
 int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max)
 {
 	struct team_row *t = calloc(1, sizeof(*t));
-	struct hd_err e[8];
+	struct hd_err e[9];
 	int n = 0, i, k = 0;
 
 	if (!t)
@@ -411,6 +413,10 @@ int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max)
 		k += check_name(t, &e[k]) != HD_OK;
 	else
 		k++;
+	if (!text_given(d->category))
+		hd_err_set(&e[k++], HD_BAD_INPUT, "category", _("%s must be chosen"), _("Category"));
+	else
+		k += list_parse(&LIST_TEAM_CATEGORY, d->category, &t->category, &e[k]) != HD_OK;
 	k += valid_text(d->leader, _("Leader"), 1, NAME_MAX_CHARS, t->leader, sizeof(t->leader),
 			&e[k]) != HD_OK;
 	k += valid_phone(given(d->phone), _("Phone"), t->phone, sizeof(t->phone), &e[k]) != HD_OK;

@@ -17,6 +17,7 @@
 #define TEAM_MAX_MEMBERS 100000
 
 enum team_state {
+	TEAM_STATE_KEPT = 0,  /* team_update(): the state the team is in */
 	TEAM_APPLIED = 1,     /* 待初审 */
 	TEAM_REVIEWED = 2,    /* 已初审 */
 	TEAM_FILED = 3,       /* 已备案 */
@@ -79,7 +80,8 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 			   struct hd_err *err);
 
 /* Changes team id to the draft, every field checked as team_create()
- * does, in state (a change of state kept in the history with reason) and
+ * does, in state (a change of state kept in the history with reason;
+ * TEAM_STATE_KEPT keeps the one it is in at the moment of saving) and
  * filed_date (NULL keeps the one it has), audited before and after
  * (staff). HD_REFUSED when another team of the committee has the name. */
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
@@ -94,8 +96,9 @@ struct team_numbers {
  * that changes some fields and keeps the others. */
 void team_draft_of(const struct team *t, struct team_numbers *n, struct team_draft *d);
 
-/* Every filing condition the draft does not meet (at least 10 members, a
- * leader, activities, a usual time and place, a proper name), each in
+/* Every filing condition the draft does not meet (a proper name, a
+ * category, a leader and phone, at least 10 members, activities, a usual
+ * time and place), each in
  * plain words into why[0..max); returns how many. */
 int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max);
 

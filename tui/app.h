@@ -154,6 +154,7 @@ extern const struct screen_ops SCREEN_BOOKING_DETAIL; /* arg: a long long bookin
 extern const struct screen_ops SCREEN_APPROVALS;
 extern const struct screen_ops SCREEN_FREE_ROOM; /* arg: a struct slot (room unused) */
 extern const struct screen_ops SCREEN_TEAM_FORM;
+extern const struct screen_ops SCREEN_TEAM_EDIT; /* arg: a long long team id */
 extern const struct screen_ops SCREEN_TEAM;      /* arg: a long long team id */
 extern const struct screen_ops SCREEN_ORG;       /* arg: a long long organisation id */
 extern const struct screen_ops SCREEN_ROLL;

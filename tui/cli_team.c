@@ -15,7 +15,7 @@
 #include "tui/cli.h"
 
 #define MAX_ARGS 2
-#define UNMET_MAX 8
+#define UNMET_MAX 9
 
 /* The line of a team: ID, code, name and state as saved. */
 static int print_team(struct cli_ctx *ctx, long long id)
@@ -155,7 +155,7 @@ static int update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		free(t);
 		return HD_BAD_INPUT;
 	}
-	rc = team_update(ctx->db, &ctx->actor, id, &d, t->state, NULL, NULL, &err);
+	rc = team_update(ctx->db, &ctx->actor, id, &d, TEAM_STATE_KEPT, NULL, NULL, &err);
 done:
 	free(t);
 	if (rc != HD_OK)

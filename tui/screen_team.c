@@ -2,10 +2,10 @@
 /* screen_team.c - a team's page: its filing data, state, the workflow
  * history with date and person, its bookings and its last activity. Staff
  * take the workflow's steps here (r review, f file and print the filing
- * receipt, c classify, b step back with a reason, d deregister with a
- * reason); the desk records an activity (a) and prints the receipt again
- * (p); staff set its booking PIN (k). The leader's phone is masked except
- * for staff. */
+ * receipt, c classify in the category asked for, b step back with a
+ * reason, d deregister with a reason) and edit its data (e); the desk
+ * records an activity (a) and prints the receipt again (p); staff set its
+ * booking PIN (k). The leader's phone is masked except for staff. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +43,9 @@ struct team_page {
 	bool reasoning;
 	struct field reason;
 	struct form form;
+	bool classifying; /* the category is asked for */
+	struct field category;
+	struct form cform;
 	struct pin_form pin;
 };
 
@@ -73,12 +76,17 @@ static void *team_open(struct app *a, const void *arg)
 	struct team_page *p = calloc(1, sizeof(*p));
 	struct field_spec spec = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
 				   .required = true, .max_chars = TEXT_MAX_CHARS };
+	struct field_spec cspec = { .name = "category", .label = _("Category"),
+				    .kind = FIELD_CHOICE, .required = true,
+				    .list = &LIST_TEAM_CATEGORY };
 
 	if (!p)
 		abort();
 	p->id = *(const long long *)arg;
 	field_init(&p->reason, &spec);
 	form_init(&p->form, &p->reason, 1);
+	field_init(&p->category, &cspec);
+	form_init(&p->cform, &p->category, 1);
 	pin_form_init(&p->pin);
 	reload(a, p);
 	return p;
@@ -166,7 +174,7 @@ static void draw_bookings(const struct team_page *p, int *y, int last)
 static void team_draw(struct app *a, void *st)
 {
 	struct team_page *p = st;
-	int y = 1, last = p->reasoning || p->pin.open ? LINES - 5 : LINES - 3;
+	int y = 1, last = p->reasoning || p->classifying || p->pin.open ? LINES - 5 : LINES - 3;
 
 	if (p->gone)
 		return;
@@ -180,6 +188,8 @@ static void team_draw(struct app *a, void *st)
 	draw_bookings(p, &y, last);
 	if (p->reasoning)
 		form_view_draw(&p->form, LINES - 4, 10, 50);
+	if (p->classifying)
+		form_view_draw(&p->cform, LINES - 4, 10, 50);
 	pin_form_draw(&p->pin, LINES - 5);
 }
 
@@ -236,6 +246,42 @@ static enum key_result reason_key(struct app *a, struct team_page *p, struct key
 	return KR_HANDLED;
 }
 
+/* c: the category is asked for, the current one offered; Enter takes it
+ * (the same category again is a step already taken). A team that cannot
+ * be classified in its state is told so at once. */
+static void ask_category(struct app *a, struct team_page *p)
+{
+	if (!app_allowed(a, ACC_TEAM_STEP))
+		return;
+	if (p->t.state != TEAM_FILED && p->t.state != TEAM_CLASSIFIED) {
+		act(a, p, TEAM_CLASSIFY, NULL);
+		return;
+	}
+	form_reset(&p->cform);
+	field_choose(&p->category, p->t.category);
+	p->classifying = true;
+}
+
+static enum key_result category_key(struct app *a, struct team_page *p, struct key_in k)
+{
+	struct form_event ev;
+	char number[16];
+
+	if (!form_view_event(k, &ev))
+		return KR_HANDLED;
+	if (ev.key == FK_ESC && !p->category.open) {
+		p->classifying = false;
+		return KR_HANDLED;
+	}
+	if (form_key(&p->cform, ev) == FORM_SUBMIT && form_validate(&p->cform, NULL) == HD_OK &&
+	    p->category.chosen > 0) {
+		p->classifying = false;
+		snprintf(number, sizeof(number), "%d", p->category.chosen);
+		act(a, p, TEAM_CLASSIFY, number);
+	}
+	return KR_HANDLED;
+}
+
 static void activity(struct app *a, struct team_page *p)
 {
 	struct hd_err err;
@@ -254,6 +300,8 @@ static enum key_result team_key(struct app *a, void *st, struct key_in k)
 
 	if (p->reasoning)
 		return reason_key(a, p, k);
+	if (p->classifying)
+		return category_key(a, p, k);
 	if (p->pin.open)
 		return pin_form_key(a, &p->pin, k, BOOKER_TEAM, p->id);
 	if (k.code || p->gone)
@@ -269,7 +317,11 @@ static enum key_result team_key(struct app *a, void *st, struct key_in k)
 		act(a, p, TEAM_FILE, NULL);
 		return KR_HANDLED;
 	case 'c':
-		act(a, p, TEAM_CLASSIFY, NULL);
+		ask_category(a, p);
+		return KR_HANDLED;
+	case 'e':
+		if (app_allowed(a, ACC_REGISTERS))
+			app_push(a, &SCREEN_TEAM_EDIT, &p->id);
 		return KR_HANDLED;
 	case 'b':
 	case 'd':
@@ -291,8 +343,10 @@ static enum key_result team_key(struct app *a, void *st, struct key_in k)
 
 static bool team_typing(struct app *a, void *st)
 {
+	const struct team_page *p = st;
+
 	(void)a;
-	return ((struct team_page *)st)->reasoning || ((struct team_page *)st)->pin.open;
+	return p->reasoning || p->classifying || p->pin.open;
 }
 
 static void team_resume(struct app *a, void *st)
@@ -300,8 +354,9 @@ static void team_resume(struct app *a, void *st)
 	reload(a, st);
 }
 
-static const int TEAM_KEYS[] = { ACT_REVIEW, ACT_FILE, ACT_CLASSIFY, ACT_STEP_BACK,
-				 ACT_DEREGISTER, ACT_ACTIVITY, ACT_REPRINT, ACT_BOOKER_PIN, -1 };
+static const int TEAM_KEYS[] = { ACT_REVIEW, ACT_FILE,    ACT_CLASSIFY, ACT_STEP_BACK,
+				 ACT_DEREGISTER, ACT_EDIT, ACT_ACTIVITY, ACT_REPRINT,
+				 ACT_BOOKER_PIN, -1 };
 
 const struct screen_ops SCREEN_TEAM = {
 	.title = N_("Team"),

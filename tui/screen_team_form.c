@@ -3,7 +3,9 @@
  * fields of `team apply` in their order. Before anything is saved, every
  * filing condition the team does not meet (at least 10 members, a leader,
  * activities, a usual time and place, a proper name) is named in plain
- * words; saved, the team waits for review (待初审) and its page opens. */
+ * words; saved, the team waits for review (待初审) and its page opens.
+ * The same form edits a stored team (e on its page, staff): its state
+ * stays, the change is audited. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/text.h"
 #include "core/team.h"
 #include "forms/form.h"
 #include "tui/actions.h"
@@ -23,7 +26,7 @@ enum {
 	F_SHORT, F_PARTY, F_LIAISON, F_COMMITTEE, F_STREET, F_COUNT
 };
 
-#define UNMET_MAX 8
+#define UNMET_MAX 9
 #define TOP 2
 
 struct team_form {
@@ -31,7 +34,41 @@ struct team_form {
 	struct form form;
 	char unmet[UNMET_MAX][HD_MSG_BYTES];
 	int nunmet;
+	long long id; /* the team edited, 0 for an application */
 };
+
+/* The stored team into the fields, for an edit. */
+static void fill(struct app *a, struct team_form *tf)
+{
+	struct team_numbers n;
+	struct team_draft d;
+	struct hd_err err;
+	struct team *t = malloc(sizeof(*t));
+
+	if (!t)
+		abort();
+	if (team_get(a->db, tf->id, t, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		tf->id = 0;
+		free(t);
+		return;
+	}
+	team_draft_of(t, &n, &d);
+	field_set_text(&tf->fields[F_NAME], d.name);
+	field_choose(&tf->fields[F_CATEGORY], t->category);
+	field_set_text(&tf->fields[F_LEADER], d.leader);
+	field_set_text(&tf->fields[F_PHONE], d.phone);
+	field_set_text(&tf->fields[F_MEMBERS], d.members);
+	field_set_text(&tf->fields[F_CONTENT], d.content);
+	field_set_text(&tf->fields[F_PLACE], d.place);
+	field_set_text(&tf->fields[F_SCHEDULE], d.schedule);
+	field_set_text(&tf->fields[F_SHORT], d.short_name);
+	field_set_text(&tf->fields[F_PARTY], d.party_members);
+	field_set_text(&tf->fields[F_LIAISON], d.liaison);
+	field_set_text(&tf->fields[F_COMMITTEE], d.committee);
+	field_set_text(&tf->fields[F_STREET], d.street);
+	free(t);
+}
 
 static void *team_form_open(struct app *a, const void *arg)
 {
@@ -66,13 +103,14 @@ static void *team_form_open(struct app *a, const void *arg)
 	};
 	int i;
 
-	(void)a;
-	(void)arg;
 	if (!tf)
 		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&tf->fields[i], &specs[i]);
 	form_init(&tf->form, tf->fields, F_COUNT);
+	tf->id = arg ? *(const long long *)arg : 0;
+	if (tf->id)
+		fill(a, tf);
 	return tf;
 }
 
@@ -82,17 +120,46 @@ static void team_form_close(struct app *a, void *st)
 	free(st);
 }
 
+/* Draws line at row *y (two rows when it is wider than cols and they are
+ * there) and moves *y below it; empties line. */
+static void put_unmet(char *line, int *y, int cols)
+{
+	if (text_width(line) > cols && *y + 1 < LINES - 2)
+		*y += draw_wrapped(*y + 1, 2, line, cols, 2, ROLE_WARNING);
+	else
+		draw_text((*y)++, 2, line, cols, ROLE_WARNING, 1);
+	line[0] = '\0';
+}
+
+/* The unmet conditions below the form, side by side where two fit a row
+ * (at 80x24 seven rows are left for up to nine conditions). */
+static void draw_unmet(const struct team_form *tf)
+{
+	char line[2 * HD_MSG_BYTES + 8];
+	int i, y = TOP + F_COUNT, cols = COLS - 4;
+
+	line[0] = '\0';
+	for (i = 0; i < tf->nunmet && y < LINES - 2; i++) {
+		if (*line && text_width(line) + 2 + text_width(tf->unmet[i]) > cols) {
+			put_unmet(line, &y, cols);
+			if (y >= LINES - 2)
+				break;
+		}
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s", *line ? "  " : "",
+			 tf->unmet[i]);
+	}
+	if (*line && y < LINES - 2)
+		put_unmet(line, &y, cols);
+}
+
 static void team_form_draw(struct app *a, void *st)
 {
 	struct team_form *tf = st;
-	int i, y = TOP + F_COUNT;
 
 	(void)a;
-	/* Seven conditions at most: below the form they fit 80x24. */
 	if (tf->nunmet)
 		draw_text(1, 2, _("Not yet ready to file:"), COLS - 4, ROLE_WARNING, 1);
-	for (i = 0; i < tf->nunmet && y < LINES - 2; i++, y++)
-		draw_text(y, 2, tf->unmet[i], COLS - 4, ROLE_WARNING, 1);
+	draw_unmet(tf);
 	form_view_draw(&tf->form, TOP, 16, 44);
 }
 
@@ -125,6 +192,17 @@ static void save(struct app *a, struct team_form *tf)
 		return;
 	if (form_validate(&tf->form, &err) != HD_OK)
 		return;
+	id = tf->id;
+	if (id) {
+		if (team_update(a->db, &a->actor, id, &d, TEAM_STATE_KEPT, NULL, NULL, &err) !=
+		    HD_OK) {
+			form_view_tell(a, &tf->form, &err);
+			return;
+		}
+		app_message(a, ROLE_OK, _("Saved team %s."), t[F_NAME]);
+		app_pop(a); /* tf is gone; the team's page shows the change */
+		return;
+	}
 	if (team_create(a->db, &a->actor, &d, TEAM_APPLIED, NULL, &id, &err) != HD_OK) {
 		form_view_tell(a, &tf->form, &err);
 		return;
@@ -163,6 +241,19 @@ static const int TEAM_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
 
 const struct screen_ops SCREEN_TEAM_FORM = {
 	.title = N_("Team filing"),
+	.open = team_form_open,
+	.close = team_form_close,
+	.draw = team_form_draw,
+	.key = team_form_key,
+	.typing = team_form_typing,
+	.dirty = team_form_dirty,
+	.keys = TEAM_FORM_KEYS,
+	.patient = true,
+};
+
+/* The same form over a stored team (arg: its id). */
+const struct screen_ops SCREEN_TEAM_EDIT = {
+	.title = N_("Edit team"),
 	.open = team_form_open,
 	.close = team_form_close,
 	.draw = team_form_draw,

@@ -73,6 +73,12 @@ expect_eq "$(grep -c . "$T/err")" 3 "three messages, one for each unmet conditio
 expect_err "Members" "one names the members"
 expect_err "Place" "one names the place"
 expect_err "队" "one names the name's ending"
+expect_rc 2 "no category and members 5" \
+	hd team apply --name 阳光队 --leader 张三 --phone 13800001111 --members 5 \
+	--content 太极 --place 广场 --schedule 每天
+expect_eq "$(grep -c . "$T/err")" 2 "two messages, one for each unmet condition"
+expect_err "Category must be chosen" "one says the category must be chosen"
+expect_err "Members" "one names the members"
 expect_eq "$(db_digest)" "$BEFORE" "bad applications wrote nothing"
 
 # The same name twice in one residents' committee is refused (3); in

@@ -186,8 +186,10 @@ expect_screen_all "the three unmet conditions are listed: the name's ending, the
 	"$(zh Members)：" "$(zh Place)"
 # The heading is on line 2, the conditions from line 16 (below the 13 fields) on.
 expect_line 2 "$(zh 'Not yet ready to file:')" "the heading is above the form"
-UNMET=$(scr_show | sed -n "16,22p" | grep -c '[^ ]')
-expect_eq "$UNMET" 3 "exactly three conditions are listed"
+UNMET=$(scr_show | sed -n "16,22p")
+expect_eq "$(printf '%s\n' "$UNMET" | grep -c '[^ ]')" 2 "the three conditions take two rows, the two short ones side by side"
+expect_eq "$(printf '%s\n' "$UNMET" | grep -c "$(zh Leader)\|$(zh Activities)\|$(zh 'Usual time')\|$(zhf '%s must be chosen' "$(zh Category)")")" 0 \
+	"no condition that is met is listed"
 expect_line 1 "$FORM" "the form stays open"
 expect_eq "$(sql "SELECT count(*) FROM team")" "$TEAMS_BEFORE" "nothing is saved (sqlite3: still $TEAMS_BEFORE teams)"
 
@@ -217,13 +219,16 @@ expect_values_at "80x24: the page's values start at column $VALUE_COL" \
 	"$(zh Category)" 文体活动 "$(zh Leader)" 李秀兰 "$(zh Members)" 25 \
 	"$(zh Activities)" 广场舞排练 "$(zh 'Place and time')" 中心广场 "$(zh 'Filed on')" "-"
 
-# The volunteer may not review.
+# The volunteer may not review, nor edit.
+scr_keys e
+expect_msg "$(zh 'add and edit organisations and teams, booking PINs')" "e on the team by the volunteer is refused"
+expect_line 1 "$PAGE" "the team's page stays"
 scr_keys r
 expect_msg "$(zh 'team review, file, classify, reopen, deregister')" "r by the volunteer is refused, naming the step"
 expect_line 2 "[待初审]" "the team stays 待初审"
 expect_eq "$(sql "SELECT state FROM team WHERE id = ${TEAM:-0}")" 1 "the database still has it 待初审"
-expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '志愿者'")" 1 \
-	"the refusal is audited"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '志愿者'")" 2 \
+	"both refusals are audited"
 
 # An empty form names every unmet condition, also at 80x24.
 scr_keys Escape
@@ -232,8 +237,8 @@ scr_keys 3
 expect_line 1 "$FORM" "3 opens an empty form"
 scr_keys F2
 expect_screen "$(zh 'Not yet ready to file:')" "F2 on the empty form: $(zh 'Not yet ready to file:')"
-expect_screen_all "every unmet condition of the empty form is listed at 80x24 (name, leader, phone, members, activities, place, time)" \
-	"$(zh Name)" "$(zh Leader)" "$(zh Phone)：" "$(zh Members)：" "$(zh Activities)必须" \
+expect_screen_all "every unmet condition of the empty form is listed at 80x24 (name, category, leader, phone, members, activities, place, time)" \
+	"$(zh Name)" "$(zhf '%s must be chosen' "$(zh Category)")" "$(zh Leader)" "$(zh Phone)：" "$(zh Members)：" "$(zh Activities)必须" \
 	"$(zh Place)必须" "$(zh 'Usual time')必须"
 scr_keys Escape
 expect_line 1 首页 "Esc leaves the untouched form"
@@ -275,10 +280,49 @@ expect_msg "$(zh_part '%s; the document waits in the print spool and was saved a
 	"with no printer set, the status line says the filing receipt waits in the spool"
 expect_row_has 工作人员 "已初审 -> 已备案" "a history line: 工作人员, 已初审 -> 已备案"
 scr_keys c
-expect_line 2 "$NAME  [已分类]" "c: 已分类"
+expect_row_has "*$(zh Category)" 文体活动 "c asks for the category, offering the current one (文体活动)"
+expect_line 2 "$NAME  [已备案]" "nothing is classified before Enter"
+scr_keys Enter
+expect_line 2 "$NAME  [已分类]" "Enter: 已分类"
 expect_row_has 工作人员 "已备案 -> 已分类" "a history line: 工作人员, 已备案 -> 已分类"
 HIST=$(scr_show | grep -c "^    $TODAY 09:00  工作人员  ")
 expect_eq "$HIST" 3 "three history lines dated $TODAY 09:00 by 工作人员"
+
+# c on the classified team: another category, both kept in the history.
+scr_keys c
+scr_type 3
+scr_keys Enter
+expect_row_has "$(zh Category)" 生活服务 "c, 3, Enter: the team is in 生活服务"
+expect_row_has 工作人员 "已分类 -> 已分类" 文体活动 生活服务 "the history line names both categories"
+expect_eq "$(sql "SELECT state || ' ' || category FROM team WHERE id = ${TEAM:-0}")" "4 3" \
+	"the database: 已分类 (4), 生活服务 (3)"
+
+# e edits the team's data: the form holds what is stored; the state stays.
+scr_keys e
+expect_line 1 "$(zh 'Edit team')" "e opens $(zh 'Edit team')"
+expect_row_has "*$(zh Name)" "$NAME" "the form holds the stored name"
+expect_row_has "*$(zh Members)" 25 "and the members"
+scr_keys Tab Tab Tab Tab
+scr_type 31
+scr_keys F2
+expect_line 1 "$PAGE" "F2 saves and goes back to the page"
+expect_msg "$(zhf 'Saved team %s.' "$NAME")" "the status line says the team is saved"
+expect_row_has "$(zh Members)" 31 "the page shows 31 members"
+expect_line 2 "$NAME  [已分类]" "the team is still 已分类"
+expect_eq "$(sql "SELECT members || ' ' || state FROM team WHERE id = ${TEAM:-0}")" "31 4" \
+	"the database: 31 members, still 已分类"
+expect_eq "$(sql "SELECT actor_name || ' ' || json_extract(before, '\$.members') || ' ' || json_extract(after, '\$.members') FROM audit WHERE action = 'team.update' AND record_id = ${TEAM:-0} ORDER BY id DESC LIMIT 1")" \
+	"工作人员 25 31" "the edit is audited by 工作人员, before and after"
+scr_keys e
+scr_keys Tab Tab Tab Tab
+scr_type 5
+scr_keys F2
+expect_screen "$(zh 'Not yet ready to file:')" "an edit to 5 members names the unmet condition"
+expect_eq "$(sql "SELECT members FROM team WHERE id = ${TEAM:-0}")" 31 "and saves nothing"
+scr_keys Escape
+scr_wait "y/n" 3
+scr_keys y
+expect_line 1 "$PAGE" "Esc, y: back on the page without the change"
 expect_eq "$(sql "SELECT state || ' ' || filed_date FROM team WHERE id = ${TEAM:-0}")" "4 $TODAY" \
 	"the database: 已分类 (4), filed on $TODAY"
 
@@ -312,12 +356,13 @@ expect_msg "$(zhf '%s is deregistered (已注销): reopen it first.' "$NAME")" "
 expect_eq "$(sql "SELECT ifnull(last_activity, 'none') FROM team WHERE id = ${TEAM:-0}")" none \
 	"no activity was recorded"
 expect_eq "$(sql "SELECT group_concat(ifnull(from_state, 0) || '>' || to_state || ':' || actor || ':' || ifnull(reason, ''), ' ') FROM (SELECT * FROM team_step WHERE team_id = ${TEAM:-0} ORDER BY id)")" \
-	"0>1:志愿者: 1>2:工作人员: 2>3:工作人员: 3>4:工作人员: 4>3:工作人员:类别需重新核定 3>5:工作人员:团队已解散" \
+	"0>1:志愿者: 1>2:工作人员: 2>3:工作人员: 3>4:工作人员: 4>4:工作人员:$(sql "SELECT reason FROM team_step WHERE team_id = ${TEAM:-0} AND from_state = 4 AND to_state = 4") 4>3:工作人员:类别需重新核定 3>5:工作人员:团队已解散" \
 	"the database's history has each step with its person and reasons"
 expect_eq "$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit WHERE record = 'team' AND record_id = ${TEAM:-0} AND actor_name = '工作人员' ORDER BY id)")" \
-	"team.review team.file team.classify team.reopen team.deregister" "each step is audited as 工作人员"
+	"team.review team.file team.classify team.classify team.update team.reopen team.deregister" \
+	"each step and the edit are audited as 工作人员"
 expect_values_at "80x24: the deregistered team's page stays aligned" \
-	"$(zh Category)" 文体活动 "$(zh Leader)" 李秀兰 "$(zh 'Filed on')" "$TODAY"
+	"$(zh Category)" 生活服务 "$(zh Leader)" 李秀兰 "$(zh 'Filed on')" "$TODAY"
 
 # An organisation's page: whole phone for staff; e edits it.
 scr_keys Escape
