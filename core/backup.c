@@ -44,6 +44,61 @@ static int flush_path(const char *path, bool folder)
 	return rc;
 }
 
+/* True when path is the file of db or one of its companions (WAL, shared
+ * memory, journal). */
+static bool is_live(sqlite3 *db, const struct stat *st)
+{
+	static const char *const SUFFIXES[] = { "", "-wal", "-shm", "-journal" };
+	const char *file = sqlite3_db_filename(db, "main");
+	char name[PATH_BYTES];
+	struct stat live;
+	size_t i;
+
+	for (i = 0; file && *file && i < sizeof(SUFFIXES) / sizeof(SUFFIXES[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", file, SUFFIXES[i]);
+		if (stat(name, &live) == 0 && live.st_dev == st->st_dev && live.st_ino == st->st_ino)
+			return true;
+	}
+	return false;
+}
+
+/* A copy goes only where a regular file is, or nothing: never over a
+ * device, FIFO, folder or symbolic link, nor over the live database. */
+static enum hd_status check_target(sqlite3 *db, const char *path, struct hd_err *err)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? HD_OK
+				       : hd_err_set(err, HD_BAD_INPUT, "path", _("%s cannot be written: %s"),
+						    path, strerror(errno));
+	if (S_ISLNK(st.st_mode))
+		return hd_err_set(err, HD_BAD_INPUT, "path",
+				  _("%s is a symbolic link: give the path of a new file"), path);
+	if (!S_ISREG(st.st_mode))
+		return hd_err_set(err, HD_BAD_INPUT, "path",
+				  _("%s is not a regular file (a folder, device or pipe): give the path of a new file"),
+				  path);
+	if (is_live(db, &st))
+		return hd_err_set(err, HD_BAD_INPUT, "path",
+				  _("%s is the database itself: give the path of a new file"), path);
+	return HD_OK;
+}
+
+/* Makes the empty file part, new and private (never through a link left
+ * there). */
+static int make_part(const char *part)
+{
+	int fd;
+
+	unlink(part);
+	fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
 /* Copies the database of src (schema "main") into a new file at path. */
 static enum hd_status copy_into(sqlite3 *src, const char *path, struct hd_err *err)
 {
@@ -55,9 +110,13 @@ static enum hd_status copy_into(sqlite3 *src, const char *path, struct hd_err *e
 
 	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
 		return hd_err_set(err, HD_BAD_INPUT, "path", _("the backup path is too long"));
-	unlink(part);
-	if (sqlite3_open_v2(part, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	rc = check_target(src, path, err);
+	if (rc != HD_OK)
+		return rc;
+	if (make_part(part) != 0)
+		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be written: %s"), path,
+				  strerror(errno));
+	if (sqlite3_open_v2(part, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		rc = hd_err_set(err, HD_FAIL, "path", _("%s cannot be written: %s"), path,
 				dest ? sqlite3_errmsg(dest) : "?");
 		goto done;
