@@ -28,6 +28,8 @@
 #define PATH_BYTES 4096
 #define DAILY_PREFIX "hubdesk-"
 #define DAILY_SUFFIX ".db"
+#define PART_SUFFIX ".part"
+#define PART_STALE (60 * 60) /* a copy being written is done long before */
 
 /* Flushes a file, or the folder that holds path. */
 static int flush_path(const char *path, bool folder)
@@ -108,7 +110,7 @@ static enum hd_status copy_into(sqlite3 *src, const char *path, struct hd_err *e
 	enum hd_status rc = HD_OK;
 	int src_rc;
 
-	if (snprintf(part, sizeof(part), "%s.part", path) >= (int)sizeof(part))
+	if (snprintf(part, sizeof(part), "%s" PART_SUFFIX, path) >= (int)sizeof(part))
 		return hd_err_set(err, HD_BAD_INPUT, "path", _("the backup path is too long"));
 	rc = check_target(src, path, err);
 	if (rc != HD_OK)
@@ -332,10 +334,69 @@ static enum hd_status scrub(sqlite3 *db, const char *path, const struct hd_actor
 	return rc;
 }
 
+static bool ends_with(const char *s, const char *end)
+{
+	size_t n = strlen(s), e = strlen(end);
+
+	return n >= e && strcmp(s + n - e, end) == 0;
+}
+
+/* A copy left half-written by a crash (and its journal). */
+static bool is_part(const char *name)
+{
+	return ends_with(name, PART_SUFFIX) || ends_with(name, PART_SUFFIX "-journal");
+}
+
+/* A file SQLite keeps beside a database: it goes with its database. */
+static bool is_companion(const char *name)
+{
+	return ends_with(name, "-journal") || ends_with(name, "-wal") || ends_with(name, "-shm");
+}
+
+/* One file of the backups folder: a part left by a crash is removed once
+ * stale; a copy past retention (by the date of its name, else of the
+ * file) is removed; every other copy is scrubbed. A file that is not a
+ * hubdesk database and has no copy's name is left alone. */
+static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const char *dir,
+				const char *name, const char *oldest, struct backup_round *round,
+				struct hd_err *err)
+{
+	char path[PATH_BYTES + 300], day[DATE_LEN];
+	time_t keep_days = (time_t)settings_int(db, "retention.days") * DAY;
+	struct stat sb;
+	enum hd_status rc;
+	bool dated;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (*name == '.' || lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return HD_OK;
+	if (is_part(name)) {
+		if (sb.st_mtime < clock_wall() - PART_STALE)
+			round->removed += unlink(path) == 0;
+		return HD_OK;
+	}
+	if (is_companion(name))
+		return HD_OK;
+	dated = daily_date(name, day, sizeof(day));
+	if (dated && strcmp(day, oldest) < 0) {
+		round->removed += unlink(path) == 0;
+		return HD_OK;
+	}
+	rc = scrub(db, path, who, clock_now() - keep_days, &round->erased, err);
+	if (rc != HD_OK && !dated)
+		return HD_OK; /* not a copy of ours */
+	if (rc == HD_OK && !dated && sb.st_mtime < clock_wall() - keep_days) {
+		round->removed += unlink(path) == 0;
+		return HD_OK;
+	}
+	round->kept += rc == HD_OK;
+	return rc;
+}
+
 enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err)
 {
-	char dir[PATH_BYTES], path[PATH_BYTES + 300], today[DATE_LEN], oldest[DATE_LEN], day[DATE_LEN];
+	char dir[PATH_BYTES], path[PATH_BYTES + 300], today[DATE_LEN], oldest[DATE_LEN];
 	struct dirent *e;
 	struct stat sb;
 	enum hd_status rc = HD_OK;
@@ -359,19 +420,8 @@ enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char 
 		return rc == HD_OK ? hd_err_set(err, HD_FAIL, "path", _("%s cannot be read: %s"), dir,
 						 strerror(errno))
 				   : rc;
-	while (rc == HD_OK && (e = readdir(d)) != NULL) {
-		if (!daily_date(e->d_name, day, sizeof(day)))
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (strcmp(day, oldest) < 0) {
-			round->removed += unlink(path) == 0;
-			continue;
-		}
-		rc = scrub(db, path, who,
-			   clock_now() - (time_t)settings_int(db, "retention.days") * DAY,
-			   &round->erased, err);
-		round->kept++;
-	}
+	while (rc == HD_OK && (e = readdir(d)) != NULL)
+		rc = keep_file(db, who, dir, e->d_name, oldest, round, err);
 	closedir(d);
 	return rc;
 }

@@ -83,6 +83,11 @@ time_t clock_now(void)
 	return time(NULL);
 }
 
+time_t clock_wall(void)
+{
+	return time(NULL);
+}
+
 int64_t clock_monotonic_ms(void)
 {
 	struct timespec ts;

@@ -20,6 +20,10 @@ enum hd_status clock_check_env(struct hd_err *err);
 /* Domain time now: HUBDESK_NOW when set and valid, else the system clock. */
 time_t clock_now(void);
 
+/* The system clock, whatever HUBDESK_NOW says: for the age of files, whose
+ * times the system writes. */
+time_t clock_wall(void);
+
 /* Milliseconds of the monotonic clock, for interface timers. */
 int64_t clock_monotonic_ms(void);
 

@@ -231,9 +231,21 @@ else
 	not_ok "the daily copy holds the visitor to erase"
 fi
 
-# --- Erase on request reaches the copies.
+# --- Erase on request reaches the copies: also a copy put in backups/ by
+# hand, and a copy a crash left half-written (.part and its journal) is
+# removed once stale; a part being written now is left alone.
+cp "$DAY1" "$T/backups/before-the-move.db"
+cp "$DAY1" "$T/backups/hubdesk-2026-11-22.db.part"
+printf 'journal' >"$T/backups/hubdesk-2026-11-22.db.part-journal"
+touch -d '2 hours ago' "$T/backups/hubdesk-2026-11-22.db.part" "$T/backups/hubdesk-2026-11-22.db.part-journal"
+printf 'being written' >"$T/backups/hubdesk-2026-11-23.db.part"
+printf 'notes' >"$T/backups/README.txt"
 HUBDESK_NOW=2026-11-23T22:10:00+08:00 expect_rc 0 "visitor erase" hd visitor erase "$P_VISIT"
 HUBDESK_NOW=2026-11-23T22:20:00+08:00 expect_rc 0 "maintain after the erasure" hd maintain
+expect_eq "$(ls "$T/backups" | grep -c '2026-11-22\.db\.part')" 0 "the stale part and its journal are removed"
+expect_eq "$(cat "$T/backups/hubdesk-2026-11-23.db.part") $(cat "$T/backups/README.txt")" \
+	"being written notes" "a part being written and a file that is no copy are left alone"
+rm -f "$T/backups/hubdesk-2026-11-23.db.part" "$T/backups/README.txt"
 expect_err "backups: 0 made, [0-9]+ kept \([1-9][0-9]* visits erased in them\)" "maintain erases the visitor in the kept copies"
 sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 expect_eq "$(bytes_in "$P_PHONE" "$DB" "$DB-wal" "$T"/backups/*) $(bytes_in "$P_NAME" "$DB" "$DB-wal" "$T"/backups/*)" \
@@ -255,8 +267,11 @@ fi
 
 # --- A year later: the old daily copy is removed (retention.days 180).
 expect_eq "$(hd config get retention.days)" 180 "retention.days is the default 180"
+touch -d '200 days ago' "$T/backups/before-the-move.db" # a copy without a date in its name ages by its file
 HUBDESK_NOW=2027-11-23T09:00:00+08:00 expect_rc 0 "maintain a year later" hd maintain
 expect_err "backups: 1 made, 1 kept .*, [1-9][0-9]* removed" "a new copy, the old ones removed"
+if [ -e "$T/backups/before-the-move.db" ]; then not_ok "the copy put there by hand 200 days ago is removed"; else
+	ok "the copy put there by hand 200 days ago is removed"; fi
 if [ -e "$DAY1" ]; then not_ok "the copy of 2026-11-23 is removed" "$(ls -la "$T/backups")"; else
 	ok "the copy of 2026-11-23 is removed"; fi
 if [ -f "$T/backups/hubdesk-2027-11-23.db" ]; then ok "today's copy is there"; else
