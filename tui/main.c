@@ -82,6 +82,9 @@ int main(int argc, char **argv)
 	struct hd_err err;
 	int i, got, rc;
 
+	/* Every file and folder hubdesk makes holds personal data or leads to
+	 * it: the owner's alone. */
+	umask(077);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.lock_fd = -1;
 	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
