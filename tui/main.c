@@ -13,10 +13,13 @@
 #include "core/db.h"
 #include "core/dblock.h"
 #include "core/i18n.h"
+#include "core/validate.h"
 #include "printing/pdf.h"
 #include "tui/app.h"
 #include "tui/cli.h"
 #include "tui/lang.h"
+
+#define DESK_MAX_CHARS 20
 
 #define VERSION "0.1.0"
 
@@ -130,11 +133,12 @@ int main(int argc, char **argv)
 	}
 	if (!ctx.db_path)
 		return cli_say(HD_BAD_INPUT, _("no database path: give --db PATH or set HUBDESK_DB"));
-	if (desk && (!*desk || strlen(desk) >= sizeof(ctx.desk)))
-		return cli_say(HD_BAD_INPUT, _("--desk: a name of 1 to 63 bytes"));
-	if (desk)
-		snprintf(ctx.desk, sizeof(ctx.desk), "%s", desk);
-	else
+	/* The desk's name goes into the audit and the history: a name like
+	 * any other, 1 to 20 characters without control characters. */
+	if (desk && valid_text(desk, "--desk", 1, DESK_MAX_CHARS, ctx.desk, sizeof(ctx.desk),
+			       &err) != HD_OK)
+		return cli_report(&err);
+	if (!desk)
 		default_desk(ctx.desk, sizeof(ctx.desk));
 	ctx.actor = actor_command_line(ctx.desk);
 	rc = i >= argc ? app_run(&ctx) : cli_run(&ctx, argc - i, argv + i);

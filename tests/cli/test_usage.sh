@@ -84,4 +84,18 @@ else
 	skip "Chinese messages" "no Chinese catalogue built yet"
 fi
 
+# --desk is a name: 1 to 20 characters, no control characters (an escape
+# sequence, a bell, a bidi override) - nothing of it is stored.
+start=$(db_digest)
+expect_rc 2 "--desk with an escape sequence and a bell" hd --desk "$(printf 'a\033]0;x\007b')" visitor checkin --name 张三 --purpose 1 --no-print
+expect_err "^hubdesk: --desk: .*control" "the refusal names --desk and the control characters"
+expect_rc 2 "--desk with a right-to-left override" hd --desk "$(printf 'x\342\200\256y')" visitor checkin --name 张三 --purpose 1 --no-print
+expect_err "^hubdesk: --desk" "the refusal names --desk"
+expect_rc 2 "--desk of 21 characters" hd --desk 一二三四五六七八九十一二三四五六七八九十一 visitor checkin --name 张三 --purpose 1 --no-print
+expect_err "20" "the refusal says 20 characters at most"
+expect_rc 2 "an empty --desk" hd --desk "" visitor checkin --name 张三 --purpose 1 --no-print
+expect_eq "$(db_digest)" "$start" "refused desk names store nothing"
+expect_rc 0 "--desk 前台1" hd --desk 前台1 visitor checkin --name 张三 --purpose 1 --no-print
+expect_eq "$(sql "SELECT desk FROM audit ORDER BY id DESC LIMIT 1")" 前台1 "the audit has the desk 前台1"
+
 done_testing
