@@ -15,6 +15,7 @@
 #include "core/lists.h"
 #include "core/org.h"
 #include "core/room.h"
+#include "core/sheet.h"
 #include "core/team.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -22,14 +23,24 @@
 #define MAX_COLS 16
 #define PROGRESS_EVERY 200
 
+/* How a cell is read: as the register takes it, or as a time in the
+ * forms spreadsheets save them (sheet.h). */
+enum cell_form { CELL_TEXT, CELL_TIME };
+
 /* A column of a register's CSV: its Chinese name, whether a file needs
- * it, and the names the register's checks give its field (a label msgid
- * and a machine name), to say which column a problem is in. */
+ * it, the names the register's checks give its field (a label msgid and a
+ * machine name), to say which column a problem is in, and how its cells
+ * are read. */
 struct column {
 	const char *name;
 	bool needed;
 	const char *label, *field;
+	enum cell_form form;
 };
+
+/* The longest cell read as a time, with room for a cell too long to
+ * be one (the checks then say what is allowed). */
+#define FORM_CELL 128
 
 struct register_def {
 	const char *word;
@@ -247,8 +258,8 @@ static const struct register_def DEFS[] = {
 			   { { "名称", true, N_("Name"), "name" },
 			     { "类型", true, N_("room kind"), "kind" },
 			     { "容量", true, N_("Capacity"), "capacity" },
-			     { "开放时间", false, N_("Opens"), "open" },
-			     { "关闭时间", false, N_("Closes"), "close" },
+			     { "开放时间", false, N_("Opens"), "open", CELL_TIME },
+			     { "关闭时间", false, N_("Closes"), "close", CELL_TIME },
 			     { "缓冲分钟", false, N_("Buffer minutes"), "buffer" } },
 			   6, save_room },
 };
@@ -336,12 +347,28 @@ static enum hd_status read_header(const struct register_def *def, const struct c
 	return HD_OK;
 }
 
+/* Reads a cell given in a time column into the form its register
+ * keeps (into out, FORM_CELL bytes) and points *cell at it. */
+static enum hd_status read_form(const struct column *col, const char **cell, char *out,
+				struct hd_err *e)
+{
+	enum hd_status rc;
+
+	if (col->form == CELL_TEXT || !text_given(*cell))
+		return HD_OK;
+	rc = sheet_time(*cell, _(col->label), out, FORM_CELL, e);
+	if (rc == HD_OK)
+		*cell = out;
+	return rc;
+}
+
 /* Saves one record; a problem goes to res. */
 static void import_row(sqlite3 *db, const struct hd_actor *who, const struct register_def *def,
 		       const struct csv_record *r, const int where[MAX_COLS], int width,
 		       struct import_result *res)
 {
 	const char *cell[MAX_COLS];
+	char form[MAX_COLS][FORM_CELL];
 	struct import_done *done = &res->done[res->added + res->updated];
 	struct hd_err e;
 	enum hd_status rc;
@@ -359,6 +386,11 @@ static void import_row(sqlite3 *db, const struct hd_actor *who, const struct reg
 			  : where[i] < r->nfields ? csv_unguard(r->fields[where[i]])
 						  : "";
 	hd_err_clear(&e);
+	for (i = 0; i < def->ncols; i++)
+		if (cell[i] && read_form(&def->cols[i], &cell[i], form[i], &e) != HD_OK) {
+			add_problem(res, r->row, def->cols[i].name, e.status, e.msg);
+			return;
+		}
 	memset(done, 0, sizeof(*done));
 	rc = def->save(db, who, cell, done, &e);
 	if (rc != HD_OK) {

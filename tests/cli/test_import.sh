@@ -4,7 +4,8 @@
 # columns ignored with a warning, updates by name (teams: name and 居委会),
 # every row checked by the rules of the forms with nothing imported when one
 # row is bad (the row numbered as a spreadsheet numbers it, the column and
-# what is allowed named), broken encodings, empty and missing files, bad
+# what is allowed named), times as spreadsheets save them
+# (08:30:00, 8:30), broken encodings, empty and missing files, bad
 # usage; and the round trip: an export of a register imports back unchanged,
 # into the same database and into a fresh one.
 . "$(dirname "$0")/../lib.sh"
@@ -310,6 +311,29 @@ before=$(db_digest)
 expect_rc 2 "import rooms without the column 容量" hd import rooms "$T/bad17.csv"
 expect_err "容量" "the message names the missing column"
 expect_eq "$(db_digest)" "$before" "nothing is imported"
+
+# ---- what spreadsheets save ----------------------------------------------------------
+
+# Times as LibreOffice and Excel save them: with seconds, without a leading
+# zero; stored as HH:MM.
+csv_bom "$T/sheet-rooms.csv" <<EOF
+$ROOM_HEAD
+表格一室,会议室,10,8:30,20:00:00,0
+表格二室,活动室,20,08:00:00,9:30,0
+EOF
+expect_rc 0 "import rooms with times as 8:30 and 20:00:00" hd import rooms "$T/sheet-rooms.csv"
+expect_eq "$(sql "SELECT open_min || '-' || close_min FROM room WHERE name LIKE '表格%' ORDER BY id")" \
+	"510-1200${NL}480-570" "the times are read as 08:30-20:00 and 08:00-09:30"
+run hd export rooms
+expect_out '^表格一室,会议室,10,08:30,20:00,0' "they are exported as HH:MM"
+
+csv_bom "$T/sheet-secs.csv" <<EOF
+$ROOM_HEAD
+表格三室,会议室,10,,,0
+表格四室,会议室,10,08:30:15,20:00,0
+EOF
+expect_refused 2 "an opening time with seconds other than :00" 3 '开放时间' rooms "$T/sheet-secs.csv"
+expect_err "[Oo]pens: 08:30:15 has seconds" "the message names the field and says the time has seconds"
 
 # ---- files ------------------------------------------------------------------------------
 

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sheet.c - times as spreadsheets save them into CSV files: the forms
+ * read, and what is allowed. */
+#include "core/sheet.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+
+/* Longest cell, in bytes, read as a time; anything longer is not one. */
+#define CELL_MAX 64
+
+/* Trims the cell into buf (CELL_MAX + 1 bytes); false when it is too long
+ * to be a short value. */
+static bool trim_cell(const char *in, char buf[CELL_MAX + 1])
+{
+	char wide[4 * CELL_MAX + 1];
+
+	if (!in || strlen(in) >= sizeof(wide))
+		return false;
+	text_trim(in, wide, sizeof(wide));
+	if (strlen(wide) > CELL_MAX)
+		return false;
+	memcpy(buf, wide, strlen(wide) + 1);
+	return true;
+}
+
+/* Reads mind..maxd ASCII digits at *s into *v and moves *s past them; false
+ * when fewer or more digits follow. */
+static bool digits(const char **s, int mind, int maxd, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (n < maxd && isdigit((unsigned char)**s)) {
+		*v = *v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return n >= mind && !isdigit((unsigned char)**s);
+}
+
+/* Moves *s past word when it starts there. */
+static bool skip(const char **s, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (strncmp(*s, word, n) != 0)
+		return false;
+	*s += n;
+	return true;
+}
+
+enum hd_status sheet_time(const char *in, const char *label, char *out, size_t outsz,
+			  struct hd_err *err)
+{
+	char buf[CELL_MAX + 1];
+	const char *s = buf;
+	int h, m, sec = 0;
+
+	if (out && outsz > 0)
+		*out = '\0';
+	if (!trim_cell(in, buf) || !digits(&s, 1, 2, &h) || !skip(&s, ":") ||
+	    !digits(&s, 2, 2, &m) || (skip(&s, ":") && !digits(&s, 2, 2, &sec)) || *s ||
+	    h > 23 || m > 59 || sec > 59 || !out || outsz < SHEET_TIME_LEN)
+		return hd_err_set(err, HD_BAD_INPUT, "",
+				  _("%s: a time as 08:30, 8:30 or 08:30:00 (00:00-23:59)"), label);
+	if (sec != 0)
+		return hd_err_set(err, HD_BAD_INPUT, "",
+				  _("%s: %s has seconds; a time in whole minutes, as 08:30 or "
+				    "08:30:00"),
+				  label, buf);
+	snprintf(out, outsz, "%02d:%02d", h, m);
+	return HD_OK;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sheet.h - cells as spreadsheets save them: the times that Excel, WPS
+ * and LibreOffice write into a CSV file, read into the forms the registers
+ * keep (import.h), or refused saying what is allowed.
+ *
+ * Each function takes the cell (not empty), the field's label (already
+ * translated, for the message) and writes the value in the register's own
+ * form to out; HD_BAD_INPUT names the field and what is allowed. */
+#ifndef HD_SHEET_H
+#define HD_SHEET_H
+
+#include <stddef.h>
+
+#include "core/status.h"
+
+#define SHEET_TIME_LEN 6 /* "HH:MM" and the NUL */
+
+/* A time of day as 08:30, 8:30 or 08:30:00 (what LibreOffice and Excel
+ * save) into out as "HH:MM" (SHEET_TIME_LEN bytes). HD_BAD_INPUT when it is
+ * not a time of 00:00-23:59 or has seconds other than :00. */
+enum hd_status sheet_time(const char *in, const char *label, char *out, size_t outsz,
+			  struct hd_err *err);
+
+#endif

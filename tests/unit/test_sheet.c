@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test_sheet.c - times as Excel, WPS and LibreOffice save them into CSV
+ * files: read into the registers' forms, or refused naming the field and
+ * what is allowed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <string.h>
+
+#include "core/sheet.h"
+#include "core/text.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int setup_locale(void **state)
+{
+	(void)state;
+	return setlocale(LC_ALL, "C.UTF-8") ? 0 : -1;
+}
+
+/* Asserts a bad-input error whose message names the field and says what. */
+static void assert_refused(enum hd_status st, const struct hd_err *err, const char *label,
+			   const char *what)
+{
+	assert_int_equal(st, HD_BAD_INPUT);
+	assert_int_equal(err->status, HD_BAD_INPUT);
+	assert_non_null(strstr(err->msg, label));
+	assert_non_null(strstr(err->msg, what));
+	assert_true(text_valid_utf8(err->msg));
+}
+
+/* --- times --- */
+
+static void test_time_with_seconds_or_without_leading_zero_is_read(void **state)
+{
+	static const char *const in[] = { "08:30", "8:30", "08:30:00", "8:30:00", " 20:00:00 " };
+	static const char *const want[] = { "08:30", "08:30", "08:30", "08:30", "20:00" };
+	char out[SHEET_TIME_LEN];
+	struct hd_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(in); i++) {
+		assert_int_equal(sheet_time(in[i], "Opens", out, sizeof(out), &err), HD_OK);
+		assert_string_equal(out, want[i]);
+	}
+	assert_int_equal(sheet_time("0:00:00", "Opens", out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "00:00");
+	assert_int_equal(sheet_time("23:59", "Opens", out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "23:59");
+}
+
+static void test_time_with_seconds_other_than_00_is_refused(void **state)
+{
+	char out[SHEET_TIME_LEN];
+	struct hd_err err;
+
+	(void)state;
+	assert_refused(sheet_time("08:30:15", "Closes", out, sizeof(out), &err), &err, "Closes",
+		       "seconds");
+	assert_non_null(strstr(err.msg, "08:30:15"));
+	assert_refused(sheet_time("8:30:59", "Closes", out, sizeof(out), &err), &err, "Closes",
+		       "whole minutes");
+}
+
+static void test_time_out_of_range_or_malformed_is_refused(void **state)
+{
+	static const char *const bad[] = { "24:00",    "25:00:00", "08:60",    "08:30:60",
+					   "8:3",      "083:00",   "08:30:0",  "08:30:00:00",
+					   "08.30",    "08:30 AM", "morning",  "08:30:00.000" };
+	char out[SHEET_TIME_LEN];
+	struct hd_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(bad); i++)
+		assert_refused(sheet_time(bad[i], "Opens", out, sizeof(out), &err), &err, "Opens",
+			       "08:30:00");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time_with_seconds_or_without_leading_zero_is_read),
+		cmocka_unit_test(test_time_with_seconds_other_than_00_is_refused),
+		cmocka_unit_test(test_time_out_of_range_or_malformed_is_refused),
+	};
+
+	return cmocka_run_group_tests(tests, setup_locale, NULL);
+}
