@@ -23,9 +23,9 @@
 #define MAX_COLS 16
 #define PROGRESS_EVERY 200
 
-/* How a cell is read: as the register takes it, or as a time in the
- * forms spreadsheets save them (sheet.h). */
-enum cell_form { CELL_TEXT, CELL_TIME };
+/* How a cell is read: as the register takes it, or as a date or a time
+ * in the forms spreadsheets save them (sheet.h). */
+enum cell_form { CELL_TEXT, CELL_DATE, CELL_TIME };
 
 /* A column of a register's CSV: its Chinese name, whether a file needs
  * it, the names the register's checks give its field (a label msgid and a
@@ -38,8 +38,8 @@ struct column {
 	enum cell_form form;
 };
 
-/* The longest cell read as a time, with room for a cell too long to
- * be one (the checks then say what is allowed). */
+/* The longest cell read as a date or time, with room for a cell
+ * too long to be one (the checks then say what is allowed). */
 #define FORM_CELL 128
 
 struct register_def {
@@ -234,8 +234,8 @@ static const struct register_def DEFS[] = {
 			    { "统一社会信用代码", false, N_("Credit code"), "credit_code" },
 			    { "联系人", false, N_("Contact"), "contact" },
 			    { "联系电话", false, N_("Phone"), "phone" },
-			    { "入驻日期", false, N_("Moved in"), "in" },
-			    { "出壳日期", false, N_("Moves out"), "out" } },
+			    { "入驻日期", false, N_("Moved in"), "in", CELL_DATE },
+			    { "出壳日期", false, N_("Moves out"), "out", CELL_DATE } },
 			  8, save_org },
 	[IMPORT_TEAMS] = { "teams",
 			   { { "名称", true, N_("Name"), "name" },
@@ -252,7 +252,7 @@ static const struct register_def DEFS[] = {
 			     { "居委会", false, N_("Residents' committee"), "committee" },
 			     { "街道", false, N_("Street"), "street" },
 			     { "状态", false, N_("team state"), "state" },
-			     { "备案日期", false, N_("Filing date"), "filed_date" } },
+			     { "备案日期", false, N_("Filing date"), "filed_date", CELL_DATE } },
 			   15, save_team },
 	[IMPORT_ROOMS] = { "rooms",
 			   { { "名称", true, N_("Name"), "name" },
@@ -347,8 +347,8 @@ static enum hd_status read_header(const struct register_def *def, const struct c
 	return HD_OK;
 }
 
-/* Reads a cell given in a time column into the form its register
- * keeps (into out, FORM_CELL bytes) and points *cell at it. */
+/* Reads a cell given in a date or time column into the form its
+ * register keeps (into out, FORM_CELL bytes) and points *cell at it. */
 static enum hd_status read_form(const struct column *col, const char **cell, char *out,
 				struct hd_err *e)
 {
@@ -356,7 +356,10 @@ static enum hd_status read_form(const struct column *col, const char **cell, cha
 
 	if (col->form == CELL_TEXT || !text_given(*cell))
 		return HD_OK;
-	rc = sheet_time(*cell, _(col->label), out, FORM_CELL, e);
+	if (col->form == CELL_DATE)
+		rc = sheet_date(*cell, _(col->label), out, FORM_CELL, e);
+	else
+		rc = sheet_time(*cell, _(col->label), out, FORM_CELL, e);
 	if (rc == HD_OK)
 		*cell = out;
 	return rc;

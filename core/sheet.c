@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sheet.c - times as spreadsheets save them into CSV files: the forms
- * read, and what is allowed. */
+/* sheet.c - dates and times as spreadsheets save them into CSV files: the
+ * forms read, and what is allowed. */
 #include "core/sheet.h"
 
 #include <ctype.h>
@@ -10,9 +10,15 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/validate.h"
 
-/* Longest cell, in bytes, read as a time; anything longer is not one. */
+/* Longest cell, in bytes, read as a date or a time; anything longer is
+ * neither. */
 #define CELL_MAX 64
+
+#define ZH_YEAR "\xE5\xB9\xB4"  /* 年 */
+#define ZH_MONTH "\xE6\x9C\x88" /* 月 */
+#define ZH_DAY "\xE6\x97\xA5"   /* 日 */
 
 /* Trims the cell into buf (CELL_MAX + 1 bytes); false when it is too long
  * to be a short value. */
@@ -53,6 +59,48 @@ static bool skip(const char **s, const char *word)
 		return false;
 	*s += n;
 	return true;
+}
+
+/* Reads the year, month and day of the forms sheet_date() takes. */
+static bool date_parts(const char *s, int *y, int *m, int *d)
+{
+	const char *sep_md;
+
+	if (!digits(&s, 4, 4, y))
+		return false;
+	if (skip(&s, "-"))
+		sep_md = "-";
+	else if (skip(&s, "/"))
+		sep_md = "/";
+	else if (skip(&s, ZH_YEAR))
+		sep_md = ZH_MONTH;
+	else
+		return false;
+	if (!digits(&s, 1, 2, m) || !skip(&s, sep_md) || !digits(&s, 1, 2, d))
+		return false;
+	if (strcmp(sep_md, ZH_MONTH) == 0)
+		skip(&s, ZH_DAY);
+	return *s == '\0';
+}
+
+enum hd_status sheet_date(const char *in, const char *label, char *out, size_t outsz,
+			  struct hd_err *err)
+{
+	char buf[CELL_MAX + 1], iso[CELL_MAX + 1];
+	int y, m, d;
+
+	if (out && outsz > 0)
+		*out = '\0';
+	if (!trim_cell(in, buf) || !date_parts(buf, &y, &m, &d))
+		return hd_err_set(err, HD_BAD_INPUT, "",
+				  _("%s: a date as 2025-11-01, 2025/11/1 or 2025年11月1日"), label);
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, d);
+	if (valid_date(iso, label, out, outsz, err) != HD_OK)
+		return hd_err_set(err, HD_BAD_INPUT, "",
+				  _("%s: %s is no day of the calendar; a date as 2025-11-01, "
+				    "2025/11/1 or 2025年11月1日 (years 1900-2999)"),
+				  label, buf);
+	return HD_OK;
 }
 
 enum hd_status sheet_time(const char *in, const char *label, char *out, size_t outsz,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sheet.h - cells as spreadsheets save them: the times that Excel, WPS
- * and LibreOffice write into a CSV file, read into the forms the registers
- * keep (import.h), or refused saying what is allowed.
+/* sheet.h - cells as spreadsheets save them: the dates and times that
+ * Excel, WPS and LibreOffice write into a CSV file, read into the forms the
+ * registers keep (import.h), or refused saying what is allowed.
  *
  * Each function takes the cell (not empty), the field's label (already
  * translated, for the message) and writes the value in the register's own
@@ -14,6 +14,12 @@
 #include "core/status.h"
 
 #define SHEET_TIME_LEN 6 /* "HH:MM" and the NUL */
+
+/* A date as 2025-11-01, 2025-11-1, 2025/11/01, 2025/11/1 or 2025年11月1日
+ * into out as "YYYY-MM-DD" (DATE_LEN bytes). HD_BAD_INPUT when it is none of
+ * these or no day of the calendar (2025-02-30). */
+enum hd_status sheet_date(const char *in, const char *label, char *out, size_t outsz,
+			  struct hd_err *err);
 
 /* A time of day as 08:30, 8:30 or 08:30:00 (what LibreOffice and Excel
  * save) into out as "HH:MM" (SHEET_TIME_LEN bytes). HD_BAD_INPUT when it is

@@ -4,10 +4,10 @@
 # columns ignored with a warning, updates by name (teams: name and 居委会),
 # every row checked by the rules of the forms with nothing imported when one
 # row is bad (the row numbered as a spreadsheet numbers it, the column and
-# what is allowed named), times as spreadsheets save them
-# (08:30:00, 8:30), broken encodings, empty and missing files, bad
-# usage; and the round trip: an export of a register imports back unchanged,
-# into the same database and into a fresh one.
+# what is allowed named), dates and times as spreadsheets save them
+# (2025/11/1, 2025年11月1日, 08:30:00), broken encodings, empty and missing
+# files, bad usage; and the round trip: an export of a register imports back
+# unchanged, into the same database and into a fresh one.
 . "$(dirname "$0")/../lib.sh"
 
 TAB=$(printf '\t')
@@ -334,6 +334,47 @@ $ROOM_HEAD
 EOF
 expect_refused 2 "an opening time with seconds other than :00" 3 '开放时间' rooms "$T/sheet-secs.csv"
 expect_err "[Oo]pens: 08:30:15 has seconds" "the message names the field and says the time has seconds"
+
+# Dates as spreadsheets save them; stored as YYYY-MM-DD.
+csv_bom "$T/sheet-orgs.csv" <<EOF
+$ORG_HEAD
+表格机构甲,,入驻机构,,,,2025/11/1,2027年3月31日
+表格机构乙,,入驻机构,,,,2025-11-1,2027/03/31
+表格机构丙,,入驻机构,,,,2025年11月01日,2027-3-31
+EOF
+expect_rc 0 "import orgs with dates as 2025/11/1, 2025-11-1, 2025年11月1日" hd import orgs "$T/sheet-orgs.csv"
+expect_eq "$(sql "SELECT in_date || '/' || out_date FROM org WHERE name LIKE '表格机构%' ORDER BY id")" \
+	"2025-11-01/2027-03-31${NL}2025-11-01/2027-03-31${NL}2025-11-01/2027-03-31" \
+	"the dates are stored as YYYY-MM-DD"
+
+csv_bom "$T/sheet-baddate.csv" <<EOF
+$ORG_HEAD
+表格机构丁,,入驻机构,,,,2025年11月1日,2025/2/30
+EOF
+expect_refused 2 "a move-out date of 2025/2/30" 2 '出壳日期' orgs "$T/sheet-baddate.csv"
+expect_err "[Mm]oves out: 2025/2/30 is no day of the calendar" "the message names the field and the day"
+expect_err "2025-11-01, 2025/11/1 or 2025年11月1日" "the message says which forms a date may take"
+expect_rc 2 "the same file in Chinese" "$HUBDESK" import orgs "$T/sheet-baddate.csv"
+expect_err "日历上没有 2025/2/30 这一天" "the Chinese message names the day"
+
+csv_bom "$T/sheet-dateform.csv" <<EOF
+$ORG_HEAD
+表格机构丁,,入驻机构,,,,2025.11.1,
+EOF
+expect_refused 2 "a date as 2025.11.1" 2 '入驻日期' orgs "$T/sheet-dateform.csv"
+expect_err "[Mm]oved in: a date as 2025-11-01, 2025/11/1 or 2025年11月1日" \
+	"the message names the field and the forms allowed"
+
+csv_bom "$T/sheet-teams.csv" <<EOF
+$TEAM_HEAD
+表格舞蹈队,,文体活动,赵敏,13811115555,20,广场舞,中心广场,每天 19:00,,,表格居委会,,已备案,2026年10月8日
+EOF
+expect_rc 0 "import a team filed on 2026年10月8日" hd import teams "$T/sheet-teams.csv"
+expect_eq "$(sql "SELECT filed_date FROM team WHERE name = '表格舞蹈队'")" 2026-10-08 \
+	"the filing date is stored as YYYY-MM-DD"
+sed -i 's|2026年10月8日|2026/2/29|' "$T/sheet-teams.csv"
+expect_refused 2 "a filing date of 2026/2/29" 2 '备案日期' teams "$T/sheet-teams.csv"
+expect_err "[Ff]iling date: 2026/2/29 is no day of the calendar" "the message names the field and the day"
 
 # ---- files ------------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_sheet.c - times as Excel, WPS and LibreOffice save them into CSV
- * files: read into the registers' forms, or refused naming the field and
- * what is allowed. */
+/* test_sheet.c - dates and times as Excel, WPS and LibreOffice save them
+ * into CSV files: read into the registers' forms, or refused naming the
+ * field and what is allowed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +13,7 @@
 
 #include "core/sheet.h"
 #include "core/text.h"
+#include "core/validate.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -31,6 +32,59 @@ static void assert_refused(enum hd_status st, const struct hd_err *err, const ch
 	assert_non_null(strstr(err->msg, label));
 	assert_non_null(strstr(err->msg, what));
 	assert_true(text_valid_utf8(err->msg));
+}
+
+/* --- dates --- */
+
+static void test_date_in_every_spreadsheet_form_is_read(void **state)
+{
+	static const char *const forms[] = { "2025-11-01", "2025-11-1", "2025/11/01", "2025/11/1",
+					     "2025年11月1日", "2025年11月01日", "2025年11月1",
+					     " 2025/11/1 ", "\xE3\x80\x80" "2025年11月1日" };
+	char out[DATE_LEN];
+	struct hd_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(forms); i++) {
+		assert_int_equal(sheet_date(forms[i], "Moved in", out, sizeof(out), &err), HD_OK);
+		assert_string_equal(out, "2025-11-01");
+	}
+	assert_int_equal(sheet_date("2024年2月29日", "Moved in", out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "2024-02-29");
+}
+
+static void test_date_not_in_the_calendar_is_refused_naming_the_forms(void **state)
+{
+	static const char *const days[] = { "2025-02-30", "2025/2/29", "2025年13月1日",
+					    "2025-04-31", "1899-12-31" };
+	char out[DATE_LEN];
+	struct hd_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(days); i++) {
+		assert_refused(sheet_date(days[i], "Filing date", out, sizeof(out), &err), &err,
+			       "Filing date", "no day of the calendar");
+		assert_non_null(strstr(err.msg, days[i]));
+		assert_non_null(strstr(err.msg, "2025年11月1日"));
+		assert_string_equal(out, "");
+	}
+}
+
+static void test_date_in_another_form_is_refused_naming_the_forms(void **state)
+{
+	static const char *const bad[] = { "2025.11.1", "2025-11/1", "2025/11-1", "11/1/2025",
+					   "2025年11-1", "2025-11-01日", "25-11-1", "2025-011-1",
+					   "2025-11-01 08:00", "20251101", "yesterday" };
+	char out[DATE_LEN];
+	struct hd_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(bad); i++)
+		assert_refused(sheet_date(bad[i], "Moves out", out, sizeof(out), &err), &err,
+			       "Moves out", "2025/11/1");
 }
 
 /* --- times --- */
@@ -85,6 +139,9 @@ static void test_time_out_of_range_or_malformed_is_refused(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_in_every_spreadsheet_form_is_read),
+		cmocka_unit_test(test_date_not_in_the_calendar_is_refused_naming_the_forms),
+		cmocka_unit_test(test_date_in_another_form_is_refused_naming_the_forms),
 		cmocka_unit_test(test_time_with_seconds_or_without_leading_zero_is_read),
 		cmocka_unit_test(test_time_with_seconds_other_than_00_is_refused),
 		cmocka_unit_test(test_time_out_of_range_or_malformed_is_refused),
