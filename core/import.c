@@ -23,9 +23,9 @@
 #define MAX_COLS 16
 #define PROGRESS_EVERY 200
 
-/* How a cell is read: as the register takes it, or as a date or a time
- * in the forms spreadsheets save them (sheet.h). */
-enum cell_form { CELL_TEXT, CELL_DATE, CELL_TIME };
+/* How a cell is read: as the register takes it, or as a date, a time or
+ * a credit code in the forms spreadsheets save them (sheet.h). */
+enum cell_form { CELL_TEXT, CELL_DATE, CELL_TIME, CELL_CODE };
 
 /* A column of a register's CSV: its Chinese name, whether a file needs
  * it, the names the register's checks give its field (a label msgid and a
@@ -38,7 +38,7 @@ struct column {
 	enum cell_form form;
 };
 
-/* The longest cell read as a date or time, with room for a cell
+/* The longest cell read as a date, time or code, with room for a cell
  * too long to be one (the checks then say what is allowed). */
 #define FORM_CELL 128
 
@@ -231,7 +231,7 @@ static const struct register_def DEFS[] = {
 			  { { "名称", true, N_("Name"), "name" },
 			    { "简称", false, N_("Short name"), "short" },
 			    { "类型", false, N_("organisation kind"), "kind" },
-			    { "统一社会信用代码", false, N_("Credit code"), "credit_code" },
+			    { "统一社会信用代码", false, N_("Credit code"), "credit_code", CELL_CODE },
 			    { "联系人", false, N_("Contact"), "contact" },
 			    { "联系电话", false, N_("Phone"), "phone" },
 			    { "入驻日期", false, N_("Moved in"), "in", CELL_DATE },
@@ -347,7 +347,7 @@ static enum hd_status read_header(const struct register_def *def, const struct c
 	return HD_OK;
 }
 
-/* Reads a cell given in a date or time column into the form its
+/* Reads a cell given in a date, time or code column into the form its
  * register keeps (into out, FORM_CELL bytes) and points *cell at it. */
 static enum hd_status read_form(const struct column *col, const char **cell, char *out,
 				struct hd_err *e)
@@ -358,8 +358,10 @@ static enum hd_status read_form(const struct column *col, const char **cell, cha
 		return HD_OK;
 	if (col->form == CELL_DATE)
 		rc = sheet_date(*cell, _(col->label), out, FORM_CELL, e);
-	else
+	else if (col->form == CELL_TIME)
 		rc = sheet_time(*cell, _(col->label), out, FORM_CELL, e);
+	else
+		rc = sheet_credit_code(*cell, _(col->label), out, FORM_CELL, e);
 	if (rc == HD_OK)
 		*cell = out;
 	return rc;

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.h - organisations, teams and rooms from a spreadsheet's CSV
- * (csv.h): columns matched by their Chinese names in any order, dates and times
- * read as spreadsheets save them (sheet.h), every row checked by the rules
- * of the forms, a record whose name exists updated, and all rows saved in
- * one transaction or none. */
+ * (csv.h): columns matched by their Chinese names in any order, dates,
+ * times and credit codes read as spreadsheets save them (sheet.h), every
+ * row checked by the rules of the forms, a record whose name exists
+ * updated, and all rows saved in one transaction or none. */
 #ifndef HD_IMPORT_H
 #define HD_IMPORT_H
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sheet.c - dates and times as spreadsheets save them into CSV files: the
- * forms read, and what is allowed. */
+/* sheet.c - dates, times and credit codes as spreadsheets save them into
+ * CSV files: the forms read, the ones that cannot be, and why. */
 #include "core/sheet.h"
 
 #include <ctype.h>
@@ -12,8 +12,8 @@
 #include "core/text.h"
 #include "core/validate.h"
 
-/* Longest cell, in bytes, read as a date or a time; anything longer is
- * neither. */
+/* Longest cell, in bytes, read as a date, time or code; anything longer is
+ * none of them. */
 #define CELL_MAX 64
 
 #define ZH_YEAR "\xE5\xB9\xB4"  /* 年 */
@@ -123,5 +123,79 @@ enum hd_status sheet_time(const char *in, const char *label, char *out, size_t o
 				    "08:30:00"),
 				  label, buf);
 	snprintf(out, outsz, "%02d:%02d", h, m);
+	return HD_OK;
+}
+
+/* True when s is a number in scientific notation as spreadsheets write it
+ * (5.33101151234568E+17, 5.33101151234568e+17, 5E+17). A code of 18
+ * characters with an E among digits and no point or sign is a code. */
+static bool scientific(const char *s)
+{
+	const char *p = s;
+	bool point = false, sign = false;
+
+	if (!isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.') {
+		point = true;
+		for (p++; isdigit((unsigned char)*p);)
+			p++;
+	}
+	if (*p != 'E' && *p != 'e')
+		return false;
+	p++;
+	if (*p == '+' || *p == '-') {
+		sign = true;
+		p++;
+	}
+	if (!isdigit((unsigned char)*p))
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return *p == '\0' && (point || sign || strlen(s) != CREDIT_CODE_LEN - 1);
+}
+
+/* True when s is 18 digits, a point and zeros only (a number's decimals). */
+static bool digits_point_zeros(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < CREDIT_CODE_LEN - 1; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	if (s[i] != '.' || s[i + 1] == '\0')
+		return false;
+	for (i++; s[i] == '0'; i++)
+		;
+	return s[i] == '\0';
+}
+
+enum hd_status sheet_credit_code(const char *in, const char *label, char *out, size_t outsz,
+				 struct hd_err *err)
+{
+	char buf[CELL_MAX + 1];
+
+	if (out && outsz > 0)
+		*out = '\0';
+	/* Too long for a code: the code's own check says what is allowed. */
+	if (!trim_cell(in, buf) || !out || outsz <= strlen(buf))
+		return valid_credit_code(in, label, out, outsz, NULL, err);
+	if (scientific(buf))
+		return hd_err_set(err, HD_BAD_INPUT, "",
+				  _("%s: a spreadsheet turned it into a number in scientific "
+				    "notation; set this column to text and export again"),
+				  label);
+	if (digits_point_zeros(buf)) {
+		buf[CREDIT_CODE_LEN - 1] = '\0';
+		if (credit_code_check_char(buf) != buf[CREDIT_CODE_LEN - 2])
+			return hd_err_set(err, HD_BAD_INPUT, "",
+					  _("%s: a spreadsheet turned it into a number and its "
+					    "last digits may have changed; set this column to text "
+					    "and export again"),
+					  label);
+	}
+	snprintf(out, outsz, "%s", buf);
 	return HD_OK;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sheet.h - cells as spreadsheets save them: the dates and times that
- * Excel, WPS and LibreOffice write into a CSV file, read into the forms the
- * registers keep (import.h), or refused saying what is allowed.
+/* sheet.h - cells as spreadsheets save them: the dates, times and credit
+ * codes that Excel, WPS and LibreOffice write into a CSV file, read into
+ * the forms the registers keep (import.h), or refused saying what the
+ * spreadsheet did to them.
  *
  * Each function takes the cell (not empty), the field's label (already
  * translated, for the message) and writes the value in the register's own
@@ -26,5 +27,15 @@ enum hd_status sheet_date(const char *in, const char *label, char *out, size_t o
  * not a time of 00:00-23:59 or has seconds other than :00. */
 enum hd_status sheet_time(const char *in, const char *label, char *out, size_t outsz,
 			  struct hd_err *err);
+
+/* A unified social credit code as a spreadsheet may have saved it: out is
+ * the cell trimmed, or the 18 digits of a code saved as a number with a
+ * decimal point ("533101151234567891.0") when its check character holds.
+ * HD_BAD_INPUT when a spreadsheet turned the code into scientific notation
+ * (5.33101151234568E+17: the digits are lost), or into a number with a
+ * decimal point whose check character fails (its last digits may have
+ * changed). The code's own checks stay valid_credit_code()'s. */
+enum hd_status sheet_credit_code(const char *in, const char *label, char *out, size_t outsz,
+				 struct hd_err *err);
 
 #endif

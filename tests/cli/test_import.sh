@@ -4,10 +4,11 @@
 # columns ignored with a warning, updates by name (teams: name and 居委会),
 # every row checked by the rules of the forms with nothing imported when one
 # row is bad (the row numbered as a spreadsheet numbers it, the column and
-# what is allowed named), dates and times as spreadsheets save them
-# (2025/11/1, 2025年11月1日, 08:30:00), broken encodings, empty and missing
-# files, bad usage; and the round trip: an export of a register imports back
-# unchanged, into the same database and into a fresh one.
+# what is allowed named), dates, times and credit codes as spreadsheets
+# save them (2025/11/1, 2025年11月1日, 08:30:00; a code in scientific notation
+# refused saying so), broken encodings, empty and missing files, bad
+# usage; and the round trip: an export of a register imports back unchanged,
+# into the same database and into a fresh one.
 . "$(dirname "$0")/../lib.sh"
 
 TAB=$(printf '\t')
@@ -335,17 +336,21 @@ EOF
 expect_refused 2 "an opening time with seconds other than :00" 3 '开放时间' rooms "$T/sheet-secs.csv"
 expect_err "[Oo]pens: 08:30:15 has seconds" "the message names the field and says the time has seconds"
 
-# Dates as spreadsheets save them; stored as YYYY-MM-DD.
+# Dates as spreadsheets save them; stored as YYYY-MM-DD. A credit code
+# saved as a number keeps its 18 digits (also with .0 after them).
 csv_bom "$T/sheet-orgs.csv" <<EOF
 $ORG_HEAD
-表格机构甲,,入驻机构,,,,2025/11/1,2027年3月31日
-表格机构乙,,入驻机构,,,,2025-11-1,2027/03/31
+表格机构甲,,入驻机构,533101151234567891,,,2025/11/1,2027年3月31日
+表格机构乙,,入驻机构,513101150000000010.0,,,2025-11-1,2027/03/31
 表格机构丙,,入驻机构,,,,2025年11月01日,2027-3-31
 EOF
 expect_rc 0 "import orgs with dates as 2025/11/1, 2025-11-1, 2025年11月1日" hd import orgs "$T/sheet-orgs.csv"
 expect_eq "$(sql "SELECT in_date || '/' || out_date FROM org WHERE name LIKE '表格机构%' ORDER BY id")" \
 	"2025-11-01/2027-03-31${NL}2025-11-01/2027-03-31${NL}2025-11-01/2027-03-31" \
 	"the dates are stored as YYYY-MM-DD"
+expect_eq "$(sql "SELECT credit_code || '/' || credit_ok FROM org WHERE name LIKE '表格机构%' AND credit_code IS NOT NULL ORDER BY id")" \
+	"533101151234567891/1${NL}513101150000000010/1" \
+	"a code saved as a number of 18 digits is kept, also with .0 after it"
 
 csv_bom "$T/sheet-baddate.csv" <<EOF
 $ORG_HEAD
@@ -375,6 +380,31 @@ expect_eq "$(sql "SELECT filed_date FROM team WHERE name = '表格舞蹈队'")" 
 sed -i 's|2026年10月8日|2026/2/29|' "$T/sheet-teams.csv"
 expect_refused 2 "a filing date of 2026/2/29" 2 '备案日期' teams "$T/sheet-teams.csv"
 expect_err "[Ff]iling date: 2026/2/29 is no day of the calendar" "the message names the field and the day"
+
+# A credit code a spreadsheet turned into scientific notation has lost its
+# digits: the row is refused, saying so, and nothing of the file imported.
+for sci in 5.33101151234568E+17 5.33101151234568e+17; do
+	csv_bom "$T/sheet-sci.csv" <<EOF
+$ORG_HEAD
+表格机构戊,,社区社会组织,,,,,
+表格机构己,,社区社会组织,$sci,,,,
+EOF
+	expect_refused 2 "a credit code of $sci" 3 '统一社会信用代码' orgs "$T/sheet-sci.csv"
+	expect_err "[Cc]redit code: a spreadsheet turned it into a number in scientific notation; set this column to text and export again" \
+		"the message names the field and the cause"
+done
+expect_eq "$(sql "SELECT count(*) FROM org WHERE name = '表格机构戊'")" 0 "the good row before it is not imported either"
+expect_rc 2 "the same file in Chinese" "$HUBDESK" import orgs "$T/sheet-sci.csv"
+expect_err "第 ?3 ?行.*统一社会信用代码.*被表格软件改成了科学计数法，请把这一列设为文本后重新导出" \
+	"the Chinese message names the row, the column and the cause"
+
+csv_bom "$T/sheet-lost.csv" <<EOF
+$ORG_HEAD
+表格机构庚,,社区社会组织,533101151234567000.0,,,,
+EOF
+expect_refused 2 "a code saved as a number with .0 whose check fails" 2 '统一社会信用代码' orgs "$T/sheet-lost.csv"
+expect_err "[Cc]redit code: a spreadsheet turned it into a number and its last digits may have changed" \
+	"the message names the field and the cause"
 
 # ---- files ------------------------------------------------------------------------------
 

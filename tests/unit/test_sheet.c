@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_sheet.c - dates and times as Excel, WPS and LibreOffice save them
- * into CSV files: read into the registers' forms, or refused naming the
- * field and what is allowed. */
+/* test_sheet.c - dates, times and credit codes as Excel, WPS and
+ * LibreOffice save them into CSV files: read into the registers' forms, or
+ * refused naming the field and what the spreadsheet did. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -136,6 +136,88 @@ static void test_time_out_of_range_or_malformed_is_refused(void **state)
 			       "08:30:00");
 }
 
+/* --- credit codes --- */
+
+static void test_code_in_scientific_notation_is_refused_naming_the_cause(void **state)
+{
+	static const char *const sci[] = { "5.33101151234568E+17", "5.33101151234568e+17",
+					   "5.33101E+17", "5E+17", "5.33101151234568E17",
+					   " 5.33101151234568E+17 " };
+	char out[64];
+	struct hd_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < COUNT(sci); i++)
+		assert_refused(sheet_credit_code(sci[i], "Credit code", out, sizeof(out), &err),
+			       &err, "Credit code", "scientific notation");
+	assert_non_null(strstr(err.msg, "set this column to text"));
+}
+
+static void test_code_of_18_digits_is_taken_as_it_is(void **state)
+{
+	char out[64];
+	struct hd_err err;
+
+	(void)state;
+	assert_int_equal(sheet_credit_code("533101151234567891", "Credit code", out, sizeof(out),
+					   &err), HD_OK);
+	assert_string_equal(out, "533101151234567891");
+	/* A check character that fails is for the register's check to mark. */
+	assert_int_equal(sheet_credit_code("533101151234567890", "Credit code", out, sizeof(out),
+					   &err), HD_OK);
+	assert_string_equal(out, "533101151234567890");
+	assert_int_equal(sheet_credit_code(" 52310115MJ50000173 ", "Credit code", out,
+					   sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "52310115MJ50000173");
+	/* 18 characters with an E among digits, no point and no sign: a code. */
+	assert_int_equal(sheet_credit_code("913100001E23456789", "Credit code", out, sizeof(out),
+					   &err), HD_OK);
+	assert_string_equal(out, "913100001E23456789");
+}
+
+static void test_code_saved_as_a_number_with_decimals_keeps_its_18_digits(void **state)
+{
+	char out[64];
+	struct hd_err err;
+
+	(void)state;
+	assert_int_equal(sheet_credit_code("533101151234567891.0", "Credit code", out,
+					   sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "533101151234567891");
+	assert_int_equal(sheet_credit_code("533101151234567891.00", "Credit code", out,
+					   sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "533101151234567891");
+}
+
+static void test_code_as_a_number_whose_check_fails_is_refused(void **state)
+{
+	char out[64];
+	struct hd_err err;
+
+	(void)state;
+	assert_refused(sheet_credit_code("533101151234567000.0", "Credit code", out, sizeof(out),
+					 &err), &err, "Credit code", "last digits may have changed");
+	assert_non_null(strstr(err.msg, "set this column to text"));
+}
+
+static void test_code_of_other_text_is_left_to_the_code_check(void **state)
+{
+	char out[64], longer[200];
+	struct hd_err err;
+
+	(void)state;
+	assert_int_equal(sheet_credit_code("5331011512345678.0", "Credit code", out, sizeof(out),
+					   &err), HD_OK);
+	assert_string_equal(out, "5331011512345678.0");
+	assert_int_equal(sheet_credit_code("E+17", "Credit code", out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "E+17");
+	memset(longer, '5', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	assert_refused(sheet_credit_code(longer, "Credit code", out, sizeof(out), &err), &err,
+		       "Credit code", "18 characters");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -145,6 +227,11 @@ int main(void)
 		cmocka_unit_test(test_time_with_seconds_or_without_leading_zero_is_read),
 		cmocka_unit_test(test_time_with_seconds_other_than_00_is_refused),
 		cmocka_unit_test(test_time_out_of_range_or_malformed_is_refused),
+		cmocka_unit_test(test_code_in_scientific_notation_is_refused_naming_the_cause),
+		cmocka_unit_test(test_code_of_18_digits_is_taken_as_it_is),
+		cmocka_unit_test(test_code_saved_as_a_number_with_decimals_keeps_its_18_digits),
+		cmocka_unit_test(test_code_as_a_number_whose_check_fails_is_refused),
+		cmocka_unit_test(test_code_of_other_text_is_left_to_the_code_check),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
