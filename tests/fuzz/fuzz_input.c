@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_input.c - libFuzzer harness for everything that reads text from
  * people, scanners and files: UTF-8 decoding, width and cutting, the line
- * editor, every validator, choice lists, settings, the clock override and
- * the QR token parser.
+ * editor, every validator, spreadsheet cells, choice lists, settings, the
+ * clock override and the QR token parser.
  * Built and run by `make fuzz`, not by `make check`. */
 #include <locale.h>
 #include <stddef.h>
@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/lists.h"
 #include "core/settings.h"
+#include "core/sheet.h"
 #include "core/text.h"
 #include "core/token.h"
 #include "core/validate.h"
@@ -63,6 +64,22 @@ static void validator_checks(const char *s)
 	(void)settings_validate("printer.a4", s, out, sizeof(out), &err);
 	(void)clock_parse_iso(s, &t);
 	(void)clock_parse_local(s, "f", &t, &err);
+}
+
+/* A spreadsheet's cell read as a date or a time is one the forms take. */
+static void sheet_checks(const char *s)
+{
+	char out[TEXT_BYTES], again[TEXT_BYTES];
+	struct hd_err err;
+	int m;
+
+	if (sheet_date(s, "f", out, sizeof(out), &err) == HD_OK &&
+	    valid_date(out, "f", again, sizeof(again), &err) != HD_OK)
+		abort();
+	if (sheet_time(s, "f", out, sizeof(out), &err) == HD_OK &&
+	    valid_time(out, "f", &m, &err) != HD_OK)
+		abort();
+	(void)sheet_credit_code(s, "f", out, sizeof(out), &err);
 }
 
 /* A token read back must be the one made from what was read. */
@@ -127,6 +144,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s[size] = '\0';
 	text_checks(s);
 	validator_checks(s);
+	sheet_checks(s);
 	token_checks(s);
 	editor_checks(data, size, s);
 	free(s);
