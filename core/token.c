@@ -153,6 +153,19 @@ enum hd_status token_read(sqlite3 *db, const struct hd_actor *who, const char *t
 	return rc;
 }
 
+enum token_ref token_ref_of(const char *text)
+{
+	const char *p = text ? text : "";
+
+	while (*p == ' ')
+		p++;
+	if ((p[0] == 'H' || p[0] == 'h') && (p[1] == 'D' || p[1] == 'd'))
+		return REF_CODE;
+	for (p = text ? text : ""; *p >= '0' && *p <= '9'; p++)
+		;
+	return text && *text && !*p ? REF_NUMBER : REF_NEITHER;
+}
+
 const char *token_kind_word(enum token_kind kind)
 {
 	switch (kind) {

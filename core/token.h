@@ -25,6 +25,11 @@ enum token_kind {
 	TOKEN_PAGE = 'P'
 };
 
+/* What text naming a record is: its number (digits only), a code (it
+ * begins with HD, in either case, after spaces), or neither. */
+enum token_ref { REF_NUMBER, REF_CODE, REF_NEITHER };
+enum token_ref token_ref_of(const char *text);
+
 /* The token of record id of kind, signed with the database's key, into
  * out (TOKEN_MAX bytes). */
 enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out,

@@ -318,6 +318,20 @@ bad_number:
 	return bad(err, label, _("%s: a whole number from %ld to %ld"), label, min, max);
 }
 
+enum hd_status valid_id(const char *in, const char *label, long long *id, struct hd_err *err)
+{
+	const char *p = in ? in : "";
+	long n = 0;
+
+	*id = 0;
+	for (; *p >= '0' && *p <= '9'; p++)
+		;
+	if (!in || !*in || *p || valid_int(in, label, 1, RECORD_ID_MAX, &n, NULL) != HD_OK)
+		return bad(err, label, _("%s: a record number from 1 to %ld"), label, RECORD_ID_MAX);
+	*id = n;
+	return HD_OK;
+}
+
 /* The value 0..30 of credit-code character c (either case), or -1. */
 static int credit_value(char c)
 {

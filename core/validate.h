@@ -21,6 +21,7 @@
 #define PHONE_MAX 16         /* bytes of a normalised phone, with the NUL */
 #define DATE_LEN 11          /* "YYYY-MM-DD" and the NUL */
 #define CREDIT_CODE_LEN 19   /* 18 characters and the NUL */
+#define RECORD_ID_MAX 999999999999L /* the largest record number taken as typed */
 
 /* Text of min..max characters after trimming: valid UTF-8, no control
  * characters. min 0 makes it optional (empty out). */
@@ -48,6 +49,9 @@ enum hd_status valid_time(const char *in, const char *label, int *minutes, struc
 /* A whole number in min..max. */
 enum hd_status valid_int(const char *in, const char *label, long min, long max, long *out,
 			 struct hd_err *err);
+
+/* A record's number as typed: digits only, 1 to RECORD_ID_MAX. */
+enum hd_status valid_id(const char *in, const char *label, long long *id, struct hd_err *err);
 
 /* An optional record id: empty input gives *id 0; else a whole number
  * from 1, HD_BAD_INPUT naming label otherwise. */

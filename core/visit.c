@@ -421,13 +421,17 @@ enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *t
 			  bool *scanned, struct hd_err *err)
 {
 	enum token_kind kind;
-	long n = 0;
 
 	*scanned = false;
-	if (text && *text >= '0' && *text <= '9' &&
-	    valid_int(text, _("Visit"), 1, 999999999999L, &n, NULL) == HD_OK) {
-		*id = n;
-		return HD_OK;
+	switch (token_ref_of(text)) {
+	case REF_NUMBER:
+		return valid_id(text, _("Visit"), id, err);
+	case REF_NEITHER:
+		return hd_err_set(err, HD_BAD_INPUT, "code",
+				  _("%s: give the code of the slip (HD1-V-...) or the visit's number"),
+				  _("Visit"));
+	case REF_CODE:
+		break;
 	}
 	if (token_read(db, who, text, &kind, id, err) != HD_OK)
 		return err ? err->status : HD_FORGED;

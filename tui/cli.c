@@ -12,6 +12,8 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/setup.h"
+#include "core/text.h"
+#include "core/validate.h"
 
 enum hd_status cli_say(enum hd_status status, const char *fmt, ...)
 {
@@ -23,6 +25,17 @@ enum hd_status cli_say(enum hd_status status, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return status;
+}
+
+enum hd_status cli_id(const char *cmd, const char *arg, long long *id)
+{
+	char shown[128];
+
+	if (valid_id(arg, cmd, id, NULL) == HD_OK)
+		return HD_OK;
+	text_sanitise(arg ? arg : "", shown, sizeof(shown));
+	return cli_say(HD_BAD_INPUT, _("%s: ID must be a number from 1 to %ld, not %s"), cmd,
+		       RECORD_ID_MAX, shown);
 }
 
 enum hd_status cli_report(const struct hd_err *err)

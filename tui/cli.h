@@ -39,6 +39,10 @@ enum hd_status cli_parse(const char *cmd, int argc, char **argv, int from, struc
 /* The value of an option after cli_parse, or NULL when not given. */
 const char *cli_opt(const struct cli_opt *opts, const char *name);
 
+/* The record number arg of command cmd (digits only, 1 to RECORD_ID_MAX);
+ * else says so, with arg shown safely, and returns HD_BAD_INPUT. */
+enum hd_status cli_id(const char *cmd, const char *arg, long long *id);
+
 /* Prints "hubdesk: message" on stderr and returns the status. */
 enum hd_status cli_report(const struct hd_err *err);
 

@@ -7,6 +7,7 @@
 #include "core/booking.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/validate.h"
 #include "core/token.h"
 #include "printing/receipt.h"
 #include "tui/cli.h"
@@ -112,14 +113,12 @@ static enum hd_status read_booking_id(struct cli_ctx *ctx, const char *cmd, int 
 {
 	enum token_kind kind;
 	struct hd_err err;
-	char *end = NULL;
 
 	*how = VIA_DIRECT;
-	if (nargs != 1)
+	if (nargs != 1 || token_ref_of(args[0]) == REF_NEITHER)
 		return cli_say(HD_BAD_INPUT, _("%s: give the booking's ID or receipt code"), cmd);
-	*id = strtoll(args[0], &end, 10);
-	if (*args[0] && !*end && *id > 0)
-		return HD_OK;
+	if (token_ref_of(args[0]) == REF_NUMBER)
+		return cli_id(cmd, args[0], id);
 	if (token_read(ctx->db, &ctx->actor, args[0], &kind, id, &err) != HD_OK)
 		return cli_report(&err);
 	if (kind != TOKEN_BOOKING)
@@ -272,7 +271,7 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (!cli_opt(opts, "--date"))
 		return cli_say(HD_BAD_INPUT, _("booking list: give --date YYYY-MM-DD"));
 	room = cli_opt(opts, "--room");
-	if (room && (room_id = strtoll(room, NULL, 10)) <= 0)
+	if (room && valid_id(room, "--room", &room_id, NULL) != HD_OK)
 		return cli_say(HD_BAD_INPUT, _("--room: a room's ID"));
 	rc = cli_open(ctx);
 	if (rc != HD_OK)

@@ -83,17 +83,16 @@ static int remove_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *args[MAX_ARGS];
 	struct hd_err err;
-	char *end = NULL;
 	long long id = 0;
 	int nargs, rc;
 
 	rc = cli_parse("closure remove", argc, argv, 2, NULL, args, 1, &nargs);
 	if (rc != HD_OK)
 		return rc;
-	if (nargs == 1)
-		id = strtoll(args[0], &end, 10);
-	if (nargs != 1 || !*args[0] || *end || id <= 0)
+	if (nargs != 1)
 		return cli_say(HD_BAD_INPUT, _("closure remove: give the closure's ID"));
+	if (cli_id("closure remove", args[0], &id) != HD_OK)
+		return HD_BAD_INPUT;
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;

@@ -10,6 +10,7 @@
 #include "core/access.h"
 #include "core/export.h"
 #include "core/i18n.h"
+#include "core/validate.h"
 #include "core/import.h"
 #include "core/token.h"
 #include "tui/cli.h"
@@ -19,13 +20,11 @@
 
 static long long room_arg(const char *s)
 {
-	char *end = NULL;
 	long long id;
 
 	if (!s)
 		return 0;
-	id = strtoll(s, &end, 10);
-	return *s && !*end && id > 0 ? id : -1;
+	return valid_id(s, "--room", &id, NULL) == HD_OK ? id : -1;
 }
 
 int cli_export(struct cli_ctx *ctx, int argc, char **argv)

@@ -13,18 +13,6 @@
 
 #define MAX_ARGS 2
 
-/* Reads an id argument: digits only, else HD_BAD_INPUT. */
-static enum hd_status read_id(const char *cmd, const char *arg, long long *id)
-{
-	char *end = NULL;
-
-	*id = arg ? strtoll(arg, &end, 10) : 0;
-	if (!arg || !*arg || *end || *id <= 0)
-		return cli_say(HD_BAD_INPUT, _("%s: ID must be a positive number, not %s"), cmd,
-			       arg ? arg : "");
-	return HD_OK;
-}
-
 static void hm(int minutes, char *out, size_t outsz)
 {
 	snprintf(out, outsz, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
@@ -102,7 +90,7 @@ static int room_close_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_parse("room close", argc, argv, 2, opts, args, 1, &nargs);
 	if (rc != HD_OK)
 		return rc;
-	rc = read_id("room close", nargs ? args[0] : NULL, &id);
+	rc = cli_id("room close", nargs ? args[0] : NULL, &id);
 	if (rc != HD_OK)
 		return rc;
 	rc = cli_open(ctx);

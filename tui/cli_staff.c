@@ -68,17 +68,6 @@ enum hd_status cli_read_pin(const char *label, int min, int max, char *pin, size
 	return rc;
 }
 
-static enum hd_status read_id(const char *cmd, int nargs, const char **args, long long *id)
-{
-	char *end = NULL;
-
-	*id = nargs ? strtoll(args[0], &end, 10) : 0;
-	if (!nargs || !*args[0] || *end || *id <= 0)
-		return cli_say(HD_BAD_INPUT, _("%s: ID must be a positive number, not %s"), cmd,
-			       nargs ? args[0] : "");
-	return HD_OK;
-}
-
 static int staff_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "--name", true, NULL }, { "--role", true, NULL },
@@ -164,7 +153,7 @@ static int staff_id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool reset)
 
 	rc = cli_parse(cmd, argc, argv, 2, NULL, args, 1, &nargs);
 	if (rc == HD_OK)
-		rc = read_id(cmd, nargs, args, &id);
+		rc = cli_id(cmd, nargs ? args[0] : NULL, &id);
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
@@ -231,7 +220,7 @@ int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kin
 
 	rc = cli_parse(cmd, argc, argv, 2, NULL, args, 1, &nargs);
 	if (rc == HD_OK)
-		rc = read_id(cmd, nargs, args, &id);
+		rc = cli_id(cmd, nargs ? args[0] : NULL, &id);
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc == HD_OK)

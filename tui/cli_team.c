@@ -165,14 +165,9 @@ done:
 
 static enum hd_status read_id(const char *cmd, int nargs, const char **args, long long *id)
 {
-	char *end = NULL;
-
-	if (nargs == 1) {
-		*id = strtoll(args[0], &end, 10);
-		if (*args[0] && !*end && *id > 0)
-			return HD_OK;
-	}
-	return cli_say(HD_BAD_INPUT, _("%s: give the team's ID (a whole number)"), cmd);
+	if (nargs != 1)
+		return cli_say(HD_BAD_INPUT, _("%s: give the team's ID (a whole number)"), cmd);
+	return cli_id(cmd, args[0], id);
 }
 
 static const struct {

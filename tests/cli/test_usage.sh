@@ -98,4 +98,21 @@ expect_eq "$(db_digest)" "$start" "refused desk names store nothing"
 expect_rc 0 "--desk 前台1" hd --desk 前台1 visitor checkin --name 张三 --purpose 1 --no-print
 expect_eq "$(sql "SELECT desk FROM audit ORDER BY id DESC LIMIT 1")" 前台1 "the audit has the desk 前台1"
 
+# A record named by a number or a code: anything else is bad usage (2),
+# not a forgery (5); a number out of range too; a code that fails is 5.
+hd visitor checkin --name 张三 --purpose 1 --no-print >/dev/null 2>&1
+for arg in abc 0 -1 99999999999999999999 12abc "$(printf 'x\033[2J')"; do
+	shown=$(printf '%s' "$arg" | tr -d '\033')
+	expect_rc 2 "visitor checkout '$shown'" hd visitor checkout "$arg"
+	expect_err "Visit" "the refusal of '$shown' names the visit"
+	expect_rc 2 "booking cancel '$shown'" hd booking cancel "$arg"
+	expect_rc 2 "team review '$shown'" hd team review "$arg"
+	expect_rc 2 "staff disable '$shown'" hd staff disable "$arg"
+	expect_rc 2 "closure remove '$shown'" hd closure remove "$arg"
+done
+if grep -q "$(printf '\033')" "$T/err"; then not_ok "the echoed argument has no escape character"; else
+	ok "the echoed argument has no escape character"; fi
+expect_rc 5 "visitor checkout of a code that fails" hd visitor checkout HD1-V-1-XXXXXXXXXX
+expect_rc 5 "booking cancel of a code that fails" hd booking cancel hd1-b-1-xxxxxxxxxx
+
 done_testing

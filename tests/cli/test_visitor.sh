@@ -167,7 +167,8 @@ expect_err "not a genuine code" "the refusal says so"
 code3=$(token_for V 3)
 case $code3 in *0) changed="${code3%?}1" ;; *) changed="${code3%?}0" ;; esac
 expect_rc 5 "checkout of a code with its last character changed" hd visitor checkout "$changed"
-expect_rc 5 "checkout of text that is no code" hd visitor checkout hello
+expect_rc 5 "checkout of malformed HD1- text" hd visitor checkout HD1-V-hello
+expect_rc 2 "checkout of text that is neither a code nor a number: bad usage" hd visitor checkout hello
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'code.forged'")" $((n_forged + 3)) \
 	"the forged codes are audited"
 expect_rc 2 "checkout of a booking code" hd visitor checkout "$(token_for B 1)"
