@@ -393,14 +393,33 @@ static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const c
 	return rc;
 }
 
+/* Every file of the backups folder dir through keep_file(). */
+static enum hd_status keep_all(sqlite3 *db, const struct hd_actor *who, const char *dir,
+			       struct backup_round *round, struct hd_err *err)
+{
+	char oldest[DATE_LEN];
+	enum hd_status rc = HD_OK;
+	struct dirent *e;
+	DIR *d;
+
+	clock_local_date(clock_now() - settings_int(db, "retention.days") * DAY, oldest,
+			 sizeof(oldest));
+	d = opendir(dir);
+	if (!d)
+		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be read: %s"), dir,
+				  strerror(errno));
+	while (rc == HD_OK && (e = readdir(d)) != NULL)
+		rc = keep_file(db, who, dir, e->d_name, oldest, round, err);
+	closedir(d);
+	return rc;
+}
+
 enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err)
 {
-	char dir[PATH_BYTES], path[PATH_BYTES + 300], today[DATE_LEN], oldest[DATE_LEN];
-	struct dirent *e;
+	char dir[PATH_BYTES], path[PATH_BYTES + 300], today[DATE_LEN];
 	struct stat sb;
 	enum hd_status rc = HD_OK;
-	DIR *d;
 
 	memset(round, 0, sizeof(*round));
 	daily_dir(db_path, dir, sizeof(dir));
@@ -408,22 +427,27 @@ enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char 
 		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be made: %s"), dir,
 				  strerror(errno));
 	clock_local_date(clock_now(), today, sizeof(today));
-	clock_local_date(clock_now() - settings_int(db, "retention.days") * DAY, oldest,
-			 sizeof(oldest));
 	snprintf(path, sizeof(path), "%s/" DAILY_PREFIX "%s" DAILY_SUFFIX, dir, today);
 	if (stat(path, &sb) != 0) {
 		rc = backup_write(db, who, path, err);
 		round->made = rc == HD_OK;
 	}
-	d = opendir(dir);
-	if (!d)
-		return rc == HD_OK ? hd_err_set(err, HD_FAIL, "path", _("%s cannot be read: %s"), dir,
-						 strerror(errno))
-				   : rc;
-	while (rc == HD_OK && (e = readdir(d)) != NULL)
-		rc = keep_file(db, who, dir, e->d_name, oldest, round, err);
-	closedir(d);
-	return rc;
+	return rc == HD_OK ? keep_all(db, who, dir, round, err) : rc;
+}
+
+enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long long id,
+				  struct backup_round *round, struct hd_err *err)
+{
+	const char *db_path = sqlite3_db_filename(db, "main");
+	char dir[PATH_BYTES];
+	enum hd_status rc;
+
+	memset(round, 0, sizeof(*round));
+	rc = visit_erase(db, who, id, err);
+	if (rc != HD_OK || !db_path || !*db_path)
+		return rc;
+	daily_dir(db_path, dir, sizeof(dir));
+	return access(dir, F_OK) == 0 ? keep_all(db, who, dir, round, err) : HD_OK;
 }
 
 enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,

@@ -45,6 +45,12 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
 enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err);
 
+/* Erases visit id on request (visit_erase()) and at once in every copy in
+ * the backups folder (as `maintain` would); round says what the copies
+ * pass did. */
+enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long long id,
+				  struct backup_round *round, struct hd_err *err);
+
 /* Today's daily copy now (admin), written again when it exists; its path
  * into path. */
 enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,

@@ -19,6 +19,11 @@
 
 #define DAY 86400
 
+/* Printed lists of who is here made while a doomed visitor was in. */
+#define LISTS_OF_DOOMED                                                                    \
+	"kind = 'list' AND EXISTS (SELECT 1 FROM visit v JOIN temp.doomed d ON d.id = v.id"  \
+	" WHERE spool.created >= v.time_in AND (v.time_out IS NULL OR spool.created <= v.time_out))"
+
 /* The visits to erase are marked in a temporary table first, so that each
  * statement below names them the same way. */
 static const char *const ERASE_STEPS[] = {
@@ -40,8 +45,8 @@ static char **doomed_files(sqlite3 *db, int *n)
 
 	*n = 0;
 	if (db_prepare(db,
-		       "SELECT file FROM spool WHERE kind = 'visitor' AND file IS NOT NULL"
-		       " AND record_id IN (SELECT id FROM temp.doomed)",
+		       "SELECT file FROM spool WHERE file IS NOT NULL AND ((kind = 'visitor'"
+		       " AND record_id IN (SELECT id FROM temp.doomed)) OR (" LISTS_OF_DOOMED "))",
 		       &st, NULL) != HD_OK)
 		goto done;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -65,6 +70,27 @@ static void settle(sqlite3 *db)
 {
 	if (sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+}
+
+/* The lists that name a doomed visitor lose their bytes and files; one not
+ * printed yet never is. */
+static enum hd_status erase_lists(sqlite3 *db, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = db_prepare(db,
+			"UPDATE spool SET data = NULL, file = NULL,"
+			" last_error = CASE WHEN state = 'done' THEN last_error ELSE ?1 END,"
+			" state = 'done' WHERE " LISTS_OF_DOOMED,
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, _("not printed: a visitor on it was erased"), -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	db_done(st);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }
 
 /* Erases the visits that mark_sql (an INSERT into temp.doomed, ?1 and ?2
@@ -92,6 +118,8 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 	*count = sqlite3_changes(db);
 	if (rc == HD_OK)
 		files = doomed_files(db, &nfiles);
+	if (rc == HD_OK)
+		rc = erase_lists(db, err);
 	for (k = 0; rc == HD_OK && k < sizeof(ERASE_STEPS) / sizeof(ERASE_STEPS[0]); k++)
 		rc = db_exec(db, ERASE_STEPS[k], 0, 0, 0, err);
 	if (rc == HD_OK && *count > 0) {

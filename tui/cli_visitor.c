@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/backup.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/lists.h"
@@ -158,6 +159,7 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 static int erase_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *args[MAX_ARGS];
+	struct backup_round round;
 	struct hd_err err;
 	long id = 0;
 	int nargs, rc;
@@ -170,8 +172,13 @@ static int erase_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (visit_erase(ctx->db, &ctx->actor, id, &err) != HD_OK)
+	if (backup_erase_visit(ctx->db, &ctx->actor, id, &round, &err) != HD_OK)
 		return cli_report(&err);
+	if (round.kept)
+		cli_say(HD_OK,
+			ngettext("erased, also in %d copy of the database",
+				 "erased, also in %d copies of the database", (unsigned long)round.kept),
+			round.kept);
 	return HD_OK;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "core/backup.h"
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/lists.h"
@@ -109,6 +110,7 @@ static void visitor_draw(struct app *a, void *st)
 static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
 {
 	struct visitor *s = st;
+	struct backup_round round;
 	struct hd_err err;
 
 	if (!k.code && k.ch == 'p' && s->ok) {
@@ -121,7 +123,7 @@ static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
 		return KR_HANDLED;
 	if (!app_confirm(a, _("Erase this person's data from every visit?")))
 		return KR_HANDLED;
-	if (visit_erase(a->db, &a->actor, s->id, &err) != HD_OK)
+	if (backup_erase_visit(a->db, &a->actor, s->id, &round, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
 		app_message(a, ROLE_OK, "%s", _("The person's data is erased; the visits still count."));

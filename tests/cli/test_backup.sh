@@ -241,12 +241,15 @@ touch -d '2 hours ago' "$T/backups/hubdesk-2026-11-22.db.part" "$T/backups/hubde
 printf 'being written' >"$T/backups/hubdesk-2026-11-23.db.part"
 printf 'notes' >"$T/backups/README.txt"
 HUBDESK_NOW=2026-11-23T22:10:00+08:00 expect_rc 0 "visitor erase" hd visitor erase "$P_VISIT"
+expect_err "erased, also in [0-9]+ copies of the database" "visitor erase says the copies are erased too"
+expect_eq "$(bytes_in "$P_PHONE" "$T"/backups/*.db) $(bytes_in "$P_NAME" "$T"/backups/*.db)" "0 0" \
+	"at once: no copy in backups/ holds the erased visitor's phone or name (before any maintain)"
 HUBDESK_NOW=2026-11-23T22:20:00+08:00 expect_rc 0 "maintain after the erasure" hd maintain
 expect_eq "$(ls "$T/backups" | grep -c '2026-11-22\.db\.part')" 0 "the stale part and its journal are removed"
 expect_eq "$(cat "$T/backups/hubdesk-2026-11-23.db.part") $(cat "$T/backups/README.txt")" \
 	"being written notes" "a part being written and a file that is no copy are left alone"
 rm -f "$T/backups/hubdesk-2026-11-23.db.part" "$T/backups/README.txt"
-expect_err "backups: 0 made, [0-9]+ kept \([1-9][0-9]* visits erased in them\)" "maintain erases the visitor in the kept copies"
+expect_err "backups: 0 made, [0-9]+ kept \(0 visits erased in them\)" "maintain finds nothing left to erase in the kept copies"
 sql 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
 expect_eq "$(bytes_in "$P_PHONE" "$DB" "$DB-wal" "$T"/backups/*) $(bytes_in "$P_NAME" "$DB" "$DB-wal" "$T"/backups/*)" \
 	"0 0" "neither the database nor the files under backups/ hold the erased visitor's phone or name"

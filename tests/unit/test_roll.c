@@ -5,6 +5,7 @@
 
 #include <iconv.h>
 
+#include "core/backup.h"
 #include "core/settings.h"
 #include "core/visit.h"
 #include "printing/roll.h"
@@ -100,11 +101,59 @@ static void test_the_desk_may_print_the_list_but_a_resident_may_not(void **state
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 0);
 }
 
+/* Erased on request: a list made while the person was in loses its bytes
+ * and file at once (one not printed yet never is); a list made before the
+ * person came keeps its own. */
+static void test_erasure_takes_the_lists_the_person_is_on(void **state)
+{
+	struct tdb *t = *state;
+	struct backup_round round;
+	struct spool_outcome out;
+	struct hd_err err;
+	char spool[256], file[512];
+	sqlite3_stmt *st = NULL;
+	long long gone;
+
+	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
+	setenv("HUBDESK_SPOOL", spool, 1);
+	setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
+	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	checkin(t, "赵钱孙", "1");
+	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
+	setenv("HUBDESK_NOW", "2026-11-23T10:00:00+08:00", 1);
+	gone = checkin(t, "周吴郑", "1");
+	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
+	assert_true(list_holds(t, "周吴郑"));
+	assert_int_equal(sqlite3_prepare_v2(t->db, "SELECT file FROM spool WHERE kind = 'list'"
+						   " ORDER BY id DESC LIMIT 1", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(file, sizeof(file), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	assert_int_equal(access(file, F_OK), 0);
+	assert_int_equal(backup_erase_visit(t->db, &t->who, gone, &round, &err), HD_OK);
+	assert_false(list_holds(t, "周吴郑"));
+	assert_int_equal(access(file, F_OK), -1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE kind = 'list'"
+					" AND data IS NULL AND file IS NULL AND state = 'done'"
+					" AND last_error = 'not printed: a visitor on it was erased'"),
+			 1);
+	/* The list of before 周吴郑 came still names 赵钱孙, and waits. */
+	assert_true(list_holds(t, "赵钱孙"));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE kind = 'list'"
+					" AND data IS NOT NULL AND state = 'waiting'"),
+			 1);
+	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
+	unsetenv("HUBDESK_SPOOL");
+	unsetenv("CUPS_SERVER");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_list_names_everyone_in_and_waits_without_a_printer, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_the_desk_may_print_the_list_but_a_resident_may_not, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_erasure_takes_the_lists_the_person_is_on, tdb_setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
