@@ -108,4 +108,10 @@ enum hd_status cli_first_admin(struct cli_ctx *ctx);
 /* Usage of the whole command line on stdout. */
 void cli_usage(void);
 
+/* When standard output or error is a terminal, what a command prints to it
+ * shows control characters, direction overrides and invalid UTF-8 as
+ * U+FFFD (cli_out.c); files and pipes get the bytes as they are. Call
+ * before a command prints anything. */
+void cli_guard_terminal(void);
+
 #endif

@@ -141,6 +141,8 @@ int main(int argc, char **argv)
 	if (!desk)
 		default_desk(ctx.desk, sizeof(ctx.desk));
 	ctx.actor = actor_command_line(ctx.desk);
+	if (i < argc)
+		cli_guard_terminal();
 	rc = i >= argc ? app_run(&ctx) : cli_run(&ctx, argc - i, argv + i);
 	db_close(ctx.db);
 	dblock_release(ctx.lock_fd);
