@@ -6,7 +6,9 @@
 #endif
 #include "core/text.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <uninorm.h>
 #include <wchar.h>
 
 int utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -115,6 +117,64 @@ bool text_is_control(uint32_t cp)
 	 * overrides and isolates: they move or reorder what follows. */
 	return cp == 0x200E || cp == 0x200F || (cp >= 0x2028 && cp <= 0x202E) ||
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+/* Characters that show nothing and only make one text look like another. */
+static bool invisible(uint32_t cp)
+{
+	return cp == 0x00AD || cp == 0x034F || cp == 0x061C || cp == 0x115F || cp == 0x1160 ||
+	       (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x200B && cp <= 0x200D) ||
+	       (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3164 || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	       cp == 0xFEFF || cp == 0xFFA0 || (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
+/* Spaces of every kind (the ASCII ones, no-break, the typographic ones,
+ * ideographic). */
+static bool any_space(uint32_t cp)
+{
+	return cp == ' ' || cp == 0x00A0 || cp == 0x1680 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+char *text_normalise(const char *s, uint32_t *invisible_cp)
+{
+	size_t nlen = 0, i = 0, o = 0;
+	uint8_t *nfc;
+	char *out;
+	uint32_t cp;
+	int n;
+
+	*invisible_cp = 0;
+	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &nlen);
+	if (!nfc)
+		abort(); /* out of memory: s is valid UTF-8 */
+	out = malloc(nlen + 1);
+	if (!out)
+		abort();
+	while (i < nlen) {
+		n = utf8_decode((const char *)nfc + i, nlen - i, &cp);
+		if (n < 0)
+			n = 1, cp = TEXT_REPLACEMENT;
+		if (invisible(cp)) {
+			*invisible_cp = cp;
+			free(nfc);
+			free(out);
+			return NULL;
+		}
+		if (any_space(cp)) {
+			if (o > 0 && out[o - 1] != ' ')
+				out[o++] = ' ';
+		} else {
+			memcpy(out + o, nfc + i, (size_t)n);
+			o += (size_t)n;
+		}
+		i += (size_t)n;
+	}
+	if (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	free(nfc);
+	return out;
 }
 
 bool text_has_control(const char *s)

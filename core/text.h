@@ -52,6 +52,15 @@ int text_cut(const char *s, int cols, char *out, size_t outsz);
  * that text from the database or a scanner cannot move the cursor. */
 void text_sanitise(const char *s, char *out, size_t outsz);
 
+/* Text as it is kept: Unicode NFC (a character typed precomposed or
+ * decomposed is the same), every kind of space (no-break, ideographic,
+ * the typographic ones) one ASCII space, runs of them one, none at either
+ * end. Returns a new string (the caller frees it), or NULL when s holds an
+ * invisible format character (zero-width space, joiners, word joiner,
+ * byte order mark, soft hyphen, variation selectors), whose code point is
+ * put in *invisible. s must be valid UTF-8. */
+char *text_normalise(const char *s, uint32_t *invisible);
+
 /* True when s holds something besides white space (NULL: false). */
 bool text_given(const char *s);
 

@@ -98,8 +98,10 @@ enum hd_status valid_text(const char *in, const char *label, int min, int max, c
 			  size_t outsz, struct hd_err *err)
 {
 	const char *s;
+	char *norm, *trim;
 	size_t len, i = 0, chars = 0;
 	uint32_t cp;
+	enum hd_status rc = HD_OK;
 	int n;
 
 	if (out && outsz > 0)
@@ -108,24 +110,35 @@ enum hd_status valid_text(const char *in, const char *label, int min, int max, c
 	if (!text_valid_utf8(in))
 		return bad(err, label, _("%s: not valid UTF-8 text"), label);
 	s = trimmed(in, &len);
-	while (i < len) {
+	for (i = 0; i < len; i += (size_t)n) {
 		n = utf8_decode(s + i, len - i, &cp);
 		if (n < 0 || text_is_control(cp))
 			return bad(err, label,
 				   _("%s: no control characters (such as tabs or line breaks)"),
 				   label);
-		i += (size_t)n;
-		chars++;
 	}
+	/* Kept as one form, so that look-alikes are the same text. */
+	trim = strndup(s, len);
+	if (!trim)
+		abort();
+	norm = text_normalise(trim, &cp);
+	free(trim);
+	if (!norm)
+		return bad(err, label,
+			   _("%s: holds an invisible character (U+%04X) that makes it look like other text; type it without it"),
+			   label, (unsigned)cp);
+	len = strlen(norm);
+	chars = text_chars(norm);
 	if (chars == 0 && min > 0)
-		return bad(err, label, _("%s is required (%d to %d characters)"), label, min, max);
-	if (chars < (size_t)(min > 0 ? min : 0) || chars > (size_t)(max > 0 ? max : 0) ||
-	    !out || len >= outsz)
-		return bad(err, label, _("%s: %d to %d characters (%zu given)"), label, min, max,
-			   chars);
-	memcpy(out, s, len);
-	out[len] = '\0';
-	return HD_OK;
+		rc = bad(err, label, _("%s is required (%d to %d characters)"), label, min, max);
+	else if (chars < (size_t)(min > 0 ? min : 0) || chars > (size_t)(max > 0 ? max : 0) ||
+		 !out || len >= outsz)
+		rc = bad(err, label, _("%s: %d to %d characters (%zu given)"), label, min, max,
+			 chars);
+	else
+		memcpy(out, norm, len + 1);
+	free(norm);
+	return rc;
 }
 
 /* Collects the digits of a phone (spaces and dashes dropped) into d (SHORT_MAX
