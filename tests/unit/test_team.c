@@ -538,10 +538,11 @@ static void test_unmet_names_every_condition_at_once(void **state)
 
 	memset(&none, 0, sizeof(none)); /* nothing given at all */
 	n = team_unmet(&none, why, 8);
-	assert_int_equal(n, 7); /* name, leader, phone, members, activities, place, usual time */
-	assert_non_null(strstr(why[1], "Leader"));
-	assert_non_null(strstr(why[4], "Activities"));
-	assert_non_null(strstr(why[6], "Usual time"));
+	assert_int_equal(n, 8); /* name, category, leader, phone, members, activities, place, time */
+	assert_non_null(strstr(why[1], "Category"));
+	assert_non_null(strstr(why[2], "Leader"));
+	assert_non_null(strstr(why[5], "Activities"));
+	assert_non_null(strstr(why[7], "Usual time"));
 	assert_int_equal(team_unmet(&none, why, 2), 2); /* never more than max */
 
 	d = draft("晨练太极队", "");

@@ -349,7 +349,8 @@ static void test_visit_code_reads_ids_and_slips(void **state)
 	token[6] = token[6] == '9' ? '8' : '9'; /* HD1-V-<id>: the id's first digit */
 	assert_int_equal(visit_code(t->db, &t->who, token, &got, &scanned, &err), HD_FORGED);
 	assert_int_equal(visit_code(t->db, &t->who, "HD1-V-1", &got, &scanned, &err), HD_FORGED);
-	assert_int_equal(visit_code(t->db, &t->who, "hello", &got, &scanned, &err), HD_FORGED);
+	/* Text that is neither a code nor a number is bad input, not a forgery. */
+	assert_int_equal(visit_code(t->db, &t->who, "hello", &got, &scanned, &err), HD_BAD_INPUT);
 	assert_true(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'") >= 3);
 }
 
