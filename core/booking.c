@@ -354,7 +354,7 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			       long long id, bool *already, time_t *when, struct hd_err *err)
 {
-	char from[16], to[16];
+	char day[32], from[16], to[16];
 	struct booking b;
 	enum hd_status rc;
 	long long now = (long long)clock_now(), w = window_seconds(db);
@@ -380,10 +380,12 @@ enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum acc
 		goto done;
 	}
 	if (now < (long long)b.start - w || now > (long long)b.start + w) {
+		clock_local_day(b.start, day, sizeof(day));
 		clock_local_hm(b.start - (time_t)w, from, sizeof(from));
 		clock_local_hm(b.start + (time_t)w, to, sizeof(to));
-		rc = hd_err_set(err, HD_REFUSED, "id", _("Check-in for booking %lld is open from %s to %s."),
-				id, from, to);
+		rc = hd_err_set(err, HD_REFUSED, "id",
+				_("Check-in for booking %lld is open on %s from %s to %s only."), id,
+				day, from, to);
 		goto done;
 	}
 	rc = db_exec(db, "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"

@@ -135,6 +135,23 @@ void clock_local_hm(time_t t, char *out, size_t outsz)
 	local_fmt(t, LOCAL_HM, out, outsz);
 }
 
+static const char *const MONTHS[12] = {
+	N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+	N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+};
+
+void clock_local_day(time_t t, char *out, size_t outsz)
+{
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm) || tm.tm_mon < 0 || tm.tm_mon > 11) {
+		snprintf(out, outsz, "?");
+		return;
+	}
+	/* The day of the month, then the month's name: "14 Dec". */
+	snprintf(out, outsz, _("%d %s"), tm.tm_mday, _(MONTHS[tm.tm_mon]));
+}
+
 time_t clock_local_time(const char *date, int minutes)
 {
 	struct tm tm;

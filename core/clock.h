@@ -42,6 +42,10 @@ void clock_local_datetime(time_t t, char *out, size_t outsz);
 /* Local "HH:MM" of t. */
 void clock_local_hm(time_t t, char *out, size_t outsz);
 
+/* The local day of t as people say it, without the year, in the interface
+ * language: "14 Dec", in Chinese "12月14日". */
+void clock_local_day(time_t t, char *out, size_t outsz);
+
 /* Seconds of local midnight of the date "YYYY-MM-DD" plus minutes (may pass
  * 24:00), or -1 when the date is malformed. */
 time_t clock_local_time(const char *date, int minutes);

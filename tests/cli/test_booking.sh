@@ -32,6 +32,10 @@ expect_eq "$(sql "SELECT count(*) FROM booking")" 2 "refused bookings wrote noth
 
 # The check-in window: 15 minutes before to 15 after, both included.
 HUBDESK_NOW=2026-11-24T09:44:00+08:00 expect_rc 3 "check-in at 09:44 is too early" hd booking checkin 1
+expect_err "booking 1 is open on 24 Nov from 09:45 to 10:15 only" "the refusal says the day and the window"
+HUBDESK_NOW=2026-11-23T09:50:00+08:00 expect_rc 3 "check-in a day early, at the booking's hour" \
+	"$HUBDESK" booking checkin 1
+expect_err "预约 1 只能在 11月24日 09:45–10:15 之间签到。" "in Chinese: 只能在 11月24日 09:45–10:15 之间签到"
 HUBDESK_NOW=2026-11-24T09:45:00+08:00 expect_rc 0 "check-in at 09:45 by the receipt's code" hd booking checkin "$CODE"
 HUBDESK_NOW=2026-11-24T09:50:00+08:00 expect_rc 0 "a second check-in" hd booking checkin 1
 expect_err "already" "it says when the first happened"

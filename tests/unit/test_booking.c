@@ -427,6 +427,22 @@ static void test_checkin_opens_checkin_minutes_before_the_start(void **state)
 	assert_int_equal(state_of(t, id), BK_CHECKED_IN);
 }
 
+/* A booker at the desk on the wrong day hears which day, not only the hours. */
+static void test_checkin_refusal_names_the_day_and_the_window(void **state)
+{
+	struct tdb *t = *state;
+	long long id;
+	bool already;
+	time_t when;
+
+	set(t, "booking.checkin_minutes", "15");
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
+	at(NOV(23), "10:00");
+	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
+	assert_string_equal(err.msg, "Check-in for booking 1 is open on 24 Nov from 09:45 to 10:15 only.");
+	assert_int_equal(state_of(t, id), BK_CONFIRMED);
+}
+
 static void test_checkin_closes_checkin_minutes_after_the_start(void **state)
 {
 	struct tdb *t = *state;
@@ -656,6 +672,7 @@ int main(void)
 		T(test_pending_booking_holds_its_slot_and_lapses_at_its_start),
 		T(test_organisation_past_its_residence_term_is_refused),
 		T(test_checkin_opens_checkin_minutes_before_the_start),
+		T(test_checkin_refusal_names_the_day_and_the_window),
 		T(test_checkin_closes_checkin_minutes_after_the_start),
 		T(test_second_checkin_is_already_with_its_time),
 		T(test_checkin_of_cancelled_booking_is_refused),
