@@ -39,8 +39,15 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 		doc_line(d, _("Repeats"), when);
 		doc_text(d, _("This code checks in each date."), false, false);
 	}
-	if (b->state == BK_PENDING)
-		doc_text(d, _("Waiting for the centre's approval."), true, false);
+	/* A team's booking made at the desk is only submitted: staff approve it. */
+	if (b->state == BK_PENDING) {
+		dates = dates > 1 ? dates : 1;
+		snprintf(when, sizeof(when),
+			 dngettext("hubdesk", "Submitted, awaiting approval (%d date)",
+				   "Submitted, awaiting approval (%d dates)", (unsigned long)dates),
+			 dates);
+		doc_text(d, when, true, false);
+	}
 	doc_rule(d);
 	doc_qr(d, token);
 	snprintf(rules, sizeof(rules),

@@ -159,6 +159,38 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 	return true;
 }
 
+/* What the desk is told once the booking is saved: a team's booking made
+ * by a volunteer, the desk or a resident only waits for staff, and is
+ * never called booked. */
+static void tell_saved(struct app *a, long long id, int count, const struct spool_outcome *out,
+		       const struct hd_err *print_err)
+{
+	struct booking b;
+	struct hd_err err;
+	unsigned long n = (unsigned long)count;
+
+	if (booking_get(a->db, id, &b, &err) != HD_OK || b.state != BK_PENDING) {
+		if (print_err)
+			app_message(a, ROLE_WARNING, _("Booked (%d); the receipt was not printed: %s"),
+				    count, print_err->msg);
+		else
+			app_message(a, out->delivered ? ROLE_OK : ROLE_WARNING, _("Booked (%d). %s"),
+				    count, out->message);
+	} else if (print_err) {
+		app_message(a, ROLE_WARNING,
+			    dngettext("hubdesk",
+				      "Submitted, awaiting approval (%d date); the receipt was not printed: %s",
+				      "Submitted, awaiting approval (%d dates); the receipt was not printed: %s",
+				      n),
+			    count, print_err->msg);
+	} else {
+		app_message(a, out->delivered ? ROLE_OK : ROLE_WARNING,
+			    dngettext("hubdesk", "Submitted, awaiting approval (%d date). %s",
+				      "Submitted, awaiting approval (%d dates). %s", n),
+			    count, out->message);
+	}
+}
+
 static void save(struct app *a, struct booking_form *f)
 {
 	char room[32], who[32], start[64], end[64];
@@ -192,11 +224,9 @@ static void save(struct app *a, struct booking_form *f)
 	/* Booked: the receipt's fate is only told. One receipt serves a
 	 * series. */
 	if (receipt_print(a->db, &a->actor, id, NULL, NULL, &out, &err) != HD_OK)
-		app_message(a, ROLE_WARNING, _("Booked (%d); the receipt was not printed: %s"), count,
-			    err.msg);
+		tell_saved(a, id, count, &out, &err);
 	else
-		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, _("Booked (%d). %s"), count,
-			    out.message);
+		tell_saved(a, id, count, &out, NULL);
 	app_pop(a);
 }
 

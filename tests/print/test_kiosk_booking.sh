@@ -10,8 +10,9 @@
 # QR decodes to exactly the booking's code (token_for B id), whose text names
 # the booker and the room and holds no phone, and the spool row is done.
 # Then the team 彩虹舞蹈队 books 12:00 with its PIN: pending (? in the grid),
-# its receipt (the second job) says it waits for approval and its QR is
-# that booking's code. The resident never sees a phone number.
+# the status line says 已提交（待审批，1 次）, not booked, its receipt (the
+# second job) says the same and its QR is that booking's code. The resident
+# never sees a phone number.
 # shellcheck disable=SC2059 # printf formats are the messages' translations
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../screen/lib.sh"
@@ -167,7 +168,7 @@ if grep -Fq "$ORG" "$T/receipt-1.txt" && grep -Fq "$ROOM" "$T/receipt-1.txt"; th
 else
 	not_ok "the receipt's text names $ORG and $ROOM" "$(head -c 600 "$T/receipt-1.txt")"
 fi
-if grep -Fq "$(zh "Waiting for the centre's approval.")" "$T/receipt-1.txt"; then
+if grep -Fq "待审批" "$T/receipt-1.txt"; then
 	not_ok "the confirmed booking's receipt does not say it waits for approval"
 else
 	ok "the confirmed booking's receipt does not say it waits for approval"
@@ -183,15 +184,15 @@ booking_form 12:00 彩虹 "$TEAM" "$(zh Team)"
 scr_type 8642
 scr_keys Enter
 expect_line 1 "$GRID" "the team's PIN saves and goes back to the grid"
-expect_line 23 "$(zhf 'Booked (%d). %s' 1 "")" "the status line says it is booked"
+expect_line 23 "已提交（待审批，1 次）。" "the status line says 已提交（待审批，1 次）, not booked"
 expect_line 23 Receipt "and names Receipt"
 BK2=$(sql "SELECT max(id) FROM booking")
 expect_eq "$(sql "SELECT room_id || ' ' || ifnull(team_id, '-') || ' ' || start || ' ' || state FROM booking WHERE id = ${BK2:-0} AND id <> ${BK:-0}")" \
 	"$ROOM_ID $TEAM_ID $(epoch "$DAY 12:00") pending" "booking $BK2 is $TEAM's in $ROOM at 12:00, pending"
 expect_cells "$ROOM" 12:00 13:00 "?彩虹舞" "the grid shows ?彩虹舞 (pending) at 12:00"
 check_receipt 2 "$BK2" "team's"
-if grep -Fq "$TEAM" "$T/receipt-2.txt" && grep -Fq "$(zh "Waiting for the centre's approval.")" "$T/receipt-2.txt"; then
-	ok "the team's receipt names $TEAM and says: $(zh "Waiting for the centre's approval.")"
+if grep -Fq "$TEAM" "$T/receipt-2.txt" && grep -Fq "已提交（待审批，1 次）" "$T/receipt-2.txt"; then
+	ok "the team's receipt names $TEAM and says: 已提交（待审批，1 次）"
 else
 	not_ok "the team's receipt names $TEAM and says it waits for approval" "$(head -c 600 "$T/receipt-2.txt")"
 fi
