@@ -396,39 +396,27 @@ done:
 	return db_finish(db, rc, err);
 }
 
-/* Approval and rejection: a pending booking becomes to_state. */
-static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long id,
-			     enum booking_state to_state, const char *reason, bool *already,
-			     struct hd_err *err)
+enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long long id,
+				 enum booking_state to_state, const char *reason, bool *already,
+				 struct hd_err *err)
 {
-	char why[TEXT_BYTES], *before = NULL;
+	char *before = NULL;
 	sqlite3_stmt *st = NULL;
 	struct booking b;
 	enum hd_status rc;
 	int src;
 
 	*already = false;
-	why[0] = '\0';
-	if (to_state == BK_REJECTED &&
-	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
-		return HD_BAD_INPUT;
-	rc = access_require(db, who, ACC_APPROVE, err);
-	if (rc == HD_OK)
-		rc = db_begin(db, err);
-	if (rc != HD_OK)
-		return rc;
 	rc = booking_get(db, id, &b, err);
 	if (rc != HD_OK)
-		goto done;
+		return rc;
 	if (b.state == to_state) {
 		*already = true;
-		goto done;
+		return HD_OK;
 	}
-	if (b.state != BK_PENDING) {
-		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s, not waiting for approval."),
-				id, _(booking_state_word(b.state)));
-		goto done;
-	}
+	if (b.state != BK_PENDING)
+		return hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s, not waiting for approval."),
+				  id, _(booking_state_word(b.state)));
 	before = booking_json(db, id);
 	rc = db_prepare(db,
 			"UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
@@ -438,7 +426,7 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, booking_state_word(to_state), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, reason ? reason : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
 	src = sqlite3_step(st);
 	if (src != SQLITE_DONE)
@@ -450,7 +438,28 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 done:
 	db_done(st);
 	free(before);
-	return db_finish(db, rc, err);
+	return rc;
+}
+
+/* Approval and rejection of one booking, in a transaction of its own. */
+static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long id,
+			     enum booking_state to_state, const char *reason, bool *already,
+			     struct hd_err *err)
+{
+	char why[TEXT_BYTES];
+	enum hd_status rc;
+
+	*already = false;
+	why[0] = '\0';
+	if (to_state == BK_REJECTED &&
+	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
+		return HD_BAD_INPUT;
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	return db_finish(db, booking_decide_in(db, who, id, to_state, why, already, err), err);
 }
 
 enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id,

@@ -172,6 +172,19 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
 				      const char *end, const char *room,
 				      struct booking_series *out, struct hd_err *err);
 
+/* The dates of id's series still waiting for approval (pending, still to
+ * come), id itself counted whatever its state: 1 for a booking of no
+ * series. */
+int booking_series_waiting(sqlite3 *db, long long id);
+
+/* Approves (staff) id and every other date of its series still waiting
+ * for approval, in one transaction, each audited as its own approval;
+ * out->ids are the dates approved now, by start. A second approval of id
+ * alone is HD_OK with nothing in out; id not pending (and not approved) is
+ * HD_REFUSED and approves nothing. */
+enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, long long id,
+				      struct booking_series *out, struct hd_err *err);
+
 /* The active occurrences of id's series from id on: how many, and the
  * start of the last (*count 0 when id is no series). */
 void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last);

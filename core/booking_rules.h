@@ -49,6 +49,13 @@ enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err
 enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long long id,
 				 bool *already, struct hd_err *err);
 
+/* Inside the caller's transaction: a pending booking becomes to_state
+ * (BK_CONFIRMED: approved; BK_REJECTED with reason), audited. *already
+ * when it is in that state already; HD_REFUSED when it is not pending. */
+enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long long id,
+				 enum booking_state to_state, const char *reason, bool *already,
+				 struct hd_err *err);
+
 /* The plan of booking b moved to start..end and, when given, room. */
 enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char *start,
 			       const char *end, const char *room, struct booking_plan *p,

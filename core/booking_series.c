@@ -311,6 +311,56 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
 	return db_finish(db, rc, err);
 }
 
+/* id, then the other dates of its series waiting for approval, by start:
+ * ?1 the booking, ?2 now. */
+#define SQL_SERIES_WAITING                                                              \
+	" FROM booking f WHERE f.id = ?1 OR (f.series_id ="                            \
+	" (SELECT series_id FROM booking WHERE id = ?1) AND f.state = 'pending' AND f.start > ?2)"
+
+int booking_series_waiting(sqlite3 *db, long long id)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 1;
+
+	if (db_prepare(db, "SELECT count(*)" SQL_SERIES_WAITING, &st, NULL) != HD_OK)
+		return n;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
+		n = sqlite3_column_int(st, 0);
+	db_done(st);
+	return n;
+}
+
+enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, long long id,
+				      struct booking_series *out, struct hd_err *err)
+{
+	long long args[2] = { id, (long long)clock_now() }, *ids = NULL;
+	enum hd_status rc;
+	bool already;
+	int n = 0, i;
+
+	memset(out, 0, sizeof(*out));
+	rc = access_require(db, who, ACC_APPROVE, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_collect_with(db, "SELECT f.id" SQL_SERIES_WAITING " ORDER BY f.start", args, 2,
+			     sizeof(*ids), read_id, (void **)&ids, &n, err);
+	if (rc == HD_OK && n == 0)
+		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booking with id %lld"), id);
+	for (i = 0; rc == HD_OK && i < n; i++) {
+		rc = booking_decide_in(db, who, ids[i], BK_CONFIRMED, NULL, &already, err);
+		if (rc == HD_OK && !already)
+			rc = add_id(out, ids[i], err);
+	}
+	free(ids);
+	if (rc != HD_OK)
+		booking_series_free(out);
+	return db_finish(db, rc, err);
+}
+
 long long booking_series_now(sqlite3 *db, long long id)
 {
 	long long now = (long long)clock_now(), w = settings_int(db, "booking.checkin_minutes") * 60;

@@ -42,7 +42,7 @@
 	X(ACT_REPRINT, N_("p"), N_("Reprint"), N_("print the receipt again")) \
 	X(ACT_REPRINT_SLIP, N_("p"), N_("Reprint"), N_("print the visitor's slip again (marked as a reprint)")) \
 	X(ACT_REPRINT_SELECTED, N_("r"), N_("Reprint"), N_("print the selected visitor's slip again (marked as a reprint)")) \
-	X(ACT_APPROVE, N_("y"), N_("Approve"), N_("approve the selected booking")) \
+	X(ACT_APPROVE, N_("y"), N_("Approve"), N_("approve the selected booking; of a series, all its dates or one")) \
 	X(ACT_REJECT, N_("r"), N_("Reject"), N_("reject the selected booking, with a reason")) \
 	X(ACT_REVIEW, N_("r"), N_("Review"), N_("reviewed by the residents' committee: 待初审 to 已初审 (staff)")) \
 	X(ACT_FILE, N_("f"), N_("File"), N_("file the team (已备案) and print its filing receipt (staff)")) \

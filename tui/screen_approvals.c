@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_approvals.c - for staff (a in the room grid): the team bookings
- * waiting for approval, y approves, r rejects with a reason typed below the
- * list; and the bookings still to come of deregistered teams and of
- * organisations past their residence, for the desk to cancel or move
- * (Enter opens one). */
+ * waiting for approval, y approves (on a date of a weekly series it asks
+ * whether all its waiting dates are meant: y all of them in one step, n
+ * only that date), r rejects with a reason typed below the list; and the
+ * bookings still to come of deregistered teams and of organisations past
+ * their residence, for the desk to cancel or move (Enter opens one). */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ struct approvals {
 	struct booking *waiting, *stranded;
 	int nwaiting, nstranded, selected, first;
 	bool rejecting;
+	long long asking; /* the date whose series y asks about (0: none) */
 	struct field reason;
 	struct form form;
 };
@@ -116,15 +118,41 @@ static void approvals_draw(struct app *a, void *st)
 		form_view_draw(&p->form, LINES - 5, 10, 50);
 }
 
+/* Approves booking id and every waiting date of its series, in one step. */
+static void approve_series(struct app *a, struct approvals *p, long long id)
+{
+	struct booking_series s;
+	struct hd_err err;
+
+	if (booking_approve_series(a->db, &a->actor, id, &s, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	app_message(a, ROLE_OK,
+		    dngettext("hubdesk", "%d date of the series approved.",
+			      "%d dates of the series approved.", (unsigned long)s.n),
+		    s.n);
+	booking_series_free(&s);
+	reload(a, p);
+}
+
 static void decide(struct app *a, struct approvals *p, bool approve)
 {
 	const struct booking *b = selected(p);
 	struct hd_err err;
 	enum hd_status rc;
 	bool already;
+	int dates;
 
 	if (!b || p->selected >= p->nwaiting)
 		return;
+	if (approve && !p->asking && (dates = booking_series_waiting(a->db, b->id)) > 1) {
+		p->asking = b->id;
+		app_message(a, ROLE_WARNING,
+			    _("Approve all %d dates of this series? (y all, n only this date)"), dates);
+		return;
+	}
+	p->asking = 0;
 	rc = approve ? booking_approve(a->db, &a->actor, b->id, &already, &err)
 		     : booking_reject(a->db, &a->actor, b->id, p->reason.value, &already, &err);
 	if (rc != HD_OK) {
@@ -154,11 +182,33 @@ static enum key_result reason_key(struct app *a, struct approvals *p, struct key
 	return KR_HANDLED;
 }
 
+/* The answer to "all N dates?": y approves the series, n only the date
+ * asked about, Esc neither. */
+static enum key_result series_key(struct app *a, struct approvals *p, struct key_in k)
+{
+	long long id = p->asking;
+
+	if (k.code)
+		return KR_IGNORED; /* F1, F9: the question waits */
+	if (k.ch == 'y' || k.ch == 'Y') {
+		p->asking = 0;
+		approve_series(a, p, id);
+	} else if (k.ch == 'n' || k.ch == 'N') {
+		decide(a, p, true);
+	} else if (k.ch == 27) {
+		p->asking = 0;
+		a->message[0] = '\0';
+	}
+	return KR_HANDLED;
+}
+
 static enum key_result approvals_key(struct app *a, void *st, struct key_in k)
 {
 	struct approvals *p = st;
 	const struct booking *b;
 
+	if (p->asking)
+		return series_key(a, p, k);
 	if (p->rejecting)
 		return reason_key(a, p, k);
 	if (k.code && k.ch == KEY_UP && p->selected > 0) {
@@ -189,8 +239,10 @@ static enum key_result approvals_key(struct app *a, void *st, struct key_in k)
 
 static bool approvals_typing(struct app *a, void *st)
 {
+	struct approvals *p = st;
+
 	(void)a;
-	return ((struct approvals *)st)->rejecting;
+	return p->rejecting || p->asking;
 }
 
 static void approvals_resume(struct app *a, void *st)

@@ -5,7 +5,11 @@
 # desk (nobody signed in) books 彩虹舞蹈队 in 舞蹈活动室 every Monday for 8
 # weeks; the team's bookings wait for staff, and the status line says
 # 已提交（待审批，8 次）, never 已预约; the database holds 8 pending dates
-# of one series.
+# of one series. A second series of 3 dates in 书画室 waits too. Staff (a,
+# signed in) approve: y on the second series' first date asks for all 3
+# dates, n approves only that date; y on a date of the first asks for all 8,
+# Esc approves nothing, y again and y approves the 8 in one step, each
+# audited.
 # shellcheck disable=SC2059 # printf formats are the messages' translations
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
@@ -89,5 +93,50 @@ expect_in_rows 22 23 "已提交（待审批，8 次）" "the status line says �
 expect_no_msg 已预约 "it never says 已预约 (booked)"
 expect_eq "$(sql "SELECT count(*) || ' ' || count(DISTINCT series_id) FROM booking WHERE team_id = $TEAM_ID AND room_id = $DANCE_ID AND state = 'pending'")" \
 	"8 1" "the database holds 8 pending dates of one series"
+
+SHUHUA=书画室
+SHUHUA_ID=$(sql "SELECT id FROM room WHERE name = '$SHUHUA'")
+series_form "$SHUHUA" 11:00 2026-12-07
+scr_keys F2
+expect_line 1 "$GRID" "a second series, in $SHUHUA at 11:00, saved"
+expect_in_rows 22 23 "已提交（待审批，3 次）" "the status line says 已提交（待审批，3 次）"
+DANCE_SERIES=$(sql "SELECT min(id) FROM booking WHERE room_id = $DANCE_ID")
+SHUHUA_FIRST=$(sql "SELECT min(id) FROM booking WHERE room_id = $SHUHUA_ID")
+
+# Staff approve.
+scr_signin 工作人员 135790
+scr_keys a
+expect_line 1 "$(zh Approvals)" "a, signed in as staff: $(zh Approvals)"
+expect_screen "$(zhf '%d team bookings wait for approval' 11)" "11 team bookings wait"
+scr_keys Down
+expect_row_has "> 2026-11-23 11:00-12:00" "$SHUHUA" "$TEAM" "Down selects the second series' first date"
+scr_keys y
+expect_in_rows 22 23 "批准这个系列的全部 3 个日期？" "y asks: 批准这个系列的全部 3 个日期？"
+expect_in_rows 22 23 "y 全部，n 只批这一天" "and says y approves all, n only this date"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE state = 'confirmed'")" 0 "nothing is approved while it asks"
+scr_keys n
+expect_in_rows 22 23 "$(zhf 'Booking %lld approved.' "$SHUHUA_FIRST")" "n approves only that date"
+expect_eq "$(sql "SELECT group_concat(state, ' ') FROM (SELECT state FROM booking WHERE room_id = $SHUHUA_ID ORDER BY start)")" \
+	"confirmed pending pending" "the other two dates of that series still wait"
+expect_screen "$(zhf '%d team bookings wait for approval' 10)" "10 wait"
+
+scr_keys Home Up
+expect_row_has "> 2026-11-23 10:00-11:00" "$DANCE" "$TEAM" "the first series' first date selected"
+scr_keys y
+expect_in_rows 22 23 "批准这个系列的全部 8 个日期？" "y asks: 批准这个系列的全部 8 个日期？"
+scr_keys Escape
+expect_line 1 "$(zh Approvals)" "Esc answers the question and stays on $(zh Approvals)"
+expect_no_screen "批准这个系列" "the question is gone"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE room_id = $DANCE_ID AND state = 'pending'")" 8 \
+	"Esc approved nothing"
+scr_keys y
+expect_in_rows 22 23 "批准这个系列的全部 8 个日期？" "y asks again"
+scr_keys y
+expect_in_rows 22 23 "已批准这个系列的 8 个日期。" "y approves them: 已批准这个系列的 8 个日期。"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE room_id = $DANCE_ID AND series_id = $DANCE_SERIES AND state = 'confirmed'")" 8 \
+	"the database has the 8 dates confirmed"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.approve' AND actor_name = '工作人员' AND record_id IN (SELECT id FROM booking WHERE room_id = $DANCE_ID)")" 8 \
+	"each date's approval is audited, by 工作人员"
+expect_screen "$(zhf '%d team bookings wait for approval' 2)" "the second series' 2 dates still wait"
 
 done_testing

@@ -333,6 +333,84 @@ static void test_quota_counts_each_week_of_a_series_on_its_own(void **state)
 	booking_series_free(&s);
 }
 
+/* Team 3 books room 3 every Tuesday from..to until the date until, at the
+ * desk: every date waits for staff. */
+static enum hd_status team_weekly(struct tdb *t, const char *from, const char *to,
+				  const char *until, struct booking_series *s)
+{
+	struct hd_actor desk = actor_desk("前台");
+	char start[40], end[40];
+	struct booking_draft d;
+
+	snprintf(start, sizeof(start), "%s %s", NOV(24), from);
+	snprintf(end, sizeof(end), "%s %s", NOV(24), to);
+	d = (struct booking_draft){ "3", NULL, "3", start, end, "5", "舞蹈排练", false };
+	return booking_add_weekly(t->db, &desk, VIA_DIRECT, &d, until, false, s, &err);
+}
+
+static void test_approve_series_approves_every_waiting_date_at_once(void **state)
+{
+	struct tdb *t = *state;
+	struct booking_series s, done;
+	int i;
+
+	EXPECT(HD_OK, team_weekly(t, "10:00", "11:00", "2026-12-15", &s));
+	assert_int_equal(s.n, 4);
+	assert_int_equal(booking_series_waiting(t->db, s.ids[2]), 4);
+	EXPECT(HD_OK, booking_approve_series(t->db, &t->who, s.ids[2], &done, &err));
+	assert_int_equal(done.n, 4);
+	for (i = 0; i < s.n; i++) {
+		assert_int_equal(done.ids[i], s.ids[i]);
+		assert_int_equal(state_of(t, s.ids[i]), BK_CONFIRMED);
+	}
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'booking.approve'"),
+			 4);
+	assert_int_equal(booking_series_waiting(t->db, s.ids[2]), 1);
+	booking_series_free(&done);
+	EXPECT(HD_OK, booking_approve_series(t->db, &t->who, s.ids[2], &done, &err));
+	assert_int_equal(done.n, 0);
+	booking_series_free(&done);
+	booking_series_free(&s);
+}
+
+static void test_approve_series_leaves_decided_dates_and_other_series(void **state)
+{
+	struct tdb *t = *state;
+	struct booking_series s, other, done;
+	bool already;
+
+	EXPECT(HD_OK, team_weekly(t, "10:00", "11:00", "2026-12-15", &s));
+	EXPECT(HD_OK, team_weekly(t, "14:00", "15:00", "2026-12-08", &other));
+	EXPECT(HD_OK, booking_reject(t->db, &t->who, s.ids[1], "场地维修", &already, &err));
+	assert_int_equal(booking_series_waiting(t->db, s.ids[0]), 3);
+	EXPECT(HD_OK, booking_approve_series(t->db, &t->who, s.ids[0], &done, &err));
+	assert_int_equal(done.n, 3);
+	assert_int_equal(state_of(t, s.ids[1]), BK_REJECTED);
+	assert_int_equal(state_of(t, other.ids[0]), BK_PENDING);
+	assert_int_equal(state_of(t, other.ids[2]), BK_PENDING);
+	booking_series_free(&done);
+	booking_series_free(&other);
+	booking_series_free(&s);
+}
+
+static void test_approve_series_of_a_decided_date_or_by_the_desk_approves_nothing(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor desk = actor_desk("前台");
+	struct booking_series s, done;
+	bool already;
+
+	EXPECT(HD_OK, team_weekly(t, "10:00", "11:00", "2026-12-08", &s));
+	EXPECT(HD_REFUSED, booking_approve_series(t->db, &desk, s.ids[0], &done, &err));
+	EXPECT(HD_OK, booking_reject(t->db, &t->who, s.ids[0], "场地维修", &already, &err));
+	EXPECT(HD_REFUSED, booking_approve_series(t->db, &t->who, s.ids[0], &done, &err));
+	assert_int_equal(done.n, 0);
+	assert_int_equal(state_of(t, s.ids[1]), BK_PENDING);
+	assert_int_equal(state_of(t, s.ids[2]), BK_PENDING);
+	EXPECT(HD_NOT_FOUND, booking_approve_series(t->db, &t->who, 999, &done, &err));
+	booking_series_free(&s);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, demo_setup, tdb_teardown)
 
 int main(void)
@@ -355,6 +433,9 @@ int main(void)
 		T(test_move_following_refused_on_one_date_moves_nothing),
 		T(test_the_receipt_of_a_series_checks_in_the_date_open_now),
 		T(test_quota_counts_each_week_of_a_series_on_its_own),
+		T(test_approve_series_approves_every_waiting_date_at_once),
+		T(test_approve_series_leaves_decided_dates_and_other_series),
+		T(test_approve_series_of_a_decided_date_or_by_the_desk_approves_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
