@@ -25,6 +25,7 @@ static const struct word ACTIONS[] = {
 	{ "booking.approve", N_("Booking approved") }, { "booking.cancel", N_("Booking cancelled") },
 	{ "booking.checkin", N_("Booking checked in") }, { "booking.move", N_("Booking moved") },
 	{ "booking.reject", N_("Booking rejected") }, { "closure.add", N_("Closure added") },
+	{ "booking.skip", N_("Series date not booked") },
 	{ "closure.open", N_("Working day added") }, { "closure.remove", N_("Closure removed") },
 	{ "code.forged", N_("Forged code") },       { "config.set", N_("Setting changed") },
 	{ "denied", N_("Refused by role") },        { "init", N_("Database made") },

@@ -150,11 +150,20 @@ void booking_series_free(struct booking_series *s);
  * checked for each (the booking window only for the first; at most
  * booking.series_weeks occurrences). When a date is refused the whole series
  * is refused (HD_REFUSED, every refused date in out->missed), unless
- * skip_conflicts: then the free dates are booked and the others listed. */
+ * skip_conflicts: then the free dates are booked and the others listed
+ * (and audited, see booking_series_skipped()). */
 enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 				  const struct booking_draft *d, const char *until,
 				  bool skip_conflicts, struct booking_series *out,
 				  struct hd_err *err);
+
+/* The dates id's series skipped when it was booked (skip_conflicts), each
+ * with the rule that refused it, by date, into a malloc'd array (the caller
+ * frees; NULL and *n 0 when none). They are kept in the audit log
+ * (booking.skip on the series' first booking), so every receipt of the
+ * series, a reprint too, can list them. */
+enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out,
+				      int *n, struct hd_err *err);
 
 /* Cancels this occurrence and the following ones of its series that nobody
  * changed on their own; for a single booking, that booking. */

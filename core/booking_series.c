@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/audit.h"
 #include "core/booking_rules.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -133,6 +134,64 @@ static enum hd_status refuse_missed(const struct booking_series *s, int weeks,
 			  s->nmissed, weeks, day, s->missed[0].why);
 }
 
+/* The audit snapshot of a date the series skipped: its start and why. */
+static char *skip_json(sqlite3 *db, const struct booking_miss *m)
+{
+	sqlite3_stmt *st = NULL;
+	char *json = NULL;
+
+	if (db_prepare(db, "SELECT json_object('start', ?1, 'reason', ?2)", &st, NULL) != HD_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)m->start);
+	sqlite3_bind_text(st, 2, m->why, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		json = strdup((const char *)sqlite3_column_text(st, 0));
+	db_done(st);
+	return json;
+}
+
+/* Each date the series skipped is audited on the series (its first
+ * booking), which is where its receipt reads them. */
+static enum hd_status audit_skipped(sqlite3 *db, const struct hd_actor *who, long long series,
+				    const struct booking_series *s, struct hd_err *err)
+{
+	enum hd_status rc = HD_OK;
+	char *json;
+	int i;
+
+	for (i = 0; rc == HD_OK && i < s->nmissed; i++) {
+		json = skip_json(db, &s->missed[i]);
+		if (!json)
+			return hd_err_set(err, HD_FAIL, "", _("out of memory"));
+		rc = audit_log(db, who, "booking.skip", "booking", series, NULL, json, err);
+		free(json);
+	}
+	return rc;
+}
+
+static void read_miss(sqlite3_stmt *st, void *rec)
+{
+	struct booking_miss *m = rec;
+
+	m->start = (time_t)sqlite3_column_int64(st, 0);
+	db_column_text(st, 1, m->why, sizeof(m->why));
+}
+
+enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out,
+				      int *n, struct hd_err *err)
+{
+	long long args[1] = { id };
+
+	*out = NULL;
+	*n = 0;
+	return db_collect_with(db,
+			       "SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
+			       " FROM audit a JOIN booking b ON a.record_id = b.series_id"
+			       " WHERE b.id = ?1 AND a.record = 'booking' AND a.action = 'booking.skip'"
+			       " ORDER BY 1",
+			       args, 1, sizeof(**out), read_miss, (void **)out, n, err);
+}
+
 enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 				  const struct booking_draft *d, const char *until,
 				  bool skip_conflicts, struct booking_series *out,
@@ -159,6 +218,8 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
 		rc = book_week(db, who, &p, k, &series, out, err);
 	if (rc == HD_OK && out->nmissed && (!skip_conflicts || out->n == 0))
 		rc = refuse_missed(out, weeks, err);
+	else if (rc == HD_OK && out->nmissed)
+		rc = audit_skipped(db, who, series, out, err);
 	if (rc == HD_OK && d->print && out->n > 0)
 		rc = print_request(db, "booking", out->ids[0], err);
 	if (rc != HD_OK) {

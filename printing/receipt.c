@@ -13,6 +13,25 @@
 #include "printing/doc.h"
 #include "printing/output.h"
 
+/* The dates the series skipped when it was booked, each with its reason:
+ * "14 Dec not booked: the room is taken ...". */
+static void skipped(sqlite3 *db, struct doc *d, long long id)
+{
+	char day[32], line[HD_MSG_BYTES + 64];
+	struct booking_miss *miss = NULL;
+	struct hd_err err;
+	int n = 0, i;
+
+	if (booking_series_skipped(db, id, &miss, &n, &err) != HD_OK)
+		return;
+	for (i = 0; i < n; i++) {
+		clock_local_day(miss[i].start, day, sizeof(day));
+		snprintf(line, sizeof(line), _("%s not booked: %s"), day, miss[i].why);
+		doc_text(d, line, false, false);
+	}
+	free(miss);
+}
+
 static struct doc *build(sqlite3 *db, const struct booking *b, const char *token, bool reprint)
 {
 	char centre[NAME_BYTES], when[64], from[32], to[16], people[16], rules[256], last[16];
@@ -39,6 +58,7 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 		doc_line(d, _("Repeats"), when);
 		doc_text(d, _("This code checks in each date."), false, false);
 	}
+	skipped(db, d, b->id);
 	/* A team's booking made at the desk is only submitted: staff approve it. */
 	if (b->state == BK_PENDING) {
 		dates = dates > 1 ? dates : 1;

@@ -4,7 +4,9 @@
  * characters of its name), date, start, end, attendees, purpose and an
  * optional weekly repeat until a date. A rule the booking breaks is told in
  * plain words before anything is saved; for a series, every refused date,
- * with the choice to book only the free dates. Saving prints the receipt. */
+ * with the choice to book only the free dates. Saving prints the receipt;
+ * a series that skipped dates stays to list them ("14 Dec not booked: ..."),
+ * Enter or Esc then goes back. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +28,7 @@
 
 enum { F_BOOKER, F_DATE, F_START, F_END, F_PEOPLE, F_PURPOSE, F_UNTIL, F_PIN, F_COUNT };
 
-#define MISSED_SHOWN 6
+#define MISSED_SHOWN 5
 
 struct booking_form {
 	struct app *app;
@@ -35,6 +37,7 @@ struct booking_form {
 	struct field fields[F_COUNT];
 	struct form form;
 	struct booking_series missed; /* the dates a series could not book */
+	bool done; /* booked: the skipped dates are listed, nothing is typed */
 };
 
 static void setup(struct booking_form *f, const struct slot *s)
@@ -98,7 +101,7 @@ static void booking_close(struct app *a, void *st)
 static void booking_draw(struct app *a, void *st)
 {
 	struct booking_form *f = st;
-	char line[HD_MSG_BYTES + 32], day[16];
+	char line[HD_MSG_BYTES + 64], day[32];
 	int i, y = 4 + F_COUNT + 1;
 
 	(void)a;
@@ -107,15 +110,21 @@ static void booking_draw(struct app *a, void *st)
 	draw_text(2, 2, _("Only filed teams (已备案, 已分类) and resident organisations book."),
 		  COLS - 4, ROLE_DIM, 1);
 	for (i = 0; i < f->missed.nmissed && i < MISSED_SHOWN; i++) {
-		clock_local_date(f->missed.missed[i].start, day, sizeof(day));
-		snprintf(line, sizeof(line), "%s: %s", day, f->missed.missed[i].why);
+		clock_local_day(f->missed.missed[i].start, day, sizeof(day));
+		if (f->done)
+			snprintf(line, sizeof(line), _("%s not booked: %s"), day,
+				 f->missed.missed[i].why);
+		else
+			snprintf(line, sizeof(line), _("%s: %s"), day, f->missed.missed[i].why);
 		draw_text(y + i, 2, line, COLS - 4, ROLE_WARNING, 1);
 	}
 	if (f->missed.nmissed > MISSED_SHOWN) {
 		snprintf(line, sizeof(line), _("... and %d more dates"),
 			 f->missed.nmissed - MISSED_SHOWN);
-		draw_text(y + i, 2, line, COLS - 4, ROLE_WARNING, 1);
+		draw_text(y + i++, 2, line, COLS - 4, ROLE_WARNING, 1);
 	}
+	if (f->done)
+		draw_text(y + i, 2, _("Enter or Esc goes back."), COLS - 4, ROLE_DIM, 1);
 	form_view_draw(&f->form, 4, 14, 40);
 }
 
@@ -155,7 +164,8 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 	}
 	*first = s.ids[0];
 	*count = s.n;
-	booking_series_free(&s);
+	booking_series_free(&f->missed);
+	f->missed = s; /* its ids go with it: only the skipped dates are read */
 	return true;
 }
 
@@ -227,7 +237,10 @@ static void save(struct app *a, struct booking_form *f)
 		tell_saved(a, id, count, &out, &err);
 	else
 		tell_saved(a, id, count, &out, NULL);
-	app_pop(a);
+	if (f->missed.nmissed > 0)
+		f->done = true;
+	else
+		app_pop(a);
 }
 
 static enum key_result booking_key(struct app *a, void *st, struct key_in k)
@@ -237,6 +250,8 @@ static enum key_result booking_key(struct app *a, void *st, struct key_in k)
 
 	if (!form_view_event(k, &ev) || ev.key == FK_ESC)
 		return KR_IGNORED;
+	if (f->done)
+		return ev.key == FK_ENTER ? KR_CLOSE : KR_HANDLED;
 	if (form_key(&f->form, ev) == FORM_SUBMIT)
 		save(a, f);
 	return KR_HANDLED;
@@ -245,14 +260,15 @@ static enum key_result booking_key(struct app *a, void *st, struct key_in k)
 static bool booking_typing(struct app *a, void *st)
 {
 	(void)a;
-	(void)st;
-	return true;
+	return !((struct booking_form *)st)->done;
 }
 
 static bool booking_dirty(struct app *a, void *st)
 {
+	struct booking_form *f = st;
+
 	(void)a;
-	return form_dirty(&((struct booking_form *)st)->form);
+	return !f->done && form_dirty(&f->form);
 }
 
 static const int BOOKING_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };

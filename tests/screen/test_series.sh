@@ -9,7 +9,11 @@
 # signed in) approve: y on the second series' first date asks for all 3
 # dates, n approves only that date; y on a date of the first asks for all 8,
 # Esc approves nothing, y again and y approves the 8 in one step, each
-# audited.
+# audited. Then, signed out, the desk books the team in 二楼会议室A every
+# Monday at 14:00 for 8 weeks while another series holds 12-07 and 12-14:
+# the form lists the two dates and asks to book only the free ones; y books
+# 6, says 已提交（待审批，6 次） and stays to list 12月7日 未预约：… and
+# 12月14日 未预约：… naming the booking in the way, until Enter.
 # shellcheck disable=SC2059 # printf formats are the messages' translations
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
@@ -138,5 +142,36 @@ expect_eq "$(sql "SELECT count(*) FROM booking WHERE room_id = $DANCE_ID AND ser
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.approve' AND actor_name = '工作人员' AND record_id IN (SELECT id FROM booking WHERE room_id = $DANCE_ID)")" 8 \
 	"each date's approval is audited, by 工作人员"
 expect_screen "$(zhf '%d team bookings wait for approval' 2)" "the second series' 2 dates still wait"
+
+# The desk books a series while another holds two of its Mondays.
+ROOM_A=二楼会议室A
+ROOM_A_ID=$(sql "SELECT id FROM room WHERE name = '$ROOM_A'")
+BLOCKER_ORG=绿叶环保公益促进会
+run hd booking add --room "$ROOM_A_ID" --org "$(sql "SELECT id FROM org WHERE name = '$BLOCKER_ORG'")" \
+	--start '2026-12-07 14:00' --end '2026-12-07 15:00' --weekly-until 2026-12-14 --no-print
+expect_lines 2 "another series holds $ROOM_A on 12-07 and 12-14 at 14:00"
+BLOCK=$(cut -f1 "$T/out" | head -1)
+scr_keys F9
+expect_line 1 未登录 "F9 signs 工作人员 out"
+scr_keys Escape
+expect_line 1 "$GRID" "Esc: the grid"
+series_form "$ROOM_A" 14:00 2027-01-11
+scr_keys F2
+expect_in_rows 22 23 "$(zh 'Book only the free dates?')" "F2 asks: $(zh 'Book only the free dates?')"
+expect_screen "12月7日：$ROOM_A" "the form lists 12月7日 as refused"
+expect_screen "12月14日：$ROOM_A" "and 12月14日"
+scr_keys y
+expect_in_rows 22 23 "已提交（待审批，6 次）" "y books the free dates: 已提交（待审批，6 次）"
+expect_no_msg 已预约 "not 已预约"
+expect_line 1 "$(zh 'New booking')" "the form stays to tell what was not booked"
+expect_row_has "12月7日 未预约：$ROOM_A" "$BLOCK" "it lists 12月7日 未预约：… naming booking $BLOCK in the way"
+expect_row_has "12月14日 未预约：$ROOM_A" "$((BLOCK + 1))" "and 12月14日 未预约：… naming booking $((BLOCK + 1))"
+expect_screen "按 Enter 或 Esc 返回。" "and says Enter or Esc goes back"
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE room_id = $ROOM_A_ID AND team_id = $TEAM_ID AND state = 'pending'")" 6 \
+	"the database holds the 6 free dates, pending"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.skip' AND record_id = (SELECT min(id) FROM booking WHERE room_id = $ROOM_A_ID AND team_id = $TEAM_ID)")" 2 \
+	"the two skipped dates are audited on the series"
+scr_keys Enter
+expect_line 1 "$GRID" "Enter goes back to the grid"
 
 done_testing

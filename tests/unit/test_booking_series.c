@@ -154,6 +154,39 @@ static void test_skip_conflicts_books_only_the_free_dates(void **state)
 	booking_series_free(&s);
 }
 
+/* A series that skipped dates keeps them with their reasons, for its
+ * receipts (a reprint too); one refused whole keeps nothing. */
+static void test_skipped_dates_are_kept_with_the_series(void **state)
+{
+	struct tdb *t = *state;
+	struct booking_series s, refused;
+	struct booking_miss *miss = NULL;
+	long long other, closure;
+	int n = -1;
+
+	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "10:30", "11:30", &other, &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, "2026-12-15", "2026-12-15", "消防检查", &closure,
+				  &err));
+	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &refused));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'booking.skip'"),
+			 0);
+	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-22", true, &s));
+	assert_int_equal(s.n, 3);
+	EXPECT(HD_OK, booking_series_skipped(t->db, s.ids[1], &miss, &n, &err));
+	assert_int_equal(n, 2);
+	assert_int_equal((long long)miss[0].start, (long long)clock_local_time("2026-12-01", 600));
+	assert_string_equal(miss[0].why, s.missed[0].why);
+	assert_non_null(strstr(miss[0].why, "益心"));
+	assert_int_equal((long long)miss[1].start, (long long)clock_local_time("2026-12-15", 600));
+	assert_non_null(strstr(miss[1].why, "消防检查"));
+	free(miss);
+	EXPECT(HD_OK, booking_series_skipped(t->db, other, &miss, &n, &err));
+	assert_int_equal(n, 0);
+	assert_null(miss);
+	booking_series_free(&refused);
+	booking_series_free(&s);
+}
+
 static void test_skip_conflicts_with_no_free_date_is_refused(void **state)
 {
 	struct tdb *t = *state;
@@ -423,6 +456,7 @@ int main(void)
 		T(test_only_the_first_date_keeps_the_booking_window),
 		T(test_a_refused_date_refuses_the_series_naming_every_date),
 		T(test_skip_conflicts_books_only_the_free_dates),
+		T(test_skipped_dates_are_kept_with_the_series),
 		T(test_skip_conflicts_with_no_free_date_is_refused),
 		T(test_cancel_one_occurrence_is_an_exception_the_rest_untouched),
 		T(test_move_one_occurrence_is_an_exception_the_rest_untouched),
