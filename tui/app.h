@@ -92,6 +92,7 @@ struct slot {
 	long long room_id;
 	char date[DATE_LEN];
 	int start_min, end_min; /* minutes of the day */
+	int people;             /* the head count asked for (0: none) */
 };
 
 /* Runs the full-screen app on the database of ctx until the user leaves.

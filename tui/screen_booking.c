@@ -68,7 +68,8 @@ static void setup(struct booking_form *f, const struct slot *s)
 	field_set_text(&f->fields[F_START], text);
 	snprintf(text, sizeof(text), "%02d:%02d", s->end_min / 60, s->end_min % 60);
 	field_set_text(&f->fields[F_END], text);
-	field_set_text(&f->fields[F_PEOPLE], "1");
+	snprintf(text, sizeof(text), "%d", s->people > 0 ? s->people : 1);
+	field_set_text(&f->fields[F_PEOPLE], text);
 	form_init(&f->form, f->fields, f->resident ? F_COUNT : F_PIN);
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* screen_free_room.c - find a free room (/ in the room grid): for a date,
  * a time range and a head count, the rooms open, not closed and free then,
- * smallest first; Enter on one opens the booking form for it, Tab goes back
- * to the question. */
+ * smallest first; Enter on one opens the booking form for it (with the head
+ * count), Tab goes back to the question. Back from the form, the question
+ * stands and the list is asked again, so a room just booked is gone. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ struct free_room {
 	struct room *rooms;
 	int nrooms, selected;
 	bool asked, in_list;
-	struct slot slot; /* the question as last asked */
+	struct slot slot; /* the question as last asked, its head count too */
 };
 
 static void *free_open(struct app *a, const void *arg)
@@ -77,6 +78,12 @@ static void free_draw(struct app *a, void *st)
 
 	(void)a;
 	draw_text(1, X0, _("Rooms free for a time and a head count"), COLS - 2 * X0, ROLE_LABEL, 1);
+	if (f->in_list) {
+		snprintf(line, sizeof(line), _("%s %02d:%02d-%02d:%02d, %d people"), f->slot.date,
+			 f->slot.start_min / 60, f->slot.start_min % 60, f->slot.end_min / 60,
+			 f->slot.end_min % 60, f->slot.people);
+		draw_text(3, X0, line, COLS - 2 * X0, ROLE_NORMAL, 1);
+	}
 	if (f->asked && f->nrooms == 0)
 		draw_text(LIST_TOP, X0, _("No room is free then."), COLS - 2 * X0, ROLE_WARNING, 1);
 	for (i = 0, y = LIST_TOP; i < f->nrooms && y < LINES - 3; i++, y++) {
@@ -88,21 +95,35 @@ static void free_draw(struct app *a, void *st)
 		form_view_draw(&f->form, 3, 14, 20);
 }
 
+/* The rooms free for the question in f->slot, as of now. */
+static enum hd_status list_free(struct app *a, struct free_room *f, struct hd_err *err)
+{
+	char start[32], end[32], people[16];
+
+	free(f->rooms);
+	f->rooms = NULL;
+	f->nrooms = 0;
+	snprintf(start, sizeof(start), "%s %02d:%02d", f->slot.date, f->slot.start_min / 60,
+		 f->slot.start_min % 60);
+	snprintf(end, sizeof(end), "%s %02d:%02d", f->slot.date, f->slot.end_min / 60,
+		 f->slot.end_min % 60);
+	snprintf(people, sizeof(people), "%d", f->slot.people);
+	return grid_free_rooms(a->db, start, end, people, &f->rooms, &f->nrooms, err);
+}
+
 static void ask(struct app *a, struct free_room *f)
 {
-	char start[64], end[64];
 	struct hd_err err;
 
 	if (form_validate(&f->form, NULL) != HD_OK)
 		return;
-	free(f->rooms);
-	f->rooms = NULL;
-	f->nrooms = 0;
-	snprintf(start, sizeof(start), "%.16s %.8s", f->fields[F_DATE].value,
-		 f->fields[F_START].value);
-	snprintf(end, sizeof(end), "%.16s %.8s", f->fields[F_DATE].value, f->fields[F_END].value);
-	if (grid_free_rooms(a->db, start, end, f->fields[F_PEOPLE].value, &f->rooms, &f->nrooms,
-			    &err) != HD_OK) {
+	snprintf(f->slot.date, sizeof(f->slot.date), "%.10s", f->fields[F_DATE].value);
+	f->slot.start_min = (int)f->fields[F_START].number;
+	f->slot.end_min = (int)f->fields[F_END].number;
+	f->slot.people = (int)f->fields[F_PEOPLE].number;
+	f->asked = false;
+	f->in_list = false;
+	if (list_free(a, f, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
@@ -110,9 +131,23 @@ static void ask(struct app *a, struct free_room *f)
 	f->asked = true;
 	f->in_list = f->nrooms > 0;
 	f->selected = 0;
-	snprintf(f->slot.date, sizeof(f->slot.date), "%.10s", f->fields[F_DATE].value);
-	f->slot.start_min = (int)f->fields[F_START].number;
-	f->slot.end_min = (int)f->fields[F_END].number;
+}
+
+/* Back from the booking form (or anything opened on top): the same
+ * question asked again; what the form said stays on the status line. */
+static void free_resume(struct app *a, void *st)
+{
+	struct free_room *f = st;
+	struct hd_err err;
+
+	if (!f->asked)
+		return;
+	if (list_free(a, f, &err) != HD_OK)
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	if (f->selected >= f->nrooms)
+		f->selected = f->nrooms > 0 ? f->nrooms - 1 : 0;
+	if (f->nrooms == 0)
+		f->in_list = false;
 }
 
 static enum key_result list_key(struct app *a, struct free_room *f, struct key_in k)
@@ -160,5 +195,6 @@ const struct screen_ops SCREEN_FREE_ROOM = {
 	.draw = free_draw,
 	.key = free_key,
 	.typing = free_typing,
+	.resume = free_resume,
 	.keys = FREE_KEYS,
 };
