@@ -53,6 +53,13 @@ LIB_SRC   := $(CORE_SRC) $(FORMS_SRC) $(PRINT_SRC)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
+# Programs the shell tests use, built with the unit tests: the calendar
+# checker needs libical (tools/deps.sh installs it); without libical it is
+# not built and its tests say they skip.
+ICAL_LIBS  := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
+ICAL_CFLAGS := $(patsubst -I%,-isystem%,$(shell $(PKG_CONFIG) --cflags libical 2>/dev/null))
+TOOL_BIN   := $(if $(ICAL_LIBS),build/tests/tools/ical_check)
+
 LIB_OBJ     := $(LIB_SRC:%.c=build/%.o)
 LIB_SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o)
 TUI_OBJ     := $(TUI_SRC:%.c=build/%.o)
@@ -112,6 +119,10 @@ build/san/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
 
+build/tests/tools/ical_check: tests/tools/ical_check.c
+	@mkdir -p $(@D)
+	$(call say,LINK,$@)$(CC) $(ICAL_CFLAGS) $(CFLAGS_ALL) -o $@ $< $(ICAL_LIBS)
+
 build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 	@mkdir -p $(@D)
 	$(call say,MSGFMT,$<)msgfmt --check -o $@ $<
@@ -150,7 +161,7 @@ run:
 		TZ=$(RUN_TZ) sh tools/demo-history.sh "$(RUN_DB)"; fi
 	@TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)"
 
-unit: $(UNIT_BIN) $(UNIT_SAN_BIN)
+unit: $(UNIT_BIN) $(UNIT_SAN_BIN) $(TOOL_BIN)
 
 check: all unit
 	@sh tests/run.sh

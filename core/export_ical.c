@@ -142,6 +142,10 @@ static void put_zone(FILE *f, const char *zone, long off, time_t when)
 	put_line(f, "END:VTIMEZONE");
 }
 
+/* The event's STATUS: a booking waiting for staff is tentative, one that
+ * holds its room (or was used) confirmed; a room given back, whether
+ * cancelled, rejected, lapsed or released because nobody came, is free
+ * again, so its event is cancelled. */
 static const char *status_of(enum booking_state s)
 {
 	switch (s) {
@@ -149,7 +153,6 @@ static const char *status_of(enum booking_state s)
 		return "TENTATIVE";
 	case BK_CONFIRMED:
 	case BK_CHECKED_IN:
-	case BK_RELEASED:
 		return "CONFIRMED";
 	default:
 		return "CANCELLED";
@@ -222,8 +225,9 @@ enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const 
 	put_line(f, "BEGIN:VCALENDAR");
 	put_line(f, "VERSION:2.0");
 	put_line(f, "PRODID:-//hubdesk//hubdesk//ZH");
+	/* A plain calendar file: no METHOD, which would make it an iTIP
+	 * message (RFC 5546) whose events each need an ORGANIZER. */
 	put_line(f, "CALSCALE:GREGORIAN");
-	put_line(f, "METHOD:PUBLISH");
 	settings_text(db, "centre.name", centre, sizeof(centre));
 	snprintf(name, sizeof(name), "%s %s", centre, room ? r.name : _("Room bookings"));
 	put_text(f, "X-WR-CALNAME", name);

@@ -10,7 +10,7 @@ set -eu
 PACKAGES="build-essential pkg-config gettext locales
 libncurses-dev libsqlite3-dev libqrencode-dev libcups2-dev libsodium-dev
 libcairo2-dev libpango1.0-dev fonts-wqy-microhei
-libunistring-dev libcmocka-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils sqlite3 python3
+libunistring-dev libcmocka-dev libical-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils sqlite3 python3
 libreoffice-calc-nogui
 systemd"
 

@@ -5,7 +5,10 @@
 # phones in the registers and masked ones in the visits, an erased visitor,
 # --from/--to, bad usage; and the calendar checked line by line against
 # RFC 5545 (CRLF, lines of at most 75 octets folded between characters,
-# escaping, BEGIN/END, UID/DTSTAMP/DTSTART/DTEND, VTIMEZONE, --room, ranges).
+# escaping, BEGIN/END, UID/DTSTAMP/DTSTART/DTEND, VTIMEZONE, --room, ranges)
+# and read by libical (tests/tools/ical_check): its restriction check
+# passes, a released booking is a cancelled event, a series with Chinese
+# names holding commas and semicolons reads back whole.
 . "$(dirname "$0")/../lib.sh"
 
 TAB=$(printf '\t')
@@ -602,5 +605,59 @@ sql "UPDATE room SET name = '$ROOM4' WHERE id = 4"
 # From today on, a --to before today is bad usage, not an empty calendar.
 expect_rc 2 "export ical --to yesterday without --from" hd export ical --to 2026-11-22
 expect_err "--to" "the message names --to"
+
+# ---- the calendar as libical reads it ------------------------------------------------
+# tests/tools/ical_check parses the calendar with libical, runs its
+# restriction check (a plain calendar: no METHOD, so no iTIP rules such as
+# an ORGANIZER for every event) and lists every X-LIC-ERROR, then each
+# event as libical unescapes it: event|UID|STATUS|LOCATION|SUMMARY.
+ICAL_CHECK="$TOP/build/tests/tools/ical_check"
+setup "an organisation with a semicolon and a comma" at 2026-11-23T09:00 \
+	hd org add --name '邻里;互助,服务社' --kind community
+ORG_SC=$SETUP_ID
+setup "a weekly series of that organisation in a room with a comma and a semicolon" \
+	at 2026-11-23T09:00 hd booking add --room "$ROOM_X" --org "$ORG_SC" \
+	--start '2026-11-24 15:00' --end '2026-11-24 16:00' --weekly-until 2026-12-01 \
+	--purpose '读书会;第一期,试运行' --no-print
+SERIES=$(sql "SELECT count(*) FROM booking WHERE series_id IS NOT NULL AND org_id = $ORG_SC")
+expect_eq "$SERIES" 2 "the series has two occurrences"
+if [ -x "$ICAL_CHECK" ]; then
+	expect_rc 0 "export ical --from 2026-11-20 (for libical)" hd export ical --from 2026-11-20
+	cp "$T/out" "$T/lib.ics"
+	run "$ICAL_CHECK" "$T/lib.ics"
+	expect_eq "$RC" 0 "libical parses the calendar and its restriction check passes"
+	expect_eq "$(grep '^error' "$T/out")" "" "libical leaves no X-LIC-ERROR in it"
+	tr '\t' '|' <"$T/out" | grep '^event|' | sed 's/^event|//' >"$T/libevents"
+	# status_of ID: the STATUS libical reads for booking ID.
+	status_of() { grep "^booking-$1-" "$T/libevents" | cut -d'|' -f2; }
+	expect_eq "$(sql "SELECT state || ' ' || noshow FROM booking WHERE id = 1")" "released 1" \
+		"booking 1 is released: nobody came"
+	expect_eq "$(status_of 1)" CANCELLED "the released booking (a no-show) is STATUS:CANCELLED"
+	expect_eq "$(status_of 4)" CANCELLED "the cancelled booking is STATUS:CANCELLED"
+	expect_eq "$(status_of 5)" CONFIRMED "the checked-in booking is STATUS:CONFIRMED"
+	expect_eq "$(status_of 2)" CONFIRMED "a confirmed booking is STATUS:CONFIRMED"
+	expect_eq "$(grep -c "|CONFIRMED|多功能厅,A;B\\\\C|邻里;互助,服务社" "$T/libevents")" 2 \
+		"both occurrences of the series: confirmed, their room and booker read back whole"
+	if grep -qF '读书会;第一期,试运行' "$T/lib.ics" || ! tr -d '\r' <"$T/lib.ics" |
+		sed -e ':a' -e '$!N;s/\n //;ta' -e 'P;D' | grep -qF 'SUMMARY:邻里\;互助\,服务社 - 读书会\;第一期\,试运行'; then
+		not_ok "the series' SUMMARY escapes the semicolons and commas"
+	else
+		ok "the series' SUMMARY escapes the semicolons and commas"
+	fi
+	if grep -aq '^METHOD' "$T/lib.ics"; then not_ok "the calendar has no METHOD"; else
+		ok "the calendar has no METHOD"; fi
+	# The checker itself: a calendar that breaks libical's rules fails it.
+	sed 's/^DTSTART;TZID=\([^:]*\):.*/DTSTART;TZID=\1:2026XX/' "$T/lib.ics" >"$T/bad.ics"
+	run "$ICAL_CHECK" "$T/bad.ics"
+	expect_eq "$RC" 1 "the checker fails a calendar with a broken DTSTART"
+	expect_out '^error	VEVENT	booking-' "it names the event libical marked"
+	awk 'NR == 2 { printf "METHOD:PUBLISH\r\n" } 1' "$T/lib.ics" >"$T/publish.ics"
+	run "$ICAL_CHECK" "$T/publish.ics"
+	expect_eq "$RC" 1 "with METHOD:PUBLISH, libical wants an ORGANIZER (so the export has none)"
+elif pkg-config --exists libical 2>/dev/null; then
+	not_ok "the calendar checker is built (make unit)" "no $ICAL_CHECK"
+else
+	ok "# SKIP libical is not installed (make deps): the calendar is not checked by libical"
+fi
 
 done_testing
