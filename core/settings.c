@@ -32,6 +32,8 @@ static const struct setting_def SETTINGS[] = {
 	{ "booking.noshow_days", N_("Days no-shows count"), SET_INT, "90", 7, 365, N_("days over which no-shows are counted") },
 	{ "booking.suspend_days", N_("Suspension (days)"), SET_INT, "30", 0, 365, N_("days a suspension lasts") },
 	{ "booking.cancel_late_hours", N_("Late cancel (hours)"), SET_INT, "2", 0, 72, N_("hours before the start when a cancellation is late") },
+	/* The default is also in migration 16, which numbers the filings. */
+	{ "centre.code", N_("Centre's code"), SET_CODE, "HD", 1, 12, N_("the start of the filing numbers of teams, as in HD-2026-0001") },
 };
 
 #define NSETTINGS ((int)(sizeof(SETTINGS) / sizeof(SETTINGS[0])))
@@ -100,6 +102,26 @@ static enum hd_status check_queue(const char *key, const char *in, char *out, si
 	return HD_OK;
 }
 
+/* A code of min..max ASCII capitals and digits; lower case is raised. */
+static enum hd_status check_code(const struct setting_def *d, const char *in, char *out,
+				 size_t outsz, struct hd_err *err)
+{
+	size_t n = strlen(in), i;
+	bool good = n >= (size_t)d->min && n <= (size_t)d->max;
+
+	for (i = 0; good && i < n; i++)
+		good = (in[i] >= 'A' && in[i] <= 'Z') || (in[i] >= 'a' && in[i] <= 'z') ||
+		       (in[i] >= '0' && in[i] <= '9');
+	if (!good)
+		return hd_err_set(err, HD_BAD_INPUT, d->key,
+				  _("%s: %ld to %ld capital letters or digits, such as HD"), d->key,
+				  d->min, d->max);
+	for (i = 0; i < n && i + 1 < outsz; i++)
+		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
+	out[i] = '\0';
+	return HD_OK;
+}
+
 enum hd_status settings_validate(const char *key, const char *value, char *out, size_t outsz,
 				 struct hd_err *err)
 {
@@ -144,6 +166,8 @@ enum hd_status settings_validate(const char *key, const char *value, char *out, 
 			return hd_err_set(err, HD_BAD_INPUT, key, _("%s: 80 or 58"), key);
 		snprintf(out, outsz, "%s", in);
 		return HD_OK;
+	case SET_CODE:
+		return check_code(d, in, out, outsz, err);
 	}
 	return HD_BAD_INPUT;
 }

@@ -21,7 +21,8 @@ enum setting_type {
 	SET_INT,      /* min..max */
 	SET_ONOFF,    /* off|on */
 	SET_QUEUE,    /* a CUPS queue name, may be empty */
-	SET_WIDTH     /* 80|58 */
+	SET_WIDTH,    /* 80|58 */
+	SET_CODE      /* min..max ASCII capitals or digits (lower case is raised) */
 };
 
 struct setting_def {

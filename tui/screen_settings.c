@@ -78,6 +78,10 @@ static void range_of(const struct setting_def *d, char *out, size_t outsz)
 	case SET_WIDTH:
 		snprintf(out, outsz, _("80 or 58 (mm of paper), default %s"), def);
 		break;
+	case SET_CODE:
+		snprintf(out, outsz, _("%ld to %ld capital letters or digits, default %s"), d->min,
+			 d->max, def);
+		break;
 	}
 }
 

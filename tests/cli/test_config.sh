@@ -28,10 +28,11 @@ booking.checkin_minutes=15
 booking.noshow_limit=3
 booking.noshow_days=90
 booking.suspend_days=30
-booking.cancel_late_hours=2"
+booking.cancel_late_hours=2
+centre.code=HD"
 
 expect_rc 0 "config list" hd config list
-expect_lines 19 "config list: a header and 18 keys"
+expect_lines 20 "config list: a header and 19 keys"
 first=$(head -n 1 "$T/out" | cut -f1)
 case $first in
 *.*) not_ok "config list starts with a header: '$first'" ;;
@@ -80,6 +81,16 @@ set_bad centre.name "" "empty"
 set_bad centre.name "$(printf 'a\tb')" "with a tab"
 set_bad centre.name "$(printf 'a\033[2Jb')" "with an escape sequence"
 set_bad centre.name "$(printf 'a\377b')" "of invalid UTF-8"
+
+# The centre's code (the start of filing numbers): capitals and digits.
+set_ok centre.code GL GL
+set_ok centre.code hd2 HD2
+set_ok centre.code ABCDEFGHIJ12 ABCDEFGHIJ12
+set_bad centre.code ABCDEFGHIJ123 "of 13 characters"
+set_bad centre.code "" "empty"
+set_bad centre.code H-D "with a hyphen"
+set_bad centre.code 花园 "in Chinese"
+set_ok centre.code HD HD
 
 # Time.
 set_ok closing.time 20:30 20:30

@@ -26,11 +26,12 @@
 need_tools tmux python3 sqlite3
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 
-# The keys of DESIGN.md's settings list, in its order.
+# The keys of DESIGN.md's settings list, in its order, then centre.code
+# (the start of filing numbers).
 KEYS="centre.name closing.time closed.weekdays retention.days idle.seconds kiosk.mode printer.receipt
 printer.receipt.width printer.a4 booking.days_ahead booking.series_weeks booking.max_hours
 booking.quota_hours_week booking.checkin_minutes booking.noshow_limit booking.noshow_days
-booking.suspend_days booking.cancel_late_hours"
+booking.suspend_days booking.cancel_late_hours centre.code"
 OLD_CENTRE=$("$HUBDESK" config get centre.name 2>/dev/null)
 NEW_CENTRE=东湖街道服务站
 TODAY=2026-11-23
@@ -85,6 +86,7 @@ booking.noshow_limit	爽约暂停次数
 booking.noshow_days	爽约统计天数
 booking.suspend_days	暂停预约天数
 booking.cancel_late_hours	迟取消时限小时
+centre.code	中心代码
 EOF
 }
 
@@ -198,7 +200,7 @@ for key in $KEYS; do
 			"$(tail -n 24 "$T/settings" | sed 's/^/| /')"
 	fi
 done
-expect_line "$EXPLAIN" "$(label booking.cancel_late_hours)：" "Down reaches the last key, booking.cancel_late_hours"
+expect_line "$EXPLAIN" "$(label centre.code)：" "Down reaches the last key, centre.code"
 # scr_width_of TEXT: its width in terminal columns.
 scr_width_of() {
 	printf '%s' "$1" | python3 -c '
@@ -235,14 +237,16 @@ booking.noshow_limit 1 到 10
 booking.noshow_days 7 到 365
 booking.suspend_days 0 到 365
 booking.cancel_late_hours 0 到 72
+centre.code 1 到 12
 EOF
 # Settings rows: every value starts in the same column, every key too.
 expect_eq "$(cut -f3 "$T/rows" | grep -v '^-1$' | sort -u | tr '\n' ' ')" "24 " \
 	"the values of the settings line up (column 24)"
 expect_eq "$(cut -f4 "$T/rows" | sort -u | tr '\n' ' ')" "53 " "the keys line up in grey (column 53)"
 
-# booking.days_ahead (the 10th key): out of range refused, then 30.
-for _ in 1 2 3 4 5 6 7 8; do scr_keys Up; done
+# booking.days_ahead (the 10th key, nine above the last): out of range
+# refused, then 30.
+for _ in 1 2 3 4 5 6 7 8 9; do scr_keys Up; done
 expect_line "$EXPLAIN" "$(label booking.days_ahead)：" "Up selects booking.days_ahead"
 expect_line "$RANGE" "1 到 90，默认 14" "booking.days_ahead's range: 1 到 90，默认 14"
 sets=$(config_sets)

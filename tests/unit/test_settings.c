@@ -25,7 +25,7 @@ static void test_every_key_has_a_valid_default(void **state)
 	int i;
 
 	(void)state;
-	assert_int_equal(settings_count(), 18);
+	assert_int_equal(settings_count(), 19);
 	for (i = 0; i < settings_count(); i++) {
 		const struct setting_def *d = settings_def(i);
 
@@ -57,6 +57,29 @@ static void test_values_are_checked_and_normalised(void **state)
 	assert_int_equal(settings_validate("printer.a4", "", out, sizeof(out), &err), HD_OK);
 	assert_int_equal(settings_validate("centre.name", "", out, sizeof(out), &err), HD_BAD_INPUT);
 	assert_int_equal(settings_validate("no.such.key", "1", out, sizeof(out), &err), HD_BAD_INPUT);
+}
+
+/* The centre's code starts filing numbers: 1 to 12 ASCII capitals or
+ * digits; lower case is raised, anything else refused naming the key. */
+static void test_centre_code_is_capitals_and_digits(void **state)
+{
+	char out[SETTING_VALUE_MAX];
+	struct hd_err err;
+
+	(void)state;
+	assert_int_equal(settings_validate("centre.code", "HD", out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "HD");
+	assert_int_equal(settings_validate("centre.code", " gl2 ", out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "GL2");
+	assert_int_equal(settings_validate("centre.code", "ABCDEFGHIJ12", out, sizeof(out), &err),
+			 HD_OK);
+	assert_int_equal(settings_validate("centre.code", "ABCDEFGHIJ123", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_non_null(strstr(err.msg, "centre.code"));
+	assert_int_equal(settings_validate("centre.code", "", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate("centre.code", "H-D", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate("centre.code", "H D", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate("centre.code", "花园", out, sizeof(out), &err), HD_BAD_INPUT);
 }
 
 static void test_set_is_audited_and_a_refused_set_changes_nothing(void **state)
@@ -93,6 +116,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unset_keys_read_as_their_defaults, tdb_setup, tdb_teardown),
 		cmocka_unit_test(test_every_key_has_a_valid_default),
 		cmocka_unit_test(test_values_are_checked_and_normalised),
+		cmocka_unit_test(test_centre_code_is_capitals_and_digits),
 		cmocka_unit_test_setup_teardown(test_set_is_audited_and_a_refused_set_changes_nothing, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_closed_weekdays_are_read, tdb_setup, tdb_teardown),
 	};
