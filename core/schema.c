@@ -249,6 +249,54 @@ static const char *const MIGRATIONS[] = {
 	"ALTER TABLE spool_next RENAME TO spool;"
 	"CREATE INDEX spool_open ON spool(state, id) WHERE state != 'done';"
 	"CREATE INDEX spool_record ON spool(kind, record_id);",
+	/* 16: filing numbers (备案编号), e.g. HD-2026-0001: the centre's code
+	 * (the setting centre.code, HD while never set), the year of the
+	 * filing date and the team's place among that code's filings of the
+	 * year. A team gets its number when it first becomes filed or
+	 * classified (by the workflow, an import or an edit), from the
+	 * triggers, in the transaction of that write; it keeps it for ever,
+	 * through reopening, deregistering and filing again. Writers take the
+	 * database in turn (BEGIN IMMEDIATE), so the next place is read and
+	 * taken at once; the UNIQUE constraints are the backstop. Teams filed
+	 * before are numbered here in filing order. */
+	"CREATE TABLE filing_number("
+	" team_id INTEGER PRIMARY KEY REFERENCES team(id),"
+	" code TEXT NOT NULL, year INTEGER NOT NULL, seq INTEGER NOT NULL CHECK(seq >= 1),"
+	" number TEXT NOT NULL UNIQUE, UNIQUE(code, year, seq));"
+	"INSERT INTO filing_number(team_id, code, year, seq, number)"
+	" SELECT id, 'HD', y, s, 'HD-' || y || '-' || substr('000' || s, -max(4, length(s)))"
+	" FROM ("
+	"  SELECT id, y, row_number() OVER (PARTITION BY y ORDER BY f, at, id) AS s FROM ("
+	"   SELECT id, CAST(ifnull(substr(filed_date, 1, 4),"
+	"     strftime('%Y', updated, 'unixepoch', 'localtime')) AS INTEGER) AS y,"
+	"    ifnull(filed_date, date(updated, 'unixepoch', 'localtime')) AS f,"
+	"    ifnull((SELECT min(st.at) FROM team_step st WHERE st.team_id = team.id"
+	"     AND st.to_state IN (3, 4)), updated) AS at"
+	"   FROM team WHERE state IN (3, 4) OR filed_date IS NOT NULL));"
+	"CREATE TRIGGER team_filing_number_insert AFTER INSERT ON team"
+	" WHEN NEW.state IN (3, 4) BEGIN"
+	" INSERT INTO filing_number(team_id, code, year, seq, number)"
+	"  SELECT NEW.id, c, y, s, c || '-' || y || '-' || substr('000' || s, -max(4, length(s)))"
+	"  FROM ("
+	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y),"
+	"    0) + 1 AS s FROM ("
+	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"
+	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"
+	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"
+	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"
+	" END;"
+	"CREATE TRIGGER team_filing_number_update AFTER UPDATE OF state ON team"
+	" WHEN NEW.state IN (3, 4) BEGIN"
+	" INSERT INTO filing_number(team_id, code, year, seq, number)"
+	"  SELECT NEW.id, c, y, s, c || '-' || y || '-' || substr('000' || s, -max(4, length(s)))"
+	"  FROM ("
+	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y),"
+	"    0) + 1 AS s FROM ("
+	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"
+	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"
+	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"
+	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"
+	" END;",
 };
 
 const char *schema_migration(int version)
