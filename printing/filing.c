@@ -8,6 +8,7 @@
 
 #include "core/access.h"
 #include "core/clock.h"
+#include "core/filing_number.h"
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/settings.h"
@@ -39,8 +40,8 @@ static void signature(struct doc *d, const char *who, bool full)
 
 /* The A4 version holds every field of the register; the short one
  * (ESC/POS) what the team needs to show at the desk. */
-static struct doc *build(sqlite3 *db, const struct team *t, const char *token, bool reprint,
-			 bool full)
+static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_no,
+			 const char *token, bool reprint, bool full)
 {
 	char centre[NAME_BYTES], phone[PHONE_MAX + 8], number[16];
 	struct doc *d = doc_new(_("Team filing receipt"));
@@ -49,6 +50,10 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *token, b
 	d->reprint = reprint;
 	doc_text(d, centre, true, false);
 	doc_rule(d);
+	/* Every filed team has its number (schema migration 16); a database
+	 * changed by hand may lack it, and the paper says so in words. */
+	doc_line(d, _("Filing number"), *filing_no ? filing_no : _("not numbered"));
+	d->items[d->count - 1].emphasis = true;
 	doc_line(d, _("Name"), t->name);
 	if (full && *t->short_name)
 		doc_line(d, _("Short name"), t->short_name);
@@ -95,7 +100,7 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *token, b
 enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
 			       struct doc **out, struct hd_err *err)
 {
-	char token[TOKEN_MAX];
+	char token[TOKEN_MAX], filing_no[FILING_NUMBER_MAX];
 	struct team t;
 	enum hd_status rc;
 
@@ -107,9 +112,11 @@ enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool ful
 				  "receipt"),
 				id, list_label(&LIST_TEAM_STATE, t.state));
 	if (rc == HD_OK)
+		rc = filing_number_get(db, id, filing_no, sizeof(filing_no), err);
+	if (rc == HD_OK)
 		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
 	if (rc == HD_OK)
-		*out = build(db, &t, token, reprint, full);
+		*out = build(db, &t, filing_no, token, reprint, full);
 	return rc;
 }
 

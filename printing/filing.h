@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* filing.h - the team's filing receipt (备案回执): on A4, the team's data,
- * its state and filing date, the centre's name, the QR of the team and a
- * line for signatures; a short version fits the receipt printer. */
+/* filing.h - the team's filing receipt (备案回执): on A4, its filing number
+ * (备案编号), the team's data, its state and filing date, the centre's
+ * name, the QR of the team and a line for signatures; a short version fits
+ * the receipt printer. */
 #ifndef HD_FILING_H
 #define HD_FILING_H
 
