@@ -18,24 +18,44 @@
 #include "printing/doc.h"
 #include "printing/output.h"
 
+/* The blanks of a date written by hand, as the paper's language writes a
+ * date (______年____月____日 in Chinese). */
+static const char *date_blank(void)
+{
+	return _("Date: ______________");
+}
+
+/* A date "YYYY-MM-DD" as people write it on paper in the interface
+ * language: 2026年11月23日 in Chinese, 2026-11-23 in English; "-" when
+ * there is none. */
+static void paper_date(const char *ymd, char *out, size_t outsz)
+{
+	int y, m, d;
+
+	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+		snprintf(out, outsz, "%s", *ymd ? ymd : "-");
+		return;
+	}
+	/* TRANSLATORS: a date on paper: the year, the month, the day. */
+	snprintf(out, outsz, _("%1$04d-%2$02d-%3$02d"), y, m, d);
+}
+
 /* Where a hand signs: a blank line to write in, then the line itself, the
  * date beside it on A4 and beneath it on a receipt. */
 static void signature(struct doc *d, const char *who, bool full)
 {
-	const char *date = _("Date");
 	char line[256];
 
 	doc_text(d, "", false, false);
 	if (full) {
-		snprintf(line, sizeof(line), "%s%s________________________    %s%s______________",
-			 who, doc_label_sep(who), date, doc_label_sep(date));
+		snprintf(line, sizeof(line), "%s%s________________________    %s", who,
+			 doc_label_sep(who), date_blank());
 		doc_text(d, line, false, false);
 		return;
 	}
 	snprintf(line, sizeof(line), "%s%s____________", who, doc_label_sep(who));
 	doc_text(d, line, false, false);
-	snprintf(line, sizeof(line), "%s%s__________", date, doc_label_sep(date));
-	doc_text(d, line, false, false);
+	doc_text(d, date_blank(), false, false);
 }
 
 /* The A4 version holds every field of the register; the short one
@@ -43,7 +63,7 @@ static void signature(struct doc *d, const char *who, bool full)
 static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_no,
 			 const char *token, bool reprint, bool full)
 {
-	char centre[NAME_BYTES], phone[PHONE_MAX + 8], number[16];
+	char centre[NAME_BYTES], phone[PHONE_MAX + 8], number[16], date[64];
 	struct doc *d = doc_new(_("Team filing receipt"));
 
 	settings_text(db, "centre.name", centre, sizeof(centre));
@@ -60,7 +80,8 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_n
 	doc_line(d, _("Category"), list_label(&LIST_TEAM_CATEGORY, t->category));
 	doc_line(d, _("State"), list_label(&LIST_TEAM_STATE, t->state));
 	d->items[d->count - 1].emphasis = true;
-	doc_line(d, _("Filing date"), *t->filed_date ? t->filed_date : "-");
+	paper_date(t->filed_date, date, sizeof(date));
+	doc_line(d, _("Filing date"), date);
 	doc_line(d, _("Leader"), t->leader);
 	phone_mask(t->phone, phone, sizeof(phone));
 	doc_line(d, _("Phone"), phone);

@@ -2,7 +2,8 @@
 # test_filing.sh - the team filing receipt (备案回执) through a real
 # (private) CUPS: `print team ID` sends an A4 PDF to printer.a4 whose QR
 # decodes to the team's code (which verify names) and whose text holds the
-# team's name, state, filing date, the centre and a line for signatures, the
+# team's name, state, filing date (2026年8月25日 in Chinese, 2026-08-25 in
+# English), the centre and a line for signatures, the
 # leader's phone masked, never whole; `team file` prints it too; a second
 # print says 补打; `--format escpos` gives the short version on the receipt
 # printer, its QR readable too; unknown teams, teams not filed and bad
@@ -23,6 +24,10 @@ team=$(sql "SELECT id FROM team WHERE state = 3 ORDER BY id LIMIT 1")
 name=$(sql "SELECT name FROM team WHERE id = $team")
 phone=$(sql "SELECT phone FROM team WHERE id = $team")
 filed=$(sql "SELECT filed_date FROM team WHERE id = $team")
+# The filing date as a Chinese paper writes it: 2026年8月25日.
+filed_zh=$(sql "SELECT CAST(substr(filed_date, 1, 4) AS INTEGER) || '年' ||
+	CAST(substr(filed_date, 6, 2) AS INTEGER) || '月' || CAST(substr(filed_date, 9, 2) AS INTEGER) || '日'
+	FROM team WHERE id = $team")
 centre=$(hd config get centre.name)
 masked="$(printf '%s' "$phone" | cut -c1-3)****$(printf '%s' "$phone" | cut -c8-)"
 code=$(token_for T "$team")
@@ -62,7 +67,13 @@ expect_rc 0 "verify of the decoded text" hd verify "${decoded:-none}"
 expect_out "^team${TAB}$team${TAB}$name\$" "verify says team, its id and name"
 pdftotext "$T/filing.pdf" "$T/filing.txt" 2>/dev/null
 has "$T/filing.txt" "the PDF holds its title, the team's name, state, filing date and the centre" \
-	备案回执 "$name" 已备案 "$filed" "$centre"
+	备案回执 "$name" 已备案 "$filed_zh" "$centre"
+if grep -Fq "$filed" "$T/filing.txt"; then
+	not_ok "the Chinese receipt writes no date as YYYY-MM-DD ($filed)"
+else
+	ok "the Chinese receipt writes no date as YYYY-MM-DD ($filed)"
+fi
+has "$T/filing.txt" "the date beside each signature is ____年__月__日 to fill in" 年____月____日
 has "$T/filing.txt" "the PDF shows the leader's phone masked ($masked)" "$masked"
 if grep -Fq "$phone" "$T/filing.txt"; then
 	not_ok "the PDF never holds the full phone"
@@ -97,7 +108,7 @@ expect_rc 0 "verify of its decoded text" hd verify "${decoded:-none}"
 expect_out "^team${TAB}$team${TAB}" "verify names the team"
 text_of "$job" >"$T/short.txt"
 has "$T/short.txt" "the short version holds the name, state, date, centre, masked phone and 补打" \
-	"$name" 已备案 "$filed" "$centre" "$masked" 补打 签字
+	"$name" 已备案 "$filed_zh" "$centre" "$masked" 补打 签字 年____月____日
 if grep -aFq "$phone" "$job"; then not_ok "the ESC/POS job never holds the full phone"; else
 	ok "the ESC/POS job never holds the full phone"; fi
 expect_eq "$(sql "SELECT format || ' ' || queue || ' ' || copy FROM spool WHERE kind = 'team' AND record_id = $team ORDER BY id DESC LIMIT 1")" \
@@ -121,8 +132,17 @@ expect_job A4 5 "the A4 printer received its filing receipt"
 cp "$(sink_job A4 5)" "$T/filed.pdf"
 expect_eq "$(pdf_qr "$T/filed.pdf")" "$(token_for T "$reviewed")" "its QR reads back as the new team's code"
 pdftotext "$T/filed.pdf" "$T/filed.txt" 2>/dev/null
-has "$T/filed.txt" "it says 已备案 with today's filing date" 已备案 2026-11-23 \
+has "$T/filed.txt" "it says 已备案 with today's filing date" 已备案 2026年11月23日 \
 	"$(sql "SELECT name FROM team WHERE id = $reviewed")"
+
+# In English the dates keep their form.
+expect_rc 0 "print team $team in English" hd print team "$team"
+expect_job A4 6 "the A4 printer received the English receipt"
+pdftotext "$(sink_job A4 6)" "$T/english.txt" 2>/dev/null
+has "$T/english.txt" "the English receipt gives the filing date as $filed, the blanks as Date: ____" \
+	"$filed" "Date: ______________"
+if grep -q '年' "$T/english.txt"; then not_ok "the English receipt has no 年月日"; else
+	ok "the English receipt has no 年月日"; fi
 
 # Refusals.
 expect_rc 4 "print team of an unknown id" hd print team 99999
