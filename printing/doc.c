@@ -90,6 +90,14 @@ void doc_text(struct doc *d, const char *text, bool emphasis, bool large)
 	it->large = large;
 }
 
+void doc_seal(struct doc *d, const char *lines, const char *label)
+{
+	struct doc_item *it = add_item(d, DOC_SEAL);
+
+	it->text = xstrdup(lines);
+	it->label = xstrdup(label);
+}
+
 void doc_rule(struct doc *d)
 {
 	add_item(d, DOC_RULE);

@@ -19,13 +19,15 @@ enum doc_item_kind {
 	DOC_LINE, /* label: value */
 	DOC_TEXT, /* a paragraph, wrapped */
 	DOC_RULE, /* a horizontal rule */
-	DOC_QR    /* a QR code with its text large beneath it */
+	DOC_QR,   /* a QR code with its text large beneath it */
+	DOC_SEAL  /* lines to sign on, with a place for a seal beside them */
 };
 
 struct doc_item {
 	enum doc_item_kind kind;
-	char *label;   /* DOC_LINE */
-	char *text;    /* DOC_LINE value, DOC_TEXT text, DOC_QR the QR text */
+	char *label;   /* DOC_LINE, DOC_SEAL the words in the seal's place */
+	char *text;    /* DOC_LINE value, DOC_TEXT text, DOC_QR the QR text,
+			* DOC_SEAL the lines to sign on */
 	bool emphasis; /* bold */
 	bool large;    /* double size (ESC/POS), larger type (PDF) */
 };
@@ -52,6 +54,11 @@ void doc_line(struct doc *d, const char *label, const char *value);
 void doc_text(struct doc *d, const char *text, bool emphasis, bool large);
 void doc_rule(struct doc *d);
 void doc_qr(struct doc *d, const char *qr_text);
+/* Lines to sign on (text, broken at newlines) with the place of the
+ * centre's seal (盖章) beside them, marked with label: on A4 a circle the
+ * size of an official seal to the right of the lines; on a receipt and on
+ * screen the label at the right edge under them. */
+void doc_seal(struct doc *d, const char *lines, const char *label);
 
 /* Sets the footer; strings are copied (privacy may be NULL). */
 void doc_footer(struct doc *d, const char *centre, time_t when, const char *privacy);

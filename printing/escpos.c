@@ -206,6 +206,20 @@ static void put_text(struct pos *p, const struct doc_item *it)
 	size(p, NORMAL);
 }
 
+/* The lines to sign on, then the seal's label at the right edge: a stamp
+ * goes over it. */
+static void put_seal(struct pos *p, const struct doc_item *it)
+{
+	char *mark = doc_clean(it->label, false);
+
+	put_wrapped(p, it->text, NORMAL);
+	put(p, "\n", 1);
+	put_spaces(p, p->cols - pos_text_width(mark));
+	put_gb(p, mark);
+	put(p, "\n\n", 2);
+	free(mark);
+}
+
 static void put_rule(struct pos *p)
 {
 	int i;
@@ -373,6 +387,9 @@ enum hd_status escpos_render(const struct doc *d, int width_mm, unsigned char **
 			break;
 		case DOC_QR:
 			rc = put_qr(&p, &d->items[i], err);
+			break;
+		case DOC_SEAL:
+			put_seal(&p, &d->items[i]);
 			break;
 		}
 	}

@@ -40,22 +40,30 @@ static void paper_date(const char *ymd, char *out, size_t outsz)
 	snprintf(out, outsz, _("%1$04d-%2$02d-%3$02d"), y, m, d);
 }
 
-/* Where a hand signs: a blank line to write in, then the line itself, the
- * date beside it on A4 and beneath it on a receipt. */
-static void signature(struct doc *d, const char *who, bool full)
+/* On a receipt, where the leader signs: a blank line to write in, then the
+ * line itself and the date beneath it. */
+static void signature(struct doc *d, const char *who)
 {
 	char line[256];
 
 	doc_text(d, "", false, false);
-	if (full) {
-		snprintf(line, sizeof(line), "%s%s________________________    %s", who,
-			 doc_label_sep(who), date_blank());
-		doc_text(d, line, false, false);
-		return;
-	}
 	snprintf(line, sizeof(line), "%s%s____________", who, doc_label_sep(who));
 	doc_text(d, line, false, false);
 	doc_text(d, date_blank(), false, false);
+}
+
+/* On A4, as paper forms of Chinese offices have it: the team leader's and
+ * the centre staff's lines to sign on, each with its date beneath, and the
+ * place of the centre's seal (（盖章）) beside them. */
+static void signatures_with_seal(struct doc *d)
+{
+	const char *leader = _("Team leader (signature)"), *staff = _("Centre staff (signature)");
+	char lines[1024];
+
+	snprintf(lines, sizeof(lines),
+		 "%s%s____________________\n%s\n\n%s%s____________________\n%s", leader,
+		 doc_label_sep(leader), date_blank(), staff, doc_label_sep(staff), date_blank());
+	doc_seal(d, lines, _("(seal)"));
 }
 
 /* The A4 version holds every field of the register; the short one
@@ -111,9 +119,10 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_n
 			      "the registration certificate of a social organisation."),
 			 false, false);
 	doc_rule(d);
-	signature(d, _("Team leader (signature)"), full);
 	if (full)
-		signature(d, _("Centre staff (signature)"), full);
+		signatures_with_seal(d);
+	else
+		signature(d, _("Team leader (signature)"));
 	doc_footer(d, centre, clock_now(), NULL);
 	return d;
 }

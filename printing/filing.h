@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* filing.h - the team's filing receipt (备案回执): on A4, its filing number
  * (备案编号), the team's data, its state and filing date, the centre's
- * name, the QR of the team and a line for signatures; a short version fits
- * the receipt printer. */
+ * name, the QR of the team, lines for signatures and the place of the
+ * centre's seal (盖章); a short version fits the receipt printer. */
 #ifndef HD_FILING_H
 #define HD_FILING_H
 

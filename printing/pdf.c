@@ -3,6 +3,7 @@
  * sets the (CJK) text, libqrencode gives the QR drawn as vector squares. */
 #include "printing/pdf.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,9 @@
 #define PT_QR_TEXT 18.0
 #define PT_FOOT 9.0
 #define GAP 5.0 /* points between items */
+
+#define SEAL_D (42 * MM)   /* the diameter of an official seal (公章) */
+#define SEAL_MIN (28 * MM) /* the smallest circle drawn for it */
 
 #define QR_WIDTH (40 * MM)
 #define QR_QUIET 4 /* modules of white around the code */
@@ -235,6 +239,39 @@ static void draw_rule(struct pdf *p)
 	p->y += 3 * GAP;
 }
 
+/* The lines to sign on at the left, and at the right margin a dashed
+ * circle with its label in grey at its centre, where the centre stamps the
+ * paper: as large as an official seal when the page has room, else down to
+ * SEAL_MIN rather than a page of its own (a seal may overlap its circle). */
+static void draw_seal(struct pdf *p, const struct doc_item *it)
+{
+	PangoLayout *l = layout(p, it->text, TEXT_W - SEAL_D - 4 * GAP, PT_BODY, false,
+				PANGO_ALIGN_LEFT);
+	PangoLayout *mark = layout(p, it->label, SEAL_D, PT_BODY, false, PANGO_ALIGN_CENTER);
+	static const double dash[] = { 3.0, 2.0 };
+	double th = layout_h(l), room = p->bottom - p->y, d = SEAL_D, h, cx, cy;
+
+	if (room < SEAL_D && room >= SEAL_MIN && room >= th)
+		d = room;
+	h = th > d ? th : d;
+	need(p, h);
+	cx = PAGE_W - MARGIN - SEAL_D / 2;
+	cy = p->y + h / 2;
+	show(p, l, MARGIN, p->y + (h - th) / 2);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, 0.45, 0.45, 0.45);
+	cairo_set_line_width(p->cr, 0.75);
+	cairo_set_dash(p->cr, dash, 2, 0);
+	cairo_new_sub_path(p->cr);
+	cairo_arc(p->cr, cx, cy, d / 2, 0, 2 * M_PI);
+	cairo_stroke(p->cr);
+	show(p, mark, cx - SEAL_D / 2, cy - layout_h(mark) / 2);
+	cairo_restore(p->cr);
+	p->y += h + GAP;
+	g_object_unref(l);
+	g_object_unref(mark);
+}
+
 /* The code centred, QR_WIDTH wide with its quiet zone kept free, each run of
  * dark modules in a row one rectangle; its text large beneath. */
 static enum hd_status draw_qr(struct pdf *p, const struct doc_item *it, struct hd_err *err)
@@ -337,6 +374,9 @@ enum hd_status pdf_render(const struct doc *d, unsigned char **out, size_t *len,
 			break;
 		case DOC_QR:
 			rc = draw_qr(&p, &d->items[i], err);
+			break;
+		case DOC_SEAL:
+			draw_seal(&p, &d->items[i]);
 			break;
 		}
 	}

@@ -91,6 +91,19 @@ static void put_qr(struct doc_buf *b, const struct doc_item *it, int cols)
 	free(text);
 }
 
+/* The lines to sign on, then the seal's label at the right edge. */
+static void put_seal(struct doc_buf *b, const struct doc_item *it, int cols)
+{
+	char *mark = doc_clean(it->label, false);
+
+	put_wrapped(b, it->text, cols, LEFT);
+	put(b, "\n");
+	put_spaces(b, cols - text_width(mark));
+	put(b, mark);
+	put(b, "\n\n");
+	free(mark);
+}
+
 char *preview_text(const struct doc *d, int cols)
 {
 	struct doc_buf b = { 0 };
@@ -116,6 +129,9 @@ char *preview_text(const struct doc *d, int cols)
 			break;
 		case DOC_QR:
 			put_qr(&b, &d->items[i], cols);
+			break;
+		case DOC_SEAL:
+			put_seal(&b, &d->items[i], cols);
 			break;
 		}
 	}

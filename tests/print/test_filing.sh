@@ -3,18 +3,18 @@
 # (private) CUPS: `print team ID` sends an A4 PDF to printer.a4 whose QR
 # decodes to the team's code (which verify names) and whose text holds the
 # team's name, state, filing date (2026年8月25日 in Chinese, 2026-08-25 in
-# English), the centre and a line for signatures, the
-# leader's phone masked, never whole; `team file` prints it too; a second
-# print says 补打; `--format escpos` gives the short version on the receipt
-# printer, its QR readable too; unknown teams, teams not filed and bad
-# formats are refused; with CUPS away the receipt waits in the spool and is
-# delivered by `print retry`.
+# English), the centre, lines for signatures with the place of the seal
+# (盖章) beside them, the leader's phone masked, never whole; `team file`
+# prints it too; a second print says 补打; `--format escpos` gives the
+# short version on the receipt printer, its QR readable too; unknown teams,
+# teams not filed and bad formats are refused; with CUPS away the receipt
+# waits in the spool and is delivered by `print retry`.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
 TAB=$(printf '\t')
 
-print_world zbarimg pdftoppm pdftotext python3 sqlite3
+print_world zbarimg pdftoppm pdftotext pdfinfo python3 sqlite3
 
 hd init --demo >/dev/null 2>&1 || not_ok "init --demo"
 hd config set printer.receipt Receipt && hd config set printer.a4 A4 ||
@@ -81,6 +81,31 @@ else
 	ok "the PDF never holds the full phone"
 fi
 has "$T/filing.txt" "the PDF has a line for signatures" 签字 ______
+has "$T/filing.txt" "the PDF has the place of the centre's seal, labelled （盖章）" （盖章）
+# Beside the signatures: the label lies to the right of the lines to sign
+# on, between the first and the last of them (the words' boxes on the page).
+pdftotext -bbox "$T/filing.pdf" "$T/filing.html" 2>/dev/null
+beside=$(python3 - "$T/filing.html" <<'EOF'
+import re, sys
+words = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
+                   open(sys.argv[1], encoding='utf-8').read())
+box = lambda w: tuple(float(v) for v in w[:4])
+signs = [box(w) for w in words if '签字' in w[4] or '____年' in w[4]]
+seals = [box(w) for w in words if '盖章' in w[4]]
+if len(signs) != 4 or len(seals) != 1:
+    print('%d lines to sign on, %d seal labels' % (len(signs), len(seals)))
+else:
+    x, top, _, bottom = seals[0]
+    right = max(s[2] for s in signs)
+    if x > right and min(s[1] for s in signs) < top and bottom < max(s[3] for s in signs):
+        print('beside')
+    else:
+        print('the label at x %.0f, y %.0f-%.0f; the lines end at x %.0f' % (x, top, bottom, right))
+EOF
+)
+expect_eq "$beside" beside "the seal's place is beside the lines to sign on, at their right"
+expect_eq "$(pdfinfo "$T/filing.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')" 1 \
+	"the receipt with its seal's place is one page"
 if grep -q '补打' "$T/filing.txt"; then not_ok "the first print is no reprint"; else
 	ok "the first print is no reprint"; fi
 follow_jobs

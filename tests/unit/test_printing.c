@@ -516,6 +516,45 @@ static void test_preview_shows_the_reprint_mark(void **state)
 	doc_free(&d);
 }
 
+/* The place of the seal comes after the lines to sign on, its label at
+ * the right edge of a receipt and of the preview, on A4 as a drawing. */
+static void test_seal_place_follows_the_lines_to_sign_on(void **state)
+{
+	static const int mm[] = { 58, 80 }, cols[] = { 32, 48 };
+	struct doc *d = doc_new("团队备案回执");
+	struct hd_err err = { 0 };
+	unsigned char *job, *pdf = NULL;
+	const char *lines = "团队负责人（签字）：____________\n日期：______年____月____日";
+	char *s, *mark;
+	struct walk wk;
+	size_t len;
+	int i;
+
+	(void)state;
+	doc_seal(d, lines, "（盖章）");
+	s = preview_text(d, 40);
+	check_lines(s, 40);
+	mark = strstr(s, "（盖章）");
+	assert_non_null(mark);
+	assert_true(mark > strstr(s, "日期：______年____月____日"));
+	/* Its own line: 32 spaces, then the label's 8 columns. */
+	assert_true(mark - s > 33 && mark[-33] == '\n');
+	assert_true(strspn(mark - 32, " ") == 32);
+	assert_true(mark[strlen("（盖章）")] == '\n');
+	free(s);
+	for (i = 0; i < 2; i++) {
+		job = render(d, mm[i], &len);
+		wk = walk_job(job, len);
+		assert_true(wk.known);
+		assert_true(wk.max_cols == cols[i]); /* the label ends at the edge */
+		free(job);
+	}
+	assert_int_equal(pdf_render(d, &pdf, &len, &err), HD_OK);
+	assert_memory_equal(pdf, "%PDF-", 5);
+	free(pdf);
+	doc_free(&d);
+}
+
 static void write_file(const char *dir, const char *name, const void *data, size_t len)
 {
 	char path[512];
@@ -623,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_pdf_long_documents_go_on_to_more_pages),
 		cmocka_unit_test(test_preview_has_title_wraps_and_shows_the_qr_text),
 		cmocka_unit_test(test_preview_shows_the_reprint_mark),
+		cmocka_unit_test(test_seal_place_follows_the_lines_to_sign_on),
 		cmocka_unit_test(test_sample_files_when_asked),
 		cmocka_unit_test(test_cups_reasons_a_desk_can_act_on_are_told_in_words),
 	};
