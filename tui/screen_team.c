@@ -13,6 +13,7 @@
 
 #include "core/booking.h"
 #include "core/clock.h"
+#include "core/filing_number.h"
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/team.h"
@@ -35,6 +36,7 @@ struct team_page {
 	struct team t;
 	bool gone;
 	char code[TOKEN_MAX];
+	char number[FILING_NUMBER_MAX]; /* its filing number, "" before it is filed */
 	struct team_step *steps;
 	int nsteps;
 	struct booking *bookings;
@@ -65,6 +67,8 @@ static void reload(struct app *a, struct team_page *p)
 	}
 	if (token_make(a->db, TOKEN_TEAM, p->id, p->code, sizeof(p->code), &err) != HD_OK)
 		p->code[0] = '\0';
+	if (filing_number_get(a->db, p->id, p->number, sizeof(p->number), &err) != HD_OK)
+		p->number[0] = '\0';
 	if (team_history(a->db, p->id, &p->steps, &p->nsteps, &err) != HD_OK ||
 	    booking_of_booker(a->db, 0, p->id, clock_now() - RECENT_DAYS * 86400, BOOKINGS_MAX,
 			      &p->bookings, &p->nbookings, &err) != HD_OK)
@@ -137,6 +141,7 @@ static void draw_data(struct app *a, const struct team_page *p, int *y)
 	snprintf(line, sizeof(line), "%s  %s %s", *t->filed_date ? t->filed_date : "-",
 		 _("last activity"), *t->last_activity ? t->last_activity : "-");
 	row(y, X0, _("Filed on"), line);
+	row(y, X0, _("Filing number"), *p->number ? p->number : "-");
 }
 
 static void draw_history(const struct team_page *p, int *y, int last)

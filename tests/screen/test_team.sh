@@ -273,9 +273,12 @@ scr_keys r
 expect_line 2 "$NAME  [已初审]" "r: 已初审"
 expect_msg "$(zhf '%s is %s now.' "$NAME" 已初审)" "the status line says it"
 expect_row_has 工作人员 "待初审 -> 已初审" "a history line: $TODAY, 工作人员, 待初审 -> 已初审"
+expect_row_has "$(zh 'Filing number')" " -" "not yet filed: no filing number (-)"
 scr_keys f
 expect_line 2 "$NAME  [已备案]" "f: 已备案"
 expect_row_has "$(zh 'Filed on')" "$TODAY" "the filing date is today ($TODAY)"
+NUMBER=$(sql "SELECT number FROM filing_number WHERE team_id = ${TEAM:-0}")
+expect_row_has "$(zh 'Filing number')" "${NUMBER:-no number}" "the page shows its filing number ($NUMBER)"
 expect_msg "$(zh_part '%s; the document waits in the print spool and was saved as %s')" \
 	"with no printer set, the status line says the filing receipt waits in the spool"
 expect_row_has 工作人员 "已初审 -> 已备案" "a history line: 工作人员, 已初审 -> 已备案"
@@ -342,6 +345,7 @@ scr_keys Enter
 expect_line 2 "$NAME  [已备案]" "Enter saves: back to 已备案"
 expect_row_has 工作人员 "已分类 -> 已备案" 类别需重新核定 "the history line holds the step and the reason 类别需重新核定"
 expect_eq "$(sql "SELECT state FROM team WHERE id = ${TEAM:-0}")" 3 "the database has it 已备案"
+expect_row_has "$(zh 'Filing number')" "${NUMBER:-no number}" "stepped back, it keeps its filing number"
 
 # d with a reason: 已注销; then a is refused.
 scr_keys d
