@@ -238,7 +238,7 @@ void cli_usage(void)
 	      "  team update ID [any option of team apply]\n"
 	      "  team review ID | file ID [--no-print] | classify ID [--category C]\n"
 	      "  team reopen ID --reason T | deregister ID --reason T | activity ID [--date D]\n"
-	      "  team list [--status S] [--roll] | set-pin ID\n"
+	      "  team list [--status S] [--roll] | show ID | set-pin ID\n"
 	      "  closure add --from YYYY-MM-DD --to YYYY-MM-DD --reason TEXT | list [--all] | remove ID\n"
 	      "  visitor checkin --name N [--phone P] --purpose P [--org ID | --team ID | --whom T]\n"
 	      "                  [--party N] [--note T] [--under-14 --guardian-consent] [--no-print]\n"

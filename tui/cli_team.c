@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_team.c - `hubdesk team apply|update|review|file|classify|reopen|deregister|
- * activity|list|set-pin`. */
+ * activity|list|show|set-pin`. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/filing_number.h"
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/team.h"
@@ -297,6 +298,69 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return HD_OK;
 }
 
+/* One line "label<TAB>value" (- when empty). */
+static void show_line(const char *label, const char *value)
+{
+	printf("%s\t%s\n", label, value && *value ? value : "-");
+}
+
+/* `team show ID`: the team's record, one field a line, with its code and
+ * its filing number (the command line is the machine's operator: the
+ * phone is whole). */
+static int show_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	char token[TOKEN_MAX], number[FILING_NUMBER_MAX], n[3][16];
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	struct team *t;
+	long long id;
+	int nargs, rc;
+
+	rc = cli_parse("team show", argc, argv, 2, NULL, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = read_id("team show", nargs, args, &id);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	t = malloc(sizeof(*t));
+	if (!t)
+		abort();
+	rc = team_get(ctx->db, id, t, &err);
+	if (rc == HD_OK)
+		rc = filing_number_get(ctx->db, id, number, sizeof(number), &err);
+	if (rc == HD_OK)
+		rc = token_make(ctx->db, TOKEN_TEAM, id, token, sizeof(token), &err);
+	if (rc != HD_OK) {
+		free(t);
+		return cli_report(&err);
+	}
+	snprintf(n[0], sizeof(n[0]), "%lld", id);
+	snprintf(n[1], sizeof(n[1]), "%d", t->members);
+	snprintf(n[2], sizeof(n[2]), "%d", t->party_members);
+	show_line(_("id"), n[0]);
+	show_line(_("Code"), token);
+	show_line(_("Name"), t->name);
+	show_line(_("Short name"), t->short_name);
+	show_line(_("Category"), list_label(&LIST_TEAM_CATEGORY, t->category));
+	show_line(_("State"), list_label(&LIST_TEAM_STATE, (int)t->state));
+	show_line(_("Filing number"), number);
+	show_line(_("Filing date"), t->filed_date);
+	show_line(_("Leader"), t->leader);
+	show_line(_("Phone"), t->phone);
+	show_line(_("Members"), n[1]);
+	show_line(_("Party members"), n[2]);
+	show_line(_("Party liaison"), t->liaison);
+	show_line(_("Activities"), t->content);
+	show_line(_("Place"), t->place);
+	show_line(_("Usual time"), t->schedule);
+	show_line(_("Residents' committee"), t->committee);
+	show_line(_("Street"), t->street);
+	show_line(_("Last activity"), t->last_activity);
+	free(t);
+	return HD_OK;
+}
+
 int cli_team(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *sub = argc >= 2 ? argv[1] : "";
@@ -313,8 +377,10 @@ int cli_team(struct cli_ctx *ctx, int argc, char **argv)
 		return activity_cmd(ctx, argc, argv);
 	if (strcmp(sub, "list") == 0)
 		return list_cmd(ctx, argc, argv);
+	if (strcmp(sub, "show") == 0)
+		return show_cmd(ctx, argc, argv);
 	if (strcmp(sub, "set-pin") == 0)
 		return cli_set_pin(ctx, argc, argv, BOOKER_TEAM);
 	return cli_say(HD_BAD_INPUT,
-		       _("team: use team apply | update | review | file | classify | reopen | deregister | activity | list | set-pin"));
+		       _("team: use team apply | update | review | file | classify | reopen | deregister | activity | list | show | set-pin"));
 }
