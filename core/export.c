@@ -88,7 +88,7 @@ static void team_cells(sqlite3_stmt *st, char cell[][CELL])
 {
 	int i;
 
-	for (i = 0; i < 15; i++)
+	for (i = 0; i < 16; i++)
 		text_at(st, i, cell[i]);
 	zh_at(st, 2, &LIST_TEAM_CATEGORY, cell[2]);
 	zh_at(st, 13, &LIST_TEAM_STATE, cell[13]);
@@ -133,12 +133,14 @@ static const struct export_def DEFS[] = {
 			      8, NULL, NULL },
 	[EXPORT_TEAMS] = { "teams",
 			   { "名称", "简称", "类别", "负责人", "联系电话", "人数", "活动内容", "活动地点",
-			     "活动时间", "党员人数", "党建联络员", "居委会", "街道", "状态", "备案日期" },
-			   15,
+			     "活动时间", "党员人数", "党建联络员", "居委会", "街道", "状态", "备案日期",
+			     "备案编号" },
+			   16,
 			   "SELECT name, short, category, leader, phone, members, content, place,"
 			   " schedule, party_members, ifnull(liaison, ''), committee, street, state,"
-			   " ifnull(filed_date, '') FROM team WHERE created >= ?1 AND created < ?2"
-			   " ORDER BY id",
+			   " ifnull(filed_date, ''),"
+			   " ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')"
+			   " FROM team WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			   team_cells },
 	[EXPORT_ORGS] = { "orgs",
 			  { "名称", "简称", "类型", "统一社会信用代码", "联系人", "联系电话", "入驻日期",

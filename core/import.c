@@ -252,8 +252,10 @@ static const struct register_def DEFS[] = {
 			     { "居委会", false, N_("Residents' committee"), "committee" },
 			     { "街道", false, N_("Street"), "street" },
 			     { "状态", false, N_("team state"), "state" },
-			     { "备案日期", false, N_("Filing date"), "filed_date", CELL_DATE } },
-			   15, save_team },
+			     { "备案日期", false, N_("Filing date"), "filed_date", CELL_DATE },
+			     /* Known, never read: the centre gives filing numbers. */
+			     { "备案编号", false, N_("Filing number"), "filing_number" } },
+			   16, save_team },
 	[IMPORT_ROOMS] = { "rooms",
 			   { { "名称", true, N_("Name"), "name" },
 			     { "类型", true, N_("room kind"), "kind" },

@@ -85,7 +85,7 @@ header() {
 	case $1 in
 	orgs) echo '名称|简称|类型|统一社会信用代码|联系人|联系电话|入驻日期|出壳日期' ;;
 	rooms) echo '名称|类型|容量|开放时间|关闭时间|缓冲分钟' ;;
-	teams) echo '名称|简称|类别|负责人|联系电话|人数|活动内容|活动地点|活动时间|党员人数|党建联络员|居委会|街道|状态|备案日期' ;;
+	teams) echo '名称|简称|类别|负责人|联系电话|人数|活动内容|活动地点|活动时间|党员人数|党建联络员|居委会|街道|状态|备案日期|备案编号' ;;
 	visits) echo '编号|日期|到达|离开|姓名|电话|来访事由|拜访对象|人数' ;;
 	bookings) echo '编号|场地|预约方|开始|结束|人数|用途|状态' ;;
 	esac
@@ -118,7 +118,8 @@ team_rows() {
 		schedule || '|' || party_members || '|' || ifnull(liaison, '') || '|' || committee || '|' ||
 		street || '|' ||
 		CASE state WHEN 1 THEN '待初审' WHEN 2 THEN '已初审' WHEN 3 THEN '已备案' WHEN 4 THEN '已分类'
-		ELSE '已注销' END || '|' || ifnull(filed_date, '')
+		ELSE '已注销' END || '|' || ifnull(filed_date, '') || '|' ||
+		ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')
 		FROM team WHERE $1 ORDER BY id"
 }
 
@@ -222,10 +223,14 @@ export_ok teams ""
 expect_eq "$(cat "$T/rows")" "$(team_rows 1)" \
 	"export teams: every team by id, categories and states by name, phones whole, filing dates"
 expect_eq "$(sed -n "${TEAM_Q}p" "$T/rows")" \
-	'逗号,"引号"队|逗号,"|生活服务|张,三|13800001111|12|太极,"拳"|广场,东|每天 06:30, 周末|2|李四|花园居委会|花园街道|待初审|' \
+	'逗号,"引号"队|逗号,"|生活服务|张,三|13800001111|12|太极,"拳"|广场,东|每天 06:30, 周末|2|李四|花园居委会|花园街道|待初审||' \
 	"export teams: the team with commas and quotes in every text"
 expect_eq "$(cut -d'|' -f14 "$T/rows" | sort -u | tr '\n' ' ')" "$(printf '%s\n' 待初审 已初审 已备案 已分类 已注销 | sort | tr '\n' ' ')" \
 	"export teams: the demo's five states by their Chinese names"
+# The filing number, last: every filed or classified team has one, others none.
+expect_eq "$(awk -F'|' '($14 == "已备案" || $14 == "已分类") != ($16 ~ /^HD-20[0-9][0-9]-[0-9][0-9][0-9][0-9]$/)' "$T/rows")" "" \
+	"export teams: 备案编号 last, HD-YYYY-NNNN for each filed or classified team, empty for others"
+expect_eq "$(cut -d'|' -f16 "$T/rows" | grep . | sort | uniq -d)" "" "export teams: no two teams share a 备案编号"
 
 # Registers by the date they were made.
 export_ok orgs "--from 2026-11-21 --to 2026-11-21" --from 2026-11-21 --to 2026-11-21
