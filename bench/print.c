@@ -126,6 +126,6 @@ enum hd_status bench_print_measures(struct hd_err *err)
 	if (rc == HD_OK && queue && *queue)
 		rc = measure_submit(d, queue, true, "print_followed_escpos", err);
 	doc_free(&d);
-	pdf_cleanup();
+	pdf_release_fonts();
 	return rc;
 }

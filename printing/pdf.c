@@ -265,8 +265,8 @@ static void draw_seal(struct pdf *p, const struct doc_item *it)
 	cairo_new_sub_path(p->cr);
 	cairo_arc(p->cr, cx, cy, d / 2, 0, 2 * M_PI);
 	cairo_stroke(p->cr);
-	show(p, mark, cx - SEAL_D / 2, cy - layout_h(mark) / 2);
 	cairo_restore(p->cr);
+	show(p, mark, cx - SEAL_D / 2, cy - layout_h(mark) / 2);
 	p->y += h + GAP;
 	g_object_unref(l);
 	g_object_unref(mark);
@@ -409,8 +409,3 @@ void pdf_release_fonts(void)
 	pango_cairo_font_map_set_default(NULL);
 }
 
-void pdf_cleanup(void)
-{
-	pdf_release_fonts();
-	cairo_debug_reset_static_data();
-}

@@ -22,9 +22,4 @@ enum hd_status pdf_render(const struct doc *d, unsigned char **out, size_t *len,
  * it at exit). Rendering afterwards works but loads the fonts again. */
 void pdf_release_fonts(void);
 
-/* pdf_release_fonts() and cairo's static data too, so leak checkers see a
- * clean exit: for tests only, since cairo asserts when a font is still
- * referenced. Call once at exit, after the last pdf_render(). */
-void pdf_cleanup(void);
-
 #endif
