@@ -115,6 +115,41 @@ static enum hd_status exec(sqlite3 *db, const char *sql, struct hd_err *err)
 
 /* Runs one statement through the connection's kept statements: the
  * transaction's own statements run on every action. */
+/* Who is told of waits (db_on_wait()). */
+static struct {
+	db_wait_fn fn;
+	void *ctx;
+} waiting;
+
+void db_on_wait(db_wait_fn fn, void *ctx)
+{
+	waiting.fn = fn;
+	waiting.ctx = ctx;
+}
+
+/* SQLite's busy handler: sleeps a little longer each time (as its own
+ * timeout does), tells the desk once the wait is noticeable, and gives up
+ * after DB_BUSY_MS. count is how many times it was called for this wait. */
+static int busy(void *unused, int count)
+{
+	static const int STEPS[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	const int n = (int)(sizeof(STEPS) / sizeof(STEPS[0]));
+	int i, waited = 0, step;
+
+	(void)unused;
+	for (i = 0; i < count && i < n; i++)
+		waited += STEPS[i];
+	if (count > n)
+		waited += (count - n) * STEPS[n - 1];
+	if (waited >= DB_BUSY_MS)
+		return 0;
+	step = count < n ? STEPS[count] : STEPS[n - 1];
+	if (waited >= DB_WAIT_TELL_MS && waiting.fn)
+		waiting.fn(waiting.ctx, waited);
+	sqlite3_sleep(step);
+	return 1;
+}
+
 static int run(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
@@ -341,7 +376,7 @@ enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struc
 	sqlite3_extended_result_codes(db, 1);
 	/* Another desk may hold the file right now: wait for it from the
 	 * first read on. */
-	sqlite3_busy_timeout(db, DB_BUSY_MS);
+	sqlite3_busy_handler(db, busy, NULL);
 	rc = check_identity(db, path, mode, &version, err);
 	if (rc != HD_OK || mode == DB_READ_ONLY)
 		goto done;

@@ -14,7 +14,16 @@
 #include "core/status.h"
 
 #define DB_APPLICATION_ID 0x48554244 /* "HUBD" */
-#define DB_BUSY_MS 5000
+#define DB_BUSY_MS 30000 /* how long a desk waits for another's write */
+#define DB_WAIT_TELL_MS 300 /* a wait this long is told to the person at the desk */
+
+/* Called now and then while a statement waits for another desk's (or an
+ * admin job's) write, with the milliseconds waited so far: the full-screen
+ * desk says so on screen. */
+typedef void (*db_wait_fn)(void *ctx, int waited_ms);
+
+/* Sets the one function told of waits (NULL: none). */
+void db_on_wait(db_wait_fn fn, void *ctx);
 
 /* How db_open treats a missing or empty file. */
 enum db_mode {

@@ -151,6 +151,19 @@ static void draw_all(struct app *a)
 	refresh();
 }
 
+/* While another desk's write holds the database, the status line says so
+ * (only it: drawing the screen would ask the database again). */
+static void tell_wait(void *ctx, int waited_ms)
+{
+	struct app *a = ctx;
+
+	(void)waited_ms;
+	if (a->too_small)
+		return;
+	draw_text(LINES - 2, 0, _("Another desk is saving; please wait..."), COLS, ROLE_WARNING, 1);
+	refresh();
+}
+
 bool app_allowed(struct app *a, enum access_action action)
 {
 	struct hd_err err;
@@ -522,8 +535,10 @@ int app_run(struct cli_ctx *ctx)
 		return HD_FAIL; /* the caller closes the database */
 	a.last_key_ms = clock_monotonic_ms();
 	app_watch_printers(&a);
+	db_on_wait(tell_wait, &a);
 	app_push(&a, &SCREEN_HOME, NULL);
 	loop(&a);
+	db_on_wait(NULL, NULL);
 	app_home(&a);
 	if (a.stack[0].ops->close)
 		a.stack[0].ops->close(&a, a.stack[0].st);

@@ -23,20 +23,6 @@ free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# wait_for SECONDS CMD...: polls CMD every 0.1 s until it succeeds; fails
-# after SECONDS.
-wait_for() {
-	_limit=$(($1 * 10))
-	shift
-	_i=0
-	while ! "$@" >/dev/null 2>&1; do
-		_i=$((_i + 1))
-		[ "$_i" -ge "$_limit" ] && return 1
-		sleep 0.1
-	done
-	return 0
-}
-
 # The listener of one queue: every connection becomes DIR/job-N (written as
 # job-N.part, renamed when the peer closes), numbered from 1; DIR/ready
 # appears once it listens.
