@@ -152,7 +152,7 @@ deps:
 RUN_DB ?= $(if $(HUBDESK_DB),$(HUBDESK_DB),$(CURDIR)/demo/hubdesk.db)
 RUN_TZ ?= $(if $(TZ),$(TZ),Asia/Shanghai)
 run:
-	@sh tools/deps.sh --if-missing
+	@sh tools/deps.sh --if-missing --run
 	@$(MAKE) --no-print-directory all
 	@if [ ! -s "$(RUN_DB)" ]; then mkdir -p "$(dir $(RUN_DB))" && \
 		echo "run: making the demo database $(RUN_DB)" && \
@@ -163,7 +163,9 @@ run:
 
 unit: $(UNIT_BIN) $(UNIT_SAN_BIN) $(TOOL_BIN)
 
-check: all unit
+check:
+	@sh tools/deps.sh --if-missing
+	@$(MAKE) --no-print-directory all unit
 	@sh tests/run.sh
 
 # The unit tests and a command-line session under valgrind (not in check:

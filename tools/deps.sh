@@ -3,19 +3,34 @@
 # tools/deps.sh - installs the Debian packages hubdesk needs to build, run
 # and test, and generates the zh_CN.UTF-8 locale. Says what it does and does
 # nothing when everything is there.
-#   sh tools/deps.sh              install what is missing
+#   sh tools/deps.sh              install what is missing (also for the tests)
 #   sh tools/deps.sh --if-missing the same, silent when nothing is missing
+#   --run                         only what building and running need (`make run`)
 set -eu
 
+# To build and run.
 PACKAGES="build-essential pkg-config gettext locales
 libncurses-dev libsqlite3-dev libqrencode-dev libcups2-dev libsodium-dev
-libcairo2-dev libpango1.0-dev fonts-wqy-microhei
-libunistring-dev libcmocka-dev libical-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils sqlite3 python3
-libreoffice-calc-nogui
-systemd"
+libcairo2-dev libpango1.0-dev libunistring-dev fonts-wqy-microhei sqlite3"
+# To test (make check): the test library, the real print server, terminal,
+# QR and PDF readers, libical's checker, LibreOffice for the spreadsheet
+# round trip.
+TEST_PACKAGES="libcmocka-dev libical-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils
+python3 libreoffice-calc-nogui systemd"
 
 quiet=false
-[ "${1:-}" = "--if-missing" ] && quiet=true
+tests=true
+for a in "$@"; do
+	case $a in
+	--if-missing) quiet=true ;;
+	--run) tests=false ;;
+	*)
+		echo "deps: unknown option $a" >&2
+		exit 2
+		;;
+	esac
+done
+$tests && PACKAGES="$PACKAGES $TEST_PACKAGES"
 
 say() { $quiet || echo "deps: $*"; }
 
