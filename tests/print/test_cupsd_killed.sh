@@ -95,8 +95,9 @@ expect_eq "$(sed -n 's/^request id is A4-\([0-9]*\) .*/\1/p' "$T/lp.out")" "$job
 	"the other document has the number of the lost job"
 follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE id = $row")" waiting "the lost slip waits"
-expect_eq "$(sql "SELECT last_error FROM spool WHERE id = $row")" \
-	"CUPS job $job did not print: the print service lost it" "with the reason"
+expect_eq "$(sql "SELECT last_error IN ('CUPS job $job did not print: the print service lost it',
+	'CUPS 任务 $job 没有打印出来：打印服务丢失了这个任务') FROM spool WHERE id = $row")" 1 \
+	"with the reason (in the language of the desk that followed the job)"
 expect_rc 0 "print retry" hd print retry
 follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE id = $row")" done "the slip is done"
