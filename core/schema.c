@@ -5,6 +5,20 @@
 
 #include <stddef.h>
 
+/* The body of migration 16's triggers: team NEW, filed or classified
+ * now, gets the next filing number unless it has one. */
+#define FILING_NUMBER_GIVEN                                                                  \
+	" INSERT INTO filing_number(team_id, code, year, seq, number)"                          \
+	"  SELECT NEW.id, c, y, s, c || '-' || y || '-' || substr('000' || s, -max(4, length(s)))" \
+	"  FROM ("                                                                              \
+	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y),"  \
+	"    0) + 1 AS s FROM ("                                                                \
+	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"    \
+	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"                                        \
+	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"        \
+	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"               \
+	" END;"
+
 static const char *const MIGRATIONS[] = {
 	/* 1 (application_id is DB_APPLICATION_ID, "HUBD"): settings, audit, the registers (rooms, organisations, teams) and
 	 * the name search index. */
@@ -275,28 +289,10 @@ static const char *const MIGRATIONS[] = {
 	"   FROM team WHERE state IN (3, 4) OR filed_date IS NOT NULL));"
 	"CREATE TRIGGER team_filing_number_insert AFTER INSERT ON team"
 	" WHEN NEW.state IN (3, 4) BEGIN"
-	" INSERT INTO filing_number(team_id, code, year, seq, number)"
-	"  SELECT NEW.id, c, y, s, c || '-' || y || '-' || substr('000' || s, -max(4, length(s)))"
-	"  FROM ("
-	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y),"
-	"    0) + 1 AS s FROM ("
-	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"
-	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"
-	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"
-	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"
-	" END;"
+	FILING_NUMBER_GIVEN
 	"CREATE TRIGGER team_filing_number_update AFTER UPDATE OF state ON team"
 	" WHEN NEW.state IN (3, 4) BEGIN"
-	" INSERT INTO filing_number(team_id, code, year, seq, number)"
-	"  SELECT NEW.id, c, y, s, c || '-' || y || '-' || substr('000' || s, -max(4, length(s)))"
-	"  FROM ("
-	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y),"
-	"    0) + 1 AS s FROM ("
-	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"
-	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"
-	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"
-	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"
-	" END;",
+	FILING_NUMBER_GIVEN,
 };
 
 const char *schema_migration(int version)

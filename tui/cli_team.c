@@ -123,33 +123,52 @@ static int apply_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static enum hd_status read_id(const char *cmd, int nargs, const char **args, long long *id);
 
+/* `team CMD ID [opts]`: parses it, opens the database and reads the team
+ * into *t (the caller's to free; NULL unless HD_OK, which is also when the
+ * failure was already said). */
+static enum hd_status team_of(struct cli_ctx *ctx, const char *cmd, int argc, char **argv,
+			      struct cli_opt *opts, long long *id, struct team **t)
+{
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	int nargs;
+	enum hd_status rc;
+
+	*t = NULL;
+	rc = cli_parse(cmd, argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = read_id(cmd, nargs, args, id);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	*t = malloc(sizeof(**t));
+	if (!*t)
+		abort();
+	if (team_get(ctx->db, *id, *t, &err) != HD_OK) {
+		free(*t);
+		*t = NULL;
+		return cli_report(&err);
+	}
+	return HD_OK;
+}
+
 /* team update ID [options of team apply]: the fields given change, the
  * others stay; checked as an application is, audited before and after. */
 static int update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[NFIELD_OPTS + 1];
-	const char *args[MAX_ARGS];
 	struct team_numbers nums;
 	struct team_draft d;
 	struct hd_err err;
 	struct team *t;
 	long long id;
-	int nargs, rc;
+	int rc;
 
 	field_opts(opts);
-	rc = cli_parse("team update", argc, argv, 2, opts, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = read_id("team update", nargs, args, &id);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
+	rc = team_of(ctx, "team update", argc, argv, opts, &id, &t);
 	if (rc != HD_OK)
 		return rc;
-	t = malloc(sizeof(*t));
-	if (!t)
-		abort();
-	rc = team_get(ctx->db, id, t, &err);
-	if (rc != HD_OK)
-		goto done;
 	team_draft_of(t, &nums, &d);
 	draft_given(opts, &d);
 	if (!ready(&d)) {
@@ -157,7 +176,6 @@ static int update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return HD_BAD_INPUT;
 	}
 	rc = team_update(ctx->db, &ctx->actor, id, &d, TEAM_STATE_KEPT, NULL, NULL, &err);
-done:
 	free(t);
 	if (rc != HD_OK)
 		return cli_report(&err);
@@ -310,25 +328,15 @@ static void show_line(const char *label, const char *value)
 static int show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	char token[TOKEN_MAX], number[FILING_NUMBER_MAX], n[3][16];
-	const char *args[MAX_ARGS];
 	struct hd_err err;
 	struct team *t;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse("team show", argc, argv, 2, NULL, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = read_id("team show", nargs, args, &id);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
+	rc = team_of(ctx, "team show", argc, argv, NULL, &id, &t);
 	if (rc != HD_OK)
 		return rc;
-	t = malloc(sizeof(*t));
-	if (!t)
-		abort();
-	rc = team_get(ctx->db, id, t, &err);
-	if (rc == HD_OK)
-		rc = filing_number_get(ctx->db, id, number, sizeof(number), &err);
+	rc = filing_number_get(ctx->db, id, number, sizeof(number), &err);
 	if (rc == HD_OK)
 		rc = token_make(ctx->db, TOKEN_TEAM, id, token, sizeof(token), &err);
 	if (rc != HD_OK) {

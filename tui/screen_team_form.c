@@ -239,27 +239,12 @@ static bool team_form_dirty(struct app *a, void *st)
 
 static const int TEAM_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
 
-const struct screen_ops SCREEN_TEAM_FORM = {
-	.title = N_("Team filing"),
-	.open = team_form_open,
-	.close = team_form_close,
-	.draw = team_form_draw,
-	.key = team_form_key,
-	.typing = team_form_typing,
-	.dirty = team_form_dirty,
-	.keys = TEAM_FORM_KEYS,
-	.patient = true,
-};
+#define TEAM_FORM_OPS(name)                                                            \
+	{ .title = (name),          .open = team_form_open, .close = team_form_close,      \
+	  .draw = team_form_draw,   .key = team_form_key,   .typing = team_form_typing,    \
+	  .dirty = team_form_dirty, .keys = TEAM_FORM_KEYS, .patient = true }
+
+const struct screen_ops SCREEN_TEAM_FORM = TEAM_FORM_OPS(N_("Team filing"));
 
 /* The same form over a stored team (arg: its id). */
-const struct screen_ops SCREEN_TEAM_EDIT = {
-	.title = N_("Edit team"),
-	.open = team_form_open,
-	.close = team_form_close,
-	.draw = team_form_draw,
-	.key = team_form_key,
-	.typing = team_form_typing,
-	.dirty = team_form_dirty,
-	.keys = TEAM_FORM_KEYS,
-	.patient = true,
-};
+const struct screen_ops SCREEN_TEAM_EDIT = TEAM_FORM_OPS(N_("Edit team"));
