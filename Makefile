@@ -97,6 +97,14 @@ build/san/libhubdesk.a: $(LIB_SAN_OBJ)
 	@rm -f $@
 	$(call say,AR,$@)$(AR) rcs $@ $^
 
+# The program itself under ASan and UBSan: `make check` runs the command-line
+# and full-screen tests against it too.
+build/san/hubdesk: $(TUI_SRC:%.c=build/san/%.o) build/san/libhubdesk.a
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) -o $@ $(TUI_SRC:%.c=build/san/%.o) \
+		build/san/libhubdesk.a $(PKG_LIBS) $(PRINT_LIBS)
+
+build/san/tui/lang.o: build/config.h
+
 build/%.o: %.c
 	@mkdir -p $(@D)
 	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
@@ -165,7 +173,7 @@ unit: $(UNIT_BIN) $(UNIT_SAN_BIN) $(TOOL_BIN)
 
 check:
 	@sh tools/deps.sh --if-missing
-	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory all unit build/san/hubdesk
 	@sh tests/run.sh
 
 # The unit tests and a command-line session under valgrind (not in check:

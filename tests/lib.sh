@@ -8,7 +8,9 @@
 set -u
 
 TOP=$(cd "$(dirname "$0")/../.." && pwd)
-HUBDESK="$TOP/hubdesk"
+# HUBDESK_BIN runs the tests against another build (tests/run.sh: the one
+# under ASan and UBSan).
+HUBDESK="${HUBDESK_BIN:-$TOP/hubdesk}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/hubdesk-test.XXXXXX")
 export TZ=Asia/Shanghai
 export HUBDESK_NOW=2026-11-23T09:00:00+08:00

@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/run.sh - every test of `make check`: the unit tests (also under ASan
-# and UBSan), the command-line tests, the full-screen tests. Each prints TAP
+# and UBSan), the command-line tests, the full-screen tests, the print tests;
+# alongside, the command-line and full-screen tests again against the
+# program built under ASan and UBSan (build/san/hubdesk). Each prints TAP
 # lines; the run ends with one line "N passed, N failed" and fails on any
 # failure.
 set -u
@@ -57,11 +59,51 @@ run_scripts() {
 	done
 }
 
+# The sanitised pass, in the background: what ASan, LeakSanitizer or UBSan
+# find goes to files under $SAN/reports (a test also fails on the exit code
+# or the screen of a program they stopped). Left out: the thousand-command
+# and kill -9 campaigns (exit codes and crashes, not memory; long under ASan).
+SAN=$LOG/san
+mkdir -p "$SAN/reports"
+san_pass() {
+	export HUBDESK_BIN="$PWD/build/san/hubdesk"
+	export ASAN_OPTIONS="log_path=$PWD/$SAN/reports/asan:detect_leaks=1"
+	export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
+	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:log_path=$PWD/$SAN/reports/ubsan"
+	for t in tests/cli/test_*.sh tests/screen/test_*.sh; do
+		case $t in */test_print_exits.sh | */test_print_kill.sh) continue ;; esac
+		sh "$t" >"$SAN/$(echo "$t" | tr / _).log" 2>&1
+		echo $? >"$SAN/$(echo "$t" | tr / _).rc"
+	done
+}
+san_pass &
+san_pid=$!
+
 run_unit build/tests/test_*
 run_unit build/san/tests/test_*
 run_scripts tests/cli/test_*.sh
 run_scripts tests/screen/test_*.sh
 run_scripts tests/print/test_*.sh
+
+wait "$san_pid"
+for rc in "$SAN"/*.rc; do
+	[ -f "$rc" ] || continue
+	log=${rc%.rc}.log
+	count "san: $(basename "$log" .log | sed 's|^tests_\([a-z]*\)_|tests/\1/|')" "$log" "$(cat "$rc")"
+done
+reports=$(ls "$SAN/reports" 2>/dev/null)
+if [ -z "$reports" ]; then
+	printf 'ok 1 - ASan, LeakSanitizer and UBSan found nothing in the program\n' >"$SAN/reports.log"
+else
+	{
+		echo "not ok 1 - ASan, LeakSanitizer or UBSan reported on the program"
+		for r in $reports; do
+			echo "# $r:"
+			grep -m 12 -v '^ *$' "$SAN/reports/$r" | sed 's/^/#   /'
+		done
+	} >"$SAN/reports.log"
+fi
+count "san: reports" "$SAN/reports.log" 0
 
 echo
 [ -n "$bad" ] && echo "failed:$bad (logs in $LOG)"

@@ -28,29 +28,32 @@ static bool is_utf8(void)
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
-/* The catalogue beside the program when it runs from its build tree, else
- * the installed one. */
+/* The catalogue beside the program when it runs from its build tree (the
+ * program at the top, or its sanitised build in build/san), else the
+ * installed one. */
 static void bind_catalogue(void)
 {
+	static const char *const BESIDE[] = { "/build/locale", "/../locale" };
 	char exe[PATH_MAX], dir[PATH_MAX + 32];
 	struct stat sb;
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash;
+	char *slash = NULL;
+	size_t i;
 
 	if (n > 0) {
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			snprintf(dir, sizeof(dir), "%s/build/locale", exe);
-			if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-				bindtextdomain("hubdesk", dir);
-				goto codeset;
-			}
+	}
+	for (i = 0; slash && i < sizeof(BESIDE) / sizeof(BESIDE[0]); i++) {
+		*slash = '\0';
+		snprintf(dir, sizeof(dir), "%s%s", exe, BESIDE[i]);
+		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			bindtextdomain("hubdesk", dir);
+			bind_textdomain_codeset("hubdesk", "UTF-8");
+			return;
 		}
 	}
 	bindtextdomain("hubdesk", LOCALEDIR);
-codeset:
 	bind_textdomain_codeset("hubdesk", "UTF-8");
 }
 
