@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_input.c - libFuzzer harness for everything that reads text from
  * people, scanners and files: UTF-8 decoding, width and cutting, the line
- * editor, every validator, spreadsheet cells, choice lists, settings, the
- * clock override and the QR token parser.
+ * editor, every validator (with the normal form text is kept in), spreadsheet
+ * cells, CSV files as imports read them (any bytes, decoded and parsed),
+ * choice lists, settings, the clock override and the QR token parser.
  * Built and run by `make fuzz`, not by `make check`. */
 #include <locale.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/csv.h"
 #include "core/lists.h"
 #include "core/settings.h"
 #include "core/sheet.h"
@@ -47,9 +49,15 @@ static void validator_checks(const char *s)
 	int m;
 	time_t t;
 
-	if (valid_text(s, "f", 0, NAME_MAX_CHARS, out, sizeof(out), &err) == HD_OK &&
-	    (text_has_control(out) || !text_valid_utf8(out) || text_chars(out) > NAME_MAX_CHARS))
-		abort();
+	if (valid_text(s, "f", 0, NAME_MAX_CHARS, out, sizeof(out), &err) == HD_OK) {
+		uint32_t cp;
+		char *again = text_normalise(out, &cp);
+
+		if (text_has_control(out) || !text_valid_utf8(out) ||
+		    text_chars(out) > NAME_MAX_CHARS || !again || strcmp(again, out) != 0)
+			abort(); /* kept text is already in its normal form */
+		free(again);
+	}
 	if (valid_phone(s, "f", out, sizeof(out), &err) == HD_OK) {
 		char masked[64];
 
@@ -80,6 +88,27 @@ static void sheet_checks(const char *s)
 	    valid_time(out, "f", &m, &err) != HD_OK)
 		abort();
 	(void)sheet_credit_code(s, "f", out, sizeof(out), &err);
+}
+
+/* Any bytes as an imported file: decoded (UTF-8, GB18030, refused
+ * UTF-16), then parsed; every field of every record is valid UTF-8. */
+static void csv_checks(const uint8_t *data, size_t size)
+{
+	struct csv_table t = { 0 };
+	struct hd_err err;
+	enum csv_encoding enc;
+	char *text = NULL;
+	int r, f;
+
+	if (csv_decode((const char *)data, size, &text, &enc, &err) != HD_OK)
+		return;
+	if (csv_parse(text, &t, &err) == HD_OK)
+		for (r = 0; r < t.nrecords; r++)
+			for (f = 0; f < t.records[r].nfields; f++)
+				if (!text_valid_utf8(t.records[r].fields[f]))
+					abort();
+	csv_free(&t);
+	free(text);
 }
 
 /* A token read back must be the one made from what was read. */
@@ -147,6 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sheet_checks(s);
 	token_checks(s);
 	editor_checks(data, size, s);
+	csv_checks(data, size);
 	free(s);
 	return 0;
 }
