@@ -32,6 +32,20 @@ enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *
 	return HD_OK;
 }
 
+enum hd_status pin_hash_demo(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err)
+{
+	if (sodium_init() < 0 ||
+	    crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
+			      crypto_pwhash_MEMLIMIT_MIN) != 0)
+		return hd_err_set(err, HD_FAIL, "pin", _("not enough memory to protect the PIN"));
+	return HD_OK;
+}
+
+/* A booker's hash made at a lower cost (the demo's) at the full cost now,
+ * in the caller's transaction. */
+static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id,
+				 const char *hash, const char *pin, struct hd_err *err);
+
 bool pin_matches(const char *hash, const char *pin)
 {
 	if (!hash || !pin || sodium_init() < 0)
@@ -142,6 +156,31 @@ static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long i
 	return rc;
 }
 
+static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id,
+				 const char *hash, const char *pin, struct hd_err *err)
+{
+	char full[PIN_HASH_MAX];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	if (crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					   crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0)
+		return HD_OK;
+	rc = pin_hash(pin, full, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, SQL_SET[kind], &st, err);
+	if (rc != HD_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	sqlite3_bind_int64(st, 3, id);
+	src = sqlite3_step(st);
+	db_done(st);
+	sodium_memzero(full, sizeof(full));
+	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+}
+
 enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
 				long long id, const char *pin, struct hd_err *err)
 {
@@ -179,6 +218,8 @@ enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum bo
 	if (locked)
 		failures = 0;
 	rc = db_exec(db, SQL_FAILED[kind], id, failures, (long long)locked, err);
+	if (rc == HD_OK && ok)
+		rc = raise_cost(db, kind, id, hash, pin, err);
 	if (rc == HD_OK && locked)
 		rc = audit_log(db, who, "pin.locked", TABLES[kind], id, NULL, NULL, err);
 	if (rc != HD_OK || ok)

@@ -166,27 +166,32 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 	return HD_OK;
 }
 
-/* Every demo organisation and team books with PIN 8642: one hash serves
- * them all. */
+/* Every demo organisation and team books with PIN 8642, each with a hash
+ * (and salt) of its own. */
 static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
 {
-	static const char *const SQL[] = { "UPDATE org SET pin_hash = ?1",
-					   "UPDATE team SET pin_hash = ?1" };
+	static const char *const SQL[] = {
+		"UPDATE org SET pin_hash = ?1 WHERE id = (SELECT min(id) FROM org WHERE pin_hash IS NULL)",
+		"UPDATE team SET pin_hash = ?1 WHERE id = (SELECT min(id) FROM team WHERE pin_hash IS NULL)"
+	};
 	char hash[PIN_HASH_MAX];
 	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
+	enum hd_status rc = HD_OK;
 	int i, src;
 
-	rc = pin_hash(DEMO_BOOKING_PIN, hash, err);
 	for (i = 0; rc == HD_OK && i < 2; i++) {
 		rc = db_prepare(db, SQL[i], &st, err);
-		if (rc != HD_OK)
-			break;
-		sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-		src = sqlite3_step(st);
-		if (src != SQLITE_DONE)
-			rc = db_fail(db, src, err);
+		while (rc == HD_OK && (rc = pin_hash_demo(DEMO_BOOKING_PIN, hash, err)) == HD_OK) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+			src = sqlite3_step(st);
+			if (src != SQLITE_DONE)
+				rc = db_fail(db, src, err);
+			else if (sqlite3_changes(db) == 0)
+				break; /* every one has its own */
+		}
 		db_done(st);
+		st = NULL;
 	}
 	return rc;
 }

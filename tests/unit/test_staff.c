@@ -172,6 +172,34 @@ static void test_booking_pin_is_hashed_and_checked(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff"), 3);
 }
 
+/* Each demo booker has a hash and salt of its own; the first time its PIN
+ * is taken the hash is made again at the full cost, and a wrong PIN
+ * changes nothing of it. */
+static void test_demo_bookers_have_their_own_salt_raised_on_use(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+
+	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) - count(DISTINCT pin_hash) FROM"
+					" (SELECT pin_hash FROM org UNION ALL SELECT pin_hash FROM team)"),
+			 0);
+	assert_true(tdb_int(t->db, "SELECT count(*) FROM org") > 1);
+	assert_int_equal(pin_booker_check(t->db, &t->who, BOOKER_ORG, 1, "8643", &err), HD_REFUSED);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org WHERE id = 1 AND pin_hash LIKE"
+					" '$argon2id$v=19$m=8,%'"),
+			 1);
+	assert_int_equal(pin_booker_check(t->db, &t->who, BOOKER_ORG, 1, "8642", &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org WHERE id = 1 AND pin_hash LIKE"
+					" '$argon2id$v=19$m=65536,%'"),
+			 1);
+	assert_true(pin_booker_matches(t->db, BOOKER_ORG, 1, "8642"));
+	assert_int_equal(pin_booker_check(t->db, &t->who, BOOKER_ORG, 1, "8642", &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org WHERE pin_hash LIKE"
+					" '$argon2id$v=19$m=8,%'"),
+			 tdb_int(t->db, "SELECT count(*) FROM org") - 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -184,6 +212,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_reset_pin_lifts_the_lock, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_only_the_admin_manages_accounts, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_booking_pin_is_hashed_and_checked, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_bookers_have_their_own_salt_raised_on_use, tdb_setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
