@@ -49,12 +49,12 @@ while True:
     os.rename(part, os.path.join(d, "job-%d" % n))
 '
 
-# sink_start NAME: a listener for queue NAME in $CUPS_DIR/sink-NAME; sets
-# SINK_PORT.
+# sink_start NAME [PORT]: a listener for queue NAME in $CUPS_DIR/sink-NAME,
+# on PORT or a free one; sets SINK_PORT.
 sink_start() {
 	_d="$CUPS_DIR/sink-$1"
 	mkdir -p "$_d"
-	SINK_PORT=$(free_port)
+	SINK_PORT=${2:-$(free_port)}
 	python3 -c "$_SINK_PY" "$SINK_PORT" "$_d" >"$_d/log" 2>&1 &
 	echo $! >"$_d/pid"
 	at_exit "kill $! 2>/dev/null"

@@ -37,6 +37,7 @@ while True:
     held.append(s.accept()[0])
 ' "$_port" >/dev/null 2>&1 &
 	_stall=$!
+	STALL_PORT=$_port
 	at_exit "kill $_stall 2>/dev/null"
 	lp_quiet -h "127.0.0.1:$CUPS_PORT" -p Stalled -v "socket://127.0.0.1:$_port/?contimeout=5" ||
 		not_ok "Stalled points at a printer that reads nothing"
@@ -52,6 +53,7 @@ while True:
 	wait "$CUPSD_PID" 2>/dev/null
 	CUPSD_PID=""
 	kill "$_stall" 2>/dev/null
+	wait "$_stall" 2>/dev/null
 	expect_rc 0 "print status with CUPS gone" hd print status
 	expect_eq "$(sql "SELECT state || ' ' || cups_job FROM spool WHERE id = $row")" "printing $job" \
 		"the slip is still printing under its job"
@@ -63,12 +65,11 @@ _processing() {
 	lpstat -h "$CUPS_SERVER" -l -p Stalled 2>/dev/null | grep -q "now printing Stalled-$job"
 }
 
-# back_up: the printer reads again (a listener of its own) and cupsd starts.
+# back_up: the printer reads again (a listener on the same port, so the
+# job CUPS takes up at once finds it) and cupsd starts.
 back_up() {
-	sink_start "$1" || not_ok "a listener for the printer"
+	sink_start "$1" "$STALL_PORT" || not_ok "a listener for the printer"
 	if cupsd_up; then ok "cupsd starts again"; else not_ok "cupsd starts again"; fi
-	lp_quiet -h "127.0.0.1:$CUPS_PORT" -p Stalled -v "socket://127.0.0.1:$SINK_PORT/?contimeout=5" ||
-		not_ok "Stalled points at its listener"
 	cupsenable -h "$CUPS_SERVER" Stalled 2>/dev/null
 }
 

@@ -56,8 +56,9 @@ if wait_for 10 sh -c "[ \"\$(sqlite3 '$HUBDESK_DB' \"SELECT count(*) FROM person
 else
 	not_ok "the check-in on the screen is saved once the write ended"
 fi
-if scr_wait "王五" 5 && ! scr_show | grep -Fq "$WAIT_MSG"; then ok "the waiting message is gone"; else
-	not_ok "the waiting message is gone" "$(scr_show | sed 's/^/| /')"; fi
+_no_wait_msg() { ! scr_show | grep -Fq "$WAIT_MSG"; }
+if scr_wait "已登记：王五" 10 && wait_for 10 _no_wait_msg; then ok "it says 已登记：王五 and the waiting message is gone"; else
+	not_ok "it says 已登记：王五 and the waiting message is gone" "$(scr_show | sed 's/^/| /')"; fi
 expect_no_screen "[exit" "the app is still running"
 scr_stop
 done_testing
