@@ -28,21 +28,6 @@ FULL=13812345678 # its contact's phone
 ROOM=二楼会议室A
 ROOM_ID=$(sql "SELECT id FROM room WHERE name = '$ROOM'")
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled
-# (the shell's printf knows %d, not %lld).
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
-# tcol HH:MM: the terminal column where the half hour HH:MM starts in the
-# grid (the room column is 20 wide, a half hour 4, the first column 08:00).
-tcol() {
-	_h=${1%%:*} _m=${1##*:}
-	echo $((20 + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * 4))
-}
-
 # cells LABEL FROM TO: the text of the row starting with LABEL between
 # terminal columns FROM and TO (wide characters count two), blanks cut.
 cells() {
@@ -75,23 +60,6 @@ expect_cells() {
 		sleep 0.05
 	done
 	not_ok "$5: row $1 from $2 to $3 reads '$_got', expected '$4'" "$(scr_show | sed 's/^/| /')"
-}
-
-# select_cell ROOM HH:MM: the selection to the cell of ROOM at HH:MM: Home
-# and Up to the first cell, then Down to the room's line, Right to the time.
-select_cell() {
-	_line=$(scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }')
-	scr_keys Home Up Up Up Up Up Up Up Up Up
-	_i=4
-	while [ "$_i" -lt "${_line:-4}" ]; do
-		scr_keys Down
-		_i=$((_i + 1))
-	done
-	_i=$((($(tcol "$2") - 20) / 4))
-	while [ "$_i" -gt 0 ]; do
-		scr_keys Right
-		_i=$((_i - 1))
-	done
 }
 
 # Booked from the grid, the receipt printed.

@@ -37,19 +37,6 @@ epoch() { date -d "$1" +%s; }
 # Every screen read is kept in $T/seen, to look for phone numbers at the end.
 scr_show() { _tmux capture-pane -t t -p | tee -a "$T/seen"; }
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled.
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
-# tcol HH:MM: the terminal column of the half hour HH:MM in the grid.
-tcol() {
-	_h=${1%%:*} _m=${1##*:}
-	echo $((20 + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * 4))
-}
-
 # cells LABEL FROM TO: the text of the row starting with LABEL between
 # terminal columns FROM and TO (wide characters count two), blanks cut.
 cells() {
@@ -82,22 +69,6 @@ expect_cells() {
 		sleep 0.05
 	done
 	not_ok "$5: row $1 from $2 to $3 reads '$_got', expected '$4'" "$(scr_show | sed 's/^/| /')"
-}
-
-# select_cell ROOM HH:MM: the grid's selection to ROOM at HH:MM.
-select_cell() {
-	_line=$(scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }')
-	scr_keys Home Up Up Up Up Up Up Up Up Up
-	_i=4
-	while [ "$_i" -lt "${_line:-4}" ]; do
-		scr_keys Down
-		_i=$((_i + 1))
-	done
-	_i=$((($(tcol "$2") - 20) / 4))
-	while [ "$_i" -gt 0 ]; do
-		scr_keys Right
-		_i=$((_i - 1))
-	done
 }
 
 # booking_form HH:MM TYPED BOOKER KIND: the form of the free cell of $ROOM

@@ -34,14 +34,6 @@ CODE=$(token_for T "${TEAM:-0}")
 
 expect_eq "$(sql "SELECT state FROM team WHERE id = ${TEAM:-0}")" 2 "the demo's $NAME is 已初审 (reviewed)"
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled
-# (the shell's printf knows %d, not %lld).
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
 # pdf_qr PDF: the text of the QR on the PDF's first page.
 pdf_qr() {
 	rm -f "$T"/qrpage-*.png

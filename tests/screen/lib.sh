@@ -123,6 +123,40 @@ zh() {
 		printf '%s' "$1"
 }
 
+# zhf MSGID ARGS...: the Chinese of a message with its directives filled
+# (the shell's printf knows %d, not %lld).
+zhf() {
+	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
+	shift
+	printf "$_fmt" "$@"
+}
+
+# tcol HH:MM: the terminal column where the half hour HH:MM starts in the
+# day grid (the room column is 20 wide, a half hour 4, the first column
+# 08:00).
+tcol() {
+	_h=${1%%:*} _m=${1##*:}
+	echo $((20 + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * 4))
+}
+
+# select_cell ROOM HH:MM: the grid's selection to the cell of ROOM at HH:MM:
+# Home and Up to the first cell, then Down to the room's line, Right to the
+# time.
+select_cell() {
+	_line=$(scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }')
+	scr_keys Home Up Up Up Up Up Up Up Up Up
+	_i=4
+	while [ "$_i" -lt "${_line:-4}" ]; do
+		scr_keys Down
+		_i=$((_i + 1))
+	done
+	_i=$((($(tcol "$2") - 20) / 4))
+	while [ "$_i" -gt 0 ]; do
+		scr_keys Right
+		_i=$((_i - 1))
+	done
+}
+
 # zh_part MSGID [N]: the first N (default 12) characters of the longest
 # piece of the message's Chinese between %-directives: a piece of fixed text
 # short enough to be on the screen whole, wherever the line is cut.

@@ -24,13 +24,6 @@ ORG2=浦东新区阳光社工服务社
 QUESTION="$DAY 10:00-11:00，20 人"
 room_id() { sql "SELECT id FROM room WHERE name = '$1'"; }
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled.
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
 # list_rows: the rooms listed, one a line, in order ("> " and blanks cut).
 list_rows() {
 	scr_show | sed -n '10,21p' | grep "$(zhf '%s, holds %d' '' 0 | sed 's/0.*//')" |

@@ -261,14 +261,6 @@ free_words() {
 }
 dec() { echo "$1" | sed 's/^0*\([0-9]\)/\1/'; }
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled
-# (the shell's printf knows %d, not %lld).
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
 # booking_words ROOM FROM TO BOOKER STATE [DATE]: the words of a booked cell.
 booking_words() {
 	printf '%s %s %s-%s  %s  %d  %s' "$1" "${6:-$DAY}" "$2" "$3" "$4" 1 "$(zh "$5")"

@@ -62,13 +62,6 @@ scr_show() {
 	fi
 }
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled.
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
 # hd_pid: the pid of hubdesk, the child of the pane's shell (empty when it
 # has ended).
 hd_pid() {
@@ -118,28 +111,6 @@ home_sentinel() {
 	scr_wait "${SCAN} H" || return 1
 	scr_keys Escape
 	scr_gone "${SCAN} H"
-}
-
-# tcol HH:MM: the terminal column of the half hour HH:MM in the grid.
-tcol() {
-	_h=${1%%:*} _m=${1##*:}
-	echo $((20 + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * 4))
-}
-
-# select_cell ROOM HH:MM: the grid's selection to ROOM at HH:MM.
-select_cell() {
-	_line=$(scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }')
-	scr_keys Home Up Up Up Up Up Up Up Up Up
-	_i=4
-	while [ "$_i" -lt "${_line:-4}" ]; do
-		scr_keys Down
-		_i=$((_i + 1))
-	done
-	_i=$((($(tcol "$2") - 20) / 4))
-	while [ "$_i" -gt 0 ]; do
-		scr_keys Right
-		_i=$((_i - 1))
-	done
 }
 
 # booking_form ROOM HH:MM TYPED BOOKER: from the grid, the form of the free

@@ -41,14 +41,6 @@ BAD_CODE=52310115MJ50001029 # the demo's code is ...8: 9 fails the check
 VALUE_COL=18                # where the values of the label column start
 TEAMS_BEFORE=$(sql "SELECT count(*) FROM team")
 
-# zhf MSGID ARGS...: the Chinese of a message with its directives filled
-# (the shell's printf knows %d, not %lld).
-zhf() {
-	_fmt=$(zh "$1" | sed 's/%ll*d/%d/g')
-	shift
-	printf "$_fmt" "$@"
-}
-
 
 # expect_not_on_screen TEXT WHAT: the screen now does not show TEXT.
 expect_not_on_screen() {
