@@ -30,6 +30,7 @@ _finish() {
 trap _finish EXIT
 trap 'exit 1' HUP INT TERM
 
+. "$(dirname "$0")/../tests/poll.sh"
 . "$(dirname "$0")/../tests/print/lib.sh"
 
 # Its messages go to stderr: stdout is the bench's lines only.
