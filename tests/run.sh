@@ -4,11 +4,12 @@
 # and UBSan), the command-line tests, the full-screen tests, the print tests;
 # alongside, the command-line and full-screen tests again against the
 # program built under ASan and UBSan (build/san/hubdesk). Each prints TAP
-# lines; the run ends with one line "N passed, N failed" and fails on any
+# lines; the run ends with one line "N passed, N failed in S s" and fails on any
 # failure.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 
+started=$(date +%s)
 LOG=build/test-logs
 rm -rf "$LOG"
 mkdir -p "$LOG"
@@ -16,7 +17,8 @@ passed=0
 failed=0
 bad=""
 
-# count NAME LOGFILE RC: adds a test file's results to the totals.
+# count NAME LOGFILE RC [SECONDS]: adds a test file's results to the
+# totals; the seconds it took are shown when given.
 count() {
 	p=$(grep -c '^ok ' "$2")
 	f=$(grep -c '^not ok ' "$2")
@@ -30,10 +32,11 @@ count() {
 	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
+	took=${4:+ $(printf '%4ds' "$4")}
 	if [ "$f" = 0 ]; then
-		printf '%-44s %4d passed\n' "$1" "$p"
+		printf '%-44s %4d passed%s\n' "$1" "$p" "$took"
 	else
-		printf '%-44s %4d passed, %d FAILED\n' "$1" "$p" "$f"
+		printf '%-44s %4d passed, %d FAILED%s\n' "$1" "$p" "$f" "$took"
 		grep -A8 '^not ok' "$2" | head -40 | sed 's/^/    /'
 		bad="$bad $1"
 	fi
@@ -44,9 +47,10 @@ run_unit() {
 		case $bin in *.o | *.d) continue ;; esac
 		name=$(echo "$bin" | sed 's|^build/||')
 		log="$LOG/$(echo "$name" | tr / _).log"
+		t0=$(date +%s)
 		CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 \
 			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "$bin" >"$log" 2>&1
-		count "$name" "$log" $?
+		count "$name" "$log" $? $(($(date +%s) - t0))
 	done
 }
 
@@ -54,8 +58,9 @@ run_scripts() {
 	for t in "$@"; do
 		[ -f "$t" ] || continue
 		log="$LOG/$(echo "$t" | tr / _).log"
+		t0=$(date +%s)
 		sh "$t" >"$log" 2>&1
-		count "$t" "$log" $?
+		count "$t" "$log" $? $(($(date +%s) - t0))
 	done
 }
 
@@ -77,8 +82,9 @@ san_pass() {
 		*/test_print_exits.sh | */test_print_kill.sh | */test_booking_race.sh) continue ;;
 		*/test_staff.sh | */test_spreadsheet.sh) continue ;;
 		esac
+		t0=$(date +%s)
 		sh "$t" >"$SAN/$(echo "$t" | tr / _).log" 2>&1
-		echo $? >"$SAN/$(echo "$t" | tr / _).rc"
+		echo "$? $(($(date +%s) - t0))" >"$SAN/$(echo "$t" | tr / _).rc"
 	done
 }
 san_pass &
@@ -94,7 +100,8 @@ wait "$san_pid"
 for rc in "$SAN"/*.rc; do
 	[ -f "$rc" ] || continue
 	log=${rc%.rc}.log
-	count "san: $(basename "$log" .log | sed 's|^tests_\([a-z]*\)_|tests/\1/|')" "$log" "$(cat "$rc")"
+	read -r code secs <"$rc"
+	count "san: $(basename "$log" .log | sed 's|^tests_\([a-z]*\)_|tests/\1/|')" "$log" "$code" "$secs"
 done
 reports=$(ls "$SAN/reports" 2>/dev/null)
 if [ -z "$reports" ]; then
@@ -112,5 +119,5 @@ count "san: reports" "$SAN/reports.log" 0
 
 echo
 [ -n "$bad" ] && echo "failed:$bad (logs in $LOG)"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed in $(($(date +%s) - started)) s"
 [ "$failed" = 0 ]
