@@ -127,12 +127,14 @@ void db_on_wait(db_wait_fn fn, void *ctx)
 	waiting.ctx = ctx;
 }
 
-/* SQLite's busy handler: sleeps a little longer each time (as its own
- * timeout does), tells the desk once the wait is noticeable, and gives up
- * after DB_BUSY_MS. count is how many times it was called for this wait. */
+/* SQLite's busy handler: asks again after a few milliseconds, so that a
+ * desk behind a long job's batch takes its turn in the job's short pause
+ * between batches (DB_BATCH_PAUSE_MS, at least twice the longest step);
+ * tells the desk once the wait is noticeable, and gives up after
+ * DB_BUSY_MS. count is how many times it was called for this wait. */
 static int busy(void *unused, int count)
 {
-	static const int STEPS[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	static const int STEPS[] = { 1, 1, 2, 2, 3, 4, 5 };
 	const int n = (int)(sizeof(STEPS) / sizeof(STEPS[0]));
 	int i, waited = 0, step;
 

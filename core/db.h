@@ -118,4 +118,34 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 /* True when the database holds no rooms, organisations or teams yet. */
 bool db_is_empty(sqlite3 *db);
 
+/* Long admin jobs (an import, the retention erase) write in batches of
+ * about DB_BATCH_MS of work, each its own transaction, and pause
+ * DB_BATCH_PAUSE_MS after each so that a desk waiting for the database
+ * (which asks again every few milliseconds) writes in between. */
+#define DB_BATCH_MS 100
+#define DB_BATCH_PAUSE_MS 10
+
+struct db_batch {
+	sqlite3 *db;
+	long long began_ms; /* when the open batch began (monotonic clock) */
+	int batches;        /* batches begun so far */
+};
+
+/* Begins the first batch (BEGIN IMMEDIATE), outside any transaction. */
+enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err);
+
+/* Once the open batch has run DB_BATCH_MS: commits it, pauses and begins
+ * the next; *committed says whether it did. Call it between whole units of
+ * work (a row of a file). On failure no batch is open. */
+enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err *err);
+
+/* A private copy in memory of db's schema, with the rows of every table but
+ * those named in skip (a NULL-ended list of tables the job never reads):
+ * a long job checks a whole file on it in one transaction, holding no lock
+ * a desk waits for (it is read in one read transaction of the WAL). The
+ * caller closes it with db_close(). HD_FAIL when db has no file or the
+ * copy cannot be made. */
+enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
+			  struct hd_err *err);
+
 #endif

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import.c - registers from spreadsheets: the columns of each register,
- * the header read by name, every row saved through the register's own
- * checks in a savepoint of one transaction, and the problems by row and
- * column. */
+ * the header read by name, every row checked through the register's own
+ * checks on a private copy first, then saved in batches that let desks
+ * write in between, and the problems by row and column. */
 #include "core/import.h"
 
 #include <stdio.h>
@@ -410,6 +410,125 @@ static void import_row(sqlite3 *db, const struct hd_actor *who, const struct reg
 		res->updated++;
 }
 
+/* The tables no register's checks read: the check pass copies the rest. */
+static const char *const NOT_READ[] = { "audit", "person", "visit", "booking", "erasure", "spool",
+					NULL };
+
+/* Stops the pass when the database ended the transaction itself (disk
+ * full, say): no row may then be saved on its own. */
+static bool ended(sqlite3 *db)
+{
+	return sqlite3_get_autocommit(db) != 0;
+}
+
+/* Every row through the register's checks and saves on a private copy of
+ * the registers, in one transaction rolled back: a desk waits for nothing
+ * meanwhile. HD_OK when the file can be saved whole. */
+static enum hd_status check_all(sqlite3 *db, const struct hd_actor *who,
+				const struct register_def *def, const struct csv_table *t,
+				const int where[MAX_COLS], import_progress_fn progress, void *ctx,
+				struct import_result *res, struct hd_err *err)
+{
+	sqlite3 *copy = NULL;
+	enum hd_status rc;
+	int i;
+
+	rc = db_scratch(db, NOT_READ, &copy, err);
+	if (rc == HD_OK)
+		rc = db_begin(copy, err);
+	for (i = 1; rc == HD_OK && i < t->nrecords; i++) {
+		res->rows++;
+		import_row(copy, who, def, &t->records[i], where, t->records[0].nfields, res);
+		if (ended(copy))
+			rc = hd_err_set(err, HD_FAIL, "", "%s",
+					_("The database stopped the import; nothing was imported."));
+		else if (progress && i % PROGRESS_EVERY == 0 &&
+			 !progress(ctx, IMPORT_CHECKING, i, t->nrecords - 1))
+			rc = hd_err_set(err, HD_FAIL, "", "%s",
+					_("The import was stopped; nothing was imported."));
+	}
+	db_rollback(copy);
+	db_close(copy);
+	if (rc == HD_OK && res->nproblems > 0)
+		rc = hd_err_set(err, res->problems[0].status, "file",
+				dngettext("hubdesk", "%d row cannot be imported; nothing was imported.",
+					  "%d rows cannot be imported; nothing was imported.",
+					  (unsigned long)res->bad_rows),
+				res->bad_rows);
+	return rc;
+}
+
+/* After a row could not be saved: what the committed batches hold stays
+ * (the first rows of the file, whole records). The row's reason is among
+ * the problems; err says where saving stopped and what was saved. */
+static enum hd_status stopped(struct import_result *res, const struct csv_table *t,
+			      const struct hd_err *why, struct hd_err *err)
+{
+	int saved = res->added + res->updated, row = t->records[1 + saved].row;
+
+	if (res->nproblems == 0)
+		add_problem(res, row, "", why->status, why->msg);
+	return hd_err_set(err, res->problems[0].status, "file",
+			  dngettext("hubdesk",
+				    "Saving stopped at row %d; the first %d row of the file was "
+				    "saved. Import the file again once that is put right: saved rows "
+				    "are updated, not added twice.",
+				    "Saving stopped at row %d; the first %d rows of the file were "
+				    "saved. Import the file again once that is put right: saved rows "
+				    "are updated, not added twice.",
+				    (unsigned long)saved),
+			  row, saved);
+}
+
+/* Every row saved on the live database in batches (db_batch), so that
+ * desks write between them. The rows were checked whole on a copy; a row
+ * refused now (a desk changed the registers since) stops the import after
+ * the rows before it. */
+static enum hd_status save_all(sqlite3 *db, const struct hd_actor *who,
+			       const struct register_def *def, const struct csv_table *t,
+			       const int where[MAX_COLS], import_progress_fn progress, void *ctx,
+			       struct import_result *res, struct hd_err *err)
+{
+	int kept_added = 0, kept_updated = 0, i;
+	struct db_batch b;
+	struct hd_err why;
+	enum hd_status rc;
+	bool committed;
+
+	hd_err_clear(&why);
+	res->rows = res->added = res->updated = 0;
+	rc = db_batch_begin(db, &b, &why);
+	for (i = 1; rc == HD_OK && i < t->nrecords; i++) {
+		res->rows++;
+		import_row(db, who, def, &t->records[i], where, t->records[0].nfields, res);
+		if (res->nproblems > 0 || ended(db)) {
+			rc = HD_FAIL;
+			break;
+		}
+		rc = db_batch_next(&b, &committed, &why);
+		if (committed) {
+			kept_added = res->added;
+			kept_updated = res->updated;
+		}
+		if (progress && i % PROGRESS_EVERY == 0)
+			progress(ctx, IMPORT_SAVING, i, t->nrecords - 1);
+	}
+	if (rc == HD_OK)
+		rc = db_commit(db, &why);
+	if (rc == HD_OK) {
+		if (progress)
+			progress(ctx, IMPORT_SAVING, t->nrecords - 1, t->nrecords - 1);
+		return HD_OK;
+	}
+	/* The rows before the one refused are whole records: they are kept. */
+	if (res->nproblems > 0 && !ended(db) && db_commit(db, &why) == HD_OK)
+		return stopped(res, t, &why, err);
+	db_rollback(db);
+	res->added = kept_added;
+	res->updated = kept_updated;
+	return stopped(res, t, &why, err);
+}
+
 enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_kind kind,
 			  const char *data, size_t len, import_progress_fn progress, void *ctx,
 			  struct import_result *res, struct hd_err *err)
@@ -417,7 +536,7 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 	const struct register_def *def = &DEFS[kind];
 	struct csv_table t = { 0 };
 	char *text = NULL;
-	int where[MAX_COLS], i;
+	int where[MAX_COLS];
 	enum hd_status rc;
 
 	memset(res, 0, sizeof(*res));
@@ -439,36 +558,11 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 	res->done = calloc((size_t)t.nrecords, sizeof(*res->done));
 	if (!res->done)
 		abort();
-	rc = db_begin(db, err);
-	if (rc != HD_OK)
-		goto out;
-	for (i = 1; i < t.nrecords; i++) {
-		res->rows++;
-		import_row(db, who, def, &t.records[i], where, t.records[0].nfields, res);
-		if (sqlite3_get_autocommit(db)) {
-			/* The database ended the transaction (disk full, say): stop
-			 * before any row is saved on its own. */
-			rc = hd_err_set(err, HD_FAIL, "", "%s",
-					_("The database stopped the import; nothing was imported."));
-			break;
-		}
-		if (progress && i % PROGRESS_EVERY == 0 && !progress(ctx, i, t.nrecords - 1)) {
-			rc = hd_err_set(err, HD_FAIL, "", "%s",
-					_("The import was stopped; nothing was imported."));
-			break;
-		}
-	}
-	if (rc == HD_OK && res->nproblems > 0)
-		rc = hd_err_set(err, res->problems[0].status, "file",
-				dngettext("hubdesk", "%d row cannot be imported; nothing was imported.",
-					  "%d rows cannot be imported; nothing was imported.",
-					  (unsigned long)res->bad_rows),
-				res->bad_rows);
-	rc = db_finish(db, rc, err);
-	if (rc != HD_OK)
+	rc = check_all(db, who, def, &t, where, progress, ctx, res, err);
+	if (rc == HD_OK)
+		rc = save_all(db, who, def, &t, where, progress, ctx, res, err);
+	else
 		res->added = res->updated = 0;
-	else if (progress)
-		progress(ctx, t.nrecords - 1, t.nrecords - 1);
 out:
 	csv_free(&t);
 	free(text);

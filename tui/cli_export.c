@@ -103,12 +103,14 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 	return HD_OK;
 }
 
-/* Progress on a terminal: "rows done/total" over itself. */
-static bool show_progress(void *ctx, long done, long total)
+/* Progress on a terminal: "checking rows done/total", then "importing",
+ * each over itself. */
+static bool show_progress(void *ctx, enum import_phase phase, long done, long total)
 {
 	(void)ctx;
-	fprintf(stderr, "\r%s %ld/%ld", _("importing"), done, total);
-	if (done == total)
+	fprintf(stderr, "\r%s %ld/%ld", phase == IMPORT_CHECKING ? _("checking") : _("importing"),
+		done, total);
+	if (phase == IMPORT_SAVING && done == total)
 		fputc('\n', stderr);
 	return true;
 }
@@ -170,15 +172,15 @@ int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, _("hubdesk: the column %s is not known and was ignored\n"),
 			res.ignored[i]);
 	say_problems(&res);
-	if (rc != HD_OK) {
+	/* The rows saved, also those before a row that stopped the saving. */
+	for (i = 0; i < res.added + res.updated; i++)
+		print_done(ctx, (enum import_kind)kind, &res.done[i]);
+	if (rc != HD_OK)
 		cli_report(&err);
-	} else {
-		for (i = 0; i < res.added + res.updated; i++)
-			print_done(ctx, (enum import_kind)kind, &res.done[i]);
+	else
 		fprintf(stderr, _("hubdesk: %d rows imported from %s: %d added, %d updated\n"),
 			res.added + res.updated, csv_encoding_name(res.encoding), res.added,
 			res.updated);
-	}
 	import_result_free(&res);
 done:
 	free(data);

@@ -191,6 +191,73 @@ static void test_statements_are_kept_and_never_shared(void **state)
 	db_done(c);
 }
 
+/* The count of sql's first column in db. */
+static long long count_in(sqlite3 *db, const char *sql)
+{
+	return tdb_int(db, sql);
+}
+
+/* A long job's private copy: every table, index and trigger, the rows of
+ * the tables not skipped, none of the skipped ones'; what the job writes
+ * there never reaches the file, and the file stays free for desks while
+ * the copy is open. */
+static void test_a_scratch_copy_is_private_and_locks_nothing(void **state)
+{
+	static const char *const SKIP[] = { "audit", NULL };
+	struct tdb *t = *state;
+	sqlite3 *copy = NULL, *desk = NULL;
+	struct hd_err err;
+	long long settings = count_in(t->db, "SELECT count(*) FROM setting");
+
+	assert_true(count_in(t->db, "SELECT count(*) FROM audit") > 0);
+	assert_int_equal(db_scratch(t->db, SKIP, &copy, &err), HD_OK);
+	assert_int_equal(count_in(copy, "SELECT count(*) FROM setting"), settings);
+	assert_int_equal(count_in(copy, "SELECT count(*) FROM audit"), 0);
+	assert_int_equal(count_in(copy, "SELECT count(*) FROM sqlite_schema"),
+			 count_in(t->db, "SELECT count(*) FROM sqlite_schema"));
+	assert_int_equal(count_in(copy, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
+			 count_in(t->db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"));
+	assert_int_equal(count_in(copy, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(count_in(copy, "SELECT count(*) FROM pragma_database_list"), 1);
+	/* Written in the copy, inside its own transaction: not in the file. */
+	assert_int_equal(db_begin(copy, &err), HD_OK);
+	assert_int_equal(db_exec(copy, "DELETE FROM setting", 0, 0, 0, &err), HD_OK);
+	/* A desk writes the file meanwhile, without waiting. */
+	assert_int_equal(db_open(t->path, DB_EXISTING, &desk, &err), HD_OK);
+	assert_int_equal(sqlite3_busy_timeout(desk, 0), SQLITE_OK);
+	assert_int_equal(db_begin(desk, &err), HD_OK);
+	assert_int_equal(db_exec(desk, "INSERT INTO setting(key, value) VALUES ('x.test', '1')", 0,
+				 0, 0, &err),
+			 HD_OK);
+	assert_int_equal(db_commit(desk, &err), HD_OK);
+	assert_int_equal(db_commit(copy, &err), HD_OK);
+	assert_int_equal(count_in(t->db, "SELECT count(*) FROM setting"), settings + 1);
+	assert_int_equal(count_in(copy, "SELECT count(*) FROM setting"), 0);
+	db_close(copy);
+	db_close(desk);
+}
+
+/* A batch commits only after DB_BATCH_MS of work, then the next begins. */
+static void test_a_batch_commits_after_its_time(void **state)
+{
+	struct tdb *t = *state;
+	struct db_batch b;
+	struct hd_err err;
+	bool committed = true;
+
+	assert_int_equal(db_batch_begin(t->db, &b, &err), HD_OK);
+	assert_false(sqlite3_get_autocommit(t->db));
+	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
+	assert_false(committed);
+	assert_int_equal(b.batches, 1);
+	b.began_ms -= DB_BATCH_MS;
+	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
+	assert_true(committed);
+	assert_int_equal(b.batches, 2);
+	assert_false(sqlite3_get_autocommit(t->db));
+	assert_int_equal(db_commit(t->db, &err), HD_OK);
+}
+
 static void test_every_migration_exists(void **state)
 {
 	int v;
@@ -214,6 +281,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_nested_action_rolls_back_alone, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_statements_are_kept_and_never_shared, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_scratch_copy_is_private_and_locks_nothing, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_batch_commits_after_its_time, tdb_setup,
+						tdb_teardown),
 		cmocka_unit_test(test_every_migration_exists),
 	};
 

@@ -3,10 +3,13 @@
  * and then updated by name, every problem named by spreadsheet row and
  * column with nothing saved, columns in any order, unknown ones ignored and
  * needed ones required, teams with their state and filing date, rooms with
- * their hours, a stopped import and who may import. */
+ * their hours, a stopped import, a row made wrong between the check and
+ * the saving, desks writing between the batches, and who may import. */
 #include "bookingutil.h"
 
 #include <iconv.h>
+#include <pthread.h>
+#include <stdatomic.h>
 
 #include "core/import.h"
 #include "core/org.h"
@@ -392,16 +395,17 @@ static void test_rooms_keep_their_hours(void **state)
 
 /* The progress seen, and whether to go on. */
 struct progress {
-	int calls;
+	int calls, saving_calls;
 	long done, total;
 	bool go_on;
 };
 
-static bool on_progress(void *ctx, long done, long total)
+static bool on_progress(void *ctx, enum import_phase phase, long done, long total)
 {
 	struct progress *p = ctx;
 
 	p->calls++;
+	p->saving_calls += phase == IMPORT_SAVING;
 	p->done = done;
 	p->total = total;
 	return p->go_on;
@@ -424,7 +428,7 @@ static char *many_orgs(int n)
 static void test_a_stopped_import_saves_nothing(void **state)
 {
 	struct tdb *t = *state;
-	struct progress p = { 0, 0, 0, false };
+	struct progress p = { 0, 0, 0, 0, false };
 	char *text = many_orgs(250);
 
 	assert_int_equal(import_as(t, &t->who, IMPORT_ORGS, text, on_progress, &p), HD_FAIL);
@@ -432,17 +436,135 @@ static void test_a_stopped_import_saves_nothing(void **state)
 	assert_true(p.calls >= 1);
 	assert_int_equal(p.total, 250);
 	assert_true(p.done > 0 && p.done < 250);
+	assert_int_equal(p.saving_calls, 0);
 	assert_int_equal(res.added, 0);
 	assert_int_equal(orgs(t), 0);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'org.add'"), 0);
 
 	/* Going on: all of them, the last call saying so. */
-	p = (struct progress){ 0, 0, 0, true };
+	p = (struct progress){ 0, 0, 0, 0, true };
 	EXPECT(HD_OK, import_as(t, &t->who, IMPORT_ORGS, text, on_progress, &p));
 	assert_int_equal(res.added, 250);
 	assert_int_equal(p.done, 250);
 	assert_int_equal(p.total, 250);
 	assert_int_equal(orgs(t), 250);
+	free(text);
+}
+
+/* A file of n organisations whose row k (k >= 2, the spreadsheet's row)
+ * carries a credit code, written into code (malloc'd). */
+static char *orgs_with_code(int n, int k, char code[CREDIT_CODE_LEN])
+{
+	size_t cap = (size_t)n * 80 + 64, len;
+	char *s = malloc(cap);
+	int i;
+
+	assert_non_null(s);
+	snprintf(code, CREDIT_CODE_LEN, "52310115MJ5%06d", k);
+	code[17] = credit_code_check_char(code);
+	code[18] = '\0';
+	len = (size_t)snprintf(s, cap, "名称,联系电话,统一社会信用代码\r\n");
+	for (i = 2; i < n + 2; i++)
+		len += (size_t)snprintf(s + len, cap - len, "机构%04d,13812345678,%s\r\n", i,
+					i == k ? code : "");
+	return s;
+}
+
+/* What a desk does while the file is being checked: registers the credit
+ * code of a row of the file to another organisation, once. */
+struct desk_between {
+	struct tdb *t;
+	const char *code;
+	bool done;
+};
+
+static bool desk_registers_code(void *ctx, enum import_phase phase, long done, long total)
+{
+	struct desk_between *d = ctx;
+	struct org_draft o = { .name = "另一家机构", .kind = "其他", .credit_code = d->code };
+	long long id;
+
+	(void)done;
+	(void)total;
+	if (phase == IMPORT_CHECKING && !d->done) {
+		EXPECT(HD_OK, org_add(d->t->db, &d->t->who, &o, &id, NULL, &err));
+		d->done = true;
+	}
+	return true;
+}
+
+/* The file is checked whole on a copy, then saved: a row a desk made
+ * wrong after the check stops the saving there, the rows before it saved
+ * whole and named, none after it. */
+static void test_a_row_refused_after_the_check_keeps_the_rows_before(void **state)
+{
+	struct tdb *t = *state;
+	char code[CREDIT_CODE_LEN];
+	char *text = orgs_with_code(600, 451, code);
+	struct desk_between d = { t, code, false };
+
+	assert_int_equal(import_as(t, &t->who, IMPORT_ORGS, text, desk_registers_code, &d),
+			 HD_REFUSED);
+	assert_true(d.done);
+	assert_int_equal(err.status, HD_REFUSED);
+	assert_non_null(strstr(err.msg, "451"));
+	assert_int_equal(res.nproblems, 1);
+	assert_problem(0, 451, "统一社会信用代码", HD_REFUSED);
+	assert_int_equal(res.added, 449);
+	assert_int_equal(res.updated, 0);
+	assert_string_equal(res.done[448].name, "机构0450");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org WHERE name LIKE '机构%'"), 449);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org WHERE name = '机构0452'"), 0);
+	free(text);
+}
+
+/* A desk writing again and again while a long file is saved. */
+struct desk_loop {
+	const char *path;
+	atomic_bool stop;
+	int writes, between; /* writes; those made while the import was part way */
+};
+
+static void *desk_writes(void *arg)
+{
+	struct desk_loop *d = arg;
+	sqlite3 *db = NULL;
+	struct hd_err e;
+	long long n;
+
+	if (db_open(d->path, DB_EXISTING, &db, &e) != HD_OK)
+		return NULL;
+	while (!d->stop) {
+		if (db_begin(db, &e) != HD_OK ||
+		    db_exec(db, "UPDATE setting SET value = value WHERE key = 'centre.name'", 0, 0,
+			    0, &e) != HD_OK ||
+		    db_commit(db, &e) != HD_OK)
+			break;
+		d->writes++;
+		n = tdb_int(db, "SELECT count(*) FROM org WHERE name LIKE '机构%'");
+		d->between += n > 0 && n < 2000;
+		sqlite3_sleep(2);
+	}
+	db_close(db);
+	return NULL;
+}
+
+/* A long import saves in batches: a desk writes between them, not only
+ * once the whole file is in. */
+static void test_desks_write_between_the_batches_of_an_import(void **state)
+{
+	struct tdb *t = *state;
+	struct desk_loop d = { t->path, false, 0, 0 };
+	char *text = many_orgs(2000);
+	pthread_t desk;
+
+	assert_int_equal(pthread_create(&desk, NULL, desk_writes, &d), 0);
+	EXPECT(HD_OK, import_as(t, &t->who, IMPORT_ORGS, text, NULL, NULL));
+	d.stop = true;
+	assert_int_equal(pthread_join(desk, NULL), 0);
+	assert_int_equal(res.added, 2000);
+	assert_true(d.writes > 0);
+	assert_true(d.between > 0);
 	free(text);
 }
 
@@ -496,6 +618,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rooms_keep_their_hours, tdb_setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_stopped_import_saves_nothing, tdb_setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_a_row_refused_after_the_check_keeps_the_rows_before,
+						tdb_setup, teardown),
+		cmocka_unit_test_setup_teardown(test_desks_write_between_the_batches_of_an_import,
+						tdb_setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_an_admin_imports, tdb_setup, teardown),
 	};
 

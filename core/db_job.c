@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* db_job.c - long admin jobs beside working desks: writes committed in
+ * batches short enough that a desk waiting for the database gets it in
+ * between, and a private copy of the registers to check a whole file on
+ * while holding no lock a desk waits for. */
+#include "core/db.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "core/i18n.h"
+
+enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err)
+{
+	b->db = db;
+	b->began_ms = clock_monotonic_ms();
+	b->batches = 1;
+	return db_begin(db, err);
+}
+
+enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err *err)
+{
+	enum hd_status rc;
+
+	*committed = false;
+	if (clock_monotonic_ms() - b->began_ms < DB_BATCH_MS)
+		return HD_OK;
+	rc = db_commit(b->db, err);
+	if (rc != HD_OK)
+		return rc;
+	*committed = true;
+	/* A desk waiting polls at most every few milliseconds (db.c's busy
+	 * handler): this pause is its turn. */
+	sqlite3_sleep(DB_BATCH_PAUSE_MS);
+	b->began_ms = clock_monotonic_ms();
+	b->batches++;
+	return db_begin(b->db, err);
+}
+
+/* Whether name is one of skip's (a NULL-ended list). */
+static bool skipped(const char *name, const char *const *skip)
+{
+	for (; skip && *skip; skip++)
+		if (strcmp(name, *skip) == 0)
+			return true;
+	return false;
+}
+
+/* Runs one statement of SQL text made here (schema text, quoted names). */
+static enum hd_status run_text(sqlite3 *db, const char *sql, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int src;
+
+	if (!sql)
+		abort();
+	src = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE && src != SQLITE_ROW)
+		return db_fail(db, src, err);
+	return HD_OK;
+}
+
+/* The schema's objects in the order a copy is built in: tables first (then
+ * their rows are copied), indexes after the rows, triggers last so that
+ * none of them runs on a copied row. */
+static const char SQL_OBJECTS[] =
+	"SELECT type, name, sql FROM live.sqlite_schema"
+	" WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	" ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid";
+
+/* Creates every object of live in copy, with the rows of its tables but
+ * those in skip. */
+static enum hd_status copy_objects(sqlite3 *copy, const char *const *skip, struct hd_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	char *sql;
+	int src;
+
+	src = sqlite3_prepare_v2(copy, SQL_OBJECTS, -1, &st, NULL);
+	if (src != SQLITE_OK)
+		return db_fail(copy, src, err);
+	rc = HD_OK;
+	while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+
+		rc = run_text(copy, (const char *)sqlite3_column_text(st, 2), err);
+		if (rc != HD_OK || strcmp(type, "table") != 0 || skipped(name, skip))
+			continue;
+		sql = sqlite3_mprintf("INSERT INTO main.\"%w\" SELECT * FROM live.\"%w\"", name, name);
+		rc = run_text(copy, sql, err);
+		sqlite3_free(sql);
+	}
+	if (rc == HD_OK && src != SQLITE_DONE)
+		rc = db_fail(copy, src, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The numbers AUTOINCREMENT keeps, when the schema has them. */
+static enum hd_status copy_sequence(sqlite3 *copy, struct hd_err *err)
+{
+	if (sqlite3_table_column_metadata(copy, "live", "sqlite_sequence", "name", NULL, NULL,
+					  NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_table_column_metadata(copy, "main", "sqlite_sequence", "name", NULL, NULL,
+					  NULL, NULL, NULL) != SQLITE_OK)
+		return HD_OK;
+	return run_text(copy, "INSERT INTO main.sqlite_sequence SELECT * FROM live.sqlite_sequence",
+			err);
+}
+
+enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
+			  struct hd_err *err)
+{
+	const char *path = sqlite3_db_filename(db, "main");
+	sqlite3_stmt *st = NULL;
+	sqlite3 *copy = NULL;
+	enum hd_status rc;
+	int src;
+
+	*out = NULL;
+	if (!path || !*path)
+		return hd_err_set(err, HD_FAIL, "", "%s",
+				  _("the database has no file to copy the registers from"));
+	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		sqlite3_close_v2(copy);
+		return hd_err_set(err, HD_FAIL, "", "%s", _("out of memory"));
+	}
+	sqlite3_extended_result_codes(copy, 1);
+	sqlite3_busy_timeout(copy, DB_BUSY_MS);
+	src = sqlite3_prepare_v2(copy, "ATTACH ?1 AS live", -1, &st, NULL);
+	if (src == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+		src = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (src != SQLITE_DONE) {
+		rc = db_fail(copy, src, err);
+		goto done;
+	}
+	/* One read of the live file: what desks commit meanwhile is not in
+	 * the copy, and they wait for nothing. */
+	rc = run_text(copy, "BEGIN", err);
+	if (rc == HD_OK)
+		rc = copy_objects(copy, skip, err);
+	if (rc == HD_OK)
+		rc = copy_sequence(copy, err);
+	if (rc == HD_OK)
+		rc = run_text(copy, "COMMIT", err);
+	if (rc == HD_OK)
+		rc = run_text(copy, "DETACH live", err);
+	if (rc == HD_OK)
+		rc = run_text(copy, "PRAGMA foreign_keys = ON", err);
+done:
+	if (rc != HD_OK)
+		db_close(copy);
+	else
+		*out = copy;
+	return rc;
+}
