@@ -139,6 +139,11 @@ enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *er
  * work (a row of a file). On failure no batch is open. */
 enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err *err);
 
+/* The size of a long job's next batch counted in records, from the size
+ * of the last one and the milliseconds it took: larger while batches are
+ * quick, smaller when one took longer than DB_BATCH_MS; at least 16. */
+int db_batch_size(int size, long long took_ms);
+
 /* A private copy in memory of db's schema, with the rows of every table but
  * those named in skip (a NULL-ended list of tables the job never reads):
  * a long job checks a whole file on it in one transaction, holding no lock

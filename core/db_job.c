@@ -38,6 +38,15 @@ enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err 
 	return db_begin(b->db, err);
 }
 
+int db_batch_size(int size, long long took_ms)
+{
+	if (took_ms < DB_BATCH_MS / 2 && size < (1 << 20))
+		return size * 2;
+	if (took_ms > DB_BATCH_MS && size > 16)
+		return size / 2 > 16 ? size / 2 : 16;
+	return size;
+}
+
 /* Whether name is one of skip's (a NULL-ended list). */
 static bool skipped(const char *name, const char *const *skip)
 {

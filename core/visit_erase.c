@@ -245,16 +245,32 @@ enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *era
 				      erased, err);
 }
 
+/* Visits erased in the first batch of a retention pass. */
+#define RETENTION_FIRST 256
+
 enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, time_t before,
 				      int *erased, struct hd_err *err)
 {
-	long long cutoff = (long long)before;
+	long long cutoff = (long long)before, began;
 	enum hd_status rc;
+	int size = RETENTION_FIRST, n;
 
-	rc = erase_where(db, who, "visit.retention",
-			 "INSERT INTO temp.doomed(id, person_id)"
-			 " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < ?1",
-			 cutoff, 0, erased, err);
+	/* In batches of about DB_BATCH_MS, each a whole erase of its own, so
+	 * that a first pass over a year of visits never holds the desks. */
+	*erased = 0;
+	for (;;) {
+		began = clock_monotonic_ms();
+		rc = erase_where(db, who, "visit.retention",
+				 "INSERT INTO temp.doomed(id, person_id)"
+				 " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < ?1"
+				 " LIMIT ?2",
+				 cutoff, size, &n, err);
+		*erased += n;
+		if (rc != HD_OK || n < size)
+			break;
+		size = db_batch_size(size, clock_monotonic_ms() - began);
+		sqlite3_sleep(DB_BATCH_PAUSE_MS);
+	}
 	return rc == HD_OK ? erase_old_lists(db, cutoff, err) : rc;
 }
 

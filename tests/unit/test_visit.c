@@ -749,6 +749,42 @@ static void test_close_day_of_an_earlier_day(void **state)
 	assert_int_equal((long long)v.time_out, 0);
 }
 
+/* A first retention pass over many visits erases them in batches, each a
+ * whole erase with its own audit line, so that desks write in between. */
+static void test_retention_erases_many_visits_in_batches(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	int erased;
+
+	/* 5,000 visits of as many people, a year before now. */
+	assert_int_equal(sqlite3_exec(t->db,
+				      "BEGIN;"
+				      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+				      " WHERE i < 5000)"
+				      " INSERT INTO person(id, name, phone, last4, last_visit, created)"
+				      " SELECT 1000 + i, '访客' || i, '138' || printf('%08d', i),"
+				      " printf('%04d', i), 1732300000, 1732300000 FROM n;"
+				      "INSERT INTO visit(person_id, purpose, time_in, time_out, desk)"
+				      " SELECT id, 1, 1732300000, 1732303600, '前台' FROM person"
+				      " WHERE id > 1000;"
+				      "COMMIT;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 5000);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit WHERE erased = 0"), 0);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 0);
+	assert_true(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.retention'") >=
+		    2);
+	assert_int_equal(tdb_int(t->db, "SELECT sum(after ->> 'visits') FROM audit"
+					" WHERE action = 'visit.retention'"),
+			 5000);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 5000);
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -766,6 +802,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hints_offer_one_name_without_phone_once, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_here_now_finds_the_same_person_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_retention_erases_old_visits_and_keeps_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retention_erases_many_visits_in_batches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_erase_on_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_day_checks_out_at_closing_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_close_day_of_an_earlier_day, setup, teardown),
