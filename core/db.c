@@ -315,7 +315,7 @@ static enum hd_status set_pragmas(sqlite3 *db, const char *path, struct hd_err *
 	}
 	rc = exec(db,
 		  "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-		  "PRAGMA secure_delete = ON;",
+		  "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;",
 		  err);
 done:
 	sqlite3_finalize(st);

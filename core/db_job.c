@@ -166,6 +166,8 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
 		rc = run_text(copy, "DETACH live", err);
 	if (rc == HD_OK)
 		rc = run_text(copy, "PRAGMA foreign_keys = ON", err);
+	if (rc == HD_OK)
+		rc = run_text(copy, "PRAGMA temp_store = MEMORY", err);
 done:
 	if (rc != HD_OK)
 		db_close(copy);

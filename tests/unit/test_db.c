@@ -30,6 +30,10 @@ static void test_new_database_has_wal_foreign_keys_and_secure_delete(void **stat
 	assert_int_equal(tdb_int(t->db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(tdb_int(t->db, "PRAGMA secure_delete"), 1);
 	assert_int_equal(tdb_int(t->db, "PRAGMA synchronous"), 2);
+	/* A savepoint's page images stay in memory: no temporary file on
+	 * disk ever holds a person's data, and a nested action (a row of an
+	 * import) writes nothing twice. */
+	assert_int_equal(tdb_int(t->db, "PRAGMA temp_store"), 2);
 	assert_int_equal(tdb_int(t->db, "PRAGMA application_id"), DB_APPLICATION_ID);
 	assert_int_equal(tdb_int(t->db, "PRAGMA user_version"), db_schema_latest());
 	assert_int_equal(tdb_int(t->db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
@@ -218,6 +222,7 @@ static void test_a_scratch_copy_is_private_and_locks_nothing(void **state)
 	assert_int_equal(count_in(copy, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
 			 count_in(t->db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"));
 	assert_int_equal(count_in(copy, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(count_in(copy, "PRAGMA temp_store"), 2);
 	assert_int_equal(count_in(copy, "SELECT count(*) FROM pragma_database_list"), 1);
 	/* Written in the copy, inside its own transaction: not in the file. */
 	assert_int_equal(db_begin(copy, &err), HD_OK);
