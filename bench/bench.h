@@ -209,6 +209,24 @@ enum hd_status bench_team_measures(const char *path, struct hd_err *err);
  * printed without visits. */
 enum hd_status bench_report_measures(const char *path, struct hd_err *err);
 
+/* An import of 20,000 organisations while 8 desks check visitors in and
+ * book (run_desks.c): the desks' waits and failures. It runs last. */
+enum hd_status bench_desk_measures(const char *path, struct hd_err *err);
+
+/* The organisations' CSV as a spreadsheet saves it (run_reports.c): UTF-8
+ * with a BOM, CRLF, the columns of the import; rows organisations named
+ * prefix + a number in Chinese digits. Resident organisations (3 in 10)
+ * have a residence term; every fifth row a valid credit code of region (6
+ * digits; the generated organisations' is 310115), every fourth a short
+ * name. *data is malloc'd. */
+void bench_orgs_csv(const char *prefix, const char *region, int rows, char **data, size_t *len);
+
+/* Opens the database at path and runs measure at the "now" of the
+ * generated data (HUBDESK_NOW), which is put back after. */
+enum hd_status bench_at_now(const char *path,
+			    enum hd_status (*measure)(sqlite3 *db, struct hd_err *err),
+			    struct hd_err *err);
+
 /* The import measures (run_reports.c): import_csv of 10,000 new
  * organisations, then of the same file again (all updates). They grow the
  * register: they run last. */

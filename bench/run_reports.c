@@ -112,12 +112,7 @@ static void chinese_number(int n, char *out, size_t outsz)
 		used += (size_t)snprintf(out + used, outsz - used, "%s", DIGITS[digits[i] - '0']);
 }
 
-/* The organisations' CSV as a spreadsheet saves it: UTF-8 with a BOM,
- * CRLF, the columns of the import. Resident organisations (3 in 10) have a
- * residence term; every fifth row a valid credit code (no generated
- * organisation's: those are of region 310115), every fourth a short name.
- * *data is malloc'd. */
-static void make_orgs_csv(char **data, size_t *len)
+void bench_orgs_csv(const char *prefix, const char *region, int rows, char **data, size_t *len)
 {
 	static const char *const HEADER[] = { "名称",   "简称",     "类型",     "统一社会信用代码",
 					      "联系人", "联系电话", "入驻日期", "出壳日期" };
@@ -136,9 +131,9 @@ static void make_orgs_csv(char **data, size_t *len)
 	bench_rng_seed(&r, IMPORT_SEED);
 	fputs(CSV_BOM, f);
 	csv_row(f, HEADER, 8);
-	for (i = 1; i <= IMPORT_ROWS; i++) {
+	for (i = 1; i <= rows; i++) {
 		chinese_number(i, num, sizeof(num));
-		snprintf(name, sizeof(name), "%s%s%s", IMPORT_PREFIX, num,
+		snprintf(name, sizeof(name), "%s%s%s", prefix, num,
 			 SUFFIX[i % (int)(sizeof(SUFFIX) / sizeof(SUFFIX[0]))]);
 		short_name[0] = '\0';
 		if (i % 4 == 0) {
@@ -148,8 +143,8 @@ static void make_orgs_csv(char **data, size_t *len)
 		kind = i % 10 < 3 ? "入驻机构" : i % 10 < 7 ? "社区社会组织" : "其他";
 		code[0] = '\0';
 		if (i % 5 == 0) {
-			snprintf(code, sizeof(code), "%s310104MB%07d",
-				 i % 10 >= 3 && i % 10 < 7 ? "52" : "91", i);
+			snprintf(code, sizeof(code), "%s%.6sMB%07d",
+				 i % 10 >= 3 && i % 10 < 7 ? "52" : "91", region, i % 10000000);
 			code[17] = credit_code_check_char(code);
 			code[18] = '\0';
 		}
@@ -211,7 +206,7 @@ static enum hd_status import_measures(sqlite3 *db, struct hd_err *err)
 	char *data = NULL;
 	int i;
 
-	make_orgs_csv(&data, &len);
+	bench_orgs_csv(IMPORT_PREFIX, "310104", IMPORT_ROWS, &data, &len);
 	rc = bench_count(db, "SELECT count(*) FROM org WHERE name LIKE '" IMPORT_PREFIX "%'",
 			 &clash, err);
 	if (rc == HD_OK && clash > 0)
@@ -238,9 +233,7 @@ done:
 	return rc;
 }
 
-/* Opens the database at path and runs measure at the "now" of the
- * generated data (HUBDESK_NOW), which is put back after. */
-static enum hd_status at_now(const char *path,
+enum hd_status bench_at_now(const char *path,
 			     enum hd_status (*measure)(sqlite3 *db, struct hd_err *err),
 			     struct hd_err *err)
 {
@@ -259,10 +252,10 @@ static enum hd_status at_now(const char *path,
 
 enum hd_status bench_report_measures(const char *path, struct hd_err *err)
 {
-	return at_now(path, report_measures, err);
+	return bench_at_now(path, report_measures, err);
 }
 
 enum hd_status bench_import_measures(const char *path, struct hd_err *err)
 {
-	return at_now(path, import_measures, err);
+	return bench_at_now(path, import_measures, err);
 }

@@ -41,6 +41,12 @@ enum hd_status pin_hash_demo(const char *pin, char out[PIN_HASH_MAX], struct hd_
 	return HD_OK;
 }
 
+bool pin_needs_raise(const char *hash)
+{
+	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+					      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+}
+
 /* A booker's hash made at a lower cost (the demo's) at the full cost now,
  * in the caller's transaction. */
 static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id,
@@ -164,8 +170,7 @@ static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long i
 	enum hd_status rc;
 	int src;
 
-	if (crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-					   crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0)
+	if (!pin_needs_raise(hash))
 		return HD_OK;
 	rc = pin_hash(pin, full, err);
 	if (rc == HD_OK)

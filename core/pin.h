@@ -26,12 +26,17 @@ enum hd_status pin_check_shape(const char *pin, int min, int max, const char *la
 enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err);
 
 /* The same at the lowest cost, for a PIN the demo data publishes: each
- * booker still gets a salt of its own, and a booker's hash is raised to
- * the full cost the first time its PIN is taken (pin_booker_check()). */
+ * account and booker still gets a salt of its own, and its hash is raised
+ * to the full cost the first time its PIN is taken (pin_booker_check(),
+ * staff_signin()). */
 enum hd_status pin_hash_demo(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err);
 
 /* True when pin matches hash. */
 bool pin_matches(const char *hash, const char *pin);
+
+/* True when hash was made at a lower cost than pin_hash()'s (a demo's):
+ * the caller hashes the PIN again once it has matched. */
+bool pin_needs_raise(const char *hash);
 
 /* Whose booking PIN. */
 enum booker_kind { BOOKER_ORG = 1, BOOKER_TEAM = 2 };

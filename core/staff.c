@@ -282,19 +282,48 @@ static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const st
 	return rc;
 }
 
-static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin)
+/* Whether pin is the account's; *raise when its hash is a demo's. */
+static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin, bool *raise)
 {
 	sqlite3_stmt *st = NULL;
+	const char *hash;
 	bool ok = false;
 
+	*raise = false;
 	if (db_prepare(db, "SELECT pin_hash FROM staff WHERE id = ?1", &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		hash = (const char *)sqlite3_column_text(st, 0);
+		ok = pin_matches(hash, pin);
+		*raise = ok && pin_needs_raise(hash);
+	}
 done:
 	db_done(st);
 	return ok;
+}
+
+/* A demo account's hash made again at the full cost, its PIN just given. */
+static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, struct hd_err *err)
+{
+	char full[PIN_HASH_MAX];
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int src;
+
+	rc = pin_hash(pin, full, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", &st, err);
+	if (rc == HD_OK) {
+		sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, id);
+		src = sqlite3_step(st);
+		if (src != SQLITE_DONE)
+			rc = db_fail(db, src, err);
+	}
+	db_done(st);
+	sodium_memzero(full, sizeof(full));
+	return rc;
 }
 
 static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const char *name,
@@ -305,6 +334,7 @@ static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const
 	struct staff s;
 	enum hd_status rc;
 	time_t now = clock_now();
+	bool raise;
 
 	rc = find(db, 0, name, &s, err);
 	if (rc == HD_NOT_FOUND || (rc == HD_OK && s.disabled)) {
@@ -328,8 +358,10 @@ static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const
 	}
 	if (s.locked_until)
 		s.failures = 0; /* the lock is over: a fresh count */
-	if (!pin_matches_staff(db, s.id, pin))
+	if (!pin_matches_staff(db, s.id, pin, &raise))
 		return wrong_pin(db, as, &s, res, err);
+	if (raise && raise_cost(db, s.id, pin, err) != HD_OK)
+		return err->status;
 	rc = update(db, as,
 		    "UPDATE staff SET failures = 0, locked_until = NULL, last_signin = ?2"
 		    " WHERE id = ?1",
@@ -393,8 +425,10 @@ enum hd_status staff_add_demo(sqlite3 *db, const struct hd_actor *who, struct hd
 	long long id;
 	size_t i;
 
+	/* Their PINs are published: the lowest cost, raised at the first
+	 * sign-in. */
 	for (i = 0; rc == HD_OK && i < sizeof(DEMO) / sizeof(DEMO[0]); i++) {
-		rc = pin_hash(DEMO[i].pin, hash, err);
+		rc = pin_hash_demo(DEMO[i].pin, hash, err);
 		if (rc == HD_OK)
 			rc = insert(db, who, DEMO[i].name, (int)DEMO[i].role, hash, &id, err);
 	}

@@ -200,6 +200,40 @@ static void test_demo_bookers_have_their_own_salt_raised_on_use(void **state)
 			 tdb_int(t->db, "SELECT count(*) FROM org") - 1);
 }
 
+/* The demo accounts' PINs are published: each hash has its own salt at
+ * the lowest cost, made again at the full cost at the first sign-in; an
+ * account added by an admin is at the full cost from the start. */
+static void test_demo_accounts_are_raised_at_the_first_signin(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor who;
+	struct hd_err err;
+
+	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff WHERE pin_hash LIKE"
+					" '$argon2id$v=19$m=8,%'"),
+			 3);
+	assert_int_equal(tdb_int(t->db, "SELECT count(DISTINCT pin_hash) FROM staff"), 3);
+	assert_int_equal(staff_signin(t->db, "d1", "工作人员", "135791", &who, NULL, &err),
+			 HD_REFUSED);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff WHERE pin_hash LIKE"
+					" '$argon2id$v=19$m=8,%'"),
+			 3);
+	assert_int_equal(staff_signin(t->db, "d1", "工作人员", "135790", &who, NULL, &err), HD_OK);
+	assert_int_equal(who.role, ROLE_STAFF);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff WHERE name = '工作人员' AND"
+					" pin_hash LIKE '$argon2id$v=19$m=65536,%'"),
+			 1);
+	assert_int_equal(staff_signin(t->db, "d1", "工作人员", "135790", &who, NULL, &err), HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff WHERE pin_hash LIKE"
+					" '$argon2id$v=19$m=8,%'"),
+			 2);
+	add(t, "王老师", "staff", "864209");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff WHERE name = '王老师' AND"
+					" pin_hash LIKE '$argon2id$v=19$m=65536,%'"),
+			 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +247,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_only_the_admin_manages_accounts, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_booking_pin_is_hashed_and_checked, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_demo_bookers_have_their_own_salt_raised_on_use, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_accounts_are_raised_at_the_first_signin, tdb_setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
