@@ -139,19 +139,25 @@ build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a
 	@mkdir -p $(@D)
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(LIB_LIBS)
 
-# `make fuzz`: the input fuzzer (libFuzzer, clang), FUZZ_SECONDS long.
+# `make fuzz`: the input fuzzer and the import fuzzer (libFuzzer, clang),
+# one after the other, each FUZZ_SECONDS long with its own corpus.
 FUZZ_CC ?= $(shell command -v clang || command -v clang-14)
 FUZZ_SECONDS ?= 120
-build/fuzz/fuzz_input: tests/fuzz/fuzz_input.c $(CORE_SRC) $(FORMS_SRC)
+FUZZ_BIN := build/fuzz/fuzz_input build/fuzz/fuzz_import
+build/fuzz/fuzz_input: $(CORE_SRC) $(FORMS_SRC)
+build/fuzz/fuzz_import: $(CORE_SRC)
+$(FUZZ_BIN): build/fuzz/%: tests/fuzz/%.c
 	@mkdir -p $(@D)
 	@[ -n "$(FUZZ_CC)" ] || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev"; exit 1; }
 	$(call say,FUZZ,$@)$(FUZZ_CC) $(STD) -I. $(PKG_CFLAGS) -g -O1 \
 		-fsanitize=fuzzer,address,undefined -o $@ $^ $(CORE_LIBS)
 
-fuzz: build/fuzz/fuzz_input
-	@mkdir -p build/fuzz/corpus
+fuzz: $(FUZZ_BIN)
+	@mkdir -p build/fuzz/corpus build/fuzz/corpus_import
 	@cp tests/fuzz/seeds/* build/fuzz/corpus/
 	./build/fuzz/fuzz_input -max_total_time=$(FUZZ_SECONDS) -max_len=512 build/fuzz/corpus
+	@cp tests/fuzz/seeds_import/* build/fuzz/corpus_import/
+	./build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=2048 build/fuzz/corpus_import
 
 deps:
 	@sh tools/deps.sh
