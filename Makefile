@@ -157,7 +157,8 @@ fuzz: $(FUZZ_BIN)
 	@cp tests/fuzz/seeds/* build/fuzz/corpus/
 	./build/fuzz/fuzz_input -max_total_time=$(FUZZ_SECONDS) -max_len=512 build/fuzz/corpus
 	@cp tests/fuzz/seeds_import/* build/fuzz/corpus_import/
-	./build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=2048 build/fuzz/corpus_import
+	./build/fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=2048 \
+		-dict=tests/fuzz/fuzz_import.dict build/fuzz/corpus_import
 
 deps:
 	@sh tools/deps.sh
