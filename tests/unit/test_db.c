@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/stat.h>
 
 #include "core/schema.h"
@@ -263,6 +264,51 @@ static void test_a_batch_commits_after_its_time(void **state)
 	assert_int_equal(db_commit(t->db, &err), HD_OK);
 }
 
+/* Landed migrations are never edited (a database made by the old text
+ * would differ from one made by the new): each one's SHA-256 is kept here,
+ * its first 16 hex digits. A new migration adds its line. */
+static void test_landed_migrations_are_never_edited(void **state)
+{
+	static const struct {
+		int version;
+		const char *sha256;
+	} LANDED[] = {
+		{ 1, "7e46df26e6fb6381" },
+		{ 2, "d86926743f8ad9a0" },
+		{ 3, "7cd91ee0989d9b1c" },
+		{ 4, "3a3205155b0ecfc2" },
+		{ 5, "16ea01de8ca8981b" },
+		{ 6, "45f926ce0327321d" },
+		{ 7, "e391e4968addbcc8" },
+		{ 8, "5abb69d2bfb21919" },
+		{ 9, "adbd82c5c5379c46" },
+		{ 10, "bbf5d735f260821f" },
+		{ 11, "6443094a18645a6d" },
+		{ 12, "9e0e673719eae76e" },
+		{ 13, "039b2005abcc1dd2" },
+		{ 14, "153b7d373c8df4c4" },
+		{ 15, "3f572e40ae77f12d" },
+		{ 16, "7b3982615acd3806" },
+	};
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	const char *sql;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(schema_count(), (int)(sizeof(LANDED) / sizeof(LANDED[0])));
+	for (i = 0; i < sizeof(LANDED) / sizeof(LANDED[0]); i++) {
+		sql = schema_migration(LANDED[i].version);
+		assert_non_null(sql);
+		crypto_hash_sha256(h, (const unsigned char *)sql, strlen(sql));
+		sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+		hex[16] = '\0';
+		if (strcmp(hex, LANDED[i].sha256) != 0)
+			fail_msg("migration %d was edited (%s, landed as %s): add a new one instead",
+				 LANDED[i].version, hex, LANDED[i].sha256);
+	}
+}
+
 static void test_every_migration_exists(void **state)
 {
 	int v;
@@ -291,6 +337,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_a_batch_commits_after_its_time, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test(test_every_migration_exists),
+		cmocka_unit_test(test_landed_migrations_are_never_edited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
