@@ -2,6 +2,7 @@
 /* pin.c - hashing and checking PINs; booking PINs. */
 #include "core/pin.h"
 
+#include <sodium.h>
 #include <string.h>
 
 #include "core/access.h"
@@ -22,6 +23,8 @@ enum hd_status pin_check_shape(const char *pin, int min, int max, const char *la
 		return hd_err_set(err, HD_BAD_INPUT, "pin", _("%s: %d to %d digits"), label, min, max);
 	return HD_OK;
 }
+
+_Static_assert(PIN_HASH_MAX == crypto_pwhash_STRBYTES, "PIN_HASH_MAX is libsodium's size");
 
 enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err)
 {

@@ -2,6 +2,7 @@
 /* staff.c - accounts, PIN checks and the lock. */
 #include "core/staff.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
