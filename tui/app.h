@@ -139,7 +139,6 @@ void app_leave(struct app *a);
 /* The screens. */
 extern const struct screen_ops SCREEN_HOME;
 extern const struct screen_ops SCREEN_HELP;
-extern const struct screen_ops SCREEN_SOON;
 extern const struct screen_ops SCREEN_REGISTERS;
 extern const struct screen_ops SCREEN_ORG_FORM;
 extern const struct screen_ops SCREEN_ORG_EDIT; /* arg: a long long organisation id */

@@ -13,19 +13,22 @@
 struct admin_item {
 	char key;
 	const char *label; /* msgid */
-	const struct screen_ops *screen; /* NULL: not available yet */
+	const struct screen_ops *screen; /* opened, or */
+	void (*run)(struct app *a);      /* done here, without a screen */
 	enum access_action needs;
 };
 
+static void backup(struct app *a);
+
 static const struct admin_item ITEMS[] = {
-	{ '1', N_("New organisation"), &SCREEN_ORG_FORM, ACC_REGISTERS },
-	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_VISITOR },
-	{ '3', N_("Rooms"), &SCREEN_ROOMS, ACC_ADMIN },
-	{ '4', N_("Settings"), &SCREEN_SETTINGS, ACC_ADMIN },
-	{ '5', N_("Accounts"), &SCREEN_ACCOUNTS, ACC_ADMIN },
-	{ '6', N_("Printers"), &SCREEN_PRINTERS, ACC_ADMIN },
-	{ '7', N_("Backup now"), &SCREEN_ADMIN, ACC_ADMIN }, /* done here, no screen */
-	{ '8', N_("Audit log"), &SCREEN_AUDIT, ACC_ADMIN },
+	{ '1', N_("New organisation"), &SCREEN_ORG_FORM, NULL, ACC_REGISTERS },
+	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, NULL, ACC_VISITOR },
+	{ '3', N_("Rooms"), &SCREEN_ROOMS, NULL, ACC_ADMIN },
+	{ '4', N_("Settings"), &SCREEN_SETTINGS, NULL, ACC_ADMIN },
+	{ '5', N_("Accounts"), &SCREEN_ACCOUNTS, NULL, ACC_ADMIN },
+	{ '6', N_("Printers"), &SCREEN_PRINTERS, NULL, ACC_ADMIN },
+	{ '7', N_("Backup now"), NULL, backup, ACC_ADMIN },
+	{ '8', N_("Audit log"), &SCREEN_AUDIT, NULL, ACC_ADMIN },
 };
 
 #define NITEMS ((int)(sizeof(ITEMS) / sizeof(ITEMS[0])))
@@ -38,9 +41,8 @@ static void admin_draw(struct app *a, void *st)
 	(void)a;
 	(void)st;
 	for (i = 0; i < NITEMS; i++) {
-		snprintf(line, sizeof(line), " %c  %s%s", ITEMS[i].key, _(ITEMS[i].label),
-			 ITEMS[i].screen ? "" : _(" (not available yet)"));
-		draw_text(3 + i * 2, 4, line, COLS - 8, ITEMS[i].screen ? ROLE_NORMAL : ROLE_DIM, 0);
+		snprintf(line, sizeof(line), " %c  %s", ITEMS[i].key, _(ITEMS[i].label));
+		draw_text(3 + i * 2, 4, line, COLS - 8, ROLE_NORMAL, 0);
 	}
 	draw_text(LINES - 4, 2,
 		  _("Booking PINs of organisations and teams: k on their page."),
@@ -66,14 +68,10 @@ static enum key_result admin_key(struct app *a, void *st, struct key_in k)
 	for (i = 0; !k.code && i < NITEMS; i++) {
 		if ((wint_t)ITEMS[i].key != k.ch)
 			continue;
-		if (!ITEMS[i].screen) {
-			app_push(a, &SCREEN_SOON, ITEMS[i].label);
-			return KR_HANDLED;
-		}
 		if (!app_allowed(a, ITEMS[i].needs))
 			return KR_HANDLED;
-		if (ITEMS[i].screen == &SCREEN_ADMIN)
-			backup(a);
+		if (ITEMS[i].run)
+			ITEMS[i].run(a);
 		else
 			app_push(a, ITEMS[i].screen, NULL);
 		return KR_HANDLED;

@@ -15,7 +15,7 @@
 struct menu_item {
 	char key;
 	const char *label; /* msgid */
-	const struct screen_ops *screen; /* NULL: not available yet */
+	const struct screen_ops *screen;
 	enum access_action need;         /* asked before it opens; ACC_COUNT: none */
 };
 
@@ -76,10 +76,9 @@ static void home_draw(struct app *a, void *st)
 	(void)a;
 	for (i = 0; i < NMENU; i++) {
 		const struct menu_item *m = &MENU[i];
-		snprintf(line, sizeof(line), " %c  %s%s", m->key, _(m->label),
-			 m->screen ? "" : _(" (not available yet)"));
+		snprintf(line, sizeof(line), " %c  %s", m->key, _(m->label));
 		draw_row(MENU_TOP + i * 2, x, line, 40, i == h->selected,
-			 m->screen && open_to(a, m) ? ROLE_NORMAL : ROLE_DIM);
+			 open_to(a, m) ? ROLE_NORMAL : ROLE_DIM);
 	}
 	if (h->scan_len > 0) {
 		snprintf(line, sizeof(line), "%s %s", _("Scan:"), h->scan);
@@ -102,10 +101,7 @@ static void open_item(struct app *a, const struct menu_item *m)
 	}
 	if (m->need != ACC_COUNT && !app_allowed(a, m->need))
 		return;
-	if (m->screen)
-		app_push(a, m->screen, NULL);
-	else
-		app_push(a, &SCREEN_SOON, m->label);
+	app_push(a, m->screen, NULL);
 }
 
 static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)

@@ -19,7 +19,7 @@ enum role {
 	ROLE_ERROR,
 	ROLE_WARNING,
 	ROLE_OK,
-	ROLE_DIM,         /* hints, things not available yet */
+	ROLE_DIM,         /* hints, things not open to this desk */
 	ROLE_BOOKED,      /* grid cells: a confirmed booking */
 	ROLE_PENDING,     /* a booking waiting for staff */
 	ROLE_CHECKED_IN,  /* a booking whose people came */

@@ -3,8 +3,7 @@
 # tests/screen/test_start.sh - starting the desk: home with the centre's name,
 # the frozen date, the menu and the key line, in Chinese (the default, and
 # --lang zh) and in English (--lang en, or an en_* locale even when that
-# locale is not installed); a part that is not available yet says so under
-# its own title, and Esc comes back home.
+# locale is not installed), and Esc comes back home.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
