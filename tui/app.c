@@ -182,7 +182,7 @@ void app_signout(struct app *a, bool idle)
 	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
 		    a->actor.name);
 	a->kiosk = settings_on(a->db, "kiosk.mode");
-	a->actor = actor_nobody(a->kiosk, a->ctx->desk);
+	a->actor = actor_nobody(a->kiosk, a->desk);
 }
 
 void app_watch_printers(struct app *a)
@@ -515,7 +515,8 @@ int app_run(struct cli_ctx *ctx)
 	enum hd_status rc;
 
 	memset(&a, 0, sizeof(a));
-	a.ctx = ctx;
+	a.db_path = ctx->db_path;
+	a.desk = ctx->desk;
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;

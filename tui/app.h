@@ -65,7 +65,8 @@ struct screen {
 };
 
 struct app {
-	struct cli_ctx *ctx;
+	const char *db_path; /* the database's file, for its copies */
+	const char *desk;    /* the desk's name, as --desk gave it */
 	sqlite3 *db;
 	struct hd_actor actor;
 	char centre[NAME_BYTES];

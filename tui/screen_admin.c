@@ -54,7 +54,7 @@ static void backup(struct app *a)
 	char path[4400];
 	struct hd_err err;
 
-	if (backup_now(a->db, &a->actor, a->ctx->db_path, path, sizeof(path), &err) != HD_OK)
+	if (backup_now(a->db, &a->actor, a->db_path, path, sizeof(path), &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
 		app_message(a, ROLE_OK, _("A copy of the database is in %s."), path);

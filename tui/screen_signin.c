@@ -123,7 +123,7 @@ static void submit(struct app *a, struct signin *s)
 	if (form_validate(&s->form, &err) != HD_OK)
 		return;
 	editor_text(&s->fields[F_NAME].ed, name, sizeof(name));
-	rc = staff_signin(a->db, a->ctx->desk, name, pin->value, &who, &res, &err);
+	rc = staff_signin(a->db, a->desk, name, pin->value, &who, &res, &err);
 	editor_wipe(&pin->ed);
 	explicit_bzero(pin->value, sizeof(pin->value));
 	if (rc != HD_OK) {
