@@ -75,14 +75,6 @@ static int minute_of_day(time_t t, char *date, size_t datesz)
 	return tm.tm_sec ? -1 : tm.tm_hour * 60 + tm.tm_min;
 }
 
-static int iso_weekday(time_t t)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return tm.tm_wday == 0 ? 7 : tm.tm_wday;
-}
-
 /* The grid, the room's hours, the centre's days. */
 static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p,
 				     struct hd_err *err)
@@ -235,7 +227,7 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 	if (quota <= 0)
 		return HD_OK;
 	clock_local_date(p->start, day, sizeof(day));
-	monday = clock_local_time(day, -(iso_weekday(p->start) - 1) * 24 * 60);
+	monday = clock_local_time(day, -(clock_weekday(p->start) - 1) * 24 * 60);
 	rc = db_prepare(db,
 			"SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
 			" AND start >= ?3 AND start < ?4 AND id != ?5"
@@ -246,7 +238,7 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 	sqlite3_bind_int64(st, 1, p->org_id);
 	sqlite3_bind_int64(st, 2, p->team_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)monday);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_local_time(day, (8 - iso_weekday(p->start)) * 24 * 60));
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_local_time(day, (8 - clock_weekday(p->start)) * 24 * 60));
 	sqlite3_bind_int64(st, 5, ignore_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		used = sqlite3_column_int64(st, 0);

@@ -23,6 +23,72 @@ long clock_days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+static int days_in_month(int y, int m);
+
+long clock_day_of(const char *date)
+{
+	int y = 0, m = 0, d = 0, n = 0;
+
+	if (!date || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || date[n] ||
+	    m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+		return CLOCK_NO_DAY;
+	return clock_days_from_civil(y, m, d);
+}
+
+void clock_date_of(long day, char *out, size_t outsz)
+{
+	long era, doe, yoe, y, doy, mp, d, m, z = day + 719468;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	snprintf(out, outsz, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m, d);
+}
+
+int clock_weekday_of_day(long day)
+{
+	long r = (day + 3) % 7; /* 1970-01-01 was a Thursday */
+
+	return (int)(r < 0 ? r + 7 : r) + 1;
+}
+
+int clock_weekday_of(const char *date)
+{
+	long day = clock_day_of(date);
+
+	return day == CLOCK_NO_DAY ? 0 : clock_weekday_of_day(day);
+}
+
+int clock_weekday(time_t t)
+{
+	char date[DATE_LEN];
+
+	clock_local_date(t, date, sizeof(date));
+	return clock_weekday_of(date);
+}
+
+void clock_date_add(const char *date, int days, char *out, size_t outsz)
+{
+	long day = clock_day_of(date);
+
+	if (day == CLOCK_NO_DAY)
+		snprintf(out, outsz, "%s", date ? date : "");
+	else
+		clock_date_of(day + days, out, outsz);
+}
+
+int clock_days_between(const char *a, const char *b)
+{
+	long x = clock_day_of(a), y = clock_day_of(b);
+
+	return x == CLOCK_NO_DAY || y == CLOCK_NO_DAY ? 0 : (int)(y - x);
+}
+
 static int days_in_month(int y, int m)
 {
 	static const int DAYS[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

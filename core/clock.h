@@ -30,8 +30,34 @@ int64_t clock_monotonic_ms(void);
 /* Parses "YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)" into *t. 0 on success. */
 int clock_parse_iso(const char *s, time_t *t);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (no zone). */
+/* The calendar lives here, on day numbers: days since 1970-01-01 of the
+ * proleptic Gregorian calendar, with no zone (so no daylight saving can
+ * shift a day). Text dates are "YYYY-MM-DD". */
+
+/* The day number of a date. */
 long clock_days_from_civil(int y, int m, int d);
+
+/* The day number of the date "YYYY-MM-DD", or CLOCK_NO_DAY when malformed. */
+#define CLOCK_NO_DAY (-1000000L)
+long clock_day_of(const char *date);
+
+/* The date "YYYY-MM-DD" of day number day, into out (at least 11 bytes). */
+void clock_date_of(long day, char *out, size_t outsz);
+
+/* The weekday of day number day: 1 Monday ... 7 Sunday. */
+int clock_weekday_of_day(long day);
+
+/* The weekday (1 Monday ... 7 Sunday) of the date "YYYY-MM-DD", 0 when
+ * malformed; and of the local day of the instant t. */
+int clock_weekday_of(const char *date);
+int clock_weekday(time_t t);
+
+/* The date days after date (days may be negative) into out (at least 11
+ * bytes); date itself when it is malformed. */
+void clock_date_add(const char *date, int days, char *out, size_t outsz);
+
+/* Days from date a to date b: b - a (0 when either is malformed). */
+int clock_days_between(const char *a, const char *b);
 
 /* Local "YYYY-MM-DD" of t. */
 void clock_local_date(time_t t, char *out, size_t outsz);

@@ -156,21 +156,12 @@ done:
 	return found;
 }
 
-static int weekday_of(const char *date)
-{
-	time_t t = clock_local_time(date, 12 * 60);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	return tm.tm_wday == 0 ? 7 : tm.tm_wday;
-}
-
 bool closure_weekday_closes(sqlite3 *db, const char *date)
 {
 	sqlite3_stmt *st = NULL;
 	bool opened = false;
 
-	if (!settings_closed_weekday(db, weekday_of(date)))
+	if (!settings_closed_weekday(db, clock_weekday_of(date)))
 		return false;
 	if (db_prepare(db, "SELECT 1 FROM opening WHERE day = ?1", &st, NULL) == HD_OK) {
 		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
@@ -194,7 +185,7 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, const c
 	rc = access_require(db, who, ACC_APPROVE, err);
 	if (rc != HD_OK)
 		return rc;
-	if (!settings_closed_weekday(db, weekday_of(day)))
+	if (!settings_closed_weekday(db, clock_weekday_of(day)))
 		return hd_err_set(err, HD_REFUSED, "date",
 				  _("%s is open anyway: only a weekday closed every week needs a working day."),
 				  day);

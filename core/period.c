@@ -9,44 +9,6 @@
 #include "core/i18n.h"
 #include "core/text.h"
 
-static void date_of(long z, char out[DATE_LEN])
-{
-	long era, doe, yoe, y, doy, mp, d, m;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y + (m <= 2), m, d);
-	snprintf(out, DATE_LEN, "%.10s", buf);
-}
-
-static long day_number(const char *date)
-{
-	int y = 0, m = 0, d = 0;
-
-	if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return 0;
-	return clock_days_from_civil(y, m, d);
-}
-
-void period_add_days(const char *date, int days, char out[DATE_LEN])
-{
-	date_of(day_number(date) + days, out);
-}
-
-int period_days_between(const char *a, const char *b)
-{
-	return (int)(day_number(b) - day_number(a));
-}
-
 enum hd_status period_bounds(const char *from, const char *to, bool from_today, time_t *start,
 			     time_t *end, struct hd_err *err)
 {
@@ -62,7 +24,7 @@ enum hd_status period_bounds(const char *from, const char *to, bool from_today, 
 		return hd_err_set(err, HD_BAD_INPUT, "--to", _("--to %s is before --from %s."), t, f);
 	*start = *f ? clock_local_time(f, 0) : 0;
 	if (*t) {
-		period_add_days(t, 1, next);
+		clock_date_add(t, 1, next, sizeof(next));
 		*end = clock_local_time(next, 0);
 	} else {
 		*end = (time_t)1 << 40;
@@ -84,7 +46,7 @@ enum hd_status period_month(const char *month, char first[DATE_LEN], char last[D
 	snprintf(first, DATE_LEN, "%.10s", buf);
 	snprintf(buf, sizeof(buf), "%04d-%02d-01", m == 12 ? y + 1 : y, m % 12 + 1);
 	snprintf(next, sizeof(next), "%.10s", buf);
-	period_add_days(next, -1, last);
+	clock_date_add(next, -1, last, DATE_LEN);
 	return HD_OK;
 }
 

@@ -27,10 +27,4 @@ enum hd_status period_month(const char *month, char first[DATE_LEN], char last[D
  * (8 bytes); month itself when malformed or the result leaves 2000-2999. */
 void period_month_add(const char *month, int months, char out[8]);
 
-/* The date days after date ("YYYY-MM-DD"; days may be negative). */
-void period_add_days(const char *date, int days, char out[DATE_LEN]);
-
-/* Days from a to b (both "YYYY-MM-DD"): b - a. */
-int period_days_between(const char *a, const char *b);
-
 #endif

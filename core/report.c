@@ -39,7 +39,7 @@ enum hd_status report_period(const char *month, const char *from, const char *to
 		return HD_BAD_INPUT;
 	clock_local_date(start, from_out, DATE_LEN);
 	clock_local_date(end - 1, to_out, DATE_LEN);
-	if (period_days_between(from_out, to_out) >= REPORT_MAX_DAYS)
+	if (clock_days_between(from_out, to_out) >= REPORT_MAX_DAYS)
 		return hd_err_set(err, HD_BAD_INPUT, "--to",
 				  _("--to: a report covers at most %d days"), REPORT_MAX_DAYS);
 	return HD_OK;
@@ -56,22 +56,20 @@ int report_permille(long part, long whole)
  * end). */
 static void make_days(struct report *r, time_t **starts)
 {
-	int i, n = period_days_between(r->from, r->to) + 1;
+	int i, n = clock_days_between(r->from, r->to) + 1;
 	char date[DATE_LEN];
-	struct tm tm;
 
 	r->days = calloc((size_t)n, sizeof(*r->days));
 	*starts = calloc((size_t)n + 1, sizeof(**starts));
 	if (!r->days || !*starts)
 		abort();
 	for (i = 0; i <= n; i++) {
-		period_add_days(r->from, i, date);
+		clock_date_add(r->from, i, date, sizeof(date));
 		(*starts)[i] = clock_local_time(date, 0);
 		if (i == n)
 			break;
 		memcpy(r->days[i].date, date, DATE_LEN);
-		localtime_r(&(*starts)[i], &tm);
-		r->days[i].weekday = tm.tm_wday == 0 ? 7 : tm.tm_wday;
+		r->days[i].weekday = clock_weekday_of(date);
 	}
 	r->ndays = n;
 	r->start = (*starts)[0];

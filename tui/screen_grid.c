@@ -46,17 +46,16 @@ static void shift_date(char *date, int days)
 {
 	char moved[DATE_LEN];
 
-	clock_local_date(clock_local_time(date, days * 24 * 60 + 12 * 60), moved, sizeof(moved));
+	clock_date_add(date, days, moved, sizeof(moved));
 	snprintf(date, DATE_LEN, "%s", moved);
 }
 
+/* Monday 0 ... Sunday 6 */
 static int weekday_of(const char *date)
 {
-	time_t t = clock_local_time(date, 12 * 60);
-	struct tm tm;
+	int wd = clock_weekday_of(date);
 
-	localtime_r(&t, &tm);
-	return tm.tm_wday == 0 ? 6 : tm.tm_wday - 1; /* Monday 0 */
+	return wd ? wd - 1 : 0;
 }
 
 static void drop(struct grid_screen *g)

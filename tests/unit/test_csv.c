@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/csv.h"
 #include "core/period.h"
 
@@ -435,13 +436,27 @@ static void assert_add(const char *date, int days, const char *want)
 {
 	char out[DATE_LEN] = "";
 
-	period_add_days(date, days, out);
+	clock_date_add(date, days, out, sizeof(out));
 	assert_string_equal(out, want);
 }
 
+/* The calendar on day numbers (core/clock): days added across month and
+ * year ends, days between, weekdays, and malformed dates. */
 static void test_period_days_cross_month_and_year_ends(void **state)
 {
 	(void)state;
+	assert_int_equal(clock_weekday_of("1970-01-01"), 4);
+	assert_int_equal(clock_weekday_of("2026-11-23"), 1);
+	assert_int_equal(clock_weekday_of("2026-11-29"), 7);
+	assert_int_equal(clock_weekday_of("2024-02-29"), 4);
+	assert_int_equal(clock_weekday_of("1969-12-31"), 3);
+	assert_int_equal(clock_weekday_of("2026-13-01"), 0);
+	assert_int_equal(clock_weekday_of("2026-1-01"), 0);
+	assert_int_equal(clock_weekday_of(""), 0);
+	assert_int_equal(clock_weekday(1795395600), 1); /* 2026-11-23 09:00 in Shanghai */
+	assert_add("2026-02-30", 1, "2026-02-30");
+	assert_int_equal(clock_weekday_of("2026-11-23x"), 0);
+	assert_int_equal(clock_days_between("2026-11-23", "nonsense"), 0);
 	assert_add("2026-01-31", 1, "2026-02-01");
 	assert_add("2026-02-28", 1, "2026-03-01");
 	assert_add("2024-02-28", 1, "2024-02-29");
@@ -452,13 +467,13 @@ static void test_period_days_cross_month_and_year_ends(void **state)
 	assert_add("2026-12-25", 10, "2027-01-04");
 	assert_add("2026-11-23", 0, "2026-11-23");
 	assert_add("2026-01-01", 365, "2027-01-01");
-	assert_int_equal(period_days_between("2026-12-31", "2027-01-01"), 1);
-	assert_int_equal(period_days_between("2027-01-01", "2026-12-31"), -1);
-	assert_int_equal(period_days_between("2026-02-01", "2026-03-01"), 28);
-	assert_int_equal(period_days_between("2024-02-01", "2024-03-01"), 29);
-	assert_int_equal(period_days_between("2026-01-01", "2027-01-01"), 365);
-	assert_int_equal(period_days_between("2024-01-01", "2025-01-01"), 366);
-	assert_int_equal(period_days_between("2026-11-23", "2026-11-23"), 0);
+	assert_int_equal(clock_days_between("2026-12-31", "2027-01-01"), 1);
+	assert_int_equal(clock_days_between("2027-01-01", "2026-12-31"), -1);
+	assert_int_equal(clock_days_between("2026-02-01", "2026-03-01"), 28);
+	assert_int_equal(clock_days_between("2024-02-01", "2024-03-01"), 29);
+	assert_int_equal(clock_days_between("2026-01-01", "2027-01-01"), 365);
+	assert_int_equal(clock_days_between("2024-01-01", "2025-01-01"), 366);
+	assert_int_equal(clock_days_between("2026-11-23", "2026-11-23"), 0);
 }
 
 int main(void)
