@@ -56,21 +56,60 @@ static bool skipped(const char *name, const char *const *skip)
 	return false;
 }
 
-/* Runs one statement of SQL text made here (schema text, quoted names). */
+/* Runs one statement of the schema's own text, or of COPY. */
 static enum hd_status run_text(sqlite3 *db, const char *sql, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
 	int src;
 
-	if (!sql)
-		abort();
-	src = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (src == SQLITE_OK)
-		src = sqlite3_step(st);
-	sqlite3_finalize(st);
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	src = sqlite3_step(st);
+	db_done(st);
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
 		return db_fail(db, src, err);
 	return HD_OK;
+}
+
+/* How each table's rows reach a copy: every table of the schema has its
+ * line (a table without one makes db_scratch fail, so a migration that
+ * adds a table adds it here). */
+static const struct {
+	const char *table, *sql;
+} COPY[] = {
+	{ "meta", "INSERT INTO main.meta SELECT * FROM live.meta" },
+	{ "setting", "INSERT INTO main.setting SELECT * FROM live.setting" },
+	{ "audit", "INSERT INTO main.audit SELECT * FROM live.audit" },
+	{ "room", "INSERT INTO main.room SELECT * FROM live.room" },
+	{ "room_closure", "INSERT INTO main.room_closure SELECT * FROM live.room_closure" },
+	{ "org", "INSERT INTO main.org SELECT * FROM live.org" },
+	{ "team", "INSERT INTO main.team SELECT * FROM live.team" },
+	{ "team_step", "INSERT INTO main.team_step SELECT * FROM live.team_step" },
+	{ "name_gram", "INSERT INTO main.name_gram SELECT * FROM live.name_gram" },
+	{ "staff", "INSERT INTO main.staff SELECT * FROM live.staff" },
+	{ "person", "INSERT INTO main.person SELECT * FROM live.person" },
+	{ "visit", "INSERT INTO main.visit SELECT * FROM live.visit" },
+	{ "closure", "INSERT INTO main.closure SELECT * FROM live.closure" },
+	{ "booking", "INSERT INTO main.booking SELECT * FROM live.booking" },
+	{ "erasure", "INSERT INTO main.erasure SELECT * FROM live.erasure" },
+	{ "opening", "INSERT INTO main.opening SELECT * FROM live.opening" },
+	{ "visitee", "INSERT INTO main.visitee SELECT * FROM live.visitee" },
+	{ "spool", "INSERT INTO main.spool SELECT * FROM live.spool" },
+	{ "filing_number", "INSERT INTO main.filing_number SELECT * FROM live.filing_number" },
+};
+
+/* The statement copying table's rows, or NULL when the schema has a table
+ * this file does not know. */
+static const char *copy_sql(const char *table)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(COPY) / sizeof(COPY[0]); i++)
+		if (strcmp(COPY[i].table, table) == 0)
+			return COPY[i].sql;
+	return NULL;
 }
 
 /* The schema's objects in the order a copy is built in: tables first (then
@@ -81,46 +120,44 @@ static const char SQL_OBJECTS[] =
 	" WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 	" ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, rowid";
 
+/* The objects of live as st reads them, made in copy one by one, with the
+ * rows of its tables but those in skip. */
+static enum hd_status copy_rows(sqlite3 *copy, sqlite3_stmt *st, const char *const *skip,
+				struct hd_err *err)
+{
+	enum hd_status rc = HD_OK;
+	const char *type, *name, *rows;
+	int src;
+
+	while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		type = (const char *)sqlite3_column_text(st, 0);
+		name = (const char *)sqlite3_column_text(st, 1);
+		rc = run_text(copy, (const char *)sqlite3_column_text(st, 2), err);
+		if (rc != HD_OK || strcmp(type, "table") != 0 || skipped(name, skip))
+			continue;
+		rows = copy_sql(name);
+		if (!rows)
+			rc = hd_err_set(err, HD_FAIL, "", _("the table %s cannot be copied"), name);
+		else
+			rc = run_text(copy, rows, err);
+	}
+	if (rc == HD_OK && src != SQLITE_DONE)
+		rc = db_fail(copy, src, err);
+	return rc;
+}
+
 /* Creates every object of live in copy, with the rows of its tables but
  * those in skip. */
 static enum hd_status copy_objects(sqlite3 *copy, const char *const *skip, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	char *sql;
-	int src;
 
-	src = sqlite3_prepare_v2(copy, SQL_OBJECTS, -1, &st, NULL);
-	if (src != SQLITE_OK)
-		return db_fail(copy, src, err);
-	rc = HD_OK;
-	while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(st, 0);
-		const char *name = (const char *)sqlite3_column_text(st, 1);
-
-		rc = run_text(copy, (const char *)sqlite3_column_text(st, 2), err);
-		if (rc != HD_OK || strcmp(type, "table") != 0 || skipped(name, skip))
-			continue;
-		sql = sqlite3_mprintf("INSERT INTO main.\"%w\" SELECT * FROM live.\"%w\"", name, name);
-		rc = run_text(copy, sql, err);
-		sqlite3_free(sql);
-	}
-	if (rc == HD_OK && src != SQLITE_DONE)
-		rc = db_fail(copy, src, err);
-	sqlite3_finalize(st);
+	rc = db_prepare(copy, SQL_OBJECTS, &st, err);
+	if (rc == HD_OK)
+		rc = copy_rows(copy, st, skip, err);
+	db_done(st);
 	return rc;
-}
-
-/* The numbers AUTOINCREMENT keeps, when the schema has them. */
-static enum hd_status copy_sequence(sqlite3 *copy, struct hd_err *err)
-{
-	if (sqlite3_table_column_metadata(copy, "live", "sqlite_sequence", "name", NULL, NULL,
-					  NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_table_column_metadata(copy, "main", "sqlite_sequence", "name", NULL, NULL,
-					  NULL, NULL, NULL) != SQLITE_OK)
-		return HD_OK;
-	return run_text(copy, "INSERT INTO main.sqlite_sequence SELECT * FROM live.sqlite_sequence",
-			err);
 }
 
 enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
@@ -143,12 +180,12 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
 	}
 	sqlite3_extended_result_codes(copy, 1);
 	sqlite3_busy_timeout(copy, DB_BUSY_MS);
-	src = sqlite3_prepare_v2(copy, "ATTACH ?1 AS live", -1, &st, NULL);
-	if (src == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-		src = sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
+	rc = db_prepare(copy, "ATTACH ?1 AS live", &st, err);
+	if (rc != HD_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	db_done(st);
 	if (src != SQLITE_DONE) {
 		rc = db_fail(copy, src, err);
 		goto done;
@@ -158,8 +195,6 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
 	rc = run_text(copy, "BEGIN", err);
 	if (rc == HD_OK)
 		rc = copy_objects(copy, skip, err);
-	if (rc == HD_OK)
-		rc = copy_sequence(copy, err);
 	if (rc == HD_OK)
 		rc = run_text(copy, "COMMIT", err);
 	if (rc == HD_OK)
