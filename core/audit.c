@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/xalloc.h"
 
 static const char SQL_AUDIT[] =
 	"INSERT INTO audit(at, desk, actor, actor_id, actor_name, action, record, record_id,"
@@ -127,9 +128,7 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 	sqlite3_bind_int(st, 6, max);
 	words = audit_actions_matching(f->action);
 	sqlite3_bind_text(st, 7, words, -1, SQLITE_STATIC);
-	all = calloc((size_t)(max > 0 ? max : 1), sizeof(*all));
-	if (!all)
-		abort();
+	all = xcalloc((size_t)(max > 0 ? max : 1), sizeof(*all));
 	while ((src = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
 		e = &all[(*n)++];
 		e->id = sqlite3_column_int64(st, 0);

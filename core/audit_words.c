@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 
 struct word {
 	const char *code; /* as stored */
@@ -105,10 +106,8 @@ const char *audit_record_words(const char *record)
 char *audit_actions_matching(const char *words)
 {
 	size_t i, used = 0, cap = 2;
-	char *out = malloc(cap), *grown;
+	char *out = xmalloc(cap);
 
-	if (!out)
-		abort();
 	strcpy(out, "[");
 	used = 1;
 	for (i = 0; words && *words && i < COUNT(ACTIONS); i++) {
@@ -118,19 +117,13 @@ char *audit_actions_matching(const char *words)
 			continue;
 		if (used + need + 2 > cap) {
 			cap = (used + need + 2) * 2;
-			grown = realloc(out, cap);
-			if (!grown)
-				abort();
-			out = grown;
+			out = xrealloc(out, cap);
 		}
 		used += (size_t)snprintf(out + used, cap - used, "%s\"%s\"", used > 1 ? "," : "",
 					 ACTIONS[i].code);
 	}
 	if (used + 2 > cap) {
-		grown = realloc(out, used + 2);
-		if (!grown)
-			abort();
-		out = grown;
+		out = xrealloc(out, used + 2);
 	}
 	strcpy(out + used, "]");
 	return out;

@@ -11,6 +11,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 /* A spreadsheet reads a cell starting with one of these as a formula. */
 static bool formula_like(const char *s)
@@ -126,10 +127,8 @@ static size_t utf8_scan(const char *data, size_t len, long *multibyte, long *inv
 
 static char *copy_bytes(const char *data, size_t len)
 {
-	char *s = malloc(len + 1);
+	char *s = xmalloc(len + 1);
 
-	if (!s)
-		abort();
 	memcpy(s, data, len);
 	s[len] = '\0';
 	return s;
@@ -146,9 +145,7 @@ static size_t from_gb18030(const char *data, size_t len, char **out)
 	*out = NULL;
 	if (cd == (iconv_t)-1)
 		return 0;
-	buf = malloc(cap);
-	if (!buf)
-		abort();
+	buf = xmalloc(cap);
 	o = buf;
 	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1 || memchr(buf, '\0', (size_t)(o - buf))) {
 		bad = (size_t)(in - data);
@@ -225,9 +222,7 @@ static void push_field(struct rec_build *r, char *field)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
-		r->fields = realloc(r->fields, (size_t)r->cap * sizeof(*r->fields));
-		if (!r->fields)
-			abort();
+		r->fields = xrealloc(r->fields, (size_t)r->cap * sizeof(*r->fields));
 	}
 	r->fields[r->n++] = field;
 }
@@ -253,9 +248,7 @@ static void end_record(struct csv_table *t, int *cap, struct rec_build *r, int r
 	}
 	if (t->nrecords == *cap) {
 		*cap = *cap ? *cap * 2 : 64;
-		t->records = realloc(t->records, (size_t)*cap * sizeof(*t->records));
-		if (!t->records)
-			abort();
+		t->records = xrealloc(t->records, (size_t)*cap * sizeof(*t->records));
 	}
 	t->records[t->nrecords].row = row;
 	t->records[t->nrecords].nfields = r->n;
@@ -275,9 +268,7 @@ enum hd_status csv_parse(const char *text, struct csv_table *t, struct hd_err *e
 	enum hd_status rc = HD_OK;
 
 	memset(t, 0, sizeof(*t));
-	t->store = malloc(len + 2);
-	if (!t->store)
-		abort();
+	t->store = xmalloc(len + 2);
 	o = t->store;
 	while (*p || r.n > 0) {
 		field = o;

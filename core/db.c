@@ -12,6 +12,7 @@
 
 #include "core/i18n.h"
 #include "core/schema.h"
+#include "core/xalloc.h"
 
 int db_schema_latest(void)
 {
@@ -461,17 +462,14 @@ static enum hd_status collect(sqlite3 *db, sqlite3_stmt *st, size_t elem,
 			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			      struct hd_err *err)
 {
-	char *recs = NULL, *grown;
+	char *recs = NULL;
 	enum hd_status rc = HD_OK;
 	int cap = 0, count = 0, src;
 
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
-			grown = realloc(recs, (size_t)cap * elem);
-			if (!grown)
-				abort();
-			recs = grown;
+			recs = xrealloc(recs, (size_t)cap * elem);
 		}
 		memset(recs + (size_t)count * elem, 0, elem);
 		read_row(st, recs + (size_t)count * elem);

@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 
 enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err)
 {
@@ -63,6 +64,8 @@ static enum hd_status run_text(sqlite3 *db, const char *sql, struct hd_err *err)
 	enum hd_status rc;
 	int src;
 
+	if (!sql) /* out of memory: the schema's text is never NULL */
+		xalloc_failed();
 	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;

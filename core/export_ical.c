@@ -19,6 +19,7 @@
 #include "core/period.h"
 #include "core/room.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 
 #define FOLD 75
 
@@ -48,10 +49,8 @@ static void put_line(FILE *f, const char *line)
 static void put_text(FILE *f, const char *name, const char *value)
 {
 	size_t cap = strlen(name) + 2 * strlen(value) + 2, k;
-	char *line = malloc(cap), *o;
+	char *line = xmalloc(cap), *o;
 
-	if (!line)
-		abort();
 	k = (size_t)snprintf(line, cap, "%s:", name);
 	o = line + k;
 	for (; *value; value++) {

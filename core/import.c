@@ -19,6 +19,7 @@
 #include "core/team.h"
 #include "core/text.h"
 #include "core/validate.h"
+#include "core/xalloc.h"
 
 #define MAX_COLS 16
 #define PROGRESS_EVERY 200
@@ -200,9 +201,7 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 	else
 		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
 	added = id == 0;
-	t = calloc(1, sizeof(*t));
-	if (!t)
-		abort();
+	t = xcalloc(1, sizeof(*t));
 	if (id && team_get(db, id, t, err) == HD_OK) {
 		team_kept(c, t, &d, category, members, party);
 		state = (int)t->state;
@@ -298,9 +297,7 @@ static void add_problem(struct import_result *res, int row, const char *column,
 	if (res->nproblems == IMPORT_MAX_PROBLEMS)
 		return;
 	if (!res->problems) {
-		res->problems = calloc(IMPORT_MAX_PROBLEMS, sizeof(*res->problems));
-		if (!res->problems)
-			abort();
+		res->problems = xcalloc(IMPORT_MAX_PROBLEMS, sizeof(*res->problems));
 	}
 	p = &res->problems[res->nproblems++];
 	p->row = row;
@@ -320,9 +317,7 @@ static enum hd_status read_header(const struct register_def *def, const struct c
 
 	for (i = 0; i < def->ncols; i++)
 		where[i] = -1;
-	res->ignored = calloc((size_t)h->nfields + 1, sizeof(*res->ignored));
-	if (!res->ignored)
-		abort();
+	res->ignored = xcalloc((size_t)h->nfields + 1, sizeof(*res->ignored));
 	for (j = 0; j < h->nfields; j++) {
 		text_trim(h->fields[j], name, sizeof(name));
 		if (*name && name[strlen(name) - 1] == '*') /* a template's mark of a needed column */
@@ -555,9 +550,7 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 	rc = read_header(def, &t.records[0], where, res, err);
 	if (rc != HD_OK)
 		goto out;
-	res->done = calloc((size_t)t.nrecords, sizeof(*res->done));
-	if (!res->done)
-		abort();
+	res->done = xcalloc((size_t)t.nrecords, sizeof(*res->done));
 	rc = check_all(db, who, def, &t, where, progress, ctx, res, err);
 	if (rc == HD_OK)
 		rc = save_all(db, who, def, &t, where, progress, ctx, res, err);

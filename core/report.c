@@ -18,6 +18,7 @@
 #include "core/settings.h"
 #include "core/team.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #define SLOTS 48 /* half hours of a day */
 #define PROGRESS_ROWS 4096
@@ -59,10 +60,8 @@ static void make_days(struct report *r, time_t **starts)
 	int i, n = clock_days_between(r->from, r->to) + 1;
 	char date[DATE_LEN];
 
-	r->days = calloc((size_t)n, sizeof(*r->days));
-	*starts = calloc((size_t)n + 1, sizeof(**starts));
-	if (!r->days || !*starts)
-		abort();
+	r->days = xcalloc((size_t)n, sizeof(*r->days));
+	*starts = xcalloc((size_t)n + 1, sizeof(**starts));
 	for (i = 0; i <= n; i++) {
 		clock_date_add(r->from, i, date, sizeof(date));
 		(*starts)[i] = clock_local_time(date, 0);
@@ -278,9 +277,7 @@ static struct report_booker *booker_of(struct report *r, long long id, bool team
 	for (i = 0; i < r->nbookers; i++)
 		if (r->bookers[i].id == id && r->bookers[i].team == team)
 			return &r->bookers[i];
-	r->bookers = realloc(r->bookers, (size_t)(r->nbookers + 1) * sizeof(*r->bookers));
-	if (!r->bookers)
-		abort();
+	r->bookers = xrealloc(r->bookers, (size_t)(r->nbookers + 1) * sizeof(*r->bookers));
 	memset(&r->bookers[r->nbookers], 0, sizeof(*r->bookers));
 	r->bookers[r->nbookers].id = id;
 	r->bookers[r->nbookers].team = team;
@@ -356,12 +353,10 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 {
 	struct room *rooms = NULL;
 	struct room_days rd = { NULL };
-	bool *day_open = calloc((size_t)r->ndays, sizeof(bool));
+	bool *day_open = xcalloc((size_t)r->ndays, sizeof(bool));
 	enum hd_status rc;
 	int i, d, s;
 
-	if (!day_open)
-		abort();
 	for (d = 0; d < r->ndays; d++)
 		day_open[d] = !closure_weekday_closes(db, r->days[d].date) &&
 			      !closure_covers(db, r->days[d].date, NULL);
@@ -371,10 +366,8 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 			sizeof(*rooms), room_row, (void **)&rooms, &r->nrooms, err);
 	if (rc != HD_OK)
 		goto done;
-	r->rooms = calloc((size_t)r->nrooms + 1, sizeof(*r->rooms));
-	rd.slots = calloc((size_t)r->nrooms * (size_t)r->ndays + 1, sizeof(*rd.slots));
-	if (!r->rooms || !rd.slots)
-		abort();
+	r->rooms = xcalloc((size_t)r->nrooms + 1, sizeof(*r->rooms));
+	rd.slots = xcalloc((size_t)r->nrooms * (size_t)r->ndays + 1, sizeof(*rd.slots));
 	for (i = 0; i < r->nrooms; i++) {
 		r->rooms[i].id = rooms[i].id;
 		memcpy(r->rooms[i].name, rooms[i].name, sizeof(r->rooms[i].name));

@@ -7,6 +7,7 @@
 
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 
 static unsigned slot_of(const struct report_tally *t, long long key)
 {
@@ -24,11 +25,9 @@ static void grow(struct report_tally *t)
 	unsigned i, s;
 
 	t->cap = old.cap ? old.cap * 2 : 256;
-	t->keys = malloc(t->cap * sizeof(*t->keys));
-	t->visits = calloc(t->cap, sizeof(*t->visits));
-	t->people = calloc(t->cap, sizeof(*t->people));
-	if (!t->keys || !t->visits || !t->people)
-		abort();
+	t->keys = xmalloc(t->cap * sizeof(*t->keys));
+	t->visits = xcalloc(t->cap, sizeof(*t->visits));
+	t->people = xcalloc(t->cap, sizeof(*t->people));
 	memset(t->keys, 0xFF, t->cap * sizeof(*t->keys)); /* -1 */
 	for (i = 0; i < old.cap; i++) {
 		if (old.keys[i] == -1)
@@ -96,13 +95,11 @@ static void name_of(sqlite3 *db, struct report_visited *v)
 enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct report *r,
 				   struct hd_err *err)
 {
-	struct report_visited *all = calloc(t->n + 1, sizeof(*all));
+	struct report_visited *all = xcalloc(t->n + 1, sizeof(*all));
 	unsigned i, n = 0;
 	int keep;
 
 	(void)err;
-	if (!all)
-		abort();
 	for (i = 0; i < t->cap; i++) {
 		if (t->keys[i] == -1)
 			continue;

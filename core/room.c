@@ -15,6 +15,7 @@
 #include "core/lists.h"
 #include "core/settings.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 static const char SQL_ROOM_JSON[] =
 	"SELECT json_object('name', name, 'kind', kind, 'capacity', capacity,"
@@ -340,9 +341,7 @@ enum hd_status room_bookings_in(sqlite3 *db, long long id, const char *from, con
 			     &nids, err);
 	if (rc != HD_OK || nids == 0)
 		goto done;
-	rows = calloc((size_t)nids, sizeof(*rows));
-	if (!rows)
-		abort();
+	rows = xcalloc((size_t)nids, sizeof(*rows));
 	/* The state as of now: a confirmed booking past its check-in window
 	 * is a no-show already, a pending one past its start has lapsed. */
 	for (i = 0; i < nids && rc == HD_OK; i++) {

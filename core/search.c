@@ -10,6 +10,7 @@
 
 #include "core/db.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #define MAX_CHARS 64     /* characters of a name or query that are indexed */
 #define SHORT_POS 1000   /* short-name pieces rank after every name piece */
@@ -258,10 +259,8 @@ enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, in
 	*n = 0;
 	if (max <= 0)
 		return HD_OK;
-	orgs = calloc((size_t)max, sizeof(*orgs));
-	teams = calloc((size_t)max, sizeof(*teams));
-	if (!orgs || !teams)
-		abort();
+	orgs = xcalloc((size_t)max, sizeof(*orgs));
+	teams = xcalloc((size_t)max, sizeof(*teams));
 	if (kinds & SEARCH_ORG)
 		rc = browse_one(db, "SELECT id, name, short, 0 FROM org ORDER BY name LIMIT ?1",
 				SEARCH_ORG, orgs, max, &no, err);

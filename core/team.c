@@ -15,6 +15,7 @@
 #include "core/lists.h"
 #include "core/search.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 struct team_row {
 	char name[NAME_BYTES], short_name[SHORT_BYTES], leader[NAME_BYTES], phone[PHONE_MAX];
@@ -175,13 +176,11 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 			   struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	struct team_row *t = calloc(1, sizeof(*t));
+	struct team_row *t = xcalloc(1, sizeof(*t));
 	enum hd_status rc;
 	char *after = NULL;
 	int src;
 
-	if (!t)
-		abort();
 	rc = check_draft(d, t, err);
 	if (rc == HD_OK)
 		rc = check_name(t, err);
@@ -266,14 +265,12 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 			   const char *reason, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	struct team_row *t = calloc(1, sizeof(*t));
-	struct team *old = calloc(1, sizeof(*old));
+	struct team_row *t = xcalloc(1, sizeof(*t));
+	struct team *old = xcalloc(1, sizeof(*old));
 	enum hd_status rc;
 	char *before = NULL, *after = NULL;
 	int src;
 
-	if (!t || !old)
-		abort();
 	rc = check_draft(d, t, err);
 	if (rc == HD_OK)
 		rc = check_name(t, err);
@@ -401,12 +398,10 @@ static const char *given(const char *s)
 
 int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max)
 {
-	struct team_row *t = calloc(1, sizeof(*t));
+	struct team_row *t = xcalloc(1, sizeof(*t));
 	struct hd_err e[9];
 	int n = 0, i, k = 0;
 
-	if (!t)
-		abort();
 	/* Each condition on its own, so that every unmet one is named. */
 	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, t->name, sizeof(t->name), &e[k]) ==
 	    HD_OK)

@@ -17,6 +17,7 @@
 #include "core/print_request.h"
 #include "core/lists.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #define DAY 86400
 #define IDLE_DAYS 183 /* six months without a booking or an activity */
@@ -195,15 +196,13 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 	static const char *const ACTIONS[] = { "team.review", "team.file", "team.classify",
 					       "team.reopen", "team.deregister" };
 	char reason[TEXT_BYTES] = "", *before = NULL, *after = NULL;
-	struct team *t = malloc(sizeof(*t));
+	struct team *t = xmalloc(sizeof(*t));
 	enum team_state to = TEAM_APPLIED;
 	enum hd_status rc;
 	int category;
 
 	*already = false;
 	*when = 0;
-	if (!t)
-		abort();
 	rc = access_require(db, who, ACC_TEAM_STEP, err);
 	if (rc == HD_OK)
 		rc = db_begin(db, err);
@@ -246,12 +245,10 @@ enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long 
 {
 	char day[DATE_LEN], today[DATE_LEN], *before = NULL, *after = NULL;
 	sqlite3_stmt *st = NULL;
-	struct team *t = malloc(sizeof(*t));
+	struct team *t = xmalloc(sizeof(*t));
 	enum hd_status rc;
 	int src;
 
-	if (!t)
-		abort();
 	clock_local_date(clock_now(), today, sizeof(today));
 	rc = text_given(date) ? valid_date(date, _("Date"), day, sizeof(day), err) : HD_OK;
 	if (!text_given(date))
@@ -383,7 +380,7 @@ static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state
 	sqlite3_stmt *st = NULL;
 	long long since;
 	enum hd_status rc;
-	struct team_brief *all = NULL, *grown;
+	struct team_brief *all = NULL;
 	int cap = 0, src;
 
 	*out = NULL;
@@ -400,10 +397,7 @@ static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 32;
-			grown = realloc(all, (size_t)cap * sizeof(*all));
-			if (!grown)
-				abort();
-			all = grown;
+			all = xrealloc(all, (size_t)cap * sizeof(*all));
 		}
 		read_brief(st, &all[(*n)++]);
 	}

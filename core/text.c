@@ -11,6 +11,8 @@
 #include <uninorm.h>
 #include <wchar.h>
 
+#include "core/xalloc.h"
+
 int utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -147,10 +149,8 @@ char *text_normalise(const char *s, uint32_t *invisible_cp)
 	*invisible_cp = 0;
 	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &nlen);
 	if (!nfc)
-		abort(); /* out of memory: s is valid UTF-8 */
-	out = malloc(nlen + 1);
-	if (!out)
-		abort();
+		xalloc_failed(); /* s is valid UTF-8 */
+	out = xmalloc(nlen + 1);
 	while (i < nlen) {
 		n = utf8_decode((const char *)nfc + i, nlen - i, &cp);
 		if (n < 0)

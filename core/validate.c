@@ -13,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 /* Longest input, in bytes, of the short fields (phone, date, time, number,
  * credit code); anything longer is malformed. */
@@ -118,9 +119,7 @@ enum hd_status valid_text(const char *in, const char *label, int min, int max, c
 				   label);
 	}
 	/* Kept as one form, so that look-alikes are the same text. */
-	trim = strndup(s, len);
-	if (!trim)
-		abort();
+	trim = xstrndup(s, len);
 	norm = text_normalise(trim, &cp);
 	free(trim);
 	if (!norm)

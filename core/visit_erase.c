@@ -16,6 +16,7 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 
 #define DAY 86400
 
@@ -40,7 +41,7 @@ static const char *const ERASE_STEPS[] = {
 static char **doomed_files(sqlite3 *db, int *n)
 {
 	sqlite3_stmt *st = NULL;
-	char **files = NULL, **grown;
+	char **files = NULL;
 	int cap = 0;
 
 	*n = 0;
@@ -52,10 +53,7 @@ static char **doomed_files(sqlite3 *db, int *n)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
-			grown = realloc(files, (size_t)cap * sizeof(*files));
-			if (!grown)
-				abort();
-			files = grown;
+			files = xrealloc(files, (size_t)cap * sizeof(*files));
 		}
 		files[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
 	}
