@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/xalloc.h"
 
 /* A connection of our own to the server libcups would use, which gives up
  * after PRINT_TIMEOUT_MS (to connect, and to wait for each answer); NULL
@@ -372,15 +373,11 @@ enum hd_status cups_destinations(char ***names, int *n, struct hd_err *err)
 	if (count <= 0)
 		return HD_OK;
 	qsort(dests, (size_t)count, sizeof(*dests), by_default_then_name);
-	*names = calloc((size_t)count, sizeof(**names));
-	if (!*names)
-		abort();
+	*names = xcalloc((size_t)count, sizeof(**names));
 	for (i = 0; i < count; i++) {
 		if (dests[i].instance)
 			continue;
-		(*names)[*n] = strdup(dests[i].name);
-		if (!(*names)[*n])
-			abort();
+		(*names)[*n] = xstrdup(dests[i].name);
 		(*n)++;
 	}
 	cupsFreeDests(count, dests);

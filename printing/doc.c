@@ -8,35 +8,22 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #define UTF8_REPLACEMENT "\xEF\xBF\xBD"
 #define FULLWIDTH_COLON "\xEF\xBC\x9A" /* U+FF1A */
 
-static void *xrealloc(void *p, size_t n)
+/* A copy of s, and "" for NULL. */
+static char *dup_text(const char *s)
 {
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("hubdesk: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t n = strlen(s ? s : "") + 1;
-	char *copy = xrealloc(NULL, n);
-
-	memcpy(copy, s ? s : "", n);
-	return copy;
+	return xstrdup(s ? s : "");
 }
 
 struct doc *doc_new(const char *title)
 {
-	struct doc *d = xrealloc(NULL, sizeof(*d));
+	struct doc *d = xcalloc(1, sizeof(*d));
 
-	memset(d, 0, sizeof(*d));
-	d->title = xstrdup(title);
+	d->title = dup_text(title);
 	return d;
 }
 
@@ -77,15 +64,15 @@ void doc_line(struct doc *d, const char *label, const char *value)
 {
 	struct doc_item *it = add_item(d, DOC_LINE);
 
-	it->label = xstrdup(label);
-	it->text = xstrdup(value);
+	it->label = dup_text(label);
+	it->text = dup_text(value);
 }
 
 void doc_text(struct doc *d, const char *text, bool emphasis, bool large)
 {
 	struct doc_item *it = add_item(d, DOC_TEXT);
 
-	it->text = xstrdup(text);
+	it->text = dup_text(text);
 	it->emphasis = emphasis;
 	it->large = large;
 }
@@ -94,8 +81,8 @@ void doc_seal(struct doc *d, const char *lines, const char *label)
 {
 	struct doc_item *it = add_item(d, DOC_SEAL);
 
-	it->text = xstrdup(lines);
-	it->label = xstrdup(label);
+	it->text = dup_text(lines);
+	it->label = dup_text(label);
 }
 
 void doc_rule(struct doc *d)
@@ -107,7 +94,7 @@ void doc_qr(struct doc *d, const char *qr_text)
 {
 	struct doc_item *it = add_item(d, DOC_QR);
 
-	it->text = xstrdup(qr_text);
+	it->text = dup_text(qr_text);
 	it->large = true;
 }
 
@@ -177,7 +164,7 @@ struct wrap {
 
 static void wrap_emit(struct wrap *wr)
 {
-	char *s = xrealloc(NULL, wr->line.len + 1);
+	char *s = xmalloc(wr->line.len + 1);
 
 	memcpy(s, wr->line.data ? (const char *)wr->line.data : "", wr->line.len);
 	s[wr->line.len] = '\0';

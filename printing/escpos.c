@@ -13,6 +13,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #define QR_QUIET 4        /* modules of white around the code */
 #define QR_MIN_DOTS 3     /* dots per module, at least, when it fits */
@@ -286,9 +287,7 @@ static enum hd_status put_qr(struct pos *p, const struct doc_item *it, struct hd
 	h = modules * scale;
 	align(p, LEFT);
 	put_raster_head(p, wbytes, h);
-	row = malloc((size_t)wbytes);
-	if (!row)
-		abort();
+	row = xmalloc((size_t)wbytes);
 	for (y = 0; y < h; y++) {
 		if (y % scale == 0)
 			qr_row(qr, y / scale - QR_QUIET, scale, left, row, wbytes);

@@ -19,6 +19,7 @@
 
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/xalloc.h"
 #include "printing/doc.h"
 #include "printing/report_pdf_draw.h"
 
@@ -27,17 +28,6 @@
 #define HEAT_LAST 21
 
 _Static_assert(REPORT_ENDING_DAYS == 30, "the caption of the residence ending says 30 days");
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *q = calloc(n ? n : 1, size);
-
-	if (!q) {
-		fputs("hubdesk: out of memory\n", stderr);
-		abort();
-	}
-	return q;
-}
 
 /* Minutes as hours with one decimal, rounded half up: 90 is "1.5". */
 static void hours(long min, char *out, size_t outsz)

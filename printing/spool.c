@@ -17,6 +17,7 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 #include "printing/cups.h"
 #include "printing/render.h"
 
@@ -578,9 +579,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only,
 	id = sqlite3_column_int64(st, 0);
 	*len = (size_t)sqlite3_column_bytes(st, 1);
 	if (*len > 0) {
-		*data = malloc(*len);
-		if (!*data)
-			abort();
+		*data = xmalloc(*len);
 		memcpy(*data, sqlite3_column_blob(st, 1), *len);
 	}
 	db_done(st);
