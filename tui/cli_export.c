@@ -13,6 +13,7 @@
 #include "core/validate.h"
 #include "core/import.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 #include "tui/cli.h"
 
 #define MAX_ARGS 2
@@ -75,9 +76,7 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 	*data = NULL;
 	if (!f)
 		return cli_say(HD_BAD_INPUT, _("import: cannot read %s: %s"), path, strerror(errno));
-	buf = malloc(cap);
-	if (!buf)
-		abort();
+	buf = xmalloc(cap);
 	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
 		n += got;
 		if (n == cap) {
@@ -87,9 +86,7 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 				return cli_say(HD_BAD_INPUT, _("import: %s is larger than 256 MB"), path);
 			}
 			cap *= 2;
-			buf = realloc(buf, cap);
-			if (!buf)
-				abort();
+			buf = xrealloc(buf, cap);
 		}
 	}
 	if (ferror(f)) {

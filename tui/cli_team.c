@@ -12,6 +12,7 @@
 #include "core/lists.h"
 #include "core/team.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 #include "printing/filing.h"
 #include "tui/cli.h"
 
@@ -23,11 +24,9 @@ static int print_team(struct cli_ctx *ctx, long long id)
 {
 	char token[TOKEN_MAX];
 	struct hd_err err;
-	struct team *t = malloc(sizeof(*t));
+	struct team *t = xmalloc(sizeof(*t));
 	enum hd_status rc;
 
-	if (!t)
-		abort();
 	rc = team_get(ctx->db, id, t, &err);
 	if (rc == HD_OK)
 		rc = token_make(ctx->db, TOKEN_TEAM, id, token, sizeof(token), &err);
@@ -142,9 +141,7 @@ static enum hd_status team_of(struct cli_ctx *ctx, const char *cmd, int argc, ch
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	*t = malloc(sizeof(**t));
-	if (!*t)
-		abort();
+	*t = xmalloc(sizeof(**t));
 	if (team_get(ctx->db, *id, *t, &err) != HD_OK) {
 		free(*t);
 		*t = NULL;
@@ -247,9 +244,7 @@ static int step_cmd(struct cli_ctx *ctx, int argc, char **argv, int k)
 			print_filing(ctx, id);
 		return rc;
 	}
-	t = malloc(sizeof(*t));
-	if (!t)
-		abort();
+	t = xmalloc(sizeof(*t));
 	rc = team_get(ctx->db, id, t, &err);
 	state = t->state;
 	free(t);

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/xalloc.h"
+
 struct printer_watch {
 	pthread_t thread;
 	pthread_mutex_t lock;
@@ -53,10 +55,8 @@ static void *watch_loop(void *arg)
 
 struct printer_watch *watch_start(const char *receipt, const char *a4)
 {
-	struct printer_watch *w = calloc(1, sizeof(*w));
+	struct printer_watch *w = xcalloc(1, sizeof(*w));
 
-	if (!w)
-		abort();
 	snprintf(w->receipt, sizeof(w->receipt), "%s", receipt ? receipt : "");
 	snprintf(w->a4, sizeof(w->a4), "%s", a4 ? a4 : "");
 	pthread_mutex_init(&w->lock, NULL);

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "tui/draw.h"
 
 #define LABEL_COLS 24
@@ -29,9 +30,7 @@ static struct report_row *add(struct report_rows *o, enum report_row_kind kind)
 
 	if (o->n == o->cap) {
 		o->cap = o->cap ? o->cap * 2 : 64;
-		o->rows = realloc(o->rows, (size_t)o->cap * sizeof(*o->rows));
-		if (!o->rows)
-			abort();
+		o->rows = xrealloc(o->rows, (size_t)o->cap * sizeof(*o->rows));
 	}
 	row = &o->rows[o->n++];
 	memset(row, 0, sizeof(*row));

@@ -14,6 +14,7 @@
 #include "core/lists.h"
 #include "core/pin.h"
 #include "core/staff.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -60,7 +61,7 @@ static void wipe(struct accounts *s)
 
 static void *accounts_open(struct app *a, const void *arg)
 {
-	struct accounts *s = calloc(1, sizeof(*s));
+	struct accounts *s = xcalloc(1, sizeof(*s));
 	const struct field_spec specs[F_COUNT] = {
 		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
 			     .required = true, .max_chars = NAME_MAX_CHARS },
@@ -74,8 +75,6 @@ static void *accounts_open(struct app *a, const void *arg)
 	int i;
 
 	(void)arg;
-	if (!s)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&s->fields[i], &specs[i]);
 	reload(a, s);

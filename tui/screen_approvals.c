@@ -13,6 +13,7 @@
 #include "core/booking.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -48,13 +49,11 @@ static void reload(struct app *a, struct approvals *p)
 
 static void *approvals_open(struct app *a, const void *arg)
 {
-	struct approvals *p = calloc(1, sizeof(*p));
+	struct approvals *p = xcalloc(1, sizeof(*p));
 	struct field_spec spec = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
 				   .required = true, .max_chars = TEXT_MAX_CHARS };
 
 	(void)arg;
-	if (!p)
-		abort();
 	field_init(&p->reason, &spec);
 	form_init(&p->form, &p->reason, 1);
 	reload(a, p);

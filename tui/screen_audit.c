@@ -11,6 +11,7 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -51,7 +52,7 @@ static void reload(struct app *a, struct audit_screen *s)
 
 static void *audit_open(struct app *a, const void *arg)
 {
-	struct audit_screen *s = calloc(1, sizeof(*s));
+	struct audit_screen *s = xcalloc(1, sizeof(*s));
 	const struct field_spec specs[F_COUNT] = {
 		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_TEXT, .max_chars = 10 },
 		[F_PERSON] = { .name = "person", .label = _("Person"), .kind = FIELD_TEXT,
@@ -63,8 +64,6 @@ static void *audit_open(struct app *a, const void *arg)
 	int i;
 
 	(void)arg;
-	if (!s)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&s->fields[i], &specs[i]);
 	form_init(&s->form, s->fields, F_COUNT);

@@ -18,6 +18,7 @@
 #include "core/room.h"
 #include "core/pin.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "printing/receipt.h"
 #include "tui/actions.h"
@@ -75,11 +76,9 @@ static void setup(struct booking_form *f, const struct slot *s)
 
 static void *booking_open(struct app *a, const void *arg)
 {
-	struct booking_form *f = calloc(1, sizeof(*f));
+	struct booking_form *f = xcalloc(1, sizeof(*f));
 	struct hd_err err;
 
-	if (!f)
-		abort();
 	f->app = a;
 	f->resident = a->actor.kind == ACTOR_RESIDENT;
 	if (room_get(a->db, ((const struct slot *)arg)->room_id, &f->room, &err) != HD_OK)

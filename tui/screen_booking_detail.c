@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 #include "printing/receipt.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -47,10 +48,8 @@ static void reload(struct app *a, struct detail *d)
 
 static void *detail_open(struct app *a, const void *arg)
 {
-	struct detail *d = calloc(1, sizeof(*d));
+	struct detail *d = xcalloc(1, sizeof(*d));
 
-	if (!d)
-		abort();
 	d->id = *(const long long *)arg;
 	reload(a, d);
 	return d;

@@ -15,6 +15,7 @@
 #include "core/settings.h"
 #include "core/token.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "printing/slip.h"
 #include "tui/actions.h"
@@ -103,11 +104,9 @@ static void setup(struct checkin *c)
 
 static void *checkin_open(struct app *a, const void *arg)
 {
-	struct checkin *c = calloc(1, sizeof(*c));
+	struct checkin *c = xcalloc(1, sizeof(*c));
 
 	(void)arg;
-	if (!c)
-		abort();
 	c->app = a;
 	setup(c);
 	return c;

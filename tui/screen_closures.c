@@ -13,6 +13,7 @@
 #include "core/closure.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -50,7 +51,7 @@ static void reload(struct app *a, struct closures *s)
 
 static void *closures_open(struct app *a, const void *arg)
 {
-	struct closures *s = calloc(1, sizeof(*s));
+	struct closures *s = xcalloc(1, sizeof(*s));
 	const struct field_spec specs[F_COUNT] = {
 		[F_FROM] = { .name = "from", .label = _("From"), .kind = FIELD_DATE,
 			     .required = true },
@@ -61,8 +62,6 @@ static void *closures_open(struct app *a, const void *arg)
 	int i;
 
 	(void)arg;
-	if (!s)
-		abort();
 	const struct field_spec day_specs[2] = {
 		{ .name = "date", .label = _("Working day"), .kind = FIELD_DATE, .required = true },
 		{ .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT, .required = true,

@@ -11,6 +11,7 @@
 
 #include "core/grid.h"
 #include "core/i18n.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -34,7 +35,7 @@ struct free_room {
 static void *free_open(struct app *a, const void *arg)
 {
 	const struct slot *s = arg;
-	struct free_room *f = calloc(1, sizeof(*f));
+	struct free_room *f = xcalloc(1, sizeof(*f));
 	struct field_spec specs[F_COUNT] = {
 		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_DATE, .required = true },
 		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
@@ -47,8 +48,6 @@ static void *free_open(struct app *a, const void *arg)
 	int i;
 
 	(void)a;
-	if (!f)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&f->fields[i], &specs[i]);
 	field_set_text(&f->fields[F_DATE], s->date);

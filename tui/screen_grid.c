@@ -17,6 +17,7 @@
 #include "core/grid.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -121,12 +122,10 @@ static int ncols(const struct grid_screen *g)
 
 static void *grid_open(struct app *a, const void *arg)
 {
-	struct grid_screen *g = calloc(1, sizeof(*g));
+	struct grid_screen *g = xcalloc(1, sizeof(*g));
 	struct booking b;
 	struct hd_err err;
 
-	if (!g)
-		abort();
 	if (arg)
 		snprintf(g->date, sizeof(g->date), "%s", (const char *)arg);
 	else if (a->move_id && booking_get(a->db, a->move_id, &b, &err) == HD_OK)

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -41,12 +42,10 @@ struct home {
 
 static void *home_open(struct app *a, const void *arg)
 {
-	struct home *h = calloc(1, sizeof(*h));
+	struct home *h = xcalloc(1, sizeof(*h));
 
 	(void)a;
 	(void)arg;
-	if (!h)
-		abort();
 	return h;
 }
 

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/i18n.h"
 #include "core/pin.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -51,7 +52,7 @@ static void reload(struct app *a, struct my_bookings *m)
 
 static void *my_open(struct app *a, const void *arg)
 {
-	struct my_bookings *m = calloc(1, sizeof(*m));
+	struct my_bookings *m = xcalloc(1, sizeof(*m));
 	struct field_spec specs[F_COUNT] = {
 		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
 			       .required = true, .max_chars = NAME_MAX_CHARS },
@@ -61,8 +62,6 @@ static void *my_open(struct app *a, const void *arg)
 	int i;
 
 	(void)arg;
-	if (!m)
-		abort();
 	m->app = a;
 	specs[F_BOOKER].suggest = suggest_org_or_team;
 	specs[F_BOOKER].suggest_ctx = a->db;

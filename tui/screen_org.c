@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/org.h"
+#include "core/xalloc.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -51,10 +52,8 @@ static void reload(struct app *a, struct org_page *p)
 
 static void *org_open(struct app *a, const void *arg)
 {
-	struct org_page *p = calloc(1, sizeof(*p));
+	struct org_page *p = xcalloc(1, sizeof(*p));
 
-	if (!p)
-		abort();
 	p->id = *(const long long *)arg;
 	pin_form_init(&p->pin);
 	reload(a, p);

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/org.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -51,7 +52,7 @@ static void fill(struct app *a, struct org_form *of)
 
 static void *org_form_open(struct app *a, const void *arg)
 {
-	struct org_form *of = calloc(1, sizeof(*of));
+	struct org_form *of = xcalloc(1, sizeof(*of));
 	const struct field_spec specs[F_COUNT] = {
 		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
 			     .required = true, .max_chars = NAME_MAX_CHARS },
@@ -69,8 +70,6 @@ static void *org_form_open(struct app *a, const void *arg)
 	};
 	int i;
 
-	if (!of)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&of->fields[i], &specs[i]);
 	form_init(&of->form, of->fields, F_COUNT);

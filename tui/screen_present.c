@@ -14,6 +14,7 @@
 #include "core/lists.h"
 #include "core/text.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 #include "printing/roll.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -41,20 +42,16 @@ static void reload(struct app *a, struct present *p)
 	p->count = 0;
 	if (visit_present(a->db, &p->in, &p->count, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	p->accounted = calloc((size_t)p->count + 1, sizeof(*p->accounted));
-	if (!p->accounted)
-		abort();
+	p->accounted = xcalloc((size_t)p->count + 1, sizeof(*p->accounted));
 	if (p->selected >= p->count)
 		p->selected = p->count > 0 ? p->count - 1 : 0;
 }
 
 static void *present_open(struct app *a, const void *arg)
 {
-	struct present *p = calloc(1, sizeof(*p));
+	struct present *p = xcalloc(1, sizeof(*p));
 
 	(void)arg;
-	if (!p)
-		abort();
 	if (!app_allowed(a, ACC_VISITOR)) {
 		p->count = 0;
 		p->accounted = calloc(1, sizeof(*p->accounted));

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 #include "printing/cups.h"
 #include "printing/spool.h"
 #include "printing/testpage.h"
@@ -45,11 +46,9 @@ static void reload(struct app *a, struct printers *p)
 
 static void *printers_open(struct app *a, const void *arg)
 {
-	struct printers *p = calloc(1, sizeof(*p));
+	struct printers *p = xcalloc(1, sizeof(*p));
 
 	(void)arg;
-	if (!p)
-		abort();
 	reload(a, p);
 	return p;
 }

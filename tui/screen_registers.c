@@ -12,6 +12,7 @@
 #include "core/org.h"
 #include "core/search.h"
 #include "core/team.h"
+#include "core/xalloc.h"
 #include "forms/editor.h"
 #include "forms/form.h"
 #include "tui/actions.h"
@@ -78,11 +79,9 @@ static void refresh_hits(struct app *a, struct registers *r)
 
 static void *registers_open(struct app *a, const void *arg)
 {
-	struct registers *r = calloc(1, sizeof(*r));
+	struct registers *r = xcalloc(1, sizeof(*r));
 
 	(void)arg;
-	if (!r)
-		abort();
 	editor_init(&r->query, NAME_MAX_CHARS);
 	r->stale = true;
 	refresh_hits(a, r);

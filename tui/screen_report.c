@@ -18,6 +18,7 @@
 #include "core/lists.h"
 #include "core/period.h"
 #include "core/report.h"
+#include "core/xalloc.h"
 #include "printing/report_pdf.h"
 #include "printing/spool.h"
 #include "tui/actions.h"
@@ -107,12 +108,10 @@ static void build(struct app *a, struct report_screen *s)
 
 static void *report_open(struct app *a, const void *arg)
 {
-	struct report_screen *s = calloc(1, sizeof(*s));
+	struct report_screen *s = xcalloc(1, sizeof(*s));
 	char today[DATE_LEN];
 
 	(void)arg;
-	if (!s)
-		abort();
 	s->app = a;
 	clock_local_date(clock_now(), today, sizeof(today));
 	snprintf(s->month, sizeof(s->month), "%.7s", today);

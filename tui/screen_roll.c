@@ -14,6 +14,7 @@
 #include "core/lists.h"
 #include "core/org.h"
 #include "core/team.h"
+#include "core/xalloc.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -46,11 +47,9 @@ static void reload(struct app *a, struct roll *r)
 
 static void *roll_open(struct app *a, const void *arg)
 {
-	struct roll *r = calloc(1, sizeof(*r));
+	struct roll *r = xcalloc(1, sizeof(*r));
 
 	(void)arg;
-	if (!r)
-		abort();
 	reload(a, r);
 	return r;
 }

@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/room.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -74,7 +75,7 @@ static void preview(struct app *a, struct room_close *rc)
 
 static void *room_close_open(struct app *a, const void *arg)
 {
-	struct room_close *rc = calloc(1, sizeof(*rc));
+	struct room_close *rc = xcalloc(1, sizeof(*rc));
 	const struct field_spec specs[F_COUNT] = {
 		[F_FROM] = { .name = "from", .label = _("From"), .kind = FIELD_TEXT,
 			     .required = true, .max_chars = PERIOD_CHARS },
@@ -87,8 +88,6 @@ static void *room_close_open(struct app *a, const void *arg)
 	struct hd_err err;
 	int open, close, i;
 
-	if (!rc)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&rc->fields[i], &specs[i]);
 	form_init(&rc->form, rc->fields, F_COUNT);

@@ -12,6 +12,7 @@
 #include "core/lists.h"
 #include "core/room.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -63,7 +64,7 @@ static void fill(struct app *a, struct room_form *rf)
 
 static void *room_form_open(struct app *a, const void *arg)
 {
-	struct room_form *rf = calloc(1, sizeof(*rf));
+	struct room_form *rf = xcalloc(1, sizeof(*rf));
 	const struct field_spec specs[F_COUNT] = {
 		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
 			     .required = true, .max_chars = NAME_MAX_CHARS },
@@ -78,8 +79,6 @@ static void *room_form_open(struct app *a, const void *arg)
 	};
 	int i;
 
-	if (!rf)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&rf->fields[i], &specs[i]);
 	form_init(&rf->form, rf->fields, F_COUNT);

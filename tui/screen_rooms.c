@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/room.h"
+#include "core/xalloc.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -79,11 +80,9 @@ static void reload(struct app *a, struct rooms *s)
 
 static void *rooms_open(struct app *a, const void *arg)
 {
-	struct rooms *s = calloc(1, sizeof(*s));
+	struct rooms *s = xcalloc(1, sizeof(*s));
 
 	(void)arg;
-	if (!s)
-		abort();
 	reload(a, s);
 	s->selected = 0; /* the first room, not the newest */
 	load_closures(a, s);

@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -30,14 +31,12 @@ struct settings_screen {
 
 static void *settings_open(struct app *a, const void *arg)
 {
-	struct settings_screen *s = calloc(1, sizeof(*s));
+	struct settings_screen *s = xcalloc(1, sizeof(*s));
 	struct field_spec spec = { .name = "value", .label = _("Value"), .kind = FIELD_TEXT,
 				   .max_chars = 200 };
 
 	(void)a;
 	(void)arg;
-	if (!s)
-		abort();
 	field_init(&s->value, &spec);
 	form_init(&s->form, &s->value, 1);
 	return s;

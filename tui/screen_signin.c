@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/staff.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -49,7 +50,7 @@ static int suggest_names(void *ctx, const char *query, struct suggestion *out, i
 
 static void *signin_open(struct app *a, const void *arg)
 {
-	struct signin *s = calloc(1, sizeof(*s));
+	struct signin *s = xcalloc(1, sizeof(*s));
 	struct hd_err err;
 	struct field_spec specs[F_COUNT] = {
 		[F_NAME] = { .name = "name", .label = _("Your name"), .kind = FIELD_SUGGEST,
@@ -58,8 +59,6 @@ static void *signin_open(struct app *a, const void *arg)
 			    .min = 6, .max = 12 },
 	};
 
-	if (!s)
-		abort();
 	s->to_leave = arg == SIGNIN_TO_LEAVE; /* one object, at any optimisation */
 	if (staff_list(a->db, &s->accounts, &s->count, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);

@@ -18,6 +18,7 @@
 #include "core/lists.h"
 #include "core/team.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "printing/filing.h"
 #include "tui/actions.h"
@@ -77,15 +78,13 @@ static void reload(struct app *a, struct team_page *p)
 
 static void *team_open(struct app *a, const void *arg)
 {
-	struct team_page *p = calloc(1, sizeof(*p));
+	struct team_page *p = xcalloc(1, sizeof(*p));
 	struct field_spec spec = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
 				   .required = true, .max_chars = TEXT_MAX_CHARS };
 	struct field_spec cspec = { .name = "category", .label = _("Category"),
 				    .kind = FIELD_CHOICE, .required = true,
 				    .list = &LIST_TEAM_CATEGORY };
 
-	if (!p)
-		abort();
 	p->id = *(const long long *)arg;
 	field_init(&p->reason, &spec);
 	form_init(&p->form, &p->reason, 1);

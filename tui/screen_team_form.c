@@ -15,6 +15,7 @@
 #include "core/lists.h"
 #include "core/text.h"
 #include "core/team.h"
+#include "core/xalloc.h"
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
@@ -43,10 +44,8 @@ static void fill(struct app *a, struct team_form *tf)
 	struct team_numbers n;
 	struct team_draft d;
 	struct hd_err err;
-	struct team *t = malloc(sizeof(*t));
+	struct team *t = xmalloc(sizeof(*t));
 
-	if (!t)
-		abort();
 	if (team_get(a->db, tf->id, t, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		tf->id = 0;
@@ -72,7 +71,7 @@ static void fill(struct app *a, struct team_form *tf)
 
 static void *team_form_open(struct app *a, const void *arg)
 {
-	struct team_form *tf = calloc(1, sizeof(*tf));
+	struct team_form *tf = xcalloc(1, sizeof(*tf));
 	const struct field_spec specs[F_COUNT] = {
 		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
 			     .required = true, .max_chars = NAME_MAX_CHARS },
@@ -103,8 +102,6 @@ static void *team_form_open(struct app *a, const void *arg)
 	};
 	int i;
 
-	if (!tf)
-		abort();
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&tf->fields[i], &specs[i]);
 	form_init(&tf->form, tf->fields, F_COUNT);

@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -45,10 +46,8 @@ static void reload(struct app *a, struct visitor *s)
 
 static void *visitor_open(struct app *a, const void *arg)
 {
-	struct visitor *s = calloc(1, sizeof(*s));
+	struct visitor *s = xcalloc(1, sizeof(*s));
 
-	if (!s)
-		abort();
 	s->id = *(const long long *)arg;
 	reload(a, s);
 	return s;
