@@ -22,6 +22,7 @@
 #include "core/org.h"
 #include "core/search.h"
 #include "core/team.h"
+#include "core/xalloc.h"
 
 #define REPS 21 /* runs of the slow measures (a disk flush each) */
 #define ROUNDS 3 /* times each search query is run */
@@ -56,13 +57,11 @@ static enum hd_status time_searches(sqlite3 *db, const struct search_measure *m,
 {
 	const struct bench_queries *q = &sets->set[m->queries];
 	struct search_hit hits[HITS];
-	double *t = malloc(sizeof(*t) * BENCH_QUERIES * ROUNDS), t0;
+	double *t = xmalloc(sizeof(*t) * BENCH_QUERIES * ROUNDS), t0;
 	enum hd_status rc = HD_OK;
 	char p95[80];
 	int round, i, got, n = 0;
 
-	if (!t)
-		abort();
 	for (round = 0; round < ROUNDS; round++) {
 		for (i = 0; i < q->n; i++) {
 			t0 = bench_ms();
@@ -227,13 +226,11 @@ static enum hd_status measure_open(const char *path, struct hd_err *err)
 
 static enum hd_status measure_all(const char *path, struct hd_err *err)
 {
-	struct bench_query_sets *sets = malloc(sizeof(*sets));
+	struct bench_query_sets *sets = xmalloc(sizeof(*sets));
 	sqlite3 *db = NULL;
 	enum hd_status rc;
 	int i;
 
-	if (!sets)
-		abort();
 	rc = db_open(path, DB_EXISTING, &db, err);
 	if (rc == HD_OK)
 		rc = bench_queries_make(db, sets, err);

@@ -19,6 +19,7 @@
 #include "core/room.h"
 #include "core/setup.h"
 #include "core/team.h"
+#include "core/xalloc.h"
 
 #define BENCH_MAX_RECORDS 1000000ull
 #define BENCH_MAX_VISITS 10000000ull
@@ -91,9 +92,7 @@ static bool nameset_add(struct nameset *set, const char *key)
 			return false;
 	if ((set->used + 1) * 2 > set->cap) {
 		cap = set->cap ? set->cap * 2 : 1024;
-		grown = calloc(cap, sizeof(*grown));
-		if (!grown)
-			abort();
+		grown = xcalloc(cap, sizeof(*grown));
 		for (i = 0; i < set->cap; i++)
 			if (set->slot[i])
 				nameset_place(grown, cap, set->slot[i]);
@@ -101,9 +100,7 @@ static bool nameset_add(struct nameset *set, const char *key)
 		set->slot = grown;
 		set->cap = cap;
 	}
-	copy = strdup(key);
-	if (!copy)
-		abort();
+	copy = xstrdup(key);
 	nameset_place(set->slot, set->cap, copy);
 	set->used++;
 	return true;
@@ -150,7 +147,7 @@ static void unique_org(struct bench_rng *r, struct nameset *taken, struct bench_
 	snprintf(base, sizeof(base), "%s", o->name);
 	for (i = 2;; i++) {
 		if (snprintf(o->name, sizeof(o->name), "%s%d", base, i) >= (int)sizeof(o->name))
-			abort(); /* generated names are far shorter */
+			xabort("a generated name is too long"); /* they are far shorter */
 		if (nameset_add(taken, o->name))
 			return;
 	}

@@ -28,6 +28,7 @@
 #include "core/db.h"
 #include "core/room.h"
 #include "core/settings.h"
+#include "core/xalloc.h"
 
 #define DAY 86400
 #define BOOKING_SEED 0x626F6F6B696E6773ull /* "bookings": apart from names and visits */
@@ -112,9 +113,7 @@ static void plan_days(struct plan *p, int first, int last)
 	p->to = back + last - first;
 	p->ndays = p->to + 1;
 	p->nweeks = p->ndays / 7 + 1;
-	p->midnight = calloc((size_t)p->ndays, sizeof(*p->midnight));
-	if (!p->midnight)
-		abort();
+	p->midnight = xcalloc((size_t)p->ndays, sizeof(*p->midnight));
 	for (d = 0; d < p->ndays; d++) {
 		clock_local_date(start + (time_t)d * DAY, date, sizeof(date));
 		p->midnight[d] = clock_local_time(date, 0);
@@ -159,7 +158,7 @@ static enum hd_status read_rooms(sqlite3 *db, struct plan *p, long long after_ro
 static enum hd_status pick_bookers(sqlite3 *db, struct plan *p, const char *sql, int n,
 				   struct hd_err *err)
 {
-	long long *ids = NULL, *grown, t;
+	long long *ids = NULL, t;
 	enum hd_status rc;
 	int have = 0, i, j;
 
@@ -174,10 +173,7 @@ static enum hd_status pick_bookers(sqlite3 *db, struct plan *p, const char *sql,
 		ids[i] = ids[j];
 		ids[j] = t;
 	}
-	grown = realloc(p->bookers, (size_t)(p->nbookers + n + 1) * sizeof(*grown));
-	if (!grown)
-		abort();
-	p->bookers = grown;
+	p->bookers = xrealloc(p->bookers, (size_t)(p->nbookers + n + 1) * sizeof(*p->bookers));
 	memcpy(p->bookers + p->nbookers, ids, (size_t)n * sizeof(*ids));
 	p->nbookers += n;
 	free(ids);
@@ -279,9 +275,7 @@ static void add(struct plan *p, int ri, int d, struct slot s, int booker, int *s
 		return;
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 4096;
-		p->b = realloc(p->b, (size_t)p->cap * sizeof(*p->b));
-		if (!p->b)
-			abort();
+		p->b = xrealloc(p->b, (size_t)p->cap * sizeof(*p->b));
 	}
 	b = &p->b[p->n];
 	memset(b, 0, sizeof(*b));
@@ -397,9 +391,7 @@ enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_r
 				  POOL_TEAMS, err);
 	if (rc != HD_OK || p.nrooms == 0 || p.norgs == 0 || p.nbookers == p.norgs)
 		goto done;
-	p.used = calloc((size_t)p.nbookers * (size_t)p.nweeks, sizeof(*p.used));
-	if (!p.used)
-		abort();
+	p.used = xcalloc((size_t)p.nbookers * (size_t)p.nweeks, sizeof(*p.used));
 	plan_all(&p);
 	rc = gen_bookings_write(db, p.b, p.n, err);
 	if (rc == HD_OK)

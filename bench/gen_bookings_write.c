@@ -13,6 +13,7 @@
 
 #include "core/booking.h"
 #include "core/db.h"
+#include "core/xalloc.h"
 
 /* An audit entry: what happened to which booking, when. */
 enum event_kind { EV_ADD, EV_CHECKIN, EV_CANCEL, EV_REJECT };
@@ -185,11 +186,9 @@ static enum hd_status insert_event(sqlite3 *db, sqlite3_stmt *st, const struct g
 /* The audit entries of every booking, by time. */
 static struct event *events_of(const struct gbooking *b, int n, int *count)
 {
-	struct event *e = calloc((size_t)n * 2 + 1, sizeof(*e));
+	struct event *e = xcalloc((size_t)n * 2 + 1, sizeof(*e));
 	int i, k = 0;
 
-	if (!e)
-		abort();
 	for (i = 0; i < n; i++) {
 		e[k++] = (struct event){ b[i].created, i, EV_ADD };
 		if (b[i].state == BK_CHECKED_IN)
@@ -207,14 +206,12 @@ static struct event *events_of(const struct gbooking *b, int n, int *count)
 enum hd_status gen_bookings_write(sqlite3 *db, struct gbooking *b, int n, struct hd_err *err)
 {
 	sqlite3_stmt *st[ST_COUNT] = { NULL };
-	struct key *order = calloc((size_t)n + 1, sizeof(*order));
+	struct key *order = xcalloc((size_t)n + 1, sizeof(*order));
 	int i, nevents = 0;
 	struct event *events = NULL;
 	enum hd_status rc;
 	long long id;
 
-	if (!order)
-		abort();
 	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM booking", &id, err);
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
 		rc = db_prepare(db, SQL[i], &st[i], err);

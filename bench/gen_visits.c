@@ -16,6 +16,7 @@
 
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/xalloc.h"
 
 #define DAY 86400
 #define VISIT_SEED 0x76697369746F7273ull /* mixed into the seed: visits apart from names */
@@ -81,7 +82,6 @@ enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	long long *grown;
 	int cap = 0, src;
 
 	*ids = NULL;
@@ -92,10 +92,7 @@ enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 1024;
-			grown = realloc(*ids, (size_t)cap * sizeof(**ids));
-			if (!grown)
-				abort();
-			*ids = grown;
+			*ids = xrealloc(*ids, (size_t)cap * sizeof(**ids));
 		}
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
@@ -210,13 +207,11 @@ static int by_time_in(const void *a, const void *b)
 static struct gvisit *plan_visits(struct bench_rng *r, struct gperson *people, int np, int nv,
 				  const time_t *midnight, const int *weekday)
 {
-	struct gvisit *v = calloc((size_t)nv, sizeof(*v));
-	int *visits = calloc((size_t)np, sizeof(*visits));
+	struct gvisit *v = xcalloc((size_t)nv, sizeof(*v));
+	int *visits = xcalloc((size_t)np, sizeof(*visits));
 	int past = VISIT_DAYS - 1, today = VISIT_DAYS - 1, i, k, p, len, start, n = 0;
 	int ntoday = nv >= 10 * TODAY_VISITS ? TODAY_VISITS : nv / 10;
 
-	if (!v || !visits)
-		abort();
 	for (p = 0; p < np; p++)
 		visits[p] = 1;
 	for (i = np; i < nv; i++) {
@@ -428,10 +423,8 @@ enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long 
 		rc = bench_read_ids(db, "SELECT id FROM team ORDER BY id", &teams, &nteams, err);
 	if (rc != HD_OK)
 		goto done;
-	people = calloc((size_t)np, sizeof(*people));
-	order = calloc((size_t)np, sizeof(*order));
-	if (!people || !order)
-		abort();
+	people = xcalloc((size_t)np, sizeof(*people));
+	order = xcalloc((size_t)np, sizeof(*order));
 	for (i = 0; i < np; i++)
 		make_person(&r, &people[i], orgs, norgs, teams, nteams);
 	v = plan_visits(&r, people, np, nv, midnight, weekday);

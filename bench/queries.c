@@ -11,6 +11,7 @@
 #include "core/db.h"
 #include "core/org.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 #define QUERY_SEED 0x5EA4C4ull
 #define COMMON_PIECES 20 /* the most frequent pieces a common-start miss uses */
@@ -23,18 +24,11 @@ struct names {
 
 static void names_push(struct names *all, const char *name)
 {
-	char **grown;
-
 	if (all->n == all->cap) {
 		all->cap = all->cap ? all->cap * 2 : 1024;
-		grown = realloc(all->v, (size_t)all->cap * sizeof(*grown));
-		if (!grown)
-			abort();
-		all->v = grown;
+		all->v = xrealloc(all->v, (size_t)all->cap * sizeof(*all->v));
 	}
-	all->v[all->n] = strdup(name);
-	if (!all->v[all->n])
-		abort();
+	all->v[all->n] = xstrdup(name);
 	all->n++;
 }
 
@@ -132,16 +126,13 @@ static int cmp_u32(const void *a, const void *b)
 /* The distinct characters of every name, sorted, into a malloc'd array. */
 static uint32_t *distinct_chars(const struct names *all, int *count)
 {
-	uint32_t *cps = NULL, *grown;
+	uint32_t *cps = NULL;
 	int n = 0, cap = 0, i, k, used;
 
 	for (i = 0; i < all->n; i++) {
 		if (n + NAME_MAX_CHARS > cap) {
 			cap = cap ? cap * 2 : 4096;
-			grown = realloc(cps, (size_t)cap * sizeof(*cps));
-			if (!grown)
-				abort();
-			cps = grown;
+			cps = xrealloc(cps, (size_t)cap * sizeof(*cps));
 		}
 		n += code_points(all->v[i], cps + n, NAME_MAX_CHARS);
 		if (n > 1 << 16) {
@@ -188,13 +179,11 @@ static int cmp_u64(const void *a, const void *b)
  * max, each as first << 32 | second); returns the count. */
 static int common_pieces(const struct names *all, uint64_t *out, int max)
 {
-	uint64_t *pairs = malloc((size_t)all->n * NAME_MAX_CHARS * sizeof(*pairs));
+	uint64_t *pairs = xmalloc((size_t)all->n * NAME_MAX_CHARS * sizeof(*pairs));
 	int counts[COMMON_PIECES] = { 0 };
 	uint32_t cps[NAME_MAX_CHARS];
 	int n = 0, kept = 0, i, k, c, slot;
 
-	if (!pairs)
-		abort();
 	if (max > COMMON_PIECES)
 		max = COMMON_PIECES;
 	for (i = 0; i < all->n; i++) {

@@ -25,6 +25,7 @@
 #include "core/db.h"
 #include "core/grid.h"
 #include "core/room.h"
+#include "core/xalloc.h"
 
 #define GRID_RUNS 200     /* runs of the grid measures */
 #define FREE_QUERIES 200  /* queries of the free-room measure */
@@ -48,14 +49,12 @@ static void day_after(int days, char *out, size_t outsz)
  * percentile as name_p95, and the bookings the grid shows. */
 static enum hd_status measure_grid(sqlite3 *db, const char *name, int rooms, struct hd_err *err)
 {
-	double *t = malloc(sizeof(*t) * GRID_RUNS), t0;
+	double *t = xmalloc(sizeof(*t) * GRID_RUNS), t0;
 	char date[DATE_LEN], label[80];
 	enum hd_status rc = HD_OK;
 	struct grid g;
 	int i, shown = 0;
 
-	if (!t)
-		abort();
 	day_after(0, date, sizeof(date));
 	for (i = 0; i < GRID_RUNS; i++) {
 		t0 = bench_ms();
@@ -86,15 +85,14 @@ done:
 static enum hd_status measure_free_rooms(sqlite3 *db, struct bench_rng *r, struct hd_err *err)
 {
 	static const char *const PEOPLE[] = { "4", "8", "12", "20", "30", "50" };
-	double *t = malloc(sizeof(*t) * FREE_QUERIES), *found = malloc(sizeof(*found) * FREE_QUERIES);
+	double *t = xmalloc(sizeof(*t) * FREE_QUERIES);
+	double *found = xmalloc(sizeof(*found) * FREE_QUERIES);
 	char date[DATE_LEN], start[32], end[32];
 	enum hd_status rc = HD_OK;
 	struct room *rooms;
 	double t0;
 	int i, from, len, n;
 
-	if (!t || !found)
-		abort();
 	for (i = 0; i < FREE_QUERIES; i++) {
 		day_after((int)bench_rng_below(r, AHEAD_DAYS + 1), date, sizeof(date));
 		from = 11 * 60 + 30 * (int)bench_rng_below(r, 15);

@@ -30,6 +30,7 @@
 #include "core/import.h"
 #include "core/room.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 
 #define DESKS 8
 #define DESK_ROWS 20000
@@ -193,11 +194,9 @@ static enum hd_status import_timed(sqlite3 *db, double *from, double *to, struct
  * failures. */
 static void desk_lines(const struct desks *all)
 {
-	double *t = malloc(sizeof(*t) * DESKS * DESK_MAX_ACTIONS);
+	double *t = xmalloc(sizeof(*t) * DESKS * DESK_MAX_ACTIONS);
 	int i, j, n = 0, failures = 0;
 
-	if (!t)
-		abort();
 	for (i = 0; i < DESKS; i++) {
 		for (j = 0; j < all->log[i].n; j++)
 			if (all->log[i].at[j] >= all->from && all->log[i].at[j] < all->to)

@@ -19,6 +19,7 @@
 #include "core/import.h"
 #include "core/period.h"
 #include "core/report.h"
+#include "core/xalloc.h"
 
 #define REPORT_RUNS 10               /* timed runs of a report, after one to warm up */
 #define IMPORT_ROWS 10000            /* organisations of the imported file */
@@ -127,7 +128,7 @@ void bench_orgs_csv(const char *prefix, const char *region, int rows, char **dat
 
 	f = open_memstream(data, len);
 	if (!f)
-		abort();
+		xalloc_failed();
 	bench_rng_seed(&r, IMPORT_SEED);
 	fputs(CSV_BOM, f);
 	csv_row(f, HEADER, 8);
@@ -167,8 +168,8 @@ void bench_orgs_csv(const char *prefix, const char *region, int rows, char **dat
 		cell[7] = out_date;
 		csv_row(f, cell, 8);
 	}
-	if (fclose(f) != 0)
-		abort();
+	if (fclose(f) != 0) /* the last of the text did not fit in memory */
+		xalloc_failed();
 }
 
 /* One import of the file by the command line (an admin), timed; its

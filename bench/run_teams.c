@@ -13,6 +13,7 @@
 #include "core/db.h"
 #include "core/team.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 
 #define ROLL_RUNS 21
 #define PAGE_RUNS 201
@@ -66,15 +67,13 @@ static enum hd_status open_page(sqlite3 *db, long long id, struct team *team,
 
 static enum hd_status measure_page(sqlite3 *db, struct hd_err *err)
 {
-	struct team *team = malloc(sizeof(*team));
-	double *t = malloc(sizeof(*t) * PAGE_RUNS), t0;
+	struct team *team = xmalloc(sizeof(*team));
+	double *t = xmalloc(sizeof(*t) * PAGE_RUNS), t0;
 	struct bench_rng r;
 	long long *ids = NULL;
 	enum hd_status rc;
 	int nids = 0, i;
 
-	if (!team || !t)
-		abort();
 	bench_rng_seed(&r, MEASURE_SEED);
 	rc = bench_read_ids(db, "SELECT id FROM team ORDER BY id", &ids, &nids, err);
 	for (i = 0; rc == HD_OK && nids > 0 && i < PAGE_RUNS; i++) {

@@ -16,6 +16,7 @@
 #include "core/db.h"
 #include "core/settings.h"
 #include "core/visit.h"
+#include "core/xalloc.h"
 
 #define DAY 86400
 #define REPS 21          /* runs of the check-in (a disk flush each) and of who is here */
@@ -145,14 +146,12 @@ static enum hd_status measure_hints(sqlite3 *db, enum hint_kind kind, const stru
 				    struct hd_err *err)
 {
 	struct visitor_hint hints[HINTS];
-	char (*q)[64] = malloc(sizeof(*q) * HINT_QUERIES), p95[80];
-	double *t = malloc(sizeof(*t) * HINT_QUERIES * ROUNDS), t0;
+	char (*q)[64] = xmalloc(sizeof(*q) * HINT_QUERIES), p95[80];
+	double *t = xmalloc(sizeof(*t) * HINT_QUERIES * ROUNDS), t0;
 	enum hd_status rc = HD_OK;
 	int i, round, got, n = 0;
 	size_t len;
 
-	if (!q || !t)
-		abort();
 	for (i = 0; i < HINT_QUERIES; i++) {
 		len = strlen(people[i].phone);
 		if (kind == HINT_LAST4)
@@ -251,7 +250,7 @@ static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
  * that today's visitors are here; it is put back after. */
 enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd_err *err)
 {
-	struct known *people = malloc(sizeof(*people) * HINT_QUERIES);
+	struct known *people = xmalloc(sizeof(*people) * HINT_QUERIES);
 	char *saved = bench_save_now();
 	struct bench_rng r;
 	sqlite3 *db = NULL;
@@ -259,8 +258,6 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 	enum hd_status rc;
 	int k;
 
-	if (!people)
-		abort();
 	bench_rng_seed(&r, VISIT_QUERY_SEED);
 	bench_set_now(bench_visits_now());
 	rc = db_open(path, DB_EXISTING, &db, err);
