@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test_source_rules.sh - the layout rules of DESIGN.md hold in the source:
-# arrows point one way, core/ has no curses or cups, forms/ no curses, and
-# SQL text is never built with printf-style formatting of values.
+# arrows point one way, core/ has no curses or cups, forms/ no curses, only
+# core/xalloc.c calls abort(), and SQL text is never built with printf-style
+# formatting of values.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 1
 
@@ -29,6 +30,13 @@ else
 	ok "printing/ has no sources yet"
 fi
 check_none "no printf or exit below tui/" '(^|[^a-z_])(printf|puts|exit) *\(' core/*.c forms/*.c
+# One out-of-memory policy (core/xalloc.h): memory that is not there stops
+# the program through xmalloc() and its kin (or xalloc_failed() for another
+# library's allocation), an impossible state through xabort(); what a person
+# or a file causes is an error the caller handles. abort() itself is called
+# in core/xalloc.c alone.
+check_none "abort() is called only in core/xalloc.c" '(^|[^a-z_0-9])abort *\(' \
+	$(ls core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] | grep -v '^core/xalloc\.c$')
 check_none "SQL is never formatted with values (%s/%d in SQL text)" \
 	'(SELECT|INSERT|UPDATE|DELETE)[^"]*%[sd]' core/*.c forms/*.c tui/*.c
 check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
