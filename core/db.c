@@ -10,9 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/dblock.h"
 #include "core/i18n.h"
 #include "core/schema.h"
 #include "core/xalloc.h"
+
+/* This thread's say that it waits (dblock_wait_begin), from the first
+ * call of the busy handler to the end of the statement that waited. */
+static _Thread_local int wait_said = -1;
 
 int db_schema_latest(void)
 {
@@ -25,6 +30,8 @@ void db_close(sqlite3 *db)
 
 	if (!db)
 		return;
+	dblock_wait_end(wait_said);
+	wait_said = -1;
 	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
 		sqlite3_finalize(st);
 	sqlite3_close_v2(db);
@@ -128,18 +135,19 @@ void db_on_wait(db_wait_fn fn, void *ctx)
 	waiting.ctx = ctx;
 }
 
-/* SQLite's busy handler: asks again after a few milliseconds, so that a
- * desk behind a long job's batch takes its turn in the job's short pause
- * between batches (DB_BATCH_PAUSE_MS, at least twice the longest step);
- * tells the desk once the wait is noticeable, and gives up after
- * DB_BUSY_MS. count is how many times it was called for this wait. */
-static int busy(void *unused, int count)
+/* SQLite's busy handler (arg: the connection): says that this desk waits,
+ * so that a long job lets it write before its next batch, and asks again
+ * after a few milliseconds; tells the desk once the wait is noticeable,
+ * and gives up after DB_BUSY_MS. count is how many times it was called
+ * for this wait. */
+static int busy(void *arg, int count)
 {
 	static const int STEPS[] = { 1, 1, 2, 2, 3, 4, 5 };
 	const int n = (int)(sizeof(STEPS) / sizeof(STEPS[0]));
 	int i, waited = 0, step;
 
-	(void)unused;
+	if (count == 0 && wait_said < 0)
+		wait_said = dblock_wait_begin(sqlite3_db_filename(arg, "main"));
 	for (i = 0; i < count && i < n; i++)
 		waited += STEPS[i];
 	if (count > n)
@@ -162,6 +170,9 @@ static int run(sqlite3 *db, const char *sql)
 		return sqlite3_errcode(db);
 	rc = sqlite3_step(st);
 	db_done(st);
+	/* A BEGIN IMMEDIATE that waited has its turn now (or gave up). */
+	dblock_wait_end(wait_said);
+	wait_said = -1;
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
@@ -379,7 +390,7 @@ enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struc
 	sqlite3_extended_result_codes(db, 1);
 	/* Another desk may hold the file right now: wait for it from the
 	 * first read on. */
-	sqlite3_busy_handler(db, busy, NULL);
+	sqlite3_busy_handler(db, busy, db);
 	rc = check_identity(db, path, mode, &version, err);
 	if (rc != HD_OK || mode == DB_READ_ONLY)
 		goto done;

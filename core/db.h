@@ -119,11 +119,11 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 bool db_is_empty(sqlite3 *db);
 
 /* Long admin jobs (an import, the retention erase) write in batches of
- * about DB_BATCH_MS of work, each its own transaction, and pause
- * DB_BATCH_PAUSE_MS after each so that a desk waiting for the database
- * (which asks again every few milliseconds) writes in between. */
+ * about DB_BATCH_MS of work, each its own transaction; after each, every
+ * desk that says it waits (dblock.h) writes first, for at most
+ * DB_TURN_MAX_MS, so that a desk waits about one batch at most. */
 #define DB_BATCH_MS 100
-#define DB_BATCH_PAUSE_MS 10
+#define DB_TURN_MAX_MS 1000
 
 struct db_batch {
 	sqlite3 *db;
@@ -134,10 +134,15 @@ struct db_batch {
 /* Begins the first batch (BEGIN IMMEDIATE), outside any transaction. */
 enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err);
 
-/* Once the open batch has run DB_BATCH_MS: commits it, pauses and begins
- * the next; *committed says whether it did. Call it between whole units of
- * work (a row of a file). On failure no batch is open. */
+/* Once the open batch has run DB_BATCH_MS: commits it, lets waiting desks
+ * write (db_batch_turn) and begins the next; *committed says whether it
+ * did. Call it between whole units of work (a row of a file). On failure
+ * no batch is open. */
 enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err *err);
+
+/* Between two batches, outside a transaction: returns once no desk says
+ * it waits for db, or after DB_TURN_MAX_MS. */
+void db_batch_turn(sqlite3 *db);
 
 /* The size of a long job's next batch counted in records, from the size
  * of the last one and the milliseconds it took: larger while batches are

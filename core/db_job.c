@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/dblock.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
@@ -31,12 +32,19 @@ enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err 
 	if (rc != HD_OK)
 		return rc;
 	*committed = true;
-	/* A desk waiting polls at most every few milliseconds (db.c's busy
-	 * handler): this pause is its turn. */
-	sqlite3_sleep(DB_BATCH_PAUSE_MS);
+	db_batch_turn(b->db);
 	b->began_ms = clock_monotonic_ms();
 	b->batches++;
 	return db_begin(b->db, err);
+}
+
+void db_batch_turn(sqlite3 *db)
+{
+	const char *path = sqlite3_db_filename(db, "main");
+	long long until = clock_monotonic_ms() + DB_TURN_MAX_MS;
+
+	while (dblock_desk_waits(path) && clock_monotonic_ms() < until)
+		sqlite3_sleep(1);
 }
 
 int db_batch_size(int size, long long took_ms)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dblock.c - the lock file beside the database. */
+#define _GNU_SOURCE /* open file description locks (F_OFD_SETLK) */
 #include "core/dblock.h"
 
 #include <errno.h>
@@ -10,6 +11,61 @@
 #include <unistd.h>
 
 #include "core/i18n.h"
+
+/* The lock file of db_path opened, or -1. */
+static int open_lock(const char *db_path)
+{
+	char path[4096];
+
+	if (!db_path || !*db_path ||
+	    snprintf(path, sizeof(path), "%s.lock", db_path) >= (int)sizeof(path))
+		return -1;
+	return open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+}
+
+/* The byte that says a desk waits. */
+static struct flock waiting_byte(short type)
+{
+	struct flock fl;
+
+	memset(&fl, 0, sizeof(fl));
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = 1;
+	fl.l_len = 1;
+	return fl;
+}
+
+int dblock_wait_begin(const char *db_path)
+{
+	struct flock fl = waiting_byte(F_RDLCK);
+	int fd = open_lock(db_path);
+
+	if (fd >= 0 && fcntl(fd, F_OFD_SETLK, &fl) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+void dblock_wait_end(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* the lock goes with its open */
+}
+
+bool dblock_desk_waits(const char *db_path)
+{
+	struct flock fl = waiting_byte(F_WRLCK);
+	int fd = open_lock(db_path);
+	bool waits;
+
+	if (fd < 0)
+		return false;
+	waits = fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+	close(fd);
+	return waits;
+}
 
 enum hd_status dblock_take(const char *db_path, bool exclusive, int *fd, struct hd_err *err)
 {

@@ -18,4 +18,15 @@ enum hd_status dblock_take(const char *db_path, bool exclusive, int *fd, struct 
 /* Lets the lock go (-1 is fine). */
 void dblock_release(int fd);
 
+/* A desk waiting for another's write says so on the same file: a shared
+ * lock on its byte 1, through an open of its own, held until the wait
+ * ends; a long job lets every desk that says so write before its next
+ * batch. dblock_wait_begin returns what to give to dblock_wait_end (-1
+ * when the desk could not say so: then it only waits its turn). */
+int dblock_wait_begin(const char *db_path);
+void dblock_wait_end(int fd);
+
+/* Whether some desk says it waits for the database at db_path now. */
+bool dblock_desk_waits(const char *db_path);
+
 #endif

@@ -267,7 +267,7 @@ enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, t
 		if (rc != HD_OK || n < size)
 			break;
 		size = db_batch_size(size, clock_monotonic_ms() - began);
-		sqlite3_sleep(DB_BATCH_PAUSE_MS);
+		db_batch_turn(db);
 	}
 	return rc == HD_OK ? erase_old_lists(db, cutoff, err) : rc;
 }

@@ -3,9 +3,12 @@
 #include "testutil.h"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include "core/dblock.h"
 #include "core/schema.h"
 
 static void write_file(const char *path, const char *bytes, size_t n)
@@ -267,6 +270,55 @@ static void test_a_batch_commits_after_its_time(void **state)
 /* Landed migrations are never edited (a database made by the old text
  * would differ from one made by the new): each one's SHA-256 is kept here,
  * its first 16 hex digits. A new migration adds its line. */
+/* A desk that waits for the database while a long job's batch runs. */
+struct waiting_desk {
+	const char *path;
+	atomic_bool wrote;
+};
+
+static void *desk_waits_then_writes(void *arg)
+{
+	struct waiting_desk *d = arg;
+	sqlite3 *db = NULL;
+	struct hd_err err;
+
+	if (db_open(d->path, DB_EXISTING, &db, &err) == HD_OK && db_begin(db, &err) == HD_OK &&
+	    db_exec(db, "UPDATE setting SET value = value WHERE key = 'centre.name'", 0, 0, 0,
+		    &err) == HD_OK &&
+	    db_commit(db, &err) == HD_OK)
+		atomic_store(&d->wrote, true);
+	db_close(db);
+	return NULL;
+}
+
+/* A desk that waits says so on the lock file, and a long job's next batch
+ * begins only after that desk has written. */
+static void test_a_waiting_desk_writes_before_the_next_batch(void **state)
+{
+	struct tdb *t = *state;
+	struct waiting_desk d = { t->path, false };
+	struct db_batch b;
+	struct hd_err err;
+	pthread_t desk;
+	bool committed;
+	int i;
+
+	assert_false(dblock_desk_waits(t->path));
+	assert_int_equal(db_batch_begin(t->db, &b, &err), HD_OK);
+	assert_int_equal(pthread_create(&desk, NULL, desk_waits_then_writes, &d), 0);
+	for (i = 0; i < 2000 && !dblock_desk_waits(t->path); i++)
+		sqlite3_sleep(1);
+	assert_true(dblock_desk_waits(t->path));
+	assert_false(atomic_load(&d.wrote));
+	b.began_ms -= DB_BATCH_MS;
+	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
+	assert_true(committed);
+	assert_true(atomic_load(&d.wrote));
+	assert_false(dblock_desk_waits(t->path));
+	assert_int_equal(db_commit(t->db, &err), HD_OK);
+	assert_int_equal(pthread_join(desk, NULL), 0);
+}
+
 static void test_landed_migrations_are_never_edited(void **state)
 {
 	static const struct {
@@ -336,6 +388,8 @@ int main(void)
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_batch_commits_after_its_time, tdb_setup,
 						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_waiting_desk_writes_before_the_next_batch,
+						tdb_setup, tdb_teardown),
 		cmocka_unit_test(test_every_migration_exists),
 		cmocka_unit_test(test_landed_migrations_are_never_edited),
 	};
