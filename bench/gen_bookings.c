@@ -135,7 +135,7 @@ static void read_room(sqlite3_stmt *st, void *rec)
 static enum hd_status read_rooms(sqlite3 *db, struct plan *p, long long after_room,
 				 struct hd_err *err)
 {
-	int closing = settings_minutes(db, "closing.time"), i;
+	int closing = settings_minutes(db, SET_CLOSING_TIME), i;
 	enum hd_status rc;
 
 	rc = db_collect_with(db,

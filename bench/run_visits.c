@@ -215,7 +215,7 @@ static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
 	struct hd_actor who = actor_command_line("bench");
 	char date[DATE_LEN];
 	double t[RETENTION_DAYS], counts[RETENTION_DAYS], t0, ms;
-	long days = settings_int(db, "retention.days");
+	long days = settings_int(db, SET_RETENTION_DAYS);
 	long long oldest;
 	time_t midnight, cutoff;
 	enum hd_status rc;

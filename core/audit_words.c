@@ -132,9 +132,10 @@ char *audit_actions_matching(const char *words)
 /* A field's name: a setting's label for a setting, else the table's. */
 static const char *field_words(const char *key)
 {
-	const struct setting_def *d = settings_find(key);
+	enum setting s;
 
-	return d ? _(d->label) : lookup(FIELDS, COUNT(FIELDS), key);
+	return settings_lookup(key, &s, NULL) == HD_OK ? _(settings_def(s)->label)
+						       : lookup(FIELDS, COUNT(FIELDS), key);
 }
 
 static bool is_time_field(const char *key)

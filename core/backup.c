@@ -362,7 +362,7 @@ static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const c
 				struct hd_err *err)
 {
 	char path[PATH_BYTES + 300], day[DATE_LEN];
-	time_t keep_days = (time_t)settings_int(db, "retention.days") * DAY;
+	time_t keep_days = (time_t)settings_int(db, SET_RETENTION_DAYS) * DAY;
 	struct stat sb;
 	enum hd_status rc;
 	bool dated;
@@ -402,7 +402,7 @@ static enum hd_status keep_all(sqlite3 *db, const struct hd_actor *who, const ch
 	struct dirent *e;
 	DIR *d;
 
-	clock_local_date(clock_now() - settings_int(db, "retention.days") * DAY, oldest,
+	clock_local_date(clock_now() - settings_int(db, SET_RETENTION_DAYS) * DAY, oldest,
 			 sizeof(oldest));
 	d = opendir(dir);
 	if (!d)

@@ -82,7 +82,7 @@ static void read_booking(sqlite3_stmt *st, void *rec)
 
 static long long window_seconds(sqlite3 *db)
 {
-	return settings_int(db, "booking.checkin_minutes") * 60;
+	return settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 }
 
 /* The bookings SQL_BOOKING_COLS reads with where (and its order), states
@@ -325,7 +325,7 @@ enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long l
 	if (b.state != BK_PENDING && b.state != BK_CONFIRMED)
 		return hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be cancelled."),
 				  id, _(booking_state_word(b.state)));
-	late = (long long)b.start - now < settings_int(db, "booking.cancel_late_hours") * 3600;
+	late = (long long)b.start - now < settings_int(db, SET_BOOKING_CANCEL_LATE_HOURS) * 3600;
 	before = booking_json(db, id);
 	rc = db_exec(db,
 		 "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"

@@ -128,7 +128,8 @@ static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, st
 {
 	char today[DATE_LEN], last[DATE_LEN], day[DATE_LEN];
 	time_t now = clock_now();
-	long ahead = settings_int(db, "booking.days_ahead"), hours = settings_int(db, "booking.max_hours");
+	long ahead = settings_int(db, SET_BOOKING_DAYS_AHEAD);
+	long hours = settings_int(db, SET_BOOKING_MAX_HOURS);
 
 	if (p->start < now)
 		return hd_err_set(err, HD_REFUSED, "start", _("That time has passed."));
@@ -178,10 +179,11 @@ static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, st
 static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p,
 				       struct hd_err *err)
 {
-	long limit = settings_int(db, "booking.noshow_limit");
-	long days = settings_int(db, "booking.noshow_days");
-	long suspend = settings_int(db, "booking.suspend_days");
-	long long now = (long long)clock_now(), w = settings_int(db, "booking.checkin_minutes") * 60;
+	long limit = settings_int(db, SET_BOOKING_NOSHOW_LIMIT);
+	long days = settings_int(db, SET_BOOKING_NOSHOW_DAYS);
+	long suspend = settings_int(db, SET_BOOKING_SUSPEND_DAYS);
+	long long now = (long long)clock_now();
+	long long w = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	char until[DATE_LEN];
@@ -217,7 +219,7 @@ static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p
 static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, long long ignore_id,
 				  struct hd_err *err)
 {
-	long quota = settings_int(db, "booking.quota_hours_week");
+	long quota = settings_int(db, SET_BOOKING_QUOTA_HOURS_WEEK);
 	char day[DATE_LEN];
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;

@@ -66,7 +66,7 @@ static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, con
 				  int *weeks, struct hd_err *err)
 {
 	char first[DATE_LEN], last[DATE_LEN];
-	long most = settings_int(db, "booking.series_weeks");
+	long most = settings_int(db, SET_BOOKING_SERIES_WEEKS);
 	time_t a, b;
 
 	if (valid_date(until, _("Weekly until"), last, sizeof(last), err) != HD_OK)
@@ -424,7 +424,8 @@ enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, l
 
 long long booking_series_now(sqlite3 *db, long long id)
 {
-	long long now = (long long)clock_now(), w = settings_int(db, "booking.checkin_minutes") * 60;
+	long long now = (long long)clock_now();
+	long long w = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 	sqlite3_stmt *st = NULL;
 	long long found = id;
 

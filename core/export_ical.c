@@ -227,7 +227,7 @@ enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const 
 	/* A plain calendar file: no METHOD, which would make it an iTIP
 	 * message (RFC 5546) whose events each need an ORGANIZER. */
 	put_line(f, "CALSCALE:GREGORIAN");
-	settings_text(db, "centre.name", centre, sizeof(centre));
+	settings_text(db, SET_CENTRE_NAME, centre, sizeof(centre));
 	snprintf(name, sizeof(name), "%s %s", centre, room ? r.name : _("Room bookings"));
 	put_text(f, "X-WR-CALNAME", name);
 	if (steady) {

@@ -40,7 +40,7 @@ static void centre_closed(sqlite3 *db, const char *date, char *why, size_t whysz
 static enum hd_status read_rooms(sqlite3 *db, struct grid *g, struct hd_err *err)
 {
 	struct room *rooms = NULL;
-	int n = 0, i, first = 24 * 60, last = 0, closing = settings_minutes(db, "closing.time");
+	int n = 0, i, first = 24 * 60, last = 0, closing = settings_minutes(db, SET_CLOSING_TIME);
 	enum hd_status rc;
 
 	rc = room_list(db, &rooms, &n, err);
@@ -295,13 +295,13 @@ enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
 	args[1] = (long long)to;
 	args[2] = people;
 	args[3] = (long long)clock_now();
-	args[4] = settings_int(db, "booking.checkin_minutes") * 60;
+	args[4] = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 	args[5] = BOOKING_REACH;
 	rc = db_collect_with(db, SQL_FREE_ROOMS, args, 6, sizeof(**out), room_read_row,
 			     (void **)out, n, err);
 	if (rc != HD_OK)
 		return rc;
-	closing = settings_minutes(db, "closing.time");
+	closing = settings_minutes(db, SET_CLOSING_TIME);
 	s = (int)((from - clock_local_time(day, 0)) / 60);
 	e = (int)((to - clock_local_time(day, 0)) / 60);
 	for (i = k = 0; i < *n; i++) {

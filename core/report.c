@@ -316,7 +316,7 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 3, (long long)clock_now());
-	sqlite3_bind_int64(st, 4, (long long)settings_int(db, "booking.checkin_minutes") * 60);
+	sqlite3_bind_int64(st, 4, (long long)settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60);
 	i = 0;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		long long room = sqlite3_column_int64(st, 0);

@@ -233,7 +233,7 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min)
 {
 	*open_min = r->open_min >= 0 ? r->open_min : ROOM_DEFAULT_OPEN;
-	*close_min = r->close_min >= 0 ? r->close_min : settings_minutes(db, "closing.time");
+	*close_min = r->close_min >= 0 ? r->close_min : settings_minutes(db, SET_CLOSING_TIME);
 }
 
 /* Reads local "YYYY-MM-DD HH:MM" from..to into start..end, end after

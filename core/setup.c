@@ -213,7 +213,7 @@ enum hd_status setup_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err
 				_("the database holds data already; demo data goes only into a new one"));
 		goto done;
 	}
-	rc = settings_set(db, who, "centre.name", "花园街道社会组织服务中心", err);
+	rc = settings_set(db, who, SET_CENTRE_NAME, "花园街道社会组织服务中心", err);
 	for (i = 0; rc == HD_OK && i < COUNT(DEMO_ROOMS); i++)
 		rc = room_add(db, who, &DEMO_ROOMS[i], &id, err);
 	if (rc == HD_OK)

@@ -293,7 +293,7 @@ enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_
 	char sql[1024], today[DATE_LEN];
 	long long since;
 	time_t now = clock_now();
-	int closing = settings_minutes(db, "closing.time");
+	int closing = settings_minutes(db, SET_CLOSING_TIME);
 
 	/* Whoever came in before the last closing time is out, for every
 	 * reader, even before the automatic check-out has written it. */

@@ -238,9 +238,8 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err)
 {
-	return visit_retention_before(db, who,
-				      clock_now() - (time_t)settings_int(db, "retention.days") * DAY,
-				      erased, err);
+	return visit_retention_before(
+		db, who, clock_now() - (time_t)settings_int(db, SET_RETENTION_DAYS) * DAY, erased, err);
 }
 
 /* Visits erased in the first batch of a retention pass. */
@@ -278,7 +277,7 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 	struct visit *in = NULL;
 	enum hd_status rc;
 	char day[DATE_LEN], after[96];
-	int n = 0, i, closing = settings_minutes(db, "closing.time");
+	int n = 0, i, closing = settings_minutes(db, SET_CLOSING_TIME);
 	time_t now = clock_now(), close_at;
 
 	*count = 0;

@@ -74,7 +74,7 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_n
 	char centre[NAME_BYTES], phone[PHONE_MAX + 8], number[16], date[64];
 	struct doc *d = doc_new(_("Team filing receipt"));
 
-	settings_text(db, "centre.name", centre, sizeof(centre));
+	settings_text(db, SET_CENTRE_NAME, centre, sizeof(centre));
 	d->reprint = reprint;
 	doc_text(d, centre, true, false);
 	doc_rule(d);

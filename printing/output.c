@@ -23,15 +23,15 @@ enum hd_status output_choose_for(sqlite3 *db, enum output_printer prefer, const 
 	char receipt[SETTING_VALUE_MAX], a4[SETTING_VALUE_MAX];
 	const char *first, *second;
 
-	settings_text(db, "printer.receipt", receipt, sizeof(receipt));
-	settings_text(db, "printer.a4", a4, sizeof(a4));
+	settings_text(db, SET_PRINTER_RECEIPT, receipt, sizeof(receipt));
+	settings_text(db, SET_PRINTER_A4, a4, sizeof(a4));
 	first = prefer == OUTPUT_A4 ? a4 : receipt;
 	second = prefer == OUTPUT_A4 ? receipt : a4;
 	if (queue)
 		snprintf(q, qsz, "%s", queue);
 	else
 		snprintf(q, qsz, "%s", first[0] ? first : second);
-	*width_mm = (int)settings_int(db, "printer.receipt.width");
+	*width_mm = (int)settings_int(db, SET_PRINTER_RECEIPT_WIDTH);
 	if (!format)
 		*f = q[0] && strcmp(q, receipt) == 0 ? SPOOL_ESCPOS : SPOOL_PDF;
 	else if (strcmp(format, "escpos") == 0)

@@ -39,7 +39,7 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 	time_t until;
 	int dates;
 
-	settings_text(db, "centre.name", centre, sizeof(centre));
+	settings_text(db, SET_CENTRE_NAME, centre, sizeof(centre));
 	d->reprint = reprint;
 	doc_text(d, centre, true, false);
 	doc_rule(d);
@@ -72,10 +72,11 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 	doc_qr(d, token);
 	snprintf(rules, sizeof(rules),
 		 _("Scan this code at the desk from %ld minutes before to %ld minutes after the start, or the room is released."),
-		 settings_int(db, "booking.checkin_minutes"), settings_int(db, "booking.checkin_minutes"));
+		 settings_int(db, SET_BOOKING_CHECKIN_MINUTES),
+		 settings_int(db, SET_BOOKING_CHECKIN_MINUTES));
 	doc_text(d, rules, false, false);
 	snprintf(rules, sizeof(rules), _("Cancel at least %ld hours ahead."),
-		 settings_int(db, "booking.cancel_late_hours"));
+		 settings_int(db, SET_BOOKING_CANCEL_LATE_HOURS));
 	doc_text(d, rules, false, false);
 	doc_footer(d, centre, clock_now(), NULL);
 	return d;

@@ -20,7 +20,7 @@ static struct doc *build(sqlite3 *db, const struct visit *in, int n)
 	struct doc *d = doc_new(_("Who is here"));
 	int i, heads = 0;
 
-	settings_text(db, "centre.name", centre, sizeof(centre));
+	settings_text(db, SET_CENTRE_NAME, centre, sizeof(centre));
 	for (i = 0; i < n; i++)
 		heads += in[i].party;
 	snprintf(count, sizeof(count), _("%d visits in, %d people"), n, heads);

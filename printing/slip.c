@@ -20,7 +20,7 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 	char centre[NAME_BYTES], phone[PHONE_MAX + 8], when[32], party[16], privacy[256];
 	struct doc *d = doc_new(_("Visitor slip"));
 
-	settings_text(db, "centre.name", centre, sizeof(centre));
+	settings_text(db, SET_CENTRE_NAME, centre, sizeof(centre));
 	d->reprint = reprint;
 	doc_text(d, centre, true, false);
 	doc_rule(d);
@@ -41,7 +41,7 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 	doc_text(d, _("Show this slip when you leave."), false, false);
 	snprintf(privacy, sizeof(privacy),
 		 _("Your name and phone are kept %ld days for the centre's visitor records, then erased."),
-		 settings_int(db, "retention.days"));
+		 settings_int(db, SET_RETENTION_DAYS));
 	doc_footer(d, centre, clock_now(), privacy);
 	return d;
 }

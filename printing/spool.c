@@ -767,8 +767,8 @@ static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *sti
 		memset(&out, 0, sizeof(out));
 		snprintf(queue, sizeof(queue), "%s", e.queue);
 		if (!queue[0])
-			settings_text(db, e.format == SPOOL_PDF ? "printer.a4" : "printer.receipt", queue,
-				      sizeof(queue));
+			settings_text(db, e.format == SPOOL_PDF ? SET_PRINTER_A4 : SET_PRINTER_RECEIPT,
+				      queue, sizeof(queue));
 		fault = PRINT_FAULT_OTHER;
 		if (data && rerouted(db, &e, queue, sizeof(queue))) {
 			free(data); /* made for another printer: made again for this one */

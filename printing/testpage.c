@@ -25,7 +25,7 @@ static struct doc *build(sqlite3 *db, const char *queue, enum spool_format f, in
 	time_t now = clock_now();
 	struct doc *d = doc_new(_("Print test page"));
 
-	settings_text(db, "centre.name", centre, sizeof(centre));
+	settings_text(db, SET_CENTRE_NAME, centre, sizeof(centre));
 	clock_local_datetime(now, when, sizeof(when));
 	if (f == SPOOL_ESCPOS)
 		snprintf(paper, sizeof(paper), _("%d mm receipt"), width_mm);

@@ -181,7 +181,7 @@ void app_signout(struct app *a, bool idle)
 	staff_signout(a->db, &a->actor, idle);
 	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
 		    a->actor.name);
-	a->kiosk = settings_on(a->db, "kiosk.mode");
+	a->kiosk = settings_on(a->db, SET_KIOSK_MODE);
 	a->actor = actor_nobody(a->kiosk, a->desk);
 }
 
@@ -189,8 +189,8 @@ void app_watch_printers(struct app *a)
 {
 	char receipt[WATCH_QUEUE_MAX], a4[WATCH_QUEUE_MAX];
 
-	settings_text(a->db, "printer.receipt", receipt, sizeof(receipt));
-	settings_text(a->db, "printer.a4", a4, sizeof(a4));
+	settings_text(a->db, SET_PRINTER_RECEIPT, receipt, sizeof(receipt));
+	settings_text(a->db, SET_PRINTER_A4, a4, sizeof(a4));
 	if (a->watch)
 		watch_poke(a->watch, receipt, a4);
 	else
@@ -521,7 +521,7 @@ int app_run(struct cli_ctx *ctx)
 	if (rc != HD_OK)
 		return rc;
 	a.db = ctx->db;
-	a.kiosk = settings_on(a.db, "kiosk.mode");
+	a.kiosk = settings_on(a.db, SET_KIOSK_MODE);
 	a.actor = actor_nobody(a.kiosk, ctx->desk);
 	if (a.kiosk) {
 		/* raw() keeps these keys from the terminal already; no signal
@@ -530,8 +530,8 @@ int app_run(struct cli_ctx *ctx)
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTSTP, SIG_IGN);
 	}
-	settings_text(a.db, "centre.name", a.centre, sizeof(a.centre));
-	a.idle_seconds = (int)settings_int(a.db, "idle.seconds");
+	settings_text(a.db, SET_CENTRE_NAME, a.centre, sizeof(a.centre));
+	a.idle_seconds = (int)settings_int(a.db, SET_IDLE_SECONDS);
 	if (start_terminal() != 0)
 		return HD_FAIL; /* the caller closes the database */
 	a.last_key_ms = clock_monotonic_ms();

@@ -144,9 +144,10 @@ int cli_config(struct cli_ctx *ctx, int argc, char **argv)
 {
 	char value[SETTING_VALUE_MAX];
 	const char *args[3];
+	enum setting s = 0;
 	struct hd_err err;
 	enum hd_status rc;
-	int nargs, i;
+	int nargs;
 
 	rc = cli_parse("config", argc, argv, 1, NULL, args, 3, &nargs);
 	if (rc != HD_OK)
@@ -158,31 +159,31 @@ int cli_config(struct cli_ctx *ctx, int argc, char **argv)
 	    (strcmp(args[0], "get") == 0 && nargs != 2) ||
 	    (strcmp(args[0], "set") == 0 && nargs != 3))
 		return cli_say(HD_BAD_INPUT, _("config: use config get KEY | set KEY VALUE | list"));
-	if (strcmp(args[0], "set") == 0 && settings_validate(args[1], args[2], value,
-							      sizeof(value), &err) != HD_OK)
+	/* The key people typed names a setting, or is refused here. */
+	if (strcmp(args[0], "list") != 0 && settings_lookup(args[1], &s, &err) != HD_OK)
 		return cli_report(&err);
-	if (strcmp(args[0], "get") == 0 && !settings_find(args[1]))
-		return cli_say(HD_BAD_INPUT, _("unknown setting %s; see hubdesk config list"),
-			       args[1]);
+	if (strcmp(args[0], "set") == 0 &&
+	    settings_validate(s, args[2], value, sizeof(value), &err) != HD_OK)
+		return cli_report(&err);
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
 	if (strcmp(args[0], "set") == 0) {
-		if (settings_set(ctx->db, &ctx->actor, args[1], args[2], &err) != HD_OK)
+		if (settings_set(ctx->db, &ctx->actor, s, args[2], &err) != HD_OK)
 			return cli_report(&err);
 		return HD_OK;
 	}
 	if (strcmp(args[0], "get") == 0) {
-		if (settings_get(ctx->db, args[1], value, sizeof(value), &err) != HD_OK)
+		if (settings_get(ctx->db, s, value, sizeof(value), &err) != HD_OK)
 			return cli_report(&err);
 		printf("%s\n", value);
 		return HD_OK;
 	}
 	printf("%s\t%s\t%s\n", _("key"), _("value"), _("meaning"));
-	for (i = 0; i < settings_count(); i++) {
-		const struct setting_def *d = settings_def(i);
+	for (s = 0; s < SETTING_COUNT; s++) {
+		const struct setting_def *d = settings_def(s);
 
-		if (settings_get(ctx->db, d->key, value, sizeof(value), &err) != HD_OK)
+		if (settings_get(ctx->db, s, value, sizeof(value), &err) != HD_OK)
 			return cli_report(&err);
 		printf("%s\t%s\t%s\n", d->key, value, _(d->help));
 	}

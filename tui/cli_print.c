@@ -33,7 +33,7 @@ static enum hd_status read_target(struct cli_opt *opts, char *queue, size_t qsz,
 
 	*to = cli_opt(opts, "--to");
 	*format = cli_opt(opts, "--format");
-	if (*to && settings_validate("printer.receipt", *to, queue, qsz, &err) != HD_OK)
+	if (*to && settings_validate(SET_PRINTER_RECEIPT, *to, queue, qsz, &err) != HD_OK)
 		return cli_say(HD_BAD_INPUT, _("--to: a CUPS queue name (letters, digits, - and _, "
 					       "no spaces)"));
 	if (*to)
@@ -162,8 +162,8 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	settings_text(ctx->db, "printer.receipt", receipt, sizeof(receipt));
-	settings_text(ctx->db, "printer.a4", a4, sizeof(a4));
+	settings_text(ctx->db, SET_PRINTER_RECEIPT, receipt, sizeof(receipt));
+	settings_text(ctx->db, SET_PRINTER_A4, a4, sizeof(a4));
 	printf("%s\t%s\t%s\t%s\n", _("queue"), _("printer"), _("state"), _("message"));
 	if (receipt[0])
 		status_line(receipt, _("receipt printer"));

@@ -55,7 +55,7 @@ int cli_report_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_report(&err);
 		goto done;
 	}
-	settings_text(ctx->db, "centre.name", centre, sizeof(centre));
+	settings_text(ctx->db, SET_CENTRE_NAME, centre, sizeof(centre));
 	if (pdf) {
 		if (report_pdf_write(&r, centre, pdf, &err) != HD_OK)
 			rc = cli_report(&err);

@@ -143,7 +143,7 @@ static void checkin_draw(struct app *a, void *st)
 
 	snprintf(why, sizeof(why),
 		 _("Name and phone are for the centre's visitor records and safety; kept %ld days, then erased."),
-		 settings_int(a->db, "retention.days"));
+		 settings_int(a->db, SET_RETENTION_DAYS));
 	draw_text(1, 2, why, COLS - 4, ROLE_DIM, 0);
 	if (c->fields[F_NAME].chosen_id)
 		draw_text(3 + F_COUNT + 1, 2,

@@ -26,8 +26,9 @@
 struct printers {
 	struct spool_entry *waiting; /* read on open, after r and t */
 	int count;
-	/* The destination picker: open for the setting key named. */
-	const char *picking;
+	/* The destination picker: open for the printer setting `setting`. */
+	bool picking;
+	enum setting setting;
 	char **names;
 	int nnames, selected;
 };
@@ -58,7 +59,7 @@ static void close_picker(struct printers *p)
 	cups_names_free(p->names, p->nnames);
 	p->names = NULL;
 	p->nnames = 0;
-	p->picking = NULL;
+	p->picking = false;
 }
 
 static void printers_close(struct app *a, void *st)
@@ -111,9 +112,9 @@ static void printers_draw(struct app *a, void *st)
 		draw_picker(p);
 		return;
 	}
-	settings_text(a->db, "printer.receipt", receipt, sizeof(receipt));
-	settings_text(a->db, "printer.a4", a4, sizeof(a4));
-	settings_text(a->db, "printer.receipt.width", width, sizeof(width));
+	settings_text(a->db, SET_PRINTER_RECEIPT, receipt, sizeof(receipt));
+	settings_text(a->db, SET_PRINTER_A4, a4, sizeof(a4));
+	settings_text(a->db, SET_PRINTER_RECEIPT_WIDTH, width, sizeof(width));
 	state_line(2, _("1 Receipt"), receipt, &rs, known);
 	state_line(3, _("2 A4"), a4, &fs, known);
 	snprintf(line, sizeof(line), _("%s mm (w switches 80/58)"), width);
@@ -133,7 +134,7 @@ static void printers_draw(struct app *a, void *st)
 	}
 }
 
-static void pick(struct app *a, struct printers *p, const char *key)
+static void pick(struct app *a, struct printers *p, enum setting s)
 {
 	struct hd_err err;
 
@@ -142,19 +143,20 @@ static void pick(struct app *a, struct printers *p, const char *key)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
-	p->picking = key;
+	p->picking = true;
+	p->setting = s;
 	p->selected = 0;
 }
 
-static void set_and_watch(struct app *a, const char *key, const char *value)
+static void set_and_watch(struct app *a, enum setting s, const char *value)
 {
 	struct hd_err err;
 
-	if (settings_set(a->db, &a->actor, key, value, &err) != HD_OK) {
+	if (settings_set(a->db, &a->actor, s, value, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
-	app_message(a, ROLE_OK, _("%s is now %s."), key, *value ? value : "-");
+	app_message(a, ROLE_OK, _("%s is now %s."), settings_def(s)->key, *value ? value : "-");
 	app_watch_printers(a);
 }
 
@@ -165,7 +167,7 @@ static enum key_result picker_key(struct app *a, struct printers *p, struct key_
 			p->selected = (p->selected + (k.ch == KEY_UP ? p->nnames - 1 : 1)) % p->nnames;
 	} else if ((!k.code && (k.ch == '\r' || k.ch == '\n')) || (k.code && k.ch == KEY_ENTER)) {
 		if (p->nnames)
-			set_and_watch(a, p->picking, p->names[p->selected]);
+			set_and_watch(a, p->setting, p->names[p->selected]);
 		close_picker(p);
 	} else if (!k.code && k.ch == 27) {
 		close_picker(p);
@@ -215,14 +217,14 @@ static enum key_result printers_key(struct app *a, void *st, struct key_in k)
 		return KR_IGNORED;
 	switch (k.ch) {
 	case '1':
-		pick(a, p, "printer.receipt");
+		pick(a, p, SET_PRINTER_RECEIPT);
 		return KR_HANDLED;
 	case '2':
-		pick(a, p, "printer.a4");
+		pick(a, p, SET_PRINTER_A4);
 		return KR_HANDLED;
 	case 'w':
-		settings_text(a->db, "printer.receipt.width", width, sizeof(width));
-		set_and_watch(a, "printer.receipt.width", strcmp(width, "80") == 0 ? "58" : "80");
+		settings_text(a->db, SET_PRINTER_RECEIPT_WIDTH, width, sizeof(width));
+		set_and_watch(a, SET_PRINTER_RECEIPT_WIDTH, strcmp(width, "80") == 0 ? "58" : "80");
 		return KR_HANDLED;
 	case 'r':
 		retry(a, p);

@@ -98,7 +98,7 @@ static void room_form_draw(struct app *a, void *st)
 {
 	struct room_form *rf = st;
 	char line[256];
-	int close = settings_minutes(a->db, "closing.time");
+	int close = settings_minutes(a->db, SET_CLOSING_TIME);
 
 	draw_text(2, 2,
 		  rf->id ? _("Editing the room: fields with * are required.")

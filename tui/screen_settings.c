@@ -23,7 +23,7 @@
 #define VALUE_W 28 /* columns of its value */
 
 struct settings_screen {
-	int selected, first;
+	int selected, first; /* rows in table order: a row's number is its enum setting */
 	bool editing;
 	struct field value;
 	struct form form;
@@ -88,7 +88,7 @@ static void settings_draw(struct app *a, void *st)
 {
 	struct settings_screen *s = st;
 	char value[256], line[512], range[256];
-	int i, y, rows = LINES - TOP - 8, n = settings_count();
+	int i, y, rows = LINES - TOP - 8, n = SETTING_COUNT;
 	const struct setting_def *d;
 
 	if (s->selected < s->first)
@@ -97,7 +97,7 @@ static void settings_draw(struct app *a, void *st)
 		s->first = s->selected - rows + 1;
 	for (i = s->first, y = TOP; i < n && y < TOP + rows; i++, y++) {
 		d = settings_def(i);
-		if (settings_get(a->db, d->key, value, sizeof(value), NULL) != HD_OK)
+		if (settings_get(a->db, i, value, sizeof(value), NULL) != HD_OK)
 			value[0] = '\0';
 		draw_row(y, X0, _(d->label), LABEL_W - 1, i == s->selected, ROLE_NORMAL);
 		draw_text(y, X0 + LABEL_W - 1, " ", 1, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL,
@@ -126,17 +126,17 @@ static void save(struct app *a, struct settings_screen *s)
 	struct hd_err err;
 
 	editor_text(&s->value.ed, value, sizeof(value));
-	if (settings_set(a->db, &a->actor, d->key, value, &err) != HD_OK) {
+	if (settings_set(a->db, &a->actor, s->selected, value, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
 	app_message(a, ROLE_OK, _("%s saved."), _(d->label));
 	s->editing = false;
 	/* The running desk follows at once. */
-	a->idle_seconds = (int)settings_int(a->db, "idle.seconds");
-	a->kiosk = settings_on(a->db, "kiosk.mode");
-	settings_text(a->db, "centre.name", a->centre, sizeof(a->centre));
-	if (strncmp(d->key, "printer.", 8) == 0)
+	a->idle_seconds = (int)settings_int(a->db, SET_IDLE_SECONDS);
+	a->kiosk = settings_on(a->db, SET_KIOSK_MODE);
+	settings_text(a->db, SET_CENTRE_NAME, a->centre, sizeof(a->centre));
+	if (d->type == SET_QUEUE || d->type == SET_WIDTH) /* a printer or its paper */
 		app_watch_printers(a);
 }
 
@@ -159,11 +159,10 @@ static enum key_result settings_key(struct app *a, void *st, struct key_in k)
 	}
 	if (k.code && k.ch == KEY_UP && s->selected > 0)
 		s->selected--;
-	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < settings_count())
+	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < SETTING_COUNT)
 		s->selected++;
 	else if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
-		if (settings_get(a->db, settings_def(s->selected)->key, value, sizeof(value), NULL) !=
-		    HD_OK)
+		if (settings_get(a->db, s->selected, value, sizeof(value), NULL) != HD_OK)
 			value[0] = '\0';
 		form_reset(&s->form);
 		field_set_text(&s->value, value);

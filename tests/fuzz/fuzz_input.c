@@ -68,8 +68,8 @@ static void validator_checks(const char *s)
 	(void)valid_int(s, "f", -5, 5000, &n, &err);
 	(void)valid_credit_code(s, "f", out, sizeof(out), &ok, &err);
 	(void)list_parse(&LIST_PURPOSE, s, &m, &err);
-	(void)settings_validate("closed.weekdays", s, out, sizeof(out), &err);
-	(void)settings_validate("printer.a4", s, out, sizeof(out), &err);
+	(void)settings_validate(SET_CLOSED_WEEKDAYS, s, out, sizeof(out), &err);
+	(void)settings_validate(SET_PRINTER_A4, s, out, sizeof(out), &err);
 	(void)clock_parse_iso(s, &t);
 	(void)clock_parse_local(s, "f", &t, &err);
 }

@@ -52,9 +52,9 @@ static inline void at(const char *day, const char *hm)
 	setenv("HUBDESK_NOW", iso, 1);
 }
 
-static inline void set(struct tdb *t, const char *key, const char *value)
+static inline void set(struct tdb *t, enum setting s, const char *value)
 {
-	EXPECT(HD_OK, settings_set(t->db, &t->who, key, value, &err));
+	EXPECT(HD_OK, settings_set(t->db, &t->who, s, value, &err));
 }
 
 static inline enum hd_status book(struct tdb *t, const struct hd_actor *who, const char *room,

@@ -94,7 +94,7 @@ static void test_core_actions_refuse_the_desk(void **state)
 	long long id;
 
 	assert_int_equal(org_add(t->db, &desk, &d, &id, NULL, &err), HD_REFUSED);
-	assert_int_equal(settings_set(t->db, &desk, "idle.seconds", "30", &err), HD_REFUSED);
+	assert_int_equal(settings_set(t->db, &desk, SET_IDLE_SECONDS, "30", &err), HD_REFUSED);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org"), 0);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting"), 0);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'denied'"), 2);

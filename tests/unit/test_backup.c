@@ -497,7 +497,7 @@ static void test_daily_copy_once_a_day_and_old_ones_removed(void **state)
 	struct hd_err err;
 
 	snprintf(dir, sizeof(dir), "%s/backups", t->dir);
-	assert_int_equal(settings_set(t->db, &t->who, "retention.days", "3", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_RETENTION_DAYS, "3", &err), HD_OK);
 	checkin(t->db, &t->who, "慕容复生", "13712340987");
 	checkin(t->db, &t->who, "无电话", NULL);
 
@@ -650,7 +650,7 @@ static void test_daily_copies_follow_a_shortened_retention(void **state)
 	daily_round(t, &r); /* taken with retention.days 180 */
 	assert_int_equal(r.made, 1);
 	set_now("2026-11-21T09:00:00+08:00");
-	assert_int_equal(settings_set(t->db, &t->who, "retention.days", "3", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_RETENTION_DAYS, "3", &err), HD_OK);
 	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
 	assert_int_equal(erased, 1); /* 20 days old: gone from the database */
 	daily_round(t, &r);

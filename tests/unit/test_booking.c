@@ -113,7 +113,7 @@ static void test_closed_weekday_is_refused(void **state)
 	struct tdb *t = *state;
 	long long id;
 
-	set(t, "closed.weekdays", "2");
+	set(t, SET_CLOSED_WEEKDAYS, "2");
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &id, &err));
 }
@@ -127,7 +127,7 @@ static void test_working_day_opens_a_closed_weekday_once(void **state)
 	struct hd_actor desk = actor_desk("d");
 	long long id, open;
 
-	set(t, "closed.weekdays", "2");
+	set(t, SET_CLOSED_WEEKDAYS, "2");
 	EXPECT(HD_REFUSED, closure_open_day(t->db, &desk, NOV(24), "调休", &open, &err));
 	EXPECT(HD_REFUSED, closure_open_day(t->db, &t->who, NOV(25), "调休", &open, &err));
 	EXPECT(HD_BAD_INPUT, closure_open_day(t->db, &t->who, "2026-11-31", "调休", &open, &err));
@@ -180,7 +180,7 @@ static void test_booking_window_ends_days_ahead(void **state)
 	struct tdb *t = *state;
 	long long id;
 
-	set(t, "booking.days_ahead", "14");
+	set(t, SET_BOOKING_DAYS_AHEAD, "14");
 	EXPECT(HD_OK, book_org(t, "2", "1", "2026-12-07", "20:00", "21:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", "2026-12-08", "08:00", "09:00", &id, &err));
 }
@@ -190,7 +190,7 @@ static void test_longer_than_max_hours_is_refused(void **state)
 	struct tdb *t = *state;
 	long long id;
 
-	set(t, "booking.max_hours", "4");
+	set(t, SET_BOOKING_MAX_HOURS, "4");
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "14:30", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "14:00", &id, &err));
 }
@@ -287,7 +287,7 @@ static void test_weekly_quota_allows_up_to_its_hours(void **state)
 	long long a, b, id;
 	bool already;
 
-	set(t, "booking.quota_hours_week", "8");
+	set(t, SET_BOOKING_QUOTA_HOURS_WEEK, "8");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "14:00", &a, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "14:00", &b, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(26), "10:00", "10:30", &id, &err));
@@ -301,7 +301,7 @@ static void test_quota_week_runs_monday_to_sunday(void **state)
 	struct tdb *t = *state;
 	long long id;
 
-	set(t, "booking.quota_hours_week", "8");
+	set(t, SET_BOOKING_QUOTA_HOURS_WEEK, "8");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(28), "10:00", "14:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(29), "10:00", "14:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(30), "10:00", "14:00", &id, &err));
@@ -314,7 +314,7 @@ static void test_quota_zero_means_no_quota(void **state)
 	struct tdb *t = *state;
 	long long id;
 
-	set(t, "booking.quota_hours_week", "0");
+	set(t, SET_BOOKING_QUOTA_HOURS_WEEK, "0");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "14:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "14:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(26), "10:00", "14:00", &id, &err));
@@ -414,7 +414,7 @@ static void test_checkin_opens_checkin_minutes_before_the_start(void **state)
 	bool already;
 	time_t when;
 
-	set(t, "booking.checkin_minutes", "15");
+	set(t, SET_BOOKING_CHECKIN_MINUTES, "15");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
 	at(NOV(23), "09:44");
 	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
@@ -435,7 +435,7 @@ static void test_checkin_refusal_names_the_day_and_the_window(void **state)
 	bool already;
 	time_t when;
 
-	set(t, "booking.checkin_minutes", "15");
+	set(t, SET_BOOKING_CHECKIN_MINUTES, "15");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
 	at(NOV(23), "10:00");
 	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
@@ -450,7 +450,7 @@ static void test_checkin_closes_checkin_minutes_after_the_start(void **state)
 	bool already;
 	time_t when;
 
-	set(t, "booking.checkin_minutes", "15");
+	set(t, SET_BOOKING_CHECKIN_MINUTES, "15");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &a, &err));
 	EXPECT(HD_OK, book_org(t, "3", "2", NOV(23), "10:00", "11:00", &b, &err));
 	at(NOV(23), "10:15");
@@ -498,7 +498,7 @@ static void test_noshow_reads_released_at_once_without_maintenance(void **state)
 	long long id;
 	int n = 0;
 
-	set(t, "booking.checkin_minutes", "15");
+	set(t, SET_BOOKING_CHECKIN_MINUTES, "15");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
 	at(NOV(23), "10:15");
 	assert_int_equal(state_of(t, id), BK_CONFIRMED);
@@ -560,7 +560,7 @@ static void test_cancellation_less_than_late_hours_before_is_late(void **state)
 	long long soon, edge, later;
 	bool already;
 
-	set(t, "booking.cancel_late_hours", "2");
+	set(t, SET_BOOKING_CANCEL_LATE_HOURS, "2");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &soon, &err));
 	EXPECT(HD_OK, book_org(t, "3", "1", NOV(23), "11:00", "12:00", &edge, &err));
 	EXPECT(HD_OK, book_org(t, "5", "1", NOV(23), "12:00", "13:00", &later, &err));
@@ -599,9 +599,9 @@ static void test_noshow_limit_suspends_the_booker_for_suspend_days(void **state)
 	int released;
 	bool already;
 
-	set(t, "booking.noshow_limit", "3");
-	set(t, "booking.noshow_days", "90");
-	set(t, "booking.suspend_days", "30");
+	set(t, SET_BOOKING_NOSHOW_LIMIT, "3");
+	set(t, SET_BOOKING_NOSHOW_DAYS, "90");
+	set(t, SET_BOOKING_SUSPEND_DAYS, "30");
 	EXPECT(HD_OK, book_org(t, "2", "6", NOV(23), "10:00", "11:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "6", NOV(24), "10:00", "11:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "6", NOV(25), "10:00", "11:00", &id, &err));
@@ -629,7 +629,7 @@ static void test_late_cancellations_do_not_count_towards_suspension(void **state
 
 	static const char *const SLOTS[] = {"09:30", "10:00", "10:30", "11:00"};
 
-	set(t, "booking.noshow_limit", "3");
+	set(t, SET_BOOKING_NOSHOW_LIMIT, "3");
 	for (int i = 0; i < 3; i++) {
 		EXPECT(HD_OK, book_org(t, "2", "6", NOV(23), SLOTS[i], SLOTS[i + 1], &id, &err));
 		EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, id, &already, &err));

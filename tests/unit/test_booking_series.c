@@ -88,7 +88,7 @@ static void test_series_runs_at_most_series_weeks(void **state)
 	struct tdb *t = *state;
 	struct booking_series s;
 
-	set(t, "booking.series_weeks", "4");
+	set(t, SET_BOOKING_SERIES_WEEKS, "4");
 	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
 	assert_non_null(strstr(err.msg, "4"));
 	assert_int_equal(count_bookings(t), 0);
@@ -355,7 +355,7 @@ static void test_quota_counts_each_week_of_a_series_on_its_own(void **state)
 	struct booking_series s;
 	long long id;
 
-	set(t, "booking.quota_hours_week", "4");
+	set(t, SET_BOOKING_QUOTA_HOURS_WEEK, "4");
 	EXPECT(HD_OK, book_org(t, "2", "1", "2026-12-03", "14:00", "16:00", &id, &err));
 	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "13:00", "2026-12-15", false, &s));
 	assert_int_equal(s.nmissed, 1);

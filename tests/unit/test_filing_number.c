@@ -145,13 +145,13 @@ static void test_a_new_code_numbers_only_new_filings(void **state)
 	long long a, b, c;
 
 	a = filed(t, "晨光太极队");
-	set(t, "centre.code", "gl");
+	set(t, SET_CENTRE_CODE, "gl");
 	b = filed(t, "阳光舞蹈队");
 	c = filed(t, "夕阳合唱团");
 	assert_string_equal(number_of(t->db, a), "HD-2026-0001");
 	assert_string_equal(number_of(t->db, b), "GL-2026-0001");
 	assert_string_equal(number_of(t->db, c), "GL-2026-0002");
-	set(t, "centre.code", "HD");
+	set(t, SET_CENTRE_CODE, "HD");
 	assert_string_equal(number_of(t->db, filed(t, "红枫志愿队")), "HD-2026-0002");
 }
 

@@ -130,7 +130,7 @@ static void test_columns_follow_the_earliest_opening_and_closing_time(void **sta
 	struct grid g;
 	long long id;
 
-	set(t, "closing.time", "22:00");
+	set(t, SET_CLOSING_TIME, "22:00");
 	EXPECT(HD_OK, room_add(t->db, &t->who, &early, &id, &err));
 	day(t, NOV(24), &g);
 	assert_int_equal(g.nrooms, 9);
@@ -275,7 +275,7 @@ static void test_noshow_reads_released_at_once(void **state)
 	struct grid g;
 	long long id;
 
-	set(t, "booking.checkin_minutes", "15");
+	set(t, SET_BOOKING_CHECKIN_MINUTES, "15");
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(23), "10:00", "11:00", &id, &err));
 	at(NOV(23), "10:15");
 	day(t, NOV(23), &g);
@@ -433,7 +433,7 @@ static void test_closed_weekday_closes_every_cell_in_hours(void **state)
 	struct grid g;
 	int r, c, cl;
 
-	set(t, "closed.weekdays", "2"); /* Tuesday */
+	set(t, SET_CLOSED_WEEKDAYS, "2"); /* Tuesday */
 	day(t, NOV(24), &g);
 	assert_true(g.closed[0] != '\0');
 	for (r = 0; r < g.nrooms; r++)
@@ -703,7 +703,7 @@ static void test_free_rooms_on_a_closed_day_is_refused(void **state)
 	char ids[64];
 	long long cid;
 
-	set(t, "closed.weekdays", "2");
+	set(t, SET_CLOSED_WEEKDAYS, "2");
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_true(err.msg[0] != '\0');
 	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", "10", ids, sizeof(ids)));

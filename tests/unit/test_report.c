@@ -127,7 +127,7 @@ static int world_setup(void **state)
 	at("2026-10-01", "09:00");
 	EXPECT(HD_OK, room_add(t->db, &t->who, &a, &w.room_a, &err));
 	EXPECT(HD_OK, room_add(t->db, &t->who, &b, &w.room_b, &err));
-	set(t, "closed.weekdays", "7");
+	set(t, SET_CLOSED_WEEKDAYS, "7");
 	EXPECT(HD_OK, closure_add(t->db, &t->who, "2026-11-11", "2026-11-11", "检修", &id, &err));
 	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, "2026-11-12 14:00", "2026-11-12 16:00",
 				 "维修", &id, &err));

@@ -66,7 +66,7 @@ static void test_list_names_everyone_in_and_waits_without_a_printer(void **state
 	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
 	setenv("HUBDESK_SPOOL", spool, 1);
 	setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
-	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
 	checkin(t, "赵钱孙", "2");
 	checkin(t, "周吴郑", "1");
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
@@ -117,7 +117,7 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
 	setenv("HUBDESK_SPOOL", spool, 1);
 	setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
-	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
 	checkin(t, "赵钱孙", "1");
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	setenv("HUBDESK_NOW", "2026-11-23T10:00:00+08:00", 1);

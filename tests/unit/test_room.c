@@ -53,7 +53,7 @@ static void test_room_defaults_follow_the_closing_time(void **state)
 	room_hours(t->db, &r, &open, &close);
 	assert_int_equal(open, 8 * 60);
 	assert_int_equal(close, 21 * 60);
-	assert_int_equal(settings_set(t->db, &t->who, "closing.time", "20:00", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_CLOSING_TIME, "20:00", &err), HD_OK);
 	room_hours(t->db, &r, &open, &close);
 	assert_int_equal(close, 20 * 60);
 }

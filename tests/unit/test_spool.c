@@ -221,7 +221,7 @@ static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state
 
 	/* With the receipt printer set and CUPS away, one is tried and the
 	 * rest are left for later. */
-	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
 	assert_int_equal(delivered, 0);
 	assert_int_equal(waiting, 3);
@@ -347,7 +347,7 @@ static void test_the_desks_retries_back_off_a_retry_by_hand_does_not(void **stat
 	int delivered, waiting;
 	long long id;
 
-	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
 	assert_int_equal(spool_print(t->db, &t->who, "visitor", 11, SPOOL_ESCPOS, "Receipt", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
@@ -383,7 +383,7 @@ static void test_a_waiting_slip_goes_where_slips_go_now(void **state)
 	assert_int_equal(slip_print(t->db, &t->who, id, NULL, NULL, &out, &err), HD_OK);
 	snprintf(sql, sizeof(sql), "SELECT format = 'pdf' AND queue = '' FROM spool WHERE record_id = %lld", id);
 	assert_int_equal(tdb_int(t->db, sql), 1);
-	assert_int_equal(settings_set(t->db, &t->who, "printer.receipt", "Receipt", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
 	snprintf(sql, sizeof(sql),
 		 "SELECT format = 'escpos' AND queue = 'Receipt' AND attempts = 1 AND copy = 1"

@@ -552,7 +552,7 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 
 	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
 	setenv("HUBDESK_SPOOL", spool, 1);
-	assert_int_equal(settings_set(t->db, &t->who, "retention.days", "180", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_RETENTION_DAYS, "180", &err), HD_OK);
 	assert_int_equal(org_add(t->db, &t->who, &od, &org, NULL, &err), HD_OK);
 	snprintf(orgid, sizeof(orgid), "%lld", org);
 	d.org = orgid;
@@ -695,7 +695,7 @@ static void test_close_day_checks_out_at_closing_time(void **state)
 	time_t first;
 	int n = -1;
 
-	assert_int_equal(settings_set(t->db, &t->who, "closing.time", "21:00", &err), HD_OK);
+	assert_int_equal(settings_set(t->db, &t->who, SET_CLOSING_TIME, "21:00", &err), HD_OK);
 	a = checkin(t, "甲", NULL, "1");
 	b = checkin(t, "乙", NULL, "1");
 	set_now("2026-11-23T12:00:00+08:00");
