@@ -301,7 +301,7 @@ enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.add", *id, NULL, err);
 	if (rc == HD_OK && d->print)
-		rc = print_request(db, "booking", *id, err);
+		rc = print_request(db, SPOOL_KIND_BOOKING, *id, err);
 	return db_finish(db, rc, err);
 }
 

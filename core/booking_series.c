@@ -221,7 +221,7 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
 	else if (rc == HD_OK && out->nmissed)
 		rc = audit_skipped(db, who, series, out, err);
 	if (rc == HD_OK && d->print && out->n > 0)
-		rc = print_request(db, "booking", out->ids[0], err);
+		rc = print_request(db, SPOOL_KIND_BOOKING, out->ids[0], err);
 	if (rc != HD_OK) {
 		free(out->ids);
 		out->ids = NULL;

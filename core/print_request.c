@@ -13,7 +13,7 @@ static const char SQL_REQUEST[] =
 	" SELECT ?1, ?2, count(*) + 1, 'escpos', '', 'sending', ?3, ?3 FROM spool"
 	" WHERE kind = ?1 AND record_id = ?2";
 
-enum hd_status print_request(sqlite3 *db, const char *kind, long long record_id,
+enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -23,7 +23,7 @@ enum hd_status print_request(sqlite3 *db, const char *kind, long long record_id,
 	rc = db_prepare(db, SQL_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, record_id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
 	src = sqlite3_step(st);

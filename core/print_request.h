@@ -10,11 +10,12 @@
 
 #include <sqlite3.h>
 
+#include "core/spool_row.h"
 #include "core/status.h"
 
-/* Asks for the next copy of the document of kind ("visitor", "booking",
- * "team") and record_id, inside the caller's open transaction. */
-enum hd_status print_request(sqlite3 *db, const char *kind, long long record_id,
+/* Asks for the next copy of the record's document of kind (visitor,
+ * booking, team) and record_id, inside the caller's open transaction. */
+enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     struct hd_err *err);
 
 #endif

@@ -232,7 +232,7 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 		rc = audit_log(db, who, ACTIONS[action], "team", id, before, after, err);
 	}
 	if (rc == HD_OK && print && action == TEAM_FILE)
-		rc = print_request(db, "team", id, err);
+		rc = print_request(db, SPOOL_KIND_TEAM, id, err);
 done:
 	free(before);
 	free(after);

@@ -240,7 +240,7 @@ enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const stru
 	if (rc == HD_OK)
 		rc = insert_visit(db, who, d, &v, pid, id, err);
 	if (rc == HD_OK && d->print)
-		rc = print_request(db, "visitor", *id, err);
+		rc = print_request(db, SPOOL_KIND_VISITOR, *id, err);
 	return db_finish(db, rc, err);
 }
 

@@ -171,14 +171,15 @@ enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long i
 	if (rc == HD_OK)
 		rc = output_choose_for(db, prefer, queue, format, q, sizeof(q), &f, &width, err);
 	if (rc == HD_OK)
-		rc = filing_document(db, id, spool_copies(db, "team", id) > 0, f == SPOOL_PDF, &d,
-				     err);
+		rc = filing_document(db, id, spool_copies(db, SPOOL_KIND_TEAM, id) > 0,
+				     f == SPOOL_PDF, &d, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)
-		rc = spool_print(db, who, "team", id, f, q, bytes, len, &spool_id, out, err);
+		rc = spool_print(db, who, SPOOL_KIND_TEAM, id, f, q, bytes, len, &spool_id, out,
+				 err);
 	free(bytes);
 	return rc;
 }

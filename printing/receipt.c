@@ -113,20 +113,22 @@ enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long 
 
 	/* The first receipt goes with the booking, whoever made it (a
 	 * resident at a kiosk too); reprints are the desk's right. */
-	if (spool_copies(db, "booking", id) > 0)
+	if (spool_copies(db, SPOOL_KIND_BOOKING, id) > 0)
 		rc = access_require(db, who, ACC_VISITOR, err);
 	else
 		rc = HD_OK;
 	if (rc == HD_OK)
 		rc = output_choose(db, queue, format, q, sizeof(q), &f, &width, err);
 	if (rc == HD_OK)
-		rc = receipt_document(db, id, spool_copies(db, "booking", id) > 0, &d, err);
+		rc = receipt_document(db, id, spool_copies(db, SPOOL_KIND_BOOKING, id) > 0, &d,
+				      err);
 	if (rc != HD_OK)
 		return rc;
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)
-		rc = spool_print(db, who, "booking", id, f, q, bytes, len, &spool_id, out, err);
+		rc = spool_print(db, who, SPOOL_KIND_BOOKING, id, f, q, bytes, len, &spool_id, out,
+				 err);
 	free(bytes);
 	return rc;
 }

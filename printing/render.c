@@ -2,30 +2,23 @@
 /* render.c - making a requested document by its kind. */
 #include "printing/render.h"
 
-#include <string.h>
-
 #include "core/i18n.h"
 #include "printing/filing.h"
 #include "printing/output.h"
 #include "printing/receipt.h"
 #include "printing/slip.h"
 
-static bool record_kind(const char *kind)
-{
-	return strcmp(kind, "visitor") == 0 || strcmp(kind, "booking") == 0 ||
-	       strcmp(kind, "team") == 0;
-}
-
-static enum hd_status route(sqlite3 *db, const char *kind, enum spool_format *f, char *queue,
+static enum hd_status route(sqlite3 *db, enum spool_kind kind, enum spool_format *f, char *queue,
 			    size_t qsz, int *width, struct hd_err *err)
 {
-	if (!record_kind(kind))
-		return hd_err_set(err, HD_BAD_INPUT, "kind", _("unknown kind of document: %s"), kind);
-	return output_choose_for(db, strcmp(kind, "team") == 0 ? OUTPUT_A4 : OUTPUT_RECEIPT, NULL,
+	if (!spool_kind_of_record(kind))
+		return hd_err_set(err, HD_BAD_INPUT, "kind", _("unknown kind of document: %s"),
+				  spool_kind_text(kind));
+	return output_choose_for(db, kind == SPOOL_KIND_TEAM ? OUTPUT_A4 : OUTPUT_RECEIPT, NULL,
 				 NULL, queue, qsz, f, width, err);
 }
 
-enum hd_status render_route(sqlite3 *db, const char *kind, enum spool_format *f, char *queue,
+enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format *f, char *queue,
 			    size_t qsz, struct hd_err *err)
 {
 	int width;
@@ -33,7 +26,7 @@ enum hd_status render_route(sqlite3 *db, const char *kind, enum spool_format *f,
 	return route(db, kind, f, queue, qsz, &width, err);
 }
 
-enum hd_status render_request(sqlite3 *db, const char *kind, long long record_id, int copy,
+enum hd_status render_request(sqlite3 *db, enum spool_kind kind, long long record_id, int copy,
 			      enum spool_format *f, char *queue, size_t qsz,
 			      unsigned char **bytes, size_t *len, struct hd_err *err)
 {
@@ -46,9 +39,9 @@ enum hd_status render_request(sqlite3 *db, const char *kind, long long record_id
 	rc = route(db, kind, f, queue, qsz, &width, err);
 	if (rc != HD_OK)
 		return rc;
-	if (strcmp(kind, "visitor") == 0)
+	if (kind == SPOOL_KIND_VISITOR)
 		rc = slip_document(db, record_id, copy > 1, &d, err);
-	else if (strcmp(kind, "booking") == 0)
+	else if (kind == SPOOL_KIND_BOOKING)
 		rc = receipt_document(db, record_id, copy > 1, &d, err);
 	else
 		rc = filing_document(db, record_id, copy > 1, *f == SPOOL_PDF, &d, err);

@@ -62,7 +62,7 @@ enum hd_status roll_print(sqlite3 *db, const struct hd_actor *who, struct spool_
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)
-		rc = spool_print(db, who, "list", 0, f, queue, bytes, len, &id, out, err);
+		rc = spool_print(db, who, SPOOL_KIND_LIST, 0, f, queue, bytes, len, &id, out, err);
 	free(bytes);
 	return rc;
 }

@@ -79,13 +79,14 @@ enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
 	if (rc == HD_OK)
 		rc = output_choose(db, queue, format, q, sizeof(q), &f, &width, err);
 	if (rc == HD_OK)
-		rc = slip_document(db, id, spool_copies(db, "visitor", id) > 0, &d, err);
+		rc = slip_document(db, id, spool_copies(db, SPOOL_KIND_VISITOR, id) > 0, &d, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = output_render(d, f, width, &bytes, &len, err);
 	doc_free(&d);
 	if (rc == HD_OK)
-		rc = spool_print(db, who, "visitor", id, f, q, bytes, len, &spool_id, out, err);
+		rc = spool_print(db, who, SPOOL_KIND_VISITOR, id, f, q, bytes, len, &spool_id, out,
+				 err);
 	free(bytes);
 	return rc;
 }

@@ -21,21 +21,6 @@
 #include "printing/cups.h"
 #include "printing/render.h"
 
-static const char *const KINDS[] = { "visitor", "booking", "team", "test", "list" };
-/* The kinds for people, in the order of KINDS. */
-static const char *const KIND_WORDS[] = { N_("visitor slip"), N_("booking receipt"),
-					  N_("filing receipt"), N_("test page"), N_("list of who is here") };
-
-const char *spool_kind_words(const char *kind)
-{
-	size_t i;
-
-	for (i = 0; kind && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
-		if (strcmp(kind, KINDS[i]) == 0)
-			return _(KIND_WORDS[i]);
-	return kind ? kind : "";
-}
-
 /* A request (core/print_request.h) is a row 'sending' without bytes: it
  * is not a copy printed yet, and the first print takes it. */
 static const char SQL_COUNT_COPIES[] =
@@ -99,16 +84,6 @@ const char *spool_format_word(enum spool_format f)
 	return f == SPOOL_PDF ? "pdf" : "escpos";
 }
 
-static bool known_kind(const char *kind)
-{
-	size_t i;
-
-	for (i = 0; kind && i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
-		if (strcmp(kind, KINDS[i]) == 0)
-			return true;
-	return false;
-}
-
 void spool_dir(sqlite3 *db, char *out, size_t outsz)
 {
 	const char *env = getenv("HUBDESK_SPOOL");
@@ -162,8 +137,8 @@ static int write_file(sqlite3 *db, const struct spool_entry *e, const unsigned c
 	spool_dir(db, dir, sizeof(dir));
 	if (make_dirs(dir) != 0)
 		return -1;
-	if (snprintf(file, filesz, "%s/%s-%lld-%d.%s", dir, e->kind, e->record_id, e->copy,
-		     e->format == SPOOL_PDF ? "pdf" : "bin") >= (int)filesz) {
+	if (snprintf(file, filesz, "%s/%s-%lld-%d.%s", dir, spool_kind_text(e->kind), e->record_id,
+		     e->copy, e->format == SPOOL_PDF ? "pdf" : "bin") >= (int)filesz) {
 		errno = ENAMETOOLONG;
 		return -1;
 	}
@@ -201,11 +176,12 @@ fail:
 static void read_entry(sqlite3_stmt *st, void *rec)
 {
 	struct spool_entry *e = rec;
-	char format[16];
+	char kind[16], format[16];
 
 	memset(e, 0, sizeof(*e));
 	e->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, e->kind, sizeof(e->kind));
+	db_column_text(st, 1, kind, sizeof(kind));
+	e->kind = spool_kind_of(kind);
 	e->record_id = sqlite3_column_int64(st, 2);
 	e->copy = sqlite3_column_int(st, 3);
 	db_column_text(st, 4, format, sizeof(format));
@@ -256,7 +232,7 @@ static enum hd_status exec_stmt(sqlite3 *db, sqlite3_stmt **st, struct hd_err *e
 /* The request of kind/record_id asked for with the record, when there is
  * one: it becomes this print (format and queue chosen now). HD_NOT_FOUND
  * when there is none. */
-static enum hd_status take_request(sqlite3 *db, const char *kind, long long record_id,
+static enum hd_status take_request(sqlite3 *db, enum spool_kind kind, long long record_id,
 				   enum spool_format format, const char *queue, long long *spool_id,
 				   int *copy, struct hd_err *err)
 {
@@ -267,7 +243,7 @@ static enum hd_status take_request(sqlite3 *db, const char *kind, long long reco
 	rc = db_prepare(db, SQL_FIND_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, record_id);
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW) {
@@ -289,21 +265,20 @@ static enum hd_status take_request(sqlite3 *db, const char *kind, long long reco
 	return exec_stmt(db, &st, err);
 }
 
-enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
+enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	bool self = kind && (strcmp(kind, "test") == 0 || strcmp(kind, "list") == 0) &&
-		    record_id == 0;
+	bool self = !spool_kind_of_record(kind) && record_id == 0;
 	enum hd_status rc;
 	time_t now = clock_now();
 
 	*spool_id = 0;
 	*copy = 1;
-	if (!known_kind(kind))
+	if ((int)kind < 0 || kind >= SPOOL_KIND_COUNT)
 		return hd_err_set(err, HD_BAD_INPUT, "kind", _("unknown kind of document: %s"),
-				  kind ? kind : "");
+				  spool_kind_text(kind));
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
@@ -314,7 +289,7 @@ enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
 		rc = db_prepare(db, SQL_COUNT_COPIES, &st, err);
 		if (rc != HD_OK)
 			goto done;
-		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, record_id);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			rc = db_fail(db, sqlite3_errcode(db), err);
@@ -327,7 +302,7 @@ enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
 	rc = db_prepare(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, record_id);
 	sqlite3_bind_int(st, 3, *copy);
 	sqlite3_bind_text(st, 4, spool_format_word(format), -1, SQLITE_STATIC);
@@ -416,9 +391,10 @@ static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_o
 }
 
 /* The name a document's job is sent with, by which it is known again. */
-static void job_title(const char *kind, long long record_id, int copy, char *out, size_t outsz)
+static void job_title(enum spool_kind kind, long long record_id, int copy, char *out,
+		      size_t outsz)
 {
-	snprintf(out, outsz, "hubdesk %s %lld-%d", kind, record_id, copy);
+	snprintf(out, outsz, "hubdesk %s %lld-%d", spool_kind_text(kind), record_id, copy);
 }
 
 /* Sends the claimed row e (state 'sending') to queue and records what
@@ -511,7 +487,7 @@ fail:
 	return rc;
 }
 
-enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, const char *kind,
+enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_kind kind,
 			   long long record_id, enum spool_format format, const char *queue,
 			   const unsigned char *data, size_t len, long long *spool_id,
 			   struct spool_outcome *out, struct hd_err *err)
@@ -650,7 +626,7 @@ static bool still_needed(sqlite3 *db, const struct spool_entry *e)
 {
 	struct visit v;
 
-	if (strcmp(e->kind, "visitor") != 0 || e->copy > 1)
+	if (e->kind != SPOOL_KIND_VISITOR || e->copy > 1)
 		return true;
 	return visit_get(db, e->record_id, &v, NULL) != HD_OK || v.time_out == 0;
 }
@@ -664,11 +640,11 @@ struct job_row {
 static void read_job_row(sqlite3_stmt *st, void *rec)
 {
 	struct job_row *r = rec;
-	const char *kind = (const char *)sqlite3_column_text(st, 2);
+	enum spool_kind kind = spool_kind_of((const char *)sqlite3_column_text(st, 2));
 
 	r->id = sqlite3_column_int64(st, 0);
 	r->job = sqlite3_column_int(st, 1);
-	job_title(kind ? kind : "", sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4), r->title,
+	job_title(kind, sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4), r->title,
 		  sizeof(r->title));
 }
 
@@ -835,13 +811,13 @@ enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,
 			  (void **)out, n, err);
 }
 
-int spool_copies(sqlite3 *db, const char *kind, long long record_id)
+int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id)
 {
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
 	if (db_prepare(db, SQL_COUNT_COPIES, &st, NULL) == HD_OK) {
-		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, record_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int(st, 0);

@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/spool_row.h"
 #include "core/status.h"
 
 #define SPOOL_PATH_MAX 512
@@ -37,7 +38,7 @@ struct spool_outcome {
 /* A row of the spool (the document's bytes stay in the database). */
 struct spool_entry {
 	long long id, record_id;
-	char kind[16];  /* visitor, booking, team, test */
+	enum spool_kind kind;
 	int copy;
 	enum spool_format format;
 	char queue[SPOOL_QUEUE_MAX];
@@ -49,25 +50,25 @@ struct spool_entry {
 	time_t created, updated;
 };
 
-/* Stores the document (kind "visitor", "booking", "team", "test" or "list"; the
- * copy number is 1 + the earlier prints of kind/record_id), audits it as
- * "print" (first copy) or "reprint", then sends it to queue ("" = no
- * printer: it waits). *spool_id is the row. HD_OK whenever the row was
- * stored, delivered or not (see out); HD_BAD_INPUT for an unknown kind or
- * no data, HD_FAIL when the database cannot store it. */
-enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, const char *kind,
+/* Stores the document (the copy number is 1 + the earlier prints of
+ * kind/record_id), audits it as "print" (first copy) or "reprint", then
+ * sends it to queue ("" = no printer: it waits). *spool_id is the row. HD_OK
+ * whenever the row was stored, delivered or not (see out); HD_BAD_INPUT for
+ * no kind or no data, HD_FAIL when the database cannot store it. */
+enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_kind kind,
 			   long long record_id, enum spool_format format, const char *queue,
 			   const unsigned char *data, size_t len, long long *spool_id,
 			   struct spool_outcome *out, struct hd_err *err);
 
 /* The same in two steps, for a document that carries its own spool id (the
  * test page's QR): spool_reserve() opens a transaction (BEGIN IMMEDIATE) and
- * inserts the row without data, giving *spool_id and *copy; for kind "test" or "list"
- * with record_id 0 the record is the row itself. Then exactly one of
+ * inserts the row without data, giving *spool_id and *copy; for a kind that
+ * is its own record (a test page, a list) with record_id 0 the record is the
+ * row itself. Then exactly one of
  * spool_send() (stores the data, audits, commits, sends; statuses as
  * spool_print) or spool_cancel() (rolls the row back). On a failed reserve
  * no transaction is left open. */
-enum hd_status spool_reserve(sqlite3 *db, const char *kind, long long record_id,
+enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err);
 enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spool_id,
@@ -94,7 +95,7 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
 enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err);
 
 /* How many times kind/record_id was printed before (0: never). */
-int spool_copies(sqlite3 *db, const char *kind, long long record_id);
+int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id);
 
 /* spool_retry for the desk's own retries: a document that failed rests
  * 2^(n-1) minutes after its n-th attempt (at most half an hour) before it
@@ -123,9 +124,5 @@ void spool_dir(sqlite3 *db, char *out, size_t outsz);
 
 /* "escpos" or "pdf". */
 const char *spool_format_word(enum spool_format f);
-
-/* A document's kind ("visitor", "booking" ...) in words for people
- * (访客单, 预约回执 ...); static. */
-const char *spool_kind_words(const char *kind);
 
 #endif

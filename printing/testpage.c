@@ -70,7 +70,7 @@ enum hd_status testpage_print(sqlite3 *db, const struct hd_actor *who, const cha
 	if (rc != HD_OK)
 		return rc;
 	/* The row first: the page's QR names its own print job. */
-	rc = spool_reserve(db, "test", 0, f, q, spool_id, &copy, err);
+	rc = spool_reserve(db, SPOOL_KIND_TEST, 0, f, q, spool_id, &copy, err);
 	if (rc != HD_OK)
 		return rc;
 	rc = token_make(db, TOKEN_PAGE, *spool_id, token, tokensz, err);

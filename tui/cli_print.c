@@ -179,9 +179,10 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	       _("attempts"), _("created"), _("reason"));
 	for (i = 0; i < n; i++) {
 		clock_local_datetime(e[i].created, created, sizeof(created));
-		printf("%lld\t%s-%lld-%d\t%s\t%s\t%d\t%s\t%s\n", e[i].id, e[i].kind, e[i].record_id,
-		       e[i].copy, e[i].queue[0] ? e[i].queue : "-", e[i].state, e[i].attempts,
-		       created, e[i].last_error[0] ? e[i].last_error : "-");
+		printf("%lld\t%s-%lld-%d\t%s\t%s\t%d\t%s\t%s\n", e[i].id,
+		       spool_kind_text(e[i].kind), e[i].record_id, e[i].copy,
+		       e[i].queue[0] ? e[i].queue : "-", e[i].state, e[i].attempts, created,
+		       e[i].last_error[0] ? e[i].last_error : "-");
 	}
 	free(e);
 	return HD_OK;
@@ -287,7 +288,7 @@ int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
 	switch (kind) {
 	case TOKEN_PAGE:
 		rc = spool_get(ctx->db, id, &page, &err);
-		if (rc == HD_NOT_FOUND || (rc == HD_OK && strcmp(page.kind, "test") != 0))
+		if (rc == HD_NOT_FOUND || (rc == HD_OK && page.kind != SPOOL_KIND_TEST))
 			return gone(kind, id);
 		if (rc != HD_OK)
 			return cli_report(&err);

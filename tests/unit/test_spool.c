@@ -48,7 +48,7 @@ static void test_no_printer_keeps_the_document_waiting_as_a_file(void **state)
 	struct stat sb;
 	long long id;
 
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 7, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 7, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_true(id > 0);
@@ -77,15 +77,15 @@ static void test_reprints_count_copies_and_are_audited(void **state)
 	char dir[160];
 
 	snprintf(dir, sizeof(dir), "%s/out", t->dir);
-	assert_int_equal(spool_print(t->db, &t->who, "booking", 3, SPOOL_PDF, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_BOOKING, 3, SPOOL_PDF, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_int_equal(out.copy, 1);
-	assert_int_equal(spool_print(t->db, &t->who, "booking", 3, SPOOL_PDF, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_BOOKING, 3, SPOOL_PDF, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_int_equal(out.copy, 2);
-	assert_int_equal(spool_print(t->db, &t->who, "booking", 4, SPOOL_PDF, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_BOOKING, 4, SPOOL_PDF, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_int_equal(out.copy, 1);
@@ -106,7 +106,7 @@ static void test_cups_away_is_told_and_the_document_waits(void **state)
 	struct hd_err err;
 	long long id;
 
-	assert_int_equal(spool_print(t->db, &t->who, "team", 5, SPOOL_PDF, "A4", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_TEAM, 5, SPOOL_PDF, "A4", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_false(out.delivered);
@@ -130,7 +130,7 @@ static void test_the_default_folder_is_beside_the_database(void **state)
 	spool_dir(t->db, dir, sizeof(dir));
 	snprintf(want, sizeof(want), "%s/spool", t->dir);
 	assert_string_equal(dir, want);
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 1, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 1, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_true(exists(want, "visitor-1-1.bin"));
@@ -143,14 +143,48 @@ static void test_bad_calls_store_nothing(void **state)
 	struct hd_err err;
 	long long id;
 
-	assert_int_equal(spool_print(t->db, &t->who, "letter", 1, SPOOL_PDF, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_COUNT, 1, SPOOL_PDF, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_BAD_INPUT);
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 1, SPOOL_PDF, "", NULL, 0, &id,
-				     &out, &err),
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 1, SPOOL_PDF, "", NULL, 0,
+				     &id, &out, &err),
 			 HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 0);
 	assert_int_equal(spool_get(t->db, 99, &(struct spool_entry){ 0 }, &err), HD_NOT_FOUND);
+}
+
+/* Each kind is stored as the text the spool table has always held (and its
+ * CHECK allows), and read back as itself. */
+static void test_every_kind_is_stored_as_its_text(void **state)
+{
+	static const char *const STORED[SPOOL_KIND_COUNT] = {
+		[SPOOL_KIND_VISITOR] = "visitor", [SPOOL_KIND_BOOKING] = "booking",
+		[SPOOL_KIND_TEAM] = "team",       [SPOOL_KIND_TEST] = "test",
+		[SPOOL_KIND_LIST] = "list",
+	};
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct spool_entry e;
+	struct hd_err err;
+	char sql[96];
+	long long id;
+	int k;
+
+	for (k = 0; k < SPOOL_KIND_COUNT; k++) {
+		assert_int_equal(spool_print(t->db, &t->who, k, 100 + k, SPOOL_ESCPOS, "", DOC,
+					     sizeof(DOC) - 1, &id, &out, &err),
+				 HD_OK);
+		snprintf(sql, sizeof(sql), "SELECT kind = '%s' FROM spool WHERE id = %lld",
+			 STORED[k], id);
+		assert_int_equal(tdb_int(t->db, sql), 1);
+		assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
+		assert_int_equal(e.kind, k);
+		assert_string_equal(spool_kind_text(k), STORED[k]);
+		assert_int_equal(spool_kind_of(STORED[k]), k);
+	}
+	assert_int_equal(spool_kind_of("letter"), SPOOL_KIND_COUNT);
+	assert_true(spool_kind_of_record(SPOOL_KIND_TEAM));
+	assert_false(spool_kind_of_record(SPOOL_KIND_LIST));
 }
 
 static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
@@ -162,7 +196,9 @@ static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
 	long long id, id2;
 	int copy;
 
-	assert_int_equal(spool_reserve(t->db, "test", 0, SPOOL_ESCPOS, "", &id, &copy, &err), HD_OK);
+	assert_int_equal(spool_reserve(t->db, SPOOL_KIND_TEST, 0, SPOOL_ESCPOS, "", &id, &copy,
+				       &err),
+			 HD_OK);
 	assert_int_equal(copy, 1);
 	spool_cancel(t->db);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 0);
@@ -170,16 +206,20 @@ static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
 	db_rollback(t->db);
 
-	assert_int_equal(spool_reserve(t->db, "test", 0, SPOOL_ESCPOS, "", &id2, &copy, &err), HD_OK);
+	assert_int_equal(spool_reserve(t->db, SPOOL_KIND_TEST, 0, SPOOL_ESCPOS, "", &id2, &copy,
+				       &err),
+			 HD_OK);
 	assert_int_equal(spool_send(t->db, &t->who, id2, DOC, sizeof(DOC) - 1, &out, &err), HD_OK);
 	assert_int_equal(spool_get(t->db, id2, &e, &err), HD_OK);
-	assert_string_equal(e.kind, "test");
+	assert_int_equal(e.kind, SPOOL_KIND_TEST);
 	assert_int_equal(e.record_id, id2);
 	assert_string_equal(e.state, "waiting");
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'print'"), 1);
 
 	/* sending nothing rolls the reservation back */
-	assert_int_equal(spool_reserve(t->db, "test", 0, SPOOL_ESCPOS, "", &id, &copy, &err), HD_OK);
+	assert_int_equal(spool_reserve(t->db, SPOOL_KIND_TEST, 0, SPOOL_ESCPOS, "", &id, &copy,
+				       &err),
+			 HD_OK);
 	assert_int_equal(spool_send(t->db, &t->who, id, NULL, 0, &out, &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool"), 1);
 }
@@ -195,13 +235,13 @@ static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state
 	long long a, b, c;
 	int delivered, waiting, n;
 
-	assert_int_equal(spool_print(t->db, &t->who, "test", 1, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_TEST, 1, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &a, &out, &err),
 			 HD_OK);
-	assert_int_equal(spool_print(t->db, &t->who, "test", 2, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_TEST, 2, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &b, &out, &err),
 			 HD_OK);
-	assert_int_equal(spool_print(t->db, &t->who, "test", 3, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_TEST, 3, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &c, &out, &err),
 			 HD_OK);
 	/* b was being sent by a desk that crashed 11 minutes ago; c by one
@@ -263,7 +303,7 @@ static void test_the_request_saved_with_a_visit_becomes_its_first_print(void **s
 		 "SELECT count(*) FROM spool WHERE kind = 'visitor' AND record_id = %lld"
 		 " AND state = 'sending' AND data IS NULL AND copy = 1", id);
 	assert_int_equal(tdb_int(t->db, sql), 1);
-	assert_int_equal(spool_copies(t->db, "visitor", id), 0);
+	assert_int_equal(spool_copies(t->db, SPOOL_KIND_VISITOR, id), 0);
 	/* The desk makes it: the same row, the first copy, no reprint. */
 	assert_int_equal(slip_print(t->db, &t->who, id, NULL, NULL, &out, &err), HD_OK);
 	assert_int_equal(out.copy, 1);
@@ -323,7 +363,7 @@ static void test_a_printing_document_is_waited_on_not_sent_again(void **state)
 	int printed, failed, delivered, waiting;
 	long long id;
 
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 9, SPOOL_ESCPOS, "", DOC,
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 9, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_int_equal(sqlite3_exec(t->db, "UPDATE spool SET state = 'printing', cups_job = 5",
@@ -348,8 +388,8 @@ static void test_the_desks_retries_back_off_a_retry_by_hand_does_not(void **stat
 	long long id;
 
 	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", 11, SPOOL_ESCPOS, "Receipt", DOC,
-				     sizeof(DOC) - 1, &id, &out, &err),
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 11, SPOOL_ESCPOS,
+				     "Receipt", DOC, sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	/* Two attempts failed, the last just now: it rests two minutes. */
 	assert_int_equal(sqlite3_exec(t->db, "UPDATE spool SET attempts = 2", NULL, NULL, NULL),
@@ -403,6 +443,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_the_default_folder_is_beside_the_database,
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_calls_store_nothing, spool_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_every_kind_is_stored_as_its_text, spool_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_reservation_names_itself_and_can_be_cancelled,
 						spool_setup, tdb_teardown),

@@ -560,7 +560,7 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	d.note = "带来年报材料";
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &old, &err), HD_OK);
 	/* A slip waits in the spool (no printer); its bytes hold the name. */
-	assert_int_equal(spool_print(t->db, &t->who, "visitor", old, SPOOL_PDF, "",
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, old, SPOOL_PDF, "",
 				     (const unsigned char *)SLIP, sizeof(SLIP) - 1, &spool_id, &out, &err),
 			 HD_OK);
 	assert_false(out.delivered);
