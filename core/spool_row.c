@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* spool_row.c - the kinds of spool_row.h, to and from their stored text. */
+/* spool_row.c - the kinds and states of spool_row.h, to and from their
+ * stored text. */
 #include "core/spool_row.h"
 
 #include <string.h>
@@ -13,6 +14,12 @@ static const struct {
 #define SPOOL_KIND_ROW(id, text, words, of_record) [id] = { text, words, of_record },
 	SPOOL_KINDS(SPOOL_KIND_ROW)
 #undef SPOOL_KIND_ROW
+};
+
+static const char *const STATES[SPOOL_STATE_COUNT] = {
+#define SPOOL_STATE_ROW(id, text) [id] = text,
+	SPOOL_STATES(SPOOL_STATE_ROW)
+#undef SPOOL_STATE_ROW
 };
 
 static bool is_kind(enum spool_kind k)
@@ -43,4 +50,19 @@ const char *spool_kind_words(enum spool_kind k)
 bool spool_kind_of_record(enum spool_kind k)
 {
 	return is_kind(k) && KINDS[k].of_record;
+}
+
+const char *spool_state_text(enum spool_state s)
+{
+	return (int)s >= 0 && s < SPOOL_STATE_COUNT ? STATES[s] : "?";
+}
+
+enum spool_state spool_state_of(const char *text)
+{
+	int i;
+
+	for (i = 0; text && i < SPOOL_STATE_COUNT; i++)
+		if (strcmp(text, STATES[i]) == 0)
+			return (enum spool_state)i;
+	return SPOOL_STATE_COUNT;
 }

@@ -176,7 +176,7 @@ fail:
 static void read_entry(sqlite3_stmt *st, void *rec)
 {
 	struct spool_entry *e = rec;
-	char kind[16], format[16];
+	char kind[16], format[16], state[16];
 
 	memset(e, 0, sizeof(*e));
 	e->id = sqlite3_column_int64(st, 0);
@@ -187,7 +187,8 @@ static void read_entry(sqlite3_stmt *st, void *rec)
 	db_column_text(st, 4, format, sizeof(format));
 	e->format = strcmp(format, "pdf") == 0 ? SPOOL_PDF : SPOOL_ESCPOS;
 	db_column_text(st, 5, e->queue, sizeof(e->queue));
-	db_column_text(st, 6, e->state, sizeof(e->state));
+	db_column_text(st, 6, state, sizeof(state));
+	e->state = spool_state_of(state);
 	e->attempts = sqlite3_column_int(st, 7);
 	db_column_text(st, 8, e->last_error, sizeof(e->last_error));
 	e->cups_job = sqlite3_column_int(st, 9);

@@ -42,7 +42,7 @@ struct spool_entry {
 	int copy;
 	enum spool_format format;
 	char queue[SPOOL_QUEUE_MAX];
-	char state[16]; /* waiting, sending, printing (CUPS has it), done */
+	enum spool_state state;
 	int attempts;
 	char last_error[256];
 	int cups_job;

@@ -181,8 +181,8 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		clock_local_datetime(e[i].created, created, sizeof(created));
 		printf("%lld\t%s-%lld-%d\t%s\t%s\t%d\t%s\t%s\n", e[i].id,
 		       spool_kind_text(e[i].kind), e[i].record_id, e[i].copy,
-		       e[i].queue[0] ? e[i].queue : "-", e[i].state, e[i].attempts, created,
-		       e[i].last_error[0] ? e[i].last_error : "-");
+		       e[i].queue[0] ? e[i].queue : "-", spool_state_text(e[i].state),
+		       e[i].attempts, created, e[i].last_error[0] ? e[i].last_error : "-");
 	}
 	free(e);
 	return HD_OK;

@@ -124,7 +124,7 @@ static void printers_draw(struct app *a, void *st)
 	draw_text(6, X0, line, COLS - 4, p->count ? ROLE_WARNING : ROLE_LABEL, 0);
 	for (i = 0, y = 7; i < p->count && y < LINES - 4; i++, y++) {
 		clock_local_datetime(p->waiting[i].created, when, sizeof(when));
-		if (strcmp(p->waiting[i].state, "printing") == 0)
+		if (p->waiting[i].state == SPOOL_STATE_PRINTING)
 			snprintf(why, sizeof(why), _("printing (CUPS job %d)"), p->waiting[i].cups_job);
 		else
 			snprintf(why, sizeof(why), "%s", p->waiting[i].last_error);

@@ -61,7 +61,7 @@ static void test_no_printer_keeps_the_document_waiting_as_a_file(void **state)
 	assert_int_equal(sb.st_mode & 0777, 0700);
 	assert_non_null(strstr(out.file, "visitor-7-1.bin"));
 	assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
-	assert_string_equal(e.state, "waiting");
+	assert_int_equal(e.state, SPOOL_STATE_WAITING);
 	assert_int_equal(e.attempts, 0);
 	assert_string_equal(e.file, out.file);
 	assert_int_equal(tdb_int(t->db, "SELECT length(data) FROM spool"), (long long)sizeof(DOC) - 1);
@@ -112,7 +112,7 @@ static void test_cups_away_is_told_and_the_document_waits(void **state)
 	assert_false(out.delivered);
 	assert_non_null(strstr(out.message, "CUPS"));
 	assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
-	assert_string_equal(e.state, "waiting");
+	assert_int_equal(e.state, SPOOL_STATE_WAITING);
 	assert_string_equal(e.queue, "A4");
 	assert_int_equal(e.attempts, 1);
 	assert_non_null(strstr(e.last_error, "CUPS"));
@@ -187,6 +187,36 @@ static void test_every_kind_is_stored_as_its_text(void **state)
 	assert_false(spool_kind_of_record(SPOOL_KIND_LIST));
 }
 
+/* Each state is the text the spool table has always held (and its CHECK
+ * allows), and a row in it reads back as that state. */
+static void test_every_state_is_read_from_its_text(void **state)
+{
+	static const char *const STORED[SPOOL_STATE_COUNT] = {
+		[SPOOL_STATE_WAITING] = "waiting",   [SPOOL_STATE_SENDING] = "sending",
+		[SPOOL_STATE_PRINTING] = "printing", [SPOOL_STATE_DONE] = "done",
+	};
+	struct tdb *t = *state;
+	struct spool_outcome out;
+	struct spool_entry e;
+	struct hd_err err;
+	char sql[96];
+	long long id;
+	int s;
+
+	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_TEST, 1, SPOOL_ESCPOS, "", DOC,
+				     sizeof(DOC) - 1, &id, &out, &err),
+			 HD_OK);
+	for (s = 0; s < SPOOL_STATE_COUNT; s++) {
+		snprintf(sql, sizeof(sql), "UPDATE spool SET state = '%s' WHERE id = %lld",
+			 STORED[s], id);
+		assert_int_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
+		assert_int_equal(e.state, s);
+		assert_string_equal(spool_state_text(s), STORED[s]);
+	}
+	assert_int_equal(spool_state_of("lost"), SPOOL_STATE_COUNT);
+}
+
 static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
 {
 	struct tdb *t = *state;
@@ -213,7 +243,7 @@ static void test_a_reservation_names_itself_and_can_be_cancelled(void **state)
 	assert_int_equal(spool_get(t->db, id2, &e, &err), HD_OK);
 	assert_int_equal(e.kind, SPOOL_KIND_TEST);
 	assert_int_equal(e.record_id, id2);
-	assert_string_equal(e.state, "waiting");
+	assert_int_equal(e.state, SPOOL_STATE_WAITING);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'print'"), 1);
 
 	/* sending nothing rolls the reservation back */
@@ -445,6 +475,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_calls_store_nothing, spool_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_every_kind_is_stored_as_its_text, spool_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_every_state_is_read_from_its_text, spool_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_reservation_names_itself_and_can_be_cancelled,
 						spool_setup, tdb_teardown),
