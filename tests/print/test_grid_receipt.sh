@@ -28,40 +28,6 @@ FULL=13812345678 # its contact's phone
 ROOM=二楼会议室A
 ROOM_ID=$(sql "SELECT id FROM room WHERE name = '$ROOM'")
 
-# cells LABEL FROM TO: the text of the row starting with LABEL between
-# terminal columns FROM and TO (wide characters count two), blanks cut.
-cells() {
-	scr_show | python3 -c '
-import sys, unicodedata
-label, a, b = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-for line in sys.stdin.read().split("\n"):
-    if line.startswith(label):
-        out, x = "", 0
-        for c in line:
-            if a <= x < b:
-                out += c
-            x += 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        print(out.rstrip())
-        sys.exit(0)
-print("(no row %s)" % label)' "$1" "$2" "$3"
-}
-
-# expect_cells ROOM FROM TO TEXT WHAT: waits until the row of ROOM holds TEXT
-# from the half hour FROM to the half hour TO (HH:MM, TO excluded).
-expect_cells() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_got=$(cells "$1" "$(tcol "$2")" "$(tcol "$3")")
-		if [ "$_got" = "$4" ]; then
-			ok "$5"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$5: row $1 from $2 to $3 reads '$_got', expected '$4'" "$(scr_show | sed 's/^/| /')"
-}
-
 # Booked from the grid, the receipt printed.
 scr_start 80 24
 expect_line 1 首页 "home"

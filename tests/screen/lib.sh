@@ -282,7 +282,68 @@ expect_in_rows() {
 	not_ok "$4: lines $1-$2 never showed '$3'" "$(scr_show | sed 's/^/| /')"
 }
 
+# expect_not_in_rows FIRST LAST TEXT WHAT: waits for TEXT to be off the
+# screen's lines FIRST to LAST (a list, the status line left out); as
+# expect_no_screen, it follows a wait for TEXT there or for the next state.
+_rows_lack() { ! scr_show | sed -n "${1},${2}p" | grep -Fq -- "$3"; }
+expect_not_in_rows() {
+	if wait_for "$SCR_TIMEOUT" _rows_lack "$1" "$2" "$3"; then
+		ok "$4"
+	else
+		not_ok "$4: lines $1-$2 still show '$3'" "$(scr_show | sed 's/^/| /')"
+	fi
+}
+
 # expect_msg TEXT WHAT: waits for TEXT in the message rows at the bottom of
 # 80x24 (rows 21-22: the focused field's hint or error, two rows when long;
 # row 23: the status line, a long message taking row 22 too).
 expect_msg() { expect_in_rows 21 23 "$1" "$2"; }
+
+# expect_sql QUERY WANT WHAT: waits until QUERY on the test database gives
+# WANT (the app writes after it reads the key).
+_sql_gives() {
+	_got=$(sql "$1")
+	[ "$_got" = "$2" ]
+}
+expect_sql() {
+	if wait_for "$SCR_TIMEOUT" _sql_gives "$1" "$2"; then
+		ok "$3"
+	else
+		not_ok "$3: got '$_got', expected '$2'" "$(scr_show | sed 's/^/| /')"
+	fi
+}
+
+# cells LABEL FROM TO: the text of the screen line that starts with LABEL (a
+# room row of the grid, or a day row of the week view) between terminal
+# columns FROM and TO, East-Asian wide characters counting two, trailing
+# blanks cut; "(no row LABEL)" when no line starts with it.
+cells() {
+	scr_show | python3 -c '
+import sys, unicodedata
+label, a, b = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+for line in sys.stdin.read().split("\n"):
+    if line.startswith(label):
+        out, x = "", 0
+        for c in line:
+            if a <= x < b:
+                out += c
+            x += 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        print(out.rstrip())
+        sys.exit(0)
+print("(no row %s)" % label)' "$1" "$2" "$3"
+}
+
+# expect_cells LABEL FROM TO TEXT WHAT: waits until the row LABEL holds TEXT
+# from the half hour FROM to the half hour TO (HH:MM, TO excluded; the
+# columns are tcol's, which a test may define for its own grid).
+_cells_read() {
+	_got=$(cells "$1" "$2" "$3")
+	[ "$_got" = "$4" ]
+}
+expect_cells() {
+	if wait_for "$SCR_TIMEOUT" _cells_read "$1" "$(tcol "$2")" "$(tcol "$3")" "$4"; then
+		ok "$5"
+	else
+		not_ok "$5: row $1 from $2 to $3 reads '$_got', expected '$4'" "$(scr_show | sed 's/^/| /')"
+	fi
+}

@@ -82,45 +82,6 @@ tcol() {
 	echo $((ROOM_W + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * CELL_W))
 }
 
-# _CELLS_PY LABEL FROM TO: the text of the screen line that starts with LABEL
-# (a room row, or a day row of the week view), between terminal columns FROM
-# and TO, East-Asian wide characters counting two; trailing blanks cut.
-_CELLS_PY='
-import sys, unicodedata
-label, a, b = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-w = lambda c: 2 if unicodedata.east_asian_width(c) in "WF" else 1
-for line in sys.stdin.read().split("\n"):
-    if line.startswith(label):
-        out, x = "", 0
-        for c in line:
-            if a <= x < b:
-                out += c
-            x += w(c)
-        print(out.rstrip())
-        sys.exit(0)
-print("(no row %s)" % label)
-'
-cells() {
-	scr_show | python3 -c "$_CELLS_PY" "$1" "$2" "$3"
-}
-
-# expect_cells LABEL FROM TO TEXT WHAT: waits until the row LABEL holds TEXT
-# from the half hour FROM to the half hour TO (HH:MM, TO excluded).
-expect_cells() {
-	_from=$(tcol "$2") _to=$(tcol "$3")
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_got=$(cells "$1" "$_from" "$_to")
-		if [ "$_got" = "$4" ]; then
-			ok "$5"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$5: row $1 from $2 to $3 reads '$_got', expected '$4'" "$(scr_show | sed 's/^/| /')"
-}
-
 # _ALIGN_PY COLS LINES NROWS: the grid on the screen is aligned: no line
 # wider than the terminal; the hour header on line 3 with labels 8 columns
 # (an hour) apart, the first at column 20 or 24; NROWS rows from line 4, each

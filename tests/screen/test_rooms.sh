@@ -37,22 +37,6 @@ STATUS=23 # the status line (LINES-1)
 : >"$T/seen"
 scr_show() { _tmux capture-pane -t t -p | tee -a "$T/seen"; }
 
-
-# expect_sql QUERY WANT WHAT: waits until QUERY gives WANT.
-expect_sql() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_got=$(sql "$1")
-		if [ "$_got" = "$2" ]; then
-			ok "$3"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$3: got '$_got', expected '$2'" "$(scr_show | sed 's/^/| /')"
-}
-
 # select_room NAME: from the top of the list, Down until NAME's closures
 # line (under the list) names it.
 select_room() {

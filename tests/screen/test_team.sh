@@ -53,17 +53,7 @@ expect_not_on_screen() {
 
 # expect_off_list TEXT WHAT: waits until rows 3-21 (a list, the status
 # line below left out) no longer show TEXT.
-expect_off_list() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if ! scr_show | sed -n '3,21p' | grep -Fq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$2: rows 3-21 still show '$1'" "$(scr_show | sed 's/^/| /')"
-}
+expect_off_list() { expect_not_in_rows 3 21 "$1" "$2"; }
 
 # row_of TEXT: the screen line (1 = top) where TEXT first shows; 0 if none.
 row_of() {

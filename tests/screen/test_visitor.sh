@@ -42,17 +42,7 @@ scr_show() {
 
 
 # expect_no_row TEXT WHAT: waits until the list rows (4-21) no longer show TEXT.
-expect_no_row() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if ! scr_show | sed -n '4,21p' | grep -Fq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		sleep 0.05
-	done
-	not_ok "$2: the list still shows '$1'" "$(scr_show | sed 's/^/| /')"
-}
+expect_no_row() { expect_not_in_rows 4 21 "$1" "$2"; }
 
 # expect_not_on_screen TEXT WHAT: the screen now does not show TEXT.
 expect_not_on_screen() {
