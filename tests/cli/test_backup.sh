@@ -79,14 +79,9 @@ expect_rc 0 "a visitor who stays" hd visitor checkin --name "$Q_NAME" --phone "$
 ) &
 LOOP=$!
 at_exit "kill $LOOP"
-# wait_lines N FILE SECONDS: until FILE has N lines.
-wait_lines() {
-	_deadline=$(($(date +%s) + $3))
-	while [ "$(wc -l <"$2")" -lt "$1" ] && [ "$(date +%s)" -le "$_deadline" ]; do
-		sleep 0.05
-	done
-}
-wait_lines 5 "$T/loop-rc" 15
+# has_lines N FILE: FILE has N lines or more (for wait_for).
+has_lines() { [ "$(wc -l <"$2")" -ge "$1" ]; }
+wait_for 15 has_lines 5 "$T/loop-rc"
 # Several copies, each taken while the loop runs, each checked afterwards.
 ROUNDS=4
 k=1
@@ -94,7 +89,7 @@ while [ "$k" -le "$ROUNDS" ]; do
 	cp "$T/loop-out" "$T/done-before-$k"
 	expect_rc 0 "hubdesk backup PATH while another desk checks visitors in ($k)" hd backup "$T/copy-$k.db"
 	n_after=$(wc -l <"$T/loop-rc")
-	wait_lines $((n_after + 2)) "$T/loop-rc" 15
+	wait_for 15 has_lines $((n_after + 2)) "$T/loop-rc"
 	k=$((k + 1))
 done
 expect_err "$T/copy-$ROUNDS.db" "backup says where the copy is"

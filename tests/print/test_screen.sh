@@ -25,19 +25,14 @@ PRINTERS=" $(zh Printers) |"
 HELP=" 帮助 |"
 TOKEN_RE='HD1-P-[0-9][0-9]*-[0-9A-Z]\{10\}'
 
-# now_ms: the wall clock in milliseconds.
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-# line_within N TEXT MS: polls until line N shows TEXT, for at most MS
-# milliseconds; sets TOOK (milliseconds waited); 1 on time-out.
+# line_within N TEXT MS: waits (wait_ms) until line N shows TEXT, for at
+# most MS milliseconds; sets TOOK (milliseconds waited); 1 on time-out.
+line_shows() { scr_line "$1" | grep -Fq -- "$2"; }
 line_within() {
-	_t0=$(now_ms)
-	while :; do
-		TOOK=$(($(now_ms) - _t0))
-		scr_line "$1" | grep -Fq -- "$2" && return 0
-		[ "$TOOK" -le "$3" ] || return 1
-		sleep 0.02
-	done
+	wait_ms "$3" line_shows "$1" "$2"
+	_rc=$?
+	TOOK=$WAITED
+	return $_rc
 }
 
 # expect_line_within N TEXT MS WHAT
@@ -51,14 +46,12 @@ expect_line_within() {
 
 # status_token [OLD]: waits for a test page's code (other than OLD) on the
 # status line (row 23) and prints it.
+_new_token() {
+	_tok=$(scr_show | sed -n 22,23p | grep -o "$TOKEN_RE" | head -n 1)
+	[ -n "$_tok" ] && [ "$_tok" != "$1" ]
+}
 status_token() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		_tok=$(scr_show | sed -n 22,23p | grep -o "$TOKEN_RE" | head -n 1)
-		[ -n "$_tok" ] && [ "$_tok" != "${1:-}" ] && echo "$_tok" && return 0
-		sleep 0.05
-	done
-	return 1
+	wait_for "$SCR_TIMEOUT" _new_token "${1:-}" && echo "$_tok"
 }
 
 # expect_setting KEY VALUE WHAT: `hubdesk config get KEY` says VALUE, soon.
@@ -124,21 +117,27 @@ wait_for 20 cups_idle || not_ok "CUPS finishes its jobs"
 
 # CUPS away: the top line says so within two polls of the watch, and
 # meanwhile, whenever the watch asks, the keys answer at once.
-cupsd_down
-t0=$(now_ms)
-slow=""
-rounds=0
-while ! scr_line 1 | grep -Fq -- "$AWAY" && [ $(($(now_ms) - t0)) -le 11000 ]; do
+# away_or_round: true once the top line says AWAY; until then one round of
+# F1 and Esc, each answer timed (the slow ones added to $slow).
+away_or_round() {
+	line_shows 1 "$AWAY" && return 0
 	scr_keys F1
 	line_within 1 "$HELP" 1000 || slow="$slow F1:${TOOK}ms"
 	scr_keys Escape
 	line_within 1 "$PRINTERS" 1000 || slow="$slow Esc:${TOOK}ms"
 	rounds=$((rounds + 1))
-done
-if scr_line 1 | grep -Fq -- "$AWAY"; then
-	ok "with cupsd stopped the top line says $AWAY ($(($(now_ms) - t0)) ms)"
+	return 1
+}
+cupsd_down
+t0=$(now_ms)
+slow=""
+rounds=0
+wait_for 11 away_or_round
+away_ms=$(($(now_ms) - t0))
+if line_shows 1 "$AWAY" && [ "$away_ms" -le 11000 ]; then
+	ok "with cupsd stopped the top line says $AWAY ($away_ms ms)"
 else
-	not_ok "with cupsd stopped the top line says $AWAY within 11 s" "$(scr_show | sed 's/^/| /')"
+	not_ok "with cupsd stopped the top line says $AWAY within 11 s (waited $away_ms ms)" "$(scr_show | sed 's/^/| /')"
 fi
 if [ -z "$slow" ]; then
 	ok "meanwhile F1 opens help and Esc comes back, each within 1 s ($rounds times)"

@@ -21,17 +21,12 @@ MASKED='138****5678'
 
 # slip_code: waits for the spaced-out code (H D 1 - V - …) on the screen and
 # prints it joined; 1 on time-out.
+_code_shown() {
+	_code=$(scr_show | grep -E '^ *H D 1 - V - ' | head -1 | tr -d ' ')
+	[ -n "$_code" ]
+}
 slip_code() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		_line=$(scr_show | grep -E '^ *H D 1 - V - ' | head -1)
-		if [ -n "$_line" ]; then
-			printf '%s\n' "$_line" | tr -d ' '
-			return 0
-		fi
-		sleep 0.05
-	done
-	return 1
+	wait_for "$SCR_TIMEOUT" _code_shown && printf '%s\n' "$_code"
 }
 
 scr_start 80 24

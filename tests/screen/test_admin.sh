@@ -93,7 +93,6 @@ for line in open(sys.argv[1]).read().splitlines():
     print("%s\t%s\t%d\t%d" % (m.group(1), value, vcol, w(line[:m.start(1)])))
 ' "$1"
 }
-now_ms() { date +%s%3N; }
 
 # expect_status TEXT WHAT: waits for TEXT on the status line.
 expect_status() { expect_line "$STATUS" "$1" "$2"; }
@@ -112,18 +111,16 @@ list_rows() { scr_show | sed -n "$LIST_TOP,19p" | grep -E '^[> ] [0-9]{4}-[0-9]{
 
 # expect_rows CHECK WHAT: waits until the audit log shows at least one entry
 # and every entry row matches the grep -E pattern CHECK.
+_rows_match() {
+	_r=$(list_rows)
+	[ -n "$_r" ] && ! printf '%s\n' "$_r" | grep -Evq -- "$1"
+}
 expect_rows() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_r=$(list_rows)
-		if [ -n "$_r" ] && ! printf '%s\n' "$_r" | grep -Evq -- "$1"; then
-			ok "$2"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$2: rows not matching /$1/" "$(scr_show | sed 's/^/| /')"
+	if wait_for "$SCR_TIMEOUT" _rows_match "$1"; then
+		ok "$2"
+	else
+		not_ok "$2: rows not matching /$1/" "$(scr_show | sed 's/^/| /')"
+	fi
 }
 
 # ---------------------------------------------------------------- staff

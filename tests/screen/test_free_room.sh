@@ -32,18 +32,16 @@ list_rows() {
 
 # expect_list ROOMS WHAT: waits until the rooms listed are ROOMS (one line,
 # spaces between).
+_list_is() {
+	_got=$(list_rows | tr '\n' ' ' | sed 's/ $//')
+	[ "$_got" = "$1" ]
+}
 expect_list() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_got=$(list_rows | tr '\n' ' ' | sed 's/ $//')
-		if [ "$_got" = "$1" ]; then
-			ok "$2"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$2: the list reads '$_got', expected '$1'" "$(scr_show | sed 's/^/| /')"
+	if wait_for "$SCR_TIMEOUT" _list_is "$1"; then
+		ok "$2"
+	else
+		not_ok "$2: the list reads '$_got', expected '$1'" "$(scr_show | sed 's/^/| /')"
+	fi
 }
 
 # book_from_list ORG_PART ORG: Enter on the selected room, the booker typed

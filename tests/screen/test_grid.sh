@@ -154,41 +154,38 @@ for b in bad[:8]:
 
 # expect_aligned WHAT [NROWS]: waits (with the usual bound) for the grid on
 # the screen to be aligned (_ALIGN_PY), with NROWS rows (default: every room).
+_aligned() {
+	_screen=$(scr_show)
+	_problems=$(printf '%s\n' "$_screen" | python3 -c "$_ALIGN_PY" "$COLS_NOW" "$ROWS" "$1")
+	[ -z "$_problems" ]
+}
 expect_aligned() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_screen=$(scr_show)
-		_problems=$(printf '%s\n' "$_screen" | python3 -c "$_ALIGN_PY" "$COLS_NOW" "$ROWS" "${2:-$NROOMS}")
-		if [ -z "$_problems" ]; then
-			ok "$1"
-			return 0
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.05
-	done
-	not_ok "$1" "$_problems" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+	if wait_for "$SCR_TIMEOUT" _aligned "${2:-$NROOMS}"; then
+		ok "$1"
+	else
+		not_ok "$1" "$_problems" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+	fi
 }
 
 # expect_frame_aligned LINE TEXT WHAT: waits for line LINE to show TEXT and
 # checks that very screen, the first frame drawn after the key, for the
-# alignment of every room row (the app redraws a quarter second later).
+# alignment of every room row (the app redraws a quarter second later, so
+# the wait polls quickly: wait_ms).
+_frame_shows() {
+	_screen=$(scr_show)
+	printf '%s\n' "$_screen" | sed -n "${1}p" | grep -Fq -- "$2"
+}
 expect_frame_aligned() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while :; do
-		_screen=$(scr_show)
-		if printf '%s\n' "$_screen" | sed -n "${1}p" | grep -Fq -- "$2"; then
-			_problems=$(printf '%s\n' "$_screen" | python3 -c "$_ALIGN_PY" "$COLS_NOW" "$ROWS" "$NROOMS")
-			if [ -z "$_problems" ]; then
-				ok "$3"
-			else
-				not_ok "$3" "$_problems" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
-			fi
-			return
-		fi
-		[ "$(date +%s)" -le "$_deadline" ] || break
-		sleep 0.02
-	done
-	not_ok "$3: line $1 never showed '$2'" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+	if ! wait_ms $((SCR_TIMEOUT * 1000)) _frame_shows "$1" "$2"; then
+		not_ok "$3: line $1 never showed '$2'" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+		return
+	fi
+	_problems=$(printf '%s\n' "$_screen" | python3 -c "$_ALIGN_PY" "$COLS_NOW" "$ROWS" "$NROOMS")
+	if [ -z "$_problems" ]; then
+		ok "$3"
+	else
+		not_ok "$3" "$_problems" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
+	fi
 }
 
 # grid_line LABEL: the screen line (1 = top) of the row that starts with LABEL.

@@ -9,6 +9,9 @@
 
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 
+# ended PID: no process PID is left (for wait_for).
+ended() { ! kill -0 "$1" 2>/dev/null; }
+
 for where in home reports; do
 	_tmux new-session -d -s t -x 80 -y 24 -e TZ="$TZ" -e HUBDESK_NOW="$HUBDESK_NOW" \
 		-e HUBDESK_DB="$HUBDESK_DB" -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 \
@@ -21,17 +24,12 @@ for where in home reports; do
 	fi
 	pid=$(cat "$T/pid")
 	_tmux kill-server >/dev/null 2>&1
-	i=0
-	while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	if kill -0 "$pid" 2>/dev/null; then
+	if wait_for 5 ended "$pid"; then
+		ok "$where: the desk ends when its terminal goes away"
+	else
 		not_ok "$where: the desk ends when its terminal goes away" \
 			"$(ps -o pid,stat,pcpu,args -p "$pid" | tail -n 1)"
 		kill "$pid"
-	else
-		ok "$where: the desk ends when its terminal goes away"
 	fi
 	scr_stop
 done

@@ -37,19 +37,25 @@ STATUS=23 # the status line (LINES-1)
 : >"$T/seen"
 scr_show() { _tmux capture-pane -t t -p | tee -a "$T/seen"; }
 
-# select_room NAME: from the top of the list, Down until NAME's closures
-# line (under the list) names it.
+# select_room NAME: Up to the top of the list (line 3), Down to NAME's row,
+# then waits for NAME's closures line (under the list).
+closures_name() {
+	scr_show | grep -Fq -e "$(printf "$(zh '%s: no closure to come.')" "$1")" \
+		-e "$(printf "$(zh '%s is closed:')" "$1")"
+}
 select_room() {
+	_row=$(scr_show | awk -v n="$1" 'index($0, "  " n " ") == 1 || index($0, "> " n " ") == 1 { print NR; exit }')
 	for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do scr_keys Up; done
-	for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
-		if scr_wait "$(printf "$(zh '%s: no closure to come.')" "$1")" 1 ||
-			scr_wait "$(printf "$(zh '%s is closed:')" "$1")" 0; then
-			ok "$1 is selected"
-			return 0
-		fi
+	_n=3
+	while [ "$_n" -lt "${_row:-3}" ]; do
 		scr_keys Down
+		_n=$((_n + 1))
 	done
-	not_ok "selecting $1" "$(scr_show | sed 's/^/| /')"
+	if wait_for "$SCR_TIMEOUT" closures_name "$1"; then
+		ok "$1 is selected"
+	else
+		not_ok "selecting $1 (its row: ${_row:-none})" "$(scr_show | sed 's/^/| /')"
+	fi
 }
 
 # ---------------------------------------------------------------- staff

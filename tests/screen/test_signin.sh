@@ -119,16 +119,15 @@ expect_line 1 "志愿者（志愿者）" "the top line shows 志愿者（志愿�
 scr_keys 9
 expect_line 1 系统管理 "9 opens administration"
 scr_keys 1
-_deadline=$(($(date +%s) + SCR_TIMEOUT))
-refused=""
-while [ "$(date +%s)" -le "$_deadline" ]; do
-	line=$(scr_line 23)
-	case $line in
-	*仅限工作人员* | *"$(zh_part '%s (%s) may not do this: %s.')"*) refused=$line && break ;;
+# refusal_shown: the status line (row 23) refuses; sets refused to it.
+refusal_shown() {
+	refused=$(scr_line 23)
+	case $refused in
+	*仅限工作人员* | *"$(zh_part '%s (%s) may not do this: %s.')"*) return 0 ;;
 	esac
-	sleep 0.05
-done
-if [ -n "$refused" ]; then
+	return 1
+}
+if wait_for "$SCR_TIMEOUT" refusal_shown; then
 	ok "a volunteer pressing 1 (new organisation) is refused: $refused"
 else
 	not_ok "a volunteer pressing 1 (new organisation) is refused" "$(scr_show | sed 's/^/| /')"

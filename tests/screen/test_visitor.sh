@@ -56,18 +56,12 @@ expect_not_on_screen() {
 # slip_code [PREVIOUS]: waits for the spaced-out code (H D 1 - V - …) on the
 # screen, other than PREVIOUS (the last save's, still shown until the new one
 # replaces it); prints it with the spaces taken out, or returns 1.
+_new_code() {
+	_code=$(scr_show | grep -E '^ *H D 1 - V - ' | head -1 | tr -d ' ')
+	[ -n "$_code" ] && [ "$_code" != "$1" ]
+}
 slip_code() {
-	_deadline=$(($(date +%s) + SCR_TIMEOUT))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		_line=$(scr_show | grep -E '^ *H D 1 - V - ' | head -1)
-		if [ -n "$_line" ] && [ "$(printf '%s' "$_line" | tr -d ' ')" != "${1:-}" ]; then
-			SPACED=$(printf '%s' "$_line" | sed 's/^ *//; s/ *$//')
-			printf '%s\n' "$SPACED" | tr -d ' '
-			return 0
-		fi
-		sleep 0.05
-	done
-	return 1
+	wait_for "$SCR_TIMEOUT" _new_code "${1:-}" && printf '%s\n' "$_code"
 }
 
 # expect_code NAME WHAT: after a save, the screen says NAME is checked in
