@@ -72,13 +72,31 @@ expect_screen() {
 	fi
 }
 
-# expect_no_screen TEXT WHAT: waits for TEXT to be gone.
+# expect_no_screen TEXT WHAT: waits for TEXT to be off the screen. It passes
+# at once when TEXT is not drawn (yet), so it comes after a wait for TEXT
+# itself (before the key that takes it away) or for the state in which TEXT
+# must not show; expect_gone does the first in one call.
 expect_no_screen() {
 	if scr_gone "$1"; then
 		ok "$2"
 	else
 		not_ok "$2: screen still shows '$1'" "$(scr_show | sed 's/^/| /')"
 	fi
+}
+
+# expect_gone TEXT WHAT [KEYS...]: TEXT goes away: waits for the screen to
+# show it, sends KEYS (scr_keys) when given, then waits for it to go, each
+# with the usual bound. It cannot pass because TEXT was never drawn.
+expect_gone() {
+	_text=$1 _what=$2
+	shift 2
+	if ! scr_wait "$_text"; then
+		not_ok "$_what: screen never showed '$_text'" "$(scr_show | sed 's/^/| /')"
+		[ $# -gt 0 ] && scr_keys "$@"
+		return 1
+	fi
+	[ $# -gt 0 ] && scr_keys "$@"
+	expect_no_screen "$_text" "$_what"
 }
 
 # scr_resize COLS ROWS
