@@ -34,6 +34,8 @@ scr_keys Enter
 scr_type 135791
 scr_keys Tab
 scr_type 135792
+expect_row_has "$(zh_part 'PIN again' 4)" "******" "both PINs typed show as stars"
+expect_no_screen 13579 "neither PIN shows as typed"
 scr_keys F2
 expect_screen "$(zh 'The two PINs differ; type them again.')" "two PINs that differ are refused"
 expect_eq "$(sql "SELECT count(*) FROM staff WHERE name = '张老师'")" 0 "nothing is saved"

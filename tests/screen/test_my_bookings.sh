@@ -21,6 +21,8 @@ scr_keys k
 scr_type 4321
 scr_keys Tab
 scr_type 4321
+expect_row_has "$(zh 'PIN again')" "****" "both booking PINs typed show as stars"
+expect_no_screen 4321 "the PIN shows nowhere as typed"
 scr_keys Enter
 expect_screen "$(zh 'The booking PIN is set.')" "k sets a new booking PIN"
 expect_no_screen 4321 "the PIN is never shown"

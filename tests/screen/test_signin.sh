@@ -19,19 +19,6 @@ SIGNIN=" 登录 |"
 NOBODY=未登录
 WRONG_PINS="918271 918272 918273 918274 918275 918276"
 
-# expect_never TEXT SECONDS WHAT: for SECONDS, the screen never shows TEXT.
-expect_never() {
-	_deadline=$(($(date +%s) + $2))
-	while [ "$(date +%s)" -le "$_deadline" ]; do
-		if scr_show | grep -Fq -- "$1"; then
-			not_ok "$3: the screen showed '$1'" "$(scr_show | sed 's/^/| /')"
-			return 1
-		fi
-		sleep 0.05
-	done
-	ok "$3"
-}
-
 # msg TEXT: waits for TEXT on the status line (row 23).
 expect_msg() {
 	expect_line 23 "$1" "$2"
@@ -74,8 +61,9 @@ scr_keys Enter
 expect_no_screen 王工 "Enter closes the list"
 expect_line 5 工作人员 "Enter takes 工作人员 into the name field"
 scr_type 135790
-expect_never 135790 1 "the PIN typed (135790) never appears on the screen"
-expect_never 135 0 "not even its first digits"
+expect_row_has "*$(zh PIN)" "******" "the PIN field shows the six digits typed as stars"
+expect_no_screen 135790 "the PIN typed (135790) never appears on the screen"
+expect_no_screen 135 "not even its first digits"
 expect_line 1 "$NOBODY" "not signed in before Enter"
 scr_keys Enter
 expect_line 1 "| 工作人员" "Enter signs in: the top line shows | 工作人员"
@@ -148,7 +136,7 @@ expect_msg "$(printf "$(zh 'Wrong PIN; %d more tries before the lock.')" 4)" \
 expect_line 23 4 "the message holds the 4"
 expect_line 1 "$SIGNIN" "the sign-in screen stays"
 expect_line 1 "$NOBODY" "nobody is signed in"
-expect_never 918271 0 "the wrong PIN is not left on the screen"
+expect_no_screen 918271 "the wrong PIN is not left on the screen"
 n=3
 for pin in 918272 918273 918274; do
 	scr_type $pin
@@ -246,7 +234,8 @@ expect_row_has 工作人员 Staff "English: the suggestion 工作人员 comes wi
 scr_keys Enter
 expect_line 5 工作人员 "English: Enter takes 工作人员"
 scr_type 135790
-expect_never 135790 1 "English: the PIN never appears on the screen"
+expect_row_has "*PIN" "******" "English: the PIN field shows the digits typed as stars"
+expect_no_screen 135790 "English: the PIN never appears on the screen"
 scr_keys Enter
 expect_line 1 "工作人员 (Staff)" "English: the top line shows 工作人员 (Staff)"
 expect_line 1 Home "English: back home"
