@@ -123,6 +123,17 @@ expect_rows() {
 	fi
 }
 
+# expect_selection WHAT: waits until an entry row carries the selection's
+# marker (>): the keys are on the list, not in the filter fields.
+_selection_shown() { list_rows | grep -q '^>'; }
+expect_selection() {
+	if wait_for "$SCR_TIMEOUT" _selection_shown; then
+		ok "$1"
+	else
+		not_ok "$1: no entry row starts with >" "$(scr_show | sed 's/^/| /')"
+	fi
+}
+
 # ---------------------------------------------------------------- staff
 scr_start 80 24
 expect_line 1 首页 "home"
@@ -356,11 +367,12 @@ scr_type "$TODAY"
 scr_keys Tab Tab Tab Enter
 expect_line "$LIST_TOP" "$(zh Backup)" "filter 日期 $TODAY: today's entries again, newest first"
 
-# Esc leaves the fields, then the screen.
+# Esc leaves the fields, then the screen. While the keys are in the filter
+# fields no entry carries the selection's marker (>).
 scr_keys Tab
-sleep 0.3
+expect_rows '^  ' "Tab goes into the filter fields: no entry shows as selected"
 scr_keys Escape
-sleep 0.3
+expect_selection "Esc in the filter fields gives the keys back to the list (> shows again)"
 expect_line 1 " 操作日志 |" "Esc in the filter fields leaves the fields, not the screen"
 scr_keys Escape
 expect_line 1 " 系统管理 |" "Esc again goes back to 系统管理"
