@@ -40,9 +40,14 @@ for line in sys.stdin.read().splitlines():
 }
 
 SEEN=""
-# look WHAT: records the English runs of the screen now, named by WHAT.
+# key_line_whole: line 24, the last the app draws, ends with F10退出.
+key_line_whole() { scr_line 24 | grep -Fq "F10退出"; }
+
+# look WHAT: records the English runs of the screen now, named by WHAT. It
+# comes once the screen WHAT names is there (visit waits for it), and reads
+# it once its key line is drawn.
 look() {
-	sleep 0.3
+	wait_for 5 key_line_whole
 	_runs=$(english_runs)
 	if [ -n "$_runs" ]; then
 		not_ok "$1: English in the Chinese interface" "$(printf '%s\n' "$_runs" | sed 's/^/| /')" \
@@ -50,7 +55,7 @@ look() {
 	else
 		ok "$1: no English"
 	fi
-	if scr_line 24 | grep -Fq "F10退出"; then
+	if key_line_whole; then
 		ok "$1: the key line ends with F10退出"
 	else
 		not_ok "$1: the key line lacks F10退出 whole" "$(scr_line 24)"
@@ -59,7 +64,8 @@ look() {
 	SEEN="$SEEN $1"
 }
 
-# walk KEYS... WAIT WHAT: sends KEYS, waits for WAIT, looks.
+# visit WHAT WAIT KEYS...: sends KEYS, waits for WAIT (a text only the screen
+# WHAT shows: a title is matched as " 标题 |"), looks.
 visit() {
 	_what=$1 _wait=$2
 	shift 2
@@ -71,6 +77,32 @@ visit() {
 	fi
 }
 
+# look_when WHAT CMD...: waits for CMD (a check of the screen, for wait_for)
+# to succeed, then looks.
+look_when() {
+	_what=$1
+	shift
+	if wait_for 5 "$@"; then
+		look "$_what"
+	else
+		not_ok "$_what: never came ($*)" "$(scr_show | sed 's/^/| /')"
+	fi
+}
+cursor_at() { [ "$(scr_cursor)" = "$1" ]; }
+line_has() { scr_line "$1" | grep -Fq -- "$2"; }
+
+# leave_to TITLE: after Esc on a form, answers y when the desk asks y/n
+# (what was typed is dropped), then waits for the screen TITLE.
+asked_or_at() { scr_show | grep -Fq -e 'y/n' -e "$1"; }
+leave_to() {
+	wait_for 5 asked_or_at "$1"
+	scr_show | grep -Fq 'y/n' && scr_keys y
+	scr_wait "$1" 5
+}
+
+# A refused form says which fields are required (...必须填写).
+REQUIRED=必须填写
+
 scr_start 80 24
 expect_screen 首页 "home"
 look 首页
@@ -79,95 +111,86 @@ if scr_line 1 | grep -Fq "$(printf '%s' "$CENTRE" | cut -c1-18)"; then
 else
 	not_ok "the top line keeps the start of the centre's name" "$(scr_line 1)"
 fi
-visit 帮助 帮助 F1
+visit 帮助 " 帮助 |" F1
 scr_keys Escape
 scr_signin 管理员 246810
 look "首页（已登录）"
 
-visit 访客登记 访客登记 1
-scr_keys Tab Tab
-look 访客登记来访事由
-scr_keys F2
-look 访客登记缺项
-visit 访客登记帮助 帮助 F1
+visit 访客登记 " 访客登记 |" 1
+visit 访客登记来访事由 "1 政策咨询" Tab Tab
+visit 访客登记缺项 "$REQUIRED" F2
+visit 访客登记帮助 " 帮助 |" F1
 scr_keys Escape Escape
-scr_wait 'y/n' 2 && scr_keys y
-scr_wait 首页
+leave_to " 首页 |"
 
-visit 场地预约 场地预约 2
-visit 场地预约周视图 场地预约 w
+visit 场地预约 " 场地预约 |" 2
+visit 场地预约周视图 "$(zh_part 'Week of %s from %s')" w
 scr_keys w
-visit 找空场地 '' /
+visit 找空场地 " 找空场地 |" /
 scr_keys Escape
-visit 待审批 '' a
+visit 待审批 " 审批 |" a
 scr_keys Escape
-scr_keys Right Right Right Right Right Right Enter
-scr_wait 预约方 3
-look 场地预约表单
-scr_keys F2
-look 场地预约表单缺项
+visit 场地预约表单 " 新预约 |" Right Right Right Right Right Right Enter
+visit 场地预约表单缺项 "$REQUIRED" F2
 scr_keys Escape
-scr_wait 'y/n' 2 && scr_keys y
+leave_to " 场地预约 |"
 scr_keys Escape
-scr_wait 首页
+scr_wait " 首页 |"
 
-visit 团队备案 团队备案 3
+visit 团队备案 " 团队备案 |" 3
 scr_keys Tab Tab
-look 团队备案类别
-scr_keys F2
-look 团队备案缺项
+look_when 团队备案类别 cursor_at 18,4
+visit 团队备案缺项 "$(zh 'Not yet ready to file:')" F2
 scr_keys Escape
-scr_wait 'y/n' 2 && scr_keys y
-scr_wait 首页
+leave_to " 首页 |"
 
-visit 在场人员 在场人员 4
-visit 访客详情 '' Enter
+visit 在场人员 " 在场人员 |" 4
+visit 访客详情 " 访客 |" Enter
 scr_keys Escape
-visit 清点人数 '' e
+visit 清点人数 "[ ]" e
 scr_keys e Escape
 
-visit 统计报表 统计报表 5
-for s in 2 3 4; do
-	visit "统计报表第 $s 部分" 统计报表 Right
-done
+visit 统计报表 " 统计报表 |" 5
+visit "统计报表第 2 部分" "$(zh_part 'Booked share of open time, weekday by hour: every room')" Right
+visit "统计报表第 3 部分" "$(zh 'By state')" Right
+visit "统计报表第 4 部分" "$(zh 'Residence ending within 30 days')" Right
 scr_keys Escape
 
-visit 机构与团队 机构与团队 6
-visit 机构页 '' Enter
+visit 机构与团队 " 机构与团队 |" 6
+visit 机构页 " 机构 |" Enter
 scr_keys Escape
-visit 新建机构 '' F4
-scr_keys F2
-look 新建机构缺项
+visit 新建机构 " 新建机构 |" F4
+visit 新建机构缺项 "$REQUIRED" F2
 scr_keys Escape
-scr_wait 'y/n' 2 && scr_keys y
-visit 名册维护 '' F5
+leave_to " 机构与团队 |"
+visit 名册维护 " 名册维护 |" F5
 scr_keys Escape Escape
-scr_wait 首页
+scr_wait " 首页 |"
 
-visit 系统管理 系统管理 9
-visit 场地管理 '' 3
-visit 闭馆日 '' h
+visit 系统管理 " 系统管理 |" 9
+visit 场地管理 " 场地 |" 3
+visit 闭馆日 " 闭馆日 |" h
 scr_keys Escape
-visit 新建场地 '' n
+visit 新建场地 " 新场地 |" n
 scr_keys Escape
-scr_wait 'y/n' 1 && scr_keys y
+leave_to " 场地 |"
 scr_keys Escape
-visit 设置 设置 4
+visit 设置 " 设置 |" 4
 scr_keys Enter
-look 设置修改
+look_when 设置修改 line_has 21 "$(zh Value)"
 scr_keys Escape Escape
-visit 账号 账号 5
+visit 账号 " 账号 |" 5
 scr_keys Escape
-visit 打印机 打印机 6
+visit 打印机 " 打印机 |" 6
 scr_keys Escape
-visit 操作日志 操作日志 8
+visit 操作日志 " 操作日志 |" 8
 scr_keys Down Down
-look 操作日志第三条
+look_when 操作日志第三条 line_has 10 "> "
 scr_keys Escape Escape
-scr_wait 首页
+scr_wait " 首页 |"
 scr_keys F9
-scr_wait 首页
-visit 登录 登录 F9
+scr_wait 未登录
+visit 登录 " 登录 |" F9
 scr_keys Escape
 scr_stop
 
