@@ -272,9 +272,10 @@ expect_cursor() {
 
 # scr_signin NAME PIN: F9, the name, Tab, the PIN, Enter; waits for the name
 # on the top line.
+_pin_asked() { scr_show | grep -Fq -e "$(zh PIN)" -e PIN; }
 scr_signin() {
 	scr_keys F9
-	scr_wait "$(zh PIN)" 5 || scr_wait PIN 1
+	wait_for 5 _pin_asked
 	scr_type "$1"
 	scr_keys Tab
 	scr_type "$2"
