@@ -99,6 +99,15 @@ expect_gone() {
 	expect_no_screen "$_text" "$_what"
 }
 
+# scr_drop_input TEXT: after Esc on a form, waits for the desk to ask y/n
+# (whether to drop what was typed) or to show TEXT (where Esc leads when
+# nothing was typed), and answers y to the question; 1 on time-out.
+_asked_or_shows() { scr_show | grep -Fq -e 'y/n' -e "$1"; }
+scr_drop_input() {
+	wait_for "$SCR_TIMEOUT" _asked_or_shows "$1" || return 1
+	if scr_show | grep -Fq 'y/n'; then scr_keys y; fi
+}
+
 # scr_resize COLS ROWS
 scr_resize() { _tmux resize-window -t t -x "$1" -y "$2"; }
 

@@ -93,10 +93,8 @@ line_has() { scr_line "$1" | grep -Fq -- "$2"; }
 
 # leave_to TITLE: after Esc on a form, answers y when the desk asks y/n
 # (what was typed is dropped), then waits for the screen TITLE.
-asked_or_at() { scr_show | grep -Fq -e 'y/n' -e "$1"; }
 leave_to() {
-	wait_for 5 asked_or_at "$1"
-	scr_show | grep -Fq 'y/n' && scr_keys y
+	scr_drop_input "$1"
 	scr_wait "$1" 5
 }
 

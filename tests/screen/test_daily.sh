@@ -117,7 +117,7 @@ check_selection() {
 	scr_keys Enter
 	expect_row_has 访客 王芳 "$_how: Enter takes the selected 王芳, not another"
 	scr_keys Escape
-	scr_wait 'y/n' 3 && scr_keys y
+	scr_drop_input " 首页 |"
 	expect_screen 首页 "$_how: back home"
 }
 
@@ -195,7 +195,7 @@ else
 	ok "the name field is left empty"
 fi
 scr_keys Escape
-scr_wait 'y/n' 2 && scr_keys y
+scr_drop_input " 首页 |"
 expect_screen 首页 "back home"
 
 # Who is here: o asks, naming the person; a scan checks out.
