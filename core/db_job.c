@@ -65,25 +65,6 @@ static bool skipped(const char *name, const char *const *skip)
 	return false;
 }
 
-/* Runs one statement of the schema's own text, or of COPY. */
-static enum hd_status run_text(sqlite3 *db, const char *sql, struct hd_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	enum hd_status rc;
-	int src;
-
-	if (!sql) /* out of memory: the schema's text is never NULL */
-		xalloc_failed();
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	src = sqlite3_step(st);
-	db_done(st);
-	if (src != SQLITE_DONE && src != SQLITE_ROW)
-		return db_fail(db, src, err);
-	return HD_OK;
-}
-
 /* How each table's rows reach a copy: every table of the schema has its
  * line (a table without one makes db_scratch fail, so a migration that
  * adds a table adds it here). */
@@ -137,20 +118,23 @@ static enum hd_status copy_rows(sqlite3 *copy, sqlite3_stmt *st, const char *con
 				struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
-	const char *type, *name, *rows;
+	const char *type, *name, *sql, *rows;
 	int src;
 
 	while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		type = (const char *)sqlite3_column_text(st, 0);
 		name = (const char *)sqlite3_column_text(st, 1);
-		rc = run_text(copy, (const char *)sqlite3_column_text(st, 2), err);
+		sql = (const char *)sqlite3_column_text(st, 2);
+		if (!sql) /* out of memory: the schema's text is never NULL */
+			xalloc_failed();
+		rc = db_exec(copy, sql, 0, 0, 0, err);
 		if (rc != HD_OK || strcmp(type, "table") != 0 || skipped(name, skip))
 			continue;
 		rows = copy_sql(name);
 		if (!rows)
 			rc = hd_err_set(err, HD_FAIL, "", _("the table %s cannot be copied"), name);
 		else
-			rc = run_text(copy, rows, err);
+			rc = db_exec(copy, rows, 0, 0, 0, err);
 	}
 	if (rc == HD_OK && src != SQLITE_DONE)
 		rc = db_fail(copy, src, err);
@@ -203,17 +187,17 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
 	}
 	/* One read of the live file: what desks commit meanwhile is not in
 	 * the copy, and they wait for nothing. */
-	rc = run_text(copy, "BEGIN", err);
+	rc = db_exec(copy, "BEGIN", 0, 0, 0, err);
 	if (rc == HD_OK)
 		rc = copy_objects(copy, skip, err);
 	if (rc == HD_OK)
-		rc = run_text(copy, "COMMIT", err);
+		rc = db_exec(copy, "COMMIT", 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = run_text(copy, "DETACH live", err);
+		rc = db_exec(copy, "DETACH live", 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = run_text(copy, "PRAGMA foreign_keys = ON", err);
+		rc = db_exec(copy, "PRAGMA foreign_keys = ON", 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = run_text(copy, "PRAGMA temp_store = MEMORY", err);
+		rc = db_exec(copy, "PRAGMA temp_store = MEMORY", 0, 0, 0, err);
 done:
 	if (rc != HD_OK)
 		db_close(copy);
