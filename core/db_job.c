@@ -68,28 +68,29 @@ static bool skipped(const char *name, const char *const *skip)
 /* How each table's rows reach a copy: every table of the schema has its
  * line (a table without one makes db_scratch fail, so a migration that
  * adds a table adds it here). */
+#define COPY_ROWS(t) { #t, "INSERT INTO main." #t " SELECT * FROM live." #t }
 static const struct {
 	const char *table, *sql;
 } COPY[] = {
-	{ "meta", "INSERT INTO main.meta SELECT * FROM live.meta" },
-	{ "setting", "INSERT INTO main.setting SELECT * FROM live.setting" },
-	{ "audit", "INSERT INTO main.audit SELECT * FROM live.audit" },
-	{ "room", "INSERT INTO main.room SELECT * FROM live.room" },
-	{ "room_closure", "INSERT INTO main.room_closure SELECT * FROM live.room_closure" },
-	{ "org", "INSERT INTO main.org SELECT * FROM live.org" },
-	{ "team", "INSERT INTO main.team SELECT * FROM live.team" },
-	{ "team_step", "INSERT INTO main.team_step SELECT * FROM live.team_step" },
-	{ "name_gram", "INSERT INTO main.name_gram SELECT * FROM live.name_gram" },
-	{ "staff", "INSERT INTO main.staff SELECT * FROM live.staff" },
-	{ "person", "INSERT INTO main.person SELECT * FROM live.person" },
-	{ "visit", "INSERT INTO main.visit SELECT * FROM live.visit" },
-	{ "closure", "INSERT INTO main.closure SELECT * FROM live.closure" },
-	{ "booking", "INSERT INTO main.booking SELECT * FROM live.booking" },
-	{ "erasure", "INSERT INTO main.erasure SELECT * FROM live.erasure" },
-	{ "opening", "INSERT INTO main.opening SELECT * FROM live.opening" },
-	{ "visitee", "INSERT INTO main.visitee SELECT * FROM live.visitee" },
-	{ "spool", "INSERT INTO main.spool SELECT * FROM live.spool" },
-	{ "filing_number", "INSERT INTO main.filing_number SELECT * FROM live.filing_number" },
+	COPY_ROWS(meta),
+	COPY_ROWS(setting),
+	COPY_ROWS(audit),
+	COPY_ROWS(room),
+	COPY_ROWS(room_closure),
+	COPY_ROWS(org),
+	COPY_ROWS(team),
+	COPY_ROWS(team_step),
+	COPY_ROWS(name_gram),
+	COPY_ROWS(staff),
+	COPY_ROWS(person),
+	COPY_ROWS(visit),
+	COPY_ROWS(closure),
+	COPY_ROWS(booking),
+	COPY_ROWS(erasure),
+	COPY_ROWS(opening),
+	COPY_ROWS(visitee),
+	COPY_ROWS(spool),
+	COPY_ROWS(filing_number),
 };
 
 /* The statement copying table's rows, or NULL when the schema has a table
