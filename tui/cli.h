@@ -114,4 +114,10 @@ void cli_usage(void);
  * before a command prints anything. */
 void cli_guard_terminal(void);
 
+/* A progress line (printf-style, may begin or end with carriage returns of
+ * its own) over the last one, when standard error is a terminal: its
+ * carriage returns act, everything else is shown as cli_guard_terminal
+ * shows it. Nothing when standard error is not a terminal. */
+void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

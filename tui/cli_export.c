@@ -105,10 +105,8 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 static bool show_progress(void *ctx, enum import_phase phase, long done, long total)
 {
 	(void)ctx;
-	fprintf(stderr, "\r%s %ld/%ld", phase == IMPORT_CHECKING ? _("checking") : _("importing"),
-		done, total);
-	if (phase == IMPORT_SAVING && done == total)
-		fputc('\n', stderr);
+	cli_progress("%s %ld/%ld%s", phase == IMPORT_CHECKING ? _("checking") : _("importing"), done,
+		     total, phase == IMPORT_SAVING && done == total ? "\n" : "");
 	return true;
 }
 

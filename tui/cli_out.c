@@ -6,6 +6,7 @@
  * through a filter that shows each such character as U+FFFD (as the screens
  * do); written to a file or a pipe, output keeps the stored bytes. */
 #define _GNU_SOURCE /* fopencookie */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -82,6 +83,20 @@ static void show(struct guard *g, const char *s, size_t n)
 	put(g->fd, s + from, n - from);
 }
 
+/* line on standard error as it is for each carriage return, filtered
+ * like all the rest otherwise. */
+static void show_progress_text(const char *line)
+{
+	const char *cr;
+
+	while ((cr = strchr(line, '\r')) != NULL) {
+		show(&ERR_GUARD, line, (size_t)(cr - line));
+		put(STDERR_FILENO, "\r", 1);
+		line = cr + 1;
+	}
+	show(&ERR_GUARD, line, strlen(line));
+}
+
 static ssize_t guard_write(void *cookie, const char *buf, size_t size)
 {
 	struct guard *g = cookie;
@@ -147,4 +162,21 @@ void cli_guard_terminal(void)
 		guard(&stdout, &OUT_GUARD, _IOLBF);
 	if (isatty(STDERR_FILENO))
 		guard(&stderr, &ERR_GUARD, _IONBF);
+}
+
+void cli_progress(const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	fflush(stderr);
+	line[0] = '\r';
+	va_start(ap, fmt);
+	vsnprintf(line + 1, sizeof(line) - 1, fmt, ap);
+	va_end(ap);
+	/* Shown through the filter but for the carriage returns, which are
+	 * the program's own. */
+	show_progress_text(line);
 }

@@ -18,9 +18,9 @@
 static bool show_progress(void *ctx, long done, long total)
 {
 	(void)ctx;
-	fprintf(stderr, "\r%s %ld%%", _("building the report"), total ? done * 100 / total : 0);
+	cli_progress("%s %ld%%", _("building the report"), total ? done * 100 / total : 0);
 	if (done == total)
-		fputs("\r                                        \r", stderr);
+		cli_progress("%40s\r", "");
 	return true;
 }
 

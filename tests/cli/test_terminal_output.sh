@@ -52,6 +52,27 @@ expect_eq "$(grep -c '张三\|x.*y.*z.*w.*v1' "$T/tty")" 1 "the rest of the name
 "$HUBDESK" export orgs >"$T/orgs.csv" 2>/dev/null
 if [ "$(hostile "$T/orgs.csv")" -gt 0 ]; then ok "to a file, export keeps the stored bytes"; else
 	not_ok "to a file, export keeps the stored bytes"; fi
+# A progress line is the program's own: its carriage returns act, and it
+# shows no U+FFFD (an import of 450 rooms: progress at 200 and 400 rows).
+{
+	echo "名称,类型,容量"
+	i=1
+	while [ "$i" -le 450 ]; do
+		echo "进度测试室$i,会议室,10"
+		i=$((i + 1))
+	done
+} >"$T/rooms.csv"
+on_tty import rooms "$T/rooms.csv"
+expect_eq "$(LC_ALL=C grep -c "$(printf '\r')正在检查 400/450" "$T/tty")" 1 \
+	"import on a terminal: the check's progress comes back to the line's start"
+expect_eq "$(LC_ALL=C grep -c "$(printf '\r')正在导入 450/450" "$T/tty")" 1 \
+	"import on a terminal: the saving's progress ends at 450/450"
+expect_eq "$(LC_ALL=C grep -c "$(printf '\357\277\275')" "$T/tty")" 0 \
+	"import on a terminal: its progress shows no U+FFFD"
+on_tty report --month 2026-11
+expect_eq "$(LC_ALL=C grep -c "$(printf '\357\277\275')生成报表\|$(printf '\357\277\275') " "$T/tty")" 0 \
+	"report on a terminal: its progress shows no U+FFFD"
+
 on_tty team review "$(printf 'x\033[2Jy')"
 expect_eq "$(LC_ALL=C grep -c "$(printf '\033\\[2J')" "$T/tty")" 0 "an argument echoed in an error is shown safely"
 done_testing
