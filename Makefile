@@ -178,9 +178,13 @@ run:
 
 unit: $(UNIT_BIN) $(UNIT_SAN_BIN) $(TOOL_BIN)
 
+# The builds of `make check` run on every core (JOBS=1 builds one file at a
+# time).
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
+
 check:
 	@sh tools/deps.sh --if-missing
-	@$(MAKE) --no-print-directory all unit build/san/hubdesk
+	@$(MAKE) --no-print-directory -j$(JOBS) all unit build/san/hubdesk
 	@sh tests/run.sh
 
 # The unit tests and a command-line session under valgrind (not in check:
