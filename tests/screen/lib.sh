@@ -166,11 +166,16 @@ tcol() {
 	echo $((20 + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * 4))
 }
 
-# select_cell ROOM HH:MM: the grid's selection to the cell of ROOM at HH:MM:
-# Home and Up to the first cell, then Down to the room's line, Right to the
-# time.
+# grid_line LABEL: the screen line (1 = top) of the row that starts with LABEL.
+grid_line() {
+	scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }'
+}
+
+# select_cell ROOM HH:MM: the grid's selection to the cell of ROOM at HH:MM
+# (the grid not scrolled): Home and Up to the first cell, then Down to the
+# room's line, Right to the time.
 select_cell() {
-	_line=$(scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }')
+	_line=$(grid_line "$1")
 	scr_keys Home Up Up Up Up Up Up Up Up Up
 	_i=4
 	while [ "$_i" -lt "${_line:-4}" ]; do

@@ -24,8 +24,6 @@ need_tools tmux python3 sqlite3
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo"
 
 GRID=场地预约
-ROOM_W=20 # the room column, its '|' included
-CELL_W=4
 DAY=2026-11-23
 ORG=绿叶环保公益促进会
 SHORT=绿叶环保
@@ -73,13 +71,6 @@ expect_not_on_screen() {
 	else
 		ok "$2"
 	fi
-}
-
-# tcol HH:MM: the terminal column where the half hour HH:MM starts, the grid
-# not scrolled (its first column 08:00, the earliest opening of the demo).
-tcol() {
-	_h=${1%%:*} _m=${1##*:}
-	echo $((ROOM_W + ((${_h#0} * 60 + ${_m#0} - 480) / 30) * CELL_W))
 }
 
 # _ALIGN_PY COLS LINES NROWS: the grid on the screen is aligned: no line
@@ -186,28 +177,6 @@ expect_frame_aligned() {
 	else
 		not_ok "$3" "$_problems" "$(printf '%s\n' "$_screen" | sed 's/^/| /')"
 	fi
-}
-
-# grid_line LABEL: the screen line (1 = top) of the row that starts with LABEL.
-grid_line() {
-	scr_show | awk -v l="$1" 'index($0, l) == 1 { print NR; exit }'
-}
-
-# select_cell ROOM HH:MM: the selection to the cell of ROOM at HH:MM (the grid
-# not scrolled): Home and Up to the first cell, then Down and Right.
-select_cell() {
-	_line=$(grid_line "$1")
-	scr_keys Home Up Up Up Up Up Up Up Up Up
-	_i=4
-	while [ "$_i" -lt "${_line:-4}" ]; do
-		scr_keys Down
-		_i=$((_i + 1))
-	done
-	_i=$((($(tcol "$2") - ROOM_W) / CELL_W))
-	while [ "$_i" -gt 0 ]; do
-		scr_keys Right
-		_i=$((_i - 1))
-	done
 }
 
 # free_words ROOM HH:MM CAP OPEN CLOSE [DATE]: the words of a free cell.
