@@ -26,22 +26,24 @@ enum hd_status pin_check_shape(const char *pin, int min, int max, const char *la
 
 _Static_assert(PIN_HASH_MAX == crypto_pwhash_STRBYTES, "PIN_HASH_MAX is libsodium's size");
 
-enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err)
+/* pin hashed with Argon2id at the cost of ops and mem into out. */
+static enum hd_status hash_at(const char *pin, unsigned long long ops, size_t mem,
+			      char out[PIN_HASH_MAX], struct hd_err *err)
 {
-	if (sodium_init() < 0 ||
-	    crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+	if (sodium_init() < 0 || crypto_pwhash_str(out, pin, strlen(pin), ops, mem) != 0)
 		return hd_err_set(err, HD_FAIL, "pin", _("not enough memory to protect the PIN"));
 	return HD_OK;
 }
 
+enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err)
+{
+	return hash_at(pin, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE,
+		       out, err);
+}
+
 enum hd_status pin_hash_demo(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err)
 {
-	if (sodium_init() < 0 ||
-	    crypto_pwhash_str(out, pin, strlen(pin), crypto_pwhash_OPSLIMIT_MIN,
-			      crypto_pwhash_MEMLIMIT_MIN) != 0)
-		return hd_err_set(err, HD_FAIL, "pin", _("not enough memory to protect the PIN"));
-	return HD_OK;
+	return hash_at(pin, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN, out, err);
 }
 
 bool pin_needs_raise(const char *hash)
