@@ -68,7 +68,8 @@ const char *access_text(enum access_action action);
 enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
 				  enum access_action action, enum access_via how, struct hd_err *err);
 
-/* access_require_via(db, who, action, VIA_DIRECT, err). */
+/* access_require_via(db, who, action, VIA_DIRECT, err): HD_REFUSED when who
+ * may not take action. */
 enum hd_status access_require(sqlite3 *db, const struct hd_actor *who, enum access_action action,
 			      struct hd_err *err);
 

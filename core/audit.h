@@ -14,7 +14,8 @@
 
 /* Appends one entry. action is a stable word ("org.add", "config.set");
  * record names the table ("org") and record_id its row (0: none); before and
- * after may be NULL. Time is clock_now(). */
+ * after may be NULL. Time is clock_now(). HD_FAIL when the database
+ * fails. */
 enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *action,
 			 const char *record, long long record_id, const char *before,
 			 const char *after, struct hd_err *err);
@@ -35,7 +36,8 @@ struct audit_filter {
 };
 
 /* The newest entries (at most max) that pass the filter, newest first,
- * read through the log's time index (malloc'd). */
+ * read through the log's time index (malloc'd). HD_BAD_INPUT for a
+ * malformed date; HD_FAIL when the database fails. */
 enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 			     struct audit_entry **out, int *n, struct hd_err *err);
 void audit_entries_free(struct audit_entry *e, int n);

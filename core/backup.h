@@ -21,12 +21,15 @@ struct backup_round {
 };
 
 /* Writes a copy of db to path (admin), replacing what is there once the
- * copy is whole and flushed; audited. */
+ * copy is whole and flushed; audited. HD_BAD_INPUT when path is empty,
+ * too long, a link, not a regular file or the database itself; HD_REFUSED
+ * when who is not an admin; HD_FAIL when the copy cannot be written. */
 enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char *path,
 			    struct hd_err *err);
 
 /* Checks that path is a hubdesk database this hubdesk can read and that it
- * passes SQLite's integrity check. */
+ * passes SQLite's integrity check. HD_FAIL saying why when it is not;
+ * HD_BAD_INPUT when path is empty. */
 enum hd_status backup_check(const char *path, struct hd_err *err);
 
 /* Replaces the database at db_path by the copy at from, after checking it
@@ -34,25 +37,30 @@ enum hd_status backup_check(const char *path, struct hd_err *err);
  * nothing when it is missing) among the daily copies, its path into kept
  * ("" when none). Everyone erased on request in the current database is
  * erased in the restored one too. The caller holds the database's lock
- * exclusively (dblock.h). */
+ * exclusively (dblock.h). HD_FAIL when from fails backup_check() or a copy
+ * cannot be made; HD_BAD_INPUT for an empty from, or a db_path a copy may
+ * not go to (too long, a symbolic link). */
 enum hd_status backup_restore(const char *db_path, const char *from, char *kept, size_t keptsz,
 			      struct hd_err *err);
 
 /* The daily round of maintenance: today's copy in the folder "backups"
  * beside db_path unless it exists, copies older than retention.days
  * removed, and the retention erase and every erasure on request applied to
- * the copies kept. */
+ * the copies kept. HD_REFUSED when who is not an admin; HD_FAIL when the
+ * folder or a copy cannot be written or the database fails. */
 enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err);
 
 /* Erases visit id on request (visit_erase()) and at once in every copy in
  * the backups folder (as `maintain` would); round says what the copies
- * pass did. */
+ * pass did. HD_REFUSED and HD_NOT_FOUND as visit_erase(); HD_FAIL when the
+ * database or a copy fails. */
 enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long long id,
 				  struct backup_round *round, struct hd_err *err);
 
 /* Today's daily copy now (admin), written again when it exists; its path
- * into path. */
+ * into path. HD_REFUSED when who is not an admin; HD_FAIL when the copy
+ * cannot be written. */
 enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,
 			  char *path, size_t pathsz, struct hd_err *err);
 

@@ -36,16 +36,19 @@ enum hd_status plan_check(sqlite3 *db, const struct hd_actor *who, const struct 
 			  long long ignore_id, struct hd_err *err);
 
 /* Inside the caller's transaction, after plan_check(): inserts the plan
- * (series_id 0: none) with its audit entry. */
+ * (series_id 0: none) with its audit entry. HD_REFUSED when the room is
+ * taken; HD_FAIL when the database fails. */
 enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
 			   long long series_id, long long *id, struct hd_err *err);
 
 /* Inside the caller's transaction: writes the no-shows and lapses that time
- * has decided (*released counts the no-shows). */
+ * has decided (*released counts the no-shows). HD_FAIL when the database
+ * fails. */
 enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err);
 
 /* Inside the caller's transaction: cancels one booking (see
- * booking_cancel()). */
+ * booking_cancel()). HD_NOT_FOUND for an unknown booking; HD_REFUSED when
+ * it is neither pending nor confirmed; HD_FAIL when the database fails. */
 enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long long id,
 				 bool *already, struct hd_err *err);
 
@@ -56,20 +59,26 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 				 enum booking_state to_state, const char *reason, bool *already,
 				 struct hd_err *err);
 
-/* The plan of booking b moved to start..end and, when given, room. */
+/* The plan of booking b moved to start..end and, when given, room. As
+ * plan_read(): HD_BAD_INPUT naming the field, HD_NOT_FOUND for an unknown
+ * room, organisation or team, HD_FAIL when the database fails. */
 enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char *start,
 			       const char *end, const char *room, struct booking_plan *p,
 			       struct hd_err *err);
 
 /* Inside the caller's transaction, after plan_check(): puts booking id where
  * the plan says. series_id > 0 makes it an occurrence of that series (a
- * split); 0 keeps its series and marks it an exception. */
+ * split); 0 keeps its series and marks it an exception. HD_REFUSED when the
+ * room is taken; HD_FAIL when the database fails. */
 enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_plan *p,
 			     long long series_id, struct hd_err *err);
 
 /* A booking as JSON for the audit (malloc'd, the caller frees; NULL when
- * gone), and the audit entry of action with before and the row as now. */
+ * gone). */
 char *booking_json(sqlite3 *db, long long id);
+
+/* The audit entry of action on booking id, with before and the row as now.
+ * HD_FAIL when the database fails. */
 enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char *action,
 			     long long id, char *before, struct hd_err *err);
 

@@ -37,7 +37,7 @@ enum db_mode {
  * secure_delete and a busy timeout, and migrates an older schema. On HD_OK
  * *out is the caller's, closed with db_close(). HD_FAIL with a message
  * saying what to do when the file is missing, unreadable, damaged, foreign
- * or from a newer hubdesk. */
+ * or from a newer hubdesk; HD_BAD_INPUT when path is empty. */
 enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struct hd_err *err);
 
 /* Closes db (NULL is fine). */
@@ -47,13 +47,15 @@ void db_close(sqlite3 *db);
 int db_schema_latest(void);
 
 /* BEGIN IMMEDIATE (the write lock is taken at once, so check-then-insert
- * cannot race another desk). */
+ * cannot race another desk). HD_FAIL when the database fails (busy after
+ * DB_BUSY_MS, say). */
 enum hd_status db_begin(sqlite3 *db, struct hd_err *err);
 
-/* BEGIN (deferred): for actions that only read. */
+/* BEGIN (deferred): for actions that only read. HD_FAIL when the database
+ * fails. */
 enum hd_status db_begin_read(sqlite3 *db, struct hd_err *err);
 
-/* COMMIT; on failure the transaction is rolled back. */
+/* COMMIT; on failure (HD_FAIL) the transaction is rolled back. */
 enum hd_status db_commit(sqlite3 *db, struct hd_err *err);
 
 /* Ends the action's transaction: COMMIT when rc is HD_OK, else ROLLBACK.
@@ -63,12 +65,12 @@ enum hd_status db_finish(sqlite3 *db, enum hd_status rc, struct hd_err *err);
 /* ROLLBACK if a transaction is open. */
 void db_rollback(sqlite3 *db);
 
-/* Maps an SQLite result code to a status and a message for people (busy,
+/* Maps an SQLite result code to HD_FAIL and a message for people (busy,
  * disk full, damaged, read-only, other). */
 enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err);
 
 /* Prepares sql, or takes the connection's idle statement of the same text;
- * on failure fills err through db_fail and returns it. Give the statement
+ * on failure fills err through db_fail and returns HD_FAIL. Give the statement
  * back with db_done() to keep it prepared for the next time, or finalize
  * it; db_close() finalizes what is left. */
 enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err);
@@ -87,21 +89,24 @@ void db_column_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
 
 /* Runs sql (no parameters) and reads every row with read_row into a
  * malloc'd array of elem-byte records (*out, the caller frees; NULL when
- * none), *n the count. db_collect_with binds args[0..nargs) as ?1..?n. */
+ * none), *n the count. HD_FAIL when the database fails. */
 enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
 			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			  struct hd_err *err);
+
+/* db_collect binding args[0..nargs) as ?1..?n; HD_FAIL when the database
+ * fails. */
 enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
 			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
 			       void **out, int *n, struct hd_err *err);
 
-/* db_collect with one text parameter ?1. */
+/* db_collect with one text parameter ?1; HD_FAIL when the database fails. */
 enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
 			       void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
 			       struct hd_err *err);
 
 /* Runs a statement that returns no rows, binding a, b and c as ?1..?3
- * where it has them. */
+ * where it has them. HD_FAIL when the database fails. */
 enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, long long c,
 		       struct hd_err *err);
 
@@ -131,13 +136,14 @@ struct db_batch {
 	int batches;        /* batches begun so far */
 };
 
-/* Begins the first batch (BEGIN IMMEDIATE), outside any transaction. */
+/* Begins the first batch (BEGIN IMMEDIATE), outside any transaction.
+ * HD_FAIL when the database fails. */
 enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err);
 
 /* Once the open batch has run DB_BATCH_MS: commits it, lets waiting desks
  * write (db_batch_turn) and begins the next; *committed says whether it
  * did. Call it between whole units of work (a row of a file). On failure
- * no batch is open. */
+ * (HD_FAIL) no batch is open. */
 enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err *err);
 
 /* Between two batches, outside a transaction: returns once no desk says

@@ -27,7 +27,7 @@ enum hd_status pin_hash(const char *pin, char out[PIN_HASH_MAX], struct hd_err *
 /* The same at the lowest cost, for a PIN the demo data publishes: each
  * account and booker still gets a salt of its own, and its hash is raised
  * to the full cost the first time its PIN is taken (pin_booker_check(),
- * staff_signin()). */
+ * staff_signin()). HD_FAIL when out of memory. */
 enum hd_status pin_hash_demo(const char *pin, char out[PIN_HASH_MAX], struct hd_err *err);
 
 /* True when pin matches hash. */
@@ -41,7 +41,9 @@ bool pin_needs_raise(const char *hash);
 enum booker_kind { BOOKER_ORG = 1, BOOKER_TEAM = 2 };
 
 /* Sets the booking PIN (4 to 6 digits) of an organisation or team, with
- * an audit entry that holds no PIN. HD_NOT_FOUND for an unknown id. */
+ * an audit entry that holds no PIN. HD_BAD_INPUT for a PIN of another
+ * shape; HD_REFUSED when who may not edit the registers; HD_NOT_FOUND for
+ * an unknown id; HD_FAIL when the database fails. */
 enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
 			      long long id, const char *pin, struct hd_err *err);
 

@@ -14,7 +14,8 @@
 #include "core/status.h"
 
 /* Asks for the next copy of the record's document of kind (visitor,
- * booking, team) and record_id, inside the caller's open transaction. */
+ * booking, team) and record_id, inside the caller's open transaction.
+ * HD_FAIL when the database fails. */
 enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     struct hd_err *err);
 

@@ -22,7 +22,8 @@ void report_tally_add(struct report_tally *t, long long org_id, long long team_i
 		      long long visitee_id, int party);
 
 /* Fills r->visited: the REPORT_VISITED_MAX most visited, named, most
- * first, and the rest summed in one entry (id -1). Frees the tally. */
+ * first, and the rest summed in one entry (id -1). Frees the tally.
+ * Always HD_OK: a name the database cannot give stays empty. */
 enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct report *r,
 				   struct hd_err *err);
 

@@ -24,17 +24,20 @@ struct search_hit {
 };
 
 /* Up to max hits for query among kinds (a mask of enum search_kind) into
- * hits; *n is the count. An empty query gives no hits. */
+ * hits; *n is the count. An empty query gives no hits. HD_FAIL when the
+ * database fails. */
 enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
 			    int max, int *n, struct hd_err *err);
 
 /* The first max records by name (organisations and teams merged), for an
- * empty search; read through the name indexes. */
+ * empty search; read through the name indexes. HD_FAIL when the database
+ * fails. */
 enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, int max, int *n,
 			     struct hd_err *err);
 
 /* Replaces the index entries of one record (inside the caller's
- * transaction): its name and, when not part of the name, its short name. */
+ * transaction): its name and, when not part of the name, its short name.
+ * HD_FAIL when the database fails. */
 enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id,
 				const char *name, const char *short_name, struct hd_err *err);
 

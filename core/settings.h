@@ -104,7 +104,9 @@ enum hd_status settings_validate(enum setting s, const char *value, char *out, s
 enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz,
 			    struct hd_err *err);
 
-/* Sets s after validation, in one transaction with its audit entry. */
+/* Sets s after validation, in one transaction with its audit entry.
+ * HD_BAD_INPUT as settings_validate(); HD_REFUSED when who is not an
+ * admin; HD_FAIL when the database fails. */
 enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum setting s,
 			    const char *value, struct hd_err *err);
 

@@ -11,7 +11,8 @@
 #include "core/status.h"
 
 /* Makes the installation's secret key if it has none. *created tells
- * whether this call initialised the database. */
+ * whether this call initialised the database. HD_FAIL when the database
+ * or the cryptography library fails. */
 enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created,
 			  struct hd_err *err);
 

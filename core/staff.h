@@ -39,7 +39,8 @@ struct signin_result {
 enum hd_status staff_add(sqlite3 *db, const struct hd_actor *who, const char *name,
 			 const char *role, const char *pin, long long *id, struct hd_err *err);
 
-/* Every account by name into a malloc'd array (the caller frees). */
+/* Every account by name into a malloc'd array (the caller frees). HD_FAIL
+ * when the database fails. */
 enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err *err);
 
 /* The number of accounts that can sign in. */
@@ -50,7 +51,9 @@ int staff_active_count(sqlite3 *db);
 enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id,
 			     bool *already, struct hd_err *err);
 
-/* Sets a new PIN and lifts a lock. */
+/* Sets a new PIN and lifts a lock. HD_BAD_INPUT for a PIN of another
+ * shape; HD_REFUSED when who is not an admin; HD_NOT_FOUND for an unknown
+ * id; HD_FAIL when the database fails. */
 enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long long id,
 			       const char *pin, struct hd_err *err);
 
@@ -64,7 +67,9 @@ enum hd_status staff_signin(sqlite3 *db, const char *desk, const char *name, con
 /* Records that who signed out (or was signed out by the idle reset). */
 void staff_signout(sqlite3 *db, const struct hd_actor *who, bool idle);
 
-/* Makes the demo accounts of DESIGN.md (inside the caller's transaction). */
+/* Makes the demo accounts of DESIGN.md (inside the caller's transaction).
+ * HD_REFUSED when one of their names is taken; HD_FAIL when the database
+ * fails. */
 enum hd_status staff_add_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err);
 
 #endif

@@ -31,7 +31,7 @@ enum token_ref { REF_NUMBER, REF_CODE, REF_NEITHER };
 enum token_ref token_ref_of(const char *text);
 
 /* The token of record id of kind, signed with the database's key, into
- * out (TOKEN_MAX bytes). */
+ * out (TOKEN_MAX bytes). HD_FAIL when the key cannot be read. */
 enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out,
 			  size_t outsz, struct hd_err *err);
 
@@ -43,11 +43,13 @@ void token_make_with_key(const unsigned char key[32], enum token_kind kind, long
  * I and L->1) and surrounding spaces allowed. HD_FORGED for anything that
  * is not a token of this installation (malformed, or a wrong MAC: the MAC is
  * checked first); the refusal is audited with who (NULL: not audited). On
- * HD_OK *kind and *id are the record's. */
+ * HD_OK *kind and *id are the record's. HD_FAIL when the key cannot be
+ * read. */
 enum hd_status token_read(sqlite3 *db, const struct hd_actor *who, const char *text,
 			  enum token_kind *kind, long long *id, struct hd_err *err);
 
-/* The parsing part of token_read with a given key; no audit. */
+/* The parsing part of token_read with a given key; no audit. HD_FORGED for
+ * anything that is not a token of that key. */
 enum hd_status token_read_with_key(const unsigned char key[32], const char *text,
 				   enum token_kind *kind, long long *id, struct hd_err *err);
 

@@ -24,7 +24,8 @@
 #define RECORD_ID_MAX 999999999999L /* the largest record number taken as typed */
 
 /* Text of min..max characters after trimming: valid UTF-8, no control
- * characters. min 0 makes it optional (empty out). */
+ * characters. min 0 makes it optional (empty out). HD_BAD_INPUT naming
+ * label otherwise. */
 enum hd_status valid_text(const char *in, const char *label, int min, int max, char *out,
 			  size_t outsz, struct hd_err *err);
 
@@ -39,18 +40,20 @@ enum hd_status valid_phone(const char *in, const char *label, char *out, size_t 
 void phone_mask(const char *phone, char *out, size_t outsz);
 
 /* A calendar date YYYY-MM-DD (also YYYY/MM/DD and single-digit month or day)
- * into out as "YYYY-MM-DD". */
+ * into out as "YYYY-MM-DD". HD_BAD_INPUT naming label otherwise. */
 enum hd_status valid_date(const char *in, const char *label, char *out, size_t outsz,
 			  struct hd_err *err);
 
-/* A time of day HH:MM (00:00-23:59, also H:MM) into *minutes since midnight. */
+/* A time of day HH:MM (00:00-23:59, also H:MM) into *minutes since midnight.
+ * HD_BAD_INPUT naming label otherwise. */
 enum hd_status valid_time(const char *in, const char *label, int *minutes, struct hd_err *err);
 
-/* A whole number in min..max. */
+/* A whole number in min..max; HD_BAD_INPUT naming label otherwise. */
 enum hd_status valid_int(const char *in, const char *label, long min, long max, long *out,
 			 struct hd_err *err);
 
-/* A record's number as typed: digits only, 1 to RECORD_ID_MAX. */
+/* A record's number as typed: digits only, 1 to RECORD_ID_MAX; HD_BAD_INPUT
+ * naming label otherwise. */
 enum hd_status valid_id(const char *in, const char *label, long long *id, struct hd_err *err);
 
 /* An optional record id: empty input gives *id 0; else a whole number
