@@ -14,6 +14,13 @@
 #include "printing/doc.h"
 #include "printing/spool.h"
 
+/* The filing receipt of team id as a document (the caller frees it with
+ * doc_free): full for A4, else the short version; marked as a reprint when
+ * reprint is set. HD_REFUSED when the team is neither filed nor classified;
+ * HD_NOT_FOUND for an unknown team. */
+enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
+			       struct doc **out, struct hd_err *err);
+
 /* Prints the filing receipt of team id to queue in format (NULL: the A4
  * printer, as a PDF; format "escpos" the short version for the receipt
  * printer; with no queue given and that printer not set, the other one;
@@ -23,13 +30,6 @@
  * out); HD_REFUSED when the team is neither filed nor classified, or who
  * may not take team steps; HD_NOT_FOUND for an unknown team; HD_BAD_INPUT
  * for another format; HD_FAIL for the database or the rendering. */
-/* The filing receipt of team id as a document (the caller frees it with
- * doc_free): full for A4, else the short version; marked as a reprint when
- * reprint is set. HD_REFUSED when the team is neither filed nor classified;
- * HD_NOT_FOUND for an unknown team. */
-enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
-			       struct doc **out, struct hd_err *err);
-
 enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			    const char *queue, const char *format, struct spool_outcome *out,
 			    struct hd_err *err);

@@ -14,17 +14,17 @@
 #include "printing/doc.h"
 #include "printing/spool.h"
 
-/* Prints the slip of visit id to queue and in format (NULL for the receipt
- * printer's; see output.h); a slip printed before says it is a reprint.
- * HD_OK whenever the document was stored, printed or waiting (see out);
- * HD_FAIL for the database or the rendering; HD_NOT_FOUND for an unknown
- * visit; HD_BAD_INPUT for another format. */
 /* The slip of visit id as a document (the caller frees it with doc_free),
  * marked as a reprint when reprint is set. HD_NOT_FOUND for an unknown
  * visit. */
 enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
 			     struct hd_err *err);
 
+/* Prints the slip of visit id to queue and in format (NULL for the receipt
+ * printer's; see output.h); a slip printed before says it is a reprint.
+ * HD_OK whenever the document was stored, printed or waiting (see out);
+ * HD_FAIL for the database or the rendering; HD_NOT_FOUND for an unknown
+ * visit; HD_BAD_INPUT for another format. */
 enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const char *queue, const char *format, struct spool_outcome *out,
 			  struct hd_err *err);
