@@ -17,7 +17,7 @@
 /* The filing receipt of team id as a document (the caller frees it with
  * doc_free): full for A4, else the short version; marked as a reprint when
  * reprint is set. HD_REFUSED when the team is neither filed nor classified;
- * HD_NOT_FOUND for an unknown team. */
+ * HD_NOT_FOUND for an unknown team; HD_FAIL when the database fails. */
 enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
 			       struct doc **out, struct hd_err *err);
 

@@ -24,12 +24,15 @@ enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format,
 			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err);
 
 /* The same for a document that belongs on printer prefer: with no queue
- * given, OUTPUT_A4 tries printer.a4 before printer.receipt. */
+ * given, OUTPUT_A4 tries printer.a4 before printer.receipt. HD_BAD_INPUT
+ * for another format. */
 enum hd_status output_choose_for(sqlite3 *db, enum output_printer prefer, const char *queue,
 				 const char *format, char *q, size_t qsz, enum spool_format *f,
 				 int *width_mm, struct hd_err *err);
 
-/* Renders d as f into *bytes (malloc'd, the caller frees) and *len. */
+/* Renders d as f into *bytes (malloc'd, the caller frees) and *len.
+ * HD_BAD_INPUT for another paper width or a QR text that cannot be encoded;
+ * HD_FAIL when the document cannot be made. */
 enum hd_status output_render(const struct doc *d, enum spool_format f, int width_mm,
 			     unsigned char **bytes, size_t *len, struct hd_err *err);
 

@@ -15,13 +15,15 @@
 
 /* The receipt of booking id as a document (the caller frees it with
  * doc_free), marked as a reprint when reprint is set. HD_NOT_FOUND for an
- * unknown booking. */
+ * unknown booking; HD_FAIL when the database fails. */
 enum hd_status receipt_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
 				struct hd_err *err);
 
 /* Prints the receipt of booking id to queue in format (NULL: the receipt
  * printer's; see output.h); a receipt printed before says it is a reprint.
- * HD_OK whenever the document was stored (see out). */
+ * HD_OK whenever the document was stored (see out); HD_REFUSED when who
+ * may not reprint it; HD_NOT_FOUND for an unknown booking; HD_BAD_INPUT for
+ * another format; HD_FAIL for the database or the rendering. */
 enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			     const char *queue, const char *format, struct spool_outcome *out,
 			     struct hd_err *err);

@@ -16,7 +16,7 @@
 
 /* The slip of visit id as a document (the caller frees it with doc_free),
  * marked as a reprint when reprint is set. HD_NOT_FOUND for an unknown
- * visit. */
+ * visit; HD_FAIL when the database fails. */
 enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
 			     struct hd_err *err);
 
@@ -24,7 +24,8 @@ enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc
  * printer's; see output.h); a slip printed before says it is a reprint.
  * HD_OK whenever the document was stored, printed or waiting (see out);
  * HD_FAIL for the database or the rendering; HD_NOT_FOUND for an unknown
- * visit; HD_BAD_INPUT for another format. */
+ * visit; HD_BAD_INPUT for another format; HD_REFUSED when who may not print
+ * slips. */
 enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const char *queue, const char *format, struct spool_outcome *out,
 			  struct hd_err *err);

@@ -65,12 +65,15 @@ enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_k
  * inserts the row without data, giving *spool_id and *copy; for a kind that
  * is its own record (a test page, a list) with record_id 0 the record is the
  * row itself. Then exactly one of
- * spool_send() (stores the data, audits, commits, sends; statuses as
- * spool_print) or spool_cancel() (rolls the row back). On a failed reserve
- * no transaction is left open. */
+ * spool_send() (stores the data, audits, commits, sends) or spool_cancel()
+ * (rolls the row back). On a failed reserve no transaction is left open:
+ * HD_BAD_INPUT for an unknown kind, HD_FAIL when the database fails. */
 enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err);
+/* HD_OK once the data is stored, delivered or not (see out); HD_BAD_INPUT
+ * for no data, HD_NOT_FOUND for an unknown spool_id, HD_FAIL when the
+ * database cannot store it. */
 enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spool_id,
 			  const unsigned char *data, size_t len, struct spool_outcome *out,
 			  struct hd_err *err);
@@ -80,7 +83,8 @@ void spool_cancel(sqlite3 *db);
  * has forgotten) makes its document done; one CUPS aborted, cancelled or
  * stopped (a stopped one is cancelled first) makes it wait again with the
  * reason, to be sent again; one still pending or printing is waited on,
- * never sent twice. *printed and *failed count what ended. */
+ * never sent twice. *printed and *failed count what ended. HD_FAIL when the
+ * database fails. */
 enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_err *err);
 
 /* Sends every waiting document, in id order, each at most once: a row is
@@ -99,7 +103,7 @@ int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id);
 
 /* spool_retry for the desk's own retries: a document that failed rests
  * 2^(n-1) minutes after its n-th attempt (at most half an hour) before it
- * is tried again. */
+ * is tried again. HD_FAIL only for the database. */
 enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting,
 			       struct hd_err *err);
 
@@ -112,7 +116,7 @@ int spool_waiting_count(sqlite3 *db);
 int spool_printing_count(sqlite3 *db);
 
 /* The documents not done, in id order, into *out (n of them; the caller
- * frees *out; NULL when none). */
+ * frees *out; NULL when none). HD_FAIL when the database fails. */
 enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,
 				  struct hd_err *err);
 
