@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test_source_rules.sh - the layout rules of DESIGN.md hold in the source:
 # arrows point one way, core/ has no curses or cups, forms/ no curses, only
-# core/xalloc.c calls abort(), and SQL text is never built with printf-style
-# formatting of values.
+# core/xalloc.c calls abort(), SQL text is never built with printf-style
+# formatting of values, and functions returning enum hd_status name their
+# statuses.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 1
 
@@ -44,6 +45,85 @@ check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
 # one prepared elsewhere and given back with db_done() would pile up.
 check_none "statements are prepared by db_prepare only" 'sqlite3_prepare' \
 	$(ls core/*.c printing/*.c tui/*.c forms/*.c | grep -v '^core/db.c$')
+# Every public function that returns enum hd_status names the statuses it
+# gives (STYLE.md): the comment block right above its declaration names one
+# HD_ status at least.
+status_unnamed=$(awk '
+	FNR == 1 { incmt = 0; prevend = 0; cmt = "" }
+	!incmt && /^[ \t]*\/\*/ { incmt = 1; cmt = "" }
+	incmt {
+		cmt = cmt " " $0
+		if ($0 ~ /\*\/[ \t]*$/) { incmt = 0; prevend = 1 }
+		next
+	}
+	/^enum hd_status / && !/^enum hd_status \{/ {
+		name = $0
+		sub(/^enum hd_status /, "", name)
+		sub(/[ \t]*\(.*/, "", name)
+		if (!prevend || cmt !~ /HD_(OK|FAIL|BAD_INPUT|REFUSED|NOT_FOUND|FORGED)/)
+			print FILENAME ": " name
+	}
+	{ prevend = 0 }
+' core/*.h forms/*.h printing/*.h)
+# The functions that do not yet: this list must shrink to nothing. Name the
+# statuses of one and take it off the list; add none.
+STATUS_UNNAMED_YET='
+core/booking.h: booking_get
+core/booking.h: booking_day
+core/booking.h: booking_between
+core/booking.h: booking_of_booker
+core/booking.h: booking_waiting
+core/booking.h: booking_stranded
+core/booking.h: booking_reject
+core/booking.h: booking_series_skipped
+core/booking.h: booking_cancel_following
+core/booking.h: booking_move_following
+core/booking.h: booking_release_due
+core/closure.h: closure_list
+core/org.h: org_check
+core/org.h: org_update
+core/org.h: org_residence_ending
+core/org.h: org_list
+core/room.h: room_list
+core/room.h: room_close
+core/room.h: room_closures
+core/status.h: hd_err_set
+core/team.h: team_activity
+core/team.h: team_history
+core/team.h: team_list
+core/team.h: team_roll
+core/visit.h: visit_get
+core/visit.h: visit_present
+core/visit.h: visit_open
+core/visit.h: visit_history
+core/visit.h: visit_on_date
+core/visit.h: visit_hints
+core/visit.h: visit_erase
+core/visit.h: visit_erase_person
+core/visit.h: visit_erase_again
+core/visit.h: visit_retention
+core/visit.h: visit_retention_before
+core/visit.h: visit_close_day
+'
+_ifs=$IFS
+_new=$(printf '%s\n' "$status_unnamed" | sed '/^$/d' | grep -Fvx -e "$STATUS_UNNAMED_YET")
+if [ -z "$_new" ]; then
+	ok "every function returning enum hd_status names its statuses in its comment"
+else
+	IFS='
+'
+	not_ok "functions returning enum hd_status whose comment names no HD_ status:" $_new
+	IFS=$_ifs
+fi
+_fixed=$(printf '%s\n' "$STATUS_UNNAMED_YET" | sed '/^$/d' | grep -Fvx -e "$status_unnamed")
+if [ -z "$_fixed" ]; then
+	ok "the list of functions yet to name their statuses holds only such functions"
+else
+	IFS='
+'
+	not_ok "take these off STATUS_UNNAMED_YET, their comments name their statuses:" $_fixed
+	IFS=$_ifs
+fi
 # hubdesk is GPL-3.0-or-later: the licence at the root, and an SPDX line in
 # the first lines of every source.
 if [ -f LICENSE ] && grep -q "GNU GENERAL PUBLIC LICENSE" LICENSE && grep -q "Version 3" LICENSE; then
