@@ -15,7 +15,8 @@ export HUBDESK_NOW
 hd init --demo >/dev/null 2>&1
 
 # hold SECONDS: a write transaction held on the database for SECONDS, in
-# the background; returns once it holds the lock.
+# the background; returns once it holds the lock. Its sleep is no wait for
+# something: the lock lasting SECONDS is what the desk must wait out.
 hold() {
 	rm -f "$T/holding"
 	python3 -c '
