@@ -67,6 +67,21 @@ expect_rc() {
 	fi
 }
 
+# expect_rc_err CODE PATTERN WHAT CMD...: runs CMD and checks, in one check,
+# its exit code and that its stderr matches the grep -E pattern: a refusal
+# says which rule or field refused, not only that something did.
+expect_rc_err() {
+	_want=$1 _pat=$2 _what=$3
+	shift 3
+	run "$@"
+	if [ "$RC" = "$_want" ] && grep -Eq -- "$_pat" "$T/err"; then
+		ok "$_what (exit $_want: /$_pat/)"
+	else
+		not_ok "$_what: exit $RC, expected $_want with stderr matching /$_pat/" \
+			"stdout: $(head -c 400 "$T/out")" "stderr: $(head -c 400 "$T/err")"
+	fi
+}
+
 # expect_out PATTERN WHAT: the last stdout matches the grep -E pattern.
 expect_out() {
 	if grep -Eq -- "$1" "$T/out"; then

@@ -128,9 +128,9 @@ expect_eq "$(sqlite3 "$COPY" "SELECT name || ' ' || phone FROM person WHERE name
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'backup'")" "$ROUNDS" "each backup is audited"
 
 # --- Usage.
-expect_rc 2 "backup with no path" hd backup
-expect_rc 2 "backup with two paths" hd backup "$T/a.db" "$T/b.db"
-expect_rc 2 "restore with no path" hd restore
+expect_rc_err 2 'backup: give the path of the copy' "backup with no path" hd backup
+expect_rc_err 2 'backup: unexpected argument .*/b\.db' "backup with two paths" hd backup "$T/a.db" "$T/b.db"
+expect_rc_err 2 'restore: give the path of the copy to restore' "restore with no path" hd restore
 if [ -e "$T/a.db" ] || [ -e "$T/b.db" ]; then not_ok "bad usage writes nothing"; else ok "bad usage writes nothing"; fi
 
 # --- A restore round trip.
@@ -198,12 +198,20 @@ s0=$(file_sum "$DB")
 k0=$(kept_files | wc -l)
 for bad in "$T/missing.db" "$T/list.csv" "$T/other.db" "$T/damaged.db" "$T/newer.db"; do
 	what="restore of $(basename "$bad")"
+	case $bad in
+	*/missing.db) why="there is no database at" ;;
+	*/list.csv) why="is not a hubdesk database" ;;
+	*/other.db) why="is a database of another program" ;;
+	*/damaged.db) why="is damaged" ;;
+	*) why="was written by a newer hubdesk" ;;
+	esac
 	run hd restore "$bad"
 	case $RC in
 	1 | 2) ok "$what is refused (exit $RC)" ;;
 	*) not_ok "$what: exit $RC, expected 1 or 2" "stderr: $(cat "$T/err")" ;;
 	esac
-	if [ -s "$T/err" ]; then ok "$what says why"; else not_ok "$what says why"; fi
+	if grep -F -- "$bad" "$T/err" | grep -Fq -- "$why"; then ok "$what says why ($why)"; else
+		not_ok "$what says why: no line names the copy and '$why'" "stderr: $(cat "$T/err")"; fi
 	expect_eq "$(file_sum "$DB") $(db_digest)" "$s0 $d0" "$what leaves the database untouched"
 done
 expect_eq "$(kept_files | wc -l)" "$k0" "no refused restore kept a file"

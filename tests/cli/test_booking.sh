@@ -15,18 +15,18 @@ expect_rc 0 "verify of the receipt code" hd verify "$CODE"
 expect_out "^booking${TAB}1${TAB}" "verify names the booking"
 
 # Bad input (2), not found (4), refused by a rule (3).
-expect_rc 2 "a malformed start" hd booking add --room 2 --org 1 --start tomorrow --end '2026-11-24 12:00'
-expect_rc 2 "the end before the start" hd booking add --room 2 --org 1 --start '2026-11-24 12:00' --end '2026-11-24 11:00'
-expect_rc 2 "neither an organisation nor a team" hd booking add --room 2 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
-expect_rc 2 "attendees 0" hd booking add --room 2 --org 1 --start '2026-11-24 14:00' --end '2026-11-24 15:00' --attendees 0
-expect_rc 4 "an unknown room" hd booking add --room 99 --org 1 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
-expect_rc 4 "an unknown organisation" hd booking add --room 2 --org 99 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc_err 2 '^hubdesk: Start: a date and time' "a malformed start" hd booking add --room 2 --org 1 --start tomorrow --end '2026-11-24 12:00'
+expect_rc_err 2 '^hubdesk: End: must be after the start' "the end before the start" hd booking add --room 2 --org 1 --start '2026-11-24 12:00' --end '2026-11-24 11:00'
+expect_rc_err 2 '^hubdesk: Booker: give an organisation or a team' "neither an organisation nor a team" hd booking add --room 2 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc_err 2 '^hubdesk: Attendees: a whole number from 1' "attendees 0" hd booking add --room 2 --org 1 --start '2026-11-24 14:00' --end '2026-11-24 15:00' --attendees 0
+expect_rc_err 4 'no room with id 99' "an unknown room" hd booking add --room 99 --org 1 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc_err 4 'no organisation with id 99' "an unknown organisation" hd booking add --room 2 --org 99 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
 expect_rc 3 "an overlap" hd booking add --room 2 --org 2 --start '2026-11-24 11:00' --end '2026-11-24 13:00'
 expect_err "booking 1" "the message names the booking in the way"
-expect_rc 3 "off the grid" hd booking add --room 2 --org 2 --start '2026-11-24 12:15' --end '2026-11-24 13:00'
-expect_rc 3 "over capacity" hd booking add --room 3 --org 2 --start '2026-11-24 14:00' --end '2026-11-24 15:00' --attendees 13
-expect_rc 3 "in the past" hd booking add --room 2 --org 2 --start '2026-11-23 08:00' --end '2026-11-23 08:30'
-expect_rc 3 "a team not filed yet" hd booking add --room 2 --team 7 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
+expect_rc_err 3 'on the hour or the half hour' "off the grid" hd booking add --room 2 --org 2 --start '2026-11-24 12:15' --end '2026-11-24 13:00'
+expect_rc_err 3 'holds 12 people, not 13' "over capacity" hd booking add --room 3 --org 2 --start '2026-11-24 14:00' --end '2026-11-24 15:00' --attendees 13
+expect_rc_err 3 'That time has passed' "in the past" hd booking add --room 2 --org 2 --start '2026-11-23 08:00' --end '2026-11-23 08:30'
+expect_rc_err 3 'is not filed yet' "a team not filed yet" hd booking add --room 2 --team 7 --start '2026-11-24 14:00' --end '2026-11-24 15:00'
 expect_rc 0 "touching the end of another booking" hd booking add --room 2 --org 2 --start '2026-11-24 12:00' --end '2026-11-24 13:00' --no-print
 expect_eq "$(sql "SELECT count(*) FROM booking")" 2 "refused bookings wrote nothing"
 
@@ -52,8 +52,8 @@ expect_eq "$(sql "SELECT state || ' ' || late_cancel FROM booking WHERE id = 3")
 	"a cancellation 14 minutes before the start is late"
 HUBDESK_NOW=2026-11-24T12:16:00+08:00 expect_rc 0 "a second cancel" hd booking cancel 3
 expect_err "already" "it says the booking was cancelled already"
-expect_rc 4 "cancel of an unknown booking" hd booking cancel 99
-expect_rc 2 "checkin of a visitor slip's code" hd booking checkin "$(token_for V 1)"
+expect_rc_err 4 'no booking with id 99' "cancel of an unknown booking" hd booking cancel 99
+expect_rc_err 2 'a visit code, not a booking receipt' "checkin of a visitor slip's code" hd booking checkin "$(token_for V 1)"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE record = 'booking'")" 5 "every change is audited"
 
 # Moving keeps the id and the code, and checks every rule again.
@@ -65,9 +65,9 @@ expect_out "^${MOVE_ID}${TAB}${MOVE_CODE}${TAB}.*14:00-15:30" "the moved booking
 expect_rc 0 "booking move to another room" hd booking move "$MOVE_ID" --start '2026-11-26 14:00' --end '2026-11-26 15:30' --room 7
 expect_eq "$(sql "SELECT room_id FROM booking WHERE id = $MOVE_ID")" 7 "it is in the other room"
 expect_rc 0 "a booking in the way" hd booking add --room 7 --org 8 --start '2026-11-26 16:00' --end '2026-11-26 17:00' --no-print
-expect_rc 3 "a move onto another booking" hd booking move "$MOVE_ID" --start '2026-11-26 15:30' --end '2026-11-26 16:30'
-expect_rc 3 "a move off the grid" hd booking move "$MOVE_ID" --start '2026-11-26 15:10' --end '2026-11-26 16:00'
-expect_rc 2 "a move with a malformed time" hd booking move "$MOVE_ID" --start soon --end '2026-11-26 16:00'
+expect_rc_err 3 'is booked then: booking 5' "a move onto another booking" hd booking move "$MOVE_ID" --start '2026-11-26 15:30' --end '2026-11-26 16:30'
+expect_rc_err 3 'on the hour or the half hour' "a move off the grid" hd booking move "$MOVE_ID" --start '2026-11-26 15:10' --end '2026-11-26 16:00'
+expect_rc_err 2 '^hubdesk: Start: a date and time' "a move with a malformed time" hd booking move "$MOVE_ID" --start soon --end '2026-11-26 16:00'
 expect_eq "$(sql "SELECT start FROM booking WHERE id = $MOVE_ID")" \
 	"$(sql "SELECT strftime('%s', '2026-11-26 06:00')")" "refused moves left the booking where it was"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.move'")" 2 "each move is audited"
@@ -82,13 +82,13 @@ expect_rc 0 "approve a pending booking" hd booking approve "$TEAM_BOOKING"
 expect_eq "$(sql "SELECT state FROM booking WHERE id = $TEAM_BOOKING")" confirmed "it is confirmed"
 expect_rc 0 "a second approval" hd booking approve "$TEAM_BOOKING"
 expect_err "already" "it says so"
-expect_rc 3 "reject a confirmed booking" hd booking reject "$TEAM_BOOKING" --reason 重复
-expect_rc 2 "reject without a reason" hd booking reject "$TEAM_BOOKING"
+expect_rc_err 3 'is confirmed, not waiting for approval' "reject a confirmed booking" hd booking reject "$TEAM_BOOKING" --reason 重复
+expect_rc_err 2 'Reason is required' "reject without a reason" hd booking reject "$TEAM_BOOKING"
 sql "UPDATE booking SET state = 'pending' WHERE id = $TEAM_BOOKING" >/dev/null
 expect_rc 0 "reject a pending booking with a reason" hd booking reject "$TEAM_BOOKING" --reason 时间冲突
 expect_eq "$(sql "SELECT state || ' ' || reason FROM booking WHERE id = $TEAM_BOOKING")" "rejected 时间冲突" \
 	"it is rejected with its reason"
-expect_rc 4 "approve of an unknown booking" hd booking approve 99
+expect_rc_err 4 'no booking with id 99' "approve of an unknown booking" hd booking approve 99
 
 # Weekly series (--weekly-until): one line per occurrence, each its own row of
 # one series; conflicts refuse the series unless --skip-conflicts.
@@ -156,24 +156,24 @@ expect_eq "$(sql "SELECT count(DISTINCT series_id) FROM booking WHERE org_id = 1
 	"the booked dates are one series"
 
 BEFORE=$(sql "SELECT count(*) FROM booking")
-expect_rc 2 "--skip-conflicts without --weekly-until" hd booking add --room 8 --org 11 \
+expect_rc_err 2 '--skip-conflicts: only with --weekly-until' "--skip-conflicts without --weekly-until" hd booking add --room 8 --org 11 \
 	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --skip-conflicts --no-print
-expect_rc 2 "a malformed --weekly-until" hd booking add --room 8 --org 11 \
+expect_rc_err 2 'Weekly until: no such day in the calendar' "a malformed --weekly-until" hd booking add --room 8 --org 11 \
 	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --weekly-until 2026-12-32 --no-print
-expect_rc 2 "--weekly-until that is not a date" hd booking add --room 8 --org 11 \
+expect_rc_err 2 'Weekly until: a date as YYYY-MM-DD' "--weekly-until that is not a date" hd booking add --room 8 --org 11 \
 	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --weekly-until next-month --no-print
-expect_rc 2 "--weekly-until without its value" hd booking add --room 8 --org 11 \
+expect_rc_err 2 '--weekly-until needs a value' "--weekly-until without its value" hd booking add --room 8 --org 11 \
 	--start '2026-11-25 10:00' --end '2026-11-25 11:00' --weekly-until
 expect_eq "$(sql "SELECT count(*) FROM booking")" "$BEFORE" "bad usage books nothing"
 
 # booking.series_weeks: at most that many dates.
 expect_rc 0 "config get booking.series_weeks" hd config get booking.series_weeks
 expect_out "^12\$" "a series may have 12 dates"
-expect_rc 3 "a series of 13 dates" hd booking add --room 4 --org 11 --start '2026-12-02 09:00' \
+expect_rc_err 3 'at most 12 weekly dates; until 2027-02-24 it would have 13' "a series of 13 dates" hd booking add --room 4 --org 11 --start '2026-12-02 09:00' \
 	--end '2026-12-02 10:00' --weekly-until 2027-02-24 --no-print
 expect_eq "$(sql "SELECT count(*) FROM booking")" "$BEFORE" "a series too long books nothing"
 expect_rc 0 "booking.series_weeks 3" hd config set booking.series_weeks 3
-expect_rc 3 "a series of 4 dates over a limit of 3" hd booking add --room 4 --org 11 \
+expect_rc_err 3 'at most 3 weekly dates; until 2026-12-23 it would have 4' "a series of 4 dates over a limit of 3" hd booking add --room 4 --org 11 \
 	--start '2026-12-02 09:00' --end '2026-12-02 10:00' --weekly-until 2026-12-23 --no-print
 expect_eq "$(sql "SELECT count(*) FROM booking")" "$BEFORE" "it books nothing"
 expect_rc 0 "a series of 3 dates, the limit" hd booking add --room 4 --org 11 \

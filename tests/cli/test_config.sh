@@ -151,13 +151,13 @@ expect_rc 2 "config get of an unknown key" hd config get no.such.key
 expect_err "no[.]such[.]key" "the message names the unknown key"
 expect_rc 2 "config set of an unknown key" hd config set no.such.key 1
 expect_err "no[.]such[.]key" "the message names the unknown key"
-expect_rc 2 "config alone" hd config
-expect_rc 2 "config with an unknown action" hd config frob
-expect_rc 2 "config get without a key" hd config get
-expect_rc 2 "config set without a value" hd config set retention.days
-expect_rc 2 "config set with one value too many" hd config set retention.days 5 6
-expect_rc 2 "config list with an argument" hd config list extra
-expect_rc 2 "config with an unknown option" hd config list --all
+expect_rc_err 2 'config: use config get KEY \| set KEY VALUE \| list' "config alone" hd config
+expect_rc_err 2 'config: use config get KEY \| set KEY VALUE \| list' "config with an unknown action" hd config frob
+expect_rc_err 2 'config: use config get KEY \| set KEY VALUE \| list' "config get without a key" hd config get
+expect_rc_err 2 'config: use config get KEY \| set KEY VALUE \| list' "config set without a value" hd config set retention.days
+expect_rc_err 2 'config: unexpected argument 6' "config set with one value too many" hd config set retention.days 5 6
+expect_rc_err 2 'config: use config get KEY \| set KEY VALUE \| list' "config list with an argument" hd config list extra
+expect_rc_err 2 'config: unknown option --all' "config with an unknown option" hd config list --all
 expect_eq "$(db_digest)" "$before" "bad usage writes nothing"
 
 # Messages in the default language name the key too.
@@ -186,7 +186,7 @@ expect_eq "$(sql "SELECT count(*) FROM audit WHERE id = (SELECT max(id) FROM aud
 	LIKE '%retention.days%'")" 1 "the audit row names the key that changed"
 case $before_v in *100*) ok "the audit row holds the old value" ;; *) not_ok "the audit row holds the old value: '$before_v'" ;; esac
 n=$(sql "SELECT count(*) FROM audit")
-expect_rc 2 "a refused set" hd config set retention.days 0
+expect_rc_err 2 'retention[.]days: a whole number from 1 to 3650' "a refused set" hd config set retention.days 0
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$n" "a refused set writes no audit row"
 run hd config get retention.days
 expect_eq "$(cat "$T/out")" 30 "a refused set keeps the value"

@@ -313,24 +313,24 @@ expect_eq "$(cat "$T/rows")" "$B3$NL$B6" "export bookings --from alone"
 # ---- bad usage ---------------------------------------------------------------------
 
 before=$(db_digest)
-expect_rc 2 "export of an unknown kind" hd export people
-expect_rc 2 "export of staff" hd export staff
-expect_rc 2 "export without a kind" hd export
+expect_rc_err 2 'export: give what to export: visits, bookings, teams, orgs, rooms or ical' "export of an unknown kind" hd export people
+expect_rc_err 2 'export: give what to export: visits, bookings, teams, orgs, rooms or ical' "export of staff" hd export staff
+expect_rc_err 2 'export: give what to export: visits, bookings, teams, orgs, rooms or ical' "export without a kind" hd export
 for d in 2026-02-30 2026-13-01 20261101 2026.11.01 tomorrow ''; do
-	expect_rc 2 "export visits --from '$d'" hd export visits --from "$d"
+	expect_rc_err 2 '^hubdesk: --from: ' "export visits --from '$d'" hd export visits --from "$d"
 done
 expect_rc 2 "export orgs --to 2026-11-31" hd export orgs --to 2026-11-31
 expect_err "2026-11-31|--to" "the message names the date or its option"
-expect_rc 2 "export bookings with --to before --from" hd export bookings --from 2026-11-23 --to 2026-11-22
+expect_rc_err 2 '--to 2026-11-22 is before --from 2026-11-23' "export bookings with --to before --from" hd export bookings --from 2026-11-23 --to 2026-11-22
 expect_rc 2 "export teams with an unknown option" hd export teams --colour red
 expect_err "--colour" "the message names the option"
-expect_rc 2 "export rooms with a stray argument" hd export rooms extra
-expect_rc 2 "export orgs --from without its value" hd export orgs --from
-expect_rc 2 "export ical --from 2026-02-30" hd export ical --from 2026-02-30
-expect_rc 2 "export ical with --to before --from" hd export ical --from 2026-11-25 --to 2026-11-24
+expect_rc_err 2 'export: unexpected argument extra' "export rooms with a stray argument" hd export rooms extra
+expect_rc_err 2 'export: --from needs a value' "export orgs --from without its value" hd export orgs --from
+expect_rc_err 2 '^hubdesk: --from: no such day in the calendar' "export ical --from 2026-02-30" hd export ical --from 2026-02-30
+expect_rc_err 2 '--to 2026-11-24 is before --from 2026-11-25' "export ical with --to before --from" hd export ical --from 2026-11-25 --to 2026-11-24
 expect_rc 4 "export ical --room of an unknown room" hd export ical --room 99
 expect_err "99" "the message names the room"
-expect_rc 2 "export ical --room that is not a number" hd export ical --room abc
+expect_rc_err 2 "^hubdesk: --room: a room's ID, a number" "export ical --room that is not a number" hd export ical --room abc
 expect_eq "$(db_digest)" "$before" "exports write nothing to the database"
 
 # ---- iCalendar ---------------------------------------------------------------------

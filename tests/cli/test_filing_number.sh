@@ -78,8 +78,8 @@ expect_eq "$(number_of "$first")" "$kept" "the teams filed before keep their HD 
 # Bad usage.
 expect_rc 4 "team show of an unknown team" hd team show 999
 expect_err "999" "the message names the id"
-expect_rc 2 "team show without an id" hd team show
-expect_rc 2 "team show with an id that is no number" hd team show abc
-expect_rc 2 "team show with an unknown option" hd team show 1 --all
+expect_rc_err 2 "team show: give the team's ID" "team show without an id" hd team show
+expect_rc_err 2 'team show: ID must be a number from 1 to 999999999999, not abc' "team show with an id that is no number" hd team show abc
+expect_rc_err 2 'team show: unknown option --all' "team show with an unknown option" hd team show 1 --all
 
 done_testing

@@ -433,19 +433,19 @@ expect_refused 2 "a file with a cut character in row 3" 3 '' orgs "$T/cut.csv"
 
 : >"$T/empty.csv"
 before=$(db_digest)
-expect_rc 2 "import of an empty file" hd import orgs "$T/empty.csv"
+expect_rc_err 2 'The file is empty: it needs a header row' "import of an empty file" hd import orgs "$T/empty.csv"
 expect_rc 2 "import of a missing file" hd import orgs "$T/nowhere/orgs.csv"
 expect_err "$T/nowhere/orgs.csv" "the message names the path"
 expect_eq "$(db_digest)" "$before" "nothing is imported"
 
 # ---- usage ---------------------------------------------------------------------------------
 
-expect_rc 2 "import without a kind" hd import
-expect_rc 2 "import of visits" hd import visits "$T/orgs.csv"
-expect_rc 2 "import of bookings" hd import bookings "$T/orgs.csv"
-expect_rc 2 "import orgs without a file" hd import orgs
-expect_rc 2 "import orgs with two files" hd import orgs "$T/orgs.csv" "$T/orgs.csv"
-expect_rc 2 "import orgs with an unknown option" hd import orgs "$T/orgs.csv" --colour red
+expect_rc_err 2 'import: use import orgs\|teams\|rooms FILE' "import without a kind" hd import
+expect_rc_err 2 'import: use import orgs\|teams\|rooms FILE' "import of visits" hd import visits "$T/orgs.csv"
+expect_rc_err 2 'import: use import orgs\|teams\|rooms FILE' "import of bookings" hd import bookings "$T/orgs.csv"
+expect_rc_err 2 'import: use import orgs\|teams\|rooms FILE' "import orgs without a file" hd import orgs
+expect_rc_err 2 'import: unexpected argument .*orgs\.csv' "import orgs with two files" hd import orgs "$T/orgs.csv" "$T/orgs.csv"
+expect_rc_err 2 'import: unknown option --colour' "import orgs with an unknown option" hd import orgs "$T/orgs.csv" --colour red
 expect_eq "$(db_digest)" "$before" "nothing is imported"
 
 # ---- the round trip -----------------------------------------------------------------------

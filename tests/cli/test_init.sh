@@ -33,8 +33,8 @@ expect_eq "$(db_digest)" "$digest" "the second init writes nothing"
 
 expect_rc 2 "init with an unknown option" hd init --bogus
 expect_err "--bogus" "the message names the unknown option"
-expect_rc 2 "init with a stray argument" hd init extra
-expect_rc 2 "init --demo with a value" hd init --demo=yes
+expect_rc_err 2 'init: unexpected argument extra' "init with a stray argument" hd init extra
+expect_rc_err 2 'init: --demo takes no value' "init --demo with a value" hd init --demo=yes
 expect_eq "$(db_digest)" "$digest" "refused inits write nothing"
 
 # --db beats HUBDESK_DB.
@@ -112,14 +112,14 @@ export HUBDESK_DB="$T/one-room2.db"
 hd init 2>/dev/null
 hd room add --name 会议室 --kind 1 --capacity 10 >/dev/null 2>&1
 digest=$(db_digest)
-expect_rc 3 "init --demo into a database with one room" hd init --demo
+expect_rc_err 3 'the database holds data already; demo data goes only into a new one' "init --demo into a database with one room" hd init --demo
 expect_eq "$(db_digest)" "$digest" "the refused demo adds nothing to it"
 expect_eq "$(sql "SELECT count(*) FROM room") $(sql "SELECT count(*) FROM org")" "1 0" \
 	"still one room and no organisation"
 
 # The secret key is never printed.
 export HUBDESK_DB="$T/demo.db"
-expect_rc 2 "the secret is not a setting" hd config get secret
+expect_rc_err 2 'unknown setting secret' "the secret is not a setting" hd config get secret
 seen
 expect_rc 0 "config list" hd config list
 seen

@@ -80,15 +80,15 @@ done
 # Duplicates: exit 3.
 expect_rc 3 "org add with a duplicate name" hd org add --name 浦东新区阳光社工服务社 --kind 2
 expect_err "浦东新区阳光社工服务社" "the message names the organisation"
-expect_rc 3 "org add with a duplicate name in spaces" hd org add --name "  浦东新区阳光社工服务社　" --kind 2
+expect_rc_err 3 'an organisation named 浦东新区阳光社工服务社 exists already' "org add with a duplicate name in spaces" hd org add --name "  浦东新区阳光社工服务社　" --kind 2
 expect_rc 3 "org add with a duplicate credit code" hd org add --name 另一个机构 --kind 2 --credit-code 52310115MJ50000173
 expect_err "[Cc]redit code" "the message names the credit code"
 
 # Names.
 expect_rc 2 "org add with an empty name" hd org add --name "" --kind 2
 expect_err "[Nn]ame" "the message names the name"
-expect_rc 2 "org add with a name of spaces" hd org add --name "   " --kind 2
-expect_rc 2 "org add without --name" hd org add --kind 2
+expect_rc_err 2 'Name is required' "org add with a name of spaces" hd org add --name "   " --kind 2
+expect_rc_err 2 'Name is required' "org add without --name" hd org add --kind 2
 forty=一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十
 expect_rc 2 "org add with a name of 41 characters" hd org add --name "${forty}一" --kind 2
 expect_err "[Nn]ame" "the message names the name"
@@ -96,7 +96,7 @@ for bad in 'a\tb' 'a\nb' 'a\033[31mb' 'a\177b' 'a\377b' 'a\300\257b' 'a\355\240\
 	expect_rc 2 "org add with the name '$bad'" hd org add --name "$(printf "$bad")" --kind 2
 	expect_err "[Nn]ame" "the message names the name"
 done
-expect_rc 2 "org add with a tab in the contact" hd org add --name 新机构 --kind 2 --contact "$(printf '王\t丽')"
+expect_rc_err 2 'Contact: no control characters' "org add with a tab in the contact" hd org add --name 新机构 --kind 2 --contact "$(printf '王\t丽')"
 expect_rc 2 "org add with a short name of 5 characters" hd org add --name 新机构 --kind 2 --short 一二三四五
 expect_err "[Ss]hort" "the message names the short name"
 
@@ -105,7 +105,7 @@ for kind in 0 4 foo 机构 ""; do
 	expect_rc 2 "org add with kind '$kind'" hd org add --name 新机构 --kind "$kind"
 	expect_err "[Kk]ind" "the message names the kind"
 done
-expect_rc 2 "org add without --kind" hd org add --name 新机构
+expect_rc_err 2 'Kind: required' "org add without --kind" hd org add --name 新机构
 
 # Phones.
 for phone in 12345 12812345678 1381234567 138123456789 abc 138-1234-567x '+1 2025550100' 0211234 \
@@ -117,11 +117,11 @@ done
 # Residence terms: resident organisations only, out after in.
 expect_rc 2 "a community organisation with --in" hd org add --name 新机构 --kind community --in 2026-01-01
 expect_err "resident" "the message says only resident organisations"
-expect_rc 2 "another organisation with --in --out" hd org add --name 新机构 --kind other --in 2026-01-01 --out 2027-01-01
-expect_rc 2 "a resident moving out before moving in" hd org add --name 新机构 --kind resident --in 2027-01-01 --out 2026-01-01
-expect_rc 2 "a resident with --out but no --in" hd org add --name 新机构 --kind resident --out 2027-01-01
+expect_rc_err 2 'Moved in: only resident organisations have a residence term' "another organisation with --in --out" hd org add --name 新机构 --kind other --in 2026-01-01 --out 2027-01-01
+expect_rc_err 2 'Moves out: must be after the move-in date' "a resident moving out before moving in" hd org add --name 新机构 --kind resident --in 2027-01-01 --out 2026-01-01
+expect_rc_err 2 'Moved in: required with a move-out date' "a resident with --out but no --in" hd org add --name 新机构 --kind resident --out 2027-01-01
 for d in 2026-02-30 2026-13-01 soon 20260101; do
-	expect_rc 2 "a resident moving in on '$d'" hd org add --name 新机构 --kind resident --in "$d"
+	expect_rc_err 2 '^hubdesk: Moved in: ' "a resident moving in on '$d'" hd org add --name 新机构 --kind resident --in "$d"
 done
 
 # Usage.
@@ -129,10 +129,10 @@ expect_rc 2 "org add with an unknown option" hd org add --name 新机构 --kind 
 expect_err "--colour" "the message names the option"
 expect_rc 2 "org add with an option missing its value" hd org add --name 新机构 --kind
 expect_err "--kind" "the message names the option"
-expect_rc 2 "org add with a stray argument" hd org add --name 新机构 --kind 2 extra
-expect_rc 2 "org alone" hd org
-expect_rc 2 "org with an unknown action" hd org frob
-expect_rc 2 "org list with an argument" hd org list extra
+expect_rc_err 2 'org add: unexpected argument extra' "org add with a stray argument" hd org add --name 新机构 --kind 2 extra
+expect_rc_err 2 'org: use org add \| list \| set-pin' "org alone" hd org
+expect_rc_err 2 'org: use org add \| list \| set-pin' "org with an unknown action" hd org frob
+expect_rc_err 2 'org list: unexpected argument extra' "org list with an argument" hd org list extra
 expect_eq "$(db_digest)" "$before" "refused org commands wrote nothing (no row, no audit, no search entry)"
 
 # Kinds by number, Chinese name and word.
@@ -193,7 +193,7 @@ case $(head -n 1 "$T/out" | cut -f1) in
 esac
 
 # The default language gives the same exit codes.
-expect_rc 3 "a duplicate in the default language" "$HUBDESK" org add --name 乙 --kind 2
-expect_rc 2 "a malformed code in the default language" "$HUBDESK" org add --name 丙 --kind 2 --credit-code 123
+expect_rc_err 3 '名为 乙 的机构' "a duplicate in the default language" "$HUBDESK" org add --name 乙 --kind 2
+expect_rc_err 2 '信用代码' "a malformed code in the default language" "$HUBDESK" org add --name 丙 --kind 2 --credit-code 123
 
 done_testing

@@ -657,7 +657,7 @@ bad "an unknown option" "--colour" --month 2026-11 --colour red
 bad "--csv with a value" "--csv" --month 2026-11 --csv=yes
 bad "more than ten years (4018 days)" "--from|--to" --from 2016-01-01 --to 2026-12-31
 bad "3661 days" "--from|--to" --from 2017-01-01 --to 2027-01-09
-expect_rc 2 "an argument besides the options" hd report --month 2026-11 extra
+expect_rc_err 2 'report: unexpected argument extra' "an argument besides the options" hd report --month 2026-11 extra
 expect_eq "$(db_digest)" "$BEFORE" "bad usage wrote nothing to the database"
 expect_rc 0 "3660 days (REPORT_MAX_DAYS) are allowed" "$HUBDESK" report --from 2017-01-01 --to 2027-01-08 --csv
 csv_check 2017-01-01 2027-01-08 sections "ten years"

@@ -42,6 +42,22 @@ expect_feed() {
 	fi
 }
 
+# with_stdin INPUT CMD...: CMD with INPUT (a printf format) as stdin.
+with_stdin() {
+	_in=$1
+	shift
+	# shellcheck disable=SC2059 # the input is a format on purpose (\n, \r)
+	printf "$_in" | "$@"
+}
+
+# expect_feed_err CODE PATTERN WHAT INPUT CMD...: expect_rc_err with INPUT as
+# stdin: the exit code and the message that names the refusing rule.
+expect_feed_err() {
+	_code=$1 _pat=$2 _w=$3
+	shift 3
+	expect_rc_err "$_code" "$_pat" "$_w" with_stdin "$@"
+}
+
 # expect_record NAME WHAT: stdout is the one line ID<TAB>-<TAB>NAME; sets $ID.
 expect_record() {
 	expect_lines 1 "$2: one line"
@@ -163,16 +179,16 @@ before=$(db_digest)
 expect_feed 2 "a PIN of 5 digits" "97531\n" hd staff add --name 新人 --role 1
 expect_err "PIN" "the message names the PIN"
 expect_err "6 to 12" "the message says 6 to 12 digits"
-expect_feed 2 "a PIN of 13 digits" "9753197531975\n" hd staff add --name 新人 --role 1
-expect_feed 2 "a PIN with a letter" "58o417\n" hd staff add --name 新人 --role 1
-expect_feed 2 "a PIN of letters" "abcdef\n" hd staff add --name 新人 --role 1
-expect_feed 2 "a PIN with a space" "580 417\n" hd staff add --name 新人 --role 1
-expect_feed 2 "a PIN in full-width digits" "５８０４１７\n" hd staff add --name 新人 --role 1
-expect_feed 2 "a staff PIN of 4 digits" "4172\n" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "a PIN of 13 digits" "9753197531975\n" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "a PIN with a letter" "58o417\n" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "a PIN of letters" "abcdef\n" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "a PIN with a space" "580 417\n" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "a PIN in full-width digits" "５８０４１７\n" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "a staff PIN of 4 digits" "4172\n" hd staff add --name 新人 --role 1
 expect_feed 2 "an empty stdin" "" hd staff add --name 新人 --role 1
 expect_err "PIN" "the message names the PIN"
-expect_feed 2 "an empty line on stdin" "\n" hd staff add --name 新人 --role 1
-expect_rc 2 "stdin from /dev/null" hd staff add --name 新人 --role 1
+expect_feed_err 2 '^hubdesk: PIN: 6 to 12 digits' "an empty line on stdin" "\n" hd staff add --name 新人 --role 1
+expect_rc_err 2 '^hubdesk: PIN: 6 to 12 digits' "stdin from /dev/null" hd staff add --name 新人 --role 1
 expect_feed 2 "staff add without --name" "$PIN_ADD\n" hd staff add --role 1
 expect_err "--name" "the message names --name"
 expect_feed 2 "staff add without --role" "$PIN_ADD\n" hd staff add --name 新人
@@ -183,7 +199,7 @@ for role in boss 0 4 Admin2 老板 ""; do
 done
 expect_feed 2 "staff add with an empty name" "$PIN_ADD\n" hd staff add --name "" --role 1
 expect_err "[Nn]ame" "the message names the name"
-expect_feed 2 "staff add with a name of spaces" "$PIN_ADD\n" hd staff add --name "   " --role 1
+expect_feed_err 2 'Name is required' "staff add with a name of spaces" "$PIN_ADD\n" hd staff add --name "   " --role 1
 forty=一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十
 expect_feed 2 "staff add with a name of 41 characters" "$PIN_ADD\n" hd staff add --name "${forty}一" --role 1
 expect_err "[Nn]ame" "the message names the name"
@@ -191,20 +207,20 @@ for bad in 'a\tb' 'a\nb' 'a\033[31mb' 'a\177b' 'a\377b'; do
 	expect_feed 2 "staff add with the name '$bad'" "$PIN_ADD\n" hd staff add --name "$(printf "$bad")" --role 1
 	expect_err "[Nn]ame" "the message names the name"
 done
-expect_feed 2 "staff add with an unknown option" "$PIN_ADD\n" hd staff add --name 新人 --role 1 --colour red
-expect_feed 2 "staff add with a stray argument" "$PIN_ADD\n" hd staff add --name 新人 --role 1 extra
-expect_rc 2 "staff alone" hd staff
-expect_rc 2 "staff with an unknown action" hd staff frob
-expect_rc 2 "staff list with an argument" hd staff list extra
-expect_rc 2 "staff roles with an argument" hd staff roles extra
+expect_feed_err 2 'staff add: unknown option --colour' "staff add with an unknown option" "$PIN_ADD\n" hd staff add --name 新人 --role 1 --colour red
+expect_feed_err 2 'staff add: unexpected argument extra' "staff add with a stray argument" "$PIN_ADD\n" hd staff add --name 新人 --role 1 extra
+expect_rc_err 2 'staff: use staff add \| list \| disable ID \| reset-pin ID \| roles' "staff alone" hd staff
+expect_rc_err 2 'staff: use staff add \| list \| disable ID \| reset-pin ID \| roles' "staff with an unknown action" hd staff frob
+expect_rc_err 2 'staff list: unexpected argument extra' "staff list with an argument" hd staff list extra
+expect_rc_err 2 'staff: use staff add \| list \| disable ID \| reset-pin ID \| roles' "staff roles with an argument" hd staff roles extra
 expect_eq "$(db_digest)" "$before" "refused staff commands wrote nothing (no account, no audit row)"
 
 # Duplicates: exit 3.
 expect_feed 3 "staff add with a name taken" "$PIN_ADD\n" hd staff add --name 张三 --role 2
 expect_err "张三" "the message names the account"
-expect_feed 3 "staff add with a name taken, in spaces" "$PIN_ADD\n" hd staff add --name "  张三　" --role 2
-expect_feed 3 "staff add with a demo name" "$PIN_ADD\n" hd staff add --name 管理员 --role 3
-expect_feed 3 "a duplicate in the default language" "$PIN_ADD\n" "$HUBDESK" staff add --name 张三 --role 1
+expect_feed_err 3 'an account named 张三 exists already' "staff add with a name taken, in spaces" "$PIN_ADD\n" hd staff add --name "  张三　" --role 2
+expect_feed_err 3 'an account named 管理员 exists already' "staff add with a demo name" "$PIN_ADD\n" hd staff add --name 管理员 --role 3
+expect_feed_err 3 '名为 张三 的账号' "a duplicate in the default language" "$PIN_ADD\n" "$HUBDESK" staff add --name 张三 --role 1
 expect_eq "$(db_digest)" "$before" "refused duplicates wrote nothing"
 
 # Ids: unknown 4, malformed 2.
@@ -213,11 +229,11 @@ expect_err "999" "the message names the id"
 expect_feed 4 "staff reset-pin of an unknown id" "$PIN_RESET\n" hd staff reset-pin 999
 expect_err "999" "the message names the id"
 for id in abc 1x 0 -1 "" 1.5; do
-	expect_rc 2 "staff disable '$id'" hd staff disable "$id"
-	expect_feed 2 "staff reset-pin '$id'" "$PIN_RESET\n" hd staff reset-pin "$id"
+	expect_rc_err 2 "staff disable: ID must be a number from 1 to 999999999999, not $id\$" "staff disable '$id'" hd staff disable "$id"
+	expect_feed_err 2 "staff reset-pin: ID must be a number from 1 to 999999999999, not $id\$" "staff reset-pin '$id'" "$PIN_RESET\n" hd staff reset-pin "$id"
 done
-expect_rc 2 "staff disable without an id" hd staff disable
-expect_rc 2 "staff disable with two ids" hd staff disable 1 2
+expect_rc_err 2 'staff disable: ID must be a number' "staff disable without an id" hd staff disable
+expect_rc_err 2 'staff disable: unexpected argument 2' "staff disable with two ids" hd staff disable 1 2
 expect_eq "$(db_digest)" "$before" "refused disable and reset-pin wrote nothing"
 
 # Disabling: once, then again ("already", exit 0).
@@ -236,7 +252,7 @@ mid=$(db_digest)
 expect_rc 0 "staff disable of 张三 again" hd staff disable "$id_zhang"
 expect_err "already" "the second disable says it was disabled already"
 expect_eq "$(db_digest)" "$mid" "the second disable writes nothing"
-expect_feed 3 "a disabled account's name stays taken" "$PIN_ADD\n" hd staff add --name 张三 --role 1
+expect_feed_err 3 'an account named 张三 exists already' "a disabled account's name stays taken" "$PIN_ADD\n" hd staff add --name 张三 --role 1
 
 # The last enabled administrator cannot be disabled.
 for name in 角色3 角色6 角色9; do
@@ -252,8 +268,8 @@ expect_rc 0 "staff disable of a staff member" hd staff disable "$(sql "SELECT id
 # reset-pin: a new PIN, the lock lifted.
 old=$(sql "SELECT pin_hash FROM staff WHERE id = 2")
 sql "UPDATE staff SET failures = 5, locked_until = strftime('%s', '2026-11-23T01:15:00') WHERE id = 2"
-expect_feed 2 "staff reset-pin with a PIN of 5 digits" "97531\n" hd staff reset-pin 2
-expect_feed 2 "staff reset-pin with an empty stdin" "" hd staff reset-pin 2
+expect_feed_err 2 '^hubdesk: New PIN: 6 to 12 digits' "staff reset-pin with a PIN of 5 digits" "97531\n" hd staff reset-pin 2
+expect_feed_err 2 '^hubdesk: New PIN: 6 to 12 digits' "staff reset-pin with an empty stdin" "" hd staff reset-pin 2
 expect_eq "$(sql "SELECT pin_hash FROM staff WHERE id = 2")" "$old" "refused resets keep the PIN"
 expect_feed 0 "staff reset-pin of 工作人员" "$PIN_RESET\n" hd staff reset-pin 2
 expect_eq "$(cat "$T/out")" "" "staff reset-pin prints nothing on stdout"
@@ -280,14 +296,14 @@ mid=$(db_digest)
 for kind in org team; do
 	expect_feed 2 "$kind set-pin with 3 digits" "739\n" hd "$kind" set-pin 1
 	expect_err "PIN" "the message names the PIN"
-	expect_feed 2 "$kind set-pin with 7 digits (4 to 6)" "9753197\n" hd "$kind" set-pin 1
-	expect_feed 2 "$kind set-pin with 13 digits" "9753197531975\n" hd "$kind" set-pin 1
-	expect_feed 2 "$kind set-pin with letters" "abcd\n" hd "$kind" set-pin 1
-	expect_feed 2 "$kind set-pin with an empty stdin" "" hd "$kind" set-pin 1
+	expect_feed_err 2 '^hubdesk: Booking PIN: 4 to 6 digits' "$kind set-pin with 7 digits (4 to 6)" "9753197\n" hd "$kind" set-pin 1
+	expect_feed_err 2 '^hubdesk: Booking PIN: 4 to 6 digits' "$kind set-pin with 13 digits" "9753197531975\n" hd "$kind" set-pin 1
+	expect_feed_err 2 '^hubdesk: Booking PIN: 4 to 6 digits' "$kind set-pin with letters" "abcd\n" hd "$kind" set-pin 1
+	expect_feed_err 2 '^hubdesk: Booking PIN: 4 to 6 digits' "$kind set-pin with an empty stdin" "" hd "$kind" set-pin 1
 	expect_feed 4 "$kind set-pin of an unknown id" "$PIN_BOOK_ORG\n" hd "$kind" set-pin 999
 	expect_err "999" "the message names the id"
-	expect_feed 2 "$kind set-pin of a malformed id" "$PIN_BOOK_ORG\n" hd "$kind" set-pin x1
-	expect_rc 2 "$kind set-pin without an id" hd "$kind" set-pin
+	expect_feed_err 2 "$kind set-pin: ID must be a number from 1 to 999999999999, not x1" "$kind set-pin of a malformed id" "$PIN_BOOK_ORG\n" hd "$kind" set-pin x1
+	expect_rc_err 2 "$kind set-pin: ID must be a number" "$kind set-pin without an id" hd "$kind" set-pin
 done
 expect_eq "$(db_digest)" "$mid" "refused set-pin commands wrote nothing"
 

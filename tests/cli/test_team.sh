@@ -48,22 +48,22 @@ expect_out "^14${TAB}HD1-T-14-[0-9A-Z]{10}${TAB}夕阳乐队 Applied\$" \
 BEFORE=$(db_digest)
 expect_rc 2 "members below 10" apply_team 九人队 --members 9
 expect_err "Members" "the message names the members"
-expect_rc 2 "members not a number" apply_team 九人队 --members 十
-expect_rc 2 "no name" hd team apply --category 1 --leader 张三 --phone 13800001111 --members 12 \
+expect_rc_err 2 'Members: a whole number from 10 to 100000' "members not a number" apply_team 九人队 --members 十
+expect_rc_err 2 'Name is required' "no name" hd team apply --category 1 --leader 张三 --phone 13800001111 --members 12 \
 	--content 太极 --place 广场 --schedule 每天
-expect_rc 2 "no leader" hd team apply --name 九人队 --category 1 --phone 13800001111 --members 12 \
+expect_rc_err 2 'Leader is required' "no leader" hd team apply --name 九人队 --category 1 --phone 13800001111 --members 12 \
 	--content 太极 --place 广场 --schedule 每天
-expect_rc 2 "no activities" hd team apply --name 九人队 --category 1 --leader 张三 --phone 13800001111 \
+expect_rc_err 2 'Activities is required' "no activities" hd team apply --name 九人队 --category 1 --leader 张三 --phone 13800001111 \
 	--members 12 --place 广场 --schedule 每天
-expect_rc 2 "no usual time" hd team apply --name 九人队 --category 1 --leader 张三 --phone 13800001111 \
+expect_rc_err 2 'Usual time is required' "no usual time" hd team apply --name 九人队 --category 1 --leader 张三 --phone 13800001111 \
 	--members 12 --content 太极 --place 广场
-expect_rc 2 "a malformed phone" apply_team 九人队 --phone 1380000
+expect_rc_err 2 'Phone: a mobile \(11 digits starting 13-19\)' "a malformed phone" apply_team 九人队 --phone 1380000
 expect_rc 2 "a category not in the list" apply_team 九人队 --category 体育
 expect_err "文体活动" "the message lists the categories"
-expect_rc 2 "category 7" apply_team 九人队 --category 7
-expect_rc 2 "more party members than members" apply_team 九人队 --party-members 13
-expect_rc 2 "a name over 40 characters" apply_team "$(printf '长%.0s' $(seq 1 40))队"
-expect_rc 2 "an unknown option" apply_team 九人队 --colour red
+expect_rc_err 2 'team category: not in the list' "category 7" apply_team 九人队 --category 7
+expect_rc_err 2 'Party members: a whole number from 0 to 12' "more party members than members" apply_team 九人队 --party-members 13
+expect_rc_err 2 'Name: 1 to 40 characters \(41 given\)' "a name over 40 characters" apply_team "$(printf '长%.0s' $(seq 1 40))队"
+expect_rc_err 2 'team apply: unknown option --colour' "an unknown option" apply_team 九人队 --colour red
 expect_rc 2 "an improper name" apply_team 阳光
 expect_err "队" "the message says how a team's name ends"
 expect_rc 2 "members 5, no place and an improper name" \
@@ -85,7 +85,7 @@ expect_eq "$(db_digest)" "$BEFORE" "bad applications wrote nothing"
 # another committee it is fine.
 expect_rc 3 "a name taken in the same committee" apply_team 晨光太极队 --committee 阳光居委会
 expect_err "晨光太极队" "the message names the team"
-expect_rc 3 "the same again, with spaces around" apply_team ' 晨光太极队 ' --committee 阳光居委会
+expect_rc_err 3 "a team named 晨光太极队 is filed already in this residents' committee" "the same again, with spaces around" apply_team ' 晨光太极队 ' --committee 阳光居委会
 expect_eq "$(sql "SELECT count(*) FROM team WHERE name = '晨光太极队'")" 1 "refused applications wrote nothing"
 expect_rc 0 "the same name in another committee" apply_team 晨光太极队 --committee 东方居委会
 expect_out "^15${TAB}" "it is team 15"
@@ -94,7 +94,7 @@ expect_out "^15${TAB}" "it is team 15"
 
 expect_rc 3 "file before review" hd team file 13 --no-print
 expect_err "Applied|待初审" "the refusal names the state"
-expect_rc 3 "classify before review" hd team classify 13
+expect_rc_err 3 '晨练太极队 is Applied: it must be Filed first' "classify before review" hd team classify 13
 expect_eq "$(state_of 13)" 1 "refused steps leave the team applied"
 
 expect_rc 0 "review" hd team review 13
@@ -114,7 +114,7 @@ HUBDESK_NOW=2026-11-25T10:00:00+08:00 expect_rc 0 "file again" hd team file 13
 expect_err "already.*2026-11-24 10:00" "it says when the team was filed"
 expect_eq "$(sql "SELECT filed_date FROM team WHERE id = 13")" 2026-11-24 "the filing date stays"
 
-expect_rc 2 "classify with a category not in the list" hd team classify 13 --category 体育
+expect_rc_err 2 'team category: not in the list' "classify with a category not in the list" hd team classify 13 --category 体育
 expect_eq "$(state_of 13)" 3 "the team stays filed"
 expect_rc 0 "classify with a new category" hd team classify 13 --category 公益慈善
 expect_out "^13${TAB}${CODE}${TAB}晨练太极队 Classified\$" "classify prints ID, code and the new state"
@@ -133,8 +133,8 @@ expect_rc 3 "reopen of an application" hd team reopen 14 --reason 无
 expect_err "Applied|待初审" "the refusal names the state"
 
 # Deregister keeps the record with its reason; reopen brings back the state.
-expect_rc 2 "deregister without a reason" hd team deregister 13
-expect_rc 2 "deregister with an empty reason" hd team deregister 13 --reason ''
+expect_rc_err 2 'Reason is required' "deregister without a reason" hd team deregister 13
+expect_rc_err 2 'Reason is required' "deregister with an empty reason" hd team deregister 13 --reason ''
 expect_eq "$(state_of 13)" 3 "the team stays filed"
 expect_rc 0 "deregister" hd team deregister 13 --reason 团队解散
 expect_out "^13${TAB}${CODE}${TAB}晨练太极队 Deregistered\$" "deregister prints ID, code and the new state"
@@ -143,7 +143,7 @@ expect_rc 0 "deregister again" hd team deregister 13 --reason 团队解散
 expect_err "already" "it says so"
 expect_rc 3 "review of a deregistered team" hd team review 13
 expect_err "deregistered|已注销" "the refusal names the state"
-expect_rc 3 "activity of a deregistered team" hd team activity 13
+expect_rc_err 3 '晨练太极队 is deregistered \(已注销\): reopen it first' "activity of a deregistered team" hd team activity 13
 expect_rc 0 "reopen a deregistered team" hd team reopen 13 --reason 恢复活动
 expect_out "^13${TAB}${CODE}${TAB}晨练太极队 Filed\$" "it is back in the state it had"
 expect_eq "$(sql "SELECT group_concat(from_state || '>' || to_state, ' ') FROM (SELECT * FROM team_step WHERE team_id = 13 AND from_state IS NOT NULL ORDER BY id)")" \
@@ -155,21 +155,21 @@ expect_eq "$(sql "SELECT count(*) FROM team_step WHERE team_id = 13 AND at > 0 A
 
 # Not found (4) and bad ids (2), for every step.
 for step in review file classify; do
-	expect_rc 4 "team $step of an unknown team" hd team $step 99
+	expect_rc_err 4 'no team with id 99' "team $step of an unknown team" hd team $step 99
 done
-expect_rc 4 "reopen of an unknown team" hd team reopen 99 --reason 无
-expect_rc 4 "deregister of an unknown team" hd team deregister 99 --reason 无
+expect_rc_err 4 'no team with id 99' "reopen of an unknown team" hd team reopen 99 --reason 无
+expect_rc_err 4 'no team with id 99' "deregister of an unknown team" hd team deregister 99 --reason 无
 expect_rc 4 "activity of an unknown team" hd team activity 99
 expect_err "99" "the message names the id"
 for bad in abc 0 -1 1.5; do
-	expect_rc 2 "team review $bad" hd team review "$bad"
+	expect_rc_err 2 "team review: ID must be a number from 1 to 999999999999, not $bad\$" "team review $bad" hd team review "$bad"
 done
-expect_rc 2 "team review without an id" hd team review
-expect_rc 2 "team review with two ids" hd team review 7 8
-expect_rc 2 "team file with an unknown option" hd team file 7 --fast
-expect_rc 2 "team classify with an unknown option" hd team classify 3 --reason 无
-expect_rc 2 "an unknown team subcommand" hd team approve 7
-expect_rc 2 "team without a subcommand" hd team
+expect_rc_err 2 "team review: give the team's ID" "team review without an id" hd team review
+expect_rc_err 2 'team review: unexpected argument 8' "team review with two ids" hd team review 7 8
+expect_rc_err 2 'team file: unknown option --fast' "team file with an unknown option" hd team file 7 --fast
+expect_rc_err 2 'team classify: unknown option --reason' "team classify with an unknown option" hd team classify 3 --reason 无
+expect_rc_err 2 'team: use team apply \| update \| review' "an unknown team subcommand" hd team approve 7
+expect_rc_err 2 'team: use team apply \| update \| review' "team without a subcommand" hd team
 
 # ---- the filing receipt without a printer ------------------------------------
 
@@ -191,8 +191,8 @@ fi
 
 expect_rc 2 "activity on a date after today" hd team activity 3 --date 2026-11-24
 expect_err "Date" "the message names the date"
-expect_rc 2 "activity on a malformed date" hd team activity 3 --date 昨天
-expect_rc 2 "activity with an unknown option" hd team activity 3 --when today
+expect_rc_err 2 'Date: a date as YYYY-MM-DD' "activity on a malformed date" hd team activity 3 --date 昨天
+expect_rc_err 2 'team activity: unknown option --when' "activity with an unknown option" hd team activity 3 --when today
 expect_eq "$(sql "SELECT ifnull(last_activity, '') FROM team WHERE id = 3")" "" "refused activities wrote nothing"
 expect_rc 0 "activity on a past date" hd team activity 3 --date 2026-11-20
 expect_eq "$(sql "SELECT last_activity || ' ' || checked_date FROM team WHERE id = 3")" "2026-11-20 2026-11-23" \
@@ -219,9 +219,9 @@ expect_rc 0 "team list --status 1" hd team list --status 1
 expect_eq "$(tail -n +2 "$T/out" | cut -f1 | sort -n | tr '\n' ' ')" "8 14 15 " "the applications"
 expect_rc 2 "team list --status of no state" hd team list --status bogus
 expect_err "applied" "the message lists the states"
-expect_rc 2 "team list --status 6" hd team list --status 6
-expect_rc 2 "team list with an unknown option" hd team list --all
-expect_rc 2 "team list with an argument" hd team list 3
+expect_rc_err 2 'team state: not in the list' "team list --status 6" hd team list --status 6
+expect_rc_err 2 'team list: unknown option --all' "team list with an unknown option" hd team list --all
+expect_rc_err 2 'team list: unexpected argument 3' "team list with an argument" hd team list 3
 
 # ---- the roll ---------------------------------------------------------------------
 
@@ -291,7 +291,7 @@ expect_err "10" "and the members' minimum"
 expect_eq "$(sql "SELECT members || ' ' || leader FROM team WHERE id = 2")" "32 ${before%% *}" "a refused update changes nothing"
 expect_rc 2 "team update with a phone of letters" hd team update 2 --phone abc
 expect_err "Phone" "the refusal names the phone"
-expect_rc 4 "team update of an unknown team" hd team update 999 --members 12
+expect_rc_err 4 'no team with id 999' "team update of an unknown team" hd team update 999 --members 12
 expect_rc 2 "team update without an ID" hd team update --members 12
 expect_err "team update" "the usage error names the command"
 

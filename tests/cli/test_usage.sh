@@ -10,20 +10,20 @@ start=$(db_digest)
 expect_rc 2 "an unknown global option" hd --bogus org list
 expect_err "--bogus" "the message names the option"
 expect_eq "$(cat "$T/out")" "" "nothing on stdout"
-expect_rc 2 "an unknown global option first" "$HUBDESK" --bogus --lang en org list
+expect_rc_err 2 '--bogus' "an unknown global option first" "$HUBDESK" --bogus --lang en org list
 expect_rc 2 "an unknown command" hd frobnicate
 expect_err "frobnicate" "the message names the command"
-expect_rc 2 "a global option after the command" hd org list --db "$HUBDESK_DB"
+expect_rc_err 2 'org list: unknown option --db' "a global option after the command" hd org list --db "$HUBDESK_DB"
 expect_rc 2 "--db without its value" hd --db
 expect_err "--db" "the message names --db"
-expect_rc 2 "--lang without its value" "$HUBDESK" --lang
-expect_rc 2 "--desk without its value" hd --desk
-expect_rc 2 "--desk with an empty name" hd --desk "" org list
+expect_rc_err 2 '^hubdesk: --lang ' "--lang without its value" "$HUBDESK" --lang
+expect_rc_err 2 '^hubdesk: --desk ' "--desk without its value" hd --desk
+expect_rc_err 2 '--desk is required' "--desk with an empty name" hd --desk "" org list
 for lang in xx fr EN "" ; do
-	expect_rc 2 "--lang '$lang'" "$HUBDESK" --lang "$lang" org list
+	expect_rc_err 2 "^hubdesk: --lang .*$lang\$" "--lang '$lang'" "$HUBDESK" --lang "$lang" org list
 done
 expect_err "--lang" "the message names --lang"
-expect_rc 2 "--lang=xx" "$HUBDESK" --lang=xx org list
+expect_rc_err 2 '^hubdesk: --lang .*xx$' "--lang=xx" "$HUBDESK" --lang=xx org list
 expect_rc 0 "--lang=en" "$HUBDESK" --lang=en org list
 expect_rc 0 "--lang zh" "$HUBDESK" --lang zh org list
 expect_rc 0 "--help" hd --help
@@ -74,11 +74,11 @@ if [ -f "$TOP/po/zh_CN.po" ] && [ -f "$TOP/build/locale/zh_CN/LC_MESSAGES/hubdes
 			not_ok "$1 gives Chinese messages" "stderr: $(cat "$T/err")"
 		fi
 	}
-	expect_rc 2 "the C.UTF-8 locale" "$HUBDESK" frobnicate
+	expect_rc_err 2 'frobnicate' "the C.UTF-8 locale" "$HUBDESK" frobnicate
 	chinese "the C.UTF-8 locale"
-	expect_rc 2 "--lang zh in an English locale" env LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 "$HUBDESK" --lang zh frobnicate
+	expect_rc_err 2 'frobnicate' "--lang zh in an English locale" env LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 "$HUBDESK" --lang zh frobnicate
 	chinese "--lang zh"
-	expect_rc 2 "a Chinese locale" env LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$HUBDESK" frobnicate
+	expect_rc_err 2 'frobnicate' "a Chinese locale" env LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 "$HUBDESK" frobnicate
 	chinese "a zh_CN locale"
 else
 	skip "Chinese messages" "no Chinese catalogue built yet"
@@ -93,7 +93,7 @@ expect_rc 2 "--desk with a right-to-left override" hd --desk "$(printf 'x\342\20
 expect_err "^hubdesk: --desk" "the refusal names --desk"
 expect_rc 2 "--desk of 21 characters" hd --desk 一二三四五六七八九十一二三四五六七八九十一 visitor checkin --name 张三 --purpose 1 --no-print
 expect_err "20" "the refusal says 20 characters at most"
-expect_rc 2 "an empty --desk" hd --desk "" visitor checkin --name 张三 --purpose 1 --no-print
+expect_rc_err 2 '--desk is required' "an empty --desk" hd --desk "" visitor checkin --name 张三 --purpose 1 --no-print
 expect_eq "$(db_digest)" "$start" "refused desk names store nothing"
 expect_rc 0 "--desk 前台1" hd --desk 前台1 visitor checkin --name 张三 --purpose 1 --no-print
 expect_eq "$(sql "SELECT desk FROM audit ORDER BY id DESC LIMIT 1")" 前台1 "the audit has the desk 前台1"
@@ -105,18 +105,18 @@ for arg in abc 0 -1 99999999999999999999 12abc "$(printf 'x\033[2J')"; do
 	shown=$(printf '%s' "$arg" | tr -d '\033')
 	expect_rc 2 "visitor checkout '$shown'" hd visitor checkout "$arg"
 	expect_err "Visit" "the refusal of '$shown' names the visit"
-	expect_rc 2 "booking cancel '$shown'" hd booking cancel "$arg"
-	expect_rc 2 "team review '$shown'" hd team review "$arg"
-	expect_rc 2 "staff disable '$shown'" hd staff disable "$arg"
-	expect_rc 2 "closure remove '$shown'" hd closure remove "$arg"
+	expect_rc_err 2 'booking cancel: .*ID' "booking cancel '$shown'" hd booking cancel "$arg"
+	expect_rc_err 2 'team review: ID must be a number' "team review '$shown'" hd team review "$arg"
+	expect_rc_err 2 'staff disable: ID must be a number' "staff disable '$shown'" hd staff disable "$arg"
+	expect_rc_err 2 'closure remove: ID must be a number' "closure remove '$shown'" hd closure remove "$arg"
 done
 if grep -q "$(printf '\033')" "$T/err"; then not_ok "the echoed argument has no escape character"; else
 	ok "the echoed argument has no escape character"; fi
 # A genuine code with its last character changed: the MAC fails.
 altered() { _c=$(token_for "$1" "$2"); case $_c in *0) echo "${_c%?}1" ;; *) echo "${_c%?}0" ;; esac; }
-expect_rc 5 "visitor checkout of a visit's code with its last character changed" \
+expect_rc_err 5 'not a genuine code of this centre' "visitor checkout of a visit's code with its last character changed" \
 	hd visitor checkout "$(altered V 1)"
-expect_rc 5 "booking cancel of a booking's code changed and in lower case" \
+expect_rc_err 5 'not a genuine code of this centre' "booking cancel of a booking's code changed and in lower case" \
 	hd booking cancel "$(altered B 1 | tr A-Z a-z)"
 
 done_testing

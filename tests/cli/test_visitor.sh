@@ -146,8 +146,8 @@ expect_eq "$(awk -F'\t' 'NR > 1 && $1 == 3 {print $6 "|" $8}' "$T/out")" "021-**
 expect_no_out "$FULL" "the list never holds the full phone"
 expect_rc 0 "visitor list --date of another day" hd visitor list --date 2026-11-22
 expect_lines 1 "only the header"
-expect_rc 2 "visitor list --date that is no date" hd visitor list --date 2026-13-45
-expect_rc 2 "visitor list with an unknown option" hd visitor list --all
+expect_rc_err 2 '^hubdesk: Date: no such day in the calendar' "visitor list --date that is no date" hd visitor list --date 2026-13-45
+expect_rc_err 2 'visitor list: unknown option --all' "visitor list with an unknown option" hd visitor list --all
 
 # --- Check-out: by code, by id, twice, refusals.
 HUBDESK_NOW=2026-11-23T10:00:00+08:00 expect_rc 0 "checkout by the slip's code" hd visitor checkout "$code1"
@@ -160,21 +160,21 @@ expect_rc 0 "checkout by the code in lower case, with spaces" hd visitor checkou
 	" $(token_for V 2 | tr 'A-Z' 'a-z') "
 expect_eq "$(sql "SELECT time_out IS NOT NULL FROM visit WHERE id = 2")" 1 "visit 2 is out"
 n_forged=$(sql "SELECT count(*) FROM audit WHERE action = 'code.forged'")
-expect_rc 4 "checkout of an unknown id" hd visitor checkout 999
-expect_rc 4 "checkout of a genuine code of no visit" hd visitor checkout "$(token_for V 999)"
+expect_rc_err 4 'no visit with id 999' "checkout of an unknown id" hd visitor checkout 999
+expect_rc_err 4 'no visit with id 999' "checkout of a genuine code of no visit" hd visitor checkout "$(token_for V 999)"
 expect_rc 5 "checkout of a forged code" hd visitor checkout "HD1-V-3-0000000000"
 expect_err "not a genuine code" "the refusal says so"
 code3=$(token_for V 3)
 case $code3 in *0) changed="${code3%?}1" ;; *) changed="${code3%?}0" ;; esac
-expect_rc 5 "checkout of a code with its last character changed" hd visitor checkout "$changed"
-expect_rc 5 "checkout of malformed HD1- text" hd visitor checkout HD1-V-hello
-expect_rc 2 "checkout of text that is neither a code nor a number: bad usage" hd visitor checkout hello
+expect_rc_err 5 'not a genuine code of this centre' "checkout of a code with its last character changed" hd visitor checkout "$changed"
+expect_rc_err 5 'not a genuine code of this centre' "checkout of malformed HD1- text" hd visitor checkout HD1-V-hello
+expect_rc_err 2 'Visit: give the code of the slip' "checkout of text that is neither a code nor a number: bad usage" hd visitor checkout hello
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'code.forged'")" $((n_forged + 3)) \
 	"the forged codes are audited"
 expect_rc 2 "checkout of a booking code" hd visitor checkout "$(token_for B 1)"
 expect_err "booking" "it says it is a booking code"
-expect_rc 2 "checkout of a team code" hd visitor checkout "$(token_for T "$team")"
-expect_rc 2 "checkout without a code" hd visitor checkout
+expect_rc_err 2 'This is a team code, not a visitor slip' "checkout of a team code" hd visitor checkout "$(token_for T "$team")"
+expect_rc_err 2 "visitor checkout: give the slip's code or the visit's ID" "checkout without a code" hd visitor checkout
 expect_eq "$(sql "SELECT count(*) FROM visit WHERE id = 3 AND time_out IS NULL")" 1 "visit 3 is still in"
 
 expect_rc 0 "visitor list --present" hd visitor list --present
@@ -206,8 +206,8 @@ if [ -f "$slip" ]; then ok "the slip of $gone waits in the spool"; else not_ok "
 checkpoint
 if [ "$(file_count 欧阳修远 "$HUBDESK_DB")" -gt 0 ]; then ok "before erasing the name is in the file"; else
 	not_ok "before erasing the name is in the file"; fi
-expect_rc 4 "erase an unknown visit" hd visitor erase 999
-expect_rc 2 "erase without a number" hd visitor erase abc
+expect_rc_err 4 'no visit with id 999' "erase an unknown visit" hd visitor erase 999
+expect_rc_err 2 "visitor erase: give the visit's ID" "erase without a number" hd visitor erase abc
 expect_rc 0 "visitor erase" hd visitor erase "$gone"
 expect_rc 0 "visitor list after erase" hd visitor list
 expect_no_out "欧阳修远" "the name is gone from the list"
