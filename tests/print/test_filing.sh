@@ -172,9 +172,9 @@ if grep -q '年' "$T/english.txt"; then not_ok "the English receipt has no 年�
 # Refusals.
 expect_rc 4 "print team of an unknown id" hd print team 99999
 expect_err "no team" "it says there is no such team"
-expect_rc 2 "a bad --format" hd print team "$team" --format postscript
-expect_rc 2 "print team without an ID" hd print team
-expect_rc 2 "print team with an ID that is no number" hd print team abc
+expect_rc_err 2 '--format: escpos or pdf, not postscript' "a bad --format" hd print team "$team" --format postscript
+expect_rc_err 2 "print team: give the record's ID" "print team without an ID" hd print team
+expect_rc_err 2 "print team: give the record's ID" "print team with an ID that is no number" hd print team abc
 applied=$(sql "SELECT id FROM team WHERE state = 1 ORDER BY id LIMIT 1")
 expect_rc 3 "print team of a team not yet filed" hd print team "$applied"
 expect_err "filed" "it says only a filed team has a filing receipt"
