@@ -194,8 +194,8 @@ scr_keys Escape
 expect_line 1 " $ROOMS |" "Esc goes back to the rooms"
 expect_screen "$(printf "$(zh '%s is closed:')" 二楼会议室A)" "the selected room's closures are shown under the list"
 expect_screen "2026-11-24 09:00 - 2026-11-24 12:00  水管维修" "with the period and the reason"
-run "$HUBDESK" booking add --room 2 --org 3 --start '2026-11-24 11:00' --end '2026-11-24 12:00' --no-print
-expect_eq "$RC" 3 "booking the closed room is refused (exit 3)"
+expect_rc_err 3 "$(zhf '%s is closed then: %s.' 二楼会议室A 水管维修)" "booking the closed room is refused" \
+	"$HUBDESK" booking add --room 2 --org 3 --start '2026-11-24 11:00' --end '2026-11-24 12:00' --no-print
 
 # ---------------------------------------------------------------- h: closures
 scr_keys h

@@ -302,7 +302,8 @@ scr_keys e
 scr_keys Tab Tab Tab Tab
 scr_type 5
 scr_keys F2
-expect_screen "$(zh 'Not yet ready to file:')" "an edit to 5 members names the unmet condition"
+expect_screen_all "an edit to 5 members names the unmet condition" "$(zh 'Not yet ready to file:')" \
+	"$(zhf '%s: a whole number from %ld to %ld' "$(zh Members)" 10 100000)"
 expect_eq "$(sql "SELECT members FROM team WHERE id = ${TEAM:-0}")" 31 "and saves nothing"
 scr_keys Escape
 scr_wait "y/n" 3
