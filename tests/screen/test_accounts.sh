@@ -15,6 +15,9 @@ scr_signin 工作人员 135790
 scr_keys 9
 scr_keys 5
 expect_line 1 " $(zh Administration) |" "staff pressing 5 stays in administration"
+expect_msg "$(zh_part '%s (%s) may not do this: %s.')" "staff pressing 5 is refused on the status line"
+expect_msg "$(zh_part 'settings, rooms, accounts, printers, backup, restore, import' 6)" \
+	"the refusal names what only the administrator does"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '工作人员'")" 1 \
 	"the refusal is audited"
 scr_keys Escape

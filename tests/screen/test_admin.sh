@@ -147,12 +147,12 @@ expect_line 1 " 系统管理 |" "staff: 4 does not open 设置"
 expect_sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '工作人员' AND after LIKE '%\"admin\"%'" 1 \
 	"staff: the refusal of 设置 is audited (denied, by 工作人员, action admin)"
 scr_keys 7
-expect_sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '工作人员'" 2 \
-	"staff pressing 7 (立即备份) is refused and audited"
+expect_sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '工作人员' AND after LIKE '%\"admin\"%'" 2 \
+	"staff pressing 7 (立即备份) is refused as the administrator's (action admin) and audited"
 expect_eq "$(find "$T" -name "hubdesk-*.db" -path "*backups*" | wc -l | tr -d ' ')" 0 "staff: no backup is made"
 scr_keys 8
-expect_sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '工作人员'" 3 \
-	"staff pressing 8 (操作日志) is refused and audited"
+expect_sql "SELECT count(*) FROM audit WHERE action = 'denied' AND actor_name = '工作人员' AND after LIKE '%\"admin\"%'" 3 \
+	"staff pressing 8 (操作日志) is refused as the administrator's (action admin) and audited"
 expect_line 1 " 系统管理 |" "staff: 8 does not open 操作日志"
 scr_keys F9
 expect_line 1 未登录 "F9 signs the staff member out"
