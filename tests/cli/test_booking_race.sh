@@ -40,6 +40,10 @@ total=$(cat "$T"/rc-* | wc -l)
 expect_eq "$total" $((DESKS * TRIES)) "every desk made all its tries"
 bad=$(cat "$T"/rc-* | grep -cv '^[03]$')
 expect_eq "$bad" 0 "every try either booked (0) or was refused by a rule (3)"
+# Each refusal is one line of the rule that refused: a booking in the way,
+# or (for the slots ending after 21:00) the room's opening hours.
+expect_eq "$(cat "$T"/err-* | grep -c -e '已有预约' -e '的开放时间为')" "$(cat "$T"/rc-* | grep -c '^3$')" \
+	"each refusal names its rule: a booking in the way or the opening hours"
 won=$(cat "$T"/got-* | wc -l)
 if [ "$won" -gt 0 ]; then
 	ok "some tries booked ($won)"
