@@ -33,6 +33,8 @@ enum hd_status cli_id(const char *cmd, const char *arg, long long *id)
 
 	if (valid_id(arg, cmd, id, NULL) == HD_OK)
 		return HD_OK;
+	if (!arg || !*arg)
+		return cli_say(HD_BAD_INPUT, _("%s: give the ID (a whole number)"), cmd);
 	text_sanitise(arg ? arg : "", shown, sizeof(shown));
 	return cli_say(HD_BAD_INPUT, _("%s: ID must be a number from 1 to %ld, not %s"), cmd,
 		       RECORD_ID_MAX, shown);

@@ -146,7 +146,7 @@ expect_rc_err 2 'Reason is required' "room close without --reason" hd room close
 expect_rc_err 2 'Reason is required' "room close with an empty reason" hd room close "$id1" --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason ''
 expect_rc_err 2 '--reason needs a value' "room close with --reason missing its value" hd room close "$id1" --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason
 expect_rc_err 2 'To: a date and time' "room close without --to" hd room close "$id1" --from '2026-11-24 09:00' --reason 维修
-expect_rc_err 2 'room close: ID must be a number' "room close without an id" hd room close --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason 维修
+expect_rc_err 2 'room close: give the ID \(a whole number\)$' "room close without an id" hd room close --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason 维修
 expect_rc_err 2 'ID must be a number from 1 to 999999999999, not abc' "room close with id abc" hd room close abc --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason 维修
 expect_rc_err 2 'ID must be a number from 1 to 999999999999, not 0' "room close with id 0" hd room close 0 --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason 维修
 expect_rc_err 2 'room close: unexpected argument 2' "room close with two ids" hd room close 1 2 --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason 维修

@@ -228,11 +228,13 @@ expect_rc 4 "staff disable of an unknown id" hd staff disable 999
 expect_err "999" "the message names the id"
 expect_feed 4 "staff reset-pin of an unknown id" "$PIN_RESET\n" hd staff reset-pin 999
 expect_err "999" "the message names the id"
-for id in abc 1x 0 -1 "" 1.5; do
+for id in abc 1x 0 -1 1.5; do
 	expect_rc_err 2 "staff disable: ID must be a number from 1 to 999999999999, not $id\$" "staff disable '$id'" hd staff disable "$id"
 	expect_feed_err 2 "staff reset-pin: ID must be a number from 1 to 999999999999, not $id\$" "staff reset-pin '$id'" "$PIN_RESET\n" hd staff reset-pin "$id"
 done
-expect_rc_err 2 'staff disable: ID must be a number' "staff disable without an id" hd staff disable
+expect_rc_err 2 'staff disable: give the ID \(a whole number\)$' "staff disable without an id" hd staff disable
+expect_rc_err 2 'staff disable: give the ID \(a whole number\)$' "staff disable ''" hd staff disable ""
+expect_feed_err 2 'staff reset-pin: give the ID \(a whole number\)$' "staff reset-pin ''" "$PIN_RESET\n" hd staff reset-pin ""
 expect_rc_err 2 'staff disable: unexpected argument 2' "staff disable with two ids" hd staff disable 1 2
 expect_eq "$(db_digest)" "$before" "refused disable and reset-pin wrote nothing"
 
@@ -303,7 +305,7 @@ for kind in org team; do
 	expect_feed 4 "$kind set-pin of an unknown id" "$PIN_BOOK_ORG\n" hd "$kind" set-pin 999
 	expect_err "999" "the message names the id"
 	expect_feed_err 2 "$kind set-pin: ID must be a number from 1 to 999999999999, not x1" "$kind set-pin of a malformed id" "$PIN_BOOK_ORG\n" hd "$kind" set-pin x1
-	expect_rc_err 2 "$kind set-pin: ID must be a number" "$kind set-pin without an id" hd "$kind" set-pin
+	expect_rc_err 2 "$kind set-pin: give the ID \\(a whole number\\)\$" "$kind set-pin without an id" hd "$kind" set-pin
 done
 expect_eq "$(db_digest)" "$mid" "refused set-pin commands wrote nothing"
 
