@@ -78,6 +78,13 @@ static int global_value(int argc, char **argv, int *i, const char *name, const c
 	return 1;
 }
 
+/* The language --lang gave before an error in the options ("zh" or "en"),
+ * or NULL for the environment's. */
+static const char *lang_given(const char *lang)
+{
+	return lang && (strcmp(lang, "zh") == 0 || strcmp(lang, "en") == 0) ? lang : NULL;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli_ctx ctx;
@@ -95,7 +102,7 @@ int main(int argc, char **argv)
 		    (got = global_value(argc, argv, &i, "--lang", &ctx.lang)) ||
 		    (got = global_value(argc, argv, &i, "--desk", &desk))) {
 			if (got < 0) {
-				lang_setup(NULL, &err);
+				lang_setup(lang_given(ctx.lang), &err);
 				fprintf(stderr, _("hubdesk: %s needs a value\n"), argv[i]);
 				return HD_BAD_INPUT;
 			}
@@ -103,7 +110,7 @@ int main(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "--version") == 0)
 			break;
-		lang_setup(NULL, &err);
+		lang_setup(lang_given(ctx.lang), &err);
 		fprintf(stderr, _("hubdesk: unknown option %s (see hubdesk --help)\n"), argv[i]);
 		return HD_BAD_INPUT;
 	}

@@ -18,6 +18,10 @@ expect_rc 2 "--db without its value" hd --db
 expect_err "--db" "the message names --db"
 expect_rc_err 2 '^hubdesk: --lang ' "--lang without its value" "$HUBDESK" --lang
 expect_rc_err 2 '^hubdesk: --desk ' "--desk without its value" hd --desk
+expect_rc_err 2 '^hubdesk: --desk needs a value$' "--desk without its value, in the --lang given before" \
+	"$HUBDESK" --lang en --desk
+expect_rc_err 2 '^hubdesk: unknown option --bogus' "an unknown option, in the --lang given before" \
+	"$HUBDESK" --lang en --bogus org list
 expect_rc_err 2 '--desk is required' "--desk with an empty name" hd --desk "" org list
 for lang in xx fr EN "" ; do
 	expect_rc_err 2 "^hubdesk: --lang .*$lang\$" "--lang '$lang'" "$HUBDESK" --lang "$lang" org list
