@@ -183,8 +183,9 @@ enum hd_status backup_check(const char *path, struct hd_err *err)
 		word = (const char *)sqlite3_column_text(st, 0);
 		if (!word || strcmp(word, "ok") != 0)
 			rc = hd_err_set(err, HD_FAIL, "path",
-					_("%s is damaged (%s); it cannot be restored"), path,
-					word ? word : "?");
+					_("%s is damaged (its integrity check fails); it cannot be "
+					  "restored"),
+					path);
 	}
 	db_done(st);
 	db_close(db);

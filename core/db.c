@@ -257,6 +257,11 @@ static enum hd_status check_identity(sqlite3 *db, const char *path, enum db_mode
 		rc = pragma_int(db, "PRAGMA user_version", version);
 	if (rc == SQLITE_OK)
 		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) && mode == DB_READ_ONLY)
+		return hd_err_set(err, HD_FAIL, "",
+				  _("%s is not a hubdesk database, or it is damaged; it cannot be "
+				    "restored (give the path of another copy)"),
+				  path);
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return hd_err_set(err, HD_FAIL, "",
 				  _("%s is not a hubdesk database, or it is damaged; it was left "
@@ -271,6 +276,11 @@ static enum hd_status check_identity(sqlite3 *db, const char *path, enum db_mode
 				  _("%s holds no hubdesk data yet; create it with: hubdesk init"),
 				  path);
 	}
+	if (app != DB_APPLICATION_ID && mode == DB_READ_ONLY)
+		return hd_err_set(err, HD_FAIL, "",
+				  _("%s is a database of another program; it cannot be restored "
+				    "(give the path of another copy)"),
+				  path);
 	if (app != DB_APPLICATION_ID)
 		return hd_err_set(err, HD_FAIL, "",
 				  _("%s is a database of another program; it was left untouched "
@@ -354,6 +364,9 @@ static enum hd_status check_path(const char *path, enum db_mode mode, struct hd_
 	if (errno != ENOENT)
 		return hd_err_set(err, HD_FAIL, "db", _("%s cannot be opened: %s"), path,
 				  strerror(errno));
+	if (mode == DB_READ_ONLY)
+		return hd_err_set(err, HD_FAIL, "db",
+				  _("there is no database at %s; give the path of a copy"), path);
 	if (mode != DB_CREATE)
 		return hd_err_set(err, HD_FAIL, "db",
 				  _("there is no database at %s; create one with: hubdesk init "

@@ -199,9 +199,9 @@ k0=$(kept_files | wc -l)
 for bad in "$T/missing.db" "$T/list.csv" "$T/other.db" "$T/damaged.db" "$T/newer.db"; do
 	what="restore of $(basename "$bad")"
 	case $bad in
-	*/missing.db) why="there is no database at" ;;
-	*/list.csv) why="is not a hubdesk database" ;;
-	*/other.db) why="is a database of another program" ;;
+	*/missing.db) why="; give the path of a copy" ;;
+	*/list.csv) why="is not a hubdesk database, or it is damaged; it cannot be restored" ;;
+	*/other.db) why="is a database of another program; it cannot be restored" ;;
 	*/damaged.db) why="is damaged" ;;
 	*) why="was written by a newer hubdesk" ;;
 	esac
