@@ -95,6 +95,31 @@ enum hd_status record_parse(const struct record_field *f, const char *text, void
 	}
 }
 
+void record_set(const struct record_field *f, void *draft, long long v)
+{
+	if (f->kind == REC_NUMBER)
+		*MEMBER(struct rec_num, f, draft) = REC_NUM((long)v);
+	else if (f->kind == REC_CHOICE)
+		*MEMBER(int, f, draft) = (int)v;
+	else if (f->kind == REC_ID)
+		*MEMBER(long long, f, draft) = v;
+}
+
+long long record_get(const struct record_field *f, const void *draft)
+{
+	const struct rec_num *num;
+
+	if (f->kind == REC_NUMBER) {
+		num = CMEMBER(struct rec_num, f, draft);
+		return num->given ? num->value : 0;
+	}
+	if (f->kind == REC_CHOICE)
+		return *CMEMBER(int, f, draft);
+	if (f->kind == REC_ID)
+		return *CMEMBER(long long, f, draft);
+	return 0;
+}
+
 bool record_given(const struct record_field *f, const void *draft)
 {
 	switch (f->kind) {

@@ -109,6 +109,14 @@ int record_csv_count(const struct record_def *def);
 enum hd_status record_parse(const struct record_field *f, const char *text, void *draft,
 			    struct hd_err *err);
 
+/* Sets a number, choice or id field f of draft to v (given), as a form's
+ * pick gives it; other kinds are left alone. */
+void record_set(const struct record_field *f, void *draft, long long v);
+
+/* The number, choice or id of field f of draft (0 when not given or of
+ * another kind). */
+long long record_get(const struct record_field *f, const void *draft);
+
 /* True when field f of draft holds a value (text not blank, a number
  * given, a choice or id not 0). */
 bool record_given(const struct record_field *f, const void *draft);

@@ -153,6 +153,27 @@ static void test_members_are_written_back_as_text(void **state)
 	assert_string_equal(out, "12");
 }
 
+static void test_a_pick_is_set_as_its_number_and_read_back(void **state)
+{
+	struct pet_draft d = { 0 };
+
+	(void)state;
+	record_set(&PET_LIST[1], &d, 3);
+	record_set(&PET_LIST[2], &d, 6);
+	record_set(&PET_LIST[6], &d, 42);
+	record_set(&PET_LIST[0], &d, 1); /* text: left alone */
+	assert_int_equal(d.kind, 3);
+	assert_true(d.legs.given);
+	assert_int_equal(d.legs.value, 6);
+	assert_int_equal(d.owner, 42);
+	assert_null(d.name);
+	assert_int_equal(record_get(&PET_LIST[1], &d), 3);
+	assert_int_equal(record_get(&PET_LIST[2], &d), 6);
+	assert_int_equal(record_get(&PET_LIST[3], &d), 0);
+	assert_int_equal(record_get(&PET_LIST[6], &d), 42);
+	assert_int_equal(record_get(&PET_LIST[0], &d), 0);
+}
+
 static int setup_locale(void **state)
 {
 	(void)state;
@@ -167,6 +188,7 @@ int main(void)
 		cmocka_unit_test(test_a_parse_refused_names_the_field_and_what_is_allowed),
 		cmocka_unit_test(test_the_check_holds_each_field_to_its_limits),
 		cmocka_unit_test(test_members_are_written_back_as_text),
+		cmocka_unit_test(test_a_pick_is_set_as_its_number_and_read_back),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
