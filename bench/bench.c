@@ -138,8 +138,11 @@ static enum hd_status measure_org_add(sqlite3 *db, struct hd_err *err)
 		snprintf(code, sizeof(code), "59310115BN%07d", (int)(getpid() % 100000) * 100 + i);
 		code[17] = credit_code_check_char(code);
 		code[18] = '\0';
-		d = (struct org_draft){ name, "community", NULL, code, "王丽", "13812345678",
-					NULL, NULL };
+		d = (struct org_draft){ .name = name,
+					.kind = 2, /* community */
+					.credit_code = code,
+					.contact = "王丽",
+					.phone = "13812345678" };
 		t0 = bench_ms();
 		rc = org_add(db, &who, &d, &id, NULL, err);
 		t[i] = bench_ms() - t0;
@@ -165,10 +168,10 @@ static enum hd_status measure_team_create(sqlite3 *db, struct hd_err *err)
 		snprintf(name, sizeof(name), "测速%ld第%d号太极队", (long)getpid(), i);
 		memset(&d, 0, sizeof(d));
 		d.name = name;
-		d.category = "文体活动";
+		d.category = 1; /* 文体活动 */
 		d.leader = "张建国";
 		d.phone = "13811112222";
-		d.members = "28";
+		d.members = REC_NUM(28);
 		d.content = "太极拳晨练";
 		d.place = "中心广场";
 		d.schedule = "每天 06:30-07:30";

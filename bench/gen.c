@@ -157,14 +157,13 @@ static enum hd_status add_org(sqlite3 *db, const struct hd_actor *who, struct be
 			      struct nameset *taken, unsigned long long serial,
 			      struct hd_err *err)
 {
-	static const char *const KINDS[] = { "resident", "community", "community", "community",
-					     "community", "other", "other" };
+	/* resident, community (four in seven), other: LIST_ORG_KIND */
+	static const int KINDS[] = { 1, 2, 2, 2, 2, 3, 3 };
 	char code[CREDIT_CODE_LEN], contact[64], phone[32], in[DATE_LEN] = "", out[DATE_LEN] = "";
 	struct bench_org_name o;
 	struct org_draft d;
-	const char *kind;
 	long long id;
-	int in_days;
+	int in_days, kind;
 
 	unique_org(r, taken, &o);
 	kind = KINDS[bench_rng_below(r, sizeof(KINDS) / sizeof(KINDS[0]))];
@@ -176,12 +175,19 @@ static enum hd_status add_org(sqlite3 *db, const struct hd_actor *who, struct be
 	code[18] = '\0';
 	names_person(r, contact, sizeof(contact));
 	names_phone(r, phone, sizeof(phone));
-	if (strcmp(kind, "resident") == 0) {
+	if (kind == 1) {
 		in_days = bench_rng_range(r, 30, 1500);
 		local_date_back(in_days, in, sizeof(in));
 		local_date_back(in_days - bench_rng_range(r, 365, 1095), out, sizeof(out));
 	}
-	d = (struct org_draft){ o.name, kind, o.short_name, code, contact, phone, in, out };
+	d = (struct org_draft){ .name = o.name,
+				.kind = kind,
+				.short_name = o.short_name,
+				.credit_code = code,
+				.contact = contact,
+				.phone = phone,
+				.in_date = in,
+				.out_date = out };
 	return org_add(db, who, &d, &id, NULL, err);
 }
 
@@ -199,10 +205,10 @@ static enum team_state pick_state(struct bench_rng *r)
 static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct bench_rng *r,
 			       struct nameset *taken, struct hd_err *err)
 {
-	char committee[64], key[NAME_BYTES + 64], leader[64], phone[32], members[16], party[16];
-	char content[256], place[128], schedule[64], liaison[64], filed[DATE_LEN], category[8];
+	char committee[64], key[NAME_BYTES + 64], leader[64], phone[32];
+	char content[256], place[128], schedule[64], liaison[64], filed[DATE_LEN];
 	struct bench_team_name t;
-	struct team_draft d;
+	struct team_draft d = { 0 };
 	enum team_state state;
 	int c = (int)bench_rng_below(r, (unsigned)names_committee_count()), m, variant = 0, i;
 	long long id;
@@ -220,8 +226,8 @@ static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct b
 	names_person(r, leader, sizeof(leader));
 	names_phone(r, phone, sizeof(phone));
 	m = bench_rng_range(r, TEAM_MIN_MEMBERS, 80);
-	snprintf(members, sizeof(members), "%d", m);
-	snprintf(party, sizeof(party), "%d", bench_rng_range(r, 0, m / 4));
+	d.members = REC_NUM(m);
+	d.party_members = REC_NUM(bench_rng_range(r, 0, m / 4));
 	names_activity(r, t.theme, content, sizeof(content), place, sizeof(place), schedule,
 		       sizeof(schedule));
 	liaison[0] = '\0';
@@ -229,17 +235,13 @@ static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct b
 		names_person(r, liaison, sizeof(liaison));
 	state = pick_state(r);
 	local_date_back(bench_rng_range(r, 1, 1500), filed, sizeof(filed));
-	memset(&d, 0, sizeof(d));
 	d.name = t.name;
-	snprintf(category, sizeof(category), "%d", t.category);
-	d.category = category;
+	d.category = t.category;
 	d.leader = leader;
 	d.phone = phone;
-	d.members = members;
 	d.content = content;
 	d.place = place;
 	d.schedule = schedule;
-	d.party_members = party;
 	d.liaison = liaison;
 	d.committee = committee;
 	d.street = names_street(c);

@@ -12,6 +12,9 @@
 #include "core/period.h"
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/org.h"
+#include "core/record.h"
+#include "core/team.h"
 #include "core/validate.h"
 
 #define MAX_COLS 16
@@ -25,9 +28,12 @@ static const char *const BOOKING_STATE_ZH[] = {
 };
 
 /* One export: its header, its query (?1, ?2 the period) and how a row of
- * the query becomes the cells. */
+ * the query becomes the cells. A register's first columns are its
+ * record's CSV columns (rec, their headers from its field list, the query
+ * giving them in that order); header holds the columns after them. */
 struct export_def {
 	const char *word;
+	const struct record_def *rec;
 	const char *header[MAX_COLS];
 	int ncols;
 	const char *sql;
@@ -62,16 +68,26 @@ static void hm_at(sqlite3_stmt *st, int col, char *out)
 		snprintf(out, CELL, "%02d:%02d", m / 60, m % 60);
 }
 
+/* The query's first columns as the cells of rec's CSV columns: a choice
+ * by its Chinese name, the rest as text. Returns how many. */
+static int record_cells(sqlite3_stmt *st, const struct record_def *rec, char cell[][CELL])
+{
+	const struct record_field *f;
+	int i, n = record_csv_count(rec);
+
+	for (i = 0; i < n; i++) {
+		f = record_field_at(rec, i + 1);
+		if (f->kind == REC_CHOICE)
+			zh_at(st, i, f->list, cell[i]);
+		else
+			text_at(st, i, cell[i]);
+	}
+	return n;
+}
+
 static void org_cells(sqlite3_stmt *st, char cell[][CELL])
 {
-	text_at(st, 0, cell[0]);
-	text_at(st, 1, cell[1]);
-	zh_at(st, 2, &LIST_ORG_KIND, cell[2]);
-	text_at(st, 3, cell[3]);
-	text_at(st, 4, cell[4]);
-	text_at(st, 5, cell[5]);
-	text_at(st, 6, cell[6]);
-	text_at(st, 7, cell[7]);
+	record_cells(st, &ORG_RECORD, cell);
 }
 
 static void room_cells(sqlite3_stmt *st, char cell[][CELL])
@@ -86,12 +102,11 @@ static void room_cells(sqlite3_stmt *st, char cell[][CELL])
 
 static void team_cells(sqlite3_stmt *st, char cell[][CELL])
 {
-	int i;
+	int n = record_cells(st, &TEAM_RECORD, cell);
 
-	for (i = 0; i < 16; i++)
-		text_at(st, i, cell[i]);
-	zh_at(st, 2, &LIST_TEAM_CATEGORY, cell[2]);
-	zh_at(st, 13, &LIST_TEAM_STATE, cell[13]);
+	zh_at(st, n, &LIST_TEAM_STATE, cell[n]);
+	text_at(st, n + 1, cell[n + 1]);
+	text_at(st, n + 2, cell[n + 2]);
 }
 
 static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
@@ -118,7 +133,7 @@ static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
 }
 
 static const struct export_def DEFS[] = {
-	[EXPORT_VISITS] = { "visits",
+	[EXPORT_VISITS] = { "visits", NULL,
 			    { "编号", "日期", "到达", "离开", "姓名", "电话", "来访事由", "拜访对象", "人数" },
 			    9,
 			    "SELECT v.id, v.time_in, ifnull(v.time_out, 0), ifnull(p.name, ''),"
@@ -128,29 +143,25 @@ static const struct export_def DEFS[] = {
 			    " LEFT JOIN visitee w ON w.id = v.visitee_id"
 			    " WHERE v.time_in >= ?1 AND v.time_in < ?2 ORDER BY v.id",
 			    visit_cells },
-	[EXPORT_BOOKINGS] = { "bookings",
+	[EXPORT_BOOKINGS] = { "bookings", NULL,
 			      { "编号", "场地", "预约方", "开始", "结束", "人数", "用途", "状态" },
 			      8, NULL, NULL },
-	[EXPORT_TEAMS] = { "teams",
-			   { "名称", "简称", "类别", "负责人", "联系电话", "人数", "活动内容", "活动地点",
-			     "活动时间", "党员人数", "党建联络员", "居委会", "街道", "状态", "备案日期",
-			     "备案编号" },
-			   16,
+	[EXPORT_TEAMS] = { "teams", &TEAM_RECORD,
+			   { "状态", "备案日期", "备案编号" },
+			   3,
 			   "SELECT name, short, category, leader, phone, members, content, place,"
 			   " schedule, party_members, ifnull(liaison, ''), committee, street, state,"
 			   " ifnull(filed_date, ''),"
 			   " ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')"
 			   " FROM team WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			   team_cells },
-	[EXPORT_ORGS] = { "orgs",
-			  { "名称", "简称", "类型", "统一社会信用代码", "联系人", "联系电话", "入驻日期",
-			    "出壳日期" },
-			  8,
+	[EXPORT_ORGS] = { "orgs", &ORG_RECORD, { NULL }, 0,
 			  "SELECT name, short, kind, ifnull(credit_code, ''), ifnull(contact, ''),"
 			  " ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org"
 			  " WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			  org_cells },
-	[EXPORT_ROOMS] = { "rooms", { "名称", "类型", "容量", "开放时间", "关闭时间", "缓冲分钟" }, 6,
+	[EXPORT_ROOMS] = { "rooms", NULL,
+			   { "名称", "类型", "容量", "开放时间", "关闭时间", "缓冲分钟" }, 6,
 			   "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room"
 			   " WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			   room_cells },
@@ -164,6 +175,19 @@ int export_kind_of(const char *word)
 		if (strcmp(word, DEFS[i].word) == 0)
 			return i;
 	return -1;
+}
+
+/* The header of def: its record's CSV columns, then its own; *n their
+ * count. */
+static void header_of(const struct export_def *def, const char **header, int *n)
+{
+	int k = def->rec ? record_csv_count(def->rec) : 0, i;
+
+	for (i = 0; i < k; i++)
+		header[i] = record_field_at(def->rec, i + 1)->column;
+	for (i = 0; i < def->ncols; i++)
+		header[k + i] = def->header[i];
+	*n = k + def->ncols;
 }
 
 static void write_row(FILE *f, char cell[][CELL], int n)
@@ -204,11 +228,12 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, 
 			  FILE *f, struct hd_err *err)
 {
 	const struct export_def *def = &DEFS[kind];
+	const char *header[MAX_COLS];
 	char cell[MAX_COLS][CELL];
 	sqlite3_stmt *st = NULL;
 	time_t start, end;
 	enum hd_status rc;
-	int src;
+	int src, ncols;
 
 	rc = period_bounds(from, to, false, &start, &end, err);
 	if (rc != HD_OK)
@@ -217,7 +242,8 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, 
 	if (rc != HD_OK)
 		return rc;
 	fputs(CSV_BOM, f);
-	csv_row(f, def->header, def->ncols);
+	header_of(def, header, &ncols);
+	csv_row(f, header, ncols);
 	if (kind == EXPORT_BOOKINGS) {
 		rc = export_bookings(db, start, end, f, err);
 		goto done;
@@ -229,7 +255,7 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, 
 	sqlite3_bind_int64(st, 2, (long long)end);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		def->cells(st, cell);
-		write_row(f, cell, def->ncols);
+		write_row(f, cell, ncols);
 	}
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);

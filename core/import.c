@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/org.h"
+#include "core/record.h"
 #include "core/room.h"
 #include "core/sheet.h"
 #include "core/team.h"
@@ -37,6 +38,7 @@ struct column {
 	bool needed;
 	const char *label, *field;
 	enum cell_form form;
+	const struct hd_list *list; /* a choice's list, whose field its problems name */
 };
 
 /* The longest cell read as a date, time or code, with room for a cell
@@ -45,7 +47,12 @@ struct column {
 
 struct register_def {
 	const char *word;
-	struct column cols[MAX_COLS];
+	/* The record whose fields are the first columns, in their CSV order
+	 * (NULL: cols holds every column), and a required field of it a file
+	 * may leave out (save gives it). */
+	const struct record_def *rec;
+	const char *defaulted;
+	struct column cols[MAX_COLS]; /* the columns after the record's */
 	int ncols;
 	/* Saves the row's cells (NULL when absent, in the order of cols). */
 	enum hd_status (*save)(sqlite3 *db, const struct hd_actor *who, const char *const *cell,
@@ -85,33 +92,49 @@ static const char *keep(const char *cell, const char *have)
 	return cell ? cell : have;
 }
 
+/* The cell of field m of a record's draft (by its place among the columns). */
+#define CELL(c, list, m) ((c)[(list).fields[m].csv_at - 1])
+
+/* The file's cells (NULL: no such column) over draft d of record rec,
+ * each read into its typed member. HD_BAD_INPUT naming the field. */
+static enum hd_status cells_into(const struct record_def *rec, const char *const *c, void *d,
+				 struct hd_err *err)
+{
+	const struct record_field *f;
+	int i;
+
+	for (i = 0; i < rec->count; i++) {
+		f = &rec->fields[i];
+		if (f->csv_at > 0 && c[f->csv_at - 1] &&
+		    record_parse(f, c[f->csv_at - 1], d, err) != HD_OK)
+			return HD_BAD_INPUT;
+	}
+	return HD_OK;
+}
+
 static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const char *const *c,
 			       struct import_done *done, struct hd_err *err)
 {
-	struct org_draft d = { .name = c[0], .short_name = c[1], .kind = c[2], .credit_code = c[3],
-			       .contact = c[4], .phone = c[5], .in_date = c[6], .out_date = c[7] };
+	const char *cell[MAX_COLS];
+	struct org_draft d = { 0 };
 	long long id = find_id(db, "SELECT id FROM org WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
 	bool added = id == 0;
-	char kind[16];
 	enum hd_status rc;
 	struct org o;
 
+	memcpy(cell, c, sizeof(cell));
 	if (id && org_get(db, id, &o, err) == HD_OK) {
-		snprintf(kind, sizeof(kind), "%d", o.kind);
-		d.short_name = keep(c[1], o.short_name);
-		d.kind = text_given(c[2]) ? c[2] : kind; /* a list cell left empty keeps it */
-		d.credit_code = keep(c[3], o.credit_code);
-		d.contact = keep(c[4], o.contact);
-		d.phone = keep(c[5], o.phone);
-		d.in_date = keep(c[6], o.in_date);
-		d.out_date = keep(c[7], o.out_date);
+		org_draft_of(&o, &d);
+		if (!text_given(CELL(cell, ORG_RECORD, ORG_F_kind)))
+			CELL(cell, ORG_RECORD, ORG_F_kind) = NULL; /* a list cell left empty keeps it */
 	}
+	rc = cells_into(&ORG_RECORD, cell, &d, err);
 	/* The kind is optional in a file: a residence term makes a resident. */
-	if (!text_given(d.kind))
-		d.kind = text_given(d.in_date) ? "1" : "3";
-	if (id)
+	if (rc == HD_OK && !d.kind)
+		d.kind = text_given(d.in_date) ? 1 : 3;
+	if (rc == HD_OK && id)
 		rc = org_update(db, who, id, &d, NULL, err);
-	else
+	else if (rc == HD_OK)
 		rc = org_add(db, who, &d, &id, NULL, err);
 	done_as(done, id, c[0], added);
 	return rc;
@@ -156,44 +179,22 @@ static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const c
 	return rc;
 }
 
-/* The draft of an update: the file's cells over what the team has. */
-static void team_kept(const char *const *c, const struct team *t, struct team_draft *d,
-		      char category[16], char members[16], char party[16])
-{
-	snprintf(category, 16, "%d", t->category);
-	snprintf(members, 16, "%d", t->members);
-	snprintf(party, 16, "%d", t->party_members);
-	d->short_name = keep(c[1], t->short_name);
-	d->category = keep(c[2], category);
-	d->leader = keep(c[3], t->leader);
-	d->phone = keep(c[4], t->phone);
-	d->members = keep(c[5], members);
-	d->content = keep(c[6], t->content);
-	d->place = keep(c[7], t->place);
-	d->schedule = keep(c[8], t->schedule);
-	d->party_members = keep(c[9], party);
-	d->liaison = keep(c[10], t->liaison);
-	d->committee = keep(c[11], t->committee);
-	d->street = keep(c[12], t->street);
-}
-
 static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const char *const *c,
 				struct import_done *done, struct hd_err *err)
 {
-	struct team_draft d = { .name = c[0], .short_name = c[1], .category = c[2], .leader = c[3],
-				.phone = c[4], .members = c[5], .content = c[6], .place = c[7],
-				.schedule = c[8], .party_members = c[9], .liaison = c[10],
-				.committee = c[11], .street = c[12] };
+	const char *committee = CELL(c, TEAM_RECORD, TEAM_F_committee);
+	struct team_draft d = { 0 };
 	long long id;
 	bool added;
-	char filed[DATE_LEN] = "", category[16], members[16], party[16];
+	char filed[DATE_LEN] = "";
 	struct team *t;
 	int state = TEAM_APPLIED;
 	enum hd_status rc = HD_OK;
 
 	/* A file without 居委会 names teams by their name alone. */
-	if (c[11])
-		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0], c[11]);
+	if (committee)
+		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0],
+			     committee);
 	else if (find_id(db, "SELECT count(*) FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL) > 1)
 		return hd_err_set(err, HD_REFUSED, "committee",
 				  _("%s: several teams have this name; give the column 居委会 to say which"),
@@ -203,12 +204,15 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 	added = id == 0;
 	t = xcalloc(1, sizeof(*t));
 	if (id && team_get(db, id, t, err) == HD_OK) {
-		team_kept(c, t, &d, category, members, party);
+		team_draft_of(t, &d);
 		state = (int)t->state;
 		if (!c[14])
 			snprintf(filed, sizeof(filed), "%s", t->filed_date);
 	}
-	if (text_given(c[13]) && list_parse(&LIST_TEAM_STATE, c[13], &state, err) != HD_OK)
+	/* The file's cells over what the team has; then its state and date. */
+	if (cells_into(&TEAM_RECORD, c, &d, err) != HD_OK)
+		rc = HD_BAD_INPUT;
+	else if (text_given(c[13]) && list_parse(&LIST_TEAM_STATE, c[13], &state, err) != HD_OK)
 		rc = HD_BAD_INPUT;
 	else if (text_given(c[14]) && valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
 		rc = HD_BAD_INPUT;
@@ -226,36 +230,15 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 }
 
 static const struct register_def DEFS[] = {
-	[IMPORT_ORGS] = { "orgs",
-			  { { "名称", true, N_("Name"), "name" },
-			    { "简称", false, N_("Short name"), "short" },
-			    { "类型", false, N_("organisation kind"), "kind" },
-			    { "统一社会信用代码", false, N_("Credit code"), "credit_code", CELL_CODE },
-			    { "联系人", false, N_("Contact"), "contact" },
-			    { "联系电话", false, N_("Phone"), "phone" },
-			    { "入驻日期", false, N_("Moved in"), "in", CELL_DATE },
-			    { "出壳日期", false, N_("Moves out"), "out", CELL_DATE } },
-			  8, save_org },
-	[IMPORT_TEAMS] = { "teams",
-			   { { "名称", true, N_("Name"), "name" },
-			     { "简称", false, N_("Short name"), "short" },
-			     { "类别", true, N_("team category"), "category" },
-			     { "负责人", true, N_("Leader"), "leader" },
-			     { "联系电话", true, N_("Phone"), "phone" },
-			     { "人数", true, N_("Members"), "members" },
-			     { "活动内容", true, N_("Activities"), "content" },
-			     { "活动地点", true, N_("Place"), "place" },
-			     { "活动时间", true, N_("Usual time"), "schedule" },
-			     { "党员人数", false, N_("Party members"), "party_members" },
-			     { "党建联络员", false, N_("Party liaison"), "liaison" },
-			     { "居委会", false, N_("Residents' committee"), "committee" },
-			     { "街道", false, N_("Street"), "street" },
-			     { "状态", false, N_("team state"), "state" },
+	[IMPORT_ORGS] = { "orgs", &ORG_RECORD, "kind", { { 0 } }, 0, save_org },
+	/* After the record's 13 columns (cells 0..12): */
+	[IMPORT_TEAMS] = { "teams", &TEAM_RECORD, NULL,
+			   { { "状态", false, N_("team state"), "state" },
 			     { "备案日期", false, N_("Filing date"), "filed_date", CELL_DATE },
 			     /* Known, never read: the centre gives filing numbers. */
 			     { "备案编号", false, N_("Filing number"), "filing_number" } },
-			   16, save_team },
-	[IMPORT_ROOMS] = { "rooms",
+			   3, save_team },
+	[IMPORT_ROOMS] = { "rooms", NULL, NULL,
 			   { { "名称", true, N_("Name"), "name" },
 			     { "类型", true, N_("room kind"), "kind" },
 			     { "容量", true, N_("Capacity"), "capacity" },
@@ -275,6 +258,30 @@ int import_kind_of(const char *word)
 	return -1;
 }
 
+/* How a field's cells are read. */
+static enum cell_form form_of(enum record_kind kind)
+{
+	return kind == REC_DATE ? CELL_DATE : kind == REC_CODE ? CELL_CODE : CELL_TEXT;
+}
+
+/* def with its record's columns first, in their CSV order, into *out. */
+static void columns_of(const struct register_def *def, struct register_def *out)
+{
+	const struct record_field *f;
+	int n = def->rec ? record_csv_count(def->rec) : 0, i;
+
+	*out = *def;
+	for (i = 0; i < n; i++) {
+		f = record_field_at(def->rec, i + 1);
+		out->cols[i] = (struct column){ f->column, f->required && !(def->defaulted &&
+									  strcmp(def->defaulted, f->name) == 0),
+						f->label, f->name, form_of(f->kind), f->list };
+	}
+	for (i = 0; i < def->ncols; i++)
+		out->cols[n + i] = def->cols[i];
+	out->ncols = n + def->ncols;
+}
+
 /* The column a problem is in, from the field the checks named. */
 static const char *column_of(const struct register_def *def, const struct hd_err *e)
 {
@@ -282,6 +289,7 @@ static const char *column_of(const struct register_def *def, const struct hd_err
 
 	for (i = 0; i < def->ncols; i++)
 		if (strcmp(e->field, def->cols[i].field) == 0 ||
+		    (def->cols[i].list && strcmp(e->field, def->cols[i].list->field) == 0) ||
 		    strcmp(e->field, def->cols[i].label) == 0 ||
 		    strcmp(e->field, _(def->cols[i].label)) == 0)
 			return def->cols[i].name;
@@ -528,13 +536,14 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 			  const char *data, size_t len, import_progress_fn progress, void *ctx,
 			  struct import_result *res, struct hd_err *err)
 {
-	const struct register_def *def = &DEFS[kind];
+	struct register_def *def = xmalloc(sizeof(*def));
 	struct csv_table t = { 0 };
 	char *text = NULL;
 	int where[MAX_COLS];
 	enum hd_status rc;
 
 	memset(res, 0, sizeof(*res));
+	columns_of(&DEFS[kind], def);
 	rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)
 		rc = csv_decode(data, len, &text, &res->encoding, err);
@@ -559,6 +568,7 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 out:
 	csv_free(&t);
 	free(text);
+	free(def);
 	return rc;
 }
 

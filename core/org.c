@@ -17,6 +17,13 @@
 
 #define ORG_RESIDENT 1
 
+#define ORG_FIELD(...) RECORD_FIELD(struct org_draft, __VA_ARGS__)
+static const struct record_field ORG_FIELD_LIST[] = { ORG_FIELDS(ORG_FIELD) };
+const struct record_def ORG_RECORD = { ORG_FIELD_LIST, ORG_NFIELDS };
+
+/* Field m of draft d checked into out (outsz bytes). */
+#define CHECK(m, d, out, outsz, err) record_check(&ORG_FIELD_LIST[ORG_F_##m], d, out, outsz, err)
+
 static const char SQL_ORG_JSON[] =
 	"SELECT json_object('name', name, 'short', short, 'kind', kind,"
 	" 'credit_code', credit_code, 'credit_ok', credit_ok, 'contact', contact,"
@@ -43,11 +50,8 @@ void org_default_short(const char *name, char *out, size_t outsz)
 
 static enum hd_status check_term(const struct org_draft *d, struct org *o, struct hd_err *err)
 {
-	if (text_given(d->in_date) &&
-	    valid_date(d->in_date, _("Moved in"), o->in_date, sizeof(o->in_date), err) != HD_OK)
-		return HD_BAD_INPUT;
-	if (text_given(d->out_date) &&
-	    valid_date(d->out_date, _("Moves out"), o->out_date, sizeof(o->out_date), err) != HD_OK)
+	if (CHECK(in_date, d, o->in_date, sizeof(o->in_date), err) != HD_OK ||
+	    CHECK(out_date, d, o->out_date, sizeof(o->out_date), err) != HD_OK)
 		return HD_BAD_INPUT;
 	if ((*o->in_date || *o->out_date) && o->kind != ORG_RESIDENT)
 		return hd_err_set(err, HD_BAD_INPUT, "in",
@@ -72,19 +76,17 @@ enum hd_status org_check(const struct org_draft *d, struct org *o, struct org_no
 	memset(notes, 0, sizeof(*notes));
 	memset(o, 0, sizeof(*o));
 	o->credit_ok = true;
-	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, o->name, sizeof(o->name), err))
+	if (CHECK(name, d, o->name, sizeof(o->name), err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (!text_given(d->kind))
+	if (!d->kind)
 		return hd_err_set(err, HD_BAD_INPUT, "kind", _("%s: required"), _("Kind"));
-	if (list_parse(&LIST_ORG_KIND, d->kind, &o->kind, err) != HD_OK)
+	if (CHECK(kind, d, NULL, 0, err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (text_given(d->short_name)) {
-		if (valid_text(d->short_name, _("Short name"), 1, SHORT_MAX_CHARS, o->short_name,
-			       sizeof(o->short_name), err))
-			return HD_BAD_INPUT;
-	} else {
+	o->kind = d->kind;
+	if (CHECK(short_name, d, o->short_name, sizeof(o->short_name), err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (!*o->short_name)
 		org_default_short(o->name, o->short_name, sizeof(o->short_name));
-	}
 	if (text_given(d->credit_code)) {
 		if (valid_credit_code(d->credit_code, _("Credit code"), o->credit_code,
 				      sizeof(o->credit_code), &o->credit_ok, err) != HD_OK)
@@ -92,13 +94,22 @@ enum hd_status org_check(const struct org_draft *d, struct org *o, struct org_no
 		notes->credit_check_failed = !o->credit_ok;
 		notes->not_civil_affairs = !credit_code_is_civil_affairs(o->credit_code);
 	}
-	if (text_given(d->contact) && valid_text(d->contact, _("Contact"), 1, NAME_MAX_CHARS, o->contact,
-					    sizeof(o->contact), err))
-		return HD_BAD_INPUT;
-	if (text_given(d->phone) &&
-	    valid_phone(d->phone, _("Phone"), o->phone, sizeof(o->phone), err) != HD_OK)
+	if (CHECK(contact, d, o->contact, sizeof(o->contact), err) != HD_OK ||
+	    CHECK(phone, d, o->phone, sizeof(o->phone), err) != HD_OK)
 		return HD_BAD_INPUT;
 	return check_term(d, o, err);
+}
+
+void org_draft_of(const struct org *o, struct org_draft *d)
+{
+	*d = (struct org_draft){ .name = o->name,
+				 .kind = o->kind,
+				 .short_name = o->short_name,
+				 .credit_code = o->credit_code,
+				 .contact = o->contact,
+				 .phone = o->phone,
+				 .in_date = o->in_date,
+				 .out_date = o->out_date };
 }
 
 /* Another organisation (not self) of the same name or credit code. */

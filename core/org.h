@@ -9,17 +9,41 @@
 #include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/lists.h"
+#include "core/record.h"
 #include "core/status.h"
 #include "core/validate.h"
 
 #define SHORT_MAX_CHARS 4
 #define SHORT_BYTES (SHORT_MAX_CHARS * 4 + 1)
 
-/* An organisation as entered, every field as text; NULL or "" when not
- * given. The order is that of `hubdesk org add`. */
+/* The fields of an organisation, in the order of `hubdesk org add` and
+ * the form (columns as core/record.h says). The residence dates stay
+ * text ("YYYY-MM-DD" once checked). */
+// clang-format off
+#define ORG_FIELDS(X) \
+	X(name,        "name",        REC_TEXT,   N_("Name"),        "--name",        "名称",             1, 0, NAME_MAX_CHARS,      true,  NULL) \
+	X(kind,        "kind",        REC_CHOICE, N_("Kind"),        "--kind",        "类型",             3, 0, 0,                   true,  &LIST_ORG_KIND) \
+	X(short_name,  "short",       REC_TEXT,   N_("Short name"),  "--short",       "简称",             2, 0, SHORT_MAX_CHARS,     false, NULL) \
+	X(credit_code, "credit_code", REC_CODE,   N_("Credit code"), "--credit-code", "统一社会信用代码", 4, 0, CREDIT_CODE_LEN - 1, false, NULL) \
+	X(contact,     "contact",     REC_TEXT,   N_("Contact"),     "--contact",     "联系人",           5, 0, NAME_MAX_CHARS,      false, NULL) \
+	X(phone,       "phone",       REC_PHONE,  N_("Phone"),       "--phone",       "联系电话",         6, 0, 0,                   false, NULL) \
+	X(in_date,     "in",          REC_DATE,   N_("Moved in"),    "--in",          "入驻日期",         7, 0, 0,                   false, NULL) \
+	X(out_date,    "out",         REC_DATE,   N_("Moves out"),   "--out",         "出壳日期",         8, 0, 0,                   false, NULL)
+// clang-format on
+
+/* An organisation as entered: text NULL or "" when not given, the kind a
+ * LIST_ORG_KIND number (0 none). */
 struct org_draft {
-	const char *name, *kind, *short_name, *credit_code, *contact, *phone, *in_date, *out_date;
+	ORG_FIELDS(RECORD_MEMBER)
 };
+
+#define ORG_INDEX(m, ...) ORG_F_##m,
+enum org_field { ORG_FIELDS(ORG_INDEX) ORG_NFIELDS };
+
+/* The organisation's field list, ORG_NFIELDS fields indexed by enum
+ * org_field. */
+extern const struct record_def ORG_RECORD;
 
 struct org {
 	long long id;
@@ -59,6 +83,9 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
  * already, by the end of their residence (malloc'd). */
 enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
 				    struct hd_err *err);
+
+/* A draft of organisation o as stored (its text pointing into o). */
+void org_draft_of(const struct org *o, struct org_draft *d);
 
 /* One organisation; HD_NOT_FOUND when the id is unknown. */
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err);

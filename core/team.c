@@ -17,52 +17,40 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
+#define TEAM_FIELD(...) RECORD_FIELD(struct team_draft, __VA_ARGS__)
+static const struct record_field TEAM_FIELD_LIST[] = { TEAM_FIELDS(TEAM_FIELD) };
+const struct record_def TEAM_RECORD = { TEAM_FIELD_LIST, TEAM_NFIELDS };
+
+/* A draft checked: its text normalised, by field. */
 struct team_row {
-	char name[NAME_BYTES], short_name[SHORT_BYTES], leader[NAME_BYTES], phone[PHONE_MAX];
-	char content[TEXT_BYTES], place[TEXT_BYTES], schedule[TEXT_BYTES];
-	char liaison[NAME_BYTES], committee[NAME_BYTES], street[NAME_BYTES];
+	char text[TEAM_NFIELDS][TEXT_BYTES];
 	int category;
 	long members, party_members;
 };
 
-static enum hd_status opt_text(const char *in, const char *label, int max, char *out,
-			       size_t outsz, struct hd_err *err)
-{
-	return valid_text(text_given(in) ? in : "", label, 0, max, out, outsz, err);
-}
+#define ROW(t, m) ((t)->text[TEAM_F_##m])
 
 static enum hd_status check_draft(const struct team_draft *d, struct team_row *t,
 				  struct hd_err *err)
 {
+	struct record_field party = TEAM_FIELD_LIST[TEAM_F_party_members];
+	int i;
+
 	memset(t, 0, sizeof(*t));
-	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, t->name, sizeof(t->name), err) ||
-	    list_parse(&LIST_TEAM_CATEGORY, text_given(d->category) ? d->category : "", &t->category,
-		       err) ||
-	    valid_text(d->leader, _("Leader"), 1, NAME_MAX_CHARS, t->leader, sizeof(t->leader),
-		       err) ||
-	    valid_phone(text_given(d->phone) ? d->phone : "", _("Phone"), t->phone, sizeof(t->phone),
-			err) ||
-	    valid_int(text_given(d->members) ? d->members : "", _("Members"), TEAM_MIN_MEMBERS,
-		      TEAM_MAX_MEMBERS, &t->members, err) ||
-	    valid_text(d->content, _("Activities"), 1, TEXT_MAX_CHARS, t->content,
-		       sizeof(t->content), err) ||
-	    valid_text(d->place, _("Place"), 1, TEXT_MAX_CHARS, t->place, sizeof(t->place), err) ||
-	    valid_text(d->schedule, _("Usual time"), 1, TEXT_MAX_CHARS, t->schedule,
-		       sizeof(t->schedule), err) ||
-	    opt_text(d->short_name, _("Short name"), SHORT_MAX_CHARS, t->short_name,
-		     sizeof(t->short_name), err) ||
-	    opt_text(d->liaison, _("Party liaison"), NAME_MAX_CHARS, t->liaison,
-		     sizeof(t->liaison), err) ||
-	    opt_text(d->committee, _("Residents' committee"), NAME_MAX_CHARS, t->committee,
-		     sizeof(t->committee), err) ||
-	    opt_text(d->street, _("Street"), NAME_MAX_CHARS, t->street, sizeof(t->street), err))
+	/* Every field in its order, the party members last: they are at most
+	 * the members. */
+	for (i = 0; i < TEAM_NFIELDS; i++)
+		if (i != TEAM_F_party_members &&
+		    record_check(&TEAM_FIELD_LIST[i], d, t->text[i], sizeof(t->text[i]), err) != HD_OK)
+			return HD_BAD_INPUT;
+	t->category = d->category;
+	t->members = d->members.value;
+	party.max = t->members;
+	if (record_check(&party, d, NULL, 0, err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (text_given(d->party_members) &&
-	    valid_int(d->party_members, _("Party members"), 0, t->members, &t->party_members,
-		      err) != HD_OK)
-		return HD_BAD_INPUT;
-	if (!*t->short_name)
-		org_default_short(t->name, t->short_name, sizeof(t->short_name));
+	t->party_members = d->party_members.given ? d->party_members.value : 0;
+	if (!*ROW(t, short_name))
+		org_default_short(ROW(t, name), ROW(t, short_name), SHORT_BYTES);
 	return HD_OK;
 }
 
@@ -83,9 +71,9 @@ static bool proper_name(const char *name)
 	return false;
 }
 
-static enum hd_status check_name(const struct team_row *t, struct hd_err *err)
+static enum hd_status check_name(const char *name, struct hd_err *err)
 {
-	if (proper_name(t->name))
+	if (proper_name(name))
 		return HD_OK;
 	return hd_err_set(err, HD_BAD_INPUT, "name",
 			  _("%s: ends in what the team is: 队, 团, 社, 组, 会, 班, 站, 坊, 部 or 室"),
@@ -100,12 +88,12 @@ static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct h
 	rc = db_prepare(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->committee, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, ROW(t, name), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ROW(t, committee), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "name",
 				_("a team named %s is filed already in this residents' committee (id %lld)"),
-				t->name, (long long)sqlite3_column_int64(st, 0));
+				ROW(t, name), (long long)sqlite3_column_int64(st, 0));
 	db_done(st);
 	return rc;
 }
@@ -127,20 +115,19 @@ static const char SQL_TEAM_JSON[] =
  * and its state. */
 static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state state)
 {
-	const char *texts[] = { t->name, t->short_name };
-	const char *more[] = { t->leader, t->phone };
-	const char *tail[] = { t->content, t->place, t->schedule };
-	int i;
+	static const struct {
+		int param;
+		enum team_field field;
+	} TEXTS[] = {
+		{ 1, TEAM_F_name },     { 2, TEAM_F_short_name }, { 5, TEAM_F_leader },
+		{ 6, TEAM_F_phone },    { 8, TEAM_F_content },    { 9, TEAM_F_place },
+		{ 10, TEAM_F_schedule }, { 12, TEAM_F_liaison },  { 13, TEAM_F_committee },
+		{ 14, TEAM_F_street },
+	};
+	size_t i;
 
-	for (i = 0; i < 2; i++)
-		sqlite3_bind_text(st, 1 + i, texts[i], -1, SQLITE_STATIC);
-	for (i = 0; i < 2; i++)
-		sqlite3_bind_text(st, 5 + i, more[i], -1, SQLITE_STATIC);
-	for (i = 0; i < 3; i++)
-		sqlite3_bind_text(st, 8 + i, tail[i], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, t->liaison, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, t->committee, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 14, t->street, -1, SQLITE_STATIC);
+	for (i = 0; i < sizeof(TEXTS) / sizeof(TEXTS[0]); i++)
+		sqlite3_bind_text(st, TEXTS[i].param, t->text[TEXTS[i].field], -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, t->category);
 	sqlite3_bind_int(st, 4, (int)state);
 	sqlite3_bind_int64(st, 7, t->members);
@@ -183,7 +170,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 
 	rc = check_draft(d, t, err);
 	if (rc == HD_OK)
-		rc = check_name(t, err);
+		rc = check_name(ROW(t, name), err);
 	if (rc == HD_OK)
 		rc = access_require(db, who, state == TEAM_APPLIED ? ACC_TEAM_APPLY : ACC_REGISTERS,
 				    err);
@@ -216,7 +203,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	*id = sqlite3_last_insert_rowid(db);
 	rc = first_step(db, who, *id, state, err);
 	if (rc == HD_OK)
-		rc = search_index_put(db, SEARCH_TEAM, *id, t->name, t->short_name, err);
+		rc = search_index_put(db, SEARCH_TEAM, *id, ROW(t, name), ROW(t, short_name), err);
 	if (rc != HD_OK)
 		goto done;
 	after = db_text_by_id(db, SQL_TEAM_JSON, *id);
@@ -273,7 +260,7 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 
 	rc = check_draft(d, t, err);
 	if (rc == HD_OK)
-		rc = check_name(t, err);
+		rc = check_name(ROW(t, name), err);
 	if (rc == HD_OK)
 		rc = access_require(db, who, ACC_REGISTERS, err);
 	if (rc != HD_OK) {
@@ -292,7 +279,7 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 		goto done;
 	if (state == TEAM_STATE_KEPT)
 		state = old->state;
-	if (strcmp(old->name, t->name) != 0 || strcmp(old->committee, t->committee) != 0) {
+	if (strcmp(old->name, ROW(t, name)) != 0 || strcmp(old->committee, ROW(t, committee)) != 0) {
 		rc = name_taken(db, t, err);
 		if (rc != HD_OK)
 			goto done;
@@ -314,8 +301,9 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	if (old->state != state)
 		rc = update_step(db, who, id, (int)old->state, (int)state, reason, err);
 	if (rc == HD_OK &&
-	    (strcmp(old->name, t->name) != 0 || strcmp(old->short_name, t->short_name) != 0))
-		rc = search_index_put(db, SEARCH_TEAM, id, t->name, t->short_name, err);
+	    (strcmp(old->name, ROW(t, name)) != 0 ||
+	     strcmp(old->short_name, ROW(t, short_name)) != 0))
+		rc = search_index_put(db, SEARCH_TEAM, id, ROW(t, name), ROW(t, short_name), err);
 	if (rc != HD_OK)
 		goto done;
 	after = db_text_by_id(db, SQL_TEAM_JSON, id);
@@ -329,21 +317,18 @@ done:
 	return db_finish(db, rc, err);
 }
 
-void team_draft_of(const struct team *t, struct team_numbers *n, struct team_draft *d)
+void team_draft_of(const struct team *t, struct team_draft *d)
 {
-	snprintf(n->category, sizeof(n->category), "%d", t->category);
-	snprintf(n->members, sizeof(n->members), "%d", t->members);
-	snprintf(n->party_members, sizeof(n->party_members), "%d", t->party_members);
 	*d = (struct team_draft){ .name = t->name,
-				  .category = n->category,
+				  .category = t->category,
 				  .leader = t->leader,
 				  .phone = t->phone,
-				  .members = n->members,
+				  .members = REC_NUM(t->members),
 				  .content = t->content,
 				  .place = t->place,
 				  .schedule = t->schedule,
 				  .short_name = t->short_name,
-				  .party_members = n->party_members,
+				  .party_members = REC_NUM(t->party_members),
 				  .liaison = t->liaison,
 				  .committee = t->committee,
 				  .street = t->street };
@@ -391,40 +376,27 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
 	return rc;
 }
 
-static const char *given(const char *s)
-{
-	return text_given(s) ? s : "";
-}
-
 int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max)
 {
-	struct team_row *t = xcalloc(1, sizeof(*t));
-	struct hd_err e[9];
+	struct hd_err e[TEAM_NFIELDS];
+	char text[TEXT_BYTES];
 	int n = 0, i, k = 0;
 
-	/* Each condition on its own, so that every unmet one is named. */
-	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, t->name, sizeof(t->name), &e[k]) ==
-	    HD_OK)
-		k += check_name(t, &e[k]) != HD_OK;
-	else
-		k++;
-	if (!text_given(d->category))
-		hd_err_set(&e[k++], HD_BAD_INPUT, "category", _("%s must be chosen"), _("Category"));
-	else
-		k += list_parse(&LIST_TEAM_CATEGORY, d->category, &t->category, &e[k]) != HD_OK;
-	k += valid_text(d->leader, _("Leader"), 1, NAME_MAX_CHARS, t->leader, sizeof(t->leader),
-			&e[k]) != HD_OK;
-	k += valid_phone(given(d->phone), _("Phone"), t->phone, sizeof(t->phone), &e[k]) != HD_OK;
-	k += valid_int(given(d->members), _("Members"), TEAM_MIN_MEMBERS, TEAM_MAX_MEMBERS,
-		       &t->members, &e[k]) != HD_OK;
-	k += valid_text(d->content, _("Activities"), 1, TEXT_MAX_CHARS, t->content,
-			sizeof(t->content), &e[k]) != HD_OK;
-	k += valid_text(d->place, _("Place"), 1, TEXT_MAX_CHARS, t->place, sizeof(t->place),
-			&e[k]) != HD_OK;
-	k += valid_text(d->schedule, _("Usual time"), 1, TEXT_MAX_CHARS, t->schedule,
-			sizeof(t->schedule), &e[k]) != HD_OK;
+	/* Each condition on its own, so that every unmet one is named: the
+	 * required fields, the name also ending in what the team is. */
+	for (i = 0; i < TEAM_NFIELDS; i++) {
+		const struct record_field *f = &TEAM_FIELD_LIST[i];
+
+		if (!f->required)
+			continue;
+		if (f->kind == REC_CHOICE && !record_given(f, d))
+			hd_err_set(&e[k++], HD_BAD_INPUT, f->name, _("%s must be chosen"), _(f->label));
+		else if (record_check(f, d, text, sizeof(text), &e[k]) != HD_OK)
+			k++;
+		else if (i == TEAM_F_name)
+			k += check_name(text, &e[k]) != HD_OK;
+	}
 	for (i = 0; i < k && n < max; i++)
 		snprintf(why[n++], HD_MSG_BYTES, "%s", e[i].msg);
-	free(t);
 	return n;
 }

@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/lists.h"
 #include "core/org.h"
+#include "core/record.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -25,12 +27,37 @@ enum team_state {
 	TEAM_DEREGISTERED = 5 /* 已注销 */
 };
 
-/* A team as entered, in the order of `hubdesk team apply`; NULL or "" when
- * an optional field is not given. */
+/* The fields of a team, in the order of `hubdesk team apply` and the form
+ * (columns as core/record.h says). */
+// clang-format off
+#define TEAM_FIELDS(X) \
+	X(name,          "name",          REC_TEXT,   N_("Name"),                 "--name",          "名称",       1,  0, NAME_MAX_CHARS,   true,  NULL) \
+	X(category,      "category",      REC_CHOICE, N_("Category"),             "--category",      "类别",       3,  0, 0,                true,  &LIST_TEAM_CATEGORY) \
+	X(leader,        "leader",        REC_TEXT,   N_("Leader"),               "--leader",        "负责人",     4,  0, NAME_MAX_CHARS,   true,  NULL) \
+	X(phone,         "phone",         REC_PHONE,  N_("Phone"),                "--phone",         "联系电话",   5,  0, 0,                true,  NULL) \
+	X(members,       "members",       REC_NUMBER, N_("Members"),              "--members",       "人数",       6,  TEAM_MIN_MEMBERS, TEAM_MAX_MEMBERS, true, NULL) \
+	X(content,       "content",       REC_TEXT,   N_("Activities"),           "--content",       "活动内容",   7,  0, TEXT_MAX_CHARS,   true,  NULL) \
+	X(place,         "place",         REC_TEXT,   N_("Place"),                "--place",         "活动地点",   8,  0, TEXT_MAX_CHARS,   true,  NULL) \
+	X(schedule,      "schedule",      REC_TEXT,   N_("Usual time"),           "--schedule",      "活动时间",   9,  0, TEXT_MAX_CHARS,   true,  NULL) \
+	X(short_name,    "short",         REC_TEXT,   N_("Short name"),           "--short",         "简称",       2,  0, SHORT_MAX_CHARS,  false, NULL) \
+	X(party_members, "party_members", REC_NUMBER, N_("Party members"),        "--party-members", "党员人数",   10, 0, TEAM_MAX_MEMBERS, false, NULL) \
+	X(liaison,       "liaison",       REC_TEXT,   N_("Party liaison"),        "--liaison",       "党建联络员", 11, 0, NAME_MAX_CHARS,   false, NULL) \
+	X(committee,     "committee",     REC_TEXT,   N_("Residents' committee"), "--committee",     "居委会",     12, 0, NAME_MAX_CHARS,   false, NULL) \
+	X(street,        "street",        REC_TEXT,   N_("Street"),               "--street",        "街道",       13, 0, NAME_MAX_CHARS,   false, NULL)
+// clang-format on
+
+/* A team as entered: text NULL or "" when not given, numbers with their
+ * given mark, the category a LIST_TEAM_CATEGORY number (0 none). Party
+ * members are also at most the members (core checks). */
 struct team_draft {
-	const char *name, *category, *leader, *phone, *members, *content, *place, *schedule;
-	const char *short_name, *party_members, *liaison, *committee, *street;
+	TEAM_FIELDS(RECORD_MEMBER)
 };
+
+#define TEAM_INDEX(m, ...) TEAM_F_##m,
+enum team_field { TEAM_FIELDS(TEAM_INDEX) TEAM_NFIELDS };
+
+/* The team's field list, TEAM_NFIELDS fields indexed by enum team_field. */
+extern const struct record_def TEAM_RECORD;
 
 /* A team as the register keeps it. */
 struct team {
@@ -87,14 +114,9 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			   const struct team_draft *d, enum team_state state, const char *filed_date,
 			   const char *reason, struct hd_err *err);
-/* The numbers of a team as text, for a draft made of a stored team. */
-struct team_numbers {
-	char category[16], members[16], party_members[16];
-};
-
-/* A draft of team t as stored (its numbers written into n), for an edit
+/* A draft of team t as stored (its text pointing into t), for an edit
  * that changes some fields and keeps the others. */
-void team_draft_of(const struct team *t, struct team_numbers *n, struct team_draft *d);
+void team_draft_of(const struct team *t, struct team_draft *d);
 
 /* Every filing condition the draft does not meet (a proper name, a
  * category, a leader and phone, at least 10 members, activities, a usual

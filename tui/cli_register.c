@@ -10,6 +10,7 @@
 #include "core/room.h"
 #include "core/validate.h"
 #include "tui/cli.h"
+#include "tui/cli_record.h"
 
 #define MAX_ARGS 2
 
@@ -129,27 +130,21 @@ static void report_notes(const struct org *o, const struct org_notes *notes)
 
 static int org_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-		{ "--name", true, NULL },    { "--kind", true, NULL },  { "--short", true, NULL },
-		{ "--credit-code", true, NULL }, { "--contact", true, NULL },
-		{ "--phone", true, NULL },   { "--in", true, NULL },    { "--out", true, NULL },
-		{ NULL, false, NULL },
-	};
+	struct cli_opt opts[ORG_NFIELDS + 1];
 	struct org_notes notes;
-	struct org_draft d;
+	struct org_draft d = { 0 };
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	struct org o;
 	long long id;
 	int nargs, rc;
 
+	cli_record_opts(&ORG_RECORD, opts);
 	rc = cli_parse("org add", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc == HD_OK)
+		rc = cli_record_draft(opts, &ORG_RECORD, &d);
 	if (rc != HD_OK)
 		return rc;
-	d = (struct org_draft){ cli_opt(opts, "--name"),    cli_opt(opts, "--kind"),
-				cli_opt(opts, "--short"),   cli_opt(opts, "--credit-code"),
-				cli_opt(opts, "--contact"), cli_opt(opts, "--phone"),
-				cli_opt(opts, "--in"),      cli_opt(opts, "--out") };
 	if (org_check(&d, &o, &notes, &err) != HD_OK)
 		return cli_report(&err);
 	rc = cli_open(ctx);

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli_team.c - `hubdesk team apply|update|review|file|classify|reopen|deregister|
  * activity|list|show|set-pin`. */
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "core/xalloc.h"
 #include "printing/filing.h"
 #include "tui/cli.h"
+#include "tui/cli_record.h"
 
 #define MAX_ARGS 2
 #define UNMET_MAX 9
@@ -40,49 +40,6 @@ static int print_team(struct cli_ctx *ctx, long long id)
 	return rc;
 }
 
-/* The options of `team apply` (and `team update`), each a field of the
- * draft. */
-static const struct {
-	const char *option;
-	size_t field; /* offset of its text in struct team_draft */
-} FIELD_OPTS[] = {
-	{ "--name", offsetof(struct team_draft, name) },
-	{ "--category", offsetof(struct team_draft, category) },
-	{ "--leader", offsetof(struct team_draft, leader) },
-	{ "--phone", offsetof(struct team_draft, phone) },
-	{ "--members", offsetof(struct team_draft, members) },
-	{ "--content", offsetof(struct team_draft, content) },
-	{ "--place", offsetof(struct team_draft, place) },
-	{ "--schedule", offsetof(struct team_draft, schedule) },
-	{ "--short", offsetof(struct team_draft, short_name) },
-	{ "--party-members", offsetof(struct team_draft, party_members) },
-	{ "--liaison", offsetof(struct team_draft, liaison) },
-	{ "--committee", offsetof(struct team_draft, committee) },
-	{ "--street", offsetof(struct team_draft, street) },
-};
-#define NFIELD_OPTS (sizeof(FIELD_OPTS) / sizeof(FIELD_OPTS[0]))
-
-/* opts (NFIELD_OPTS + 1 entries): the field options, then the end. */
-static void field_opts(struct cli_opt *opts)
-{
-	size_t i;
-
-	for (i = 0; i < NFIELD_OPTS; i++)
-		opts[i] = (struct cli_opt){ FIELD_OPTS[i].option, true, NULL };
-	opts[i] = (struct cli_opt){ NULL, false, NULL };
-}
-
-/* Every field option given replaces its field of d. */
-static void draft_given(const struct cli_opt *opts, struct team_draft *d)
-{
-	const char *v;
-	size_t i;
-
-	for (i = 0; i < NFIELD_OPTS; i++)
-		if ((v = cli_opt(opts, FIELD_OPTS[i].option)))
-			*(const char **)((char *)d + FIELD_OPTS[i].field) = v;
-}
-
 /* Says every filing condition d does not meet; true when it meets them. */
 static bool ready(const struct team_draft *d)
 {
@@ -97,18 +54,19 @@ static bool ready(const struct team_draft *d)
 
 static int apply_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[NFIELD_OPTS + 1];
+	struct cli_opt opts[TEAM_NFIELDS + 1];
 	const char *args[MAX_ARGS];
 	struct team_draft d = { 0 };
 	struct hd_err err;
 	long long id;
 	int nargs, rc;
 
-	field_opts(opts);
+	cli_record_opts(&TEAM_RECORD, opts);
 	rc = cli_parse("team apply", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc == HD_OK)
+		rc = cli_record_draft(opts, &TEAM_RECORD, &d);
 	if (rc != HD_OK)
 		return rc;
-	draft_given(opts, &d);
 	/* Every filing condition not met, before anything is opened. */
 	if (!ready(&d))
 		return HD_BAD_INPUT;
@@ -154,20 +112,23 @@ static enum hd_status team_of(struct cli_ctx *ctx, const char *cmd, int argc, ch
  * others stay; checked as an application is, audited before and after. */
 static int update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[NFIELD_OPTS + 1];
-	struct team_numbers nums;
+	struct cli_opt opts[TEAM_NFIELDS + 1];
 	struct team_draft d;
 	struct hd_err err;
 	struct team *t;
 	long long id;
 	int rc;
 
-	field_opts(opts);
+	cli_record_opts(&TEAM_RECORD, opts);
 	rc = team_of(ctx, "team update", argc, argv, opts, &id, &t);
 	if (rc != HD_OK)
 		return rc;
-	team_draft_of(t, &nums, &d);
-	draft_given(opts, &d);
+	team_draft_of(t, &d);
+	rc = cli_record_draft(opts, &TEAM_RECORD, &d);
+	if (rc != HD_OK) {
+		free(t);
+		return rc;
+	}
 	if (!ready(&d)) {
 		free(t);
 		return HD_BAD_INPUT;

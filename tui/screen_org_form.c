@@ -15,9 +15,10 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/form_record.h"
 #include "tui/form_view.h"
 
-enum { F_NAME, F_KIND, F_SHORT, F_CREDIT, F_CONTACT, F_PHONE, F_IN, F_OUT, F_COUNT };
+#define F_COUNT ORG_NFIELDS /* the fields of ORG_RECORD, in its order */
 
 struct org_form {
 	struct field fields[F_COUNT];
@@ -31,6 +32,7 @@ static void check_credit(struct org_form *of);
 /* The stored record into the fields, for an edit. */
 static void fill(struct app *a, struct org_form *of)
 {
+	struct org_draft d;
 	struct hd_err err;
 	struct org o;
 
@@ -39,37 +41,18 @@ static void fill(struct app *a, struct org_form *of)
 		of->id = 0;
 		return;
 	}
-	field_set_text(&of->fields[F_NAME], o.name);
-	field_choose(&of->fields[F_KIND], o.kind);
-	field_set_text(&of->fields[F_SHORT], o.short_name);
-	field_set_text(&of->fields[F_CREDIT], o.credit_code);
-	field_set_text(&of->fields[F_CONTACT], o.contact);
-	field_set_text(&of->fields[F_PHONE], o.phone);
-	field_set_text(&of->fields[F_IN], o.in_date);
-	field_set_text(&of->fields[F_OUT], o.out_date);
+	org_draft_of(&o, &d);
+	form_record_fill(of->fields, &ORG_RECORD, &d);
 	check_credit(of);
 }
 
 static void *org_form_open(struct app *a, const void *arg)
 {
 	struct org_form *of = xcalloc(1, sizeof(*of));
-	const struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
-			     .required = true, .max_chars = NAME_MAX_CHARS },
-		[F_KIND] = { .name = "kind", .label = _("Kind"), .kind = FIELD_CHOICE,
-			     .required = true, .list = &LIST_ORG_KIND },
-		[F_SHORT] = { .name = "short", .label = _("Short name"), .kind = FIELD_TEXT,
-			      .max_chars = SHORT_MAX_CHARS },
-		[F_CREDIT] = { .name = "credit_code", .label = _("Credit code"), .kind = FIELD_TEXT,
-			       .max_chars = 18 },
-		[F_CONTACT] = { .name = "contact", .label = _("Contact"), .kind = FIELD_TEXT,
-				.max_chars = NAME_MAX_CHARS },
-		[F_PHONE] = { .name = "phone", .label = _("Phone"), .kind = FIELD_PHONE },
-		[F_IN] = { .name = "in", .label = _("Moved in"), .kind = FIELD_DATE },
-		[F_OUT] = { .name = "out", .label = _("Moves out"), .kind = FIELD_DATE },
-	};
+	struct field_spec specs[F_COUNT];
 	int i;
 
+	form_record_specs(&ORG_RECORD, specs);
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&of->fields[i], &specs[i]);
 	form_init(&of->form, of->fields, F_COUNT);
@@ -92,8 +75,8 @@ static void check_credit(struct org_form *of)
 	bool ok = true;
 
 	of->credit_note[0] = '\0';
-	editor_text(&of->fields[F_CREDIT].ed, text, sizeof(text));
-	if (editor_len(&of->fields[F_CREDIT].ed) != 18)
+	editor_text(&of->fields[ORG_F_credit_code].ed, text, sizeof(text));
+	if (editor_len(&of->fields[ORG_F_credit_code].ed) != 18)
 		return;
 	if (valid_credit_code(text, _("Credit code"), code, sizeof(code), &ok, NULL) != HD_OK)
 		snprintf(of->credit_note, sizeof(of->credit_note), "%s",
@@ -133,8 +116,9 @@ static struct field *field_named(struct org_form *of, const char *name)
 
 static void save(struct app *a, struct org_form *of)
 {
+	char text[F_COUNT][EDITOR_TEXT_MAX];
 	struct org_notes notes;
-	struct org_draft d;
+	struct org_draft d = { 0 };
 	struct hd_err err;
 	struct field *f;
 	long long id;
@@ -142,10 +126,10 @@ static void save(struct app *a, struct org_form *of)
 	a->message[0] = '\0';
 	if (form_validate(&of->form, &err) != HD_OK)
 		return; /* the focused field shows its error */
-	d = (struct org_draft){ of->fields[F_NAME].value,   of->fields[F_KIND].value,
-				of->fields[F_SHORT].value,  of->fields[F_CREDIT].value,
-				of->fields[F_CONTACT].value, of->fields[F_PHONE].value,
-				of->fields[F_IN].value,     of->fields[F_OUT].value };
+	if (form_record_draft(of->fields, &ORG_RECORD, &d, text, &err) != HD_OK) {
+		form_view_tell(a, &of->form, &err);
+		return;
+	}
 	id = of->id;
 	if ((id ? org_update(a->db, &a->actor, id, &d, &notes, &err)
 		: org_add(a->db, &a->actor, &d, &id, &notes, &err)) != HD_OK) {
@@ -162,7 +146,7 @@ static void save(struct app *a, struct org_form *of)
 		    notes.credit_check_failed
 			    ? _("Saved organisation %lld %s; its credit code is marked for checking.")
 			    : _("Saved organisation %lld %s."),
-		    id, of->fields[F_NAME].value);
+		    id, of->fields[ORG_F_name].value);
 	app_pop(a);
 }
 

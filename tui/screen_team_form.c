@@ -20,12 +20,10 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/form_record.h"
 #include "tui/form_view.h"
 
-enum {
-	F_NAME, F_CATEGORY, F_LEADER, F_PHONE, F_MEMBERS, F_CONTENT, F_PLACE, F_SCHEDULE,
-	F_SHORT, F_PARTY, F_LIAISON, F_COMMITTEE, F_STREET, F_COUNT
-};
+#define F_COUNT TEAM_NFIELDS /* the fields of TEAM_RECORD, in its order */
 
 #define UNMET_MAX 9
 #define TOP 2
@@ -41,7 +39,6 @@ struct team_form {
 /* The stored team into the fields, for an edit. */
 static void fill(struct app *a, struct team_form *tf)
 {
-	struct team_numbers n;
 	struct team_draft d;
 	struct hd_err err;
 	struct team *t = xmalloc(sizeof(*t));
@@ -52,56 +49,18 @@ static void fill(struct app *a, struct team_form *tf)
 		free(t);
 		return;
 	}
-	team_draft_of(t, &n, &d);
-	field_set_text(&tf->fields[F_NAME], d.name);
-	field_choose(&tf->fields[F_CATEGORY], t->category);
-	field_set_text(&tf->fields[F_LEADER], d.leader);
-	field_set_text(&tf->fields[F_PHONE], d.phone);
-	field_set_text(&tf->fields[F_MEMBERS], d.members);
-	field_set_text(&tf->fields[F_CONTENT], d.content);
-	field_set_text(&tf->fields[F_PLACE], d.place);
-	field_set_text(&tf->fields[F_SCHEDULE], d.schedule);
-	field_set_text(&tf->fields[F_SHORT], d.short_name);
-	field_set_text(&tf->fields[F_PARTY], d.party_members);
-	field_set_text(&tf->fields[F_LIAISON], d.liaison);
-	field_set_text(&tf->fields[F_COMMITTEE], d.committee);
-	field_set_text(&tf->fields[F_STREET], d.street);
+	team_draft_of(t, &d);
+	form_record_fill(tf->fields, &TEAM_RECORD, &d);
 	free(t);
 }
 
 static void *team_form_open(struct app *a, const void *arg)
 {
 	struct team_form *tf = xcalloc(1, sizeof(*tf));
-	const struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
-			     .required = true, .max_chars = NAME_MAX_CHARS },
-		[F_CATEGORY] = { .name = "category", .label = _("Category"), .kind = FIELD_CHOICE,
-				 .required = true, .list = &LIST_TEAM_CATEGORY },
-		[F_LEADER] = { .name = "leader", .label = _("Leader"), .kind = FIELD_TEXT,
-			       .required = true, .max_chars = NAME_MAX_CHARS },
-		[F_PHONE] = { .name = "phone", .label = _("Phone"), .kind = FIELD_PHONE,
-			      .required = true },
-		[F_MEMBERS] = { .name = "members", .label = _("Members"), .kind = FIELD_NUMBER,
-				.required = true, .min = 1, .max = TEAM_MAX_MEMBERS },
-		[F_CONTENT] = { .name = "content", .label = _("Activities"), .kind = FIELD_TEXT,
-				.required = true, .max_chars = TEXT_MAX_CHARS },
-		[F_PLACE] = { .name = "place", .label = _("Place"), .kind = FIELD_TEXT,
-			      .required = true, .max_chars = TEXT_MAX_CHARS },
-		[F_SCHEDULE] = { .name = "schedule", .label = _("Usual time"), .kind = FIELD_TEXT,
-				 .required = true, .max_chars = TEXT_MAX_CHARS },
-		[F_SHORT] = { .name = "short", .label = _("Short name"), .kind = FIELD_TEXT,
-			      .max_chars = SHORT_MAX_CHARS },
-		[F_PARTY] = { .name = "party_members", .label = _("Party members"),
-			      .kind = FIELD_NUMBER, .min = 0, .max = TEAM_MAX_MEMBERS },
-		[F_LIAISON] = { .name = "liaison", .label = _("Party liaison"), .kind = FIELD_TEXT,
-				.max_chars = NAME_MAX_CHARS },
-		[F_COMMITTEE] = { .name = "committee", .label = _("Residents' committee"),
-				  .kind = FIELD_TEXT, .max_chars = NAME_MAX_CHARS },
-		[F_STREET] = { .name = "street", .label = _("Street"), .kind = FIELD_TEXT,
-			       .max_chars = NAME_MAX_CHARS },
-	};
+	struct field_spec specs[F_COUNT];
 	int i;
 
+	form_record_specs(&TEAM_RECORD, specs);
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&tf->fields[i], &specs[i]);
 	form_init(&tf->form, tf->fields, F_COUNT);
@@ -160,30 +119,18 @@ static void team_form_draw(struct app *a, void *st)
 	form_view_draw(&tf->form, TOP, 16, 44);
 }
 
-/* The typed text of field i ("" when empty). */
-static const char *text_of(struct team_form *tf, int i, char *buf, size_t bufsz)
-{
-	editor_text(&tf->fields[i].ed, buf, bufsz);
-	return buf;
-}
-
 static void save(struct app *a, struct team_form *tf)
 {
-	char t[F_COUNT][EDITOR_TEXT_MAX], category[16];
-	struct team_draft d;
+	char t[F_COUNT][EDITOR_TEXT_MAX];
+	struct team_draft d = { 0 };
 	struct hd_err err;
 	long long id;
-	int i;
 
 	a->message[0] = '\0';
-	for (i = 0; i < F_COUNT; i++)
-		text_of(tf, i, t[i], sizeof(t[i]));
-	/* A choice is given by its number once picked. */
-	snprintf(category, sizeof(category), "%d", tf->fields[F_CATEGORY].chosen);
-	d = (struct team_draft){ t[F_NAME],    tf->fields[F_CATEGORY].chosen ? category : t[F_CATEGORY],
-				 t[F_LEADER],  t[F_PHONE],    t[F_MEMBERS], t[F_CONTENT],
-				 t[F_PLACE],   t[F_SCHEDULE], t[F_SHORT],   t[F_PARTY],
-				 t[F_LIAISON], t[F_COMMITTEE], t[F_STREET] };
+	if (form_record_draft(tf->fields, &TEAM_RECORD, &d, t, &err) != HD_OK) {
+		form_view_tell(a, &tf->form, &err);
+		return;
+	}
 	tf->nunmet = team_unmet(&d, tf->unmet, UNMET_MAX);
 	if (tf->nunmet)
 		return;
@@ -196,7 +143,7 @@ static void save(struct app *a, struct team_form *tf)
 			form_view_tell(a, &tf->form, &err);
 			return;
 		}
-		app_message(a, ROLE_OK, _("Saved team %s."), t[F_NAME]);
+		app_message(a, ROLE_OK, _("Saved team %s."), t[TEAM_F_name]);
 		app_pop(a); /* tf is gone; the team's page shows the change */
 		return;
 	}
@@ -204,7 +151,8 @@ static void save(struct app *a, struct team_form *tf)
 		form_view_tell(a, &tf->form, &err);
 		return;
 	}
-	app_message(a, ROLE_OK, _("%s applied (待初审): the centre reviews it next."), t[F_NAME]);
+	app_message(a, ROLE_OK, _("%s applied (待初审): the centre reviews it next."),
+		    t[TEAM_F_name]);
 	app_pop(a); /* tf is gone */
 	app_push(a, &SCREEN_TEAM, &id);
 }

@@ -89,7 +89,7 @@ static void test_core_actions_refuse_the_desk(void **state)
 {
 	struct tdb *t = *state;
 	struct hd_actor desk = actor_desk("前台");
-	struct org_draft d = { "某协会", "community", NULL, NULL, NULL, NULL, NULL, NULL };
+	struct org_draft d = { .name = "某协会", .kind = 2 };
 	struct hd_err err;
 	long long id;
 

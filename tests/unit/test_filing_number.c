@@ -15,10 +15,10 @@
 static struct team_draft draft(const char *name)
 {
 	struct team_draft d = { .name = name,
-				.category = "文体活动",
+				.category = 1,
 				.leader = "张三",
 				.phone = "13800001111",
-				.members = "12",
+				.members = REC_NUM(12),
 				.content = "太极拳晨练",
 				.place = "中心广场",
 				.schedule = "每天 06:30",

@@ -198,7 +198,7 @@ static void test_every_bad_row_is_named(void **state)
 static void test_a_credit_code_of_another_org_is_refused(void **state)
 {
 	struct tdb *t = *state;
-	struct org_draft d = { .name = "已有机构", .kind = "其他",
+	struct org_draft d = { .name = "已有机构", .kind = 3,
 			       .credit_code = "52310115MJ50000173" };
 	long long id, before;
 
@@ -481,7 +481,7 @@ struct desk_between {
 static bool desk_registers_code(void *ctx, enum import_phase phase, long done, long total)
 {
 	struct desk_between *d = ctx;
-	struct org_draft o = { .name = "另一家机构", .kind = "其他", .credit_code = d->code };
+	struct org_draft o = { .name = "另一家机构", .kind = 3, .credit_code = d->code };
 	long long id;
 
 	(void)done;

@@ -8,8 +8,10 @@
 
 static struct org_draft draft(const char *name, const char *kind)
 {
-	struct org_draft d = { name, kind, NULL, NULL, NULL, NULL, NULL, NULL };
+	struct org_draft d = { .name = name };
 
+	/* The kind as the command line gives it: a word, name or number. */
+	record_parse(&ORG_RECORD.fields[ORG_F_kind], kind, &d, NULL);
 	return d;
 }
 
@@ -107,10 +109,10 @@ static void test_bad_fields_are_named(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM org"), 0);
 }
 
-static struct team_draft team(const char *name, const char *committee, const char *members)
+static struct team_draft team(const char *name, const char *committee, long members)
 {
-	struct team_draft d = { .name = name, .category = "文体活动", .leader = "李四",
-				.phone = "021-58881234", .members = members, .content = "合唱",
+	struct team_draft d = { .name = name, .category = 1, .leader = "李四",
+				.phone = "021-58881234", .members = REC_NUM(members), .content = "合唱",
 				.place = "多功能厅", .schedule = "每周二下午", .committee = committee };
 
 	return d;
@@ -188,7 +190,7 @@ static void test_residence_ending_lists_the_next_30_days_and_the_past(void **sta
 static void test_team_name_is_unique_within_its_committee_only(void **state)
 {
 	struct tdb *t = *state;
-	struct team_draft d = team("夕阳红合唱团", "阳光居委会", "20");
+	struct team_draft d = team("夕阳红合唱团", "阳光居委会", 20);
 	struct hd_err err;
 	struct team got;
 	long long id;
@@ -205,13 +207,13 @@ static void test_team_name_is_unique_within_its_committee_only(void **state)
 static void test_team_needs_ten_members(void **state)
 {
 	struct tdb *t = *state;
-	struct team_draft d = team("小组", "", "9");
+	struct team_draft d = team("小组", "", 9);
 	struct hd_err err;
 	long long id;
 
 	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_BAD_INPUT);
-	d.members = "10";
-	d.party_members = "11";
+	d.members = REC_NUM(10);
+	d.party_members = REC_NUM(11);
 	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 0);
 }

@@ -24,7 +24,7 @@ struct world {
 static struct world w;
 static struct report rep;
 
-static long long add_org(struct tdb *t, const char *day, const char *name, const char *kind,
+static long long add_org(struct tdb *t, const char *day, const char *name, int kind,
 			 const char *in, const char *out)
 {
 	struct org_draft d = { .name = name, .kind = kind, .in_date = in, .out_date = out };
@@ -35,18 +35,18 @@ static long long add_org(struct tdb *t, const char *day, const char *name, const
 	return id;
 }
 
-static long long add_team(struct tdb *t, const char *day, const char *name, const char *category,
-			  const char *members, const char *party, enum team_state st)
+static long long add_team(struct tdb *t, const char *day, const char *name, int category,
+			  long members, long party, enum team_state st)
 {
 	struct team_draft d = { .name = name,
 				.category = category,
 				.leader = "张三",
 				.phone = "13800001111",
-				.members = members,
+				.members = REC_NUM(members),
 				.content = "活动",
 				.place = "中心广场",
 				.schedule = "每周一",
-				.party_members = party,
+				.party_members = REC_NUM(party),
 				.committee = "阳光居委会" };
 	long long id = 0;
 
@@ -131,21 +131,21 @@ static int world_setup(void **state)
 	EXPECT(HD_OK, closure_add(t->db, &t->who, "2026-11-11", "2026-11-11", "检修", &id, &err));
 	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, "2026-11-12 14:00", "2026-11-12 16:00",
 				 "维修", &id, &err));
-	w.org_x = add_org(t, "2026-10-01", "阳光社工服务社", "社区社会组织", NULL, NULL);
-	w.org_y = add_org(t, "2026-10-02", "彩虹创客空间", "入驻机构", "2026-01-01", "2026-12-31");
-	w.org_z = add_org(t, "2026-12-02", "迟来的机构", "其他", NULL, NULL);
+	w.org_x = add_org(t, "2026-10-01", "阳光社工服务社", 2, NULL, NULL);
+	w.org_y = add_org(t, "2026-10-02", "彩虹创客空间", 1, "2026-01-01", "2026-12-31");
+	w.org_z = add_org(t, "2026-12-02", "迟来的机构", 3, NULL, NULL);
 	/* Teams: A applied, reviewed, filed in November; B filed before and
 	 * deregistered after the period; C deregistered in it; D created
 	 * after it; E applied in it. */
-	w.team_a = add_team(t, "2026-10-10", "甲舞蹈队", "文体活动", "12", "2", TEAM_APPLIED);
+	w.team_a = add_team(t, "2026-10-10", "甲舞蹈队", 1, 12, 2, TEAM_APPLIED);
 	step(t, "2026-10-15", w.team_a, TEAM_REVIEW, NULL);
 	step(t, "2026-11-05", w.team_a, TEAM_FILE, NULL);
-	w.team_b = add_team(t, "2026-10-10", "乙慈善队", "公益慈善", "20", "5", TEAM_FILED);
+	w.team_b = add_team(t, "2026-10-10", "乙慈善队", 2, 20, 5, TEAM_FILED);
 	step(t, "2026-12-05", w.team_b, TEAM_DEREGISTER, "解散");
-	w.team_c = add_team(t, "2026-10-12", "丙服务队", "生活服务", "10", "1", TEAM_FILED);
+	w.team_c = add_team(t, "2026-10-12", "丙服务队", 3, 10, 1, TEAM_FILED);
 	step(t, "2026-11-20", w.team_c, TEAM_DEREGISTER, "解散");
-	w.team_d = add_team(t, "2026-12-03", "丁新队", "其他", "30", "0", TEAM_APPLIED);
-	w.team_e = add_team(t, "2026-11-15", "戊事务队", "社区事务", "11", "0", TEAM_APPLIED);
+	w.team_d = add_team(t, "2026-12-03", "丁新队", 6, 30, 0, TEAM_APPLIED);
+	w.team_e = add_team(t, "2026-11-15", "戊事务队", 4, 11, 0, TEAM_APPLIED);
 
 	visit(t, "2026-11-02", "09:15", 1, w.org_x, 0, 1, 0);
 	visit(t, "2026-11-02", "09:45", 1, 0, 0, 3, 0);
@@ -423,8 +423,9 @@ static void test_a_cancelled_report_fails(void **state)
  * new filings count by the filing date, also of a team that came in filed. */
 static void test_states_as_of_now_and_filings_by_date(void **state)
 {
-	struct team_draft d = { "己合唱团", "文体活动", "王五", "13800002222", "15", "唱歌",
-				"活动室", "每周三", NULL, NULL, NULL, NULL, NULL };
+	struct team_draft d = { .name = "己合唱团", .category = 1, .leader = "王五",
+				.phone = "13800002222", .members = REC_NUM(15), .content = "唱歌",
+				.place = "活动室", .schedule = "每周三" };
 	const struct report_room *a;
 	struct tdb *t = *state;
 	long long id;

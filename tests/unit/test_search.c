@@ -8,7 +8,7 @@
 
 static long long add_org(struct tdb *t, const char *name, const char *short_name)
 {
-	struct org_draft d = { name, "community", short_name, NULL, NULL, NULL, NULL, NULL };
+	struct org_draft d = { .name = name, .kind = 2, .short_name = short_name };
 	struct hd_err err;
 	long long id = 0;
 
@@ -18,8 +18,8 @@ static long long add_org(struct tdb *t, const char *name, const char *short_name
 
 static long long add_team(struct tdb *t, const char *name)
 {
-	struct team_draft d = { .name = name, .category = "1", .leader = "张三",
-				.phone = "13812345678", .members = "12", .content = "排练",
+	struct team_draft d = { .name = name, .category = 1, .leader = "张三",
+				.phone = "13812345678", .members = REC_NUM(12), .content = "排练",
 				.place = "活动室", .schedule = "每周一" };
 	struct hd_err err;
 	long long id = 0;

@@ -46,10 +46,10 @@ static struct hd_actor resident(void)
 static struct team_draft draft(const char *name, const char *committee)
 {
 	struct team_draft d = { .name = name,
-				.category = "文体活动",
+				.category = 1,
 				.leader = "张三",
 				.phone = "13800001111",
-				.members = "12",
+				.members = REC_NUM(12),
 				.content = "太极拳晨练",
 				.place = "中心广场",
 				.schedule = "每天 06:30",
@@ -524,7 +524,7 @@ static void test_unmet_names_every_condition_at_once(void **state)
 	assert_int_equal(team_unmet(&d, why, 8), 0);
 
 	d = draft("阳光", "阳光居委会"); /* not a proper name */
-	d.members = "5";
+	d.members = REC_NUM(5);
 	d.place = "";
 	n = team_unmet(&d, why, 8);
 	if (n != 3) {
@@ -576,7 +576,7 @@ static void test_every_proper_name_ending_is_accepted_others_refused(void **stat
 		assert_string_equal(err.field, "name");
 	}
 	d = draft("晨练太极队", "");
-	d.members = "9";
+	d.members = REC_NUM(9);
 	EXPECT(HD_BAD_INPUT, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 10);
 }

@@ -191,9 +191,9 @@ static void test_name_is_checked(void **state)
 static void test_whom_they_visit(void **state)
 {
 	struct tdb *t = *state;
-	struct org_draft od = { .name = "阳光社工服务社", .kind = "1" };
-	struct team_draft td = { .name = "夕阳红合唱团", .category = "1", .leader = "刘老师",
-				 .phone = "13912345678", .members = "20", .content = "合唱",
+	struct org_draft od = { .name = "阳光社工服务社", .kind = 1 };
+	struct team_draft td = { .name = "夕阳红合唱团", .category = 1, .leader = "刘老师",
+				 .phone = "13912345678", .members = REC_NUM(20), .content = "合唱",
 				 .place = "活动室", .schedule = "每周二上午" };
 	struct visit_draft d = draft("钱七", NULL, "12");
 	long long org = 0, team = 0, id = 0;
@@ -538,7 +538,7 @@ static void test_here_now_finds_the_same_person_only(void **state)
 static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 {
 	struct tdb *t = *state;
-	struct org_draft od = { .name = "阳光社工服务社", .kind = "1" };
+	struct org_draft od = { .name = "阳光社工服务社", .kind = 1 };
 	struct visit_draft d = draft("欧阳修远", "13955556666", "6");
 	struct spool_outcome out;
 	char wal[160], spool[160], orgid[16], file[SPOOL_PATH_MAX];
