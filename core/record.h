@@ -63,8 +63,11 @@ struct rec_num {
  * a count (enum { N = 0 FIELDS(RECORD_ONE) }). */
 #define RECORD_MEMBER(m, name, kind, label, option, column, csv_at, min, max, req, list) \
 	REC_TYPE_##kind m;
-#define RECORD_FIELD(type, m, name, kind, label, option, column, csv_at, min, max, req, list) \
-	{ name, kind, label, option, column, csv_at, min, max, req, list, offsetof(type, m) },
+#define RECORD_FIELD(type, m, name_, kind_, label_, option_, column_, csv_at_, min_, max_, req_, \
+		     list_)                                                                        \
+	{ .name = name_,     .kind = kind_,     .label = label_, .option = option_,              \
+	  .column = column_, .csv_at = csv_at_, .min = min_,     .max = max_,                    \
+	  .required = req_,  .list = list_,     .offset = offsetof(type, m) },
 #define RECORD_ONE(...) +1
 
 /* A field of a record, as its list declares it. */
