@@ -206,9 +206,12 @@ static bool terminal_lost(void)
 	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+/* The answers to a yes/no question: F10 also leaves the app. */
+static const int CONFIRM_KEYS[] = { ACT_QUIT, ACT_YES, ACT_NO, ACT_BACK, -1 };
+
 bool app_confirm(struct app *a, const char *question)
 {
-	struct key_in k;
+	struct key_in k = { 0 };
 	wint_t ch;
 	int rc;
 
@@ -224,18 +227,22 @@ bool app_confirm(struct app *a, const char *question)
 			continue;
 		k.code = rc == KEY_CODE_YES;
 		k.ch = ch;
-		if (k.code && ch == KEY_F(10) && !a->kiosk) {
+		switch (action_find(CONFIRM_KEYS, k, false)) {
+		case ACT_QUIT:
+			if (a->kiosk)
+				break;
 			a->quit = true; /* leaving the app drops the input too */
 			a->message[0] = '\0';
 			return true;
-		}
-		if (!k.code && (ch == 'y' || ch == 'Y')) {
+		case ACT_YES:
 			a->message[0] = '\0';
 			return true;
-		}
-		if (!k.code && (ch == 'n' || ch == 'N' || ch == 27)) {
+		case ACT_NO:
+		case ACT_BACK:
 			a->message[0] = '\0';
 			return false;
+		default:
+			break;
 		}
 	}
 }
@@ -247,28 +254,58 @@ static bool typing(struct app *a)
 	return s->ops->typing && s->ops->typing(a, s->st);
 }
 
+/* The keys of every screen, tried after the screen's own: those the key
+ * line shows, and q leaving from home. */
+static const int GLOBAL_KEYS[] = { ACT_HELP, ACT_BACK, ACT_SIGNIN, ACT_QUIT, ACT_QUIT_HOME, -1 };
+
 static void global_key(struct app *a, struct key_in k)
 {
 	struct screen *s = top(a);
 
-	if ((k.code && k.ch == KEY_F(1)) || (!k.code && k.ch == '?' && !typing(a))) {
+	switch (k.act) {
+	case ACT_HELP:
 		if (s->ops != &SCREEN_HELP)
 			app_push(a, &SCREEN_HELP, s->ops);
-	} else if (k.code && k.ch == KEY_F(10)) {
+		break;
+	case ACT_QUIT:
 		app_leave(a);
-	} else if (k.code && k.ch == KEY_F(9)) {
+		break;
+	case ACT_SIGNIN:
 		if (a->actor.kind == ACTOR_STAFF)
 			app_signout(a, false);
 		else if (s->ops != &SCREEN_SIGNIN)
 			app_push(a, &SCREEN_SIGNIN, NULL);
-	} else if (!k.code && k.ch == 27 && a->depth > 1) {
+		break;
+	case ACT_BACK:
+		if (a->depth <= 1)
+			break;
 		if (s->ops->dirty && s->ops->dirty(a, s->st) &&
 		    !app_confirm(a, _("Leave and drop what was typed?")))
 			return;
 		app_pop(a);
-	} else if (!k.code && (k.ch == 'q' || k.ch == 'Q') && a->depth == 1 && !typing(a)) {
-		app_leave(a);
+		break;
+	case ACT_QUIT_HOME:
+		if (a->depth == 1)
+			app_leave(a);
+		break;
+	default:
+		break;
 	}
+}
+
+/* The action k is on screen s: the first of its own actions bound to k,
+ * else a global one; while a text field has the keys, printable characters
+ * are text. */
+static enum action key_action(struct app *a, struct screen *s, struct key_in k)
+{
+	bool t = typing(a);
+	enum action act = action_find(s->ops->keys, k, t);
+
+	if (act == ACT_NONE)
+		act = action_find(s->ops->more, k, t);
+	if (act == ACT_NONE)
+		act = action_find(GLOBAL_KEYS, k, t);
+	return act;
 }
 
 void app_leave(struct app *a)
@@ -390,7 +427,8 @@ static void deliver(struct app *a, struct key_in k)
 {
 	struct screen *s = top(a);
 
-	if (!k.code || k.ch != KEY_F(10)) {
+	k.act = key_action(a, s, k);
+	if (k.act != ACT_QUIT) {
 		switch (s->ops->key(a, s->st, k)) {
 		case KR_HANDLED:
 			return;
@@ -435,10 +473,13 @@ static void scan_or_deliver(struct app *a, struct key_in k)
 	}
 }
 
+/* The keys that work while the terminal is too small: leaving. */
+static const int TOO_SMALL_KEYS[] = { ACT_QUIT, ACT_QUIT_HOME, -1 };
+
 static void loop(struct app *a)
 {
 	int64_t last_tick = 0, last_retry = 0, last_follow = 0, now;
-	struct key_in k;
+	struct key_in k = { 0 };
 	struct screen *s;
 	wint_t ch;
 	int rc;
@@ -473,8 +514,7 @@ static void loop(struct app *a)
 		if (k.code && ch == KEY_RESIZE)
 			continue;
 		if (a->too_small) {
-			if (((k.code && ch == KEY_F(10)) || (!k.code && (ch == 'q' || ch == 'Q'))) &&
-			    !a->kiosk)
+			if (action_find(TOO_SMALL_KEYS, k, false) != ACT_NONE && !a->kiosk)
 				a->quit = true;
 			continue;
 		}

@@ -12,6 +12,7 @@
 #include "core/access.h"
 #include "core/actor.h"
 #include "core/validate.h"
+#include "tui/actions.h"
 #include "tui/cli.h"
 #include "tui/printer_watch.h"
 #include "tui/theme.h"
@@ -19,12 +20,6 @@
 #define APP_MIN_COLS 80
 #define APP_MIN_ROWS 24
 #define APP_STACK 8
-
-/* One key as read: a character, or a curses key code. */
-struct key_in {
-	bool code;  /* ch is a KEY_* code */
-	wint_t ch;
-};
 
 /* What a screen did with a key. */
 enum key_result {
@@ -55,6 +50,7 @@ struct screen_ops {
 	bool (*dirty)(struct app *a, void *st);          /* unsaved input; may be NULL */
 	void (*resume)(struct app *a, void *st);         /* on top again; may be NULL */
 	const int *keys;                                 /* actions for the key line, -1 ended */
+	const int *more;   /* actions it handles but does not show, -1 ended; may be NULL */
 	bool patient;      /* a staff or admin form: the idle reset waits idle.seconds x 5 */
 };
 

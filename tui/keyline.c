@@ -1,20 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* keyline.c - the action table and the bottom key line drawn from it. */
+/* keyline.c - the bottom key line, drawn from the action table. */
 #include "tui/keyline.h"
 
 #include <curses.h>
 
 #include "core/text.h"
 #include "tui/draw.h"
-
-#define ACTION_INFO(id, key, label, help) [id] = { key, label, help },
-static const struct action_info ACTIONS[ACT_COUNT] = { APP_ACTIONS(ACTION_INFO) };
-#undef ACTION_INFO
-
-const struct action_info *action_info(enum action a)
-{
-	return a >= 0 && a < ACT_COUNT ? &ACTIONS[a] : &ACTIONS[ACT_HELP];
-}
 
 static int entry_width(const struct action_info *ai)
 {
@@ -33,7 +24,7 @@ static int draw_entry(int y, int x, const struct action_info *ai)
  * all). */
 void keyline_draw(int y, const int *keys)
 {
-	static const int GLOBAL[] = { ACT_HELP, ACT_BACK, ACT_SIGNIN, ACT_QUIT, -1 };
+	const int *GLOBAL = ACTIONS_GLOBAL;
 	int x = 0, gw = 0, gx, i;
 
 	draw_fill(y, 0, COLS, ROLE_KEYS);
@@ -43,6 +34,8 @@ void keyline_draw(int y, const int *keys)
 	for (i = 0; keys && keys[i] >= 0; i++) {
 		const struct action_info *ai = action_info((enum action)keys[i]);
 
+		if (!ai->key)
+			continue;
 		if (x + entry_width(ai) > gx)
 			break;
 		x = draw_entry(y, x, ai);

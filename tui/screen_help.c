@@ -19,6 +19,8 @@ static int help_line(int y, enum action act)
 {
 	const struct action_info *ai = action_info(act);
 
+	if (!ai->key)
+		return y;
 	draw_text(y, 4, _(ai->key), 10, ROLE_KEYNAME, 0);
 	draw_text(y, 16, _(ai->help), COLS - 18, ROLE_NORMAL, 0);
 	return y + 1;
@@ -26,7 +28,7 @@ static int help_line(int y, enum action act)
 
 static void help_draw(struct app *a, void *st)
 {
-	static const int GLOBAL[] = { ACT_HELP, ACT_BACK, ACT_SIGNIN, ACT_QUIT, -1 };
+	const int *GLOBAL = ACTIONS_GLOBAL;
 	const struct screen_ops *from = st;
 	int y = 2, i;
 
@@ -53,14 +55,18 @@ static enum key_result help_key(struct app *a, void *st, struct key_in k)
 {
 	(void)a;
 	(void)st;
-	if (!k.code && (k.ch == 'q' || k.ch == '\r' || k.ch == '\n' || k.ch == '?'))
+	switch (k.act) {
+	case ACT_CLOSE:
+	case ACT_ENTER:
+	case ACT_HELP:
 		return KR_CLOSE;
-	if (k.code && k.ch == KEY_F(1))
-		return KR_CLOSE;
-	return KR_IGNORED;
+	default:
+		return KR_IGNORED;
+	}
 }
 
 static const int HELP_KEYS[] = { -1 };
+static const int HELP_MORE[] = { ACT_CLOSE, ACT_ENTER, ACT_HELP, -1 };
 
 const struct screen_ops SCREEN_HELP = {
 	.title = N_("Help"),
@@ -68,4 +74,5 @@ const struct screen_ops SCREEN_HELP = {
 	.draw = help_draw,
 	.key = help_key,
 	.keys = HELP_KEYS,
+	.more = HELP_MORE,
 };
