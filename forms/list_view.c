@@ -104,8 +104,10 @@ bool list_view_click(struct list_view *lv, int row)
 int list_view_first(struct list_view *lv, int rows)
 {
 	lv->rows = rows > 0 ? rows : 1;
-	if (lv->scroll)
+	if (lv->scroll) {
+		lv->first = clamp(lv->first, 0, last_first(lv));
 		return lv->first;
+	}
 	if (lv->selected < lv->first)
 		lv->first = lv->selected;
 	if (lv->selected >= lv->first + lv->rows)

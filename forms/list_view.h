@@ -43,8 +43,9 @@ bool list_view_move(struct list_view *lv, enum list_move m);
 bool list_view_click(struct list_view *lv, int row);
 
 /* The first entry to draw on rows rows: it keeps the selection in sight,
- * moving as little as it can, and is remembered for the next draw and for
- * the page moves. */
+ * moving as little as it can (scrolling: the rows filled as far as the
+ * entries go), and is remembered with rows for the next draw and for the
+ * page moves. */
 int list_view_first(struct list_view *lv, int rows);
 
 #endif

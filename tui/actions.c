@@ -31,11 +31,16 @@ bool action_has_key(enum action a, struct key_in k)
 	return false;
 }
 
+bool key_is_text(struct key_in k)
+{
+	return !k.code && !text_is_control((uint32_t)k.ch);
+}
+
 enum action action_find(const int *acts, struct key_in k, bool typing)
 {
 	int i;
 
-	if (typing && !k.code && !text_is_control((uint32_t)k.ch))
+	if (typing && key_is_text(k))
 		return ACT_NONE;
 	for (i = 0; acts && acts[i] >= 0; i++)
 		if (action_has_key((enum action)acts[i], k))

@@ -21,7 +21,8 @@
 #define ENTER_KEYS ('\r', '\n', KC(KEY_ENTER))
 
 /* Actions the key line does not show (no names): the moves in lists and
- * fields, the editing keys of a field, answers and menu numbers. */
+ * fields, the editing keys of a field, answers, menu numbers, and keys a
+ * screen explains in its own words. */
 #define APP_MOVES(X)                                                               \
 	X(ACT_UP, NULL, NULL, NULL, (KC(KEY_UP)))                                  \
 	X(ACT_DOWN, NULL, NULL, NULL, (KC(KEY_DOWN)))                              \
@@ -56,7 +57,10 @@
 	X(ACT_CHOOSE_6, NULL, NULL, NULL, ('6'))                                   \
 	X(ACT_CHOOSE_7, NULL, NULL, NULL, ('7'))                                   \
 	X(ACT_CHOOSE_8, NULL, NULL, NULL, ('8'))                                   \
-	X(ACT_CHOOSE_9, NULL, NULL, NULL, ('9'))
+	X(ACT_CHOOSE_9, NULL, NULL, NULL, ('9'))                                   \
+	X(ACT_REMOVE, NULL, NULL, NULL, ('x', KC(KEY_DC)))                         \
+	X(ACT_WORKING_DAY, NULL, NULL, NULL, ('o'))                                \
+	X(ACT_RESIZE, NULL, NULL, NULL, (KC(KEY_RESIZE)))
 
 #define APP_ACTIONS(X)                                                             \
 	X(ACT_HELP, N_("F1"), N_("Help"), N_("help for this screen (also ? outside text fields)"), (KF(1), '?')) \
@@ -152,6 +156,10 @@ const struct action_info *action_info(enum action a);
 
 /* True when k is one of the keys of a. */
 bool action_has_key(enum action a, struct key_in k);
+
+/* True when k is a printable character: text, where a field has the
+ * keys. */
+bool key_is_text(struct key_in k);
 
 /* The first action of acts (-1 ended, may be NULL) bound to k, or
  * ACT_NONE. While typing, a printable character is text: ACT_NONE. */

@@ -511,7 +511,7 @@ static void loop(struct app *a)
 		a->last_key_ms = now;
 		k.code = rc == KEY_CODE_YES;
 		k.ch = ch;
-		if (k.code && ch == KEY_RESIZE)
+		if (action_has_key(ACT_RESIZE, k))
 			continue;
 		if (a->too_small) {
 			if (action_find(TOO_SMALL_KEYS, k, false) != ACT_NONE && !a->kiosk)

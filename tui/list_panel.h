@@ -11,8 +11,10 @@
 #include "forms/list_view.h"
 #include "tui/actions.h"
 
-/* The actions a list takes, for a screen's more list. */
-#define LIST_ACTIONS ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST, ACT_CLICK
+/* The actions a list takes, for a screen's more list: the moves, and with
+ * them a click (for a list drawn one entry a row from its top). */
+#define LIST_MOVES ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_FIRST, ACT_LAST
+#define LIST_ACTIONS LIST_MOVES, ACT_CLICK
 
 /* Moves lv by act; a click counts rows from screen row y0 (the first
  * entry shown). True when the list took the action (a click only on one of

@@ -20,6 +20,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 
 enum { F_NAME, F_ROLE, F_PIN, F_AGAIN, F_COUNT };
 
@@ -30,7 +31,8 @@ enum mode { LISTING, ADDING, RESETTING };
 
 struct accounts {
 	struct staff *all;
-	int n, selected;
+	int n;
+	struct list_view list;
 	enum mode mode;
 	struct field fields[F_COUNT];
 	struct form form;
@@ -45,8 +47,7 @@ static void reload(struct app *a, struct accounts *s)
 	s->n = 0;
 	if (staff_list(a->db, &s->all, &s->n, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	if (s->selected >= s->n)
-		s->selected = s->n > 0 ? s->n - 1 : 0;
+	list_view_set_count(&s->list, s->n);
 }
 
 static void wipe(struct accounts *s)
@@ -99,7 +100,8 @@ static void accounts_draw(struct app *a, void *st)
 	time_t now = clock_now();
 
 	(void)a;
-	for (i = 0, y = TOP; i < s->n && y < LINES - 8; i++, y++) {
+	for (i = list_view_first(&s->list, LINES - 8 - TOP), y = TOP; i < s->n && y < LINES - 8;
+	     i++, y++) {
 		const struct staff *p = &s->all[i];
 
 		if (p->last_signin)
@@ -115,7 +117,7 @@ static void accounts_draw(struct app *a, void *st)
 			 list_label(&LIST_ROLE, (int)p->role), p->disabled ? _("disabled") : "", when,
 			 lock);
 		draw_row(y, X0, line, COLS - 2 * X0,
-			  s->mode == LISTING && i == s->selected, ROLE_NORMAL);
+			  s->mode == LISTING && i == s->list.selected, ROLE_NORMAL);
 	}
 	if (s->mode != LISTING)
 		form_view_draw(&s->form, LINES - 8, 12, 30);
@@ -156,7 +158,7 @@ static void save(struct app *a, struct accounts *s)
 		rc = staff_add(a->db, &a->actor, s->fields[F_NAME].value, role,
 			       s->fields[F_PIN].value, &id, &err);
 	else
-		rc = staff_reset_pin(a->db, &a->actor, s->all[s->selected].id,
+		rc = staff_reset_pin(a->db, &a->actor, s->all[s->list.selected].id,
 				     s->fields[F_PIN].value, &err);
 	wipe(s);
 	if (rc != HD_OK) {
@@ -174,12 +176,12 @@ static void disable(struct app *a, struct accounts *s)
 	struct hd_err err;
 	bool already;
 
-	if (s->selected >= s->n || !app_confirm(a, _("Disable this account?")))
+	if (s->list.selected >= s->n || !app_confirm(a, _("Disable this account?")))
 		return;
-	if (staff_disable(a->db, &a->actor, s->all[s->selected].id, &already, &err) != HD_OK)
+	if (staff_disable(a->db, &a->actor, s->all[s->list.selected].id, &already, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
-		app_message(a, ROLE_OK, _("%s is disabled."), s->all[s->selected].name);
+		app_message(a, ROLE_OK, _("%s is disabled."), s->all[s->list.selected].name);
 	reload(a, s);
 }
 
@@ -200,18 +202,23 @@ static enum key_result accounts_key(struct app *a, void *st, struct key_in k)
 			save(a, s);
 		return KR_HANDLED;
 	}
-	if (k.code && k.ch == KEY_UP && s->selected > 0)
-		s->selected--;
-	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n)
-		s->selected++;
-	else if (!k.code && k.ch == 'n')
+	if (list_panel_key(&s->list, k.act, TOP))
+		return KR_HANDLED;
+	switch (k.act) {
+	case ACT_ADD:
 		start(s, ADDING);
-	else if (!k.code && k.ch == 'r' && s->selected < s->n)
+		break;
+	case ACT_RESET_PIN:
+		if (s->list.selected >= s->n)
+			return KR_IGNORED;
 		start(s, RESETTING);
-	else if (!k.code && k.ch == 'd')
+		break;
+	case ACT_DISABLE:
 		disable(a, s);
-	else
+		break;
+	default:
 		return KR_IGNORED;
+	}
 	return KR_HANDLED;
 }
 
@@ -222,6 +229,7 @@ static bool accounts_typing(struct app *a, void *st)
 }
 
 static const int ACCOUNTS_KEYS[] = { ACT_PICK, ACT_ADD, ACT_DISABLE, ACT_RESET_PIN, -1 };
+static const int ACCOUNTS_MORE[] = { LIST_ACTIONS, -1 };
 
 const struct screen_ops SCREEN_ACCOUNTS = {
 	.title = N_("Accounts"),
@@ -231,5 +239,6 @@ const struct screen_ops SCREEN_ACCOUNTS = {
 	.key = accounts_key,
 	.typing = accounts_typing,
 	.keys = ACCOUNTS_KEYS,
+	.more = ACCOUNTS_MORE,
 	.patient = true,
 };

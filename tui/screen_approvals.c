@@ -19,13 +19,15 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 
 #define X0 2
 #define TOP 3
 
 struct approvals {
 	struct booking *waiting, *stranded;
-	int nwaiting, nstranded, selected, first;
+	int nwaiting, nstranded;
+	struct list_view list;
 	bool rejecting;
 	long long asking; /* the date whose series y asks about (0: none) */
 	struct field reason;
@@ -43,8 +45,7 @@ static void reload(struct app *a, struct approvals *p)
 	if (booking_waiting(a->db, &p->waiting, &p->nwaiting, &err) != HD_OK ||
 	    booking_stranded(a->db, &p->stranded, &p->nstranded, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	if (p->selected >= p->nwaiting + p->nstranded)
-		p->selected = p->nwaiting + p->nstranded > 0 ? p->nwaiting + p->nstranded - 1 : 0;
+	list_view_set_count(&p->list, p->nwaiting + p->nstranded);
 }
 
 static void *approvals_open(struct app *a, const void *arg)
@@ -72,10 +73,10 @@ static void approvals_close(struct app *a, void *st)
 
 static const struct booking *selected(const struct approvals *p)
 {
-	if (p->selected < p->nwaiting)
-		return &p->waiting[p->selected];
-	if (p->selected - p->nwaiting < p->nstranded)
-		return &p->stranded[p->selected - p->nwaiting];
+	if (p->list.selected < p->nwaiting)
+		return &p->waiting[p->list.selected];
+	if (p->list.selected - p->nwaiting < p->nstranded)
+		return &p->stranded[p->list.selected - p->nwaiting];
 	return NULL;
 }
 
@@ -97,11 +98,7 @@ static void approvals_draw(struct app *a, void *st)
 	(void)a;
 	snprintf(line, sizeof(line), _("%d team bookings wait for approval"), p->nwaiting);
 	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
-	if (p->selected < p->first)
-		p->first = p->selected;
-	if (p->selected >= p->first + rows)
-		p->first = p->selected - rows + 1;
-	for (i = p->first; i < n && y < TOP + rows; i++, y++) {
+	for (i = list_view_first(&p->list, rows); i < n && y < TOP + rows; i++, y++) {
 		if (i == p->nwaiting && p->nstranded) {
 			draw_text(y++, X0,
 				  _("Bookings of deregistered teams or organisations past their residence:"),
@@ -109,7 +106,7 @@ static void approvals_draw(struct app *a, void *st)
 		}
 		line_of(i < p->nwaiting ? &p->waiting[i] : &p->stranded[i - p->nwaiting], line,
 			sizeof(line));
-		draw_row(y, X0, line, COLS - 2 * X0, i == p->selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, i == p->list.selected, ROLE_NORMAL);
 	}
 	if (n == 0)
 		draw_text(TOP, X0, _("Nothing waits."), COLS - 2 * X0, ROLE_DIM, 0);
@@ -143,7 +140,7 @@ static void decide(struct app *a, struct approvals *p, bool approve)
 	bool already;
 	int dates;
 
-	if (!b || p->selected >= p->nwaiting)
+	if (!b || p->list.selected >= p->nwaiting)
 		return;
 	if (approve && !p->asking && (dates = booking_series_waiting(a->db, b->id)) > 1) {
 		p->asking = b->id;
@@ -187,18 +184,23 @@ static enum key_result series_key(struct app *a, struct approvals *p, struct key
 {
 	long long id = p->asking;
 
-	if (k.code)
-		return KR_IGNORED; /* F1, F9: the question waits */
-	if (k.ch == 'y' || k.ch == 'Y') {
+	static const int ANSWERS[] = { ACT_YES, ACT_NO, ACT_BACK, -1 };
+
+	switch (action_find(ANSWERS, k, false)) {
+	case ACT_YES:
 		p->asking = 0;
 		approve_series(a, p, id);
-	} else if (k.ch == 'n' || k.ch == 'N') {
+		return KR_HANDLED;
+	case ACT_NO:
 		decide(a, p, true);
-	} else if (k.ch == 27) {
+		return KR_HANDLED;
+	case ACT_BACK:
 		p->asking = 0;
 		a->message[0] = '\0';
+		return KR_HANDLED;
+	default:
+		return KR_IGNORED; /* F1, F9: the question waits */
 	}
-	return KR_HANDLED;
 }
 
 static enum key_result approvals_key(struct app *a, void *st, struct key_in k)
@@ -210,30 +212,26 @@ static enum key_result approvals_key(struct app *a, void *st, struct key_in k)
 		return series_key(a, p, k);
 	if (p->rejecting)
 		return reason_key(a, p, k);
-	if (k.code && k.ch == KEY_UP && p->selected > 0) {
-		p->selected--;
+	if (list_panel_key(&p->list, k.act, TOP))
 		return KR_HANDLED;
-	}
-	if (k.code && k.ch == KEY_DOWN && p->selected + 1 < p->nwaiting + p->nstranded) {
-		p->selected++;
-		return KR_HANDLED;
-	}
-	if (k.code)
-		return KR_IGNORED;
 	b = selected(p);
-	if ((k.ch == '\r' || k.ch == '\n') && b) {
+	switch (k.act) {
+	case ACT_DETAIL:
+		if (!b)
+			return KR_IGNORED;
 		app_push(a, &SCREEN_BOOKING_DETAIL, &b->id);
 		return KR_HANDLED;
-	}
-	if (k.ch == 'y') {
+	case ACT_APPROVE:
 		decide(a, p, true);
 		return KR_HANDLED;
-	}
-	if (k.ch == 'r' && b && p->selected < p->nwaiting) {
+	case ACT_REJECT:
+		if (!b || p->list.selected >= p->nwaiting)
+			return KR_IGNORED;
 		p->rejecting = true;
 		return KR_HANDLED;
+	default:
+		return KR_IGNORED;
 	}
-	return KR_IGNORED;
 }
 
 static bool approvals_typing(struct app *a, void *st)
@@ -250,6 +248,8 @@ static void approvals_resume(struct app *a, void *st)
 }
 
 static const int APPROVALS_KEYS[] = { ACT_PICK, ACT_APPROVE, ACT_REJECT, ACT_DETAIL, -1 };
+/* No clicks: the heading of the stranded bookings takes a row of the list. */
+static const int APPROVALS_MORE[] = { LIST_MOVES, -1 };
 
 const struct screen_ops SCREEN_APPROVALS = {
 	.title = N_("Approvals"),
@@ -260,4 +260,5 @@ const struct screen_ops SCREEN_APPROVALS = {
 	.typing = approvals_typing,
 	.resume = approvals_resume,
 	.keys = APPROVALS_KEYS,
+	.more = APPROVALS_MORE,
 };

@@ -17,6 +17,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 
 enum { F_DATE, F_PERSON, F_DESK, F_ACTION, F_COUNT };
 
@@ -30,7 +31,8 @@ struct audit_screen {
 	struct form form;
 	bool filtering;
 	struct audit_entry *entries;
-	int n, selected, first;
+	int n;
+	struct list_view list;
 };
 
 static void reload(struct app *a, struct audit_screen *s)
@@ -45,9 +47,11 @@ static void reload(struct app *a, struct audit_screen *s)
 	f = (struct audit_filter){ t[F_DATE], t[F_PERSON], t[F_DESK], t[F_ACTION] };
 	audit_entries_free(s->entries, s->n);
 	s->entries = NULL;
-	s->n = s->selected = s->first = 0;
+	s->n = 0;
 	if (audit_entries(a->db, &f, SHOWN_MAX, &s->entries, &s->n, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
+	s->list.selected = s->list.first = 0;
+	list_view_set_count(&s->list, s->n);
 }
 
 static void *audit_open(struct app *a, const void *arg)
@@ -121,11 +125,8 @@ static void audit_draw(struct app *a, void *st)
 	char line[512], when[32];
 	int i, y, rows = LINES - LIST_TOP - DETAIL_ROWS - 3;
 
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + rows)
-		s->first = s->selected - rows + 1;
-	for (i = s->first, y = LIST_TOP; i < s->n && y < LIST_TOP + rows; i++, y++) {
+	for (i = list_view_first(&s->list, rows), y = LIST_TOP; i < s->n && y < LIST_TOP + rows;
+	     i++, y++) {
 		const struct audit_entry *e = &s->entries[i];
 
 		clock_local_datetime(e->at, when, sizeof(when));
@@ -134,13 +135,13 @@ static void audit_draw(struct app *a, void *st)
 				 e->record_id);
 		else
 			snprintf(line, sizeof(line), "%s", audit_record_words(e->record));
-		draw_entry(y, !s->filtering && i == s->selected, when,
+		draw_entry(y, !s->filtering && i == s->list.selected, when,
 			   audit_action_words(e->action), e->actor, e->desk, line);
 	}
 	if (s->n == 0)
 		draw_text(LIST_TOP, X0, _("No entry matches."), COLS - 2 * X0, ROLE_DIM, 0);
 	else
-		draw_detail(a, &s->entries[s->selected], LINES - DETAIL_ROWS - 2);
+		draw_detail(a, &s->entries[s->list.selected], LINES - DETAIL_ROWS - 2);
 	form_view_draw(&s->form, 2, 10, 24);
 	if (!s->filtering)
 		curs_set(0);
@@ -164,16 +165,12 @@ static enum key_result audit_key(struct app *a, void *st, struct key_in k)
 		}
 		return KR_HANDLED;
 	}
-	if (!k.code && k.ch == '\t') {
+	if (k.act == ACT_FILTER) {
 		s->filtering = true;
 		form_focus(&s->form, 0);
-	} else if (k.code && k.ch == KEY_UP && s->selected > 0)
-		s->selected--;
-	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n)
-		s->selected++;
-	else
-		return KR_IGNORED;
-	return KR_HANDLED;
+		return KR_HANDLED;
+	}
+	return list_panel_key(&s->list, k.act, LIST_TOP) ? KR_HANDLED : KR_IGNORED;
 }
 
 static bool audit_typing(struct app *a, void *st)
@@ -183,6 +180,7 @@ static bool audit_typing(struct app *a, void *st)
 }
 
 static const int AUDIT_KEYS[] = { ACT_PICK, ACT_FILTER, -1 };
+static const int AUDIT_MORE[] = { LIST_ACTIONS, -1 };
 
 const struct screen_ops SCREEN_AUDIT = {
 	.title = N_("Audit log"),
@@ -192,4 +190,5 @@ const struct screen_ops SCREEN_AUDIT = {
 	.key = audit_key,
 	.typing = audit_typing,
 	.keys = AUDIT_KEYS,
+	.more = AUDIT_MORE,
 };

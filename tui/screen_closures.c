@@ -19,6 +19,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 #include "tui/rooms.h"
 
 enum { F_FROM, F_TO, F_REASON, F_COUNT };
@@ -28,7 +29,8 @@ enum { F_FROM, F_TO, F_REASON, F_COUNT };
 
 struct closures {
 	struct closure *all;
-	int n, selected, first;
+	int n;
+	struct list_view list;
 	bool adding, opening; /* a closure typed, or a working day (调休) */
 	struct field fields[F_COUNT];
 	struct form form;
@@ -45,8 +47,7 @@ static void reload(struct app *a, struct closures *s)
 	s->n = 0;
 	if (closure_list(a->db, false, &s->all, &s->n, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	if (s->selected >= s->n)
-		s->selected = s->n > 0 ? s->n - 1 : 0;
+	list_view_set_count(&s->list, s->n);
 }
 
 static void *closures_open(struct app *a, const void *arg)
@@ -116,15 +117,11 @@ static void closures_draw(struct app *a, void *st)
 	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	if (s->n == 0)
 		draw_text(TOP, X0, _("No closure to come: n adds one."), COLS - 2 * X0, ROLE_DIM, 0);
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + rows)
-		s->first = s->selected - rows + 1;
-	for (i = s->first, y = TOP; i < s->n && y < TOP + rows; i++, y++) {
+	for (i = list_view_first(&s->list, rows), y = TOP; i < s->n && y < TOP + rows; i++, y++) {
 		snprintf(line, sizeof(line), "%-4lld %s - %s  %s", s->all[i].id, s->all[i].from,
 			 s->all[i].to, s->all[i].reason);
 		draw_row(y, X0, line, COLS - 2 * X0,
-			  !s->adding && i == s->selected, ROLE_NORMAL);
+			  !s->adding && i == s->list.selected, ROLE_NORMAL);
 	}
 	if (s->adding) {
 		form_view_draw(&s->form, LINES - 3 - F_COUNT, 14, 40);
@@ -177,7 +174,7 @@ static void save(struct app *a, struct closures *s)
 	reload(a, s);
 	for (i = 0; i < s->n; i++)
 		if (s->all[i].id == id)
-			s->selected = i;
+			list_view_select(&s->list, i);
 }
 
 static void remove_selected(struct app *a, struct closures *s)
@@ -185,9 +182,9 @@ static void remove_selected(struct app *a, struct closures *s)
 	struct closure c;
 	struct hd_err err;
 
-	if (s->selected >= s->n)
+	if (s->list.selected >= s->n)
 		return;
-	c = s->all[s->selected];
+	c = s->all[s->list.selected];
 	if (!app_confirm(a, _("Remove this closure? Rooms can be booked on those days again.")))
 		return;
 	if (closure_remove(a->db, &a->actor, c.id, &err) != HD_OK)
@@ -250,22 +247,21 @@ static enum key_result closures_key(struct app *a, void *st, struct key_in k)
 		return form_keys(a, s, k);
 	if (s->opening)
 		return day_keys(a, s, k);
-	if (k.code && k.ch == KEY_UP && s->selected > 0)
-		s->selected--;
-	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n)
-		s->selected++;
-	else if (k.code && k.ch == KEY_DC)
+	if (list_panel_key(&s->list, k.act, TOP))
+		return KR_HANDLED;
+	switch (k.act) {
+	case ACT_REMOVE:
 		remove_selected(a, s);
-	else if (k.code)
-		return KR_IGNORED;
-	else if (k.ch == 'n')
+		break;
+	case ACT_ADD:
 		s->adding = true;
-	else if (k.ch == 'x')
-		remove_selected(a, s);
-	else if (k.ch == 'o')
+		break;
+	case ACT_WORKING_DAY:
 		s->opening = true;
-	else
+		break;
+	default:
 		return KR_IGNORED;
+	}
 	return KR_HANDLED;
 }
 
@@ -284,6 +280,7 @@ static bool closures_dirty(struct app *a, void *st)
 }
 
 static const int CLOSURES_KEYS[] = { ACT_PICK, ACT_ADD, -1 };
+static const int CLOSURES_MORE[] = { LIST_ACTIONS, ACT_REMOVE, ACT_WORKING_DAY, -1 };
 
 const struct screen_ops SCREEN_CLOSURES = {
 	.title = N_("Closures"),
@@ -294,5 +291,6 @@ const struct screen_ops SCREEN_CLOSURES = {
 	.typing = closures_typing,
 	.dirty = closures_dirty,
 	.keys = CLOSURES_KEYS,
+	.more = CLOSURES_MORE,
 	.patient = true,
 };

@@ -17,6 +17,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 
 enum { F_DATE, F_START, F_END, F_PEOPLE, F_COUNT };
 
@@ -27,7 +28,8 @@ struct free_room {
 	struct field fields[F_COUNT];
 	struct form form;
 	struct room *rooms;
-	int nrooms, selected;
+	int nrooms;
+	struct list_view list;
 	bool asked, in_list;
 	struct slot slot; /* the question as last asked, its head count too */
 };
@@ -85,10 +87,11 @@ static void free_draw(struct app *a, void *st)
 	}
 	if (f->asked && f->nrooms == 0)
 		draw_text(LIST_TOP, X0, _("No room is free then."), COLS - 2 * X0, ROLE_WARNING, 1);
-	for (i = 0, y = LIST_TOP; i < f->nrooms && y < LINES - 3; i++, y++) {
+	for (i = list_view_first(&f->list, LINES - 3 - LIST_TOP), y = LIST_TOP;
+	     i < f->nrooms && y < LINES - 3; i++, y++) {
 		snprintf(line, sizeof(line), _("%s, holds %d"), f->rooms[i].name, f->rooms[i].capacity);
 		draw_row(y, X0, line, COLS - 2 * X0,
-			  f->in_list && i == f->selected, ROLE_NORMAL);
+			  f->in_list && i == f->list.selected, ROLE_NORMAL);
 	}
 	if (!f->in_list)
 		form_view_draw(&f->form, 3, 14, 20);
@@ -129,7 +132,8 @@ static void ask(struct app *a, struct free_room *f)
 	a->message[0] = '\0';
 	f->asked = true;
 	f->in_list = f->nrooms > 0;
-	f->selected = 0;
+	f->list.selected = f->list.first = 0;
+	list_view_set_count(&f->list, f->nrooms);
 }
 
 /* Back from the booking form (or anything opened on top): the same
@@ -143,25 +147,26 @@ static void free_resume(struct app *a, void *st)
 		return;
 	if (list_free(a, f, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	if (f->selected >= f->nrooms)
-		f->selected = f->nrooms > 0 ? f->nrooms - 1 : 0;
+	list_view_set_count(&f->list, f->nrooms);
 	if (f->nrooms == 0)
 		f->in_list = false;
 }
 
 static enum key_result list_key(struct app *a, struct free_room *f, struct key_in k)
 {
-	if (k.code && k.ch == KEY_UP && f->selected > 0)
-		f->selected--;
-	else if (k.code && k.ch == KEY_DOWN && f->selected + 1 < f->nrooms)
-		f->selected++;
-	else if (!k.code && k.ch == '\t')
+	if (list_panel_key(&f->list, k.act, LIST_TOP))
+		return KR_HANDLED;
+	switch (k.act) {
+	case ACT_NEXT:
 		f->in_list = false;
-	else if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
-		f->slot.room_id = f->rooms[f->selected].id;
+		break;
+	case ACT_ENTER:
+		f->slot.room_id = f->rooms[f->list.selected].id;
 		app_push(a, &SCREEN_BOOKING, &f->slot);
-	} else
+		break;
+	default:
 		return KR_IGNORED;
+	}
 	return KR_HANDLED;
 }
 
@@ -186,6 +191,7 @@ static bool free_typing(struct app *a, void *st)
 }
 
 static const int FREE_KEYS[] = { ACT_NEXT, ACT_SAVE, ACT_PICK, -1 };
+static const int FREE_MORE[] = { LIST_ACTIONS, ACT_ENTER, -1 };
 
 const struct screen_ops SCREEN_FREE_ROOM = {
 	.title = N_("Find a free room"),
@@ -196,4 +202,5 @@ const struct screen_ops SCREEN_FREE_ROOM = {
 	.typing = free_typing,
 	.resume = free_resume,
 	.keys = FREE_KEYS,
+	.more = FREE_MORE,
 };

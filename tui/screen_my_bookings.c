@@ -18,6 +18,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 #include "tui/form_view.h"
 #include "tui/suggest.h"
 
@@ -33,7 +34,8 @@ struct my_bookings {
 	struct form form;
 	long long pick; /* the booker opened: an organisation (id) or a team (-id); 0 none */
 	struct booking *bookings;
-	int n, selected;
+	int n;
+	struct list_view list;
 };
 
 static void reload(struct app *a, struct my_bookings *m)
@@ -46,8 +48,7 @@ static void reload(struct app *a, struct my_bookings *m)
 	if (booking_of_booker(a->db, m->pick > 0 ? m->pick : 0, m->pick < 0 ? -m->pick : 0,
 			      clock_now(), SHOWN_MAX, &m->bookings, &m->n, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	if (m->selected >= m->n)
-		m->selected = m->n > 0 ? m->n - 1 : 0;
+	list_view_set_count(&m->list, m->n);
 }
 
 static void *my_open(struct app *a, const void *arg)
@@ -99,12 +100,13 @@ static void my_draw(struct app *a, void *st)
 	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	if (m->n == 0)
 		draw_text(LIST_TOP, X0, _("No bookings to come."), COLS - 2 * X0, ROLE_DIM, 0);
-	for (i = 0, y = LIST_TOP; i < m->n && y < LINES - 3; i++, y++) {
+	for (i = list_view_first(&m->list, LINES - 3 - LIST_TOP), y = LIST_TOP;
+	     i < m->n && y < LINES - 3; i++, y++) {
 		clock_local_datetime(m->bookings[i].start, from, sizeof(from));
 		clock_local_hm(m->bookings[i].end, to, sizeof(to));
 		snprintf(line, sizeof(line), "%s-%s  %s  %d  %s", from, to, m->bookings[i].room,
 			 m->bookings[i].attendees, _(booking_state_word(m->bookings[i].state)));
-		draw_row(y, X0, line, COLS - 2 * X0, i == m->selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, i == m->list.selected, ROLE_NORMAL);
 	}
 }
 
@@ -134,14 +136,14 @@ static void cancel(struct app *a, struct my_bookings *m)
 	struct hd_err err;
 	bool already;
 
-	if (m->selected >= m->n || !app_confirm(a, _("Cancel this booking?")))
+	if (m->list.selected >= m->n || !app_confirm(a, _("Cancel this booking?")))
 		return;
 	/* The PIN was given for this booker when the list opened. */
-	if (booking_cancel(a->db, &a->actor, VIA_PIN, m->bookings[m->selected].id, &already,
+	if (booking_cancel(a->db, &a->actor, VIA_PIN, m->bookings[m->list.selected].id, &already,
 			   &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
-		app_message(a, ROLE_OK, _("Booking %lld cancelled."), m->bookings[m->selected].id);
+		app_message(a, ROLE_OK, _("Booking %lld cancelled."), m->bookings[m->list.selected].id);
 	reload(a, m);
 }
 
@@ -157,14 +159,11 @@ static enum key_result my_key(struct app *a, void *st, struct key_in k)
 			open_list(a, m);
 		return KR_HANDLED;
 	}
-	if (k.code && k.ch == KEY_UP && m->selected > 0)
-		m->selected--;
-	else if (k.code && k.ch == KEY_DOWN && m->selected + 1 < m->n)
-		m->selected++;
-	else if (!k.code && k.ch == 'c')
-		cancel(a, m);
-	else
+	if (list_panel_key(&m->list, k.act, LIST_TOP))
+		return KR_HANDLED;
+	if (k.act != ACT_CANCEL)
 		return KR_IGNORED;
+	cancel(a, m);
 	return KR_HANDLED;
 }
 
@@ -175,6 +174,7 @@ static bool my_typing(struct app *a, void *st)
 }
 
 static const int MY_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_CANCEL, -1 };
+static const int MY_MORE[] = { LIST_ACTIONS, -1 };
 
 const struct screen_ops SCREEN_MY_BOOKINGS = {
 	.title = N_("Your bookings"),
@@ -184,4 +184,5 @@ const struct screen_ops SCREEN_MY_BOOKINGS = {
 	.key = my_key,
 	.typing = my_typing,
 	.keys = MY_KEYS,
+	.more = MY_MORE,
 };

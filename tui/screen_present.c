@@ -19,6 +19,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 #include "tui/print_tell.h"
 
 #define X0 2
@@ -27,7 +28,8 @@
 struct present {
 	struct visit *in;
 	bool *accounted; /* roll call marks, by row */
-	int count, selected, first;
+	int count;
+	struct list_view list;
 	bool roll_call;
 };
 
@@ -43,8 +45,7 @@ static void reload(struct app *a, struct present *p)
 	if (visit_present(a->db, &p->in, &p->count, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	p->accounted = xcalloc((size_t)p->count + 1, sizeof(*p->accounted));
-	if (p->selected >= p->count)
-		p->selected = p->count > 0 ? p->count - 1 : 0;
+	list_view_set_count(&p->list, p->count);
 }
 
 static void *present_open(struct app *a, const void *arg)
@@ -105,11 +106,7 @@ static void present_draw(struct app *a, void *st)
 	draw_text(2, X0, line, COLS - 2 * X0, p->roll_call ? ROLE_WARNING : ROLE_LABEL, 0);
 	if (p->count == 0)
 		draw_text(TOP, X0, _("Nobody is checked in."), COLS - 2 * X0, ROLE_DIM, 0);
-	if (p->selected < p->first)
-		p->first = p->selected;
-	if (p->selected >= p->first + rows)
-		p->first = p->selected - rows + 1;
-	for (i = p->first, y = TOP; i < p->count && y < TOP + rows; i++, y++) {
+	for (i = list_view_first(&p->list, rows), y = TOP; i < p->count && y < TOP + rows; i++, y++) {
 		const struct visit *v = &p->in[i];
 
 		clock_local_hm(v->time_in, when, sizeof(when));
@@ -117,7 +114,7 @@ static void present_draw(struct app *a, void *st)
 		snprintf(line, sizeof(line), "%s %s  %s %3d  %s",
 			 p->roll_call ? (p->accounted[i] ? "[x]" : "[ ]") : "   ", when, name,
 			 v->party, list_label(&LIST_PURPOSE, v->purpose));
-		draw_row(y, X0, line, COLS - 2 * X0, i == p->selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, i == p->list.selected, ROLE_NORMAL);
 	}
 }
 
@@ -129,18 +126,18 @@ static void checkout(struct app *a, struct present *p)
 
 	char question[NAME_BYTES + 64];
 
-	if (p->selected >= p->count)
+	if (p->list.selected >= p->count)
 		return;
 	snprintf(question, sizeof(question), _("Check %s out?"),
-		 p->in[p->selected].erased ? _("(erased)") : p->in[p->selected].name);
+		 p->in[p->list.selected].erased ? _("(erased)") : p->in[p->list.selected].name);
 	if (!app_confirm(a, question))
 		return;
-	if (visit_checkout(a->db, &a->actor, p->in[p->selected].id, VIA_DIRECT, &already, &first,
+	if (visit_checkout(a->db, &a->actor, p->in[p->list.selected].id, VIA_DIRECT, &already, &first,
 			   &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
-	app_message(a, ROLE_OK, _("%s checked out."), p->in[p->selected].name);
+	app_message(a, ROLE_OK, _("%s checked out."), p->in[p->list.selected].name);
 	reload(a, p);
 }
 
@@ -158,44 +155,43 @@ static enum key_result present_key(struct app *a, void *st, struct key_in k)
 {
 	struct present *p = st;
 
-	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
-		if (k.ch == KEY_UP && p->selected > 0)
-			p->selected--;
-		if (k.ch == KEY_DOWN && p->selected + 1 < p->count)
-			p->selected++;
+	bool on = p->list.selected < p->count;
+
+	if (list_panel_key(&p->list, k.act, TOP))
 		return KR_HANDLED;
-	}
-	if (k.code)
-		return KR_IGNORED;
-	if (!p->roll_call && (k.ch == '\r' || k.ch == '\n') && p->selected < p->count) {
-		app_push(a, &SCREEN_VISITOR, &p->in[p->selected].id);
+	switch (k.act) {
+	case ACT_DETAIL:
+	case ACT_SPACE:
+		if (p->roll_call && on) {
+			/* Marked accounted for; the next one comes up. */
+			p->accounted[p->list.selected] = !p->accounted[p->list.selected];
+			list_view_move(&p->list, LIST_DOWN);
+		} else if (k.act == ACT_DETAIL && !p->roll_call && on) {
+			app_push(a, &SCREEN_VISITOR, &p->in[p->list.selected].id);
+		} else {
+			return KR_IGNORED;
+		}
 		return KR_HANDLED;
-	}
-	if (k.ch == 'o' && !p->roll_call) {
+	case ACT_CHECKOUT:
+		if (p->roll_call)
+			return KR_IGNORED;
 		checkout(a, p);
 		return KR_HANDLED;
-	}
-	if (k.ch == 'p') {
+	case ACT_PRINT_LIST:
 		print_list(a);
 		return KR_HANDLED;
-	}
-	if (k.ch == 'r' && !p->roll_call && p->selected < p->count) {
-		print_slip_again(a, p->in[p->selected].id);
+	case ACT_REPRINT_SELECTED:
+		if (p->roll_call || !on)
+			return KR_IGNORED;
+		print_slip_again(a, p->in[p->list.selected].id);
 		return KR_HANDLED;
-	}
-	if (k.ch == 'e') {
+	case ACT_ROLL_CALL:
 		p->roll_call = !p->roll_call;
 		memset(p->accounted, 0, (size_t)p->count * sizeof(*p->accounted));
 		return KR_HANDLED;
+	default:
+		return KR_IGNORED;
 	}
-	if (p->roll_call && (k.ch == '\r' || k.ch == '\n' || k.ch == ' ') &&
-	    p->selected < p->count) {
-		p->accounted[p->selected] = !p->accounted[p->selected];
-		if (p->selected + 1 < p->count)
-			p->selected++;
-		return KR_HANDLED;
-	}
-	return KR_IGNORED;
 }
 
 static void present_tick(struct app *a, void *st)
@@ -210,6 +206,7 @@ static void present_tick(struct app *a, void *st)
 
 static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_REPRINT_SELECTED,
 				     ACT_ROLL_CALL, ACT_PRINT_LIST, -1 };
+static const int PRESENT_MORE[] = { LIST_ACTIONS, ACT_SPACE, -1 };
 
 const struct screen_ops SCREEN_PRESENT = {
 	.title = N_("Who is here"),
@@ -219,4 +216,5 @@ const struct screen_ops SCREEN_PRESENT = {
 	.key = present_key,
 	.tick = present_tick,
 	.keys = PRESENT_KEYS,
+	.more = PRESENT_MORE,
 };

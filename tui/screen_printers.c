@@ -18,6 +18,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 #include "tui/topline.h"
 
 #define X0 2
@@ -30,7 +31,8 @@ struct printers {
 	bool picking;
 	enum setting setting;
 	char **names;
-	int nnames, selected;
+	int nnames;
+	struct list_view list; /* wraps round */
 };
 
 static void reload(struct app *a, struct printers *p)
@@ -88,15 +90,18 @@ static void state_line(int y, const char *label, const char *queue,
 	draw_text(y, X0 + 16, line, COLS - X0 - 18, *queue ? ROLE_NORMAL : ROLE_DIM, 0);
 }
 
+#define PICKER_TOP 5
+
 static void draw_picker(struct printers *p)
 {
-	int i, y = 4;
+	int i, y = PICKER_TOP - 1;
 
 	draw_text(y++, X0, _("CUPS destinations (Enter picks, Esc closes):"), COLS - 4, ROLE_LABEL, 0);
 	if (p->nnames == 0)
 		draw_text(y, X0 + 2, _("CUPS lists no destinations."), COLS - 8, ROLE_DIM, 0);
-	for (i = 0; i < p->nnames && y < LINES - 3; i++, y++)
-		draw_row(y, X0 + 2, p->names[i], 40, i == p->selected, ROLE_NORMAL);
+	for (i = list_view_first(&p->list, LINES - 3 - PICKER_TOP); i < p->nnames && y < LINES - 3;
+	     i++, y++)
+		draw_row(y, X0 + 2, p->names[i], 40, i == p->list.selected, ROLE_NORMAL);
 }
 
 static void printers_draw(struct app *a, void *st)
@@ -145,7 +150,8 @@ static void pick(struct app *a, struct printers *p, enum setting s)
 	}
 	p->picking = true;
 	p->setting = s;
-	p->selected = 0;
+	p->list = (struct list_view){ .wrap = true };
+	list_view_set_count(&p->list, p->nnames);
 }
 
 static void set_and_watch(struct app *a, enum setting s, const char *value)
@@ -162,19 +168,20 @@ static void set_and_watch(struct app *a, enum setting s, const char *value)
 
 static enum key_result picker_key(struct app *a, struct printers *p, struct key_in k)
 {
-	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
+	if (list_panel_key(&p->list, k.act, PICKER_TOP))
+		return KR_HANDLED;
+	switch (k.act) {
+	case ACT_ENTER:
 		if (p->nnames)
-			p->selected = (p->selected + (k.ch == KEY_UP ? p->nnames - 1 : 1)) % p->nnames;
-	} else if ((!k.code && (k.ch == '\r' || k.ch == '\n')) || (k.code && k.ch == KEY_ENTER)) {
-		if (p->nnames)
-			set_and_watch(a, p->setting, p->names[p->selected]);
+			set_and_watch(a, p->setting, p->names[p->list.selected]);
 		close_picker(p);
-	} else if (!k.code && k.ch == 27) {
+		return KR_HANDLED;
+	case ACT_BACK:
 		close_picker(p);
-	} else {
+		return KR_HANDLED;
+	default:
 		return KR_IGNORED; /* F1, F9 and the rest work as everywhere */
 	}
-	return KR_HANDLED;
 }
 
 static void retry(struct app *a, struct printers *p)
@@ -213,23 +220,21 @@ static enum key_result printers_key(struct app *a, void *st, struct key_in k)
 
 	if (p->picking)
 		return picker_key(a, p, k);
-	if (k.code)
-		return KR_IGNORED;
-	switch (k.ch) {
-	case '1':
+	switch (k.act) {
+	case ACT_CHOOSE_1:
 		pick(a, p, SET_PRINTER_RECEIPT);
 		return KR_HANDLED;
-	case '2':
+	case ACT_CHOOSE_2:
 		pick(a, p, SET_PRINTER_A4);
 		return KR_HANDLED;
-	case 'w':
+	case ACT_WIDTH:
 		settings_text(a->db, SET_PRINTER_RECEIPT_WIDTH, width, sizeof(width));
 		set_and_watch(a, SET_PRINTER_RECEIPT_WIDTH, strcmp(width, "80") == 0 ? "58" : "80");
 		return KR_HANDLED;
-	case 'r':
+	case ACT_RETRY:
 		retry(a, p);
 		return KR_HANDLED;
-	case 't':
+	case ACT_TEST_PAGE:
 		test_page(a, p);
 		return KR_HANDLED;
 	default:
@@ -238,6 +243,8 @@ static enum key_result printers_key(struct app *a, void *st, struct key_in k)
 }
 
 static const int PRINTERS_KEYS[] = { ACT_PICK_QUEUE, ACT_WIDTH, ACT_TEST_PAGE, ACT_RETRY, -1 };
+/* 1 and 2 are ACT_PICK_QUEUE's keys; the rest move in the picker. */
+static const int PRINTERS_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2, LIST_ACTIONS, ACT_ENTER, -1 };
 
 const struct screen_ops SCREEN_PRINTERS = {
 	.title = N_("Printers"),
@@ -246,4 +253,5 @@ const struct screen_ops SCREEN_PRINTERS = {
 	.draw = printers_draw,
 	.key = printers_key,
 	.keys = PRINTERS_KEYS,
+	.more = PRINTERS_MORE,
 };

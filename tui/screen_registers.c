@@ -19,15 +19,19 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 
 #define HITS_MAX 64
 #define X0 2
+
+#define LIST_TOP 4
 
 struct registers {
 	struct editor query;
 	char last[EDITOR_TEXT_MAX]; /* the query the hits belong to */
 	struct search_hit hits[HITS_MAX];
-	int count, selected, first;
+	int count;
+	struct list_view list;
 	bool stale;
 	/* The selected record's details, read when the selection changes. */
 	enum search_kind detail_kind;
@@ -39,7 +43,7 @@ struct registers {
 
 static void read_detail(struct app *a, struct registers *r)
 {
-	const struct search_hit *h = r->selected < r->count ? &r->hits[r->selected] : NULL;
+	const struct search_hit *h = r->list.selected < r->count ? &r->hits[r->list.selected] : NULL;
 	struct hd_err err;
 
 	if (!h) {
@@ -73,8 +77,8 @@ static void refresh_hits(struct app *a, struct registers *r)
 		r->count = 0;
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	}
-	r->selected = 0;
-	r->first = 0;
+	r->list.selected = r->list.first = 0;
+	list_view_set_count(&r->list, r->count);
 }
 
 static void *registers_open(struct app *a, const void *arg)
@@ -170,16 +174,12 @@ static void registers_draw(struct app *a, void *st)
 	(void)used;
 	snprintf(line, sizeof(line), _("%d shown"), r->count);
 	draw_text(2, qx + 43, line, COLS - qx - 44, ROLE_DIM, 0);
-	if (r->selected < r->first)
-		r->first = r->selected;
-	if (r->selected >= r->first + rows)
-		r->first = r->selected - rows + 1;
-	for (i = r->first, y = 4; i < r->count && y < 4 + rows; i++, y++) {
+	for (i = list_view_first(&r->list, rows), y = LIST_TOP; i < r->count && y < 4 + rows; i++, y++) {
 		const struct search_hit *h = &r->hits[i];
 
 		snprintf(line, sizeof(line), " %-4s %6lld  %s",
 			 h->kind == SEARCH_ORG ? _("Org") : _("Team"), h->id, h->name);
-		draw_row(y, X0, line, COLS - 2 * X0, i == r->selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, i == r->list.selected, ROLE_NORMAL);
 	}
 	if (r->count == 0)
 		draw_text(4, X0, _("No organisation or team matches."), COLS - 2 * X0, ROLE_DIM, 0);
@@ -199,29 +199,24 @@ static enum key_result registers_key(struct app *a, void *st, struct key_in k)
 	struct registers *r = st;
 	struct form_event ev;
 
-	if (k.code && k.ch == KEY_F(4)) {
+	switch (k.act) {
+	case ACT_ADD_ORG:
 		if (app_allowed(a, ACC_REGISTERS))
 			app_push(a, &SCREEN_ORG_FORM, NULL);
 		return KR_HANDLED;
-	}
-	if (k.code && k.ch == KEY_F(5)) {
+	case ACT_ROLL:
 		app_push(a, &SCREEN_ROLL, NULL);
 		return KR_HANDLED;
-	}
-	if (!k.code && (k.ch == '\r' || k.ch == '\n') && r->selected < r->count) {
-		app_push(a, r->hits[r->selected].kind == SEARCH_ORG ? &SCREEN_ORG : &SCREEN_TEAM,
-			 &r->hits[r->selected].id);
+	case ACT_OPEN:
+		if (r->list.selected >= r->count)
+			break;
+		app_push(a, r->hits[r->list.selected].kind == SEARCH_ORG ? &SCREEN_ORG : &SCREEN_TEAM,
+			 &r->hits[r->list.selected].id);
 		return KR_HANDLED;
-	}
-	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN || k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {
-		int step = k.ch == KEY_UP ? -1 : k.ch == KEY_DOWN ? 1 : k.ch == KEY_PPAGE ? -list_rows() : list_rows();
-
-		r->selected += step;
-		if (r->selected >= r->count)
-			r->selected = r->count - 1;
-		if (r->selected < 0)
-			r->selected = 0;
-		return KR_HANDLED;
+	default:
+		if (list_panel_key(&r->list, k.act, LIST_TOP))
+			return KR_HANDLED;
+		break;
 	}
 	if (!form_view_event(k, &ev))
 		return KR_IGNORED;
@@ -268,6 +263,8 @@ static bool registers_typing(struct app *a, void *st)
 }
 
 static const int REGISTERS_KEYS[] = { ACT_SEARCH, ACT_PICK, ACT_OPEN, ACT_ADD_ORG, ACT_ROLL, -1 };
+/* Home and End stay the search field's. */
+static const int REGISTERS_MORE[] = { ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_CLICK, -1 };
 
 const struct screen_ops SCREEN_REGISTERS = {
 	.title = N_("Organisations and teams"),
@@ -278,4 +275,5 @@ const struct screen_ops SCREEN_REGISTERS = {
 	.typing = registers_typing,
 	.resume = registers_resume,
 	.keys = REGISTERS_KEYS,
+	.more = REGISTERS_MORE,
 };

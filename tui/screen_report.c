@@ -24,6 +24,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 #include "tui/report_rows.h"
 #include "tui/termwidth.h"
 
@@ -37,7 +38,7 @@ struct report_screen {
 	char month[16];  /* "YYYY-MM" of the period's month */
 	bool half;       /* the half year of month */
 	int section;     /* enum report_section */
-	int first;       /* first row shown */
+	struct list_view view; /* the rows shown, scrolled */
 	enum report_style style;
 	struct report_rows rows;
 	int64_t started; /* when the build began, for the progress line */
@@ -94,7 +95,7 @@ static void build(struct app *a, struct report_screen *s)
 	report_free(&s->r);
 	report_rows_free(&s->rows);
 	s->built = false;
-	s->first = 0;
+	s->view.first = 0;
 	period_of(s, from, to);
 	s->started = clock_monotonic_ms();
 	if (report_build(a->db, from, to, progress, s, &s->r, &err) != HD_OK) {
@@ -113,6 +114,7 @@ static void *report_open(struct app *a, const void *arg)
 
 	(void)arg;
 	s->app = a;
+	s->view.scroll = true;
 	clock_local_date(clock_now(), today, sizeof(today));
 	snprintf(s->month, sizeof(s->month), "%.7s", today);
 	s->style = term_ambiguous_wide() ? REPORT_ASCII : REPORT_BLOCKS;
@@ -149,7 +151,7 @@ static void draw_tabs(const struct report_screen *s)
 static void report_draw(struct app *a, void *st)
 {
 	struct report_screen *s = st;
-	int rows = LINES - TOP - 2, i;
+	int rows = LINES - TOP - 2, i, first;
 
 	(void)a;
 	if (!s->built) {
@@ -158,12 +160,12 @@ static void report_draw(struct app *a, void *st)
 		return;
 	}
 	draw_tabs(s);
-	if (s->first > s->rows.n - rows)
-		s->first = s->rows.n - rows > 0 ? s->rows.n - rows : 0;
-	for (i = 0; i < rows && s->first + i < s->rows.n; i++)
-		report_rows_draw(&s->r, &s->rows, s->first + i, TOP + i, X0, COLS - 2 * X0, s->style,
+	list_view_set_count(&s->view, s->rows.n);
+	first = list_view_first(&s->view, rows);
+	for (i = 0; i < rows && first + i < s->rows.n; i++)
+		report_rows_draw(&s->r, &s->rows, first + i, TOP + i, X0, COLS - 2 * X0, s->style,
 				 theme_colour());
-	if (s->first + rows < s->rows.n)
+	if (first + rows < s->rows.n)
 		draw_text(LINES - 3, COLS - X0 - 6, "  ...", 5, ROLE_DIM, 0);
 }
 
@@ -212,48 +214,47 @@ static enum key_result report_key(struct app *a, void *st, struct key_in k)
 	struct report_screen *s = st;
 	int rows = LINES - TOP - 2, nsec = (int)(sizeof(SECTIONS) / sizeof(SECTIONS[0]));
 
-	if (k.code && (k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {
-		shift_month(s, k.ch == KEY_PPAGE ? -1 : 1);
+	switch (k.act) {
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		shift_month(s, k.act == ACT_PAGE_UP ? -1 : 1);
 		build(a, s);
 		return KR_HANDLED;
-	}
-	if (k.code && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT)) {
-		s->section = (s->section + (k.ch == KEY_LEFT ? nsec - 1 : 1)) % nsec;
-		s->first = 0;
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		s->section = (s->section + (k.act == ACT_LEFT ? nsec - 1 : 1)) % nsec;
+		s->view.first = 0;
 		report_rows_free(&s->rows);
 		if (s->built)
 			report_rows_make(&s->r, s->section, &s->rows);
 		return KR_HANDLED;
-	}
-	if (k.code && k.ch == KEY_UP) {
-		s->first = s->first > 0 ? s->first - 1 : 0;
-		return KR_HANDLED;
-	}
-	if (k.code && k.ch == KEY_DOWN) {
-		if (s->first + rows < s->rows.n)
-			s->first++;
-		return KR_HANDLED;
-	}
-	if (k.code)
-		return KR_IGNORED;
-	if (k.ch == 'h') {
+	case ACT_UP:
+	case ACT_DOWN:
+		list_view_set_count(&s->view, s->rows.n);
+		list_view_first(&s->view, rows);
+		return list_panel_key(&s->view, k.act, TOP) ? KR_HANDLED : KR_IGNORED;
+	case ACT_HALF_YEAR:
 		s->half = !s->half;
 		build(a, s);
 		return KR_HANDLED;
-	}
-	if (k.ch == 'a') {
+	case ACT_CHART_STYLE:
 		s->style = s->style == REPORT_ASCII ? REPORT_BLOCKS : REPORT_ASCII;
 		return KR_HANDLED;
-	}
-	if (k.ch == 's' && s->built) {
+	case ACT_SAVE_REPORT:
+		if (!s->built)
+			return KR_IGNORED;
 		save(a, s);
 		return KR_HANDLED;
+	default:
+		return KR_IGNORED;
 	}
-	return KR_IGNORED;
 }
 
 static const int REPORT_KEYS[] = { ACT_MONTH, ACT_HALF_YEAR, ACT_SECTION, ACT_SCROLL,
 				   ACT_CHART_STYLE, ACT_SAVE_REPORT, -1 };
+/* PgUp/PgDn (the month), Left/Right (the section), Up/Dn (the scroll). */
+static const int REPORT_MORE[] = { ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_LEFT, ACT_RIGHT, ACT_UP,
+				   ACT_DOWN, -1 };
 
 const struct screen_ops SCREEN_REPORT = {
 	.title = N_("Reports"),
@@ -262,4 +263,5 @@ const struct screen_ops SCREEN_REPORT = {
 	.draw = report_draw,
 	.key = report_key,
 	.keys = REPORT_KEYS,
+	.more = REPORT_MORE,
 };

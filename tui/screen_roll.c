@@ -18,6 +18,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 
 #define X0 2
 #define TOP 2
@@ -26,7 +27,8 @@
 struct roll {
 	struct team_brief *teams;
 	struct org *orgs;
-	int nteams, norgs, selected, first;
+	int nteams, norgs;
+	struct list_view list;
 };
 
 static void reload(struct app *a, struct roll *r)
@@ -41,8 +43,7 @@ static void reload(struct app *a, struct roll *r)
 	if (team_roll(a->db, &r->teams, &r->nteams, &err) != HD_OK ||
 	    org_residence_ending(a->db, ENDING_DAYS, &r->orgs, &r->norgs, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-	if (r->selected >= r->nteams + r->norgs)
-		r->selected = r->nteams + r->norgs > 0 ? r->nteams + r->norgs - 1 : 0;
+	list_view_set_count(&r->list, r->nteams + r->norgs);
 }
 
 static void *roll_open(struct app *a, const void *arg)
@@ -97,13 +98,9 @@ static void roll_draw(struct app *a, void *st)
 	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	if (n == 0)
 		draw_text(y, X0, _("The roll is up to date."), COLS - 2 * X0, ROLE_DIM, 0);
-	if (r->selected < r->first)
-		r->first = r->selected;
-	if (r->selected >= r->first + rows)
-		r->first = r->selected - rows + 1;
-	for (i = r->first; i < n && y < TOP + rows; i++, y++) {
+	for (i = list_view_first(&r->list, rows); i < n && y < TOP + rows; i++, y++) {
 		line_of(r, i, line, sizeof(line));
-		draw_row(y, X0, line, COLS - 2 * X0, i == r->selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, i == r->list.selected, ROLE_NORMAL);
 	}
 }
 
@@ -111,14 +108,14 @@ static void record_activity(struct app *a, struct roll *r)
 {
 	struct hd_err err;
 
-	if (r->selected >= r->nteams)
+	if (r->list.selected >= r->nteams)
 		return;
-	if (team_activity(a->db, &a->actor, r->teams[r->selected].id, NULL, &err) != HD_OK) {
+	if (team_activity(a->db, &a->actor, r->teams[r->list.selected].id, NULL, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
 	app_message(a, ROLE_OK, _("An activity of %s today is recorded."),
-		    r->teams[r->selected].name);
+		    r->teams[r->list.selected].name);
 	reload(a, r);
 }
 
@@ -126,29 +123,23 @@ static enum key_result roll_key(struct app *a, void *st, struct key_in k)
 {
 	struct roll *r = st;
 
-	if (k.code && k.ch == KEY_UP && r->selected > 0) {
-		r->selected--;
+	if (list_panel_key(&r->list, k.act, TOP))
 		return KR_HANDLED;
-	}
-	if (k.code && k.ch == KEY_DOWN && r->selected + 1 < r->nteams + r->norgs) {
-		r->selected++;
-		return KR_HANDLED;
-	}
-	if (k.code)
-		return KR_IGNORED;
-	if (k.ch == 'a') {
+	switch (k.act) {
+	case ACT_ACTIVITY:
 		record_activity(a, r);
 		return KR_HANDLED;
-	}
-	if ((k.ch == '\r' || k.ch == '\n') && r->selected < r->nteams) {
-		app_push(a, &SCREEN_TEAM, &r->teams[r->selected].id);
+	case ACT_DETAIL:
+		if (r->list.selected < r->nteams)
+			app_push(a, &SCREEN_TEAM, &r->teams[r->list.selected].id);
+		else if (r->list.selected < r->nteams + r->norgs)
+			app_push(a, &SCREEN_ORG, &r->orgs[r->list.selected - r->nteams].id);
+		else
+			return KR_IGNORED;
 		return KR_HANDLED;
+	default:
+		return KR_IGNORED;
 	}
-	if ((k.ch == '\r' || k.ch == '\n') && r->selected < r->nteams + r->norgs) {
-		app_push(a, &SCREEN_ORG, &r->orgs[r->selected - r->nteams].id);
-		return KR_HANDLED;
-	}
-	return KR_IGNORED;
 }
 
 static void roll_resume(struct app *a, void *st)
@@ -157,6 +148,7 @@ static void roll_resume(struct app *a, void *st)
 }
 
 static const int ROLL_KEYS[] = { ACT_PICK, ACT_ACTIVITY, ACT_DETAIL, -1 };
+static const int ROLL_MORE[] = { LIST_ACTIONS, -1 };
 
 const struct screen_ops SCREEN_ROLL = {
 	.title = N_("Keeping the roll"),
@@ -166,4 +158,5 @@ const struct screen_ops SCREEN_ROLL = {
 	.key = roll_key,
 	.resume = roll_resume,
 	.keys = ROLL_KEYS,
+	.more = ROLL_MORE,
 };

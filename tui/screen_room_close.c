@@ -21,6 +21,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 #include "tui/rooms.h"
 
 enum { F_FROM, F_TO, F_REASON, F_COUNT };
@@ -35,7 +36,8 @@ struct room_close {
 	struct field fields[F_COUNT];
 	struct form form;
 	struct booking *inside; /* the active bookings inside the period */
-	int n, selected, first;
+	int n;
+	struct list_view list;
 	bool saved;             /* the closure is saved: the list is the desk's */
 	char from[EDITOR_TEXT_MAX], to[EDITOR_TEXT_MAX]; /* the period saved */
 };
@@ -58,8 +60,7 @@ static enum hd_status list_inside(struct app *a, struct room_close *rc, const ch
 	rc->inside = NULL;
 	rc->n = 0;
 	st = room_bookings_in(a->db, rc->room.id, from, to, &rc->inside, &rc->n, err);
-	if (rc->selected >= rc->n)
-		rc->selected = rc->n > 0 ? rc->n - 1 : 0;
+	list_view_set_count(&rc->list, rc->n);
 	return st;
 }
 
@@ -142,14 +143,11 @@ static void draw_inside(struct room_close *rc)
 			   : _("Bookings inside: %d. They stay booked until the desk moves or cancels them."),
 		 rc->n);
 	draw_text(LIST_TOP, X0, line, COLS - 2 * X0, ROLE_WARNING, 1);
-	if (rc->selected < rc->first)
-		rc->first = rc->selected;
-	if (rc->selected >= rc->first + rows)
-		rc->first = rc->selected - rows + 1;
-	for (i = rc->first; i < rc->n && y < LIST_TOP + 1 + rows; i++, y++) {
+	for (i = list_view_first(&rc->list, rows); i < rc->n && y < LIST_TOP + 1 + rows;
+	     i++, y++) {
 		booking_line(&rc->inside[i], line, sizeof(line));
 		draw_row(y, X0, line, COLS - 2 * X0,
-			  rc->saved && i == rc->selected, ROLE_NORMAL);
+			  rc->saved && i == rc->list.selected, ROLE_NORMAL);
 	}
 }
 
@@ -218,7 +216,7 @@ static void save(struct app *a, struct room_close *rc)
 	snprintf(rc->from, sizeof(rc->from), "%s", from);
 	snprintf(rc->to, sizeof(rc->to), "%s", to);
 	rc->saved = true;
-	rc->selected = rc->first = 0;
+	rc->list.selected = rc->list.first = 0;
 	/* What is inside now: a booking made since the preview is listed too. */
 	if (list_inside(a, rc, rc->from, rc->to, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
@@ -232,14 +230,11 @@ static void save(struct app *a, struct room_close *rc)
 
 static enum key_result saved_key(struct app *a, struct room_close *rc, struct key_in k)
 {
-	if (k.code && k.ch == KEY_UP && rc->selected > 0)
-		rc->selected--;
-	else if (k.code && k.ch == KEY_DOWN && rc->selected + 1 < rc->n)
-		rc->selected++;
-	else if (!k.code && (k.ch == '\r' || k.ch == '\n') && rc->selected < rc->n)
-		app_push(a, &SCREEN_BOOKING_DETAIL, &rc->inside[rc->selected].id);
-	else
+	if (list_panel_key(&rc->list, k.act, LIST_TOP + 1))
+		return KR_HANDLED;
+	if (k.act != ACT_DETAIL || rc->list.selected >= rc->n)
 		return KR_IGNORED;
+	app_push(a, &SCREEN_BOOKING_DETAIL, &rc->inside[rc->list.selected].id);
 	return KR_HANDLED;
 }
 
@@ -284,6 +279,7 @@ static void room_close_resume(struct app *a, void *st)
 }
 
 static const int ROOM_CLOSE_KEYS[] = { ACT_NEXT, ACT_SAVE, ACT_PICK, ACT_DETAIL, -1 };
+static const int ROOM_CLOSE_MORE[] = { LIST_ACTIONS, -1 };
 
 const struct screen_ops SCREEN_ROOM_CLOSE = {
 	.title = N_("Close a room"),
@@ -295,5 +291,6 @@ const struct screen_ops SCREEN_ROOM_CLOSE = {
 	.dirty = room_close_dirty,
 	.resume = room_close_resume,
 	.keys = ROOM_CLOSE_KEYS,
+	.more = ROOM_CLOSE_MORE,
 	.patient = true,
 };

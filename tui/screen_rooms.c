@@ -16,6 +16,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 #include "tui/rooms.h"
 
 #define X0 2
@@ -35,7 +36,8 @@ static const struct {
 
 struct rooms {
 	struct room *all;
-	int n, selected, first;
+	int n;
+	struct list_view list;
 	struct room_closure *closed; /* the selected room's closures to come */
 	int nclosed;
 };
@@ -47,8 +49,8 @@ static void load_closures(struct app *a, struct rooms *s)
 	free(s->closed);
 	s->closed = NULL;
 	s->nclosed = 0;
-	if (s->selected < s->n &&
-	    room_closures(a->db, s->all[s->selected].id, &s->closed, &s->nclosed, &err) != HD_OK)
+	if (s->list.selected < s->n &&
+	    room_closures(a->db, s->all[s->list.selected].id, &s->closed, &s->nclosed, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 }
 
@@ -56,7 +58,7 @@ static void load_closures(struct app *a, struct rooms *s)
  * added (the list grew: the newest id) becomes the selected one. */
 static void reload(struct app *a, struct rooms *s)
 {
-	long long keep = s->selected < s->n ? s->all[s->selected].id : 0, newest = 0;
+	long long keep = s->list.selected < s->n ? s->all[s->list.selected].id : 0, newest = 0;
 	int before = s->n, i;
 	struct hd_err err;
 
@@ -72,9 +74,8 @@ static void reload(struct app *a, struct rooms *s)
 		keep = newest;
 	for (i = 0; i < s->n; i++)
 		if (s->all[i].id == keep)
-			s->selected = i;
-	if (s->selected >= s->n)
-		s->selected = s->n > 0 ? s->n - 1 : 0;
+			s->list.selected = i;
+	list_view_set_count(&s->list, s->n);
 	load_closures(a, s);
 }
 
@@ -84,7 +85,7 @@ static void *rooms_open(struct app *a, const void *arg)
 
 	(void)arg;
 	reload(a, s);
-	s->selected = 0; /* the first room, not the newest */
+	s->list.selected = 0; /* the first room, not the newest */
 	load_closures(a, s);
 	return s;
 }
@@ -122,14 +123,14 @@ static void draw_closures(const struct rooms *s, int y)
 	char line[TEXT_BYTES + 96], from[32], to[32];
 	int i;
 
-	if (s->selected >= s->n)
+	if (s->list.selected >= s->n)
 		return;
 	if (s->nclosed == 0) {
-		snprintf(line, sizeof(line), _("%s: no closure to come."), s->all[s->selected].name);
+		snprintf(line, sizeof(line), _("%s: no closure to come."), s->all[s->list.selected].name);
 		draw_text(y, X0, line, COLS - 2 * X0, ROLE_DIM, 1);
 		return;
 	}
-	snprintf(line, sizeof(line), _("%s is closed:"), s->all[s->selected].name);
+	snprintf(line, sizeof(line), _("%s is closed:"), s->all[s->list.selected].name);
 	draw_text(y++, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	for (i = 0; i < s->nclosed && i < CLOSURES_SHOWN; i++) {
 		clock_local_datetime(s->closed[i].start, from, sizeof(from));
@@ -154,41 +155,46 @@ static void rooms_draw(struct app *a, void *st)
 		draw_text(TOP, X0, _("No rooms yet: n adds one."), COLS - 2 * X0, ROLE_DIM, 0);
 		return;
 	}
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + rows)
-		s->first = s->selected - rows + 1;
-	for (i = s->first, y = TOP; i < s->n && y < TOP + rows; i++, y++)
-		draw_room(a, &s->all[i], y, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL);
+	for (i = list_view_first(&s->list, rows), y = TOP; i < s->n && y < TOP + rows; i++, y++)
+		draw_room(a, &s->all[i], y, i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL);
 	draw_closures(s, y + 1);
 }
 
 static enum key_result rooms_key(struct app *a, void *st, struct key_in k)
 {
 	struct rooms *s = st;
-	const struct room *r = s->selected < s->n ? &s->all[s->selected] : NULL;
+	const struct room *r = s->list.selected < s->n ? &s->all[s->list.selected] : NULL;
 
-	if (k.code && k.ch == KEY_UP && s->selected > 0) {
-		s->selected--;
-		load_closures(a, s);
-	} else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < s->n) {
-		s->selected++;
-		load_closures(a, s);
-	} else if (k.code || !(k.ch == 'n' || k.ch == 'e' || k.ch == 'c' || k.ch == 'h' ||
-				k.ch == '\r' || k.ch == '\n')) {
+	int was = s->list.selected;
+
+	if (list_panel_key(&s->list, k.act, TOP)) {
+		if (s->list.selected != was)
+			load_closures(a, s);
+		return KR_HANDLED;
+	}
+	if (k.act != ACT_ADD && k.act != ACT_EDIT && k.act != ACT_ENTER && k.act != ACT_CLOSE_ROOM &&
+	    k.act != ACT_CLOSURES)
 		return KR_IGNORED;
-	} else if (!app_allowed(a, ACC_ADMIN)) {
+	if (!app_allowed(a, ACC_ADMIN))
 		return KR_HANDLED; /* signed out meanwhile: the refusal is shown */
-	} else if (k.ch == 'n') {
+	switch (k.act) {
+	case ACT_ADD:
 		app_push(a, &SCREEN_ROOM_NEW, NULL);
-	} else if ((k.ch == 'e' || k.ch == '\r' || k.ch == '\n') && r) {
+		break;
+	case ACT_EDIT:
+	case ACT_ENTER:
+		if (!r)
+			return KR_IGNORED;
 		app_push(a, &SCREEN_ROOM_EDIT, &r->id);
-	} else if (k.ch == 'c' && r) {
+		break;
+	case ACT_CLOSE_ROOM:
+		if (!r)
+			return KR_IGNORED;
 		app_push(a, &SCREEN_ROOM_CLOSE, &r->id);
-	} else if (k.ch == 'h') {
+		break;
+	default:
 		app_push(a, &SCREEN_CLOSURES, NULL);
-	} else {
-		return KR_IGNORED;
+		break;
 	}
 	return KR_HANDLED;
 }
@@ -199,6 +205,7 @@ static void rooms_resume(struct app *a, void *st)
 }
 
 static const int ROOMS_KEYS[] = { ACT_PICK, ACT_ADD, ACT_EDIT, ACT_CLOSE_ROOM, ACT_CLOSURES, -1 };
+static const int ROOMS_MORE[] = { LIST_ACTIONS, ACT_ENTER, -1 };
 
 const struct screen_ops SCREEN_ROOMS = {
 	.title = N_("Rooms"),
@@ -208,5 +215,6 @@ const struct screen_ops SCREEN_ROOMS = {
 	.key = rooms_key,
 	.resume = rooms_resume,
 	.keys = ROOMS_KEYS,
+	.more = ROOMS_MORE,
 	.patient = true,
 };

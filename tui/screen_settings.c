@@ -16,6 +16,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
+#include "tui/list_panel.h"
 
 #define X0 2
 #define TOP 2
@@ -23,7 +24,7 @@
 #define VALUE_W 28 /* columns of its value */
 
 struct settings_screen {
-	int selected, first; /* rows in table order: a row's number is its enum setting */
+	struct list_view list; /* rows in table order: a row's number is its enum setting */
 	bool editing;
 	struct field value;
 	struct form form;
@@ -39,6 +40,7 @@ static void *settings_open(struct app *a, const void *arg)
 	(void)arg;
 	field_init(&s->value, &spec);
 	form_init(&s->form, &s->value, 1);
+	list_view_set_count(&s->list, SETTING_COUNT);
 	return s;
 }
 
@@ -91,24 +93,20 @@ static void settings_draw(struct app *a, void *st)
 	int i, y, rows = LINES - TOP - 8, n = SETTING_COUNT;
 	const struct setting_def *d;
 
-	if (s->selected < s->first)
-		s->first = s->selected;
-	if (s->selected >= s->first + rows)
-		s->first = s->selected - rows + 1;
-	for (i = s->first, y = TOP; i < n && y < TOP + rows; i++, y++) {
+	for (i = list_view_first(&s->list, rows), y = TOP; i < n && y < TOP + rows; i++, y++) {
 		d = settings_def(i);
 		if (settings_get(a->db, i, value, sizeof(value), NULL) != HD_OK)
 			value[0] = '\0';
-		draw_row(y, X0, _(d->label), LABEL_W - 1, i == s->selected, ROLE_NORMAL);
-		draw_text(y, X0 + LABEL_W - 1, " ", 1, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL,
+		draw_row(y, X0, _(d->label), LABEL_W - 1, i == s->list.selected, ROLE_NORMAL);
+		draw_text(y, X0 + LABEL_W - 1, " ", 1, i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL,
 			  0);
-		draw_text(y, X0 + LABEL_W, value, VALUE_W, i == s->selected ? ROLE_SELECTED : ROLE_NORMAL,
+		draw_text(y, X0 + LABEL_W, value, VALUE_W, i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL,
 			  1);
 		/* The key, as the command line and the README name it, in grey. */
 		draw_text(y, X0 + LABEL_W + VALUE_W + 1, d->key, COLS - X0 - LABEL_W - VALUE_W - 3,
 			  ROLE_DIM, 0);
 	}
-	d = settings_def(s->selected);
+	d = settings_def(s->list.selected);
 	if (d) {
 		snprintf(line, sizeof(line), _("%s: %s"), _(d->label), _(d->help));
 		draw_text(LINES - 6, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
@@ -122,11 +120,11 @@ static void settings_draw(struct app *a, void *st)
 static void save(struct app *a, struct settings_screen *s)
 {
 	char value[EDITOR_TEXT_MAX];
-	const struct setting_def *d = settings_def(s->selected);
+	const struct setting_def *d = settings_def(s->list.selected);
 	struct hd_err err;
 
 	editor_text(&s->value.ed, value, sizeof(value));
-	if (settings_set(a->db, &a->actor, s->selected, value, &err) != HD_OK) {
+	if (settings_set(a->db, &a->actor, s->list.selected, value, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
@@ -157,18 +155,15 @@ static enum key_result settings_key(struct app *a, void *st, struct key_in k)
 			save(a, s);
 		return KR_HANDLED;
 	}
-	if (k.code && k.ch == KEY_UP && s->selected > 0)
-		s->selected--;
-	else if (k.code && k.ch == KEY_DOWN && s->selected + 1 < SETTING_COUNT)
-		s->selected++;
-	else if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
-		if (settings_get(a->db, s->selected, value, sizeof(value), NULL) != HD_OK)
-			value[0] = '\0';
-		form_reset(&s->form);
-		field_set_text(&s->value, value);
-		s->editing = true;
-	} else
+	if (list_panel_key(&s->list, k.act, TOP))
+		return KR_HANDLED;
+	if (k.act != ACT_EDIT_VALUE)
 		return KR_IGNORED;
+	if (settings_get(a->db, s->list.selected, value, sizeof(value), NULL) != HD_OK)
+		value[0] = '\0';
+	form_reset(&s->form);
+	field_set_text(&s->value, value);
+	s->editing = true;
 	return KR_HANDLED;
 }
 
@@ -179,6 +174,7 @@ static bool settings_typing(struct app *a, void *st)
 }
 
 static const int SETTINGS_KEYS[] = { ACT_PICK, ACT_EDIT_VALUE, -1 };
+static const int SETTINGS_MORE[] = { LIST_ACTIONS, -1 };
 
 const struct screen_ops SCREEN_SETTINGS = {
 	.title = N_("Settings"),
@@ -188,5 +184,6 @@ const struct screen_ops SCREEN_SETTINGS = {
 	.key = settings_key,
 	.typing = settings_typing,
 	.keys = SETTINGS_KEYS,
+	.more = SETTINGS_MORE,
 	.patient = true,
 };

@@ -125,6 +125,17 @@ static void test_a_text_scrolls_without_a_selection(void **state)
 	assert_false(list_view_click(&lv, 0));
 }
 
+static void test_a_shorter_text_scrolls_back_to_fill_the_rows(void **state)
+{
+	struct list_view lv = { .scroll = true, .first = 9 };
+
+	(void)state;
+	list_view_set_count(&lv, 12);
+	assert_int_equal(list_view_first(&lv, 10), 2);
+	list_view_set_count(&lv, 4);
+	assert_int_equal(list_view_first(&lv, 10), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +146,7 @@ int main(void)
 		cmocka_unit_test(test_a_shorter_list_keeps_the_selection_inside),
 		cmocka_unit_test(test_a_click_selects_the_entry_on_that_row),
 		cmocka_unit_test(test_a_text_scrolls_without_a_selection),
+		cmocka_unit_test(test_a_shorter_text_scrolls_back_to_fill_the_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
