@@ -11,7 +11,7 @@
 #include "tui/draw.h"
 
 struct admin_item {
-	char key;
+	enum action act; /* its number's action: the number is its key */
 	const char *label; /* msgid */
 	const struct screen_ops *screen; /* opened, or */
 	void (*run)(struct app *a);      /* done here, without a screen */
@@ -21,14 +21,14 @@ struct admin_item {
 static void backup(struct app *a);
 
 static const struct admin_item ITEMS[] = {
-	{ '1', N_("New organisation"), &SCREEN_ORG_FORM, NULL, ACC_REGISTERS },
-	{ '2', N_("Organisations and teams"), &SCREEN_REGISTERS, NULL, ACC_VISITOR },
-	{ '3', N_("Rooms"), &SCREEN_ROOMS, NULL, ACC_ADMIN },
-	{ '4', N_("Settings"), &SCREEN_SETTINGS, NULL, ACC_ADMIN },
-	{ '5', N_("Accounts"), &SCREEN_ACCOUNTS, NULL, ACC_ADMIN },
-	{ '6', N_("Printers"), &SCREEN_PRINTERS, NULL, ACC_ADMIN },
-	{ '7', N_("Backup now"), NULL, backup, ACC_ADMIN },
-	{ '8', N_("Audit log"), &SCREEN_AUDIT, NULL, ACC_ADMIN },
+	{ ACT_CHOOSE_1, N_("New organisation"), &SCREEN_ORG_FORM, NULL, ACC_REGISTERS },
+	{ ACT_CHOOSE_2, N_("Organisations and teams"), &SCREEN_REGISTERS, NULL, ACC_VISITOR },
+	{ ACT_CHOOSE_3, N_("Rooms"), &SCREEN_ROOMS, NULL, ACC_ADMIN },
+	{ ACT_CHOOSE_4, N_("Settings"), &SCREEN_SETTINGS, NULL, ACC_ADMIN },
+	{ ACT_CHOOSE_5, N_("Accounts"), &SCREEN_ACCOUNTS, NULL, ACC_ADMIN },
+	{ ACT_CHOOSE_6, N_("Printers"), &SCREEN_PRINTERS, NULL, ACC_ADMIN },
+	{ ACT_CHOOSE_7, N_("Backup now"), NULL, backup, ACC_ADMIN },
+	{ ACT_CHOOSE_8, N_("Audit log"), &SCREEN_AUDIT, NULL, ACC_ADMIN },
 };
 
 #define NITEMS ((int)(sizeof(ITEMS) / sizeof(ITEMS[0])))
@@ -41,7 +41,8 @@ static void admin_draw(struct app *a, void *st)
 	(void)a;
 	(void)st;
 	for (i = 0; i < NITEMS; i++) {
-		snprintf(line, sizeof(line), " %c  %s", ITEMS[i].key, _(ITEMS[i].label));
+		snprintf(line, sizeof(line), " %c  %s", (char)action_info(ITEMS[i].act)->keys[0],
+			 _(ITEMS[i].label));
 		draw_text(3 + i * 2, 4, line, COLS - 8, ROLE_NORMAL, 0);
 	}
 	draw_text(LINES - 4, 2,
@@ -65,8 +66,8 @@ static enum key_result admin_key(struct app *a, void *st, struct key_in k)
 	int i;
 
 	(void)st;
-	for (i = 0; !k.code && i < NITEMS; i++) {
-		if ((wint_t)ITEMS[i].key != k.ch)
+	for (i = 0; k.act != ACT_NONE && i < NITEMS; i++) {
+		if (ITEMS[i].act != k.act)
 			continue;
 		if (!app_allowed(a, ITEMS[i].needs))
 			return KR_HANDLED;
@@ -80,10 +81,13 @@ static enum key_result admin_key(struct app *a, void *st, struct key_in k)
 }
 
 static const int ADMIN_KEYS[] = { ACT_MENU, -1 };
+static const int ADMIN_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2, ACT_CHOOSE_3, ACT_CHOOSE_4,
+				  ACT_CHOOSE_5, ACT_CHOOSE_6, ACT_CHOOSE_7, ACT_CHOOSE_8, -1 };
 
 const struct screen_ops SCREEN_ADMIN = {
 	.title = N_("Administration"),
 	.draw = admin_draw,
 	.key = admin_key,
 	.keys = ADMIN_KEYS,
+	.more = ADMIN_MORE,
 };

@@ -180,19 +180,19 @@ static enum key_result detail_key(struct app *a, void *st, struct key_in k)
 {
 	struct detail *d = st;
 
-	if (k.code || d->gone)
+	if (d->gone)
 		return KR_IGNORED;
-	switch (k.ch) {
-	case 'c':
+	switch (k.act) {
+	case ACT_CANCEL:
 		cancel(a, d);
 		return KR_HANDLED;
-	case 'm':
+	case ACT_MOVE:
 		start_move(a, d);
 		return KR_HANDLED;
-	case 'i':
+	case ACT_CHECKIN:
 		checkin(a, d);
 		return KR_HANDLED;
-	case 'p':
+	case ACT_REPRINT:
 		reprint(a, d);
 		return KR_HANDLED;
 	default:

@@ -11,23 +11,24 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/list_panel.h"
 #include "tui/scan.h"
 
 struct menu_item {
-	char key;
+	enum action act; /* its number's action: the number is its key */
 	const char *label; /* msgid */
 	const struct screen_ops *screen;
 	enum access_action need;         /* asked before it opens; ACC_COUNT: none */
 };
 
 static const struct menu_item MENU[] = {
-	{ '1', N_("Visitor check-in"), &SCREEN_CHECKIN, ACC_COUNT },
-	{ '2', N_("Room booking"), &SCREEN_GRID, ACC_COUNT },
-	{ '3', N_("Team filing"), &SCREEN_TEAM_FORM, ACC_TEAM_APPLY },
-	{ '4', N_("Who is here"), &SCREEN_PRESENT, ACC_COUNT },
-	{ '5', N_("Reports"), &SCREEN_REPORT, ACC_REPORTS },
-	{ '6', N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_COUNT },
-	{ '9', N_("Administration"), &SCREEN_ADMIN, ACC_COUNT },
+	{ ACT_CHOOSE_1, N_("Visitor check-in"), &SCREEN_CHECKIN, ACC_COUNT },
+	{ ACT_CHOOSE_2, N_("Room booking"), &SCREEN_GRID, ACC_COUNT },
+	{ ACT_CHOOSE_3, N_("Team filing"), &SCREEN_TEAM_FORM, ACC_TEAM_APPLY },
+	{ ACT_CHOOSE_4, N_("Who is here"), &SCREEN_PRESENT, ACC_COUNT },
+	{ ACT_CHOOSE_5, N_("Reports"), &SCREEN_REPORT, ACC_REPORTS },
+	{ ACT_CHOOSE_6, N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_COUNT },
+	{ ACT_CHOOSE_9, N_("Administration"), &SCREEN_ADMIN, ACC_COUNT },
 };
 
 #define NMENU ((int)(sizeof(MENU) / sizeof(MENU[0])))
@@ -35,7 +36,7 @@ static const struct menu_item MENU[] = {
 #define SCAN_MAX 64
 
 struct home {
-	int selected;
+	struct list_view menu; /* wraps round */
 	char scan[SCAN_MAX]; /* text typed after an H: a scanner's QR text */
 	int scan_len;
 };
@@ -46,6 +47,8 @@ static void *home_open(struct app *a, const void *arg)
 
 	(void)a;
 	(void)arg;
+	h->menu.wrap = true;
+	list_view_set_count(&h->menu, NMENU);
 	return h;
 }
 
@@ -75,8 +78,9 @@ static void home_draw(struct app *a, void *st)
 	(void)a;
 	for (i = 0; i < NMENU; i++) {
 		const struct menu_item *m = &MENU[i];
-		snprintf(line, sizeof(line), " %c  %s", m->key, _(m->label));
-		draw_row(MENU_TOP + i * 2, x, line, 40, i == h->selected,
+		snprintf(line, sizeof(line), " %c  %s", (char)action_info(m->act)->keys[0],
+			 _(m->label));
+		draw_row(MENU_TOP + i * 2, x, line, 40, i == h->menu.selected,
 			 open_to(a, m) ? ROLE_NORMAL : ROLE_DIM);
 	}
 	if (h->scan_len > 0) {
@@ -108,26 +112,25 @@ static enum key_result scan_key(struct app *a, struct home *h, struct key_in k)
 	char enc[4];
 	int n;
 
-	if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
+	switch (k.act) {
+	case ACT_ENTER:
 		h->scan[h->scan_len] = '\0';
 		scan_act(a, h->scan);
 		h->scan_len = 0;
 		h->scan[0] = '\0';
 		return KR_HANDLED;
-	}
-	if (!k.code && (k.ch == 27)) {
+	case ACT_BACK:
 		h->scan_len = 0;
 		return KR_HANDLED;
-	}
-	if ((k.code && k.ch == KEY_BACKSPACE) || (!k.code && (k.ch == 127 || k.ch == 8))) {
+	case ACT_BACKSPACE:
 		if (h->scan_len > 0)
 			h->scan[--h->scan_len] = '\0';
 		return KR_HANDLED;
+	default:
+		break;
 	}
-	if (k.code)
+	if (!key_is_text(k))
 		return KR_IGNORED; /* F1, F9 and F10 work during a scan too */
-	if (text_is_control((uint32_t)k.ch))
-		return KR_HANDLED;
 	n = utf8_encode((uint32_t)k.ch, enc);
 	if (n > 0 && h->scan_len + n < SCAN_MAX) {
 		memcpy(h->scan + h->scan_len, enc, (size_t)n);
@@ -155,29 +158,29 @@ static enum key_result home_key(struct app *a, void *st, struct key_in k)
 	struct home *h = st;
 	int i;
 
-	if (h->scan_len > 0)
+	if (h->scan_len > 0 || k.act == ACT_SCAN)
 		return scan_key(a, h, k);
-	if (!k.code && (k.ch == 'H' || k.ch == 'h'))
-		return scan_key(a, h, k);
-	if (k.code && k.ch == KEY_MOUSE) {
+	switch (k.act) {
+	case ACT_CLICK:
 		i = clicked_item();
 		if (i >= 0) {
-			h->selected = i;
+			list_view_select(&h->menu, i);
 			open_item(a, &MENU[i]);
 		}
 		return KR_HANDLED;
-	}
-	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
-		h->selected = (h->selected + (k.ch == KEY_UP ? NMENU - 1 : 1)) % NMENU;
+	case ACT_UP:
+	case ACT_DOWN:
+		list_panel_key(&h->menu, k.act, MENU_TOP);
 		return KR_HANDLED;
-	}
-	if ((!k.code && (k.ch == '\r' || k.ch == '\n')) || (k.code && k.ch == KEY_ENTER)) {
-		open_item(a, &MENU[h->selected]);
+	case ACT_ENTER:
+		open_item(a, &MENU[h->menu.selected]);
 		return KR_HANDLED;
+	default:
+		break;
 	}
-	for (i = 0; !k.code && i < NMENU; i++) {
-		if ((wint_t)MENU[i].key == k.ch) {
-			h->selected = i;
+	for (i = 0; k.act != ACT_NONE && i < NMENU; i++) {
+		if (MENU[i].act == k.act) {
+			list_view_select(&h->menu, i);
 			open_item(a, &MENU[i]);
 			return KR_HANDLED;
 		}
@@ -192,6 +195,12 @@ static bool home_dirty(struct app *a, void *st)
 }
 
 static const int HOME_KEYS[] = { ACT_MENU, ACT_SCAN, -1 };
+/* The menu's numbers, and moving in it (a click: on an item, every other
+ * row); the keys of a scan typed by hand. */
+static const int HOME_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2, ACT_CHOOSE_3, ACT_CHOOSE_4,
+				 ACT_CHOOSE_5, ACT_CHOOSE_6, ACT_CHOOSE_7, ACT_CHOOSE_8,
+				 ACT_CHOOSE_9, ACT_UP, ACT_DOWN, ACT_CLICK, ACT_ENTER,
+				 ACT_BACKSPACE, -1 };
 
 const struct screen_ops SCREEN_HOME = {
 	.title = N_("Home"),
@@ -201,4 +210,5 @@ const struct screen_ops SCREEN_HOME = {
 	.key = home_key,
 	.dirty = home_dirty,
 	.keys = HOME_KEYS,
+	.more = HOME_MORE,
 };

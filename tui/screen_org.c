@@ -135,13 +135,13 @@ static enum key_result org_key(struct app *a, void *st, struct key_in k)
 
 	if (p->pin.open)
 		return pin_form_key(a, &p->pin, k, BOOKER_ORG, p->id);
-	if (k.code || p->gone)
+	if (p->gone)
 		return KR_IGNORED;
-	if (k.ch == 'k') {
+	if (k.act == ACT_BOOKER_PIN) {
 		pin_form_open(a, &p->pin);
 		return KR_HANDLED;
 	}
-	if (k.ch != 'e')
+	if (k.act != ACT_EDIT)
 		return KR_IGNORED;
 	if (app_allowed(a, ACC_REGISTERS))
 		app_push(a, &SCREEN_ORG_EDIT, &p->id);

@@ -308,36 +308,36 @@ static enum key_result team_key(struct app *a, void *st, struct key_in k)
 		return category_key(a, p, k);
 	if (p->pin.open)
 		return pin_form_key(a, &p->pin, k, BOOKER_TEAM, p->id);
-	if (k.code || p->gone)
+	if (p->gone)
 		return KR_IGNORED;
-	switch (k.ch) {
-	case 'k':
+	switch (k.act) {
+	case ACT_BOOKER_PIN:
 		pin_form_open(a, &p->pin);
 		return KR_HANDLED;
-	case 'r':
+	case ACT_REVIEW:
 		act(a, p, TEAM_REVIEW, NULL);
 		return KR_HANDLED;
-	case 'f':
+	case ACT_FILE:
 		act(a, p, TEAM_FILE, NULL);
 		return KR_HANDLED;
-	case 'c':
+	case ACT_CLASSIFY:
 		ask_category(a, p);
 		return KR_HANDLED;
-	case 'e':
+	case ACT_EDIT:
 		if (app_allowed(a, ACC_REGISTERS))
 			app_push(a, &SCREEN_TEAM_EDIT, &p->id);
 		return KR_HANDLED;
-	case 'b':
-	case 'd':
+	case ACT_STEP_BACK:
+	case ACT_DEREGISTER:
 		if (!app_allowed(a, ACC_TEAM_STEP))
 			return KR_HANDLED;
-		p->asking = k.ch == 'b' ? TEAM_REOPEN : TEAM_DEREGISTER;
+		p->asking = k.act == ACT_STEP_BACK ? TEAM_REOPEN : TEAM_DEREGISTER;
 		p->reasoning = true;
 		return KR_HANDLED;
-	case 'a':
+	case ACT_ACTIVITY:
 		activity(a, p);
 		return KR_HANDLED;
-	case 'p':
+	case ACT_REPRINT:
 		print_receipt(a, p);
 		return KR_HANDLED;
 	default:

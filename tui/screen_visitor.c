@@ -112,11 +112,11 @@ static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
 	struct backup_round round;
 	struct hd_err err;
 
-	if (!k.code && k.ch == 'p' && s->ok) {
+	if (k.act == ACT_REPRINT_SLIP && s->ok) {
 		print_slip_again(a, s->id);
 		return KR_HANDLED;
 	}
-	if (k.code || k.ch != 'x' || !s->ok)
+	if (k.act != ACT_ERASE || !s->ok)
 		return KR_IGNORED;
 	if (!app_allowed(a, ACC_VISITOR_PRIVATE))
 		return KR_HANDLED;
