@@ -14,47 +14,51 @@
 #define X0 2
 #define LIST_ROWS 8
 
+/* The form's events by the actions of their keys (tui/actions.h): the
+ * same Tab, F2 and Ctrl-S the key line and help name. */
+static const struct {
+	enum action act;
+	enum form_key key;
+} FORM_KEYS[] = {
+	{ ACT_LEFT, FK_LEFT },
+	{ ACT_RIGHT, FK_RIGHT },
+	{ ACT_FIRST, FK_HOME },
+	{ ACT_LINE_START, FK_HOME },
+	{ ACT_LAST, FK_END },
+	{ ACT_LINE_END, FK_END },
+	{ ACT_BACKSPACE, FK_BACKSPACE },
+	{ ACT_DELETE, FK_DELETE },
+	{ ACT_UP, FK_UP },
+	{ ACT_DOWN, FK_DOWN },
+	{ ACT_NEXT, FK_TAB },
+	{ ACT_PREV, FK_BTAB },
+	{ ACT_ENTER, FK_ENTER },
+	{ ACT_SAVE, FK_SUBMIT },
+	{ ACT_WORD_LEFT, FK_WORD_LEFT },
+	{ ACT_WORD_RIGHT, FK_WORD_RIGHT },
+	{ ACT_WORD_DELETE, FK_WORD_DELETE },
+	{ ACT_KILL_START, FK_KILL_START },
+	{ ACT_KILL_END, FK_KILL_END },
+	{ ACT_BACK, FK_ESC },
+};
+
 bool form_view_event(struct key_in k, struct form_event *ev)
 {
-	static const struct {
-		int code;
-		enum form_key key;
-	} CODES[] = {
-		{ KEY_LEFT, FK_LEFT },       { KEY_RIGHT, FK_RIGHT },   { KEY_HOME, FK_HOME },
-		{ KEY_END, FK_END },         { KEY_BACKSPACE, FK_BACKSPACE }, { KEY_DC, FK_DELETE },
-		{ KEY_UP, FK_UP },           { KEY_DOWN, FK_DOWN },     { KEY_BTAB, FK_BTAB },
-		{ KEY_ENTER, FK_ENTER },     { KEY_F(2), FK_SUBMIT },   { KEY_SLEFT, FK_WORD_LEFT },
-		{ KEY_SRIGHT, FK_WORD_RIGHT },
-	};
-	static const struct {
-		wint_t ch;
-		enum form_key key;
-	} CHARS[] = {
-		{ '\t', FK_TAB },   { '\r', FK_ENTER }, { '\n', FK_ENTER },     { 127, FK_BACKSPACE },
-		{ 8, FK_BACKSPACE }, { 23, FK_WORD_DELETE }, { 21, FK_KILL_START }, { 11, FK_KILL_END },
-		{ 19, FK_SUBMIT },  { 27, FK_ESC },     { 1, FK_HOME },         { 5, FK_END },
-	};
 	size_t i;
 
 	ev->cp = 0;
-	if (k.code) {
-		for (i = 0; i < sizeof(CODES) / sizeof(CODES[0]); i++)
-			if ((int)k.ch == CODES[i].code) {
-				ev->key = CODES[i].key;
-				return true;
-			}
-		return false;
+	if (key_is_text(k)) {
+		/* The field's text: characters are never actions here. */
+		ev->key = FK_CHAR;
+		ev->cp = (uint32_t)k.ch;
+		return true;
 	}
-	for (i = 0; i < sizeof(CHARS) / sizeof(CHARS[0]); i++)
-		if (k.ch == CHARS[i].ch) {
-			ev->key = CHARS[i].key;
+	for (i = 0; i < sizeof(FORM_KEYS) / sizeof(FORM_KEYS[0]); i++)
+		if (action_has_key(FORM_KEYS[i].act, k)) {
+			ev->key = FORM_KEYS[i].key;
 			return true;
 		}
-	if (text_is_control((uint32_t)k.ch))
-		return false;
-	ev->key = FK_CHAR;
-	ev->cp = (uint32_t)k.ch;
-	return true;
+	return false;
 }
 
 static void draw_field(struct field *f, int y, int x, int cols, bool focus, int *cur_x)

@@ -44,16 +44,6 @@ static bool prefix_goes_on(const struct scan_hold *h, wint_t c)
 	return h->n < PREFIX_LEN && upper(c) == PREFIX[h->n];
 }
 
-static bool is_enter(struct key_in k)
-{
-	return (!k.code && (k.ch == '\r' || k.ch == '\n')) || (k.code && k.ch == KEY_ENTER);
-}
-
-static bool is_backspace(struct key_in k)
-{
-	return (k.code && k.ch == KEY_BACKSPACE) || (!k.code && (k.ch == 127 || k.ch == 8));
-}
-
 static enum scan_step hold(struct scan_hold *h, wint_t c)
 {
 	if (h->n < SCAN_HOLD_MAX)
@@ -65,21 +55,21 @@ static enum scan_step hold(struct scan_hold *h, wint_t c)
 enum scan_step scan_feed(struct scan_hold *h, struct key_in k)
 {
 	if (h->n == 0)
-		return !k.code && upper(k.ch) == 'H' ? hold(h, k.ch) : SCAN_PASS;
+		return key_is_text(k) && upper(k.ch) == 'H' ? hold(h, k.ch) : SCAN_PASS;
 	if (h->n < PREFIX_LEN)
-		return !k.code && prefix_goes_on(h, k.ch) ? hold(h, k.ch) : SCAN_FLUSH;
-	if (is_enter(k))
+		return key_is_text(k) && prefix_goes_on(h, k.ch) ? hold(h, k.ch) : SCAN_FLUSH;
+	if (action_has_key(ACT_ENTER, k))
 		return SCAN_READY;
-	if (!k.code && k.ch == 27) {
+	if (action_has_key(ACT_BACK, k)) {
 		scan_clear(h);
 		return SCAN_HELD;
 	}
-	if (is_backspace(k)) {
+	if (action_has_key(ACT_BACKSPACE, k)) {
 		h->n--;
 		retext(h);
 		return SCAN_HELD;
 	}
-	if (!k.code && !text_is_control((uint32_t)k.ch))
+	if (key_is_text(k))
 		return hold(h, k.ch);
 	return SCAN_FLUSH;
 }
