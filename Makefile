@@ -119,6 +119,16 @@ build/tests/%: build/tests/%.o build/libhubdesk.a
 build/san/tests/%: build/san/tests/%.o build/san/libhubdesk.a
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(LIB_LIBS)
 
+# The action table is the screens' (tui/actions.c, with curses' key codes).
+build/tests/test_actions: build/tests/test_actions.o build/tui/actions.o build/libhubdesk.a
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/tui/actions.o build/libhubdesk.a \
+		-lcmocka $(LIB_LIBS) $(PKG_LIBS)
+
+build/san/tests/test_actions: build/san/tests/test_actions.o build/san/tui/actions.o \
+		build/san/libhubdesk.a
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/tui/actions.o \
+		build/san/libhubdesk.a -lcmocka $(LIB_LIBS) $(PKG_LIBS)
+
 build/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
