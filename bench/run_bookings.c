@@ -58,7 +58,7 @@ static enum hd_status measure_grid(sqlite3 *db, const char *name, int rooms, str
 	day_after(0, date, sizeof(date));
 	for (i = 0; i < GRID_RUNS; i++) {
 		t0 = bench_ms();
-		rc = grid_day(db, date, &g, err);
+		rc = grid_day(db, clock_day_of(date), &g, err);
 		t[i] = bench_ms() - t0;
 		if (rc != HD_OK)
 			goto done;

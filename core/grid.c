@@ -208,7 +208,7 @@ static void mark_bookings(struct grid *g, const struct room_row *index, time_t d
 	}
 }
 
-enum hd_status grid_day(sqlite3 *db, const char *date, struct grid *g, struct hd_err *err)
+enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *err)
 {
 	struct room_row *index = NULL;
 	time_t day0, day1;
@@ -216,8 +216,11 @@ enum hd_status grid_day(sqlite3 *db, const char *date, struct grid *g, struct hd
 	int i;
 
 	memset(g, 0, sizeof(*g));
-	if (valid_date(date, _("Date"), g->date, sizeof(g->date), err) != HD_OK)
-		return HD_BAD_INPUT;
+	if (day < clock_days_from_civil(1900, 1, 1) || day > clock_days_from_civil(2999, 12, 31))
+		return hd_err_set(err, HD_BAD_INPUT, _("Date"),
+				  _("%s: no such day in the calendar (YYYY-MM-DD, years 1900-2999)"),
+				  _("Date"));
+	clock_date_of(day, g->date, sizeof(g->date));
 	day0 = clock_local_time(g->date, 0);
 	day1 = clock_local_time(g->date, 24 * 60);
 	centre_closed(db, g->date, g->closed, sizeof(g->closed));

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* grid.h - the day grid of the centre's rooms: for a local date, every room
+/* grid.h - the day grid of the centre's rooms: for a local day, every room
  * with its opening hours and, for every 30-minute column, what the cell
  * holds as of now; and the rooms free for a time and a head count. Read
  * through indexes only: one query for the rooms, one for the day's
@@ -46,8 +46,11 @@ struct grid {
 	struct booking *bookings;
 };
 
-/* The grid of local date "YYYY-MM-DD". HD_BAD_INPUT for a bad date. */
-enum hd_status grid_day(sqlite3 *db, const char *date, struct grid *g, struct hd_err *err);
+/* The grid of day number day (core/clock.h) into *g, whose arrays the
+ * caller frees with grid_free(); after a failure *g holds none. HD_BAD_INPUT
+ * for a day outside the calendar (years 1900-2999); HD_FAIL when the
+ * database cannot be read. */
+enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *err);
 void grid_free(struct grid *g);
 
 static inline int grid_at(const struct grid *g, int row, int col)

@@ -79,7 +79,7 @@ static void reload(struct app *a, struct grid_screen *g)
 	if (g->week)
 		shift_date(day, -weekday_of(day));
 	for (i = 0; i < n; i++) {
-		if (grid_day(a->db, day, &g->days[i], &err) != HD_OK) {
+		if (grid_day(a->db, clock_day_of(day), &g->days[i], &err) != HD_OK) {
 			app_message(a, ROLE_ERROR, "%s", err.msg);
 			break;
 		}

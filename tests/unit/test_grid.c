@@ -13,7 +13,7 @@
 /* The grid of date, which must be read. */
 static void day(struct tdb *t, const char *date, struct grid *g)
 {
-	EXPECT(HD_OK, grid_day(t->db, date, g, &err));
+	EXPECT(HD_OK, grid_day(t->db, clock_day_of(date), g, &err));
 }
 
 /* The row of room id in the grid (rows are by name, not by id). */
@@ -522,20 +522,25 @@ static void test_room_closure_over_midnight_closes_both_days(void **state)
 	grid_free(&g);
 }
 
-static void test_bad_date_is_bad_input(void **state)
+static void test_day_outside_the_calendar_is_bad_input(void **state)
 {
 	struct tdb *t = *state;
 	struct grid g;
 
-	EXPECT(HD_BAD_INPUT, grid_day(t->db, NOV(31), &g, &err));
+	EXPECT(HD_BAD_INPUT, grid_day(t->db, CLOCK_NO_DAY, &g, &err));
+	assert_string_equal(err.field, "Date");
 	grid_free(&g);
-	EXPECT(HD_BAD_INPUT, grid_day(t->db, "tomorrow", &g, &err));
+	EXPECT(HD_BAD_INPUT, grid_day(t->db, clock_day_of("1899-12-31"), &g, &err));
 	grid_free(&g);
-	EXPECT(HD_BAD_INPUT, grid_day(t->db, "", &g, &err));
-	grid_free(&g);
-	EXPECT(HD_BAD_INPUT, grid_day(t->db, "2026-13-01", &g, &err));
+	EXPECT(HD_BAD_INPUT, grid_day(t->db, clock_day_of("3000-01-01"), &g, &err));
 	assert_null(g.rooms);
 	assert_null(g.cells);
+	grid_free(&g);
+	EXPECT(HD_OK, grid_day(t->db, clock_day_of("2999-12-31"), &g, &err));
+	assert_string_equal(g.date, "2999-12-31");
+	grid_free(&g);
+	EXPECT(HD_OK, grid_day(t->db, clock_day_of("1900-01-01"), &g, &err));
+	assert_string_equal(g.date, "1900-01-01");
 	grid_free(&g);
 }
 
@@ -778,7 +783,7 @@ int main(void)
 		T(test_centre_closure_closes_its_days),
 		T(test_room_closure_closes_its_columns_of_that_room),
 		T(test_room_closure_over_midnight_closes_both_days),
-		T(test_bad_date_is_bad_input),
+		T(test_day_outside_the_calendar_is_bad_input),
 		T(test_free_rooms_smallest_first_for_the_head_count),
 		T(test_free_rooms_capacity_filter_is_inclusive),
 		T(test_free_rooms_overlapping_booking_excludes_touching_does_not),
