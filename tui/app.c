@@ -63,6 +63,16 @@ void app_push(struct app *a, const struct screen_ops *ops, const void *arg)
 	a->depth++;
 }
 
+void app_open(struct app *a, const struct screen_ops *ops, const void *arg)
+{
+	struct screen *s = a->depth > 0 ? &a->stack[a->depth - 1] : NULL;
+
+	if (s && s->ops == ops && ops->reopen)
+		ops->reopen(a, s->st, arg);
+	else
+		app_push(a, ops, arg);
+}
+
 void app_pop(struct app *a)
 {
 	struct screen *s;

@@ -49,6 +49,7 @@ struct screen_ops {
 	bool (*typing)(struct app *a, void *st);         /* a text field has the keys; may be NULL */
 	bool (*dirty)(struct app *a, void *st);          /* unsaved input; may be NULL */
 	void (*resume)(struct app *a, void *st);         /* on top again; may be NULL */
+	void (*reopen)(struct app *a, void *st, const void *arg); /* app_open on top; may be NULL */
 	const int *keys;                                 /* actions for the key line, -1 ended */
 	const int *more;   /* actions it handles but does not show, -1 ended; may be NULL */
 	bool patient;      /* a staff or admin form: the idle reset waits idle.seconds x 5 */
@@ -78,7 +79,6 @@ struct app {
 	unsigned long message_key;   /* keys_read when the message was made */
 	struct printer_watch *watch; /* the printers' state, from a thread */
 	int waiting;                 /* documents waiting in the spool */
-	long long move_id;           /* a booking being moved in the room grid, or 0 */
 	bool kiosk;                  /* kiosk.mode on: leaving needs staff, nobody is a resident */
 	bool lost;                   /* the terminal went away: the app ends with exit code 1 */
 	struct scan_hold scan;       /* a scanner's code being typed, held from the screen */
@@ -92,12 +92,25 @@ struct slot {
 	int people;             /* the head count asked for (0: none) */
 };
 
+/* The room grid's arg: the day it shows and the booking to move, chosen
+ * with Enter on a free cell. A grid on top already, given one by app_open,
+ * keeps its day and moves the booking. */
+struct grid_open {
+	long day;          /* a day number (core/clock.h) */
+	long long move_id; /* the booking to move, or 0 */
+};
+
 /* Runs the full-screen app on the database of ctx until the user leaves.
  * Returns the exit code (1 when the terminal or database cannot be used). */
 int app_run(struct cli_ctx *ctx);
 
 /* Opens a screen on top; arg goes to its open(). */
 void app_push(struct app *a, const struct screen_ops *ops, const void *arg);
+
+/* Opens a screen with arg: when that screen is on top already and takes a
+ * new arg (ops->reopen), it keeps its state and gets arg; else as
+ * app_push. */
+void app_open(struct app *a, const struct screen_ops *ops, const void *arg);
 
 /* Closes the top screen (never home). */
 void app_pop(struct app *a);
@@ -145,7 +158,7 @@ extern const struct screen_ops SCREEN_PRINTERS;
 extern const struct screen_ops SCREEN_CHECKIN;
 extern const struct screen_ops SCREEN_PRESENT;
 extern const struct screen_ops SCREEN_VISITOR; /* arg: a long long visit id */
-extern const struct screen_ops SCREEN_GRID;    /* arg: NULL, or a "YYYY-MM-DD" date */
+extern const struct screen_ops SCREEN_GRID;    /* arg: NULL (today), or a struct grid_open */
 extern const struct screen_ops SCREEN_BOOKING; /* arg: a struct slot */
 extern const struct screen_ops SCREEN_BOOKING_DETAIL; /* arg: a long long booking id */
 extern const struct screen_ops SCREEN_APPROVALS;

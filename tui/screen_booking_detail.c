@@ -157,23 +157,22 @@ static void reprint(struct app *a, struct detail *d)
 	print_tell(a, rc, &out, &err);
 }
 
-/* Moving is choosing a free cell in the grid: back to it (or to a new one)
- * with the booking marked as moving. */
+/* Moving is choosing a free cell in the grid: back to it (or to a new one,
+ * on the booking's day) moving the booking. */
 static void start_move(struct app *a, struct detail *d)
 {
 	char day[DATE_LEN];
-	long long id = d->id;
+	struct grid_open open = { 0, d->id };
 
 	if (d->b.state != BK_PENDING && d->b.state != BK_CONFIRMED) {
-		app_message(a, ROLE_ERROR, _("Booking %lld is %s: it cannot be moved."), id,
+		app_message(a, ROLE_ERROR, _("Booking %lld is %s: it cannot be moved."), d->id,
 			    _(booking_state_word(d->b.state)));
 		return;
 	}
 	clock_local_date(d->b.start, day, sizeof(day));
+	open.day = clock_day_of(day);
 	app_pop(a); /* d is gone */
-	a->move_id = id;
-	if (a->depth < 2 || a->stack[a->depth - 1].ops != &SCREEN_GRID)
-		app_push(a, &SCREEN_GRID, day);
+	app_open(a, &SCREEN_GRID, &open);
 }
 
 static enum key_result detail_key(struct app *a, void *st, struct key_in k)

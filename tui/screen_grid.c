@@ -35,6 +35,7 @@ struct grid_screen {
 	int ndays;
 	bool week;
 	long long week_room;    /* the room of the week mode */
+	long long move_id;      /* the booking being moved, or 0 */
 	int row, col, first_row, first_col, ticks;
 };
 
@@ -123,24 +124,33 @@ static int ncols(const struct grid_screen *g)
 static void *grid_open(struct app *a, const void *arg)
 {
 	struct grid_screen *g = xcalloc(1, sizeof(*g));
-	struct booking b;
-	struct hd_err err;
+	const struct grid_open *open = arg;
 
-	if (arg)
-		snprintf(g->date, sizeof(g->date), "%s", (const char *)arg);
-	else if (a->move_id && booking_get(a->db, a->move_id, &b, &err) == HD_OK)
-		clock_local_date(b.start, g->date, sizeof(g->date));
-	else
+	if (open) {
+		clock_date_of(open->day, g->date, sizeof(g->date));
+		g->move_id = open->move_id;
+	} else {
 		today(g->date, sizeof(g->date));
+	}
 	reload(a, g);
 	return g;
+}
+
+/* Opened again on top: the day stays, the booking given is moved. */
+static void grid_reopen(struct app *a, void *st, const void *arg)
+{
+	struct grid_screen *g = st;
+	const struct grid_open *open = arg;
+
+	(void)a;
+	g->move_id = open ? open->move_id : 0;
 }
 
 static void grid_close(struct app *a, void *st)
 {
 	struct grid_screen *g = st;
 
-	a->move_id = 0;
+	(void)a;
 	drop(g);
 	free(g);
 }
@@ -159,7 +169,7 @@ static int visible_rows(void)
 	return n > 1 ? n : 1;
 }
 
-static void draw_header(struct app *a, const struct grid_screen *g)
+static void draw_header(const struct grid_screen *g)
 {
 	static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
 						 N_("Fri"), N_("Sat"), N_("Sun") };
@@ -179,9 +189,9 @@ static void draw_header(struct app *a, const struct grid_screen *g)
 			 d && *d->closed ? "  " : "", d && *d->closed ? d->closed : "");
 	}
 	draw_text(1, 1, line, COLS - 2, d && *d->closed && !g->week ? ROLE_WARNING : ROLE_LABEL, 1);
-	if (a->move_id) {
+	if (g->move_id) {
 		snprintf(line, sizeof(line), _("Moving booking %lld: Enter on a free cell, Esc stops."),
-			 a->move_id);
+			 g->move_id);
 		draw_text(1, MOVE_X, line, COLS - MOVE_X, ROLE_WARNING, 1);
 	}
 	draw_fill(2, 0, COLS, ROLE_NORMAL);
@@ -328,6 +338,7 @@ static void grid_draw(struct app *a, void *st)
 	struct grid_screen *g = st;
 	int r, y, rows = visible_rows();
 
+	(void)a;
 	if (g->row < g->first_row)
 		g->first_row = g->row;
 	if (g->row >= g->first_row + rows)
@@ -336,7 +347,7 @@ static void grid_draw(struct app *a, void *st)
 		g->first_col = g->col;
 	if (g->col >= g->first_col + visible_cols())
 		g->first_col = g->col - visible_cols() + 1;
-	draw_header(a, g);
+	draw_header(g);
 	if (nrows(g) == 0) {
 		draw_text(TOP, 2, _("No rooms yet: an admin adds them (hubdesk room add)."), COLS - 4,
 			  ROLE_DIM, 0);
@@ -360,9 +371,9 @@ static void move_here(struct app *a, struct grid_screen *g, const struct grid *d
 	enum hd_status rc;
 	int m = d->first_min + g->col * GRID_SLOT_MIN, len;
 
-	if (booking_get(a->db, a->move_id, &b, &err) != HD_OK) {
+	if (booking_get(a->db, g->move_id, &b, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-		a->move_id = 0;
+		g->move_id = 0;
 		return;
 	}
 	len = (int)((b.end - b.start) / 60);
@@ -381,7 +392,7 @@ static void move_here(struct app *a, struct grid_screen *g, const struct grid *d
 	booking_series_free(&s);
 	app_message(a, ROLE_OK, _("Booking %lld moved to %s %s."), b.id, d->rooms[gr].room.name,
 		    start);
-	a->move_id = 0;
+	g->move_id = 0;
 	reload(a, g);
 }
 
@@ -412,7 +423,7 @@ static void open_cell(struct app *a, struct grid_screen *g)
 		app_message(a, ROLE_WARNING, "%s", _("That time has passed."));
 	else if (cell == GC_BUFFER)
 		app_message(a, ROLE_WARNING, "%s", _("This half hour is kept free after a booking."));
-	else if (a->move_id)
+	else if (g->move_id)
 		move_here(a, g, d, gr);
 	else {
 		memset(&slot, 0, sizeof(slot));
@@ -482,8 +493,8 @@ static enum key_result grid_key(struct app *a, void *st, struct key_in k)
 	}
 	if (k.code)
 		return KR_IGNORED;
-	if (k.ch == 27 && a->move_id) {
-		a->move_id = 0;
+	if (k.ch == 27 && g->move_id) {
+		g->move_id = 0;
 		app_message(a, ROLE_DIM, "%s", _("The booking stays where it was."));
 		return KR_HANDLED;
 	}
@@ -545,5 +556,6 @@ const struct screen_ops SCREEN_GRID = {
 	.key = grid_key,
 	.tick = grid_tick,
 	.resume = grid_resume,
+	.reopen = grid_reopen,
 	.keys = GRID_KEYS,
 };
