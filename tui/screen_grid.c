@@ -18,6 +18,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "forms/grid_model.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
@@ -25,39 +26,26 @@
 #define ROOM_W 20  /* the fixed room column, its separator included */
 #define CELL_W 4   /* columns of a half hour */
 #define TOP 3      /* the first row of rooms */
-#define DAYS 7
 #define RELOAD_TICKS 10
 #define MOVE_X 17  /* the move hint, after the date and weekday */
 
+static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					 N_("Fri"), N_("Sat"), N_("Sun") };
+
 struct grid_screen {
-	char date[DATE_LEN];   /* the day shown; in week mode a day of the week */
-	struct grid days[DAYS]; /* day mode: days[0]; week mode: Monday..Sunday */
+	struct grid_model m;                /* day, view, cursor, move */
+	struct grid days[GRID_WEEK_DAYS]; /* day view: days[0]; week view: Monday..Sunday */
 	int ndays;
-	bool week;
-	long long week_room;    /* the room of the week mode */
-	long long move_id;      /* the booking being moved, or 0 */
-	int row, col, first_row, first_col, ticks;
+	int ticks;
 };
 
-static void today(char *out, size_t outsz)
+/* Today's day number. */
+static long today(void)
 {
-	clock_local_date(clock_now(), out, outsz);
-}
+	char date[DATE_LEN];
 
-static void shift_date(char *date, int days)
-{
-	char moved[DATE_LEN];
-
-	clock_date_add(date, days, moved, sizeof(moved));
-	snprintf(date, DATE_LEN, "%s", moved);
-}
-
-/* Monday 0 ... Sunday 6 */
-static int weekday_of(const char *date)
-{
-	int wd = clock_weekday_of(date);
-
-	return wd ? wd - 1 : 0;
+	clock_local_date(clock_now(), date, sizeof(date));
+	return clock_day_of(date);
 }
 
 static void drop(struct grid_screen *g)
@@ -69,51 +57,9 @@ static void drop(struct grid_screen *g)
 	g->ndays = 0;
 }
 
-static void reload(struct app *a, struct grid_screen *g)
-{
-	char day[DATE_LEN];
-	struct hd_err err;
-	int i, n = g->week ? DAYS : 1;
-
-	drop(g);
-	snprintf(day, sizeof(day), "%s", g->date);
-	if (g->week)
-		shift_date(day, -weekday_of(day));
-	for (i = 0; i < n; i++) {
-		if (grid_day(a->db, clock_day_of(day), &g->days[i], &err) != HD_OK) {
-			app_message(a, ROLE_ERROR, "%s", err.msg);
-			break;
-		}
-		g->ndays++;
-		shift_date(day, 1);
-	}
-	g->ticks = 0;
-}
-
-/* The grid and its row shown on screen row r (week mode: the week room). */
-static const struct grid *row_grid(const struct grid_screen *g, int r, int *grow)
-{
-	const struct grid *d;
-	int i;
-
-	if (!g->week) {
-		*grow = r;
-		return g->ndays && r < g->days[0].nrooms ? &g->days[0] : NULL;
-	}
-	if (r >= g->ndays)
-		return NULL;
-	d = &g->days[r];
-	for (i = 0; i < d->nrooms; i++)
-		if (d->rooms[i].room.id == g->week_room) {
-			*grow = i;
-			return d;
-		}
-	return NULL;
-}
-
 static int nrows(const struct grid_screen *g)
 {
-	return g->week ? g->ndays : (g->ndays ? g->days[0].nrooms : 0);
+	return g->m.view == GRID_VIEW_WEEK ? g->ndays : (g->ndays ? g->days[0].nrooms : 0);
 }
 
 static int ncols(const struct grid_screen *g)
@@ -121,17 +67,55 @@ static int ncols(const struct grid_screen *g)
 	return g->ndays ? g->days[0].ncols : 0;
 }
 
+/* Loads the days the model shows and tells it what there is. */
+static void reload(struct app *a, struct grid_screen *g)
+{
+	struct hd_err err;
+	long day;
+	int i, n = grid_model_days(&g->m, &day);
+
+	drop(g);
+	for (i = 0; i < n; i++) {
+		if (grid_day(a->db, day + i, &g->days[i], &err) != HD_OK) {
+			app_message(a, ROLE_ERROR, "%s", err.msg);
+			break;
+		}
+		g->ndays++;
+	}
+	grid_model_loaded(&g->m, nrows(g), ncols(g));
+	g->ticks = 0;
+}
+
+/* The grid and its row shown on screen row r (week view: the week's room). */
+static const struct grid *row_grid(const struct grid_screen *g, int r, int *grow)
+{
+	const struct grid *d;
+	int i;
+
+	if (g->m.view == GRID_VIEW_DAY) {
+		*grow = r;
+		return g->ndays && r < g->days[0].nrooms ? &g->days[0] : NULL;
+	}
+	if (r >= g->ndays)
+		return NULL;
+	d = &g->days[r];
+	for (i = 0; i < d->nrooms; i++)
+		if (d->rooms[i].room.id == g->m.week_room) {
+			*grow = i;
+			return d;
+		}
+	return NULL;
+}
+
 static void *grid_open(struct app *a, const void *arg)
 {
 	struct grid_screen *g = xcalloc(1, sizeof(*g));
 	const struct grid_open *open = arg;
 
-	if (open) {
-		clock_date_of(open->day, g->date, sizeof(g->date));
-		g->move_id = open->move_id;
-	} else {
-		today(g->date, sizeof(g->date));
-	}
+	if (open)
+		grid_model_init(&g->m, open->day, open->move_id);
+	else
+		grid_model_init(&g->m, today(), 0);
 	reload(a, g);
 	return g;
 }
@@ -143,7 +127,7 @@ static void grid_reopen(struct app *a, void *st, const void *arg)
 	const struct grid_open *open = arg;
 
 	(void)a;
-	g->move_id = open ? open->move_id : 0;
+	grid_model_start_move(&g->m, open ? open->move_id : 0);
 }
 
 static void grid_close(struct app *a, void *st)
@@ -171,13 +155,12 @@ static int visible_rows(void)
 
 static void draw_header(const struct grid_screen *g)
 {
-	static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-						 N_("Fri"), N_("Sat"), N_("Sun") };
 	const struct grid *d = g->ndays ? &g->days[0] : NULL;
-	char line[1024], room[NAME_BYTES];
+	bool week = g->m.view == GRID_VIEW_WEEK;
+	char line[1024], room[NAME_BYTES], date[DATE_LEN];
 	int c, x;
 
-	if (g->week && d) {
+	if (week && d) {
 		const struct grid *r0;
 		int gr;
 
@@ -185,20 +168,22 @@ static void draw_header(const struct grid_screen *g)
 		snprintf(room, sizeof(room), "%s", r0 ? r0->rooms[gr].room.name : "");
 		snprintf(line, sizeof(line), _("Week of %s from %s"), room, d->date);
 	} else {
-		snprintf(line, sizeof(line), "%s %s%s%s", g->date, _(WEEKDAYS[weekday_of(g->date)]),
+		clock_date_of(g->m.day, date, sizeof(date));
+		snprintf(line, sizeof(line), "%s %s%s%s", date,
+			 _(WEEKDAYS[clock_weekday_of_day(g->m.day) - 1]),
 			 d && *d->closed ? "  " : "", d && *d->closed ? d->closed : "");
 	}
-	draw_text(1, 1, line, COLS - 2, d && *d->closed && !g->week ? ROLE_WARNING : ROLE_LABEL, 1);
-	if (g->move_id) {
+	draw_text(1, 1, line, COLS - 2, d && *d->closed && !week ? ROLE_WARNING : ROLE_LABEL, 1);
+	if (g->m.move_id) {
 		snprintf(line, sizeof(line), _("Moving booking %lld: Enter on a free cell, Esc stops."),
-			 g->move_id);
+			 g->m.move_id);
 		draw_text(1, MOVE_X, line, COLS - MOVE_X, ROLE_WARNING, 1);
 	}
 	draw_fill(2, 0, COLS, ROLE_NORMAL);
-	for (c = g->first_col; d && c < d->ncols && c < g->first_col + visible_cols(); c++) {
+	for (c = g->m.first_col; d && c < d->ncols && c < g->m.first_col + visible_cols(); c++) {
 		int m = d->first_min + c * GRID_SLOT_MIN;
 
-		x = ROOM_W + (c - g->first_col) * CELL_W;
+		x = ROOM_W + (c - g->m.first_col) * CELL_W;
 		if (m % 60 == 0 && x + 5 <= COLS) {
 			snprintf(line, sizeof(line), "%02d:%02d", m / 60, m % 60);
 			draw_text(2, x, line, 5, ROLE_DIM, 0);
@@ -208,16 +193,14 @@ static void draw_header(const struct grid_screen *g)
 
 static void draw_label(const struct grid_screen *g, int r, int y, bool selected)
 {
-	static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-						 N_("Fri"), N_("Sat"), N_("Sun") };
 	char line[NAME_BYTES + 32], name[NAME_BYTES];
 	int gr, used;
 	const struct grid *d = row_grid(g, r, &gr);
 
 	if (!d)
 		return;
-	if (g->week) {
-		snprintf(line, sizeof(line), "%s %s", _(WEEKDAYS[r % DAYS]), d->date + 5);
+	if (g->m.view == GRID_VIEW_WEEK) {
+		snprintf(line, sizeof(line), "%s %s", _(WEEKDAYS[r % GRID_WEEK_DAYS]), d->date + 5);
 		draw_text(y, 0, line, ROOM_W - 1, selected ? ROLE_SELECTED : ROLE_LABEL, 1);
 	} else {
 		used = text_cut(d->rooms[gr].room.name, ROOM_W - 6, name, sizeof(name));
@@ -276,14 +259,14 @@ static void run_text(const struct grid *d, int cell, int which, int col, int len
 static void draw_grid_row(const struct grid_screen *g, int r, int y, bool selected_row)
 {
 	char text[512];
-	int gr, c, end, last = g->first_col + visible_cols();
+	int gr, c, end, first = g->m.first_col, last = first + visible_cols();
 	const struct grid *d = row_grid(g, r, &gr);
 
 	if (!d)
 		return;
 	if (last > d->ncols)
 		last = d->ncols;
-	for (c = g->first_col; c < last; c = end) {
+	for (c = first; c < last; c = end) {
 		int cell = grid_at(d, gr, c), which = grid_booking(d, gr, c);
 
 		for (end = c + 1; end < last && grid_at(d, gr, end) == cell &&
@@ -291,13 +274,25 @@ static void draw_grid_row(const struct grid_screen *g, int r, int y, bool select
 		     end++)
 			;
 		run_text(d, cell, which, c, end - c, text, sizeof(text));
-		draw_text(y, ROOM_W + (c - g->first_col) * CELL_W, text, (end - c) * CELL_W,
+		draw_text(y, ROOM_W + (c - first) * CELL_W, text, (end - c) * CELL_W,
 			  cell_role(cell), 1);
 	}
-	if (selected_row && g->col >= g->first_col && g->col < last)
-		mvchgat(y, ROOM_W + (g->col - g->first_col) * CELL_W, CELL_W,
+	if (selected_row && g->m.col >= first && g->m.col < last)
+		mvchgat(y, ROOM_W + (g->m.col - first) * CELL_W, CELL_W,
 			(attr_t)(theme_attr(ROLE_SELECTED) & ~A_COLOR),
 			(short)PAIR_NUMBER(theme_attr(ROLE_SELECTED)), NULL);
+}
+
+/* The grid, its row and the minute of the day at the cursor, or NULL when
+ * the cursor is on no cell. */
+static const struct grid *cursor_cell(const struct grid_screen *g, int *grow, int *min)
+{
+	const struct grid *d = row_grid(g, g->m.row, grow);
+
+	if (!d || g->m.col >= d->ncols)
+		return NULL;
+	*min = d->first_min + g->m.col * GRID_SLOT_MIN;
+	return d;
 }
 
 /* What the selected cell holds, in words. */
@@ -305,15 +300,14 @@ static void draw_selected(const struct grid_screen *g)
 {
 	char line[1024], from[16], to[16];
 	int gr, cell, which, m;
-	const struct grid *d = row_grid(g, g->row, &gr);
+	const struct grid *d = cursor_cell(g, &gr, &m);
 	const struct grid_room *room;
 
-	if (!d || g->col >= d->ncols)
+	if (!d)
 		return;
 	room = &d->rooms[gr];
-	cell = grid_at(d, gr, g->col);
-	which = grid_booking(d, gr, g->col);
-	m = d->first_min + g->col * GRID_SLOT_MIN;
+	cell = grid_at(d, gr, g->m.col);
+	which = grid_booking(d, gr, g->m.col);
 	if (which >= 0 && cell != GC_BUFFER) {
 		const struct booking *b = &d->bookings[which];
 
@@ -339,41 +333,34 @@ static void grid_draw(struct app *a, void *st)
 	int r, y, rows = visible_rows();
 
 	(void)a;
-	if (g->row < g->first_row)
-		g->first_row = g->row;
-	if (g->row >= g->first_row + rows)
-		g->first_row = g->row - rows + 1;
-	if (g->col < g->first_col)
-		g->first_col = g->col;
-	if (g->col >= g->first_col + visible_cols())
-		g->first_col = g->col - visible_cols() + 1;
+	grid_model_scroll(&g->m, rows, visible_cols());
 	draw_header(g);
 	if (nrows(g) == 0) {
 		draw_text(TOP, 2, _("No rooms yet: an admin adds them (hubdesk room add)."), COLS - 4,
 			  ROLE_DIM, 0);
 		return;
 	}
-	for (r = g->first_row, y = TOP; r < nrows(g) && y < TOP + rows; r++, y++) {
-		draw_label(g, r, y, r == g->row);
-		draw_grid_row(g, r, y, r == g->row);
+	for (r = g->m.first_row, y = TOP; r < nrows(g) && y < TOP + rows; r++, y++) {
+		draw_label(g, r, y, r == g->m.row);
+		draw_grid_row(g, r, y, r == g->m.row);
 	}
 	draw_selected(g);
 }
 
 /* Moves the booking being moved to the selected free cell, keeping its
  * length; for a series, the following dates too when the desk says so. */
-static void move_here(struct app *a, struct grid_screen *g, const struct grid *d, int gr)
+static void move_here(struct app *a, struct grid_screen *g, const struct grid *d, int gr, int m)
 {
 	char start[32], end[32], room[32];
 	struct booking_series s = { 0 };
 	struct hd_err err;
 	struct booking b;
 	enum hd_status rc;
-	int m = d->first_min + g->col * GRID_SLOT_MIN, len;
+	int len;
 
-	if (booking_get(a->db, g->move_id, &b, &err) != HD_OK) {
+	if (booking_get(a->db, g->m.move_id, &b, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
-		g->move_id = 0;
+		grid_model_finish_move(&g->m);
 		return;
 	}
 	len = (int)((b.end - b.start) / 60);
@@ -392,143 +379,170 @@ static void move_here(struct app *a, struct grid_screen *g, const struct grid *d
 	booking_series_free(&s);
 	app_message(a, ROLE_OK, _("Booking %lld moved to %s %s."), b.id, d->rooms[gr].room.name,
 		    start);
-	g->move_id = 0;
+	grid_model_finish_move(&g->m);
 	reload(a, g);
+}
+
+/* The booking form for the free cell at minute m, an hour long when the
+ * room is open that long. */
+static void book_cell(struct app *a, const struct grid *d, int gr, int m)
+{
+	struct slot slot;
+
+	memset(&slot, 0, sizeof(slot));
+	slot.room_id = d->rooms[gr].room.id;
+	snprintf(slot.date, sizeof(slot.date), "%s", d->date);
+	slot.start_min = m;
+	slot.end_min = m + 60 <= d->rooms[gr].close_min ? m + 60 : m + GRID_SLOT_MIN;
+	app_push(a, &SCREEN_BOOKING, &slot);
 }
 
 static void open_cell(struct app *a, struct grid_screen *g)
 {
-	struct slot slot;
 	int gr, cell, which, m;
-	const struct grid *d = row_grid(g, g->row, &gr);
+	const struct grid *d = cursor_cell(g, &gr, &m);
 
-	if (!d || g->col >= d->ncols)
+	if (!d)
 		return;
-	cell = grid_at(d, gr, g->col);
-	which = grid_booking(d, gr, g->col);
-	m = d->first_min + g->col * GRID_SLOT_MIN;
-	if (which >= 0 && cell != GC_BUFFER && cell != GC_RELEASED) {
+	cell = grid_at(d, gr, g->m.col);
+	which = grid_booking(d, gr, g->m.col);
+	switch (grid_model_enter(&g->m, cell, which >= 0)) {
+	case GRID_ENTER_OPEN:
 		/* A resident sees that a slot is taken and by whom, no more. */
 		if (a->actor.kind == ACTOR_RESIDENT)
 			app_message(a, ROLE_DIM, _("Booked by %s."), d->bookings[which].booker_short);
 		else
 			app_push(a, &SCREEN_BOOKING_DETAIL, &d->bookings[which].id);
-		return;
-	}
-	if (cell == GC_CLOSED)
+		break;
+	case GRID_ENTER_CLOSED:
 		app_message(a, ROLE_WARNING, "%s", *d->closed ? d->closed : d->rooms[gr].closed);
-	else if (cell == GC_OUTSIDE)
+		break;
+	case GRID_ENTER_OUTSIDE:
 		app_message(a, ROLE_WARNING, _("%s is not open then."), d->rooms[gr].room.name);
-	else if (cell == GC_PAST)
+		break;
+	case GRID_ENTER_PAST:
 		app_message(a, ROLE_WARNING, "%s", _("That time has passed."));
-	else if (cell == GC_BUFFER)
+		break;
+	case GRID_ENTER_BUFFER:
 		app_message(a, ROLE_WARNING, "%s", _("This half hour is kept free after a booking."));
-	else if (g->move_id)
-		move_here(a, g, d, gr);
-	else {
-		memset(&slot, 0, sizeof(slot));
-		slot.room_id = d->rooms[gr].room.id;
-		snprintf(slot.date, sizeof(slot.date), "%s", d->date);
-		slot.start_min = m;
-		slot.end_min = m + 60 <= d->rooms[gr].close_min ? m + 60 : m + GRID_SLOT_MIN;
-		app_push(a, &SCREEN_BOOKING, &slot);
+		break;
+	case GRID_ENTER_MOVE_HERE:
+		move_here(a, g, d, gr, m);
+		break;
+	case GRID_ENTER_BOOK:
+		book_cell(a, d, gr, m);
+		break;
 	}
+}
+
+/* The row of room_id in the day view, or the first. */
+static int room_row(const struct grid_screen *g, long long room_id)
+{
+	int r;
+
+	for (r = 0; r < nrows(g); r++)
+		if (g->days[0].rooms[r].room.id == room_id)
+			return r;
+	return 0;
 }
 
 static void toggle_week(struct app *a, struct grid_screen *g)
 {
 	int gr;
-	const struct grid *d = row_grid(g, g->row, &gr);
+	const struct grid *d = row_grid(g, g->m.row, &gr);
 
-	if (!g->week) {
-		if (!d)
-			return;
-		g->week_room = d->rooms[gr].room.id;
-		g->week = true;
-		reload(a, g);
-		g->row = weekday_of(g->date);
+	if (!grid_model_toggle_week(&g->m, d ? d->rooms[gr].room.id : 0))
 		return;
-	}
-	if (d)
-		snprintf(g->date, sizeof(g->date), "%s", d->date);
-	g->week = false;
 	reload(a, g);
-	for (g->row = 0; g->row < nrows(g); g->row++)
-		if (g->days[0].rooms[g->row].room.id == g->week_room)
-			break;
-	if (g->row >= nrows(g))
-		g->row = 0;
+	if (g->m.view == GRID_VIEW_DAY)
+		grid_model_to_row(&g->m, room_row(g, g->m.week_room));
 }
 
-static bool arrow(struct grid_screen *g, wint_t ch)
+/* The free-room finder at the day shown and the cursor's time. */
+static void find_room(struct app *a, const struct grid_screen *g)
 {
-	if (ch == KEY_UP && g->row > 0)
-		g->row--;
-	else if (ch == KEY_DOWN && g->row + 1 < nrows(g))
-		g->row++;
-	else if (ch == KEY_LEFT && g->col > 0)
-		g->col--;
-	else if (ch == KEY_RIGHT && g->col + 1 < ncols(g))
-		g->col++;
-	else if (ch == KEY_HOME)
-		g->col = 0;
-	else if (ch == KEY_END)
-		g->col = ncols(g) > 0 ? ncols(g) - 1 : 0;
-	else
-		return ch == KEY_UP || ch == KEY_DOWN || ch == KEY_LEFT || ch == KEY_RIGHT;
-	return true;
+	struct slot slot;
+
+	memset(&slot, 0, sizeof(slot));
+	clock_date_of(g->m.day, slot.date, sizeof(slot.date));
+	slot.start_min = g->ndays ? g->days[0].first_min + g->m.col * GRID_SLOT_MIN : 9 * 60;
+	slot.end_min = slot.start_min + 60;
+	app_push(a, &SCREEN_FREE_ROOM, &slot);
+}
+
+/* The keys with a curses code: the cursor and the day. */
+static enum key_result code_key(struct app *a, struct grid_screen *g, wint_t ch)
+{
+	switch (ch) {
+	case KEY_UP:
+		grid_model_move(&g->m, -1, 0);
+		break;
+	case KEY_DOWN:
+		grid_model_move(&g->m, 1, 0);
+		break;
+	case KEY_LEFT:
+		grid_model_move(&g->m, 0, -1);
+		break;
+	case KEY_RIGHT:
+		grid_model_move(&g->m, 0, 1);
+		break;
+	case KEY_HOME:
+		grid_model_row_start(&g->m);
+		break;
+	case KEY_END:
+		grid_model_row_end(&g->m);
+		break;
+	case KEY_PPAGE:
+		grid_model_earlier(&g->m);
+		reload(a, g);
+		break;
+	case KEY_NPAGE:
+		grid_model_later(&g->m);
+		reload(a, g);
+		break;
+	default:
+		return KR_IGNORED;
+	}
+	return KR_HANDLED;
 }
 
 static enum key_result grid_key(struct app *a, void *st, struct key_in k)
 {
 	struct grid_screen *g = st;
-	struct slot slot;
 
-	if (k.code && arrow(g, k.ch))
-		return KR_HANDLED;
-	if (k.code && (k.ch == KEY_PPAGE || k.ch == KEY_NPAGE)) {
-		shift_date(g->date, (k.ch == KEY_PPAGE ? -1 : 1) * (g->week ? DAYS : 1));
-		reload(a, g);
-		return KR_HANDLED;
-	}
 	if (k.code)
-		return KR_IGNORED;
-	if (k.ch == 27 && g->move_id) {
-		g->move_id = 0;
+		return code_key(a, g, k.ch);
+	switch (k.ch) {
+	case 27:
+		if (!grid_model_cancel_move(&g->m))
+			return KR_IGNORED;
 		app_message(a, ROLE_DIM, "%s", _("The booking stays where it was."));
-		return KR_HANDLED;
-	}
-	if (k.ch == '\r' || k.ch == '\n') {
+		break;
+	case '\r':
+	case '\n':
 		open_cell(a, g);
-		return KR_HANDLED;
-	}
-	if (k.ch == 't') {
-		today(g->date, sizeof(g->date));
+		break;
+	case 't':
+		grid_model_today(&g->m, today());
 		reload(a, g);
-		return KR_HANDLED;
-	}
-	if (k.ch == 'w') {
+		break;
+	case 'w':
 		toggle_week(a, g);
-		return KR_HANDLED;
-	}
-	if (k.ch == '/') {
-		memset(&slot, 0, sizeof(slot));
-		snprintf(slot.date, sizeof(slot.date), "%s", g->date);
-		slot.start_min = g->ndays ? g->days[0].first_min + g->col * GRID_SLOT_MIN : 9 * 60;
-		slot.end_min = slot.start_min + 60;
-		app_push(a, &SCREEN_FREE_ROOM, &slot);
-		return KR_HANDLED;
-	}
-	if (k.ch == 'a') {
+		break;
+	case '/':
+		find_room(a, g);
+		break;
+	case 'a':
 		if (app_allowed(a, ACC_APPROVE))
 			app_push(a, &SCREEN_APPROVALS, NULL);
-		return KR_HANDLED;
-	}
-	if (k.ch == 'y') {
+		break;
+	case 'y':
 		app_push(a, &SCREEN_MY_BOOKINGS, NULL);
-		return KR_HANDLED;
+		break;
+	default:
+		return KR_IGNORED;
 	}
-	return KR_IGNORED;
+	return KR_HANDLED;
 }
 
 static void grid_tick(struct app *a, void *st)
