@@ -221,42 +221,42 @@ static void find_room(struct app *a, const struct grid_screen *g)
 	app_push(a, &SCREEN_FREE_ROOM, &slot);
 }
 
-/* The keys with a curses code: the cursor and the day. */
-static enum key_result code_key(struct app *a, struct grid_screen *g, wint_t ch)
+/* The moves of the cursor and the day shown; false for another action. */
+static bool move_key(struct app *a, struct grid_screen *g, enum action act)
 {
 	struct grid_model *m = &g->s.m;
 
-	switch (ch) {
-	case KEY_UP:
+	switch (act) {
+	case ACT_UP:
 		grid_model_move(m, -1, 0);
 		break;
-	case KEY_DOWN:
+	case ACT_DOWN:
 		grid_model_move(m, 1, 0);
 		break;
-	case KEY_LEFT:
+	case ACT_LEFT:
 		grid_model_move(m, 0, -1);
 		break;
-	case KEY_RIGHT:
+	case ACT_RIGHT:
 		grid_model_move(m, 0, 1);
 		break;
-	case KEY_HOME:
+	case ACT_FIRST:
 		grid_model_row_start(m);
 		break;
-	case KEY_END:
+	case ACT_LAST:
 		grid_model_row_end(m);
 		break;
-	case KEY_PPAGE:
+	case ACT_PAGE_UP:
 		grid_model_earlier(m);
 		reload(a, g);
 		break;
-	case KEY_NPAGE:
+	case ACT_PAGE_DOWN:
 		grid_model_later(m);
 		reload(a, g);
 		break;
 	default:
-		return KR_IGNORED;
+		return false;
 	}
-	return KR_HANDLED;
+	return true;
 }
 
 static enum key_result grid_key(struct app *a, void *st, struct key_in k)
@@ -264,33 +264,32 @@ static enum key_result grid_key(struct app *a, void *st, struct key_in k)
 	struct grid_screen *g = st;
 	struct grid_model *m = &g->s.m;
 
-	if (k.code)
-		return code_key(a, g, k.ch);
-	switch (k.ch) {
-	case 27:
+	if (move_key(a, g, k.act))
+		return KR_HANDLED;
+	switch (k.act) {
+	case ACT_BACK:
 		if (!grid_model_cancel_move(m))
 			return KR_IGNORED;
 		app_message(a, ROLE_DIM, "%s", _("The booking stays where it was."));
 		break;
-	case '\r':
-	case '\n':
+	case ACT_OPEN_CELL:
 		open_cell(a, g);
 		break;
-	case 't':
+	case ACT_TODAY:
 		grid_model_today(m, today());
 		reload(a, g);
 		break;
-	case 'w':
+	case ACT_WEEK:
 		toggle_week(a, g);
 		break;
-	case '/':
+	case ACT_FIND_ROOM:
 		find_room(a, g);
 		break;
-	case 'a':
+	case ACT_APPROVALS:
 		if (app_allowed(a, ACC_APPROVE))
 			app_push(a, &SCREEN_APPROVALS, NULL);
 		break;
-	case 'y':
+	case ACT_MY_BOOKINGS:
 		app_push(a, &SCREEN_MY_BOOKINGS, NULL);
 		break;
 	default:
@@ -323,6 +322,8 @@ static void grid_resume(struct app *a, void *st)
 
 static const int GRID_KEYS[] = { ACT_CELL, ACT_OPEN_CELL, ACT_DAY, ACT_TODAY, ACT_WEEK,
 				 ACT_FIND_ROOM, ACT_MY_BOOKINGS, ACT_APPROVALS, -1 };
+static const int GRID_MORE[] = { ACT_UP,    ACT_DOWN,    ACT_LEFT,      ACT_RIGHT,
+				 ACT_FIRST, ACT_LAST,    ACT_PAGE_UP,   ACT_PAGE_DOWN, -1 };
 
 const struct screen_ops SCREEN_GRID = {
 	.title = N_("Room booking"),
@@ -334,4 +335,5 @@ const struct screen_ops SCREEN_GRID = {
 	.resume = grid_resume,
 	.reopen = grid_reopen,
 	.keys = GRID_KEYS,
+	.more = GRID_MORE,
 };
