@@ -70,17 +70,21 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 		       long long *id, struct org_notes *notes, struct hd_err *err);
 
 /* Checks the draft without saving (for forms): the same messages as org_add
- * for malformed fields, notes filled. */
+ * for malformed fields, notes filled. HD_BAD_INPUT naming the field. */
 enum hd_status org_check(const struct org_draft *d, struct org *out, struct org_notes *notes,
 			 struct hd_err *err);
 
 /* Changes organisation id to the draft, every field checked as org_add
- * does, with its audit entry (before and after) and search index. */
+ * does, with its audit entry (before and after) and search index.
+ * HD_BAD_INPUT naming the field; HD_REFUSED when the person may not change
+ * registers or the name or credit code is another's; HD_NOT_FOUND when the
+ * id is unknown; HD_FAIL when the database fails. */
 enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const struct org_draft *d, struct org_notes *notes, struct hd_err *err);
 
 /* Organisations whose residence ends within days from today or ended
- * already, by the end of their residence (malloc'd). */
+ * already, by the end of their residence (malloc'd). HD_FAIL when the
+ * database fails. */
 enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
 				    struct hd_err *err);
 
@@ -90,7 +94,8 @@ void org_draft_of(const struct org *o, struct org_draft *d);
 /* One organisation; HD_NOT_FOUND when the id is unknown. */
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err);
 
-/* All organisations by name into a malloc'd array (the caller frees). */
+/* All organisations by name into a malloc'd array (the caller frees).
+ * HD_FAIL when the database fails. */
 enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *err);
 
 /* The short name made from a name: its first four characters. */

@@ -25,7 +25,8 @@ struct hd_err {
 	char msg[HD_MSG_BYTES];
 };
 
-/* Fills err (when not NULL) and returns status. msg is a printf format. */
+/* Fills err (when not NULL) and returns status (any of HD_OK ... HD_FORGED,
+ * as given). msg is a printf format. */
 enum hd_status hd_err_set(struct hd_err *err, enum hd_status status, const char *field,
 			  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 

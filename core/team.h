@@ -141,17 +141,20 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id,
 			     const char *date, struct hd_err *err);
 
-/* The team's workflow history, oldest first (malloc'd). */
+/* The team's workflow history, oldest first (malloc'd). HD_FAIL when the
+ * database fails. */
 enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
 			    struct hd_err *err);
 
-/* The teams in state (0: every state), by name (malloc'd). */
+/* The teams in state (0: every state), by name (malloc'd). HD_FAIL when
+ * the database fails. */
 enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief **out, int *n,
 			 struct hd_err *err);
 
 /* The roll's upkeep: filed and classified teams whose annual check is due
  * (a year since it was filed or last checked) or that had no booking or
- * recorded activity for six months, by name (malloc'd). */
+ * recorded activity for six months, by name (malloc'd). HD_FAIL when the
+ * database fails. */
 enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err);
 
 #endif
