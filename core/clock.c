@@ -35,19 +35,27 @@ long clock_day_of(const char *date)
 	return clock_days_from_civil(y, m, d);
 }
 
-void clock_date_of(long day, char *out, size_t outsz)
+void clock_civil_of(long day, int *y, int *m, int *d)
 {
-	long era, doe, yoe, y, doy, mp, d, m, z = day + 719468;
+	long era, doe, yoe, doy, mp, mm, z = day + 719468;
 
 	era = (z >= 0 ? z : z - 146096) / 146097;
 	doe = z - era * 146097;
 	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
 	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	snprintf(out, outsz, "%04ld-%02ld-%02ld", (y + (m <= 2)) % 10000, m, d);
+	mm = mp + (mp < 10 ? 3 : -9);
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)mm;
+	*y = (int)(yoe + era * 400 + (mm <= 2));
+}
+
+void clock_date_of(long day, char *out, size_t outsz)
+{
+	int y, m, d;
+
+	clock_civil_of(day, &y, &m, &d);
+	snprintf(out, outsz, "%04d-%02d-%02d", y % 10000, m, d);
 }
 
 int clock_weekday_of_day(long day)
@@ -55,6 +63,22 @@ int clock_weekday_of_day(long day)
 	long r = (day + 3) % 7; /* 1970-01-01 was a Thursday */
 
 	return (int)(r < 0 ? r + 7 : r) + 1;
+}
+
+long clock_month_first(long day)
+{
+	int y, m, d;
+
+	clock_civil_of(day, &y, &m, &d);
+	return day - (d - 1);
+}
+
+long clock_month_last(long day)
+{
+	int y, m, d;
+
+	clock_civil_of(day, &y, &m, &d);
+	return day + (days_in_month(y, m) - d);
 }
 
 int clock_weekday_of(const char *date)
@@ -66,10 +90,21 @@ int clock_weekday_of(const char *date)
 
 int clock_weekday(time_t t)
 {
-	char date[DATE_LEN];
+	return clock_weekday_of_day(clock_day_at(t));
+}
 
-	clock_local_date(t, date, sizeof(date));
-	return clock_weekday_of(date);
+long clock_day_at(time_t t)
+{
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm))
+		return CLOCK_NO_DAY;
+	return clock_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+long clock_today(void)
+{
+	return clock_day_at(clock_now());
 }
 
 void clock_date_add(const char *date, int days, char *out, size_t outsz)
@@ -218,13 +253,12 @@ void clock_local_day(time_t t, char *out, size_t outsz)
 	snprintf(out, outsz, _("%d %s"), tm.tm_mday, _(MONTHS[tm.tm_mon]));
 }
 
-time_t clock_local_time(const char *date, int minutes)
+time_t clock_day_time(long day, int minutes)
 {
 	struct tm tm;
-	int y, m, d, n = 0;
+	int y, m, d;
 
-	if (!date || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n])
-		return -1;
+	clock_civil_of(day, &y, &m, &d);
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
@@ -232,6 +266,29 @@ time_t clock_local_time(const char *date, int minutes)
 	tm.tm_min = minutes;
 	tm.tm_isdst = -1;
 	return mktime(&tm);
+}
+
+time_t clock_local_midnight(long day)
+{
+	return clock_day_time(day, 0);
+}
+
+time_t clock_local_time(const char *date, int minutes)
+{
+	long day = clock_day_of(date);
+
+	return day == CLOCK_NO_DAY ? -1 : clock_day_time(day, minutes);
+}
+
+enum hd_status clock_parse_day(const char *in, const char *label, long *day,
+			       struct hd_err *err)
+{
+	char date[DATE_LEN];
+
+	if (valid_date(in ? in : "", label, date, sizeof(date), err) != HD_OK)
+		return HD_BAD_INPUT;
+	*day = clock_day_of(date);
+	return HD_OK;
 }
 
 enum hd_status clock_parse_local(const char *in, const char *label, time_t *t,

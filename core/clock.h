@@ -44,8 +44,31 @@ long clock_day_of(const char *date);
 /* The date "YYYY-MM-DD" of day number day, into out (at least 11 bytes). */
 void clock_date_of(long day, char *out, size_t outsz);
 
+/* The year, month (1-12) and day of the month of day number day. */
+void clock_civil_of(long day, int *y, int *m, int *d);
+
 /* The weekday of day number day: 1 Monday ... 7 Sunday. */
 int clock_weekday_of_day(long day);
+
+/* The first and the last day of the month that holds day number day. */
+long clock_month_first(long day);
+long clock_month_last(long day);
+
+/* The local day number of the instant t; clock_today() is that of
+ * clock_now(). */
+long clock_day_at(time_t t);
+long clock_today(void);
+
+/* The instant of local midnight of day number day, also on a day when the
+ * clocks change (daylight saving); and of minutes of local wall-clock time
+ * after that midnight (minutes may pass 24:00 and be negative). */
+time_t clock_local_midnight(long day);
+time_t clock_day_time(long day, int minutes);
+
+/* Reads a date the user typed (YYYY-MM-DD, also YYYY/M/D) into its day
+ * number *day. HD_BAD_INPUT with a message naming label. */
+enum hd_status clock_parse_day(const char *in, const char *label, long *day,
+			       struct hd_err *err);
 
 /* The weekday (1 Monday ... 7 Sunday) of the date "YYYY-MM-DD", 0 when
  * malformed; and of the local day of the instant t. */
