@@ -65,13 +65,14 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
 	return read_booker(db, d, p, err);
 }
 
-static int minute_of_day(time_t t, char *date, size_t datesz)
+/* The minute of the local day of t (its day number into *day), -1 when t
+ * is not on a whole minute. */
+static int minute_of_day(time_t t, long *day)
 {
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	if (date)
-		strftime(date, datesz, "%Y-%m-%d", &tm);
+	*day = clock_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	return tm.tm_sec ? -1 : tm.tm_hour * 60 + tm.tm_min;
 }
 
@@ -79,16 +80,16 @@ static int minute_of_day(time_t t, char *date, size_t datesz)
 static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p,
 				     struct hd_err *err)
 {
-	char day[DATE_LEN], end_day[DATE_LEN];
-	int s = minute_of_day(p->start, day, sizeof(day));
-	int e = minute_of_day(p->end, end_day, sizeof(end_day)), open, close;
+	long day, end_day;
+	int s = minute_of_day(p->start, &day);
+	int e = minute_of_day(p->end, &end_day), open, close;
 	struct closure c;
 
 	if (s < 0 || e < 0 || s % 30 || e % 30)
 		return hd_err_set(err, HD_REFUSED, "start",
 				  _("Bookings start and end on the hour or the half hour."));
 	room_hours(db, &p->room, &open, &close);
-	if (strcmp(day, end_day) != 0)
+	if (day != end_day)
 		return hd_err_set(err, HD_REFUSED, "end", _("A booking ends on the day it starts."));
 	if (s < open || e > close)
 		return hd_err_set(err, HD_REFUSED, "start", _("%s is open from %02d:%02d to %02d:%02d."),
@@ -126,17 +127,15 @@ static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *
 /* Past, window, length, capacity. */
 static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
 {
-	char today[DATE_LEN], last[DATE_LEN], day[DATE_LEN];
+	char last[DATE_LEN];
 	time_t now = clock_now();
 	long ahead = settings_int(db, SET_BOOKING_DAYS_AHEAD);
 	long hours = settings_int(db, SET_BOOKING_MAX_HOURS);
 
 	if (p->start < now)
 		return hd_err_set(err, HD_REFUSED, "start", _("That time has passed."));
-	clock_local_date(now, today, sizeof(today));
-	clock_local_date(clock_local_time(today, (int)ahead * 24 * 60 + 12 * 60), last, sizeof(last));
-	clock_local_date(p->start, day, sizeof(day));
-	if (!p->tail && strcmp(day, last) > 0)
+	clock_date_of(clock_day_at(now) + ahead, last, sizeof(last));
+	if (!p->tail && clock_day_at(p->start) > clock_day_at(now) + ahead)
 		return hd_err_set(err, HD_REFUSED, "start",
 				  _("Bookings open %ld days ahead: the latest day now is %s."), ahead,
 				  last);
@@ -220,16 +219,13 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 				  struct hd_err *err)
 {
 	long quota = settings_int(db, SET_BOOKING_QUOTA_HOURS_WEEK);
-	char day[DATE_LEN];
+	long day = clock_day_at(p->start), monday = day - (clock_weekday_of_day(day) - 1);
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	time_t monday;
 	long long used = 0;
 
 	if (quota <= 0)
 		return HD_OK;
-	clock_local_date(p->start, day, sizeof(day));
-	monday = clock_local_time(day, -(clock_weekday(p->start) - 1) * 24 * 60);
 	rc = db_prepare(db,
 			"SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
 			" AND start >= ?3 AND start < ?4 AND id != ?5"
@@ -239,8 +235,8 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 		return rc;
 	sqlite3_bind_int64(st, 1, p->org_id);
 	sqlite3_bind_int64(st, 2, p->team_id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)monday);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_local_time(day, (8 - clock_weekday(p->start)) * 24 * 60));
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_local_midnight(monday));
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_local_midnight(monday + 7));
 	sqlite3_bind_int64(st, 5, ignore_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		used = sqlite3_column_int64(st, 0);

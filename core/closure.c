@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <time.h>
 
 #include "core/access.h"
@@ -31,19 +30,17 @@ static void read_row(sqlite3_stmt *st, void *rec)
 	db_column_text(st, 3, c->reason, sizeof(c->reason));
 }
 
-enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, const char *from,
-			   const char *to, const char *reason, long long *id, struct hd_err *err)
+enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, long to,
+			   const char *reason, long long *id, struct hd_err *err)
 {
 	char f[DATE_LEN], t[DATE_LEN], why[TEXT_BYTES], *after = NULL;
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int src;
 
-	if (valid_date(from ? from : "", _("From"), f, sizeof(f), err) ||
-	    valid_date(to ? to : "", _("To"), t, sizeof(t), err) ||
-	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
+	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
 		return HD_BAD_INPUT;
-	if (strcmp(t, f) < 0)
+	if (to < from)
 		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must not be before the start"),
 				  _("To"));
 	rc = access_require(db, who, ACC_APPROVE, err);
@@ -51,6 +48,8 @@ enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, const char *
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
+	clock_date_of(from, f, sizeof(f));
+	clock_date_of(to, t, sizeof(t));
 	rc = db_prepare(db,
 			"INSERT INTO closure(from_date, to_date, reason, created)"
 			" VALUES (?1, ?2, ?3, ?4)",
@@ -136,15 +135,16 @@ done:
 	return db_finish(db, rc, err);
 }
 
-bool closure_covers(sqlite3 *db, const char *date, struct closure *out)
+bool closure_covers(sqlite3 *db, long day, struct closure *out)
 {
-	char sql[256];
+	char sql[256], date[DATE_LEN];
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 
 	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 AND from_date <= ?1 LIMIT 1", SQL_COLS);
 	if (db_prepare(db, sql, &st, NULL) != HD_OK)
 		goto done;
+	clock_date_of(day, date, sizeof(date));
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = true;
@@ -156,14 +156,16 @@ done:
 	return found;
 }
 
-bool closure_weekday_closes(sqlite3 *db, const char *date)
+bool closure_weekday_closes(sqlite3 *db, long day)
 {
 	sqlite3_stmt *st = NULL;
+	char date[DATE_LEN];
 	bool opened = false;
 
-	if (!settings_closed_weekday(db, clock_weekday_of(date)))
+	if (!settings_closed_weekday(db, clock_weekday_of_day(day)))
 		return false;
 	if (db_prepare(db, "SELECT 1 FROM opening WHERE day = ?1", &st, NULL) == HD_OK) {
+		clock_date_of(day, date, sizeof(date));
 		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 		opened = sqlite3_step(st) == SQLITE_ROW;
 	}
@@ -171,7 +173,7 @@ bool closure_weekday_closes(sqlite3 *db, const char *date)
 	return !opened;
 }
 
-enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, const char *date,
+enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long date,
 				const char *reason, long long *id, struct hd_err *err)
 {
 	char day[DATE_LEN], why[TEXT_BYTES], after[DATE_LEN + TEXT_BYTES + 64];
@@ -179,13 +181,13 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, const c
 	sqlite3_stmt *st = NULL;
 	int src;
 
-	if (valid_date(date ? date : "", _("Date"), day, sizeof(day), err) ||
-	    valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
+	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
 		return HD_BAD_INPUT;
 	rc = access_require(db, who, ACC_APPROVE, err);
 	if (rc != HD_OK)
 		return rc;
-	if (!settings_closed_weekday(db, clock_weekday_of(day)))
+	clock_date_of(date, day, sizeof(day));
+	if (!settings_closed_weekday(db, clock_weekday_of_day(date)))
 		return hd_err_set(err, HD_REFUSED, "date",
 				  _("%s is open anyway: only a weekday closed every week needs a working day."),
 				  day);

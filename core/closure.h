@@ -18,11 +18,12 @@ struct closure {
 	char reason[TEXT_BYTES];
 };
 
-/* Closes the centre from..to ("YYYY-MM-DD", both included) for reason
- * (staff: it is part of approvals and closures). HD_BAD_INPUT naming the
- * field; to before from is bad input too. */
-enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, const char *from,
-			   const char *to, const char *reason, long long *id, struct hd_err *err);
+/* Closes the centre from..to (day numbers of core/clock, both included)
+ * for reason (staff: it is part of approvals and closures). HD_BAD_INPUT
+ * naming the field for a bad reason or to before from; HD_REFUSED for
+ * someone not staff; HD_FAIL when the database fails. */
+enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, long to,
+			   const char *reason, long long *id, struct hd_err *err);
 
 /* The closures not yet over (to_date today or later), by date, into a
  * malloc'd array (the caller frees); with all, past ones too. */
@@ -36,18 +37,19 @@ enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struc
 enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long id,
 			      struct hd_err *err);
 
-/* The closure that covers local date "YYYY-MM-DD", into out: true when one
- * does. */
-bool closure_covers(sqlite3 *db, const char *date, struct closure *out);
+/* The closure that covers day (a day number), into out (may be NULL):
+ * true when one does. */
+bool closure_covers(sqlite3 *db, long day, struct closure *out);
 
-/* A working day (调休): the centre opens on date ("YYYY-MM-DD") although
- * its weekday is closed every week (staff, audited). HD_REFUSED when that
- * weekday is open anyway. */
-enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, const char *date,
+/* A working day (调休): the centre opens on day (a day number) although
+ * its weekday is closed every week (staff, audited). HD_BAD_INPUT naming
+ * the reason when it is bad; HD_REFUSED when that weekday is open anyway or
+ * for someone not staff; HD_FAIL when the database fails. */
+enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long day,
 				const char *reason, long long *id, struct hd_err *err);
 
-/* True when the weekly rule closes date: its weekday is in closed.weekdays
- * and no working day opens it. */
-bool closure_weekday_closes(sqlite3 *db, const char *date);
+/* True when the weekly rule closes day (a day number): its weekday is in
+ * closed.weekdays and no working day opens it. */
+bool closure_weekday_closes(sqlite3 *db, long day);
 
 #endif

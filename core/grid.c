@@ -29,9 +29,9 @@ static void centre_closed(sqlite3 *db, const char *date, char *why, size_t whysz
 	struct closure c;
 
 	*why = '\0';
-	if (closure_weekday_closes(db, date))
+	if (closure_weekday_closes(db, clock_day_of(date)))
 		snprintf(why, whysz, "%s", _("The centre is closed on that weekday."));
-	else if (closure_covers(db, date, &c))
+	else if (closure_covers(db, clock_day_of(date), &c))
 		snprintf(why, whysz, _("The centre is closed from %s to %s: %s."), c.from, c.to,
 			 c.reason);
 }

@@ -358,8 +358,8 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 	int i, d, s;
 
 	for (d = 0; d < r->ndays; d++)
-		day_open[d] = !closure_weekday_closes(db, r->days[d].date) &&
-			      !closure_covers(db, r->days[d].date, NULL);
+		day_open[d] = !closure_weekday_closes(db, clock_day_of(r->days[d].date)) &&
+			      !closure_covers(db, clock_day_of(r->days[d].date), NULL);
 	rc = db_collect(db,
 			"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 			" buffer_min FROM room ORDER BY name",

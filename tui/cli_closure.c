@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/closure.h"
 #include "core/i18n.h"
 #include "tui/cli.h"
@@ -19,6 +20,7 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct closure c;
 	struct hd_err err;
 	long long id;
+	long from, to;
 	int nargs, rc;
 
 	rc = cli_parse("closure add", argc, argv, 2, opts, args, 0, &nargs);
@@ -26,8 +28,9 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (closure_add(ctx->db, &ctx->actor, cli_opt(opts, "--from"), cli_opt(opts, "--to"),
-			cli_opt(opts, "--reason"), &id, &err) != HD_OK)
+	if (clock_parse_day(cli_opt(opts, "--from"), _("From"), &from, &err) != HD_OK ||
+	    clock_parse_day(cli_opt(opts, "--to"), _("To"), &to, &err) != HD_OK ||
+	    closure_add(ctx->db, &ctx->actor, from, to, cli_opt(opts, "--reason"), &id, &err) != HD_OK)
 		return cli_report(&err);
 	if (closure_get(ctx->db, id, &c, &err) != HD_OK)
 		return cli_report(&err);
@@ -41,6 +44,7 @@ static int open_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long id;
+	long day;
 	int nargs, rc;
 
 	rc = cli_parse("closure open", argc, argv, 2, opts, args, 1, &nargs);
@@ -50,8 +54,8 @@ static int open_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (closure_open_day(ctx->db, &ctx->actor, args[0], cli_opt(opts, "--reason"), &id,
-			     &err) != HD_OK)
+	if (clock_parse_day(args[0], _("Date"), &day, &err) != HD_OK ||
+	    closure_open_day(ctx->db, &ctx->actor, day, cli_opt(opts, "--reason"), &id, &err) != HD_OK)
 		return cli_report(&err);
 	printf("%lld\t-\t%s %s\n", id, args[0], _("open (working day)"));
 	return HD_OK;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/closure.h"
 #include "core/i18n.h"
 #include "core/settings.h"
@@ -151,13 +152,15 @@ static void save(struct app *a, struct closures *s)
 	struct hd_err err;
 	struct field *f;
 	long long id;
+	long from, to;
 	int i;
 
 	a->message[0] = '\0';
 	if (form_validate(&s->form, &err) != HD_OK)
 		return;
-	if (closure_add(a->db, &a->actor, s->fields[F_FROM].value, s->fields[F_TO].value,
-			s->fields[F_REASON].value, &id, &err) != HD_OK) {
+	if (clock_parse_day(s->fields[F_FROM].value, _("From"), &from, &err) != HD_OK ||
+	    clock_parse_day(s->fields[F_TO].value, _("To"), &to, &err) != HD_OK ||
+	    closure_add(a->db, &a->actor, from, to, s->fields[F_REASON].value, &id, &err) != HD_OK) {
 		f = field_named(s, err.field);
 		if (f) {
 			snprintf(f->error, sizeof(f->error), "%s", err.msg);
@@ -218,6 +221,7 @@ static enum key_result day_keys(struct app *a, struct closures *s, struct key_in
 	struct form_event ev;
 	struct hd_err err;
 	long long id;
+	long day;
 
 	if (!form_view_event(k, &ev))
 		return KR_HANDLED;
@@ -228,8 +232,8 @@ static enum key_result day_keys(struct app *a, struct closures *s, struct key_in
 	}
 	if (form_key(&s->day_form, ev) != FORM_SUBMIT || form_validate(&s->day_form, NULL) != HD_OK)
 		return KR_HANDLED;
-	if (closure_open_day(a->db, &a->actor, s->day[0].value, s->day[1].value, &id, &err) !=
-	    HD_OK) {
+	if (clock_parse_day(s->day[0].value, _("Date"), &day, &err) != HD_OK ||
+	    closure_open_day(a->db, &a->actor, day, s->day[1].value, &id, &err) != HD_OK) {
 		form_view_tell(a, &s->day_form, &err);
 		return KR_HANDLED;
 	}

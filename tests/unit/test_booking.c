@@ -126,16 +126,17 @@ static void test_working_day_opens_a_closed_weekday_once(void **state)
 	struct tdb *t = *state;
 	struct hd_actor desk = actor_desk("d");
 	long long id, open;
+	long day;
 
 	set(t, SET_CLOSED_WEEKDAYS, "2");
-	EXPECT(HD_REFUSED, closure_open_day(t->db, &desk, NOV(24), "调休", &open, &err));
-	EXPECT(HD_REFUSED, closure_open_day(t->db, &t->who, NOV(25), "调休", &open, &err));
-	EXPECT(HD_BAD_INPUT, closure_open_day(t->db, &t->who, "2026-11-31", "调休", &open, &err));
-	EXPECT(HD_BAD_INPUT, closure_open_day(t->db, &t->who, NOV(24), "", &open, &err));
-	assert_true(closure_weekday_closes(t->db, NOV(24)));
-	EXPECT(HD_OK, closure_open_day(t->db, &t->who, NOV(24), "调休上班", &open, &err));
-	assert_false(closure_weekday_closes(t->db, NOV(24)));
-	assert_true(closure_weekday_closes(t->db, "2026-12-01"));
+	EXPECT(HD_REFUSED, closure_open_day(t->db, &desk, tday(NOV(24)), "调休", &open, &err));
+	EXPECT(HD_REFUSED, closure_open_day(t->db, &t->who, tday(NOV(25)), "调休", &open, &err));
+	EXPECT(HD_BAD_INPUT, clock_parse_day("2026-11-31", "Date", &day, &err));
+	EXPECT(HD_BAD_INPUT, closure_open_day(t->db, &t->who, tday(NOV(24)), "", &open, &err));
+	assert_true(closure_weekday_closes(t->db, tday(NOV(24))));
+	EXPECT(HD_OK, closure_open_day(t->db, &t->who, tday(NOV(24)), "调休上班", &open, &err));
+	assert_false(closure_weekday_closes(t->db, tday(NOV(24))));
+	assert_true(closure_weekday_closes(t->db, tday("2026-12-01")));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", "2026-12-01", "10:00", "11:00", &id, &err));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'closure.open'"), 1);
@@ -146,7 +147,7 @@ static void test_centre_closure_is_refused(void **state)
 	struct tdb *t = *state;
 	long long id, cid;
 
-	EXPECT(HD_OK, closure_add(t->db, &t->who, NOV(25), NOV(26), "设备检修", &cid, &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday(NOV(25)), tday(NOV(26)), "设备检修", &cid, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "5", "1", NOV(26), "10:00", "11:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(27), "10:00", "11:00", &id, &err));

@@ -122,7 +122,7 @@ static void test_a_refused_date_refuses_the_series_naming_every_date(void **stat
 	char day[16];
 
 	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "10:30", "11:30", &other, &err));
-	EXPECT(HD_OK, closure_add(t->db, &t->who, "2026-12-15", "2026-12-15", "消防检查", &other,
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-12-15"), tday("2026-12-15"), "消防检查", &other,
 				  &err));
 	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
 	assert_int_equal(s.n, 0);
@@ -165,7 +165,7 @@ static void test_skipped_dates_are_kept_with_the_series(void **state)
 	int n = -1;
 
 	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "10:30", "11:30", &other, &err));
-	EXPECT(HD_OK, closure_add(t->db, &t->who, "2026-12-15", "2026-12-15", "消防检查", &closure,
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-12-15"), tday("2026-12-15"), "消防检查", &closure,
 				  &err));
 	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &refused));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'booking.skip'"),

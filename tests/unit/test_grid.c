@@ -458,7 +458,7 @@ static void test_centre_closure_closes_its_days(void **state)
 	struct grid g;
 	long long cid;
 
-	EXPECT(HD_OK, closure_add(t->db, &t->who, NOV(25), NOV(26), "设备检修", &cid, &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday(NOV(25)), tday(NOV(26)), "设备检修", &cid, &err));
 	day(t, NOV(25), &g);
 	assert_non_null(strstr(g.closed, "设备检修"));
 	cells_are(&g, 2, "08:00", "20:30", GC_CLOSED);
@@ -712,7 +712,7 @@ static void test_free_rooms_on_a_closed_day_is_refused(void **state)
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_true(err.msg[0] != '\0');
 	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_OK, closure_add(t->db, &t->who, NOV(26), NOV(27), "设备检修", &cid, &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday(NOV(26)), tday(NOV(27)), "设备检修", &cid, &err));
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(26), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_non_null(strstr(err.msg, "设备检修"));
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(27), "10:00", "11:00", "10", ids, sizeof(ids)));

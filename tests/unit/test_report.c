@@ -128,7 +128,7 @@ static int world_setup(void **state)
 	EXPECT(HD_OK, room_add(t->db, &t->who, &a, &w.room_a, &err));
 	EXPECT(HD_OK, room_add(t->db, &t->who, &b, &w.room_b, &err));
 	set(t, SET_CLOSED_WEEKDAYS, "7");
-	EXPECT(HD_OK, closure_add(t->db, &t->who, "2026-11-11", "2026-11-11", "检修", &id, &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-11-11"), tday("2026-11-11"), "检修", &id, &err));
 	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, "2026-11-12 14:00", "2026-11-12 16:00",
 				 "维修", &id, &err));
 	w.org_x = add_org(t, "2026-10-01", "阳光社工服务社", 2, NULL, NULL);
@@ -311,7 +311,7 @@ static void test_heat_adds_up_and_a_working_day_opens(void **state)
 		assert_int_equal(booked, rep.rooms[i].booked_min);
 	}
 	at("2026-11-20", "09:00");
-	EXPECT(HD_OK, closure_open_day(t->db, &t->who, "2026-11-29", "调休", &id, &err));
+	EXPECT(HD_OK, closure_open_day(t->db, &t->who, tday("2026-11-29"), "调休", &id, &err));
 	at("2026-12-15", "09:00");
 	build(t, "2026-11-01", "2026-11-30");
 	a = room_of(w.room_a);

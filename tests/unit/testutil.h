@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/actor.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/setup.h"
 
@@ -35,6 +36,17 @@ static inline void tdb_env(void)
 	setenv("TZ", "Asia/Shanghai", 1);
 	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
 	tzset();
+}
+
+/* The day number of a date as a user types it (CLOCK_NO_DAY when it is
+ * no date). */
+static inline long tday(const char *date)
+{
+	struct hd_err err;
+	long day = CLOCK_NO_DAY;
+
+	clock_parse_day(date, "date", &day, &err);
+	return day;
 }
 
 /* A new initialised database in a new temporary folder. */
