@@ -30,9 +30,10 @@
 /* Builds the report of from..to REPORT_RUNS times after one unmeasured run;
  * prints the median as name, the 95th percentile as name_p95 and the
  * period's visits as name_visits. */
-static enum hd_status measure_report(sqlite3 *db, const char *name, const char *from,
-				     const char *to, struct hd_err *err)
+static enum hd_status measure_report(sqlite3 *db, const char *name, long from, long to,
+				     struct hd_err *err)
 {
+	char f[DATE_LEN], l[DATE_LEN];
 	struct report rep;
 	double t[REPORT_RUNS], t0;
 	char line[80];
@@ -49,8 +50,10 @@ static enum hd_status measure_report(sqlite3 *db, const char *name, const char *
 		if (rc != HD_OK)
 			return rc;
 	}
+	clock_date_of(from, f, sizeof(f));
+	clock_date_of(to, l, sizeof(l));
 	if (visits == 0)
-		return hd_err_set(err, HD_FAIL, "", "%s: no visits from %s to %s", name, from, to);
+		return hd_err_set(err, HD_FAIL, "", "%s: no visits from %s to %s", name, f, l);
 	bench_print_ms(name, bench_median(t, REPORT_RUNS));
 	snprintf(line, sizeof(line), "%s_p95", name);
 	bench_print_ms(line, bench_quantile(t, REPORT_RUNS, 0.95));
@@ -61,8 +64,7 @@ static enum hd_status measure_report(sqlite3 *db, const char *name, const char *
 
 /* The first and last days of the month months after the month of t
  * (negative: before it). */
-static enum hd_status month_of(time_t t, int months, char from[DATE_LEN], char to[DATE_LEN],
-			       struct hd_err *err)
+static enum hd_status month_of(time_t t, int months, long *from, long *to, struct hd_err *err)
 {
 	char date[DATE_LEN], month[8];
 
@@ -76,7 +78,8 @@ static enum hd_status month_of(time_t t, int months, char from[DATE_LEN], char t
  * and the six months ending with it. */
 static enum hd_status report_measures(sqlite3 *db, struct hd_err *err)
 {
-	char from[DATE_LEN], to[DATE_LEN], half_from[DATE_LEN], unused[DATE_LEN];
+	char f[DATE_LEN], l[DATE_LEN], hf[DATE_LEN];
+	long from, to, half_from, unused;
 	time_t now = bench_visits_now();
 	long long visits = 0;
 	enum hd_status rc;
@@ -84,13 +87,15 @@ static enum hd_status report_measures(sqlite3 *db, struct hd_err *err)
 	rc = bench_count(db, "SELECT count(*) FROM visit", &visits, err);
 	if (rc != HD_OK || visits == 0)
 		return rc;
-	rc = month_of(now, -1, from, to, err);
+	rc = month_of(now, -1, &from, &to, err);
 	if (rc == HD_OK)
-		rc = month_of(now, -6, half_from, unused, err);
+		rc = month_of(now, -6, &half_from, &unused, err);
 	if (rc != HD_OK)
 		return rc;
-	printf("report_month_period: %s..%s\nreport_half_year_period: %s..%s\n", from, to,
-	       half_from, to);
+	clock_date_of(from, f, sizeof(f));
+	clock_date_of(to, l, sizeof(l));
+	clock_date_of(half_from, hf, sizeof(hf));
+	printf("report_month_period: %s..%s\nreport_half_year_period: %s..%s\n", f, l, hf, l);
 	fflush(stdout);
 	rc = measure_report(db, "report_month", from, to, err);
 	if (rc == HD_OK)

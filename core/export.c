@@ -224,8 +224,8 @@ static enum hd_status export_bookings(sqlite3 *db, time_t from, time_t to, FILE 
 	return rc;
 }
 
-enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, const char *to,
-			  FILE *f, struct hd_err *err)
+enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to, FILE *f,
+			  struct hd_err *err)
 {
 	const struct export_def *def = &DEFS[kind];
 	const char *header[MAX_COLS];

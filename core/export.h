@@ -19,19 +19,21 @@ int export_kind_of(const char *word);
 
 /* Writes the records of kind to f as CSV, by id: visits by the date of
  * arrival, bookings by the date they start, registers by the date they
- * were made, within from..to ("YYYY-MM-DD", both included; either may be
- * NULL for no bound). Visits show the phone masked and nothing of an
- * erased visitor. HD_BAD_INPUT naming a malformed date or to before from. */
-enum hd_status export_csv(sqlite3 *db, enum export_kind kind, const char *from, const char *to,
-			  FILE *f, struct hd_err *err);
+ * were made, within the days from..to (day numbers, both included; either
+ * may be CLOCK_NO_DAY for no bound). Visits show the phone masked and
+ * nothing of an erased visitor. HD_BAD_INPUT naming --to when to is before
+ * from; HD_FAIL when the database fails. */
+enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to, FILE *f,
+			  struct hd_err *err);
 
-/* Writes the bookings of room (0: every room) starting within from..to
- * (from NULL: today; to NULL: no bound) to f as an RFC 5545 calendar: CRLF
+/* Writes the bookings of room (0: every room) starting within the days
+ * from..to (day numbers; from CLOCK_NO_DAY: today; to CLOCK_NO_DAY: no
+ * bound) to f as an RFC 5545 calendar: CRLF
  * lines folded at 75 octets, times in the centre's time zone (TZID with
  * its VTIMEZONE; UTC when the zone changes its offset within the period or
  * has no name hubdesk can find).
  * HD_NOT_FOUND for an unknown room. */
-enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const char *to,
-			   FILE *f, struct hd_err *err);
+enum hd_status export_ical(sqlite3 *db, long long room, long from, long to, FILE *f,
+			   struct hd_err *err);
 
 #endif

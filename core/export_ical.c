@@ -195,8 +195,8 @@ static enum hd_status uid_tail(sqlite3 *db, char out[17], struct hd_err *err)
 	return HD_OK;
 }
 
-enum hd_status export_ical(sqlite3 *db, long long room, const char *from, const char *to,
-			   FILE *f, struct hd_err *err)
+enum hd_status export_ical(sqlite3 *db, long long room, long from, long to, FILE *f,
+			   struct hd_err *err)
 {
 	char zone[256], tail[17], name[2 * NAME_BYTES + 64], centre[NAME_BYTES];
 	struct booking *b = NULL;

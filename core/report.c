@@ -23,27 +23,33 @@
 #define SLOTS 48 /* half hours of a day */
 #define PROGRESS_ROWS 4096
 
-enum hd_status report_period(const char *month, const char *from, const char *to,
-			     char from_out[DATE_LEN], char to_out[DATE_LEN], struct hd_err *err)
+/* The span first..last is one a report covers. */
+static enum hd_status check_span(long first, long last, struct hd_err *err)
 {
 	time_t start, end;
 
+	if (period_bounds(first, last, false, &start, &end, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (last - first >= REPORT_MAX_DAYS)
+		return hd_err_set(err, HD_BAD_INPUT, "--to",
+				  _("--to: a report covers at most %d days"), REPORT_MAX_DAYS);
+	return HD_OK;
+}
+
+enum hd_status report_period(const char *month, const char *from, const char *to, long *first,
+			     long *last, struct hd_err *err)
+{
 	if (text_given(month) && (text_given(from) || text_given(to)))
 		return hd_err_set(err, HD_BAD_INPUT, "--month", "%s",
 				  _("give --month or --from and --to, not both"));
 	if (text_given(month))
-		return period_month(month, from_out, to_out, err);
+		return period_month(month, first, last, err);
 	if (!text_given(from) || !text_given(to))
 		return hd_err_set(err, HD_BAD_INPUT, "--from", "%s",
 				  _("give --month YYYY-MM, or --from YYYY-MM-DD and --to YYYY-MM-DD"));
-	if (period_bounds(from, to, false, &start, &end, err) != HD_OK)
+	if (period_read(from, to, first, last, err) != HD_OK)
 		return HD_BAD_INPUT;
-	clock_local_date(start, from_out, DATE_LEN);
-	clock_local_date(end - 1, to_out, DATE_LEN);
-	if (clock_days_between(from_out, to_out) >= REPORT_MAX_DAYS)
-		return hd_err_set(err, HD_BAD_INPUT, "--to",
-				  _("--to: a report covers at most %d days"), REPORT_MAX_DAYS);
-	return HD_OK;
+	return check_span(*first, *last, err);
 }
 
 int report_permille(long part, long whole)
@@ -55,20 +61,21 @@ int report_permille(long part, long whole)
 
 /* The days of the period with their local midnights (starts[ndays] is the
  * end). */
-static void make_days(struct report *r, time_t **starts)
+static void make_days(struct report *r, long first, long last, time_t **starts)
 {
-	int i, n = clock_days_between(r->from, r->to) + 1;
-	char date[DATE_LEN];
+	int i, n = (int)(last - first + 1);
 
+	clock_date_of(first, r->from, sizeof(r->from));
+	clock_date_of(last, r->to, sizeof(r->to));
 	r->days = xcalloc((size_t)n, sizeof(*r->days));
 	*starts = xcalloc((size_t)n + 1, sizeof(**starts));
 	for (i = 0; i <= n; i++) {
-		clock_date_add(r->from, i, date, sizeof(date));
-		(*starts)[i] = clock_local_time(date, 0);
+		(*starts)[i] = clock_local_midnight(first + i);
 		if (i == n)
 			break;
-		memcpy(r->days[i].date, date, DATE_LEN);
-		r->days[i].weekday = clock_weekday_of(date);
+		r->days[i].day = first + i;
+		clock_date_of(first + i, r->days[i].date, sizeof(r->days[i].date));
+		r->days[i].weekday = clock_weekday_of_day(first + i);
 	}
 	r->ndays = n;
 	r->start = (*starts)[0];
@@ -98,7 +105,7 @@ static time_t slot_time(const struct report *r, const time_t *starts, int d, int
 {
 	if (starts[d + 1] - starts[d] == 86400)
 		return starts[d] + s * 1800;
-	return clock_local_time(r->days[d].date, s * 30);
+	return clock_day_time(r->days[d].day, s * 30);
 }
 
 /* The local hour of t on day d. */
@@ -358,8 +365,8 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 	int i, d, s;
 
 	for (d = 0; d < r->ndays; d++)
-		day_open[d] = !closure_weekday_closes(db, clock_day_of(r->days[d].date)) &&
-			      !closure_covers(db, clock_day_of(r->days[d].date), NULL);
+		day_open[d] = !closure_weekday_closes(db, r->days[d].day) &&
+			      !closure_covers(db, r->days[d].day, NULL);
 	rc = db_collect(db,
 			"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 			" buffer_min FROM room ORDER BY name",
@@ -490,7 +497,7 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 	return HD_OK;
 }
 
-enum hd_status report_build(sqlite3 *db, const char *from, const char *to,
+enum hd_status report_build(sqlite3 *db, long first, long last,
 			    report_progress_fn progress, void *ctx, struct report *out,
 			    struct hd_err *err)
 {
@@ -498,10 +505,10 @@ enum hd_status report_build(sqlite3 *db, const char *from, const char *to,
 	enum hd_status rc;
 
 	memset(out, 0, sizeof(*out));
-	rc = report_period(NULL, from, to, out->from, out->to, err);
+	rc = check_span(first, last, err);
 	if (rc != HD_OK)
 		return rc;
-	make_days(out, &starts);
+	make_days(out, first, last, &starts);
 	rc = db_begin_read(db, err);
 	if (rc != HD_OK)
 		goto done;

@@ -28,6 +28,7 @@
 
 /* One calendar day of the period. */
 struct report_day {
+	long day; /* its day number */
 	char date[DATE_LEN];
 	int weekday; /* ISO: 1 Monday .. 7 Sunday */
 	int visits, people;
@@ -92,17 +93,19 @@ struct report {
  * Returning false cancels the report. */
 typedef bool (*report_progress_fn)(void *ctx, long done, long total);
 
-/* Reads the period of `report`: month "YYYY-MM", or from and to
+/* Reads the options of `report` as typed: month "YYYY-MM", or from and to
  * ("YYYY-MM-DD", both included, to not before from, at most
- * REPORT_MAX_DAYS days). Exactly one of month and from/to is given.
- * HD_BAD_INPUT naming the option. */
-enum hd_status report_period(const char *month, const char *from, const char *to,
-			     char from_out[DATE_LEN], char to_out[DATE_LEN], struct hd_err *err);
+ * REPORT_MAX_DAYS days), into the day numbers *first and *last. Exactly one
+ * of month and from/to is given. HD_BAD_INPUT naming the option. */
+enum hd_status report_period(const char *month, const char *from, const char *to, long *first,
+			     long *last, struct hd_err *err);
 
-/* Builds the report of from..to into *out (report_free() it, also after a
- * failure). progress may be NULL. HD_FAIL when the database fails or the
+/* Builds the report of the days first..last (day numbers, both included)
+ * into *out (report_free() it, also after a failure). progress may be
+ * NULL. HD_BAD_INPUT naming --to when last is before first or the period
+ * is longer than REPORT_MAX_DAYS; HD_FAIL when the database fails or the
  * report is cancelled (the message says so). */
-enum hd_status report_build(sqlite3 *db, const char *from, const char *to,
+enum hd_status report_build(sqlite3 *db, long first, long last,
 			    report_progress_fn progress, void *ctx, struct report *out,
 			    struct hd_err *err);
 

@@ -9,6 +9,7 @@
 
 #include "core/access.h"
 #include "core/export.h"
+#include "core/period.h"
 #include "core/i18n.h"
 #include "core/validate.h"
 #include "core/import.h"
@@ -35,6 +36,7 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long room;
+	long from, to;
 	int nargs, kind = -1, rc;
 	bool ical;
 
@@ -55,14 +57,13 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (access_require(ctx->db, &ctx->actor, ACC_REPORTS, &err) != HD_OK)
+	if (access_require(ctx->db, &ctx->actor, ACC_REPORTS, &err) != HD_OK ||
+	    period_read(cli_opt(opts, "--from"), cli_opt(opts, "--to"), &from, &to, &err) != HD_OK)
 		return cli_report(&err);
 	if (ical)
-		rc = export_ical(ctx->db, room, cli_opt(opts, "--from"), cli_opt(opts, "--to"), stdout,
-				 &err);
+		rc = export_ical(ctx->db, room, from, to, stdout, &err);
 	else
-		rc = export_csv(ctx->db, (enum export_kind)kind, cli_opt(opts, "--from"),
-				cli_opt(opts, "--to"), stdout, &err);
+		rc = export_csv(ctx->db, (enum export_kind)kind, from, to, stdout, &err);
 	return rc == HD_OK ? HD_OK : cli_report(&err);
 }
 

@@ -29,7 +29,8 @@ int cli_report_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct cli_opt opts[] = { { "--month", true, NULL }, { "--from", true, NULL },
 				  { "--to", true, NULL },    { "--csv", false, NULL },
 				  { "--pdf", true, NULL },   { NULL, false, NULL } };
-	char from[DATE_LEN], to[DATE_LEN], centre[NAME_BYTES];
+	char centre[NAME_BYTES];
+	long from, to;
 	const char *args[1], *pdf;
 	struct report r = { 0 };
 	struct hd_err err;
@@ -44,7 +45,7 @@ int cli_report_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (pdf && !*pdf)
 		return cli_say(HD_BAD_INPUT, "%s", _("--pdf: the file to write"));
 	if (report_period(cli_opt(opts, "--month"), cli_opt(opts, "--from"), cli_opt(opts, "--to"),
-			  from, to, &err) != HD_OK)
+			  &from, &to, &err) != HD_OK)
 		return cli_report(&err);
 	rc = cli_open(ctx);
 	if (rc != HD_OK)

@@ -71,9 +71,10 @@ static bool progress(void *ctx, long done, long total)
 	return true;
 }
 
-static void period_of(const struct report_screen *s, char from[DATE_LEN], char to[DATE_LEN])
+static void period_of(const struct report_screen *s, long *from, long *to)
 {
-	char month[16], unused[DATE_LEN];
+	char month[16];
+	long unused;
 	int y = 0, m = 0;
 
 	if (!s->half) {
@@ -82,21 +83,21 @@ static void period_of(const struct report_screen *s, char from[DATE_LEN], char t
 	}
 	sscanf(s->month, "%4d-%2d", &y, &m);
 	snprintf(month, sizeof(month), "%04d-%02d", y % 10000, m <= 6 ? 1 : 7);
-	period_month(month, from, unused, NULL);
+	period_month(month, from, &unused, NULL);
 	snprintf(month, sizeof(month), "%04d-%02d", y % 10000, m <= 6 ? 6 : 12);
-	period_month(month, unused, to, NULL);
+	period_month(month, &unused, to, NULL);
 }
 
 static void build(struct app *a, struct report_screen *s)
 {
-	char from[DATE_LEN], to[DATE_LEN];
 	struct hd_err err;
+	long from, to;
 
 	report_free(&s->r);
 	report_rows_free(&s->rows);
 	s->built = false;
 	s->view.first = 0;
-	period_of(s, from, to);
+	period_of(s, &from, &to);
 	s->started = clock_monotonic_ms();
 	if (report_build(a->db, from, to, progress, s, &s->r, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);

@@ -401,9 +401,12 @@ static void assert_month(const char *month, const char *first, const char *last)
 {
 	char f[DATE_LEN] = "", l[DATE_LEN] = "";
 	struct hd_err err = { 0 };
+	long fd = 0, ld = 0;
 
-	if (period_month(month, f, l, &err) != HD_OK)
+	if (period_month(month, &fd, &ld, &err) != HD_OK)
 		fail_msg("period_month(%s): %s", month, err.msg);
+	clock_date_of(fd, f, sizeof(f));
+	clock_date_of(ld, l, sizeof(l));
 	assert_string_equal(f, first);
 	assert_string_equal(l, last);
 }
@@ -412,7 +415,7 @@ static void test_period_month_gives_first_and_last_day(void **state)
 {
 	static const char *const bad[] = { "2026-13", "26-1", "", "2026-00", "2026-1x",
 					   "2026/01", "abcd-ef", "2026-01-01" };
-	char f[DATE_LEN], l[DATE_LEN];
+	long f, l;
 	struct hd_err err;
 	size_t i;
 
@@ -424,12 +427,12 @@ static void test_period_month_gives_first_and_last_day(void **state)
 	assert_month("2026-04", "2026-04-01", "2026-04-30");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		memset(&err, 0, sizeof(err));
-		if (period_month(bad[i], f, l, &err) != HD_BAD_INPUT)
+		if (period_month(bad[i], &f, &l, &err) != HD_BAD_INPUT)
 			fail_msg("period_month(\"%s\") was accepted", bad[i]);
 		assert_string_equal(err.field, "--month");
 		assert_non_null(strstr(err.msg, "--month"));
 	}
-	assert_int_equal(period_month(NULL, f, l, &err), HD_BAD_INPUT);
+	assert_int_equal(period_month(NULL, &f, &l, &err), HD_BAD_INPUT);
 }
 
 static void assert_add(const char *date, int days, const char *want)

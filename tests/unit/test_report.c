@@ -179,7 +179,7 @@ static int world_teardown(void **state)
 static void build(struct tdb *t, const char *from, const char *to)
 {
 	report_free(&rep);
-	EXPECT(HD_OK, report_build(t->db, from, to, NULL, NULL, &rep, &err));
+	EXPECT(HD_OK, report_build(t->db, tday(from), tday(to), NULL, NULL, &rep, &err));
 }
 
 static const struct report_room *room_of(long long id)
@@ -402,18 +402,18 @@ static void test_a_cancelled_report_fails(void **state)
 	int calls = 0;
 
 	report_free(&rep);
-	assert_int_equal(report_build(t->db, "2026-11-01", "2026-11-30", stop, &calls, &rep, &err),
+	assert_int_equal(report_build(t->db, tday("2026-11-01"), tday("2026-11-30"), stop, &calls, &rep, &err),
 			 HD_FAIL);
 	assert_int_equal(err.status, HD_FAIL);
 	assert_non_null(strstr(err.msg, "cancel"));
 	assert_true(calls >= 1);
 	report_free(&rep);
-	EXPECT(HD_OK, report_build(t->db, "2026-11-01", "2026-11-30", go_on, &last, &rep, &err));
+	EXPECT(HD_OK, report_build(t->db, tday("2026-11-01"), tday("2026-11-30"), go_on, &last, &rep, &err));
 	assert_int_equal(last, 1000);
 	assert_int_equal(rep.visits, 5);
 	/* A bad period. */
 	report_free(&rep);
-	assert_int_equal(report_build(t->db, "2026-11-30", "2026-11-01", NULL, NULL, &rep, &err),
+	assert_int_equal(report_build(t->db, tday("2026-11-30"), tday("2026-11-01"), NULL, NULL, &rep, &err),
 			 HD_BAD_INPUT);
 }
 
