@@ -236,31 +236,34 @@ void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min
 	*close_min = r->close_min >= 0 ? r->close_min : settings_minutes(db, SET_CLOSING_TIME);
 }
 
-/* Reads local "YYYY-MM-DD HH:MM" from..to into start..end, end after
- * start; HD_BAD_INPUT naming the field. */
-static enum hd_status read_period(const char *from, const char *to, time_t *start, time_t *end,
-				  struct hd_err *err)
+/* start..end is a period: end after start; HD_BAD_INPUT naming To. */
+static enum hd_status check_period(time_t start, time_t end, struct hd_err *err)
 {
-	if (clock_parse_local(from, _("From"), start, err) != HD_OK ||
-	    clock_parse_local(to, _("To"), end, err) != HD_OK)
-		return HD_BAD_INPUT;
-	if (*end <= *start)
+	if (end <= start)
 		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"), _("To"));
 	return HD_OK;
 }
 
-enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
-			  const char *from, const char *to, const char *reason,
-			  long long *closure_id, struct hd_err *err)
+enum hd_status room_read_period(const char *from, const char *to, time_t *start, time_t *end,
+				struct hd_err *err)
+{
+	if (clock_parse_local(from, _("From"), start, err) != HD_OK ||
+	    clock_parse_local(to, _("To"), end, err) != HD_OK)
+		return HD_BAD_INPUT;
+	return check_period(*start, *end, err);
+}
+
+enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id, time_t start,
+			  time_t end, const char *reason, long long *closure_id,
+			  struct hd_err *err)
 {
 	char why[TEXT_BYTES], *after = NULL;
 	sqlite3_stmt *st = NULL;
 	struct room r;
-	time_t start, end;
 	enum hd_status rc;
 	int src;
 
-	if (read_period(from, to, &start, &end, err) != HD_OK)
+	if (check_period(start, end, err) != HD_OK)
 		return HD_BAD_INPUT;
 	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err) != HD_OK)
 		return HD_BAD_INPUT;
@@ -313,19 +316,18 @@ static const char SQL_BOOKINGS_IN[] =
 	"SELECT id FROM booking WHERE room_id = ?1 AND start < ?3 AND start > ?2 - ?4"
 	" AND end > ?2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
 
-enum hd_status room_bookings_in(sqlite3 *db, long long id, const char *from, const char *to,
+enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t end,
 				struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[4], *ids = NULL;
 	struct booking *rows = NULL;
 	struct room r;
-	time_t start, end;
 	enum hd_status rc;
 	int nids = 0, i;
 
 	*out = NULL;
 	*n = 0;
-	if (read_period(from, to, &start, &end, err) != HD_OK)
+	if (check_period(start, end, err) != HD_OK)
 		return HD_BAD_INPUT;
 	rc = db_begin_read(db, err);
 	if (rc != HD_OK)

@@ -57,10 +57,20 @@ void room_read_row(sqlite3_stmt *st, void *rec);
 /* Opening and closing minutes of a room, defaults applied. */
 void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min);
 
-/* Closes room id from..to ("YYYY-MM-DD HH:MM" local) for reason. */
-enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
-			  const char *from, const char *to, const char *reason,
-			  long long *closure_id, struct hd_err *err);
+/* Reads a period typed as local "YYYY-MM-DD HH:MM" from..to into the
+ * instants start..end. HD_BAD_INPUT naming the field (From or To) when one
+ * is malformed or to is not after from. */
+enum hd_status room_read_period(const char *from, const char *to, time_t *start, time_t *end,
+				struct hd_err *err);
+
+/* Closes room id from start to end (end not included) for reason (staff,
+ * audited); its id into *closure_id. HD_BAD_INPUT naming the field when
+ * end is not after start or the reason is bad; HD_REFUSED for someone not
+ * staff; HD_NOT_FOUND for an unknown room; HD_FAIL when the database
+ * fails. */
+enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id, time_t start,
+			  time_t end, const char *reason, long long *closure_id,
+			  struct hd_err *err);
 
 /* A closure of one room: local times start..end, end not included. */
 struct room_closure {
@@ -77,11 +87,11 @@ enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **ou
 struct booking;
 
 /* The active bookings (pending or confirmed, as of now) of room id that
- * overlap from..to ("YYYY-MM-DD HH:MM" local), by start, into a malloc'd
- * array (*out, the caller frees; NULL when none): what a closure of the
- * room leaves for the desk to move or cancel. HD_BAD_INPUT naming the field
- * as room_close() does; HD_NOT_FOUND for an unknown room. */
-enum hd_status room_bookings_in(sqlite3 *db, long long id, const char *from, const char *to,
+ * overlap start..end, by start, into a malloc'd array (*out, the caller
+ * frees; NULL when none): what a closure of the room leaves for the desk
+ * to move or cancel. HD_BAD_INPUT naming the field as room_close() does;
+ * HD_NOT_FOUND for an unknown room; HD_FAIL when the database fails. */
+enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t end,
 				struct booking **out, int *n, struct hd_err *err);
 
 #endif

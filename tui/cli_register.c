@@ -86,6 +86,7 @@ static int room_close_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long id, closure;
+	time_t start, end;
 	int nargs, rc;
 
 	rc = cli_parse("room close", argc, argv, 2, opts, args, 1, &nargs);
@@ -97,8 +98,10 @@ static int room_close_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (room_close(ctx->db, &ctx->actor, id, cli_opt(opts, "--from"), cli_opt(opts, "--to"),
-		       cli_opt(opts, "--reason"), &closure, &err) != HD_OK)
+	if (room_read_period(cli_opt(opts, "--from"), cli_opt(opts, "--to"), &start, &end, &err) !=
+		    HD_OK ||
+	    room_close(ctx->db, &ctx->actor, id, start, end, cli_opt(opts, "--reason"), &closure,
+		       &err) != HD_OK)
 		return cli_report(&err);
 	printf("%lld\t-\t%s %lld: %s - %s\n", closure, _("room"), id, cli_opt(opts, "--from"),
 	       cli_opt(opts, "--to"));

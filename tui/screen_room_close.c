@@ -55,11 +55,14 @@ static enum hd_status list_inside(struct app *a, struct room_close *rc, const ch
 				  const char *to, struct hd_err *err)
 {
 	enum hd_status st;
+	time_t start, end;
 
 	free(rc->inside);
 	rc->inside = NULL;
 	rc->n = 0;
-	st = room_bookings_in(a->db, rc->room.id, from, to, &rc->inside, &rc->n, err);
+	st = room_read_period(from, to, &start, &end, err);
+	if (st == HD_OK)
+		st = room_bookings_in(a->db, rc->room.id, start, end, &rc->inside, &rc->n, err);
 	list_view_set_count(&rc->list, rc->n);
 	return st;
 }
@@ -194,6 +197,7 @@ static void save(struct app *a, struct room_close *rc)
 	const char *from = rc->fields[F_FROM].value, *to = rc->fields[F_TO].value;
 	char question[256];
 	struct hd_err err;
+	time_t start, end;
 	long long id;
 
 	a->message[0] = '\0';
@@ -208,7 +212,8 @@ static void save(struct app *a, struct room_close *rc)
 		app_message(a, ROLE_DIM, "%s", _("Nothing saved."));
 		return;
 	}
-	if (room_close(a->db, &a->actor, rc->room.id, from, to, rc->fields[F_REASON].value, &id,
+	if (room_read_period(from, to, &start, &end, &err) != HD_OK ||
+	    room_close(a->db, &a->actor, rc->room.id, start, end, rc->fields[F_REASON].value, &id,
 		       &err) != HD_OK) {
 		tell(a, rc, &err);
 		return;

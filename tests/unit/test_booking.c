@@ -158,7 +158,7 @@ static void test_room_closure_overlapping_is_refused(void **state)
 	struct tdb *t = *state;
 	long long id, cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 2, "2026-11-24 09:00", "2026-11-24 11:00",
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"), tat("2026-11-24 11:00"),
 				 "换地毯", &cid, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "08:00", "09:30", &id, &err));

@@ -483,7 +483,7 @@ static void test_room_closure_closes_its_columns_of_that_room(void **state)
 	struct grid g;
 	long long cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 2, "2026-11-24 09:00", "2026-11-24 11:00",
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"), tat("2026-11-24 11:00"),
 				 "换地毯", &cid, &err));
 	day(t, NOV(24), &g);
 	assert_string_equal(g.closed, "");
@@ -507,7 +507,7 @@ static void test_room_closure_over_midnight_closes_both_days(void **state)
 	struct grid g;
 	long long cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 5, "2026-11-24 20:00", "2026-11-25 09:00",
+	EXPECT(HD_OK, room_close(t->db, &t->who, 5, tat("2026-11-24 20:00"), tat("2026-11-25 09:00"),
 				 "布展", &cid, &err));
 	day(t, NOV(24), &g);
 	assert_int_equal(cell(&g, 5, "19:30"), GC_FREE);
@@ -667,7 +667,7 @@ static void test_free_rooms_room_closure_excludes(void **state)
 	char ids[64];
 	long long cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 2, "2026-11-24 09:00", "2026-11-24 11:00",
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"), tat("2026-11-24 11:00"),
 				 "换地毯", &cid, &err));
 	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 4 5 6 1");

@@ -129,7 +129,7 @@ static int world_setup(void **state)
 	EXPECT(HD_OK, room_add(t->db, &t->who, &b, &w.room_b, &err));
 	set(t, SET_CLOSED_WEEKDAYS, "7");
 	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-11-11"), tday("2026-11-11"), "检修", &id, &err));
-	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, "2026-11-12 14:00", "2026-11-12 16:00",
+	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, tat("2026-11-12 14:00"), tat("2026-11-12 16:00"),
 				 "维修", &id, &err));
 	w.org_x = add_org(t, "2026-10-01", "阳光社工服务社", 2, NULL, NULL);
 	w.org_y = add_org(t, "2026-10-02", "彩虹创客空间", 1, "2026-01-01", "2026-12-31");

@@ -88,16 +88,16 @@ static void test_room_closure_needs_a_known_room_and_an_order(void **state)
 
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_OK);
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_REFUSED);
-	assert_int_equal(room_close(t->db, &t->who, id, "2026-11-24 09:00", "2026-11-24 12:00",
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 09:00"), tat("2026-11-24 12:00"),
 				    "地面维修", &cid, &err),
 			 HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, 999, "2026-11-24 09:00", "2026-11-24 12:00",
+	assert_int_equal(room_close(t->db, &t->who, 999, tat("2026-11-24 09:00"), tat("2026-11-24 12:00"),
 				    "维修", &cid, &err),
 			 HD_NOT_FOUND);
-	assert_int_equal(room_close(t->db, &t->who, id, "2026-11-24 12:00", "2026-11-24 09:00",
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 12:00"), tat("2026-11-24 09:00"),
 				    "维修", &cid, &err),
 			 HD_BAD_INPUT);
-	assert_int_equal(room_close(t->db, &t->who, id, "2026-11-24 09:00", "2026-11-24 12:00",
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 09:00"), tat("2026-11-24 12:00"),
 				    "", &cid, &err),
 			 HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM room_closure"), 1);
@@ -265,7 +265,7 @@ static void test_bookings_inside_a_period_are_listed(void **state)
 	/* 10:00 to 14:00: the one ending at 10:00 and the one starting at
 	 * 15:00 are outside, the cancelled one and another room's too; the
 	 * pending team booking (13:30-14:30) overlaps. */
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-24 10:00", "2026-11-24 14:00", &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(b[0].id, in1);
 	assert_int_equal(b[0].state, BK_CONFIRMED);
@@ -280,16 +280,16 @@ static void test_bookings_inside_a_period_are_listed(void **state)
 	{
 		long long cid;
 
-		assert_int_equal(room_close(t->db, &t->who, 2, "2026-11-24 10:00", "2026-11-24 14:00",
+		assert_int_equal(room_close(t->db, &t->who, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"),
 					    "水管维修", &cid, &err), HD_OK);
 	}
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-24 10:00", "2026-11-24 14:00", &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_OK);
 	assert_int_equal(n, 2);
 	free(b);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE state IN ('pending', 'confirmed')"), 5);
 
 	/* A whole day takes all four active bookings of the room, by start. */
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-24 00:00", "2026-11-25 00:00", &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 00:00"), tat("2026-11-25 00:00"), &b, &n, &err), HD_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(b[0].id, before);
 	assert_int_equal(b[3].id, after);
@@ -302,17 +302,21 @@ static void test_bookings_in_period_needs_a_period_and_a_room(void **state)
 	struct tdb *t = *state;
 	struct booking *b = NULL;
 	struct hd_err err;
+	time_t from, to;
 	int n = -1;
 
 	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-24 14:00", "2026-11-24 10:00", &b, &n, &err), HD_BAD_INPUT);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 14:00"), tat("2026-11-24 10:00"), &b, &n, &err), HD_BAD_INPUT);
 	assert_string_equal(err.field, "to");
-	assert_int_equal(room_bookings_in(t->db, 2, "tomorrow", "2026-11-24 10:00", &b, &n, &err), HD_BAD_INPUT);
-	assert_int_equal(room_bookings_in(t->db, 99, "2026-11-24 10:00", "2026-11-24 14:00", &b, &n, &err), HD_NOT_FOUND);
+	assert_int_equal(room_read_period("tomorrow", "2026-11-24 10:00", &from, &to, &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "From");
+	assert_int_equal(room_read_period("2026-11-24 14:00", "2026-11-24 10:00", &from, &to, &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "to");
+	assert_int_equal(room_bookings_in(t->db, 99, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_NOT_FOUND);
 	assert_null(b);
 	assert_int_equal(n, 0);
 	/* None inside: HD_OK, nothing. */
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-24 10:00", "2026-11-24 14:00", &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_OK);
 	assert_null(b);
 	assert_int_equal(n, 0);
 }
@@ -332,11 +336,11 @@ static void test_bookings_in_period_leave_out_no_shows_and_lapsed(void **state)
 	assert_int_equal(book_in(t, &t->who, "2", "1", NULL, "2026-11-23", "10:00", "11:00", &a, &err), HD_OK);
 	assert_int_equal(book_in(t, &desk, "2", NULL, "3", "2026-11-23", "11:00", "12:00", &p, &err), HD_OK);
 	setenv("HUBDESK_NOW", "2026-11-23T11:30:00+08:00", 1);
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-23 09:00", "2026-11-23 21:00", &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-23 09:00"), tat("2026-11-23 21:00"), &b, &n, &err), HD_OK);
 	assert_int_equal(n, 0);
 	assert_null(b);
 	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
-	assert_int_equal(room_bookings_in(t->db, 2, "2026-11-23 09:00", "2026-11-23 21:00", &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-23 09:00"), tat("2026-11-23 21:00"), &b, &n, &err), HD_OK);
 	assert_int_equal(n, 2);
 	free(b);
 }
@@ -351,11 +355,11 @@ static void test_room_closures_lists_those_not_over(void **state)
 	int n = -1;
 
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, id, "2026-11-25 09:00", "2026-11-25 12:00",
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-25 09:00"), tat("2026-11-25 12:00"),
 				    "布展", &cid, &err), HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, id, "2026-11-22 09:00", "2026-11-22 12:00",
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-22 09:00"), tat("2026-11-22 12:00"),
 				    "已过", &cid, &err), HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, id, "2026-11-23 08:00", "2026-11-23 10:00",
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-23 08:00"), tat("2026-11-23 10:00"),
 				    "进行中", &cid, &err), HD_OK);
 	assert_int_equal(room_closures(t->db, id, &c, &n, &err), HD_OK);
 	assert_int_equal(n, 2);

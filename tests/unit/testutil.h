@@ -49,6 +49,17 @@ static inline long tday(const char *date)
 	return day;
 }
 
+/* The instant of a local time typed "YYYY-MM-DD HH:MM" (-1 when it is no
+ * time). */
+static inline time_t tat(const char *local)
+{
+	struct hd_err err;
+	time_t t = -1;
+
+	clock_parse_local(local, "time", &t, &err);
+	return t;
+}
+
 /* A new initialised database in a new temporary folder. */
 static inline int tdb_setup(void **state)
 {
