@@ -117,18 +117,15 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 	return rc;
 }
 
-enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
+enum hd_status booking_day(sqlite3 *db, long day, long long room_id,
 			   struct booking **out, int *n, struct hd_err *err)
 {
-	char day[DATE_LEN];
 	long long args[5];
 
 	*out = NULL;
 	*n = 0;
-	if (valid_date(date, _("Date"), day, sizeof(day), err) != HD_OK)
-		return HD_BAD_INPUT;
-	args[2] = (long long)clock_local_time(day, 0);
-	args[3] = (long long)clock_local_time(day, 24 * 60);
+	args[2] = (long long)clock_local_midnight(day);
+	args[3] = (long long)clock_local_midnight(day + 1);
 	args[4] = room_id;
 	return bookings_where(db,
 			      "WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"

@@ -80,9 +80,10 @@ enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_
 /* One booking, its state as of now. */
 enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err);
 
-/* The bookings of a local date (room_id 0: every room) by room and start,
- * states as of now, into a malloc'd array (the caller frees). */
-enum hd_status booking_day(sqlite3 *db, const char *date, long long room_id,
+/* The bookings of the local day day (a day number; room_id 0: every room)
+ * by room and start, states as of now, into a malloc'd array (the caller
+ * frees). HD_FAIL when the database fails. */
+enum hd_status booking_day(sqlite3 *db, long day, long long room_id,
 			   struct booking **out, int *n, struct hd_err *err);
 
 /* The bookings (room_id 0: every room) starting from..to (to not

@@ -240,7 +240,7 @@ enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *er
 	fill(g, day0, clock_now());
 	rc = mark_room_closures(db, g, index, day0, day1, err);
 	if (rc == HD_OK)
-		rc = booking_day(db, g->date, 0, &g->bookings, &g->nbookings, err);
+		rc = booking_day(db, clock_day_of(g->date), 0, &g->bookings, &g->nbookings, err);
 	if (rc == HD_OK) {
 		mark_bookings(g, index, day0, true);
 		mark_bookings(g, index, day0, false);

@@ -136,10 +136,13 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
 			enum team_action action, const char *arg, bool print, bool *already,
 			time_t *when, struct hd_err *err);
 
-/* Records an activity of the team on date ("YYYY-MM-DD", NULL today): it
- * is alive, and its annual check is done. */
-enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id,
-			     const char *date, struct hd_err *err);
+/* Records an activity of the team on day (a day number, CLOCK_NO_DAY
+ * today): it is alive, and its annual check is done (audited).
+ * HD_BAD_INPUT naming the date when day is after today; HD_REFUSED for a
+ * deregistered team or someone who may not; HD_NOT_FOUND for an unknown
+ * team; HD_FAIL when the database fails. */
+enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id, long day,
+			     struct hd_err *err);
 
 /* The team's workflow history, oldest first (malloc'd). HD_FAIL when the
  * database fails. */

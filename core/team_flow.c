@@ -240,20 +240,21 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id,
-			     const char *date, struct hd_err *err)
+enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id, long date,
+			     struct hd_err *err)
 {
 	char day[DATE_LEN], today[DATE_LEN], *before = NULL, *after = NULL;
 	sqlite3_stmt *st = NULL;
 	struct team *t = xmalloc(sizeof(*t));
-	enum hd_status rc;
+	enum hd_status rc = HD_OK;
+	long now = clock_today();
 	int src;
 
-	clock_local_date(clock_now(), today, sizeof(today));
-	rc = text_given(date) ? valid_date(date, _("Date"), day, sizeof(day), err) : HD_OK;
-	if (!text_given(date))
-		snprintf(day, sizeof(day), "%s", today);
-	if (rc == HD_OK && strcmp(day, today) > 0)
+	if (date == CLOCK_NO_DAY)
+		date = now;
+	clock_date_of(now, today, sizeof(today));
+	clock_date_of(date, day, sizeof(day));
+	if (date > now)
 		rc = hd_err_set(err, HD_BAD_INPUT, "date", _("%s: not after today"), _("Date"));
 	if (rc == HD_OK)
 		rc = access_require(db, who, ACC_TEAM_APPLY, err);

@@ -357,18 +357,16 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 			       err);
 }
 
-enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,
+enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n,
 			     struct hd_err *err)
 {
-	char sql[1024], day[DATE_LEN];
+	char sql[1024];
 	long long span[2];
 
 	*out = NULL;
 	*n = 0;
-	if (valid_date(date, _("Date"), day, sizeof(day), err) != HD_OK)
-		return HD_BAD_INPUT;
-	span[0] = (long long)clock_local_time(day, 0);
-	span[1] = (long long)clock_local_time(day, 24 * 60);
+	span[0] = (long long)clock_local_midnight(day);
+	span[1] = (long long)clock_local_midnight(day + 1);
 	snprintf(sql, sizeof(sql), "%s WHERE v.time_in >= ?1 AND v.time_in < ?2"
 		 " ORDER BY v.time_in, v.id", SQL_VISIT_COLS);
 	return db_collect_with(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n, err);

@@ -91,8 +91,9 @@ enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err
 enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
 			     struct hd_err *err);
 
-/* The visits of a local date "YYYY-MM-DD", by time in. */
-enum hd_status visit_on_date(sqlite3 *db, const char *date, struct visit **out, int *n,
+/* The visits of the local day day (a day number), by time in, into a
+ * malloc'd array (the caller frees). HD_FAIL when the database fails. */
+enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n,
 			     struct hd_err *err);
 
 /* Returning visitors for what is typed: a phone (whole), its last four

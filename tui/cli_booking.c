@@ -263,6 +263,7 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	char from[16], to[16], day[16];
 	struct hd_err err;
 	long long room_id = 0;
+	long day_no;
 	int n = 0, i, nargs, rc;
 
 	rc = cli_parse("booking list", argc, argv, 2, opts, args, 0, &nargs);
@@ -276,7 +277,8 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (booking_day(ctx->db, cli_opt(opts, "--date"), room_id, &all, &n, &err) != HD_OK)
+	if (clock_parse_day(cli_opt(opts, "--date"), _("Date"), &day_no, &err) != HD_OK ||
+	    booking_day(ctx->db, day_no, room_id, &all, &n, &err) != HD_OK)
 		return cli_report(&err);
 	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("room"), _("date"), _("start"),
 	       _("end"), _("booker"), _("attendees"), _("state"));

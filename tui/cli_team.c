@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/team.h"
+#include "core/text.h"
 #include "core/token.h"
 #include "core/xalloc.h"
 #include "printing/filing.h"
@@ -223,6 +224,7 @@ static int activity_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long id;
+	long day = CLOCK_NO_DAY;
 	int nargs, rc;
 
 	rc = cli_parse("team activity", argc, argv, 2, opts, args, 1, &nargs);
@@ -232,7 +234,9 @@ static int activity_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (team_activity(ctx->db, &ctx->actor, id, cli_opt(opts, "--date"), &err) != HD_OK)
+	if ((text_given(cli_opt(opts, "--date")) &&
+	     clock_parse_day(cli_opt(opts, "--date"), _("Date"), &day, &err) != HD_OK) ||
+	    team_activity(ctx->db, &ctx->actor, id, day, &err) != HD_OK)
 		return cli_report(&err);
 	return HD_OK;
 }

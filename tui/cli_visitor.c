@@ -128,10 +128,10 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "--present", false, NULL }, { "--date", true, NULL },
 				  { NULL, false, NULL } };
-	const char *args[MAX_ARGS], *date;
+	const char *args[MAX_ARGS];
 	struct visit *all = NULL;
-	char today[DATE_LEN];
 	struct hd_err err;
+	long day = CLOCK_NO_DAY;
 	int n = 0, i, nargs, rc;
 
 	rc = cli_parse("visitor list", argc, argv, 2, opts, args, 0, &nargs);
@@ -141,11 +141,12 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	rc = access_require(ctx->db, &ctx->actor, ACC_VISITOR, &err);
-	clock_local_date(clock_now(), today, sizeof(today));
-	date = cli_opt(opts, "--date") ? cli_opt(opts, "--date") : today;
+	if (rc == HD_OK && !cli_opt(opts, "--present"))
+		rc = cli_opt(opts, "--date") ? clock_parse_day(cli_opt(opts, "--date"), _("Date"), &day, &err)
+					     : (day = clock_today(), HD_OK);
 	if (rc == HD_OK)
 		rc = cli_opt(opts, "--present") ? visit_present(ctx->db, &all, &n, &err)
-						 : visit_on_date(ctx->db, date, &all, &n, &err);
+						 : visit_on_date(ctx->db, day, &all, &n, &err);
 	if (rc != HD_OK)
 		return cli_report(&err);
 	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("date"), _("in"), _("out"),

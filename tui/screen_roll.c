@@ -110,7 +110,8 @@ static void record_activity(struct app *a, struct roll *r)
 
 	if (r->list.selected >= r->nteams)
 		return;
-	if (team_activity(a->db, &a->actor, r->teams[r->list.selected].id, NULL, &err) != HD_OK) {
+	if (team_activity(a->db, &a->actor, r->teams[r->list.selected].id, CLOCK_NO_DAY, &err) !=
+	    HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}

@@ -290,7 +290,7 @@ static void activity(struct app *a, struct team_page *p)
 {
 	struct hd_err err;
 
-	if (team_activity(a->db, &a->actor, p->id, NULL, &err) != HD_OK) {
+	if (team_activity(a->db, &a->actor, p->id, CLOCK_NO_DAY, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}

@@ -507,7 +507,7 @@ static void test_noshow_reads_released_at_once_without_maintenance(void **state)
 	EXPECT(HD_OK, booking_get(t->db, id, &b, &err));
 	assert_int_equal(b.state, BK_RELEASED);
 	assert_true(b.noshow);
-	EXPECT(HD_OK, booking_day(t->db, NOV(23), 2, &day, &n, &err));
+	EXPECT(HD_OK, booking_day(t->db, tday(NOV(23)), 2, &day, &n, &err));
 	assert_int_equal(n, 1);
 	assert_int_equal(day[0].state, BK_RELEASED);
 	free(day);

@@ -381,7 +381,7 @@ static void test_unknown_team_is_not_found(void **state)
 	STEP(HD_NOT_FOUND, &t->who, 99, TEAM_REVIEW, NULL);
 	STEP(HD_NOT_FOUND, &t->who, 99, TEAM_REOPEN, "理由");
 	STEP(HD_NOT_FOUND, &t->who, 99, TEAM_DEREGISTER, "理由");
-	EXPECT(HD_NOT_FOUND, team_activity(t->db, &t->who, 99, NULL, &err));
+	EXPECT(HD_NOT_FOUND, team_activity(t->db, &t->who, 99, CLOCK_NO_DAY, &err));
 	EXPECT(HD_OK, team_history(t->db, 99, &h, &n, &err));
 	assert_int_equal(n, 0);
 	free(h);
@@ -607,7 +607,7 @@ static void test_activity_defaults_to_today_and_marks_the_check(void **state)
 	struct tdb *t = *state;
 	long long id = apply(t, "晨练太极队");
 
-	EXPECT(HD_OK, team_activity(t->db, &t->who, id, NULL, &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, id, CLOCK_NO_DAY, &err));
 	assert_string_equal(get(t, id).last_activity, TODAY);
 	assert_string_equal(get(t, id).checked_date, TODAY);
 	assert_int_equal(count_for(t,
@@ -617,11 +617,11 @@ static void test_activity_defaults_to_today_and_marks_the_check(void **state)
 				   id),
 			 1);
 	/* an earlier activity recorded later does not move the last one back */
-	EXPECT(HD_OK, team_activity(t->db, &t->who, id, "2026-10-01", &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, id, tday("2026-10-01"), &err));
 	assert_string_equal(get(t, id).last_activity, TODAY);
 
 	id = apply(t, "爱心义剪组");
-	EXPECT(HD_OK, team_activity(t->db, &t->who, id, "2026-11-01", &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, id, tday("2026-11-01"), &err));
 	assert_string_equal(get(t, id).last_activity, "2026-11-01");
 	assert_string_equal(get(t, id).checked_date, TODAY);
 }
@@ -631,24 +631,25 @@ static void test_activity_after_today_or_malformed_is_bad_input(void **state)
 	struct tdb *t = *state;
 	long long id = apply(t, "晨练太极队");
 	long long audits = audits_of(t, id);
+	long day;
 
-	EXPECT(HD_BAD_INPUT, team_activity(t->db, &t->who, id, "2026-11-24", &err));
-	EXPECT(HD_BAD_INPUT, team_activity(t->db, &t->who, id, "2027-01-01", &err));
-	EXPECT(HD_BAD_INPUT, team_activity(t->db, &t->who, id, "昨天", &err));
-	EXPECT(HD_BAD_INPUT, team_activity(t->db, &t->who, id, "2026-02-30", &err));
+	EXPECT(HD_BAD_INPUT, team_activity(t->db, &t->who, id, tday("2026-11-24"), &err));
+	EXPECT(HD_BAD_INPUT, team_activity(t->db, &t->who, id, tday("2027-01-01"), &err));
+	EXPECT(HD_BAD_INPUT, clock_parse_day("昨天", "Date", &day, &err));
+	EXPECT(HD_BAD_INPUT, clock_parse_day("2026-02-30", "Date", &day, &err));
 	assert_string_equal(get(t, id).last_activity, "");
 	assert_string_equal(get(t, id).checked_date, "");
 	assert_int_equal(audits_of(t, id), audits);
 	/* late in the evening of today is still today */
 	at(NOV(23), "23:59");
-	EXPECT(HD_OK, team_activity(t->db, &t->who, id, TODAY, &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, id, tday(TODAY), &err));
 }
 
 static void test_deregistered_team_cannot_record_activity(void **state)
 {
 	struct tdb *t = *state;
 
-	EXPECT(HD_REFUSED, team_activity(t->db, &t->who, 11, NULL, &err)); /* 京剧票友会 */
+	EXPECT(HD_REFUSED, team_activity(t->db, &t->who, 11, CLOCK_NO_DAY, &err)); /* 京剧票友会 */
 	assert_string_equal(get(t, 11).last_activity, "");
 }
 
@@ -693,7 +694,7 @@ static void test_demo_roll_holds_the_teams_due_for_their_annual_check(void **sta
 	free(all);
 
 	/* recording an activity takes a team off the roll */
-	EXPECT(HD_OK, team_activity(t->db, &t->who, 1, NULL, &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, 1, CLOCK_NO_DAY, &err));
 	EXPECT(HD_OK, team_roll(t->db, &all, &n, &err));
 	assert_int_equal(n, 3);
 	assert_null(on_roll(all, n, 1));
@@ -774,7 +775,7 @@ static void test_six_months_without_booking_or_activity_puts_a_team_on_the_roll(
 	at("2026-06-01", "09:00");
 	recent_booking = added(t, "六月订场队", TEAM_FILED, "2026-03-01");
 	EXPECT(HD_OK, book_id(t, recent_booking, "2026-06-02", &bk));
-	EXPECT(HD_OK, team_activity(t->db, &t->who, active, "2026-06-01", &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, active, tday("2026-06-01"), &err));
 	at("2026-07-01", "09:00");
 	young = added(t, "七月新队", TEAM_FILED, "2026-07-01");
 
@@ -794,7 +795,7 @@ static void test_six_months_without_booking_or_activity_puts_a_team_on_the_roll(
 	free(all);
 
 	/* an activity recorded today takes it off */
-	EXPECT(HD_OK, team_activity(t->db, &t->who, nothing, NULL, &err));
+	EXPECT(HD_OK, team_activity(t->db, &t->who, nothing, CLOCK_NO_DAY, &err));
 	EXPECT(HD_OK, team_roll(t->db, &all, &n, &err));
 	assert_null(on_roll(all, n, nothing));
 	free(all);
@@ -817,7 +818,7 @@ static void test_team_filed_again_today_is_not_due_for_its_check(void **state)
 
 	at("2025-06-01", "09:00");
 	id = added(t, "重新备案队", TEAM_FILED, "2025-06-01");
-	EXPECT(HD_OK, team_activity(t->db, &t->who, id, NULL, &err)); /* checked 2025-06-01 */
+	EXPECT(HD_OK, team_activity(t->db, &t->who, id, CLOCK_NO_DAY, &err)); /* checked 2025-06-01 */
 	at(NOV(23), "09:00");
 	STEP(HD_OK, &t->who, id, TEAM_REOPEN, "负责人变更");
 	STEP(HD_OK, &t->who, id, TEAM_FILE, NULL);
@@ -880,7 +881,7 @@ static void test_volunteer_and_desk_apply_and_record_but_take_no_step(void **sta
 		d = draft(NAMES[k], "花园居委会");
 		EXPECT(HD_OK, team_create(t->db, who[k], &d, TEAM_APPLIED, NULL, &id, &err));
 		assert_int_equal(state_of_team(t, id), TEAM_APPLIED);
-		EXPECT(HD_OK, team_activity(t->db, who[k], filed, "2026-11-20", &err));
+		EXPECT(HD_OK, team_activity(t->db, who[k], filed, tday("2026-11-20"), &err));
 		denied = tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'denied'"
 					" AND json_extract(after, '$.action') = 'team-step'");
 		for (i = 0; i < sizeof(ACTIONS) / sizeof(ACTIONS[0]); i++) {
@@ -918,7 +919,7 @@ static void test_resident_at_a_kiosk_can_neither_apply_nor_record(void **state)
 	long long id = 0;
 
 	EXPECT(HD_REFUSED, team_create(t->db, &r, &d, TEAM_APPLIED, NULL, &id, &err));
-	EXPECT(HD_REFUSED, team_activity(t->db, &r, 3, NULL, &err));
+	EXPECT(HD_REFUSED, team_activity(t->db, &r, 3, CLOCK_NO_DAY, &err));
 	STEP(HD_REFUSED, &r, 7, TEAM_REVIEW, NULL);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 12);
 	assert_string_equal(get(t, 3).last_activity, "");

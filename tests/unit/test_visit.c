@@ -362,6 +362,7 @@ static void test_present_and_on_date(void **state)
 	bool already;
 	time_t first;
 	long long a, b, c;
+	long day;
 	int n = 0;
 
 	a = checkin(t, "甲", NULL, "1");
@@ -377,7 +378,7 @@ static void test_present_and_on_date(void **state)
 	free(all);
 	set_now("2026-11-24T09:00:00+08:00");
 	checkin(t, "丁", NULL, "4");
-	assert_int_equal(visit_on_date(t->db, "2026-11-23", &all, &n, &err), HD_OK);
+	assert_int_equal(visit_on_date(t->db, tday("2026-11-23"), &all, &n, &err), HD_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(all[0].id, a);
 	assert_int_equal(all[1].id, b);
@@ -385,16 +386,15 @@ static void test_present_and_on_date(void **state)
 	assert_true(all[1].time_out > 0);
 	assert_int_equal(all[2].id, c);
 	free(all);
-	assert_int_equal(visit_on_date(t->db, "2026-11-24", &all, &n, &err), HD_OK);
+	assert_int_equal(visit_on_date(t->db, tday("2026-11-24"), &all, &n, &err), HD_OK);
 	assert_int_equal(n, 1);
 	assert_string_equal(all[0].name, "丁");
 	free(all);
-	assert_int_equal(visit_on_date(t->db, "2026-11-22", &all, &n, &err), HD_OK);
+	assert_int_equal(visit_on_date(t->db, tday("2026-11-22"), &all, &n, &err), HD_OK);
 	assert_int_equal(n, 0);
 	free(all);
 	all = NULL;
-	assert_int_equal(visit_on_date(t->db, "2026-13-01", &all, &n, &err), HD_BAD_INPUT);
-	free(all);
+	assert_int_equal(clock_parse_day("2026-13-01", "Date", &day, &err), HD_BAD_INPUT);
 }
 
 static void test_hints_find_returning_visitors(void **state)
