@@ -150,7 +150,6 @@ static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, st
 /* Who may book: filed teams, organisations still resident. */
 static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
 {
-	char day[DATE_LEN];
 	struct team t;
 	struct org o;
 
@@ -166,8 +165,7 @@ static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, st
 	}
 	if (org_get(db, p->org_id, &o, err) != HD_OK)
 		return err->status;
-	clock_local_date(p->start, day, sizeof(day));
-	if (*o.out_date && strcmp(day, o.out_date) > 0)
+	if (org_moved_out(&o, p->start))
 		return hd_err_set(err, HD_REFUSED, "org", _("%s moved out on %s."), o.name, o.out_date);
 	return HD_OK;
 }

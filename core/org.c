@@ -60,7 +60,7 @@ static enum hd_status check_term(const struct org_draft *d, struct org *o, struc
 	if (*o->out_date && !*o->in_date)
 		return hd_err_set(err, HD_BAD_INPUT, "in", _("%s: required with a move-out date"),
 				  _("Moved in"));
-	if (*o->out_date && strcmp(o->out_date, o->in_date) <= 0)
+	if (*o->out_date && clock_day_of(o->out_date) <= clock_day_of(o->in_date))
 		return hd_err_set(err, HD_BAD_INPUT, "out", _("%s: must be after the move-in date"),
 				  _("Moves out"));
 	return HD_OK;
@@ -305,12 +305,24 @@ enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *er
 	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
 }
 
+long org_out_day(const struct org *o)
+{
+	return clock_day_of(o->out_date);
+}
+
+bool org_moved_out(const struct org *o, time_t t)
+{
+	long out = org_out_day(o);
+
+	return out != CLOCK_NO_DAY && out < clock_day_at(t);
+}
+
 enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
 				    struct hd_err *err)
 {
 	char sql[512], until[DATE_LEN];
 
-	clock_local_date(clock_now() + (time_t)days * 86400, until, sizeof(until));
+	clock_date_of(clock_today() + days, until, sizeof(until));
 	snprintf(sql, sizeof(sql), "%s WHERE out_date IS NOT NULL AND out_date <= ?1"
 		 " ORDER BY out_date, name", SQL_ORG_COLS);
 	return db_collect_text(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <sqlite3.h>
+#include <time.h>
 
 #include "core/actor.h"
 #include "core/lists.h"
@@ -90,6 +91,14 @@ enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int
 
 /* A draft of organisation o as stored (its text pointing into o). */
 void org_draft_of(const struct org *o, struct org_draft *d);
+
+/* The day number of the day o moves or moved out, CLOCK_NO_DAY (core/clock)
+ * when it has no move-out date. */
+long org_out_day(const struct org *o);
+
+/* True when o had moved out before the local day of the instant t: its
+ * move-out day is earlier. */
+bool org_moved_out(const struct org *o, time_t t);
 
 /* One organisation; HD_NOT_FOUND when the id is unknown. */
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err);

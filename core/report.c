@@ -462,7 +462,6 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char today[DATE_LEN];
 	enum hd_status rc;
 	int src, kind, i, n = 0;
 
@@ -489,9 +488,8 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 	rc = org_residence_ending(db, REPORT_ENDING_DAYS, &r->ending, &r->nending, err);
 	if (rc != HD_OK)
 		return rc;
-	clock_local_date(clock_now(), today, sizeof(today));
 	for (i = 0; i < r->nending; i++)
-		if (strcmp(r->ending[i].out_date, today) >= 0)
+		if (!org_moved_out(&r->ending[i], clock_now()))
 			r->ending[n++] = r->ending[i];
 	r->nending = n;
 	return HD_OK;

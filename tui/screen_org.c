@@ -79,16 +79,14 @@ static void row(int *y, const char *label, const char *value, enum role role)
 
 static void draw_term(const struct org *o, int *y)
 {
-	char line[128], today[DATE_LEN];
+	bool gone = org_moved_out(o, clock_now());
+	char line[128];
 
 	if (!*o->in_date && !*o->out_date)
 		return;
-	clock_local_date(clock_now(), today, sizeof(today));
 	snprintf(line, sizeof(line), "%s - %s%s", *o->in_date ? o->in_date : "?",
-		 *o->out_date ? o->out_date : "?",
-		 *o->out_date && strcmp(o->out_date, today) < 0 ? _("  (moved out)") : "");
-	row(y, _("Residence"), line,
-	    *o->out_date && strcmp(o->out_date, today) < 0 ? ROLE_WARNING : ROLE_NORMAL);
+		 *o->out_date ? o->out_date : "?", gone ? _("  (moved out)") : "");
+	row(y, _("Residence"), line, gone ? ROLE_WARNING : ROLE_NORMAL);
 }
 
 static void org_draw(struct app *a, void *st)

@@ -68,8 +68,6 @@ static void roll_close(struct app *a, void *st)
 /* Row i of the list: a team, then an organisation. */
 static void line_of(const struct roll *r, int i, char *out, size_t outsz)
 {
-	char today[DATE_LEN];
-
 	if (i < r->nteams) {
 		const struct team_brief *t = &r->teams[i];
 
@@ -80,10 +78,9 @@ static void line_of(const struct roll *r, int i, char *out, size_t outsz)
 			 t->idle ? _("no activity for six months") : "");
 		return;
 	}
-	clock_local_date(clock_now(), today, sizeof(today));
 	snprintf(out, outsz, "%s  %s %s%s", r->orgs[i - r->nteams].name, _("moves out"),
 		 r->orgs[i - r->nteams].out_date,
-		 strcmp(r->orgs[i - r->nteams].out_date, today) < 0 ? _("  (moved out)") : "");
+		 org_moved_out(&r->orgs[i - r->nteams], clock_now()) ? _("  (moved out)") : "");
 }
 
 static void roll_draw(struct app *a, void *st)

@@ -187,6 +187,22 @@ static void test_residence_ending_lists_the_next_30_days_and_the_past(void **sta
 	free(all);
 }
 
+/* An organisation has moved out from the day after its move-out day, in
+ * local time; one without a move-out day never has. */
+static void test_moved_out_starts_the_day_after_the_move_out_day(void **state)
+{
+	struct org o = { .out_date = "2026-11-23" };
+
+	(void)state;
+	assert_int_equal(org_out_day(&o), clock_days_from_civil(2026, 11, 23));
+	assert_false(org_moved_out(&o, tat("2026-11-23 23:59")));
+	assert_true(org_moved_out(&o, tat("2026-11-24 00:00")));
+	assert_false(org_moved_out(&o, tat("2026-11-01 09:00")));
+	o.out_date[0] = '\0';
+	assert_int_equal(org_out_day(&o), CLOCK_NO_DAY);
+	assert_false(org_moved_out(&o, tat("2030-01-01 09:00")));
+}
+
 static void test_team_name_is_unique_within_its_committee_only(void **state)
 {
 	struct tdb *t = *state;
@@ -241,6 +257,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_bad_fields_are_named, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_edit_checks_every_field_reindexes_and_audits, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_residence_ending_lists_the_next_30_days_and_the_past, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_moved_out_starts_the_day_after_the_move_out_day, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_team_name_is_unique_within_its_committee_only, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_team_needs_ten_members, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_demo_has_every_team_state_and_valid_codes, tdb_setup, tdb_teardown),
