@@ -69,11 +69,9 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
  * is not on a whole minute. */
 static int minute_of_day(time_t t, long *day)
 {
-	struct tm tm;
+	int minute = clock_local_minute(t, day);
 
-	localtime_r(&t, &tm);
-	*day = clock_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-	return tm.tm_sec ? -1 : tm.tm_hour * 60 + tm.tm_min;
+	return t % 60 ? -1 : minute;
 }
 
 /* The grid, the room's hours, the centre's days. */

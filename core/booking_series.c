@@ -17,7 +17,6 @@
 #include "core/print_request.h"
 #include "core/settings.h"
 
-#define DAY_MIN (24 * 60)
 
 void booking_series_free(struct booking_series *s)
 {
@@ -51,34 +50,24 @@ static enum hd_status add_miss(struct booking_series *s, time_t start, const cha
 	return HD_OK;
 }
 
-/* Local date and minute of the day of t. */
-static int day_minute(time_t t, char *day, size_t daysz)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(day, daysz, "%Y-%m-%d", &tm);
-	return tm.tm_hour * 60 + tm.tm_min;
-}
 
 /* The weekly occurrences from the plan's date to until, inclusive. */
 static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, const char *until,
 				  int *weeks, struct hd_err *err)
 {
 	char first[DATE_LEN], last[DATE_LEN];
-	long most = settings_int(db, SET_BOOKING_SERIES_WEEKS);
-	time_t a, b;
+	long most = settings_int(db, SET_BOOKING_SERIES_WEEKS), a, b;
 
-	if (valid_date(until, _("Weekly until"), last, sizeof(last), err) != HD_OK)
+	if (clock_parse_day(until, _("Weekly until"), &b, err) != HD_OK)
 		return HD_BAD_INPUT;
-	day_minute(p->start, first, sizeof(first));
-	if (strcmp(last, first) < 0)
+	a = clock_day_at(p->start);
+	clock_date_of(a, first, sizeof(first));
+	clock_date_of(b, last, sizeof(last));
+	if (b < a)
 		return hd_err_set(err, HD_BAD_INPUT, "until",
 				  _("%s: must be on or after the first date, %s"), _("Weekly until"),
 				  first);
-	a = clock_local_time(first, 12 * 60);
-	b = clock_local_time(last, 12 * 60);
-	*weeks = (int)(((b - a) / 86400) / 7) + 1;
+	*weeks = (int)((b - a) / 7) + 1;
 	if (*weeks > most)
 		return hd_err_set(err, HD_REFUSED, "until",
 				  _("A series has at most %ld weekly dates; until %s it would have %d."),
@@ -92,16 +81,16 @@ static enum hd_status book_week(sqlite3 *db, const struct hd_actor *who,
 				const struct booking_plan *p, int k, long long *series,
 				struct booking_series *out, struct hd_err *err)
 {
-	char first[DATE_LEN];
 	struct booking_plan q = *p;
 	struct hd_err why;
 	enum hd_status rc;
 	long long id;
-	int from = day_minute(p->start, first, sizeof(first));
+	long first;
+	int from = clock_local_minute(p->start, &first);
 	int to = from + (int)((p->end - p->start) / 60);
 
-	q.start = clock_local_time(first, k * 7 * DAY_MIN + from);
-	q.end = clock_local_time(first, k * 7 * DAY_MIN + to);
+	q.start = clock_day_time(first + 7L * k, from);
+	q.end = clock_day_time(first + 7L * k, to);
 	q.tail = k > 0;
 	rc = plan_check(db, who, &q, 0, &why);
 	if (rc == HD_OK)
@@ -296,20 +285,19 @@ static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
 			       const struct booking_plan *p, long long first, long long oid,
 			       int shift, struct hd_err *err)
 {
-	char day[DATE_LEN], on[DATE_LEN], *before = NULL;
+	char on[DATE_LEN], *before = NULL;
 	struct booking_plan q = *p;
 	struct booking o;
 	struct hd_err why;
 	enum hd_status rc;
-	int from = day_minute(p->start, day, sizeof(day));
+	int from = clock_local_minute(p->start, NULL);
 	int to = from + (int)((p->end - p->start) / 60);
 
 	rc = booking_get(db, oid, &o, err);
 	if (rc != HD_OK)
 		return rc;
-	day_minute(o.start, day, sizeof(day));
-	q.start = clock_local_time(day, shift * DAY_MIN + from);
-	q.end = clock_local_time(day, shift * DAY_MIN + to);
+	q.start = clock_day_time(clock_day_at(o.start) + shift, from);
+	q.end = clock_day_time(clock_day_at(o.start) + shift, to);
 	q.attendees = o.attendees;
 	q.tail = p->tail || oid != first;
 	rc = plan_check(db, who, &q, oid, &why);
@@ -333,7 +321,6 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
 				      const char *end, const char *room,
 				      struct booking_series *out, struct hd_err *err)
 {
-	char was[DATE_LEN], now[DATE_LEN];
 	struct booking_plan p;
 	long long *ids = NULL;
 	struct booking b;
@@ -353,9 +340,7 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
 	rc = booking_plan_of(db, &b, start, end, room, &p, err);
 	if (rc != HD_OK)
 		return rc;
-	day_minute(b.start, was, sizeof(was));
-	day_minute(p.start, now, sizeof(now));
-	shift = (int)((clock_local_time(now, 12 * 60) - clock_local_time(was, 12 * 60)) / 86400);
+	shift = (int)(clock_day_at(p.start) - clock_day_at(b.start));
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;

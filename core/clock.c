@@ -23,14 +23,20 @@ long clock_days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static int days_in_month(int y, int m);
+int clock_days_in_month(int y, int m)
+{
+	static const int DAYS[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : DAYS[m - 1];
+}
 
 long clock_day_of(const char *date)
 {
 	int y = 0, m = 0, d = 0, n = 0;
 
 	if (!date || sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || date[n] ||
-	    m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	    m < 1 || m > 12 || d < 1 || d > clock_days_in_month(y, m))
 		return CLOCK_NO_DAY;
 	return clock_days_from_civil(y, m, d);
 }
@@ -78,7 +84,16 @@ long clock_month_last(long day)
 	int y, m, d;
 
 	clock_civil_of(day, &y, &m, &d);
-	return day + (days_in_month(y, m) - d);
+	return day + (clock_days_in_month(y, m) - d);
+}
+
+long clock_year_before(long day)
+{
+	int y, m, d, last;
+
+	clock_civil_of(day, &y, &m, &d);
+	last = clock_days_in_month(y - 1, m);
+	return clock_days_from_civil(y - 1, m, d > last ? last : d);
 }
 
 int clock_weekday_of(const char *date)
@@ -95,16 +110,29 @@ int clock_weekday(time_t t)
 
 long clock_day_at(time_t t)
 {
-	struct tm tm;
+	long day;
 
-	if (!localtime_r(&t, &tm))
-		return CLOCK_NO_DAY;
-	return clock_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	clock_local_minute(t, &day);
+	return day;
 }
 
 long clock_today(void)
 {
 	return clock_day_at(clock_now());
+}
+
+int clock_local_minute(time_t t, long *day)
+{
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm)) {
+		if (day)
+			*day = CLOCK_NO_DAY;
+		return 0;
+	}
+	if (day)
+		*day = clock_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return tm.tm_hour * 60 + tm.tm_min;
 }
 
 void clock_date_add(const char *date, int days, char *out, size_t outsz)
@@ -122,14 +150,6 @@ int clock_days_between(const char *a, const char *b)
 	long x = clock_day_of(a), y = clock_day_of(b);
 
 	return x == CLOCK_NO_DAY || y == CLOCK_NO_DAY ? 0 : (int)(y - x);
-}
-
-static int days_in_month(int y, int m)
-{
-	static const int DAYS[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : DAYS[m - 1];
 }
 
 int clock_parse_iso(const char *s, time_t *t)
@@ -155,7 +175,7 @@ int clock_parse_iso(const char *s, time_t *t)
 	} else {
 		return -1;
 	}
-	if (*p || mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 ||
+	if (*p || mo < 1 || mo > 12 || d < 1 || d > clock_days_in_month(y, mo) || h > 23 || mi > 59 ||
 	    sec > 59 || oh > 14 || om > 59)
 		return -1;
 	*t = (time_t)clock_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -

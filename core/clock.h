@@ -50,14 +50,25 @@ void clock_civil_of(long day, int *y, int *m, int *d);
 /* The weekday of day number day: 1 Monday ... 7 Sunday. */
 int clock_weekday_of_day(long day);
 
+/* The days of month m (1-12) of year y. */
+int clock_days_in_month(int y, int m);
+
 /* The first and the last day of the month that holds day number day. */
 long clock_month_first(long day);
 long clock_month_last(long day);
+
+/* The same day of the month a year before day; 29 February goes to the
+ * 28th. */
+long clock_year_before(long day);
 
 /* The local day number of the instant t; clock_today() is that of
  * clock_now(). */
 long clock_day_at(time_t t);
 long clock_today(void);
+
+/* The local minute of the day of the instant t (0 for midnight), and its
+ * day number into *day (day may be NULL). */
+int clock_local_minute(time_t t, long *day);
 
 /* The instant of local midnight of day number day, also on a day when the
  * clocks change (daylight saving); and of minutes of local wall-clock time

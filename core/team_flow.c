@@ -346,29 +346,14 @@ static void read_brief(sqlite3_stmt *st, void *rec)
 	" AND ifnull(filed_date, '') < ?2"                                                      \
 	" FROM team"
 
-/* The same day a year before today ("YYYY-MM-DD"); 29 February goes to the
- * 28th: a team filed on the 28th is due on the 28th a year on. */
-static void year_before(time_t now, char *out, size_t outsz)
-{
-	static const int DAYS[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	char day[32];
-	struct tm tm;
-	int y, last;
-
-	localtime_r(&now, &tm);
-	y = tm.tm_year + 1900 - 1;
-	last = DAYS[tm.tm_mon] + (tm.tm_mon == 1 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-	snprintf(day, sizeof(day), "%04d-%02d-%02d", y, tm.tm_mon + 1,
-		 tm.tm_mday > last ? last : tm.tm_mday);
-	snprintf(out, outsz, "%.10s", day);
-}
-
 static void roll_args(long long *args, char (*days)[DATE_LEN])
 {
 	time_t now = clock_now();
+	long today = clock_day_at(now);
 
-	year_before(now, days[0], DATE_LEN);
-	clock_local_date(now - IDLE_DAYS * DAY, days[1], DATE_LEN);
+	/* The annual check is due a year on; 29 February goes to the 28th. */
+	clock_date_of(clock_year_before(today), days[0], DATE_LEN);
+	clock_date_of(today - IDLE_DAYS, days[1], DATE_LEN);
 	args[0] = (long long)(now - IDLE_DAYS * DAY);
 }
 

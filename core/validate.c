@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -251,14 +252,6 @@ static bool read_digits(const char **s, int mind, int maxd, int *v)
 	return n >= mind && !isdigit((unsigned char)**s);
 }
 
-static int days_in_month(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
 enum hd_status valid_date(const char *in, const char *label, char *out, size_t outsz,
 			  struct hd_err *err)
 {
@@ -276,7 +269,7 @@ enum hd_status valid_date(const char *in, const char *label, char *out, size_t o
 	s++;
 	if (!read_digits(&s, 1, 2, &d) || *s)
 		goto malformed;
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > clock_days_in_month(y, m))
 		return bad(err, label,
 			   _("%s: no such day in the calendar (YYYY-MM-DD, years 1900-2999)"),
 			   label);

@@ -290,17 +290,17 @@ enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd
 
 enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
 {
-	char sql[1024], today[DATE_LEN];
+	char sql[1024];
 	long long since;
 	time_t now = clock_now();
+	long today = clock_day_at(now);
 	int closing = settings_minutes(db, SET_CLOSING_TIME);
 
 	/* Whoever came in before the last closing time is out, for every
 	 * reader, even before the automatic check-out has written it. */
-	clock_local_date(now, today, sizeof(today));
-	since = (long long)clock_local_time(today, closing);
+	since = (long long)clock_day_time(today, closing);
 	if (since > (long long)now)
-		since = (long long)clock_local_time(today, closing - 24 * 60);
+		since = (long long)clock_day_time(today - 1, closing);
 	snprintf(sql, sizeof(sql),
 		 "%s WHERE v.time_out IS NULL AND v.time_in >= ?1 ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);

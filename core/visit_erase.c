@@ -276,7 +276,7 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 {
 	struct visit *in = NULL;
 	enum hd_status rc;
-	char day[DATE_LEN], after[96];
+	char after[96];
 	int n = 0, i, closing = settings_minutes(db, SET_CLOSING_TIME);
 	time_t now = clock_now(), close_at;
 
@@ -286,8 +286,7 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 		goto done;
 	rc = db_begin(db, err);
 	for (i = 0; rc == HD_OK && i < n; i++) {
-		clock_local_date(in[i].time_in, day, sizeof(day));
-		close_at = clock_local_time(day, closing);
+		close_at = clock_day_time(clock_day_at(in[i].time_in), closing);
 		if (close_at > now)
 			continue;
 		if (close_at < in[i].time_in)

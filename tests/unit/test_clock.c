@@ -85,13 +85,31 @@ static void test_month_ends_know_leap_years(void **state)
 	assert_date(clock_month_first(day_of("2026-01-01")), "2026-01-01");
 }
 
+static void test_a_year_before_keeps_the_day_or_takes_the_month_end(void **state)
+{
+	(void)state;
+	assert_date(clock_year_before(day_of("2026-11-23")), "2025-11-23");
+	assert_date(clock_year_before(day_of("2028-02-29")), "2027-02-28");
+	assert_date(clock_year_before(day_of("2025-02-28")), "2024-02-28");
+	assert_date(clock_year_before(day_of("2026-01-01")), "2025-01-01");
+	assert_int_equal(clock_days_in_month(2024, 2), 29);
+	assert_int_equal(clock_days_in_month(2026, 2), 28);
+	assert_int_equal(clock_days_in_month(2026, 12), 31);
+	assert_int_equal(clock_days_in_month(2026, 4), 30);
+}
+
 static void test_the_day_of_an_instant_is_the_local_one(void **state)
 {
+	long day = 0;
+
 	(void)state;
 	set_zone("Asia/Shanghai");
 	/* 2026-11-22 23:30 UTC is 2026-11-23 07:30 in Shanghai */
 	assert_date(clock_day_at(1795390200), "2026-11-23");
 	assert_int_equal(clock_weekday(1795390200), 1);
+	assert_int_equal(clock_local_minute(1795390200, &day), 7 * 60 + 30);
+	assert_date(day, "2026-11-23");
+	assert_int_equal(clock_local_minute(1795363200, NULL), 0);
 	setenv("HUBDESK_NOW", "2026-11-23T00:10:00+08:00", 1);
 	assert_date(clock_today(), "2026-11-23");
 	setenv("HUBDESK_NOW", "2026-11-22T23:50:00+08:00", 1);
@@ -182,6 +200,7 @@ int main(void)
 		cmocka_unit_test(test_day_numbers_read_back_as_their_dates),
 		cmocka_unit_test(test_weekdays_run_monday_one_to_sunday_seven),
 		cmocka_unit_test(test_month_ends_know_leap_years),
+		cmocka_unit_test(test_a_year_before_keeps_the_day_or_takes_the_month_end),
 		cmocka_unit_test(test_the_day_of_an_instant_is_the_local_one),
 		cmocka_unit_test(test_local_midnight_without_daylight_saving),
 		cmocka_unit_test(test_local_midnight_on_the_days_new_york_changes_clocks),
