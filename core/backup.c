@@ -403,8 +403,7 @@ static enum hd_status keep_all(sqlite3 *db, const struct hd_actor *who, const ch
 	struct dirent *e;
 	DIR *d;
 
-	clock_local_date(clock_now() - settings_int(db, SET_RETENTION_DAYS) * DAY, oldest,
-			 sizeof(oldest));
+	clock_date_of(clock_today() - settings_int(db, SET_RETENTION_DAYS), oldest, sizeof(oldest));
 	d = opendir(dir);
 	if (!d)
 		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be read: %s"), dir,

@@ -117,13 +117,12 @@ static const struct demo_team DEMO_TEAMS[] = {
 
 #define DEMO_BOOKING_PIN "8642"
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
-#define DAY 86400
 
 static enum hd_status demo_orgs(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
 {
 	char code[CREDIT_CODE_LEN], in[DATE_LEN], out[DATE_LEN];
 	struct org_draft d;
-	time_t now = clock_now();
+	long today = clock_today();
 	long long id;
 	int i;
 
@@ -133,8 +132,8 @@ static enum hd_status demo_orgs(sqlite3 *db, const struct hd_actor *who, struct 
 		snprintf(code, sizeof(code), "%s%c", o->code17, credit_code_check_char(o->code17));
 		in[0] = out[0] = '\0';
 		if (o->in_days) {
-			clock_local_date(now + (time_t)o->in_days * DAY, in, sizeof(in));
-			clock_local_date(now + (time_t)o->out_days * DAY, out, sizeof(out));
+			clock_date_of(today + o->in_days, in, sizeof(in));
+			clock_date_of(today + o->out_days, out, sizeof(out));
 		}
 		d = (struct org_draft){ .name = o->name,
 					.kind = o->kind,
@@ -160,7 +159,7 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 	for (i = 0; i < COUNT(DEMO_TEAMS); i++) {
 		const struct demo_team *t = &DEMO_TEAMS[i];
 
-		clock_local_date(clock_now() - (time_t)t->filed_days * DAY, filed, sizeof(filed));
+		clock_date_of(clock_today() - t->filed_days, filed, sizeof(filed));
 		memset(&d, 0, sizeof(d));
 		d.name = t->name;
 		d.category = t->category;

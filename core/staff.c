@@ -237,11 +237,7 @@ enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long lon
 
 static void when(time_t t, char *out, size_t outsz)
 {
-	char today[16], day[16];
-
-	clock_local_date(clock_now(), today, sizeof(today));
-	clock_local_date(t, day, sizeof(day));
-	if (strcmp(today, day) == 0)
+	if (clock_day_at(t) == clock_today())
 		clock_local_hm(t, out, outsz);
 	else
 		clock_local_datetime(t, out, outsz);
