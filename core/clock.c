@@ -145,13 +145,6 @@ void clock_date_add(const char *date, int days, char *out, size_t outsz)
 		clock_date_of(day + days, out, outsz);
 }
 
-int clock_days_between(const char *a, const char *b)
-{
-	long x = clock_day_of(a), y = clock_day_of(b);
-
-	return x == CLOCK_NO_DAY || y == CLOCK_NO_DAY ? 0 : (int)(y - x);
-}
-
 int clock_parse_iso(const char *s, time_t *t)
 {
 	int y, mo, d, h, mi, sec = 0, n = 0, oh = 0, om = 0, sign = 1;

@@ -90,9 +90,6 @@ int clock_weekday(time_t t);
  * bytes); date itself when it is malformed. */
 void clock_date_add(const char *date, int days, char *out, size_t outsz);
 
-/* Days from date a to date b: b - a (0 when either is malformed). */
-int clock_days_between(const char *a, const char *b);
-
 /* Local "YYYY-MM-DD" of t. */
 void clock_local_date(time_t t, char *out, size_t outsz);
 

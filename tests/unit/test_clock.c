@@ -62,6 +62,49 @@ static void test_day_numbers_read_back_as_their_dates(void **state)
 	assert_int_equal(clock_day_of(NULL), CLOCK_NO_DAY);
 }
 
+static void assert_add(const char *date, int days, const char *want)
+{
+	char out[DATE_LEN] = "";
+
+	clock_date_add(date, days, out, sizeof(out));
+	assert_string_equal(out, want);
+}
+
+/* The text dates the grid still moves by: days added across month and
+ * year ends, days between, weekdays, and malformed dates. */
+static void test_text_dates_cross_month_and_year_ends(void **state)
+{
+	(void)state;
+	assert_int_equal(clock_weekday_of("1970-01-01"), 4);
+	assert_int_equal(clock_weekday_of("2026-11-23"), 1);
+	assert_int_equal(clock_weekday_of("2026-11-29"), 7);
+	assert_int_equal(clock_weekday_of("2024-02-29"), 4);
+	assert_int_equal(clock_weekday_of("1969-12-31"), 3);
+	assert_int_equal(clock_weekday_of("2026-13-01"), 0);
+	assert_int_equal(clock_weekday_of("2026-1-01"), 0);
+	assert_int_equal(clock_weekday_of(""), 0);
+	assert_int_equal(clock_weekday(1795395600), 1); /* 2026-11-23 09:00 in Shanghai */
+	assert_add("2026-02-30", 1, "2026-02-30");
+	assert_int_equal(clock_weekday_of("2026-11-23x"), 0);
+	assert_add("2026-01-31", 1, "2026-02-01");
+	assert_add("2026-02-28", 1, "2026-03-01");
+	assert_add("2024-02-28", 1, "2024-02-29");
+	assert_add("2024-02-29", 1, "2024-03-01");
+	assert_add("2026-03-01", -1, "2026-02-28");
+	assert_add("2026-12-31", 1, "2027-01-01");
+	assert_add("2027-01-01", -1, "2026-12-31");
+	assert_add("2026-12-25", 10, "2027-01-04");
+	assert_add("2026-11-23", 0, "2026-11-23");
+	assert_add("2026-01-01", 365, "2027-01-01");
+	assert_int_equal(day_of("2027-01-01") - day_of("2026-12-31"), 1);
+	assert_int_equal(day_of("2026-12-31") - day_of("2027-01-01"), -1);
+	assert_int_equal(day_of("2026-03-01") - day_of("2026-02-01"), 28);
+	assert_int_equal(day_of("2024-03-01") - day_of("2024-02-01"), 29);
+	assert_int_equal(day_of("2027-01-01") - day_of("2026-01-01"), 365);
+	assert_int_equal(day_of("2025-01-01") - day_of("2024-01-01"), 366);
+	assert_int_equal(day_of("2026-11-23") - day_of("2026-11-23"), 0);
+}
+
 static void test_weekdays_run_monday_one_to_sunday_seven(void **state)
 {
 	(void)state;
@@ -198,6 +241,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_day_numbers_read_back_as_their_dates),
+		cmocka_unit_test(test_text_dates_cross_month_and_year_ends),
 		cmocka_unit_test(test_weekdays_run_monday_one_to_sunday_seven),
 		cmocka_unit_test(test_month_ends_know_leap_years),
 		cmocka_unit_test(test_a_year_before_keeps_the_day_or_takes_the_month_end),

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test_csv.c - CSV as spreadsheets exchange it: fields quoted only when they
  * must be, RFC 4180 records with their spreadsheet row numbers, UTF-8 and
- * GB18030/GBK told apart and broken files named by row; and the months and
- * day arithmetic of report periods. */
+ * GB18030/GBK told apart and broken files named by row; and the months of
+ * report periods. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -435,50 +435,6 @@ static void test_period_month_gives_first_and_last_day(void **state)
 	assert_int_equal(period_month(NULL, &f, &l, &err), HD_BAD_INPUT);
 }
 
-static void assert_add(const char *date, int days, const char *want)
-{
-	char out[DATE_LEN] = "";
-
-	clock_date_add(date, days, out, sizeof(out));
-	assert_string_equal(out, want);
-}
-
-/* The calendar on day numbers (core/clock): days added across month and
- * year ends, days between, weekdays, and malformed dates. */
-static void test_period_days_cross_month_and_year_ends(void **state)
-{
-	(void)state;
-	assert_int_equal(clock_weekday_of("1970-01-01"), 4);
-	assert_int_equal(clock_weekday_of("2026-11-23"), 1);
-	assert_int_equal(clock_weekday_of("2026-11-29"), 7);
-	assert_int_equal(clock_weekday_of("2024-02-29"), 4);
-	assert_int_equal(clock_weekday_of("1969-12-31"), 3);
-	assert_int_equal(clock_weekday_of("2026-13-01"), 0);
-	assert_int_equal(clock_weekday_of("2026-1-01"), 0);
-	assert_int_equal(clock_weekday_of(""), 0);
-	assert_int_equal(clock_weekday(1795395600), 1); /* 2026-11-23 09:00 in Shanghai */
-	assert_add("2026-02-30", 1, "2026-02-30");
-	assert_int_equal(clock_weekday_of("2026-11-23x"), 0);
-	assert_int_equal(clock_days_between("2026-11-23", "nonsense"), 0);
-	assert_add("2026-01-31", 1, "2026-02-01");
-	assert_add("2026-02-28", 1, "2026-03-01");
-	assert_add("2024-02-28", 1, "2024-02-29");
-	assert_add("2024-02-29", 1, "2024-03-01");
-	assert_add("2026-03-01", -1, "2026-02-28");
-	assert_add("2026-12-31", 1, "2027-01-01");
-	assert_add("2027-01-01", -1, "2026-12-31");
-	assert_add("2026-12-25", 10, "2027-01-04");
-	assert_add("2026-11-23", 0, "2026-11-23");
-	assert_add("2026-01-01", 365, "2027-01-01");
-	assert_int_equal(clock_days_between("2026-12-31", "2027-01-01"), 1);
-	assert_int_equal(clock_days_between("2027-01-01", "2026-12-31"), -1);
-	assert_int_equal(clock_days_between("2026-02-01", "2026-03-01"), 28);
-	assert_int_equal(clock_days_between("2024-02-01", "2024-03-01"), 29);
-	assert_int_equal(clock_days_between("2026-01-01", "2027-01-01"), 365);
-	assert_int_equal(clock_days_between("2024-01-01", "2025-01-01"), 366);
-	assert_int_equal(clock_days_between("2026-11-23", "2026-11-23"), 0);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -500,7 +456,6 @@ int main(void)
 		cmocka_unit_test(test_nul_bytes_are_refused),
 		cmocka_unit_test(test_nul_in_plain_ascii_names_its_row),
 		cmocka_unit_test(test_period_month_gives_first_and_last_day),
-		cmocka_unit_test(test_period_days_cross_month_and_year_ends),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
