@@ -97,17 +97,15 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 	sqlite3_stmt *st = NULL;
 	struct audit_entry *all = NULL, *e;
 	long long from = 0, to = 0;
-	char day[DATE_LEN], *words;
+	char *words;
 	enum hd_status rc;
 	int src;
 
 	*out = NULL;
 	*n = 0;
-	if (f->date && *f->date) {
-		if (valid_date(f->date, _("Date"), day, sizeof(day), err) != HD_OK)
-			return HD_BAD_INPUT;
-		from = (long long)clock_local_time(day, 0);
-		to = (long long)clock_local_time(day, 24 * 60);
+	if (f->day != CLOCK_NO_DAY) {
+		from = (long long)clock_local_midnight(f->day);
+		to = (long long)clock_local_midnight(f->day + 1);
 	}
 	rc = db_prepare(db,
 			"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"

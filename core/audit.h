@@ -29,10 +29,12 @@ struct audit_entry {
 	char *before, *after; /* JSON or NULL; freed by audit_entries_free() */
 };
 
-/* A filter of the viewer: "" or 0 for any. date "YYYY-MM-DD" (that day),
- * person (a part of the name), desk, action (its start: "booking." ...). */
+/* A filter of the viewer: "", or CLOCK_NO_DAY (core/clock) for the day, for
+ * any. day: a day number (that local day), person (a part of the name),
+ * desk, action (its start: "booking." ...). */
 struct audit_filter {
-	const char *date, *person, *desk, *action;
+	long day;
+	const char *person, *desk, *action;
 };
 
 /* The newest entries (at most max) that pass the filter, newest first,

@@ -40,14 +40,20 @@ static void reload(struct app *a, struct audit_screen *s)
 	char t[F_COUNT][EDITOR_TEXT_MAX];
 	struct audit_filter f;
 	struct hd_err err;
+	long day = CLOCK_NO_DAY;
 	int i;
 
 	for (i = 0; i < F_COUNT; i++)
 		editor_text(&s->fields[i].ed, t[i], sizeof(t[i]));
-	f = (struct audit_filter){ t[F_DATE], t[F_PERSON], t[F_DESK], t[F_ACTION] };
 	audit_entries_free(s->entries, s->n);
 	s->entries = NULL;
 	s->n = 0;
+	list_view_set_count(&s->list, 0);
+	if (*t[F_DATE] && clock_parse_day(t[F_DATE], _("Date"), &day, &err) != HD_OK) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+		return;
+	}
+	f = (struct audit_filter){ day, t[F_PERSON], t[F_DESK], t[F_ACTION] };
 	if (audit_entries(a->db, &f, SHOWN_MAX, &s->entries, &s->n, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	s->list.selected = s->list.first = 0;
