@@ -168,8 +168,8 @@ int clock_parse_iso(const char *s, time_t *t)
 	} else {
 		return -1;
 	}
-	if (*p || mo < 1 || mo > 12 || d < 1 || d > clock_days_in_month(y, mo) || h > 23 || mi > 59 ||
-	    sec > 59 || oh > 14 || om > 59)
+	if (*p || mo < 1 || mo > 12 || d < 1 || d > clock_days_in_month(y, mo) || h > 23 ||
+	    mi > 59 || sec > 59 || oh > 14 || om > 59)
 		return -1;
 	*t = (time_t)clock_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
 	     sign * (oh * 3600 + om * 60);

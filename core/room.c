@@ -240,7 +240,8 @@ void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min
 static enum hd_status check_period(time_t start, time_t end, struct hd_err *err)
 {
 	if (end <= start)
-		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"), _("To"));
+		return hd_err_set(err, HD_BAD_INPUT, "to", _("%s: must be after the start"),
+				  _("To"));
 	return HD_OK;
 }
 

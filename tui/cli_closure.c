@@ -30,7 +30,8 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (clock_parse_day(cli_opt(opts, "--from"), _("From"), &from, &err) != HD_OK ||
 	    clock_parse_day(cli_opt(opts, "--to"), _("To"), &to, &err) != HD_OK ||
-	    closure_add(ctx->db, &ctx->actor, from, to, cli_opt(opts, "--reason"), &id, &err) != HD_OK)
+	    closure_add(ctx->db, &ctx->actor, from, to, cli_opt(opts, "--reason"), &id, &err) !=
+		    HD_OK)
 		return cli_report(&err);
 	if (closure_get(ctx->db, id, &c, &err) != HD_OK)
 		return cli_report(&err);
@@ -55,7 +56,8 @@ static int open_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	if (clock_parse_day(args[0], _("Date"), &day, &err) != HD_OK ||
-	    closure_open_day(ctx->db, &ctx->actor, day, cli_opt(opts, "--reason"), &id, &err) != HD_OK)
+	    closure_open_day(ctx->db, &ctx->actor, day, cli_opt(opts, "--reason"), &id, &err) !=
+		    HD_OK)
 		return cli_report(&err);
 	printf("%lld\t-\t%s %s\n", id, args[0], _("open (working day)"));
 	return HD_OK;

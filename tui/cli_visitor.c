@@ -141,9 +141,10 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	rc = access_require(ctx->db, &ctx->actor, ACC_VISITOR, &err);
-	if (rc == HD_OK && !cli_opt(opts, "--present"))
-		rc = cli_opt(opts, "--date") ? clock_parse_day(cli_opt(opts, "--date"), _("Date"), &day, &err)
-					     : (day = clock_today(), HD_OK);
+	if (rc == HD_OK && !cli_opt(opts, "--present") && cli_opt(opts, "--date"))
+		rc = clock_parse_day(cli_opt(opts, "--date"), _("Date"), &day, &err);
+	else if (rc == HD_OK)
+		day = clock_today();
 	if (rc == HD_OK)
 		rc = cli_opt(opts, "--present") ? visit_present(ctx->db, &all, &n, &err)
 						 : visit_on_date(ctx->db, day, &all, &n, &err);

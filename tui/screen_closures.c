@@ -160,7 +160,8 @@ static void save(struct app *a, struct closures *s)
 		return;
 	if (clock_parse_day(s->fields[F_FROM].value, _("From"), &from, &err) != HD_OK ||
 	    clock_parse_day(s->fields[F_TO].value, _("To"), &to, &err) != HD_OK ||
-	    closure_add(a->db, &a->actor, from, to, s->fields[F_REASON].value, &id, &err) != HD_OK) {
+	    closure_add(a->db, &a->actor, from, to, s->fields[F_REASON].value, &id, &err) !=
+		    HD_OK) {
 		f = field_named(s, err.field);
 		if (f) {
 			snprintf(f->error, sizeof(f->error), "%s", err.msg);
