@@ -300,18 +300,22 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
 }
 
 
-/* The date of a copy's name in the folder: hubdesk-YYYY-MM-DD.db, or a
- * copy kept by a restore, hubdesk-YYYY-MM-DD-before-restore-....db. */
-static bool daily_date(const char *name, char *date, size_t datesz)
+/* The day number of the date of a copy's name in the folder:
+ * hubdesk-YYYY-MM-DD.db, or a copy kept by a restore,
+ * hubdesk-YYYY-MM-DD-before-restore-....db. */
+static bool daily_date(const char *name, long *day)
 {
 	size_t n = strlen(name), p = strlen(DAILY_PREFIX), s = strlen(DAILY_SUFFIX);
-	char digits[DATE_LEN];
+	char digits[DATE_LEN], date[DATE_LEN];
 
 	if (n < p + 10 + s || strncmp(name, DAILY_PREFIX, p) != 0 ||
 	    strcmp(name + n - s, DAILY_SUFFIX) != 0 || (name[p + 10] != '.' && name[p + 10] != '-'))
 		return false;
 	snprintf(digits, sizeof(digits), "%.10s", name + p);
-	return valid_date(digits, "", date, datesz, NULL) == HD_OK && strcmp(date, digits) == 0;
+	if (valid_date(digits, "", date, sizeof(date), NULL) != HD_OK || strcmp(date, digits) != 0)
+		return false;
+	*day = clock_day_of(date);
+	return true;
 }
 
 /* In one kept copy: the retention erase and every erasure on request. */
@@ -359,13 +363,14 @@ static bool is_companion(const char *name)
  * file) is removed; every other copy is scrubbed. A file that is not a
  * hubdesk database and has no copy's name is left alone. */
 static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const char *dir,
-				const char *name, const char *oldest, struct backup_round *round,
+				const char *name, long oldest, struct backup_round *round,
 				struct hd_err *err)
 {
-	char path[PATH_BYTES + 300], day[DATE_LEN];
+	char path[PATH_BYTES + 300];
 	time_t keep_days = (time_t)settings_int(db, SET_RETENTION_DAYS) * DAY;
 	struct stat sb;
 	enum hd_status rc;
+	long day = 0;
 	bool dated;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
@@ -378,8 +383,8 @@ static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const c
 	}
 	if (is_companion(name))
 		return HD_OK;
-	dated = daily_date(name, day, sizeof(day));
-	if (dated && strcmp(day, oldest) < 0) {
+	dated = daily_date(name, &day);
+	if (dated && day < oldest) {
 		round->removed += unlink(path) == 0;
 		return HD_OK;
 	}
@@ -398,12 +403,11 @@ static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const c
 static enum hd_status keep_all(sqlite3 *db, const struct hd_actor *who, const char *dir,
 			       struct backup_round *round, struct hd_err *err)
 {
-	char oldest[DATE_LEN];
+	long oldest = clock_today() - settings_int(db, SET_RETENTION_DAYS);
 	enum hd_status rc = HD_OK;
 	struct dirent *e;
 	DIR *d;
 
-	clock_date_of(clock_today() - settings_int(db, SET_RETENTION_DAYS), oldest, sizeof(oldest));
 	d = opendir(dir);
 	if (!d)
 		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be read: %s"), dir,
