@@ -435,6 +435,41 @@ static void test_period_month_gives_first_and_last_day(void **state)
 	assert_int_equal(period_month(NULL, &f, &l, &err), HD_BAD_INPUT);
 }
 
+/* A period of days runs from local midnight of its first day to local
+ * midnight after its last; a missing end is no bound, a missing start the
+ * beginning of time or today; an end before the start names --to. */
+static void test_period_bounds_are_local_midnights(void **state)
+{
+	long first = clock_days_from_civil(2026, 11, 1), last = clock_days_from_civil(2026, 11, 30);
+	struct hd_err err;
+	time_t start = 0, end = 0;
+
+	(void)state;
+	setenv("TZ", "Asia/Shanghai", 1);
+	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
+	tzset();
+	assert_int_equal(period_bounds(first, last, false, &start, &end, &err), HD_OK);
+	assert_int_equal((long long)start, (long long)clock_local_midnight(first));
+	assert_int_equal((long long)end, (long long)clock_local_midnight(last + 1));
+	assert_int_equal(period_bounds(CLOCK_NO_DAY, CLOCK_NO_DAY, false, &start, &end, &err),
+			 HD_OK);
+	assert_int_equal((long long)start, 0);
+	assert_true(end > clock_local_midnight(clock_days_from_civil(2999, 12, 31)));
+	assert_int_equal(period_bounds(CLOCK_NO_DAY, last, true, &start, &end, &err), HD_OK);
+	assert_int_equal((long long)start, (long long)clock_local_midnight(clock_today()));
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(period_bounds(last, first, false, &start, &end, &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "--to");
+	assert_non_null(strstr(err.msg, "2026-11-01"));
+	memset(&err, 0, sizeof(err));
+	assert_int_equal(period_read("2026-11-01", "2026-11-31", &first, &last, &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "--to");
+	assert_int_equal(period_read(NULL, "2026/12/1", &first, &last, &err), HD_OK);
+	assert_int_equal(first, CLOCK_NO_DAY);
+	assert_int_equal(last, clock_days_from_civil(2026, 12, 1));
+	unsetenv("HUBDESK_NOW");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -456,6 +491,7 @@ int main(void)
 		cmocka_unit_test(test_nul_bytes_are_refused),
 		cmocka_unit_test(test_nul_in_plain_ascii_names_its_row),
 		cmocka_unit_test(test_period_month_gives_first_and_last_day),
+		cmocka_unit_test(test_period_bounds_are_local_midnights),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
