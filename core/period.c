@@ -50,6 +50,19 @@ enum hd_status period_month(const char *month, long *first, long *last, struct h
 	return HD_OK;
 }
 
+enum hd_status period_half_year(const char *month, long *first, long *last,
+				struct hd_err *err)
+{
+	int y, m, d;
+
+	if (period_month(month, first, last, err) != HD_OK)
+		return HD_BAD_INPUT;
+	clock_civil_of(*first, &y, &m, &d);
+	*first = clock_days_from_civil(y, m <= 6 ? 1 : 7, 1);
+	*last = clock_month_last(clock_days_from_civil(y, m <= 6 ? 6 : 12, 1));
+	return HD_OK;
+}
+
 void period_month_add(const char *month, int months, char out[8])
 {
 	int y = 0, m = 0, n;

@@ -73,19 +73,10 @@ static bool progress(void *ctx, long done, long total)
 
 static void period_of(const struct report_screen *s, long *from, long *to)
 {
-	char month[16];
-	long unused;
-	int y = 0, m = 0;
-
-	if (!s->half) {
+	if (s->half)
+		period_half_year(s->month, from, to, NULL);
+	else
 		period_month(s->month, from, to, NULL);
-		return;
-	}
-	sscanf(s->month, "%4d-%2d", &y, &m);
-	snprintf(month, sizeof(month), "%04d-%02d", y % 10000, m <= 6 ? 1 : 7);
-	period_month(month, from, &unused, NULL);
-	snprintf(month, sizeof(month), "%04d-%02d", y % 10000, m <= 6 ? 6 : 12);
-	period_month(month, &unused, to, NULL);
 }
 
 static void build(struct app *a, struct report_screen *s)

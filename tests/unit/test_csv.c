@@ -433,6 +433,13 @@ static void test_period_month_gives_first_and_last_day(void **state)
 		assert_non_null(strstr(err.msg, "--month"));
 	}
 	assert_int_equal(period_month(NULL, &f, &l, &err), HD_BAD_INPUT);
+	assert_int_equal(period_half_year("2026-05", &f, &l, &err), HD_OK);
+	assert_int_equal(f, clock_days_from_civil(2026, 1, 1));
+	assert_int_equal(l, clock_days_from_civil(2026, 6, 30));
+	assert_int_equal(period_half_year("2024-7", &f, &l, &err), HD_OK);
+	assert_int_equal(f, clock_days_from_civil(2024, 7, 1));
+	assert_int_equal(l, clock_days_from_civil(2024, 12, 31));
+	assert_int_equal(period_half_year("2026-13", &f, &l, &err), HD_BAD_INPUT);
 }
 
 /* A period of days runs from local midnight of its first day to local
