@@ -69,7 +69,6 @@ status_unnamed=$(awk '
 # statuses of one and take it off the list; add none.
 STATUS_UNNAMED_YET='
 core/booking.h: booking_get
-core/booking.h: booking_day
 core/booking.h: booking_between
 core/booking.h: booking_of_booker
 core/booking.h: booking_waiting
@@ -81,14 +80,11 @@ core/booking.h: booking_move_following
 core/booking.h: booking_release_due
 core/closure.h: closure_list
 core/room.h: room_list
-core/room.h: room_close
 core/room.h: room_closures
-core/team.h: team_activity
 core/visit.h: visit_get
 core/visit.h: visit_present
 core/visit.h: visit_open
 core/visit.h: visit_history
-core/visit.h: visit_on_date
 core/visit.h: visit_hints
 core/visit.h: visit_erase
 core/visit.h: visit_erase_person
