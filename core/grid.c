@@ -23,15 +23,15 @@ void grid_free(struct grid *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* Why the centre is closed on date, or "". */
-static void centre_closed(sqlite3 *db, const char *date, char *why, size_t whysz)
+/* Why the centre is closed on day, or "". */
+static void centre_closed(sqlite3 *db, long day, char *why, size_t whysz)
 {
 	struct closure c;
 
 	*why = '\0';
-	if (closure_weekday_closes(db, clock_day_of(date)))
+	if (closure_weekday_closes(db, day))
 		snprintf(why, whysz, "%s", _("The centre is closed on that weekday."));
-	else if (closure_covers(db, clock_day_of(date), &c))
+	else if (closure_covers(db, day, &c))
 		snprintf(why, whysz, _("The centre is closed from %s to %s: %s."), c.from, c.to,
 			 c.reason);
 }
@@ -221,9 +221,9 @@ enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *er
 				  _("%s: no such day in the calendar (YYYY-MM-DD, years 1900-2999)"),
 				  _("Date"));
 	clock_date_of(day, g->date, sizeof(g->date));
-	day0 = clock_local_time(g->date, 0);
-	day1 = clock_local_time(g->date, 24 * 60);
-	centre_closed(db, g->date, g->closed, sizeof(g->closed));
+	day0 = clock_day_time(day, 0);
+	day1 = clock_day_time(day, 24 * 60);
+	centre_closed(db, day, g->closed, sizeof(g->closed));
 	rc = read_rooms(db, g, err);
 	if (rc != HD_OK)
 		goto done;
@@ -240,7 +240,7 @@ enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *er
 	fill(g, day0, clock_now());
 	rc = mark_room_closures(db, g, index, day0, day1, err);
 	if (rc == HD_OK)
-		rc = booking_day(db, clock_day_of(g->date), 0, &g->bookings, &g->nbookings, err);
+		rc = booking_day(db, day, 0, &g->bookings, &g->nbookings, err);
 	if (rc == HD_OK) {
 		mark_bookings(g, index, day0, true);
 		mark_bookings(g, index, day0, false);
@@ -272,10 +272,10 @@ enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
 			       const char *attendees, struct room **out, int *n,
 			       struct hd_err *err)
 {
-	char day[DATE_LEN], end_day[DATE_LEN], closed[TEXT_BYTES];
+	char closed[TEXT_BYTES];
 	long long args[6];
 	time_t from, to;
-	long people = 1;
+	long people = 1, day;
 	enum hd_status rc;
 	int i, k, open, close, s, e, closing;
 
@@ -286,9 +286,8 @@ enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
 	    (text_given(attendees) &&
 	     valid_int(attendees, _("Attendees"), 1, ROOM_CAPACITY_MAX, &people, err)))
 		return HD_BAD_INPUT;
-	clock_local_date(from, day, sizeof(day));
-	clock_local_date(to, end_day, sizeof(end_day));
-	if (to <= from || strcmp(day, end_day) != 0)
+	day = clock_day_at(from);
+	if (to <= from || clock_day_at(to) != day)
 		return hd_err_set(err, HD_BAD_INPUT, "end",
 				  _("%s: must be after the start, on the same day"), _("End"));
 	centre_closed(db, day, closed, sizeof(closed));
@@ -305,8 +304,8 @@ enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
 	if (rc != HD_OK)
 		return rc;
 	closing = settings_minutes(db, SET_CLOSING_TIME);
-	s = (int)((from - clock_local_time(day, 0)) / 60);
-	e = (int)((to - clock_local_time(day, 0)) / 60);
+	s = (int)((from - clock_day_time(day, 0)) / 60);
+	e = (int)((to - clock_day_time(day, 0)) / 60);
 	for (i = k = 0; i < *n; i++) {
 		open = (*out)[i].open_min >= 0 ? (*out)[i].open_min : ROOM_DEFAULT_OPEN;
 		close = (*out)[i].close_min >= 0 ? (*out)[i].close_min : closing;

@@ -29,14 +29,6 @@ struct grid_screen {
 	int ticks;
 };
 
-/* Today's day number. */
-static long today(void)
-{
-	char date[DATE_LEN];
-
-	clock_local_date(clock_now(), date, sizeof(date));
-	return clock_day_of(date);
-}
 
 static void drop(struct grid_screen *g)
 {
@@ -74,7 +66,7 @@ static void *grid_open(struct app *a, const void *arg)
 	if (open)
 		grid_model_init(&g->s.m, open->day, open->move_id);
 	else
-		grid_model_init(&g->s.m, today(), 0);
+		grid_model_init(&g->s.m, clock_today(), 0);
 	reload(a, g);
 	return g;
 }
@@ -276,7 +268,7 @@ static enum key_result grid_key(struct app *a, void *st, struct key_in k)
 		open_cell(a, g);
 		break;
 	case ACT_TODAY:
-		grid_model_today(m, today());
+		grid_model_today(m, clock_today());
 		reload(a, g);
 		break;
 	case ACT_WEEK:
