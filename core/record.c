@@ -150,6 +150,19 @@ static enum hd_status check_choice(const struct record_field *f, int n, struct h
 	return list_parse(f->list, text, &unused, err);
 }
 
+/* A time's check into out, as "HH:MM". */
+static enum hd_status check_time(const char *in, const char *label, char *out, size_t outsz,
+				 struct hd_err *err)
+{
+	int minutes;
+
+	if (valid_time(in, label, &minutes, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (out && outsz)
+		snprintf(out, outsz, "%02d:%02d", minutes / 60, minutes % 60);
+	return HD_OK;
+}
+
 /* A text kind's check into out. */
 static enum hd_status check_text(const struct record_field *f, const char *in, char *out,
 				 size_t outsz, struct hd_err *err)
@@ -159,7 +172,8 @@ static enum hd_status check_text(const struct record_field *f, const char *in, c
 
 	if (out && outsz)
 		*out = '\0';
-	if (!text_given(in) && (!f->required || f->kind == REC_CODE || f->kind == REC_DATE))
+	if (!text_given(in) && (!f->required || f->kind == REC_CODE || f->kind == REC_DATE ||
+				    f->kind == REC_TIME))
 		return f->required ? hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: required"), label)
 				   : HD_OK;
 	switch (f->kind) {
@@ -167,6 +181,8 @@ static enum hd_status check_text(const struct record_field *f, const char *in, c
 		return valid_phone(text_given(in) ? in : "", label, out, outsz, err);
 	case REC_DATE:
 		return valid_date(in, label, out, outsz, err);
+	case REC_TIME:
+		return check_time(in, label, out, outsz, err);
 	case REC_CODE:
 		return valid_credit_code(in, label, out, outsz, &ok, err);
 	default:

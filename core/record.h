@@ -7,7 +7,8 @@
  *
  *   member    the draft's member (typed by KIND, see below)
  *   "name"    machine name: hd_err.field of its problems, the form field's name
- *   KIND      REC_TEXT, REC_PHONE, REC_DATE, REC_CODE, REC_NUMBER, REC_CHOICE, REC_ID
+ *   KIND      REC_TEXT, REC_PHONE, REC_DATE, REC_CODE, REC_NUMBER, REC_CHOICE, REC_ID,
+ *             REC_TIME
  *   label     English msgid of its label (messages name the field by it)
  *   option    the command line's option, NULL for none
  *   column    the CSV column's (Chinese) header, NULL for none
@@ -38,7 +39,8 @@ enum record_kind {
 	REC_CODE,   /* const char *: a unified social credit code */
 	REC_NUMBER, /* struct rec_num: a whole number in min..max */
 	REC_CHOICE, /* int: the number of an entry of list, 0 for none */
-	REC_ID      /* long long: a record's id, 0 for none */
+	REC_ID,     /* long long: a record's id, 0 for none */
+	REC_TIME    /* const char *: a time of day, "HH:MM" once core checked it */
 };
 
 /* A number and whether it was given (an empty field gives none). */
@@ -58,6 +60,7 @@ struct rec_num {
 #define REC_TYPE_REC_NUMBER struct rec_num
 #define REC_TYPE_REC_CHOICE int
 #define REC_TYPE_REC_ID long long
+#define REC_TYPE_REC_TIME const char *
 
 /* X-macro helpers: a draft's member, a descriptor of struct TYPE's member,
  * a count (enum { N = 0 FIELDS(RECORD_ONE) }). */
@@ -127,7 +130,7 @@ bool record_given(const struct record_field *f, const void *draft);
 /* Checks field f of draft against its list's limits and required mark:
  * text trimmed and normalised into out (outsz bytes; "" when not given;
  * out may be NULL for other kinds), a phone normalised, a date made
- * "YYYY-MM-DD", a number in min..max, a choice in its list. A credit
+ * "YYYY-MM-DD", a time "HH:MM", a number in min..max, a choice in its list. A credit
  * code is only trimmed here (its checks are the organisation's).
  * HD_BAD_INPUT naming the field with the messages of core/validate.h and
  * list_parse() (a required choice not made: list_parse()'s "not in the

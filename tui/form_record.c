@@ -13,6 +13,8 @@ static enum field_kind kind_of(enum record_kind kind)
 		return FIELD_PHONE;
 	case REC_DATE:
 		return FIELD_DATE;
+	case REC_TIME:
+		return FIELD_TIME;
 	case REC_NUMBER:
 		return FIELD_NUMBER;
 	case REC_CHOICE:

@@ -174,6 +174,30 @@ static void test_a_pick_is_set_as_its_number_and_read_back(void **state)
 	assert_int_equal(record_get(&PET_LIST[0], &d), 0);
 }
 
+struct clock_draft {
+	const char *at;
+};
+
+static void test_a_time_is_checked_and_written_as_hh_mm(void **state)
+{
+	const struct record_field at = { "at", REC_TIME, N_("Opens"), "--at", NULL, 0, 0, 0,
+					 false, NULL, offsetof(struct clock_draft, at) };
+	struct clock_draft d = { " 8:30 " };
+	struct hd_err err;
+	char out[16];
+
+	(void)state;
+	assert_int_equal(record_check(&at, &d, out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "08:30");
+	d.at = "";
+	assert_int_equal(record_check(&at, &d, out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "");
+	d.at = "25:00";
+	assert_int_equal(record_check(&at, &d, out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "Opens");
+	assert_string_equal(err.msg, "Opens: a time as HH:MM (00:00-23:59)");
+}
+
 static int setup_locale(void **state)
 {
 	(void)state;
@@ -189,6 +213,7 @@ int main(void)
 		cmocka_unit_test(test_the_check_holds_each_field_to_its_limits),
 		cmocka_unit_test(test_members_are_written_back_as_text),
 		cmocka_unit_test(test_a_pick_is_set_as_its_number_and_read_back),
+		cmocka_unit_test(test_a_time_is_checked_and_written_as_hh_mm),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
