@@ -19,17 +19,18 @@
 /* What a kind of room holds. */
 static const struct room_plan {
 	const char *kind;
+	int number; /* its LIST_ROOM_KIND number */
 	int cap_lo, cap_hi;
 } PLANS[] = {
-	{ "会议室", 8, 30 },   { "活动室", 15, 40 }, { "培训室", 20, 60 },
-	{ "洽谈室", 4, 8 },    { "会议室", 10, 20 }, { "活动室", 20, 50 },
-	{ "多功能厅", 60, 150 }, { "其他", 6, 24 },
+	{ "会议室", 1, 8, 30 },	   { "活动室", 2, 15, 40 }, { "培训室", 4, 20, 60 },
+	{ "洽谈室", 6, 4, 8 },	   { "会议室", 1, 10, 20 }, { "活动室", 2, 20, 50 },
+	{ "多功能厅", 3, 60, 150 }, { "其他", 7, 6, 24 },
 };
 
 /* Opening hours and buffers, the defaults (NULL) most often. */
 static const char *const OPENS[] = { NULL, NULL, NULL, "08:30", "09:00" };
 static const char *const CLOSES[] = { NULL, NULL, "17:00", "18:00", "20:00" };
-static const char *const BUFFERS[] = { NULL, NULL, NULL, "15", "30" };
+static const struct rec_num BUFFERS[] = { { 0 }, { 0 }, { 0 }, { 15, true }, { 30, true } };
 
 #define COUNT(a) ((unsigned)(sizeof(a) / sizeof((a)[0])))
 
@@ -38,7 +39,7 @@ static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i,
 			       struct hd_err *err)
 {
 	const struct room_plan *p = &PLANS[(unsigned)i % COUNT(PLANS)];
-	char name[NAME_BYTES], capacity[16];
+	char name[NAME_BYTES];
 	struct room_draft d;
 	struct bench_rng r;
 	long long id;
@@ -46,10 +47,9 @@ static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i,
 	bench_rng_seed(&r, ROOM_SEED + (uint64_t)i);
 	snprintf(name, sizeof(name), "%d楼%s%02d", FIRST_FLOOR + i / ROOMS_PER_FLOOR, p->kind,
 		 i % ROOMS_PER_FLOOR + 1);
-	snprintf(capacity, sizeof(capacity), "%d", bench_rng_range(&r, p->cap_lo, p->cap_hi));
 	d = (struct room_draft){ name,
-				 p->kind,
-				 capacity,
+				 p->number,
+				 REC_NUM(bench_rng_range(&r, p->cap_lo, p->cap_hi)),
 				 OPENS[bench_rng_below(&r, COUNT(OPENS))],
 				 CLOSES[bench_rng_below(&r, COUNT(CLOSES))],
 				 BUFFERS[bench_rng_below(&r, COUNT(BUFFERS))] };

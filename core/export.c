@@ -14,6 +14,7 @@
 #include "core/lists.h"
 #include "core/org.h"
 #include "core/record.h"
+#include "core/room.h"
 #include "core/team.h"
 #include "core/validate.h"
 
@@ -90,6 +91,8 @@ static void org_cells(sqlite3_stmt *st, char cell[][CELL])
 	record_cells(st, &ORG_RECORD, cell);
 }
 
+/* The room's CSV columns in their order: hours as "HH:MM", numbers in
+ * digits. */
 static void room_cells(sqlite3_stmt *st, char cell[][CELL])
 {
 	text_at(st, 0, cell[0]);
@@ -160,8 +163,7 @@ static const struct export_def DEFS[] = {
 			  " ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org"
 			  " WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			  org_cells },
-	[EXPORT_ROOMS] = { "rooms", NULL,
-			   { "名称", "类型", "容量", "开放时间", "关闭时间", "缓冲分钟" }, 6,
+	[EXPORT_ROOMS] = { "rooms", &ROOM_RECORD, { NULL }, 0,
 			   "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room"
 			   " WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			   room_cells },

@@ -85,13 +85,6 @@ static void done_as(struct import_done *done, long long id, const char *name, bo
 	text_trim(name ? name : "", done->name, sizeof(done->name));
 }
 
-/* A cell of the file, or what the record has when the file has no such
- * column (an update changes only what the file gives). */
-static const char *keep(const char *cell, const char *have)
-{
-	return cell ? cell : have;
-}
-
 /* The cell of field m of a record's draft (by its place among the columns). */
 #define CELL(c, list, m) ((c)[(list).fields[m].csv_at - 1])
 
@@ -140,38 +133,23 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 	return rc;
 }
 
-static void minutes_text(int m, char *out, size_t outsz)
-{
-	if (m < 0)
-		*out = '\0';
-	else
-		snprintf(out, outsz, "%02d:%02d", m / 60 % 100, m % 60);
-}
-
 static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const char *const *c,
 				struct import_done *done, struct hd_err *err)
 {
-	struct room_draft d = { .name = c[0], .kind = c[1], .capacity = c[2], .open = c[3],
-				.close = c[4], .buffer = c[5] };
+	struct room_draft d = { 0 };
 	long long id = find_id(db, "SELECT id FROM room WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
 	bool added = id == 0;
-	char kind[16], capacity[16], open[16], close[16], buffer[16];
+	char hours[2][8];
 	enum hd_status rc;
 	struct room r;
 
-	if (id && room_get(db, id, &r, err) == HD_OK) {
-		snprintf(kind, sizeof(kind), "%d", r.kind);
-		snprintf(capacity, sizeof(capacity), "%d", r.capacity);
-		snprintf(buffer, sizeof(buffer), "%d", r.buffer_min);
-		minutes_text(r.open_min, open, sizeof(open));
-		minutes_text(r.close_min, close, sizeof(close));
-		d.kind = keep(c[1], kind);
-		d.capacity = keep(c[2], capacity);
-		d.open = keep(c[3], open);
-		d.close = keep(c[4], close);
-		d.buffer = keep(c[5], buffer);
-	}
-	if (id)
+	/* An update changes only the columns the file gives. */
+	if (id && room_get(db, id, &r, err) == HD_OK)
+		room_draft_of(&r, &d, hours);
+	rc = cells_into(&ROOM_RECORD, c, &d, err);
+	if (rc != HD_OK)
+		;
+	else if (id)
 		rc = room_update(db, who, id, &d, err);
 	else
 		rc = room_add(db, who, &d, &id, err);
@@ -238,14 +216,7 @@ static const struct register_def DEFS[] = {
 			     /* Known, never read: the centre gives filing numbers. */
 			     { "备案编号", false, N_("Filing number"), "filing_number" } },
 			   3, save_team },
-	[IMPORT_ROOMS] = { "rooms", NULL, NULL,
-			   { { "名称", true, N_("Name"), "name" },
-			     { "类型", true, N_("room kind"), "kind" },
-			     { "容量", true, N_("Capacity"), "capacity" },
-			     { "开放时间", false, N_("Opens"), "open", CELL_TIME },
-			     { "关闭时间", false, N_("Closes"), "close", CELL_TIME },
-			     { "缓冲分钟", false, N_("Buffer minutes"), "buffer" } },
-			   6, save_room },
+	[IMPORT_ROOMS] = { "rooms", &ROOM_RECORD, NULL, { { 0 } }, 0, save_room },
 };
 
 int import_kind_of(const char *word)
@@ -261,7 +232,16 @@ int import_kind_of(const char *word)
 /* How a field's cells are read. */
 static enum cell_form form_of(enum record_kind kind)
 {
-	return kind == REC_DATE ? CELL_DATE : kind == REC_CODE ? CELL_CODE : CELL_TEXT;
+	switch (kind) {
+	case REC_DATE:
+		return CELL_DATE;
+	case REC_TIME:
+		return CELL_TIME;
+	case REC_CODE:
+		return CELL_CODE;
+	default:
+		return CELL_TEXT;
+	}
 }
 
 /* def with its record's columns first, in their CSV order, into *out. */

@@ -37,24 +37,44 @@ static enum hd_status read_hour(const char *in, const char *label, int *out,
 	return HD_OK;
 }
 
+#define ROOM_FIELD(...) RECORD_FIELD(struct room_draft, __VA_ARGS__)
+static const struct record_field ROOM_FIELD_LIST[] = { ROOM_FIELDS(ROOM_FIELD) };
+const struct record_def ROOM_RECORD = { ROOM_FIELD_LIST, ROOM_NFIELDS };
+
+#define CHECK(m, d, out, outsz, err) record_check(&ROOM_FIELD_LIST[ROOM_F_##m], d, out, outsz, err)
+
+void room_draft_of(const struct room *r, struct room_draft *d, char hours[2][8])
+{
+	int i, m[2] = { r->open_min, r->close_min };
+
+	for (i = 0; i < 2; i++) {
+		hours[i][0] = '\0';
+		if (m[i] >= 0)
+			snprintf(hours[i], 8, "%02d:%02d", m[i] / 60 % 100, m[i] % 60);
+	}
+	*d = (struct room_draft){ .name = r->name,
+				  .kind = r->kind,
+				  .capacity = REC_NUM(r->capacity),
+				  .open = hours[0],
+				  .close = hours[1],
+				  .buffer = REC_NUM(r->buffer_min) };
+}
+
 /* Checks the draft into r (id 0). */
 static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struct room *r,
 				  struct hd_err *err)
 {
-	long n = 0;
 	int open_min, close_min;
 
 	memset(r, 0, sizeof(*r));
-	if (valid_text(d->name, _("Name"), 1, NAME_MAX_CHARS, r->name, sizeof(r->name), err))
+	if (CHECK(name, d, r->name, sizeof(r->name), err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (!text_given(d->kind))
+	if (!d->kind)
 		return hd_err_set(err, HD_BAD_INPUT, "kind", _("%s: required"), _("Kind"));
-	if (list_parse(&LIST_ROOM_KIND, d->kind, &r->kind, err) != HD_OK)
+	if (CHECK(kind, d, NULL, 0, err) != HD_OK || CHECK(capacity, d, NULL, 0, err) != HD_OK)
 		return HD_BAD_INPUT;
-	if (valid_int(text_given(d->capacity) ? d->capacity : "", _("Capacity"), 1, ROOM_CAPACITY_MAX,
-		      &n, err) != HD_OK)
-		return HD_BAD_INPUT;
-	r->capacity = (int)n;
+	r->kind = d->kind;
+	r->capacity = (int)d->capacity.value;
 	if (read_hour(d->open, _("Opens"), &r->open_min, err) != HD_OK ||
 	    read_hour(d->close, _("Closes"), &r->close_min, err) != HD_OK)
 		return HD_BAD_INPUT;
@@ -62,11 +82,9 @@ static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struc
 	if (close_min <= open_min)
 		return hd_err_set(err, HD_BAD_INPUT, "close",
 				  _("%s: must be after the opening time"), _("Closes"));
-	n = 0;
-	if (text_given(d->buffer) &&
-	    valid_int(d->buffer, _("Buffer minutes"), 0, ROOM_BUFFER_MAX, &n, err) != HD_OK)
+	if (CHECK(buffer, d, NULL, 0, err) != HD_OK)
 		return HD_BAD_INPUT;
-	r->buffer_min = (int)n;
+	r->buffer_min = d->buffer.given ? (int)d->buffer.value : 0;
 	return HD_OK;
 }
 

@@ -8,6 +8,9 @@
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/record.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -15,11 +18,29 @@
 #define ROOM_BUFFER_MAX 120
 #define ROOM_DEFAULT_OPEN (8 * 60)
 
-/* A room as entered: text of every field, as typed or given on the command
- * line; NULL or "" for optional fields not given. */
+/* The fields of a room, in the order of `hubdesk room add`, the form and
+ * the CSV (columns as core/record.h says). Hours stay text ("HH:MM"). */
+// clang-format off
+#define ROOM_FIELDS(X) \
+	X(name,     "name",     REC_TEXT,   N_("Name"),           "--name",     "名称",     1, 0, NAME_MAX_CHARS,    true,  NULL) \
+	X(kind,     "kind",     REC_CHOICE, N_("Kind"),           "--kind",     "类型",     2, 0, 0,                 true,  &LIST_ROOM_KIND) \
+	X(capacity, "capacity", REC_NUMBER, N_("Capacity"),       "--capacity", "容量",     3, 1, ROOM_CAPACITY_MAX, true,  NULL) \
+	X(open,     "open",     REC_TIME,   N_("Opens"),          "--open",     "开放时间", 4, 0, 0,                 false, NULL) \
+	X(close,    "close",    REC_TIME,   N_("Closes"),         "--close",    "关闭时间", 5, 0, 0,                 false, NULL) \
+	X(buffer,   "buffer",   REC_NUMBER, N_("Buffer minutes"), "--buffer",   "缓冲分钟", 6, 0, ROOM_BUFFER_MAX,   false, NULL)
+// clang-format on
+
+/* A room as entered: text NULL or "" when not given, the kind a
+ * LIST_ROOM_KIND number (0 none), capacity and buffer numbers. */
 struct room_draft {
-	const char *name, *kind, *capacity, *open, *close, *buffer;
+	ROOM_FIELDS(RECORD_MEMBER)
 };
+
+#define ROOM_INDEX(m, ...) ROOM_F_##m,
+enum room_field { ROOM_FIELDS(ROOM_INDEX) ROOM_NFIELDS };
+
+/* The room's field list, ROOM_NFIELDS fields indexed by enum room_field. */
+extern const struct record_def ROOM_RECORD;
 
 struct room {
 	long long id;
@@ -42,6 +63,10 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
  * when another room has the name; HD_NOT_FOUND for an unknown id. */
 enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			   const struct room_draft *d, struct hd_err *err);
+
+/* A draft of room r as stored: its hours written into hours ("" when
+ * the default), the draft's text pointing into r and hours. */
+void room_draft_of(const struct room *r, struct room_draft *d, char hours[2][8]);
 
 /* All rooms by name into a malloc'd array (*out, the caller frees). */
 enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err);

@@ -53,15 +53,17 @@ done:
 	return db_finish(db, rc, err);
 }
 
+/* Kinds are LIST_ROOM_KIND numbers: 1 会议室, 2 活动室, 3 多功能厅, 4 培训室,
+ * 5 路演厅, 6 洽谈室, 7 其他. */
 static const struct room_draft DEMO_ROOMS[] = {
-	{ "一楼多功能厅", "多功能厅", "80", NULL, NULL, "30" },
-	{ "二楼会议室A", "会议室", "20", NULL, NULL, NULL },
-	{ "二楼会议室B", "会议室", "12", NULL, NULL, NULL },
-	{ "舞蹈活动室", "活动室", "30", "08:30", "21:00", "15" },
-	{ "培训室", "培训室", "40", NULL, NULL, NULL },
-	{ "路演厅", "路演厅", "60", "09:00", "18:00", NULL },
-	{ "洽谈室一", "洽谈室", "6", NULL, NULL, NULL },
-	{ "书画室", "其他", "16", "08:00", "17:00", NULL },
+	{ "一楼多功能厅", 3, { 80, true }, NULL, NULL, { 30, true } },
+	{ "二楼会议室A", 1, { 20, true }, NULL, NULL, { 0 } },
+	{ "二楼会议室B", 1, { 12, true }, NULL, NULL, { 0 } },
+	{ "舞蹈活动室", 2, { 30, true }, "08:30", "21:00", { 15, true } },
+	{ "培训室", 4, { 40, true }, NULL, NULL, { 0 } },
+	{ "路演厅", 5, { 60, true }, "09:00", "18:00", { 0 } },
+	{ "洽谈室一", 6, { 6, true }, NULL, NULL, { 0 } },
+	{ "书画室", 7, { 16, true }, "08:00", "17:00", { 0 } },
 };
 
 /* First 17 characters of each credit code; the check character is computed

@@ -21,24 +21,19 @@ static void hm(int minutes, char *out, size_t outsz)
 
 static int room_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-		{ "--name", true, NULL },   { "--kind", true, NULL },  { "--capacity", true, NULL },
-		{ "--open", true, NULL },   { "--close", true, NULL }, { "--buffer", true, NULL },
-		{ NULL, false, NULL },
-	};
-	struct room_draft d;
+	struct cli_opt opts[ROOM_NFIELDS + 1];
+	struct room_draft d = { 0 };
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long id;
 	int nargs, rc;
 
+	cli_record_opts(&ROOM_RECORD, opts);
 	rc = cli_parse("room add", argc, argv, 2, opts, args, 0, &nargs);
-	if (rc != HD_OK)
-		return rc;
-	d = (struct room_draft){ cli_opt(opts, "--name"), cli_opt(opts, "--kind"),
-				 cli_opt(opts, "--capacity"), cli_opt(opts, "--open"),
-				 cli_opt(opts, "--close"), cli_opt(opts, "--buffer") };
-	rc = cli_open(ctx);
+	if (rc == HD_OK)
+		rc = cli_record_draft(opts, &ROOM_RECORD, &d);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
 	if (room_add(ctx->db, &ctx->actor, &d, &id, &err) != HD_OK)

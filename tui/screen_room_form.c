@@ -17,11 +17,11 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/form_record.h"
 #include "tui/form_view.h"
 #include "tui/rooms.h"
 
-enum { F_NAME, F_KIND, F_CAPACITY, F_OPEN, F_CLOSE, F_BUFFER, F_COUNT };
-
+#define F_COUNT ROOM_NFIELDS
 #define FORM_TOP 4
 
 struct room_form {
@@ -30,55 +30,30 @@ struct room_form {
 	long long id; /* the room edited, 0 for a new one */
 };
 
-static void set_hour(struct field *f, int minutes)
-{
-	char text[16];
-
-	if (minutes < 0)
-		return;
-	snprintf(text, sizeof(text), "%02d:%02d", minutes / 60, minutes % 60);
-	field_set_text(f, text);
-}
-
 /* The stored room into the fields, for an edit. */
 static void fill(struct app *a, struct room_form *rf)
 {
+	struct room_draft d;
 	struct hd_err err;
 	struct room r;
-	char text[16];
+	char hours[2][8];
 
 	if (room_get(a->db, rf->id, &r, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		rf->id = 0;
 		return;
 	}
-	field_set_text(&rf->fields[F_NAME], r.name);
-	field_choose(&rf->fields[F_KIND], r.kind);
-	snprintf(text, sizeof(text), "%d", r.capacity);
-	field_set_text(&rf->fields[F_CAPACITY], text);
-	set_hour(&rf->fields[F_OPEN], r.open_min);
-	set_hour(&rf->fields[F_CLOSE], r.close_min);
-	snprintf(text, sizeof(text), "%d", r.buffer_min);
-	field_set_text(&rf->fields[F_BUFFER], text);
+	room_draft_of(&r, &d, hours);
+	form_record_fill(rf->fields, &ROOM_RECORD, &d);
 }
 
 static void *room_form_open(struct app *a, const void *arg)
 {
 	struct room_form *rf = xcalloc(1, sizeof(*rf));
-	const struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
-			     .required = true, .max_chars = NAME_MAX_CHARS },
-		[F_KIND] = { .name = "kind", .label = _("Kind"), .kind = FIELD_CHOICE,
-			     .required = true, .list = &LIST_ROOM_KIND },
-		[F_CAPACITY] = { .name = "capacity", .label = _("Capacity"), .kind = FIELD_NUMBER,
-				 .required = true, .min = 1, .max = ROOM_CAPACITY_MAX },
-		[F_OPEN] = { .name = "open", .label = _("Opens"), .kind = FIELD_TIME },
-		[F_CLOSE] = { .name = "close", .label = _("Closes"), .kind = FIELD_TIME },
-		[F_BUFFER] = { .name = "buffer", .label = _("Buffer minutes"), .kind = FIELD_NUMBER,
-			       .min = 0, .max = ROOM_BUFFER_MAX },
-	};
+	struct field_spec specs[F_COUNT];
 	int i;
 
+	form_record_specs(&ROOM_RECORD, specs);
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&rf->fields[i], &specs[i]);
 	form_init(&rf->form, rf->fields, F_COUNT);
@@ -131,7 +106,8 @@ static struct field *field_named(struct room_form *rf, const char *name)
 
 static void save(struct app *a, struct room_form *rf)
 {
-	struct room_draft d;
+	char text[F_COUNT][EDITOR_TEXT_MAX];
+	struct room_draft d = { 0 };
 	struct hd_err err;
 	struct field *f;
 	long long id;
@@ -139,9 +115,10 @@ static void save(struct app *a, struct room_form *rf)
 	a->message[0] = '\0';
 	if (form_validate(&rf->form, &err) != HD_OK)
 		return; /* the focused field shows its error */
-	d = (struct room_draft){ rf->fields[F_NAME].value,     rf->fields[F_KIND].value,
-				 rf->fields[F_CAPACITY].value, rf->fields[F_OPEN].value,
-				 rf->fields[F_CLOSE].value,    rf->fields[F_BUFFER].value };
+	if (form_record_draft(rf->fields, &ROOM_RECORD, &d, text, &err) != HD_OK) {
+		form_view_tell(a, &rf->form, &err);
+		return;
+	}
 	id = rf->id;
 	if ((id ? room_update(a->db, &a->actor, id, &d, &err)
 		: room_add(a->db, &a->actor, &d, &id, &err)) != HD_OK) {
@@ -154,7 +131,7 @@ static void save(struct app *a, struct room_form *rf)
 		}
 		return;
 	}
-	app_message(a, ROLE_OK, _("Saved room %lld %s."), id, rf->fields[F_NAME].value);
+	app_message(a, ROLE_OK, _("Saved room %lld %s."), id, rf->fields[ROOM_F_name].value);
 	app_pop(a);
 }
 

@@ -126,7 +126,7 @@ static void test_grid_has_every_room_in_half_hour_columns_from_the_earliest_open
 static void test_columns_follow_the_earliest_opening_and_closing_time(void **state)
 {
 	struct tdb *t = *state;
-	struct room_draft early = { "晨练室", "活动室", "20", "07:30", "12:00", NULL };
+	struct room_draft early = { "晨练室", 2, REC_NUM(20), "07:30", "12:00", { 0 } };
 	struct grid g;
 	long long id;
 

@@ -114,8 +114,8 @@ static void booking(struct tdb *t, long long room, long long org, long long team
 
 static int world_setup(void **state)
 {
-	struct room_draft a = { "一号会议室", "会议室", "20", "09:00", "17:00", NULL };
-	struct room_draft b = { "二号活动室", "活动室", "30", NULL, NULL, NULL };
+	struct room_draft a = { "一号会议室", 1, REC_NUM(20), "09:00", "17:00", { 0 } };
+	struct room_draft b = { "二号活动室", 2, REC_NUM(30), NULL, NULL, { 0 } };
 	struct tdb *t;
 	long long id;
 
