@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/clock.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/validate.h"
@@ -163,6 +164,19 @@ static enum hd_status check_time(const char *in, const char *label, char *out, s
 	return HD_OK;
 }
 
+/* A local date and time's check into out, as "YYYY-MM-DD HH:MM". */
+static enum hd_status check_datetime(const char *in, const char *label, char *out, size_t outsz,
+				     struct hd_err *err)
+{
+	time_t t;
+
+	if (clock_parse_local(in, label, &t, err) != HD_OK)
+		return HD_BAD_INPUT;
+	if (out && outsz)
+		clock_local_datetime(t, out, outsz);
+	return HD_OK;
+}
+
 /* A text kind's check into out. */
 static enum hd_status check_text(const struct record_field *f, const char *in, char *out,
 				 size_t outsz, struct hd_err *err)
@@ -173,7 +187,7 @@ static enum hd_status check_text(const struct record_field *f, const char *in, c
 	if (out && outsz)
 		*out = '\0';
 	if (!text_given(in) && (!f->required || f->kind == REC_CODE || f->kind == REC_DATE ||
-				    f->kind == REC_TIME))
+				    f->kind == REC_TIME || f->kind == REC_DATETIME))
 		return f->required ? hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: required"), label)
 				   : HD_OK;
 	switch (f->kind) {
@@ -183,6 +197,8 @@ static enum hd_status check_text(const struct record_field *f, const char *in, c
 		return valid_date(in, label, out, outsz, err);
 	case REC_TIME:
 		return check_time(in, label, out, outsz, err);
+	case REC_DATETIME:
+		return check_datetime(in, label, out, outsz, err);
 	case REC_CODE:
 		return valid_credit_code(in, label, out, outsz, &ok, err);
 	default:

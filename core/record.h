@@ -8,7 +8,7 @@
  *   member    the draft's member (typed by KIND, see below)
  *   "name"    machine name: hd_err.field of its problems, the form field's name
  *   KIND      REC_TEXT, REC_PHONE, REC_DATE, REC_CODE, REC_NUMBER, REC_CHOICE, REC_ID,
- *             REC_TIME
+ *             REC_TIME, REC_DATETIME
  *   label     English msgid of its label (messages name the field by it)
  *   option    the command line's option, NULL for none
  *   column    the CSV column's (Chinese) header, NULL for none
@@ -40,7 +40,8 @@ enum record_kind {
 	REC_NUMBER, /* struct rec_num: a whole number in min..max */
 	REC_CHOICE, /* int: the number of an entry of list, 0 for none */
 	REC_ID,     /* long long: a record's id, 0 for none */
-	REC_TIME    /* const char *: a time of day, "HH:MM" once core checked it */
+	REC_TIME,   /* const char *: a time of day, "HH:MM" once core checked it */
+	REC_DATETIME /* const char *: a local "YYYY-MM-DD HH:MM" */
 };
 
 /* A number and whether it was given (an empty field gives none). */
@@ -61,6 +62,7 @@ struct rec_num {
 #define REC_TYPE_REC_CHOICE int
 #define REC_TYPE_REC_ID long long
 #define REC_TYPE_REC_TIME const char *
+#define REC_TYPE_REC_DATETIME const char *
 
 /* X-macro helpers: a draft's member, a descriptor of struct TYPE's member,
  * a count (enum { N = 0 FIELDS(RECORD_ONE) }). */
@@ -130,7 +132,8 @@ bool record_given(const struct record_field *f, const void *draft);
 /* Checks field f of draft against its list's limits and required mark:
  * text trimmed and normalised into out (outsz bytes; "" when not given;
  * out may be NULL for other kinds), a phone normalised, a date made
- * "YYYY-MM-DD", a time "HH:MM", a number in min..max, a choice in its list. A credit
+ * "YYYY-MM-DD", a time "HH:MM", a date and time "YYYY-MM-DD HH:MM",
+ * a number in min..max, a choice in its list. A credit
  * code is only trimmed here (its checks are the organisation's).
  * HD_BAD_INPUT naming the field with the messages of core/validate.h and
  * list_parse() (a required choice not made: list_parse()'s "not in the

@@ -198,6 +198,24 @@ static void test_a_time_is_checked_and_written_as_hh_mm(void **state)
 	assert_string_equal(err.msg, "Opens: a time as HH:MM (00:00-23:59)");
 }
 
+static void test_a_date_and_time_is_checked_and_written_whole(void **state)
+{
+	const struct record_field at = { "at", REC_DATETIME, N_("Start"), "--at", NULL, 0, 0, 0,
+					 true, NULL, offsetof(struct clock_draft, at) };
+	struct clock_draft d = { "2026-11-24 10:00" };
+	struct hd_err err;
+	char out[32];
+
+	(void)state;
+	assert_int_equal(record_check(&at, &d, out, sizeof(out), &err), HD_OK);
+	assert_string_equal(out, "2026-11-24 10:00");
+	d.at = "tomorrow";
+	assert_int_equal(record_check(&at, &d, out, sizeof(out), &err), HD_BAD_INPUT);
+	d.at = NULL;
+	assert_int_equal(record_check(&at, &d, out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_string_equal(err.field, "at");
+}
+
 static int setup_locale(void **state)
 {
 	(void)state;
@@ -214,6 +232,7 @@ int main(void)
 		cmocka_unit_test(test_members_are_written_back_as_text),
 		cmocka_unit_test(test_a_pick_is_set_as_its_number_and_read_back),
 		cmocka_unit_test(test_a_time_is_checked_and_written_as_hh_mm),
+		cmocka_unit_test(test_a_date_and_time_is_checked_and_written_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup_locale, NULL);
