@@ -157,7 +157,7 @@ static enum hd_status try_add(sqlite3 *db, struct bench_rng *r, const struct roo
 {
 	struct hd_actor who = actor_command_line("bench");
 	const struct room *room = &rooms[bench_rng_below(r, (unsigned)nrooms)];
-	char date[DATE_LEN], start[32], end[32], room_id[24], booker[24], people[16];
+	char date[DATE_LEN], start[32], end[32];
 	int open, close, from, len = 60 * bench_rng_range(r, 1, 2), slots, free_slot;
 	bool team = bench_rng_below(r, 2) == 0;
 	struct booking_draft d;
@@ -178,13 +178,15 @@ static enum hd_status try_add(sqlite3 *db, struct bench_rng *r, const struct roo
 		return rc;
 	snprintf(start, sizeof(start), "%s %02d:%02d", date, from / 60, from % 60);
 	snprintf(end, sizeof(end), "%s %02d:%02d", date, (from + len) / 60, (from + len) % 60);
-	snprintf(room_id, sizeof(room_id), "%lld", room->id);
-	snprintf(booker, sizeof(booker), "%lld",
-		 team ? by->teams[bench_rng_below(r, (unsigned)by->nteams)]
-		      : by->orgs[bench_rng_below(r, (unsigned)by->norgs)]);
-	snprintf(people, sizeof(people), "%d", room->capacity > 2 ? room->capacity / 2 : 1);
-	d = (struct booking_draft){ room_id, team ? NULL : booker, team ? booker : NULL,
-				    start,   end,  people, "测速会议", false };
+	d = (struct booking_draft){ .room = room->id,
+				    .start = start,
+				    .end = end,
+				    .attendees = REC_NUM(room->capacity > 2 ? room->capacity / 2 : 1),
+				    .purpose = "测速会议" };
+	d.booker = team ? (struct booker){ BOOKER_TEAM,
+					   by->teams[bench_rng_below(r, (unsigned)by->nteams)] }
+			: (struct booker){ BOOKER_ORG,
+					   by->orgs[bench_rng_below(r, (unsigned)by->norgs)] };
 	t0 = bench_ms();
 	rc = booking_add(db, &who, VIA_DIRECT, &d, &id, err);
 	*ms = bench_ms() - t0;

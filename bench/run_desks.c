@@ -91,7 +91,7 @@ static void desk_checkin(sqlite3 *db, const struct hd_actor *who, struct bench_r
 static void desk_book(sqlite3 *db, const struct hd_actor *who, const struct room *room,
 		      long long org, int k, struct desk_log *l)
 {
-	char today[DATE_LEN], date[DATE_LEN], start[32], end[32], room_id[24], booker[24];
+	char today[DATE_LEN], date[DATE_LEN], start[32], end[32];
 	int open, close, slots, from;
 	struct booking_draft d;
 	struct hd_err e;
@@ -110,9 +110,12 @@ static void desk_book(sqlite3 *db, const struct hd_actor *who, const struct room
 	from = open + 60 * (k / 13 % slots);
 	snprintf(start, sizeof(start), "%s %02d:%02d", date, from / 60, from % 60);
 	snprintf(end, sizeof(end), "%s %02d:%02d", date, (from + 60) / 60, (from + 60) % 60);
-	snprintf(room_id, sizeof(room_id), "%lld", room->id);
-	snprintf(booker, sizeof(booker), "%lld", org);
-	d = (struct booking_draft){ room_id, booker, NULL, start, end, "2", "并发测速", false };
+	d = (struct booking_draft){ .room = room->id,
+				    .start = start,
+				    .end = end,
+				    .attendees = REC_NUM(2),
+				    .purpose = "并发测速",
+				    .booker = { BOOKER_ORG, org } };
 	t0 = bench_ms();
 	rc = booking_add(db, who, VIA_DIRECT, &d, &id, &e);
 	logged(l, t0, rc, &e);

@@ -56,8 +56,9 @@ static enum hd_status open_page(sqlite3 *db, long long id, struct team *team,
 	if (rc == HD_OK)
 		rc = team_history(db, id, &steps, &nsteps, err);
 	if (rc == HD_OK)
-		rc = booking_of_booker(db, 0, id, clock_now() - 90 * 86400, PAGE_BOOKINGS,
-				       &bookings, &nbookings, err);
+		rc = booking_of_booker(db, (struct booker){ BOOKER_TEAM, id },
+				       clock_now() - 90 * 86400, PAGE_BOOKINGS, &bookings, &nbookings,
+				       err);
 	if (rc == HD_OK)
 		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
 	free(steps);

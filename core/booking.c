@@ -155,13 +155,13 @@ enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct
 			      args, 2, out, n, err);
 }
 
-enum hd_status booking_of_booker(sqlite3 *db, long long org_id, long long team_id, time_t since,
-				 int max, struct booking **out, int *n, struct hd_err *err)
+enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since, int max,
+				 struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[6];
 
-	args[2] = org_id;
-	args[3] = team_id;
+	args[2] = booker.kind == BOOKER_ORG ? booker.id : 0;
+	args[3] = booker.kind == BOOKER_TEAM ? booker.id : 0;
 	args[4] = (long long)since;
 	args[5] = max;
 	return bookings_where(db,
@@ -475,15 +475,15 @@ enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char 
 			       const char *end, const char *room, struct booking_plan *p,
 			       struct hd_err *err)
 {
-	char room_id[32], org[32], team[32];
-	struct booking_draft d;
+	struct booking_draft d = { .room = b->room_id, .start = start, .end = end,
+				   .purpose = b->purpose };
 	enum hd_status rc;
 
-	snprintf(room_id, sizeof(room_id), "%lld", b->room_id);
-	snprintf(org, sizeof(org), "%lld", b->org_id);
-	snprintf(team, sizeof(team), "%lld", b->team_id);
-	d = (struct booking_draft){ text_given(room) ? room : room_id, b->org_id ? org : NULL,
-				    b->team_id ? team : NULL, start, end, NULL, b->purpose, false };
+	d.booker = b->org_id ? (struct booker){ BOOKER_ORG, b->org_id }
+			     : (struct booker){ BOOKER_TEAM, b->team_id };
+	if (text_given(room) &&
+	    record_parse(&BOOKING_RECORD.fields[BOOKING_F_room], room, &d, err) != HD_OK)
+		return HD_BAD_INPUT;
 	rc = plan_read(db, &d, p, err);
 	p->attendees = b->attendees;
 	p->tail = b->series_id && b->series_id != b->id;

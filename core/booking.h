@@ -15,7 +15,10 @@
 
 #include "core/access.h"
 #include "core/actor.h"
+#include "core/i18n.h"
 #include "core/org.h"
+#include "core/record.h"
+#include "core/room.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -35,13 +38,47 @@ enum booking_state {
 	BK_LAPSED      /* pending at its start */
 };
 
-/* A booking as entered, in the order of `booking add`; NULL or "" when not
- * given. org and team are ids; start and end "YYYY-MM-DD HH:MM" local. */
+/* Who books: an organisation or a team (BOOKER_NONE: not said yet). */
+enum booker_kind { BOOKER_NONE, BOOKER_ORG, BOOKER_TEAM };
+struct booker {
+	enum booker_kind kind;
+	long long id;
+};
+
+/* The fields of a booking but its booker, in the order of `booking add`
+ * (columns as core/record.h says); start and end stay text, "YYYY-MM-DD
+ * HH:MM" local. */
+// clang-format off
+#define BOOKING_FIELDS(X) \
+	X(room,      "room",      REC_ID,       N_("Room"),            "--room",      NULL, 0, 0, 0,                 true,  NULL) \
+	X(start,     "start",     REC_DATETIME, N_("Start"),           "--start",     NULL, 0, 0, 0,                 true,  NULL) \
+	X(end,       "end",       REC_DATETIME, N_("End"),             "--end",       NULL, 0, 0, 0,                 true,  NULL) \
+	X(attendees, "attendees", REC_NUMBER,   N_("Attendees"),       "--attendees", NULL, 0, 1, ROOM_CAPACITY_MAX, false, NULL) \
+	X(purpose,   "purpose",   REC_TEXT,     N_("Use of the room"), "--purpose",   NULL, 0, 0, TEXT_MAX_CHARS,    false, NULL)
+// clang-format on
+
+/* A booking as entered: the room's id, text NULL or "" when not given,
+ * attendees a number (1 when not given), and its booker. */
 struct booking_draft {
-	const char *room, *org, *team, *start, *end, *attendees, *purpose;
+	BOOKING_FIELDS(RECORD_MEMBER)
+	struct booker booker;
 	bool print; /* ask for the receipt in the same transaction (core/print_request.h);
 		     * a series has one, of its first date */
 };
+
+#define BOOKING_INDEX(m, ...) BOOKING_F_##m,
+enum booking_field { BOOKING_FIELDS(BOOKING_INDEX) BOOKING_NFIELDS };
+
+/* The booking's field list, BOOKING_NFIELDS fields indexed by enum
+ * booking_field. */
+extern const struct record_def BOOKING_RECORD;
+
+/* Reads the booker given as an organisation's id (org) or a team's (team),
+ * text as the command line gives them (NULL or "" when not given): *b is
+ * BOOKER_NONE when neither is given (booking_add() then says so).
+ * HD_BAD_INPUT for an id that is not one, or for both given. */
+enum hd_status booking_booker_read(const char *org, const char *team, struct booker *b,
+				   struct hd_err *err);
 
 struct booking {
 	long long id, room_id, org_id, team_id, series_id;
@@ -91,10 +128,10 @@ enum hd_status booking_day(sqlite3 *db, long day, long long room_id,
 enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time_t to,
 			       struct booking **out, int *n, struct hd_err *err);
 
-/* The bookings of an organisation (org_id) or a team (team_id; the other
- * 0) from since on, by start, at most max (malloc'd). */
-enum hd_status booking_of_booker(sqlite3 *db, long long org_id, long long team_id, time_t since,
-				 int max, struct booking **out, int *n, struct hd_err *err);
+/* The bookings of booker from since on, by start, at most max (malloc'd;
+ * none for BOOKER_NONE). */
+enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since, int max,
+				 struct booking **out, int *n, struct hd_err *err);
 
 /* Team bookings waiting for staff, still to come, by start (malloc'd). */
 enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);

@@ -16,23 +16,49 @@
 
 #define DAY 86400
 
+#define BOOKING_FIELD(...) RECORD_FIELD(struct booking_draft, __VA_ARGS__)
+static const struct record_field BOOKING_FIELD_LIST[] = { BOOKING_FIELDS(BOOKING_FIELD) };
+const struct record_def BOOKING_RECORD = { BOOKING_FIELD_LIST, BOOKING_NFIELDS };
+
+static enum hd_status one_booker(struct hd_err *err)
+{
+	return hd_err_set(err, HD_BAD_INPUT, "org",
+			  _("Booker: give an organisation or a team, one of them"));
+}
+
+enum hd_status booking_booker_read(const char *org, const char *team, struct booker *b,
+				   struct hd_err *err)
+{
+	long long org_id, team_id;
+
+	*b = (struct booker){ BOOKER_NONE, 0 };
+	if (valid_ref(org, _("Organisation"), &org_id, err) ||
+	    valid_ref(team, _("Team"), &team_id, err))
+		return HD_BAD_INPUT;
+	if (org_id && team_id)
+		return one_booker(err);
+	if (org_id)
+		*b = (struct booker){ BOOKER_ORG, org_id };
+	else if (team_id)
+		*b = (struct booker){ BOOKER_TEAM, team_id };
+	return HD_OK;
+}
+
 static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
 				  struct booking_plan *p, struct hd_err *err)
 {
 	struct org o;
 	struct team t;
 
-	if (valid_ref(d->org, _("Organisation"), &p->org_id, err) ||
-	    valid_ref(d->team, _("Team"), &p->team_id, err))
-		return HD_BAD_INPUT;
-	if (!p->org_id == !p->team_id)
-		return hd_err_set(err, HD_BAD_INPUT, "org",
-				  _("Booker: give an organisation or a team, one of them"));
-	if (p->org_id) {
+	if (d->booker.id <= 0 || (d->booker.kind != BOOKER_ORG && d->booker.kind != BOOKER_TEAM))
+		return one_booker(err);
+	if (d->booker.kind == BOOKER_ORG) {
+		p->org_id = d->booker.id;
 		if (org_get(db, p->org_id, &o, err) != HD_OK)
 			return err->status;
 		snprintf(p->booker, sizeof(p->booker), "%s", o.name);
 	} else {
+		p->team_id = d->booker.id;
 		if (team_get(db, p->team_id, &t, err) != HD_OK)
 			return err->status;
 		snprintf(p->booker, sizeof(p->booker), "%s", t.name);
@@ -43,24 +69,19 @@ static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
 enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct booking_plan *p,
 			 struct hd_err *err)
 {
-	long long room = 0;
-
 	memset(p, 0, sizeof(*p));
-	p->attendees = 1;
-	if (valid_ref(d->room, _("Room"), &room, err))
-		return HD_BAD_INPUT;
-	if (!room)
+	if (d->room <= 0)
 		return hd_err_set(err, HD_BAD_INPUT, "room", _("%s: required"), _("Room"));
 	if (clock_parse_local(d->start, _("Start"), &p->start, err) ||
 	    clock_parse_local(d->end, _("End"), &p->end, err) ||
-	    (text_given(d->attendees) &&
-	     valid_int(d->attendees, _("Attendees"), 1, ROOM_CAPACITY_MAX, &p->attendees, err)) ||
+	    record_check(&BOOKING_FIELD_LIST[BOOKING_F_attendees], d, NULL, 0, err) ||
 	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Use of the room"), 0, TEXT_MAX_CHARS,
 		       p->purpose, sizeof(p->purpose), err))
 		return HD_BAD_INPUT;
+	p->attendees = d->attendees.given ? d->attendees.value : 1;
 	if (p->end <= p->start)
 		return hd_err_set(err, HD_BAD_INPUT, "end", _("%s: must be after the start"), _("End"));
-	if (room_get(db, room, &p->room, err) != HD_OK)
+	if (room_get(db, d->room, &p->room, err) != HD_OK)
 		return err->status;
 	return read_booker(db, d, p, err);
 }

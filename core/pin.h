@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/booking.h"
 #include "core/status.h"
 
 #define PIN_HASH_MAX 128 /* libsodium's crypto_pwhash_STRBYTES (checked in pin.c) */
@@ -37,13 +38,11 @@ bool pin_matches(const char *hash, const char *pin);
  * the caller hashes the PIN again once it has matched. */
 bool pin_needs_raise(const char *hash);
 
-/* Whose booking PIN. */
-enum booker_kind { BOOKER_ORG = 1, BOOKER_TEAM = 2 };
-
 /* Sets the booking PIN (4 to 6 digits) of an organisation or team, with
- * an audit entry that holds no PIN. HD_BAD_INPUT for a PIN of another
- * shape; HD_REFUSED when who may not edit the registers; HD_NOT_FOUND for
- * an unknown id; HD_FAIL when the database fails. */
+ * an audit entry that holds no PIN (kind: core/booking.h). HD_BAD_INPUT
+ * for a PIN of another shape; HD_REFUSED when who may not edit the
+ * registers; HD_NOT_FOUND for an unknown id; HD_FAIL when the database
+ * fails. */
 enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
 			      long long id, const char *pin, struct hd_err *err);
 

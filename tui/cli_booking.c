@@ -11,6 +11,7 @@
 #include "core/token.h"
 #include "printing/receipt.h"
 #include "tui/cli.h"
+#include "tui/cli_record.h"
 
 #define MAX_ARGS 2
 
@@ -55,34 +56,54 @@ static void say_missed(const struct booking_series *s)
 	}
 }
 
+/* The options of `booking add` besides its field list's. */
+static const struct cli_opt ADD_MORE[] = {
+	{ "--org", true, NULL },	  { "--team", true, NULL },
+	{ "--no-print", false, NULL },	  { "--weekly-until", true, NULL },
+	{ "--skip-conflicts", false, NULL },
+};
+
+#define ADD_MORE_N ((int)(sizeof(ADD_MORE) / sizeof(ADD_MORE[0])))
+
+/* The draft of the options given, the booker read from --org or --team. */
+static enum hd_status add_draft(const struct cli_opt *opts, struct booking_draft *d)
+{
+	struct hd_err err;
+	enum hd_status rc;
+
+	*d = (struct booking_draft){ .print = !cli_opt(opts, "--no-print") };
+	rc = cli_record_draft(opts, &BOOKING_RECORD, d);
+	if (rc == HD_OK && booking_booker_read(cli_opt(opts, "--org"), cli_opt(opts, "--team"),
+					       &d->booker, &err) != HD_OK)
+		rc = cli_report(&err);
+	return rc;
+}
+
 static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-		{ "--room", true, NULL },      { "--org", true, NULL },     { "--team", true, NULL },
-		{ "--start", true, NULL },     { "--end", true, NULL },     { "--attendees", true, NULL },
-		{ "--purpose", true, NULL },   { "--no-print", false, NULL },
-		{ "--weekly-until", true, NULL }, { "--skip-conflicts", false, NULL },
-		{ NULL, false, NULL },
-	};
+	struct cli_opt opts[BOOKING_NFIELDS + ADD_MORE_N + 1];
 	struct booking_series s = { 0 };
 	struct spool_outcome out;
 	struct booking_draft d;
 	const char *args[MAX_ARGS], *until;
 	struct hd_err err;
-	int nargs, rc;
+	int nargs, rc, i;
 
+	cli_record_opts(&BOOKING_RECORD, opts);
+	for (i = 0; opts[i].name; i++)
+		;
+	memcpy(&opts[i], ADD_MORE, sizeof(ADD_MORE));
+	opts[i + ADD_MORE_N] = (struct cli_opt){ NULL, false, NULL };
 	rc = cli_parse("booking add", argc, argv, 2, opts, args, 0, &nargs);
 	until = cli_opt(opts, "--weekly-until");
 	if (rc == HD_OK && cli_opt(opts, "--skip-conflicts") && !until)
 		rc = cli_say(HD_BAD_INPUT, _("--skip-conflicts: only with --weekly-until"));
 	if (rc == HD_OK)
+		rc = add_draft(opts, &d);
+	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	d = (struct booking_draft){ cli_opt(opts, "--room"),  cli_opt(opts, "--org"),
-				    cli_opt(opts, "--team"),  cli_opt(opts, "--start"),
-				    cli_opt(opts, "--end"),   cli_opt(opts, "--attendees"),
-				    cli_opt(opts, "--purpose"), !cli_opt(opts, "--no-print") };
 	if (until)
 		rc = booking_add_weekly(ctx->db, &ctx->actor, VIA_DIRECT, &d, until,
 					cli_opt(opts, "--skip-conflicts") != NULL, &s, &err);

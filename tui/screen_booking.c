@@ -24,6 +24,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/form_record.h"
 #include "tui/form_view.h"
 #include "tui/suggest.h"
 
@@ -51,17 +52,18 @@ static void setup(struct booking_form *f, const struct slot *s)
 		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
 			      .required = true },
 		[F_END] = { .name = "end", .label = _("End"), .kind = FIELD_TIME, .required = true },
-		[F_PEOPLE] = { .name = "attendees", .label = _("Attendees"), .kind = FIELD_NUMBER,
-			       .required = true, .min = 1, .max = ROOM_CAPACITY_MAX },
-		[F_PURPOSE] = { .name = "purpose", .label = _("Use of the room"), .kind = FIELD_TEXT,
-				.max_chars = TEXT_MAX_CHARS },
 		[F_UNTIL] = { .name = "until", .label = _("Weekly until"), .kind = FIELD_DATE },
 		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
 			    .required = true, .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
 	};
+	struct field_spec rec[BOOKING_NFIELDS];
 	char text[16];
 	int i;
 
+	form_record_specs(&BOOKING_RECORD, rec);
+	specs[F_PEOPLE] = rec[BOOKING_F_attendees];
+	specs[F_PEOPLE].required = true; /* the form always says how many */
+	specs[F_PURPOSE] = rec[BOOKING_F_purpose];
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&f->fields[i], &specs[i]);
 	field_set_text(&f->fields[F_DATE], s->date);
@@ -203,28 +205,33 @@ static void tell_saved(struct app *a, long long id, int count, const struct spoo
 
 static void save(struct app *a, struct booking_form *f)
 {
-	char room[32], who[32], start[64], end[64];
+	const struct record_field *people = &BOOKING_RECORD.fields[BOOKING_F_attendees];
+	char start[64], end[64];
 	struct spool_outcome out;
 	struct booking_draft d;
 	struct hd_err err;
-	long long pick, id = 0;
+	long long id = 0;
 	int count;
 
 	a->message[0] = '\0';
 	if (form_validate(&f->form, &err) != HD_OK)
 		return;
-	snprintf(room, sizeof(room), "%lld", f->room.id);
-	pick = f->fields[F_BOOKER].chosen_id;
-	snprintf(who, sizeof(who), "%lld", pick > 0 ? pick : -pick);
 	snprintf(start, sizeof(start), "%.16s %.8s", f->fields[F_DATE].value,
 		 f->fields[F_START].value);
 	snprintf(end, sizeof(end), "%.16s %.8s", f->fields[F_DATE].value, f->fields[F_END].value);
-	d = (struct booking_draft){ room, pick > 0 ? who : NULL, pick < 0 ? who : NULL, start, end,
-				    f->fields[F_PEOPLE].value, f->fields[F_PURPOSE].value, true };
+	d = (struct booking_draft){ .room = f->room.id,
+				    .start = start,
+				    .end = end,
+				    .purpose = f->fields[F_PURPOSE].value,
+				    .booker = suggest_booker(f->fields[F_BOOKER].chosen_id),
+				    .print = true };
+	if (record_parse(people, f->fields[F_PEOPLE].value, &d, &err) != HD_OK) {
+		form_view_tell(a, &f->form, &err);
+		return;
+	}
 	/* A resident's booking stands on the booker's PIN. */
-	if (f->resident && pin_booker_check(a->db, &a->actor, pick > 0 ? BOOKER_ORG : BOOKER_TEAM,
-					    pick > 0 ? pick : -pick, f->fields[F_PIN].value,
-					    &err) != HD_OK) {
+	if (f->resident && pin_booker_check(a->db, &a->actor, d.booker.kind, d.booker.id,
+					    f->fields[F_PIN].value, &err) != HD_OK) {
 		editor_wipe(&f->fields[F_PIN].ed);
 		form_view_tell(a, &f->form, &err);
 		return;

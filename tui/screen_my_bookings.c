@@ -32,7 +32,7 @@ struct my_bookings {
 	struct app *app;
 	struct field fields[F_COUNT];
 	struct form form;
-	long long pick; /* the booker opened: an organisation (id) or a team (-id); 0 none */
+	struct booker booker; /* the booker opened; BOOKER_NONE: none yet */
 	struct booking *bookings;
 	int n;
 	struct list_view list;
@@ -45,8 +45,8 @@ static void reload(struct app *a, struct my_bookings *m)
 	free(m->bookings);
 	m->bookings = NULL;
 	m->n = 0;
-	if (booking_of_booker(a->db, m->pick > 0 ? m->pick : 0, m->pick < 0 ? -m->pick : 0,
-			      clock_now(), SHOWN_MAX, &m->bookings, &m->n, &err) != HD_OK)
+	if (booking_of_booker(a->db, m->booker, clock_now(), SHOWN_MAX, &m->bookings, &m->n,
+			      &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	list_view_set_count(&m->list, m->n);
 }
@@ -90,7 +90,7 @@ static void my_draw(struct app *a, void *st)
 	int i, y;
 
 	(void)a;
-	if (!m->pick) {
+	if (!m->booker.kind) {
 		draw_text(1, X0, _("Your organisation or team, and its booking PIN:"), COLS - 2 * X0,
 			  ROLE_DIM, 1);
 		form_view_draw(&m->form, 3, 14, 40);
@@ -113,13 +113,13 @@ static void my_draw(struct app *a, void *st)
 static void open_list(struct app *a, struct my_bookings *m)
 {
 	struct hd_err err;
-	long long pick;
+	struct booker booker;
 
 	if (form_validate(&m->form, &err) != HD_OK)
 		return;
-	pick = m->fields[F_BOOKER].chosen_id;
-	if (pin_booker_check(a->db, &a->actor, pick > 0 ? BOOKER_ORG : BOOKER_TEAM,
-			     pick > 0 ? pick : -pick, m->fields[F_PIN].value, &err) != HD_OK) {
+	booker = suggest_booker(m->fields[F_BOOKER].chosen_id);
+	if (pin_booker_check(a->db, &a->actor, booker.kind, booker.id, m->fields[F_PIN].value,
+			     &err) != HD_OK) {
 		editor_wipe(&m->fields[F_PIN].ed);
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
@@ -127,7 +127,7 @@ static void open_list(struct app *a, struct my_bookings *m)
 	editor_wipe(&m->fields[F_PIN].ed);
 	explicit_bzero(m->fields[F_PIN].value, sizeof(m->fields[F_PIN].value));
 	a->message[0] = '\0';
-	m->pick = pick;
+	m->booker = booker;
 	reload(a, m);
 }
 
@@ -152,7 +152,7 @@ static enum key_result my_key(struct app *a, void *st, struct key_in k)
 	struct my_bookings *m = st;
 	struct form_event ev;
 
-	if (!m->pick) {
+	if (!m->booker.kind) {
 		if (!form_view_event(k, &ev) || ev.key == FK_ESC)
 			return KR_IGNORED;
 		if (form_key(&m->form, ev) == FORM_SUBMIT)
@@ -170,7 +170,7 @@ static enum key_result my_key(struct app *a, void *st, struct key_in k)
 static bool my_typing(struct app *a, void *st)
 {
 	(void)a;
-	return !((struct my_bookings *)st)->pick;
+	return !((struct my_bookings *)st)->booker.kind;
 }
 
 static const int MY_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_CANCEL, -1 };

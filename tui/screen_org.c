@@ -45,8 +45,9 @@ static void reload(struct app *a, struct org_page *p)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
-	if (booking_of_booker(a->db, p->id, 0, clock_now() - RECENT_DAYS * 86400, BOOKINGS_MAX,
-			      &p->bookings, &p->nbookings, &err) != HD_OK)
+	if (booking_of_booker(a->db, (struct booker){ BOOKER_ORG, p->id },
+			      clock_now() - RECENT_DAYS * 86400, BOOKINGS_MAX, &p->bookings,
+			      &p->nbookings, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 }
 

@@ -71,8 +71,9 @@ static void reload(struct app *a, struct team_page *p)
 	if (filing_number_get(a->db, p->id, p->number, sizeof(p->number), &err) != HD_OK)
 		p->number[0] = '\0';
 	if (team_history(a->db, p->id, &p->steps, &p->nsteps, &err) != HD_OK ||
-	    booking_of_booker(a->db, 0, p->id, clock_now() - RECENT_DAYS * 86400, BOOKINGS_MAX,
-			      &p->bookings, &p->nbookings, &err) != HD_OK)
+	    booking_of_booker(a->db, (struct booker){ BOOKER_TEAM, p->id },
+			      clock_now() - RECENT_DAYS * 86400, BOOKINGS_MAX, &p->bookings,
+			      &p->nbookings, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 }
 

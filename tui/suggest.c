@@ -25,3 +25,12 @@ int suggest_org_or_team(void *ctx, const char *query, struct suggestion *out, in
 	}
 	return n;
 }
+
+struct booker suggest_booker(long long id)
+{
+	if (id > 0)
+		return (struct booker){ BOOKER_ORG, id };
+	if (id < 0)
+		return (struct booker){ BOOKER_TEAM, -id };
+	return (struct booker){ BOOKER_NONE, 0 };
+}

@@ -4,10 +4,15 @@
 #ifndef HD_SUGGEST_H
 #define HD_SUGGEST_H
 
+#include "core/booking.h"
 #include "forms/field.h"
 
 /* A suggest_fn: ctx is the sqlite3 connection. An organisation's id is
  * offered as is, a team's as its negative, each with its kind as detail. */
 int suggest_org_or_team(void *ctx, const char *query, struct suggestion *out, int max);
+
+/* The booker of an entry suggest_org_or_team() offered (its id, 0: none
+ * taken: BOOKER_NONE). */
+struct booker suggest_booker(long long id);
 
 #endif

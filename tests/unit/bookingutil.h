@@ -62,12 +62,17 @@ static inline enum hd_status book(struct tdb *t, const struct hd_actor *who, con
 			   const char *to, const char *attendees, long long *id, struct hd_err *e)
 {
 	char start[40], end[40];
-	struct booking_draft d;
+	struct booking_draft d = { .start = start, .end = end, .purpose = "活动" };
+	const struct record_field *f = BOOKING_RECORD.fields;
 
 	snprintf(start, sizeof(start), "%s %s", day, from);
 	snprintf(end, sizeof(end), "%s %s", day, to);
-	d = (struct booking_draft){room, org, team, start, end, attendees, "活动", false};
 	*id = 0;
+	/* Text read as the command line reads it. */
+	if (record_parse(&f[BOOKING_F_room], room, &d, e) != HD_OK ||
+	    record_parse(&f[BOOKING_F_attendees], attendees, &d, e) != HD_OK ||
+	    booking_booker_read(org, team, &d.booker, e) != HD_OK)
+		return HD_BAD_INPUT;
 	return booking_add(t->db, who, VIA_DIRECT, &d, id, e);
 }
 

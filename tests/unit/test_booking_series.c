@@ -14,7 +14,10 @@ static enum hd_status weekly(struct tdb *t, const char *org, const char *from, c
 
 	snprintf(start, sizeof(start), "%s %s", NOV(24), from);
 	snprintf(end, sizeof(end), "%s %s", NOV(24), to);
-	d = (struct booking_draft){ "3", org, NULL, start, end, "5", "合唱排练", false };
+	d = (struct booking_draft){ .room = 3, .start = start, .end = end, .attendees = REC_NUM(5),
+				    .purpose = "合唱排练" };
+	if (booking_booker_read(org, NULL, &d.booker, &err) != HD_OK)
+		return HD_BAD_INPUT;
 	return booking_add_weekly(t->db, &t->who, VIA_DIRECT, &d, until, skip, s, &err);
 }
 
@@ -101,7 +104,9 @@ static void test_only_the_first_date_keeps_the_booking_window(void **state)
 {
 	struct tdb *t = *state;
 	struct booking_series s;
-	struct booking_draft d = { "3", "1", NULL, "2026-12-08 10:00", "2026-12-08 11:00", "5", "", false };
+	struct booking_draft d = { .room = 3, .start = "2026-12-08 10:00", .end = "2026-12-08 11:00",
+				   .attendees = REC_NUM(5), .purpose = "",
+				   .booker = { BOOKER_ORG, 1 } };
 
 	/* 12 weekly dates from tomorrow reach far past the 14-day window. */
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2027-02-09", false, &s));
@@ -377,7 +382,8 @@ static enum hd_status team_weekly(struct tdb *t, const char *from, const char *t
 
 	snprintf(start, sizeof(start), "%s %s", NOV(24), from);
 	snprintf(end, sizeof(end), "%s %s", NOV(24), to);
-	d = (struct booking_draft){ "3", NULL, "3", start, end, "5", "舞蹈排练", false };
+	d = (struct booking_draft){ .room = 3, .start = start, .end = end, .attendees = REC_NUM(5),
+				    .purpose = "舞蹈排练", .booker = { BOOKER_TEAM, 3 } };
 	return booking_add_weekly(t->db, &desk, VIA_DIRECT, &d, until, false, s, &err);
 }
 

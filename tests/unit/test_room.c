@@ -127,11 +127,14 @@ static enum hd_status book_in(struct tdb *t, const struct hd_actor *who, const c
 			      const char *from, const char *to, long long *id, struct hd_err *err)
 {
 	char start[40], end[40];
-	struct booking_draft d;
+	struct booking_draft d = { .start = start, .end = end, .attendees = REC_NUM(5),
+				   .purpose = "活动" };
 
 	snprintf(start, sizeof(start), "%s %s", day, from);
 	snprintf(end, sizeof(end), "%s %s", day, to);
-	d = (struct booking_draft){ room, org, team, start, end, "5", "活动", false };
+	if (record_parse(&BOOKING_RECORD.fields[BOOKING_F_room], room, &d, err) != HD_OK ||
+	    booking_booker_read(org, team, &d.booker, err) != HD_OK)
+		return HD_BAD_INPUT;
 	return booking_add(t->db, who, VIA_DIRECT, &d, id, err);
 }
 
