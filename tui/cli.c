@@ -90,6 +90,17 @@ enum hd_status cli_parse(const char *cmd, int argc, char **argv, int from, struc
 	return HD_OK;
 }
 
+void cli_opts_append(struct cli_opt *opts, const struct cli_opt *more, int n)
+{
+	int i;
+
+	for (; opts->name; opts++)
+		;
+	for (i = 0; i < n; i++)
+		opts[i] = more[i];
+	opts[n] = (struct cli_opt){ NULL, false, NULL };
+}
+
 const char *cli_opt(const struct cli_opt *opts, const char *name)
 {
 	for (; opts && opts->name; opts++)

@@ -36,6 +36,10 @@ struct cli_opt {
 enum hd_status cli_parse(const char *cmd, int argc, char **argv, int from, struct cli_opt *opts,
 			 const char **args, int max_args, int *nargs);
 
+/* Appends the n options of more to opts (NULL-named terminated, with room
+ * for them), terminated again. */
+void cli_opts_append(struct cli_opt *opts, const struct cli_opt *more, int n);
+
 /* The value of an option after cli_parse, or NULL when not given. */
 const char *cli_opt(const struct cli_opt *opts, const char *name);
 

@@ -87,13 +87,10 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct booking_draft d;
 	const char *args[MAX_ARGS], *until;
 	struct hd_err err;
-	int nargs, rc, i;
+	int nargs, rc;
 
 	cli_record_opts(&BOOKING_RECORD, opts);
-	for (i = 0; opts[i].name; i++)
-		;
-	memcpy(&opts[i], ADD_MORE, sizeof(ADD_MORE));
-	opts[i + ADD_MORE_N] = (struct cli_opt){ NULL, false, NULL };
+	cli_opts_append(opts, ADD_MORE, ADD_MORE_N);
 	rc = cli_parse("booking add", argc, argv, 2, opts, args, 0, &nargs);
 	until = cli_opt(opts, "--weekly-until");
 	if (rc == HD_OK && cli_opt(opts, "--skip-conflicts") && !until)
