@@ -80,8 +80,8 @@ static void desk_checkin(sqlite3 *db, const struct hd_actor *who, struct bench_r
 	snprintf(phone, sizeof(phone), "1970%d%06d", desk, k % 1000000);
 	d.name = name;
 	d.phone = phone;
-	d.purpose = "4";
-	d.party = "1";
+	d.purpose = 4;
+	d.party = REC_NUM(1);
 	t0 = bench_ms();
 	logged(l, t0, visit_checkin(db, who, &d, &id, &e), &e);
 }

@@ -87,8 +87,8 @@ static enum hd_status measure_checkin(sqlite3 *db, struct bench_rng *r, long lon
 		if (i == REPS)
 			bench_settle_wal(db);
 		memset(&d, 0, sizeof(d));
-		d.purpose = i % 2 ? "4" : "5";
-		d.party = "1";
+		d.purpose = i % 2 ? 4 : 5;
+		d.party = REC_NUM(1);
 		switch (i % 3) {
 		case 0:
 			names_visitor(r, name, sizeof(name));

@@ -26,24 +26,32 @@ struct visit_row {
 	char whom[NAME_BYTES];
 };
 
+#define VISIT_FIELD(...) RECORD_FIELD(struct visit_draft, __VA_ARGS__)
+static const struct record_field VISIT_FIELD_LIST[] = { VISIT_FIELDS(VISIT_FIELD) };
+const struct record_def VISIT_RECORD = { VISIT_FIELD_LIST, VISIT_NFIELDS };
+
+#define CHECK(m, d, out, outsz, err) \
+	record_check(&VISIT_FIELD_LIST[VISIT_F_##m], d, out, outsz, err)
+
 static enum hd_status check_draft(const struct visit_draft *d, struct visit_row *v,
 				  struct hd_err *err)
 {
 	memset(v, 0, sizeof(*v));
-	v->party = 1;
 	if (valid_text(d->name, _("Visitor"), 1, NAME_MAX_CHARS, v->name, sizeof(v->name), err) ||
 	    (text_given(d->phone) &&
 	     valid_phone(d->phone, _("Phone"), v->phone, sizeof(v->phone), err)) ||
-	    list_parse(&LIST_PURPOSE, text_given(d->purpose) ? d->purpose : "", &v->purpose, err) ||
-	    valid_ref(d->org, _("Organisation"), &v->org_id, err) ||
-	    valid_ref(d->team, _("Team"), &v->team_id, err) ||
+	    CHECK(purpose, d, NULL, 0, err) || CHECK(org, d, NULL, 0, err) ||
+	    CHECK(team, d, NULL, 0, err) ||
 	    valid_text(text_given(d->whom) ? d->whom : "", _("Visiting"), 0, NAME_MAX_CHARS,
 		       v->whom, sizeof(v->whom), err) ||
-	    (text_given(d->party) &&
-	     valid_int(d->party, _("Party"), 1, VISIT_PARTY_MAX, &v->party, err)) ||
+	    CHECK(party, d, NULL, 0, err) ||
 	    valid_text(text_given(d->note) ? d->note : "", _("Note"), 0, VISIT_NOTE_MAX_CHARS,
 		       v->note, sizeof(v->note), err))
 		return HD_BAD_INPUT;
+	v->purpose = d->purpose;
+	v->org_id = d->org;
+	v->team_id = d->team;
+	v->party = d->party.given ? d->party.value : 1;
 	if ((v->org_id != 0) + (v->team_id != 0) + (*v->whom != '\0') > 1)
 		return hd_err_set(err, HD_BAD_INPUT, "org",
 				  _("Whom they visit: an organisation, a team or a name, only one"));

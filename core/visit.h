@@ -13,21 +13,46 @@
 
 #include "core/access.h"
 #include "core/actor.h"
+#include "core/i18n.h"
+#include "core/lists.h"
+#include "core/record.h"
 #include "core/status.h"
 #include "core/validate.h"
 
 #define VISIT_PARTY_MAX 500
 #define VISIT_NOTE_MAX_CHARS 100
 
-/* A visit as entered, every field as text, in the order of `visitor
- * checkin`; NULL or "" when not given. org and team are ids; whom names
- * whom they visit in words (a member of staff) instead. */
+/* The fields of a visit, in the order of `visitor checkin` (columns as
+ * core/record.h says). org and team are ids; whom names whom they visit in
+ * words (a member of staff) instead. */
+// clang-format off
+#define VISIT_FIELDS(X) \
+	X(name,    "name",    REC_TEXT,   N_("Visitor"),      "--name",    NULL, 0, 0, NAME_MAX_CHARS,       true,  NULL) \
+	X(phone,   "phone",   REC_PHONE,  N_("Phone"),        "--phone",   NULL, 0, 0, 0,                    false, NULL) \
+	X(purpose, "purpose", REC_CHOICE, N_("Purpose"),      "--purpose", NULL, 0, 0, 0,                    true,  &LIST_PURPOSE) \
+	X(org,     "org",     REC_ID,     N_("Organisation"), "--org",     NULL, 0, 0, 0,                    false, NULL) \
+	X(team,    "team",    REC_ID,     N_("Team"),         "--team",    NULL, 0, 0, 0,                    false, NULL) \
+	X(whom,    "whom",    REC_TEXT,   N_("Visiting"),     "--whom",    NULL, 0, 0, NAME_MAX_CHARS,       false, NULL) \
+	X(party,   "party",   REC_NUMBER, N_("Party"),        "--party",   NULL, 0, 1, VISIT_PARTY_MAX,      false, NULL) \
+	X(note,    "note",    REC_TEXT,   N_("Note"),         "--note",    NULL, 0, 0, VISIT_NOTE_MAX_CHARS, false, NULL)
+// clang-format on
+
+/* A visit as entered: text NULL or "" when not given, the purpose a
+ * LIST_PURPOSE number, org and team ids (0 none), the party a number (1
+ * when not given). */
 struct visit_draft {
-	const char *name, *phone, *purpose, *org, *team, *whom, *party, *note;
+	VISIT_FIELDS(RECORD_MEMBER)
 	bool under14, guardian_consent;
 	long long person_id; /* a returning visitor picked from the hints, or 0 */
 	bool print;          /* ask for the slip in the same transaction (core/print_request.h) */
 };
+
+#define VISIT_INDEX(m, ...) VISIT_F_##m,
+enum visit_field { VISIT_FIELDS(VISIT_INDEX) VISIT_NFIELDS };
+
+/* The visit's field list, VISIT_NFIELDS fields indexed by enum
+ * visit_field. */
+extern const struct record_def VISIT_RECORD;
 
 struct visit {
 	long long id;

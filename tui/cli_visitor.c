@@ -13,6 +13,7 @@
 #include "core/visit.h"
 #include "printing/slip.h"
 #include "tui/cli.h"
+#include "tui/cli_record.h"
 
 #define MAX_ARGS 2
 
@@ -24,18 +25,20 @@ static void summary(const struct visit *v, char *out, size_t outsz)
 	snprintf(out, outsz, "%s %s %s", v->name, list_get(&LIST_PURPOSE, v->purpose)->zh, when);
 }
 
+/* The options of `visitor checkin` besides its field list's. */
+static const struct cli_opt CHECKIN_MORE[] = {
+	{ "--under-14", false, NULL },
+	{ "--guardian-consent", false, NULL },
+	{ "--no-print", false, NULL },
+};
+
+#define CHECKIN_MORE_N ((int)(sizeof(CHECKIN_MORE) / sizeof(CHECKIN_MORE[0])))
+
 static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = {
-		{ "--name", true, NULL },   { "--phone", true, NULL },    { "--purpose", true, NULL },
-		{ "--org", true, NULL },    { "--team", true, NULL },     { "--whom", true, NULL },
-		{ "--party", true, NULL },
-		{ "--note", true, NULL },   { "--under-14", false, NULL },
-		{ "--guardian-consent", false, NULL },                    { "--no-print", false, NULL },
-		{ NULL, false, NULL },
-	};
+	struct cli_opt opts[VISIT_NFIELDS + CHECKIN_MORE_N + 1];
 	struct spool_outcome out;
-	struct visit_draft d;
+	struct visit_draft d = { 0 };
 	const char *args[MAX_ARGS];
 	char token[TOKEN_MAX], line[NAME_BYTES + 128];
 	struct hd_err err;
@@ -43,18 +46,13 @@ static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	long long id;
 	int nargs, rc;
 
+	cli_record_opts(&VISIT_RECORD, opts);
+	cli_opts_append(opts, CHECKIN_MORE, CHECKIN_MORE_N);
 	rc = cli_parse("visitor checkin", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc == HD_OK)
+		rc = cli_record_draft(opts, &VISIT_RECORD, &d);
 	if (rc != HD_OK)
 		return rc;
-	memset(&d, 0, sizeof(d));
-	d.name = cli_opt(opts, "--name");
-	d.phone = cli_opt(opts, "--phone");
-	d.purpose = cli_opt(opts, "--purpose");
-	d.org = cli_opt(opts, "--org");
-	d.team = cli_opt(opts, "--team");
-	d.whom = cli_opt(opts, "--whom");
-	d.party = cli_opt(opts, "--party");
-	d.note = cli_opt(opts, "--note");
 	d.under14 = cli_opt(opts, "--under-14") != NULL;
 	d.guardian_consent = cli_opt(opts, "--guardian-consent") != NULL;
 	d.print = !cli_opt(opts, "--no-print");

@@ -21,6 +21,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/form_record.h"
 #include "tui/form_view.h"
 #include "tui/suggest.h"
 
@@ -75,26 +76,33 @@ static int suggest_by_phone(void *ctx, const char *query, struct suggestion *out
 
 static void setup(struct checkin *c)
 {
-	struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Visitor"), .kind = FIELD_SUGGEST,
-			     .required = true, .max_chars = NAME_MAX_CHARS, .free_text = true,
-			     .suggest = suggest_visitors, .suggest_ctx = c },
-		[F_PHONE] = { .name = "phone", .label = _("Phone"), .kind = FIELD_PHONE,
-			      .suggest = suggest_by_phone, .suggest_ctx = c },
-		[F_PURPOSE] = { .name = "purpose", .label = _("Purpose"), .kind = FIELD_CHOICE,
-				.required = true, .list = &LIST_PURPOSE },
-		[F_WHOM] = { .name = "org", .label = _("Visiting"), .kind = FIELD_SUGGEST,
-			     .max_chars = NAME_MAX_CHARS, .suggest = suggest_org_or_team,
-			     .suggest_ctx = c->app->db, .free_text = true },
-		[F_PARTY] = { .name = "party", .label = _("Party"), .kind = FIELD_NUMBER,
-			      .required = true, .min = 1, .max = VISIT_PARTY_MAX },
-		[F_NOTE] = { .name = "note", .label = _("Note"), .kind = FIELD_TEXT,
-			     .max_chars = VISIT_NOTE_MAX_CHARS },
-		[F_AGE] = { .name = "guardian_consent", .label = _("Age"), .kind = FIELD_CHOICE,
-			    .required = true, .list = &LIST_AGE },
-	};
+	struct field_spec rec[VISIT_NFIELDS], specs[F_COUNT];
 	int i;
 
+	form_record_specs(&VISIT_RECORD, rec);
+	specs[F_NAME] = rec[VISIT_F_name];
+	specs[F_NAME].kind = FIELD_SUGGEST; /* a returning visitor is offered */
+	specs[F_NAME].free_text = true;
+	specs[F_NAME].suggest = suggest_visitors;
+	specs[F_NAME].suggest_ctx = c;
+	specs[F_PHONE] = rec[VISIT_F_phone];
+	specs[F_PHONE].suggest = suggest_by_phone;
+	specs[F_PHONE].suggest_ctx = c;
+	specs[F_PURPOSE] = rec[VISIT_F_purpose];
+	/* One field for whom they visit: an organisation or a team picked, or
+	 * a name in words. */
+	specs[F_WHOM] = rec[VISIT_F_whom];
+	specs[F_WHOM].name = "org";
+	specs[F_WHOM].kind = FIELD_SUGGEST;
+	specs[F_WHOM].free_text = true;
+	specs[F_WHOM].suggest = suggest_org_or_team;
+	specs[F_WHOM].suggest_ctx = c->app->db;
+	specs[F_PARTY] = rec[VISIT_F_party];
+	specs[F_PARTY].required = true; /* the form always says how many */
+	specs[F_NOTE] = rec[VISIT_F_note];
+	specs[F_AGE] = (struct field_spec){ .name = "guardian_consent", .label = _("Age"),
+					    .kind = FIELD_CHOICE, .required = true,
+					    .list = &LIST_AGE };
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&c->fields[i], &specs[i]);
 	field_set_text(&c->fields[F_PARTY], "1");
@@ -191,11 +199,12 @@ static void take_phone_pick(struct checkin *c)
 
 static void save(struct app *a, struct checkin *c)
 {
-	char whom[32], name[EDITOR_TEXT_MAX];
+	char name[EDITOR_TEXT_MAX];
 	struct spool_outcome out;
 	struct visit_draft d;
+	struct booker booker;
 	struct hd_err err;
-	long long id, pick, person;
+	long long id, person;
 	enum hd_status rc;
 
 	a->message[0] = '\0';
@@ -213,15 +222,19 @@ static void save(struct app *a, struct checkin *c)
 	d.name = name;
 	d.person_id = person;
 	d.phone = c->fields[F_PHONE].value;
-	d.purpose = c->fields[F_PURPOSE].value;
-	pick = c->fields[F_WHOM].chosen_id;
-	snprintf(whom, sizeof(whom), "%lld", pick > 0 ? pick : -pick);
-	d.org = pick > 0 ? whom : NULL;
-	d.team = pick < 0 ? whom : NULL;
+	d.purpose = (int)c->fields[F_PURPOSE].number;
+	/* The organisation or team picked, as a booking's booker is. */
+	booker = suggest_booker(c->fields[F_WHOM].chosen_id);
+	d.org = booker.kind == BOOKER_ORG ? booker.id : 0;
+	d.team = booker.kind == BOOKER_TEAM ? booker.id : 0;
 	/* Not an organisation or a team: whom they visit in words. */
-	d.whom = pick == 0 ? c->fields[F_WHOM].value : NULL;
-	d.party = c->fields[F_PARTY].value;
+	d.whom = booker.kind == BOOKER_NONE ? c->fields[F_WHOM].value : NULL;
 	d.note = c->fields[F_NOTE].value;
+	if (record_parse(&VISIT_RECORD.fields[VISIT_F_party], c->fields[F_PARTY].value, &d,
+			 &err) != HD_OK) {
+		form_view_tell(a, &c->form, &err);
+		return;
+	}
 	d.under14 = c->fields[F_AGE].number == 2;
 	d.guardian_consent = d.under14;
 	d.print = true;

@@ -49,7 +49,7 @@ static long long checkin(sqlite3 *db, const struct hd_actor *who, const char *na
 	memset(&d, 0, sizeof(d));
 	d.name = name;
 	d.phone = phone;
-	d.purpose = "1";
+	d.purpose = 1;
 	if (visit_checkin(db, who, &d, &id, &err) != HD_OK)
 		fail_msg("checking in %s: %s", name, err.msg);
 	assert_true(id > 0);

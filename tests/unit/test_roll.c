@@ -10,9 +10,9 @@
 #include "core/visit.h"
 #include "printing/roll.h"
 
-static long long checkin(struct tdb *t, const char *name, const char *party)
+static long long checkin(struct tdb *t, const char *name, int party)
 {
-	struct visit_draft d = { .name = name, .purpose = "1", .party = party };
+	struct visit_draft d = { .name = name, .purpose = 1, .party = REC_NUM(party) };
 	struct hd_err err;
 	long long id = 0;
 
@@ -67,8 +67,8 @@ static void test_list_names_everyone_in_and_waits_without_a_printer(void **state
 	setenv("HUBDESK_SPOOL", spool, 1);
 	setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
 	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
-	checkin(t, "赵钱孙", "2");
-	checkin(t, "周吴郑", "1");
+	checkin(t, "赵钱孙", 2);
+	checkin(t, "周吴郑", 1);
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	assert_false(out.delivered);
 	assert_true(list_holds(t, "赵钱孙"));
@@ -118,10 +118,10 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	setenv("HUBDESK_SPOOL", spool, 1);
 	setenv("CUPS_SERVER", "/nonexistent/cups.sock", 1);
 	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
-	checkin(t, "赵钱孙", "1");
+	checkin(t, "赵钱孙", 1);
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	setenv("HUBDESK_NOW", "2026-11-23T10:00:00+08:00", 1);
-	gone = checkin(t, "周吴郑", "1");
+	gone = checkin(t, "周吴郑", 1);
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	assert_true(list_holds(t, "周吴郑"));
 	assert_int_equal(sqlite3_prepare_v2(t->db, "SELECT file FROM spool WHERE kind = 'list'"

@@ -311,7 +311,7 @@ static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state
  * visit, before any document is made. */
 static long long visit_with_request(struct tdb *t, const char *name)
 {
-	struct visit_draft d = { .name = name, .purpose = "1", .print = true };
+	struct visit_draft d = { .name = name, .purpose = 1, .print = true };
 	struct hd_err err;
 	long long id = 0;
 
@@ -322,7 +322,7 @@ static long long visit_with_request(struct tdb *t, const char *name)
 static void test_the_request_saved_with_a_visit_becomes_its_first_print(void **state)
 {
 	struct tdb *t = *state;
-	struct visit_draft plain = { .name = "李四", .purpose = "1" };
+	struct visit_draft plain = { .name = "李四", .purpose = 1 };
 	struct spool_outcome out;
 	struct hd_err err;
 	char sql[160];

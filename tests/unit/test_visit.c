@@ -32,6 +32,24 @@ static int teardown(void **state)
 	return tdb_teardown(state);
 }
 
+/* Field f of d read from text as the command line reads it: HD_OK, or
+ * HD_BAD_INPUT naming the field (d unchanged). */
+static enum hd_status set_text(struct visit_draft *d, enum visit_field f, const char *text,
+			       struct hd_err *err)
+{
+	return record_parse(&VISIT_RECORD.fields[f], text, d, err);
+}
+
+/* Field f of d read from text, then d checked in: refused where the text
+ * is read or where core checks it. */
+static enum hd_status checkin_with(struct tdb *t, struct visit_draft *d, enum visit_field f,
+				   const char *text, long long *id, struct hd_err *err)
+{
+	enum hd_status rc = set_text(d, f, text, err);
+
+	return rc != HD_OK ? rc : visit_checkin(t->db, &t->who, d, id, err);
+}
+
 static struct visit_draft draft(const char *name, const char *phone, const char *purpose)
 {
 	struct visit_draft d;
@@ -39,7 +57,7 @@ static struct visit_draft draft(const char *name, const char *phone, const char 
 	memset(&d, 0, sizeof(d));
 	d.name = name;
 	d.phone = phone;
-	d.purpose = purpose;
+	assert_int_equal(set_text(&d, VISIT_F_purpose, purpose, NULL), HD_OK);
 	return d;
 }
 
@@ -145,22 +163,16 @@ static void test_purpose_by_number_and_name(void **state)
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal(v.purpose, 1);
 	assert_string_equal(v.phone, "");
-	d.purpose = "其他";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_purpose, "其他", &id, &err), HD_OK);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal(v.purpose, 13);
-	d.purpose = "12";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_purpose, "12", &id, &err), HD_OK);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal(v.purpose, 12);
-	d.purpose = "0";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.purpose = "14";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.purpose = "foo";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.purpose = NULL;
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_purpose, "0", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_purpose, "14", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_purpose, "foo", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_purpose, NULL, &id, &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 3);
 }
 
@@ -197,38 +209,34 @@ static void test_whom_they_visit(void **state)
 				 .place = "活动室", .schedule = "每周二上午" };
 	struct visit_draft d = draft("钱七", NULL, "12");
 	long long org = 0, team = 0, id = 0;
-	char buf[16], buf2[16];
 	struct hd_err err;
 	struct visit v;
 
 	assert_int_equal(org_add(t->db, &t->who, &od, &org, NULL, &err), HD_OK);
 	assert_int_equal(team_create(t->db, &t->who, &td, TEAM_APPLIED, NULL, &team, &err), HD_OK);
-	snprintf(buf, sizeof(buf), "%lld", org);
-	snprintf(buf2, sizeof(buf2), "%lld", team);
-	d.org = buf;
+	d.org = org;
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal(v.org_id, org);
 	assert_string_equal(v.whom, "阳光社工服务社");
-	d.org = NULL;
-	d.team = buf2;
+	d.org = 0;
+	d.team = team;
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal(v.team_id, team);
 	assert_string_equal(v.whom, "夕阳红合唱团");
 	/* Both at once, unknown ones, malformed ones. */
-	d.org = buf;
+	d.org = org;
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.team = NULL;
-	d.org = "999";
+	d.team = 0;
+	d.org = 999;
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_NOT_FOUND);
 	assert_string_equal(err.field, "org");
-	d.org = NULL;
-	d.team = "999";
+	d.org = 0;
+	d.team = 999;
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_NOT_FOUND);
 	assert_string_equal(err.field, "team");
-	d.team = "abc";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_team, "abc", &id, &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 2);
 	/* Without a phone one name is not taken for the same person. */
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 2);
@@ -269,17 +277,12 @@ static void test_party_size(void **state)
 	struct visit v;
 	long long id;
 
-	d.party = "0";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.party = "501";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.party = "-1";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
-	d.party = "3x";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_party, "0", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_party, "501", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_party, "-1", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_party, "3x", &id, &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 0);
-	d.party = "500";
-	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(checkin_with(t, &d, VISIT_F_party, "500", &id, &err), HD_OK);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal(v.party, 500);
 }
@@ -541,7 +544,7 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	struct org_draft od = { .name = "阳光社工服务社", .kind = 1 };
 	struct visit_draft d = draft("欧阳修远", "13955556666", "6");
 	struct spool_outcome out;
-	char wal[160], spool[160], orgid[16], file[SPOOL_PATH_MAX];
+	char wal[160], spool[160], file[SPOOL_PATH_MAX];
 	struct hd_err err;
 	struct visit v;
 	static const char SLIP[] = "%PDF-1.4 slip of 欧阳修远 139****6666";
@@ -554,9 +557,8 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	setenv("HUBDESK_SPOOL", spool, 1);
 	assert_int_equal(settings_set(t->db, &t->who, SET_RETENTION_DAYS, "180", &err), HD_OK);
 	assert_int_equal(org_add(t->db, &t->who, &od, &org, NULL, &err), HD_OK);
-	snprintf(orgid, sizeof(orgid), "%lld", org);
-	d.org = orgid;
-	d.party = "3";
+	d.org = org;
+	d.party = REC_NUM(3);
 	d.note = "带来年报材料";
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &old, &err), HD_OK);
 	/* A slip waits in the spool (no printer); its bytes hold the name. */
