@@ -88,6 +88,33 @@ static void test_booker_must_be_one_org_or_one_team(void **state)
 	assert_int_equal(count_bookings(t), 0);
 }
 
+static void test_the_booker_is_read_once_as_an_organisation_or_a_team(void **state)
+{
+	struct booking_draft d = { .room = 2, .start = NOV(24) " 10:00", .end = NOV(24) " 11:00" };
+	struct tdb *t = *state;
+	struct booker b;
+	long long id;
+
+	EXPECT(HD_OK, booking_booker_read("3", NULL, &b, &err));
+	assert_int_equal(b.kind, BOOKER_ORG);
+	assert_int_equal(b.id, 3);
+	EXPECT(HD_OK, booking_booker_read("", " 4 ", &b, &err));
+	assert_int_equal(b.kind, BOOKER_TEAM);
+	assert_int_equal(b.id, 4);
+	EXPECT(HD_OK, booking_booker_read(NULL, NULL, &b, &err));
+	assert_int_equal(b.kind, BOOKER_NONE);
+	EXPECT(HD_BAD_INPUT, booking_booker_read("1", "1", &b, &err));
+	assert_string_equal(err.msg, "Booker: give an organisation or a team, one of them");
+	EXPECT(HD_BAD_INPUT, booking_booker_read("abc", NULL, &b, &err));
+	assert_string_equal(err.field, "Organisation");
+	/* No booker said: core refuses with the same words. */
+	EXPECT(HD_BAD_INPUT, booking_add(t->db, &t->who, VIA_DIRECT, &d, &id, &err));
+	assert_string_equal(err.msg, "Booker: give an organisation or a team, one of them");
+	d.booker = (struct booker){ BOOKER_TEAM, 999 };
+	EXPECT(HD_NOT_FOUND, booking_add(t->db, &t->who, VIA_DIRECT, &d, &id, &err));
+	assert_int_equal(count_bookings(t), 0);
+}
+
 static void test_outside_opening_hours_is_refused(void **state)
 {
 	struct tdb *t = *state;
@@ -648,6 +675,7 @@ int main(void)
 		T(test_start_or_end_off_the_half_hour_grid_is_refused),
 		T(test_end_not_after_start_is_bad_input),
 		T(test_malformed_date_is_bad_input),
+		T(test_the_booker_is_read_once_as_an_organisation_or_a_team),
 		T(test_unknown_room_is_not_found),
 		T(test_booker_must_be_one_org_or_one_team),
 		T(test_outside_opening_hours_is_refused),

@@ -175,6 +175,31 @@ static void test_room_update_changes_every_field(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM room"), 1);
 }
 
+static void test_a_stored_room_reads_back_as_its_draft(void **state)
+{
+	struct tdb *t = *state;
+	struct room_draft d = { "路演厅", 5, REC_NUM(60), "9:00", NULL, REC_NUM(15) }, e;
+	char hours[2][8];
+	struct hd_err err;
+	struct room r;
+	long long id;
+
+	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_OK);
+	assert_int_equal(room_get(t->db, id, &r, &err), HD_OK);
+	room_draft_of(&r, &e, hours);
+	assert_string_equal(e.name, "路演厅");
+	assert_int_equal(e.kind, 5);
+	assert_int_equal(e.capacity.value, 60);
+	assert_string_equal(e.open, "09:00");
+	assert_string_equal(e.close, "");
+	assert_true(e.buffer.given);
+	assert_int_equal(e.buffer.value, 15);
+	assert_int_equal(room_update(t->db, &t->who, id, &e, &err), HD_OK);
+	assert_int_equal(room_get(t->db, id, &r, &err), HD_OK);
+	assert_int_equal(r.open_min, 9 * 60);
+	assert_int_equal(r.close_min, -1);
+}
+
 static void test_room_update_is_audited_with_before_and_after(void **state)
 {
 	struct tdb *t = *state;
@@ -402,6 +427,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_room_fields_are_checked, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_room_closure_needs_a_known_room_and_an_order, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_room_update_changes_every_field, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_stored_room_reads_back_as_its_draft, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_room_update_is_audited_with_before_and_after, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_room_update_refuses_a_name_another_room_has, tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_room_update_checks_fields_like_room_add, tdb_setup, tdb_teardown),
