@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/booking.h"
 #include "core/grid.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -16,6 +17,7 @@
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/form_record.h"
 #include "tui/form_view.h"
 #include "tui/list_panel.h"
 
@@ -43,13 +45,15 @@ static void *free_open(struct app *a, const void *arg)
 		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
 			      .required = true },
 		[F_END] = { .name = "end", .label = _("End"), .kind = FIELD_TIME, .required = true },
-		[F_PEOPLE] = { .name = "attendees", .label = _("Attendees"), .kind = FIELD_NUMBER,
-			       .required = true, .min = 1, .max = ROOM_CAPACITY_MAX },
 	};
+	struct field_spec rec[BOOKING_NFIELDS];
 	char text[16];
 	int i;
 
 	(void)a;
+	form_record_specs(&BOOKING_RECORD, rec);
+	specs[F_PEOPLE] = rec[BOOKING_F_attendees]; /* as many as the booking will say */
+	specs[F_PEOPLE].required = true;
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&f->fields[i], &specs[i]);
 	field_set_text(&f->fields[F_DATE], s->date);
