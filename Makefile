@@ -69,7 +69,7 @@ UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 PO  := $(wildcard po/*.po)
 MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
-.PHONY: all deps run check unit valgrind bench fuzz install uninstall clean format pot
+.PHONY: all deps run check unit valgrind bench fuzz install uninstall clean format format-files pot
 
 # Objects stay after a link, so a second make rebuilds nothing.
 .SECONDARY:
@@ -221,8 +221,16 @@ pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=hubdesk -o po/hubdesk.pot \
 		$(sort $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch]))
 
+# The C files of the tree's layout (.clang-format): make format applies it,
+# tests/cli/test_format.sh checks the tree has it.
+FORMAT_FILES = $(sort $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] \
+	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]))
+
 format:
-	clang-format -i $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] tests/unit/*.c bench/*.c)
+	clang-format -i $(FORMAT_FILES)
+
+format-files:
+	@echo $(FORMAT_FILES)
 
 clean:
 	rm -rf build hubdesk

@@ -11,6 +11,7 @@
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define PICK(r, a) ((a)[bench_rng_below((r), (unsigned)COUNT(a))])
 
+// clang-format off
 /* Districts, towns and streets of a city, put before some names. */
 static const char *const PLACES[] = {
 	"浦东", "浦东新区", "花园", "东方", "金桥", "张江", "陆家嘴", "塘桥", "花木", "洋泾",
@@ -126,6 +127,7 @@ static const char *const TEAM_PLACES[] = {
 };
 
 static const char *const WEEKDAYS[] = { "一", "二", "三", "四", "五", "六", "日" };
+// clang-format on
 
 void names_org(struct bench_rng *r, struct bench_org_name *o)
 {

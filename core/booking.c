@@ -43,6 +43,7 @@ static enum booking_state state_of(const char *word)
 /* The state as of now: time decides no-shows and lapses for every reader,
  * before booking_release_due() writes them. ?1 is now, ?2 the check-in
  * window in seconds. */
+// clang-format off
 static const char SQL_BOOKING_COLS[] =
 	"SELECT b.id, b.room_id, ifnull(b.org_id, 0), ifnull(b.team_id, 0),"
 	" ifnull(b.series_id, 0), r.name,"
@@ -54,6 +55,7 @@ static const char SQL_BOOKING_COLS[] =
 	" ifnull(b.checkin_at, 0), ifnull(b.cancelled_at, 0)"
 	" FROM booking b JOIN room r ON r.id = b.room_id"
 	" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id";
+// clang-format on
 
 static void read_booking(sqlite3_stmt *st, void *rec)
 {

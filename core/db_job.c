@@ -68,6 +68,7 @@ static bool skipped(const char *name, const char *const *skip)
 /* How each table's rows reach a copy: every table of the schema has its
  * line (a table without one makes db_scratch fail, so a migration that
  * adds a table adds it here). */
+// clang-format off
 #define COPY_ROWS(t) { #t, "INSERT INTO main." #t " SELECT * FROM live." #t }
 static const struct {
 	const char *table, *sql;
@@ -92,6 +93,7 @@ static const struct {
 	COPY_ROWS(spool),
 	COPY_ROWS(filing_number),
 };
+// clang-format on
 
 /* The statement copying table's rows, or NULL when the schema has a table
  * this file does not know. */

@@ -312,6 +312,7 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 	/* States as of now (?3), as every reader sees them: a confirmed
 	 * booking past its check-in window (?4 seconds) is a released no-show,
 	 * a pending one past its start has lapsed. */
+	// clang-format off
 	rc = prepare_period(db, r,
 			"SELECT b.room_id, b.start, b.end, " BOOKING_STATE_NOW_SQL("?3", "?4") ","
 			" " BOOKING_NOSHOW_NOW_SQL("?3", "?4") ", b.late_cancel,"
@@ -320,6 +321,7 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
 			" WHERE b.start >= ?1 AND b.start < ?2 ORDER BY b.room_id",
 			&st, err);
+	// clang-format on
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 3, (long long)clock_now());

@@ -16,7 +16,7 @@ libcairo2-dev libpango1.0-dev libunistring-dev fonts-wqy-microhei sqlite3"
 # QR and PDF readers, libical's checker, LibreOffice for the spreadsheet
 # round trip.
 TEST_PACKAGES="libcmocka-dev libical-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils
-python3 libreoffice-calc-nogui systemd"
+python3 libreoffice-calc-nogui systemd clang-format"
 
 quiet=false
 tests=true

@@ -23,6 +23,7 @@
 /* Actions the key line does not show (no names): the moves in lists and
  * fields, the editing keys of a field, answers, menu numbers, and keys a
  * screen explains in its own words. */
+// clang-format off
 #define APP_MOVES(X)                                                               \
 	X(ACT_UP, NULL, NULL, NULL, (KC(KEY_UP)))                                  \
 	X(ACT_DOWN, NULL, NULL, NULL, (KC(KEY_DOWN)))                              \
@@ -124,6 +125,7 @@
 	X(ACT_CHART_STYLE, N_("a"), N_("ASCII"), N_("charts in plain ASCII, for terminals that draw block characters wide; again: blocks"), ('a')) \
 	X(ACT_SAVE_REPORT, N_("s"), N_("Save"), N_("save the report as PDF and CSV in the spool folder, to hand on"), ('s')) \
 	APP_MOVES(X)
+// clang-format on
 
 #define ACTION_ENUM(id, key, label, help, keys) id,
 enum action { ACT_NONE = -1, APP_ACTIONS(ACTION_ENUM) ACT_COUNT };
