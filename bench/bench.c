@@ -24,7 +24,7 @@
 #include "core/team.h"
 #include "core/xalloc.h"
 
-#define REPS 21 /* runs of the slow measures (a disk flush each) */
+#define REPS 21  /* runs of the slow measures (a disk flush each) */
 #define ROUNDS 3 /* times each search query is run */
 #define HITS 10  /* hits a keystroke asks for, as the pickers do */
 #define PAGE 4096

@@ -143,8 +143,7 @@ struct bench_query_sets {
 
 /* Reads every name of db and fills *sets (the caller's; it is large, so
  * better on the heap). HD_FAIL when the database has no names. */
-enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets,
-				  struct hd_err *err);
+enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets, struct hd_err *err);
 
 /* The print measures (print.c): a booking receipt rendered as ESC/POS and as
  * PDF, and sent to the CUPS queue BENCH_CUPS_QUEUE names (skipped when it is
@@ -169,10 +168,10 @@ time_t bench_visits_now(void);
 enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
 			      struct hd_err *err);
 
-#define BENCH_NAMED_ROOMS 20          /* the rooms of gen.c's table */
-#define BENCH_ROOMS 50                /* the rooms of a generated centre */
-#define BOOKING_DAYS_BACK (5 * 365)   /* bookings: five years up to "now" */
-#define BOOKING_DAYS_AHEAD 28         /* and up to four weeks after it */
+#define BENCH_NAMED_ROOMS 20        /* the rooms of gen.c's table */
+#define BENCH_ROOMS 50              /* the rooms of a generated centre */
+#define BOOKING_DAYS_BACK (5 * 365) /* bookings: five years up to "now" */
+#define BOOKING_DAYS_AHEAD 28       /* and up to four weeks after it */
 
 /* Adds rooms on upper floors through room_add (gen_rooms.c), in one
  * transaction, until the database holds total rooms. */
@@ -184,9 +183,8 @@ enum hd_status bench_rooms_fill(sqlite3 *db, const struct hd_actor *who, int tot
  * it), a few per room and day, by the register's organisations and filed
  * teams, with their audit entries; within the caller's transaction. *count
  * counts the bookings. */
-enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room,
-				   int first_day, int last_day, unsigned long long *count,
-				   struct hd_err *err);
+enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room, int first_day,
+				   int last_day, unsigned long long *count, struct hd_err *err);
 
 /* The booking measures (run_bookings.c) over the database at path (which
  * they change: a scratch copy): the day grid, the free-room finder, a

@@ -24,7 +24,7 @@
 #define BENCH_MAX_RECORDS 1000000ull
 #define BENCH_MAX_VISITS 10000000ull
 #define GEN_CACHE_KIB 1048576 /* page cache while generating: the indexes stay in memory */
-#define REROLLS 8         /* new names tried before a number is added */
+#define REROLLS 8             /* new names tried before a number is added */
 #define DAY 86400
 /* Dates (residence terms, filing dates) count back from the fixed date. */
 #define BASE_TIME BENCH_BASE_TIME
@@ -154,8 +154,7 @@ static void unique_org(struct bench_rng *r, struct nameset *taken, struct bench_
 }
 
 static enum hd_status add_org(sqlite3 *db, const struct hd_actor *who, struct bench_rng *r,
-			      struct nameset *taken, unsigned long long serial,
-			      struct hd_err *err)
+			      struct nameset *taken, unsigned long long serial, struct hd_err *err)
 {
 	/* resident, community (four in seven), other: LIST_ORG_KIND */
 	static const int KINDS[] = { 1, 2, 2, 2, 2, 3, 3 };
@@ -195,8 +194,9 @@ static enum hd_status add_org(sqlite3 *db, const struct hd_actor *who, struct be
 static enum team_state pick_state(struct bench_rng *r)
 {
 	static const enum team_state STATES[] = {
-		TEAM_APPLIED, TEAM_REVIEWED, TEAM_FILED,      TEAM_FILED,        TEAM_FILED,
-		TEAM_CLASSIFIED, TEAM_CLASSIFIED, TEAM_CLASSIFIED, TEAM_CLASSIFIED, TEAM_DEREGISTERED,
+		TEAM_APPLIED,    TEAM_REVIEWED,     TEAM_FILED,      TEAM_FILED,
+		TEAM_FILED,      TEAM_CLASSIFIED,   TEAM_CLASSIFIED, TEAM_CLASSIFIED,
+		TEAM_CLASSIFIED, TEAM_DEREGISTERED,
 	};
 
 	return STATES[bench_rng_below(r, sizeof(STATES) / sizeof(STATES[0]))];

@@ -52,7 +52,7 @@ static const double WEEKDAY_LOAD[7] = { 1.0, 1.0, 1.0, 1.0, 0.9, 0.8, 0.6 };
 
 /* What bookings are for. */
 static const char *const ORG_PURPOSES[] = {
-	"理事会会议", "项目例会", "公益讲座", "志愿者培训",
+	"理事会会议", "项目例会",   "公益讲座", "志愿者培训",
 	"项目路演",   "社区议事会", "亲子活动", "招聘宣讲",
 };
 static const char *const TEAM_PURPOSES[] = {
@@ -64,7 +64,7 @@ struct groom {
 	long long id;
 	int open, close, capacity; /* minutes of the day */
 	int buffer_min, buffer;    /* the room's, and rounded up to the grid */
-	double load;                       /* how sought after the room is */
+	double load;               /* how sought after the room is */
 };
 
 struct slot {
@@ -204,7 +204,8 @@ static int make_layout(struct bench_rng *r, const struct groom *g, double mean, 
 	int k = (int)(mean * (0.4 + 1.2 * unit(r)) + 0.5), t = g->open, len, i, n = 0;
 
 	for (i = 0; i < k && n < MAX_SLOTS; i++) {
-		t += i == 0 ? 60 * (int)bench_rng_below(r, 4) : GAPS[bench_rng_below(r, COUNT(GAPS))];
+		t += i == 0 ? 60 * (int)bench_rng_below(r, 4)
+			    : GAPS[bench_rng_below(r, COUNT(GAPS))];
 		len = LENGTHS[bench_rng_below(r, COUNT(LENGTHS))];
 		if (g->capacity <= 8 && len > 120)
 			len = 120;
@@ -229,7 +230,8 @@ static void settle(struct plan *p, struct gbooking *b, bool team)
 	if (b->start + WINDOW < p->now) {
 		if (x < 10) {
 			b->state = BK_CANCELLED;
-			b->changed = b->created + (time_t)(unit(r) * (double)(b->start - b->created));
+			b->changed = b->created +
+				     (time_t)(unit(r) * (double)(b->start - b->created));
 		} else if (x < 14) {
 			b->state = BK_RELEASED;
 			b->changed = b->start + WINDOW + 60;
@@ -247,7 +249,8 @@ static void settle(struct plan *p, struct gbooking *b, bool team)
 		b->state = x < 50 ? BK_CHECKED_IN : BK_CONFIRMED;
 		if (b->state == BK_CHECKED_IN)
 			b->changed = b->start - WINDOW +
-				     (time_t)bench_rng_below(r, (unsigned)(p->now - b->start + WINDOW + 1));
+				     (time_t)bench_rng_below(r, (unsigned)(p->now - b->start +
+									   WINDOW + 1));
 	} else if (x < 9) {
 		b->state = BK_CANCELLED;
 		b->changed = b->created + (time_t)(unit(r) * (double)(p->now - b->created));
@@ -319,7 +322,8 @@ static void add_series(struct plan *p, int ri, int w0, int wd, struct slot s)
 		  (time_t)bench_rng_range(&p->r, 3600, LEAD_DAYS * DAY);
 	for (w = w0; w < w0 + SERIES_WEEKS && w < p->nweeks; w++) {
 		d = w * 7 + wd;
-		if (d >= p->from && d <= p->to && p->used[booker * p->nweeks + w] + len <= QUOTA_MIN)
+		if (d >= p->from && d <= p->to &&
+		    p->used[booker * p->nweeks + w] + len <= QUOTA_MIN)
 			add(p, ri, d, s, booker, &first, created);
 	}
 }
@@ -333,8 +337,8 @@ static void plan_block(struct plan *p, int ri, int w0)
 	double lead;
 
 	for (wd = 0; wd < 7; wd++) {
-		n = make_layout(&p->r, &p->rooms[ri], PER_DAY * p->rooms[ri].load * WEEKDAY_LOAD[wd],
-				slots);
+		n = make_layout(&p->r, &p->rooms[ri],
+				PER_DAY * p->rooms[ri].load * WEEKDAY_LOAD[wd], slots);
 		for (k = 0; k < n; k++) {
 			series[k] = bench_rng_below(&p->r, 100) < SERIES_PERCENT;
 			if (series[k])
@@ -347,14 +351,15 @@ static void plan_block(struct plan *p, int ri, int w0)
 				    bench_rng_below(&p->r, 100) >= ADHOC_PERCENT)
 					continue;
 				len = slots[k].to - slots[k].from;
-				booker = pick_booker(p, bench_rng_below(&p->r, 100) < TEAM_PERCENT, w,
-						     len);
+				booker = pick_booker(p, bench_rng_below(&p->r, 100) < TEAM_PERCENT,
+						     w, len);
 				if (booker < 0)
 					continue;
 				lead = unit(&p->r);
 				add(p, ri, d, slots[k], booker, NULL,
 				    p->midnight[d] + (time_t)slots[k].from * 60 -
-					    (time_t)(3600 + lead * lead * (LEAD_DAYS * DAY - 3600)));
+					    (time_t)(3600 +
+						     lead * lead * (LEAD_DAYS * DAY - 3600)));
 			}
 		}
 	}
@@ -369,9 +374,8 @@ static void plan_all(struct plan *p)
 			plan_block(p, ri, w0);
 }
 
-enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room,
-				   int first_day, int last_day, unsigned long long *count,
-				   struct hd_err *err)
+enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room, int first_day,
+				   int last_day, unsigned long long *count, struct hd_err *err)
 {
 	struct plan p;
 	enum hd_status rc;

@@ -22,8 +22,8 @@ static const struct room_plan {
 	int number; /* its LIST_ROOM_KIND number */
 	int cap_lo, cap_hi;
 } PLANS[] = {
-	{ "会议室", 1, 8, 30 },	   { "活动室", 2, 15, 40 }, { "培训室", 4, 20, 60 },
-	{ "洽谈室", 6, 4, 8 },	   { "会议室", 1, 10, 20 }, { "活动室", 2, 20, 50 },
+	{ "会议室", 1, 8, 30 },     { "活动室", 2, 15, 40 }, { "培训室", 4, 20, 60 },
+	{ "洽谈室", 6, 4, 8 },      { "会议室", 1, 10, 20 }, { "活动室", 2, 20, 50 },
 	{ "多功能厅", 3, 60, 150 }, { "其他", 7, 6, 24 },
 };
 
@@ -35,8 +35,7 @@ static const struct rec_num BUFFERS[] = { { 0 }, { 0 }, { 0 }, { 15, true }, { 3
 #define COUNT(a) ((unsigned)(sizeof(a) / sizeof((a)[0])))
 
 /* Room number i of the upper floors (0, 1, ...). */
-static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i,
-			       struct hd_err *err)
+static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i, struct hd_err *err)
 {
 	const struct room_plan *p = &PLANS[(unsigned)i % COUNT(PLANS)];
 	char name[NAME_BYTES];

@@ -30,11 +30,11 @@
 /* One visitor. */
 struct gperson {
 	char name[32];
-	char phone[16];          /* "" without */
+	char phone[16];            /* "" without */
 	long long org_id, team_id; /* whom they come to see, when they do */
-	int purpose;             /* what they mostly come for */
-	long long id;            /* row id: people are numbered by their first visit */
-	time_t first, last;      /* their first and last visits */
+	int purpose;               /* what they mostly come for */
+	long long id;              /* row id: people are numbered by their first visit */
+	time_t first, last;        /* their first and last visits */
 };
 
 /* One visit; day is an index into the days of the data. */
@@ -78,7 +78,7 @@ static double unit(struct bench_rng *r)
 }
 
 enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
-			       struct hd_err *err)
+			      struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -143,11 +143,16 @@ static void visit_purpose(struct bench_rng *r, const struct gperson *p, struct g
 	v->desk = (unsigned char)pick_weighted(r, DESK_SHARE, COUNT(DESK_SHARE));
 	v->org_id = v->team_id = 0;
 	switch (purpose) {
-	case 2: case 6: case 7: case 8: case 12:
+	case 2:
+	case 6:
+	case 7:
+	case 8:
+	case 12:
 		if (bench_rng_below(r, 10) < 8)
 			v->org_id = p->org_id;
 		break;
-	case 3: case 4:
+	case 3:
+	case 4:
 		if (bench_rng_below(r, 10) < 6)
 			v->team_id = p->team_id;
 		break;
@@ -177,7 +182,7 @@ static void visit_times(struct bench_rng *r, struct gvisit *v, time_t midnight, 
 						    : bench_rng_range(r, 0, 59);
 	}
 	v->time_in = midnight + minute * 60 + bench_rng_range(r, 0, 59);
-	stay = pick < 55 ? bench_rng_range(r, 10 * 60, 45 * 60)
+	stay = pick < 55   ? bench_rng_range(r, 10 * 60, 45 * 60)
 	       : pick < 85 ? bench_rng_range(r, 45 * 60, 120 * 60)
 			   : bench_rng_range(r, 120 * 60, 240 * 60);
 	v->time_out = v->time_in + stay;
@@ -375,8 +380,8 @@ static enum hd_status write_visits(sqlite3 *db, sqlite3_stmt **st, const struct 
 				   "visit.auto-checkout", id, json, err);
 		} else {
 			visit_json(p, &v[i], true, json, sizeof(json));
-			rc = audit(db, st[ST_AUDIT], v[i].time_out, desk, "desk", "visit.checkout", id,
-				   json, err);
+			rc = audit(db, st[ST_AUDIT], v[i].time_out, desk, "desk", "visit.checkout",
+				   id, json, err);
 		}
 	}
 	return rc;

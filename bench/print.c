@@ -39,7 +39,8 @@ static struct doc *receipt_doc(void)
 	doc_line(d, "用途", "社区老年人智能手机使用培训");
 	doc_line(d, "联系人", "王丽 138****5678");
 	doc_rule(d);
-	doc_text(d, "请于开始前后 15 分钟内在前台扫码签到，逾时未签到的预约将被释放。", false, false);
+	doc_text(d, "请于开始前后 15 分钟内在前台扫码签到，逾时未签到的预约将被释放。", false,
+		 false);
 	doc_qr(d, "HD1-B-42-7QK3M9TZ1D");
 	doc_footer(d, "花园街道社会组织服务中心", RECEIPT_WHEN,
 		   "二维码只含预约编号的签名，不含个人信息。");
@@ -95,8 +96,8 @@ static enum hd_status measure_submit(const struct doc *d, const char *queue, boo
 		return rc;
 	for (i = -1; i < SUBMIT_REPS && rc == HD_OK; i++) {
 		t0 = bench_ms();
-		rc = cups_submit(queue, PRINT_MIME_ESCPOS, "hubdesk bench", bytes, len, &job, &fault,
-				 err);
+		rc = cups_submit(queue, PRINT_MIME_ESCPOS, "hubdesk bench", bytes, len, &job,
+				 &fault, err);
 		/* Asked after as fast as CUPS answers, for at most ten seconds. */
 		for (end = follow ? JOB_ACTIVE : JOB_COMPLETED;
 		     rc == HD_OK && end == JOB_ACTIVE && bench_ms() - t0 < 10000;)

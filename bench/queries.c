@@ -151,7 +151,6 @@ static uint32_t *distinct_chars(const struct names *all, int *count)
 	return cps;
 }
 
-
 /* Characters no generated name holds, for queries that find nothing. */
 static uint32_t absent_char(const uint32_t *chars, int n, int nth)
 {
@@ -229,8 +228,10 @@ static void make_queries(const struct names *all, struct bench_query_sets *sets)
 	bench_rng_seed(&r, QUERY_SEED);
 	chars = distinct_chars(all, &n);
 	step = n > BENCH_QUERIES ? n / BENCH_QUERIES : 1;
-	for (sets->set[QSET_ONE].n = 0, i = 0; i < n && sets->set[QSET_ONE].n < BENCH_QUERIES; i += step)
-		encode(&chars[i], 1, sets->set[QSET_ONE].text[sets->set[QSET_ONE].n++], sizeof(sets->set[QSET_ONE].text[0]));
+	for (sets->set[QSET_ONE].n = 0, i = 0; i < n && sets->set[QSET_ONE].n < BENCH_QUERIES;
+	     i += step)
+		encode(&chars[i], 1, sets->set[QSET_ONE].text[sets->set[QSET_ONE].n++],
+		       sizeof(sets->set[QSET_ONE].text[0]));
 	random_pieces(&r, all, 2, &sets->set[QSET_TWO]);
 	random_pieces(&r, all, 4, &sets->set[QSET_FOUR]);
 	/* A typo after a real start: two characters of a name, then one that
@@ -253,8 +254,7 @@ static void make_queries(const struct names *all, struct bench_query_sets *sets)
 	free(chars);
 }
 
-enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets,
-				  struct hd_err *err)
+enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets, struct hd_err *err)
 {
 	struct names all = { 0 };
 	enum hd_status rc;

@@ -27,12 +27,12 @@
 #include "core/room.h"
 #include "core/xalloc.h"
 
-#define GRID_RUNS 200     /* runs of the grid measures */
-#define FREE_QUERIES 200  /* queries of the free-room measure */
-#define ADD_REPS 41       /* bookings added (a disk flush each) */
-#define ADD_TRIES 2000    /* slots tried for them at most */
-#define AHEAD_DAYS 13     /* bookings are added and looked for this many days ahead */
-#define NOSHOW_DAYS 11    /* past days whose bookings are made no-shows */
+#define GRID_RUNS 200    /* runs of the grid measures */
+#define FREE_QUERIES 200 /* queries of the free-room measure */
+#define ADD_REPS 41      /* bookings added (a disk flush each) */
+#define ADD_TRIES 2000   /* slots tried for them at most */
+#define AHEAD_DAYS 13    /* bookings are added and looked for this many days ahead */
+#define NOSHOW_DAYS 11   /* past days whose bookings are made no-shows */
 #define BIG_ROOMS 500
 #define MEASURE_SEED 0x67726964ull /* "grid" */
 
@@ -98,9 +98,11 @@ static enum hd_status measure_free_rooms(sqlite3 *db, struct bench_rng *r, struc
 		from = 11 * 60 + 30 * (int)bench_rng_below(r, 15);
 		len = 60 * bench_rng_range(r, 1, 3);
 		snprintf(start, sizeof(start), "%s %02d:%02d", date, from / 60, from % 60);
-		snprintf(end, sizeof(end), "%s %02d:%02d", date, (from + len) / 60, (from + len) % 60);
+		snprintf(end, sizeof(end), "%s %02d:%02d", date, (from + len) / 60,
+			 (from + len) % 60);
 		t0 = bench_ms();
-		rc = grid_free_rooms(db, start, end, PEOPLE[bench_rng_below(r, 6)], &rooms, &n, err);
+		rc = grid_free_rooms(db, start, end, PEOPLE[bench_rng_below(r, 6)], &rooms, &n,
+				     err);
 		t[i] = bench_ms() - t0;
 		if (rc != HD_OK)
 			goto done;
@@ -181,7 +183,8 @@ static enum hd_status try_add(sqlite3 *db, struct bench_rng *r, const struct roo
 	d = (struct booking_draft){ .room = room->id,
 				    .start = start,
 				    .end = end,
-				    .attendees = REC_NUM(room->capacity > 2 ? room->capacity / 2 : 1),
+				    .attendees = REC_NUM(room->capacity > 2 ? room->capacity / 2
+									    : 1),
 				    .purpose = "测速会议" };
 	d.booker = team ? (struct booker){ BOOKER_TEAM,
 					   by->teams[bench_rng_below(r, (unsigned)by->nteams)] }
@@ -231,11 +234,13 @@ static enum hd_status measure_add(sqlite3 *db, struct bench_rng *r, double fsync
 		n += done;
 	}
 	if (rc == HD_OK && n < ADD_REPS)
-		rc = hd_err_set(err, HD_FAIL, "", "booking_add: %d of %d slots booked", n, ADD_REPS);
+		rc = hd_err_set(err, HD_FAIL, "", "booking_add: %d of %d slots booked", n,
+				ADD_REPS);
 	if (rc == HD_OK) {
 		median = bench_median(t, n);
 		bench_print_ms("booking_add_durable", median);
-		printf("booking_add_vs_fdatasync: %.2f ratio\n", fsync_ms > 0 ? median / fsync_ms : 0);
+		printf("booking_add_vs_fdatasync: %.2f ratio\n",
+		       fsync_ms > 0 ? median / fsync_ms : 0);
 		fflush(stdout);
 	}
 	free(rooms);
@@ -283,8 +288,8 @@ static enum hd_status measure_noshow(sqlite3 *db, struct hd_err *err)
 		t[k] = bench_ms() - t0;
 		released[k] = n;
 		if (rc == HD_OK && n == 0)
-			rc = hd_err_set(err, HD_FAIL, "", "noshow_release_day: nothing released on %s",
-					date);
+			rc = hd_err_set(err, HD_FAIL, "",
+					"noshow_release_day: nothing released on %s", date);
 	}
 	bench_set_now(bench_visits_now());
 	if (rc != HD_OK)

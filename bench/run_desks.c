@@ -43,7 +43,7 @@
 struct desk_log {
 	int n, failures;
 	double at[DESK_MAX_ACTIONS], ms[DESK_MAX_ACTIONS]; /* when each began, how long */
-	char why[HD_MSG_BYTES]; /* the first failure */
+	char why[HD_MSG_BYTES];                            /* the first failure */
 };
 
 struct desks {
@@ -162,10 +162,11 @@ static enum hd_status desk_parts(sqlite3 *db, struct room **rooms, long long **o
 
 	rc = room_list(db, rooms, &nrooms, err);
 	if (rc == HD_OK)
-		rc = bench_read_ids(db,
-				    "SELECT id FROM org WHERE out_date IS NULL"
-				    " AND id IN (SELECT org_id FROM booking) ORDER BY id DESC LIMIT 8",
-				    orgs, &norgs, err);
+		rc = bench_read_ids(
+			db,
+			"SELECT id FROM org WHERE out_date IS NULL"
+			" AND id IN (SELECT org_id FROM booking) ORDER BY id DESC LIMIT 8",
+			orgs, &norgs, err);
 	if (rc == HD_OK && (nrooms < DESKS || norgs < DESKS))
 		rc = hd_err_set(err, HD_FAIL, "", "desks: %d rooms and %d bookers, %d needed",
 				nrooms, norgs, DESKS);

@@ -21,10 +21,10 @@
 #include "core/report.h"
 #include "core/xalloc.h"
 
-#define REPORT_RUNS 10               /* timed runs of a report, after one to warm up */
-#define IMPORT_ROWS 10000            /* organisations of the imported file */
-#define UPDATE_RUNS 3                /* imports of the same file again */
-#define IMPORT_PREFIX "星火导入"     /* no generated name has it */
+#define REPORT_RUNS 10                /* timed runs of a report, after one to warm up */
+#define IMPORT_ROWS 10000             /* organisations of the imported file */
+#define UPDATE_RUNS 3                 /* imports of the same file again */
+#define IMPORT_PREFIX "星火导入"      /* no generated name has it */
 #define IMPORT_SEED 0x696D706F7274ull /* "import" */
 
 /* Builds the report of from..to REPORT_RUNS times after one unmeasured run;
@@ -158,8 +158,8 @@ void bench_orgs_csv(const char *prefix, const char *region, int rows, char **dat
 		names_mobile(&r, phone, sizeof(phone));
 		in_date[0] = out_date[0] = '\0';
 		if (i % 10 < 3) {
-			snprintf(in_date, sizeof(in_date), "2024-%02d-%02d", bench_rng_range(&r, 1, 12),
-				 bench_rng_range(&r, 1, 28));
+			snprintf(in_date, sizeof(in_date), "2024-%02d-%02d",
+				 bench_rng_range(&r, 1, 12), bench_rng_range(&r, 1, 28));
 			snprintf(out_date, sizeof(out_date), "2026-%02d-%02d",
 				 bench_rng_range(&r, 1, 12), bench_rng_range(&r, 1, 28));
 		}
@@ -179,8 +179,8 @@ void bench_orgs_csv(const char *prefix, const char *region, int rows, char **dat
 
 /* One import of the file by the command line (an admin), timed; its
  * result checked: every row added (or, again, updated). */
-static enum hd_status import_once(sqlite3 *db, const char *data, size_t len, bool added,
-				  double *ms, struct hd_err *err)
+static enum hd_status import_once(sqlite3 *db, const char *data, size_t len, bool added, double *ms,
+				  struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	struct import_result res;
@@ -216,8 +216,8 @@ static enum hd_status import_measures(sqlite3 *db, struct hd_err *err)
 	rc = bench_count(db, "SELECT count(*) FROM org WHERE name LIKE '" IMPORT_PREFIX "%'",
 			 &clash, err);
 	if (rc == HD_OK && clash > 0)
-		rc = hd_err_set(err, HD_FAIL, "", "the register has %lld names of the import already",
-				clash);
+		rc = hd_err_set(err, HD_FAIL, "",
+				"the register has %lld names of the import already", clash);
 	if (rc == HD_OK)
 		rc = bench_count(db, "SELECT count(*) FROM org", &before, err);
 	if (rc == HD_OK)
@@ -240,8 +240,8 @@ done:
 }
 
 enum hd_status bench_at_now(const char *path,
-			     enum hd_status (*measure)(sqlite3 *db, struct hd_err *err),
-			     struct hd_err *err)
+			    enum hd_status (*measure)(sqlite3 *db, struct hd_err *err),
+			    struct hd_err *err)
 {
 	char *saved = bench_save_now();
 	sqlite3 *db = NULL;

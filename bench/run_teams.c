@@ -43,8 +43,7 @@ static enum hd_status measure_roll(sqlite3 *db, struct hd_err *err)
 }
 
 /* What the team's page reads. */
-static enum hd_status open_page(sqlite3 *db, long long id, struct team *team,
-				struct hd_err *err)
+static enum hd_status open_page(sqlite3 *db, long long id, struct team *team, struct hd_err *err)
 {
 	struct team_step *steps = NULL;
 	struct booking *bookings = NULL;
@@ -57,8 +56,8 @@ static enum hd_status open_page(sqlite3 *db, long long id, struct team *team,
 		rc = team_history(db, id, &steps, &nsteps, err);
 	if (rc == HD_OK)
 		rc = booking_of_booker(db, (struct booker){ BOOKER_TEAM, id },
-				       clock_now() - 90 * 86400, PAGE_BOOKINGS, &bookings, &nbookings,
-				       err);
+				       clock_now() - 90 * 86400, PAGE_BOOKINGS, &bookings,
+				       &nbookings, err);
 	if (rc == HD_OK)
 		rc = token_make(db, TOKEN_TEAM, id, token, sizeof(token), err);
 	free(steps);

@@ -19,10 +19,10 @@
 #include "core/xalloc.h"
 
 #define DAY 86400
-#define REPS 21          /* runs of the check-in (a disk flush each) and of who is here */
-#define HINT_QUERIES 200 /* queries of one hints measure */
-#define ROUNDS 3         /* times each hints query is run */
-#define HINTS 8          /* hints the form asks for */
+#define REPS 21           /* runs of the check-in (a disk flush each) and of who is here */
+#define HINT_QUERIES 200  /* queries of one hints measure */
+#define ROUNDS 3          /* times each hints query is run */
+#define HINTS 8           /* hints the form asks for */
 #define RETENTION_DAYS 10 /* days erased one by one */
 #define VISIT_QUERY_SEED 0x48494E54ull
 
@@ -122,9 +122,8 @@ static enum hd_status measure_checkin(sqlite3 *db, struct bench_rng *r, long lon
 /* The kinds of hints queries. */
 enum hint_kind { HINT_LAST4, HINT_PHONE, HINT_NAME1, HINT_NAME2, HINT_KINDS };
 
-static const char *const HINT_NAMES[HINT_KINDS] = {
-	"visit_hints_last4", "visit_hints_phone", "visit_hints_name1", "visit_hints_name2"
-};
+static const char *const HINT_NAMES[HINT_KINDS] = { "visit_hints_last4", "visit_hints_phone",
+						    "visit_hints_name1", "visit_hints_name2" };
 
 /* The first chars UTF-8 characters of s. */
 static void first_chars(const char *s, int chars, char *out, size_t outsz)
@@ -146,7 +145,7 @@ static enum hd_status measure_hints(sqlite3 *db, enum hint_kind kind, const stru
 				    struct hd_err *err)
 {
 	struct visitor_hint hints[HINTS];
-	char (*q)[64] = xmalloc(sizeof(*q) * HINT_QUERIES), p95[80];
+	char(*q)[64] = xmalloc(sizeof(*q) * HINT_QUERIES), p95[80];
 	double *t = xmalloc(sizeof(*t) * HINT_QUERIES * ROUNDS), t0;
 	enum hd_status rc = HD_OK;
 	int i, round, got, n = 0;
@@ -155,7 +154,8 @@ static enum hd_status measure_hints(sqlite3 *db, enum hint_kind kind, const stru
 	for (i = 0; i < HINT_QUERIES; i++) {
 		len = strlen(people[i].phone);
 		if (kind == HINT_LAST4)
-			snprintf(q[i], sizeof(q[i]), "%s", people[i].phone + (len > 4 ? len - 4 : 0));
+			snprintf(q[i], sizeof(q[i]), "%s",
+				 people[i].phone + (len > 4 ? len - 4 : 0));
 		else if (kind == HINT_PHONE)
 			snprintf(q[i], sizeof(q[i]), "%s", people[i].phone);
 		else

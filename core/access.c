@@ -47,7 +47,8 @@ static void refusal(const struct hd_actor *who, enum access_action action, enum 
 	const char *what = _(TABLE[action].text);
 
 	if (g == GRANT_BY_SCAN)
-		hd_err_set(err, HD_REFUSED, "", _("Only by scanning the slip or receipt: %s."), what);
+		hd_err_set(err, HD_REFUSED, "", _("Only by scanning the slip or receipt: %s."),
+			   what);
 	else if (g == GRANT_WITH_PIN)
 		hd_err_set(err, HD_REFUSED, "", _("Only with the booker's PIN: %s."), what);
 	else if (who->kind == ACTOR_STAFF)
@@ -61,7 +62,8 @@ static void refusal(const struct hd_actor *who, enum access_action action, enum 
 }
 
 enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
-				  enum access_action action, enum access_via how, struct hd_err *err)
+				  enum access_action action, enum access_via how,
+				  struct hd_err *err)
 {
 	enum access_grant g = access_grant(actor_role(who), action);
 	struct hd_err ignored;
@@ -72,7 +74,8 @@ enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
 	refusal(who, action, g, err);
 	snprintf(after, sizeof(after), "{\"action\":\"%s\"}", TABLE[action].word);
 	if (db_begin(db, &ignored) == HD_OK)
-		db_finish(db, audit_log(db, who, "denied", NULL, 0, NULL, after, &ignored), &ignored);
+		db_finish(db, audit_log(db, who, "denied", NULL, 0, NULL, after, &ignored),
+			  &ignored);
 	return HD_REFUSED;
 }
 

@@ -27,29 +27,28 @@ enum access_via {
 
 /* action, stable word, description (msgid), then resident, desk/volunteer,
  * staff, admin. */
-#define ACCESS_TABLE(X)                                                                         \
-	X(ACC_VISITOR, "visitor", N_("visitor check-in and check-out, who is here, reprint"),      \
-	  GRANT_BY_SCAN, GRANT_YES, GRANT_YES, GRANT_YES)                                          \
-	X(ACC_VISITOR_PRIVATE, "visitor-private",                                                  \
-	  N_("under-14 visitor, unmasked phone on a detail screen, erase a visitor"), GRANT_NO,    \
-	  GRANT_NO, GRANT_YES, GRANT_YES)                                                          \
+#define ACCESS_TABLE(X)                                                                           \
+	X(ACC_VISITOR, "visitor", N_("visitor check-in and check-out, who is here, reprint"),     \
+	  GRANT_BY_SCAN, GRANT_YES, GRANT_YES, GRANT_YES)                                         \
+	X(ACC_VISITOR_PRIVATE, "visitor-private",                                                 \
+	  N_("under-14 visitor, unmasked phone on a detail screen, erase a visitor"), GRANT_NO,   \
+	  GRANT_NO, GRANT_YES, GRANT_YES)                                                         \
 	X(ACC_BOOK, "book", N_("book, cancel, move for organisations and teams"), GRANT_WITH_PIN, \
-	  GRANT_YES, GRANT_YES, GRANT_YES)                                                         \
+	  GRANT_YES, GRANT_YES, GRANT_YES)                                                        \
 	X(ACC_BOOKING_CHECKIN, "booking-checkin", N_("check in a booking"), GRANT_BY_SCAN,        \
-	  GRANT_YES, GRANT_YES, GRANT_YES)                                                         \
+	  GRANT_YES, GRANT_YES, GRANT_YES)                                                        \
 	X(ACC_APPROVE, "approve", N_("approve or reject team bookings, closures"), GRANT_NO,      \
-	  GRANT_NO, GRANT_YES, GRANT_YES)                                                          \
+	  GRANT_NO, GRANT_YES, GRANT_YES)                                                         \
 	X(ACC_TEAM_APPLY, "team-apply", N_("team apply, record activity"), GRANT_NO, GRANT_YES,   \
-	  GRANT_YES, GRANT_YES)                                                                    \
+	  GRANT_YES, GRANT_YES)                                                                   \
 	X(ACC_TEAM_STEP, "team-step", N_("team review, file, classify, reopen, deregister"),      \
-	  GRANT_NO, GRANT_NO, GRANT_YES, GRANT_YES)                                                \
+	  GRANT_NO, GRANT_NO, GRANT_YES, GRANT_YES)                                               \
 	X(ACC_REGISTERS, "registers", N_("add and edit organisations and teams, booking PINs"),   \
-	  GRANT_NO, GRANT_NO, GRANT_YES, GRANT_YES)                                                \
+	  GRANT_NO, GRANT_NO, GRANT_YES, GRANT_YES)                                               \
 	X(ACC_REPORTS, "reports", N_("reports and exports"), GRANT_NO, GRANT_NO, GRANT_YES,       \
-	  GRANT_YES)                                                                               \
-	X(ACC_ADMIN, "admin",                                                                      \
-	  N_("settings, rooms, accounts, printers, backup, restore, import"), GRANT_NO, GRANT_NO, \
-	  GRANT_NO, GRANT_YES)
+	  GRANT_YES)                                                                              \
+	X(ACC_ADMIN, "admin", N_("settings, rooms, accounts, printers, backup, restore, import"), \
+	  GRANT_NO, GRANT_NO, GRANT_NO, GRANT_YES)
 
 #define ACCESS_ENUM(id, word, text, r, v, s, a) id,
 enum access_action { ACCESS_TABLE(ACCESS_ENUM) ACC_COUNT };
@@ -66,7 +65,8 @@ const char *access_text(enum access_action action);
  * plain message, and the refusal is written to the audit log in its own
  * transaction (call it before the action's transaction begins). */
 enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
-				  enum access_action action, enum access_via how, struct hd_err *err);
+				  enum access_action action, enum access_via how,
+				  struct hd_err *err);
 
 /* access_require_via(db, who, action, VIA_DIRECT, err): HD_REFUSED when who
  * may not take action. */

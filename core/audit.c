@@ -107,15 +107,16 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		from = (long long)clock_local_midnight(f->day);
 		to = (long long)clock_local_midnight(f->day + 1);
 	}
-	rc = db_prepare(db,
-			"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"
-			" ifnull(record_id, 0), before, after FROM audit"
-			" WHERE (?1 = 0 OR (at >= ?1 AND at < ?2))"
-			" AND (?3 = '' OR instr(ifnull(actor_name, actor), ?3) > 0)"
-			" AND (?4 = '' OR desk = ?4) AND (?5 = '' OR substr(action, 1, length(?5)) = ?5"
-			"  OR action IN (SELECT value FROM json_each(?7)))"
-			" ORDER BY at DESC, id DESC LIMIT ?6",
-			&st, err);
+	rc = db_prepare(
+		db,
+		"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"
+		" ifnull(record_id, 0), before, after FROM audit"
+		" WHERE (?1 = 0 OR (at >= ?1 AND at < ?2))"
+		" AND (?3 = '' OR instr(ifnull(actor_name, actor), ?3) > 0)"
+		" AND (?4 = '' OR desk = ?4) AND (?5 = '' OR substr(action, 1, length(?5)) = ?5"
+		"  OR action IN (SELECT value FROM json_each(?7)))"
+		" ORDER BY at DESC, id DESC LIMIT ?6",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, from);

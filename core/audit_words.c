@@ -210,7 +210,8 @@ int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lin
 		if (strcmp(old, new) == 0)
 			continue; /* the same before and after: no change to tell */
 		if (sqlite3_column_int(st, 3) && before)
-			snprintf(lines[n++], AUDIT_LINE, _("%s: %s -> %s"), field_words(key), old, new);
+			snprintf(lines[n++], AUDIT_LINE, _("%s: %s -> %s"), field_words(key), old,
+				 new);
 		else
 			snprintf(lines[n++], AUDIT_LINE, _("%s: %s"), field_words(key), new);
 	}

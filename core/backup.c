@@ -38,7 +38,8 @@ static int flush_path(const char *path, bool folder)
 	int fd, rc;
 
 	snprintf(copy, sizeof(copy), "%s", path);
-	fd = open(folder ? dirname(copy) : path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+	fd = open(folder ? dirname(copy) : path,
+		  (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
 	rc = fsync(fd);
@@ -58,7 +59,8 @@ static bool is_live(sqlite3 *db, const struct stat *st)
 
 	for (i = 0; file && *file && i < sizeof(SUFFIXES) / sizeof(SUFFIXES[0]); i++) {
 		snprintf(name, sizeof(name), "%s%s", file, SUFFIXES[i]);
-		if (stat(name, &live) == 0 && live.st_dev == st->st_dev && live.st_ino == st->st_ino)
+		if (stat(name, &live) == 0 && live.st_dev == st->st_dev &&
+		    live.st_ino == st->st_ino)
 			return true;
 	}
 	return false;
@@ -71,19 +73,22 @@ static enum hd_status check_target(sqlite3 *db, const char *path, struct hd_err 
 	struct stat st;
 
 	if (lstat(path, &st) != 0)
-		return errno == ENOENT ? HD_OK
-				       : hd_err_set(err, HD_BAD_INPUT, "path", _("%s cannot be written: %s"),
-						    path, strerror(errno));
+		return errno == ENOENT
+			       ? HD_OK
+			       : hd_err_set(err, HD_BAD_INPUT, "path",
+					    _("%s cannot be written: %s"), path, strerror(errno));
 	if (S_ISLNK(st.st_mode))
 		return hd_err_set(err, HD_BAD_INPUT, "path",
 				  _("%s is a symbolic link: give the path of a new file"), path);
 	if (!S_ISREG(st.st_mode))
-		return hd_err_set(err, HD_BAD_INPUT, "path",
-				  _("%s is not a regular file (a folder, device or pipe): give the path of a new file"),
-				  path);
+		return hd_err_set(
+			err, HD_BAD_INPUT, "path",
+			_("%s is not a regular file (a folder, device or pipe): give the path of a new file"),
+			path);
 	if (is_live(db, &st))
 		return hd_err_set(err, HD_BAD_INPUT, "path",
-				  _("%s is the database itself: give the path of a new file"), path);
+				  _("%s is the database itself: give the path of a new file"),
+				  path);
 	return HD_OK;
 }
 
@@ -155,7 +160,8 @@ enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char 
 	enum hd_status rc;
 
 	if (!path || !*path)
-		return hd_err_set(err, HD_BAD_INPUT, "path", _("backup: give the path of the copy"));
+		return hd_err_set(err, HD_BAD_INPUT, "path",
+				  _("backup: give the path of the copy"));
 	rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)
 		rc = copy_into(db, path, err);
@@ -164,7 +170,8 @@ enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char 
 	snprintf(after, sizeof(after), "{\"backup\":true}");
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_finish(db, audit_log(db, who, "backup", "database", 0, NULL, after, err), err);
+		rc = db_finish(db, audit_log(db, who, "backup", "database", 0, NULL, after, err),
+			       err);
 	return rc;
 }
 
@@ -221,7 +228,8 @@ static enum hd_status kept_path(const char *db_path, char *out, size_t outsz, st
 		if (i == 0)
 			snprintf(out, outsz, "%s/" DAILY_PREFIX "%s" DAILY_SUFFIX, dir, stamp);
 		else
-			snprintf(out, outsz, "%s/" DAILY_PREFIX "%s-%d" DAILY_SUFFIX, dir, stamp, i);
+			snprintf(out, outsz, "%s/" DAILY_PREFIX "%s-%d" DAILY_SUFFIX, dir, stamp,
+				 i);
 		if (stat(out, &sb) != 0)
 			return HD_OK;
 	}
@@ -298,7 +306,6 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
 	db_close(old);
 	return rc;
 }
-
 
 /* The day number of the date of a copy's name in the folder:
  * hubdesk-YYYY-MM-DD.db, or a copy kept by a restore,
@@ -454,8 +461,8 @@ enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long 
 	return access(dir, F_OK) == 0 ? keep_all(db, who, dir, round, err) : HD_OK;
 }
 
-enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,
-			  char *path, size_t pathsz, struct hd_err *err)
+enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path, char *path,
+			  size_t pathsz, struct hd_err *err)
 {
 	char dir[PATH_BYTES], today[DATE_LEN];
 

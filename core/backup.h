@@ -61,7 +61,7 @@ enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long 
 /* Today's daily copy now (admin), written again when it exists; its path
  * into path. HD_REFUSED when who is not an admin; HD_FAIL when the copy
  * cannot be written. */
-enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path,
-			  char *path, size_t pathsz, struct hd_err *err);
+enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path, char *path,
+			  size_t pathsz, struct hd_err *err);
 
 #endif

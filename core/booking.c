@@ -19,9 +19,9 @@
 
 /* The words are stored in the table; they are msgids too. */
 static const char *const STATE_WORDS[] = {
-	[BK_PENDING] = N_("pending"),     [BK_CONFIRMED] = N_("confirmed"),
+	[BK_PENDING] = N_("pending"),       [BK_CONFIRMED] = N_("confirmed"),
 	[BK_CHECKED_IN] = N_("checked_in"), [BK_CANCELLED] = N_("cancelled"),
-	[BK_RELEASED] = N_("released"),   [BK_REJECTED] = N_("rejected"),
+	[BK_RELEASED] = N_("released"),     [BK_REJECTED] = N_("rejected"),
 	[BK_LAPSED] = N_("lapsed"),
 };
 
@@ -119,8 +119,8 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 	return rc;
 }
 
-enum hd_status booking_day(sqlite3 *db, long day, long long room_id,
-			   struct booking **out, int *n, struct hd_err *err)
+enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct booking **out, int *n,
+			   struct hd_err *err)
 {
 	long long args[5];
 
@@ -193,17 +193,18 @@ enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err
 
 	*released = 0;
 	rc = db_exec(db,
-		 "UPDATE booking SET state = 'released', noshow = 1, updated = ?1"
-		 " WHERE state IN ('pending', 'confirmed') AND state = 'confirmed'"
-		 " AND start < ?1 - ?2",
-		 now, window_seconds(db), 0, err);
+		     "UPDATE booking SET state = 'released', noshow = 1, updated = ?1"
+		     " WHERE state IN ('pending', 'confirmed') AND state = 'confirmed'"
+		     " AND start < ?1 - ?2",
+		     now, window_seconds(db), 0, err);
 	if (rc != HD_OK)
 		return rc;
 	*released = sqlite3_changes(db);
-	return db_exec(db,
-		   "UPDATE booking SET state = 'lapsed', updated = ?1"
-		   " WHERE state IN ('pending', 'confirmed') AND state = 'pending' AND start <= ?1",
-		   now, 0, 0, err);
+	return db_exec(
+		db,
+		"UPDATE booking SET state = 'lapsed', updated = ?1"
+		" WHERE state IN ('pending', 'confirmed') AND state = 'pending' AND start <= ?1",
+		now, 0, 0, err);
 }
 
 enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err)
@@ -227,7 +228,7 @@ char *booking_json(sqlite3 *db, long long id)
 }
 
 enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char *action,
-				    long long id, char *before, struct hd_err *err)
+			     long long id, char *before, struct hd_err *err)
 {
 	char *after = booking_json(db, id);
 	enum hd_status rc = audit_log(db, who, action, "booking", id, before, after, err);
@@ -245,11 +246,12 @@ enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
-			" purpose, state, series_id, created, updated) VALUES (?1, nullif(?2, 0),"
-			" nullif(?3, 0), ?4, ?5, ?6, ?7, nullif(?8, ''), ?9, nullif(?10, 0), ?11, ?11)",
-			&st, err);
+	rc = db_prepare(
+		db,
+		"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
+		" purpose, state, series_id, created, updated) VALUES (?1, nullif(?2, 0),"
+		" nullif(?3, 0), ?4, ?5, ?6, ?7, nullif(?8, ''), ?9, nullif(?10, 0), ?11, ?11)",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->room.id);
@@ -260,8 +262,9 @@ enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)p->end + p->room.buffer_min * 60);
 	sqlite3_bind_int64(st, 7, p->attendees);
 	sqlite3_bind_text(st, 8, p->purpose, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, p->team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed",
-			  -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9,
+			  p->team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed", -1,
+			  SQLITE_STATIC);
 	sqlite3_bind_int64(st, 10, series_id);
 	sqlite3_bind_int64(st, 11, (sqlite3_int64)clock_now());
 	src = sqlite3_step(st);
@@ -322,14 +325,15 @@ enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long l
 		return HD_OK;
 	}
 	if (b.state != BK_PENDING && b.state != BK_CONFIRMED)
-		return hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be cancelled."),
-				  id, _(booking_state_word(b.state)));
+		return hd_err_set(err, HD_REFUSED, "id",
+				  _("Booking %lld is %s: it cannot be cancelled."), id,
+				  _(booking_state_word(b.state)));
 	late = (long long)b.start - now < settings_int(db, SET_BOOKING_CANCEL_LATE_HOURS) * 3600;
 	before = booking_json(db, id);
 	rc = db_exec(db,
-		 "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
-		 " exception = series_id IS NOT NULL, updated = ?2 WHERE id = ?1",
-		 id, now, late, err);
+		     "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
+		     " exception = series_id IS NOT NULL, updated = ?2 WHERE id = ?1",
+		     id, now, late, err);
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.cancel", id, before, err);
 	free(before);
@@ -383,12 +387,14 @@ enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum acc
 		clock_local_hm(b.start - (time_t)w, from, sizeof(from));
 		clock_local_hm(b.start + (time_t)w, to, sizeof(to));
 		rc = hd_err_set(err, HD_REFUSED, "id",
-				_("Check-in for booking %lld is open on %s from %s to %s only."), id,
-				day, from, to);
+				_("Check-in for booking %lld is open on %s from %s to %s only."),
+				id, day, from, to);
 		goto done;
 	}
-	rc = db_exec(db, "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
-		     " WHERE id = ?1", id, now, 0, err);
+	rc = db_exec(db,
+		     "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
+		     " WHERE id = ?1",
+		     id, now, 0, err);
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.checkin", id, NULL, err);
 done:
@@ -414,8 +420,9 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 		return HD_OK;
 	}
 	if (b.state != BK_PENDING)
-		return hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s, not waiting for approval."),
-				  id, _(booking_state_word(b.state)));
+		return hd_err_set(err, HD_REFUSED, "id",
+				  _("Booking %lld is %s, not waiting for approval."), id,
+				  _(booking_state_word(b.state)));
 	before = booking_json(db, id);
 	rc = db_prepare(db,
 			"UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
@@ -431,8 +438,8 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
 	else
-		rc = booking_audit(db, who, to_state == BK_CONFIRMED ? "booking.approve"
-								       : "booking.reject",
+		rc = booking_audit(db, who,
+				   to_state == BK_CONFIRMED ? "booking.approve" : "booking.reject",
 				   id, before, err);
 done:
 	db_done(st);
@@ -461,8 +468,8 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 	return db_finish(db, booking_decide_in(db, who, id, to_state, why, already, err), err);
 }
 
-enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id,
-			       bool *already, struct hd_err *err)
+enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
+			       struct hd_err *err)
 {
 	return decide(db, who, id, BK_CONFIRMED, NULL, already, err);
 }
@@ -477,7 +484,9 @@ enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char 
 			       const char *end, const char *room, struct booking_plan *p,
 			       struct hd_err *err)
 {
-	struct booking_draft d = { .room = b->room_id, .start = start, .end = end,
+	struct booking_draft d = { .room = b->room_id,
+				   .start = start,
+				   .end = end,
 				   .purpose = b->purpose };
 	enum hd_status rc;
 
@@ -547,8 +556,8 @@ enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access
 	if (rc == HD_OK)
 		rc = booking_get(db, id, &b, err);
 	if (rc == HD_OK && b.state != BK_PENDING && b.state != BK_CONFIRMED)
-		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be moved."), id,
-				_(booking_state_word(b.state)));
+		rc = hd_err_set(err, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be moved."),
+				id, _(booking_state_word(b.state)));
 	if (rc == HD_OK)
 		rc = plan_check(db, who, &p, id, err);
 	if (rc != HD_OK)

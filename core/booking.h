@@ -29,13 +29,13 @@
 #define BOOKING_REACH 86400
 
 enum booking_state {
-	BK_PENDING,    /* a team's booking waiting for staff */
+	BK_PENDING, /* a team's booking waiting for staff */
 	BK_CONFIRMED,
 	BK_CHECKED_IN,
 	BK_CANCELLED,
-	BK_RELEASED,   /* nobody checked in: a no-show */
+	BK_RELEASED, /* nobody checked in: a no-show */
 	BK_REJECTED,
-	BK_LAPSED      /* pending at its start */
+	BK_LAPSED /* pending at its start */
 };
 
 /* Who books: an organisation or a team (BOOKER_NONE: not said yet). */
@@ -97,7 +97,7 @@ struct booking {
  * now and window (the check-in window in seconds) the parameters that give
  * them ("?1", "?2"): time decides no-shows and lapses for every reader,
  * before booking_release_due() writes them. */
-#define BOOKING_STATE_NOW_SQL(now, window)                                                  \
+#define BOOKING_STATE_NOW_SQL(now, window)                                                   \
 	"CASE WHEN b.state = 'confirmed' AND b.start + " window " < " now " THEN 'released'" \
 	" WHEN b.state = 'pending' AND b.start <= " now " THEN 'lapsed' ELSE b.state END"
 #define BOOKING_NOSHOW_NOW_SQL(now, window) \
@@ -120,8 +120,8 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 /* The bookings of the local day day (a day number; room_id 0: every room)
  * by room and start, states as of now, into a malloc'd array (the caller
  * frees). HD_FAIL when the database fails. */
-enum hd_status booking_day(sqlite3 *db, long day, long long room_id,
-			   struct booking **out, int *n, struct hd_err *err);
+enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct booking **out, int *n,
+			   struct hd_err *err);
 
 /* The bookings (room_id 0: every room) starting from..to (to not
  * included), by id, states as of now (malloc'd): exports. */
@@ -164,8 +164,8 @@ enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access
 /* Approves a pending team booking (staff), or rejects it with a reason. A
  * second approval is HD_OK with *already set; a booking that is not
  * pending is HD_REFUSED. */
-enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id,
-			       bool *already, struct hd_err *err);
+enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
+			       struct hd_err *err);
 enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
 			      const char *reason, bool *already, struct hd_err *err);
 
@@ -200,8 +200,8 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
  * frees; NULL and *n 0 when none). They are kept in the audit log
  * (booking.skip on the series' first booking), so every receipt of the
  * series, a reprint too, can list them. */
-enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out,
-				      int *n, struct hd_err *err);
+enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
+				      struct hd_err *err);
 
 /* Cancels this occurrence and the following ones of its series that nobody
  * changed on their own; for a single booking, that booking. */
@@ -214,10 +214,10 @@ enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
  * the same hours; they become a series of their own (the split), the
  * earlier ones stay as they were. All or nothing: a refused date refuses
  * the move, naming the date. */
-enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
-				      enum access_via how, long long id, const char *start,
-				      const char *end, const char *room,
-				      struct booking_series *out, struct hd_err *err);
+enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+				      long long id, const char *start, const char *end,
+				      const char *room, struct booking_series *out,
+				      struct hd_err *err);
 
 /* The dates of id's series still waiting for approval (pending, still to
  * come), id itself counted whatever its state: 1 for a booking of no

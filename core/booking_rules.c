@@ -75,12 +75,13 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
 	if (clock_parse_local(d->start, _("Start"), &p->start, err) ||
 	    clock_parse_local(d->end, _("End"), &p->end, err) ||
 	    record_check(&BOOKING_FIELD_LIST[BOOKING_F_attendees], d, NULL, 0, err) ||
-	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Use of the room"), 0, TEXT_MAX_CHARS,
-		       p->purpose, sizeof(p->purpose), err))
+	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Use of the room"), 0,
+		       TEXT_MAX_CHARS, p->purpose, sizeof(p->purpose), err))
 		return HD_BAD_INPUT;
 	p->attendees = d->attendees.given ? d->attendees.value : 1;
 	if (p->end <= p->start)
-		return hd_err_set(err, HD_BAD_INPUT, "end", _("%s: must be after the start"), _("End"));
+		return hd_err_set(err, HD_BAD_INPUT, "end", _("%s: must be after the start"),
+				  _("End"));
 	if (room_get(db, d->room, &p->room, err) != HD_OK)
 		return err->status;
 	return read_booker(db, d, p, err);
@@ -96,8 +97,7 @@ static int minute_of_day(time_t t, long *day)
 }
 
 /* The grid, the room's hours, the centre's days. */
-static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p,
-				     struct hd_err *err)
+static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
 {
 	long day, end_day;
 	int s = minute_of_day(p->start, &day);
@@ -109,15 +109,19 @@ static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p,
 				  _("Bookings start and end on the hour or the half hour."));
 	room_hours(db, &p->room, &open, &close);
 	if (day != end_day)
-		return hd_err_set(err, HD_REFUSED, "end", _("A booking ends on the day it starts."));
+		return hd_err_set(err, HD_REFUSED, "end",
+				  _("A booking ends on the day it starts."));
 	if (s < open || e > close)
-		return hd_err_set(err, HD_REFUSED, "start", _("%s is open from %02d:%02d to %02d:%02d."),
-				  p->room.name, open / 60, open % 60, close / 60, close % 60);
+		return hd_err_set(err, HD_REFUSED, "start",
+				  _("%s is open from %02d:%02d to %02d:%02d."), p->room.name,
+				  open / 60, open % 60, close / 60, close % 60);
 	if (closure_weekday_closes(db, day))
-		return hd_err_set(err, HD_REFUSED, "start", _("The centre is closed on that weekday."));
+		return hd_err_set(err, HD_REFUSED, "start",
+				  _("The centre is closed on that weekday."));
 	if (closure_covers(db, day, &c))
-		return hd_err_set(err, HD_REFUSED, "start", _("The centre is closed from %s to %s: %s."),
-				  c.from, c.to, c.reason);
+		return hd_err_set(err, HD_REFUSED, "start",
+				  _("The centre is closed from %s to %s: %s."), c.from, c.to,
+				  c.reason);
 	return HD_OK;
 }
 
@@ -127,10 +131,11 @@ static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db,
-			"SELECT reason FROM room_closure WHERE room_id = ?1 AND start < ?3 AND ?2 < end"
-			" LIMIT 1",
-			&st, err);
+	rc = db_prepare(
+		db,
+		"SELECT reason FROM room_closure WHERE room_id = ?1 AND start < ?3 AND ?2 < end"
+		" LIMIT 1",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->room.id);
@@ -156,10 +161,11 @@ static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, st
 	clock_date_of(clock_day_at(now) + ahead, last, sizeof(last));
 	if (!p->tail && clock_day_at(p->start) > clock_day_at(now) + ahead)
 		return hd_err_set(err, HD_REFUSED, "start",
-				  _("Bookings open %ld days ahead: the latest day now is %s."), ahead,
-				  last);
+				  _("Bookings open %ld days ahead: the latest day now is %s."),
+				  ahead, last);
 	if (p->end - p->start > hours * 3600)
-		return hd_err_set(err, HD_REFUSED, "end", _("A booking lasts at most %ld hours."), hours);
+		return hd_err_set(err, HD_REFUSED, "end", _("A booking lasts at most %ld hours."),
+				  hours);
 	if (p->attendees > p->room.capacity)
 		return hd_err_set(err, HD_REFUSED, "attendees", _("%s holds %d people, not %ld."),
 				  p->room.name, p->room.capacity, p->attendees);
@@ -176,16 +182,19 @@ static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, st
 		if (team_get(db, p->team_id, &t, err) != HD_OK)
 			return err->status;
 		if (t.state == TEAM_DEREGISTERED)
-			return hd_err_set(err, HD_REFUSED, "team", _("%s is deregistered."), t.name);
+			return hd_err_set(err, HD_REFUSED, "team", _("%s is deregistered."),
+					  t.name);
 		if (t.state != TEAM_FILED && t.state != TEAM_CLASSIFIED)
 			return hd_err_set(err, HD_REFUSED, "team",
-					  _("%s is not filed yet: only filed teams book rooms."), t.name);
+					  _("%s is not filed yet: only filed teams book rooms."),
+					  t.name);
 		return HD_OK;
 	}
 	if (org_get(db, p->org_id, &o, err) != HD_OK)
 		return err->status;
 	if (org_moved_out(&o, p->start))
-		return hd_err_set(err, HD_REFUSED, "org", _("%s moved out on %s."), o.name, o.out_date);
+		return hd_err_set(err, HD_REFUSED, "org", _("%s moved out on %s."), o.name,
+				  o.out_date);
 	return HD_OK;
 }
 
@@ -265,8 +274,8 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 	return HD_OK;
 }
 
-static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p,
-				    long long ignore_id, struct hd_err *err)
+static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p, long long ignore_id,
+				    struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -291,13 +300,15 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p,
 		clock_local_hm((time_t)sqlite3_column_int64(st, 1), from, sizeof(from));
 		clock_local_hm((time_t)sqlite3_column_int64(st, 2), to, sizeof(to));
 		if (p->room.buffer_min > 0)
-			rc = hd_err_set(err, HD_REFUSED, "start",
-					_("%s is booked then: booking %lld, %s %s-%s (%d minutes are kept free between bookings)."),
-					p->room.name, (long long)sqlite3_column_int64(st, 0),
-					(const char *)sqlite3_column_text(st, 3), from, to,
-					p->room.buffer_min);
+			rc = hd_err_set(
+				err, HD_REFUSED, "start",
+				_("%s is booked then: booking %lld, %s %s-%s (%d minutes are kept free between bookings)."),
+				p->room.name, (long long)sqlite3_column_int64(st, 0),
+				(const char *)sqlite3_column_text(st, 3), from, to,
+				p->room.buffer_min);
 		else
-			rc = hd_err_set(err, HD_REFUSED, "start", _("%s is booked then: booking %lld, %s %s-%s."),
+			rc = hd_err_set(err, HD_REFUSED, "start",
+					_("%s is booked then: booking %lld, %s %s-%s."),
 					p->room.name, (long long)sqlite3_column_int64(st, 0),
 					(const char *)sqlite3_column_text(st, 3), from, to);
 	}

@@ -17,7 +17,6 @@
 #include "core/print_request.h"
 #include "core/settings.h"
 
-
 void booking_series_free(struct booking_series *s)
 {
 	free(s->ids);
@@ -50,7 +49,6 @@ static enum hd_status add_miss(struct booking_series *s, time_t start, const cha
 	return HD_OK;
 }
 
-
 /* The weekly occurrences from the plan's date to until, inclusive. */
 static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, const char *until,
 				  int *weeks, struct hd_err *err)
@@ -65,13 +63,14 @@ static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, con
 	clock_date_of(b, last, sizeof(last));
 	if (b < a)
 		return hd_err_set(err, HD_BAD_INPUT, "until",
-				  _("%s: must be on or after the first date, %s"), _("Weekly until"),
-				  first);
+				  _("%s: must be on or after the first date, %s"),
+				  _("Weekly until"), first);
 	*weeks = (int)((b - a) / 7) + 1;
 	if (*weeks > most)
-		return hd_err_set(err, HD_REFUSED, "until",
-				  _("A series has at most %ld weekly dates; until %s it would have %d."),
-				  most, last, *weeks);
+		return hd_err_set(
+			err, HD_REFUSED, "until",
+			_("A series has at most %ld weekly dates; until %s it would have %d."),
+			most, last, *weeks);
 	return HD_OK;
 }
 
@@ -113,8 +112,7 @@ static enum hd_status book_week(sqlite3 *db, const struct hd_actor *who,
 }
 
 /* The refusal of a series, naming the first refused date. */
-static enum hd_status refuse_missed(const struct booking_series *s, int weeks,
-				    struct hd_err *err)
+static enum hd_status refuse_missed(const struct booking_series *s, int weeks, struct hd_err *err)
 {
 	char day[DATE_LEN];
 
@@ -166,19 +164,20 @@ static void read_miss(sqlite3_stmt *st, void *rec)
 	db_column_text(st, 1, m->why, sizeof(m->why));
 }
 
-enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out,
-				      int *n, struct hd_err *err)
+enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
+				      struct hd_err *err)
 {
 	long long args[1] = { id };
 
 	*out = NULL;
 	*n = 0;
-	return db_collect_with(db,
-			       "SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
-			       " FROM audit a JOIN booking b ON a.record_id = b.series_id"
-			       " WHERE b.id = ?1 AND a.record = 'booking' AND a.action = 'booking.skip'"
-			       " ORDER BY 1",
-			       args, 1, sizeof(**out), read_miss, (void **)out, n, err);
+	return db_collect_with(
+		db,
+		"SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
+		" FROM audit a JOIN booking b ON a.record_id = b.series_id"
+		" WHERE b.id = ?1 AND a.record = 'booking' AND a.action = 'booking.skip'"
+		" ORDER BY 1",
+		args, 1, sizeof(**out), read_miss, (void **)out, n, err);
 }
 
 enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
@@ -226,22 +225,22 @@ static void read_id(sqlite3_stmt *st, void *rec)
 
 /* The occurrences of id's series from id on that nobody changed on their
  * own, id first when ascending; every booking still to come or under way. */
-static enum hd_status following(sqlite3 *db, long long id, bool descending, long long **ids,
-				int *n, struct hd_err *err)
+static enum hd_status following(sqlite3 *db, long long id, bool descending, long long **ids, int *n,
+				struct hd_err *err)
 {
 	long long args[2] = { id, 0 };
 
-	return db_collect_with(db,
-			       descending
-				       ? "SELECT f.id FROM booking b JOIN booking f"
-					 " ON f.series_id = b.series_id AND f.start >= b.start"
-					 " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
-					 " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start DESC"
-				       : "SELECT f.id FROM booking b JOIN booking f"
-					 " ON f.series_id = b.series_id AND f.start >= b.start"
-					 " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
-					 " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start",
-			       args, 1, sizeof(**ids), read_id, (void **)ids, n, err);
+	return db_collect_with(
+		db,
+		descending ? "SELECT f.id FROM booking b JOIN booking f"
+			     " ON f.series_id = b.series_id AND f.start >= b.start"
+			     " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
+			     " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start DESC"
+			   : "SELECT f.id FROM booking b JOIN booking f"
+			     " ON f.series_id = b.series_id AND f.start >= b.start"
+			     " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
+			     " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start",
+		args, 1, sizeof(**ids), read_id, (void **)ids, n, err);
 }
 
 enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
@@ -302,8 +301,9 @@ static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
 	q.tail = p->tail || oid != first;
 	rc = plan_check(db, who, &q, oid, &why);
 	if (rc == HD_OK && o.state != BK_PENDING && o.state != BK_CONFIRMED)
-		rc = hd_err_set(&why, HD_REFUSED, "id", _("Booking %lld is %s: it cannot be moved."),
-				oid, _(booking_state_word(o.state)));
+		rc = hd_err_set(&why, HD_REFUSED, "id",
+				_("Booking %lld is %s: it cannot be moved."), oid,
+				_(booking_state_word(o.state)));
 	if (rc != HD_OK) {
 		clock_local_date(o.start, on, sizeof(on));
 		return hd_err_set(err, rc, why.field, "%s: %s", on, why.msg);
@@ -316,10 +316,10 @@ static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
 	return rc;
 }
 
-enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
-				      enum access_via how, long long id, const char *start,
-				      const char *end, const char *room,
-				      struct booking_series *out, struct hd_err *err)
+enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+				      long long id, const char *start, const char *end,
+				      const char *room, struct booking_series *out,
+				      struct hd_err *err)
 {
 	struct booking_plan p;
 	long long *ids = NULL;
@@ -359,8 +359,8 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who,
 
 /* id, then the other dates of its series waiting for approval, by start:
  * ?1 the booking, ?2 now. */
-#define SQL_SERIES_WAITING                                                              \
-	" FROM booking f WHERE f.id = ?1 OR (f.series_id ="                            \
+#define SQL_SERIES_WAITING                                  \
+	" FROM booking f WHERE f.id = ?1 OR (f.series_id =" \
 	" (SELECT series_id FROM booking WHERE id = ?1) AND f.state = 'pending' AND f.start > ?2)"
 
 int booking_series_waiting(sqlite3 *db, long long id)

@@ -293,8 +293,7 @@ time_t clock_local_time(const char *date, int minutes)
 	return day == CLOCK_NO_DAY ? -1 : clock_day_time(day, minutes);
 }
 
-enum hd_status clock_parse_day(const char *in, const char *label, long *day,
-			       struct hd_err *err)
+enum hd_status clock_parse_day(const char *in, const char *label, long *day, struct hd_err *err)
 {
 	char date[DATE_LEN];
 
@@ -304,8 +303,7 @@ enum hd_status clock_parse_day(const char *in, const char *label, long *day,
 	return HD_OK;
 }
 
-enum hd_status clock_parse_local(const char *in, const char *label, time_t *t,
-				 struct hd_err *err)
+enum hd_status clock_parse_local(const char *in, const char *label, time_t *t, struct hd_err *err)
 {
 	char buf[64], date[DATE_LEN], *sp;
 	int minutes;

@@ -78,8 +78,7 @@ time_t clock_day_time(long day, int minutes);
 
 /* Reads a date the user typed (YYYY-MM-DD, also YYYY/M/D) into its day
  * number *day. HD_BAD_INPUT with a message naming label. */
-enum hd_status clock_parse_day(const char *in, const char *label, long *day,
-			       struct hd_err *err);
+enum hd_status clock_parse_day(const char *in, const char *label, long *day, struct hd_err *err);
 
 /* The weekday (1 Monday ... 7 Sunday) of the date "YYYY-MM-DD", 0 when
  * malformed; and of the local day of the instant t. */
@@ -108,7 +107,6 @@ void clock_local_day(time_t t, char *out, size_t outsz);
 time_t clock_local_time(const char *date, int minutes);
 
 /* Reads local "YYYY-MM-DD HH:MM" into *t. HD_BAD_INPUT naming label. */
-enum hd_status clock_parse_local(const char *in, const char *label, time_t *t,
-				 struct hd_err *err);
+enum hd_status clock_parse_local(const char *in, const char *label, time_t *t, struct hd_err *err);
 
 #endif

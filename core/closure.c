@@ -74,8 +74,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
-			    struct hd_err *err)
+enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n, struct hd_err *err)
 {
 	char sql[256], today[DATE_LEN];
 
@@ -188,9 +187,10 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long da
 		return rc;
 	clock_date_of(date, day, sizeof(day));
 	if (!settings_closed_weekday(db, clock_weekday_of_day(date)))
-		return hd_err_set(err, HD_REFUSED, "date",
-				  _("%s is open anyway: only a weekday closed every week needs a working day."),
-				  day);
+		return hd_err_set(
+			err, HD_REFUSED, "date",
+			_("%s is open anyway: only a weekday closed every week needs a working day."),
+			day);
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;

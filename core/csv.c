@@ -147,7 +147,8 @@ static size_t from_gb18030(const char *data, size_t len, char **out)
 		return 0;
 	buf = xmalloc(cap);
 	o = buf;
-	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1 || memchr(buf, '\0', (size_t)(o - buf))) {
+	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1 ||
+	    memchr(buf, '\0', (size_t)(o - buf))) {
 		bad = (size_t)(in - data);
 		free(buf);
 		goto done;
@@ -180,12 +181,14 @@ enum hd_status csv_decode(const char *data, size_t len, char **out, enum csv_enc
 
 	*out = NULL;
 	if (blank(data + skip, len - skip))
-		return hd_err_set(err, HD_BAD_INPUT, "file", "%s",
-				  _("The file is empty: it needs a header row and at least one row of data."));
+		return hd_err_set(
+			err, HD_BAD_INPUT, "file", "%s",
+			_("The file is empty: it needs a header row and at least one row of data."));
 	if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
 	    ((unsigned char)data[1] ^ (unsigned char)data[0]) == 0x01)
-		return hd_err_set(err, HD_BAD_INPUT, "file", "%s",
-				  _("The file is in UTF-16; save it as \"CSV UTF-8\" or as CSV (GB18030/GBK)."));
+		return hd_err_set(
+			err, HD_BAD_INPUT, "file", "%s",
+			_("The file is in UTF-16; save it as \"CSV UTF-8\" or as CSV (GB18030/GBK)."));
 	bad = utf8_scan(data + skip, len - skip, &multibyte, &invalid);
 	if (bad == len - skip) {
 		*out = copy_bytes(data + skip, len - skip);
@@ -206,10 +209,11 @@ enum hd_status csv_decode(const char *data, size_t len, char **out, enum csv_enc
 		*enc = CSV_GB18030;
 		return HD_OK;
 	}
-	return hd_err_set(err, HD_BAD_INPUT, "file",
-			  _("Row %d: the file is neither UTF-8 nor GB18030/GBK text; save it as CSV in "
-			    "one of them."),
-			  row_at(data, bad));
+	return hd_err_set(
+		err, HD_BAD_INPUT, "file",
+		_("Row %d: the file is neither UTF-8 nor GB18030/GBK text; save it as CSV in "
+		  "one of them."),
+		row_at(data, bad));
 }
 
 /* A growing record under construction. */
@@ -277,7 +281,8 @@ enum hd_status csv_parse(const char *text, struct csv_table *t, struct hd_err *e
 			for (p++;; p++) {
 				if (*p == '\0') {
 					rc = hd_err_set(err, HD_BAD_INPUT, "file",
-							_("Row %d: a quoted field is not closed."), quote_row);
+							_("Row %d: a quoted field is not closed."),
+							quote_row);
 					goto done;
 				}
 				if (*p == '"' && p[1] != '"')
@@ -288,10 +293,11 @@ enum hd_status csv_parse(const char *text, struct csv_table *t, struct hd_err *e
 			}
 			p++;
 			if (*p && !strchr(",\r\n", *p)) {
-				rc = hd_err_set(err, HD_BAD_INPUT, "file",
-						_("Row %d: there is text after a closing quote; a quote inside "
-						  "a field is written twice."),
-						row);
+				rc = hd_err_set(
+					err, HD_BAD_INPUT, "file",
+					_("Row %d: there is text after a closing quote; a quote inside "
+					  "a field is written twice."),
+					row);
 				goto done;
 			}
 		} else {

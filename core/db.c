@@ -328,8 +328,7 @@ static enum hd_status set_pragmas(sqlite3 *db, const char *path, struct hd_err *
 	src = sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &st, NULL);
 	if (src == SQLITE_OK)
 		src = sqlite3_step(st);
-	if (src != SQLITE_ROW ||
-	    strcmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
+	if (src != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "wal") != 0) {
 		rc = hd_err_set(err, HD_FAIL, "",
 				_("%s cannot be used: its folder must be writable (%s)"), path,
 				sqlite3_errmsg(db));
@@ -449,7 +448,8 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 		memcpy(key, sqlite3_column_blob(st, 0), 32);
 		rc = HD_OK;
 	} else {
-		rc = hd_err_set(err, HD_FAIL, "", _("the installation has no secret key; run hubdesk init"));
+		rc = hd_err_set(err, HD_FAIL, "",
+				_("the installation has no secret key; run hubdesk init"));
 	}
 	db_done(st);
 	return rc;

@@ -14,8 +14,8 @@
 #include "core/status.h"
 
 #define DB_APPLICATION_ID 0x48554244 /* "HUBD" */
-#define DB_BUSY_MS 30000 /* how long a desk waits for another's write */
-#define DB_WAIT_TELL_MS 300 /* a wait this long is told to the person at the desk */
+#define DB_BUSY_MS 30000             /* how long a desk waits for another's write */
+#define DB_WAIT_TELL_MS 300          /* a wait this long is told to the person at the desk */
 
 /* Called now and then while a statement waits for another desk's (or an
  * admin job's) write, with the milliseconds waited so far: the full-screen
@@ -161,7 +161,6 @@ int db_batch_size(int size, long long took_ms);
  * a desk waits for (it is read in one read transaction of the WAL). The
  * caller closes it with db_close(). HD_FAIL when db has no file or the
  * copy cannot be made. */
-enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
-			  struct hd_err *err);
+enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out, struct hd_err *err);
 
 #endif

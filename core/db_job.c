@@ -158,8 +158,7 @@ static enum hd_status copy_objects(sqlite3 *copy, const char *const *skip, struc
 	return rc;
 }
 
-enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
-			  struct hd_err *err)
+enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out, struct hd_err *err)
 {
 	const char *path = sqlite3_db_filename(db, "main");
 	sqlite3_stmt *st = NULL;
@@ -171,8 +170,8 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out,
 	if (!path || !*path)
 		return hd_err_set(err, HD_FAIL, "", "%s",
 				  _("the database has no file to copy the registers from"));
-	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
 		sqlite3_close_v2(copy);
 		return hd_err_set(err, HD_FAIL, "", "%s", _("out of memory"));
 	}

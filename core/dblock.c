@@ -83,10 +83,13 @@ enum hd_status dblock_take(const char *db_path, bool exclusive, int *fd, struct 
 	close(*fd);
 	*fd = -1;
 	if (errno != EWOULDBLOCK)
-		return hd_err_set(err, HD_FAIL, "db", _("cannot lock %s: %s"), path, strerror(errno));
-	return hd_err_set(err, HD_REFUSED, "db",
-			  exclusive ? _("the database is in use by another hubdesk (a desk or a command); close it first")
-				    : _("the database is being restored; try again in a moment"));
+		return hd_err_set(err, HD_FAIL, "db", _("cannot lock %s: %s"), path,
+				  strerror(errno));
+	return hd_err_set(
+		err, HD_REFUSED, "db",
+		exclusive
+			? _("the database is in use by another hubdesk (a desk or a command); close it first")
+			: _("the database is being restored; try again in a moment"));
 }
 
 void dblock_release(int fd)

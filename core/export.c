@@ -136,8 +136,10 @@ static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
 }
 
 static const struct export_def DEFS[] = {
-	[EXPORT_VISITS] = { "visits", NULL,
-			    { "编号", "日期", "到达", "离开", "姓名", "电话", "来访事由", "拜访对象", "人数" },
+	[EXPORT_VISITS] = { "visits",
+			    NULL,
+			    { "编号", "日期", "到达", "离开", "姓名", "电话", "来访事由",
+			      "拜访对象", "人数" },
 			    9,
 			    "SELECT v.id, v.time_in, ifnull(v.time_out, 0), ifnull(p.name, ''),"
 			    " ifnull(p.phone, ''), v.purpose, coalesce(o.name, t.name, w.name, ''), v.party"
@@ -146,10 +148,14 @@ static const struct export_def DEFS[] = {
 			    " LEFT JOIN visitee w ON w.id = v.visitee_id"
 			    " WHERE v.time_in >= ?1 AND v.time_in < ?2 ORDER BY v.id",
 			    visit_cells },
-	[EXPORT_BOOKINGS] = { "bookings", NULL,
+	[EXPORT_BOOKINGS] = { "bookings",
+			      NULL,
 			      { "编号", "场地", "预约方", "开始", "结束", "人数", "用途", "状态" },
-			      8, NULL, NULL },
-	[EXPORT_TEAMS] = { "teams", &TEAM_RECORD,
+			      8,
+			      NULL,
+			      NULL },
+	[EXPORT_TEAMS] = { "teams",
+			   &TEAM_RECORD,
 			   { "状态", "备案日期", "备案编号" },
 			   3,
 			   "SELECT name, short, category, leader, phone, members, content, place,"
@@ -158,12 +164,18 @@ static const struct export_def DEFS[] = {
 			   " ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')"
 			   " FROM team WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			   team_cells },
-	[EXPORT_ORGS] = { "orgs", &ORG_RECORD, { NULL }, 0,
+	[EXPORT_ORGS] = { "orgs",
+			  &ORG_RECORD,
+			  { NULL },
+			  0,
 			  "SELECT name, short, kind, ifnull(credit_code, ''), ifnull(contact, ''),"
 			  " ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org"
 			  " WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			  org_cells },
-	[EXPORT_ROOMS] = { "rooms", &ROOM_RECORD, { NULL }, 0,
+	[EXPORT_ROOMS] = { "rooms",
+			   &ROOM_RECORD,
+			   { NULL },
+			   0,
 			   "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room"
 			   " WHERE created >= ?1 AND created < ?2 ORDER BY id",
 			   room_cells },

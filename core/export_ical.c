@@ -113,8 +113,9 @@ static void put_time(FILE *f, const char *name, time_t t, const char *zone)
 			 tm.tm_sec);
 	} else {
 		gmtime_r(&t, &tm);
-		snprintf(line, sizeof(line), "%s:%04d%02d%02dT%02d%02d%02dZ", name, tm.tm_year + 1900,
-			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+		snprintf(line, sizeof(line), "%s:%04d%02d%02dT%02d%02d%02dZ", name,
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 tm.tm_sec);
 	}
 	put_line(f, line);
 }

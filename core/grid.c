@@ -134,9 +134,8 @@ static enum grid_cell cell_of(enum booking_state s)
 }
 
 /* Room closures that touch the day. */
-static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g,
-					 const struct room_row *index, time_t day0, time_t day1,
-					 struct hd_err *err)
+static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g, const struct room_row *index,
+					 time_t day0, time_t day1, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -269,8 +268,7 @@ static const char SQL_FREE_ROOMS[] =
 	" ORDER BY r.capacity, r.name";
 
 enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
-			       const char *attendees, struct room **out, int *n,
-			       struct hd_err *err)
+			       const char *attendees, struct room **out, int *n, struct hd_err *err)
 {
 	char closed[TEXT_BYTES];
 	long long args[6];

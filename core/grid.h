@@ -18,15 +18,15 @@
 #define GRID_SLOT_MIN 30
 
 enum grid_cell {
-	GC_OUTSIDE,    /* the room is not open then */
+	GC_OUTSIDE, /* the room is not open then */
 	GC_FREE,
-	GC_PAST,       /* free, but the time has passed */
-	GC_BUFFER,     /* kept free after a booking (the room's buffer) */
+	GC_PAST,   /* free, but the time has passed */
+	GC_BUFFER, /* kept free after a booking (the room's buffer) */
 	GC_BOOKED,
 	GC_PENDING,
 	GC_CHECKED_IN,
-	GC_RELEASED,   /* nobody came: free again */
-	GC_CLOSED      /* the centre or the room is closed */
+	GC_RELEASED, /* nobody came: free again */
+	GC_CLOSED    /* the centre or the room is closed */
 };
 
 struct grid_room {
@@ -41,8 +41,8 @@ struct grid {
 	int first_min;           /* column c starts at first_min + 30 * c */
 	int ncols, nrooms, nbookings;
 	struct grid_room *rooms;
-	unsigned char *cells;    /* nrooms * ncols of enum grid_cell */
-	int *which;              /* nrooms * ncols: index into bookings, -1 none */
+	unsigned char *cells; /* nrooms * ncols of enum grid_cell */
+	int *which;           /* nrooms * ncols: index into bookings, -1 none */
 	struct booking *bookings;
 };
 

@@ -119,7 +119,8 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 	if (id && org_get(db, id, &o, err) == HD_OK) {
 		org_draft_of(&o, &d);
 		if (!text_given(CELL(cell, ORG_RECORD, ORG_F_kind)))
-			CELL(cell, ORG_RECORD, ORG_F_kind) = NULL; /* a list cell left empty keeps it */
+			CELL(cell, ORG_RECORD,
+			     ORG_F_kind) = NULL; /* a list cell left empty keeps it */
 	}
 	rc = cells_into(&ORG_RECORD, cell, &d, err);
 	/* The kind is optional in a file: a residence term makes a resident. */
@@ -173,10 +174,12 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 	if (committee)
 		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0],
 			     committee);
-	else if (find_id(db, "SELECT count(*) FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL) > 1)
-		return hd_err_set(err, HD_REFUSED, "committee",
-				  _("%s: several teams have this name; give the column 居委会 to say which"),
-				  _("Name"));
+	else if (find_id(db, "SELECT count(*) FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL) >
+		 1)
+		return hd_err_set(
+			err, HD_REFUSED, "committee",
+			_("%s: several teams have this name; give the column 居委会 to say which"),
+			_("Name"));
 	else
 		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
 	added = id == 0;
@@ -192,14 +195,16 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 		rc = HD_BAD_INPUT;
 	else if (text_given(c[13]) && list_parse(&LIST_TEAM_STATE, c[13], &state, err) != HD_OK)
 		rc = HD_BAD_INPUT;
-	else if (text_given(c[14]) && valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
+	else if (text_given(c[14]) &&
+		 valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
 		rc = HD_BAD_INPUT;
 	else if (*filed && state < TEAM_FILED)
 		rc = hd_err_set(err, HD_BAD_INPUT, "filed_date",
 				_("%s: only filed, classified or deregistered teams have one"),
 				_("Filing date"));
 	else if (id)
-		rc = team_update(db, who, id, &d, (enum team_state)state, filed, _("imported"), err);
+		rc = team_update(db, who, id, &d, (enum team_state)state, filed, _("imported"),
+				 err);
 	else
 		rc = team_create(db, who, &d, (enum team_state)state, filed, &id, err);
 	free(t);
@@ -210,12 +215,15 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 static const struct register_def DEFS[] = {
 	[IMPORT_ORGS] = { "orgs", &ORG_RECORD, "kind", { { 0 } }, 0, save_org },
 	/* After the record's 13 columns (cells 0..12): */
-	[IMPORT_TEAMS] = { "teams", &TEAM_RECORD, NULL,
+	[IMPORT_TEAMS] = { "teams",
+			   &TEAM_RECORD,
+			   NULL,
 			   { { "状态", false, N_("team state"), "state" },
 			     { "备案日期", false, N_("Filing date"), "filed_date", CELL_DATE },
 			     /* Known, never read: the centre gives filing numbers. */
 			     { "备案编号", false, N_("Filing number"), "filing_number" } },
-			   3, save_team },
+			   3,
+			   save_team },
 	[IMPORT_ROOMS] = { "rooms", &ROOM_RECORD, NULL, { { 0 } }, 0, save_room },
 };
 
@@ -253,9 +261,14 @@ static void columns_of(const struct register_def *def, struct register_def *out)
 	*out = *def;
 	for (i = 0; i < n; i++) {
 		f = record_field_at(def->rec, i + 1);
-		out->cols[i] = (struct column){ f->column, f->required && !(def->defaulted &&
-									  strcmp(def->defaulted, f->name) == 0),
-						f->label, f->name, form_of(f->kind), f->list };
+		out->cols[i] = (struct column){
+			f->column,
+			f->required && !(def->defaulted && strcmp(def->defaulted, f->name) == 0),
+			f->label,
+			f->name,
+			form_of(f->kind),
+			f->list
+		};
 	}
 	for (i = 0; i < def->ncols; i++)
 		out->cols[n + i] = def->cols[i];
@@ -308,7 +321,8 @@ static enum hd_status read_header(const struct register_def *def, const struct c
 	res->ignored = xcalloc((size_t)h->nfields + 1, sizeof(*res->ignored));
 	for (j = 0; j < h->nfields; j++) {
 		text_trim(h->fields[j], name, sizeof(name));
-		if (*name && name[strlen(name) - 1] == '*') /* a template's mark of a needed column */
+		if (*name &&
+		    name[strlen(name) - 1] == '*') /* a template's mark of a needed column */
 			name[strlen(name) - 1] = '\0';
 		for (i = 0; i < def->ncols && strcmp(name, def->cols[i].name) != 0; i++)
 			;
@@ -324,8 +338,8 @@ static enum hd_status read_header(const struct register_def *def, const struct c
 	}
 	for (i = 0; i < def->ncols; i++)
 		if (def->cols[i].needed && where[i] < 0)
-			snprintf(missing + strlen(missing), sizeof(missing) - strlen(missing), "%s%s",
-				 *missing ? "、" : "", def->cols[i].name);
+			snprintf(missing + strlen(missing), sizeof(missing) - strlen(missing),
+				 "%s%s", *missing ? "、" : "", def->cols[i].name);
 	if (*missing)
 		return hd_err_set(err, HD_BAD_INPUT, "file",
 				  _("Row 1: the file lacks the columns it needs: %s."), missing);
@@ -372,7 +386,7 @@ static void import_row(sqlite3 *db, const struct hd_actor *who, const struct reg
 		}
 	/* NULL: the file has no such column; "" a cell left empty. */
 	for (i = 0; i < def->ncols; i++)
-		cell[i] = where[i] < 0		  ? NULL
+		cell[i] = where[i] < 0            ? NULL
 			  : where[i] < r->nfields ? csv_unguard(r->fields[where[i]])
 						  : "";
 	hd_err_clear(&e);
@@ -394,8 +408,8 @@ static void import_row(sqlite3 *db, const struct hd_actor *who, const struct reg
 }
 
 /* The tables no register's checks read: the check pass copies the rest. */
-static const char *const NOT_READ[] = { "audit", "person", "visit", "booking", "erasure", "spool",
-					NULL };
+static const char *const NOT_READ[] = { "audit",   "person", "visit", "booking",
+					"erasure", "spool",  NULL };
 
 /* Stops the pass when the database ended the transaction itself (disk
  * full, say): no row may then be saved on its own. */
@@ -434,7 +448,8 @@ static enum hd_status check_all(sqlite3 *db, const struct hd_actor *who,
 	db_close(copy);
 	if (rc == HD_OK && res->nproblems > 0)
 		rc = hd_err_set(err, res->problems[0].status, "file",
-				dngettext("hubdesk", "%d row cannot be imported; nothing was imported.",
+				dngettext("hubdesk",
+					  "%d row cannot be imported; nothing was imported.",
 					  "%d rows cannot be imported; nothing was imported.",
 					  (unsigned long)res->bad_rows),
 				res->bad_rows);
@@ -451,16 +466,17 @@ static enum hd_status stopped(struct import_result *res, const struct csv_table 
 
 	if (res->nproblems == 0)
 		add_problem(res, row, "", why->status, why->msg);
-	return hd_err_set(err, res->problems[0].status, "file",
-			  dngettext("hubdesk",
-				    "Saving stopped at row %d; the first %d row of the file was "
-				    "saved. Import the file again once that is put right: saved rows "
-				    "are updated, not added twice.",
-				    "Saving stopped at row %d; the first %d rows of the file were "
-				    "saved. Import the file again once that is put right: saved rows "
-				    "are updated, not added twice.",
-				    (unsigned long)saved),
-			  row, saved);
+	return hd_err_set(
+		err, res->problems[0].status, "file",
+		dngettext("hubdesk",
+			  "Saving stopped at row %d; the first %d row of the file was "
+			  "saved. Import the file again once that is put right: saved rows "
+			  "are updated, not added twice.",
+			  "Saving stopped at row %d; the first %d rows of the file were "
+			  "saved. Import the file again once that is put right: saved rows "
+			  "are updated, not added twice.",
+			  (unsigned long)saved),
+		row, saved);
 }
 
 /* Every row saved on the live database in batches (db_batch), so that
@@ -532,8 +548,9 @@ enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_k
 	if (rc != HD_OK)
 		goto out;
 	if (t.nrecords < 1) {
-		rc = hd_err_set(err, HD_BAD_INPUT, "file", "%s",
-				_("The file is empty: it needs a header row and at least one row of data."));
+		rc = hd_err_set(
+			err, HD_BAD_INPUT, "file", "%s",
+			_("The file is empty: it needs a header row and at least one row of data."));
 		goto out;
 	}
 	rc = read_header(def, &t.records[0], where, res, err);

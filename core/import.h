@@ -40,13 +40,13 @@ struct import_done {
 
 struct import_result {
 	enum csv_encoding encoding;
-	int rows;                        /* data rows read (blank rows not counted) */
+	int rows; /* data rows read (blank rows not counted) */
 	int added, updated;
 	struct import_done *done;        /* in file order */
 	struct import_problem *problems; /* in file order, at most IMPORT_MAX_PROBLEMS */
 	int nproblems;
-	int bad_rows;                    /* rows with a problem, also beyond those kept */
-	char **ignored;                  /* columns not known, ignored */
+	int bad_rows;   /* rows with a problem, also beyond those kept */
+	char **ignored; /* columns not known, ignored */
 	int nignored;
 };
 

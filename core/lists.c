@@ -20,7 +20,8 @@ static const struct hd_choice purposes[] = {
 	{ 5, NULL, "培训/讲座/沙龙", N_("Training, lecture or salon") },
 	{ 6, NULL, "项目对接/公益创投", N_("Project matching or venture philanthropy") },
 	{ 7, NULL, "入驻孵化/机构办公", N_("Incubation or office use") },
-	{ 8, NULL, "年检年报/评估/财务指导", N_("Annual inspection, evaluation or finance guidance") },
+	{ 8, NULL, "年检年报/评估/财务指导",
+	  N_("Annual inspection, evaluation or finance guidance") },
 	{ 9, NULL, "党建活动", N_("Party-building activity") },
 	{ 10, NULL, "志愿服务", N_("Volunteer service") },
 	{ 11, NULL, "参观调研", N_("Visit or research") },
@@ -151,8 +152,7 @@ static void allowed_values(const struct hd_list *list, char *out, size_t outsz)
 	}
 }
 
-enum hd_status list_parse(const struct hd_list *list, const char *text, int *n,
-			  struct hd_err *err)
+enum hd_status list_parse(const struct hd_list *list, const char *text, int *n, struct hd_err *err)
 {
 	char buf[128], allowed[sizeof(err->msg)];
 	const char *field;

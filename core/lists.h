@@ -9,14 +9,14 @@
 #include "core/status.h"
 
 struct hd_choice {
-	int number;      /* 1-based, as on the command line */
+	int number;       /* 1-based, as on the command line */
 	const char *code; /* English code word accepted on the command line, or NULL */
-	const char *zh;  /* Chinese name (CSV and reports always use it) */
-	const char *en;  /* English name, also the gettext msgid of the label */
+	const char *zh;   /* Chinese name (CSV and reports always use it) */
+	const char *en;   /* English name, also the gettext msgid of the label */
 };
 
 struct hd_list {
-	const char *field;  /* English field name, a gettext msgid ("purpose") */
+	const char *field; /* English field name, a gettext msgid ("purpose") */
 	const struct hd_choice *items;
 	int count;
 };
@@ -37,7 +37,6 @@ const char *list_label(const struct hd_list *list, int n);
 /* Reads a choice given by number, Chinese name, English name or code word
  * (case-insensitive, surrounding spaces ignored) into *n. HD_BAD_INPUT naming
  * the field and the allowed values when it is not in the list. */
-enum hd_status list_parse(const struct hd_list *list, const char *text, int *n,
-			  struct hd_err *err);
+enum hd_status list_parse(const struct hd_list *list, const char *text, int *n, struct hd_err *err);
 
 #endif

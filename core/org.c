@@ -323,7 +323,9 @@ enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int
 	char sql[512], until[DATE_LEN];
 
 	clock_date_of(clock_today() + days, until, sizeof(until));
-	snprintf(sql, sizeof(sql), "%s WHERE out_date IS NOT NULL AND out_date <= ?1"
-		 " ORDER BY out_date, name", SQL_ORG_COLS);
+	snprintf(sql, sizeof(sql),
+		 "%s WHERE out_date IS NOT NULL AND out_date <= ?1"
+		 " ORDER BY out_date, name",
+		 SQL_ORG_COLS);
 	return db_collect_text(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);
 }

@@ -30,7 +30,8 @@ enum hd_status period_bounds(long first, long last, bool from_today, time_t *sta
 	if (first != CLOCK_NO_DAY && last != CLOCK_NO_DAY && last < first) {
 		clock_date_of(first, f, sizeof(f));
 		clock_date_of(last, t, sizeof(t));
-		return hd_err_set(err, HD_BAD_INPUT, "--to", _("--to %s is before --from %s."), t, f);
+		return hd_err_set(err, HD_BAD_INPUT, "--to", _("--to %s is before --from %s."), t,
+				  f);
 	}
 	*start = first != CLOCK_NO_DAY ? clock_local_midnight(first) : 0;
 	*end = last != CLOCK_NO_DAY ? clock_local_midnight(last + 1) : (time_t)1 << 40;
@@ -50,8 +51,7 @@ enum hd_status period_month(const char *month, long *first, long *last, struct h
 	return HD_OK;
 }
 
-enum hd_status period_half_year(const char *month, long *first, long *last,
-				struct hd_err *err)
+enum hd_status period_half_year(const char *month, long *first, long *last, struct hd_err *err)
 {
 	int y, m, d;
 

@@ -32,8 +32,7 @@ enum hd_status period_month(const char *month, long *first, long *last, struct h
 /* Reads a month as period_month() does into the first and last days of
  * its half year: January to June, or July to December. HD_BAD_INPUT
  * naming --month. */
-enum hd_status period_half_year(const char *month, long *first, long *last,
-				struct hd_err *err);
+enum hd_status period_half_year(const char *month, long *first, long *last, struct hd_err *err);
 
 /* The month ("YYYY-MM") months after month (negative: before) into out
  * (8 bytes); month itself when malformed or the result leaves 2000-2999. */

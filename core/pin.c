@@ -20,7 +20,8 @@ enum hd_status pin_check_shape(const char *pin, int min, int max, const char *la
 		if (pin[i] < '0' || pin[i] > '9')
 			break;
 	if (n == 0 || i < n || n < (size_t)min || n > (size_t)max)
-		return hd_err_set(err, HD_BAD_INPUT, "pin", _("%s: %d to %d digits"), label, min, max);
+		return hd_err_set(err, HD_BAD_INPUT, "pin", _("%s: %d to %d digits"), label, min,
+				  max);
 	return HD_OK;
 }
 
@@ -54,8 +55,8 @@ bool pin_needs_raise(const char *hash)
 
 /* A booker's hash made at a lower cost (the demo's) at the full cost now,
  * in the caller's transaction. */
-static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id,
-				 const char *hash, const char *pin, struct hd_err *err);
+static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id, const char *hash,
+				 const char *pin, struct hd_err *err);
 
 bool pin_matches(const char *hash, const char *pin)
 {
@@ -167,8 +168,8 @@ static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long i
 	return rc;
 }
 
-static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id,
-				 const char *hash, const char *pin, struct hd_err *err)
+static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id, const char *hash,
+				 const char *pin, struct hd_err *err)
 {
 	char full[PIN_HASH_MAX];
 	sqlite3_stmt *st = NULL;
@@ -212,14 +213,16 @@ enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum bo
 		goto done;
 	if (locked > now) {
 		clock_local_hm(locked, until, sizeof(until));
-		rc = hd_err_set(err, HD_REFUSED, "pin",
-				_("Wrong booking PIN five times: bookings by PIN are locked until %s."),
-				until);
+		rc = hd_err_set(
+			err, HD_REFUSED, "pin",
+			_("Wrong booking PIN five times: bookings by PIN are locked until %s."),
+			until);
 		goto done;
 	}
 	if (!*hash) {
-		rc = hd_err_set(err, HD_REFUSED, "pin",
-				_("This booker has no booking PIN yet: the centre's staff set one."));
+		rc = hd_err_set(
+			err, HD_REFUSED, "pin",
+			_("This booker has no booking PIN yet: the centre's staff set one."));
 		goto done;
 	}
 	ok = pin_matches(hash, pin);
@@ -240,9 +243,10 @@ enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum bo
 		return rc;
 	if (locked) {
 		clock_local_hm(locked, until, sizeof(until));
-		return hd_err_set(err, HD_REFUSED, "pin",
-				  _("Wrong booking PIN five times: bookings by PIN are locked until %s."),
-				  until);
+		return hd_err_set(
+			err, HD_REFUSED, "pin",
+			_("Wrong booking PIN five times: bookings by PIN are locked until %s."),
+			until);
 	}
 	return hd_err_set(err, HD_REFUSED, "pin", _("Wrong booking PIN: %d tries left."),
 			  BOOKER_LOCK_FAILURES - failures);

@@ -26,8 +26,7 @@ const struct record_field *record_field_named(const struct record_def *def, cons
 	return NULL;
 }
 
-const struct record_field *record_field_of_option(const struct record_def *def,
-						  const char *option)
+const struct record_field *record_field_of_option(const struct record_def *def, const char *option)
 {
 	int i;
 
@@ -187,9 +186,10 @@ static enum hd_status check_text(const struct record_field *f, const char *in, c
 	if (out && outsz)
 		*out = '\0';
 	if (!text_given(in) && (!f->required || f->kind == REC_CODE || f->kind == REC_DATE ||
-				    f->kind == REC_TIME || f->kind == REC_DATETIME))
-		return f->required ? hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: required"), label)
-				   : HD_OK;
+				f->kind == REC_TIME || f->kind == REC_DATETIME))
+		return f->required
+			       ? hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: required"), label)
+			       : HD_OK;
 	switch (f->kind) {
 	case REC_PHONE:
 		return valid_phone(text_given(in) ? in : "", label, out, outsz, err);

@@ -33,14 +33,14 @@
 #include "core/status.h"
 
 enum record_kind {
-	REC_TEXT,   /* const char *: free text of up to max characters */
-	REC_PHONE,  /* const char *: a phone, normalised by core */
-	REC_DATE,   /* const char *: a date, "YYYY-MM-DD" once core checked it */
-	REC_CODE,   /* const char *: a unified social credit code */
-	REC_NUMBER, /* struct rec_num: a whole number in min..max */
-	REC_CHOICE, /* int: the number of an entry of list, 0 for none */
-	REC_ID,     /* long long: a record's id, 0 for none */
-	REC_TIME,   /* const char *: a time of day, "HH:MM" once core checked it */
+	REC_TEXT,    /* const char *: free text of up to max characters */
+	REC_PHONE,   /* const char *: a phone, normalised by core */
+	REC_DATE,    /* const char *: a date, "YYYY-MM-DD" once core checked it */
+	REC_CODE,    /* const char *: a unified social credit code */
+	REC_NUMBER,  /* struct rec_num: a whole number in min..max */
+	REC_CHOICE,  /* int: the number of an entry of list, 0 for none */
+	REC_ID,      /* long long: a record's id, 0 for none */
+	REC_TIME,    /* const char *: a time of day, "HH:MM" once core checked it */
 	REC_DATETIME /* const char *: a local "YYYY-MM-DD HH:MM" */
 };
 
@@ -69,10 +69,18 @@ struct rec_num {
 #define RECORD_MEMBER(m, name, kind, label, option, column, csv_at, min, max, req, list) \
 	REC_TYPE_##kind m;
 #define RECORD_FIELD(type, m, name_, kind_, label_, option_, column_, csv_at_, min_, max_, req_, \
-		     list_)                                                                        \
-	{ .name = name_,     .kind = kind_,     .label = label_, .option = option_,              \
-	  .column = column_, .csv_at = csv_at_, .min = min_,     .max = max_,                    \
-	  .required = req_,  .list = list_,     .offset = offsetof(type, m) },
+		     list_)                                                                      \
+	{ .name = name_,                                                                         \
+	  .kind = kind_,                                                                         \
+	  .label = label_,                                                                       \
+	  .option = option_,                                                                     \
+	  .column = column_,                                                                     \
+	  .csv_at = csv_at_,                                                                     \
+	  .min = min_,                                                                           \
+	  .max = max_,                                                                           \
+	  .required = req_,                                                                      \
+	  .list = list_,                                                                         \
+	  .offset = offsetof(type, m) },
 #define RECORD_ONE(...) +1
 
 /* A field of a record, as its list declares it. */
@@ -99,8 +107,7 @@ struct record_def {
 const struct record_field *record_field_named(const struct record_def *def, const char *name);
 
 /* The field of def with command-line option option, or NULL. */
-const struct record_field *record_field_of_option(const struct record_def *def,
-						  const char *option);
+const struct record_field *record_field_of_option(const struct record_def *def, const char *option);
 
 /* The field of def at CSV place csv_at (from 1), or NULL. */
 const struct record_field *record_field_at(const struct record_def *def, int csv_at);

@@ -45,8 +45,9 @@ enum hd_status report_period(const char *month, const char *from, const char *to
 	if (text_given(month))
 		return period_month(month, first, last, err);
 	if (!text_given(from) || !text_given(to))
-		return hd_err_set(err, HD_BAD_INPUT, "--from", "%s",
-				  _("give --month YYYY-MM, or --from YYYY-MM-DD and --to YYYY-MM-DD"));
+		return hd_err_set(
+			err, HD_BAD_INPUT, "--from", "%s",
+			_("give --month YYYY-MM, or --from YYYY-MM-DD and --to YYYY-MM-DD"));
 	if (period_read(from, to, first, last, err) != HD_OK)
 		return HD_BAD_INPUT;
 	return check_span(*first, *last, err);
@@ -149,10 +150,10 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 	time_t t;
 
 	rc = prepare_period(db, r,
-			"SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0),"
-			" ifnull(visitee_id, 0) FROM visit"
-			" WHERE time_in >= ?1 AND time_in < ?2",
-			&st, err);
+			    "SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0),"
+			    " ifnull(visitee_id, 0) FROM visit"
+			    " WHERE time_in >= ?1 AND time_in < ?2",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -220,13 +221,15 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 		room_hours(db, &rooms[i], &open_min, &close_min);
 		for (d = 0; d < r->ndays; d++)
 			for (s = 0; day_open[d] && s < SLOTS; s++)
-				rd->slots[i * r->ndays + d][s] =
-					s * 30 >= open_min && (s + 1) * 30 <= close_min ? SLOT_OPEN
-											: 0;
+				rd->slots[i * r->ndays + d][s] = s * 30 >= open_min &&
+										 (s + 1) * 30 <=
+											 close_min
+									 ? SLOT_OPEN
+									 : 0;
 	}
-	rc = prepare_period(db, r,
-			"SELECT room_id, start, end FROM room_closure WHERE start < ?2 AND end > ?1",
-			&st, err);
+	rc = prepare_period(
+		db, r, "SELECT room_id, start, end FROM room_closure WHERE start < ?2 AND end > ?1",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -369,10 +372,11 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 	for (d = 0; d < r->ndays; d++)
 		day_open[d] = !closure_weekday_closes(db, r->days[d].day) &&
 			      !closure_covers(db, r->days[d].day, NULL);
-	rc = db_collect(db,
-			"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
-			" buffer_min FROM room ORDER BY name",
-			sizeof(*rooms), room_row, (void **)&rooms, &r->nrooms, err);
+	rc = db_collect(
+		db,
+		"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+		" buffer_min FROM room ORDER BY name",
+		sizeof(*rooms), room_row, (void **)&rooms, &r->nrooms, err);
 	if (rc != HD_OK)
 		goto done;
 	r->rooms = xcalloc((size_t)r->nrooms + 1, sizeof(*r->rooms));
@@ -405,9 +409,8 @@ done:
  * step it stood in the state it was entered in. */
 static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *err)
 {
-	static const char SQL_NOW[] =
-		"SELECT category, state, members, party_members FROM team"
-		" WHERE created < ?1 OR filed_date <= ?2";
+	static const char SQL_NOW[] = "SELECT category, state, members, party_members FROM team"
+				      " WHERE created < ?1 OR filed_date <= ?2";
 	static const char SQL_THEN[] =
 		"SELECT t.category, coalesce((SELECT s.to_state FROM team_step s"
 		"  WHERE s.team_id = t.id AND s.at < ?1 ORDER BY s.at DESC, s.id DESC LIMIT 1),"
@@ -443,11 +446,11 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 	 * clean-outs by the step that deregistered them, not by a record that
 	 * came in deregistered. */
 	rc = prepare_period(db, r,
-			"SELECT (SELECT count(*) FROM team WHERE state IN (3, 4, 5)"
-			"  AND filed_date BETWEEN ?3 AND ?4),"
-			" (SELECT count(DISTINCT team_id) FROM team_step WHERE to_state = 5"
-			"  AND at >= ?1 AND at < ?2 AND from_state IS NOT NULL)",
-			&st, err);
+			    "SELECT (SELECT count(*) FROM team WHERE state IN (3, 4, 5)"
+			    "  AND filed_date BETWEEN ?3 AND ?4),"
+			    " (SELECT count(DISTINCT team_id) FROM team_step WHERE to_state = 5"
+			    "  AND at >= ?1 AND at < ?2 AND from_state IS NOT NULL)",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 3, r->from, -1, SQLITE_STATIC);
@@ -497,9 +500,8 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 	return HD_OK;
 }
 
-enum hd_status report_build(sqlite3 *db, long first, long last,
-			    report_progress_fn progress, void *ctx, struct report *out,
-			    struct hd_err *err)
+enum hd_status report_build(sqlite3 *db, long first, long last, report_progress_fn progress,
+			    void *ctx, struct report *out, struct hd_err *err)
 {
 	time_t *starts = NULL;
 	enum hd_status rc;

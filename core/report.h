@@ -105,9 +105,8 @@ enum hd_status report_period(const char *month, const char *from, const char *to
  * NULL. HD_BAD_INPUT naming --to when last is before first or the period
  * is longer than REPORT_MAX_DAYS; HD_FAIL when the database fails or the
  * report is cancelled (the message says so). */
-enum hd_status report_build(sqlite3 *db, long first, long last,
-			    report_progress_fn progress, void *ctx, struct report *out,
-			    struct hd_err *err);
+enum hd_status report_build(sqlite3 *db, long first, long last, report_progress_fn progress,
+			    void *ctx, struct report *out, struct hd_err *err);
 
 /* Frees what report_build() allocated and zeroes *r. */
 void report_free(struct report *r);
@@ -127,8 +126,7 @@ enum report_style { REPORT_BLOCKS, REPORT_ASCII };
 
 /* A bar of value against max in at most cols columns into out: eighth
  * blocks (REPORT_BLOCKS) or '#' (REPORT_ASCII); "" when value is 0. */
-void report_bar(long value, long max, int cols, enum report_style style, char *out,
-		size_t outsz);
+void report_bar(long value, long max, int cols, enum report_style style, char *out, size_t outsz);
 
 /* The shade of a heat cell, permille 0..1000, as one column: " " for no
  * use, then lighter to darker. */

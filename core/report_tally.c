@@ -48,7 +48,7 @@ enum { KEY_ORG, KEY_TEAM, KEY_NAMED, KEY_KINDS };
 void report_tally_add(struct report_tally *t, long long org_id, long long team_id,
 		      long long visitee_id, int party)
 {
-	long long key = team_id	      ? team_id * KEY_KINDS + KEY_TEAM
+	long long key = team_id      ? team_id * KEY_KINDS + KEY_TEAM
 			: visitee_id ? visitee_id * KEY_KINDS + KEY_NAMED
 				     : org_id * KEY_KINDS + KEY_ORG;
 	unsigned s;
@@ -81,9 +81,10 @@ static void name_of(sqlite3 *db, struct report_visited *v)
 		snprintf(v->name, sizeof(v->name), "%s", _("(nobody in particular)"));
 		return;
 	}
-	if (db_prepare(db, v->team ? "SELECT name FROM team WHERE id = ?1"
-			   : v->named ? "SELECT name FROM visitee WHERE id = ?1"
-				      : "SELECT name FROM org WHERE id = ?1",
+	if (db_prepare(db,
+		       v->team    ? "SELECT name FROM team WHERE id = ?1"
+		       : v->named ? "SELECT name FROM visitee WHERE id = ?1"
+				  : "SELECT name FROM org WHERE id = ?1",
 		       &st, NULL) != HD_OK)
 		return;
 	sqlite3_bind_int64(st, 1, v->id);

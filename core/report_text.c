@@ -15,8 +15,7 @@ static const char *const EIGHTHS[] = { "", "▏", "▎", "▍", "▌", "▋", "�
 static const char *const SHADES_BLOCKS[] = { " ", "░", "▒", "▓", "█" };
 static const char *const SHADES_ASCII[] = { " ", ".", ":", "+", "#" };
 
-void report_bar(long value, long max, int cols, enum report_style style, char *out,
-		size_t outsz)
+void report_bar(long value, long max, int cols, enum report_style style, char *out, size_t outsz)
 {
 	long units, step;
 	size_t n = 0, k;
@@ -157,8 +156,8 @@ static void bar_line(FILE *f, const char *label, int label_cols, long value, lon
 
 static void write_visits(const struct report *r, enum report_style style, int cols, FILE *f)
 {
-	static const char *const WD[] = { "", N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-					  N_("Fri"), N_("Sat"), N_("Sun") };
+	static const char *const WD[] = { "",        N_("Mon"), N_("Tue"), N_("Wed"),
+					  N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun") };
 	char label[64];
 	long max = 0;
 	int i;
@@ -170,7 +169,8 @@ static void write_visits(const struct report *r, enum report_style style, int co
 		if (r->days[i].visits > max)
 			max = r->days[i].visits;
 	for (i = 0; i < r->ndays; i++) {
-		snprintf(label, sizeof(label), "%s %s", r->days[i].date + 5, _(WD[r->days[i].weekday]));
+		snprintf(label, sizeof(label), "%s %s", r->days[i].date + 5,
+			 _(WD[r->days[i].weekday]));
 		bar_line(f, label, 10, r->days[i].visits, max, style, cols);
 	}
 	fprintf(f, "  %s\n    ", _("By purpose"));
@@ -196,7 +196,8 @@ static void write_visits(const struct report *r, enum report_style style, int co
 	fprintf(f, "  %s\n", _("Visited"));
 	for (i = 0; i < r->nvisited; i++) {
 		fputs("    ", f);
-		put_cell(f, r->visited[i].id ? r->visited[i].name : _("(nobody in particular)"), 36);
+		put_cell(f, r->visited[i].id ? r->visited[i].name : _("(nobody in particular)"),
+			 36);
 		fprintf(f, " %6d %6d\n", r->visited[i].visits, r->visited[i].people);
 	}
 }
@@ -204,8 +205,8 @@ static void write_visits(const struct report *r, enum report_style style, int co
 /* The heat map of every room together: weekdays by the hours that open. */
 static void write_heat(const struct report *r, FILE *f)
 {
-	static const char *const WD[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
-					  N_("Sat"), N_("Sun") };
+	static const char *const WD[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					  N_("Fri"), N_("Sat"), N_("Sun") };
 	long open[7][24] = { { 0 } }, booked[7][24] = { { 0 } };
 	int first = 24, last = -1, i, d, h;
 
@@ -229,14 +230,16 @@ static void write_heat(const struct report *r, FILE *f)
 		fputs("    ", f);
 		put_cell(f, _(WD[d]), 4);
 		for (h = first; h <= last; h++) {
-			const char *s = open[d][h] ? report_shade(report_permille(booked[d][h], open[d][h]),
-								 REPORT_ASCII)
+			const char *s = open[d][h] ? report_shade(report_permille(booked[d][h],
+										  open[d][h]),
+								  REPORT_ASCII)
 						   : " ";
 			fprintf(f, "%s%s ", s, s);
 		}
 		fputc('\n', f);
 	}
-	fprintf(f, "        %s\n", _("(blank none, . under 25%, : under 50%, + under 75%, # 75% or more)"));
+	fprintf(f, "        %s\n",
+		_("(blank none, . under 25%, : under 50%, + under 75%, # 75% or more)"));
 }
 
 static void write_rooms(const struct report *r, FILE *f)

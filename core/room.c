@@ -21,8 +21,7 @@ static const char SQL_ROOM_JSON[] =
 	"SELECT json_object('name', name, 'kind', kind, 'capacity', capacity,"
 	" 'open', open_min, 'close', close_min, 'buffer', buffer_min) FROM room WHERE id = ?1";
 
-static enum hd_status read_hour(const char *in, const char *label, int *out,
-				struct hd_err *err)
+static enum hd_status read_hour(const char *in, const char *label, int *out, struct hd_err *err)
 {
 	if (!text_given(in)) {
 		*out = -1;
@@ -101,8 +100,9 @@ static enum hd_status name_taken(sqlite3 *db, const char *name, long long except
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, except);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = hd_err_set(err, HD_REFUSED, "name", _("a room named %s exists already (id %lld)"),
-				name, (long long)sqlite3_column_int64(st, 0));
+		rc = hd_err_set(err, HD_REFUSED, "name",
+				_("a room named %s exists already (id %lld)"), name,
+				(long long)sqlite3_column_int64(st, 0));
 	db_done(st);
 	return rc;
 }
@@ -273,8 +273,7 @@ enum hd_status room_read_period(const char *from, const char *to, time_t *start,
 }
 
 enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id, time_t start,
-			  time_t end, const char *reason, long long *closure_id,
-			  struct hd_err *err)
+			  time_t end, const char *reason, long long *closure_id, struct hd_err *err)
 {
 	char why[TEXT_BYTES], *after = NULL;
 	sqlite3_stmt *st = NULL;
@@ -367,8 +366,7 @@ enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t 
 	 * is a no-show already, a pending one past its start has lapsed. */
 	for (i = 0; i < nids && rc == HD_OK; i++) {
 		rc = booking_get(db, ids[i], &rows[*n], err);
-		if (rc == HD_OK &&
-		    (rows[*n].state == BK_PENDING || rows[*n].state == BK_CONFIRMED))
+		if (rc == HD_OK && (rows[*n].state == BK_PENDING || rows[*n].state == BK_CONFIRMED))
 			(*n)++;
 	}
 done:

@@ -45,7 +45,7 @@ extern const struct record_def ROOM_RECORD;
 struct room {
 	long long id;
 	char name[NAME_BYTES];
-	int kind;      /* LIST_ROOM_KIND number */
+	int kind; /* LIST_ROOM_KIND number */
 	int capacity;
 	int open_min;  /* minutes of the day; -1: 08:00 */
 	int close_min; /* -1: closing.time */

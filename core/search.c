@@ -12,8 +12,8 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
-#define MAX_CHARS 64     /* characters of a name or query that are indexed */
-#define SHORT_POS 1000   /* short-name pieces rank after every name piece */
+#define MAX_CHARS 64   /* characters of a name or query that are indexed */
+#define SHORT_POS 1000 /* short-name pieces rank after every name piece */
 
 /* Lower-cased (ASCII) code points of s; returns the count. */
 static int code_points(const char *s, uint32_t *cps, int max)
@@ -74,8 +74,8 @@ static enum hd_status put_pieces(sqlite3_stmt *st, const char *text, int base, i
 	return HD_OK;
 }
 
-enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id,
-				const char *name, const char *short_name, struct hd_err *err)
+enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
+				const char *short_name, struct hd_err *err)
 {
 	sqlite3_stmt *del = NULL, *ins = NULL;
 	enum hd_status rc;
@@ -203,8 +203,8 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 		if (!name || seen_before(hits, count, kind, id))
 			continue;
 		if (qn > 2 && !(pos < SHORT_POS ? contains_at(name, pos - at, q, qn)
-						 : contains_at(short_name ? short_name : "",
-							       pos - SHORT_POS - at, q, qn)))
+						: contains_at(short_name ? short_name : "",
+							      pos - SHORT_POS - at, q, qn)))
 			continue;
 		hits[count].kind = (enum search_kind)kind;
 		hits[count].id = id;

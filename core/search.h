@@ -38,7 +38,7 @@ enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, in
 /* Replaces the index entries of one record (inside the caller's
  * transaction): its name and, when not part of the name, its short name.
  * HD_FAIL when the database fails. */
-enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id,
-				const char *name, const char *short_name, struct hd_err *err);
+enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
+				const char *short_name, struct hd_err *err);
 
 #endif

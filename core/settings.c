@@ -56,16 +56,18 @@ static enum hd_status check_weekdays(const char *key, const char *in, char *out,
 		if (!*p)
 			break;
 		if (*p < '1' || *p > '7' || (p[1] && p[1] != ',' && p[1] != ' '))
-			return hd_err_set(err, HD_BAD_INPUT, key,
-					  _("%s: weekday numbers 1 (Monday) to 7 (Sunday) separated by commas, e.g. 1,7"),
-					  key);
+			return hd_err_set(
+				err, HD_BAD_INPUT, key,
+				_("%s: weekday numbers 1 (Monday) to 7 (Sunday) separated by commas, e.g. 1,7"),
+				key);
 		seen[*p - '0'] = true;
 		p++;
 	}
 	out[0] = '\0';
 	for (d = 1; d <= 7; d++)
 		if (seen[d] && used + 3 < outsz)
-			used += (size_t)snprintf(out + used, outsz - used, "%s%d", used ? "," : "", d);
+			used += (size_t)snprintf(out + used, outsz - used, "%s%d", used ? "," : "",
+						 d);
 	return HD_OK;
 }
 
@@ -77,9 +79,10 @@ static enum hd_status check_queue(const char *key, const char *in, char *out, si
 	for (p = in; *p; p++)
 		if ((unsigned char)*p <= ' ' || *p == '/' || *p == '#' || *p == '\\' ||
 		    (unsigned char)*p >= 0x7f)
-			return hd_err_set(err, HD_BAD_INPUT, key,
-					  _("%s: a CUPS queue name (letters, digits, - and _, no spaces), or empty for none"),
-					  key);
+			return hd_err_set(
+				err, HD_BAD_INPUT, key,
+				_("%s: a CUPS queue name (letters, digits, - and _, no spaces), or empty for none"),
+				key);
 	if (p - in > 127)
 		return hd_err_set(err, HD_BAD_INPUT, key, _("%s: at most 127 characters"), key);
 	snprintf(out, outsz, "%s", in);
@@ -127,8 +130,9 @@ enum hd_status settings_validate(enum setting s, const char *value, char *out, s
 		if (valid_time(in, key, &m, err) != HD_OK)
 			return HD_BAD_INPUT;
 		if (m < d->min || m > d->max)
-			return hd_err_set(err, HD_BAD_INPUT, key, _("%s: from %02ld:%02ld to %02ld:%02ld"),
-					  key, d->min / 60, d->min % 60, d->max / 60, d->max % 60);
+			return hd_err_set(err, HD_BAD_INPUT, key,
+					  _("%s: from %02ld:%02ld to %02ld:%02ld"), key,
+					  d->min / 60, d->min % 60, d->max / 60, d->max % 60);
 		snprintf(out, outsz, "%02d:%02d", m / 60, m % 60);
 		return HD_OK;
 	case SET_WEEKDAYS:
@@ -198,9 +202,8 @@ static void json_pair(sqlite3 *db, const char *key, const char *value, char *out
 	db_done(st);
 }
 
-static const char SQL_SET[] =
-	"INSERT INTO setting(key, value) VALUES (?1, ?2)"
-	" ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES (?1, ?2)"
+			      " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
 enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum setting s,
 			    const char *value, struct hd_err *err)

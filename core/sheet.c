@@ -113,8 +113,8 @@ enum hd_status sheet_time(const char *in, const char *label, char *out, size_t o
 	if (out && outsz > 0)
 		*out = '\0';
 	if (!trim_cell(in, buf) || !digits(&s, 1, 2, &h) || !skip(&s, ":") ||
-	    !digits(&s, 2, 2, &m) || (skip(&s, ":") && !digits(&s, 2, 2, &sec)) || *s ||
-	    h > 23 || m > 59 || sec > 59 || !out || outsz < SHEET_TIME_LEN)
+	    !digits(&s, 2, 2, &m) || (skip(&s, ":") && !digits(&s, 2, 2, &sec)) || *s || h > 23 ||
+	    m > 59 || sec > 59 || !out || outsz < SHEET_TIME_LEN)
 		return hd_err_set(err, HD_BAD_INPUT, "",
 				  _("%s: a time as 08:30, 8:30 or 08:30:00 (00:00-23:59)"), label);
 	if (sec != 0)

@@ -151,8 +151,7 @@ int staff_active_count(sqlite3 *db)
 
 /* Runs an UPDATE of one account (?1 the id, ?2 now) and audits it. */
 static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char *sql,
-			     const char *action, long long id, const char *text,
-			     struct hd_err *err)
+			     const char *action, long long id, const char *text, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -172,8 +171,8 @@ static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char
 	return action ? audit_staff(db, who, action, id, err) : HD_OK;
 }
 
-enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id,
-			     bool *already, struct hd_err *err)
+enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
+			     struct hd_err *err)
 {
 	struct staff s;
 	sqlite3_stmt *st = NULL;
@@ -274,8 +273,8 @@ static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const st
 		    "signin.fail", s->id, count, err);
 	res->tries_left = STAFF_LOCK_FAILURES - failures;
 	if (rc == HD_OK)
-		rc = hd_err_set(err, HD_REFUSED, "pin", _("Wrong PIN; %d more tries before the lock."),
-				res->tries_left);
+		rc = hd_err_set(err, HD_REFUSED, "pin",
+				_("Wrong PIN; %d more tries before the lock."), res->tries_left);
 	return rc;
 }
 
@@ -324,8 +323,8 @@ static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, str
 }
 
 static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const char *name,
-				   const char *pin, struct hd_actor *out,
-				   struct signin_result *res, struct hd_err *err)
+				   const char *pin, struct hd_actor *out, struct signin_result *res,
+				   struct hd_err *err)
 {
 	char until[32];
 	struct staff s;
@@ -340,8 +339,8 @@ static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const
 			      err) != HD_OK)
 			return HD_FAIL;
 		if (rc == HD_OK)
-			return hd_err_set(err, HD_REFUSED, "name", _("The account of %s is disabled."),
-					  name);
+			return hd_err_set(err, HD_REFUSED, "name",
+					  _("The account of %s is disabled."), name);
 		return hd_err_set(err, HD_NOT_FOUND, "name", _("no account named %s"), name);
 	}
 	if (rc != HD_OK)

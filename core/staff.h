@@ -48,8 +48,8 @@ int staff_active_count(sqlite3 *db);
 
 /* Disables an account (it keeps its history). *already tells whether it was
  * disabled before. HD_REFUSED for the last enabled admin. */
-enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id,
-			     bool *already, struct hd_err *err);
+enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
+			     struct hd_err *err);
 
 /* Sets a new PIN and lifts a lock. HD_BAD_INPUT for a PIN of another
  * shape; HD_REFUSED when who is not an admin; HD_NOT_FOUND for an unknown

@@ -7,12 +7,12 @@
 #define HD_STATUS_H
 
 enum hd_status {
-	HD_OK = 0,         /* done, or already done */
-	HD_FAIL = 1,       /* failed for another reason (database, terminal, disk) */
-	HD_BAD_INPUT = 2,  /* bad usage or malformed input */
-	HD_REFUSED = 3,    /* well-formed but refused by a rule */
-	HD_NOT_FOUND = 4,  /* unknown id, or the record of a genuine code is gone */
-	HD_FORGED = 5      /* forged QR text */
+	HD_OK = 0,        /* done, or already done */
+	HD_FAIL = 1,      /* failed for another reason (database, terminal, disk) */
+	HD_BAD_INPUT = 2, /* bad usage or malformed input */
+	HD_REFUSED = 3,   /* well-formed but refused by a rule */
+	HD_NOT_FOUND = 4, /* unknown id, or the record of a genuine code is gone */
+	HD_FORGED = 5     /* forged QR text */
 };
 
 #define HD_MSG_BYTES 512

@@ -40,8 +40,8 @@ static enum hd_status check_draft(const struct team_draft *d, struct team_row *t
 	/* Every field in its order, the party members last: they are at most
 	 * the members. */
 	for (i = 0; i < TEAM_NFIELDS; i++)
-		if (i != TEAM_F_party_members &&
-		    record_check(&TEAM_FIELD_LIST[i], d, t->text[i], sizeof(t->text[i]), err) != HD_OK)
+		if (i != TEAM_F_party_members && record_check(&TEAM_FIELD_LIST[i], d, t->text[i],
+							      sizeof(t->text[i]), err) != HD_OK)
 			return HD_BAD_INPUT;
 	t->category = d->category;
 	t->members = d->members.value;
@@ -55,8 +55,8 @@ static enum hd_status check_draft(const struct team_draft *d, struct team_row *t
 }
 
 /* What a team is called ends in what it is. */
-static const char *const TEAM_SUFFIXES[] = { "队", "团", "社", "组", "会", "班", "站", "坊",
-					     "部", "室" };
+static const char *const TEAM_SUFFIXES[] = { "队", "团", "社", "组", "会",
+					     "班", "站", "坊", "部", "室" };
 
 static bool proper_name(const char *name)
 {
@@ -75,9 +75,10 @@ static enum hd_status check_name(const char *name, struct hd_err *err)
 {
 	if (proper_name(name))
 		return HD_OK;
-	return hd_err_set(err, HD_BAD_INPUT, "name",
-			  _("%s: ends in what the team is: 队, 团, 社, 组, 会, 班, 站, 坊, 部 or 室"),
-			  _("Name"));
+	return hd_err_set(
+		err, HD_BAD_INPUT, "name",
+		_("%s: ends in what the team is: 队, 团, 社, 组, 会, 班, 站, 坊, 部 or 室"),
+		_("Name"));
 }
 
 static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct hd_err *err)
@@ -91,9 +92,10 @@ static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct h
 	sqlite3_bind_text(st, 1, ROW(t, name), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, ROW(t, committee), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		rc = hd_err_set(err, HD_REFUSED, "name",
-				_("a team named %s is filed already in this residents' committee (id %lld)"),
-				ROW(t, name), (long long)sqlite3_column_int64(st, 0));
+		rc = hd_err_set(
+			err, HD_REFUSED, "name",
+			_("a team named %s is filed already in this residents' committee (id %lld)"),
+			ROW(t, name), (long long)sqlite3_column_int64(st, 0));
 	db_done(st);
 	return rc;
 }
@@ -119,9 +121,9 @@ static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state
 		int param;
 		enum team_field field;
 	} TEXTS[] = {
-		{ 1, TEAM_F_name },     { 2, TEAM_F_short_name }, { 5, TEAM_F_leader },
-		{ 6, TEAM_F_phone },    { 8, TEAM_F_content },    { 9, TEAM_F_place },
-		{ 10, TEAM_F_schedule }, { 12, TEAM_F_liaison },  { 13, TEAM_F_committee },
+		{ 1, TEAM_F_name },      { 2, TEAM_F_short_name }, { 5, TEAM_F_leader },
+		{ 6, TEAM_F_phone },     { 8, TEAM_F_content },    { 9, TEAM_F_place },
+		{ 10, TEAM_F_schedule }, { 12, TEAM_F_liaison },   { 13, TEAM_F_committee },
 		{ 14, TEAM_F_street },
 	};
 	size_t i;
@@ -223,8 +225,8 @@ static const char SQL_UPDATE[] =
 	" WHERE id = ?17";
 
 /* A step the update took, kept in the history with reason. */
-static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long long id,
-				  int from, int to, const char *reason, struct hd_err *err)
+static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long long id, int from,
+				  int to, const char *reason, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -248,8 +250,8 @@ static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long 
 }
 
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
-			   const struct team_draft *d, enum team_state state, const char *filed_date,
-			   const char *reason, struct hd_err *err)
+			   const struct team_draft *d, enum team_state state,
+			   const char *filed_date, const char *reason, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct team_row *t = xcalloc(1, sizeof(*t));
@@ -279,7 +281,8 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 		goto done;
 	if (state == TEAM_STATE_KEPT)
 		state = old->state;
-	if (strcmp(old->name, ROW(t, name)) != 0 || strcmp(old->committee, ROW(t, committee)) != 0) {
+	if (strcmp(old->name, ROW(t, name)) != 0 ||
+	    strcmp(old->committee, ROW(t, committee)) != 0) {
 		rc = name_taken(db, t, err);
 		if (rc != HD_OK)
 			goto done;
@@ -300,9 +303,8 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	}
 	if (old->state != state)
 		rc = update_step(db, who, id, (int)old->state, (int)state, reason, err);
-	if (rc == HD_OK &&
-	    (strcmp(old->name, ROW(t, name)) != 0 ||
-	     strcmp(old->short_name, ROW(t, short_name)) != 0))
+	if (rc == HD_OK && (strcmp(old->name, ROW(t, name)) != 0 ||
+			    strcmp(old->short_name, ROW(t, short_name)) != 0))
 		rc = search_index_put(db, SEARCH_TEAM, id, ROW(t, name), ROW(t, short_name), err);
 	if (rc != HD_OK)
 		goto done;
@@ -390,7 +392,8 @@ int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max)
 		if (!f->required)
 			continue;
 		if (f->kind == REC_CHOICE && !record_given(f, d))
-			hd_err_set(&e[k++], HD_BAD_INPUT, f->name, _("%s must be chosen"), _(f->label));
+			hd_err_set(&e[k++], HD_BAD_INPUT, f->name, _("%s must be chosen"),
+				   _(f->label));
 		else if (record_check(f, d, text, sizeof(text), &e[k]) != HD_OK)
 			k++;
 		else if (i == TEAM_F_name)

@@ -112,8 +112,8 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
  * filed_date (NULL keeps the one it has), audited before and after
  * (staff). HD_REFUSED when another team of the committee has the name. */
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
-			   const struct team_draft *d, enum team_state state, const char *filed_date,
-			   const char *reason, struct hd_err *err);
+			   const struct team_draft *d, enum team_state state,
+			   const char *filed_date, const char *reason, struct hd_err *err);
 /* A draft of team t as stored (its text pointing into t), for an edit
  * that changes some fields and keeps the others. */
 void team_draft_of(const struct team *t, struct team_draft *d);

@@ -79,8 +79,8 @@ static enum hd_status target(sqlite3 *db, const struct team *t, enum team_action
 			     enum team_state *to, bool *already, struct hd_err *err)
 {
 	static const enum team_state NEXT[] = { [TEAM_REVIEW] = TEAM_REVIEWED,
-						 [TEAM_FILE] = TEAM_FILED,
-						 [TEAM_CLASSIFY] = TEAM_CLASSIFIED };
+						[TEAM_FILE] = TEAM_FILED,
+						[TEAM_CLASSIFY] = TEAM_CLASSIFIED };
 	enum team_state from = t->state;
 
 	*already = false;
@@ -101,7 +101,8 @@ static enum hd_status target(sqlite3 *db, const struct team *t, enum team_action
 		*to = NEXT[action];
 		if (from == TEAM_DEREGISTERED)
 			return hd_err_set(err, HD_REFUSED, "id",
-					  _("%s is deregistered (已注销): reopen it first."), t->name);
+					  _("%s is deregistered (已注销): reopen it first."),
+					  t->name);
 		if (from >= *to) {
 			*already = true;
 			return HD_OK;
@@ -109,7 +110,8 @@ static enum hd_status target(sqlite3 *db, const struct team *t, enum team_action
 		if (from + 1 != *to)
 			return hd_err_set(err, HD_REFUSED, "id",
 					  _("%s is %s: it must be %s first."), t->name,
-					  state_label(from), state_label((enum team_state)(*to - 1)));
+					  state_label(from),
+					  state_label((enum team_state)(*to - 1)));
 		return HD_OK;
 	}
 }
@@ -129,8 +131,8 @@ static enum hd_status read_arg(enum team_action action, const char *arg, char *r
 
 /* Classify with a new category for a team classified already: a change of
  * category, kept in the history with the old and new names as its reason. */
-static bool reclassify(const struct team *t, enum team_action action, const char *arg,
-		       char *reason, size_t reasonsz)
+static bool reclassify(const struct team *t, enum team_action action, const char *arg, char *reason,
+		       size_t reasonsz)
 {
 	int category = 0;
 
@@ -266,8 +268,8 @@ enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long 
 	}
 	rc = team_get(db, id, t, err);
 	if (rc == HD_OK && t->state == TEAM_DEREGISTERED)
-		rc = hd_err_set(err, HD_REFUSED, "id", _("%s is deregistered (已注销): reopen it first."),
-				t->name);
+		rc = hd_err_set(err, HD_REFUSED, "id",
+				_("%s is deregistered (已注销): reopen it first."), t->name);
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_TEAM_JSON, id);
@@ -338,11 +340,11 @@ static void read_brief(sqlite3_stmt *st, void *rec)
 /* ?1 the date a year ago, ?2 six months ago, ?3 the time six months ago;
  * states 3 and 4 are 已备案 and 已分类. The annual check counts from the
  * later of the filing and the last check. */
-#define BRIEF_COLS                                                                          \
-	"SELECT id, name, short, committee, ifnull(filed_date, ''), ifnull(last_activity, ''),"  \
-	" category, members, state,"                                                             \
-	" state IN (3, 4) AND max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1,"      \
-	" state IN (3, 4) AND ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"    \
+#define BRIEF_COLS                                                                              \
+	"SELECT id, name, short, committee, ifnull(filed_date, ''), ifnull(last_activity, '')," \
+	" category, members, state,"                                                            \
+	" state IN (3, 4) AND max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1,"     \
+	" state IN (3, 4) AND ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"   \
 	" AND ifnull(filed_date, '') < ?2"                                                      \
 	" FROM team"
 
@@ -408,7 +410,8 @@ enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief *
 enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err)
 {
 	return briefs(db,
-		      BRIEF_COLS " WHERE state IN (3, 4)"
+		      BRIEF_COLS
+		      " WHERE state IN (3, 4)"
 		      " AND (max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1"
 		      " OR (ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"
 		      " AND ifnull(filed_date, '') < ?2)) ORDER BY name",

@@ -134,8 +134,8 @@ static bool invisible(uint32_t cp)
  * ideographic). */
 static bool any_space(uint32_t cp)
 {
-	return cp == ' ' || cp == 0x00A0 || cp == 0x1680 ||
-	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+	return cp == ' ' || cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 char *text_normalise(const char *s, uint32_t *invisible_cp)

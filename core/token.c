@@ -37,8 +37,8 @@ static void mac_of(const unsigned char key[32], const char *body, char out[TOKEN
 	sodium_memzero(h, sizeof(h));
 }
 
-void token_make_with_key(const unsigned char key[32], enum token_kind kind, long long id,
-			 char *out, size_t outsz)
+void token_make_with_key(const unsigned char key[32], enum token_kind kind, long long id, char *out,
+			 size_t outsz)
 {
 	char body[BODY_MAX], mac[TOKEN_MAC_CHARS + 1];
 
@@ -47,8 +47,8 @@ void token_make_with_key(const unsigned char key[32], enum token_kind kind, long
 	snprintf(out, outsz, "%s-%s", body, mac);
 }
 
-enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out,
-			  size_t outsz, struct hd_err *err)
+enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out, size_t outsz,
+			  struct hd_err *err)
 {
 	unsigned char key[32];
 

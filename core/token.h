@@ -18,12 +18,7 @@
 #define TOKEN_MAX 48 /* bytes of the longest token, with the NUL */
 #define TOKEN_MAC_CHARS 10
 
-enum token_kind {
-	TOKEN_VISIT = 'V',
-	TOKEN_BOOKING = 'B',
-	TOKEN_TEAM = 'T',
-	TOKEN_PAGE = 'P'
-};
+enum token_kind { TOKEN_VISIT = 'V', TOKEN_BOOKING = 'B', TOKEN_TEAM = 'T', TOKEN_PAGE = 'P' };
 
 /* What text naming a record is: its number (digits only), a code (it
  * begins with HD, in either case, after spaces), or neither. */
@@ -32,12 +27,12 @@ enum token_ref token_ref_of(const char *text);
 
 /* The token of record id of kind, signed with the database's key, into
  * out (TOKEN_MAX bytes). HD_FAIL when the key cannot be read. */
-enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out,
-			  size_t outsz, struct hd_err *err);
+enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out, size_t outsz,
+			  struct hd_err *err);
 
 /* The same with a given 32-byte key (for tests and tools). */
-void token_make_with_key(const unsigned char key[32], enum token_kind kind, long long id,
-			 char *out, size_t outsz);
+void token_make_with_key(const unsigned char key[32], enum token_kind kind, long long id, char *out,
+			 size_t outsz);
 
 /* Reads scanned or typed text: upper case, Crockford's aliases (O->0,
  * I and L->1) and surrounding spaces allowed. HD_FORGED for anything that

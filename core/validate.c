@@ -38,8 +38,9 @@ static void drop_cut_tail(char *s)
 
 /* Fills err with HD_BAD_INPUT for the field labelled label; the message is a
  * printf format. */
-__attribute__((format(printf, 3, 4))) static enum hd_status
-bad(struct hd_err *err, const char *label, const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static enum hd_status bad(struct hd_err *err,
+								const char *label, const char *fmt,
+								...)
 {
 	char field[sizeof(err->field)], msg[sizeof(err->msg)];
 	va_list ap;
@@ -124,9 +125,10 @@ enum hd_status valid_text(const char *in, const char *label, int min, int max, c
 	norm = text_normalise(trim, &cp);
 	free(trim);
 	if (!norm)
-		return bad(err, label,
-			   _("%s: holds an invisible character (U+%04X) that makes it look like other text; type it without it"),
-			   label, (unsigned)cp);
+		return bad(
+			err, label,
+			_("%s: holds an invisible character (U+%04X) that makes it look like other text; type it without it"),
+			label, (unsigned)cp);
 	len = strlen(norm);
 	chars = text_chars(norm);
 	if (chars == 0 && min > 0)
@@ -205,16 +207,18 @@ enum hd_status valid_phone(const char *in, const char *label, char *out, size_t 
 	}
 	area = area_len(p);
 	if (area > 0 && nd - area >= 7 && nd - area <= 8) {
-		if (!out || (size_t)snprintf(out, outsz, "%.*s-%s", (int)area, p, p + area) >= outsz)
+		if (!out ||
+		    (size_t)snprintf(out, outsz, "%.*s-%s", (int)area, p, p + area) >= outsz)
 			goto malformed;
 		return HD_OK;
 	}
 malformed:
 	if (out && outsz > 0)
 		out[0] = '\0';
-	return bad(err, label,
-		   _("%s: a mobile (11 digits starting 13-19) or a landline (0, area code, 7-8 digits)"),
-		   label);
+	return bad(
+		err, label,
+		_("%s: a mobile (11 digits starting 13-19) or a landline (0, area code, 7-8 digits)"),
+		label);
 }
 
 void phone_mask(const char *phone, char *out, size_t outsz)
@@ -332,7 +336,8 @@ enum hd_status valid_id(const char *in, const char *label, long long *id, struct
 	for (; *p >= '0' && *p <= '9'; p++)
 		;
 	if (!in || !*in || *p || valid_int(in, label, 1, RECORD_ID_MAX, &n, NULL) != HD_OK)
-		return bad(err, label, _("%s: a record number from 1 to %ld"), label, RECORD_ID_MAX);
+		return bad(err, label, _("%s: a record number from 1 to %ld"), label,
+			   RECORD_ID_MAX);
 	*id = n;
 	return HD_OK;
 }

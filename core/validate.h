@@ -16,11 +16,11 @@
 
 #define NAME_MAX_CHARS 40
 #define NAME_BYTES (NAME_MAX_CHARS * 4 + 1) /* a name of 40 characters, UTF-8 */
-#define TEXT_MAX_CHARS 200                 /* free text: content, reasons, notes */
+#define TEXT_MAX_CHARS 200                  /* free text: content, reasons, notes */
 #define TEXT_BYTES (TEXT_MAX_CHARS * 4 + 1)
-#define PHONE_MAX 16         /* bytes of a normalised phone, with the NUL */
-#define DATE_LEN 11          /* "YYYY-MM-DD" and the NUL */
-#define CREDIT_CODE_LEN 19   /* 18 characters and the NUL */
+#define PHONE_MAX 16                /* bytes of a normalised phone, with the NUL */
+#define DATE_LEN 11                 /* "YYYY-MM-DD" and the NUL */
+#define CREDIT_CODE_LEN 19          /* 18 characters and the NUL */
 #define RECORD_ID_MAX 999999999999L /* the largest record number taken as typed */
 
 /* Text of min..max characters after trimming: valid UTF-8, no control

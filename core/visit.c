@@ -189,11 +189,12 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	rc = visitee_id(db, v->whom, &visitee, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db,
-			"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
-			" guardian_consent, time_in, desk, visitee_id) VALUES (?1, ?2, nullif(?3, 0),"
-			" nullif(?4, 0), ?5, nullif(?6, ''), ?7, ?8, ?9, ?10, nullif(?11, 0))",
-			&st, err);
+	rc = db_prepare(
+		db,
+		"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
+		" guardian_consent, time_in, desk, visitee_id) VALUES (?1, ?2, nullif(?3, 0),"
+		" nullif(?4, 0), ?5, nullif(?6, ''), ?7, ?8, ?9, ?10, nullif(?11, 0))",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, pid);
@@ -365,8 +366,7 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 			       err);
 }
 
-enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n,
-			     struct hd_err *err)
+enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err)
 {
 	char sql[1024];
 	long long span[2];
@@ -375,8 +375,10 @@ enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n,
 	*n = 0;
 	span[0] = (long long)clock_local_midnight(day);
 	span[1] = (long long)clock_local_midnight(day + 1);
-	snprintf(sql, sizeof(sql), "%s WHERE v.time_in >= ?1 AND v.time_in < ?2"
-		 " ORDER BY v.time_in, v.id", SQL_VISIT_COLS);
+	snprintf(sql, sizeof(sql),
+		 "%s WHERE v.time_in >= ?1 AND v.time_in < ?2"
+		 " ORDER BY v.time_in, v.id",
+		 SQL_VISIT_COLS);
 	return db_collect_with(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
@@ -433,18 +435,20 @@ enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *t
 	case REF_NUMBER:
 		return valid_id(text, _("Visit"), id, err);
 	case REF_NEITHER:
-		return hd_err_set(err, HD_BAD_INPUT, "code",
-				  _("%s: give the code of the slip (HD1-V-...) or the visit's number"),
-				  _("Visit"));
+		return hd_err_set(
+			err, HD_BAD_INPUT, "code",
+			_("%s: give the code of the slip (HD1-V-...) or the visit's number"),
+			_("Visit"));
 	case REF_CODE:
 		break;
 	}
 	if (token_read(db, who, text, &kind, id, err) != HD_OK)
 		return err ? err->status : HD_FORGED;
 	if (kind != TOKEN_VISIT)
-		return hd_err_set(err, HD_BAD_INPUT, "code",
-				  _("This is a %s code, not a visitor slip: check-out takes the slip"),
-				  _(token_kind_word(kind)));
+		return hd_err_set(
+			err, HD_BAD_INPUT, "code",
+			_("This is a %s code, not a visitor slip: check-out takes the slip"),
+			_(token_kind_word(kind)));
 	*scanned = true;
 	return HD_OK;
 }

@@ -56,12 +56,12 @@ extern const struct record_def VISIT_RECORD;
 
 struct visit {
 	long long id;
-	long long person_id;     /* 0 once erased */
-	char name[NAME_BYTES];   /* "" once erased */
-	char phone[PHONE_MAX];   /* normalised, "" when none or erased */
-	int purpose;             /* LIST_PURPOSE number */
+	long long person_id;   /* 0 once erased */
+	char name[NAME_BYTES]; /* "" once erased */
+	char phone[PHONE_MAX]; /* normalised, "" when none or erased */
+	int purpose;           /* LIST_PURPOSE number */
 	long long org_id, team_id;
-	char whom[NAME_BYTES];   /* the organisation's or team's name, or whom in words; "" none */
+	char whom[NAME_BYTES]; /* the organisation's or team's name, or whom in words; "" none */
 	int party;
 	char note[TEXT_BYTES];
 	bool under14, guardian_consent, auto_out, erased;
@@ -87,7 +87,8 @@ enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const stru
  * second check-out is HD_OK with *already set and *first the time of the
  * first. HD_NOT_FOUND for an unknown id. */
 enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long id,
-			      enum access_via how, bool *already, time_t *first, struct hd_err *err);
+			      enum access_via how, bool *already, time_t *first,
+			      struct hd_err *err);
 
 /* Reads a code or an id given to check-out: an id in digits, or a visitor
  * slip's QR text. HD_FORGED for forged text; HD_BAD_INPUT for a code of
@@ -118,8 +119,7 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 
 /* The visits of the local day day (a day number), by time in, into a
  * malloc'd array (the caller frees). HD_FAIL when the database fails. */
-enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n,
-			     struct hd_err *err);
+enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err);
 
 /* Returning visitors for what is typed: a phone (whole), its last four
  * digits, or the start of a name; newest first, at most max. */
@@ -139,8 +139,8 @@ enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long 
 /* In db (a backup, or a database restored), erases again every person
  * erased on request in from and keeps the record of it; *count counts the
  * visits erased. */
-enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who,
-				 int *count, struct hd_err *err);
+enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who, int *count,
+				 struct hd_err *err);
 
 /* Erases the personal data of visits older than retention.days; *erased
  * counts the visits. For maintenance. */

@@ -21,8 +21,8 @@
 #define DAY 86400
 
 /* Printed lists of who is here made while a doomed visitor was in. */
-#define LISTS_OF_DOOMED                                                                    \
-	"kind = 'list' AND EXISTS (SELECT 1 FROM visit v JOIN temp.doomed d ON d.id = v.id"  \
+#define LISTS_OF_DOOMED                                                                     \
+	"kind = 'list' AND EXISTS (SELECT 1 FROM visit v JOIN temp.doomed d ON d.id = v.id" \
 	" WHERE spool.created >= v.time_in AND (v.time_out IS NULL OR spool.created <= v.time_out))"
 
 /* The visits to erase are marked in a temporary table first, so that each
@@ -107,8 +107,10 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS doomed(id INTEGER PRIMARY KEY,"
-			  " person_id INTEGER)", 0, 0, 0, err);
+	rc = db_exec(db,
+		     "CREATE TEMP TABLE IF NOT EXISTS doomed(id INTEGER PRIMARY KEY,"
+		     " person_id INTEGER)",
+		     0, 0, 0, err);
 	if (rc == HD_OK)
 		rc = db_exec(db, "DELETE FROM temp.doomed", 0, 0, 0, err);
 	if (rc == HD_OK)
@@ -151,8 +153,8 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 	if (!v.person_id)
 		return erase_where(db, who, "visit.erase",
 				   "INSERT INTO temp.doomed(id, person_id)"
-				   " SELECT id, NULL FROM visit WHERE id = ?1 AND erased = 0", id, 0,
-				   &count, err);
+				   " SELECT id, NULL FROM visit WHERE id = ?1 AND erased = 0",
+				   id, 0, &count, err);
 	return visit_erase_person(db, who, v.person_id, err);
 }
 
@@ -182,8 +184,8 @@ enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long 
 	return rc;
 }
 
-enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who,
-				 int *count, struct hd_err *err)
+enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who, int *count,
+				 struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	long long id, created, at;
@@ -197,8 +199,10 @@ enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_act
 		created = sqlite3_column_int64(st, 1);
 		at = sqlite3_column_int64(st, 2);
 		/* The same person: the number and the time their row was made. */
-		rc = db_exec(db, "INSERT OR IGNORE INTO erasure(person_id, created, at)"
-			     " VALUES (?1, ?2, ?3)", id, created, at, err);
+		rc = db_exec(db,
+			     "INSERT OR IGNORE INTO erasure(person_id, created, at)"
+			     " VALUES (?1, ?2, ?3)",
+			     id, created, at, err);
 		if (rc == HD_OK)
 			rc = erase_where(db, who, "visit.erase",
 					 "INSERT INTO temp.doomed(id, person_id)"
@@ -230,16 +234,20 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 	db_done(st);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_exec(db, "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"
-			      " AND data IS NOT NULL", cutoff, 0, 0, err);
+		rc = db_exec(db,
+			     "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"
+			     " AND data IS NOT NULL",
+			     cutoff, 0, 0, err);
 	return db_finish(db, rc, err);
 }
 
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err)
 {
-	return visit_retention_before(
-		db, who, clock_now() - (time_t)settings_int(db, SET_RETENTION_DAYS) * DAY, erased, err);
+	return visit_retention_before(db, who,
+				      clock_now() -
+					      (time_t)settings_int(db, SET_RETENTION_DAYS) * DAY,
+				      erased, err);
 }
 
 /* Visits erased in the first batch of a retention pass. */
@@ -291,14 +299,17 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 			continue;
 		if (close_at < in[i].time_in)
 			close_at = in[i].time_in;
-		rc = db_exec(db, "UPDATE visit SET time_out = ?2, auto_out = 1"
-			      " WHERE id = ?1 AND time_out IS NULL", in[i].id, (long long)close_at, 0, err);
+		rc = db_exec(db,
+			     "UPDATE visit SET time_out = ?2, auto_out = 1"
+			     " WHERE id = ?1 AND time_out IS NULL",
+			     in[i].id, (long long)close_at, 0, err);
 		if (rc == HD_OK && sqlite3_changes(db) == 0)
 			continue; /* another desk checked them out meanwhile */
-		snprintf(after, sizeof(after), "{\"time_out\":%lld,\"auto\":1}", (long long)close_at);
+		snprintf(after, sizeof(after), "{\"time_out\":%lld,\"auto\":1}",
+			 (long long)close_at);
 		if (rc == HD_OK)
-			rc = audit_log(db, who, "visit.auto-checkout", "visit", in[i].id, NULL, after,
-				       err);
+			rc = audit_log(db, who, "visit.auto-checkout", "visit", in[i].id, NULL,
+				       after, err);
 		if (rc == HD_OK)
 			(*count)++;
 	}

@@ -13,14 +13,14 @@ enum char_class { CLASS_SPACE, CLASS_CJK, CLASS_OTHER };
 
 static bool is_cjk(uint32_t cp)
 {
-	return (cp >= 0x2E80 && cp <= 0x2FDF)     /* radicals */
-	       || (cp >= 0x3005 && cp <= 0x3007)  /* 々 〆 〇 */
-	       || (cp >= 0x3021 && cp <= 0x3029)  /* Hangzhou numerals */
-	       || (cp >= 0x3040 && cp <= 0x30FF)  /* kana */
-	       || (cp >= 0x3400 && cp <= 0x4DBF)  /* extension A */
-	       || (cp >= 0x4E00 && cp <= 0x9FFF)  /* unified ideographs */
-	       || (cp >= 0xAC00 && cp <= 0xD7AF)  /* hangul syllables */
-	       || (cp >= 0xF900 && cp <= 0xFAFF)  /* compatibility ideographs */
+	return (cp >= 0x2E80 && cp <= 0x2FDF)       /* radicals */
+	       || (cp >= 0x3005 && cp <= 0x3007)    /* 々 〆 〇 */
+	       || (cp >= 0x3021 && cp <= 0x3029)    /* Hangzhou numerals */
+	       || (cp >= 0x3040 && cp <= 0x30FF)    /* kana */
+	       || (cp >= 0x3400 && cp <= 0x4DBF)    /* extension A */
+	       || (cp >= 0x4E00 && cp <= 0x9FFF)    /* unified ideographs */
+	       || (cp >= 0xAC00 && cp <= 0xD7AF)    /* hangul syllables */
+	       || (cp >= 0xF900 && cp <= 0xFAFF)    /* compatibility ideographs */
 	       || (cp >= 0x20000 && cp <= 0x3FFFF); /* extensions B and later */
 }
 
@@ -353,8 +353,7 @@ void editor_view(struct editor *ed, int width, struct editor_view *v)
 	v->cursor_col = span(ed, ed->scroll, ed->cursor);
 }
 
-int editor_view_text(const struct editor *ed, const struct editor_view *v, char *out,
-		     size_t outsz)
+int editor_view_text(const struct editor *ed, const struct editor_view *v, char *out, size_t outsz)
 {
 	char tmp[EDITOR_TEXT_MAX];
 	int from = v->first, to = v->first + v->count;

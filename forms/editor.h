@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EDITOR_CAP 512                     /* most characters any editor holds */
+#define EDITOR_CAP 512                       /* most characters any editor holds */
 #define EDITOR_TEXT_MAX (EDITOR_CAP * 4 + 1) /* bytes that always hold the text as UTF-8 */
 
 struct editor {
@@ -107,7 +107,6 @@ void editor_view(struct editor *ed, int width, struct editor_view *v);
 /* Writes the visible characters of v as UTF-8 into out (outsz bytes, always
  * NUL-terminated when outsz > 0); characters the terminal cannot print become
  * U+FFFD. Returns the columns the written text takes. */
-int editor_view_text(const struct editor *ed, const struct editor_view *v, char *out,
-		     size_t outsz);
+int editor_view_text(const struct editor *ed, const struct editor_view *v, char *out, size_t outsz);
 
 #endif

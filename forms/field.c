@@ -127,8 +127,8 @@ static bool entry_matches(const struct field *f, const struct hd_choice *c, cons
 		snprintf(num, sizeof(num), "%d", c->number);
 		return strncmp(num, text, strlen(text)) == 0;
 	}
-	return contains_ci(c->zh, text) || contains_ci(c->en, text) ||
-	       contains_ci(c->code, text) || contains_ci(list_label(f->list, c->number), text);
+	return contains_ci(c->zh, text) || contains_ci(c->en, text) || contains_ci(c->code, text) ||
+	       contains_ci(list_label(f->list, c->number), text);
 }
 
 /* Refilters a choice field's entries by its text and picks the entry the
@@ -208,7 +208,8 @@ enum editor_status field_insert_text(struct field *f, const char *utf8)
 {
 	enum editor_status st;
 
-	if ((f->replace || f->preset) && text_valid_utf8(utf8) && !text_has_control(utf8) && utf8[0])
+	if ((f->replace || f->preset) && text_valid_utf8(utf8) && !text_has_control(utf8) &&
+	    utf8[0])
 		editor_clear(&f->ed);
 	st = editor_insert(&f->ed, utf8);
 	if (st == EDITOR_OK || st == EDITOR_TRUNCATED)
@@ -348,8 +349,8 @@ enum form_result field_key(struct field *f, struct form_event ev)
 	struct editor *ed = &f->ed;
 	bool moved = false, changed = false;
 
-	if (f->replace && (ev.key == FK_BACKSPACE || ev.key == FK_DELETE ||
-			   ev.key == FK_WORD_DELETE)) {
+	if (f->replace &&
+	    (ev.key == FK_BACKSPACE || ev.key == FK_DELETE || ev.key == FK_WORD_DELETE)) {
 		/* A pick is deleted as a whole, as a selected text would be. */
 		editor_clear(ed);
 		edited(f);
@@ -433,7 +434,8 @@ void field_entry_text(const struct field *f, int i, char *out, size_t outsz)
 	if (i < 0 || i >= field_entry_count(f))
 		return;
 	if (f->kind == FIELD_CHOICE)
-		snprintf(line, sizeof(line), "%d %s", f->match[i], list_label(f->list, f->match[i]));
+		snprintf(line, sizeof(line), "%d %s", f->match[i],
+			 list_label(f->list, f->match[i]));
 	else if (f->sugg[i].detail[0])
 		snprintf(line, sizeof(line), "%s  %s", f->sugg[i].label, f->sugg[i].detail);
 	else

@@ -31,7 +31,7 @@ enum field_kind {
 
 /* The keys a form understands; the front-end maps terminal keys onto them. */
 enum form_key {
-	FK_CHAR,        /* a typed character, in form_event.cp */
+	FK_CHAR, /* a typed character, in form_event.cp */
 	FK_LEFT,
 	FK_RIGHT,
 	FK_HOME,
@@ -46,9 +46,9 @@ enum form_key {
 	FK_UP,
 	FK_DOWN,
 	FK_TAB,
-	FK_BTAB,        /* Shift-Tab */
+	FK_BTAB, /* Shift-Tab */
 	FK_ENTER,
-	FK_SUBMIT,      /* F2 or Ctrl-S */
+	FK_SUBMIT, /* F2 or Ctrl-S */
 	FK_ESC
 };
 
@@ -66,14 +66,14 @@ enum form_result {
 	FORM_ESC      /* the user asked to leave: ask if form_dirty() */
 };
 
-#define SUGGEST_MAX 8        /* entries a suggest list shows */
-#define FIELD_MATCH_MAX 32   /* entries a choice list shows */
+#define SUGGEST_MAX 8                                     /* entries a suggest list shows */
+#define FIELD_MATCH_MAX 32                                /* entries a choice list shows */
 #define FIELD_ERROR_MAX sizeof(((struct hd_err *)0)->msg) /* as long as any message */
 
 struct suggestion {
-	long long id;     /* the record's id */
-	char label[168];  /* what the editor takes, e.g. a name of 40 characters */
-	char detail[64];  /* shown beside it, e.g. a masked phone */
+	long long id;    /* the record's id */
+	char label[168]; /* what the editor takes, e.g. a name of 40 characters */
+	char detail[64]; /* shown beside it, e.g. a masked phone */
 };
 
 /* Fills out with up to max entries matching query (UTF-8, possibly empty)
@@ -84,17 +84,17 @@ typedef int (*suggest_fn)(void *ctx, const char *query, struct suggestion *out, 
  * field (string literals and gettext results do). Zero max_chars, or zero
  * min and max, take defaults for the kind. */
 struct field_spec {
-	const char *name;   /* machine name, as the command line's option ("name") */
-	const char *label;  /* translated label, named by messages */
+	const char *name;  /* machine name, as the command line's option ("name") */
+	const char *label; /* translated label, named by messages */
 	enum field_kind kind;
 	bool required;
 	int max_chars;
-	long min, max;      /* FIELD_NUMBER: the range; FIELD_PIN: the number of digits */
+	long min, max;              /* FIELD_NUMBER: the range; FIELD_PIN: the number of digits */
 	const struct hd_list *list; /* FIELD_CHOICE only */
 	suggest_fn suggest;         /* FIELD_SUGGEST; also a phone field, whose text stays
 				     * when an entry is taken (chosen_id says which) */
 	void *suggest_ctx;
-	bool free_text;     /* FIELD_SUGGEST: typed text is accepted without a pick */
+	bool free_text; /* FIELD_SUGGEST: typed text is accepted without a pick */
 };
 
 /* A field. Front-ends read the members; they change them only through the
@@ -113,22 +113,22 @@ struct field {
 
 	struct editor ed;
 
-	int match[FIELD_MATCH_MAX];   /* choice: numbers of the entries shown */
+	int match[FIELD_MATCH_MAX]; /* choice: numbers of the entries shown */
 	int match_count;
 	struct suggestion sugg[SUGGEST_MAX]; /* suggest: the entries shown */
 	int sugg_count;
-	int selected;                 /* index of the selected entry shown */
-	bool open;                    /* the list is open: Up/Down move, Enter takes */
-	int chosen;                   /* choice: number picked, 0 for none */
-	long long chosen_id;          /* suggest: id taken, 0 for none */
-	bool replace;                 /* the next typed character replaces a pick */
-	bool preset;                  /* the text is a default or a stored value nobody
+	int selected;        /* index of the selected entry shown */
+	bool open;           /* the list is open: Up/Down move, Enter takes */
+	int chosen;          /* choice: number picked, 0 for none */
+	long long chosen_id; /* suggest: id taken, 0 for none */
+	bool replace;        /* the next typed character replaces a pick */
+	bool preset;         /* the text is a default or a stored value nobody
 				       * touched yet: a typed character replaces it */
-	bool dirty;                   /* something was typed since init or reset */
+	bool dirty;          /* something was typed since init or reset */
 
-	char value[EDITOR_TEXT_MAX];  /* normalised value after field_validate() */
-	long long number;             /* number, minutes, choice number or id */
-	char error[FIELD_ERROR_MAX];  /* message of the last failed validation, or "" */
+	char value[EDITOR_TEXT_MAX]; /* normalised value after field_validate() */
+	long long number;            /* number, minutes, choice number or id */
+	char error[FIELD_ERROR_MAX]; /* message of the last failed validation, or "" */
 };
 
 /* Sets f up from spec, empty. */

@@ -70,13 +70,15 @@ static enum hd_status check_value(struct field *f, const char *raw, const char *
 		st = valid_time(text, f->label, &minutes, err);
 		f->number = minutes;
 		if (st == HD_OK)
-			snprintf(f->value, sizeof(f->value), "%02d:%02d", minutes / 60, minutes % 60);
+			snprintf(f->value, sizeof(f->value), "%02d:%02d", minutes / 60,
+				 minutes % 60);
 		return st;
 	case FIELD_CHOICE:
 		if (f->chosen > 0)
 			choice = f->chosen;
 		else if (!f->list)
-			return hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: not in the list."), f->label);
+			return hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: not in the list."),
+					  f->label);
 		else if ((st = list_parse(f->list, text, &choice, err)) != HD_OK)
 			return relabel(err, _(f->list->field), f->label), st;
 		f->chosen = choice;
@@ -101,8 +103,8 @@ static enum hd_status check_value(struct field *f, const char *raw, const char *
 			return HD_OK;
 		}
 		if (f->free_text)
-			return valid_text(raw, f->label, 1, f->max_chars, f->value, sizeof(f->value),
-					  err);
+			return valid_text(raw, f->label, 1, f->max_chars, f->value,
+					  sizeof(f->value), err);
 		return hd_err_set(err, HD_BAD_INPUT, f->name, _("%s: pick an entry from the list."),
 				  f->label);
 	}

@@ -14,7 +14,7 @@
 struct form {
 	struct field *fields; /* owned by the caller, count of them */
 	int count;
-	int focus;            /* index of the focused field */
+	int focus; /* index of the focused field */
 };
 
 /* Sets fm over fields[0..count) (which the caller keeps alive and frees) and

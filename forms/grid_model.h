@@ -27,11 +27,11 @@ enum grid_enter {
 };
 
 struct grid_model {
-	long day;                 /* the day shown (core/clock.h); week view: a day of the week */
+	long day; /* the day shown (core/clock.h); week view: a day of the week */
 	enum grid_view view;
-	long long week_room;      /* the room of the week view */
-	int row, col;             /* the cursor: a room (week view: Monday 0 ... Sunday 6), a half hour */
-	int nrows, ncols;         /* the rows and columns loaded */
+	long long week_room; /* the room of the week view */
+	int row, col;     /* the cursor: a room (week view: Monday 0 ... Sunday 6), a half hour */
+	int nrows, ncols; /* the rows and columns loaded */
 	int first_row, first_col; /* the first row and column in view */
 	long long move_id;        /* the booking being moved, or 0 */
 };

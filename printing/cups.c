@@ -30,12 +30,17 @@ static const struct {
 	const char *stem;
 	const char *words; /* msgid */
 } REASONS[] = {
-	{ "media-empty", N_("out of paper") },      { "media-needed", N_("out of paper") },
-	{ "media-jam", N_("paper jam") },           { "cover-open", N_("cover open") },
-	{ "door-open", N_("cover open") },          { "offline", N_("offline") },
-	{ "paused", N_("paused") },                 { "toner-empty", N_("out of ink or toner") },
+	{ "media-empty", N_("out of paper") },
+	{ "media-needed", N_("out of paper") },
+	{ "media-jam", N_("paper jam") },
+	{ "cover-open", N_("cover open") },
+	{ "door-open", N_("cover open") },
+	{ "offline", N_("offline") },
+	{ "paused", N_("paused") },
+	{ "toner-empty", N_("out of ink or toner") },
 	{ "marker-supply-empty", N_("out of ink or toner") },
-	{ "toner-low", N_("ink or toner low") },    { "marker-supply-low", N_("ink or toner low") },
+	{ "toner-low", N_("ink or toner low") },
+	{ "marker-supply-low", N_("ink or toner low") },
 	{ "connecting-to-device", N_("cannot reach the printer") },
 	/* job-state-reasons of a job that did not print */
 	{ "job-aborted-by-system", N_("the print service gave the job up") },
@@ -103,8 +108,8 @@ static void read_state(ipp_t *resp, struct printer_state *out)
 	    ippGetString(a, 0, NULL))
 		snprintf(out->message, sizeof(out->message), "%s", ippGetString(a, 0, NULL));
 	if (!out->message[0])
-		join_reasons(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD), false,
-			     out->message, sizeof(out->message));
+		join_reasons(ippFindAttribute(resp, "printer-state-reasons", IPP_TAG_KEYWORD),
+			     false, out->message, sizeof(out->message));
 	if (state == IPP_PSTATE_STOPPED || !out->accepting)
 		out->condition = PRINTER_STOPPED;
 	else if (state == IPP_PSTATE_PROCESSING)
@@ -125,7 +130,8 @@ static ipp_t *ask(http_t *http, ipp_op_t op, const char *uri_attr, const char *p
 	httpAssembleURI(HTTP_URI_CODING_ALL, uri, sizeof(uri), "ipp", NULL, "localhost", ippPort(),
 			path);
 	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_URI, uri_attr, NULL, uri);
-	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser());
+	ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL,
+		     cupsUser());
 	if (n > 0)
 		ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", n,
 			      NULL, attrs);
@@ -182,15 +188,15 @@ const char *cups_condition_text(enum printer_condition c)
 static enum hd_status away(enum print_fault *fault, struct hd_err *err)
 {
 	*fault = PRINT_FAULT_AWAY;
-	return hd_err_set(err, HD_FAIL, "printer",
-			  _("the print service (CUPS) cannot be reached"));
+	return hd_err_set(err, HD_FAIL, "printer", _("the print service (CUPS) cannot be reached"));
 }
 
 static enum hd_status no_queue(const char *queue, enum print_fault *fault, struct hd_err *err)
 {
 	*fault = PRINT_FAULT_NO_QUEUE;
 	return hd_err_set(err, HD_FAIL, "printer",
-			  _("CUPS has no printer queue named %s; check the printer settings"), queue);
+			  _("CUPS has no printer queue named %s; check the printer settings"),
+			  queue);
 }
 
 static enum hd_status stopped(const char *queue, const struct printer_state *st,
@@ -201,10 +207,12 @@ static enum hd_status stopped(const char *queue, const struct printer_state *st,
 	*fault = PRINT_FAULT_STOPPED;
 	if (st && !st->accepting)
 		return *why ? hd_err_set(err, HD_FAIL, "printer",
-					 _("printer %s does not accept documents now: %s"), queue, why)
+					 _("printer %s does not accept documents now: %s"), queue,
+					 why)
 			    : hd_err_set(err, HD_FAIL, "printer",
 					 _("printer %s does not accept documents now"), queue);
-	return *why ? hd_err_set(err, HD_FAIL, "printer", _("printer %s is stopped: %s"), queue, why)
+	return *why ? hd_err_set(err, HD_FAIL, "printer", _("printer %s is stopped: %s"), queue,
+				 why)
 		    : hd_err_set(err, HD_FAIL, "printer", _("printer %s is stopped"), queue);
 }
 
@@ -221,8 +229,9 @@ static enum hd_status failed(const char *queue, enum print_fault *fault, struct 
 		return stopped(queue, NULL, fault, err);
 	default:
 		*fault = PRINT_FAULT_OTHER;
-		return hd_err_set(err, HD_FAIL, "printer", _("CUPS did not take the document for %s: %s"),
-				  queue, cupsLastErrorString());
+		return hd_err_set(err, HD_FAIL, "printer",
+				  _("CUPS did not take the document for %s: %s"), queue,
+				  cupsLastErrorString());
 	}
 }
 
@@ -269,13 +278,16 @@ enum job_end cups_job_end(int job, const char *title, char *why, size_t whysz)
 			end = JOB_FAILED;
 			if (state == IPP_JSTATE_STOPPED)
 				cancel_job(http, path);
-			if (!join_reasons(ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD),
+			if (!join_reasons(ippFindAttribute(resp, "job-state-reasons",
+							   IPP_TAG_KEYWORD),
 					  true, why, whysz) &&
-			    (a = ippFindAttribute(resp, "job-printer-state-message", IPP_TAG_TEXT)) &&
+			    (a = ippFindAttribute(resp, "job-printer-state-message",
+						  IPP_TAG_TEXT)) &&
 			    ippGetString(a, 0, NULL) && *ippGetString(a, 0, NULL))
 				snprintf(why, whysz, "%s", ippGetString(a, 0, NULL));
 			if (!why[0])
-				join_reasons(ippFindAttribute(resp, "job-state-reasons", IPP_TAG_KEYWORD),
+				join_reasons(ippFindAttribute(resp, "job-state-reasons",
+							      IPP_TAG_KEYWORD),
 					     false, why, whysz);
 		} else {
 			end = JOB_ACTIVE;
@@ -315,7 +327,8 @@ enum hd_status cups_submit(const char *queue, const char *format, const char *ti
 		rc = failed(queue, fault, err);
 		goto done;
 	}
-	if (cupsCreateDestJob(CUPS_HTTP_DEFAULT, dest, info, &id, title, 0, NULL) != IPP_STATUS_OK ||
+	if (cupsCreateDestJob(CUPS_HTTP_DEFAULT, dest, info, &id, title, 0, NULL) !=
+		    IPP_STATUS_OK ||
 	    id <= 0) {
 		rc = failed(queue, fault, err);
 		goto done;

@@ -15,23 +15,23 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 
-#define QR_QUIET 4        /* modules of white around the code */
-#define QR_MIN_DOTS 3     /* dots per module, at least, when it fits */
-#define FEED_LINES 3      /* lines fed before the cut */
+#define QR_QUIET 4    /* modules of white around the code */
+#define QR_MIN_DOTS 3 /* dots per module, at least, when it fits */
+#define FEED_LINES 3  /* lines fed before the cut */
 
 /* The commands used (ESC = 1B, FS = 1C, GS = 1D). */
-#define CMD_INIT "\x1b@"          /* ESC @: initialise */
-#define CMD_CHINESE "\x1c&"       /* FS &: Chinese (two-byte) mode on */
-#define CMD_CUT "\x1dV\x42\x00"   /* GS V 66 0: feed to the cutter, cut */
+#define CMD_INIT "\x1b@"        /* ESC @: initialise */
+#define CMD_CHINESE "\x1c&"     /* FS &: Chinese (two-byte) mode on */
+#define CMD_CUT "\x1dV\x42\x00" /* GS V 66 0: feed to the cutter, cut */
 
 enum align { LEFT = 0, CENTRE = 1 };
 enum size { NORMAL, TALL, BIG }; /* normal; double height; double width and height */
 
 struct pos {
 	struct doc_buf out;
-	iconv_t cd;  /* UTF-8 to GB18030 */
-	int cols;    /* columns of normal characters */
-	int dots;    /* dots across the printable width */
+	iconv_t cd;       /* UTF-8 to GB18030 */
+	int cols;         /* columns of normal characters */
+	int dots;         /* dots across the printable width */
 	enum align align; /* the printer's state, so each command is sent */
 	enum size size;   /* only when it changes something */
 	bool bold;
@@ -251,8 +251,13 @@ static void qr_row(const QRcode *qr, int my, int scale, int left, unsigned char 
 /* GS v 0 m xL xH yL yH: a raster image of w bytes by h rows follows. */
 static void put_raster_head(struct pos *p, int w, int h)
 {
-	unsigned char head[8] = { 0x1d, 'v', '0', 0, (unsigned char)(w & 0xff),
-				  (unsigned char)(w >> 8), (unsigned char)(h & 0xff),
+	unsigned char head[8] = { 0x1d,
+				  'v',
+				  '0',
+				  0,
+				  (unsigned char)(w & 0xff),
+				  (unsigned char)(w >> 8),
+				  (unsigned char)(h & 0xff),
 				  (unsigned char)(h >> 8) };
 
 	put(p, head, sizeof(head));

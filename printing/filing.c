@@ -115,8 +115,9 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_n
 	doc_text(d, _("The centre's staff scan this code to open the team's record."), false,
 		 false);
 	if (full)
-		doc_text(d, _("This receipt shows that the team is filed with the centre; it is not "
-			      "the registration certificate of a social organisation."),
+		doc_text(d,
+			 _("This receipt shows that the team is filed with the centre; it is not "
+			   "the registration certificate of a social organisation."),
 			 false, false);
 	doc_rule(d);
 	if (full)
@@ -127,8 +128,8 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_n
 	return d;
 }
 
-enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
-			       struct doc **out, struct hd_err *err)
+enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full, struct doc **out,
+			       struct hd_err *err)
 {
 	char token[TOKEN_MAX], filing_no[FILING_NUMBER_MAX];
 	struct team t;

@@ -18,8 +18,8 @@
  * doc_free): full for A4, else the short version; marked as a reprint when
  * reprint is set. HD_REFUSED when the team is neither filed nor classified;
  * HD_NOT_FOUND for an unknown team; HD_FAIL when the database fails. */
-enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full,
-			       struct doc **out, struct hd_err *err);
+enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full, struct doc **out,
+			       struct hd_err *err);
 
 /* Prints the filing receipt of team id to queue in format (NULL: the A4
  * printer, as a PDF; format "escpos" the short version for the receipt

@@ -292,9 +292,9 @@ static enum hd_status draw_qr(struct pdf *p, const struct doc_item *it, struct h
 	x0 = (PAGE_W - QR_WIDTH) / 2;
 	y0 = p->y + QR_QUIET * m;
 	for (y = 0; y < qr->width; y++) {
-		for (x = 0; x < qr->width; x += run > 0 ? run : 1) {
-			for (run = 0; x + run < qr->width && (qr->data[y * qr->width + x + run] & 1);
-			     run++)
+		for (x = 0; x<qr->width; x += run> 0 ? run : 1) {
+			for (run = 0;
+			     x + run < qr->width && (qr->data[y * qr->width + x + run] & 1); run++)
 				;
 			if (run > 0)
 				cairo_rectangle(p->cr, x0 + x * m, y0 + y * m, run * m, m);
@@ -330,8 +330,7 @@ static void set_metadata(cairo_surface_t *s, const struct doc *d)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
-enum hd_status pdf_render(const struct doc *d, unsigned char **out, size_t *len,
-			  struct hd_err *err)
+enum hd_status pdf_render(const struct doc *d, unsigned char **out, size_t *len, struct hd_err *err)
 {
 	struct doc_buf b = { 0 };
 	struct pdf p = { .d = d, .y = MARGIN };
@@ -408,4 +407,3 @@ void pdf_release_fonts(void)
 {
 	pango_cairo_font_map_set_default(NULL);
 }
-

@@ -70,10 +70,11 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 	}
 	doc_rule(d);
 	doc_qr(d, token);
-	snprintf(rules, sizeof(rules),
-		 _("Scan this code at the desk from %ld minutes before to %ld minutes after the start, or the room is released."),
-		 settings_int(db, SET_BOOKING_CHECKIN_MINUTES),
-		 settings_int(db, SET_BOOKING_CHECKIN_MINUTES));
+	snprintf(
+		rules, sizeof(rules),
+		_("Scan this code at the desk from %ld minutes before to %ld minutes after the start, or the room is released."),
+		settings_int(db, SET_BOOKING_CHECKIN_MINUTES),
+		settings_int(db, SET_BOOKING_CHECKIN_MINUTES));
 	doc_text(d, rules, false, false);
 	snprintf(rules, sizeof(rules), _("Cancel at least %ld hours ahead."),
 		 settings_int(db, SET_BOOKING_CANCEL_LATE_HOURS));

@@ -27,8 +27,8 @@ enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format
 }
 
 enum hd_status render_request(sqlite3 *db, enum spool_kind kind, long long record_id, int copy,
-			      enum spool_format *f, char *queue, size_t qsz,
-			      unsigned char **bytes, size_t *len, struct hd_err *err)
+			      enum spool_format *f, char *queue, size_t qsz, unsigned char **bytes,
+			      size_t *len, struct hd_err *err)
 {
 	struct doc *d = NULL;
 	enum hd_status rc;

@@ -25,7 +25,7 @@ enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format
  * it is. HD_NOT_FOUND when the record is gone; HD_BAD_INPUT for another
  * kind; HD_FAIL for the rendering. */
 enum hd_status render_request(sqlite3 *db, enum spool_kind kind, long long record_id, int copy,
-			      enum spool_format *f, char *queue, size_t qsz,
-			      unsigned char **bytes, size_t *len, struct hd_err *err);
+			      enum spool_format *f, char *queue, size_t qsz, unsigned char **bytes,
+			      size_t *len, struct hd_err *err);
 
 #endif

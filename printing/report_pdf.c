@@ -131,7 +131,10 @@ static void top_visited(struct rp *p, const struct report *r)
 	for (i = 0; i < r->nvisited; i++) { /* the most visited, then the others together */
 		w = &r->visited[i];
 		cells[0] = w->id == 0 ? _("(nobody in particular)") : w->name;
-		cells[1] = w->id <= 0 ? "" : w->team ? _("Team") : w->named ? _("Named") : _("Organisation");
+		cells[1] = w->id <= 0 ? ""
+			   : w->team  ? _("Team")
+			   : w->named ? _("Named")
+				      : _("Organisation");
 		snprintf(nv, sizeof(nv), "%d", w->visits);
 		snprintf(np, sizeof(np), "%d", w->people);
 		rp_table_row(p, cols, 4, cells);
@@ -173,7 +176,7 @@ static void visits(struct rp *p, const struct report *r)
 static void room_table(struct rp *p, const struct report *r)
 {
 	const struct rp_col cols[] = {
-		{ _("Room"), 0.31, false },	   { _("Open hours"), 0.13, true },
+		{ _("Room"), 0.31, false },        { _("Open hours"), 0.13, true },
 		{ _("Booked hours"), 0.14, true }, { _("Booked"), 0.1, true },
 		{ _("Used hours"), 0.14, true },   { _("Used"), 0.1, true },
 	};
@@ -278,9 +281,8 @@ static void rooms(struct rp *p, const struct report *r)
 
 static void teams(struct rp *p, const struct report *r)
 {
-	const char *labels[] = { _("Teams (not deregistered)"), _("Members"),
-				 _("Party members"), _("Filed in the period"),
-				 _("Deregistered in the period") };
+	const char *labels[] = { _("Teams (not deregistered)"), _("Members"), _("Party members"),
+				 _("Filed in the period"), _("Deregistered in the period") };
 	const long values[] = { r->teams, r->members, r->party_members, r->filed_in_period,
 				r->deregistered_in_period };
 
@@ -369,8 +371,7 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data, unsig
 }
 
 /* Lays r out on the surface: pages counted first, then drawn. */
-static cairo_status_t render(cairo_surface_t *surface, const struct report *r,
-			     const char *centre)
+static cairo_status_t render(cairo_surface_t *surface, const struct report *r, const char *centre)
 {
 	cairo_t *cr = cairo_create(surface);
 	PangoContext *ctx = pango_cairo_create_context(cr);

@@ -34,8 +34,7 @@ static const struct {
 
 /* The layout of text (cleaned of controls) of type t, wrapped in w points
  * when w > 0. The caller unrefs it. */
-static PangoLayout *lay(struct rp *p, enum rp_type t, double w, PangoAlignment al,
-			const char *text)
+static PangoLayout *lay(struct rp *p, enum rp_type t, double w, PangoAlignment al, const char *text)
 {
 	PangoLayout *l = pango_layout_new(p->ctx);
 	PangoFontDescription *fd = pango_font_description_new();
@@ -43,8 +42,8 @@ static PangoLayout *lay(struct rp *p, enum rp_type t, double w, PangoAlignment a
 
 	pango_font_description_set_family_static(fd, FONT_FAMILY);
 	pango_font_description_set_absolute_size(fd, TYPES[t].pt * PANGO_SCALE);
-	pango_font_description_set_weight(fd, TYPES[t].bold ? PANGO_WEIGHT_BOLD
-							    : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(fd,
+					  TYPES[t].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	if (w > 0) {
@@ -89,8 +88,8 @@ static double text_h(struct rp *p, enum rp_type t, double w, const char *text)
 /* Draws text of type t with its top left at x, y in w points, in grey
  * (below 0: the type's own); gives its height. Draws nothing when only
  * measuring. */
-static double text_at(struct rp *p, enum rp_type t, double x, double y, double w,
-		      PangoAlignment al, const char *text, double grey)
+static double text_at(struct rp *p, enum rp_type t, double x, double y, double w, PangoAlignment al,
+		      const char *text, double grey)
 {
 	PangoLayout *l = lay(p, t, w, al, text);
 	double h;
@@ -328,7 +327,7 @@ static void bar_labels(struct rp *p, const char *const *labels, int n, double x0
 	double lw = label_w(p, labels, n), w, x;
 	int step = (int)ceil((lw + 6) / slot), i;
 
-	for (i = 0; i < n; i += step > 0 ? step : 1) {
+	for (i = 0; i<n; i += step> 0 ? step : 1) {
 		if (!labels[i])
 			continue;
 		text_size(p, RP_SMALL, 0, labels[i], &w, NULL);

@@ -17,8 +17,8 @@
 #define RP_PAGE_H (297 * RP_MM)
 #define RP_MARGIN (15 * RP_MM)
 #define RP_TEXT_W (RP_PAGE_W - 2 * RP_MARGIN)
-#define RP_GAP 4.0     /* points between blocks */
-#define RP_MAX_COLS 8  /* columns of a table */
+#define RP_GAP 4.0    /* points between blocks */
+#define RP_MAX_COLS 8 /* columns of a table */
 
 struct rp {
 	cairo_t *cr;
@@ -31,7 +31,17 @@ struct rp {
 };
 
 /* The kinds of text, one size, weight and grey each. */
-enum rp_type { RP_TITLE, RP_SUBTITLE, RP_HEADING, RP_CAPTION, RP_BODY, RP_BOLD, RP_SMALL, RP_FIGURE, RP_FOOT };
+enum rp_type {
+	RP_TITLE,
+	RP_SUBTITLE,
+	RP_HEADING,
+	RP_CAPTION,
+	RP_BODY,
+	RP_BOLD,
+	RP_SMALL,
+	RP_FIGURE,
+	RP_FOOT
+};
 
 /* A table's column: heading, share of the text width, right-aligned. */
 struct rp_col {

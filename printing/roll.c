@@ -33,7 +33,8 @@ static struct doc *build(sqlite3 *db, const struct visit *in, int n)
 		doc_text(d, line, false, false);
 	}
 	doc_rule(d);
-	doc_footer(d, centre, clock_now(), _("For the fire warden: check off everyone, then destroy."));
+	doc_footer(d, centre, clock_now(),
+		   _("For the fire warden: check off everyone, then destroy."));
 	return d;
 }
 

@@ -39,9 +39,10 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 	doc_rule(d);
 	doc_qr(d, token);
 	doc_text(d, _("Show this slip when you leave."), false, false);
-	snprintf(privacy, sizeof(privacy),
-		 _("Your name and phone are kept %ld days for the centre's visitor records, then erased."),
-		 settings_int(db, SET_RETENTION_DAYS));
+	snprintf(
+		privacy, sizeof(privacy),
+		_("Your name and phone are kept %ld days for the centre's visitor records, then erased."),
+		settings_int(db, SET_RETENTION_DAYS));
 	doc_footer(d, centre, clock_now(), privacy);
 	return d;
 }
@@ -62,9 +63,8 @@ enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc
 	return rc;
 }
 
-enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
-			  const char *queue, const char *format, struct spool_outcome *out,
-			  struct hd_err *err)
+enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id, const char *queue,
+			  const char *format, struct spool_outcome *out, struct hd_err *err)
 {
 	char q[SPOOL_QUEUE_MAX];
 	unsigned char *bytes = NULL;

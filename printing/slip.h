@@ -26,8 +26,7 @@ enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc
  * HD_FAIL for the database or the rendering; HD_NOT_FOUND for an unknown
  * visit; HD_BAD_INPUT for another format; HD_REFUSED when who may not print
  * slips. */
-enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id,
-			  const char *queue, const char *format, struct spool_outcome *out,
-			  struct hd_err *err);
+enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id, const char *queue,
+			  const char *format, struct spool_outcome *out, struct hd_err *err);
 
 #endif

@@ -35,8 +35,7 @@ static const char SQL_INSERT[] =
 	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, 'sending', ?6, ?6)";
 static const char SQL_SELF_RECORD[] = "UPDATE spool SET record_id = id WHERE id = ?1";
-static const char SQL_SET_DATA[] =
-	"UPDATE spool SET data = ?2 WHERE id = ?1 AND state = 'sending'";
+static const char SQL_SET_DATA[] = "UPDATE spool SET data = ?2 WHERE id = ?1 AND state = 'sending'";
 static const char SQL_AUDIT_AFTER[] =
 	"SELECT json_object('kind', kind, 'record_id', record_id, 'copy', copy,"
 	" 'format', format, 'queue', queue) FROM spool WHERE id = ?1";
@@ -44,9 +43,8 @@ static const char SQL_AUDIT_AFTER[] =
 static const char SQL_DONE[] =
 	"UPDATE spool SET state = 'printing', cups_job = ?2, queue = ?3, attempts = attempts + 1,"
 	" last_error = NULL, file = NULL, updated = ?4 WHERE id = ?1";
-static const char SQL_PRINTING[] =
-	"SELECT id, ifnull(cups_job, 0), kind, record_id, copy FROM spool"
-	" WHERE state = 'printing' ORDER BY id";
+static const char SQL_PRINTING[] = "SELECT id, ifnull(cups_job, 0), kind, record_id, copy FROM spool"
+				   " WHERE state = 'printing' ORDER BY id";
 static const char SQL_PRINTED[] =
 	"UPDATE spool SET state = 'done', updated = ?2 WHERE id = ?1 AND state = 'printing'";
 static const char SQL_NOT_PRINTED[] =
@@ -73,7 +71,7 @@ static const char SQL_WAITING_COUNT[] = "SELECT count(*) FROM spool WHERE state 
 static const char SQL_PRINTING_COUNT[] = "SELECT count(*) FROM spool WHERE state = 'printing'";
 static const char SQL_NOT_TAKEN_COUNT[] =
 	"SELECT count(*) FROM spool WHERE state IN ('waiting', 'sending')";
-#define ENTRY_COLUMNS                                                                        \
+#define ENTRY_COLUMNS                                                                             \
 	"SELECT id, kind, record_id, copy, format, queue, state, attempts, last_error, cups_job," \
 	" file, created, updated FROM spool"
 static const char SQL_GET[] = ENTRY_COLUMNS " WHERE id = ?1";
@@ -392,8 +390,7 @@ static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_o
 }
 
 /* The name a document's job is sent with, by which it is known again. */
-static void job_title(enum spool_kind kind, long long record_id, int copy, char *out,
-		      size_t outsz)
+static void job_title(enum spool_kind kind, long long record_id, int copy, char *out, size_t outsz)
 {
 	snprintf(out, outsz, "hubdesk %s %lld-%d", spool_kind_text(kind), record_id, copy);
 }
@@ -527,9 +524,8 @@ static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
 /* Claims the next waiting row after id `after`: marks it 'sending' in one
  * BEGIN IMMEDIATE transaction and copies its data (*data, the caller frees).
  * HD_NOT_FOUND when none is left. */
-static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only,
-				 struct spool_entry *e, unsigned char **data, size_t *len,
-				 struct hd_err *err)
+static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, struct spool_entry *e,
+				 unsigned char **data, size_t *len, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -744,7 +740,8 @@ static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *sti
 		memset(&out, 0, sizeof(out));
 		snprintf(queue, sizeof(queue), "%s", e.queue);
 		if (!queue[0])
-			settings_text(db, e.format == SPOOL_PDF ? SET_PRINTER_A4 : SET_PRINTER_RECEIPT,
+			settings_text(db,
+				      e.format == SPOOL_PDF ? SET_PRINTER_A4 : SET_PRINTER_RECEIPT,
 				      queue, sizeof(queue));
 		fault = PRINT_FAULT_OTHER;
 		if (data && rerouted(db, &e, queue, sizeof(queue))) {
@@ -778,8 +775,7 @@ enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, stru
 	return retry(db, false, delivered, still_waiting, err);
 }
 
-enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting,
-			       struct hd_err *err)
+enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
 {
 	return retry(db, true, delivered, still_waiting, err);
 }
@@ -805,8 +801,7 @@ int spool_printing_count(sqlite3 *db)
 	return count_of(db, SQL_PRINTING_COUNT);
 }
 
-enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,
-				  struct hd_err *err)
+enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n, struct hd_err *err)
 {
 	return db_collect(db, SQL_LIST_WAITING, sizeof(struct spool_entry), read_entry,
 			  (void **)out, n, err);

@@ -27,12 +27,12 @@ enum spool_format { SPOOL_ESCPOS, SPOOL_PDF };
 
 /* What became of one print. */
 struct spool_outcome {
-	bool delivered;               /* CUPS took it */
-	int cups_job;                 /* its CUPS job id when delivered */
-	int copy;                     /* 1 the first print of the record, 2, 3 ... reprints */
-	char queue[SPOOL_QUEUE_MAX];  /* where it went or was meant to go ("" none) */
-	char file[SPOOL_PATH_MAX];    /* the spool file when it waits ("" none) */
-	char message[512];            /* for the desk, translated: sent, or why it waits */
+	bool delivered;              /* CUPS took it */
+	int cups_job;                /* its CUPS job id when delivered */
+	int copy;                    /* 1 the first print of the record, 2, 3 ... reprints */
+	char queue[SPOOL_QUEUE_MAX]; /* where it went or was meant to go ("" none) */
+	char file[SPOOL_PATH_MAX];   /* the spool file when it waits ("" none) */
+	char message[512];           /* for the desk, translated: sent, or why it waits */
 };
 
 /* A row of the spool (the document's bytes stay in the database). */
@@ -104,8 +104,7 @@ int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id);
 /* spool_retry for the desk's own retries: a document that failed rests
  * 2^(n-1) minutes after its n-th attempt (at most half an hour) before it
  * is tried again. HD_FAIL only for the database. */
-enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting,
-			       struct hd_err *err);
+enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err);
 
 /* How many documents are not done (waiting, being sent, or printing in
  * CUPS); -1 when the database cannot say. */

@@ -143,7 +143,7 @@ struct action_info {
 /* One key as read: a character, or a curses key code; and the action it is
  * on the screen it went to (the app looks it up before the screen sees it). */
 struct key_in {
-	bool code;  /* ch is a KEY_* code */
+	bool code; /* ch is a KEY_* code */
 	wint_t ch;
 	enum action act;
 };

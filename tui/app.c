@@ -30,7 +30,8 @@
 #define TICK_MS 250
 #define SCAN_PAUSE_MS 80
 #define FOLLOW_MS 2000 /* how often the jobs CUPS prints for us are asked after */
-#define IDLE_WARN_MS 15000 /* the countdown shows this long before the idle reset (half
+#define IDLE_WARN_MS \
+	15000 /* the countdown shows this long before the idle reset (half
 			    * the wait at most) */
 
 void app_message(struct app *a, enum role role, const char *fmt, ...)
@@ -124,9 +125,10 @@ static void draw_status(struct app *a)
 		snprintf(line, sizeof(line), "%s %s", _("Scan:"), scan_text(&a->scan));
 		draw_text(LINES - 2, 0, line, COLS, ROLE_LABEL, 1);
 	} else if ((left = idle_countdown(a)) > 0) {
-		snprintf(line, sizeof(line),
-			 _("No key for a while: in %d s the desk goes home and unsaved input is dropped. Any key stays."),
-			 left);
+		snprintf(
+			line, sizeof(line),
+			_("No key for a while: in %d s the desk goes home and unsaved input is dropped. Any key stays."),
+			left);
 		draw_wrapped(LINES - 2, 0, line, COLS, 2, ROLE_WARNING);
 	} else if (text_width(a->message) <= COLS) {
 		draw_text(LINES - 2, 0, a->message, COLS, a->message_role, 1);
@@ -189,7 +191,8 @@ void app_signout(struct app *a, bool idle)
 	if (a->actor.kind != ACTOR_STAFF)
 		return;
 	staff_signout(a->db, &a->actor, idle);
-	app_message(a, ROLE_DIM, idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
+	app_message(a, ROLE_DIM,
+		    idle ? _("No key for a while: %s was signed out.") : _("%s signed out."),
 		    a->actor.name);
 	a->kiosk = settings_on(a->db, SET_KIOSK_MODE);
 	a->actor = actor_nobody(a->kiosk, a->desk);
@@ -396,9 +399,10 @@ static void follow_jobs(struct app *a)
 	    !((r_set && r.condition != PRINTER_AWAY) || (f_set && f.condition != PRINTER_AWAY)))
 		return;
 	if (spool_follow(a->db, &printed, &failed, &err) == HD_OK && failed > 0)
-		app_message(a, ROLE_WARNING,
-			    _("%d documents did not print (see administration 6); they wait to be sent again."),
-			    failed);
+		app_message(
+			a, ROLE_WARNING,
+			_("%d documents did not print (see administration 6); they wait to be sent again."),
+			failed);
 	a->waiting = spool_waiting_count(a->db);
 }
 
@@ -502,7 +506,8 @@ static void loop(struct app *a)
 		rc = get_wch(&ch);
 		now = clock_monotonic_ms();
 		if (rc == ERR && terminal_lost()) {
-			a->quit = a->lost = true; /* unsaved input is dropped, as by the idle reset */
+			a->quit = a->lost =
+				true; /* unsaved input is dropped, as by the idle reset */
 			break;
 		}
 		if (rc == ERR) {
@@ -538,12 +543,14 @@ static int start_terminal(void)
 	SCREEN *scr;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_say(HD_FAIL, "%s", _("the full-screen desk needs a terminal; give a command to use the command line (see hubdesk --help)"));
+		cli_say(HD_FAIL, "%s",
+			_("the full-screen desk needs a terminal; give a command to use the command line (see hubdesk --help)"));
 		return -1;
 	}
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		cli_say(HD_FAIL, _("the terminal type %s is unknown; set TERM to one this machine knows (e.g. xterm-256color)"),
+		cli_say(HD_FAIL,
+			_("the terminal type %s is unknown; set TERM to one this machine knows (e.g. xterm-256color)"),
 			term ? term : "(none)");
 		return -1;
 	}

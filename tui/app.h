@@ -25,7 +25,7 @@
 enum key_result {
 	KR_IGNORED, /* not handled: the app tries its global keys */
 	KR_HANDLED,
-	KR_CLOSE    /* close this screen */
+	KR_CLOSE /* close this screen */
 };
 
 struct app;
@@ -41,18 +41,18 @@ struct scan_hold {
 /* A screen: one file under tui/, registered by its ops. */
 struct screen_ops {
 	const char *title; /* English msgid of the title; NULL: the arg given to app_push */
-	void *(*open)(struct app *a, const void *arg);  /* its state, or NULL */
-	void (*close)(struct app *a, void *st);          /* frees the state */
-	void (*draw)(struct app *a, void *st);           /* the body, rows 1..LINES-2 */
+	void *(*open)(struct app *a, const void *arg); /* its state, or NULL */
+	void (*close)(struct app *a, void *st);        /* frees the state */
+	void (*draw)(struct app *a, void *st);         /* the body, rows 1..LINES-2 */
 	enum key_result (*key)(struct app *a, void *st, struct key_in k);
-	void (*tick)(struct app *a, void *st);           /* about every second; may be NULL */
-	bool (*typing)(struct app *a, void *st);         /* a text field has the keys; may be NULL */
-	bool (*dirty)(struct app *a, void *st);          /* unsaved input; may be NULL */
-	void (*resume)(struct app *a, void *st);         /* on top again; may be NULL */
+	void (*tick)(struct app *a, void *st);   /* about every second; may be NULL */
+	bool (*typing)(struct app *a, void *st); /* a text field has the keys; may be NULL */
+	bool (*dirty)(struct app *a, void *st);  /* unsaved input; may be NULL */
+	void (*resume)(struct app *a, void *st); /* on top again; may be NULL */
 	void (*reopen)(struct app *a, void *st, const void *arg); /* app_open on top; may be NULL */
-	const int *keys;                                 /* actions for the key line, -1 ended */
-	const int *more;   /* actions it handles but does not show, -1 ended; may be NULL */
-	bool patient;      /* a staff or admin form: the idle reset waits idle.seconds x 5 */
+	const int *keys; /* actions for the key line, -1 ended */
+	const int *more; /* actions it handles but does not show, -1 ended; may be NULL */
+	bool patient;    /* a staff or admin form: the idle reset waits idle.seconds x 5 */
 };
 
 struct screen {
@@ -157,9 +157,9 @@ extern const struct screen_ops SCREEN_SIGNIN; /* arg: NULL, or SIGNIN_TO_LEAVE *
 extern const struct screen_ops SCREEN_PRINTERS;
 extern const struct screen_ops SCREEN_CHECKIN;
 extern const struct screen_ops SCREEN_PRESENT;
-extern const struct screen_ops SCREEN_VISITOR; /* arg: a long long visit id */
-extern const struct screen_ops SCREEN_GRID;    /* arg: NULL (today), or a struct grid_open */
-extern const struct screen_ops SCREEN_BOOKING; /* arg: a struct slot */
+extern const struct screen_ops SCREEN_VISITOR;        /* arg: a long long visit id */
+extern const struct screen_ops SCREEN_GRID;           /* arg: NULL (today), or a struct grid_open */
+extern const struct screen_ops SCREEN_BOOKING;        /* arg: a struct slot */
 extern const struct screen_ops SCREEN_BOOKING_DETAIL; /* arg: a long long booking id */
 extern const struct screen_ops SCREEN_APPROVALS;
 extern const struct screen_ops SCREEN_FREE_ROOM; /* arg: a struct slot (room unused) */

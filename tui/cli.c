@@ -72,8 +72,9 @@ enum hd_status cli_parse(const char *cmd, int argc, char **argv, int from, struc
 		eq = strchr(argv[i], '=');
 		o = find_opt(opts, argv[i], eq ? (size_t)(eq - argv[i]) : strlen(argv[i]));
 		if (!o)
-			return cli_say(HD_BAD_INPUT, _("%s: unknown option %s (see hubdesk --help)"),
-				       cmd, argv[i]);
+			return cli_say(HD_BAD_INPUT,
+				       _("%s: unknown option %s (see hubdesk --help)"), cmd,
+				       argv[i]);
 		if (!o->has_value) {
 			if (eq)
 				return cli_say(HD_BAD_INPUT, _("%s: %s takes no value"), cmd,
@@ -167,11 +168,13 @@ int cli_config(struct cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	if (nargs == 0 || (strcmp(args[0], "list") != 0 && strcmp(args[0], "get") != 0 &&
 			   strcmp(args[0], "set") != 0))
-		return cli_say(HD_BAD_INPUT, _("config: use config get KEY | set KEY VALUE | list"));
+		return cli_say(HD_BAD_INPUT,
+			       _("config: use config get KEY | set KEY VALUE | list"));
 	if ((strcmp(args[0], "list") == 0 && nargs != 1) ||
 	    (strcmp(args[0], "get") == 0 && nargs != 2) ||
 	    (strcmp(args[0], "set") == 0 && nargs != 3))
-		return cli_say(HD_BAD_INPUT, _("config: use config get KEY | set KEY VALUE | list"));
+		return cli_say(HD_BAD_INPUT,
+			       _("config: use config get KEY | set KEY VALUE | list"));
 	/* The key people typed names a setting, or is refused here. */
 	if (strcmp(args[0], "list") != 0 && settings_lookup(args[1], &s, &err) != HD_OK)
 		return cli_report(&err);
@@ -207,12 +210,12 @@ static const struct {
 	const char *name;
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
 } COMMANDS[] = {
-	{ "init", cli_init },       { "config", cli_config },   { "room", cli_room },
-	{ "org", cli_org },         { "staff", cli_staff },       { "closure", cli_closure },
-	{ "visitor", cli_visitor },     { "booking", cli_booking },     { "team", cli_team },
-	{ "verify", cli_verify },   { "print", cli_print },     { "report", cli_report_cmd },
-	{ "export", cli_export },   { "import", cli_import },
-	{ "backup", cli_backup },   { "maintain", cli_maintain },   { "restore", cli_restore },
+	{ "init", cli_init },         { "config", cli_config },   { "room", cli_room },
+	{ "org", cli_org },           { "staff", cli_staff },     { "closure", cli_closure },
+	{ "visitor", cli_visitor },   { "booking", cli_booking }, { "team", cli_team },
+	{ "verify", cli_verify },     { "print", cli_print },     { "report", cli_report_cmd },
+	{ "export", cli_export },     { "import", cli_import },   { "backup", cli_backup },
+	{ "maintain", cli_maintain }, { "restore", cli_restore },
 };
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)

@@ -58,8 +58,10 @@ static void say_missed(const struct booking_series *s)
 
 /* The options of `booking add` besides its field list's. */
 static const struct cli_opt ADD_MORE[] = {
-	{ "--org", true, NULL },	  { "--team", true, NULL },
-	{ "--no-print", false, NULL },	  { "--weekly-until", true, NULL },
+	{ "--org", true, NULL },
+	{ "--team", true, NULL },
+	{ "--no-print", false, NULL },
+	{ "--weekly-until", true, NULL },
 	{ "--skip-conflicts", false, NULL },
 };
 
@@ -174,8 +176,8 @@ static int cancel_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (booking_cancel_following(ctx->db, &ctx->actor, VIA_DIRECT, id, &s, &err) != HD_OK)
 		return cli_report(&err);
-	cli_say(HD_OK, ngettext("%d booking cancelled", "%d bookings cancelled", (unsigned long)s.n),
-		s.n);
+	cli_say(HD_OK,
+		ngettext("%d booking cancelled", "%d bookings cancelled", (unsigned long)s.n), s.n);
 	booking_series_free(&s);
 	return HD_OK;
 }
@@ -233,16 +235,19 @@ static int decide_cmd(struct cli_ctx *ctx, int argc, char **argv, bool approve)
 	if (rc != HD_OK)
 		return cli_report(&err);
 	if (already)
-		cli_say(HD_OK, approve ? _("booking %lld was approved already")
-				       : _("booking %lld was rejected already"),
+		cli_say(HD_OK,
+			approve ? _("booking %lld was approved already")
+				: _("booking %lld was rejected already"),
 			id);
 	return HD_OK;
 }
 
 static int move_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--start", true, NULL }, { "--end", true, NULL },
-				  { "--room", true, NULL }, { "--following", false, NULL },
+	struct cli_opt opts[] = { { "--start", true, NULL },
+				  { "--end", true, NULL },
+				  { "--room", true, NULL },
+				  { "--following", false, NULL },
 				  { NULL, false, NULL } };
 	struct booking_series s = { 0 };
 	const char *args[MAX_ARGS];
@@ -274,7 +279,8 @@ static int move_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--date", true, NULL }, { "--room", true, NULL },
+	struct cli_opt opts[] = { { "--date", true, NULL },
+				  { "--room", true, NULL },
 				  { NULL, false, NULL } };
 	const char *args[MAX_ARGS], *room;
 	struct booking *all = NULL;
@@ -327,6 +333,7 @@ int cli_booking(struct cli_ctx *ctx, int argc, char **argv)
 		return decide_cmd(ctx, argc, argv, strcmp(sub, "approve") == 0);
 	if (strcmp(sub, "move") == 0)
 		return move_cmd(ctx, argc, argv);
-	return cli_say(HD_BAD_INPUT,
-		       _("booking: use booking add | cancel | move | checkin | approve | reject | list"));
+	return cli_say(
+		HD_BAD_INPUT,
+		_("booking: use booking add | cancel | move | checkin | approve | reject | list"));
 }

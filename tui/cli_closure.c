@@ -14,8 +14,10 @@
 
 static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--from", true, NULL }, { "--to", true, NULL },
-				  { "--reason", true, NULL }, { NULL, false, NULL } };
+	struct cli_opt opts[] = { { "--from", true, NULL },
+				  { "--to", true, NULL },
+				  { "--reason", true, NULL },
+				  { NULL, false, NULL } };
 	const char *args[MAX_ARGS];
 	struct closure c;
 	struct hd_err err;
@@ -119,6 +121,7 @@ int cli_closure(struct cli_ctx *ctx, int argc, char **argv)
 		return remove_cmd(ctx, argc, argv);
 	if (strcmp(sub, "open") == 0)
 		return open_cmd(ctx, argc, argv);
-	return cli_say(HD_BAD_INPUT,
-		       _("closure: use closure add --from DATE --to DATE --reason TEXT | list | remove ID | open DATE --reason TEXT"));
+	return cli_say(
+		HD_BAD_INPUT,
+		_("closure: use closure add --from DATE --to DATE --reason TEXT | list | remove ID | open DATE --reason TEXT"));
 }

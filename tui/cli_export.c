@@ -31,8 +31,10 @@ static long long room_arg(const char *s)
 
 int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--from", true, NULL }, { "--to", true, NULL },
-				  { "--room", true, NULL }, { NULL, false, NULL } };
+	struct cli_opt opts[] = { { "--from", true, NULL },
+				  { "--to", true, NULL },
+				  { "--room", true, NULL },
+				  { NULL, false, NULL } };
 	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long room;
@@ -47,8 +49,9 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (nargs == 1 && !ical)
 		kind = export_kind_of(args[0]);
 	if (!ical && kind < 0)
-		return cli_say(HD_BAD_INPUT, "%s",
-			       _("export: give what to export: visits, bookings, teams, orgs, rooms or ical"));
+		return cli_say(
+			HD_BAD_INPUT, "%s",
+			_("export: give what to export: visits, bookings, teams, orgs, rooms or ical"));
 	room = room_arg(cli_opt(opts, "--room"));
 	if (room && !ical)
 		return cli_say(HD_BAD_INPUT, "%s", _("export: --room is for export ical only"));
@@ -76,7 +79,8 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 
 	*data = NULL;
 	if (!f)
-		return cli_say(HD_BAD_INPUT, _("import: cannot read %s: %s"), path, strerror(errno));
+		return cli_say(HD_BAD_INPUT, _("import: cannot read %s: %s"), path,
+			       strerror(errno));
 	buf = xmalloc(cap);
 	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
 		n += got;
@@ -84,7 +88,8 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 			if (cap >= (size_t)MAX_FILE) {
 				fclose(f);
 				free(buf);
-				return cli_say(HD_BAD_INPUT, _("import: %s is larger than 256 MB"), path);
+				return cli_say(HD_BAD_INPUT, _("import: %s is larger than 256 MB"),
+					       path);
 			}
 			cap *= 2;
 			buf = xrealloc(buf, cap);
@@ -106,8 +111,8 @@ static enum hd_status read_file(const char *path, char **data, size_t *len)
 static bool show_progress(void *ctx, enum import_phase phase, long done, long total)
 {
 	(void)ctx;
-	cli_progress("%s %ld/%ld%s", phase == IMPORT_CHECKING ? _("checking") : _("importing"), done,
-		     total, phase == IMPORT_SAVING && done == total ? "\n" : "");
+	cli_progress("%s %ld/%ld%s", phase == IMPORT_CHECKING ? _("checking") : _("importing"),
+		     done, total, phase == IMPORT_SAVING && done == total ? "\n" : "");
 	return true;
 }
 
@@ -135,8 +140,8 @@ static void print_done(struct cli_ctx *ctx, enum import_kind kind, const struct 
 	char code[TOKEN_MAX] = "-";
 	struct hd_err err;
 
-	if (kind == IMPORT_TEAMS && token_make(ctx->db, TOKEN_TEAM, d->id, code, sizeof(code),
-					       &err) != HD_OK)
+	if (kind == IMPORT_TEAMS &&
+	    token_make(ctx->db, TOKEN_TEAM, d->id, code, sizeof(code), &err) != HD_OK)
 		snprintf(code, sizeof(code), "-");
 	printf("%lld\t%s\t%s\n", d->id, code, d->name);
 }
@@ -156,7 +161,8 @@ int cli_import(struct cli_ctx *ctx, int argc, char **argv)
 	if (nargs == 2)
 		kind = import_kind_of(args[0]);
 	if (kind < 0)
-		return cli_say(HD_BAD_INPUT, "%s", _("import: use import orgs|teams|rooms FILE.csv"));
+		return cli_say(HD_BAD_INPUT, "%s",
+			       _("import: use import orgs|teams|rooms FILE.csv"));
 	rc = read_file(args[1], &data, &len);
 	if (rc == HD_OK)
 		rc = cli_open(ctx);

@@ -144,7 +144,9 @@ static int guard_close(void *cookie)
 /* Replaces *stream with a filtered one writing to g's fd. */
 static void guard(FILE **stream, struct guard *g, int mode)
 {
-	cookie_io_functions_t io = { .read = NULL, .write = guard_write, .seek = NULL,
+	cookie_io_functions_t io = { .read = NULL,
+				     .write = guard_write,
+				     .seek = NULL,
 				     .close = guard_close };
 	FILE *f;
 

@@ -26,8 +26,8 @@
 #define MAX_ARGS 2
 
 /* --to and --format of a print command: checked, the queue normalised. */
-static enum hd_status read_target(struct cli_opt *opts, char *queue, size_t qsz,
-				  const char **to, const char **format)
+static enum hd_status read_target(struct cli_opt *opts, char *queue, size_t qsz, const char **to,
+				  const char **format)
 {
 	struct hd_err err;
 
@@ -53,7 +53,9 @@ static int print_record_cmd(struct cli_ctx *ctx, int argc, char **argv, enum pri
 	static const char *const cmds[] = { "print visitor", "print booking", "print team" };
 	static const enum token_kind kinds[] = { TOKEN_VISIT, TOKEN_BOOKING, TOKEN_TEAM };
 	struct cli_opt opts[] = {
-		{ "--to", true, NULL }, { "--format", true, NULL }, { NULL, false, NULL },
+		{ "--to", true, NULL },
+		{ "--format", true, NULL },
+		{ NULL, false, NULL },
 	};
 	const char *cmd = cmds[which];
 	char queue[SETTING_VALUE_MAX], token[TOKEN_MAX];
@@ -107,7 +109,9 @@ static int print_record_cmd(struct cli_ctx *ctx, int argc, char **argv, enum pri
 static int print_test_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{ "--to", true, NULL }, { "--format", true, NULL }, { NULL, false, NULL },
+		{ "--to", true, NULL },
+		{ "--format", true, NULL },
+		{ NULL, false, NULL },
 	};
 	char queue[SETTING_VALUE_MAX], token[TOKEN_MAX];
 	const char *args[MAX_ARGS], *to, *format;
@@ -124,8 +128,8 @@ static int print_test_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (testpage_print(ctx->db, &ctx->actor, to, format, &id, token,
-			   sizeof(token), &out, &err) != HD_OK)
+	if (testpage_print(ctx->db, &ctx->actor, to, format, &id, token, sizeof(token), &out,
+			   &err) != HD_OK)
 		return cli_report(&err);
 	if (out.delivered) {
 		printf("%lld\t%s\t", id, token);
@@ -170,7 +174,8 @@ static int print_status_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (a4[0])
 		status_line(a4, _("A4 printer"));
 	if (!receipt[0] && !a4[0])
-		cli_say(HD_OK, _("no printer is set (config set printer.receipt QUEUE, printer.a4 QUEUE)"));
+		cli_say(HD_OK,
+			_("no printer is set (config set printer.receipt QUEUE, printer.a4 QUEUE)"));
 	/* The jobs CUPS has are asked after, so the list says how they stand. */
 	if (spool_follow(ctx->db, &printed, &failed, &err) != HD_OK ||
 	    spool_list_waiting(ctx->db, &e, &n, &err) != HD_OK)
@@ -321,7 +326,8 @@ int cli_verify(struct cli_ctx *ctx, int argc, char **argv)
 		if (rc != HD_OK)
 			return cli_report(&err);
 		clock_local_datetime(booking.start, date, sizeof(date));
-		snprintf(description, sizeof(description), _("booking of %s, %s"), booking.room, date);
+		snprintf(description, sizeof(description), _("booking of %s, %s"), booking.room,
+			 date);
 		break;
 	default:
 		return gone(kind, id);

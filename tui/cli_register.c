@@ -75,7 +75,9 @@ static int room_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 static int room_close_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = {
-		{ "--from", true, NULL }, { "--to", true, NULL }, { "--reason", true, NULL },
+		{ "--from", true, NULL },
+		{ "--to", true, NULL },
+		{ "--reason", true, NULL },
 		{ NULL, false, NULL },
 	};
 	const char *args[MAX_ARGS];
@@ -117,12 +119,14 @@ int cli_room(struct cli_ctx *ctx, int argc, char **argv)
 static void report_notes(const struct org *o, const struct org_notes *notes)
 {
 	if (notes->credit_check_failed)
-		cli_say(HD_OK, _("warning: credit code %s: its check character does not match; "
-				 "saved and marked for checking"),
+		cli_say(HD_OK,
+			_("warning: credit code %s: its check character does not match; "
+			  "saved and marked for checking"),
 			o->credit_code);
 	if (notes->not_civil_affairs)
-		cli_say(HD_OK, _("note: credit code %s was not issued by civil affairs "
-				 "(those start 51, 52, 53 or 59)"),
+		cli_say(HD_OK,
+			_("note: credit code %s was not issued by civil affairs "
+			  "(those start 51, 52, 53 or 59)"),
 			o->credit_code);
 }
 
@@ -197,5 +201,6 @@ int cli_org(struct cli_ctx *ctx, int argc, char **argv)
 		return org_list_cmd(ctx, argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "set-pin") == 0)
 		return cli_set_pin(ctx, argc, argv, BOOKER_ORG);
-	return cli_say(HD_BAD_INPUT, _("org: use org add | list | set-pin ID (see hubdesk --help)"));
+	return cli_say(HD_BAD_INPUT,
+		       _("org: use org add | list | set-pin ID (see hubdesk --help)"));
 }

@@ -70,7 +70,8 @@ enum hd_status cli_read_pin(const char *label, int min, int max, char *pin, size
 
 static int staff_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--name", true, NULL }, { "--role", true, NULL },
+	struct cli_opt opts[] = { { "--name", true, NULL },
+				  { "--role", true, NULL },
 				  { NULL, false, NULL } };
 	char pin[PIN_LINE];
 	const char *args[1];
@@ -82,7 +83,8 @@ static int staff_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	if (!cli_opt(opts, "--name") || !cli_opt(opts, "--role"))
-		return cli_say(HD_BAD_INPUT, _("staff add: give --name and --role volunteer|staff|admin"));
+		return cli_say(HD_BAD_INPUT,
+			       _("staff add: give --name and --role volunteer|staff|admin"));
 	rc = cli_open(ctx);
 	if (rc == HD_OK)
 		rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, PIN_MAX, pin, sizeof(pin));
@@ -176,7 +178,8 @@ static int staff_id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool reset)
 /* The role table, as the README prints it. */
 static int staff_roles_cmd(void)
 {
-	static const char *const MARK[] = { [GRANT_NO] = "–", [GRANT_YES] = "Y",
+	static const char *const MARK[] = { [GRANT_NO] = "–",
+					    [GRANT_YES] = "Y",
 					    [GRANT_BY_SCAN] = "by scan",
 					    [GRANT_WITH_PIN] = "with the booker's PIN" };
 	int a, r;
@@ -224,7 +227,8 @@ int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kin
 	if (rc == HD_OK)
 		rc = cli_open(ctx);
 	if (rc == HD_OK)
-		rc = cli_read_pin(_("Booking PIN"), BOOKER_PIN_MIN, BOOKER_PIN_MAX, pin, sizeof(pin));
+		rc = cli_read_pin(_("Booking PIN"), BOOKER_PIN_MIN, BOOKER_PIN_MAX, pin,
+				  sizeof(pin));
 	if (rc != HD_OK)
 		return rc;
 	rc = pin_set_booker(ctx->db, &ctx->actor, kind, id, pin, &err);
@@ -242,13 +246,15 @@ enum hd_status cli_first_admin(struct cli_ctx *ctx)
 
 	if (!isatty(STDIN_FILENO) || staff_active_count(ctx->db) > 0) {
 		if (staff_active_count(ctx->db) == 0)
-			cli_say(HD_OK, _("no administrator yet: add one with hubdesk staff add --role admin"));
+			cli_say(HD_OK,
+				_("no administrator yet: add one with hubdesk staff add --role admin"));
 		return HD_OK;
 	}
 	fputs(_("The first administrator's name: "), stderr);
 	fflush(stderr);
 	if (!fgets(name, sizeof(name), stdin))
-		return cli_say(HD_BAD_INPUT, _("no name given; add one later with hubdesk staff add"));
+		return cli_say(HD_BAD_INPUT,
+			       _("no name given; add one later with hubdesk staff add"));
 	name[strcspn(name, "\r\n")] = '\0';
 	rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, PIN_MAX, pin, sizeof(pin));
 	if (rc != HD_OK)

@@ -153,8 +153,10 @@ static const struct {
 	enum team_action action;
 	const char *option; /* its value is the step's argument */
 } STEPS[] = {
-	{ "review", TEAM_REVIEW, NULL },          { "file", TEAM_FILE, NULL },
-	{ "classify", TEAM_CLASSIFY, "--category" }, { "reopen", TEAM_REOPEN, "--reason" },
+	{ "review", TEAM_REVIEW, NULL },
+	{ "file", TEAM_FILE, NULL },
+	{ "classify", TEAM_CLASSIFY, "--category" },
+	{ "reopen", TEAM_REOPEN, "--reason" },
 	{ "deregister", TEAM_DEREGISTER, "--reason" },
 };
 
@@ -243,7 +245,8 @@ static int activity_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--status", true, NULL }, { "--roll", false, NULL },
+	struct cli_opt opts[] = { { "--status", true, NULL },
+				  { "--roll", false, NULL },
 				  { NULL, false, NULL } };
 	const char *args[MAX_ARGS], *status;
 	struct team_brief *all = NULL;
@@ -349,6 +352,7 @@ int cli_team(struct cli_ctx *ctx, int argc, char **argv)
 		return show_cmd(ctx, argc, argv);
 	if (strcmp(sub, "set-pin") == 0)
 		return cli_set_pin(ctx, argc, argv, BOOKER_TEAM);
-	return cli_say(HD_BAD_INPUT,
-		       _("team: use team apply | update | review | file | classify | reopen | deregister | activity | list | show | set-pin"));
+	return cli_say(
+		HD_BAD_INPUT,
+		_("team: use team apply | update | review | file | classify | reopen | deregister | activity | list | show | set-pin"));
 }

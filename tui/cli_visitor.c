@@ -90,7 +90,8 @@ static int checkout_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	if (nargs != 1)
-		return cli_say(HD_BAD_INPUT, _("visitor checkout: give the slip's code or the visit's ID"));
+		return cli_say(HD_BAD_INPUT,
+			       _("visitor checkout: give the slip's code or the visit's ID"));
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
@@ -124,7 +125,8 @@ static void print_visit(const struct visit *v)
 
 static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	struct cli_opt opts[] = { { "--present", false, NULL }, { "--date", true, NULL },
+	struct cli_opt opts[] = { { "--present", false, NULL },
+				  { "--date", true, NULL },
 				  { NULL, false, NULL } };
 	const char *args[MAX_ARGS];
 	struct visit *all = NULL;
@@ -145,7 +147,7 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		day = clock_today();
 	if (rc == HD_OK)
 		rc = cli_opt(opts, "--present") ? visit_present(ctx->db, &all, &n, &err)
-						 : visit_on_date(ctx->db, day, &all, &n, &err);
+						: visit_on_date(ctx->db, day, &all, &n, &err);
 	if (rc != HD_OK)
 		return cli_report(&err);
 	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("date"), _("in"), _("out"),
@@ -177,7 +179,8 @@ static int erase_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (round.kept)
 		cli_say(HD_OK,
 			ngettext("erased, also in %d copy of the database",
-				 "erased, also in %d copies of the database", (unsigned long)round.kept),
+				 "erased, also in %d copies of the database",
+				 (unsigned long)round.kept),
 			round.kept);
 	return HD_OK;
 }

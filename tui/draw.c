@@ -32,8 +32,8 @@ int draw_text(int y, int x, const char *text, int cols, enum role role, int pad)
 int draw_row(int y, int x, const char *text, int cols, bool selected, enum role role)
 {
 	if (x >= 2)
-		draw_text(y, x - 2, selected ? "> " : "  ", 2, selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  0);
+		draw_text(y, x - 2, selected ? "> " : "  ", 2,
+			  selected ? ROLE_SELECTED : ROLE_NORMAL, 0);
 	return draw_text(y, x, text, cols, selected ? ROLE_SELECTED : role, 1);
 }
 

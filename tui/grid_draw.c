@@ -15,13 +15,13 @@
 #include "core/text.h"
 #include "tui/draw.h"
 
-#define ROOM_W 20  /* the fixed room column, its separator included */
-#define CELL_W 4   /* columns of a half hour */
-#define TOP 3      /* the first row of rooms */
-#define MOVE_X 17  /* the move hint, after the date and weekday */
+#define ROOM_W 20 /* the fixed room column, its separator included */
+#define CELL_W 4  /* columns of a half hour */
+#define TOP 3     /* the first row of rooms */
+#define MOVE_X 17 /* the move hint, after the date and weekday */
 
 static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
-					 N_("Fri"), N_("Sat"), N_("Sun") };
+					N_("Fri"), N_("Sat"), N_("Sun") };
 
 int grid_shown_rows(const struct grid_shown *g)
 {
@@ -89,8 +89,8 @@ static void draw_header(const struct grid_shown *g)
 	}
 	draw_text(1, 1, line, COLS - 2, d && *d->closed && !week ? ROLE_WARNING : ROLE_LABEL, 1);
 	if (g->m.move_id) {
-		snprintf(line, sizeof(line), _("Moving booking %lld: Enter on a free cell, Esc stops."),
-			 g->m.move_id);
+		snprintf(line, sizeof(line),
+			 _("Moving booking %lld: Enter on a free cell, Esc stops."), g->m.move_id);
 		draw_text(1, MOVE_X, line, COLS - MOVE_X, ROLE_WARNING, 1);
 	}
 	draw_fill(2, 0, COLS, ROLE_NORMAL);
@@ -150,8 +150,10 @@ static enum role cell_role(int cell)
 static void run_text(const struct grid *d, int cell, int which, int col, int len, char *out,
 		     size_t outsz)
 {
-	static const char MARK[] = { [GC_BOOKED] = '|', [GC_PENDING] = '?',
-				     [GC_CHECKED_IN] = '*', [GC_RELEASED] = '~' };
+	static const char MARK[] = { [GC_BOOKED] = '|',
+				     [GC_PENDING] = '?',
+				     [GC_CHECKED_IN] = '*',
+				     [GC_RELEASED] = '~' };
 	size_t n = 0;
 	int i;
 
@@ -161,8 +163,11 @@ static void run_text(const struct grid *d, int cell, int which, int col, int len
 	}
 	for (i = 0; i < len && n + CELL_W < outsz; i++) {
 		int m = d->first_min + (col + i) * GRID_SLOT_MIN;
-		const char *pat = cell == GC_CLOSED ? "xxxx" : cell == GC_BUFFER ? "----"
-				: cell == GC_OUTSIDE ? "    " : m % 60 ? ".   " : ":   ";
+		const char *pat = cell == GC_CLOSED    ? "xxxx"
+				  : cell == GC_BUFFER  ? "----"
+				  : cell == GC_OUTSIDE ? "    "
+				  : m % 60             ? ".   "
+						       : ":   ";
 
 		memcpy(out + n, pat, CELL_W);
 		n += CELL_W;
@@ -183,8 +188,8 @@ static void draw_grid_row(const struct grid_shown *g, int r, int y, bool selecte
 	for (c = first; c < last; c = end) {
 		int cell = grid_at(d, gr, c), which = grid_booking(d, gr, c);
 
-		for (end = c + 1; end < last && grid_at(d, gr, end) == cell &&
-				  grid_booking(d, gr, end) == which;
+		for (end = c + 1;
+		     end < last && grid_at(d, gr, end) == cell && grid_booking(d, gr, end) == which;
 		     end++)
 			;
 		run_text(d, cell, which, c, end - c, text, sizeof(text));
@@ -225,10 +230,11 @@ static void draw_selected(const struct grid_shown *g)
 
 		clock_local_hm(b->start, from, sizeof(from));
 		clock_local_hm(b->end, to, sizeof(to));
-		snprintf(line, sizeof(line), "%s %s %s-%s  %s  %d  %s", room->room.name, d->date, from,
-			 to, b->booker, b->attendees, _(booking_state_word(b->state)));
+		snprintf(line, sizeof(line), "%s %s %s-%s  %s  %d  %s", room->room.name, d->date,
+			 from, to, b->booker, b->attendees, _(booking_state_word(b->state)));
 	} else {
-		snprintf(line, sizeof(line), _("%s %s %02d:%02d  holds %d  open %02d:%02d-%02d:%02d%s%s"),
+		snprintf(line, sizeof(line),
+			 _("%s %s %02d:%02d  holds %d  open %02d:%02d-%02d:%02d%s%s"),
 			 room->room.name, d->date, m / 60, m % 60, room->room.capacity,
 			 room->open_min / 60, room->open_min % 60, room->close_min / 60,
 			 room->close_min % 60, *room->closed ? "  " : "", room->closed);
@@ -246,8 +252,8 @@ void grid_shown_draw(struct grid_shown *g)
 	grid_model_scroll(&g->m, rows, visible_cols());
 	draw_header(g);
 	if (grid_shown_rows(g) == 0) {
-		draw_text(TOP, 2, _("No rooms yet: an admin adds them (hubdesk room add)."), COLS - 4,
-			  ROLE_DIM, 0);
+		draw_text(TOP, 2, _("No rooms yet: an admin adds them (hubdesk room add)."),
+			  COLS - 4, ROLE_DIM, 0);
 		return;
 	}
 	for (r = g->m.first_row, y = TOP; r < grid_shown_rows(g) && y < TOP + rows; r++, y++) {

@@ -90,8 +90,9 @@ enum hd_status lang_setup(const char *forced, struct hd_err *err)
 {
 	setlocale(LC_ALL, "");
 	if (!is_utf8() && !switch_to_utf8())
-		return hd_err_set(err, HD_FAIL, "",
-				  "hubdesk needs a UTF-8 terminal and locale (e.g. LANG=zh_CN.UTF-8)");
+		return hd_err_set(
+			err, HD_FAIL, "",
+			"hubdesk needs a UTF-8 terminal and locale (e.g. LANG=zh_CN.UTF-8)");
 	english = forced ? strcmp(forced, "en") == 0 : locale_is_english();
 	if (english) {
 		setenv("LANGUAGE", "en", 1);

@@ -139,7 +139,8 @@ int main(int argc, char **argv)
 		ctx.db_path = env && *env ? env : default_db_path();
 	}
 	if (!ctx.db_path)
-		return cli_say(HD_BAD_INPUT, _("no database path: give --db PATH or set HUBDESK_DB"));
+		return cli_say(HD_BAD_INPUT,
+			       _("no database path: give --db PATH or set HUBDESK_DB"));
 	/* The desk's name goes into the audit and the history: a name like
 	 * any other, 1 to 20 characters without control characters. */
 	if (desk && valid_text(desk, "--desk", 1, DESK_MAX_CHARS, ctx.desk, sizeof(ctx.desk),

@@ -10,10 +10,18 @@
 void pin_form_init(struct pin_form *p)
 {
 	const struct field_spec specs[2] = {
-		{ .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN, .required = true,
-		  .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
-		{ .name = "again", .label = _("PIN again"), .kind = FIELD_PIN, .required = true,
-		  .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
+		{ .name = "pin",
+		  .label = _("Booking PIN"),
+		  .kind = FIELD_PIN,
+		  .required = true,
+		  .min = BOOKER_PIN_MIN,
+		  .max = BOOKER_PIN_MAX },
+		{ .name = "again",
+		  .label = _("PIN again"),
+		  .kind = FIELD_PIN,
+		  .required = true,
+		  .min = BOOKER_PIN_MIN,
+		  .max = BOOKER_PIN_MAX },
 	};
 
 	memset(p, 0, sizeof(*p));

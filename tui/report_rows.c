@@ -16,11 +16,11 @@
 
 #define LABEL_COLS 24
 #define FIGURE_COLS 22
-#define CHART_LEFT 6  /* the scale left of the chart of days */
-#define HEAT_LEFT 6   /* the weekday left of a heat map */
+#define CHART_LEFT 6 /* the scale left of the chart of days */
+#define HEAT_LEFT 6  /* the weekday left of a heat map */
 
-static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
-					N_("Sat"), N_("Sun") };
+static const char *const WEEKDAYS[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+					N_("Fri"), N_("Sat"), N_("Sun") };
 /* Lower eighths of a cell, one to eight (U+2581 .. U+2588). */
 static const char *const LOWER[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
 
@@ -85,7 +85,8 @@ static void visits_rows(const struct report *r, struct report_rows *o)
 		if (r->purpose_visits[i] > max)
 			max = r->purpose_visits[i];
 	for (i = 1; i <= REPORT_PURPOSES; i++) {
-		snprintf(figures, sizeof(figures), "%d / %d", r->purpose_visits[i], r->purpose_people[i]);
+		snprintf(figures, sizeof(figures), "%d / %d", r->purpose_visits[i],
+			 r->purpose_people[i]);
 		bar_row(o, list_label(&LIST_PURPOSE, i), r->purpose_visits[i], max, figures);
 	}
 	add(o, ROW_BLANK);
@@ -139,7 +140,8 @@ static void rooms_rows(const struct report *r, struct report_rows *o)
 	add(o, ROW_BLANK);
 	text_row(o, ROW_HEAD, "%s", _("Booked share of open time, weekday by hour: every room"));
 	heat_rows(o, -1);
-	text_row(o, ROW_TEXT, "%s", _("light to dark: under 25%, 50%, 75%, and more; . open but not booked"));
+	text_row(o, ROW_TEXT, "%s",
+		 _("light to dark: under 25%, 50%, 75%, and more; . open but not booked"));
 	for (i = 0; i < r->nrooms; i++) {
 		add(o, ROW_BLANK);
 		text_row(o, ROW_HEAD, "%s", r->rooms[i].name);
@@ -162,8 +164,9 @@ static void teams_rows(const struct report *r, struct report_rows *o)
 	long all = r->teams + r->team_state[REPORT_STATES];
 	int i;
 
-	text_row(o, ROW_HEAD, _("Teams as of %s: %d (not deregistered), %d members, %d party members"),
-		 r->to, r->teams, r->members, r->party_members);
+	text_row(o, ROW_HEAD,
+		 _("Teams as of %s: %d (not deregistered), %d members, %d party members"), r->to,
+		 r->teams, r->members, r->party_members);
 	text_row(o, ROW_TEXT, _("Filed in the period: %d; deregistered in the period: %d"),
 		 r->filed_in_period, r->deregistered_in_period);
 	add(o, ROW_BLANK);
@@ -234,8 +237,8 @@ static long column_value(const struct report *r, int c, int per)
 	return v;
 }
 
-static void draw_days(const struct report *r, const struct report_row *row, int y, int x,
-		      int cols, enum report_style style)
+static void draw_days(const struct report *r, const struct report_row *row, int y, int x, int cols,
+		      enum report_style style)
 {
 	int per = days_per_column(r, cols), n = (r->ndays + per - 1) / per, c;
 	long max = 1, v, h;
@@ -254,8 +257,8 @@ static void draw_days(const struct report *r, const struct report_row *row, int 
 		if (v == 0 || h <= 0)
 			continue;
 		if (style == REPORT_ASCII)
-			draw_text(y, x + CHART_LEFT + 2 * c, h >= 4 || row->level == 0 ? "#" : " ", 1,
-				  ROLE_OK, 0);
+			draw_text(y, x + CHART_LEFT + 2 * c, h >= 4 || row->level == 0 ? "#" : " ",
+				  1, ROLE_OK, 0);
 		else
 			draw_text(y, x + CHART_LEFT + 2 * c, LOWER[h > 8 ? 8 : h], 1, ROLE_OK, 0);
 	}
@@ -271,7 +274,8 @@ static void draw_axis(const struct report *r, int y, int x, int cols)
 		if (per > 1)
 			snprintf(label, sizeof(label), "%.5s", r->days[c * per].date + 5);
 		if (CHART_LEFT + 2 * c + (int)strlen(label) <= cols)
-			draw_text(y, x + CHART_LEFT + 2 * c, label, (int)strlen(label), ROLE_DIM, 0);
+			draw_text(y, x + CHART_LEFT + 2 * c, label, (int)strlen(label), ROLE_DIM,
+				  0);
 	}
 }
 
@@ -303,8 +307,8 @@ static void open_hours(const struct report *r, int *first, int *last)
 				}
 }
 
-static void draw_heat(const struct report *r, const struct report_row *row, int y, int x,
-		      int cols, enum report_style style, bool colour)
+static void draw_heat(const struct report *r, const struct report_row *row, int y, int x, int cols,
+		      enum report_style style, bool colour)
 {
 	static const enum role HEAT[] = { ROLE_NORMAL, ROLE_HEAT1, ROLE_HEAT2, ROLE_HEAT3,
 					  ROLE_HEAT4 };
@@ -339,8 +343,7 @@ static void draw_heat(const struct report *r, const struct report_row *row, int 
 	}
 }
 
-static void draw_bar(const struct report_row *row, int y, int x, int cols,
-		     enum report_style style)
+static void draw_bar(const struct report_row *row, int y, int x, int cols, enum report_style style)
 {
 	char bar[512];
 	int left = LABEL_COLS + 1 + FIGURE_COLS + 1;

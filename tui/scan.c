@@ -124,7 +124,8 @@ static void checkin_booking(struct app *a, long long id)
 	}
 	clock_local_hm(at ? at : clock_now(), when, sizeof(when));
 	app_message(a, already ? ROLE_DIM : ROLE_OK,
-		    already ? _("%s, %s: checked in already at %s.") : _("%s, %s: checked in at %s. Welcome!"),
+		    already ? _("%s, %s: checked in already at %s.")
+			    : _("%s, %s: checked in at %s. Welcome!"),
 		    b.booker, b.room, when);
 }
 

@@ -64,14 +64,28 @@ static void *accounts_open(struct app *a, const void *arg)
 {
 	struct accounts *s = xcalloc(1, sizeof(*s));
 	const struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Name"), .kind = FIELD_TEXT,
-			     .required = true, .max_chars = NAME_MAX_CHARS },
-		[F_ROLE] = { .name = "role", .label = _("Role"), .kind = FIELD_CHOICE,
-			     .required = true, .list = &LIST_ROLE },
-		[F_PIN] = { .name = "pin", .label = _("PIN"), .kind = FIELD_PIN, .required = true,
-			    .min = STAFF_PIN_MIN, .max = PIN_MAX },
-		[F_AGAIN] = { .name = "again", .label = _("PIN again"), .kind = FIELD_PIN,
-			      .required = true, .min = STAFF_PIN_MIN, .max = PIN_MAX },
+		[F_NAME] = { .name = "name",
+			     .label = _("Name"),
+			     .kind = FIELD_TEXT,
+			     .required = true,
+			     .max_chars = NAME_MAX_CHARS },
+		[F_ROLE] = { .name = "role",
+			     .label = _("Role"),
+			     .kind = FIELD_CHOICE,
+			     .required = true,
+			     .list = &LIST_ROLE },
+		[F_PIN] = { .name = "pin",
+			    .label = _("PIN"),
+			    .kind = FIELD_PIN,
+			    .required = true,
+			    .min = STAFF_PIN_MIN,
+			    .max = PIN_MAX },
+		[F_AGAIN] = { .name = "again",
+			      .label = _("PIN again"),
+			      .kind = FIELD_PIN,
+			      .required = true,
+			      .min = STAFF_PIN_MIN,
+			      .max = PIN_MAX },
 	};
 	int i;
 
@@ -114,10 +128,10 @@ static void accounts_draw(struct app *a, void *st)
 			snprintf(lock, sizeof(lock), _("locked until %s"), line);
 		}
 		snprintf(line, sizeof(line), "%-4lld %s  %s  %s  %s %s", p->id, p->name,
-			 list_label(&LIST_ROLE, (int)p->role), p->disabled ? _("disabled") : "", when,
-			 lock);
-		draw_row(y, X0, line, COLS - 2 * X0,
-			  s->mode == LISTING && i == s->list.selected, ROLE_NORMAL);
+			 list_label(&LIST_ROLE, (int)p->role), p->disabled ? _("disabled") : "",
+			 when, lock);
+		draw_row(y, X0, line, COLS - 2 * X0, s->mode == LISTING && i == s->list.selected,
+			 ROLE_NORMAL);
 	}
 	if (s->mode != LISTING)
 		form_view_draw(&s->form, LINES - 8, 12, 30);

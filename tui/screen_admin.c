@@ -11,8 +11,8 @@
 #include "tui/draw.h"
 
 struct admin_item {
-	enum action act; /* its number's action: the number is its key */
-	const char *label; /* msgid */
+	enum action act;                 /* its number's action: the number is its key */
+	const char *label;               /* msgid */
 	const struct screen_ops *screen; /* opened, or */
 	void (*run)(struct app *a);      /* done here, without a screen */
 	enum access_action needs;
@@ -45,8 +45,7 @@ static void admin_draw(struct app *a, void *st)
 			 _(ITEMS[i].label));
 		draw_text(3 + i * 2, 4, line, COLS - 8, ROLE_NORMAL, 0);
 	}
-	draw_text(LINES - 4, 2,
-		  _("Booking PINs of organisations and teams: k on their page."),
+	draw_text(LINES - 4, 2, _("Booking PINs of organisations and teams: k on their page."),
 		  COLS - 4, ROLE_DIM, 0);
 }
 
@@ -81,8 +80,9 @@ static enum key_result admin_key(struct app *a, void *st, struct key_in k)
 }
 
 static const int ADMIN_KEYS[] = { ACT_MENU, -1 };
-static const int ADMIN_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2, ACT_CHOOSE_3, ACT_CHOOSE_4,
-				  ACT_CHOOSE_5, ACT_CHOOSE_6, ACT_CHOOSE_7, ACT_CHOOSE_8, -1 };
+static const int ADMIN_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2, ACT_CHOOSE_3,
+				  ACT_CHOOSE_4, ACT_CHOOSE_5, ACT_CHOOSE_6,
+				  ACT_CHOOSE_7, ACT_CHOOSE_8, -1 };
 
 const struct screen_ops SCREEN_ADMIN = {
 	.title = N_("Administration"),

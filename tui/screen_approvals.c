@@ -51,8 +51,11 @@ static void reload(struct app *a, struct approvals *p)
 static void *approvals_open(struct app *a, const void *arg)
 {
 	struct approvals *p = xcalloc(1, sizeof(*p));
-	struct field_spec spec = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
-				   .required = true, .max_chars = TEXT_MAX_CHARS };
+	struct field_spec spec = { .name = "reason",
+				   .label = _("Reason"),
+				   .kind = FIELD_TEXT,
+				   .required = true,
+				   .max_chars = TEXT_MAX_CHARS };
 
 	(void)arg;
 	field_init(&p->reason, &spec);
@@ -100,9 +103,10 @@ static void approvals_draw(struct app *a, void *st)
 	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	for (i = list_view_first(&p->list, rows); i < n && y < TOP + rows; i++, y++) {
 		if (i == p->nwaiting && p->nstranded) {
-			draw_text(y++, X0,
-				  _("Bookings of deregistered teams or organisations past their residence:"),
-				  COLS - 2 * X0, ROLE_WARNING, 1);
+			draw_text(
+				y++, X0,
+				_("Bookings of deregistered teams or organisations past their residence:"),
+				COLS - 2 * X0, ROLE_WARNING, 1);
 		}
 		line_of(i < p->nwaiting ? &p->waiting[i] : &p->stranded[i - p->nwaiting], line,
 			sizeof(line));
@@ -145,7 +149,8 @@ static void decide(struct app *a, struct approvals *p, bool approve)
 	if (approve && !p->asking && (dates = booking_series_waiting(a->db, b->id)) > 1) {
 		p->asking = b->id;
 		app_message(a, ROLE_WARNING,
-			    _("Approve all %d dates of this series? (y all, n only this date)"), dates);
+			    _("Approve all %d dates of this series? (y all, n only this date)"),
+			    dates);
 		return;
 	}
 	p->asking = 0;

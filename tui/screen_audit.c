@@ -64,11 +64,21 @@ static void *audit_open(struct app *a, const void *arg)
 {
 	struct audit_screen *s = xcalloc(1, sizeof(*s));
 	const struct field_spec specs[F_COUNT] = {
-		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_TEXT, .max_chars = 10 },
-		[F_PERSON] = { .name = "person", .label = _("Person"), .kind = FIELD_TEXT,
+		[F_DATE] = { .name = "date",
+			     .label = _("Date"),
+			     .kind = FIELD_TEXT,
+			     .max_chars = 10 },
+		[F_PERSON] = { .name = "person",
+			       .label = _("Person"),
+			       .kind = FIELD_TEXT,
 			       .max_chars = 40 },
-		[F_DESK] = { .name = "desk", .label = _("Desk"), .kind = FIELD_TEXT, .max_chars = 40 },
-		[F_ACTION] = { .name = "action", .label = _("Action"), .kind = FIELD_TEXT,
+		[F_DESK] = { .name = "desk",
+			     .label = _("Desk"),
+			     .kind = FIELD_TEXT,
+			     .max_chars = 40 },
+		[F_ACTION] = { .name = "action",
+			       .label = _("Action"),
+			       .kind = FIELD_TEXT,
 			       .max_chars = 40 },
 	};
 	int i;
@@ -105,7 +115,7 @@ static void draw_detail(struct app *a, const struct audit_entry *e, int y)
 /* An entry's columns, each padded or cut to its width by display columns
  * (names in Chinese line up as well as in English). */
 static void draw_entry(int y, bool selected, const char *when, const char *action,
-		     const char *actor, const char *desk, const char *record)
+		       const char *actor, const char *desk, const char *record)
 {
 	static const int WIDTH[] = { 18, 23, 13, 13 }; /* each with its gap */
 	const char *cols[] = { when, action, actor, desk, record };

@@ -39,22 +39,35 @@ struct booking_form {
 	struct field fields[F_COUNT];
 	struct form form;
 	struct booking_series missed; /* the dates a series could not book */
-	bool done; /* booked: the skipped dates are listed, nothing is typed */
+	bool done;                    /* booked: the skipped dates are listed, nothing is typed */
 };
 
 static void setup(struct booking_form *f, const struct slot *s)
 {
 	struct field_spec specs[F_COUNT] = {
-		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
-			       .required = true, .max_chars = NAME_MAX_CHARS,
-			       .suggest = suggest_org_or_team, .suggest_ctx = f->app->db },
-		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_DATE, .required = true },
-		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
+		[F_BOOKER] = { .name = "org",
+			       .label = _("Booker"),
+			       .kind = FIELD_SUGGEST,
+			       .required = true,
+			       .max_chars = NAME_MAX_CHARS,
+			       .suggest = suggest_org_or_team,
+			       .suggest_ctx = f->app->db },
+		[F_DATE] = { .name = "date",
+			     .label = _("Date"),
+			     .kind = FIELD_DATE,
+			     .required = true },
+		[F_START] = { .name = "start",
+			      .label = _("Start"),
+			      .kind = FIELD_TIME,
 			      .required = true },
 		[F_END] = { .name = "end", .label = _("End"), .kind = FIELD_TIME, .required = true },
 		[F_UNTIL] = { .name = "until", .label = _("Weekly until"), .kind = FIELD_DATE },
-		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
-			    .required = true, .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
+		[F_PIN] = { .name = "pin",
+			    .label = _("Booking PIN"),
+			    .kind = FIELD_PIN,
+			    .required = true,
+			    .min = BOOKER_PIN_MIN,
+			    .max = BOOKER_PIN_MAX },
 	};
 	struct field_spec rec[BOOKING_NFIELDS];
 	char text[16];
@@ -183,18 +196,21 @@ static void tell_saved(struct app *a, long long id, int count, const struct spoo
 
 	if (booking_get(a->db, id, &b, &err) != HD_OK || b.state != BK_PENDING) {
 		if (print_err)
-			app_message(a, ROLE_WARNING, _("Booked (%d); the receipt was not printed: %s"),
-				    count, print_err->msg);
+			app_message(a, ROLE_WARNING,
+				    _("Booked (%d); the receipt was not printed: %s"), count,
+				    print_err->msg);
 		else
-			app_message(a, out->delivered ? ROLE_OK : ROLE_WARNING, _("Booked (%d). %s"),
-				    count, out->message);
+			app_message(a, out->delivered ? ROLE_OK : ROLE_WARNING,
+				    _("Booked (%d). %s"), count, out->message);
 	} else if (print_err) {
-		app_message(a, ROLE_WARNING,
-			    dngettext("hubdesk",
-				      "Submitted, awaiting approval (%d date); the receipt was not printed: %s",
-				      "Submitted, awaiting approval (%d dates); the receipt was not printed: %s",
-				      n),
-			    count, print_err->msg);
+		app_message(
+			a, ROLE_WARNING,
+			dngettext(
+				"hubdesk",
+				"Submitted, awaiting approval (%d date); the receipt was not printed: %s",
+				"Submitted, awaiting approval (%d dates); the receipt was not printed: %s",
+				n),
+			count, print_err->msg);
 	} else {
 		app_message(a, out->delivered ? ROLE_OK : ROLE_WARNING,
 			    dngettext("hubdesk", "Submitted, awaiting approval (%d date). %s",

@@ -123,7 +123,8 @@ static void cancel(struct app *a, struct detail *d)
 		app_message(a, ROLE_OK, _("%d bookings cancelled."), s.n);
 	else
 		app_message(a, already ? ROLE_DIM : ROLE_OK,
-			    already ? _("Booking %lld was cancelled already.") : _("Booking %lld cancelled."),
+			    already ? _("Booking %lld was cancelled already.")
+				    : _("Booking %lld cancelled."),
 			    d->id);
 	booking_series_free(&s);
 	reload(a, d);
@@ -142,7 +143,8 @@ static void checkin(struct app *a, struct detail *d)
 	}
 	clock_local_hm(at ? at : clock_now(), when, sizeof(when));
 	app_message(a, already ? ROLE_DIM : ROLE_OK,
-		    already ? _("%s, %s: checked in already at %s.") : _("%s, %s: checked in at %s. Welcome!"),
+		    already ? _("%s, %s: checked in already at %s.")
+			    : _("%s, %s: checked in at %s. Welcome!"),
 		    d->b.booker, d->b.room, when);
 	reload(a, d);
 }

@@ -100,8 +100,10 @@ static void setup(struct checkin *c)
 	specs[F_PARTY] = rec[VISIT_F_party];
 	specs[F_PARTY].required = true; /* the form always says how many */
 	specs[F_NOTE] = rec[VISIT_F_note];
-	specs[F_AGE] = (struct field_spec){ .name = "guardian_consent", .label = _("Age"),
-					    .kind = FIELD_CHOICE, .required = true,
+	specs[F_AGE] = (struct field_spec){ .name = "guardian_consent",
+					    .label = _("Age"),
+					    .kind = FIELD_CHOICE,
+					    .required = true,
 					    .list = &LIST_AGE };
 	for (i = 0; i < F_COUNT; i++)
 		field_init(&c->fields[i], &specs[i]);
@@ -149,14 +151,15 @@ static void checkin_draw(struct app *a, void *st)
 	struct checkin *c = st;
 	char why[256];
 
-	snprintf(why, sizeof(why),
-		 _("Name and phone are for the centre's visitor records and safety; kept %ld days, then erased."),
-		 settings_int(a->db, SET_RETENTION_DAYS));
+	snprintf(
+		why, sizeof(why),
+		_("Name and phone are for the centre's visitor records and safety; kept %ld days, then erased."),
+		settings_int(a->db, SET_RETENTION_DAYS));
 	draw_text(1, 2, why, COLS - 4, ROLE_DIM, 0);
 	if (c->fields[F_NAME].chosen_id)
 		draw_text(3 + F_COUNT + 1, 2,
-			  _("A returning visitor: an empty phone keeps the one on record."), COLS - 4,
-			  ROLE_DIM, 0);
+			  _("A returning visitor: an empty phone keeps the one on record."),
+			  COLS - 4, ROLE_DIM, 0);
 	if (*c->last_code)
 		draw_code(c, LINES - 8);
 	form_view_draw(&c->form, 3, 14, 40);
@@ -230,8 +233,8 @@ static void save(struct app *a, struct checkin *c)
 	/* Not an organisation or a team: whom they visit in words. */
 	d.whom = booker.kind == BOOKER_NONE ? c->fields[F_WHOM].value : NULL;
 	d.note = c->fields[F_NOTE].value;
-	if (record_parse(&VISIT_RECORD.fields[VISIT_F_party], c->fields[F_PARTY].value, &d,
-			 &err) != HD_OK) {
+	if (record_parse(&VISIT_RECORD.fields[VISIT_F_party], c->fields[F_PARTY].value, &d, &err) !=
+	    HD_OK) {
 		form_view_tell(a, &c->form, &err);
 		return;
 	}

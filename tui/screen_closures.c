@@ -55,18 +55,26 @@ static void *closures_open(struct app *a, const void *arg)
 {
 	struct closures *s = xcalloc(1, sizeof(*s));
 	const struct field_spec specs[F_COUNT] = {
-		[F_FROM] = { .name = "from", .label = _("From"), .kind = FIELD_DATE,
+		[F_FROM] = { .name = "from",
+			     .label = _("From"),
+			     .kind = FIELD_DATE,
 			     .required = true },
 		[F_TO] = { .name = "to", .label = _("To"), .kind = FIELD_DATE, .required = true },
-		[F_REASON] = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
-			       .required = true, .max_chars = TEXT_MAX_CHARS },
+		[F_REASON] = { .name = "reason",
+			       .label = _("Reason"),
+			       .kind = FIELD_TEXT,
+			       .required = true,
+			       .max_chars = TEXT_MAX_CHARS },
 	};
 	int i;
 
 	(void)arg;
 	const struct field_spec day_specs[2] = {
 		{ .name = "date", .label = _("Working day"), .kind = FIELD_DATE, .required = true },
-		{ .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT, .required = true,
+		{ .name = "reason",
+		  .label = _("Reason"),
+		  .kind = FIELD_TEXT,
+		  .required = true,
 		  .max_chars = TEXT_MAX_CHARS },
 	};
 
@@ -113,26 +121,29 @@ static void closures_draw(struct app *a, void *st)
 	int i, y, rows = LINES - TOP - 3 - (s->adding ? F_COUNT + 1 : 1);
 
 	weekdays_text(a, days, sizeof(days));
-	snprintf(line, sizeof(line), _("Closed every week: %s (the setting closed.weekdays, in Settings)."),
-		 days);
+	snprintf(line, sizeof(line),
+		 _("Closed every week: %s (the setting closed.weekdays, in Settings)."), days);
 	draw_text(1, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	if (s->n == 0)
-		draw_text(TOP, X0, _("No closure to come: n adds one."), COLS - 2 * X0, ROLE_DIM, 0);
+		draw_text(TOP, X0, _("No closure to come: n adds one."), COLS - 2 * X0, ROLE_DIM,
+			  0);
 	for (i = list_view_first(&s->list, rows), y = TOP; i < s->n && y < TOP + rows; i++, y++) {
 		snprintf(line, sizeof(line), "%-4lld %s - %s  %s", s->all[i].id, s->all[i].from,
 			 s->all[i].to, s->all[i].reason);
-		draw_row(y, X0, line, COLS - 2 * X0,
-			  !s->adding && i == s->list.selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, !s->adding && i == s->list.selected,
+			 ROLE_NORMAL);
 	}
 	if (s->adding) {
 		form_view_draw(&s->form, LINES - 3 - F_COUNT, 14, 40);
 	} else if (s->opening) {
 		form_view_draw(&s->day_form, LINES - 5, 14, 40);
 	} else {
-		draw_text(LINES - 3, X0,
-			  s->n > 0 ? _("x or Delete removes the selected closure; o adds a working day (调休).")
-				   : _("o adds a working day (调休) on a weekday closed every week."),
-			  COLS - 2 * X0, ROLE_DIM, 0);
+		draw_text(
+			LINES - 3, X0,
+			s->n > 0
+				? _("x or Delete removes the selected closure; o adds a working day (调休).")
+				: _("o adds a working day (调休) on a weekday closed every week."),
+			COLS - 2 * X0, ROLE_DIM, 0);
 	}
 }
 

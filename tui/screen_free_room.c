@@ -41,8 +41,13 @@ static void *free_open(struct app *a, const void *arg)
 	const struct slot *s = arg;
 	struct free_room *f = xcalloc(1, sizeof(*f));
 	struct field_spec specs[F_COUNT] = {
-		[F_DATE] = { .name = "date", .label = _("Date"), .kind = FIELD_DATE, .required = true },
-		[F_START] = { .name = "start", .label = _("Start"), .kind = FIELD_TIME,
+		[F_DATE] = { .name = "date",
+			     .label = _("Date"),
+			     .kind = FIELD_DATE,
+			     .required = true },
+		[F_START] = { .name = "start",
+			      .label = _("Start"),
+			      .kind = FIELD_TIME,
 			      .required = true },
 		[F_END] = { .name = "end", .label = _("End"), .kind = FIELD_TIME, .required = true },
 	};
@@ -93,9 +98,10 @@ static void free_draw(struct app *a, void *st)
 		draw_text(LIST_TOP, X0, _("No room is free then."), COLS - 2 * X0, ROLE_WARNING, 1);
 	for (i = list_view_first(&f->list, LINES - 3 - LIST_TOP), y = LIST_TOP;
 	     i < f->nrooms && y < LINES - 3; i++, y++) {
-		snprintf(line, sizeof(line), _("%s, holds %d"), f->rooms[i].name, f->rooms[i].capacity);
-		draw_row(y, X0, line, COLS - 2 * X0,
-			  f->in_list && i == f->list.selected, ROLE_NORMAL);
+		snprintf(line, sizeof(line), _("%s, holds %d"), f->rooms[i].name,
+			 f->rooms[i].capacity);
+		draw_row(y, X0, line, COLS - 2 * X0, f->in_list && i == f->list.selected,
+			 ROLE_NORMAL);
 	}
 	if (!f->in_list)
 		form_view_draw(&f->form, 3, 14, 20);

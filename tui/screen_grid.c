@@ -29,7 +29,6 @@ struct grid_screen {
 	int ticks;
 };
 
-
 static void drop(struct grid_screen *g)
 {
 	int i;
@@ -153,7 +152,8 @@ static void open_cell(struct app *a, struct grid_screen *g)
 	case GRID_ENTER_OPEN:
 		/* A resident sees that a slot is taken and by whom, no more. */
 		if (a->actor.kind == ACTOR_RESIDENT)
-			app_message(a, ROLE_DIM, _("Booked by %s."), d->bookings[which].booker_short);
+			app_message(a, ROLE_DIM, _("Booked by %s."),
+				    d->bookings[which].booker_short);
 		else
 			app_push(a, &SCREEN_BOOKING_DETAIL, &d->bookings[which].id);
 		break;
@@ -167,7 +167,8 @@ static void open_cell(struct app *a, struct grid_screen *g)
 		app_message(a, ROLE_WARNING, "%s", _("That time has passed."));
 		break;
 	case GRID_ENTER_BUFFER:
-		app_message(a, ROLE_WARNING, "%s", _("This half hour is kept free after a booking."));
+		app_message(a, ROLE_WARNING, "%s",
+			    _("This half hour is kept free after a booking."));
 		break;
 	case GRID_ENTER_MOVE_HERE:
 		move_here(a, g, d, gr, m);
@@ -312,10 +313,10 @@ static void grid_resume(struct app *a, void *st)
 	reload(a, st);
 }
 
-static const int GRID_KEYS[] = { ACT_CELL, ACT_OPEN_CELL, ACT_DAY, ACT_TODAY, ACT_WEEK,
+static const int GRID_KEYS[] = { ACT_CELL,      ACT_OPEN_CELL,   ACT_DAY,       ACT_TODAY, ACT_WEEK,
 				 ACT_FIND_ROOM, ACT_MY_BOOKINGS, ACT_APPROVALS, -1 };
-static const int GRID_MORE[] = { ACT_UP,    ACT_DOWN,    ACT_LEFT,      ACT_RIGHT,
-				 ACT_FIRST, ACT_LAST,    ACT_PAGE_UP,   ACT_PAGE_DOWN, -1 };
+static const int GRID_MORE[] = { ACT_UP,   ACT_DOWN,    ACT_LEFT,      ACT_RIGHT, ACT_FIRST,
+				 ACT_LAST, ACT_PAGE_UP, ACT_PAGE_DOWN, -1 };
 
 const struct screen_ops SCREEN_GRID = {
 	.title = N_("Room booking"),

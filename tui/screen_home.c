@@ -15,10 +15,10 @@
 #include "tui/scan.h"
 
 struct menu_item {
-	enum action act; /* its number's action: the number is its key */
+	enum action act;   /* its number's action: the number is its key */
 	const char *label; /* msgid */
 	const struct screen_ops *screen;
-	enum access_action need;         /* asked before it opens; ACC_COUNT: none */
+	enum access_action need; /* asked before it opens; ACC_COUNT: none */
 };
 
 static const struct menu_item MENU[] = {
@@ -37,7 +37,7 @@ static const struct menu_item MENU[] = {
 
 struct home {
 	struct list_view menu; /* wraps round */
-	char scan[SCAN_MAX]; /* text typed after an H: a scanner's QR text */
+	char scan[SCAN_MAX];   /* text typed after an H: a scanner's QR text */
 	int scan_len;
 };
 
@@ -87,19 +87,21 @@ static void home_draw(struct app *a, void *st)
 		snprintf(line, sizeof(line), "%s %s", _("Scan:"), h->scan);
 		draw_text(LINES - 4, 2, line, COLS - 4, ROLE_LABEL, 0);
 	} else {
-		draw_text(LINES - 4, 2,
-			  a->actor.kind == ACTOR_RESIDENT
-				  ? _("Press 2 to book a room, or scan your receipt to check in. Staff: F9.")
-				  : _("Press a number, or scan a slip or receipt. F1 help, F10 or q leaves."),
-			  COLS - 4, ROLE_DIM, 0);
+		draw_text(
+			LINES - 4, 2,
+			a->actor.kind == ACTOR_RESIDENT
+				? _("Press 2 to book a room, or scan your receipt to check in. Staff: F9.")
+				: _("Press a number, or scan a slip or receipt. F1 help, F10 or q leaves."),
+			COLS - 4, ROLE_DIM, 0);
 	}
 }
 
 static void open_item(struct app *a, const struct menu_item *m)
 {
 	if (!open_to(a, m)) {
-		app_message(a, ROLE_WARNING, "%s",
-			    _("At this kiosk residents book rooms (2); staff and volunteers sign in with F9."));
+		app_message(
+			a, ROLE_WARNING, "%s",
+			_("At this kiosk residents book rooms (2); staff and volunteers sign in with F9."));
 		return;
 	}
 	if (m->need != ACC_COUNT && !app_allowed(a, m->need))
@@ -197,10 +199,11 @@ static bool home_dirty(struct app *a, void *st)
 static const int HOME_KEYS[] = { ACT_MENU, ACT_SCAN, -1 };
 /* The menu's numbers, and moving in it (a click: on an item, every other
  * row); the keys of a scan typed by hand. */
-static const int HOME_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2, ACT_CHOOSE_3, ACT_CHOOSE_4,
-				 ACT_CHOOSE_5, ACT_CHOOSE_6, ACT_CHOOSE_7, ACT_CHOOSE_8,
-				 ACT_CHOOSE_9, ACT_UP, ACT_DOWN, ACT_CLICK, ACT_ENTER,
-				 ACT_BACKSPACE, -1 };
+static const int HOME_MORE[] = { ACT_CHOOSE_1, ACT_CHOOSE_2,  ACT_CHOOSE_3,
+				 ACT_CHOOSE_4, ACT_CHOOSE_5,  ACT_CHOOSE_6,
+				 ACT_CHOOSE_7, ACT_CHOOSE_8,  ACT_CHOOSE_9,
+				 ACT_UP,       ACT_DOWN,      ACT_CLICK,
+				 ACT_ENTER,    ACT_BACKSPACE, -1 };
 
 const struct screen_ops SCREEN_HOME = {
 	.title = N_("Home"),

@@ -55,10 +55,17 @@ static void *my_open(struct app *a, const void *arg)
 {
 	struct my_bookings *m = xcalloc(1, sizeof(*m));
 	struct field_spec specs[F_COUNT] = {
-		[F_BOOKER] = { .name = "org", .label = _("Booker"), .kind = FIELD_SUGGEST,
-			       .required = true, .max_chars = NAME_MAX_CHARS },
-		[F_PIN] = { .name = "pin", .label = _("Booking PIN"), .kind = FIELD_PIN,
-			    .required = true, .min = BOOKER_PIN_MIN, .max = BOOKER_PIN_MAX },
+		[F_BOOKER] = { .name = "org",
+			       .label = _("Booker"),
+			       .kind = FIELD_SUGGEST,
+			       .required = true,
+			       .max_chars = NAME_MAX_CHARS },
+		[F_PIN] = { .name = "pin",
+			    .label = _("Booking PIN"),
+			    .kind = FIELD_PIN,
+			    .required = true,
+			    .min = BOOKER_PIN_MIN,
+			    .max = BOOKER_PIN_MAX },
 	};
 	int i;
 
@@ -91,8 +98,8 @@ static void my_draw(struct app *a, void *st)
 
 	(void)a;
 	if (!m->booker.kind) {
-		draw_text(1, X0, _("Your organisation or team, and its booking PIN:"), COLS - 2 * X0,
-			  ROLE_DIM, 1);
+		draw_text(1, X0, _("Your organisation or team, and its booking PIN:"),
+			  COLS - 2 * X0, ROLE_DIM, 1);
 		form_view_draw(&m->form, 3, 14, 40);
 		return;
 	}
@@ -143,7 +150,8 @@ static void cancel(struct app *a, struct my_bookings *m)
 			   &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
-		app_message(a, ROLE_OK, _("Booking %lld cancelled."), m->bookings[m->list.selected].id);
+		app_message(a, ROLE_OK, _("Booking %lld cancelled."),
+			    m->bookings[m->list.selected].id);
 	reload(a, m);
 }
 

@@ -79,14 +79,17 @@ static void check_credit(struct org_form *of)
 	if (editor_len(&of->fields[ORG_F_credit_code].ed) != 18)
 		return;
 	if (valid_credit_code(text, _("Credit code"), code, sizeof(code), &ok, NULL) != HD_OK)
-		snprintf(of->credit_note, sizeof(of->credit_note), "%s",
-			 _("Credit code: 18 characters of 0-9 and capital letters except I, O, Z, S, V"));
+		snprintf(
+			of->credit_note, sizeof(of->credit_note), "%s",
+			_("Credit code: 18 characters of 0-9 and capital letters except I, O, Z, S, V"));
 	else if (!ok)
-		snprintf(of->credit_note, sizeof(of->credit_note), "%s",
-			 _("Credit code: the check character does not match; it will be saved and marked for checking"));
+		snprintf(
+			of->credit_note, sizeof(of->credit_note), "%s",
+			_("Credit code: the check character does not match; it will be saved and marked for checking"));
 	else if (!credit_code_is_civil_affairs(code))
-		snprintf(of->credit_note, sizeof(of->credit_note), "%s",
-			 _("Credit code: not issued by civil affairs (those start 51, 52, 53 or 59)"));
+		snprintf(
+			of->credit_note, sizeof(of->credit_note), "%s",
+			_("Credit code: not issued by civil affairs (those start 51, 52, 53 or 59)"));
 }
 
 static void org_form_draw(struct app *a, void *st)
@@ -142,11 +145,12 @@ static void save(struct app *a, struct org_form *of)
 		}
 		return;
 	}
-	app_message(a, notes.credit_check_failed ? ROLE_WARNING : ROLE_OK,
-		    notes.credit_check_failed
-			    ? _("Saved organisation %lld %s; its credit code is marked for checking.")
-			    : _("Saved organisation %lld %s."),
-		    id, of->fields[ORG_F_name].value);
+	app_message(
+		a, notes.credit_check_failed ? ROLE_WARNING : ROLE_OK,
+		notes.credit_check_failed
+			? _("Saved organisation %lld %s; its credit code is marked for checking.")
+			: _("Saved organisation %lld %s."),
+		id, of->fields[ORG_F_name].value);
 	app_pop(a);
 }
 

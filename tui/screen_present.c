@@ -99,14 +99,15 @@ static void present_draw(struct app *a, void *st)
 	}
 	if (p->roll_call)
 		snprintf(line, sizeof(line),
-			 _("Roll call: %d of %d people accounted for (Enter marks, e ends)"), marked,
-			 heads);
+			 _("Roll call: %d of %d people accounted for (Enter marks, e ends)"),
+			 marked, heads);
 	else
 		snprintf(line, sizeof(line), _("%d visits in, %d people"), p->count, heads);
 	draw_text(2, X0, line, COLS - 2 * X0, p->roll_call ? ROLE_WARNING : ROLE_LABEL, 0);
 	if (p->count == 0)
 		draw_text(TOP, X0, _("Nobody is checked in."), COLS - 2 * X0, ROLE_DIM, 0);
-	for (i = list_view_first(&p->list, rows), y = TOP; i < p->count && y < TOP + rows; i++, y++) {
+	for (i = list_view_first(&p->list, rows), y = TOP; i < p->count && y < TOP + rows;
+	     i++, y++) {
 		const struct visit *v = &p->in[i];
 
 		clock_local_hm(v->time_in, when, sizeof(when));
@@ -132,8 +133,8 @@ static void checkout(struct app *a, struct present *p)
 		 p->in[p->list.selected].erased ? _("(erased)") : p->in[p->list.selected].name);
 	if (!app_confirm(a, question))
 		return;
-	if (visit_checkout(a->db, &a->actor, p->in[p->list.selected].id, VIA_DIRECT, &already, &first,
-			   &err) != HD_OK) {
+	if (visit_checkout(a->db, &a->actor, p->in[p->list.selected].id, VIA_DIRECT, &already,
+			   &first, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
@@ -204,8 +205,9 @@ static void present_tick(struct app *a, void *st)
 		reload(a, p);
 }
 
-static const int PRESENT_KEYS[] = { ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_REPRINT_SELECTED,
-				     ACT_ROLL_CALL, ACT_PRINT_LIST, -1 };
+static const int PRESENT_KEYS[] = {
+	ACT_PICK, ACT_DETAIL, ACT_CHECKOUT, ACT_REPRINT_SELECTED, ACT_ROLL_CALL, ACT_PRINT_LIST, -1
+};
 static const int PRESENT_MORE[] = { LIST_ACTIONS, ACT_SPACE, -1 };
 
 const struct screen_ops SCREEN_PRESENT = {

@@ -74,8 +74,8 @@ static void printers_close(struct app *a, void *st)
 	free(p);
 }
 
-static void state_line(int y, const char *label, const char *queue,
-		       const struct printer_state *s, bool known)
+static void state_line(int y, const char *label, const char *queue, const struct printer_state *s,
+		       bool known)
 {
 	char line[512];
 
@@ -96,7 +96,8 @@ static void draw_picker(struct printers *p)
 {
 	int i, y = PICKER_TOP - 1;
 
-	draw_text(y++, X0, _("CUPS destinations (Enter picks, Esc closes):"), COLS - 4, ROLE_LABEL, 0);
+	draw_text(y++, X0, _("CUPS destinations (Enter picks, Esc closes):"), COLS - 4, ROLE_LABEL,
+		  0);
 	if (p->nnames == 0)
 		draw_text(y, X0 + 2, _("CUPS lists no destinations."), COLS - 8, ROLE_DIM, 0);
 	for (i = list_view_first(&p->list, LINES - 3 - PICKER_TOP); i < p->nnames && y < LINES - 3;
@@ -130,7 +131,8 @@ static void printers_draw(struct app *a, void *st)
 	for (i = 0, y = 7; i < p->count && y < LINES - 4; i++, y++) {
 		clock_local_datetime(p->waiting[i].created, when, sizeof(when));
 		if (p->waiting[i].state == SPOOL_STATE_PRINTING)
-			snprintf(why, sizeof(why), _("printing (CUPS job %d)"), p->waiting[i].cups_job);
+			snprintf(why, sizeof(why), _("printing (CUPS job %d)"),
+				 p->waiting[i].cups_job);
 		else
 			snprintf(why, sizeof(why), "%s", p->waiting[i].last_error);
 		snprintf(line, sizeof(line), "%5lld  %s %lld  %s  %s", p->waiting[i].id,
@@ -192,8 +194,8 @@ static void retry(struct app *a, struct printers *p)
 	if (spool_retry(a->db, &delivered, &waiting, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
-		app_message(a, waiting ? ROLE_WARNING : ROLE_OK, _("%d delivered, %d still waiting"),
-			    delivered, waiting);
+		app_message(a, waiting ? ROLE_WARNING : ROLE_OK,
+			    _("%d delivered, %d still waiting"), delivered, waiting);
 	reload(a, p);
 }
 
@@ -208,7 +210,8 @@ static void test_page(struct app *a, struct printers *p)
 	    HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
-		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s  %s", token, out.message);
+		app_message(a, out.delivered ? ROLE_OK : ROLE_WARNING, "%s  %s", token,
+			    out.message);
 	reload(a, p);
 	app_watch_printers(a);
 }

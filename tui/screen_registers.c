@@ -43,7 +43,8 @@ struct registers {
 
 static void read_detail(struct app *a, struct registers *r)
 {
-	const struct search_hit *h = r->list.selected < r->count ? &r->hits[r->list.selected] : NULL;
+	const struct search_hit *h = r->list.selected < r->count ? &r->hits[r->list.selected]
+								 : NULL;
 	struct hd_err err;
 
 	if (!h) {
@@ -127,9 +128,12 @@ static void draw_org(const struct org *o, int y)
 	detail_line(&y, _("Kind"), line);
 	if (*o->credit_code) {
 		snprintf(line, sizeof(line), "%s%s", o->credit_code,
-			 o->credit_ok ? "" : _("  (check character fails: verify with the organisation)"));
+			 o->credit_ok
+				 ? ""
+				 : _("  (check character fails: verify with the organisation)"));
 		draw_text(y, X0, _("Credit code"), 14, ROLE_LABEL, 0);
-		draw_text(y, X0 + 14, line, COLS - X0 - 16, o->credit_ok ? ROLE_NORMAL : ROLE_WARNING, 0);
+		draw_text(y, X0 + 14, line, COLS - X0 - 16,
+			  o->credit_ok ? ROLE_NORMAL : ROLE_WARNING, 0);
 		y++;
 	}
 	phone[0] = '\0';
@@ -138,7 +142,8 @@ static void draw_org(const struct org *o, int y)
 	snprintf(line, sizeof(line), "%s  %s", o->contact, phone);
 	detail_line(&y, _("Contact"), line);
 	if (*o->in_date) {
-		snprintf(line, sizeof(line), "%s ~ %s", o->in_date, *o->out_date ? o->out_date : "");
+		snprintf(line, sizeof(line), "%s ~ %s", o->in_date,
+			 *o->out_date ? o->out_date : "");
 		detail_line(&y, _("Residence"), line);
 	}
 }
@@ -174,7 +179,8 @@ static void registers_draw(struct app *a, void *st)
 	(void)used;
 	snprintf(line, sizeof(line), _("%d shown"), r->count);
 	draw_text(2, qx + 43, line, COLS - qx - 44, ROLE_DIM, 0);
-	for (i = list_view_first(&r->list, rows), y = LIST_TOP; i < r->count && y < 4 + rows; i++, y++) {
+	for (i = list_view_first(&r->list, rows), y = LIST_TOP; i < r->count && y < 4 + rows;
+	     i++, y++) {
 		const struct search_hit *h = &r->hits[i];
 
 		snprintf(line, sizeof(line), " %-4s %6lld  %s",
@@ -210,7 +216,8 @@ static enum key_result registers_key(struct app *a, void *st, struct key_in k)
 	case ACT_OPEN:
 		if (r->list.selected >= r->count)
 			break;
-		app_push(a, r->hits[r->list.selected].kind == SEARCH_ORG ? &SCREEN_ORG : &SCREEN_TEAM,
+		app_push(a,
+			 r->hits[r->list.selected].kind == SEARCH_ORG ? &SCREEN_ORG : &SCREEN_TEAM,
 			 &r->hits[r->list.selected].id);
 		return KR_HANDLED;
 	default:

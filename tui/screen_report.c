@@ -35,9 +35,9 @@
 struct report_screen {
 	struct report r;
 	bool built;
-	char month[16];  /* "YYYY-MM" of the period's month */
-	bool half;       /* the half year of month */
-	int section;     /* enum report_section */
+	char month[16];        /* "YYYY-MM" of the period's month */
+	bool half;             /* the half year of month */
+	int section;           /* enum report_section */
 	struct list_view view; /* the rows shown, scrolled */
 	enum report_style style;
 	struct report_rows rows;
@@ -135,8 +135,9 @@ static void draw_tabs(const struct report_screen *s)
 		snprintf(line, sizeof(line), " %s ", _(SECTIONS[i]));
 		if (x >= COLS - 2)
 			break;
-		x += draw_text(1, x, line, COLS - x - 1, i == s->section ? ROLE_SELECTED : ROLE_NORMAL,
-			       0) + 1;
+		x += draw_text(1, x, line, COLS - x - 1,
+			       i == s->section ? ROLE_SELECTED : ROLE_NORMAL, 0) +
+		     1;
 	}
 }
 
@@ -178,7 +179,8 @@ static void save(struct app *a, struct report_screen *s)
 
 	spool_dir(a->db, dir, sizeof(dir));
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-		app_message(a, ROLE_ERROR, _("Cannot make the folder %s: %s"), dir, strerror(errno));
+		app_message(a, ROLE_ERROR, _("Cannot make the folder %s: %s"), dir,
+			    strerror(errno));
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/report-%s-%s.csv", dir, s->r.from, s->r.to);
@@ -242,11 +244,11 @@ static enum key_result report_key(struct app *a, void *st, struct key_in k)
 	}
 }
 
-static const int REPORT_KEYS[] = { ACT_MONTH, ACT_HALF_YEAR, ACT_SECTION, ACT_SCROLL,
+static const int REPORT_KEYS[] = { ACT_MONTH,       ACT_HALF_YEAR,   ACT_SECTION, ACT_SCROLL,
 				   ACT_CHART_STYLE, ACT_SAVE_REPORT, -1 };
 /* PgUp/PgDn (the month), Left/Right (the section), Up/Dn (the scroll). */
-static const int REPORT_MORE[] = { ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_LEFT, ACT_RIGHT, ACT_UP,
-				   ACT_DOWN, -1 };
+static const int REPORT_MORE[] = { ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_LEFT, ACT_RIGHT,
+				   ACT_UP,      ACT_DOWN,      -1 };
 
 const struct screen_ops SCREEN_REPORT = {
 	.title = N_("Reports"),

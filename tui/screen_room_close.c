@@ -38,7 +38,7 @@ struct room_close {
 	struct booking *inside; /* the active bookings inside the period */
 	int n;
 	struct list_view list;
-	bool saved;             /* the closure is saved: the list is the desk's */
+	bool saved; /* the closure is saved: the list is the desk's */
 	char from[EDITOR_TEXT_MAX], to[EDITOR_TEXT_MAX]; /* the period saved */
 };
 
@@ -81,12 +81,21 @@ static void *room_close_open(struct app *a, const void *arg)
 {
 	struct room_close *rc = xcalloc(1, sizeof(*rc));
 	const struct field_spec specs[F_COUNT] = {
-		[F_FROM] = { .name = "from", .label = _("From"), .kind = FIELD_TEXT,
-			     .required = true, .max_chars = PERIOD_CHARS },
-		[F_TO] = { .name = "to", .label = _("To"), .kind = FIELD_TEXT, .required = true,
+		[F_FROM] = { .name = "from",
+			     .label = _("From"),
+			     .kind = FIELD_TEXT,
+			     .required = true,
+			     .max_chars = PERIOD_CHARS },
+		[F_TO] = { .name = "to",
+			   .label = _("To"),
+			   .kind = FIELD_TEXT,
+			   .required = true,
 			   .max_chars = PERIOD_CHARS },
-		[F_REASON] = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
-			       .required = true, .max_chars = TEXT_MAX_CHARS },
+		[F_REASON] = { .name = "reason",
+			       .label = _("Reason"),
+			       .kind = FIELD_TEXT,
+			       .required = true,
+			       .max_chars = TEXT_MAX_CHARS },
 	};
 	char day[DATE_LEN], text[32];
 	struct hd_err err;
@@ -141,16 +150,17 @@ static void draw_inside(struct room_close *rc)
 			  COLS - 2 * X0, ROLE_DIM, 1);
 		return;
 	}
-	snprintf(line, sizeof(line),
-		 rc->saved ? _("Bookings inside: %d. The desk moves or cancels each (Enter opens it).")
-			   : _("Bookings inside: %d. They stay booked until the desk moves or cancels them."),
-		 rc->n);
+	snprintf(
+		line, sizeof(line),
+		rc->saved
+			? _("Bookings inside: %d. The desk moves or cancels each (Enter opens it).")
+			: _("Bookings inside: %d. They stay booked until the desk moves or cancels them."),
+		rc->n);
 	draw_text(LIST_TOP, X0, line, COLS - 2 * X0, ROLE_WARNING, 1);
-	for (i = list_view_first(&rc->list, rows); i < rc->n && y < LIST_TOP + 1 + rows;
-	     i++, y++) {
+	for (i = list_view_first(&rc->list, rows); i < rc->n && y < LIST_TOP + 1 + rows; i++, y++) {
 		booking_line(&rc->inside[i], line, sizeof(line));
-		draw_row(y, X0, line, COLS - 2 * X0,
-			  rc->saved && i == rc->list.selected, ROLE_NORMAL);
+		draw_row(y, X0, line, COLS - 2 * X0, rc->saved && i == rc->list.selected,
+			 ROLE_NORMAL);
 	}
 }
 
@@ -168,7 +178,8 @@ static void room_close_draw(struct app *a, void *st)
 		snprintf(line, sizeof(line), _("Closed from %s to %s."), rc->from, rc->to);
 		draw_text(2, X0, line, COLS - 2 * X0, ROLE_OK, 1);
 	} else {
-		draw_text(2, X0, _("From and to as YYYY-MM-DD HH:MM; bookings inside are never dropped."),
+		draw_text(2, X0,
+			  _("From and to as YYYY-MM-DD HH:MM; bookings inside are never dropped."),
 			  COLS - 2 * X0, ROLE_DIM, 1);
 	}
 	draw_inside(rc);

@@ -28,8 +28,8 @@ static const struct {
 	int x, cols;
 	const char *head; /* msgid */
 } COLUMNS[] = {
-	{ X0, 25, N_("Name") },      { 28, 11, N_("Kind") },  { 40, 7, N_("Capacity") },
-	{ 48, 14, N_("Hours") },     { 63, 15, N_("Buffer minutes") },
+	{ X0, 25, N_("Name") },  { 28, 11, N_("Kind") },           { 40, 7, N_("Capacity") },
+	{ 48, 14, N_("Hours") }, { 63, 15, N_("Buffer minutes") },
 };
 
 #define NCOLUMNS ((int)(sizeof(COLUMNS) / sizeof(COLUMNS[0])))
@@ -49,8 +49,8 @@ static void load_closures(struct app *a, struct rooms *s)
 	free(s->closed);
 	s->closed = NULL;
 	s->nclosed = 0;
-	if (s->list.selected < s->n &&
-	    room_closures(a->db, s->all[s->list.selected].id, &s->closed, &s->nclosed, &err) != HD_OK)
+	if (s->list.selected < s->n && room_closures(a->db, s->all[s->list.selected].id, &s->closed,
+						     &s->nclosed, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 }
 
@@ -109,8 +109,8 @@ static void draw_room(struct app *a, const struct room *r, int y, enum role role
 	snprintf(cell[0], sizeof(cell[0]), "%s", r->name);
 	snprintf(cell[1], sizeof(cell[1]), "%s", list_label(&LIST_ROOM_KIND, r->kind));
 	snprintf(cell[2], sizeof(cell[2]), "%d", r->capacity);
-	snprintf(cell[3], sizeof(cell[3]), "%02d:%02d-%02d:%02d", open / 60, open % 60,
-		 close / 60, close % 60);
+	snprintf(cell[3], sizeof(cell[3]), "%02d:%02d-%02d:%02d", open / 60, open % 60, close / 60,
+		 close % 60);
 	snprintf(cell[4], sizeof(cell[4]), "%d", r->buffer_min);
 	draw_row(y, X0, "", COLS - 2 * X0, role == ROLE_SELECTED, ROLE_NORMAL);
 	for (i = 0; i < NCOLUMNS; i++)
@@ -126,7 +126,8 @@ static void draw_closures(const struct rooms *s, int y)
 	if (s->list.selected >= s->n)
 		return;
 	if (s->nclosed == 0) {
-		snprintf(line, sizeof(line), _("%s: no closure to come."), s->all[s->list.selected].name);
+		snprintf(line, sizeof(line), _("%s: no closure to come."),
+			 s->all[s->list.selected].name);
 		draw_text(y, X0, line, COLS - 2 * X0, ROLE_DIM, 1);
 		return;
 	}
@@ -150,7 +151,8 @@ static void rooms_draw(struct app *a, void *st)
 	int i, y, rows = LINES - TOP - 3 - (CLOSURES_SHOWN + 3);
 
 	for (i = 0; i < NCOLUMNS; i++)
-		draw_text(TOP - 1, COLUMNS[i].x, _(COLUMNS[i].head), COLUMNS[i].cols, ROLE_LABEL, 1);
+		draw_text(TOP - 1, COLUMNS[i].x, _(COLUMNS[i].head), COLUMNS[i].cols, ROLE_LABEL,
+			  1);
 	if (s->n == 0) {
 		draw_text(TOP, X0, _("No rooms yet: n adds one."), COLS - 2 * X0, ROLE_DIM, 0);
 		return;
@@ -172,8 +174,8 @@ static enum key_result rooms_key(struct app *a, void *st, struct key_in k)
 			load_closures(a, s);
 		return KR_HANDLED;
 	}
-	if (k.act != ACT_ADD && k.act != ACT_EDIT && k.act != ACT_ENTER && k.act != ACT_CLOSE_ROOM &&
-	    k.act != ACT_CLOSURES)
+	if (k.act != ACT_ADD && k.act != ACT_EDIT && k.act != ACT_ENTER &&
+	    k.act != ACT_CLOSE_ROOM && k.act != ACT_CLOSURES)
 		return KR_IGNORED;
 	if (!app_allowed(a, ACC_ADMIN))
 		return KR_HANDLED; /* signed out meanwhile: the refusal is shown */

@@ -33,7 +33,9 @@ struct settings_screen {
 static void *settings_open(struct app *a, const void *arg)
 {
 	struct settings_screen *s = xcalloc(1, sizeof(*s));
-	struct field_spec spec = { .name = "value", .label = _("Value"), .kind = FIELD_TEXT,
+	struct field_spec spec = { .name = "value",
+				   .label = _("Value"),
+				   .kind = FIELD_TEXT,
 				   .max_chars = 200 };
 
 	(void)a;
@@ -68,7 +70,8 @@ static void range_of(const struct setting_def *d, char *out, size_t outsz)
 			 d->min / 60, d->min % 60, d->max / 60, d->max % 60, def);
 		break;
 	case SET_WEEKDAYS:
-		snprintf(out, outsz, "%s", _("weekday numbers 1 (Monday) to 7 (Sunday) such as 1,7, or empty"));
+		snprintf(out, outsz, "%s",
+			 _("weekday numbers 1 (Monday) to 7 (Sunday) such as 1,7, or empty"));
 		break;
 	case SET_ONOFF:
 		snprintf(out, outsz, _("off or on, default %s"), def);
@@ -98,10 +101,10 @@ static void settings_draw(struct app *a, void *st)
 		if (settings_get(a->db, i, value, sizeof(value), NULL) != HD_OK)
 			value[0] = '\0';
 		draw_row(y, X0, _(d->label), LABEL_W - 1, i == s->list.selected, ROLE_NORMAL);
-		draw_text(y, X0 + LABEL_W - 1, " ", 1, i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  0);
-		draw_text(y, X0 + LABEL_W, value, VALUE_W, i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL,
-			  1);
+		draw_text(y, X0 + LABEL_W - 1, " ", 1,
+			  i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL, 0);
+		draw_text(y, X0 + LABEL_W, value, VALUE_W,
+			  i == s->list.selected ? ROLE_SELECTED : ROLE_NORMAL, 1);
 		/* The key, as the command line and the README name it, in grey. */
 		draw_text(y, X0 + LABEL_W + VALUE_W + 1, d->key, COLS - X0 - LABEL_W - VALUE_W - 3,
 			  ROLE_DIM, 0);

@@ -53,10 +53,18 @@ static void *signin_open(struct app *a, const void *arg)
 	struct signin *s = xcalloc(1, sizeof(*s));
 	struct hd_err err;
 	struct field_spec specs[F_COUNT] = {
-		[F_NAME] = { .name = "name", .label = _("Your name"), .kind = FIELD_SUGGEST,
-			     .required = true, .max_chars = NAME_MAX_CHARS, .free_text = true },
-		[F_PIN] = { .name = "pin", .label = _("PIN"), .kind = FIELD_PIN, .required = true,
-			    .min = 6, .max = 12 },
+		[F_NAME] = { .name = "name",
+			     .label = _("Your name"),
+			     .kind = FIELD_SUGGEST,
+			     .required = true,
+			     .max_chars = NAME_MAX_CHARS,
+			     .free_text = true },
+		[F_PIN] = { .name = "pin",
+			    .label = _("PIN"),
+			    .kind = FIELD_PIN,
+			    .required = true,
+			    .min = 6,
+			    .max = 12 },
 	};
 
 	s->to_leave = arg == SIGNIN_TO_LEAVE; /* one object, at any optimisation */
@@ -86,10 +94,12 @@ static void signin_draw(struct app *a, void *st)
 	struct signin *s = st;
 
 	(void)a;
-	draw_text(2, 2,
-		  s->to_leave ? _("Kiosk mode: staff or an admin closes the desk with their name and PIN.")
-			      : _("Sign in: type or pick your name, then your PIN."),
-		  COLS - 4, s->to_leave ? ROLE_WARNING : ROLE_DIM, 0);
+	draw_text(
+		2, 2,
+		s->to_leave
+			? _("Kiosk mode: staff or an admin closes the desk with their name and PIN.")
+			: _("Sign in: type or pick your name, then your PIN."),
+		COLS - 4, s->to_leave ? ROLE_WARNING : ROLE_DIM, 0);
 	form_view_draw(&s->form, 4, 12, 30);
 }
 
@@ -101,7 +111,8 @@ static void leave_as(struct app *a, struct hd_actor *who)
 
 	staff_signout(a->db, who, false);
 	if (!may) {
-		app_message(a, ROLE_ERROR, _("%s may not close the desk in kiosk mode: staff or an admin can."),
+		app_message(a, ROLE_ERROR,
+			    _("%s may not close the desk in kiosk mode: staff or an admin can."),
 			    who->name);
 		app_pop(a);
 		return;

@@ -80,10 +80,15 @@ static void reload(struct app *a, struct team_page *p)
 static void *team_open(struct app *a, const void *arg)
 {
 	struct team_page *p = xcalloc(1, sizeof(*p));
-	struct field_spec spec = { .name = "reason", .label = _("Reason"), .kind = FIELD_TEXT,
-				   .required = true, .max_chars = TEXT_MAX_CHARS };
-	struct field_spec cspec = { .name = "category", .label = _("Category"),
-				    .kind = FIELD_CHOICE, .required = true,
+	struct field_spec spec = { .name = "reason",
+				   .label = _("Reason"),
+				   .kind = FIELD_TEXT,
+				   .required = true,
+				   .max_chars = TEXT_MAX_CHARS };
+	struct field_spec cspec = { .name = "category",
+				    .label = _("Category"),
+				    .kind = FIELD_CHOICE,
+				    .required = true,
 				    .list = &LIST_TEAM_CATEGORY };
 
 	p->id = *(const long long *)arg;
@@ -119,8 +124,8 @@ static void draw_data(struct app *a, const struct team_page *p, int *y)
 	const struct team *t = &p->t;
 	char line[2 * TEXT_BYTES + 64], phone[PHONE_MAX];
 
-	snprintf(line, sizeof(line), "%s  [%s]  %s", t->name, list_label(&LIST_TEAM_STATE, (int)t->state),
-		 p->code);
+	snprintf(line, sizeof(line), "%s  [%s]  %s", t->name,
+		 list_label(&LIST_TEAM_STATE, (int)t->state), p->code);
 	draw_text((*y)++, X0, line, COLS - 2 * X0, ROLE_LABEL, 1);
 	snprintf(line, sizeof(line), "%s, %s", list_label(&LIST_TEAM_CATEGORY, t->category),
 		 t->short_name);
@@ -131,7 +136,8 @@ static void draw_data(struct app *a, const struct team_page *p, int *y)
 		phone_mask(t->phone, phone, sizeof(phone));
 	snprintf(line, sizeof(line), "%s  %s", t->leader, phone);
 	row(y, X0, _("Leader"), line);
-	snprintf(line, sizeof(line), _("%d, of them %d party members"), t->members, t->party_members);
+	snprintf(line, sizeof(line), _("%d, of them %d party members"), t->members,
+		 t->party_members);
 	row(y, X0, _("Members"), line);
 	row(y, X0, _("Activities"), t->content);
 	snprintf(line, sizeof(line), "%s, %s", t->place, t->schedule);
@@ -188,7 +194,8 @@ static void team_draw(struct app *a, void *st)
 		draw_text(y++, X0, _("History"), COLS - 2 * X0, ROLE_LABEL, 1);
 	draw_history(p, &y, last - (p->nbookings ? 2 : 1));
 	if (y < last)
-		draw_text(y++, X0, p->nbookings ? _("Bookings") : _("No bookings in the last 90 days."),
+		draw_text(y++, X0,
+			  p->nbookings ? _("Bookings") : _("No bookings in the last 90 days."),
 			  COLS - 2 * X0, ROLE_LABEL, 1);
 	draw_bookings(p, &y, last);
 	if (p->reasoning)
@@ -359,7 +366,7 @@ static void team_resume(struct app *a, void *st)
 	reload(a, st);
 }
 
-static const int TEAM_KEYS[] = { ACT_REVIEW, ACT_FILE,    ACT_CLASSIFY, ACT_STEP_BACK,
+static const int TEAM_KEYS[] = { ACT_REVIEW,     ACT_FILE, ACT_CLASSIFY, ACT_STEP_BACK,
 				 ACT_DEREGISTER, ACT_EDIT, ACT_ACTIVITY, ACT_REPRINT,
 				 ACT_BOOKER_PIN, -1 };
 

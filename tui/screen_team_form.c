@@ -101,8 +101,8 @@ static void draw_unmet(const struct team_form *tf)
 			if (y >= LINES - 2)
 				break;
 		}
-		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s", *line ? "  " : "",
-			 tf->unmet[i]);
+		snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s%s",
+			 *line ? "  " : "", tf->unmet[i]);
 	}
 	if (*line && y < LINES - 2)
 		put_unmet(line, &y, cols);
@@ -184,10 +184,12 @@ static bool team_form_dirty(struct app *a, void *st)
 
 static const int TEAM_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
 
-#define TEAM_FORM_OPS(name)                                                            \
-	{ .title = (name),          .open = team_form_open, .close = team_form_close,      \
-	  .draw = team_form_draw,   .key = team_form_key,   .typing = team_form_typing,    \
-	  .dirty = team_form_dirty, .keys = TEAM_FORM_KEYS, .patient = true }
+#define TEAM_FORM_OPS(name)                                                               \
+	{                                                                                 \
+		.title = (name), .open = team_form_open, .close = team_form_close,        \
+		.draw = team_form_draw, .key = team_form_key, .typing = team_form_typing, \
+		.dirty = team_form_dirty, .keys = TEAM_FORM_KEYS, .patient = true         \
+	}
 
 const struct screen_ops SCREEN_TEAM_FORM = TEAM_FORM_OPS(N_("Team filing"));
 

@@ -102,8 +102,10 @@ static void visitor_draw(struct app *a, void *st)
 		draw_text(y, X0 + 2, text, COLS - 8, ROLE_NORMAL, 0);
 	}
 	if (staff && !s->v.erased)
-		draw_text(LINES - 4, X0, _("x erases this person's name, phone and notes from every visit (on request)."),
-			  COLS - 4, ROLE_DIM, 0);
+		draw_text(
+			LINES - 4, X0,
+			_("x erases this person's name, phone and notes from every visit (on request)."),
+			COLS - 4, ROLE_DIM, 0);
 }
 
 static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
@@ -125,7 +127,8 @@ static enum key_result visitor_key(struct app *a, void *st, struct key_in k)
 	if (backup_erase_visit(a->db, &a->actor, s->id, &round, &err) != HD_OK)
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 	else
-		app_message(a, ROLE_OK, "%s", _("The person's data is erased; the visits still count."));
+		app_message(a, ROLE_OK, "%s",
+			    _("The person's data is erased; the visits still count."));
 	reload(a, s);
 	return KR_HANDLED;
 }

@@ -7,8 +7,8 @@
 
 struct role_style {
 	short fg, bg;
-	int attr;      /* added to the colour */
-	int mono;      /* used instead without colours */
+	int attr; /* added to the colour */
+	int mono; /* used instead without colours */
 };
 
 static const struct role_style STYLES[ROLE_COUNT] = {

@@ -19,12 +19,12 @@ enum role {
 	ROLE_ERROR,
 	ROLE_WARNING,
 	ROLE_OK,
-	ROLE_DIM,         /* hints, things not open to this desk */
-	ROLE_BOOKED,      /* grid cells: a confirmed booking */
-	ROLE_PENDING,     /* a booking waiting for staff */
-	ROLE_CHECKED_IN,  /* a booking whose people came */
-	ROLE_CLOSED,      /* closed rooms and days */
-	ROLE_HEAT1,       /* heat map cells, light use .. heavy use */
+	ROLE_DIM,        /* hints, things not open to this desk */
+	ROLE_BOOKED,     /* grid cells: a confirmed booking */
+	ROLE_PENDING,    /* a booking waiting for staff */
+	ROLE_CHECKED_IN, /* a booking whose people came */
+	ROLE_CLOSED,     /* closed rooms and days */
+	ROLE_HEAT1,      /* heat map cells, light use .. heavy use */
 	ROLE_HEAT2,
 	ROLE_HEAT3,
 	ROLE_HEAT4,

@@ -40,9 +40,8 @@ static struct {
 	unsigned long since_check; /* runs since the file was last checked */
 } W;
 
-static const char *const TABLE[] = {
-	[IMPORT_ORGS] = "org", [IMPORT_TEAMS] = "team", [IMPORT_ROOMS] = "room"
-};
+static const char *const
+	TABLE[] = { [IMPORT_ORGS] = "org", [IMPORT_TEAMS] = "team", [IMPORT_ROOMS] = "room" };
 
 /* A broken promise: says which and stops, so libFuzzer keeps the input. */
 static void broken(const char *what, const char *detail)

@@ -137,16 +137,36 @@ static void editor_checks(const uint8_t *data, size_t size, const char *s)
 	(void)editor_insert(&ed, s);
 	for (i = 0; i < size; i++) {
 		switch (data[i] % 12) {
-		case 0: editor_left(&ed); break;
-		case 1: editor_right(&ed); break;
-		case 2: editor_backspace(&ed); break;
-		case 3: editor_delete(&ed); break;
-		case 4: editor_delete_word(&ed); break;
-		case 5: editor_home(&ed); break;
-		case 6: editor_end(&ed); break;
-		case 7: editor_word_left(&ed); break;
-		case 8: editor_kill_end(&ed); break;
-		default: (void)editor_insert_cp(&ed, 0x4E00u + data[i]); break;
+		case 0:
+			editor_left(&ed);
+			break;
+		case 1:
+			editor_right(&ed);
+			break;
+		case 2:
+			editor_backspace(&ed);
+			break;
+		case 3:
+			editor_delete(&ed);
+			break;
+		case 4:
+			editor_delete_word(&ed);
+			break;
+		case 5:
+			editor_home(&ed);
+			break;
+		case 6:
+			editor_end(&ed);
+			break;
+		case 7:
+			editor_word_left(&ed);
+			break;
+		case 8:
+			editor_kill_end(&ed);
+			break;
+		default:
+			(void)editor_insert_cp(&ed, 0x4E00u + data[i]);
+			break;
 		}
 		editor_view(&ed, 1 + data[i] % 20, &v);
 		if (v.cursor_col < 0 || v.cols > 1 + data[i] % 20)

@@ -140,7 +140,8 @@ int main(int argc, char **argv)
 	n = errors_in(cal);
 	counted = icalcomponent_count_errors(cal);
 	if (counted != n)
-		printf("error\tVCALENDAR\t-\tlibical counts %d errors, %d were found\n", counted, n);
+		printf("error\tVCALENDAR\t-\tlibical counts %d errors, %d were found\n", counted,
+		       n);
 	events_of(cal);
 	icalcomponent_free(cal);
 	return n || counted ? 1 : 0;

@@ -58,8 +58,9 @@ static inline void set(struct tdb *t, enum setting s, const char *value)
 }
 
 static inline enum hd_status book(struct tdb *t, const struct hd_actor *who, const char *room,
-			   const char *org, const char *team, const char *day, const char *from,
-			   const char *to, const char *attendees, long long *id, struct hd_err *e)
+				  const char *org, const char *team, const char *day,
+				  const char *from, const char *to, const char *attendees,
+				  long long *id, struct hd_err *e)
 {
 	char start[40], end[40];
 	struct booking_draft d = { .start = start, .end = end, .purpose = "活动" };
@@ -78,16 +79,17 @@ static inline enum hd_status book(struct tdb *t, const struct hd_actor *who, con
 
 /* Organisation org books room on day from..to for 5 people, by the command
  * line. */
-static inline enum hd_status book_org(struct tdb *t, const char *room, const char *org, const char *day,
-			       const char *from, const char *to, long long *id, struct hd_err *e)
+static inline enum hd_status book_org(struct tdb *t, const char *room, const char *org,
+				      const char *day, const char *from, const char *to,
+				      long long *id, struct hd_err *e)
 {
 	return book(t, &t->who, room, org, NULL, day, from, to, "5", id, e);
 }
 
 /* Team team books room on day from..to for 5 people, by who. */
 static inline enum hd_status book_team(struct tdb *t, const struct hd_actor *who, const char *room,
-				const char *team, const char *day, const char *from, const char *to,
-				long long *id, struct hd_err *e)
+				       const char *team, const char *day, const char *from,
+				       const char *to, long long *id, struct hd_err *e)
 {
 	return book(t, who, room, NULL, team, day, from, to, "5", id, e);
 }
@@ -95,7 +97,7 @@ static inline enum hd_status book_team(struct tdb *t, const struct hd_actor *who
 /* Organisation 1 books room 3 (capacity 12) on Tuesday 10:00-11:00 for
  * attendees. */
 static inline enum hd_status book_people(struct tdb *t, const char *attendees, long long *id,
-				  struct hd_err *e)
+					 struct hd_err *e)
 {
 	return book(t, &t->who, "3", "1", NULL, NOV(24), "10:00", "11:00", attendees, id, e);
 }

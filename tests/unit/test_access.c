@@ -34,7 +34,8 @@ static void test_every_cell_of_the_role_table_is_as_designed(void **state)
 	assert_int_equal(NROWS, ACC_COUNT);
 	for (i = 0; i < NROWS; i++)
 		for (r = ROLE_RESIDENT; r <= ROLE_ADMIN; r++) {
-			if (access_grant((enum hd_role)r, EXPECTED[i].action) != EXPECTED[i].cells[r])
+			if (access_grant((enum hd_role)r, EXPECTED[i].action) !=
+			    EXPECTED[i].cells[r])
 				fail_msg("action %s, role %d", access_word(EXPECTED[i].action), r);
 		}
 }
@@ -79,7 +80,8 @@ static void test_scan_and_pin_grants_need_their_way_in(void **state)
 	resident.kind = ACTOR_RESIDENT;
 	assert_int_equal(access_require(t->db, &resident, ACC_VISITOR, &err), HD_REFUSED);
 	assert_int_equal(access_require_via(t->db, &resident, ACC_VISITOR, VIA_SCAN, &err), HD_OK);
-	assert_int_equal(access_require_via(t->db, &resident, ACC_BOOK, VIA_SCAN, &err), HD_REFUSED);
+	assert_int_equal(access_require_via(t->db, &resident, ACC_BOOK, VIA_SCAN, &err),
+			 HD_REFUSED);
 	assert_int_equal(access_require_via(t->db, &resident, ACC_BOOK, VIA_PIN, &err), HD_OK);
 	assert_int_equal(access_require_via(t->db, &resident, ACC_REGISTERS, VIA_PIN, &err),
 			 HD_REFUSED);
@@ -105,9 +107,12 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_cell_of_the_role_table_is_as_designed),
 		cmocka_unit_test(test_actors_act_with_their_roles),
-		cmocka_unit_test_setup_teardown(test_refusal_is_audited_and_names_the_action, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_scan_and_pin_grants_need_their_way_in, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_core_actions_refuse_the_desk, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_refusal_is_audited_and_names_the_action,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_scan_and_pin_grants_need_their_way_in,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_core_actions_refuse_the_desk, tdb_setup,
+						tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

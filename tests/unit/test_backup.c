@@ -103,8 +103,8 @@ static void file_text(const char *path, const char *sql, char *out, size_t outsz
 
 	out[0] = '\0';
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_text(st, 0))
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	sqlite3_close(db);
@@ -116,7 +116,8 @@ static void file_exec(const char *path, const char *sql)
 {
 	sqlite3 *db = NULL;
 
-	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+					 NULL),
 			 SQLITE_OK);
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		fail_msg("%s on %s: %s", sql, path, sqlite3_errmsg(db));
@@ -236,7 +237,8 @@ static void test_copy_while_another_connection_writes_is_whole(void **state)
 		checkin(other, &t->who, name, NULL);
 	}
 	checkin(other, &t->who, "西门吹雪", "13712340902");
-	assert_int_equal(sqlite3_exec(other, "BEGIN; SELECT count(*) FROM visit;", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(other, "BEGIN; SELECT count(*) FROM visit;", NULL, NULL,
+				      NULL),
 			 SQLITE_OK);
 	assert_true(exists(with(t->path, "-wal", 0)));
 	/* Junk where the copy goes is replaced. */
@@ -479,12 +481,13 @@ static void test_restore_does_not_bring_back_a_person_erased_since(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '东方既白'"), 1);
 	if (tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '南宫少卿'") != 0 ||
 	    tdb_int(t->db, "SELECT count(*) FROM erasure") != 1)
-		fail_msg("BUG: after restoring a copy taken before visit %lld's person (南宫少卿) was "
-			 "erased on request, the database holds them again (%lld person rows) and its "
-			 "erasure table has %lld rows instead of 1: backup_restore does not apply the "
-			 "replaced database's erasures to the restored one",
-			 gone, tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '南宫少卿'"),
-			 tdb_int(t->db, "SELECT count(*) FROM erasure"));
+		fail_msg(
+			"BUG: after restoring a copy taken before visit %lld's person (南宫少卿) was "
+			"erased on request, the database holds them again (%lld person rows) and its "
+			"erasure table has %lld rows instead of 1: backup_restore does not apply the "
+			"replaced database's erasures to the restored one",
+			gone, tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '南宫少卿'"),
+			tdb_int(t->db, "SELECT count(*) FROM erasure"));
 }
 
 /* --- backup_daily -------------------------------------------------------- */
@@ -624,15 +627,16 @@ static void test_daily_copies_keep_a_newcomer_with_a_reused_number(void **state)
 	assert_int_equal(visit_get(t->db, newcomer, &v, &err), HD_OK);
 	daily_round(t, &r);
 	assert_int_equal(r.made, 1);
-	if (file_int(daily(t, "2026-11-23", 0), "SELECT count(*) FROM person WHERE name = '皇甫云舒'") !=
-		    1 ||
+	if (file_int(daily(t, "2026-11-23", 0),
+		     "SELECT count(*) FROM person WHERE name = '皇甫云舒'") != 1 ||
 	    !file_holds(daily(t, "2026-11-23", 0), "13712340905"))
-		fail_msg("BUG: visitor 皇甫云舒 (visit %lld, person %lld) checked in after person %lld "
-			 "was erased on request and never asked to be erased, but today's daily copy "
-			 "lost their name and phone (%d visit(s) erased in it): the replayed erasure "
-			 "matches person ids, and person ids are reused (%s)",
-			 newcomer, v.person_id, gone_pid, r.erased,
-			 v.person_id == gone_pid ? "same number here" : "numbers differ");
+		fail_msg(
+			"BUG: visitor 皇甫云舒 (visit %lld, person %lld) checked in after person %lld "
+			"was erased on request and never asked to be erased, but today's daily copy "
+			"lost their name and phone (%d visit(s) erased in it): the replayed erasure "
+			"matches person ids, and person ids are reused (%s)",
+			newcomer, v.person_id, gone_pid, r.erased,
+			v.person_id == gone_pid ? "same number here" : "numbers differ");
 }
 
 /* A copy kept is erased by the database's retention.days, even when the
@@ -744,17 +748,27 @@ static void test_lock_held_by_another_process(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_copy_while_another_connection_writes_is_whole, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_copy_while_another_connection_writes_is_whole,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup_is_for_the_admin_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_backup_to_a_bad_path_leaves_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_check_refuses_what_is_not_a_readable_hubdesk_copy, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_restore_round_trip_keeps_the_replaced_database, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_restore_does_not_bring_back_a_person_erased_since, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_daily_copy_once_a_day_and_old_ones_removed, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_daily_copies_lose_a_person_erased_on_request, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_daily_copies_keep_a_newcomer_with_a_reused_number, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_daily_copies_follow_a_shortened_retention, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lock_shared_by_many_exclusive_alone, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_backup_to_a_bad_path_leaves_nothing, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			test_check_refuses_what_is_not_a_readable_hubdesk_copy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_restore_round_trip_keeps_the_replaced_database,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_restore_does_not_bring_back_a_person_erased_since, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_daily_copy_once_a_day_and_old_ones_removed,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_daily_copies_lose_a_person_erased_on_request,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_daily_copies_keep_a_newcomer_with_a_reused_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_daily_copies_follow_a_shortened_retention,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lock_shared_by_many_exclusive_alone, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_lock_held_by_another_process, setup, teardown),
 	};
 

@@ -166,7 +166,8 @@ static void test_working_day_opens_a_closed_weekday_once(void **state)
 	assert_true(closure_weekday_closes(t->db, tday("2026-12-01")));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", "2026-12-01", "10:00", "11:00", &id, &err));
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'closure.open'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'closure.open'"),
+			 1);
 }
 
 static void test_centre_closure_is_refused(void **state)
@@ -174,7 +175,8 @@ static void test_centre_closure_is_refused(void **state)
 	struct tdb *t = *state;
 	long long id, cid;
 
-	EXPECT(HD_OK, closure_add(t->db, &t->who, tday(NOV(25)), tday(NOV(26)), "设备检修", &cid, &err));
+	EXPECT(HD_OK,
+	       closure_add(t->db, &t->who, tday(NOV(25)), tday(NOV(26)), "设备检修", &cid, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "5", "1", NOV(26), "10:00", "11:00", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(27), "10:00", "11:00", &id, &err));
@@ -185,8 +187,8 @@ static void test_room_closure_overlapping_is_refused(void **state)
 	struct tdb *t = *state;
 	long long id, cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"), tat("2026-11-24 11:00"),
-				 "换地毯", &cid, &err));
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"),
+				 tat("2026-11-24 11:00"), "换地毯", &cid, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &id, &err));
 	EXPECT(HD_REFUSED, book_org(t, "2", "1", NOV(24), "08:00", "09:30", &id, &err));
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "11:00", "12:00", &id, &err));
@@ -467,7 +469,8 @@ static void test_checkin_refusal_names_the_day_and_the_window(void **state)
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "11:00", &id, &err));
 	at(NOV(23), "10:00");
 	EXPECT(HD_REFUSED, booking_checkin(t->db, &t->who, VIA_DIRECT, id, &already, &when, &err));
-	assert_string_equal(err.msg, "Check-in for booking 1 is open on 24 Nov from 09:45 to 10:15 only.");
+	assert_string_equal(err.msg,
+			    "Check-in for booking 1 is open on 24 Nov from 09:45 to 10:15 only.");
 	assert_int_equal(state_of(t, id), BK_CONFIRMED);
 }
 
@@ -655,7 +658,7 @@ static void test_late_cancellations_do_not_count_towards_suspension(void **state
 	long long id;
 	bool already;
 
-	static const char *const SLOTS[] = {"09:30", "10:00", "10:30", "11:00"};
+	static const char *const SLOTS[] = { "09:30", "10:00", "10:30", "11:00" };
 
 	set(t, SET_BOOKING_NOSHOW_LIMIT, "3");
 	for (int i = 0; i < 3; i++) {

@@ -14,7 +14,10 @@ static enum hd_status weekly(struct tdb *t, const char *org, const char *from, c
 
 	snprintf(start, sizeof(start), "%s %s", NOV(24), from);
 	snprintf(end, sizeof(end), "%s %s", NOV(24), to);
-	d = (struct booking_draft){ .room = 3, .start = start, .end = end, .attendees = REC_NUM(5),
+	d = (struct booking_draft){ .room = 3,
+				    .start = start,
+				    .end = end,
+				    .attendees = REC_NUM(5),
 				    .purpose = "合唱排练" };
 	if (booking_booker_read(org, NULL, &d.booker, &err) != HD_OK)
 		return HD_BAD_INPUT;
@@ -104,8 +107,11 @@ static void test_only_the_first_date_keeps_the_booking_window(void **state)
 {
 	struct tdb *t = *state;
 	struct booking_series s;
-	struct booking_draft d = { .room = 3, .start = "2026-12-08 10:00", .end = "2026-12-08 11:00",
-				   .attendees = REC_NUM(5), .purpose = "",
+	struct booking_draft d = { .room = 3,
+				   .start = "2026-12-08 10:00",
+				   .end = "2026-12-08 11:00",
+				   .attendees = REC_NUM(5),
+				   .purpose = "",
 				   .booker = { BOOKER_ORG, 1 } };
 
 	/* 12 weekly dates from tomorrow reach far past the 14-day window. */
@@ -113,8 +119,8 @@ static void test_only_the_first_date_keeps_the_booking_window(void **state)
 	assert_int_equal(s.n, 12);
 	booking_series_free(&s);
 	/* A series starting past the window is refused as a single booking is. */
-	EXPECT(HD_REFUSED, booking_add_weekly(t->db, &t->who, VIA_DIRECT, &d, "2026-12-22", false,
-					      &s, &err));
+	EXPECT(HD_REFUSED,
+	       booking_add_weekly(t->db, &t->who, VIA_DIRECT, &d, "2026-12-22", false, &s, &err));
 	assert_non_null(strstr(err.msg, "14"));
 	booking_series_free(&s);
 }
@@ -127,8 +133,8 @@ static void test_a_refused_date_refuses_the_series_naming_every_date(void **stat
 	char day[16];
 
 	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "10:30", "11:30", &other, &err));
-	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-12-15"), tday("2026-12-15"), "消防检查", &other,
-				  &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-12-15"), tday("2026-12-15"),
+				  "消防检查", &other, &err));
 	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
 	assert_int_equal(s.n, 0);
 	assert_int_equal(s.nmissed, 2);
@@ -170,8 +176,8 @@ static void test_skipped_dates_are_kept_with_the_series(void **state)
 	int n = -1;
 
 	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "10:30", "11:30", &other, &err));
-	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-12-15"), tday("2026-12-15"), "消防检查", &closure,
-				  &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-12-15"), tday("2026-12-15"),
+				  "消防检查", &closure, &err));
 	EXPECT(HD_REFUSED, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &refused));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'booking.skip'"),
 			 0);
@@ -277,9 +283,9 @@ static void test_move_following_splits_the_series(void **state)
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
 	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, s.ids[3], &already, &err));
 	/* From the second date on: Wednesdays 14:00-16:00. */
-	EXPECT(HD_OK, booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[1],
-					     "2026-12-02 14:00", "2026-12-02 16:00", NULL, &moved,
-					     &err));
+	EXPECT(HD_OK,
+	       booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[1], "2026-12-02 14:00",
+				      "2026-12-02 16:00", NULL, &moved, &err));
 	assert_int_equal(moved.n, 3);
 	assert_int_equal(moved.ids[0], s.ids[1]);
 	assert_int_equal((long long)start_of(t, s.ids[0]),
@@ -307,9 +313,9 @@ static void test_move_following_a_week_later_onto_its_own_dates(void **state)
 	struct booking_series s, moved;
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-15", false, &s));
-	EXPECT(HD_OK, booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0],
-					     "2026-12-01 10:00", "2026-12-01 11:00", NULL, &moved,
-					     &err));
+	EXPECT(HD_OK,
+	       booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0], "2026-12-01 10:00",
+				      "2026-12-01 11:00", NULL, &moved, &err));
 	assert_int_equal(moved.n, 4);
 	assert_int_equal((long long)start_of(t, s.ids[3]),
 			 (long long)clock_local_time("2026-12-22", 600));
@@ -325,9 +331,9 @@ static void test_move_following_refused_on_one_date_moves_nothing(void **state)
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-15", false, &s));
 	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "14:00", "15:00", &other, &err));
-	EXPECT(HD_REFUSED, booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0],
-						  "2026-11-24 14:00", "2026-11-24 15:00", NULL,
-						  &moved, &err));
+	EXPECT(HD_REFUSED,
+	       booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0], "2026-11-24 14:00",
+				      "2026-11-24 15:00", NULL, &moved, &err));
 	assert_non_null(strstr(err.msg, "2026-12-01"));
 	assert_int_equal(moved.n, 0);
 	assert_int_equal((long long)start_of(t, s.ids[0]),
@@ -382,8 +388,12 @@ static enum hd_status team_weekly(struct tdb *t, const char *from, const char *t
 
 	snprintf(start, sizeof(start), "%s %s", NOV(24), from);
 	snprintf(end, sizeof(end), "%s %s", NOV(24), to);
-	d = (struct booking_draft){ .room = 3, .start = start, .end = end, .attendees = REC_NUM(5),
-				    .purpose = "舞蹈排练", .booker = { BOOKER_TEAM, 3 } };
+	d = (struct booking_draft){ .room = 3,
+				    .start = start,
+				    .end = end,
+				    .attendees = REC_NUM(5),
+				    .purpose = "舞蹈排练",
+				    .booker = { BOOKER_TEAM, 3 } };
 	return booking_add_weekly(t->db, &desk, VIA_DIRECT, &d, until, false, s, &err);
 }
 
@@ -402,7 +412,8 @@ static void test_approve_series_approves_every_waiting_date_at_once(void **state
 		assert_int_equal(done.ids[i], s.ids[i]);
 		assert_int_equal(state_of(t, s.ids[i]), BK_CONFIRMED);
 	}
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'booking.approve'"),
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM audit WHERE action = 'booking.approve'"),
 			 4);
 	assert_int_equal(booking_series_waiting(t->db, s.ids[2]), 1);
 	booking_series_free(&done);

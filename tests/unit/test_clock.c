@@ -198,7 +198,8 @@ static void test_local_midnight_on_the_days_new_york_changes_clocks(void **state
 	assert_date(clock_day_at(clock_local_midnight(spring + 1)), "2026-03-09");
 	assert_date(clock_day_at(clock_local_midnight(spring + 1) - 1), "2026-03-08");
 	/* The autumn day has 25 hours. */
-	assert_int_equal((long long)(clock_local_midnight(autumn + 1) - clock_local_midnight(autumn)),
+	assert_int_equal((long long)(clock_local_midnight(autumn + 1) -
+				     clock_local_midnight(autumn)),
 			 25LL * 3600);
 	assert_date(clock_day_at(clock_local_midnight(autumn)), "2026-11-01");
 	set_zone("Asia/Shanghai");

@@ -11,7 +11,8 @@ static void test_closure_covers_both_ends(void **state)
 	struct hd_err err;
 	long long id;
 
-	assert_int_equal(closure_add(t->db, &t->who, tday("2026-12-31"), tday("2027-1-3"), "元旦假期", &id, &err),
+	assert_int_equal(closure_add(t->db, &t->who, tday("2026-12-31"), tday("2027-1-3"),
+				     "元旦假期", &id, &err),
 			 HD_OK);
 	assert_int_equal(closure_get(t->db, id, &c, &err), HD_OK);
 	assert_string_equal(c.to, "2027-01-03");
@@ -20,7 +21,8 @@ static void test_closure_covers_both_ends(void **state)
 	assert_string_equal(c.reason, "元旦假期");
 	assert_true(closure_covers(t->db, tday("2027-01-03"), NULL));
 	assert_false(closure_covers(t->db, tday("2027-01-04"), NULL));
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'closure.add'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'closure.add'"),
+			 1);
 }
 
 static void test_bad_closures_are_refused_and_nothing_is_written(void **state)
@@ -31,14 +33,17 @@ static void test_bad_closures_are_refused_and_nothing_is_written(void **state)
 	long long id;
 	long day;
 
-	assert_int_equal(closure_add(t->db, &t->who, tday("2026-12-31"), tday("2026-12-30"), "x", &id, &err),
+	assert_int_equal(closure_add(t->db, &t->who, tday("2026-12-31"), tday("2026-12-30"), "x",
+				     &id, &err),
 			 HD_BAD_INPUT);
 	assert_string_equal(err.field, "to");
 	assert_int_equal(clock_parse_day("2026-02-30", "From", &day, &err), HD_BAD_INPUT);
 	assert_string_equal(err.field, "From");
-	assert_int_equal(closure_add(t->db, &t->who, tday("2026-12-01"), tday("2026-12-02"), "", &id, &err),
+	assert_int_equal(closure_add(t->db, &t->who, tday("2026-12-01"), tday("2026-12-02"), "",
+				     &id, &err),
 			 HD_BAD_INPUT);
-	assert_int_equal(closure_add(t->db, &desk, tday("2026-12-01"), tday("2026-12-02"), "维修", &id, &err),
+	assert_int_equal(closure_add(t->db, &desk, tday("2026-12-01"), tday("2026-12-02"), "维修",
+				     &id, &err),
 			 HD_REFUSED);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM closure"), 0);
 }
@@ -51,10 +56,11 @@ static void test_list_shows_what_is_not_over_and_remove_is_audited(void **state)
 	long long past, future;
 	int n = 0;
 
-	assert_int_equal(closure_add(t->db, &t->who, tday("2026-10-01"), tday("2026-10-07"), "国庆", &past, &err),
+	assert_int_equal(closure_add(t->db, &t->who, tday("2026-10-01"), tday("2026-10-07"), "国庆",
+				     &past, &err),
 			 HD_OK);
-	assert_int_equal(closure_add(t->db, &t->who, tday("2026-11-23"), tday("2026-11-23"), "消防演练", &future,
-				     &err),
+	assert_int_equal(closure_add(t->db, &t->who, tday("2026-11-23"), tday("2026-11-23"),
+				     "消防演练", &future, &err),
 			 HD_OK);
 	assert_int_equal(closure_list(t->db, false, &all, &n, &err), HD_OK);
 	assert_int_equal(n, 1);
@@ -73,9 +79,13 @@ static void test_list_shows_what_is_not_over_and_remove_is_audited(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_closure_covers_both_ends, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_bad_closures_are_refused_and_nothing_is_written, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_list_shows_what_is_not_over_and_remove_is_audited, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_closure_covers_both_ends, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_closures_are_refused_and_nothing_is_written,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_list_shows_what_is_not_over_and_remove_is_audited, tdb_setup,
+			tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

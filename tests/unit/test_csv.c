@@ -190,7 +190,8 @@ static void test_row_ends_with_crlf_and_reads_back(void **state)
 	(void)state;
 	csv_row(mem_open(&m), fields, 6);
 	got = mem_close(&m);
-	assert_string_equal(got, "名称,\"a,b\",\"he said \"\"ok\"\"\",\"two\r\nlines\",,\" x \"\r\n");
+	assert_string_equal(got,
+			    "名称,\"a,b\",\"he said \"\"ok\"\"\",\"two\r\nlines\",,\" x \"\r\n");
 	parse_ok(got, &t);
 	assert_int_equal(t.nrecords, 1);
 	assert_int_equal(t.records[0].nfields, 6);
@@ -413,8 +414,8 @@ static void assert_month(const char *month, const char *first, const char *last)
 
 static void test_period_month_gives_first_and_last_day(void **state)
 {
-	static const char *const bad[] = { "2026-13", "26-1", "", "2026-00", "2026-1x",
-					   "2026/01", "abcd-ef", "2026-01-01" };
+	static const char *const bad[] = { "2026-13", "26-1",    "",        "2026-00",
+					   "2026-1x", "2026/01", "abcd-ef", "2026-01-01" };
 	long f, l;
 	struct hd_err err;
 	size_t i;
@@ -469,7 +470,8 @@ static void test_period_bounds_are_local_midnights(void **state)
 	assert_string_equal(err.field, "--to");
 	assert_non_null(strstr(err.msg, "2026-11-01"));
 	memset(&err, 0, sizeof(err));
-	assert_int_equal(period_read("2026-11-01", "2026-11-31", &first, &last, &err), HD_BAD_INPUT);
+	assert_int_equal(period_read("2026-11-01", "2026-11-31", &first, &last, &err),
+			 HD_BAD_INPUT);
 	assert_string_equal(err.field, "--to");
 	assert_int_equal(period_read(NULL, "2026/12/1", &first, &last, &err), HD_OK);
 	assert_int_equal(first, CLOCK_NO_DAY);

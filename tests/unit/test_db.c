@@ -128,10 +128,12 @@ static void test_nested_action_rolls_back_alone(void **state)
 	struct hd_err err;
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('a', '1')", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('a', '1')", NULL, NULL,
+				      NULL),
 			 SQLITE_OK);
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('b', '2')", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('b', '2')", NULL, NULL,
+				      NULL),
 			 SQLITE_OK);
 	assert_int_equal(db_finish(t->db, HD_REFUSED, &err), HD_REFUSED);
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
@@ -147,7 +149,8 @@ static void test_failed_outer_action_leaves_nothing(void **state)
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('c', '3')", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('c', '3')", NULL, NULL,
+				      NULL),
 			 SQLITE_OK);
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(db_finish(t->db, HD_FAIL, &err), HD_FAIL);
@@ -223,8 +226,10 @@ static void test_a_scratch_copy_is_private_and_locks_nothing(void **state)
 	assert_int_equal(count_in(copy, "SELECT count(*) FROM audit"), 0);
 	assert_int_equal(count_in(copy, "SELECT count(*) FROM sqlite_schema"),
 			 count_in(t->db, "SELECT count(*) FROM sqlite_schema"));
-	assert_int_equal(count_in(copy, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
-			 count_in(t->db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"));
+	assert_int_equal(count_in(copy,
+				  "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"),
+			 count_in(t->db,
+				  "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"));
 	assert_int_equal(count_in(copy, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(count_in(copy, "PRAGMA temp_store"), 2);
 	assert_int_equal(count_in(copy, "SELECT count(*) FROM pragma_database_list"), 1);
@@ -325,21 +330,11 @@ static void test_landed_migrations_are_never_edited(void **state)
 		int version;
 		const char *sha256;
 	} LANDED[] = {
-		{ 1, "7e46df26e6fb6381" },
-		{ 2, "d86926743f8ad9a0" },
-		{ 3, "7cd91ee0989d9b1c" },
-		{ 4, "3a3205155b0ecfc2" },
-		{ 5, "16ea01de8ca8981b" },
-		{ 6, "45f926ce0327321d" },
-		{ 7, "e391e4968addbcc8" },
-		{ 8, "5abb69d2bfb21919" },
-		{ 9, "adbd82c5c5379c46" },
-		{ 10, "bbf5d735f260821f" },
-		{ 11, "6443094a18645a6d" },
-		{ 12, "9e0e673719eae76e" },
-		{ 13, "039b2005abcc1dd2" },
-		{ 14, "153b7d373c8df4c4" },
-		{ 15, "3f572e40ae77f12d" },
+		{ 1, "7e46df26e6fb6381" },  { 2, "d86926743f8ad9a0" },  { 3, "7cd91ee0989d9b1c" },
+		{ 4, "3a3205155b0ecfc2" },  { 5, "16ea01de8ca8981b" },  { 6, "45f926ce0327321d" },
+		{ 7, "e391e4968addbcc8" },  { 8, "5abb69d2bfb21919" },  { 9, "adbd82c5c5379c46" },
+		{ 10, "bbf5d735f260821f" }, { 11, "6443094a18645a6d" }, { 12, "9e0e673719eae76e" },
+		{ 13, "039b2005abcc1dd2" }, { 14, "153b7d373c8df4c4" }, { 15, "3f572e40ae77f12d" },
 		{ 16, "7b3982615acd3806" },
 	};
 	unsigned char h[crypto_hash_sha256_BYTES];
@@ -375,17 +370,27 @@ static void test_every_migration_exists(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_new_database_has_wal_foreign_keys_and_secure_delete, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_secret_key_is_made_once, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_missing_file_is_refused_without_create, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_foreign_sqlite_file_is_refused_and_untouched, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_damaged_file_is_refused, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_nested_action_rolls_back_alone, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_statements_are_kept_and_never_shared, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_scratch_copy_is_private_and_locks_nothing, tdb_setup,
+		cmocka_unit_test_setup_teardown(
+			test_new_database_has_wal_foreign_keys_and_secure_delete, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_secret_key_is_made_once, tdb_setup,
 						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_file_is_refused_without_create,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_sqlite_file_is_refused_and_untouched,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_file_is_refused, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_nested_action_rolls_back_alone, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_statements_are_kept_and_never_shared,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_scratch_copy_is_private_and_locks_nothing,
+						tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_batch_commits_after_its_time, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_waiting_desk_writes_before_the_next_batch,

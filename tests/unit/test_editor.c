@@ -14,11 +14,11 @@
 #include "core/text.h"
 #include "forms/editor.h"
 
-#define assert_text(ed, expected)                                                          \
-	do {                                                                               \
-		char buf_[EDITOR_TEXT_MAX];                                                \
-		editor_text((ed), buf_, sizeof(buf_));                                     \
-		assert_string_equal(buf_, (expected));                                     \
+#define assert_text(ed, expected)                      \
+	do {                                           \
+		char buf_[EDITOR_TEXT_MAX];            \
+		editor_text((ed), buf_, sizeof(buf_)); \
+		assert_string_equal(buf_, (expected)); \
 	} while (0)
 
 static struct editor *new_editor(int max, const char *text)
@@ -252,12 +252,12 @@ static void test_set_text_longer_than_limit_keeps_first_characters(void **state)
 static void test_invalid_utf8_is_refused_and_buffer_unchanged(void **state)
 {
 	static const char *const bad[] = {
-		"\xe4\xb8",          /* truncated 中 */
-		"ok\xff",            /* never valid */
-		"\xc0\xaf",          /* overlong '/' */
-		"\xed\xa0\x80",      /* surrogate */
-		"\xf4\x90\x80\x80",  /* above U+10FFFF */
-		"\x80",              /* lone continuation */
+		"\xe4\xb8",         /* truncated 中 */
+		"ok\xff",           /* never valid */
+		"\xc0\xaf",         /* overlong '/' */
+		"\xed\xa0\x80",     /* surrogate */
+		"\xf4\x90\x80\x80", /* above U+10FFFF */
+		"\x80",             /* lone continuation */
 	};
 	struct editor *ed = new_editor(40, "张三");
 	size_t i;
@@ -451,7 +451,8 @@ int main(void)
 		cmocka_unit_test(test_insert_chinese_counts_characters_not_bytes),
 		cmocka_unit_test(test_backspace_removes_one_chinese_character),
 		cmocka_unit_test(test_delete_removes_one_character_at_cursor_in_mixed_text),
-		cmocka_unit_test(test_insert_in_the_middle_of_mixed_text_moves_cursor_by_characters),
+		cmocka_unit_test(
+			test_insert_in_the_middle_of_mixed_text_moves_cursor_by_characters),
 		cmocka_unit_test(test_home_and_end_move_to_the_ends_and_left_right_stop_there),
 		cmocka_unit_test(test_word_delete_removes_spaces_then_an_ascii_word),
 		cmocka_unit_test(test_word_delete_treats_a_chinese_run_as_one_word),

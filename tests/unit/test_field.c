@@ -17,11 +17,11 @@
 #include "forms/field.h"
 #include "forms/form.h"
 
-#define assert_field_text(f, expected)                                                     \
-	do {                                                                               \
-		char buf_[EDITOR_TEXT_MAX];                                                \
-		editor_text(&(f)->ed, buf_, sizeof(buf_));                                 \
-		assert_string_equal(buf_, (expected));                                     \
+#define assert_field_text(f, expected)                     \
+	do {                                               \
+		char buf_[EDITOR_TEXT_MAX];                \
+		editor_text(&(f)->ed, buf_, sizeof(buf_)); \
+		assert_string_equal(buf_, (expected));     \
 	} while (0)
 
 #define assert_contains(hay, needle) assert_non_null(strstr((hay), (needle)))
@@ -65,8 +65,11 @@ static struct field *new_field(const struct field_spec *spec)
 
 static struct field *purpose_field(void)
 {
-	struct field_spec spec = { .name = "purpose", .label = "来访事由", .kind = FIELD_CHOICE,
-				   .required = true, .list = &LIST_PURPOSE };
+	struct field_spec spec = { .name = "purpose",
+				   .label = "来访事由",
+				   .kind = FIELD_CHOICE,
+				   .required = true,
+				   .list = &LIST_PURPOSE };
 
 	return new_field(&spec);
 }
@@ -98,9 +101,13 @@ static int suggest_people(void *ctx, const char *query, struct suggestion *out, 
 
 static struct field *person_field(struct people *p, bool free_text)
 {
-	struct field_spec spec = { .name = "visitee", .label = "拜访对象", .kind = FIELD_SUGGEST,
-				   .suggest = suggest_people, .suggest_ctx = p,
-				   .free_text = free_text, .required = true };
+	struct field_spec spec = { .name = "visitee",
+				   .label = "拜访对象",
+				   .kind = FIELD_SUGGEST,
+				   .suggest = suggest_people,
+				   .suggest_ctx = p,
+				   .free_text = free_text,
+				   .required = true };
 
 	return new_field(&spec);
 }
@@ -175,7 +182,9 @@ static void test_choice_chinese_text_filters_by_substring_and_down_enter_take(vo
 
 static void test_choice_code_word_and_english_name_filter_without_case(void **state)
 {
-	struct field_spec spec = { .name = "kind", .label = "类型", .kind = FIELD_CHOICE,
+	struct field_spec spec = { .name = "kind",
+				   .label = "类型",
+				   .kind = FIELD_CHOICE,
 				   .list = &LIST_ORG_KIND };
 	struct field *f = new_field(&spec);
 
@@ -278,9 +287,12 @@ static void test_suggest_down_and_enter_take_the_selection(void **state)
 	struct people p = { 0, "" };
 	struct field *fields = calloc(2, sizeof(*fields));
 	struct field_spec note = { .name = "note", .label = "备注", .kind = FIELD_TEXT };
-	struct field_spec visitee = { .name = "visitee", .label = "拜访对象",
-				      .kind = FIELD_SUGGEST, .suggest = suggest_people,
-				      .suggest_ctx = &p, .required = true };
+	struct field_spec visitee = { .name = "visitee",
+				      .label = "拜访对象",
+				      .kind = FIELD_SUGGEST,
+				      .suggest = suggest_people,
+				      .suggest_ctx = &p,
+				      .required = true };
 	struct form fm;
 
 	(void)state;
@@ -377,13 +389,19 @@ enum { F_NAME, F_PHONE, F_PARTY, F_DATE, F_TIME, F_PURPOSE, F_COUNT };
 static struct field *visitor_fields(struct form *fm)
 {
 	const struct field_spec specs[F_COUNT] = {
-		{ .name = "name", .label = "姓名", .kind = FIELD_TEXT, .required = true,
+		{ .name = "name",
+		  .label = "姓名",
+		  .kind = FIELD_TEXT,
+		  .required = true,
 		  .max_chars = 40 },
 		{ .name = "phone", .label = "电话", .kind = FIELD_PHONE },
 		{ .name = "party", .label = "人数", .kind = FIELD_NUMBER, .min = 1, .max = 50 },
 		{ .name = "date", .label = "日期", .kind = FIELD_DATE },
 		{ .name = "time", .label = "时间", .kind = FIELD_TIME },
-		{ .name = "purpose", .label = "来访事由", .kind = FIELD_CHOICE, .required = true,
+		{ .name = "purpose",
+		  .label = "来访事由",
+		  .kind = FIELD_CHOICE,
+		  .required = true,
 		  .list = &LIST_PURPOSE },
 	};
 	struct field *fields = calloc(F_COUNT, sizeof(*fields));

@@ -36,8 +36,8 @@ static long long apply_on(sqlite3 *db, const struct hd_actor *who, const char *n
 	return id;
 }
 
-static void act_on(sqlite3 *db, const struct hd_actor *who, long long id,
-		   enum team_action action, const char *arg)
+static void act_on(sqlite3 *db, const struct hd_actor *who, long long id, enum team_action action,
+		   const char *arg)
 {
 	bool already;
 	time_t when;
@@ -198,16 +198,18 @@ static void test_two_desks_never_share_a_number(void **state)
 	assert_string_equal(number_of(db2, a), "HD-2026-0002");
 	assert_string_equal(number_of(t->db, c), "HD-2026-0003");
 	db_close(db2);
-	assert_int_not_equal(sqlite3_exec(t->db,
-					  "INSERT INTO filing_number(team_id, code, year, seq, number)"
-					  " VALUES (999, 'HD', 2026, 1, 'HD-2026-0009')",
-					  NULL, NULL, NULL),
-			     SQLITE_OK);
-	assert_int_not_equal(sqlite3_exec(t->db,
-					  "INSERT INTO filing_number(team_id, code, year, seq, number)"
-					  " VALUES (999, 'HD', 2026, 9, 'HD-2026-0001')",
-					  NULL, NULL, NULL),
-			     SQLITE_OK);
+	assert_int_not_equal(
+		sqlite3_exec(t->db,
+			     "INSERT INTO filing_number(team_id, code, year, seq, number)"
+			     " VALUES (999, 'HD', 2026, 1, 'HD-2026-0009')",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_int_not_equal(
+		sqlite3_exec(t->db,
+			     "INSERT INTO filing_number(team_id, code, year, seq, number)"
+			     " VALUES (999, 'HD', 2026, 9, 'HD-2026-0001')",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 }
 
 /* A database of schema 15 holding teams filed in 2025 and 2026 (out of id
@@ -237,7 +239,8 @@ static void make_schema_15(const char *path)
 
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	for (v = 1; v <= 15; v++)
-		assert_int_equal(sqlite3_exec(db, schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, schema_migration(v), NULL, NULL, NULL),
+				 SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 15", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, TEAMS, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -268,13 +271,22 @@ static void test_migration_numbers_teams_filed_before_in_filing_order(void **sta
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_filings_take_the_next_place_of_the_year, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_new_year_starts_again_at_one, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_team_keeps_its_number_for_ever, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_new_code_numbers_only_new_filings, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_teams_added_filed_are_numbered_in_their_filing_year, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_two_desks_never_share_a_number, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_migration_numbers_teams_filed_before_in_filing_order, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_filings_take_the_next_place_of_the_year,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_new_year_starts_again_at_one, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_team_keeps_its_number_for_ever, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_new_code_numbers_only_new_filings, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_teams_added_filed_are_numbered_in_their_filing_year, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_two_desks_never_share_a_number, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_migration_numbers_teams_filed_before_in_filing_order, tdb_setup,
+			tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

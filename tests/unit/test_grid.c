@@ -72,8 +72,8 @@ static void cells_are(const struct grid *g, long long room, const char *from, co
 
 /* grid_free_rooms() as a string of room ids, "3 8 2" (smallest first), into
  * ids; the status it gave. */
-static enum hd_status free_rooms(struct tdb *t, const char *date, const char *from,
-				 const char *to, const char *attendees, char *ids, size_t idsz)
+static enum hd_status free_rooms(struct tdb *t, const char *date, const char *from, const char *to,
+				 const char *attendees, char *ids, size_t idsz)
 {
 	char start[40], end[40];
 	struct room *rooms = NULL;
@@ -141,7 +141,7 @@ static void test_columns_follow_the_earliest_opening_and_closing_time(void **sta
 	assert_int_equal(cell(&g, id, "12:00"), GC_OUTSIDE);
 	assert_int_equal(cell(&g, 2, "07:30"), GC_OUTSIDE);
 	assert_int_equal(cell(&g, 2, "08:00"), GC_FREE);
-	assert_int_equal(cell(&g, 2, "21:30"), GC_FREE);  /* default rooms close at closing.time */
+	assert_int_equal(cell(&g, 2, "21:30"), GC_FREE); /* default rooms close at closing.time */
 	assert_int_equal(cell(&g, 4, "21:00"), GC_OUTSIDE); /* room 4 keeps its own 21:00 */
 	grid_free(&g);
 }
@@ -286,7 +286,8 @@ static void test_noshow_reads_released_at_once(void **state)
 	cells_are(&g, 2, "10:00", "11:00", GC_RELEASED);
 	assert_int_equal(shown(&g, 2, "10:30"), id);
 	assert_int_equal(cell(&g, 2, "11:00"), GC_FREE);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE state = 'confirmed'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE state = 'confirmed'"),
+			 1);
 	grid_free(&g);
 }
 
@@ -440,7 +441,8 @@ static void test_closed_weekday_closes_every_cell_in_hours(void **state)
 		for (c = 0; c < g.ncols; c++) {
 			cl = grid_at(&g, r, c);
 			if (cl != GC_CLOSED && cl != GC_OUTSIDE)
-				fail_msg("room row %d column %d: cell %d on a closed day", r, c, cl);
+				fail_msg("room row %d column %d: cell %d on a closed day", r, c,
+					 cl);
 		}
 	assert_int_equal(cell(&g, 2, "10:00"), GC_CLOSED);
 	assert_int_equal(cell(&g, 6, "08:00"), GC_OUTSIDE);
@@ -458,7 +460,8 @@ static void test_centre_closure_closes_its_days(void **state)
 	struct grid g;
 	long long cid;
 
-	EXPECT(HD_OK, closure_add(t->db, &t->who, tday(NOV(25)), tday(NOV(26)), "设备检修", &cid, &err));
+	EXPECT(HD_OK,
+	       closure_add(t->db, &t->who, tday(NOV(25)), tday(NOV(26)), "设备检修", &cid, &err));
 	day(t, NOV(25), &g);
 	assert_non_null(strstr(g.closed, "设备检修"));
 	cells_are(&g, 2, "08:00", "20:30", GC_CLOSED);
@@ -483,8 +486,8 @@ static void test_room_closure_closes_its_columns_of_that_room(void **state)
 	struct grid g;
 	long long cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"), tat("2026-11-24 11:00"),
-				 "换地毯", &cid, &err));
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"),
+				 tat("2026-11-24 11:00"), "换地毯", &cid, &err));
 	day(t, NOV(24), &g);
 	assert_string_equal(g.closed, "");
 	assert_int_equal(cell(&g, 2, "08:30"), GC_FREE);
@@ -507,8 +510,8 @@ static void test_room_closure_over_midnight_closes_both_days(void **state)
 	struct grid g;
 	long long cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 5, tat("2026-11-24 20:00"), tat("2026-11-25 09:00"),
-				 "布展", &cid, &err));
+	EXPECT(HD_OK, room_close(t->db, &t->who, 5, tat("2026-11-24 20:00"),
+				 tat("2026-11-25 09:00"), "布展", &cid, &err));
 	day(t, NOV(24), &g);
 	assert_int_equal(cell(&g, 5, "19:30"), GC_FREE);
 	cells_are(&g, 5, "20:00", "20:30", GC_CLOSED);
@@ -667,8 +670,8 @@ static void test_free_rooms_room_closure_excludes(void **state)
 	char ids[64];
 	long long cid;
 
-	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"), tat("2026-11-24 11:00"),
-				 "换地毯", &cid, &err));
+	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"),
+				 tat("2026-11-24 11:00"), "换地毯", &cid, &err));
 	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 4 5 6 1");
 	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:30", "17", ids, sizeof(ids)));
@@ -712,7 +715,8 @@ static void test_free_rooms_on_a_closed_day_is_refused(void **state)
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_true(err.msg[0] != '\0');
 	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_OK, closure_add(t->db, &t->who, tday(NOV(26)), tday(NOV(27)), "设备检修", &cid, &err));
+	EXPECT(HD_OK,
+	       closure_add(t->db, &t->who, tday(NOV(26)), tday(NOV(27)), "设备检修", &cid, &err));
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(26), "10:00", "11:00", "10", ids, sizeof(ids)));
 	assert_non_null(strstr(err.msg, "设备检修"));
 	EXPECT(HD_REFUSED, free_rooms(t, NOV(27), "10:00", "11:00", "10", ids, sizeof(ids)));

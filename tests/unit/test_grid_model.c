@@ -295,12 +295,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_a_new_model_shows_the_day_with_the_cursor_on_the_first_cell),
-		cmocka_unit_test(test_the_day_view_loads_its_day_and_the_week_view_monday_to_sunday),
+		cmocka_unit_test(
+			test_the_day_view_loads_its_day_and_the_week_view_monday_to_sunday),
 		cmocka_unit_test(test_the_cursor_stops_at_the_first_and_last_row_and_column),
 		cmocka_unit_test(test_the_cursor_stays_on_the_first_cell_when_nothing_is_loaded),
 		cmocka_unit_test(test_a_smaller_load_keeps_the_cursor_among_the_rows),
 		cmocka_unit_test(test_home_and_end_go_to_the_first_and_last_column),
-		cmocka_unit_test(test_paging_moves_a_day_in_the_day_view_and_a_week_in_the_week_view),
+		cmocka_unit_test(
+			test_paging_moves_a_day_in_the_day_view_and_a_week_in_the_week_view),
 		cmocka_unit_test(test_today_changes_the_day_only),
 		cmocka_unit_test(test_the_week_view_needs_a_room_at_the_cursor),
 		cmocka_unit_test(test_the_week_view_puts_the_cursor_on_the_days_weekday),

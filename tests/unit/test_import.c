@@ -17,7 +17,8 @@
 #include "core/team.h"
 
 #define ORG_HEAD "名称,类型,联系人,联系电话\r\n"
-#define TEAM_HEAD "名称,类别,负责人,联系电话,人数,活动内容,活动地点,活动时间,居委会,状态,备案日期\r\n"
+#define TEAM_HEAD \
+	"名称,类别,负责人,联系电话,人数,活动内容,活动地点,活动时间,居委会,状态,备案日期\r\n"
 
 /* The result of the last import (each test runs on its own). */
 static struct import_result res;
@@ -89,9 +90,10 @@ static void test_orgs_are_added_then_updated_by_name(void **state)
 	long long ids[2];
 	int n = 0;
 
-	EXPECT(HD_OK, import_text(t, IMPORT_ORGS,
-				  CSV_BOM ORG_HEAD "阳光社工服务社,社区社会组织,张三,13812345678\r\n"
-						   "彩虹志愿者协会,其他,李四,13900001111\r\n"));
+	EXPECT(HD_OK,
+	       import_text(t, IMPORT_ORGS,
+			   CSV_BOM ORG_HEAD "阳光社工服务社,社区社会组织,张三,13812345678\r\n"
+					    "彩虹志愿者协会,其他,李四,13900001111\r\n"));
 	assert_int_equal(res.encoding, CSV_UTF8_BOM);
 	assert_int_equal(res.rows, 2);
 	assert_int_equal(res.added, 2);
@@ -164,10 +166,11 @@ static void test_a_bad_phone_on_row_3_saves_nothing(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM name_gram"), 0);
 
 	/* Blank lines and a multi-line cell count as a spreadsheet counts. */
-	assert_int_equal(import_text(t, IMPORT_ORGS,
-				     "名称,备注,联系电话\r\n\r\n阳光,\"第一行\r\n第二行\",13812345678\r\n"
-				     "彩虹,,13812345678\r\n甲,,0\r\n"),
-			 HD_BAD_INPUT);
+	assert_int_equal(
+		import_text(t, IMPORT_ORGS,
+			    "名称,备注,联系电话\r\n\r\n阳光,\"第一行\r\n第二行\",13812345678\r\n"
+			    "彩虹,,13812345678\r\n甲,,0\r\n"),
+		HD_BAD_INPUT);
 	assert_int_equal(res.rows, 3);
 	assert_problem(0, 5, "联系电话", HD_BAD_INPUT);
 	assert_int_equal(orgs(t), before);
@@ -198,8 +201,7 @@ static void test_every_bad_row_is_named(void **state)
 static void test_a_credit_code_of_another_org_is_refused(void **state)
 {
 	struct tdb *t = *state;
-	struct org_draft d = { .name = "已有机构", .kind = 3,
-			       .credit_code = "52310115MJ50000173" };
+	struct org_draft d = { .name = "已有机构", .kind = 3, .credit_code = "52310115MJ50000173" };
 	long long id, before;
 
 	EXPECT(HD_OK, org_add(t->db, &t->who, &d, &id, NULL, &err));
@@ -219,9 +221,10 @@ static void test_columns_in_any_order_and_unknown_ones_ignored(void **state)
 	struct tdb *t = *state;
 	struct org o;
 
-	EXPECT(HD_OK, import_text(t, IMPORT_ORGS,
-				  "联系电话,备注,名称*,联系人,入驻日期,类型,序号\r\n"
-				  "13812345678,随便写,阳光社工服务社,张三,2026-01-05,入驻机构,1\r\n"));
+	EXPECT(HD_OK,
+	       import_text(t, IMPORT_ORGS,
+			   "联系电话,备注,名称*,联系人,入驻日期,类型,序号\r\n"
+			   "13812345678,随便写,阳光社工服务社,张三,2026-01-05,入驻机构,1\r\n"));
 	assert_int_equal(res.added, 1);
 	assert_int_equal(res.nignored, 2);
 	assert_string_equal(res.ignored[0], "备注");
@@ -238,8 +241,7 @@ static void test_a_missing_needed_column_is_named(void **state)
 {
 	struct tdb *t = *state;
 
-	assert_int_equal(import_text(t, IMPORT_ORGS, "简称,联系人\r\n阳光,张三\r\n"),
-			 HD_BAD_INPUT);
+	assert_int_equal(import_text(t, IMPORT_ORGS, "简称,联系人\r\n阳光,张三\r\n"), HD_BAD_INPUT);
 	assert_non_null(strstr(err.msg, "名称"));
 	assert_int_equal(import_text(t, IMPORT_TEAMS,
 				     "名称,负责人,联系电话,活动内容,活动地点,活动时间\r\n"
@@ -268,9 +270,10 @@ static void test_teams_keep_state_and_filing_date(void **state)
 	long long id;
 	int n = 0, n2 = 0;
 
-	EXPECT(HD_OK, import_text(t, IMPORT_TEAMS,
-				  TEAM_HEAD "夕阳红舞蹈队,文体活动,张三,13800001111,12,广场舞,"
-					    "中心广场,每周一 19:00,阳光居委会,已备案,2026-10-08\r\n"));
+	EXPECT(HD_OK,
+	       import_text(t, IMPORT_TEAMS,
+			   TEAM_HEAD "夕阳红舞蹈队,文体活动,张三,13800001111,12,广场舞,"
+				     "中心广场,每周一 19:00,阳光居委会,已备案,2026-10-08\r\n"));
 	assert_int_equal(res.added, 1);
 	id = res.done[0].id;
 	tm = team_of(t, id);
@@ -313,17 +316,20 @@ static void test_columns_not_in_the_file_are_kept(void **state)
 	struct org o;
 	long long id;
 
-	EXPECT(HD_OK, import_text(t, IMPORT_TEAMS,
-				  TEAM_HEAD "夕阳红舞蹈队,文体活动,张三,13800001111,12,广场舞,"
-					    "中心广场,每周一 19:00,阳光居委会,已备案,2026-10-08\r\n"));
+	EXPECT(HD_OK,
+	       import_text(t, IMPORT_TEAMS,
+			   TEAM_HEAD "夕阳红舞蹈队,文体活动,张三,13800001111,12,广场舞,"
+				     "中心广场,每周一 19:00,阳光居委会,已备案,2026-10-08\r\n"));
 	id = res.done[0].id;
-	assert_int_equal(sqlite3_exec(t->db, "UPDATE team SET party_members = 3, street = '花园街道'",
+	assert_int_equal(sqlite3_exec(t->db,
+				      "UPDATE team SET party_members = 3, street = '花园街道'",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
-	EXPECT(HD_OK, import_text(t, IMPORT_TEAMS,
-				  "名称,类别,负责人,联系电话,人数,活动内容,活动地点,活动时间,居委会\r\n"
-				  "夕阳红舞蹈队,文体活动,张三,13800001111,20,广场舞,中心广场,"
-				  "每周一 19:00,阳光居委会\r\n"));
+	EXPECT(HD_OK,
+	       import_text(t, IMPORT_TEAMS,
+			   "名称,类别,负责人,联系电话,人数,活动内容,活动地点,活动时间,居委会\r\n"
+			   "夕阳红舞蹈队,文体活动,张三,13800001111,20,广场舞,中心广场,"
+			   "每周一 19:00,阳光居委会\r\n"));
 	assert_int_equal(res.updated, 1);
 	tm = team_of(t, id);
 	assert_int_equal(tm.members, 20);
@@ -332,8 +338,10 @@ static void test_columns_not_in_the_file_are_kept(void **state)
 	assert_int_equal(tm.party_members, 3);
 	assert_string_equal(tm.street, "花园街道");
 
-	EXPECT(HD_OK, import_text(t, IMPORT_ORGS,
-				  "名称,类型,联系人,联系电话\r\n阳光社工,社区社会组织,王丽,13912345678\r\n"));
+	EXPECT(HD_OK,
+	       import_text(
+		       t, IMPORT_ORGS,
+		       "名称,类型,联系人,联系电话\r\n阳光社工,社区社会组织,王丽,13912345678\r\n"));
 	id = res.done[0].id;
 	EXPECT(HD_OK, import_text(t, IMPORT_ORGS, "名称,联系人\r\n阳光社工,李明\r\n"));
 	o = org_of(t, id);
@@ -385,9 +393,10 @@ static void test_rooms_keep_their_hours(void **state)
 	assert_int_equal(r.open_min, -1);
 	assert_int_equal(r.close_min, -1);
 	/* Hours the wrong way round are the closing column's problem. */
-	assert_int_equal(import_text(t, IMPORT_ROOMS,
-				     "名称,类型,容量,开放时间,关闭时间\r\n甲,会议室,10,18:00,09:00\r\n"),
-			 HD_BAD_INPUT);
+	assert_int_equal(
+		import_text(t, IMPORT_ROOMS,
+			    "名称,类型,容量,开放时间,关闭时间\r\n甲,会议室,10,18:00,09:00\r\n"),
+		HD_BAD_INPUT);
 	assert_int_equal(res.nproblems, 1);
 	assert_int_equal(res.problems[0].row, 2);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM room"), 2);
@@ -597,8 +606,8 @@ static void test_only_an_admin_imports(void **state)
 				 HD_REFUSED);
 		assert_int_equal(res.added, 0);
 	}
-	assert_int_equal(import_as(t, &who[0], IMPORT_ROOMS,
-				   "名称,类型,容量\r\n甲,会议室,10\r\n", NULL, NULL),
+	assert_int_equal(import_as(t, &who[0], IMPORT_ROOMS, "名称,类型,容量\r\n甲,会议室,10\r\n",
+				   NULL, NULL),
 			 HD_REFUSED);
 	assert_int_equal(orgs(t), 0);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM room"), 0);
@@ -630,8 +639,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rooms_keep_their_hours, tdb_setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_stopped_import_saves_nothing, tdb_setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(test_a_row_refused_after_the_check_keeps_the_rows_before,
-						tdb_setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_row_refused_after_the_check_keeps_the_rows_before, tdb_setup,
+			teardown),
 		cmocka_unit_test_setup_teardown(test_desks_write_between_the_batches_of_an_import,
 						tdb_setup, teardown),
 		cmocka_unit_test_setup_teardown(test_only_an_admin_imports, tdb_setup, teardown),

@@ -142,7 +142,8 @@ int main(void)
 		cmocka_unit_test(test_down_and_up_stop_at_the_ends),
 		cmocka_unit_test(test_a_wrapping_list_goes_round),
 		cmocka_unit_test(test_pages_move_by_the_rows_shown_and_stay_inside),
-		cmocka_unit_test(test_the_first_row_follows_the_selection_moving_as_little_as_it_can),
+		cmocka_unit_test(
+			test_the_first_row_follows_the_selection_moving_as_little_as_it_can),
 		cmocka_unit_test(test_a_shorter_list_keeps_the_selection_inside),
 		cmocka_unit_test(test_a_click_selects_the_entry_on_that_row),
 		cmocka_unit_test(test_a_text_scrolls_without_a_selection),

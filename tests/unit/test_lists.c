@@ -89,7 +89,11 @@ static void test_parse_by_number_ignores_surrounding_spaces(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(list_parse(&LIST_PURPOSE, " 13 ", &n, &err), HD_OK);
 	assert_int_equal(n, 13);
-	assert_int_equal(list_parse(&LIST_ROOM_KIND, "\xE3\x80\x80" "7", &n, &err), HD_OK);
+	assert_int_equal(list_parse(&LIST_ROOM_KIND,
+				    "\xE3\x80\x80"
+				    "7",
+				    &n, &err),
+			 HD_OK);
 	assert_int_equal(n, 7);
 }
 
@@ -166,7 +170,9 @@ static void test_parse_error_names_the_field_and_the_allowed_values(void **state
 	assert_string_equal(err.field, "organisation kind");
 	assert_non_null(strstr(err.msg, "organisation kind"));
 	/* Untranslated (English): the code words beside the names. */
-	assert_non_null(strstr(err.msg, "1 入驻机构 (resident), 2 社区社会组织 (community), 3 其他 (other)"));
+	assert_non_null(
+		strstr(err.msg,
+		       "1 入驻机构 (resident), 2 社区社会组织 (community), 3 其他 (other)"));
 	assert_int_equal(list_parse(&LIST_TEAM_CATEGORY, "14", &n, &err), HD_BAD_INPUT);
 	assert_non_null(strstr(err.msg, "1 文体活动, 2 公益慈善"));
 	assert_non_null(strstr(err.msg, "6 其他"));

@@ -111,9 +111,15 @@ static void test_bad_fields_are_named(void **state)
 
 static struct team_draft team(const char *name, const char *committee, long members)
 {
-	struct team_draft d = { .name = name, .category = 1, .leader = "李四",
-				.phone = "021-58881234", .members = REC_NUM(members), .content = "合唱",
-				.place = "多功能厅", .schedule = "每周二下午", .committee = committee };
+	struct team_draft d = { .name = name,
+				.category = 1,
+				.leader = "李四",
+				.phone = "021-58881234",
+				.members = REC_NUM(members),
+				.content = "合唱",
+				.place = "多功能厅",
+				.schedule = "每周二下午",
+				.committee = committee };
 
 	return d;
 }
@@ -215,7 +221,8 @@ static void test_team_name_is_unique_within_its_committee_only(void **state)
 	assert_int_equal(team_get(t->db, id, &got, &err), HD_OK);
 	assert_int_equal(got.state, TEAM_APPLIED);
 	assert_string_equal(got.phone, "021-58881234");
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_REFUSED);
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err),
+			 HD_REFUSED);
 	d.committee = "东方居委会";
 	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_OK);
 }
@@ -227,10 +234,12 @@ static void test_team_needs_ten_members(void **state)
 	struct hd_err err;
 	long long id;
 
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err),
+			 HD_BAD_INPUT);
 	d.members = REC_NUM(10);
 	d.party_members = REC_NUM(11);
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_BAD_INPUT);
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err),
+			 HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 0);
 }
 
@@ -251,16 +260,27 @@ static void test_demo_has_every_team_state_and_valid_codes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_org_is_saved_normalised_with_audit_and_index, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_failing_check_character_is_kept_with_a_warning, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_name_or_code_is_refused_and_nothing_is_written, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_org_is_saved_normalised_with_audit_and_index,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_failing_check_character_is_kept_with_a_warning,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_duplicate_name_or_code_is_refused_and_nothing_is_written, tdb_setup,
+			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_fields_are_named, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_edit_checks_every_field_reindexes_and_audits, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_residence_ending_lists_the_next_30_days_and_the_past, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_moved_out_starts_the_day_after_the_move_out_day, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_team_name_is_unique_within_its_committee_only, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_team_needs_ten_members, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_demo_has_every_team_state_and_valid_codes, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_edit_checks_every_field_reindexes_and_audits,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_residence_ending_lists_the_next_30_days_and_the_past, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_moved_out_starts_the_day_after_the_move_out_day,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_team_name_is_unique_within_its_committee_only,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_team_needs_ten_members, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_has_every_team_state_and_valid_codes,
+						tdb_setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

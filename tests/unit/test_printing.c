@@ -49,8 +49,9 @@ static struct doc *sample_doc(bool reprint)
 
 	d->reprint = reprint;
 	doc_line(d, "姓名", "张三丰");
-	doc_line(d, "来访事由", "登记/变更/注销指导，以及年检年报、评估和财务指导等多项咨询 "
-			    "(with some English words to wrap as words)");
+	doc_line(d, "来访事由",
+		 "登记/变更/注销指导，以及年检年报、评估和财务指导等多项咨询 "
+		 "(with some English words to wrap as words)");
 	doc_line(d, "被访", "社会组织服务中心办公室");
 	doc_line(d, "电话", "138****5678");
 	doc_line(d, "Arrived at a very long English label", "09:00");
@@ -100,10 +101,10 @@ static unsigned char *render(const struct doc *d, int mm, size_t *len)
 
 /* What walking a job found. */
 struct walk {
-	int max_cols;   /* widest printed line, in columns of normal characters */
-	int lines;      /* lines of text */
-	int rasters;    /* GS v 0 images */
-	bool known;     /* every command was one we know and the text decoded */
+	int max_cols; /* widest printed line, in columns of normal characters */
+	int lines;    /* lines of text */
+	int rasters;  /* GS v 0 images */
+	bool known;   /* every command was one we know and the text decoded */
 };
 
 /* Columns of printed bytes seg[0..n) (GB18030), or -1 if they do not decode. */
@@ -129,14 +130,14 @@ static struct walk walk_job(const unsigned char *b, size_t len)
 	size_t i = 0, seg = 0, w, h;
 	int mag = 1, cols = 0, c;
 
-#define FLUSH()                                                                 \
-	do {                                                                    \
-		if (i > seg) {                                                  \
-			c = gb_columns((const char *)b + seg, i - seg);         \
-			if (c < 0)                                              \
-				wk.known = false;                               \
-			cols += c * mag;                                        \
-		}                                                               \
+#define FLUSH()                                                         \
+	do {                                                            \
+		if (i > seg) {                                          \
+			c = gb_columns((const char *)b + seg, i - seg); \
+			if (c < 0)                                      \
+				wk.known = false;                       \
+			cols += c * mag;                                \
+		}                                                       \
 	} while (0)
 
 	while (i < len) {
@@ -163,8 +164,7 @@ static struct walk walk_job(const unsigned char *b, size_t len)
 		if ((b[i] == 0x1b && b[i + 1] == '@') || (b[i] == 0x1c && b[i + 1] == '&')) {
 			i += 2;
 		} else if ((b[i] == 0x1b && strchr("aEd", b[i + 1])) ||
-			   (b[i] == 0x1c && b[i + 1] == '!') ||
-			   (b[i] == 0x1d && b[i + 1] == 'B')) {
+			   (b[i] == 0x1c && b[i + 1] == '!') || (b[i] == 0x1d && b[i + 1] == 'B')) {
 			i += 3;
 		} else if (b[i] == 0x1d && b[i + 1] == '!' && i + 2 < len) {
 			mag = ((b[i + 2] >> 4) & 7) + 1;
@@ -273,10 +273,11 @@ static void test_escpos_lines_never_exceed_the_paper(void **state)
 	int i;
 
 	(void)state;
-	doc_text(d, "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八"
-		    "九十一二三四五六七八九十", false, false);
-	doc_text(d, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz0123456789", false,
-		 true);
+	doc_text(d,
+		 "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八"
+		 "九十一二三四五六七八九十",
+		 false, false);
+	doc_text(d, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz0123456789", false, true);
 	doc_line(d, "长", "中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a中a");
 	for (i = 0; i < 2; i++) {
 		job = render(d, mm[i], &len);
@@ -299,7 +300,10 @@ static void test_escpos_invalid_bytes_become_a_placeholder(void **state)
 	size_t len;
 
 	(void)state;
-	doc_line(d, "名\x01字", "A\xFF" "B\xED\xA0\x80" "C\xE4\xB8");
+	doc_line(d, "名\x01字",
+		 "A\xFF"
+		 "B\xED\xA0\x80"
+		 "C\xE4\xB8");
 	doc_text(d, "tab\there\x1b[2J", false, false);
 	job = render(d, 58, &len);
 	assert_non_null(find(job, len, "A?B???C?", 8));
@@ -365,7 +369,8 @@ static int width_screen(uint32_t cp)
 
 static void test_wrap_fits_never_splits_and_keeps_words(void **state)
 {
-	const char *text = "社会组织服务中心 community hub, 街镇 supercalifragilisticexpialidocious 你好";
+	const char *text =
+		"社会组织服务中心 community hub, 街镇 supercalifragilisticexpialidocious 你好";
 	char **lines, joined[512] = "";
 	int n, i, cols;
 

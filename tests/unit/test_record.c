@@ -17,13 +17,13 @@
 #include "core/validate.h"
 
 /* A record of the test's own, one field of each kind. */
-#define PET_FIELDS(X)                                                                          \
+#define PET_FIELDS(X)                                                                            \
 	X(name, "name", REC_TEXT, N_("Name"), "--name", "名称", 2, 0, 8, true, NULL)             \
-	X(kind, "kind", REC_CHOICE, N_("Kind"), "--kind", "类型", 1, 0, 0, true, &LIST_ORG_KIND)  \
+	X(kind, "kind", REC_CHOICE, N_("Kind"), "--kind", "类型", 1, 0, 0, true, &LIST_ORG_KIND) \
 	X(legs, "legs", REC_NUMBER, N_("Members"), "--legs", "腿", 3, 2, 8, true, NULL)          \
-	X(age, "age", REC_NUMBER, N_("Age"), "--age", NULL, 0, 0, 30, false, NULL)                \
-	X(phone, "phone", REC_PHONE, N_("Phone"), "--phone", NULL, 0, 0, 0, false, NULL)          \
-	X(born, "in", REC_DATE, N_("Moved in"), "--in", NULL, 0, 0, 0, false, NULL)               \
+	X(age, "age", REC_NUMBER, N_("Age"), "--age", NULL, 0, 0, 30, false, NULL)               \
+	X(phone, "phone", REC_PHONE, N_("Phone"), "--phone", NULL, 0, 0, 0, false, NULL)         \
+	X(born, "in", REC_DATE, N_("Moved in"), "--in", NULL, 0, 0, 0, false, NULL)              \
 	X(owner, "owner", REC_ID, N_("Owner"), NULL, NULL, 0, 0, 0, false, NULL)
 
 struct pet_draft {
@@ -180,8 +180,17 @@ struct clock_draft {
 
 static void test_a_time_is_checked_and_written_as_hh_mm(void **state)
 {
-	const struct record_field at = { "at", REC_TIME, N_("Opens"), "--at", NULL, 0, 0, 0,
-					 false, NULL, offsetof(struct clock_draft, at) };
+	const struct record_field at = { "at",
+					 REC_TIME,
+					 N_("Opens"),
+					 "--at",
+					 NULL,
+					 0,
+					 0,
+					 0,
+					 false,
+					 NULL,
+					 offsetof(struct clock_draft, at) };
 	struct clock_draft d = { " 8:30 " };
 	struct hd_err err;
 	char out[16];
@@ -200,8 +209,17 @@ static void test_a_time_is_checked_and_written_as_hh_mm(void **state)
 
 static void test_a_date_and_time_is_checked_and_written_whole(void **state)
 {
-	const struct record_field at = { "at", REC_DATETIME, N_("Start"), "--at", NULL, 0, 0, 0,
-					 true, NULL, offsetof(struct clock_draft, at) };
+	const struct record_field at = { "at",
+					 REC_DATETIME,
+					 N_("Start"),
+					 "--at",
+					 NULL,
+					 0,
+					 0,
+					 0,
+					 true,
+					 NULL,
+					 offsetof(struct clock_draft, at) };
 	struct clock_draft d = { "2026-11-24 10:00" };
 	struct hd_err err;
 	char out[32];

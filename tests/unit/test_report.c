@@ -24,8 +24,8 @@ struct world {
 static struct world w;
 static struct report rep;
 
-static long long add_org(struct tdb *t, const char *day, const char *name, int kind,
-			 const char *in, const char *out)
+static long long add_org(struct tdb *t, const char *day, const char *name, int kind, const char *in,
+			 const char *out)
 {
 	struct org_draft d = { .name = name, .kind = kind, .in_date = in, .out_date = out };
 	long long id = 0;
@@ -72,8 +72,8 @@ static time_t local(const char *day, const char *hm)
 	return clock_local_time(day, atoi(hm) * 60 + atoi(hm + 3));
 }
 
-static void exec(struct tdb *t, const char *sql, long long a, long long b, long long c,
-		 long long d, long long e, long long f, const char *text)
+static void exec(struct tdb *t, const char *sql, long long a, long long b, long long c, long long d,
+		 long long e, long long f, const char *text)
 {
 	const long long v[6] = { a, b, c, d, e, f };
 	sqlite3_stmt *st = NULL;
@@ -100,9 +100,8 @@ static void visit(struct tdb *t, const char *day, const char *hm, int purpose, l
 }
 
 /* A booking of room by org or team on day from..to in state. */
-static void booking(struct tdb *t, long long room, long long org, long long team,
-		    const char *day, const char *from, const char *to, const char *state,
-		    int noshow, int late)
+static void booking(struct tdb *t, long long room, long long org, long long team, const char *day,
+		    const char *from, const char *to, const char *state, int noshow, int late)
 {
 	exec(t,
 	     "INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, state, noshow,"
@@ -128,9 +127,10 @@ static int world_setup(void **state)
 	EXPECT(HD_OK, room_add(t->db, &t->who, &a, &w.room_a, &err));
 	EXPECT(HD_OK, room_add(t->db, &t->who, &b, &w.room_b, &err));
 	set(t, SET_CLOSED_WEEKDAYS, "7");
-	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-11-11"), tday("2026-11-11"), "检修", &id, &err));
-	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, tat("2026-11-12 14:00"), tat("2026-11-12 16:00"),
-				 "维修", &id, &err));
+	EXPECT(HD_OK, closure_add(t->db, &t->who, tday("2026-11-11"), tday("2026-11-11"), "检修",
+				  &id, &err));
+	EXPECT(HD_OK, room_close(t->db, &t->who, w.room_b, tat("2026-11-12 14:00"),
+				 tat("2026-11-12 16:00"), "维修", &id, &err));
 	w.org_x = add_org(t, "2026-10-01", "阳光社工服务社", 2, NULL, NULL);
 	w.org_y = add_org(t, "2026-10-02", "彩虹创客空间", 1, "2026-01-01", "2026-12-31");
 	w.org_z = add_org(t, "2026-12-02", "迟来的机构", 3, NULL, NULL);
@@ -231,7 +231,8 @@ static void test_visits_per_day_purpose_hour_and_whom(void **state)
 	assert_int_equal(rep.days[1].weekday, 1);
 	assert_string_equal(rep.days[29].date, "2026-11-30");
 	assert_true(rep.days[0].visits == 0 && rep.days[1].visits == 3 && rep.days[1].people == 6);
-	assert_true(rep.days[2].visits == 1 && rep.days[29].visits == 1 && rep.days[29].people == 4);
+	assert_true(rep.days[2].visits == 1 && rep.days[29].visits == 1 &&
+		    rep.days[29].people == 4);
 	assert_int_equal(rep.visits, 5);
 	assert_int_equal(rep.people, 11);
 	assert_at(rep.purpose_visits, "1=2 2=0 4=1 5=1 13=1");
@@ -402,18 +403,21 @@ static void test_a_cancelled_report_fails(void **state)
 	int calls = 0;
 
 	report_free(&rep);
-	assert_int_equal(report_build(t->db, tday("2026-11-01"), tday("2026-11-30"), stop, &calls, &rep, &err),
+	assert_int_equal(report_build(t->db, tday("2026-11-01"), tday("2026-11-30"), stop, &calls,
+				      &rep, &err),
 			 HD_FAIL);
 	assert_int_equal(err.status, HD_FAIL);
 	assert_non_null(strstr(err.msg, "cancel"));
 	assert_true(calls >= 1);
 	report_free(&rep);
-	EXPECT(HD_OK, report_build(t->db, tday("2026-11-01"), tday("2026-11-30"), go_on, &last, &rep, &err));
+	EXPECT(HD_OK, report_build(t->db, tday("2026-11-01"), tday("2026-11-30"), go_on, &last,
+				   &rep, &err));
 	assert_int_equal(last, 1000);
 	assert_int_equal(rep.visits, 5);
 	/* A bad period. */
 	report_free(&rep);
-	assert_int_equal(report_build(t->db, tday("2026-11-30"), tday("2026-11-01"), NULL, NULL, &rep, &err),
+	assert_int_equal(report_build(t->db, tday("2026-11-30"), tday("2026-11-01"), NULL, NULL,
+				      &rep, &err),
 			 HD_BAD_INPUT);
 }
 
@@ -423,9 +427,14 @@ static void test_a_cancelled_report_fails(void **state)
  * new filings count by the filing date, also of a team that came in filed. */
 static void test_states_as_of_now_and_filings_by_date(void **state)
 {
-	struct team_draft d = { .name = "己合唱团", .category = 1, .leader = "王五",
-				.phone = "13800002222", .members = REC_NUM(15), .content = "唱歌",
-				.place = "活动室", .schedule = "每周三" };
+	struct team_draft d = { .name = "己合唱团",
+				.category = 1,
+				.leader = "王五",
+				.phone = "13800002222",
+				.members = REC_NUM(15),
+				.content = "唱歌",
+				.place = "活动室",
+				.schedule = "每周三" };
 	const struct report_room *a;
 	struct tdb *t = *state;
 	long long id;
@@ -468,7 +477,8 @@ static void test_the_most_visited_and_the_others(void **state)
 
 	for (i = 0; i < REPORT_VISITED_MAX + 5; i++) {
 		snprintf(name, sizeof(name), "批量机构%02d", i);
-		exec(t, "INSERT INTO org(name, short, kind, created, updated) VALUES (?7, '批量', 3, 0, 0)",
+		exec(t,
+		     "INSERT INTO org(name, short, kind, created, updated) VALUES (?7, '批量', 3, 0, 0)",
 		     0, 0, 0, 0, 0, 0, name);
 		id = sqlite3_last_insert_rowid(t->db);
 		first = first ? first : id;
@@ -515,8 +525,8 @@ static void assert_bar(long value, long max, int cols, enum report_style style, 
 
 	report_bar(value, max, cols, style, bar, sizeof(bar));
 	if (strcmp(bar, want) != 0)
-		fail_msg("bar of %ld/%ld in %d columns: \"%s\", expected \"%s\"", value, max,
-			 cols, bar, want);
+		fail_msg("bar of %ld/%ld in %d columns: \"%s\", expected \"%s\"", value, max, cols,
+			 bar, want);
 }
 
 static void test_bars_in_both_styles(void **state)
@@ -575,7 +585,8 @@ static void test_csv_and_text_of_the_report(void **state)
 	build(*state, "2026-11-01", "2026-11-30");
 	report_write_csv(&rep, f);
 	fclose(f);
-	assert_memory_equal(buf, CSV_BOM "部分,项目,数值\r\n", strlen(CSV_BOM "部分,项目,数值\r\n"));
+	assert_memory_equal(buf, CSV_BOM "部分,项目,数值\r\n",
+			    strlen(CSV_BOM "部分,项目,数值\r\n"));
 	for (i = 1; i <= REPORT_PURPOSES; i++) {
 		snprintf(line, sizeof(line), "\r\n来访,%s,%d\r\n", list_get(&LIST_PURPOSE, i)->zh,
 			 rep.purpose_visits[i]);
@@ -585,8 +596,8 @@ static void test_csv_and_text_of_the_report(void **state)
 	assert_non_null(strstr(buf, "\r\n来访,政策咨询,2\r\n"));
 	assert_non_null(strstr(buf, "\r\n来访,合计,5\r\n"));
 	assert_non_null(strstr(buf, "\r\n来访,人数合计,11\r\n"));
-	assert_non_null(strstr(buf, "\r\n场地,一号会议室,1.6\r\n"));  /* 180 of 11520 min */
-	assert_non_null(strstr(buf, "\r\n场地,二号活动室,0.5\r\n"));  /* 90 of 18600 min */
+	assert_non_null(strstr(buf, "\r\n场地,一号会议室,1.6\r\n")); /* 180 of 11520 min */
+	assert_non_null(strstr(buf, "\r\n场地,二号活动室,0.5\r\n")); /* 90 of 18600 min */
 	assert_non_null(strstr(buf, "\r\n团队,已备案,2\r\n"));
 	assert_non_null(strstr(buf, "\r\n团队,合计,3\r\n"));
 	assert_non_null(strstr(buf, "\r\n团队,成员合计,43\r\n"));

@@ -101,14 +101,23 @@ static void sample(struct report *r)
 	r->hour_visits[16] = 40;
 	r->nvisited = 2;
 	r->visited = alloc(2, sizeof(*r->visited));
-	r->visited[0] = (struct report_visited){ .id = 7, .name = "绿叶环保协会", .visits = 31, .people = 40 };
+	r->visited[0] = (struct report_visited){ .id = 7,
+						 .name = "绿叶环保协会",
+						 .visits = 31,
+						 .people = 40 };
 	r->visited[1] = (struct report_visited){ .id = 0, .name = "", .visits = 12, .people = 12 };
 	r->nrooms = 2;
 	r->rooms = alloc(2, sizeof(*r->rooms));
-	r->rooms[0] = (struct report_room){ .id = 1, .name = "多功能厅", .open_min = 4800,
-					    .booked_min = 1800, .used_min = 1200 };
-	r->rooms[1] = (struct report_room){ .id = 2, .name = "洽谈室二", .open_min = 3000,
-					    .booked_min = 600, .used_min = 0 };
+	r->rooms[0] = (struct report_room){ .id = 1,
+					    .name = "多功能厅",
+					    .open_min = 4800,
+					    .booked_min = 1800,
+					    .used_min = 1200 };
+	r->rooms[1] = (struct report_room){ .id = 2,
+					    .name = "洽谈室二",
+					    .open_min = 3000,
+					    .booked_min = 600,
+					    .used_min = 0 };
 	for (i = 0; i < 5; i++)
 		for (h = 8; h < 21; h++) {
 			r->rooms[0].heat_open[i][h] = 240;
@@ -350,8 +359,9 @@ static int group_setup(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_report_pdf_is_a4_with_title_period_rooms_and_totals,
-						world_setup, world_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_report_pdf_is_a4_with_title_period_rooms_and_totals, world_setup,
+			world_teardown),
 		cmocka_unit_test_setup_teardown(test_report_pdf_replaces_an_older_file, world_setup,
 						world_teardown),
 		cmocka_unit_test_setup_teardown(test_report_pdf_long_lists_go_on_to_more_pages,

@@ -124,8 +124,10 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	gone = checkin(t, "周吴郑", 1);
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	assert_true(list_holds(t, "周吴郑"));
-	assert_int_equal(sqlite3_prepare_v2(t->db, "SELECT file FROM spool WHERE kind = 'list'"
-						   " ORDER BY id DESC LIMIT 1", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(t->db,
+					    "SELECT file FROM spool WHERE kind = 'list'"
+					    " ORDER BY id DESC LIMIT 1",
+					    -1, &st, NULL),
 			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	snprintf(file, sizeof(file), "%s", (const char *)sqlite3_column_text(st, 0));
@@ -134,9 +136,10 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	assert_int_equal(backup_erase_visit(t->db, &t->who, gone, &round, &err), HD_OK);
 	assert_false(list_holds(t, "周吴郑"));
 	assert_int_equal(access(file, F_OK), -1);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM spool WHERE kind = 'list'"
-					" AND data IS NULL AND file IS NULL AND state = 'done'"
-					" AND last_error = 'not printed: a visitor on it was erased'"),
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM spool WHERE kind = 'list'"
+				 " AND data IS NULL AND file IS NULL AND state = 'done'"
+				 " AND last_error = 'not printed: a visitor on it was erased'"),
 			 1);
 	/* The list of before 周吴郑 came still names 赵钱孙, and waits. */
 	assert_true(list_holds(t, "赵钱孙"));
@@ -151,9 +154,14 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_list_names_everyone_in_and_waits_without_a_printer, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_the_desk_may_print_the_list_but_a_resident_may_not, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_erasure_takes_the_lists_the_person_is_on, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_list_names_everyone_in_and_waits_without_a_printer, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_the_desk_may_print_the_list_but_a_resident_may_not, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_erasure_takes_the_lists_the_person_is_on,
+						tdb_setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

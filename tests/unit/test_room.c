@@ -105,17 +105,17 @@ static void test_room_closure_needs_a_known_room_and_an_order(void **state)
 
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_OK);
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_REFUSED);
-	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 09:00"), tat("2026-11-24 12:00"),
-				    "地面维修", &cid, &err),
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 09:00"),
+				    tat("2026-11-24 12:00"), "地面维修", &cid, &err),
 			 HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, 999, tat("2026-11-24 09:00"), tat("2026-11-24 12:00"),
-				    "维修", &cid, &err),
+	assert_int_equal(room_close(t->db, &t->who, 999, tat("2026-11-24 09:00"),
+				    tat("2026-11-24 12:00"), "维修", &cid, &err),
 			 HD_NOT_FOUND);
-	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 12:00"), tat("2026-11-24 09:00"),
-				    "维修", &cid, &err),
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 12:00"),
+				    tat("2026-11-24 09:00"), "维修", &cid, &err),
 			 HD_BAD_INPUT);
-	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 09:00"), tat("2026-11-24 12:00"),
-				    "", &cid, &err),
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-24 09:00"),
+				    tat("2026-11-24 12:00"), "", &cid, &err),
 			 HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM room_closure"), 1);
 }
@@ -123,11 +123,13 @@ static void test_room_closure_needs_a_known_room_and_an_order(void **state)
 /* Organisation org (or team team) books room on day from..to for 5
  * people, by who. */
 static enum hd_status book_in(struct tdb *t, const struct hd_actor *who, const char *room,
-			      const char *org, const char *team, const char *day,
-			      const char *from, const char *to, long long *id, struct hd_err *err)
+			      const char *org, const char *team, const char *day, const char *from,
+			      const char *to, long long *id, struct hd_err *err)
 {
 	char start[40], end[40];
-	struct booking_draft d = { .start = start, .end = end, .attendees = REC_NUM(5),
+	struct booking_draft d = { .start = start,
+				   .end = end,
+				   .attendees = REC_NUM(5),
 				   .purpose = "活动" };
 
 	snprintf(start, sizeof(start), "%s %s", day, from);
@@ -300,18 +302,32 @@ static void test_bookings_inside_a_period_are_listed(void **state)
 	int n = -1;
 
 	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
-	assert_int_equal(book_in(t, &t->who, "2", "1", NULL, "2026-11-24", "08:00", "10:00", &before, &err), HD_OK);
-	assert_int_equal(book_in(t, &t->who, "2", "2", NULL, "2026-11-24", "10:00", "11:00", &in1, &err), HD_OK);
-	assert_int_equal(book_in(t, &desk, "2", NULL, "3", "2026-11-24", "13:30", "14:30", &in2, &err), HD_OK);
-	assert_int_equal(book_in(t, &t->who, "2", "3", NULL, "2026-11-24", "15:00", "16:00", &after, &err), HD_OK);
-	assert_int_equal(book_in(t, &t->who, "3", "6", NULL, "2026-11-24", "10:00", "11:00", &other, &err), HD_OK);
-	assert_int_equal(book_in(t, &t->who, "2", "5", NULL, "2026-11-24", "11:00", "12:00", &gone, &err), HD_OK);
+	assert_int_equal(book_in(t, &t->who, "2", "1", NULL, "2026-11-24", "08:00", "10:00",
+				 &before, &err),
+			 HD_OK);
+	assert_int_equal(book_in(t, &t->who, "2", "2", NULL, "2026-11-24", "10:00", "11:00", &in1,
+				 &err),
+			 HD_OK);
+	assert_int_equal(book_in(t, &desk, "2", NULL, "3", "2026-11-24", "13:30", "14:30", &in2,
+				 &err),
+			 HD_OK);
+	assert_int_equal(book_in(t, &t->who, "2", "3", NULL, "2026-11-24", "15:00", "16:00", &after,
+				 &err),
+			 HD_OK);
+	assert_int_equal(book_in(t, &t->who, "3", "6", NULL, "2026-11-24", "10:00", "11:00", &other,
+				 &err),
+			 HD_OK);
+	assert_int_equal(book_in(t, &t->who, "2", "5", NULL, "2026-11-24", "11:00", "12:00", &gone,
+				 &err),
+			 HD_OK);
 	assert_int_equal(booking_cancel(t->db, &t->who, VIA_DIRECT, gone, &already, &err), HD_OK);
 
 	/* 10:00 to 14:00: the one ending at 10:00 and the one starting at
 	 * 15:00 are outside, the cancelled one and another room's too; the
 	 * pending team booking (13:30-14:30) overlaps. */
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"),
+					  tat("2026-11-24 14:00"), &b, &n, &err),
+			 HD_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(b[0].id, in1);
 	assert_int_equal(b[0].state, BK_CONFIRMED);
@@ -326,16 +342,24 @@ static void test_bookings_inside_a_period_are_listed(void **state)
 	{
 		long long cid;
 
-		assert_int_equal(room_close(t->db, &t->who, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"),
-					    "水管维修", &cid, &err), HD_OK);
+		assert_int_equal(room_close(t->db, &t->who, 2, tat("2026-11-24 10:00"),
+					    tat("2026-11-24 14:00"), "水管维修", &cid, &err),
+				 HD_OK);
 	}
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"),
+					  tat("2026-11-24 14:00"), &b, &n, &err),
+			 HD_OK);
 	assert_int_equal(n, 2);
 	free(b);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM booking WHERE state IN ('pending', 'confirmed')"), 5);
+	assert_int_equal(
+		tdb_int(t->db,
+			"SELECT count(*) FROM booking WHERE state IN ('pending', 'confirmed')"),
+		5);
 
 	/* A whole day takes all four active bookings of the room, by start. */
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 00:00"), tat("2026-11-25 00:00"), &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 00:00"),
+					  tat("2026-11-25 00:00"), &b, &n, &err),
+			 HD_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(b[0].id, before);
 	assert_int_equal(b[3].id, after);
@@ -352,17 +376,25 @@ static void test_bookings_in_period_needs_a_period_and_a_room(void **state)
 	int n = -1;
 
 	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 14:00"), tat("2026-11-24 10:00"), &b, &n, &err), HD_BAD_INPUT);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 14:00"),
+					  tat("2026-11-24 10:00"), &b, &n, &err),
+			 HD_BAD_INPUT);
 	assert_string_equal(err.field, "to");
-	assert_int_equal(room_read_period("tomorrow", "2026-11-24 10:00", &from, &to, &err), HD_BAD_INPUT);
+	assert_int_equal(room_read_period("tomorrow", "2026-11-24 10:00", &from, &to, &err),
+			 HD_BAD_INPUT);
 	assert_string_equal(err.field, "From");
-	assert_int_equal(room_read_period("2026-11-24 14:00", "2026-11-24 10:00", &from, &to, &err), HD_BAD_INPUT);
+	assert_int_equal(room_read_period("2026-11-24 14:00", "2026-11-24 10:00", &from, &to, &err),
+			 HD_BAD_INPUT);
 	assert_string_equal(err.field, "to");
-	assert_int_equal(room_bookings_in(t->db, 99, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_NOT_FOUND);
+	assert_int_equal(room_bookings_in(t->db, 99, tat("2026-11-24 10:00"),
+					  tat("2026-11-24 14:00"), &b, &n, &err),
+			 HD_NOT_FOUND);
 	assert_null(b);
 	assert_int_equal(n, 0);
 	/* None inside: HD_OK, nothing. */
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"), tat("2026-11-24 14:00"), &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-24 10:00"),
+					  tat("2026-11-24 14:00"), &b, &n, &err),
+			 HD_OK);
 	assert_null(b);
 	assert_int_equal(n, 0);
 }
@@ -379,14 +411,22 @@ static void test_bookings_in_period_leave_out_no_shows_and_lapsed(void **state)
 	int n = -1;
 
 	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
-	assert_int_equal(book_in(t, &t->who, "2", "1", NULL, "2026-11-23", "10:00", "11:00", &a, &err), HD_OK);
-	assert_int_equal(book_in(t, &desk, "2", NULL, "3", "2026-11-23", "11:00", "12:00", &p, &err), HD_OK);
+	assert_int_equal(book_in(t, &t->who, "2", "1", NULL, "2026-11-23", "10:00", "11:00", &a,
+				 &err),
+			 HD_OK);
+	assert_int_equal(book_in(t, &desk, "2", NULL, "3", "2026-11-23", "11:00", "12:00", &p,
+				 &err),
+			 HD_OK);
 	setenv("HUBDESK_NOW", "2026-11-23T11:30:00+08:00", 1);
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-23 09:00"), tat("2026-11-23 21:00"), &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-23 09:00"),
+					  tat("2026-11-23 21:00"), &b, &n, &err),
+			 HD_OK);
 	assert_int_equal(n, 0);
 	assert_null(b);
 	setenv("HUBDESK_NOW", "2026-11-23T09:00:00+08:00", 1);
-	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-23 09:00"), tat("2026-11-23 21:00"), &b, &n, &err), HD_OK);
+	assert_int_equal(room_bookings_in(t->db, 2, tat("2026-11-23 09:00"),
+					  tat("2026-11-23 21:00"), &b, &n, &err),
+			 HD_OK);
 	assert_int_equal(n, 2);
 	free(b);
 }
@@ -401,12 +441,15 @@ static void test_room_closures_lists_those_not_over(void **state)
 	int n = -1;
 
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-25 09:00"), tat("2026-11-25 12:00"),
-				    "布展", &cid, &err), HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-22 09:00"), tat("2026-11-22 12:00"),
-				    "已过", &cid, &err), HD_OK);
-	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-23 08:00"), tat("2026-11-23 10:00"),
-				    "进行中", &cid, &err), HD_OK);
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-25 09:00"),
+				    tat("2026-11-25 12:00"), "布展", &cid, &err),
+			 HD_OK);
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-22 09:00"),
+				    tat("2026-11-22 12:00"), "已过", &cid, &err),
+			 HD_OK);
+	assert_int_equal(room_close(t->db, &t->who, id, tat("2026-11-23 08:00"),
+				    tat("2026-11-23 10:00"), "进行中", &cid, &err),
+			 HD_OK);
 	assert_int_equal(room_closures(t->db, id, &c, &n, &err), HD_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(c[0].reason, "进行中");
@@ -423,19 +466,33 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_hubdesk_now_freezes_domain_time),
 		cmocka_unit_test(test_local_date_and_time_are_read),
-		cmocka_unit_test_setup_teardown(test_room_defaults_follow_the_closing_time, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_fields_are_checked, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_closure_needs_a_known_room_and_an_order, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_update_changes_every_field, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_stored_room_reads_back_as_its_draft, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_update_is_audited_with_before_and_after, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_update_refuses_a_name_another_room_has, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_update_checks_fields_like_room_add, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_update_is_for_admins, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_bookings_inside_a_period_are_listed, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_bookings_in_period_needs_a_period_and_a_room, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_bookings_in_period_leave_out_no_shows_and_lapsed, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_room_closures_lists_those_not_over, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_defaults_follow_the_closing_time,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_fields_are_checked, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_closure_needs_a_known_room_and_an_order,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_update_changes_every_field, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_stored_room_reads_back_as_its_draft,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_update_is_audited_with_before_and_after,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_update_refuses_a_name_another_room_has,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_update_checks_fields_like_room_add,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_update_is_for_admins, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_bookings_inside_a_period_are_listed, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_bookings_in_period_needs_a_period_and_a_room,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_bookings_in_period_leave_out_no_shows_and_lapsed, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_room_closures_lists_those_not_over, tdb_setup,
+						tdb_teardown),
 	};
 
 	tdb_env();

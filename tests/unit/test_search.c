@@ -18,9 +18,14 @@ static long long add_org(struct tdb *t, const char *name, const char *short_name
 
 static long long add_team(struct tdb *t, const char *name)
 {
-	struct team_draft d = { .name = name, .category = 1, .leader = "张三",
-				.phone = "13812345678", .members = REC_NUM(12), .content = "排练",
-				.place = "活动室", .schedule = "每周一" };
+	struct team_draft d = { .name = name,
+				.category = 1,
+				.leader = "张三",
+				.phone = "13812345678",
+				.members = REC_NUM(12),
+				.content = "排练",
+				.place = "活动室",
+				.schedule = "每周一" };
 	struct hd_err err;
 	long long id = 0;
 
@@ -183,16 +188,29 @@ static void test_max_limits_the_hits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_one_chinese_character_finds_every_name_holding_it, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_match_at_start_ranks_before_match_inside, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_shorter_name_ranks_first_at_same_position, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_longer_query_must_match_whole, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_query_is_found_through_its_rarest_piece_and_ranked, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_kinds_filter_organisations_or_teams, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_latin_letters_match_without_case, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_short_name_is_searched_too, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_name_is_listed_once_even_when_matching_twice, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_empty_or_blank_query_gives_nothing_and_browse_lists_by_name, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_one_chinese_character_finds_every_name_holding_it, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_match_at_start_ranks_before_match_inside,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_shorter_name_ranks_first_at_same_position,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_longer_query_must_match_whole, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_query_is_found_through_its_rarest_piece_and_ranked, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_kinds_filter_organisations_or_teams, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_latin_letters_match_without_case, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_short_name_is_searched_too, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_name_is_listed_once_even_when_matching_twice,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_empty_or_blank_query_gives_nothing_and_browse_lists_by_name, tdb_setup,
+			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_max_limits_the_hits, tdb_setup, tdb_teardown),
 	};
 

@@ -67,22 +67,35 @@ static void test_values_are_checked_and_normalised(void **state)
 	struct hd_err err;
 
 	(void)state;
-	assert_int_equal(settings_validate(SET_CLOSED_WEEKDAYS, "7, 1,1", out, sizeof(out), &err), HD_OK);
+	assert_int_equal(settings_validate(SET_CLOSED_WEEKDAYS, "7, 1,1", out, sizeof(out), &err),
+			 HD_OK);
 	assert_string_equal(out, "1,7");
-	assert_int_equal(settings_validate(SET_CLOSED_WEEKDAYS, "8", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_CLOSING_TIME, "9:30", out, sizeof(out), &err), HD_OK);
+	assert_int_equal(settings_validate(SET_CLOSED_WEEKDAYS, "8", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CLOSING_TIME, "9:30", out, sizeof(out), &err),
+			 HD_OK);
 	assert_string_equal(out, "09:30");
-	assert_int_equal(settings_validate(SET_CLOSING_TIME, "25:00", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_RETENTION_DAYS, "3650", out, sizeof(out), &err), HD_OK);
-	assert_int_equal(settings_validate(SET_RETENTION_DAYS, "3651", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CLOSING_TIME, "25:00", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_RETENTION_DAYS, "3650", out, sizeof(out), &err),
+			 HD_OK);
+	assert_int_equal(settings_validate(SET_RETENTION_DAYS, "3651", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
 	assert_non_null(strstr(err.msg, "retention.days"));
-	assert_int_equal(settings_validate(SET_RETENTION_DAYS, "0", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_BOOKING_QUOTA_HOURS_WEEK, "0", out, sizeof(out), &err), HD_OK);
-	assert_int_equal(settings_validate(SET_KIOSK_MODE, "yes", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_PRINTER_RECEIPT_WIDTH, "76", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_PRINTER_A4, "Office A4", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_RETENTION_DAYS, "0", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_BOOKING_QUOTA_HOURS_WEEK, "0", out, sizeof(out),
+					   &err),
+			 HD_OK);
+	assert_int_equal(settings_validate(SET_KIOSK_MODE, "yes", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_PRINTER_RECEIPT_WIDTH, "76", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_PRINTER_A4, "Office A4", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
 	assert_int_equal(settings_validate(SET_PRINTER_A4, "", out, sizeof(out), &err), HD_OK);
-	assert_int_equal(settings_validate(SET_CENTRE_NAME, "", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CENTRE_NAME, "", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
 }
 
 /* The centre's code starts filing numbers: 1 to 12 ASCII capitals or
@@ -95,17 +108,23 @@ static void test_centre_code_is_capitals_and_digits(void **state)
 	(void)state;
 	assert_int_equal(settings_validate(SET_CENTRE_CODE, "HD", out, sizeof(out), &err), HD_OK);
 	assert_string_equal(out, "HD");
-	assert_int_equal(settings_validate(SET_CENTRE_CODE, " gl2 ", out, sizeof(out), &err), HD_OK);
+	assert_int_equal(settings_validate(SET_CENTRE_CODE, " gl2 ", out, sizeof(out), &err),
+			 HD_OK);
 	assert_string_equal(out, "GL2");
 	assert_int_equal(settings_validate(SET_CENTRE_CODE, "ABCDEFGHIJ12", out, sizeof(out), &err),
 			 HD_OK);
-	assert_int_equal(settings_validate(SET_CENTRE_CODE, "ABCDEFGHIJ123", out, sizeof(out), &err),
+	assert_int_equal(settings_validate(SET_CENTRE_CODE, "ABCDEFGHIJ123", out, sizeof(out),
+					   &err),
 			 HD_BAD_INPUT);
 	assert_non_null(strstr(err.msg, "centre.code"));
-	assert_int_equal(settings_validate(SET_CENTRE_CODE, "", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_CENTRE_CODE, "H-D", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_CENTRE_CODE, "H D", out, sizeof(out), &err), HD_BAD_INPUT);
-	assert_int_equal(settings_validate(SET_CENTRE_CODE, "花园", out, sizeof(out), &err), HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CENTRE_CODE, "", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CENTRE_CODE, "H-D", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CENTRE_CODE, "H D", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(settings_validate(SET_CENTRE_CODE, "花园", out, sizeof(out), &err),
+			 HD_BAD_INPUT);
 }
 
 static void test_set_is_audited_and_a_refused_set_changes_nothing(void **state)
@@ -121,7 +140,8 @@ static void test_set_is_audited_and_a_refused_set_changes_nothing(void **state)
 					" AND json_extract(before, '$.\"idle.seconds\"') = '60'"
 					" AND json_extract(after, '$.\"idle.seconds\"') = '120'"),
 			 1);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'config.set'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'config.set'"),
+			 1);
 }
 
 static void test_closed_weekdays_are_read(void **state)
@@ -139,13 +159,17 @@ static void test_closed_weekdays_are_read(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_unset_keys_read_as_their_defaults, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_unset_keys_read_as_their_defaults, tdb_setup,
+						tdb_teardown),
 		cmocka_unit_test(test_every_key_has_a_valid_default),
 		cmocka_unit_test(test_keys_from_people_name_one_setting),
 		cmocka_unit_test(test_values_are_checked_and_normalised),
 		cmocka_unit_test(test_centre_code_is_capitals_and_digits),
-		cmocka_unit_test_setup_teardown(test_set_is_audited_and_a_refused_set_changes_nothing, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_closed_weekdays_are_read, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_set_is_audited_and_a_refused_set_changes_nothing, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_closed_weekdays_are_read, tdb_setup,
+						tdb_teardown),
 	};
 
 	tdb_env();

@@ -38,9 +38,16 @@ static void assert_refused(enum hd_status st, const struct hd_err *err, const ch
 
 static void test_date_in_every_spreadsheet_form_is_read(void **state)
 {
-	static const char *const forms[] = { "2025-11-01", "2025-11-1", "2025/11/01", "2025/11/1",
-					     "2025年11月1日", "2025年11月01日", "2025年11月1",
-					     " 2025/11/1 ", "\xE3\x80\x80" "2025年11月1日" };
+	static const char *const forms[] = { "2025-11-01",
+					     "2025-11-1",
+					     "2025/11/01",
+					     "2025/11/1",
+					     "2025年11月1日",
+					     "2025年11月01日",
+					     "2025年11月1",
+					     " 2025/11/1 ",
+					     "\xE3\x80\x80"
+					     "2025年11月1日" };
 	char out[DATE_LEN];
 	struct hd_err err;
 	size_t i;
@@ -74,9 +81,10 @@ static void test_date_not_in_the_calendar_is_refused_naming_the_forms(void **sta
 
 static void test_date_in_another_form_is_refused_naming_the_forms(void **state)
 {
-	static const char *const bad[] = { "2025.11.1", "2025-11/1", "2025/11-1", "11/1/2025",
-					   "2025年11-1", "2025-11-01日", "25-11-1", "2025-011-1",
-					   "2025-11-01 08:00", "20251101", "yesterday" };
+	static const char *const bad[] = { "2025.11.1", "2025-11/1",  "2025/11-1",
+					   "11/1/2025", "2025年11-1", "2025-11-01日",
+					   "25-11-1",   "2025-011-1", "2025-11-01 08:00",
+					   "20251101",  "yesterday" };
 	char out[DATE_LEN];
 	struct hd_err err;
 	size_t i;
@@ -123,9 +131,9 @@ static void test_time_with_seconds_other_than_00_is_refused(void **state)
 
 static void test_time_out_of_range_or_malformed_is_refused(void **state)
 {
-	static const char *const bad[] = { "24:00",    "25:00:00", "08:60",    "08:30:60",
-					   "8:3",      "083:00",   "08:30:0",  "08:30:00:00",
-					   "08.30",    "08:30 AM", "morning",  "08:30:00.000" };
+	static const char *const bad[] = { "24:00", "25:00:00", "08:60",   "08:30:60",
+					   "8:3",   "083:00",   "08:30:0", "08:30:00:00",
+					   "08.30", "08:30 AM", "morning", "08:30:00.000" };
 	char out[SHEET_TIME_LEN];
 	struct hd_err err;
 	size_t i;
@@ -141,8 +149,8 @@ static void test_time_out_of_range_or_malformed_is_refused(void **state)
 static void test_code_in_scientific_notation_is_refused_naming_the_cause(void **state)
 {
 	static const char *const sci[] = { "5.33101151234568E+17", "5.33101151234568e+17",
-					   "5.33101E+17", "5E+17", "5.33101151234568E17",
-					   " 5.33101151234568E+17 " };
+					   "5.33101E+17",          "5E+17",
+					   "5.33101151234568E17",  " 5.33101151234568E+17 " };
 	char out[64];
 	struct hd_err err;
 	size_t i;
@@ -161,18 +169,22 @@ static void test_code_of_18_digits_is_taken_as_it_is(void **state)
 
 	(void)state;
 	assert_int_equal(sheet_credit_code("533101151234567891", "Credit code", out, sizeof(out),
-					   &err), HD_OK);
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "533101151234567891");
 	/* A check character that fails is for the register's check to mark. */
 	assert_int_equal(sheet_credit_code("533101151234567890", "Credit code", out, sizeof(out),
-					   &err), HD_OK);
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "533101151234567890");
-	assert_int_equal(sheet_credit_code(" 52310115MJ50000173 ", "Credit code", out,
-					   sizeof(out), &err), HD_OK);
+	assert_int_equal(sheet_credit_code(" 52310115MJ50000173 ", "Credit code", out, sizeof(out),
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "52310115MJ50000173");
 	/* 18 characters with an E among digits, no point and no sign: a code. */
 	assert_int_equal(sheet_credit_code("913100001E23456789", "Credit code", out, sizeof(out),
-					   &err), HD_OK);
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "913100001E23456789");
 }
 
@@ -182,11 +194,13 @@ static void test_code_saved_as_a_number_with_decimals_keeps_its_18_digits(void *
 	struct hd_err err;
 
 	(void)state;
-	assert_int_equal(sheet_credit_code("533101151234567891.0", "Credit code", out,
-					   sizeof(out), &err), HD_OK);
+	assert_int_equal(sheet_credit_code("533101151234567891.0", "Credit code", out, sizeof(out),
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "533101151234567891");
-	assert_int_equal(sheet_credit_code("533101151234567891.00", "Credit code", out,
-					   sizeof(out), &err), HD_OK);
+	assert_int_equal(sheet_credit_code("533101151234567891.00", "Credit code", out, sizeof(out),
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "533101151234567891");
 }
 
@@ -197,7 +211,8 @@ static void test_code_as_a_number_whose_check_fails_is_refused(void **state)
 
 	(void)state;
 	assert_refused(sheet_credit_code("533101151234567000.0", "Credit code", out, sizeof(out),
-					 &err), &err, "Credit code", "last digits may have changed");
+					 &err),
+		       &err, "Credit code", "last digits may have changed");
 	assert_non_null(strstr(err.msg, "set this column to text"));
 }
 
@@ -208,7 +223,8 @@ static void test_code_of_other_text_is_left_to_the_code_check(void **state)
 
 	(void)state;
 	assert_int_equal(sheet_credit_code("5331011512345678.0", "Credit code", out, sizeof(out),
-					   &err), HD_OK);
+					   &err),
+			 HD_OK);
 	assert_string_equal(out, "5331011512345678.0");
 	assert_int_equal(sheet_credit_code("E+17", "Credit code", out, sizeof(out), &err), HD_OK);
 	assert_string_equal(out, "E+17");

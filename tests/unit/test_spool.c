@@ -64,7 +64,8 @@ static void test_no_printer_keeps_the_document_waiting_as_a_file(void **state)
 	assert_int_equal(e.state, SPOOL_STATE_WAITING);
 	assert_int_equal(e.attempts, 0);
 	assert_string_equal(e.file, out.file);
-	assert_int_equal(tdb_int(t->db, "SELECT length(data) FROM spool"), (long long)sizeof(DOC) - 1);
+	assert_int_equal(tdb_int(t->db, "SELECT length(data) FROM spool"),
+			 (long long)sizeof(DOC) - 1);
 	assert_int_equal(spool_waiting_count(t->db), 1);
 }
 
@@ -93,8 +94,9 @@ static void test_reprints_count_copies_and_are_audited(void **state)
 	assert_true(exists(dir, "booking-3-2.pdf"));
 	assert_true(exists(dir, "booking-4-1.pdf"));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'reprint'"
-					" AND record = 'spool' AND json_extract(after, '$.copy') = 2"),
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM audit WHERE action = 'reprint'"
+				 " AND record = 'spool' AND json_extract(after, '$.copy') = 2"),
 			 1);
 }
 
@@ -192,8 +194,10 @@ static void test_every_kind_is_stored_as_its_text(void **state)
 static void test_every_state_is_read_from_its_text(void **state)
 {
 	static const char *const STORED[SPOOL_STATE_COUNT] = {
-		[SPOOL_STATE_WAITING] = "waiting",   [SPOOL_STATE_SENDING] = "sending",
-		[SPOOL_STATE_PRINTING] = "printing", [SPOOL_STATE_DONE] = "done",
+		[SPOOL_STATE_WAITING] = "waiting",
+		[SPOOL_STATE_SENDING] = "sending",
+		[SPOOL_STATE_PRINTING] = "printing",
+		[SPOOL_STATE_DONE] = "done",
 	};
 	struct tdb *t = *state;
 	struct spool_outcome out;
@@ -331,7 +335,8 @@ static void test_the_request_saved_with_a_visit_becomes_its_first_print(void **s
 	id = visit_with_request(t, "张三");
 	snprintf(sql, sizeof(sql),
 		 "SELECT count(*) FROM spool WHERE kind = 'visitor' AND record_id = %lld"
-		 " AND state = 'sending' AND data IS NULL AND copy = 1", id);
+		 " AND state = 'sending' AND data IS NULL AND copy = 1",
+		 id);
 	assert_int_equal(tdb_int(t->db, sql), 1);
 	assert_int_equal(spool_copies(t->db, SPOOL_KIND_VISITOR, id), 0);
 	/* The desk makes it: the same row, the first copy, no reprint. */
@@ -369,7 +374,8 @@ static void test_a_request_left_behind_is_made_by_the_retry(void **state)
 	assert_int_equal(delivered, 0);
 	snprintf(sql, sizeof(sql),
 		 "SELECT count(*) FROM spool WHERE record_id = %lld AND state = 'waiting'"
-		 " AND data IS NOT NULL AND copy = 1", here);
+		 " AND data IS NOT NULL AND copy = 1",
+		 here);
 	assert_int_equal(tdb_int(t->db, sql), 1);
 	snprintf(dir, sizeof(dir), "%s/out", t->dir);
 	snprintf(name, sizeof(name), "visitor-%lld-1.pdf", here);
@@ -377,7 +383,8 @@ static void test_a_request_left_behind_is_made_by_the_retry(void **state)
 	/* The visitor who left gets no slip now. */
 	snprintf(sql, sizeof(sql),
 		 "SELECT count(*) FROM spool WHERE record_id = %lld AND state = 'done'"
-		 " AND last_error LIKE '%%left%%'", gone);
+		 " AND last_error LIKE '%%left%%'",
+		 gone);
 	assert_int_equal(tdb_int(t->db, sql), 1);
 	assert_int_equal(waiting, 1);
 }
@@ -451,13 +458,15 @@ static void test_a_waiting_slip_goes_where_slips_go_now(void **state)
 
 	id = visit_with_request(t, "钱七");
 	assert_int_equal(slip_print(t->db, &t->who, id, NULL, NULL, &out, &err), HD_OK);
-	snprintf(sql, sizeof(sql), "SELECT format = 'pdf' AND queue = '' FROM spool WHERE record_id = %lld", id);
+	snprintf(sql, sizeof(sql),
+		 "SELECT format = 'pdf' AND queue = '' FROM spool WHERE record_id = %lld", id);
 	assert_int_equal(tdb_int(t->db, sql), 1);
 	assert_int_equal(settings_set(t->db, &t->who, SET_PRINTER_RECEIPT, "Receipt", &err), HD_OK);
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
 	snprintf(sql, sizeof(sql),
 		 "SELECT format = 'escpos' AND queue = 'Receipt' AND attempts = 1 AND copy = 1"
-		 " AND substr(data, 1, 2) = x'1b40' FROM spool WHERE record_id = %lld", id);
+		 " AND substr(data, 1, 2) = x'1b40' FROM spool WHERE record_id = %lld",
+		 id);
 	assert_int_equal(tdb_int(t->db, sql), 1);
 }
 
@@ -480,18 +489,21 @@ int main(void)
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_reservation_names_itself_and_can_be_cancelled,
 						spool_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_the_request_saved_with_a_visit_becomes_its_first_print,
-						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_the_request_saved_with_a_visit_becomes_its_first_print, spool_setup,
+			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_request_left_behind_is_made_by_the_retry,
 						spool_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_printing_document_is_waited_on_not_sent_again,
 						spool_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_the_desks_retries_back_off_a_retry_by_hand_does_not,
+		cmocka_unit_test_setup_teardown(
+			test_the_desks_retries_back_off_a_retry_by_hand_does_not, spool_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_a_waiting_slip_goes_where_slips_go_now,
 						spool_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_a_waiting_slip_goes_where_slips_go_now, spool_setup,
-						tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_retry_recovers_stale_rows_and_keeps_what_cannot_go,
-						spool_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_retry_recovers_stale_rows_and_keeps_what_cannot_go, spool_setup,
+			tdb_teardown),
 	};
 
 	tdb_env();

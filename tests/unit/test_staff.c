@@ -26,9 +26,15 @@ static void test_pin_is_stored_only_as_an_argon2id_hash(void **state)
 	char wal[160];
 
 	add(t, "王老师", "staff", "864209");
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$%'"), 1);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE instr(ifnull(after, ''), '864209')"), 0);
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM staff WHERE pin_hash LIKE '$argon2id$%'"),
+			 1);
+	assert_int_equal(
+		tdb_int(t->db,
+			"SELECT count(*) FROM audit WHERE instr(ifnull(after, ''), '864209')"),
+		0);
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
 	snprintf(wal, sizeof(wal), "%s-wal", t->path);
 	assert_false(file_holds(t->path, "864209"));
 	assert_false(file_holds(wal, "864209"));
@@ -41,10 +47,14 @@ static void test_pin_shape_is_checked(void **state)
 	struct hd_err err;
 	long long id;
 
-	assert_int_equal(staff_add(t->db, &t->who, "甲", "staff", "12345", &id, &err), HD_BAD_INPUT);
-	assert_int_equal(staff_add(t->db, &t->who, "甲", "staff", "1234567890123", &id, &err), HD_BAD_INPUT);
-	assert_int_equal(staff_add(t->db, &t->who, "甲", "staff", "12345a", &id, &err), HD_BAD_INPUT);
-	assert_int_equal(staff_add(t->db, &t->who, "甲", "boss", "123456", &id, &err), HD_BAD_INPUT);
+	assert_int_equal(staff_add(t->db, &t->who, "甲", "staff", "12345", &id, &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(staff_add(t->db, &t->who, "甲", "staff", "1234567890123", &id, &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(staff_add(t->db, &t->who, "甲", "staff", "12345a", &id, &err),
+			 HD_BAD_INPUT);
+	assert_int_equal(staff_add(t->db, &t->who, "甲", "boss", "123456", &id, &err),
+			 HD_BAD_INPUT);
 	assert_int_equal(staff_add(t->db, &t->who, "", "staff", "123456", &id, &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff"), 0);
 }
@@ -62,7 +72,8 @@ static void test_right_pin_signs_in_with_the_role(void **state)
 	assert_string_equal(who.name, "工作人员");
 	assert_string_equal(who.desk, "d1");
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'signin'"), 1);
-	assert_int_equal(staff_signin(t->db, "d1", "无此人", "135790", &who, NULL, &err), HD_NOT_FOUND);
+	assert_int_equal(staff_signin(t->db, "d1", "无此人", "135790", &who, NULL, &err),
+			 HD_NOT_FOUND);
 }
 
 static void test_five_wrong_pins_lock_for_fifteen_minutes(void **state)
@@ -75,20 +86,25 @@ static void test_five_wrong_pins_lock_for_fifteen_minutes(void **state)
 
 	add(t, "志愿者", "volunteer", "112233");
 	for (i = 1; i <= 4; i++) {
-		assert_int_equal(staff_signin(t->db, "d", "志愿者", "000000", &who, &res, &err), HD_REFUSED);
+		assert_int_equal(staff_signin(t->db, "d", "志愿者", "000000", &who, &res, &err),
+				 HD_REFUSED);
 		assert_int_equal(res.tries_left, 5 - i);
 	}
-	assert_int_equal(staff_signin(t->db, "d", "志愿者", "000000", &who, &res, &err), HD_REFUSED);
+	assert_int_equal(staff_signin(t->db, "d", "志愿者", "000000", &who, &res, &err),
+			 HD_REFUSED);
 	assert_int_equal(res.tries_left, 0);
 	assert_int_equal((long long)res.locked_until, 1795395600LL + 900);
 	assert_non_null(strstr(err.msg, "09:15"));
 	/* Locked: even the right PIN is refused, and nothing more is counted. */
 	set_now("2026-11-23T09:14:59+08:00");
-	assert_int_equal(staff_signin(t->db, "d", "志愿者", "112233", &who, &res, &err), HD_REFUSED);
+	assert_int_equal(staff_signin(t->db, "d", "志愿者", "112233", &who, &res, &err),
+			 HD_REFUSED);
 	set_now("2026-11-23T09:15:00+08:00");
 	assert_int_equal(staff_signin(t->db, "d", "志愿者", "112233", &who, &res, &err), HD_OK);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'signin.fail'"), 4);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'signin.lock'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'signin.fail'"),
+			 4);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'signin.lock'"),
+			 1);
 	set_now("2026-11-23T09:00:00+08:00");
 }
 
@@ -122,7 +138,8 @@ static void test_disabled_account_cannot_sign_in_and_last_admin_stays(void **sta
 	assert_false(already);
 	assert_int_equal(staff_disable(t->db, &t->who, vol, &already, &err), HD_OK);
 	assert_true(already);
-	assert_int_equal(staff_signin(t->db, "d", "志愿者", "112233", &who, NULL, &err), HD_REFUSED);
+	assert_int_equal(staff_signin(t->db, "d", "志愿者", "112233", &who, NULL, &err),
+			 HD_REFUSED);
 	assert_int_equal(staff_disable(t->db, &t->who, admin, &already, &err), HD_REFUSED);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff"), 2);
 }
@@ -152,7 +169,8 @@ static void test_only_the_admin_manages_accounts(void **state)
 
 	staff.kind = ACTOR_STAFF;
 	staff.role = ROLE_STAFF;
-	assert_int_equal(staff_add(t->db, &staff, "乙", "volunteer", "123456", &id, &err), HD_REFUSED);
+	assert_int_equal(staff_add(t->db, &staff, "乙", "volunteer", "123456", &id, &err),
+			 HD_REFUSED);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff"), 0);
 }
 
@@ -167,7 +185,8 @@ static void test_booking_pin_is_hashed_and_checked(void **state)
 	assert_true(pin_booker_matches(t->db, BOOKER_TEAM, 3, "8642"));
 	assert_int_equal(pin_set_booker(t->db, &t->who, BOOKER_TEAM, 3, "2468", &err), HD_OK);
 	assert_true(pin_booker_matches(t->db, BOOKER_TEAM, 3, "2468"));
-	assert_int_equal(pin_set_booker(t->db, &t->who, BOOKER_TEAM, 999, "2468", &err), HD_NOT_FOUND);
+	assert_int_equal(pin_set_booker(t->db, &t->who, BOOKER_TEAM, 999, "2468", &err),
+			 HD_NOT_FOUND);
 	assert_int_equal(pin_set_booker(t->db, &t->who, BOOKER_TEAM, 3, "246", &err), HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff"), 3);
 }
@@ -181,8 +200,9 @@ static void test_demo_bookers_have_their_own_salt_raised_on_use(void **state)
 	struct hd_err err;
 
 	assert_int_equal(setup_demo(t->db, &t->who, &err), HD_OK);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) - count(DISTINCT pin_hash) FROM"
-					" (SELECT pin_hash FROM org UNION ALL SELECT pin_hash FROM team)"),
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) - count(DISTINCT pin_hash) FROM"
+				 " (SELECT pin_hash FROM org UNION ALL SELECT pin_hash FROM team)"),
 			 0);
 	assert_true(tdb_int(t->db, "SELECT count(*) FROM org") > 1);
 	assert_int_equal(pin_booker_check(t->db, &t->who, BOOKER_ORG, 1, "8643", &err), HD_REFUSED);
@@ -237,17 +257,29 @@ static void test_demo_accounts_are_raised_at_the_first_signin(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_pin_is_stored_only_as_an_argon2id_hash, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_pin_is_stored_only_as_an_argon2id_hash,
+						tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_pin_shape_is_checked, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_right_pin_signs_in_with_the_role, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_five_wrong_pins_lock_for_fifteen_minutes, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_count_starts_afresh_after_a_lock_and_after_success, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_disabled_account_cannot_sign_in_and_last_admin_stays, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_reset_pin_lifts_the_lock, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_only_the_admin_manages_accounts, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_booking_pin_is_hashed_and_checked, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_demo_bookers_have_their_own_salt_raised_on_use, tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_demo_accounts_are_raised_at_the_first_signin, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_right_pin_signs_in_with_the_role, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_five_wrong_pins_lock_for_fifteen_minutes,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_count_starts_afresh_after_a_lock_and_after_success, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_disabled_account_cannot_sign_in_and_last_admin_stays, tdb_setup,
+			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_reset_pin_lifts_the_lock, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_only_the_admin_manages_accounts, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_booking_pin_is_hashed_and_checked, tdb_setup,
+						tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_bookers_have_their_own_salt_raised_on_use,
+						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_demo_accounts_are_raised_at_the_first_signin,
+						tdb_setup, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

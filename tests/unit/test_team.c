@@ -80,14 +80,14 @@ static long long added(struct tdb *t, const char *name, enum team_state st, cons
 }
 
 /* team_act expecting want and a step not taken before. */
-#define STEP(want, who, id, action, arg)                                                        \
-	do {                                                                                     \
-		bool already_ = true;                                                            \
-		time_t when_ = -1;                                                               \
-		EXPECT(want, team_act(t->db, (who), (id), (action), (arg), false, &already_, &when_,    \
-				      &err));                                                    \
-		if ((want) == HD_OK && already_)                                                 \
-			fail_msg("line %d: the step was reported as taken already", __LINE__);   \
+#define STEP(want, who, id, action, arg)                                                       \
+	do {                                                                                   \
+		bool already_ = true;                                                          \
+		time_t when_ = -1;                                                             \
+		EXPECT(want, team_act(t->db, (who), (id), (action), (arg), false, &already_,   \
+				      &when_, &err));                                          \
+		if ((want) == HD_OK && already_)                                               \
+			fail_msg("line %d: the step was reported as taken already", __LINE__); \
 	} while (0)
 
 static struct team get(struct tdb *t, long long id)
@@ -329,7 +329,8 @@ static void test_step_taken_already_is_ok_and_says_when(void **state)
 	gone = now_at(NOV(26), "10:00");
 	STEP(HD_OK, &s, id, TEAM_DEREGISTER, "解散");
 	now_at(NOV(27), "10:00");
-	EXPECT(HD_OK, team_act(t->db, &s, id, TEAM_DEREGISTER, "又一次", false, &already, &when, &err));
+	EXPECT(HD_OK,
+	       team_act(t->db, &s, id, TEAM_DEREGISTER, "又一次", false, &already, &when, &err));
 	assert_true(already);
 	assert_int_equal(when, gone);
 	/* only the steps really taken are kept and audited */
@@ -532,13 +533,14 @@ static void test_unmet_names_every_condition_at_once(void **state)
 			print_error("  %s\n", why[i]);
 		fail_msg("members 5, no place and an improper name: %d messages, expected 3", n);
 	}
-	assert_non_null(strstr(why[0], "队"));  /* the name's ending */
+	assert_non_null(strstr(why[0], "队")); /* the name's ending */
 	assert_non_null(strstr(why[1], "Members"));
 	assert_non_null(strstr(why[2], "Place"));
 
 	memset(&none, 0, sizeof(none)); /* nothing given at all */
 	n = team_unmet(&none, why, 8);
-	assert_int_equal(n, 8); /* name, category, leader, phone, members, activities, place, time */
+	assert_int_equal(n,
+			 8); /* name, category, leader, phone, members, activities, place, time */
 	assert_non_null(strstr(why[1], "Category"));
 	assert_non_null(strstr(why[2], "Leader"));
 	assert_non_null(strstr(why[5], "Activities"));
@@ -572,7 +574,8 @@ static void test_every_proper_name_ending_is_accepted_others_refused(void **stat
 		d = draft(BAD[i], "");
 		if (team_unmet(&d, why, 8) != 1)
 			fail_msg("%s: team_unmet does not name the improper name", BAD[i]);
-		EXPECT(HD_BAD_INPUT, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+		EXPECT(HD_BAD_INPUT,
+		       team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
 		assert_string_equal(err.field, "name");
 	}
 	d = draft("晨练太极队", "");
@@ -610,12 +613,13 @@ static void test_activity_defaults_to_today_and_marks_the_check(void **state)
 	EXPECT(HD_OK, team_activity(t->db, &t->who, id, CLOCK_NO_DAY, &err));
 	assert_string_equal(get(t, id).last_activity, TODAY);
 	assert_string_equal(get(t, id).checked_date, TODAY);
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE action = 'team.activity'"
-				   " AND record_id = ?1 AND json_extract(after, '$.last_activity') = '"
-				   TODAY "'",
-				   id),
-			 1);
+	assert_int_equal(
+		count_for(t,
+			  "SELECT count(*) FROM audit WHERE action = 'team.activity'"
+			  " AND record_id = ?1 AND json_extract(after, '$.last_activity') = '" TODAY
+			  "'",
+			  id),
+		1);
 	/* an earlier activity recorded later does not move the last one back */
 	EXPECT(HD_OK, team_activity(t->db, &t->who, id, tday("2026-10-01"), &err));
 	assert_string_equal(get(t, id).last_activity, TODAY);
@@ -720,9 +724,10 @@ static void test_annual_check_is_due_at_exactly_one_year(void **state)
 
 	/* c and d were active lately; c was checked a year ago to the day, d a
 	 * year less a day ago */
-	sqlite3_exec(t->db, "UPDATE team SET last_activity = '2026-11-01', checked_date ="
-			    " CASE name WHEN '去年检查队' THEN '2025-11-23' ELSE '2025-11-24' END"
-			    " WHERE name IN ('去年检查队', '检查差一天队')",
+	sqlite3_exec(t->db,
+		     "UPDATE team SET last_activity = '2026-11-01', checked_date ="
+		     " CASE name WHEN '去年检查队' THEN '2025-11-23' ELSE '2025-11-24' END"
+		     " WHERE name IN ('去年检查队', '检查差一天队')",
 		     NULL, NULL, NULL);
 	EXPECT(HD_OK, team_roll(t->db, &all, &n, &err));
 	l = on_roll(all, n, a);
@@ -818,7 +823,8 @@ static void test_team_filed_again_today_is_not_due_for_its_check(void **state)
 
 	at("2025-06-01", "09:00");
 	id = added(t, "重新备案队", TEAM_FILED, "2025-06-01");
-	EXPECT(HD_OK, team_activity(t->db, &t->who, id, CLOCK_NO_DAY, &err)); /* checked 2025-06-01 */
+	EXPECT(HD_OK,
+	       team_activity(t->db, &t->who, id, CLOCK_NO_DAY, &err)); /* checked 2025-06-01 */
 	at(NOV(23), "09:00");
 	STEP(HD_OK, &t->who, id, TEAM_REOPEN, "负责人变更");
 	STEP(HD_OK, &t->who, id, TEAM_FILE, NULL);
@@ -890,8 +896,9 @@ static void test_volunteer_and_desk_apply_and_record_but_take_no_step(void **sta
 		}
 		assert_int_equal(state_of_team(t, id), TEAM_APPLIED);
 		assert_int_equal(state_of_team(t, filed), TEAM_FILED);
-		assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'denied'"
-						" AND json_extract(after, '$.action') = 'team-step'"),
+		assert_int_equal(tdb_int(t->db,
+					 "SELECT count(*) FROM audit WHERE action = 'denied'"
+					 " AND json_extract(after, '$.action') = 'team-step'"),
 				 denied + 10);
 		/* adding a team straight into a filed state is editing the register */
 		d = draft("直接备案队", NAMES[k]);
@@ -899,7 +906,8 @@ static void test_volunteer_and_desk_apply_and_record_but_take_no_step(void **sta
 	}
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 14);
 	/* no step beyond the applications themselves */
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team_step WHERE from_state IS NOT NULL"),
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM team_step WHERE from_state IS NOT NULL"),
 			 0);
 	assert_string_equal(get(t, filed).last_activity, "2026-11-20");
 	/* the volunteer is named in the audit of what they did */

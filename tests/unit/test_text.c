@@ -141,7 +141,9 @@ static void test_width_counts_cjk_as_two_columns(void **state)
 static void test_width_counts_invalid_bytes_one_column_each(void **state)
 {
 	(void)state;
-	assert_int_equal(text_width("a\xFF\xFE" "b"), 4);
+	assert_int_equal(text_width("a\xFF\xFE"
+				    "b"),
+			 4);
 	assert_int_equal(text_width("中\xE6\x96"), 4);
 }
 

@@ -88,7 +88,8 @@ static void test_tokens_use_only_qr_alphanumeric_characters(void **state)
 	for (id = 1; id < 200; id++) {
 		token_make_with_key(key, TOKEN_BOOKING, id, tok, sizeof(tok));
 		for (p = tok; *p; p++)
-			assert_non_null(strchr("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", *p));
+			assert_non_null(
+				strchr("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", *p));
 	}
 }
 
@@ -120,7 +121,8 @@ static void test_every_single_character_change_is_refused(void **state)
 		for (i = 0; i < n; i++) {
 			memcpy(bad, tok, n + 1);
 			bad[i] = other_char(tok[i]);
-			assert_int_equal(token_read_with_key(key, bad, &kind, &id, &err), HD_FORGED);
+			assert_int_equal(token_read_with_key(key, bad, &kind, &id, &err),
+					 HD_FORGED);
 			assert_int_equal(err.status, HD_FORGED);
 			assert_string_equal(err.field, "code");
 			changes++;
@@ -166,8 +168,8 @@ static void test_lower_case_aliases_and_spaces_are_accepted(void **state)
 {
 	static const struct {
 		char canonical, alias;
-	} ALIASES[] = { { '0', 'O' }, { '0', 'o' }, { '1', 'I' }, { '1', 'i' },
-			{ '1', 'L' }, { '1', 'l' } };
+	} ALIASES[] = { { '0', 'O' }, { '0', 'o' }, { '1', 'I' },
+			{ '1', 'i' }, { '1', 'L' }, { '1', 'l' } };
 	unsigned char key[32];
 	char tok[TOKEN_MAX], text[TOKEN_MAX + 8];
 	enum token_kind kind;
@@ -311,7 +313,8 @@ static void test_database_tokens_and_forged_reads_are_audited(void **state)
 	assert_int_equal(token_read(t->db, &t->who, tok, &kind, &id, &err), HD_OK);
 	assert_int_equal(kind, TOKEN_TEAM);
 	assert_int_equal(id, 12);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'"), 0);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'"),
+			 0);
 
 	memcpy(bad, tok, sizeof(tok));
 	bad[strlen(bad) - 1] = other_char(bad[strlen(bad) - 1]);
@@ -325,11 +328,13 @@ static void test_database_tokens_and_forged_reads_are_audited(void **state)
 	key_of(other, 9);
 	token_make_with_key(other, TOKEN_TEAM, 12, bad, sizeof(bad));
 	assert_int_equal(token_read(t->db, &t->who, bad, &kind, &id, &err), HD_FORGED);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'"), 2);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'"),
+			 2);
 
 	/* Without an actor nothing is written. */
 	assert_int_equal(token_read(t->db, NULL, "garbage", &kind, &id, &err), HD_FORGED);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'"), 2);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'code.forged'"),
+			 2);
 }
 
 int main(void)

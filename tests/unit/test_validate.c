@@ -38,10 +38,12 @@ static void test_text_chinese_name_is_trimmed_and_kept(void **state)
 
 	(void)state;
 	assert_int_equal(valid_text("  张三\xE3\x80\x80", "Name", 1, NAME_MAX_CHARS, out,
-				    sizeof(out), &err), HD_OK);
+				    sizeof(out), &err),
+			 HD_OK);
 	assert_string_equal(out, "张三");
 	assert_int_equal(valid_text("Li 李 Ming\n", "Name", 1, NAME_MAX_CHARS, out, sizeof(out),
-				    &err), HD_OK);
+				    &err),
+			 HD_OK);
 	assert_string_equal(out, "Li 李 Ming");
 }
 
@@ -83,11 +85,14 @@ static void test_text_with_control_characters_is_refused(void **state)
 	struct hd_err err;
 
 	(void)state;
-	assert_bad_naming(valid_text("张\t三", "Name", 1, 40, out, sizeof(out), &err), &err, "Name");
+	assert_bad_naming(valid_text("张\t三", "Name", 1, 40, out, sizeof(out), &err), &err,
+			  "Name");
 	assert_bad_naming(valid_text("a\x1B[2Jb", "Name", 1, 40, out, sizeof(out), &err), &err,
 			  "Name");
-	assert_bad_naming(valid_text("a\xC2\x85" "b", "Name", 1, 40, out, sizeof(out), &err), &err,
-			  "Name");
+	assert_bad_naming(valid_text("a\xC2\x85"
+				     "b",
+				     "Name", 1, 40, out, sizeof(out), &err),
+			  &err, "Name");
 	assert_bad_naming(valid_text("line\nline", "Name", 1, 40, out, sizeof(out), &err), &err,
 			  "Name");
 }
@@ -112,16 +117,18 @@ static void test_text_that_does_not_fit_the_output_is_refused(void **state)
 
 	(void)state;
 	assert_int_equal(valid_text("中文", "Name", 1, 40, out, sizeof(out), &err), HD_OK);
-	assert_bad_naming(valid_text("中文字", "Name", 1, 40, out, sizeof(out), &err), &err, "Name");
+	assert_bad_naming(valid_text("中文字", "Name", 1, 40, out, sizeof(out), &err), &err,
+			  "Name");
 }
 
 /* --- phones --- */
 
 static void test_phone_mobile_is_normalised_from_spaces_dashes_and_prefix(void **state)
 {
-	static const char *good[] = { "13812345678", "138 1234 5678", "138-1234-5678",
-				      "+86 138 1234 5678", "+8613812345678", "8613812345678",
-				      " 13812345678\xE3\x80\x80" };
+	static const char *good[] = {
+		"13812345678",    "138 1234 5678", "138-1234-5678",           "+86 138 1234 5678",
+		"+8613812345678", "8613812345678", " 13812345678\xE3\x80\x80"
+	};
 	char out[PHONE_MAX];
 	struct hd_err err;
 	size_t i;
@@ -156,11 +163,25 @@ static void test_phone_landline_is_split_after_the_area_code(void **state)
 
 static void test_phone_malformed_is_refused_naming_the_field(void **state)
 {
-	static const char *bad[] = { "", "   ", "1381234567", "138123456789", "12812345678",
-				     "23812345678", "+8521234567", "+86 021 12345678",
-				     "8612812345678", "021-123456", "021-123456789", "011-12345678",
-				     "001-12345678", "0591-123456", "138.1234.5678", "138x1234x5678",
-				     "(021)12345678", "+", "１３８１２３４５６７８" };
+	static const char *bad[] = { "",
+				     "   ",
+				     "1381234567",
+				     "138123456789",
+				     "12812345678",
+				     "23812345678",
+				     "+8521234567",
+				     "+86 021 12345678",
+				     "8612812345678",
+				     "021-123456",
+				     "021-123456789",
+				     "011-12345678",
+				     "001-12345678",
+				     "0591-123456",
+				     "138.1234.5678",
+				     "138x1234x5678",
+				     "(021)12345678",
+				     "+",
+				     "１３８１２３４５６７８" };
 	char out[PHONE_MAX];
 	struct hd_err err;
 	size_t i;
@@ -239,10 +260,10 @@ static void test_date_february_29_only_in_leap_years(void **state)
 
 static void test_date_malformed_or_not_in_the_calendar_is_refused(void **state)
 {
-	static const char *bad[] = { "", "2026-11", "2026-11-23x", "26-11-23", "2026-13-01",
-				     "2026-00-10", "2026-04-31", "2026-11-00", "1899-12-31",
-				     "3000-01-01", "2026-11/23", "2026-011-23", "20261123",
-				     "2026-11-", "２０２６-11-23" };
+	static const char *bad[] = { "",           "2026-11",    "2026-11-23x",   "26-11-23",
+				     "2026-13-01", "2026-00-10", "2026-04-31",    "2026-11-00",
+				     "1899-12-31", "3000-01-01", "2026-11/23",    "2026-011-23",
+				     "20261123",   "2026-11-",   "２０２６-11-23" };
 	char out[DATE_LEN];
 	struct hd_err err;
 	size_t i;
@@ -269,8 +290,8 @@ static void test_time_gives_minutes_since_midnight(void **state)
 
 static void test_time_out_of_range_or_malformed_is_refused(void **state)
 {
-	static const char *bad[] = { "24:00", "12:60", "12:5", "123:00", "12", "12:00:00",
-				     "", ":30", "1:2a", "12-30" };
+	static const char *bad[] = { "24:00",    "12:60", "12:5", "123:00", "12",
+				     "12:00:00", "",      ":30",  "1:2a",   "12-30" };
 	struct hd_err err;
 	size_t i;
 	int m = 7;
@@ -300,15 +321,17 @@ static void test_int_accepts_whole_numbers_within_the_range(void **state)
 
 static void test_int_outside_the_range_or_not_a_number_is_refused(void **state)
 {
-	static const char *bad[] = { "9", "10000", "", "ten", "1.5", "0x10", "- 5", "12 3",
-				     "99999999999999999999999" };
+	static const char *bad[] = { "9",   "10000", "",
+				     "ten", "1.5",   "0x10",
+				     "- 5", "12 3",  "99999999999999999999999" };
 	struct hd_err err;
 	size_t i;
 	long v = 3;
 
 	(void)state;
 	for (i = 0; i < COUNT(bad); i++) {
-		assert_bad_naming(valid_int(bad[i], "Members", 10, 9999, &v, &err), &err, "Members");
+		assert_bad_naming(valid_int(bad[i], "Members", 10, 9999, &v, &err), &err,
+				  "Members");
 		assert_non_null(strstr(err.msg, "10"));
 		assert_non_null(strstr(err.msg, "9999"));
 	}
@@ -330,7 +353,8 @@ static void test_credit_code_known_good_codes_pass_the_check(void **state)
 	for (i = 0; i < COUNT(good); i++) {
 		assert_int_equal(credit_code_check_char(good[i]), good[i][17]);
 		assert_int_equal(valid_credit_code(good[i], "Credit code", out, sizeof(out), &ok,
-						   &err), HD_OK);
+						   &err),
+				 HD_OK);
 		assert_true(ok);
 		assert_string_equal(out, good[i]);
 	}
@@ -344,11 +368,13 @@ static void test_credit_code_lower_case_and_spaces_around_are_accepted(void **st
 
 	(void)state;
 	assert_int_equal(valid_credit_code("  52310115mj50000173 ", "Credit code", out, sizeof(out),
-					   &ok, &err), HD_OK);
+					   &ok, &err),
+			 HD_OK);
 	assert_true(ok);
 	assert_string_equal(out, "52310115MJ50000173");
 	assert_int_equal(valid_credit_code("91110000600037341l", "Credit code", out, sizeof(out),
-					   &ok, &err), HD_OK);
+					   &ok, &err),
+			 HD_OK);
 	assert_true(ok);
 	assert_string_equal(out, "91110000600037341L");
 }
@@ -366,7 +392,8 @@ static void test_credit_code_with_one_character_changed_fails_the_check_only(voi
 	for (i = 0; i < COUNT(altered); i++) {
 		ok = true;
 		assert_int_equal(valid_credit_code(altered[i], "Credit code", out, sizeof(out), &ok,
-						   &err), HD_OK);
+						   &err),
+				 HD_OK);
 		assert_false(ok);
 		assert_string_equal(out, altered[i]);
 	}
@@ -386,7 +413,8 @@ static void test_credit_code_with_letters_i_o_s_v_z_is_malformed(void **state)
 	(void)state;
 	for (i = 0; i < COUNT(bad); i++) {
 		assert_bad_naming(valid_credit_code(bad[i], "统一社会信用代码", out, sizeof(out),
-						    &ok, &err), &err, "统一社会信用代码");
+						    &ok, &err),
+				  &err, "统一社会信用代码");
 		assert_string_equal(out, "");
 	}
 	assert_int_equal(credit_code_check_char("91350100I000100Y4"), 0);
@@ -403,7 +431,8 @@ static void test_credit_code_of_wrong_length_is_malformed(void **state)
 	(void)state;
 	for (i = 0; i < COUNT(bad); i++)
 		assert_bad_naming(valid_credit_code(bad[i], "Credit code", out, sizeof(out), &ok,
-						    &err), &err, "Credit code");
+						    &err),
+				  &err, "Credit code");
 	assert_int_equal(credit_code_check_char("9135"), 0);
 	assert_int_equal(credit_code_check_char(NULL), 0);
 }
@@ -427,7 +456,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_chinese_name_is_trimmed_and_kept),
 		cmocka_unit_test(test_text_length_is_counted_in_characters_not_bytes),
-		cmocka_unit_test(test_text_empty_is_refused_when_required_and_allowed_when_optional),
+		cmocka_unit_test(
+			test_text_empty_is_refused_when_required_and_allowed_when_optional),
 		cmocka_unit_test(test_text_with_control_characters_is_refused),
 		cmocka_unit_test(test_text_with_invalid_utf8_is_refused),
 		cmocka_unit_test(test_text_that_does_not_fit_the_output_is_refused),

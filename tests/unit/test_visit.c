@@ -124,14 +124,16 @@ static void test_checkin_normalises_the_phone_and_masks_it(void **state)
 	assert_string_equal(masked, "138****5678");
 	free(all);
 	/* The audit names the person by number only. */
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.checkin'"
-				      " AND record_id = ?1 AND json_extract(after, '$.person') > 0"
-				      " AND json_extract(after, '$.phone') IS NULL"
-				      " AND json_extract(after, '$.name') IS NULL",
+	assert_int_equal(count(t->db,
+			       "SELECT count(*) FROM audit WHERE action = 'visit.checkin'"
+			       " AND record_id = ?1 AND json_extract(after, '$.person') > 0"
+			       " AND json_extract(after, '$.phone') IS NULL"
+			       " AND json_extract(after, '$.name') IS NULL",
 			       id),
 			 1);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE instr(ifnull(after, ''),"
-					" '13812345678') OR instr(ifnull(before, ''), '13812345678')"),
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM audit WHERE instr(ifnull(after, ''),"
+				 " '13812345678') OR instr(ifnull(before, ''), '13812345678')"),
 			 0);
 	/* A landline, and malformed phones. */
 	id = checkin(t, "李四", "021-6234 5678", "13");
@@ -204,9 +206,14 @@ static void test_whom_they_visit(void **state)
 {
 	struct tdb *t = *state;
 	struct org_draft od = { .name = "阳光社工服务社", .kind = 1 };
-	struct team_draft td = { .name = "夕阳红合唱团", .category = 1, .leader = "刘老师",
-				 .phone = "13912345678", .members = REC_NUM(20), .content = "合唱",
-				 .place = "活动室", .schedule = "每周二上午" };
+	struct team_draft td = { .name = "夕阳红合唱团",
+				 .category = 1,
+				 .leader = "刘老师",
+				 .phone = "13912345678",
+				 .members = REC_NUM(20),
+				 .content = "合唱",
+				 .place = "活动室",
+				 .schedule = "每周二上午" };
 	struct visit_draft d = draft("钱七", NULL, "12");
 	long long org = 0, team = 0, id = 0;
 	struct hd_err err;
@@ -298,19 +305,23 @@ static void test_second_checkout_says_when_the_first_was(void **state)
 
 	id = checkin(t, "周九", NULL, "1");
 	set_now("2026-11-23T10:00:00+08:00");
-	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
 	assert_false(already);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal((long long)v.time_out, NOW_0900 + HOUR);
 	assert_false(v.auto_out);
 	set_now("2026-11-23T11:00:00+08:00");
-	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, id, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
 	assert_true(already);
 	assert_int_equal((long long)first, NOW_0900 + HOUR);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
 	assert_int_equal((long long)v.time_out, NOW_0900 + HOUR);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.checkout'"
-				      " AND record_id = ?1", id),
+	assert_int_equal(count(t->db,
+			       "SELECT count(*) FROM audit WHERE action = 'visit.checkout'"
+			       " AND record_id = ?1",
+			       id),
 			 1);
 	assert_int_equal(visit_checkout(t->db, &t->who, 9999, VIA_DIRECT, &already, &first, &err),
 			 HD_NOT_FOUND);
@@ -340,7 +351,8 @@ static void test_visit_code_reads_ids_and_slips(void **state)
 	assert_int_equal(visit_code(t->db, &t->who, lower, &got, &scanned, &err), HD_OK);
 	assert_int_equal(got, id);
 	/* Codes of another kind. */
-	assert_int_equal(token_make(t->db, TOKEN_BOOKING, id, booking, sizeof(booking), &err), HD_OK);
+	assert_int_equal(token_make(t->db, TOKEN_BOOKING, id, booking, sizeof(booking), &err),
+			 HD_OK);
 	assert_int_equal(visit_code(t->db, &t->who, booking, &got, &scanned, &err), HD_BAD_INPUT);
 	assert_int_equal(token_make(t->db, TOKEN_TEAM, 1, team, sizeof(team), &err), HD_OK);
 	assert_int_equal(visit_code(t->db, &t->who, team, &got, &scanned, &err), HD_BAD_INPUT);
@@ -373,7 +385,8 @@ static void test_present_and_on_date(void **state)
 	b = checkin(t, "乙", NULL, "2");
 	set_now("2026-11-23T10:00:00+08:00");
 	c = checkin(t, "丙", NULL, "3");
-	assert_int_equal(visit_checkout(t->db, &t->who, b, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, b, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
 	assert_int_equal(visit_present(t->db, &all, &n, &err), HD_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(all[0].id, a);
@@ -563,17 +576,21 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &old, &err), HD_OK);
 	/* A slip waits in the spool (no printer); its bytes hold the name. */
 	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, old, SPOOL_PDF, "",
-				     (const unsigned char *)SLIP, sizeof(SLIP) - 1, &spool_id, &out, &err),
+				     (const unsigned char *)SLIP, sizeof(SLIP) - 1, &spool_id, &out,
+				     &err),
 			 HD_OK);
 	assert_false(out.delivered);
 	assert_true(out.file[0] != '\0');
 	snprintf(file, sizeof(file), "%s", out.file);
 	assert_int_equal(access(file, F_OK), 0);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM spool WHERE kind = 'visitor'"
-				      " AND record_id = ?1 AND data IS NOT NULL", old),
+	assert_int_equal(count(t->db,
+			       "SELECT count(*) FROM spool WHERE kind = 'visitor'"
+			       " AND record_id = ?1 AND data IS NOT NULL",
+			       old),
 			 1);
 	set_now("2026-11-23T10:00:00+08:00");
-	assert_int_equal(visit_checkout(t->db, &t->who, old, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, old, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
 
 	/* 171 days later another visitor comes. */
 	set_now("2027-05-13T09:00:00+08:00");
@@ -606,27 +623,38 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	assert_string_equal(v.whom, "阳光社工服务社");
 	assert_int_equal((long long)v.time_in, NOW_0900);
 	assert_int_equal((long long)v.time_out, NOW_0900 + HOUR);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM visit WHERE id = ?1 AND erased = 1", old), 1);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1"
-				      " AND (instr(ifnull(before, ''), '欧阳修远')"
-				      " OR instr(ifnull(after, ''), '欧阳修远'))", old),
+	assert_int_equal(count(t->db, "SELECT count(*) FROM visit WHERE id = ?1 AND erased = 1",
+			       old),
+			 1);
+	assert_int_equal(count(t->db,
+			       "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1"
+			       " AND (instr(ifnull(before, ''), '欧阳修远')"
+			       " OR instr(ifnull(after, ''), '欧阳修远'))",
+			       old),
 			 0);
-	assert_true(count(t->db, "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1",
+	assert_true(count(t->db,
+			  "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1",
 			  old) >= 2);
-	assert_int_equal(count(t->db, "SELECT count(*) FROM spool WHERE kind = 'visitor'"
-				      " AND record_id = ?1 AND data IS NOT NULL", old),
+	assert_int_equal(count(t->db,
+			       "SELECT count(*) FROM spool WHERE kind = 'visitor'"
+			       " AND record_id = ?1 AND data IS NOT NULL",
+			       old),
 			 0);
 	assert_int_equal(access(file, F_OK), -1);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person WHERE name = '欧阳修远'"), 0);
 	/* Only the run that erased something is audited. */
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.retention'"), 1);
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM audit WHERE action = 'visit.retention'"),
+			 1);
 	/* The visit 10 days old keeps its name and its audit. */
 	assert_int_equal(visit_get(t->db, young, &v, &err), HD_OK);
 	assert_false(v.erased);
 	assert_string_equal(v.name, "上官婉清");
 	assert_string_equal(v.phone, "13677778888");
-	assert_true(count(t->db, "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1"
-				 " AND after IS NOT NULL", young) >= 1);
+	assert_true(count(t->db,
+			  "SELECT count(*) FROM audit WHERE record = 'visit' AND record_id = ?1"
+			  " AND after IS NOT NULL",
+			  young) >= 1);
 	/* Counts survive. */
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 2);
 	assert_int_equal(tdb_int(t->db, "SELECT sum(party) FROM visit"), 4);
@@ -675,7 +703,8 @@ static void test_erase_on_request(void **state)
 	assert_int_equal(visit_get(t->db, c, &v, &err), HD_OK);
 	assert_false(v.erased);
 	assert_string_equal(v.name, "司马懿");
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.erase'"), 1);
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.erase'"),
+			 1);
 	/* Erasing again is harmless. */
 	assert_int_equal(visit_erase(t->db, &t->who, a, &err), HD_OK);
 	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
@@ -702,7 +731,8 @@ static void test_close_day_checks_out_at_closing_time(void **state)
 	b = checkin(t, "乙", NULL, "1");
 	set_now("2026-11-23T12:00:00+08:00");
 	c = checkin(t, "丙", NULL, "1");
-	assert_int_equal(visit_checkout(t->db, &t->who, b, VIA_DIRECT, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, b, VIA_DIRECT, &already, &first, &err),
+			 HD_OK);
 	set_now("2026-11-23T20:59:00+08:00");
 	assert_int_equal(visit_close_day(t->db, &t->who, &n, &err), HD_OK);
 	assert_int_equal(n, 0);
@@ -720,11 +750,14 @@ static void test_close_day_checks_out_at_closing_time(void **state)
 	assert_int_equal(visit_get(t->db, b, &v, &err), HD_OK);
 	assert_int_equal((long long)v.time_out, NOW_0900 + 3 * HOUR);
 	assert_false(v.auto_out);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.auto-checkout'"), 2);
+	assert_int_equal(tdb_int(t->db,
+				 "SELECT count(*) FROM audit WHERE action = 'visit.auto-checkout'"),
+			 2);
 	/* A second run finds nobody; a scan afterwards says already. */
 	assert_int_equal(visit_close_day(t->db, &t->who, &n, &err), HD_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(visit_checkout(t->db, &t->who, a, VIA_SCAN, &already, &first, &err), HD_OK);
+	assert_int_equal(visit_checkout(t->db, &t->who, a, VIA_SCAN, &already, &first, &err),
+			 HD_OK);
 	assert_true(already);
 	assert_int_equal((long long)first, NOW_0900 + 12 * HOUR);
 }
@@ -760,19 +793,20 @@ static void test_retention_erases_many_visits_in_batches(void **state)
 	int erased;
 
 	/* 5,000 visits of as many people, a year before now. */
-	assert_int_equal(sqlite3_exec(t->db,
-				      "BEGIN;"
-				      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
-				      " WHERE i < 5000)"
-				      " INSERT INTO person(id, name, phone, last4, last_visit, created)"
-				      " SELECT 1000 + i, '访客' || i, '138' || printf('%08d', i),"
-				      " printf('%04d', i), 1732300000, 1732300000 FROM n;"
-				      "INSERT INTO visit(person_id, purpose, time_in, time_out, desk)"
-				      " SELECT id, 1, 1732300000, 1732303600, '前台' FROM person"
-				      " WHERE id > 1000;"
-				      "COMMIT;",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(t->db,
+			     "BEGIN;"
+			     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+			     " WHERE i < 5000)"
+			     " INSERT INTO person(id, name, phone, last4, last_visit, created)"
+			     " SELECT 1000 + i, '访客' || i, '138' || printf('%08d', i),"
+			     " printf('%04d', i), 1732300000, 1732300000 FROM n;"
+			     "INSERT INTO visit(person_id, purpose, time_in, time_out, desk)"
+			     " SELECT id, 1, 1732300000, 1732303600, '前台' FROM person"
+			     " WHERE id > 1000;"
+			     "COMMIT;",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
 	assert_int_equal(erased, 5000);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit WHERE erased = 0"), 0);
@@ -790,23 +824,34 @@ static void test_retention_erases_many_visits_in_batches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_checkin_normalises_the_phone_and_masks_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_checkin_normalises_the_phone_and_masks_it,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_purpose_by_number_and_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_is_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_whom_they_visit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_under_14_needs_consent_and_staff, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_under_14_needs_consent_and_staff, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_party_size, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_second_checkout_says_when_the_first_was, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_visit_code_reads_ids_and_slips, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_checkout_says_when_the_first_was, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_visit_code_reads_ids_and_slips, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_present_and_on_date, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hints_find_returning_visitors, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_same_name_and_phone_is_the_same_person, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_hints_offer_one_name_without_phone_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_here_now_finds_the_same_person_only, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_retention_erases_old_visits_and_keeps_counts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_retention_erases_many_visits_in_batches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hints_find_returning_visitors, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_same_name_and_phone_is_the_same_person, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_hints_offer_one_name_without_phone_once, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_here_now_finds_the_same_person_only, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_retention_erases_old_visits_and_keeps_counts,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_retention_erases_many_visits_in_batches, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_erase_on_request, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_close_day_checks_out_at_closing_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_day_checks_out_at_closing_time, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(test_close_day_of_an_earlier_day, setup, teardown),
 	};
 
