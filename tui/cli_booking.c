@@ -127,14 +127,23 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* An id, or a booking receipt's code (a scan). */
-static enum hd_status read_booking_id(struct cli_ctx *ctx, const char *cmd, int nargs,
-				      const char **args, long long *id, enum access_via *how)
+/* `cmd ID|CODE [opts]`: parses the options (opts may be NULL), opens the
+ * database and reads the one argument, an id or a booking receipt's code
+ * (a scan: *how VIA_SCAN). */
+static enum hd_status read_booking_id(struct cli_ctx *ctx, const char *cmd, int argc, char **argv,
+				      struct cli_opt *opts, long long *id, enum access_via *how)
 {
+	const char *args[MAX_ARGS];
 	enum token_kind kind;
 	struct hd_err err;
+	int nargs, rc;
 
 	*how = VIA_DIRECT;
+	rc = cli_parse(cmd, argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
 	if (nargs != 1 || token_ref_of(args[0]) == REF_NEITHER)
 		return cli_say(HD_BAD_INPUT, _("%s: give the booking's ID or receipt code"), cmd);
 	if (token_ref_of(args[0]) == REF_NUMBER)
@@ -153,18 +162,13 @@ static int cancel_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "--following", false, NULL }, { NULL, false, NULL } };
 	struct booking_series s;
-	const char *args[MAX_ARGS];
 	enum access_via how;
 	struct hd_err err;
 	bool already;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse("booking cancel", argc, argv, 2, opts, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
-	if (rc == HD_OK)
-		rc = read_booking_id(ctx, "booking cancel", nargs, args, &id, &how);
+	rc = read_booking_id(ctx, "booking cancel", argc, argv, opts, &id, &how);
 	if (rc != HD_OK)
 		return rc;
 	if (!cli_opt(opts, "--following")) {
@@ -184,20 +188,15 @@ static int cancel_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int checkin_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *args[MAX_ARGS];
 	enum access_via how;
 	struct hd_err err;
 	char when[32];
 	bool already;
 	time_t at;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse("booking checkin", argc, argv, 2, NULL, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
-	if (rc == HD_OK)
-		rc = read_booking_id(ctx, "booking checkin", nargs, args, &id, &how);
+	rc = read_booking_id(ctx, "booking checkin", argc, argv, NULL, &id, &how);
 	if (rc != HD_OK)
 		return rc;
 	if (how == VIA_SCAN)
@@ -215,18 +214,13 @@ static int decide_cmd(struct cli_ctx *ctx, int argc, char **argv, bool approve)
 {
 	const char *cmd = approve ? "booking approve" : "booking reject";
 	struct cli_opt opts[] = { { "--reason", true, NULL }, { NULL, false, NULL } };
-	const char *args[MAX_ARGS];
 	enum access_via how;
 	struct hd_err err;
 	bool already;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse(cmd, argc, argv, 2, approve ? NULL : opts, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
-	if (rc == HD_OK)
-		rc = read_booking_id(ctx, cmd, nargs, args, &id, &how);
+	rc = read_booking_id(ctx, cmd, argc, argv, approve ? NULL : opts, &id, &how);
 	if (rc != HD_OK)
 		return rc;
 	rc = approve ? booking_approve(ctx->db, &ctx->actor, id, &already, &err)
@@ -250,17 +244,12 @@ static int move_cmd(struct cli_ctx *ctx, int argc, char **argv)
 				  { "--following", false, NULL },
 				  { NULL, false, NULL } };
 	struct booking_series s = { 0 };
-	const char *args[MAX_ARGS];
 	enum access_via how;
 	struct hd_err err;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse("booking move", argc, argv, 2, opts, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
-	if (rc == HD_OK)
-		rc = read_booking_id(ctx, "booking move", nargs, args, &id, &how);
+	rc = read_booking_id(ctx, "booking move", argc, argv, opts, &id, &how);
 	if (rc != HD_OK)
 		return rc;
 	if (cli_opt(opts, "--following"))
