@@ -114,7 +114,8 @@ const char *booking_state_word(enum booking_state s);
 enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			   const struct booking_draft *d, long long *id, struct hd_err *err);
 
-/* One booking, its state as of now. */
+/* One booking, its state as of now. HD_NOT_FOUND when the id is unknown;
+ * HD_FAIL when the database fails. */
 enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err);
 
 /* The bookings of the local day day (a day number; room_id 0: every room)
@@ -124,21 +125,23 @@ enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct book
 			   struct hd_err *err);
 
 /* The bookings (room_id 0: every room) starting from..to (to not
- * included), by id, states as of now (malloc'd): exports. */
+ * included), by id, states as of now (malloc'd): exports. HD_FAIL when
+ * the database fails. */
 enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time_t to,
 			       struct booking **out, int *n, struct hd_err *err);
 
 /* The bookings of booker from since on, by start, at most max (malloc'd;
- * none for BOOKER_NONE). */
+ * none for BOOKER_NONE). HD_FAIL when the database fails. */
 enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since, int max,
 				 struct booking **out, int *n, struct hd_err *err);
 
-/* Team bookings waiting for staff, still to come, by start (malloc'd). */
+/* Team bookings waiting for staff, still to come, by start (malloc'd).
+ * HD_FAIL when the database fails. */
 enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);
 
 /* Bookings still to come of deregistered teams and of organisations on
  * dates past their 出壳 (residence end), by start (malloc'd): for staff to
- * cancel or move. */
+ * cancel or move. HD_FAIL when the database fails. */
 enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);
 
 /* Cancels; a cancellation less than booking.cancel_late_hours before the
@@ -166,6 +169,12 @@ enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access
  * pending is HD_REFUSED. */
 enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
 			       struct hd_err *err);
+
+/* Rejects as booking_approve() approves, the reason kept with the booking:
+ * a second rejection is HD_OK with *already set. HD_BAD_INPUT for an empty
+ * or too long reason; HD_REFUSED when who may not approve or the booking is
+ * not pending; HD_NOT_FOUND when the id is unknown; HD_FAIL when the
+ * database fails. */
 enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
 			      const char *reason, bool *already, struct hd_err *err);
 
@@ -199,12 +208,14 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
  * with the rule that refused it, by date, into a malloc'd array (the caller
  * frees; NULL and *n 0 when none). They are kept in the audit log
  * (booking.skip on the series' first booking), so every receipt of the
- * series, a reprint too, can list them. */
+ * series, a reprint too, can list them. HD_FAIL when the database fails. */
 enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
 				      struct hd_err *err);
 
 /* Cancels this occurrence and the following ones of its series that nobody
- * changed on their own; for a single booking, that booking. */
+ * changed on their own; for a single booking, that booking. HD_REFUSED
+ * when who may not book or id is not pending, confirmed or cancelled;
+ * HD_NOT_FOUND when the id is unknown; HD_FAIL when the database fails. */
 enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
 					enum access_via how, long long id,
 					struct booking_series *out, struct hd_err *err);
@@ -213,7 +224,9 @@ enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
  * following ones that nobody changed on their own by the same days and to
  * the same hours; they become a series of their own (the split), the
  * earlier ones stay as they were. All or nothing: a refused date refuses
- * the move, naming the date. */
+ * the move, naming the date. HD_BAD_INPUT naming a malformed field;
+ * HD_NOT_FOUND for an unknown id or room; HD_REFUSED when who may not book
+ * or naming the date and the rule; HD_FAIL when the database fails. */
 enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 				      long long id, const char *start, const char *end,
 				      const char *room, struct booking_series *out,
@@ -242,7 +255,8 @@ long long booking_series_now(sqlite3 *db, long long id);
 
 /* Writes what time has decided: confirmed bookings past their check-in
  * window are released as no-shows, pending ones at their start lapse.
- * *released counts the no-shows. Readers never wait for this. */
+ * *released counts the no-shows. Readers never wait for this. HD_FAIL
+ * when the database fails. */
 enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err);
 
 #endif

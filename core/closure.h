@@ -26,7 +26,8 @@ enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, l
 			   const char *reason, long long *id, struct hd_err *err);
 
 /* The closures not yet over (to_date today or later), by date, into a
- * malloc'd array (the caller frees); with all, past ones too. */
+ * malloc'd array (the caller frees); with all, past ones too. HD_FAIL
+ * when the database fails. */
 enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
 			    struct hd_err *err);
 

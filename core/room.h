@@ -68,7 +68,8 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
  * the default), the draft's text pointing into r and hours. */
 void room_draft_of(const struct room *r, struct room_draft *d, char hours[2][8]);
 
-/* All rooms by name into a malloc'd array (*out, the caller frees). */
+/* All rooms by name into a malloc'd array (*out, the caller frees).
+ * HD_FAIL when the database fails. */
 enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err);
 
 /* One room; HD_NOT_FOUND when the id is unknown. */
@@ -105,7 +106,8 @@ struct room_closure {
 };
 
 /* The closures of room id not yet over (end after now), by start, into a
- * malloc'd array (the caller frees; NULL when none). */
+ * malloc'd array (the caller frees; NULL when none). HD_FAIL when the
+ * database fails. */
 enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
 			     struct hd_err *err);
 

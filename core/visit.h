@@ -96,11 +96,13 @@ enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long
 enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *text, long long *id,
 			  bool *scanned, struct hd_err *err);
 
-/* One visit (personal data as stored; callers mask). */
+/* One visit (personal data as stored; callers mask). HD_NOT_FOUND when
+ * the id is unknown; HD_FAIL when the database fails. */
 enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd_err *err);
 
 /* Everyone in now, by time in, into a malloc'd array (the caller frees).
- * Whoever came before the last closing time counts as out already. */
+ * Whoever came before the last closing time counts as out already.
+ * HD_FAIL when the database fails. */
 enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
 
 /* Whether the visitor of d (the person picked, or the same name and phone)
@@ -110,10 +112,10 @@ enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct v
 			      struct hd_err *err);
 
 /* Every visit not checked out, whatever its day (for the automatic
- * check-out), by time in. */
+ * check-out), by time in. HD_FAIL when the database fails. */
 enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err *err);
 
-/* Every visit of a person, newest first. */
+/* Every visit of a person, newest first. HD_FAIL when the database fails. */
 enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
 			     struct hd_err *err);
 
@@ -122,38 +124,43 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err);
 
 /* Returning visitors for what is typed: a phone (whole), its last four
- * digits, or the start of a name; newest first, at most max. */
+ * digits, or the start of a name; newest first, at most max. HD_FAIL
+ * when the database fails. */
 enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
 			   int *n, struct hd_err *err);
 
 /* Erases the personal data of the person of visit id (from all their
- * visits, the audit log and the spool): staff only. */
+ * visits, the audit log and the spool): staff only, HD_REFUSED for anyone
+ * else. HD_NOT_FOUND when the id is unknown; HD_FAIL when the database
+ * fails. */
 enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id,
 			   struct hd_err *err);
 
 /* Erases everything of person person_id (staff), and notes the number, so
- * that maintenance erases them from the backups it keeps too. */
+ * that maintenance erases them from the backups it keeps too. HD_REFUSED
+ * for someone not staff; HD_FAIL when the database fails. */
 enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long long person_id,
 				  struct hd_err *err);
 
 /* In db (a backup, or a database restored), erases again every person
  * erased on request in from and keeps the record of it; *count counts the
- * visits erased. */
+ * visits erased. HD_FAIL when either database fails. */
 enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who, int *count,
 				 struct hd_err *err);
 
 /* Erases the personal data of visits older than retention.days; *erased
- * counts the visits. For maintenance. */
+ * counts the visits. For maintenance. HD_FAIL when the database fails. */
 enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err);
 
 /* The retention erase of the visits that came in before a time (a backup
- * is erased by the database's own retention.days). */
+ * is erased by the database's own retention.days). HD_FAIL when the
+ * database fails. */
 enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, time_t before,
 				      int *erased, struct hd_err *err);
 
 /* Checks out, marked automatic, everyone still in whose day has reached
- * closing.time. *count counts them. */
+ * closing.time. *count counts them. HD_FAIL when the database fails. */
 enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *count,
 			       struct hd_err *err);
 
