@@ -164,9 +164,8 @@ enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access
 			    long long id, const char *start, const char *end, const char *room,
 			    struct hd_err *err);
 
-/* Approves a pending team booking (staff), or rejects it with a reason. A
- * second approval is HD_OK with *already set; a booking that is not
- * pending is HD_REFUSED. */
+/* Approves a pending team booking (staff). A second approval is HD_OK
+ * with *already set; a booking that is not pending is HD_REFUSED. */
 enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
 			       struct hd_err *err);
 
