@@ -40,6 +40,20 @@ enum hd_status cli_id(const char *cmd, const char *arg, long long *id)
 		       RECORD_ID_MAX, shown);
 }
 
+enum hd_status cli_open_id(struct cli_ctx *ctx, const char *cmd, int argc, char **argv,
+			   struct cli_opt *opts, long long *id)
+{
+	const char *args[1];
+	int nargs;
+	enum hd_status rc = cli_parse(cmd, argc, argv, 2, opts, args, 1, &nargs);
+
+	if (rc == HD_OK)
+		rc = cli_id(cmd, nargs ? args[0] : NULL, id);
+	if (rc == HD_OK)
+		rc = cli_open(ctx);
+	return rc;
+}
+
 enum hd_status cli_report(const struct hd_err *err)
 {
 	return cli_say(err->status, "%s", err->msg);

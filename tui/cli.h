@@ -47,6 +47,12 @@ const char *cli_opt(const struct cli_opt *opts, const char *name);
  * else says so, with arg shown safely, and returns HD_BAD_INPUT. */
 enum hd_status cli_id(const char *cmd, const char *arg, long long *id);
 
+/* `cmd ID [opts]` from argv[2]: parses the options (opts may be NULL),
+ * reads the one argument as a record number (cli_id) and opens the
+ * database; each failure is said on stderr and returned. */
+enum hd_status cli_open_id(struct cli_ctx *ctx, const char *cmd, int argc, char **argv,
+			   struct cli_opt *opts, long long *id);
+
 /* Prints "hubdesk: message" on stderr and returns the status. */
 enum hd_status cli_report(const struct hd_err *err);
 

@@ -80,19 +80,12 @@ static int room_close_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		{ "--reason", true, NULL },
 		{ NULL, false, NULL },
 	};
-	const char *args[MAX_ARGS];
 	struct hd_err err;
 	long long id, closure;
 	time_t start, end;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse("room close", argc, argv, 2, opts, args, 1, &nargs);
-	if (rc != HD_OK)
-		return rc;
-	rc = cli_id("room close", nargs ? args[0] : NULL, &id);
-	if (rc != HD_OK)
-		return rc;
-	rc = cli_open(ctx);
+	rc = cli_open_id(ctx, "room close", argc, argv, opts, &id);
 	if (rc != HD_OK)
 		return rc;
 	if (room_read_period(cli_opt(opts, "--from"), cli_opt(opts, "--to"), &start, &end, &err) !=

@@ -146,18 +146,13 @@ static int staff_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 static int staff_id_cmd(struct cli_ctx *ctx, int argc, char **argv, bool reset)
 {
 	const char *cmd = reset ? "staff reset-pin" : "staff disable";
-	const char *args[1];
 	char pin[PIN_LINE];
 	struct hd_err err;
 	bool already = false;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse(cmd, argc, argv, 2, NULL, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = cli_id(cmd, nargs ? args[0] : NULL, &id);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
+	rc = cli_open_id(ctx, cmd, argc, argv, NULL, &id);
 	if (rc != HD_OK)
 		return rc;
 	if (!reset) {
@@ -215,17 +210,12 @@ int cli_staff(struct cli_ctx *ctx, int argc, char **argv)
 int cli_set_pin(struct cli_ctx *ctx, int argc, char **argv, enum booker_kind kind)
 {
 	const char *cmd = kind == BOOKER_ORG ? "org set-pin" : "team set-pin";
-	const char *args[1];
 	char pin[PIN_LINE];
 	struct hd_err err;
 	long long id;
-	int nargs, rc;
+	int rc;
 
-	rc = cli_parse(cmd, argc, argv, 2, NULL, args, 1, &nargs);
-	if (rc == HD_OK)
-		rc = cli_id(cmd, nargs ? args[0] : NULL, &id);
-	if (rc == HD_OK)
-		rc = cli_open(ctx);
+	rc = cli_open_id(ctx, cmd, argc, argv, NULL, &id);
 	if (rc == HD_OK)
 		rc = cli_read_pin(_("Booking PIN"), BOOKER_PIN_MIN, BOOKER_PIN_MAX, pin,
 				  sizeof(pin));

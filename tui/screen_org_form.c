@@ -188,27 +188,14 @@ static bool org_form_dirty(struct app *a, void *st)
 
 static const int ORG_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
 
-const struct screen_ops SCREEN_ORG_FORM = {
-	.title = N_("New organisation"),
-	.open = org_form_open,
-	.close = org_form_close,
-	.draw = org_form_draw,
-	.key = org_form_key,
-	.typing = org_form_typing,
-	.dirty = org_form_dirty,
-	.keys = ORG_FORM_KEYS,
-	.patient = true,
-};
+#define ORG_FORM_OPS(name)                                                             \
+	{                                                                              \
+		.title = (name), .open = org_form_open, .close = org_form_close,       \
+		.draw = org_form_draw, .key = org_form_key, .typing = org_form_typing, \
+		.dirty = org_form_dirty, .keys = ORG_FORM_KEYS, .patient = true        \
+	}
+
+const struct screen_ops SCREEN_ORG_FORM = ORG_FORM_OPS(N_("New organisation"));
 
 /* The same form over a stored organisation (arg: its id). */
-const struct screen_ops SCREEN_ORG_EDIT = {
-	.title = N_("Edit organisation"),
-	.open = org_form_open,
-	.close = org_form_close,
-	.draw = org_form_draw,
-	.key = org_form_key,
-	.typing = org_form_typing,
-	.dirty = org_form_dirty,
-	.keys = ORG_FORM_KEYS,
-	.patient = true,
-};
+const struct screen_ops SCREEN_ORG_EDIT = ORG_FORM_OPS(N_("Edit organisation"));

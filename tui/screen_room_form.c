@@ -162,27 +162,14 @@ static bool room_form_dirty(struct app *a, void *st)
 
 static const int ROOM_FORM_KEYS[] = { ACT_NEXT, ACT_PICK, ACT_SAVE, -1 };
 
-const struct screen_ops SCREEN_ROOM_NEW = {
-	.title = N_("New room"),
-	.open = room_form_open,
-	.close = room_form_close,
-	.draw = room_form_draw,
-	.key = room_form_key,
-	.typing = room_form_typing,
-	.dirty = room_form_dirty,
-	.keys = ROOM_FORM_KEYS,
-	.patient = true,
-};
+#define ROOM_FORM_OPS(name)                                                               \
+	{                                                                                 \
+		.title = (name), .open = room_form_open, .close = room_form_close,        \
+		.draw = room_form_draw, .key = room_form_key, .typing = room_form_typing, \
+		.dirty = room_form_dirty, .keys = ROOM_FORM_KEYS, .patient = true         \
+	}
+
+const struct screen_ops SCREEN_ROOM_NEW = ROOM_FORM_OPS(N_("New room"));
 
 /* The same form over a stored room (arg: its id). */
-const struct screen_ops SCREEN_ROOM_EDIT = {
-	.title = N_("Edit room"),
-	.open = room_form_open,
-	.close = room_form_close,
-	.draw = room_form_draw,
-	.key = room_form_key,
-	.typing = room_form_typing,
-	.dirty = room_form_dirty,
-	.keys = ROOM_FORM_KEYS,
-	.patient = true,
-};
+const struct screen_ops SCREEN_ROOM_EDIT = ROOM_FORM_OPS(N_("Edit room"));
