@@ -106,9 +106,7 @@ void scan_clear(struct scan_hold *h)
 	h->text[0] = '\0';
 }
 
-/* A booking receipt checks the booking in (for a series, the date open
- * now). */
-static void checkin_booking(struct app *a, long long id)
+void scan_checkin_booking(struct app *a, long long id, enum access_via via)
 {
 	struct booking b;
 	struct hd_err err;
@@ -116,8 +114,9 @@ static void checkin_booking(struct app *a, long long id)
 	bool already;
 	time_t at;
 
-	id = booking_series_now(a->db, id);
-	if (booking_checkin(a->db, &a->actor, VIA_SCAN, id, &already, &at, &err) != HD_OK ||
+	if (via == VIA_SCAN)
+		id = booking_series_now(a->db, id);
+	if (booking_checkin(a->db, &a->actor, via, id, &already, &at, &err) != HD_OK ||
 	    booking_get(a->db, id, &b, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
@@ -163,7 +162,7 @@ void scan_act(struct app *a, const char *text)
 		app_message(a, ROLE_OK, _("Test page %lld: the scanner reads codes right."), id);
 		return;
 	case TOKEN_BOOKING:
-		checkin_booking(a, id);
+		scan_checkin_booking(a, id, VIA_SCAN);
 		return;
 	case TOKEN_TEAM:
 		/* A filing receipt opens the team, for staff. */

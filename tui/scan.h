@@ -46,4 +46,8 @@ void scan_clear(struct scan_hold *h);
  * a forged code is refused. The outcome goes to the status line. */
 void scan_act(struct app *a, const char *text);
 
+/* Checks booking id in and says so on the status line (a refusal too);
+ * by a scan (VIA_SCAN), a series' date open now is the one checked in. */
+void scan_checkin_booking(struct app *a, long long id, enum access_via via);
+
 #endif

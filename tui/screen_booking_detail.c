@@ -17,6 +17,7 @@
 #include "printing/receipt.h"
 #include "tui/actions.h"
 #include "tui/app.h"
+#include "tui/scan.h"
 #include "tui/draw.h"
 #include "tui/print_tell.h"
 
@@ -132,20 +133,7 @@ static void cancel(struct app *a, struct detail *d)
 
 static void checkin(struct app *a, struct detail *d)
 {
-	struct hd_err err;
-	char when[16];
-	bool already;
-	time_t at;
-
-	if (booking_checkin(a->db, &a->actor, VIA_DIRECT, d->id, &already, &at, &err) != HD_OK) {
-		app_message(a, ROLE_ERROR, "%s", err.msg);
-		return;
-	}
-	clock_local_hm(at ? at : clock_now(), when, sizeof(when));
-	app_message(a, already ? ROLE_DIM : ROLE_OK,
-		    already ? _("%s, %s: checked in already at %s.")
-			    : _("%s, %s: checked in at %s. Welcome!"),
-		    d->b.booker, d->b.room, when);
+	scan_checkin_booking(a, d->id, VIA_DIRECT);
 	reload(a, d);
 }
 
