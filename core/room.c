@@ -115,6 +115,18 @@ static void bind_minutes(sqlite3_stmt *st, int i, int m)
 		sqlite3_bind_int(st, i, m);
 }
 
+/* The room's columns as ?1 to ?6: name, kind, capacity, opening and
+ * closing minutes, buffer. */
+static void bind_room(sqlite3_stmt *st, const struct room *r)
+{
+	sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, r->kind);
+	sqlite3_bind_int(st, 3, r->capacity);
+	bind_minutes(st, 4, r->open_min);
+	bind_minutes(st, 5, r->close_min);
+	sqlite3_bind_int(st, 6, r->buffer_min);
+}
+
 enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
 			long long *id, struct hd_err *err)
 {
@@ -141,12 +153,7 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 			&st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, r.name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, r.kind);
-	sqlite3_bind_int(st, 3, r.capacity);
-	bind_minutes(st, 4, r.open_min);
-	bind_minutes(st, 5, r.close_min);
-	sqlite3_bind_int(st, 6, r.buffer_min);
+	bind_room(st, &r);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)clock_now());
 	src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
@@ -190,12 +197,7 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_ROOM_JSON, id);
-	sqlite3_bind_text(st, 1, r.name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, r.kind);
-	sqlite3_bind_int(st, 3, r.capacity);
-	bind_minutes(st, 4, r.open_min);
-	bind_minutes(st, 5, r.close_min);
-	sqlite3_bind_int(st, 6, r.buffer_min);
+	bind_room(st, &r);
 	sqlite3_bind_int64(st, 7, id);
 	src = sqlite3_step(st);
 	if (src != SQLITE_DONE) {
