@@ -177,7 +177,7 @@ static enum hd_status measure_team_create(sqlite3 *db, struct hd_err *err)
 		d.schedule = "每天 06:30-07:30";
 		d.committee = "阳光居委会";
 		t0 = bench_ms();
-		rc = team_create(db, &who, &d, TEAM_APPLIED, NULL, &id, err);
+		rc = team_create(db, &who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, err);
 		t[i] = bench_ms() - t0;
 		if (rc != HD_OK)
 			return rc;

@@ -206,10 +206,11 @@ static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct b
 			       struct nameset *taken, struct hd_err *err)
 {
 	char committee[64], key[NAME_BYTES + 64], leader[64], phone[32];
-	char content[256], place[128], schedule[64], liaison[64], filed[DATE_LEN];
+	char content[256], place[128], schedule[64], liaison[64];
 	struct bench_team_name t;
 	struct team_draft d = { 0 };
 	enum team_state state;
+	long filed;
 	int c = (int)bench_rng_below(r, (unsigned)names_committee_count()), m, variant = 0, i;
 	long long id;
 
@@ -234,7 +235,7 @@ static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct b
 	if (bench_rng_below(r, 2))
 		names_person(r, liaison, sizeof(liaison));
 	state = pick_state(r);
-	local_date_back(bench_rng_range(r, 1, 1500), filed, sizeof(filed));
+	filed = clock_day_at(BASE_TIME - (time_t)bench_rng_range(r, 1, 1500) * DAY);
 	d.name = t.name;
 	d.category = t.category;
 	d.leader = leader;
@@ -245,7 +246,8 @@ static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct b
 	d.liaison = liaison;
 	d.committee = committee;
 	d.street = names_street(c);
-	return team_create(db, who, &d, state, state >= TEAM_FILED ? filed : NULL, &id, err);
+	return team_create(db, who, &d, state, state >= TEAM_FILED ? filed : CLOCK_NO_DAY, &id,
+			   err);
 }
 
 static int usage(void)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/access.h"
+#include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/lists.h"
@@ -165,7 +166,7 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 	struct team_draft d = { 0 };
 	long long id;
 	bool added;
-	char filed[DATE_LEN] = "";
+	long filed = CLOCK_NO_DAY;
 	struct team *t;
 	int state = TEAM_APPLIED;
 	enum hd_status rc = HD_OK;
@@ -188,17 +189,16 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 		team_draft_of(t, &d);
 		state = (int)t->state;
 		if (!c[14])
-			snprintf(filed, sizeof(filed), "%s", t->filed_date);
+			filed = clock_day_of(t->filed_date);
 	}
 	/* The file's cells over what the team has; then its state and date. */
 	if (cells_into(&TEAM_RECORD, c, &d, err) != HD_OK)
 		rc = HD_BAD_INPUT;
 	else if (text_given(c[13]) && list_parse(&LIST_TEAM_STATE, c[13], &state, err) != HD_OK)
 		rc = HD_BAD_INPUT;
-	else if (text_given(c[14]) &&
-		 valid_date(c[14], _("Filing date"), filed, sizeof(filed), err))
+	else if (text_given(c[14]) && clock_parse_day(c[14], _("Filing date"), &filed, err))
 		rc = HD_BAD_INPUT;
-	else if (*filed && state < TEAM_FILED)
+	else if (filed != CLOCK_NO_DAY && state < TEAM_FILED)
 		rc = hd_err_set(err, HD_BAD_INPUT, "filed_date",
 				_("%s: only filed, classified or deregistered teams have one"),
 				_("Filing date"));

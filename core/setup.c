@@ -170,7 +170,6 @@ static enum hd_status demo_orgs(sqlite3 *db, const struct hd_actor *who, struct 
 
 static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
 {
-	char filed[DATE_LEN];
 	struct team_draft d;
 	long long id;
 	int i;
@@ -178,7 +177,6 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 	for (i = 0; i < COUNT(DEMO_TEAMS); i++) {
 		const struct demo_team *t = &DEMO_TEAMS[i];
 
-		clock_date_of(clock_today() - t->filed_days, filed, sizeof(filed));
 		memset(&d, 0, sizeof(d));
 		d.name = t->name;
 		d.category = t->category;
@@ -191,7 +189,8 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 		d.party_members = REC_NUM(t->party);
 		d.committee = t->committee;
 		d.street = "花园街道";
-		if (team_create(db, who, &d, t->state, filed, &id, err) != HD_OK)
+		if (team_create(db, who, &d, t->state, clock_today() - t->filed_days, &id, err) !=
+		    HD_OK)
 			return err ? err->status : HD_FAIL;
 	}
 	return HD_OK;

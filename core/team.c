@@ -113,6 +113,15 @@ static const char SQL_TEAM_JSON[] =
 	" 'liaison', liaison, 'committee', committee, 'street', street,"
 	" 'filed_date', filed_date) FROM team WHERE id = ?1";
 
+/* Binds day as its "YYYY-MM-DD", the way the register keeps dates. */
+static void bind_day(sqlite3_stmt *st, int col, long day)
+{
+	char date[DATE_LEN];
+
+	clock_date_of(day, date, sizeof(date));
+	sqlite3_bind_text(st, col, date, -1, SQLITE_TRANSIENT);
+}
+
 /* Binds the row's fields ?1..?14 (as SQL_INSERT and SQL_UPDATE number them)
  * and its state. */
 static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state state)
@@ -161,8 +170,7 @@ static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long l
 }
 
 enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
-			   enum team_state state, const char *filed_date, long long *id,
-			   struct hd_err *err)
+			   enum team_state state, long filed_day, long long *id, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct team_row *t = xcalloc(1, sizeof(*t));
@@ -192,8 +200,8 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	if (rc != HD_OK)
 		goto done;
 	bind_row(st, t, state);
-	if (filed_date && *filed_date && state >= TEAM_FILED)
-		sqlite3_bind_text(st, 15, filed_date, -1, SQLITE_STATIC);
+	if (filed_day != CLOCK_NO_DAY && state >= TEAM_FILED)
+		bind_day(st, 15, filed_day);
 	else
 		sqlite3_bind_null(st, 15);
 	sqlite3_bind_int64(st, 16, (sqlite3_int64)clock_now());
@@ -250,8 +258,8 @@ static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long 
 }
 
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
-			   const struct team_draft *d, enum team_state state,
-			   const char *filed_date, const char *reason, struct hd_err *err)
+			   const struct team_draft *d, enum team_state state, long filed_day,
+			   const char *reason, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	struct team_row *t = xcalloc(1, sizeof(*t));
@@ -292,8 +300,8 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	if (rc != HD_OK)
 		goto done;
 	bind_row(st, t, state);
-	if (filed_date && *filed_date)
-		sqlite3_bind_text(st, 15, filed_date, -1, SQLITE_STATIC);
+	if (filed_day != CLOCK_NO_DAY)
+		bind_day(st, 15, filed_day);
 	sqlite3_bind_int64(st, 16, (sqlite3_int64)clock_now());
 	sqlite3_bind_int64(st, 17, id);
 	src = sqlite3_step(st);

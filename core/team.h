@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/clock.h"
 #include "core/lists.h"
 #include "core/org.h"
 #include "core/record.h"
@@ -98,22 +99,22 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
 
 /* Checks every field and adds the team in state (TEAM_APPLIED for a new
  * application; the demo and imports give others), with its audit entry and
- * search index, in one transaction. filed_date ("YYYY-MM-DD" or NULL) is
- * kept for filed states. HD_BAD_INPUT naming the field (members below 10
+ * search index, in one transaction. filed_day (a day number, CLOCK_NO_DAY
+ * for none) is kept for filed states. HD_BAD_INPUT naming the field (members below 10
  * among them); HD_REFUSED when the name is taken in the same residents'
  * committee. */
 enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
-			   enum team_state state, const char *filed_date, long long *id,
+			   enum team_state state, long filed_day, long long *id,
 			   struct hd_err *err);
 
 /* Changes team id to the draft, every field checked as team_create()
  * does, in state (a change of state kept in the history with reason;
  * TEAM_STATE_KEPT keeps the one it is in at the moment of saving) and
- * filed_date (NULL keeps the one it has), audited before and after
+ * filed_day (CLOCK_NO_DAY keeps the one it has), audited before and after
  * (staff). HD_REFUSED when another team of the committee has the name. */
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
-			   const struct team_draft *d, enum team_state state,
-			   const char *filed_date, const char *reason, struct hd_err *err);
+			   const struct team_draft *d, enum team_state state, long filed_day,
+			   const char *reason, struct hd_err *err);
 /* A draft of team t as stored (its text pointing into t), for an edit
  * that changes some fields and keeps the others. */
 void team_draft_of(const struct team *t, struct team_draft *d);

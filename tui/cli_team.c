@@ -74,7 +74,7 @@ static int apply_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (team_create(ctx->db, &ctx->actor, &d, TEAM_APPLIED, NULL, &id, &err) != HD_OK)
+	if (team_create(ctx->db, &ctx->actor, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err) != HD_OK)
 		return cli_report(&err);
 	return print_team(ctx, id);
 }
@@ -134,7 +134,7 @@ static int update_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		free(t);
 		return HD_BAD_INPUT;
 	}
-	rc = team_update(ctx->db, &ctx->actor, id, &d, TEAM_STATE_KEPT, NULL, NULL, &err);
+	rc = team_update(ctx->db, &ctx->actor, id, &d, TEAM_STATE_KEPT, CLOCK_NO_DAY, NULL, &err);
 	free(t);
 	if (rc != HD_OK)
 		return cli_report(&err);

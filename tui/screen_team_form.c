@@ -138,8 +138,8 @@ static void save(struct app *a, struct team_form *tf)
 		return;
 	id = tf->id;
 	if (id) {
-		if (team_update(a->db, &a->actor, id, &d, TEAM_STATE_KEPT, NULL, NULL, &err) !=
-		    HD_OK) {
+		if (team_update(a->db, &a->actor, id, &d, TEAM_STATE_KEPT, CLOCK_NO_DAY, NULL,
+				&err) != HD_OK) {
 			form_view_tell(a, &tf->form, &err);
 			return;
 		}
@@ -147,7 +147,7 @@ static void save(struct app *a, struct team_form *tf)
 		app_pop(a); /* tf is gone; the team's page shows the change */
 		return;
 	}
-	if (team_create(a->db, &a->actor, &d, TEAM_APPLIED, NULL, &id, &err) != HD_OK) {
+	if (team_create(a->db, &a->actor, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err) != HD_OK) {
 		form_view_tell(a, &tf->form, &err);
 		return;
 	}

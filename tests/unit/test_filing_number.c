@@ -32,7 +32,7 @@ static long long apply_on(sqlite3 *db, const struct hd_actor *who, const char *n
 	struct team_draft d = draft(name);
 	long long id = 0;
 
-	EXPECT(HD_OK, team_create(db, who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_OK, team_create(db, who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	return id;
 }
 
@@ -164,16 +164,19 @@ static void test_teams_added_filed_are_numbered_in_their_filing_year(void **stat
 			  d3 = draft("夕阳合唱团"), d4 = draft("红枫志愿队");
 	long long a, b, c, e;
 
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d1, TEAM_FILED, "2025-05-01", &a, &err));
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d2, TEAM_CLASSIFIED, "2025-03-01", &b, &err));
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d3, TEAM_REVIEWED, NULL, &c, &err));
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d4, TEAM_FILED, NULL, &e, &err));
+	EXPECT(HD_OK,
+	       team_create(t->db, &t->who, &d1, TEAM_FILED, clock_day_of("2025-05-01"), &a, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d2, TEAM_CLASSIFIED, clock_day_of("2025-03-01"),
+				  &b, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d3, TEAM_REVIEWED, CLOCK_NO_DAY, &c, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d4, TEAM_FILED, CLOCK_NO_DAY, &e, &err));
 	assert_string_equal(number_of(t->db, a), "HD-2025-0001");
 	assert_string_equal(number_of(t->db, b), "HD-2025-0002");
 	assert_string_equal(number_of(t->db, c), "");
 	assert_string_equal(number_of(t->db, e), "HD-2026-0001");
 	/* An edit that files a team numbers it too. */
-	EXPECT(HD_OK, team_update(t->db, &t->who, c, &d3, TEAM_FILED, "2026-11-20", "导入", &err));
+	EXPECT(HD_OK, team_update(t->db, &t->who, c, &d3, TEAM_FILED, clock_day_of("2026-11-20"),
+				  "导入", &err));
 	assert_string_equal(number_of(t->db, c), "HD-2026-0002");
 }
 

@@ -217,14 +217,16 @@ static void test_team_name_is_unique_within_its_committee_only(void **state)
 	struct team got;
 	long long id;
 
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_OK);
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err),
+			 HD_OK);
 	assert_int_equal(team_get(t->db, id, &got, &err), HD_OK);
 	assert_int_equal(got.state, TEAM_APPLIED);
 	assert_string_equal(got.phone, "021-58881234");
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err),
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err),
 			 HD_REFUSED);
 	d.committee = "东方居委会";
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_OK);
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err),
+			 HD_OK);
 }
 
 static void test_team_needs_ten_members(void **state)
@@ -234,11 +236,11 @@ static void test_team_needs_ten_members(void **state)
 	struct hd_err err;
 	long long id;
 
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err),
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err),
 			 HD_BAD_INPUT);
 	d.members = REC_NUM(10);
 	d.party_members = REC_NUM(11);
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err),
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err),
 			 HD_BAD_INPUT);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 0);
 }

@@ -51,8 +51,9 @@ static long long add_team(struct tdb *t, const char *day, const char *name, int 
 	long long id = 0;
 
 	at(day, "10:00");
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d, st, st >= TEAM_FILED ? "2026-09-01" : NULL,
-				  &id, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d, st,
+				  st >= TEAM_FILED ? clock_day_of("2026-09-01") : CLOCK_NO_DAY, &id,
+				  &err));
 	return id;
 }
 
@@ -460,7 +461,8 @@ static void test_states_as_of_now_and_filings_by_date(void **state)
 
 	/* A team that came in filed on 2019-05-01 (an import) is no new filing
 	 * of November; its filing counts in May 2019. */
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_FILED, "2019-05-01", &id, &err));
+	EXPECT(HD_OK,
+	       team_create(t->db, &t->who, &d, TEAM_FILED, clock_day_of("2019-05-01"), &id, &err));
 	build(t, "2026-11-01", "2026-11-30");
 	assert_int_equal(rep.filed_in_period, 1); /* team A, filed on the 5th */
 	build(t, "2019-05-01", "2019-05-31");

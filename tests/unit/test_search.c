@@ -29,7 +29,8 @@ static long long add_team(struct tdb *t, const char *name)
 	struct hd_err err;
 	long long id = 0;
 
-	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err), HD_OK);
+	assert_int_equal(team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err),
+			 HD_OK);
 	return id;
 }
 

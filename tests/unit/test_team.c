@@ -64,7 +64,7 @@ static long long apply(struct tdb *t, const char *name)
 	struct team_draft d = draft(name, "阳光居委会");
 	long long id = 0;
 
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	return id;
 }
 
@@ -75,7 +75,7 @@ static long long added(struct tdb *t, const char *name, enum team_state st, cons
 	struct team_draft d = draft(name, "东方居委会");
 	long long id = 0;
 
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d, st, filed, &id, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d, st, clock_day_of(filed), &id, &err));
 	return id;
 }
 
@@ -568,19 +568,21 @@ static void test_every_proper_name_ending_is_accepted_others_refused(void **stat
 	for (i = 0; i < sizeof(GOOD) / sizeof(GOOD[0]); i++) {
 		d = draft(GOOD[i], "");
 		assert_int_equal(team_unmet(&d, why, 8), 0);
-		EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+		EXPECT(HD_OK,
+		       team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	}
 	for (i = 0; i < sizeof(BAD) / sizeof(BAD[0]); i++) {
 		d = draft(BAD[i], "");
 		if (team_unmet(&d, why, 8) != 1)
 			fail_msg("%s: team_unmet does not name the improper name", BAD[i]);
 		EXPECT(HD_BAD_INPUT,
-		       team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+		       team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 		assert_string_equal(err.field, "name");
 	}
 	d = draft("晨练太极队", "");
 	d.members = REC_NUM(9);
-	EXPECT(HD_BAD_INPUT, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_BAD_INPUT,
+	       team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 10);
 }
 
@@ -590,16 +592,16 @@ static void test_duplicate_name_is_refused_within_one_committee_only(void **stat
 	struct team_draft d = draft("晨光太极队", "阳光居委会"); /* demo team 1 */
 	long long id = 0;
 
-	EXPECT(HD_REFUSED, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_REFUSED, team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	d.name = " 晨光太极队 "; /* the same name, with spaces around */
-	EXPECT(HD_REFUSED, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_REFUSED, team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 12);
 	d.committee = "花园居委会";
-	EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_OK, team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	assert_int_equal(id, 13);
 	/* a deregistered team keeps its name in its committee */
 	d = draft("京剧票友会", "东方居委会");
-	EXPECT(HD_REFUSED, team_create(t->db, &t->who, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_REFUSED, team_create(t->db, &t->who, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 13);
 }
 
@@ -885,7 +887,8 @@ static void test_volunteer_and_desk_apply_and_record_but_take_no_step(void **sta
 
 	for (k = 0; k < 2; k++) {
 		d = draft(NAMES[k], "花园居委会");
-		EXPECT(HD_OK, team_create(t->db, who[k], &d, TEAM_APPLIED, NULL, &id, &err));
+		EXPECT(HD_OK,
+		       team_create(t->db, who[k], &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 		assert_int_equal(state_of_team(t, id), TEAM_APPLIED);
 		EXPECT(HD_OK, team_activity(t->db, who[k], filed, tday("2026-11-20"), &err));
 		denied = tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'denied'"
@@ -902,7 +905,8 @@ static void test_volunteer_and_desk_apply_and_record_but_take_no_step(void **sta
 				 denied + 10);
 		/* adding a team straight into a filed state is editing the register */
 		d = draft("直接备案队", NAMES[k]);
-		EXPECT(HD_REFUSED, team_create(t->db, who[k], &d, TEAM_FILED, TODAY, &id, &err));
+		EXPECT(HD_REFUSED,
+		       team_create(t->db, who[k], &d, TEAM_FILED, clock_day_of(TODAY), &id, &err));
 	}
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 14);
 	/* no step beyond the applications themselves */
@@ -926,7 +930,7 @@ static void test_resident_at_a_kiosk_can_neither_apply_nor_record(void **state)
 	struct team_draft d = draft("自助队", "花园居委会");
 	long long id = 0;
 
-	EXPECT(HD_REFUSED, team_create(t->db, &r, &d, TEAM_APPLIED, NULL, &id, &err));
+	EXPECT(HD_REFUSED, team_create(t->db, &r, &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 	EXPECT(HD_REFUSED, team_activity(t->db, &r, 3, CLOCK_NO_DAY, &err));
 	STEP(HD_REFUSED, &r, 7, TEAM_REVIEW, NULL);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM team"), 12);

@@ -220,7 +220,8 @@ static void test_whom_they_visit(void **state)
 	struct visit v;
 
 	assert_int_equal(org_add(t->db, &t->who, &od, &org, NULL, &err), HD_OK);
-	assert_int_equal(team_create(t->db, &t->who, &td, TEAM_APPLIED, NULL, &team, &err), HD_OK);
+	assert_int_equal(team_create(t->db, &t->who, &td, TEAM_APPLIED, CLOCK_NO_DAY, &team, &err),
+			 HD_OK);
 	d.org = org;
 	assert_int_equal(visit_checkin(t->db, &t->who, &d, &id, &err), HD_OK);
 	assert_int_equal(visit_get(t->db, id, &v, &err), HD_OK);
