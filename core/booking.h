@@ -191,15 +191,15 @@ struct booking_series {
 };
 void booking_series_free(struct booking_series *s);
 
-/* Books the draft and the same hours every week until the date until
- * (inclusive), each occurrence its own row linked to its series, every rule
+/* Books the draft and the same hours every week until the day number
+ * until_day (inclusive; HD_BAD_INPUT when before the draft's date), each occurrence its own row linked to its series, every rule
  * checked for each (the booking window only for the first; at most
  * booking.series_weeks occurrences). When a date is refused the whole series
  * is refused (HD_REFUSED, every refused date in out->missed), unless
  * skip_conflicts: then the free dates are booked and the others listed
  * (and audited, see booking_series_skipped()). */
 enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-				  const struct booking_draft *d, const char *until,
+				  const struct booking_draft *d, long until_day,
 				  bool skip_conflicts, struct booking_series *out,
 				  struct hd_err *err);
 

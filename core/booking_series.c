@@ -49,15 +49,13 @@ static enum hd_status add_miss(struct booking_series *s, time_t start, const cha
 	return HD_OK;
 }
 
-/* The weekly occurrences from the plan's date to until, inclusive. */
-static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, const char *until,
-				  int *weeks, struct hd_err *err)
+/* The weekly occurrences from the plan's date to day b, inclusive. */
+static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, long b, int *weeks,
+				  struct hd_err *err)
 {
 	char first[DATE_LEN], last[DATE_LEN];
-	long most = settings_int(db, SET_BOOKING_SERIES_WEEKS), a, b;
+	long most = settings_int(db, SET_BOOKING_SERIES_WEEKS), a;
 
-	if (clock_parse_day(until, _("Weekly until"), &b, err) != HD_OK)
-		return HD_BAD_INPUT;
 	a = clock_day_at(p->start);
 	clock_date_of(a, first, sizeof(first));
 	clock_date_of(b, last, sizeof(last));
@@ -181,7 +179,7 @@ enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_
 }
 
 enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-				  const struct booking_draft *d, const char *until,
+				  const struct booking_draft *d, long until_day,
 				  bool skip_conflicts, struct booking_series *out,
 				  struct hd_err *err)
 {
@@ -193,7 +191,7 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
 	memset(out, 0, sizeof(*out));
 	rc = plan_read(db, d, &p, err);
 	if (rc == HD_OK)
-		rc = count_weeks(db, &p, until, &weeks, err);
+		rc = count_weeks(db, &p, until_day, &weeks, err);
 	if (rc == HD_OK)
 		rc = access_require_via(db, who, ACC_BOOK, how, err);
 	if (rc != HD_OK)

@@ -89,6 +89,7 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct booking_draft d;
 	const char *args[MAX_ARGS], *until;
 	struct hd_err err;
+	long until_day;
 	int nargs, rc;
 
 	cli_record_opts(&BOOKING_RECORD, opts);
@@ -103,10 +104,13 @@ static int add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (until)
-		rc = booking_add_weekly(ctx->db, &ctx->actor, VIA_DIRECT, &d, until,
-					cli_opt(opts, "--skip-conflicts") != NULL, &s, &err);
-	else if ((s.ids = malloc(sizeof(*s.ids))) == NULL)
+	if (until) {
+		rc = clock_parse_day(until, _("Weekly until"), &until_day, &err);
+		if (rc == HD_OK)
+			rc = booking_add_weekly(ctx->db, &ctx->actor, VIA_DIRECT, &d, until_day,
+						cli_opt(opts, "--skip-conflicts") != NULL, &s,
+						&err);
+	} else if ((s.ids = malloc(sizeof(*s.ids))) == NULL)
 		rc = hd_err_set(&err, HD_FAIL, "", _("out of memory"));
 	else
 		rc = booking_add(ctx->db, &ctx->actor, VIA_DIRECT, &d, &s.ids[s.n++], &err);

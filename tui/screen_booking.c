@@ -152,6 +152,7 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 	struct booking_series s = { 0 };
 	struct hd_err err;
 	enum hd_status rc;
+	long until_day;
 
 	booking_series_free(&f->missed);
 	*count = 0;
@@ -162,7 +163,9 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 			form_view_tell(a, &f->form, &err);
 		return rc == HD_OK;
 	}
-	rc = booking_add_weekly(a->db, &a->actor, how, d, until, false, &s, &err);
+	rc = clock_parse_day(until, _("Weekly until"), &until_day, &err);
+	if (rc == HD_OK)
+		rc = booking_add_weekly(a->db, &a->actor, how, d, until_day, false, &s, &err);
 	if (rc == HD_REFUSED && s.nmissed) {
 		f->missed = s;
 		memset(&s, 0, sizeof(s));
@@ -170,7 +173,7 @@ static bool book(struct app *a, struct booking_form *f, const struct booking_dra
 			app_message(a, ROLE_WARNING, "%s", err.msg);
 			return false;
 		}
-		rc = booking_add_weekly(a->db, &a->actor, how, d, until, true, &s, &err);
+		rc = booking_add_weekly(a->db, &a->actor, how, d, until_day, true, &s, &err);
 	}
 	if (rc != HD_OK) {
 		booking_series_free(&s);
