@@ -84,22 +84,22 @@ done:
  * afternoons and evenings mostly, for 4 to 50 people. */
 static enum hd_status measure_free_rooms(sqlite3 *db, struct bench_rng *r, struct hd_err *err)
 {
-	static const char *const PEOPLE[] = { "4", "8", "12", "20", "30", "50" };
+	static const int PEOPLE[] = { 4, 8, 12, 20, 30, 50 };
 	double *t = xmalloc(sizeof(*t) * FREE_QUERIES);
 	double *found = xmalloc(sizeof(*found) * FREE_QUERIES);
-	char date[DATE_LEN], start[32], end[32];
+	time_t start, end;
 	enum hd_status rc = HD_OK;
 	struct room *rooms;
 	double t0;
 	int i, from, len, n;
+	long day;
 
 	for (i = 0; i < FREE_QUERIES; i++) {
-		day_after((int)bench_rng_below(r, AHEAD_DAYS + 1), date, sizeof(date));
+		day = clock_day_at(bench_visits_now()) + (long)bench_rng_below(r, AHEAD_DAYS + 1);
 		from = 11 * 60 + 30 * (int)bench_rng_below(r, 15);
 		len = 60 * bench_rng_range(r, 1, 3);
-		snprintf(start, sizeof(start), "%s %02d:%02d", date, from / 60, from % 60);
-		snprintf(end, sizeof(end), "%s %02d:%02d", date, (from + len) / 60,
-			 (from + len) % 60);
+		start = clock_day_time(day, from);
+		end = clock_day_time(day, from + len);
 		t0 = bench_ms();
 		rc = grid_free_rooms(db, start, end, PEOPLE[bench_rng_below(r, 6)], &rooms, &n,
 				     err);

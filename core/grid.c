@@ -267,23 +267,17 @@ static const char SQL_FREE_ROOMS[] =
 	"  AND c.start < ?2 AND ?1 < c.end)"
 	" ORDER BY r.capacity, r.name";
 
-enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
-			       const char *attendees, struct room **out, int *n, struct hd_err *err)
+enum hd_status grid_free_rooms(sqlite3 *db, time_t from, time_t to, int people, struct room **out,
+			       int *n, struct hd_err *err)
 {
 	char closed[TEXT_BYTES];
 	long long args[6];
-	time_t from, to;
-	long people = 1, day;
+	long day;
 	enum hd_status rc;
 	int i, k, open, close, s, e, closing;
 
 	*out = NULL;
 	*n = 0;
-	if (clock_parse_local(start, _("Start"), &from, err) ||
-	    clock_parse_local(end, _("End"), &to, err) ||
-	    (text_given(attendees) &&
-	     valid_int(attendees, _("Attendees"), 1, ROOM_CAPACITY_MAX, &people, err)))
-		return HD_BAD_INPUT;
 	day = clock_day_at(from);
 	if (to <= from || clock_day_at(to) != day)
 		return hd_err_set(err, HD_BAD_INPUT, "end",

@@ -64,11 +64,10 @@ static inline int grid_booking(const struct grid *g, int row, int col)
 }
 
 /* The rooms open, not closed and free (with their buffers) from start to
- * end ("YYYY-MM-DD HH:MM") for attendees people, smallest first, into a
- * malloc'd array. HD_BAD_INPUT for malformed fields; HD_REFUSED when the
- * centre is closed that day. */
-enum hd_status grid_free_rooms(sqlite3 *db, const char *start, const char *end,
-			       const char *attendees, struct room **out, int *n,
-			       struct hd_err *err);
+ * end for people people (rooms holding at least that many), smallest first,
+ * into a malloc'd array. HD_BAD_INPUT naming "end" unless end is after start
+ * on the same day; HD_REFUSED when the centre is closed that day. */
+enum hd_status grid_free_rooms(sqlite3 *db, time_t start, time_t end, int people, struct room **out,
+			       int *n, struct hd_err *err);
 
 #endif

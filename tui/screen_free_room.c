@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/booking.h"
+#include "core/clock.h"
 #include "core/grid.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -110,7 +111,8 @@ static void free_draw(struct app *a, void *st)
 /* The rooms free for the question in f->slot, as of now. */
 static enum hd_status list_free(struct app *a, struct free_room *f, struct hd_err *err)
 {
-	char start[32], end[32], people[16];
+	char start[32], end[32];
+	time_t from, to;
 
 	free(f->rooms);
 	f->rooms = NULL;
@@ -119,8 +121,10 @@ static enum hd_status list_free(struct app *a, struct free_room *f, struct hd_er
 		 f->slot.start_min % 60);
 	snprintf(end, sizeof(end), "%s %02d:%02d", f->slot.date, f->slot.end_min / 60,
 		 f->slot.end_min % 60);
-	snprintf(people, sizeof(people), "%d", f->slot.people);
-	return grid_free_rooms(a->db, start, end, people, &f->rooms, &f->nrooms, err);
+	if (clock_parse_local(start, _("Start"), &from, err) != HD_OK ||
+	    clock_parse_local(end, _("End"), &to, err) != HD_OK)
+		return HD_BAD_INPUT;
+	return grid_free_rooms(a->db, from, to, f->slot.people, &f->rooms, &f->nrooms, err);
 }
 
 static void ask(struct app *a, struct free_room *f)

@@ -70,21 +70,24 @@ static void cells_are(const struct grid *g, long long room, const char *from, co
 				 grid_at(g, r, c), want);
 }
 
-/* grid_free_rooms() as a string of room ids, "3 8 2" (smallest first), into
+/* grid_free_rooms() from date from to date to for people, as a string of room ids, "3 8 2" (smallest first), into
  * ids; the status it gave. */
 static enum hd_status free_rooms(struct tdb *t, const char *date, const char *from, const char *to,
-				 const char *attendees, char *ids, size_t idsz)
+				 int people, char *ids, size_t idsz)
 {
 	char start[40], end[40];
 	struct room *rooms = NULL;
 	enum hd_status rc;
 	size_t used = 0;
+	time_t a, b;
 	int n = -1, i;
 
 	snprintf(start, sizeof(start), "%s %s", date, from);
 	snprintf(end, sizeof(end), "%s %s", date, to);
+	EXPECT(HD_OK, clock_parse_local(start, "start", &a, &err));
+	EXPECT(HD_OK, clock_parse_local(end, "end", &b, &err));
 	*ids = '\0';
-	rc = grid_free_rooms(t->db, start, end, attendees, &rooms, &n, &err);
+	rc = grid_free_rooms(t->db, a, b, people, &rooms, &n, &err);
 	if (rc == HD_OK) {
 		assert_true(n >= 0);
 		for (i = 0; i < n; i++) {
@@ -392,7 +395,7 @@ static void test_buffer_after_a_booking_in_a_released_slot_is_not_shown_free(voi
 	EXPECT(HD_OK, book_org(t, "1", "2", NOV(23), "10:30", "11:00", &next, &err));
 	/* 11:00-11:30 is in room 1's buffer after booking next */
 	EXPECT(HD_REFUSED, book_org(t, "1", "3", NOV(23), "11:00", "11:30", &id, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(23), "11:00", "11:30", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(23), "11:00", "11:30", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, ""); /* room 1 is the only one for 61 */
 	day(t, NOV(23), &g);
 	assert_int_equal(cell(&g, 1, "10:30"), GC_BOOKED);
@@ -554,13 +557,9 @@ static void test_free_rooms_smallest_first_for_the_head_count(void **state)
 	struct tdb *t = *state;
 	char ids[64];
 
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "1", ids, sizeof(ids)));
-	assert_string_equal(ids, "7 3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", NULL, ids, sizeof(ids)));
-	assert_string_equal(ids, "7 3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 1, ids, sizeof(ids)));
 	assert_string_equal(ids, "7 3 8 2 4 5 6 1");
 }
 
@@ -569,13 +568,13 @@ static void test_free_rooms_capacity_filter_is_inclusive(void **state)
 	struct tdb *t = *state;
 	char ids[64];
 
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "12", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 12, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "13", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 13, ids, sizeof(ids)));
 	assert_string_equal(ids, "8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "80", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 80, ids, sizeof(ids)));
 	assert_string_equal(ids, "1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "81", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 81, ids, sizeof(ids)));
 	assert_string_equal(ids, "");
 }
 
@@ -586,18 +585,18 @@ static void test_free_rooms_overlapping_booking_excludes_touching_does_not(void 
 	long long id;
 
 	EXPECT(HD_OK, book_org(t, "3", "1", NOV(24), "10:00", "11:00", &id, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:30", "11:30", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:30", "11:30", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "09:00", "13:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "09:00", "13:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "10:30", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "10:30", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "12:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "12:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "09:00", "10:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "09:00", "10:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
 	/* another day is not in the way */
-	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
 }
 
@@ -608,20 +607,20 @@ static void test_free_rooms_respect_the_rooms_buffer(void **state)
 	long long id;
 
 	EXPECT(HD_OK, book_org(t, "1", "1", NOV(24), "10:00", "11:00", &id, &err)); /* buffer 30 */
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "12:00", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "12:00", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, "");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:30", "12:30", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:30", "12:30", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, "1");
 	/* the buffer after the time asked for: ending 10:00 leaves no gap */
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "09:00", "10:00", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "09:00", "10:00", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, "");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:30", "09:30", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:30", "09:30", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, "1");
 	/* room 4's 15 minutes */
 	EXPECT(HD_OK, book_org(t, "4", "2", NOV(24), "10:00", "11:00", &id, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "11:30", "25", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "11:30", 25, ids, sizeof(ids)));
 	assert_string_equal(ids, "5 6");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:30", "12:00", "25", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:30", "12:00", 25, ids, sizeof(ids)));
 	assert_string_equal(ids, "4 5 6 1");
 }
 
@@ -632,10 +631,10 @@ static void test_free_rooms_agree_with_booking_add(void **state)
 	long long id;
 
 	EXPECT(HD_OK, book_org(t, "1", "1", NOV(24), "10:00", "11:00", &id, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "11:30", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "11:30", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, "");
 	EXPECT(HD_REFUSED, book_org(t, "1", "2", NOV(24), "11:00", "11:30", &id, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:30", "12:00", "61", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:30", "12:00", 61, ids, sizeof(ids)));
 	assert_string_equal(ids, "1");
 	EXPECT(HD_OK, book_org(t, "1", "2", NOV(24), "11:30", "12:00", &id, &err));
 }
@@ -656,11 +655,11 @@ static void test_free_rooms_states_that_hold_a_room(void **state)
 	EXPECT(HD_OK, book_org(t, "5", "3", NOV(23), "10:00", "13:00", &checked, &err));
 	at(NOV(23), "09:50");
 	EXPECT(HD_OK, booking_checkin(t->db, &t->who, VIA_DIRECT, checked, &already, &when, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(23), "12:00", "13:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(23), "12:00", "13:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "2 4 6 1"); /* 3 pending, 8 confirmed, 5 checked in */
 	/* 12:16: booking 8 is a no-show, the pending one lapsed: both free again */
 	at(NOV(23), "12:16");
-	EXPECT(HD_OK, free_rooms(t, NOV(23), "12:30", "13:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(23), "12:30", "13:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 6 1");
 }
 
@@ -672,13 +671,13 @@ static void test_free_rooms_room_closure_excludes(void **state)
 
 	EXPECT(HD_OK, room_close(t->db, &t->who, 2, tat("2026-11-24 09:00"),
 				 tat("2026-11-24 11:00"), "换地毯", &cid, &err));
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "10:00", "11:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:30", "17", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:30", 17, ids, sizeof(ids)));
 	assert_string_equal(ids, "5 1"); /* 4 and 6 not open yet */
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "12:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "11:00", "12:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:00", "17", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:00", 17, ids, sizeof(ids)));
 	assert_string_equal(ids, "2 5 1");
 }
 
@@ -687,21 +686,21 @@ static void test_free_rooms_outside_a_rooms_hours_excludes(void **state)
 	struct tdb *t = *state;
 	char ids[64];
 
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:00", "09:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 5 1"); /* 4 opens 08:30, 6 09:00 */
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:30", "09:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "08:30", "09:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "16:30", "17:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "16:30", "17:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "16:30", "17:30", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "16:30", "17:30", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 2 4 5 6 1"); /* 8 closes 17:00 */
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "17:30", "18:30", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "17:30", "18:30", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 2 4 5 1"); /* 6 closes 18:00 */
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "20:30", "21:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "20:30", "21:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 2 4 5 1");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "20:30", "21:30", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "20:30", "21:30", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "");
-	EXPECT(HD_OK, free_rooms(t, NOV(24), "07:30", "08:30", "1", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(24), "07:30", "08:30", 1, ids, sizeof(ids)));
 	assert_string_equal(ids, "");
 }
 
@@ -712,39 +711,16 @@ static void test_free_rooms_on_a_closed_day_is_refused(void **state)
 	long long cid;
 
 	set(t, SET_CLOSED_WEEKDAYS, "2");
-	EXPECT(HD_REFUSED, free_rooms(t, NOV(24), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_REFUSED, free_rooms(t, NOV(24), "10:00", "11:00", 10, ids, sizeof(ids)));
 	assert_true(err.msg[0] != '\0');
-	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(25), "10:00", "11:00", 10, ids, sizeof(ids)));
 	EXPECT(HD_OK,
 	       closure_add(t->db, &t->who, tday(NOV(26)), tday(NOV(27)), "设备检修", &cid, &err));
-	EXPECT(HD_REFUSED, free_rooms(t, NOV(26), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_REFUSED, free_rooms(t, NOV(26), "10:00", "11:00", 10, ids, sizeof(ids)));
 	assert_non_null(strstr(err.msg, "设备检修"));
-	EXPECT(HD_REFUSED, free_rooms(t, NOV(27), "10:00", "11:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_OK, free_rooms(t, NOV(28), "10:00", "11:00", "10", ids, sizeof(ids)));
+	EXPECT(HD_REFUSED, free_rooms(t, NOV(27), "10:00", "11:00", 10, ids, sizeof(ids)));
+	EXPECT(HD_OK, free_rooms(t, NOV(28), "10:00", "11:00", 10, ids, sizeof(ids)));
 	assert_string_equal(ids, "3 8 2 4 5 6 1");
-}
-
-static void test_free_rooms_malformed_fields_are_bad_input(void **state)
-{
-	struct tdb *t = *state;
-	struct room *rooms = NULL;
-	char ids[64];
-	int n = -1;
-
-	EXPECT(HD_BAD_INPUT, free_rooms(t, "tomorrow", "10:00", "11:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(31), "10:00", "11:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "25:00", "26:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "soon", "10", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "11:00", "0", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "11:00", "-3", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "11:00", "十人", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "11:00", "5x", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, grid_free_rooms(t->db, "", "2026-11-24 11:00", "5", &rooms, &n, &err));
-	assert_null(rooms);
-	assert_int_equal(n, 0);
-	EXPECT(HD_BAD_INPUT,
-	       grid_free_rooms(t->db, "2026-11-24 10:00", NULL, "5", &rooms, &n, &err));
-	assert_null(rooms);
 }
 
 static void test_free_rooms_end_not_after_start_is_bad_input(void **state)
@@ -754,10 +730,11 @@ static void test_free_rooms_end_not_after_start_is_bad_input(void **state)
 	char ids[64];
 	int n = -1;
 
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "11:00", "10:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "10:00", "10", ids, sizeof(ids)));
-	EXPECT(HD_BAD_INPUT, grid_free_rooms(t->db, "2026-11-24 20:00", "2026-11-25 09:00", "5",
-					     &rooms, &n, &err));
+	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "11:00", "10:00", 10, ids, sizeof(ids)));
+	EXPECT(HD_BAD_INPUT, free_rooms(t, NOV(24), "10:00", "10:00", 10, ids, sizeof(ids)));
+	EXPECT(HD_BAD_INPUT,
+	       grid_free_rooms(t->db, clock_local_time(NOV(24), 20 * 60),
+			       clock_local_time(NOV(25), 9 * 60), 5, &rooms, &n, &err));
 	assert_null(rooms);
 	assert_int_equal(n, 0);
 }
@@ -797,7 +774,6 @@ int main(void)
 		T(test_free_rooms_room_closure_excludes),
 		T(test_free_rooms_outside_a_rooms_hours_excludes),
 		T(test_free_rooms_on_a_closed_day_is_refused),
-		T(test_free_rooms_malformed_fields_are_bad_input),
 		T(test_free_rooms_end_not_after_start_is_bad_input),
 	};
 
