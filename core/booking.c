@@ -480,22 +480,15 @@ enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long
 	return decide(db, who, id, BK_REJECTED, reason, already, err);
 }
 
-enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char *start,
-			       const char *end, const char *room, struct booking_plan *p,
-			       struct hd_err *err)
+enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, time_t start, time_t end,
+			       long long room, struct booking_plan *p, struct hd_err *err)
 {
-	struct booking_draft d = { .room = b->room_id,
-				   .start = start,
-				   .end = end,
-				   .purpose = b->purpose };
+	struct booking_draft d = { .room = room ? room : b->room_id, .purpose = b->purpose };
 	enum hd_status rc;
 
 	d.booker = b->org_id ? (struct booker){ BOOKER_ORG, b->org_id }
 			     : (struct booker){ BOOKER_TEAM, b->team_id };
-	if (text_given(room) &&
-	    record_parse(&BOOKING_RECORD.fields[BOOKING_F_room], room, &d, err) != HD_OK)
-		return HD_BAD_INPUT;
-	rc = plan_read(db, &d, p, err);
+	rc = plan_read_at(db, &d, start, end, p, err);
 	p->attendees = b->attendees;
 	p->tail = b->series_id && b->series_id != b->id;
 	return rc;
@@ -533,7 +526,7 @@ enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_pla
 }
 
 enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-			    long long id, const char *start, const char *end, const char *room,
+			    long long id, time_t start, time_t end, long long room,
 			    struct hd_err *err)
 {
 	char *before = NULL;

@@ -156,12 +156,11 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
 			       long long id, bool *already, time_t *when, struct hd_err *err);
 
-/* Moves a booking to start..end ("YYYY-MM-DD HH:MM") and, when room is
- * given, to another room; it keeps its id and its code. Every rule is
+/* Moves a booking to start..end and, when room is not 0, to that room; it keeps its id and its code. Every rule is
  * checked again, this booking aside. HD_REFUSED for a booking that is not
  * pending or confirmed. */
 enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-			    long long id, const char *start, const char *end, const char *room,
+			    long long id, time_t start, time_t end, long long room,
 			    struct hd_err *err);
 
 /* Approves a pending team booking (staff). A second approval is HD_OK
@@ -219,17 +218,16 @@ enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
 					enum access_via how, long long id,
 					struct booking_series *out, struct hd_err *err);
 
-/* Moves this occurrence to start..end (and room, when given) and the
+/* Moves this occurrence to start..end (and to room, when not 0) and the
  * following ones that nobody changed on their own by the same days and to
  * the same hours; they become a series of their own (the split), the
  * earlier ones stay as they were. All or nothing: a refused date refuses
- * the move, naming the date. HD_BAD_INPUT naming a malformed field;
+ * the move, naming the date. HD_BAD_INPUT naming a field;
  * HD_NOT_FOUND for an unknown id or room; HD_REFUSED when who may not book
  * or naming the date and the rule; HD_FAIL when the database fails. */
 enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-				      long long id, const char *start, const char *end,
-				      const char *room, struct booking_series *out,
-				      struct hd_err *err);
+				      long long id, time_t start, time_t end, long long room,
+				      struct booking_series *out, struct hd_err *err);
 
 /* The dates of id's series still waiting for approval (pending, still to
  * come), id itself counted whatever its state: 1 for a booking of no

@@ -69,12 +69,26 @@ static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
 enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct booking_plan *p,
 			 struct hd_err *err)
 {
+	time_t start, end;
+
 	memset(p, 0, sizeof(*p));
 	if (d->room <= 0)
 		return hd_err_set(err, HD_BAD_INPUT, "room", _("%s: required"), _("Room"));
-	if (clock_parse_local(d->start, _("Start"), &p->start, err) ||
-	    clock_parse_local(d->end, _("End"), &p->end, err) ||
-	    record_check(&BOOKING_FIELD_LIST[BOOKING_F_attendees], d, NULL, 0, err) ||
+	if (clock_parse_local(d->start, _("Start"), &start, err) ||
+	    clock_parse_local(d->end, _("End"), &end, err))
+		return HD_BAD_INPUT;
+	return plan_read_at(db, d, start, end, p, err);
+}
+
+enum hd_status plan_read_at(sqlite3 *db, const struct booking_draft *d, time_t start, time_t end,
+			    struct booking_plan *p, struct hd_err *err)
+{
+	memset(p, 0, sizeof(*p));
+	if (d->room <= 0)
+		return hd_err_set(err, HD_BAD_INPUT, "room", _("%s: required"), _("Room"));
+	p->start = start;
+	p->end = end;
+	if (record_check(&BOOKING_FIELD_LIST[BOOKING_F_attendees], d, NULL, 0, err) ||
 	    valid_text(text_given(d->purpose) ? d->purpose : "", _("Use of the room"), 0,
 		       TEXT_MAX_CHARS, p->purpose, sizeof(p->purpose), err))
 		return HD_BAD_INPUT;

@@ -30,6 +30,12 @@ struct booking_plan {
 enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct booking_plan *p,
 			 struct hd_err *err);
 
+/* As plan_read(), the draft's start and end text aside: the booking runs
+ * from start to end. HD_BAD_INPUT naming the field; HD_NOT_FOUND for an
+ * unknown room, organisation or team. */
+enum hd_status plan_read_at(sqlite3 *db, const struct booking_draft *d, time_t start, time_t end,
+			    struct booking_plan *p, struct hd_err *err);
+
 /* Every rule, in the order a person would want to hear them; ignore_id is
  * a booking being moved (0 none). HD_REFUSED naming the rule. */
 enum hd_status plan_check(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
@@ -59,12 +65,12 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 				 enum booking_state to_state, const char *reason, bool *already,
 				 struct hd_err *err);
 
-/* The plan of booking b moved to start..end and, when given, room. As
- * plan_read(): HD_BAD_INPUT naming the field, HD_NOT_FOUND for an unknown
- * room, organisation or team, HD_FAIL when the database fails. */
-enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, const char *start,
-			       const char *end, const char *room, struct booking_plan *p,
-			       struct hd_err *err);
+/* The plan of booking b moved to start..end and to room (0 keeps its
+ * room). As plan_read_at(): HD_BAD_INPUT naming the field, HD_NOT_FOUND
+ * for an unknown room, organisation or team, HD_FAIL when the database
+ * fails. */
+enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, time_t start, time_t end,
+			       long long room, struct booking_plan *p, struct hd_err *err);
 
 /* Inside the caller's transaction, after plan_check(): puts booking id where
  * the plan says. series_id > 0 makes it an occurrence of that series (a

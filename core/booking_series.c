@@ -315,9 +315,8 @@ static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
 }
 
 enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-				      long long id, const char *start, const char *end,
-				      const char *room, struct booking_series *out,
-				      struct hd_err *err)
+				      long long id, time_t start, time_t end, long long room,
+				      struct booking_series *out, struct hd_err *err)
 {
 	struct booking_plan p;
 	long long *ids = NULL;

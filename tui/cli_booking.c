@@ -7,6 +7,7 @@
 #include "core/booking.h"
 #include "core/clock.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/validate.h"
 #include "core/token.h"
 #include "printing/receipt.h"
@@ -248,21 +249,29 @@ static int move_cmd(struct cli_ctx *ctx, int argc, char **argv)
 				  { "--following", false, NULL },
 				  { NULL, false, NULL } };
 	struct booking_series s = { 0 };
+	struct booking_draft d = { 0 };
+	const char *room;
 	enum access_via how;
 	struct hd_err err;
+	time_t start, end;
 	long long id;
 	int rc;
 
 	rc = read_booking_id(ctx, "booking move", argc, argv, opts, &id, &how);
 	if (rc != HD_OK)
 		return rc;
-	if (cli_opt(opts, "--following"))
-		rc = booking_move_following(ctx->db, &ctx->actor, VIA_DIRECT, id,
-					    cli_opt(opts, "--start"), cli_opt(opts, "--end"),
-					    cli_opt(opts, "--room"), &s, &err);
-	else
-		rc = booking_move(ctx->db, &ctx->actor, VIA_DIRECT, id, cli_opt(opts, "--start"),
-				  cli_opt(opts, "--end"), cli_opt(opts, "--room"), &err);
+	room = cli_opt(opts, "--room");
+	if (text_given(room))
+		rc = record_parse(&BOOKING_RECORD.fields[BOOKING_F_room], room, &d, &err);
+	if (rc == HD_OK)
+		rc = clock_parse_local(cli_opt(opts, "--start"), _("Start"), &start, &err);
+	if (rc == HD_OK)
+		rc = clock_parse_local(cli_opt(opts, "--end"), _("End"), &end, &err);
+	if (rc == HD_OK && cli_opt(opts, "--following"))
+		rc = booking_move_following(ctx->db, &ctx->actor, VIA_DIRECT, id, start, end,
+					    d.room, &s, &err);
+	else if (rc == HD_OK)
+		rc = booking_move(ctx->db, &ctx->actor, VIA_DIRECT, id, start, end, d.room, &err);
 	if (rc != HD_OK)
 		return cli_report(&err);
 	rc = s.n ? print_lines(ctx, s.ids, s.n) : print_lines(ctx, &id, 1);

@@ -93,8 +93,10 @@ static void grid_close(struct app *a, void *st)
  * length; for a series, the following dates too when the desk says so. */
 static void move_here(struct app *a, struct grid_screen *g, const struct grid *d, int gr, int m)
 {
-	char start[32], end[32], room[32];
+	char start[32], end[32];
 	struct booking_series s = { 0 };
+	long long room = d->rooms[gr].room.id;
+	time_t from, to;
 	struct hd_err err;
 	struct booking b;
 	enum hd_status rc;
@@ -108,12 +110,14 @@ static void move_here(struct app *a, struct grid_screen *g, const struct grid *d
 	len = (int)((b.end - b.start) / 60);
 	snprintf(start, sizeof(start), "%s %02d:%02d", d->date, m / 60, m % 60);
 	snprintf(end, sizeof(end), "%s %02d:%02d", d->date, (m + len) / 60, (m + len) % 60);
-	snprintf(room, sizeof(room), "%lld", d->rooms[gr].room.id);
-	if (b.series_id && app_confirm(a, _("Move the following dates of the series too?")))
-		rc = booking_move_following(a->db, &a->actor, VIA_DIRECT, b.id, start, end, room,
-					    &s, &err);
+	if (clock_parse_local(start, _("Start"), &from, &err) != HD_OK ||
+	    clock_parse_local(end, _("End"), &to, &err) != HD_OK)
+		rc = HD_BAD_INPUT;
+	else if (b.series_id && app_confirm(a, _("Move the following dates of the series too?")))
+		rc = booking_move_following(a->db, &a->actor, VIA_DIRECT, b.id, from, to, room, &s,
+					    &err);
 	else
-		rc = booking_move(a->db, &a->actor, VIA_DIRECT, b.id, start, end, room, &err);
+		rc = booking_move(a->db, &a->actor, VIA_DIRECT, b.id, from, to, room, &err);
 	if (rc != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;

@@ -4,6 +4,15 @@
  * series; scanning a series' receipt on a later date. */
 #include "bookingutil.h"
 
+/* The instant of the local date and time s ("YYYY-MM-DD HH:MM"). */
+static time_t when(const char *s)
+{
+	time_t t = 0;
+
+	assert_int_equal(clock_parse_local(s, "when", &t, &err), HD_OK);
+	return t;
+}
+
 /* Organisation org books room 3 every Tuesday (from 2026-11-24) from..to
  * until the date until ("YYYY-MM-DD"). */
 static enum hd_status weekly(struct tdb *t, const char *org, const char *from, const char *to,
@@ -233,8 +242,8 @@ static void test_move_one_occurrence_is_an_exception_the_rest_untouched(void **s
 	struct booking_series s;
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-15", false, &s));
-	EXPECT(HD_OK, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[1], "2026-12-02 14:00",
-				   "2026-12-02 15:00", NULL, &err));
+	EXPECT(HD_OK, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[1], when("2026-12-02 14:00"),
+				   when("2026-12-02 15:00"), 0, &err));
 	assert_int_equal(exception_of(t, s.ids[1]), 1);
 	assert_int_equal(series_of(t, s.ids[1]), s.ids[0]);
 	assert_int_equal((long long)start_of(t, s.ids[2]),
@@ -248,10 +257,11 @@ static void test_later_dates_of_a_series_move_beyond_the_booking_window(void **s
 	struct booking_series s;
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
-	EXPECT(HD_OK, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[4], "2026-12-23 10:00",
-				   "2026-12-23 11:00", NULL, &err));
-	EXPECT(HD_REFUSED, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[0], "2026-12-09 10:00",
-					"2026-12-09 11:00", NULL, &err));
+	EXPECT(HD_OK, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[4], when("2026-12-23 10:00"),
+				   when("2026-12-23 11:00"), 0, &err));
+	EXPECT(HD_REFUSED,
+	       booking_move(t->db, &t->who, VIA_DIRECT, s.ids[0], when("2026-12-09 10:00"),
+			    when("2026-12-09 11:00"), 0, &err));
 	booking_series_free(&s);
 }
 
@@ -261,8 +271,8 @@ static void test_cancel_following_cancels_this_and_later_not_earlier_or_changed(
 	struct booking_series s, gone;
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
-	EXPECT(HD_OK, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[3], "2026-12-16 14:00",
-				   "2026-12-16 15:00", NULL, &err));
+	EXPECT(HD_OK, booking_move(t->db, &t->who, VIA_DIRECT, s.ids[3], when("2026-12-16 14:00"),
+				   when("2026-12-16 15:00"), 0, &err));
 	EXPECT(HD_OK, booking_cancel_following(t->db, &t->who, VIA_DIRECT, s.ids[1], &gone, &err));
 	assert_int_equal(gone.n, 3);
 	assert_int_equal(state_of(t, s.ids[0]), BK_CONFIRMED);
@@ -283,9 +293,9 @@ static void test_move_following_splits_the_series(void **state)
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-22", false, &s));
 	EXPECT(HD_OK, booking_cancel(t->db, &t->who, VIA_DIRECT, s.ids[3], &already, &err));
 	/* From the second date on: Wednesdays 14:00-16:00. */
-	EXPECT(HD_OK,
-	       booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[1], "2026-12-02 14:00",
-				      "2026-12-02 16:00", NULL, &moved, &err));
+	EXPECT(HD_OK, booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[1],
+					     when("2026-12-02 14:00"), when("2026-12-02 16:00"), 0,
+					     &moved, &err));
 	assert_int_equal(moved.n, 3);
 	assert_int_equal(moved.ids[0], s.ids[1]);
 	assert_int_equal((long long)start_of(t, s.ids[0]),
@@ -313,9 +323,9 @@ static void test_move_following_a_week_later_onto_its_own_dates(void **state)
 	struct booking_series s, moved;
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-15", false, &s));
-	EXPECT(HD_OK,
-	       booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0], "2026-12-01 10:00",
-				      "2026-12-01 11:00", NULL, &moved, &err));
+	EXPECT(HD_OK, booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0],
+					     when("2026-12-01 10:00"), when("2026-12-01 11:00"), 0,
+					     &moved, &err));
 	assert_int_equal(moved.n, 4);
 	assert_int_equal((long long)start_of(t, s.ids[3]),
 			 (long long)clock_local_time("2026-12-22", 600));
@@ -331,9 +341,9 @@ static void test_move_following_refused_on_one_date_moves_nothing(void **state)
 
 	EXPECT(HD_OK, weekly(t, "1", "10:00", "11:00", "2026-12-15", false, &s));
 	EXPECT(HD_OK, book_org(t, "3", "2", "2026-12-01", "14:00", "15:00", &other, &err));
-	EXPECT(HD_REFUSED,
-	       booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0], "2026-11-24 14:00",
-				      "2026-11-24 15:00", NULL, &moved, &err));
+	EXPECT(HD_REFUSED, booking_move_following(t->db, &t->who, VIA_DIRECT, s.ids[0],
+						  when("2026-11-24 14:00"),
+						  when("2026-11-24 15:00"), 0, &moved, &err));
 	assert_non_null(strstr(err.msg, "2026-12-01"));
 	assert_int_equal(moved.n, 0);
 	assert_int_equal((long long)start_of(t, s.ids[0]),
