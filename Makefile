@@ -222,9 +222,10 @@ pot:
 		$(sort $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch]))
 
 # The C files of the tree's layout (.clang-format): make format applies it,
-# tests/cli/test_format.sh checks the tree has it.
-FORMAT_FILES = $(sort $(wildcard core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] \
-	tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.[ch] bench/*.[ch]))
+# tests/cli/test_format.sh checks the tree has it. The migrations
+# (core/schema.c) are left as they landed: never edited, not even their layout.
+FORMAT_FILES = $(filter-out core/schema.c, $(sort $(wildcard core/*.[ch] forms/*.[ch] \
+	printing/*.[ch] tui/*.[ch] tests/unit/*.[ch] tests/tools/*.[ch] tests/fuzz/*.[ch] bench/*.[ch])))
 
 format:
 	clang-format -i $(FORMAT_FILES)

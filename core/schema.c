@@ -5,8 +5,6 @@
 
 #include <stddef.h>
 
-/* Landed migrations are never edited, not even their layout. */
-// clang-format off
 /* The body of migration 16's triggers: team NEW, filed or classified
  * now, gets the next filing number unless it has one. */
 #define FILING_NUMBER_GIVEN                                                                  \
@@ -308,4 +306,3 @@ int schema_count(void)
 {
 	return (int)(sizeof(MIGRATIONS) / sizeof(MIGRATIONS[0]));
 }
-// clang-format on
