@@ -129,6 +129,15 @@ build/san/tests/test_actions: build/san/tests/test_actions.o build/san/tui/actio
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/tui/actions.o \
 		build/san/libhubdesk.a -lcmocka $(LIB_LIBS) $(PKG_LIBS)
 
+# The input method is the screens' (tui/ime.c, librime loaded by dlopen).
+build/tests/test_ime: build/tests/test_ime.o build/tui/ime.o build/libhubdesk.a
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/tui/ime.o build/libhubdesk.a \
+		-lcmocka $(LIB_LIBS) -lpthread
+
+build/san/tests/test_ime: build/san/tests/test_ime.o build/san/tui/ime.o build/san/libhubdesk.a
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/tui/ime.o \
+		build/san/libhubdesk.a -lcmocka $(LIB_LIBS) -lpthread
+
 build/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	$(call say,CC,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(DEPFLAGS) -c -o $@ $<
@@ -145,9 +154,10 @@ build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 	@mkdir -p $(@D)
 	$(call say,MSGFMT,$<)msgfmt --check -o $@ $<
 
-build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a
+build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o build/libhubdesk.a
 	@mkdir -p $(@D)
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/libhubdesk.a $(LIB_LIBS)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o \
+		build/libhubdesk.a $(LIB_LIBS) -lpthread
 
 # `make fuzz`: the input fuzzer and the import fuzzer (libFuzzer, clang),
 # one after the other, each FUZZ_SECONDS long with its own corpus.

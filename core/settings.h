@@ -69,7 +69,9 @@ enum setting_type {
 	  SET_INT, "2", 0, 72, N_("hours before the start when a cancellation is late"))           \
 	/* The default is also in migration 16, which numbers the filings. */                      \
 	X(SET_CENTRE_CODE, "centre.code", N_("Centre's code"),                                     \
-	  SET_CODE, "HD", 1, 12, N_("the start of the filing numbers of teams, as in HD-2026-0001"))
+	  SET_CODE, "HD", 1, 12, N_("the start of the filing numbers of teams, as in HD-2026-0001")) \
+	X(SET_INPUT_PINYIN, "input.pinyin", N_("Pinyin input"),                                    \
+	  SET_ONOFF, "on", 0, 0, N_("the built-in pinyin input at the start (Ctrl-Space turns it on or off)"))
 // clang-format on
 
 #define SETTING_ENUM(id, key, label, type, def, min, max, help) id,

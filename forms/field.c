@@ -173,6 +173,23 @@ static void suggest_refresh(struct field *f)
 	f->sugg_count = n < 0 ? 0 : n > SUGGEST_MAX ? SUGGEST_MAX : n;
 }
 
+void field_compose(struct field *f, const char *letters)
+{
+	int n;
+
+	if (!f->suggest || !editor_is_empty(&f->ed))
+		return;
+	if (!letters || !*letters) {
+		suggest_refresh(f);
+	} else {
+		clear_list(f);
+		f->chosen_id = 0;
+		n = f->suggest(f->suggest_ctx, letters, f->sugg, SUGGEST_MAX);
+		f->sugg_count = n < 0 ? 0 : n > SUGGEST_MAX ? SUGGEST_MAX : n;
+	}
+	f->open = field_entry_count(f) > 0;
+}
+
 /* After the user changed the text: mark, clear the old error and refresh
  * the list, which opens when it has entries. */
 static void edited(struct field *f)

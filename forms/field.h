@@ -185,6 +185,11 @@ bool field_is_empty(const struct field *f);
  * err (when not NULL) hold a message naming the field, err->field its name. */
 enum hd_status field_validate(struct field *f, struct hd_err *err);
 
+/* Pinyin letters being composed into the empty field (an input method's,
+ * "" when it ends): its suggestions are those of the letters meanwhile,
+ * then again those of its text. A field holding text keeps its list. */
+void field_compose(struct field *f, const char *letters);
+
 /* Empties the field: text, list, pick, value, error and dirty mark. */
 void field_reset(struct field *f);
 

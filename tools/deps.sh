@@ -11,7 +11,8 @@ set -eu
 # To build and run.
 PACKAGES="build-essential pkg-config gettext locales
 libncurses-dev libsqlite3-dev libqrencode-dev libcups2-dev libsodium-dev
-libcairo2-dev libpango1.0-dev libunistring-dev fonts-wqy-microhei sqlite3"
+libcairo2-dev libpango1.0-dev libunistring-dev fonts-wqy-microhei sqlite3
+librime-dev rime-data-pinyin-simp rime-prelude"
 # To test (make check): the test library, the real print server, terminal,
 # QR and PDF readers, libical's checker, LibreOffice for the spreadsheet
 # round trip.

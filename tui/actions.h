@@ -19,6 +19,9 @@
 #define KC(code) ((code) | ACTION_KEYCODE)
 #define KF(n) KC(KEY_F(n))
 #define ENTER_KEYS ('\r', '\n', KC(KEY_ENTER))
+/* Terminals send Ctrl-Space as NUL, which ends a row's keys: the app reads
+ * it as this key code. */
+#define CTRL_SPACE KC(0)
 
 /* Actions the key line does not show (no names): the moves in lists and
  * fields, the editing keys of a field, answers, menu numbers, and keys a
@@ -68,6 +71,7 @@
 	X(ACT_BACK, N_("Esc"), N_("Back"), N_("back to the previous screen"), (27))                \
 	X(ACT_SIGNIN, N_("F9"), N_("Sign in"), N_("sign in or out"), (KF(9)))                         \
 	X(ACT_QUIT, N_("F10"), N_("Leave"), N_("leave hubdesk (on home also q)"), (KF(10)))            \
+	X(ACT_PINYIN, N_("Ctrl-Space"), N_("Pinyin"), N_("pinyin input on/off (中/EN); Space or 1-9 pick, -/= page"), (CTRL_SPACE)) \
 	X(ACT_MENU, N_("1-9"), N_("Choose"), N_("open a part of the desk from home"), (0))        \
 	X(ACT_SCAN, N_("HD1-..."), N_("Scan"), N_("a scanned slip or receipt on home"), ('H', 'h'))        \
 	X(ACT_NEXT, N_("Tab"), N_("Next"), N_("next field (Shift-Tab: previous)"), ('\t'))           \

@@ -22,6 +22,7 @@
 #include "core/visit.h"
 #include "printing/spool.h"
 #include "core/text.h"
+#include "tui/compose.h"
 #include "tui/draw.h"
 #include "tui/keyline.h"
 #include "tui/scan.h"
@@ -153,7 +154,9 @@ static void draw_all(struct app *a)
 	erase();
 	curs_set(0);
 	topline_draw(a, _(top(a)->title));
+	compose_frame(a->compose);
 	s->ops->draw(a, s->st);
+	compose_draw(a->compose);
 	/* The status and key lines go over the screen's body; the cursor goes
 	 * back to the field the screen left it in. */
 	getyx(stdscr, cy, cx);
@@ -437,7 +440,7 @@ static void background(struct app *a, int64_t now, int64_t *last_retry, int64_t 
 
 /* A key to the screen on top, then to the global keys if it did not take
  * it. */
-static void deliver(struct app *a, struct key_in k)
+static void deliver_screen(struct app *a, struct key_in k)
 {
 	struct screen *s = top(a);
 
@@ -454,6 +457,13 @@ static void deliver(struct app *a, struct key_in k)
 		}
 	}
 	global_key(a, k);
+}
+
+/* A key to the pinyin input first while it composes or may start to. */
+static void deliver(struct app *a, struct key_in k)
+{
+	if (!compose_key(a, k, typing(a), deliver_screen))
+		deliver_screen(a, k);
 }
 
 /* Scans work on every screen: a code being typed is held from the screen
@@ -524,7 +534,7 @@ static void loop(struct app *a)
 			continue;
 		}
 		a->last_key_ms = now;
-		k.code = rc == KEY_CODE_YES;
+		k.code = rc == KEY_CODE_YES || ch == 0; /* NUL: Ctrl-Space (CTRL_SPACE) */
 		k.ch = ch;
 		if (action_has_key(ACT_RESIZE, k))
 			continue;
@@ -593,6 +603,7 @@ int app_run(struct cli_ctx *ctx)
 		return HD_FAIL; /* the caller closes the database */
 	a.last_key_ms = clock_monotonic_ms();
 	app_watch_printers(&a);
+	a.compose = compose_new(&a);
 	db_on_wait(tell_wait, &a);
 	app_push(&a, &SCREEN_HOME, NULL);
 	loop(&a);
@@ -602,6 +613,7 @@ int app_run(struct cli_ctx *ctx)
 		a.stack[0].ops->close(&a, a.stack[0].st);
 	endwin();
 	watch_stop(a.watch);
+	compose_free(a.compose);
 	if (a.lost)
 		fprintf(stderr, "%s\n", _("hubdesk: the terminal was lost; the desk is closed."));
 	return a.lost ? HD_FAIL : HD_OK;

@@ -29,6 +29,7 @@ enum key_result {
 };
 
 struct app;
+struct compose;
 
 /* Keys kept back while they may be a scanner's code (tui/scan.h). */
 #define SCAN_HOLD_MAX 64
@@ -82,6 +83,7 @@ struct app {
 	bool kiosk;                  /* kiosk.mode on: leaving needs staff, nobody is a resident */
 	bool lost;                   /* the terminal went away: the app ends with exit code 1 */
 	struct scan_hold scan;       /* a scanner's code being typed, held from the screen */
+	struct compose *compose;     /* the built-in pinyin input (tui/compose.h) */
 };
 
 /* A slot of the room grid, for the booking form and the free-room finder. */

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/text.h"
+#include "tui/compose.h"
 #include "tui/draw.h"
 
 #define X0 2
@@ -161,11 +162,14 @@ void form_view_draw(struct form *fm, int y0, int label_cols, int field_cols)
 		if (f == focus) {
 			cur_y = y0 + i;
 			cur_x = cx;
+			compose_spot(f, cur_y, fx, field_cols, cx);
 		}
 	}
 	if (focus) {
 		draw_hint(focus, LINES - 3);
-		draw_list(focus, cur_y + 1, fx, field_cols);
+		/* While pinyin is composed, its candidates take the row under
+		 * the field. */
+		draw_list(focus, cur_y + (compose_showing(focus) ? 2 : 1), fx, field_cols);
 	}
 	if (cur_y >= 0) {
 		move(cur_y, cur_x);

@@ -21,8 +21,8 @@ static int help_line(int y, enum action act)
 
 	if (!ai->key)
 		return y;
-	draw_text(y, 4, _(ai->key), 10, ROLE_KEYNAME, 0);
-	draw_text(y, 16, _(ai->help), COLS - 18, ROLE_NORMAL, 0);
+	draw_text(y, 4, _(ai->key), 12, ROLE_KEYNAME, 0);
+	draw_text(y, 17, _(ai->help), COLS - 19, ROLE_NORMAL, 0);
 	return y + 1;
 }
 
@@ -42,6 +42,8 @@ static void help_draw(struct app *a, void *st)
 	draw_text(y++, 2, _("Everywhere"), COLS - 4, ROLE_LABEL, 0);
 	for (i = 0; GLOBAL[i] >= 0 && y < LINES - 4; i++)
 		y = help_line(y, (enum action)GLOBAL[i]);
+	if (y < LINES - 4)
+		y = help_line(y, ACT_PINYIN);
 	y++;
 	if (y < LINES - 3)
 		draw_text(y++, 2, _("In forms: Tab or Down next field, Shift-Tab or Up previous,"),

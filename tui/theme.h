@@ -28,6 +28,7 @@ enum role {
 	ROLE_HEAT2,
 	ROLE_HEAT3,
 	ROLE_HEAT4,
+	ROLE_COMPOSE, /* pinyin letters being composed in a field */
 	ROLE_COUNT
 };
 

@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/text.h"
+#include "tui/compose.h"
 #include "tui/draw.h"
 
 /* Worse conditions first: the line names the worst of the two printers. */
@@ -62,6 +63,8 @@ static void right_part(struct app *a, int level, char *out, size_t outsz)
 {
 	char who[NAME_BYTES + 64], when[32], printers[128];
 	time_t now = clock_now();
+	/* The input: 中 while lower-case letters compose pinyin, else EN. */
+	const char *input = a->compose && compose_on(a->compose) ? "中" : "EN";
 
 	if (level == 0)
 		clock_local_datetime(now, when, sizeof(when));
@@ -78,25 +81,40 @@ static void right_part(struct app *a, int level, char *out, size_t outsz)
 	if (level < 3)
 		topline_printers(a, printers, sizeof(printers));
 	if (*printers)
-		snprintf(out, outsz, "%s | %s | %s ", printers, when, who);
+		snprintf(out, outsz, "%s | %s | %s | %s ", input, printers, when, who);
 	else
-		snprintf(out, outsz, "%s | %s ", when, who);
+		snprintf(out, outsz, "%s | %s | %s ", input, when, who);
+}
+
+/* The longest right part that leaves need columns; false when even the
+ * shortest does not (it is in out then). */
+static bool fit_right(struct app *a, int need, char *out, size_t outsz)
+{
+	int level;
+
+	for (level = 0; level <= 3; level++) {
+		right_part(a, level, out, outsz);
+		if (text_width(out) + need <= COLS)
+			return true;
+	}
+	return false;
 }
 
 void topline_draw(struct app *a, const char *title)
 {
 	char left[NAME_BYTES + 128], right[NAME_BYTES + 256], keep[NAME_BYTES];
-	int rw, need, level = 0;
+	int rw, need;
 
 	snprintf(left, sizeof(left), " %s | %s", title, a->centre);
-	/* The title and the start of the centre's name come first: the right
-	 * part gives way. */
-	text_cut(a->centre, CENTRE_KEEP * 2, keep, sizeof(keep));
-	snprintf(right, sizeof(right), " %s | %s", title, keep);
-	need = text_width(right) + 1;
-	do
-		right_part(a, level, right, sizeof(right));
-	while (text_width(right) + need > COLS && ++level <= 3);
+	/* The title and the centre's name come first: the right part gives
+	 * way, down to the start of a long name. */
+	need = text_width(left) + 1;
+	if (!fit_right(a, need, right, sizeof(right))) {
+		text_cut(a->centre, CENTRE_KEEP * 2, keep, sizeof(keep));
+		snprintf(right, sizeof(right), " %s | %s", title, keep);
+		need = text_width(right) + 1;
+		fit_right(a, need, right, sizeof(right));
+	}
 	draw_fill(0, 0, COLS, ROLE_TITLE);
 	rw = text_width(right);
 	if (rw > COLS - need)

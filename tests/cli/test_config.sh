@@ -29,10 +29,11 @@ booking.noshow_limit=3
 booking.noshow_days=90
 booking.suspend_days=30
 booking.cancel_late_hours=2
-centre.code=HD"
+centre.code=HD
+input.pinyin=on"
 
 expect_rc 0 "config list" hd config list
-expect_lines 20 "config list: a header and 19 keys"
+expect_lines 21 "config list: a header and 20 keys"
 first=$(head -n 1 "$T/out" | cut -f1)
 case $first in
 *.*) not_ok "config list starts with a header: '$first'" ;;

@@ -31,6 +31,8 @@ static int key_named(const char *name)
 		return '\t';
 	if (strcmp(name, "Enter") == 0)
 		return '\r';
+	if (strcmp(name, "Ctrl-Space") == 0)
+		return CTRL_SPACE;
 	return 0;
 }
 

@@ -25,7 +25,7 @@ static void test_every_key_has_a_valid_default(void **state)
 	int i;
 
 	(void)state;
-	assert_int_equal(SETTING_COUNT, 19);
+	assert_int_equal(SETTING_COUNT, 20);
 	for (i = 0; i < SETTING_COUNT; i++) {
 		const struct setting_def *d = settings_def(i);
 
