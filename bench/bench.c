@@ -277,7 +277,7 @@ int bench_run_main(int argc, char **argv)
 	    bench_report_measures(argv[2], &err) != HD_OK ||
 	    bench_visit_measures(argv[2], ms, &err) != HD_OK ||
 	    bench_booking_measures(argv[2], ms, &err) != HD_OK ||
-	    bench_import_measures(argv[2], &err) != HD_OK ||
+	    bench_import_measures(argv[2], &err) != HD_OK || bench_pinyin_measures(&err) != HD_OK ||
 	    bench_desk_measures(argv[2], &err) != HD_OK) {
 		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
 		return 1;

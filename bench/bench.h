@@ -230,6 +230,10 @@ enum hd_status bench_at_now(const char *path,
  * register: they run last. */
 enum hd_status bench_import_measures(const char *path, struct hd_err *err);
 
+/* The built-in pinyin input's measures (run_pinyin.c): the engine's first
+ * deployment and its start, a letter to its candidates, its memory. */
+enum hd_status bench_pinyin_measures(struct hd_err *err);
+
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);
 int bench_run_main(int argc, char **argv);

@@ -148,7 +148,8 @@ void bench_restore_now(char *saved)
 static void usage(void)
 {
 	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n"
-	      "       hubdesk-bench run --db PATH\n",
+	      "       hubdesk-bench run --db PATH\n"
+	      "       hubdesk-bench pinyin            (the pinyin input's lines only)\n",
 	      stderr);
 }
 
@@ -159,6 +160,15 @@ int main(int argc, char **argv)
 		return bench_gen_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "run") == 0)
 		return bench_run_main(argc - 1, argv + 1);
+	if (argc == 2 && strcmp(argv[1], "pinyin") == 0) {
+		struct hd_err err;
+
+		hd_err_clear(&err);
+		if (bench_pinyin_measures(&err) == HD_OK)
+			return 0;
+		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
+		return 1;
+	}
 	usage();
 	return 2;
 }
