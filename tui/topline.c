@@ -4,6 +4,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/clock.h"
 #include "core/i18n.h"
@@ -57,8 +58,8 @@ void topline_printers(struct app *a, char *out, size_t outsz)
 #define CENTRE_KEEP 6 /* characters of the centre's name the top line always shows */
 
 /* The right part of the top line, shorter at each level: 0 everything, 1
- * the time without the date, 2 also who without the role, 3 also without
- * the printers' state. */
+ * the date without the year, 2 the time without the date, 3 also who
+ * without the role, 4 also without the printers' state. */
 static void right_part(struct app *a, int level, char *out, size_t outsz)
 {
 	char who[NAME_BYTES + 64], when[32], printers[128];
@@ -66,19 +67,21 @@ static void right_part(struct app *a, int level, char *out, size_t outsz)
 	/* The input: 中 while lower-case letters compose pinyin, else EN. */
 	const char *input = a->compose && compose_on(a->compose) ? "中" : "EN";
 
-	if (level == 0)
+	if (level < 2)
 		clock_local_datetime(now, when, sizeof(when));
 	else
 		clock_local_hm(now, when, sizeof(when));
+	if (level == 1 && strlen(when) > 5)
+		memmove(when, when + 5, strlen(when + 5) + 1); /* "2026-" off */
 	if (a->actor.kind != ACTOR_STAFF)
 		snprintf(who, sizeof(who), "%s", _("not signed in"));
-	else if (level < 2)
+	else if (level < 3)
 		snprintf(who, sizeof(who), _("%s (%s)"), a->actor.name,
 			 list_label(&LIST_ROLE, (int)a->actor.role));
 	else
 		snprintf(who, sizeof(who), "%s", a->actor.name);
 	printers[0] = '\0';
-	if (level < 3)
+	if (level < 4)
 		topline_printers(a, printers, sizeof(printers));
 	if (*printers)
 		snprintf(out, outsz, "%s | %s | %s | %s ", input, printers, when, who);
@@ -92,7 +95,7 @@ static bool fit_right(struct app *a, int need, char *out, size_t outsz)
 {
 	int level;
 
-	for (level = 0; level <= 3; level++) {
+	for (level = 0; level <= 4; level++) {
 		right_part(a, level, out, outsz);
 		if (text_width(out) + need <= COLS)
 			return true;

@@ -10,7 +10,9 @@
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo" "$(cat "$T/err" 2>/dev/null)"
 
 CENTRE=花园街道社会组织服务中心
-WHEN="2026-11-23 09:00"
+# The date and time; at 80 columns in English the year gives way to the
+# centre's name.
+WHEN="11-23 09:00"
 
 # home_checks LANG TITLE ITEM...: the home screen in one language.
 home_checks() {
