@@ -218,12 +218,13 @@ bench: all build/bench/hubdesk-bench
 install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 hubdesk $(DESTDIR)$(BINDIR)/hubdesk
+	install -m 755 deploy/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/hubdesk
+	rm -f $(DESTDIR)$(BINDIR)/hubdesk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	for po in $(PO); do lang=$${po#po/}; lang=$${lang%.po}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
 

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # test_deploy.sh - the systemd units of deploy/ (the desk on a console,
 # the nightly maintenance and its timer) pass systemd-analyze verify, with
-# the programs they start pointed at this build; and the maintenance they
-# run works on a database of its own.
+# the programs they start pointed at this build; the desk's unit starts
+# deploy/hubdesk-kiosk (cage, foot, hubdesk: tests/kiosk/test_kiosk_cage.sh
+# runs it) with no system input method; and the maintenance they run works
+# on a database of its own.
 . "$(dirname "$0")/../lib.sh"
 
 if ! command -v systemd-analyze >/dev/null 2>&1; then
@@ -14,10 +16,11 @@ fi
 U="$T/units"
 mkdir -p "$U"
 for f in "$TOP"/deploy/*.service "$TOP"/deploy/*.timer; do
-	# The compositor and terminal of a desk are not on a build machine:
-	# /bin/true stands where they are started, hubdesk is this build.
-	sed -e "s|/usr/local/bin/hubdesk|$HUBDESK|g" -e "s|/usr/bin/cage|/bin/true|" \
-		-e "s|/usr/bin/foot|/bin/true|" "$f" >"$U/$(basename "$f")"
+	# The programs the units start are this tree's: the desk's script from
+	# deploy/, hubdesk this build.
+	sed -e "s|/usr/local/bin/hubdesk-kiosk|$TOP/deploy/hubdesk-kiosk|g" \
+		-e "s|/usr/local/bin/hubdesk\([^-]\)|$HUBDESK\1|g" -e "s|/usr/local/bin/hubdesk\$|$HUBDESK|" \
+		"$f" >"$U/$(basename "$f")"
 done
 cp "$U/hubdesk-desk@.service" "$U/hubdesk-desk@tty1.service"
 for unit in hubdesk-desk@tty1.service hubdesk-maintain.service hubdesk-maintain.timer; do
@@ -33,6 +36,19 @@ expect_eq "$(grep -c '^Restart=always' "$TOP/deploy/hubdesk-desk@.service")" 1 \
 	"the desk starts again whatever ends it (no shell to fall back to)"
 expect_eq "$(grep -c '^Conflicts=getty@%i.service' "$TOP/deploy/hubdesk-desk@.service")" 1 \
 	"the desk takes the console's place of the login prompt"
+expect_eq "$(sed -n 's/^ExecStart=//p' "$TOP/deploy/hubdesk-desk@.service")" \
+	"/usr/local/bin/hubdesk-kiosk %I" "the desk's unit starts hubdesk-kiosk on its console"
+expect_eq "$(grep -c -i -e fcitx -e ibus -e XMODIFIERS -e IM_MODULE "$TOP/deploy/hubdesk-desk@.service")" 0 \
+	"the desk's unit sets up no system input method (cage has no input-method protocol)"
+if sh -n "$TOP/deploy/hubdesk-kiosk" 2>"$T/err" && [ -x "$TOP/deploy/hubdesk-kiosk" ]; then
+	ok "deploy/hubdesk-kiosk is an executable shell script"
+else
+	not_ok "deploy/hubdesk-kiosk is an executable shell script" "$(cat "$T/err")"
+fi
+expect_eq "$(grep -c '^exec cage -- foot' "$TOP/deploy/hubdesk-kiosk")" 1 \
+	"hubdesk-kiosk is cage showing foot"
+expect_eq "$(grep -c 'spawn-terminal=none' "$TOP/deploy/hubdesk-kiosk")" 1 \
+	"foot's key for a new terminal (a shell beside the desk) is off"
 expect_eq "$(sed -n 's/^ExecStart=//p' "$TOP/deploy/hubdesk-maintain.service")" \
 	"/usr/local/bin/hubdesk maintain" "the timer's service runs hubdesk maintain"
 
