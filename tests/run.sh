@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tests/run.sh - every test of `make check`: the unit tests (also under ASan
-# and UBSan), the command-line tests, the full-screen tests, the print tests;
+# and UBSan), the command-line tests, the full-screen tests, the print tests,
+# the kiosk (cage, foot and hubdesk: tests/kiosk);
 # alongside, the command-line and full-screen tests again against the
 # program built under ASan and UBSan (build/san/hubdesk). Each prints TAP
 # lines; the run ends with one line "N passed, N failed in S s" and fails on any
@@ -69,7 +70,8 @@ run_scripts() {
 # or the screen of a program they stopped). Left out: the thousand-command
 # and kill -9 campaigns (exit codes and crashes, not memory; long under
 # ASan), the booking race (timing), the accounts (Argon2 hashing is most of
-# their time) and the LibreOffice round trip (LibreOffice is).
+# their time) and the LibreOffice round trip (LibreOffice is); the kiosk
+# (tests/kiosk) runs hubdesk as another user, who cannot write the reports.
 SAN=$LOG/san
 mkdir -p "$SAN/reports"
 san_pass() {
@@ -95,6 +97,7 @@ run_unit build/san/tests/test_*
 run_scripts tests/cli/test_*.sh
 run_scripts tests/screen/test_*.sh
 run_scripts tests/print/test_*.sh
+run_scripts tests/kiosk/test_*.sh
 
 wait "$san_pid"
 for rc in "$SAN"/*.rc; do
