@@ -20,10 +20,14 @@ struct compose {
 	bool on;
 	bool broken;  /* the engine cannot run: letters go in as typed */
 	bool in_list; /* Up/Down went into the field's list: Enter takes its entry */
-	/* The field drawn with the focus in the last frame, and where. */
-	struct field *f;
+	/* The input drawn with the keys in the last frame, and where. */
+	const void *owner;
+	compose_letters_fn letters;
+	void *ctx;
+	bool list_open;
 	int y, x, cols, cur_x;
-	int shown; /* candidates the last frame showed */
+	const void *composing; /* the input the letters belong to */
+	int shown;             /* candidates the last frame showed */
 };
 
 /* The desk's one input method, for the form drawing that names its field. */
@@ -57,7 +61,7 @@ bool compose_on(const struct compose *c)
 
 void compose_frame(struct compose *c)
 {
-	c->f = NULL;
+	c->owner = NULL;
 }
 
 static bool composes_into(const struct field *f)
@@ -65,13 +69,28 @@ static bool composes_into(const struct field *f)
 	return f->kind == FIELD_TEXT || f->kind == FIELD_SUGGEST;
 }
 
+static void field_letters(void *ctx, const char *letters)
+{
+	field_compose(ctx, letters);
+}
+
 void compose_spot(struct field *f, int y, int x, int cols, int cur_x)
+{
+	if (composes_into(f))
+		compose_spot_at(f, y, x, cols, cur_x, field_letters, f, f->open);
+}
+
+void compose_spot_at(const void *owner, int y, int x, int cols, int cur_x,
+		     compose_letters_fn letters, void *ctx, bool list_open)
 {
 	struct compose *c = desk;
 
-	if (!c || !composes_into(f))
+	if (!c)
 		return;
-	c->f = f;
+	c->owner = owner;
+	c->letters = letters;
+	c->ctx = ctx;
+	c->list_open = list_open;
 	c->y = y;
 	c->x = x;
 	c->cols = cols;
@@ -80,19 +99,20 @@ void compose_spot(struct field *f, int y, int x, int cols, int cur_x)
 		ime_warm(c->ime); /* a text field is on the screen: letters may come */
 }
 
-bool compose_showing(const struct field *f)
+bool compose_showing(const void *owner)
 {
 	const struct compose *c = desk;
 
-	return c && c->f == f && f && ime_composing(c->ime);
+	return c && owner && c->owner == owner && ime_composing(c->ime);
 }
 
 /* The field's list follows the letters while they are composed. */
 static void changed(struct compose *c)
 {
-	if (c->f)
-		field_compose(c->f, ime_letters(c->ime));
-	if (!ime_composing(c->ime))
+	if (c->owner && c->letters)
+		c->letters(c->ctx, ime_letters(c->ime));
+	c->composing = ime_composing(c->ime) ? c->owner : NULL;
+	if (!c->composing)
 		c->in_list = false;
 }
 
@@ -200,9 +220,9 @@ static bool composing_key(struct app *a, struct compose *c, struct key_in k,
 	} else if (action_has_key(ACT_BACK, k)) {
 		ime_drop(c->ime);
 		changed(c);
-	} else if (action_has_key(ACT_UP, k) || action_has_key(ACT_DOWN, k)) {
+	} else if ((action_has_key(ACT_UP, k) || action_has_key(ACT_DOWN, k)) && c->list_open) {
 		/* Into the list of names the letters found. */
-		c->in_list = c->f && c->f->open;
+		c->in_list = true;
 		return false;
 	} else if (action_has_key(ACT_ENTER, k)) {
 		if (!c->in_list) {
@@ -229,11 +249,11 @@ bool compose_key(struct app *a, struct key_in k, bool typing,
 		toggle(a, c);
 		return true;
 	}
-	if (ime_composing(c->ime) && (!c->f || !typing)) {
-		ime_drop(c->ime); /* the field went away under the letters */
+	if (ime_composing(c->ime) && (!c->owner || c->owner != c->composing || !typing)) {
+		ime_drop(c->ime); /* the input went away under the letters */
 		changed(c);
 	}
-	if (!compose_on(c) || !c->f || !typing)
+	if (!compose_on(c) || !c->owner || !typing)
 		return false;
 	if (ime_composing(c->ime))
 		return composing_key(a, c, k, deliver);
@@ -280,7 +300,7 @@ void compose_draw(struct compose *c)
 	const char *pre;
 	int w, px, room, y;
 
-	if (!c->f || !ime_composing(c->ime))
+	if (!c->owner || !ime_composing(c->ime))
 		return;
 	pre = ime_preedit(c->ime);
 	if (!*pre)

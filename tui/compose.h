@@ -26,14 +26,25 @@ bool compose_on(const struct compose *c);
 /* A frame starts: no field has the keys until one is drawn. */
 void compose_frame(struct compose *c);
 
-/* (To the desk's input method.) The focused field drawn at row y, columns x .. x+cols-1, its cursor at
- * column cur_x: letters compose into it when it holds text (never a phone,
- * number, date, time, choice or PIN field). */
+/* Told the letters being composed ("" once they end), to show what they
+ * find meanwhile. */
+typedef void (*compose_letters_fn)(void *ctx, const char *letters);
+
+/* (To the desk's input method.) The text input with the keys, drawn at row
+ * y, columns x .. x+cols-1, its cursor at column cur_x; owner names it,
+ * letters (may be NULL) is told the letters, list_open says Up/Down move in
+ * a list of what they found. */
+void compose_spot_at(const void *owner, int y, int x, int cols, int cur_x,
+		     compose_letters_fn letters, void *ctx, bool list_open);
+
+/* compose_spot_at for the focused field f: letters compose into it when it
+ * holds text (never a phone, number, date, time, choice or PIN field), and
+ * its suggestions follow them. */
 void compose_spot(struct field *f, int y, int x, int cols, int cur_x);
 
-/* True while letters are composed into f: its list then opens a row
- * lower, under the candidate line. */
-bool compose_showing(const struct field *f);
+/* True while letters are composed into owner (a field: its list then
+ * opens a row lower, under the candidate line). */
+bool compose_showing(const void *owner);
 
 /* Offers a key: true when the input method took it. typing says a text
  * field has the keys; text committed and keys passed on go to deliver. */

@@ -17,6 +17,7 @@
 #include "forms/form.h"
 #include "tui/actions.h"
 #include "tui/app.h"
+#include "tui/compose.h"
 #include "tui/draw.h"
 #include "tui/form_view.h"
 #include "tui/list_panel.h"
@@ -27,8 +28,10 @@
 #define LIST_TOP 4
 
 struct registers {
+	struct app *app;
 	struct editor query;
-	char last[EDITOR_TEXT_MAX]; /* the query the hits belong to */
+	char letters[EDITOR_TEXT_MAX]; /* pinyin being composed into the empty query */
+	char last[EDITOR_TEXT_MAX];    /* the query the hits belong to */
 	struct search_hit hits[HITS_MAX];
 	int count;
 	struct list_view list;
@@ -66,6 +69,8 @@ static void refresh_hits(struct app *a, struct registers *r)
 	enum hd_status rc;
 
 	editor_text(&r->query, q, sizeof(q));
+	if (!*q)
+		snprintf(q, sizeof(q), "%s", r->letters); /* found while composed */
 	if (!r->stale && strcmp(q, r->last) == 0)
 		return;
 	snprintf(r->last, sizeof(r->last), "%s", q);
@@ -82,11 +87,21 @@ static void refresh_hits(struct app *a, struct registers *r)
 	list_view_set_count(&r->list, r->count);
 }
 
+/* The pinyin being composed searches as typed text would. */
+static void composed(void *ctx, const char *letters)
+{
+	struct registers *r = ctx;
+
+	snprintf(r->letters, sizeof(r->letters), "%s", letters);
+	refresh_hits(r->app, r);
+}
+
 static void *registers_open(struct app *a, const void *arg)
 {
 	struct registers *r = xcalloc(1, sizeof(*r));
 
 	(void)arg;
+	r->app = a;
 	editor_init(&r->query, NAME_MAX_CHARS);
 	r->stale = true;
 	refresh_hits(a, r);
@@ -196,6 +211,7 @@ static void registers_draw(struct app *a, void *st)
 		else
 			draw_team(&r->team, 5 + rows);
 	}
+	compose_spot_at(r, 2, qx, 41, qx + v.cursor_col, composed, r, r->count > 0);
 	move(2, qx + v.cursor_col);
 	curs_set(1);
 }
