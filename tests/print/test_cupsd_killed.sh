@@ -81,6 +81,7 @@ expect_eq "$(sql "SELECT state || ' ' || cups_job FROM spool WHERE id = $row")" 
 	"the slip is done under the job CUPS took up again"
 expect_rc 0 "print retry again" hd print retry
 follow_jobs
+sink_wait Stalled 1 # CUPS says done once it sent the job; the listener may still be writing it
 expect_eq "$(sink_jobs Stalled)" 1 "the slip was printed exactly once"
 expect_eq "$(qr_of_job "$(sink_job Stalled 1)")" "$(token_for V "$id")" "its QR is the visit's code"
 
@@ -104,6 +105,7 @@ follow_jobs
 expect_eq "$(sql "SELECT state FROM spool WHERE id = $row")" done "the slip is done"
 expect_rc 0 "print retry again" hd print retry
 follow_jobs
+sink_wait Stalled 1 # CUPS says done once it sent the job; the listener may still be writing it
 expect_eq "$(sink_jobs Stalled)" 1 "the slip was printed exactly once"
 expect_eq "$(qr_of_job "$(sink_job Stalled 1)")" "$(token_for V "$id")" "its QR is the visit's code"
 expect_eq "$(sink_jobs A4)" 1 "the other document was printed once, on its own printer"
