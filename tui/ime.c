@@ -301,6 +301,23 @@ static void fetch(struct ime *m)
 	m->api->candidate_list_end(&it);
 }
 
+/* The composition as the engine shows it, with its ü written v as typed:
+ * ü is of ambiguous width, drawn one column or two by the terminal. */
+static void put_preedit(struct ime *m, const char *pre)
+{
+	size_t n = 0;
+
+	for (; *pre && n + 1 < sizeof(m->preedit); pre++) {
+		if ((unsigned char)pre[0] == 0xc3 && (unsigned char)pre[1] == 0xbc) {
+			m->preedit[n++] = 'v';
+			pre++;
+		} else {
+			m->preedit[n++] = *pre;
+		}
+	}
+	m->preedit[n] = '\0';
+}
+
 /* Reads the engine's state after a change: letters, composition, own words
  * (only while nothing is picked), and the first page. */
 static void refresh(struct ime *m)
@@ -313,7 +330,7 @@ static void refresh(struct ime *m)
 	m->preedit[0] = '\0';
 	if (m->api->get_context(m->session, &ctx)) {
 		if (ctx.composition.preedit)
-			snprintf(m->preedit, sizeof(m->preedit), "%s", ctx.composition.preedit);
+			put_preedit(m, ctx.composition.preedit);
 		m->api->free_context(&ctx);
 	}
 	for (p = m->preedit; *p; p++)
