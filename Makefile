@@ -60,8 +60,13 @@ ICAL_LIBS  := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
 ICAL_CFLAGS := $(patsubst -I%,-isystem%,$(shell $(PKG_CONFIG) --cflags libical 2>/dev/null))
 TOOL_BIN   := $(if $(ICAL_LIBS),build/tests/tools/ical_check)
 
-LIB_OBJ     := $(LIB_SRC:%.c=build/%.o)
-LIB_SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o)
+# The readings of Chinese characters (core/pinyin.c) are made at build time
+# from the rime pinyin dictionary (Debian's rime-data-pinyin-simp).
+PINYIN_DICT  ?= /usr/share/rime-data/pinyin_simp.dict.yaml
+PINYIN_TABLE := build/core/pinyin_table.c
+
+LIB_OBJ     := $(LIB_SRC:%.c=build/%.o) build/core/pinyin_table.o
+LIB_SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o) build/san/core/pinyin_table.o
 TUI_OBJ     := $(TUI_SRC:%.c=build/%.o)
 UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
@@ -88,6 +93,17 @@ build/config.h: FORCE
 FORCE:
 
 build/tui/lang.o: build/config.h
+
+$(PINYIN_TABLE): tools/pinyin_table.py $(PINYIN_DICT)
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)python3 tools/pinyin_table.py $(PINYIN_DICT) >$@.tmp && mv $@.tmp $@
+
+build/core/pinyin_table.o: $(PINYIN_TABLE)
+	$(call say,CC,$<)$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+build/san/core/pinyin_table.o: $(PINYIN_TABLE)
+	@mkdir -p $(@D)
+	$(call say,CC-SAN,$<)$(CC) $(CFLAGS_ALL) $(SAN) -c -o $@ $<
 
 build/libhubdesk.a: $(LIB_OBJ)
 	@rm -f $@
@@ -164,8 +180,8 @@ build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o build/libh
 FUZZ_CC ?= $(shell command -v clang || command -v clang-14)
 FUZZ_SECONDS ?= 120
 FUZZ_BIN := build/fuzz/fuzz_input build/fuzz/fuzz_import
-build/fuzz/fuzz_input: $(CORE_SRC) $(FORMS_SRC)
-build/fuzz/fuzz_import: $(CORE_SRC)
+build/fuzz/fuzz_input: $(CORE_SRC) $(PINYIN_TABLE) $(FORMS_SRC)
+build/fuzz/fuzz_import: $(CORE_SRC) $(PINYIN_TABLE)
 $(FUZZ_BIN): build/fuzz/%: tests/fuzz/%.c
 	@mkdir -p $(@D)
 	@[ -n "$(FUZZ_CC)" ] || { echo "make fuzz needs clang: apt-get install clang libclang-rt-14-dev"; exit 1; }
