@@ -13,6 +13,7 @@
 #include "core/dblock.h"
 #include "core/i18n.h"
 #include "core/schema.h"
+#include "core/search.h"
 #include "core/xalloc.h"
 
 /* This thread's say that it waits (dblock_wait_begin), from the first
@@ -294,6 +295,27 @@ static enum hd_status check_identity(sqlite3 *db, const char *path, enum db_mode
 	return HD_OK;
 }
 
+/* C code run once right after a migration, in its transaction, for what
+ * SQL alone cannot write: the pinyin of the names already there needs the
+ * readings table. */
+static const struct {
+	int version;
+	enum hd_status (*run)(sqlite3 *db, struct hd_err *err);
+} AFTER_MIGRATION[] = {
+	{ 17, search_pinyin_fill },
+};
+
+static enum hd_status after_migration(sqlite3 *db, int version, struct hd_err *err)
+{
+	enum hd_status rc = HD_OK;
+	size_t i;
+
+	for (i = 0; rc == HD_OK && i < sizeof(AFTER_MIGRATION) / sizeof(AFTER_MIGRATION[0]); i++)
+		if (AFTER_MIGRATION[i].version == version)
+			rc = AFTER_MIGRATION[i].run(db, err);
+	return rc;
+}
+
 static enum hd_status migrate(sqlite3 *db, long long from, struct hd_err *err)
 {
 	char sql[64];
@@ -305,6 +327,8 @@ static enum hd_status migrate(sqlite3 *db, long long from, struct hd_err *err)
 		if (rc != HD_OK)
 			return rc;
 		rc = exec(db, schema_migration(v), err);
+		if (rc == HD_OK)
+			rc = after_migration(db, v, err);
 		if (rc == HD_OK) {
 			snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
 			rc = exec(db, sql, err);

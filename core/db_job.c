@@ -82,6 +82,7 @@ static const struct {
 	COPY_ROWS(team),
 	COPY_ROWS(team_step),
 	COPY_ROWS(name_gram),
+	COPY_ROWS(name_pinyin),
 	COPY_ROWS(staff),
 	COPY_ROWS(person),
 	COPY_ROWS(visit),

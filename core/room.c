@@ -11,6 +11,7 @@
 #include "core/booking.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/search.h"
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/settings.h"
@@ -161,6 +162,9 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 		goto done;
 	}
 	*id = sqlite3_last_insert_rowid(db);
+	rc = search_index_put(db, SEARCH_ROOM, *id, r.name, NULL, err);
+	if (rc != HD_OK)
+		goto done;
 	after = db_text_by_id(db, SQL_ROOM_JSON, *id);
 	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
 done:
@@ -204,6 +208,10 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
 		rc = db_fail(db, src, err);
 		goto done;
 	}
+	if (strcmp(was.name, r.name) != 0)
+		rc = search_index_put(db, SEARCH_ROOM, id, r.name, NULL, err);
+	if (rc != HD_OK)
+		goto done;
 	after = db_text_by_id(db, SQL_ROOM_JSON, id);
 	rc = audit_log(db, who, "room.edit", "room", id, before, after, err);
 done:

@@ -293,6 +293,20 @@ static const char *const MIGRATIONS[] = {
 	"CREATE TRIGGER team_filing_number_update AFTER UPDATE OF state ON team"
 	" WHEN NEW.state IN (3, 4) BEGIN"
 	FILING_NUMBER_GIVEN,
+	/* 17: the pinyin of names, beside name_gram: for each place a name can
+	 * be found from (at 0: the start of an organisation's, team's or
+	 * room's name or short name; 1: a character inside one, pos counting
+	 * characters, short names from 1000; 2: the start of a person's name),
+	 * the first letters of its readings and the readings in full, one row
+	 * per combination of readings, so that letters typed as initials or
+	 * syllables are looked up as a range of either. The rows of existing
+	 * names are written once after this migration (search_pinyin_fill). */
+	"CREATE TABLE name_pinyin("
+	" at INTEGER NOT NULL CHECK(at BETWEEN 0 AND 2), initials TEXT NOT NULL,"
+	" spelled TEXT NOT NULL, kind INTEGER NOT NULL, id INTEGER NOT NULL, pos INTEGER NOT NULL,"
+	" PRIMARY KEY(at, initials, spelled, kind, id, pos)) WITHOUT ROWID;"
+	"CREATE INDEX name_pinyin_spelled ON name_pinyin(at, spelled);"
+	"CREATE INDEX name_pinyin_owner ON name_pinyin(kind, id);",
 };
 
 const char *schema_migration(int version)

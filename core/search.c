@@ -9,11 +9,12 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/pinyin.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
-#define MAX_CHARS 64   /* characters of a name or query that are indexed */
-#define SHORT_POS 1000 /* short-name pieces rank after every name piece */
+#define MAX_CHARS 64               /* characters of a name or query that are indexed */
+#define SHORT_POS SEARCH_SHORT_POS /* short-name pieces rank after every name piece */
 
 /* Lower-cased (ASCII) code points of s; returns the count. */
 static int code_points(const char *s, uint32_t *cps, int max)
@@ -81,6 +82,8 @@ enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id
 	enum hd_status rc;
 	int src;
 
+	if (kind != SEARCH_ORG && kind != SEARCH_TEAM)
+		return search_pinyin_put(db, kind, id, name, short_name, err);
 	rc = db_prepare(db, "DELETE FROM name_gram WHERE kind = ?1 AND id = ?2", &del, err);
 	if (rc != HD_OK)
 		goto done;
@@ -100,6 +103,8 @@ enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id
 	rc = put_pieces(ins, name, 0, (int)kind, id, db, err);
 	if (rc == HD_OK && short_name && *short_name && !strstr(name, short_name))
 		rc = put_pieces(ins, short_name, SHORT_POS, (int)kind, id, db, err);
+	if (rc == HD_OK)
+		rc = search_pinyin_put(db, kind, id, name, short_name, err);
 done:
 	db_done(del);
 	db_done(ins);
@@ -171,6 +176,24 @@ static bool seen_before(const struct search_hit *hits, int n, int kind, long lon
 	return false;
 }
 
+/* After the names holding the letters as typed, those whose pinyin they
+ * spell. */
+static enum hd_status add_pinyin_hits(sqlite3 *db, const char *letters, int kinds,
+				      struct search_hit *hits, int max, int *count,
+				      struct hd_err *err)
+{
+	int want = max + *count, got = 0, i; /* as many again as may be there already */
+	struct search_hit *more = xcalloc((size_t)want, sizeof(*more));
+	enum hd_status rc;
+
+	rc = search_pinyin(db, letters, kinds, true, more, want, &got, err);
+	for (i = 0; rc == HD_OK && i < got && *count < max; i++)
+		if (!seen_before(hits, *count, (int)more[i].kind, more[i].id))
+			hits[(*count)++] = more[i];
+	free(more);
+	return rc;
+}
+
 enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
 			    int max, int *n, struct hd_err *err)
 {
@@ -217,6 +240,8 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 	if (count < max && src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
 	db_done(st);
+	if (rc == HD_OK && count < max && pinyin_letters(trimmed))
+		rc = add_pinyin_hits(db, trimmed, kinds, hits, max, &count, err);
 	*n = count;
 	return rc;
 }

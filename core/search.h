@@ -3,7 +3,10 @@
  * name (one or two Chinese characters too) give the matches, ranked by where
  * the text stands in the name (start first), then by shorter name. Runs on
  * every keystroke: it reads an index of one- and two-character pieces in
- * rank order and stops when it has enough. */
+ * rank order and stops when it has enough. Letters typed are also matched
+ * against the pinyin of names (core/pinyin.h: initials, syllables, both
+ * mixed), through a second index of their spellings kept beside the first:
+ * for organisations, teams, rooms (the centre's words) and visitors. */
 #ifndef HD_SEARCH_H
 #define HD_SEARCH_H
 
@@ -12,8 +15,15 @@
 #include "core/status.h"
 #include "core/validate.h"
 
-enum search_kind { SEARCH_ORG = 1, SEARCH_TEAM = 2 };
+#include <stdbool.h>
+
+/* Kinds of records the indexes hold; a mask of them says which to search.
+ * Rooms and people are in the pinyin index only. */
+enum search_kind { SEARCH_ORG = 1, SEARCH_TEAM = 2, SEARCH_ROOM = 4, SEARCH_PERSON = 8 };
 #define SEARCH_ALL (SEARCH_ORG | SEARCH_TEAM)
+
+/* Positions of a short name's characters in the indexes start here. */
+#define SEARCH_SHORT_POS 1000
 
 struct search_hit {
 	enum search_kind kind;
@@ -24,8 +34,10 @@ struct search_hit {
 };
 
 /* Up to max hits for query among kinds (a mask of enum search_kind) into
- * hits; *n is the count. An empty query gives no hits. HD_FAIL when the
- * database fails. */
+ * hits; *n is the count. A query of lower-case letters only (pinyin_letters)
+ * also finds names whose pinyin it spells, after the names holding it as
+ * typed: from a name's start first, then from any character of it. An
+ * empty query gives no hits. HD_FAIL when the database fails. */
 enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
 			    int max, int *n, struct hd_err *err);
 
@@ -36,9 +48,38 @@ enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, in
 			     struct hd_err *err);
 
 /* Replaces the index entries of one record (inside the caller's
- * transaction): its name and, when not part of the name, its short name.
- * HD_FAIL when the database fails. */
+ * transaction): its name and, when not part of the name, its short name
+ * (organisations and teams: pieces and pinyin from every character; rooms:
+ * pinyin from every character; people: the pinyin of the name from its
+ * start). HD_FAIL when the database fails. */
 enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
 				const char *short_name, struct hd_err *err);
+
+/* The pinyin rows alone of search_index_put (inside the caller's
+ * transaction). HD_FAIL when the database fails. */
+enum hd_status search_pinyin_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
+				 const char *short_name, struct hd_err *err);
+
+/* Up to max records of kinds (a mask) whose name or short name letters
+ * spell (pinyin_prefix) from its start, then, when inside, from any other
+ * character, into hits (people's hits carry the name alone); *n is the
+ * count. Letters that are not pinyin_letters give none. HD_FAIL when the
+ * database fails. */
+enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool inside,
+			     struct search_hit *hits, int max, int *n, struct hd_err *err);
+
+/* The centre's own words for an input method: the beginnings of
+ * organisation, team and room names and short names that letters spell
+ * completely, as the characters spelled (xyh gives 夕阳红 of 夕阳红合唱团),
+ * distinct, best first: a whole name or short name spelled exactly, then
+ * shorter words; at most max into words, *n the count. Never people's
+ * names. HD_FAIL when the database fails. */
+enum hd_status search_words(sqlite3 *db, const char *letters, char (*words)[NAME_BYTES], int max,
+			    int *n, struct hd_err *err);
+
+/* Writes the pinyin index of every organisation, team, room and person
+ * (inside the caller's transaction; run once after the migration that
+ * made the index). HD_FAIL when the database fails. */
+enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err);
 
 #endif

@@ -335,7 +335,7 @@ static void test_landed_migrations_are_never_edited(void **state)
 		{ 7, "e391e4968addbcc8" },  { 8, "5abb69d2bfb21919" },  { 9, "adbd82c5c5379c46" },
 		{ 10, "bbf5d735f260821f" }, { 11, "6443094a18645a6d" }, { 12, "9e0e673719eae76e" },
 		{ 13, "039b2005abcc1dd2" }, { 14, "153b7d373c8df4c4" }, { 15, "3f572e40ae77f12d" },
-		{ 16, "7b3982615acd3806" },
+		{ 16, "7b3982615acd3806" }, { 17, "901c9dfba89d86ad" },
 	};
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1];
