@@ -12,10 +12,13 @@
 #include "core/db.h"
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/pinyin.h"
 #include "core/print_request.h"
+#include "core/search.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/token.h"
+#include "core/xalloc.h"
 
 /* The checked draft. */
 struct visit_row {
@@ -139,6 +142,9 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 	else if (!*pid)
 		*pid = sqlite3_last_insert_rowid(db);
 	db_done(st);
+	/* Returning visitors are found by the pinyin of their name too. */
+	if (rc == HD_OK)
+		rc = search_index_put(db, SEARCH_PERSON, *pid, v->name, NULL, err);
 	return rc;
 }
 
@@ -500,6 +506,51 @@ static bool hint_seen(const struct visitor_hint *h, int n)
 	return false;
 }
 
+static int newest_first(const void *a, const void *b)
+{
+	const struct visitor_hint *x = a, *y = b;
+
+	return (x->last_visit < y->last_visit) - (x->last_visit > y->last_visit);
+}
+
+/* After the names that begin with the letters as typed, those whose
+ * pinyin they spell from the start (zsf, zhangsanf: 张三丰). */
+static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visitor_hint *out,
+				   int max, int *n, struct hd_err *err)
+{
+	struct search_hit *people = xcalloc(HINT_ROWS_READ, sizeof(*people));
+	struct visitor_hint *found = xcalloc(HINT_ROWS_READ, sizeof(*found));
+	sqlite3_stmt *st = NULL;
+	enum hd_status rc;
+	int got = 0, nfound = 0, i, src;
+
+	rc = search_pinyin(db, letters, SEARCH_PERSON, false, people, HINT_ROWS_READ, &got, err);
+	if (rc == HD_OK && got > 0)
+		rc = db_prepare(db,
+				"SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+				" WHERE id = ?1",
+				&st, err);
+	for (i = 0; rc == HD_OK && i < got; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, people[i].id);
+		src = sqlite3_step(st);
+		if (src == SQLITE_ROW)
+			read_hint(st, &found[nfound++]);
+		else if (src != SQLITE_DONE)
+			rc = db_fail(db, src, err);
+	}
+	db_done(st);
+	qsort(found, (size_t)nfound, sizeof(*found), newest_first);
+	for (i = 0; rc == HD_OK && i < nfound && *n < max; i++) {
+		out[*n] = found[i];
+		if (!hint_seen(out, *n))
+			(*n)++;
+	}
+	free(found);
+	free(people);
+	return rc;
+}
+
 enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
 			   int *n, struct hd_err *err)
 {
@@ -546,5 +597,7 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
 	db_done(st);
+	if (rc == HD_OK && *n < max && pinyin_letters(text))
+		rc = pinyin_hints(db, text, out, max, n, err);
 	return rc;
 }

@@ -124,7 +124,9 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err);
 
 /* Returning visitors for what is typed: a phone (whole), its last four
- * digits, or the start of a name; newest first, at most max. HD_FAIL
+ * digits, or the start of a name (lower-case letters also as the pinyin of
+ * a name from its start: zsf or zhangsanf find 张三丰, after names that
+ * begin with the letters themselves); newest first, at most max. HD_FAIL
  * when the database fails. */
 enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
 			   int *n, struct hd_err *err);

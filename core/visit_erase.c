@@ -15,10 +15,13 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/search.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
 
 #define DAY 86400
+
+_Static_assert(SEARCH_PERSON == 8, "ERASE_STEPS names people's pinyin rows by kind 8");
 
 /* Printed lists of who is here made while a doomed visitor was in. */
 #define LISTS_OF_DOOMED                                                                     \
@@ -35,6 +38,9 @@ static const char *const ERASE_STEPS[] = {
 	" WHERE id IN (SELECT id FROM temp.doomed)",
 	"DELETE FROM person WHERE id IN (SELECT person_id FROM temp.doomed)"
 	" AND NOT EXISTS (SELECT 1 FROM visit WHERE visit.person_id = person.id)",
+	/* The pinyin of their name goes with them (kind 8: SEARCH_PERSON). */
+	"DELETE FROM name_pinyin WHERE kind = 8 AND id IN (SELECT person_id FROM temp.doomed)"
+	" AND NOT EXISTS (SELECT 1 FROM person WHERE person.id = name_pinyin.id)",
 };
 
 /* Spool files of the doomed visits' slips, to remove after the commit. */

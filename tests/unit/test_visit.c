@@ -822,10 +822,92 @@ static void test_retention_erases_many_visits_in_batches(void **state)
 	assert_int_equal(erased, 0);
 }
 
+static void test_letters_find_returning_visitors_by_pinyin(void **state)
+{
+	struct tdb *t = *state;
+	struct visitor_hint h[8];
+	struct hd_err err;
+	int n = -1;
+
+	checkin(t, "张三丰", "13812345678", "1");
+	checkin(t, "曾小贤", NULL, "1");
+	checkin(t, "Zoe Smith", NULL, "1");
+	checkin(t, "zsf", NULL, "1");
+	assert_int_equal(visit_hints(t->db, "zsf", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(h[0].name, "zsf"); /* the letters as typed first */
+	assert_string_equal(h[1].name, "张三丰");
+	assert_string_equal(h[1].masked, "138****5678");
+	assert_int_equal(visit_hints(t->db, "zhangsanf", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].name, "张三丰");
+	assert_int_equal(visit_hints(t->db, "zhsf", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(visit_hints(t->db, "zeng", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].name, "曾小贤");
+	assert_int_equal(visit_hints(t->db, "cxx", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(visit_hints(t->db, "zoes", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].name, "Zoe Smith");
+	/* From the name's start only. */
+	assert_int_equal(visit_hints(t->db, "sf", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(visit_hints(t->db, "z", h, 1, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+}
+
+/* Erased from every copy: the pinyin of an erased visitor's name goes too,
+ * on request and after retention.days, bytes and all. */
+static void test_an_erased_visitor_is_not_found_by_pinyin(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_actor staff = staff_actor();
+	struct visitor_hint h[8];
+	struct hd_err err;
+	long long a, b;
+	int n = -1, erased = 0;
+
+	a = checkin(t, "诸葛明亮", "13911112222", "1");
+	b = checkin(t, "诸葛青", "13933334444", "1");
+	assert_int_equal(visit_hints(t->db, "zgml", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(visit_erase(t->db, &staff, a, &err), HD_OK);
+	assert_int_equal(visit_hints(t->db, "zgml", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(visit_hints(t->db, "zhuge", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].name, "诸葛青");
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM name_pinyin WHERE spelled LIKE"
+					" 'zhugemingliang%'"),
+			 0);
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_false(file_holds(t->path, "zhugemingliang"));
+	assert_true(file_holds(t->path, "zhugeqing"));
+	/* The retention erase likewise. */
+	set_now("2027-11-23T09:00:00+08:00");
+	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
+	assert_int_equal(erased, 1);
+	assert_int_equal(visit_hints(t->db, "zgq", h, 8, &n, &err), HD_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(count(t->db, "SELECT count(*) FROM name_pinyin WHERE id = ?1 AND kind = 8",
+			       b),
+			 0);
+	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_false(file_holds(t->path, "zhugeqing"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_checkin_normalises_the_phone_and_masks_it,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_letters_find_returning_visitors_by_pinyin,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(test_an_erased_visitor_is_not_found_by_pinyin,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(test_purpose_by_number_and_name, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_name_is_checked, setup, teardown),
