@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/lists.h"
+#include "core/pinyin.h"
 #include "core/staff.h"
 #include "core/xalloc.h"
 #include "forms/form.h"
@@ -30,20 +31,37 @@ struct signin {
 	int count;
 };
 
-/* Suggestions from the accounts read at opening: names holding the text. */
+/* Whether account a is offered for query: its name holds the text, or,
+ * when pinyin is true, the letters spell its name's pinyin from one of its
+ * characters (gzry: 工作人员). */
+static bool offered(const struct staff *a, const char *query, bool pinyin)
+{
+	int count;
+
+	if (a->disabled)
+		return false;
+	if (!pinyin)
+		return !*query || strstr(a->name, query);
+	return !strstr(a->name, query) && pinyin_find(query, a->name, &count) >= 0;
+}
+
+/* Suggestions from the accounts read at opening: names holding the text,
+ * then, for lower-case letters, names whose pinyin they spell. */
 static int suggest_names(void *ctx, const char *query, struct suggestion *out, int max)
 {
 	struct signin *s = ctx;
-	int i, n = 0;
+	int pass, i, n = 0;
 
-	for (i = 0; i < s->count && n < max; i++) {
-		if (s->accounts[i].disabled || (*query && !strstr(s->accounts[i].name, query)))
-			continue;
-		out[n].id = s->accounts[i].id;
-		snprintf(out[n].label, sizeof(out[n].label), "%s", s->accounts[i].name);
-		snprintf(out[n].detail, sizeof(out[n].detail), "%s",
-			 list_label(&LIST_ROLE, (int)s->accounts[i].role));
-		n++;
+	for (pass = 0; pass < (pinyin_letters(query) ? 2 : 1); pass++) {
+		for (i = 0; i < s->count && n < max; i++) {
+			if (!offered(&s->accounts[i], query, pass == 1))
+				continue;
+			out[n].id = s->accounts[i].id;
+			snprintf(out[n].label, sizeof(out[n].label), "%s", s->accounts[i].name);
+			snprintf(out[n].detail, sizeof(out[n].detail), "%s",
+				 list_label(&LIST_ROLE, (int)s->accounts[i].role));
+			n++;
+		}
 	}
 	return n;
 }

@@ -5,7 +5,8 @@
 # PIN drawn hidden, the top line naming who is signed in, F9 signing out, a
 # volunteer refused a staff action (audited), wrong PINs counting down to the
 # lock, the lock holding until 15 minutes of domain time have passed (across
-# restarts), an unknown name, Esc leaving without signing in, and English.
+# restarts), an unknown name, Esc leaving without signing in, names found by
+# their pinyin, and English.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
@@ -183,6 +184,27 @@ scr_keys Escape
 expect_line 1 首页 "Esc leaves the sign-in screen for home"
 expect_line 1 "$NOBODY" "Esc signs nobody in"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'signin'")" 3 "no sign-in audited by Esc"
+
+# Lower-case letters also find a name by its pinyin, from any character:
+# gzry is 工作人员, wg 王工.
+scr_keys F9
+expect_line 1 "$SIGNIN" "F9 opens the sign-in screen again"
+scr_type gzry
+expect_row_has 工作人员 工作人员 "typing gzry suggests 工作人员 by its pinyin"
+expect_no_screen 王工 "gzry does not suggest 王工"
+scr_keys Escape
+expect_line 1 首页 "Esc goes home"
+scr_keys F9
+expect_line 1 "$SIGNIN" "F9 opens the sign-in screen again"
+scr_type wg
+expect_row_has 王工 工作人员 "typing wg suggests 王工 by its pinyin"
+if scr_show | sed -n '6,22p' | grep -Eq '管理员|志愿者'; then
+	not_ok "wg suggests no other account" "$(scr_show | sed 's/^/| /')"
+else
+	ok "wg suggests no other account"
+fi
+scr_keys Escape
+expect_line 1 首页 "Esc goes home"
 
 # No PIN typed is in the audit log or the database file.
 sqlite3 "$HUBDESK_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
