@@ -55,24 +55,42 @@ bool pinyin_letters(const char *s)
 	return n >= 1 && n <= PINYIN_LETTERS_MAX;
 }
 
-bool pinyin_syllable_start(const char *s, size_t len)
+/* The first reading (in order) not before the len letters of s. */
+static int first_syllable_from(const char *s, size_t len)
 {
 	int lo = 0, hi = PINYIN_SYLLABLES, mid;
-	const char *syl;
 
-	if (len == 0)
-		return false;
-	/* The first reading not before s: s begins a reading when it begins
-	 * that one. */
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		syl = PINYIN_POOL + PINYIN_SYLLABLE[mid];
-		if (strncmp(syl, s, len) < 0)
+		if (strncmp(PINYIN_POOL + PINYIN_SYLLABLE[mid], s, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < PINYIN_SYLLABLES && strncmp(PINYIN_POOL + PINYIN_SYLLABLE[lo], s, len) == 0;
+	return lo;
+}
+
+bool pinyin_syllable_start(const char *s, size_t len)
+{
+	int at;
+
+	if (len == 0)
+		return false;
+	/* s begins a reading when it begins the first one not before it. */
+	at = first_syllable_from(s, len);
+	return at < PINYIN_SYLLABLES && strncmp(PINYIN_POOL + PINYIN_SYLLABLE[at], s, len) == 0;
+}
+
+int pinyin_syllables_from(const char *s, size_t len, const char **out, int max)
+{
+	int at = first_syllable_from(s, len), n = 0;
+
+	for (; at < PINYIN_SYLLABLES && n < max; at++) {
+		if (strncmp(PINYIN_POOL + PINYIN_SYLLABLE[at], s, len) != 0)
+			break;
+		out[n++] = PINYIN_POOL + PINYIN_SYLLABLE[at];
+	}
+	return n;
 }
 
 /* Chinese characters: a character of these blocks without a reading cannot

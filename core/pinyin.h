@@ -27,6 +27,10 @@ bool pinyin_letters(const char *s);
  * piece of pinyin one character may take. */
 bool pinyin_syllable_start(const char *s, size_t len);
 
+/* Up to max readings of any character that begin with s (of len letters),
+ * in order, into out (static text); returns how many. */
+int pinyin_syllables_from(const char *s, size_t len, const char **out, int max);
+
 /* True when the character cp is spelled (a Chinese character, an ASCII
  * letter or digit); others (spaces, ·, punctuation) are passed over. */
 bool pinyin_spells(uint32_t cp);

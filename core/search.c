@@ -194,8 +194,8 @@ static enum hd_status add_pinyin_hits(sqlite3 *db, const char *letters, int kind
 	return rc;
 }
 
-enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
-			    int max, int *n, struct hd_err *err)
+static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
+				 int max, int *n, struct hd_err *err)
 {
 	char trimmed[NAME_BYTES], gram[16];
 	uint32_t q[MAX_CHARS];
@@ -243,6 +243,19 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 	if (rc == HD_OK && count < max && pinyin_letters(trimmed))
 		rc = add_pinyin_hits(db, trimmed, kinds, hits, max, &count, err);
 	*n = count;
+	return rc;
+}
+
+enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
+			    int max, int *n, struct hd_err *err)
+{
+	/* One read transaction for the search's statements: outside one,
+	 * each would take and leave the file's read lock on its own. */
+	bool began = sqlite3_get_autocommit(db) && db_begin_read(db, NULL) == HD_OK;
+	enum hd_status rc = find_names(db, query, kinds, hits, max, n, err);
+
+	if (began)
+		db_rollback(db);
 	return rc;
 }
 

@@ -5,11 +5,15 @@
  *
  * Letters are looked up as ranges of the index, never by reading a table
  * through: as the initials of the names (xyh), as their readings in full
- * (xiyang, xiyan), and, for letters mixing both (xiyh, zhsf), as the
- * initials of each way of cutting the letters into beginnings of
- * syllables (xi|y|h gives xyh), tried only while the index holds names
- * with those initials so far. Every row found is checked against the name
- * itself with pinyin_prefix(), which counts every reading of a 多音字. */
+ * (xiyang, xiyan), and, for letters mixing both (xiyh, zhsf), as each way
+ * of cutting the letters into beginnings of syllables (xi|y|h: initials
+ * xyh, the first reading beginning with xi), tried only while the index
+ * holds names so spelled so far, the longest pieces first, within a budget
+ * of index reads (the cuttings of a long run of whole syllables are many,
+ * and the readings in full found those names already). Every row found is
+ * checked against the name itself with pinyin_prefix(), which counts every
+ * reading of a 多音字. A search holds one read transaction, so that its
+ * many small statements take the file's lock once. */
 #include "core/search.h"
 
 #include <stdio.h>
@@ -28,7 +32,9 @@ enum { AT_START = 0, AT_INSIDE = 1, AT_PERSON = 2 };
 #define NAME_CHARS 64      /* characters of a name indexed */
 #define KEYS_MAX 16        /* ranges of mixed letters read for one query */
 #define PROBES_MAX 64      /* ranges of mixed letters looked into for one query */
+#define PROBE_READS 32     /* index reads those may take, for each place */
 #define ROWS_PER_KEY 256   /* rows read from one range, at most */
+#define PROBE_ROWS 256     /* rows looked at to see whether a range holds any */
 #define WORDS_KEPT 64      /* words gathered before the best are chosen */
 
 static enum hd_status put_spellings(sqlite3 *db, sqlite3_stmt *ins, const char *text, int from,
@@ -163,6 +169,13 @@ static const char *from_char(const char *s, int pos)
 /* What a row found is given to; returns false to stop the walk. */
 typedef bool (*take_fn)(void *ctx, int kind, long long id, int pos);
 
+/* A range to read: rows whose initials begin with initials and whose first
+ * character's reading begins with first (the letters it takes; "" for
+ * any), the second's with second (kept while there are two). */
+struct key {
+	char initials[PINYIN_KEY_BYTES], first[PINYIN_KEY_BYTES], second[PINYIN_KEY_BYTES];
+};
+
 struct walk {
 	sqlite3 *db;
 	const char *letters;
@@ -170,139 +183,212 @@ struct walk {
 	take_fn take;
 	void *ctx;
 	bool stopped;
-	/* The ranges of initials read or to read, and the beginnings of
-	 * initials looked into (with whether the index holds any). */
-	char keys[KEYS_MAX][PINYIN_KEY_BYTES];
+	/* The ranges read or to read, and those looked into (with whether
+	 * the index holds any row in them). */
+	struct key keys[KEYS_MAX];
 	int nkeys;
-	char tried[PROBES_MAX][PINYIN_KEY_BYTES];
+	struct key tried[PROBES_MAX];
 	bool held[PROBES_MAX];
-	int ntried;
+	int ntried, reads; /* reads: what the ranges looked into took */
 };
 
 static const char SQL_BY_INITIALS[] =
-	"SELECT kind, id, pos FROM name_pinyin WHERE at = ?1 AND initials >= ?2"
-	" AND initials < ?3 AND (kind & ?4) != 0 LIMIT ?5";
+	"SELECT kind, id, pos, initials, spelled FROM name_pinyin WHERE at = ?1"
+	" AND initials >= ?2 AND initials < ?3 AND (kind & ?4) != 0 LIMIT ?5";
 static const char SQL_BY_SPELLED[] =
-	"SELECT kind, id, pos FROM name_pinyin WHERE at = ?1 AND spelled >= ?2"
-	" AND spelled < ?3 AND (kind & ?4) != 0 LIMIT ?5";
+	"SELECT kind, id, pos, initials, spelled FROM name_pinyin WHERE at = ?1"
+	" AND spelled >= ?2 AND spelled < ?3 AND (kind & ?4) != 0 LIMIT ?5";
 
-/* Binds the range of keys beginning with key ('{' follows 'z'). */
-static void bind_range(sqlite3_stmt *st, const struct walk *w, const char *key, int limit)
+/* Binds the range of texts beginning with text as ?n and ?n+1 ('{'
+ * follows 'z'). */
+static void bind_prefix(sqlite3_stmt *st, int n, const char *text)
 {
-	char end[PINYIN_KEY_BYTES + 1];
+	char end[PINYIN_KEY_BYTES + 8];
 
-	snprintf(end, sizeof(end), "%s{", key);
-	sqlite3_bind_int(st, 1, w->at);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, end, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 4, w->kinds);
-	sqlite3_bind_int(st, 5, limit);
+	snprintf(end, sizeof(end), "%s{", text);
+	sqlite3_bind_text(st, n, text, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, n + 1, end, -1, SQLITE_TRANSIENT);
 }
 
-/* Gives the rows of one range to w->take. */
-static enum hd_status read_range(struct walk *w, const char *sql, const char *key,
+static bool begins(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Reads one range (sql, with its prefix a) whose rows' initials begin with
+ * initials and readings in full with spelled (NULL: any), at most
+ * ROWS_PER_KEY rows of it (PROBE_ROWS when held is given): its rows go to
+ * w->take, or, when held is given, only whether there is one goes there. */
+static enum hd_status read_range(struct walk *w, const char *sql, const char *a,
+				 const char *initials, const char *spelled, bool *held,
 				 struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	int src = SQLITE_DONE;
 
 	rc = db_prepare(w->db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	bind_range(st, w, key, ROWS_PER_KEY);
-	while (!w->stopped && (src = sqlite3_step(st)) == SQLITE_ROW)
-		if (!w->take(w->ctx, sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1),
-			     sqlite3_column_int(st, 2)))
+	sqlite3_bind_int(st, 1, w->at);
+	bind_prefix(st, 2, a);
+	sqlite3_bind_int(st, 4, w->kinds);
+	sqlite3_bind_int(st, 5, held ? PROBE_ROWS : ROWS_PER_KEY);
+	if (held) {
+		w->reads++;
+		*held = false;
+	}
+	while (!w->stopped && !(held && *held) && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((initials && !begins((const char *)sqlite3_column_text(st, 3), initials)) ||
+		    (spelled && !begins((const char *)sqlite3_column_text(st, 4), spelled)))
+			continue;
+		if (held)
+			*held = true;
+		else if (!w->take(w->ctx, sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1),
+				  sqlite3_column_int(st, 2)))
 			w->stopped = true;
-	if (!w->stopped && src != SQLITE_DONE)
+	}
+	if (!w->stopped && src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(w->db, src, err);
 	db_done(st);
 	return rc;
 }
 
-/* Whether the index holds initials beginning with p (looked into once). */
-static bool initials_held(struct walk *w, const char *p)
+/* Reads k's range through the indexes, the rest of the key checked on the
+ * rows: a first piece of one letter is a first initial (a range of
+ * initials); a longer one alone is a range of readings in full; with one
+ * piece after it, a range of readings in full for each reading the first
+ * piece begins (that reading, then the second piece); with more, a range
+ * of initials (three initials say enough). Ranges of many rows are read in
+ * part: a cut that rare is not worth the wait. held as read_range's. */
+static enum hd_status read_key(struct walk *w, const struct key *k, bool *held, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	const char *syl[64];
+	char spelled[2 * PINYIN_KEY_BYTES];
+	size_t nf = strlen(k->first), ni = strlen(k->initials);
+	enum hd_status rc = HD_OK;
+	int n, i;
+
+	if (nf <= 1)
+		return read_range(w, SQL_BY_INITIALS, k->initials, NULL, NULL, held, err);
+	if (ni == 1)
+		return read_range(w, SQL_BY_SPELLED, k->first, NULL, NULL, held, err);
+	if (ni > 2)
+		return read_range(w, SQL_BY_INITIALS, k->initials, NULL, k->first, held, err);
+	n = pinyin_syllables_from(k->first, nf, syl, 64);
+	for (i = 0; rc == HD_OK && i < n && !w->stopped && !(held && *held); i++) {
+		snprintf(spelled, sizeof(spelled), "%s%s", syl[i], k->second);
+		rc = read_range(w, SQL_BY_SPELLED, spelled, k->initials, NULL, held, err);
+	}
+	return rc;
+}
+
+/* Whether the index holds a row in k's range (looked into once). */
+static bool key_held(struct walk *w, const struct key *k)
+{
+	bool held = false;
 	int i;
 
 	for (i = 0; i < w->ntried; i++)
-		if (strcmp(w->tried[i], p) == 0)
+		if (strcmp(w->tried[i].initials, k->initials) == 0 &&
+		    strcmp(w->tried[i].first, k->first) == 0 &&
+		    strcmp(w->tried[i].second, k->second) == 0)
 			return w->held[i];
-	if (w->ntried == PROBES_MAX ||
-	    db_prepare(w->db,
-		       "SELECT 1 FROM name_pinyin WHERE at = ?1 AND initials >= ?2"
-		       " AND initials < ?3 AND (kind & ?4) != 0 LIMIT ?5",
-		       &st, NULL) != HD_OK)
+	if (w->ntried == PROBES_MAX || w->reads >= PROBE_READS ||
+	    read_key(w, k, &held, NULL) != HD_OK)
 		return false;
-	bind_range(st, w, p, 1);
-	snprintf(w->tried[w->ntried], sizeof(w->tried[0]), "%s", p);
-	w->held[w->ntried] = sqlite3_step(st) == SQLITE_ROW;
-	db_done(st);
-	return w->held[w->ntried++];
+	w->tried[w->ntried] = *k;
+	w->held[w->ntried++] = held;
+	return held;
 }
 
-/* True when a range already taken holds every initials beginning with p. */
-static bool covered(const struct walk *w, const char *p)
+/* True when a range already taken holds every row of k's. */
+static bool covered(const struct walk *w, const struct key *k)
 {
 	int i;
 
 	for (i = 0; i < w->nkeys; i++)
-		if (strncmp(p, w->keys[i], strlen(w->keys[i])) == 0)
+		if (begins(k->initials, w->keys[i].initials) &&
+		    begins(k->first, w->keys[i].first) &&
+		    (strlen(w->keys[i].initials) != 2 || begins(k->second, w->keys[i].second)))
 			return true;
 	return false;
 }
 
 /* The ways of cutting letters[i..] into beginnings of syllables, their
- * first letters appended to p (np letters so far): each complete one adds
- * its initials as a range to read. Longer pieces first, so the widest
- * ranges come first. */
-static void mixes(struct walk *w, int i, char *p, int np)
+ * first letters appended to k->initials (np so far, the first piece in
+ * k->first): each complete one of two pieces or more adds its range to
+ * read (one piece is a range of readings in full, read already). Longer
+ * pieces first, so the widest ranges come first. */
+static void mixes(struct walk *w, int i, struct key *k, int np)
 {
 	int top, j;
 
 	if (w->nkeys == KEYS_MAX)
 		return;
 	if (i == w->nl) {
-		if (!covered(w, p))
-			snprintf(w->keys[w->nkeys++], sizeof(w->keys[0]), "%s", p);
+		if (np > 1 && !covered(w, k))
+			w->keys[w->nkeys++] = *k;
 		return;
 	}
-	p[np] = w->letters[i];
-	p[np + 1] = '\0';
-	if (!covered(w, p) && initials_held(w, p)) {
-		for (top = i;
-		     top < w->nl && pinyin_syllable_start(w->letters + i, (size_t)(top + 1 - i));
-		     top++)
-			;
-		for (j = top; j > i; j--)
-			mixes(w, j, p, np + 1);
+	for (top = i; top < w->nl && pinyin_syllable_start(w->letters + i, (size_t)(top + 1 - i));
+	     top++)
+		;
+	k->initials[np] = w->letters[i];
+	k->initials[np + 1] = '\0';
+	for (j = top; j > i; j--) {
+		if (np == 0)
+			snprintf(k->first, sizeof(k->first), "%.*s", j, w->letters);
+		if (np == 1)
+			snprintf(k->second, sizeof(k->second), "%.*s", j - i, w->letters + i);
+		if (!covered(w, k) && key_held(w, k))
+			mixes(w, j, k, np + 1);
 	}
-	p[np] = '\0';
+	k->initials[np] = '\0';
+	if (np == 0)
+		k->first[0] = '\0';
+	if (np == 1)
+		k->second[0] = '\0';
 }
 
 /* Walks the rows whose spelling at w->at letters may spell: initials,
  * readings in full, then mixes; stops when take says so. */
 static enum hd_status walk_at(struct walk *w, struct hd_err *err)
 {
-	char p[PINYIN_KEY_BYTES];
+	struct key k;
 	enum hd_status rc;
-	int first, k;
+	int first, i;
 
-	w->nkeys = w->ntried = 0;
-	snprintf(w->keys[w->nkeys++], sizeof(w->keys[0]), "%s", w->letters);
-	rc = read_range(w, SQL_BY_INITIALS, w->letters, err);
+	w->nkeys = w->ntried = w->reads = 0;
+	memset(&k, 0, sizeof(k));
+	snprintf(k.initials, sizeof(k.initials), "%s", w->letters);
+	w->keys[w->nkeys++] = k;
+	rc = read_key(w, &k, NULL, err);
 	if (rc == HD_OK && !w->stopped)
-		rc = read_range(w, SQL_BY_SPELLED, w->letters, err);
+		rc = read_range(w, SQL_BY_SPELLED, w->letters, NULL, NULL, NULL, err);
 	if (rc != HD_OK || w->stopped)
 		return rc;
 	first = w->nkeys;
-	p[0] = '\0';
-	mixes(w, 0, p, 0);
-	for (k = first; rc == HD_OK && !w->stopped && k < w->nkeys; k++)
-		rc = read_range(w, SQL_BY_INITIALS, w->keys[k], err);
+	memset(&k, 0, sizeof(k));
+	mixes(w, 0, &k, 0);
+	for (i = first; rc == HD_OK && !w->stopped && i < w->nkeys; i++)
+		rc = read_key(w, &w->keys[i], NULL, err);
 	return rc;
+}
+
+/* A search runs dozens of small statements: outside a transaction each
+ * would take and leave the file's read lock, which costs more than the
+ * statement. One read transaction holds it for the whole search; true when
+ * this one began it (search_end ends it). */
+static bool search_begin(sqlite3 *db)
+{
+	return sqlite3_get_autocommit(db) && db_begin_read(db, NULL) == HD_OK;
+}
+
+static void search_end(sqlite3 *db, bool began)
+{
+	if (began)
+		db_rollback(db);
 }
 
 /* Gathering hits (search_pinyin). */
@@ -350,6 +436,7 @@ enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool i
 	struct gather g = { db, letters, hits, max, 0, HD_OK, err };
 	struct walk *w;
 	enum hd_status rc = HD_OK;
+	bool began;
 	int names = kinds & (SEARCH_ORG | SEARCH_TEAM | SEARCH_ROOM);
 
 	*n = 0;
@@ -361,6 +448,7 @@ enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool i
 			    .nl = (int)strlen(letters),
 			    .take = gather_hit,
 			    .ctx = &g };
+	began = search_begin(db);
 	if (names) {
 		w->at = AT_START;
 		w->kinds = names;
@@ -376,6 +464,7 @@ enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool i
 		w->kinds = names;
 		rc = walk_at(w, err);
 	}
+	search_end(db, began);
 	free(w);
 	*n = g.n;
 	return rc != HD_OK ? rc : g.rc;
@@ -462,6 +551,7 @@ enum hd_status search_words(sqlite3 *db, const char *letters, char (*words)[NAME
 	struct words *ws;
 	struct walk *w;
 	enum hd_status rc;
+	bool began;
 	int i;
 
 	*n = 0;
@@ -479,7 +569,9 @@ enum hd_status search_words(sqlite3 *db, const char *letters, char (*words)[NAME
 			    .kinds = SEARCH_ORG | SEARCH_TEAM | SEARCH_ROOM,
 			    .take = gather_word,
 			    .ctx = ws };
+	began = search_begin(db);
 	rc = walk_at(w, err);
+	search_end(db, began);
 	if (rc == HD_OK)
 		rc = ws->rc;
 	if (rc == HD_OK) {

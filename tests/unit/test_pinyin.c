@@ -86,6 +86,23 @@ static void test_syllable_starts(void **state)
 	assert_false(pinyin_syllable_start("", 0));
 }
 
+static void test_syllables_beginning_with_letters(void **state)
+{
+	const char *s[32];
+	int n;
+
+	(void)state;
+	n = pinyin_syllables_from("zhua", 4, s, 32);
+	assert_int_equal(n, 4);
+	assert_string_equal(s[0], "zhua");
+	assert_string_equal(s[1], "zhuai");
+	assert_string_equal(s[2], "zhuan");
+	assert_string_equal(s[3], "zhuang");
+	assert_int_equal(pinyin_syllables_from("zhi", 3, s, 32), 1);
+	assert_int_equal(pinyin_syllables_from("zhua", 4, s, 2), 2);
+	assert_int_equal(pinyin_syllables_from("iu", 2, s, 32), 0);
+}
+
 static void test_initials_syllables_and_mixes_spell_a_name(void **state)
 {
 	(void)state;
@@ -235,6 +252,7 @@ int main(void)
 		cmocka_unit_test(test_readings_come_most_common_first),
 		cmocka_unit_test(test_letters_are_one_to_32_lower_case_ascii),
 		cmocka_unit_test(test_syllable_starts),
+		cmocka_unit_test(test_syllables_beginning_with_letters),
 		cmocka_unit_test(test_initials_syllables_and_mixes_spell_a_name),
 		cmocka_unit_test(test_every_reading_of_a_polyphonic_character_counts),
 		cmocka_unit_test(test_spaces_dots_and_punctuation_are_passed_over),

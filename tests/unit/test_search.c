@@ -227,6 +227,9 @@ static void test_initials_and_syllables_find_a_name(void **state)
 	assert_int_equal(find(t, "xyhhct", hits, 10), 1);
 	assert_int_equal(find(t, "xiyh", hits, 10), 1);
 	assert_int_equal(find(t, "xiyanghhc", hits, 10), 1);
+	assert_int_equal(find(t, "hechangt", hits, 10), 1); /* from inside the name */
+	assert_int_equal(find(t, "hechtuan", hits, 10), 1);
+	assert_int_equal(find(t, "hct", hits, 10), 1);
 	assert_int_equal(find(t, "dfml", hits, 10), 1);
 	assert_string_equal(hits[0].name, "东方睦邻互助会");
 	assert_int_equal(find(t, "xyhz", hits, 10), 0);
