@@ -8,6 +8,7 @@
 #define HD_BENCH_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -43,6 +44,10 @@ double bench_median(double *v, int n);
 
 /* The value at fraction p (0..1) of v[0..n) sorted (v is sorted in place). */
 double bench_quantile(double *v, int n, double p);
+
+/* Whether the measure name is to run: BENCH_ONLY unset or empty, or one of
+ * its words (space- or comma-separated) begins name. */
+bool bench_wanted(const char *name);
 
 /* Prints a measure line "name: X ms", or a count line "name: N count". */
 void bench_print_ms(const char *name, double ms);
@@ -132,6 +137,9 @@ enum bench_qset {
 	QSET_FOUR,        /* pieces of 4 characters likewise */
 	QSET_MISS,        /* 2 characters of a name, then one no name has */
 	QSET_MISS_COMMON, /* likewise after the commonest pieces of 2 characters */
+	QSET_INITIALS,    /* the initials of names from their start or a character inside,
+			   * as typed: 1 letter, 2, ... up to 6, each a query */
+	QSET_SPELLED,     /* the pinyin of names in full likewise, up to 12 letters */
 	QSET_COUNT
 };
 

@@ -2,7 +2,8 @@
 /* gen_visits.c - the visitors of `hubdesk-bench gen --visits N`: more than
  * a year of visits by a few hundred thousand people, regulars and
  * passers-by. Who comes when is made in memory first; then the rows are
- * written straight into person, visit and audit with prepared statements
+ * written straight into person (with the pinyin index of the name), visit
+ * and audit with prepared statements
  * (a million visits through visit_checkin would take far too long), with
  * exactly the values visit_checkin, visit_checkout and visit_close_day
  * write. */
@@ -16,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/search.h"
 #include "core/xalloc.h"
 
 #define DAY 86400
@@ -255,7 +257,8 @@ static struct gvisit *plan_visits(struct bench_rng *r, struct gperson *people, i
 	return v;
 }
 
-/* The statements, in the order the core runs them. */
+/* The statements, in the order the core runs them (and the index of a
+ * person's name, search_index_put). */
 enum { ST_PERSON, ST_VISIT, ST_AUDIT, ST_COUNT };
 
 static const char *const SQL[ST_COUNT] = {
@@ -336,6 +339,9 @@ static enum hd_status write_people(sqlite3 *db, sqlite3_stmt *st, struct gperson
 		if (rc == HD_OK && sqlite3_last_insert_rowid(db) != p->id)
 			rc = hd_err_set(err, HD_FAIL, "", "person %lld was given row %lld", p->id,
 					(long long)sqlite3_last_insert_rowid(db));
+		/* find_person's index of the name's pinyin */
+		if (rc == HD_OK)
+			rc = search_index_put(db, SEARCH_PERSON, p->id, p->name, NULL, err);
 	}
 	return rc;
 }

@@ -70,6 +70,22 @@ double bench_median(double *v, int n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+bool bench_wanted(const char *name)
+{
+	const char *only = getenv("BENCH_ONLY"), *w;
+	size_t len;
+
+	if (!only || !*only)
+		return true;
+	for (w = only; *w; w += len) {
+		w += strspn(w, " ,");
+		len = strcspn(w, " ,");
+		if (len > 0 && strncmp(name, w, len) == 0)
+			return true;
+	}
+	return false;
+}
+
 void bench_print_ms(const char *name, double ms)
 {
 	printf("%s: %.3f ms\n", name, ms);

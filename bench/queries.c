@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* queries.c - the search queries of `hubdesk-bench run`, taken from the
  * names of the database so that they find what a desk would find: pieces of
- * 1, 2 and 4 characters from random places of random names, and misses. */
+ * 1, 2 and 4 characters from random places of random names, misses, and the
+ * pinyin of names typed keystroke by keystroke. */
 #include "bench/bench.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/db.h"
 #include "core/org.h"
+#include "core/pinyin.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 
@@ -218,6 +221,33 @@ static void random_pieces(struct bench_rng *r, const struct names *all, int coun
 			q->n++;
 }
 
+/* Fills q with what is typed, keystroke by keystroke, to find random names
+ * by their pinyin (their initials, or their readings in full when spelled):
+ * the first 1, 2 ... up to longest letters of a spelling from the start of
+ * the name (half the time) or from a character inside it. */
+static void pinyin_keystrokes(struct bench_rng *r, const struct names *all, bool spelled,
+			      int longest, struct bench_queries *q)
+{
+	struct pinyin_spelling sp;
+	uint32_t cps[NAME_MAX_CHARS];
+	const char *name, *key;
+	int n, from, len, k;
+
+	for (q->n = 0; q->n < BENCH_QUERIES;) {
+		name = all->v[bench_rng_below(r, (unsigned)all->n)];
+		n = code_points(name, cps, NAME_MAX_CHARS);
+		from = n > 1 && bench_rng_below(r, 2) ? (int)bench_rng_below(r, (unsigned)n) : 0;
+		if (from > 0 && !pinyin_spells(cps[from]))
+			continue;
+		if (pinyin_spellings(name, from, &sp, 1) != 1)
+			continue;
+		key = spelled ? sp.spelled : sp.initials;
+		len = (int)strlen(key) < longest ? (int)strlen(key) : longest;
+		for (k = 1; k <= len && q->n < BENCH_QUERIES; k++, q->n++)
+			snprintf(q->text[q->n], sizeof(q->text[0]), "%.*s", k, key);
+	}
+}
+
 static void make_queries(const struct names *all, struct bench_query_sets *sets)
 {
 	uint64_t common[COMMON_PIECES];
@@ -251,6 +281,8 @@ static void make_queries(const struct names *all, struct bench_query_sets *sets)
 		encode(cps, 3, sets->set[QSET_MISS_COMMON].text[sets->set[QSET_MISS_COMMON].n++],
 		       sizeof(sets->set[QSET_MISS_COMMON].text[0]));
 	}
+	pinyin_keystrokes(&r, all, false, 6, &sets->set[QSET_INITIALS]);
+	pinyin_keystrokes(&r, all, true, 12, &sets->set[QSET_SPELLED]);
 	free(chars);
 }
 
