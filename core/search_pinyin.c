@@ -585,21 +585,6 @@ enum hd_status search_words(sqlite3 *db, const char *letters, char (*words)[NAME
 	return rc;
 }
 
-/* Every record of one kind, to index. */
-struct named {
-	long long id;
-	char name[NAME_BYTES], short_name[32];
-};
-
-static void read_named(sqlite3_stmt *st, void *rec)
-{
-	struct named *r = rec;
-
-	r->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, r->name, sizeof(r->name));
-	db_column_text(st, 2, r->short_name, sizeof(r->short_name));
-}
-
 enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err)
 {
 	static const struct {
@@ -611,18 +596,26 @@ enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err)
 		{ SEARCH_ROOM, "SELECT id, name, '' FROM room" },
 		{ SEARCH_PERSON, "SELECT id, name, '' FROM person" },
 	};
-	struct named *rows;
+	char name[NAME_BYTES], short_name[32];
+	sqlite3_stmt *st = NULL;
 	enum hd_status rc = HD_OK;
 	size_t k;
-	int n, i;
+	int src = SQLITE_DONE;
 
+	/* Row by row (there may be many people): the rows written are of
+	 * another table than the one read. */
 	for (k = 0; rc == HD_OK && k < sizeof(ALL) / sizeof(ALL[0]); k++) {
-		rows = NULL;
-		rc = db_collect(db, ALL[k].sql, sizeof(*rows), read_named, (void **)&rows, &n, err);
-		for (i = 0; rc == HD_OK && i < n; i++)
-			rc = search_pinyin_put(db, ALL[k].kind, rows[i].id, rows[i].name,
-					       rows[i].short_name, err);
-		free(rows);
+		rc = db_prepare(db, ALL[k].sql, &st, err);
+		while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+			db_column_text(st, 1, name, sizeof(name));
+			db_column_text(st, 2, short_name, sizeof(short_name));
+			rc = search_pinyin_put(db, ALL[k].kind, sqlite3_column_int64(st, 0), name,
+					       short_name, err);
+		}
+		if (rc == HD_OK && src != SQLITE_DONE)
+			rc = db_fail(db, src, err);
+		db_done(st);
+		st = NULL;
 	}
 	return rc;
 }

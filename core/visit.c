@@ -518,13 +518,15 @@ static int newest_first(const void *a, const void *b)
 static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visitor_hint *out,
 				   int max, int *n, struct hd_err *err)
 {
-	struct search_hit *people = xcalloc(HINT_ROWS_READ, sizeof(*people));
-	struct visitor_hint *found = xcalloc(HINT_ROWS_READ, sizeof(*found));
+	/* Twice as many as shown, the newest of them first (each costs a
+	 * lookup or two: a keystroke stays under a millisecond). */
+	int want = 2 * max < HINT_ROWS_READ ? 2 * max : HINT_ROWS_READ, got = 0, nfound = 0, i, src;
+	struct search_hit *people = xcalloc((size_t)want, sizeof(*people));
+	struct visitor_hint *found = xcalloc((size_t)want, sizeof(*found));
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
-	int got = 0, nfound = 0, i, src;
 
-	rc = search_pinyin(db, letters, SEARCH_PERSON, false, people, HINT_ROWS_READ, &got, err);
+	rc = search_pinyin(db, letters, SEARCH_PERSON, false, people, want, &got, err);
 	if (rc == HD_OK && got > 0)
 		rc = db_prepare(db,
 				"SELECT id, name, ifnull(phone, ''), last_visit FROM person"
