@@ -11,11 +11,10 @@
 #define HD_SEARCH_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "core/status.h"
 #include "core/validate.h"
-
-#include <stdbool.h>
 
 /* Kinds of records the indexes hold; a mask of them says which to search.
  * Rooms and people are in the pinyin index only. */
@@ -24,6 +23,11 @@ enum search_kind { SEARCH_ORG = 1, SEARCH_TEAM = 2, SEARCH_ROOM = 4, SEARCH_PERS
 
 /* Positions of a short name's characters in the indexes start here. */
 #define SEARCH_SHORT_POS 1000
+
+/* Where a row of the pinyin index begins (its column at): the start of an
+ * organisation's, team's or room's name or short name, a character inside
+ * one, the start of a person's name. */
+enum search_at { SEARCH_AT_START = 0, SEARCH_AT_INSIDE = 1, SEARCH_AT_PERSON = 2 };
 
 struct search_hit {
 	enum search_kind kind;
