@@ -94,6 +94,9 @@ FORCE:
 
 build/tui/lang.o: build/config.h
 
+$(PINYIN_DICT):
+	@echo "$@ is missing: install rime-data-pinyin-simp (make deps)" >&2; exit 1
+
 $(PINYIN_TABLE): tools/pinyin_table.py $(PINYIN_DICT)
 	@mkdir -p $(@D)
 	$(call say,GEN,$@)python3 tools/pinyin_table.py $(PINYIN_DICT) >$@.tmp && mv $@.tmp $@
