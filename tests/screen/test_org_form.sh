@@ -4,7 +4,8 @@
 # Chinese typed through tmux, Tab through the fields of `org add`, the
 # credit-code warning as it is typed, F2 saves (checked in the database and
 # by `hubdesk org list`); an empty name, an overlong name, a duplicate name;
-# Esc asking y/n; and the registers' search (home 6) finding the new one.
+# Esc asking y/n; and the registers' search (home 6) finding the new one, and
+# names by their pinyin.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
@@ -38,6 +39,14 @@ scr_keys C-u
 expect_screen "$(printf "$(zh '%d shown')" "$ALL")" "Ctrl-U empties the search: all $ALL records again"
 scr_type 晨曦
 expect_screen "$(zh_part 'No organisation or team matches.')" "typing 晨曦 finds nothing yet"
+# Lower-case letters find names by their pinyin: initials, syllables, both.
+for letters in xyh xiyang xiyh; do
+	scr_keys C-u
+	scr_type "$letters"
+	expect_screen 夕阳红合唱团 "typing $letters shows 夕阳红合唱团"
+	expect_no_screen 浦东新区阳光社工服务社 "typing $letters leaves out 浦东新区阳光社工服务社"
+done
+scr_keys C-u
 scr_keys Escape
 expect_line 1 首页 "Esc goes home"
 

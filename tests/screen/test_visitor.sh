@@ -267,6 +267,17 @@ expect_eq "$(sql "SELECT count(DISTINCT person_id) || ' ' || count(*) FROM visit
 	"the visits of the 23rd and the 24th are the same person's"
 expect_not_on_screen "$FULL" "the full phone is not on the screen"
 
+# Lower-case letters offer returning visitors by the pinyin of their name,
+# from its start: initials, syllables, both.
+for letters in wxm wangxiaoming wangxm; do
+	scr_type "$letters"
+	expect_row_has 王小明 "$MASKED" "typing $letters offers 王小明 by the pinyin of the name"
+	scr_keys C-u
+done
+scr_type xm
+expect_no_screen "$MASKED" "typing xm (the name's inside) offers nobody"
+scr_keys C-u
+
 # Another 王小明, typed whole with his own phone, is a new person, even when
 # F2 comes while the offer of the earlier 王小明 is open (and a first F2 is
 # refused for the missing purpose): the earlier one keeps his phone.
