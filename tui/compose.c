@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/search.h"
 #include "core/settings.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -33,6 +34,26 @@ struct compose {
 /* The desk's one input method, for the form drawing that names its field. */
 static struct compose *desk;
 
+/* The centre's own words first: organisation, team and room names the
+ * letters spell from their start (never people's names). */
+static int centre_words(void *ctx, const char *letters, char (*out)[IME_WORD_BYTES], int max)
+{
+	char words[8][NAME_BYTES];
+	int n = 0, i, kept = 0;
+	size_t len;
+
+	if (max > 8)
+		max = 8;
+	if (search_words(ctx, letters, words, max, &n, NULL) != HD_OK)
+		return 0;
+	for (i = 0; i < n; i++) {
+		len = strlen(words[i]); /* a name of 40 characters fits */
+		if (len < IME_WORD_BYTES)
+			memcpy(out[kept++], words[i], len + 1);
+	}
+	return kept;
+}
+
 struct compose *compose_new(struct app *a)
 {
 	struct compose *c = xcalloc(1, sizeof(*c));
@@ -40,7 +61,7 @@ struct compose *compose_new(struct app *a)
 	desk = c;
 	c->app = a;
 	c->on = settings_on(a->db, SET_INPUT_PINYIN);
-	c->ime = ime_new(NULL, NULL);
+	c->ime = ime_new(centre_words, a->db);
 	return c;
 }
 

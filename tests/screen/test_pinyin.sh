@@ -9,7 +9,9 @@
 # Enter keeping them as typed, - and = turning pages; digits and capitals
 # going in as typed, and text committed by a system input method going in
 # whole; the phone field never composing; Ctrl-Space turning it off (EN)
-# and on, and input.pinyin off starting a desk with it off.
+# and on, and input.pinyin off starting a desk with it off; in the
+# registers, xyh offering the centre's word 夕阳红 first and finding
+# 夕阳红合唱团 before anything is picked.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/lib.sh"
 
@@ -140,6 +142,18 @@ scr_keys C-Space
 expect_line 1 "中 |" "Ctrl-Space again: 中"
 scr_keys C-u Escape
 scr_drop_input 首页
+scr_stop
+
+# The registers (home 6): xyh offers the centre's own word 夕阳红 first and
+# finds 夕阳红合唱团 before any character is picked; Down, Enter opens it.
+scr_start 80 24
+scr_keys 6
+expect_line 1 机构与团队 "6 opens the registers"
+scr_type xyh
+expect_line 4 "1.夕阳红 " "xyh: the centre's word 夕阳红 (of 夕阳红合唱团) is the first candidate"
+expect_screen 夕阳红合唱团 "and the list finds 夕阳红合唱团 from the letters alone"
+scr_keys Down Enter
+expect_line 2 夕阳红合唱团 "Down and Enter open 夕阳红合唱团's page"
 scr_stop
 
 # input.pinyin off: a desk starts with it off.
