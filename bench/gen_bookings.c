@@ -138,11 +138,11 @@ static enum hd_status read_rooms(sqlite3 *db, struct plan *p, long long after_ro
 	int closing = settings_minutes(db, SET_CLOSING_TIME), i;
 	enum hd_status rc;
 
-	rc = db_collect_with(db,
-			     "SELECT id, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
-			     " buffer_min FROM room WHERE id > ?1 ORDER BY id",
-			     &after_room, 1, sizeof(*p->rooms), read_room, (void **)&p->rooms,
-			     &p->nrooms, err);
+	rc = db_collect_with_raw(db,
+				 "SELECT id, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+				 " buffer_min FROM room WHERE id > ?1 ORDER BY id",
+				 &after_room, 1, sizeof(*p->rooms), read_room, (void **)&p->rooms,
+				 &p->nrooms, err);
 	for (i = 0; rc == HD_OK && i < p->nrooms; i++) {
 		struct groom *g = &p->rooms[i];
 

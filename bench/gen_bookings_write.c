@@ -214,7 +214,7 @@ enum hd_status gen_bookings_write(sqlite3 *db, struct gbooking *b, int n, struct
 
 	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM booking", &id, err);
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
-		rc = db_prepare(db, SQL[i], &st[i], err);
+		rc = db_prepare_raw(db, SQL[i], &st[i], err);
 	if (rc != HD_OK)
 		goto done;
 	order_by(b, n, false, order);

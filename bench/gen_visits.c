@@ -88,7 +88,7 @@ enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int
 
 	*ids = NULL;
 	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -451,7 +451,7 @@ enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long 
 		p->last = v[i].time_in;
 	}
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
-		rc = db_prepare(db, SQL[i], &st[i], err);
+		rc = db_prepare_raw(db, SQL[i], &st[i], err);
 	if (rc != HD_OK)
 		goto done;
 	rc = write_people(db, st[ST_PERSON], people, order, (int)next, err);

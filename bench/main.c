@@ -105,7 +105,7 @@ enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd
 	int src;
 
 	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	src = sqlite3_step(st);
@@ -113,7 +113,7 @@ enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd
 		*n = sqlite3_column_int64(st, 0);
 	else
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 

@@ -59,7 +59,7 @@ static enum hd_status load_names(sqlite3 *db, struct names *all, struct hd_err *
 		names_push(all, orgs[i].name);
 	all->orgs = n;
 	free(orgs);
-	rc = db_prepare(db, "SELECT name FROM team ORDER BY id", &st, err);
+	rc = db_prepare_raw(db, "SELECT name FROM team ORDER BY id", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {

@@ -127,11 +127,11 @@ static enum hd_status slot_free(sqlite3 *db, const struct room *room, time_t fro
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"SELECT 1 FROM booking WHERE room_id = ?1 AND start > ?2 - 86400"
-			" AND start < ?3 AND ?2 < hold_end"
-			" AND state IN ('pending', 'confirmed', 'checked_in') LIMIT 1",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT 1 FROM booking WHERE room_id = ?1 AND start > ?2 - 86400"
+			    " AND start < ?3 AND ?2 < hold_end"
+			    " AND state IN ('pending', 'confirmed', 'checked_in') LIMIT 1",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, room->id);

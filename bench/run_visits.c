@@ -42,8 +42,8 @@ static enum hd_status pick_people(sqlite3 *db, struct bench_rng *r, long long ma
 	enum hd_status rc;
 	int got = 0, tries = 0, src;
 
-	rc = db_prepare(db, "SELECT id, name, ifnull(phone, '') FROM person WHERE id = ?1", &st,
-			err);
+	rc = db_prepare_raw(db, "SELECT id, name, ifnull(phone, '') FROM person WHERE id = ?1", &st,
+			    err);
 	if (rc != HD_OK)
 		return rc;
 	while (got < n && tries++ < n * 100) {
@@ -51,8 +51,8 @@ static enum hd_status pick_people(sqlite3 *db, struct bench_rng *r, long long ma
 		src = sqlite3_step(st);
 		if (src == SQLITE_ROW && (!phone || sqlite3_column_bytes(st, 2) > 0)) {
 			out[got].id = sqlite3_column_int64(st, 0);
-			db_column_text(st, 1, out[got].name, sizeof(out[got].name));
-			db_column_text(st, 2, out[got].phone, sizeof(out[got].phone));
+			db_column_text_raw(st, 1, out[got].name, sizeof(out[got].name));
+			db_column_text_raw(st, 2, out[got].phone, sizeof(out[got].phone));
 			got++;
 		} else if (src != SQLITE_ROW && src != SQLITE_DONE) {
 			rc = db_fail(db, src, err);

@@ -30,7 +30,7 @@ enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *ac
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db, SQL_AUDIT, &st, err);
+	rc = db_prepare_raw(db, SQL_AUDIT, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)clock_now());
@@ -51,7 +51,7 @@ enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *ac
 	bind_text_or_null(st, 10, after);
 	src = sqlite3_step(st);
 	rc = src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -107,7 +107,7 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		from = (long long)clock_local_midnight(f->day);
 		to = (long long)clock_local_midnight(f->day + 1);
 	}
-	rc = db_prepare(
+	rc = db_prepare_raw(
 		db,
 		"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"
 		" ifnull(record_id, 0), before, after FROM audit"
@@ -132,12 +132,12 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		e = &all[(*n)++];
 		e->id = sqlite3_column_int64(st, 0);
 		e->at = (time_t)sqlite3_column_int64(st, 1);
-		db_column_text(st, 2, e->desk, sizeof(e->desk));
-		db_column_text(st, 4, e->actor, sizeof(e->actor));
+		db_column_text_raw(st, 2, e->desk, sizeof(e->desk));
+		db_column_text_raw(st, 4, e->actor, sizeof(e->actor));
 		if (!*e->actor)
 			actor_without_name(st, e->actor, sizeof(e->actor));
-		db_column_text(st, 5, e->action, sizeof(e->action));
-		db_column_text(st, 6, e->record, sizeof(e->record));
+		db_column_text_raw(st, 5, e->action, sizeof(e->action));
+		db_column_text_raw(st, 6, e->record, sizeof(e->record));
 		e->record_id = sqlite3_column_int64(st, 7);
 		e->before = dup_column(st, 8);
 		e->after = dup_column(st, 9);
@@ -148,7 +148,7 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		all = NULL;
 		*n = 0;
 	}
-	db_done(st);
+	db_done_raw(st);
 	free(words);
 	*out = all;
 	return rc;

@@ -197,14 +197,14 @@ int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lin
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	if (db_prepare(db, SQL_CHANGES, &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, SQL_CHANGES, &st, NULL) != HD_OK)
 		return 0;
 	if (before)
 		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
 	if (after)
 		sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
 	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		db_column_text(st, 0, key, sizeof(key));
+		db_column_text_raw(st, 0, key, sizeof(key));
 		value_words(key, st, 1, old, sizeof(old));
 		value_words(key, st, 2, new, sizeof(new));
 		if (strcmp(old, new) == 0)
@@ -215,6 +215,6 @@ int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lin
 		else
 			snprintf(lines[n++], AUDIT_LINE, _("%s: %s"), field_words(key), new);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return n;
 }

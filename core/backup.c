@@ -185,7 +185,7 @@ enum hd_status backup_check(const char *path, struct hd_err *err)
 	rc = db_open(path, DB_READ_ONLY, &db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db, "PRAGMA integrity_check", &st, err);
+	rc = db_prepare_raw(db, "PRAGMA integrity_check", &st, err);
 	if (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
 		word = (const char *)sqlite3_column_text(st, 0);
 		if (!word || strcmp(word, "ok") != 0)
@@ -194,7 +194,7 @@ enum hd_status backup_check(const char *path, struct hd_err *err)
 					  "restored"),
 					path);
 	}
-	db_done(st);
+	db_done_raw(st);
 	db_close(db);
 	return rc;
 }

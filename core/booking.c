@@ -67,14 +67,14 @@ static void read_booking(sqlite3_stmt *st, void *rec)
 	b->org_id = sqlite3_column_int64(st, 2);
 	b->team_id = sqlite3_column_int64(st, 3);
 	b->series_id = sqlite3_column_int64(st, 4);
-	db_column_text(st, 5, b->room, sizeof(b->room));
-	db_column_text(st, 6, b->booker, sizeof(b->booker));
-	db_column_text(st, 7, b->booker_short, sizeof(b->booker_short));
+	db_column_text_raw(st, 5, b->room, sizeof(b->room));
+	db_column_text_raw(st, 6, b->booker, sizeof(b->booker));
+	db_column_text_raw(st, 7, b->booker_short, sizeof(b->booker_short));
 	b->start = (time_t)sqlite3_column_int64(st, 8);
 	b->end = (time_t)sqlite3_column_int64(st, 9);
 	b->attendees = sqlite3_column_int(st, 10);
-	db_column_text(st, 11, b->purpose, sizeof(b->purpose));
-	db_column_text(st, 12, word, sizeof(word));
+	db_column_text_raw(st, 11, b->purpose, sizeof(b->purpose));
+	db_column_text_raw(st, 12, word, sizeof(word));
 	b->state = state_of(word);
 	b->late_cancel = sqlite3_column_int(st, 13) != 0;
 	b->noshow = sqlite3_column_int(st, 14) != 0;
@@ -98,8 +98,8 @@ static enum hd_status bookings_where(sqlite3 *db, const char *where, long long *
 	args[0] = (long long)clock_now();
 	args[1] = window_seconds(db);
 	snprintf(sql, sizeof(sql), "%s %s", SQL_BOOKING_COLS, where);
-	return db_collect_with(db, sql, args, nargs, sizeof(**out), read_booking, (void **)out, n,
-			       err);
+	return db_collect_with_raw(db, sql, args, nargs, sizeof(**out), read_booking, (void **)out,
+				   n, err);
 }
 
 enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err)
@@ -246,7 +246,7 @@ enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(
+	rc = db_prepare_raw(
 		db,
 		"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
 		" purpose, state, series_id, created, updated) VALUES (?1, nullif(?2, 0),"
@@ -273,7 +273,7 @@ enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct
 				_("The room is taken at that time by another booking."));
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	if (rc != HD_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db);
@@ -424,10 +424,10 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 				  _("Booking %lld is %s, not waiting for approval."), id,
 				  _(booking_state_word(b.state)));
 	before = booking_json(db, id);
-	rc = db_prepare(db,
-			"UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
-			" WHERE id = ?1",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
+			    " WHERE id = ?1",
+			    &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
@@ -442,7 +442,7 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 				   to_state == BK_CONFIRMED ? "booking.approve" : "booking.reject",
 				   id, before, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(before);
 	return rc;
 }
@@ -501,11 +501,12 @@ enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_pla
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"UPDATE booking SET room_id = ?2, start = ?3, end = ?4, hold_end = ?5,"
-			" series_id = CASE WHEN ?7 > 0 THEN ?7 ELSE series_id END,"
-			" exception = ?7 <= 0 AND series_id IS NOT NULL, updated = ?6 WHERE id = ?1",
-			&st, err);
+	rc = db_prepare_raw(
+		db,
+		"UPDATE booking SET room_id = ?2, start = ?3, end = ?4, hold_end = ?5,"
+		" series_id = CASE WHEN ?7 > 0 THEN ?7 ELSE series_id END,"
+		" exception = ?7 <= 0 AND series_id IS NOT NULL, updated = ?6 WHERE id = ?1",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -521,7 +522,7 @@ enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_pla
 				_("The room is taken at that time by another booking."));
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 

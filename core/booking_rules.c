@@ -145,7 +145,7 @@ static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(
+	rc = db_prepare_raw(
 		db,
 		"SELECT reason FROM room_closure WHERE room_id = ?1 AND start < ?3 AND ?2 < end"
 		" LIMIT 1",
@@ -158,7 +158,7 @@ static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *
 	if (sqlite3_step(st) == SQLITE_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "room", _("%s is closed then: %s."), p->room.name,
 				(const char *)sqlite3_column_text(st, 0));
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -229,11 +229,11 @@ static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p
 	long long last = 0;
 	int count = 0;
 
-	rc = db_prepare(db,
-			"SELECT count(*), max(start) FROM booking WHERE " BY_BOOKER
-			" AND start >= ?3 AND start <= ?4"
-			" AND (noshow = 1 OR (state = 'confirmed' AND start + ?5 < ?4))",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT count(*), max(start) FROM booking WHERE " BY_BOOKER
+			    " AND start >= ?3 AND start <= ?4"
+			    " AND (noshow = 1 OR (state = 'confirmed' AND start + ?5 < ?4))",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->org_id);
@@ -245,7 +245,7 @@ static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p
 		count = sqlite3_column_int(st, 0);
 		last = sqlite3_column_int64(st, 1);
 	}
-	db_done(st);
+	db_done_raw(st);
 	if (count >= limit && suspend > 0 && now < last + suspend * DAY) {
 		clock_local_date((time_t)(last + suspend * DAY), until, sizeof(until));
 		return hd_err_set(err, HD_REFUSED, "org",
@@ -266,11 +266,11 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 
 	if (quota <= 0)
 		return HD_OK;
-	rc = db_prepare(db,
-			"SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
-			" AND start >= ?3 AND start < ?4 AND id != ?5"
-			" AND state IN ('pending', 'confirmed', 'checked_in')",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
+			    " AND start >= ?3 AND start < ?4 AND id != ?5"
+			    " AND state IN ('pending', 'confirmed', 'checked_in')",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->org_id);
@@ -280,7 +280,7 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 	sqlite3_bind_int64(st, 5, ignore_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		used = sqlite3_column_int64(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	if (used + (long long)(p->end - p->start) > quota * 3600)
 		return hd_err_set(err, HD_REFUSED, "end",
 				  _("%s may book %ld hours a week; %.1f are booked that week."),
@@ -295,14 +295,14 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p, l
 	enum hd_status rc;
 	char from[16], to[16];
 
-	rc = db_prepare(db,
-			"SELECT b.id, b.start, b.end, ifnull(o.name, t.name) FROM booking b"
-			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
-			" WHERE b.room_id = ?1 AND b.id != ?4"
-			" AND b.state IN ('pending', 'confirmed', 'checked_in')"
-			" AND b.start < ?3 AND ?2 < b.hold_end AND b.start > ?2 - ?5"
-			" ORDER BY b.start LIMIT 1",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT b.id, b.start, b.end, ifnull(o.name, t.name) FROM booking b"
+			    " LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
+			    " WHERE b.room_id = ?1 AND b.id != ?4"
+			    " AND b.state IN ('pending', 'confirmed', 'checked_in')"
+			    " AND b.start < ?3 AND ?2 < b.hold_end AND b.start > ?2 - ?5"
+			    " ORDER BY b.start LIMIT 1",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, p->room.id);
@@ -326,7 +326,7 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p, l
 					p->room.name, (long long)sqlite3_column_int64(st, 0),
 					(const char *)sqlite3_column_text(st, 3), from, to);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 

@@ -125,13 +125,13 @@ static char *skip_json(sqlite3 *db, const struct booking_miss *m)
 	sqlite3_stmt *st = NULL;
 	char *json = NULL;
 
-	if (db_prepare(db, "SELECT json_object('start', ?1, 'reason', ?2)", &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, "SELECT json_object('start', ?1, 'reason', ?2)", &st, NULL) != HD_OK)
 		return NULL;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)m->start);
 	sqlite3_bind_text(st, 2, m->why, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		json = strdup((const char *)sqlite3_column_text(st, 0));
-	db_done(st);
+	db_done_raw(st);
 	return json;
 }
 
@@ -159,7 +159,7 @@ static void read_miss(sqlite3_stmt *st, void *rec)
 	struct booking_miss *m = rec;
 
 	m->start = (time_t)sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, m->why, sizeof(m->why));
+	db_column_text_raw(st, 1, m->why, sizeof(m->why));
 }
 
 enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
@@ -169,7 +169,7 @@ enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_
 
 	*out = NULL;
 	*n = 0;
-	return db_collect_with(
+	return db_collect_with_raw(
 		db,
 		"SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
 		" FROM audit a JOIN booking b ON a.record_id = b.series_id"
@@ -228,7 +228,7 @@ static enum hd_status following(sqlite3 *db, long long id, bool descending, long
 {
 	long long args[2] = { id, 0 };
 
-	return db_collect_with(
+	return db_collect_with_raw(
 		db,
 		descending ? "SELECT f.id FROM booking b JOIN booking f"
 			     " ON f.series_id = b.series_id AND f.start >= b.start"
@@ -365,13 +365,13 @@ int booking_series_waiting(sqlite3 *db, long long id)
 	sqlite3_stmt *st = NULL;
 	int n = 1;
 
-	if (db_prepare(db, "SELECT count(*)" SQL_SERIES_WAITING, &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, "SELECT count(*)" SQL_SERIES_WAITING, &st, NULL) != HD_OK)
 		return n;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
 		n = sqlite3_column_int(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return n;
 }
 
@@ -389,8 +389,8 @@ enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, l
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_collect_with(db, "SELECT f.id" SQL_SERIES_WAITING " ORDER BY f.start", args, 2,
-			     sizeof(*ids), read_id, (void **)&ids, &n, err);
+	rc = db_collect_with_raw(db, "SELECT f.id" SQL_SERIES_WAITING " ORDER BY f.start", args, 2,
+				 sizeof(*ids), read_id, (void **)&ids, &n, err);
 	if (rc == HD_OK && n == 0)
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booking with id %lld"), id);
 	for (i = 0; rc == HD_OK && i < n; i++) {
@@ -411,18 +411,18 @@ long long booking_series_now(sqlite3 *db, long long id)
 	sqlite3_stmt *st = NULL;
 	long long found = id;
 
-	if (db_prepare(db,
-		       "SELECT f.id FROM booking b JOIN booking f ON f.series_id = b.series_id"
-		       " WHERE b.id = ?1 AND f.start BETWEEN ?2 - ?3 AND ?2 + ?3"
-		       " AND f.state IN ('confirmed', 'checked_in') ORDER BY f.start LIMIT 1",
-		       &st, NULL) != HD_OK)
+	if (db_prepare_raw(db,
+			   "SELECT f.id FROM booking b JOIN booking f ON f.series_id = b.series_id"
+			   " WHERE b.id = ?1 AND f.start BETWEEN ?2 - ?3 AND ?2 + ?3"
+			   " AND f.state IN ('confirmed', 'checked_in') ORDER BY f.start LIMIT 1",
+			   &st, NULL) != HD_OK)
 		return id;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, w);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		found = sqlite3_column_int64(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return found;
 }
 
@@ -432,16 +432,16 @@ void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last)
 
 	*count = 0;
 	*last = 0;
-	if (db_prepare(db,
-		       "SELECT count(*), ifnull(max(f.start), 0) FROM booking b JOIN booking f"
-		       " ON f.series_id = b.series_id AND f.start >= b.start"
-		       " WHERE b.id = ?1 AND f.state IN ('pending', 'confirmed', 'checked_in')",
-		       &st, NULL) != HD_OK)
+	if (db_prepare_raw(db,
+			   "SELECT count(*), ifnull(max(f.start), 0) FROM booking b JOIN booking f"
+			   " ON f.series_id = b.series_id AND f.start >= b.start"
+			   " WHERE b.id = ?1 AND f.state IN ('pending', 'confirmed', 'checked_in')",
+			   &st, NULL) != HD_OK)
 		return;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*count = sqlite3_column_int(st, 0);
 		*last = (time_t)sqlite3_column_int64(st, 1);
 	}
-	db_done(st);
+	db_done_raw(st);
 }

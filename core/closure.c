@@ -25,9 +25,9 @@ static void read_row(sqlite3_stmt *st, void *rec)
 	struct closure *c = rec;
 
 	c->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, c->from, sizeof(c->from));
-	db_column_text(st, 2, c->to, sizeof(c->to));
-	db_column_text(st, 3, c->reason, sizeof(c->reason));
+	db_column_text_raw(st, 1, c->from, sizeof(c->from));
+	db_column_text_raw(st, 2, c->to, sizeof(c->to));
+	db_column_text_raw(st, 3, c->reason, sizeof(c->reason));
 }
 
 enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, long to,
@@ -50,10 +50,10 @@ enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, l
 		return rc;
 	clock_date_of(from, f, sizeof(f));
 	clock_date_of(to, t, sizeof(t));
-	rc = db_prepare(db,
-			"INSERT INTO closure(from_date, to_date, reason, created)"
-			" VALUES (?1, ?2, ?3, ?4)",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO closure(from_date, to_date, reason, created)"
+			    " VALUES (?1, ?2, ?3, ?4)",
+			    &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
@@ -69,7 +69,7 @@ enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, l
 	after = db_text_by_id(db, SQL_JSON, *id);
 	rc = audit_log(db, who, "closure.add", "closure", *id, NULL, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -80,8 +80,8 @@ enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
 
 	clock_local_date(clock_now(), today, sizeof(today));
 	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 ORDER BY from_date, id", SQL_COLS);
-	return db_collect_text(db, sql, all ? "" : today, sizeof(**out), read_row, (void **)out, n,
-			       err);
+	return db_collect_text_raw(db, sql, all ? "" : today, sizeof(**out), read_row, (void **)out,
+				   n, err);
 }
 
 enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struct hd_err *err)
@@ -90,7 +90,7 @@ enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struc
 	enum hd_status rc;
 
 	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_COLS);
-	rc = db_read_one(db, sql, id, read_row, out, err);
+	rc = db_read_one_raw(db, sql, id, read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, rc, "id", _("no closure with id %lld"), id);
 	return rc;
@@ -118,7 +118,7 @@ enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long
 			rc = HD_FAIL;
 		goto done;
 	}
-	rc = db_prepare(db, "DELETE FROM closure WHERE id = ?1", &st, err);
+	rc = db_prepare_raw(db, "DELETE FROM closure WHERE id = ?1", &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
@@ -129,7 +129,7 @@ enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long
 	}
 	rc = audit_log(db, who, "closure.remove", "closure", id, before, NULL, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(before);
 	return db_finish(db, rc, err);
 }
@@ -141,7 +141,7 @@ bool closure_covers(sqlite3 *db, long day, struct closure *out)
 	bool found = false;
 
 	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 AND from_date <= ?1 LIMIT 1", SQL_COLS);
-	if (db_prepare(db, sql, &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
 		goto done;
 	clock_date_of(day, date, sizeof(date));
 	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
@@ -151,7 +151,7 @@ bool closure_covers(sqlite3 *db, long day, struct closure *out)
 			read_row(st, out);
 	}
 done:
-	db_done(st);
+	db_done_raw(st);
 	return found;
 }
 
@@ -163,12 +163,12 @@ bool closure_weekday_closes(sqlite3 *db, long day)
 
 	if (!settings_closed_weekday(db, clock_weekday_of_day(day)))
 		return false;
-	if (db_prepare(db, "SELECT 1 FROM opening WHERE day = ?1", &st, NULL) == HD_OK) {
+	if (db_prepare_raw(db, "SELECT 1 FROM opening WHERE day = ?1", &st, NULL) == HD_OK) {
 		clock_date_of(day, date, sizeof(date));
 		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
 		opened = sqlite3_step(st) == SQLITE_ROW;
 	}
-	db_done(st);
+	db_done_raw(st);
 	return !opened;
 }
 
@@ -194,10 +194,10 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long da
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db,
-			"INSERT INTO opening(day, reason, created) VALUES (?1, ?2, ?3)"
-			" ON CONFLICT(day) DO UPDATE SET reason = excluded.reason",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO opening(day, reason, created) VALUES (?1, ?2, ?3)"
+			    " ON CONFLICT(day) DO UPDATE SET reason = excluded.reason",
+			    &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
@@ -212,6 +212,6 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long da
 	snprintf(after, sizeof(after), "{\"open\":\"%s\"}", day);
 	rc = audit_log(db, who, "closure.open", "opening", *id, NULL, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	return db_finish(db, rc, err);
 }

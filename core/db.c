@@ -66,7 +66,7 @@ enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err)
 }
 
 /* The connection's own list of statements is the cache: a statement given
- * back with db_done() stays prepared. One is free for reuse when it is not
+ * back with db_done_raw() stays prepared. One is free for reuse when it is not
  * busy and has run since it was handed out (its VM step counter, zeroed at
  * hand-out, is not 0), so a statement handed out and not yet stepped is
  * never handed out twice. */
@@ -88,7 +88,7 @@ static sqlite3_stmt *cached(sqlite3 *db, const char *sql)
 	return NULL;
 }
 
-enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err)
+enum hd_status db_prepare_raw(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err)
 {
 	int rc;
 
@@ -101,7 +101,7 @@ enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struc
 	return HD_OK;
 }
 
-void db_done(sqlite3_stmt *st)
+void db_done_raw(sqlite3_stmt *st)
 {
 	if (!st)
 		return;
@@ -167,10 +167,10 @@ static int run(sqlite3 *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (db_prepare(db, sql, &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
 		return sqlite3_errcode(db);
 	rc = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	/* A BEGIN IMMEDIATE that waited has its turn now (or gave up). */
 	dblock_wait_end(wait_said);
 	wait_said = -1;
@@ -447,7 +447,7 @@ char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
 	sqlite3_stmt *st = NULL;
 	char *text = NULL;
 
-	if (db_prepare(db, sql, &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
@@ -456,7 +456,7 @@ char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
 		text = strdup(t ? t : "");
 	}
 done:
-	db_done(st);
+	db_done_raw(st);
 	return text;
 }
 
@@ -465,7 +465,7 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
+	rc = db_prepare_raw(db, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32) {
@@ -475,7 +475,7 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 		rc = hd_err_set(err, HD_FAIL, "",
 				_("the installation has no secret key; run hubdesk init"));
 	}
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -491,18 +491,18 @@ bool db_is_empty(sqlite3 *db)
 	return n == 0;
 }
 
-void db_column_text(sqlite3_stmt *st, int col, char *out, size_t outsz)
+void db_column_text_raw(sqlite3_stmt *st, int col, char *out, size_t outsz)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);
 
 	snprintf(out, outsz, "%s", t ? t : "");
 }
 
-enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
-			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
-			  struct hd_err *err)
+enum hd_status db_collect_raw(sqlite3 *db, const char *sql, size_t elem,
+			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			      struct hd_err *err)
 {
-	return db_collect_with(db, sql, NULL, 0, elem, read_row, out, n, err);
+	return db_collect_with_raw(db, sql, NULL, 0, elem, read_row, out, n, err);
 }
 
 /* Reads every row of the prepared st into a malloc'd array; gives st back. */
@@ -529,15 +529,15 @@ static enum hd_status collect(sqlite3 *db, sqlite3_stmt *st, size_t elem,
 		recs = NULL;
 		count = 0;
 	}
-	db_done(st);
+	db_done_raw(st);
 	*out = recs;
 	*n = count;
 	return rc;
 }
 
-enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
-			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
-			       void **out, int *n, struct hd_err *err)
+enum hd_status db_collect_with_raw(sqlite3 *db, const char *sql, const long long *args, int nargs,
+				   size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
+				   void **out, int *n, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
@@ -545,7 +545,7 @@ enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *ar
 
 	*out = NULL;
 	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	for (i = 0; i < nargs; i++)
@@ -553,31 +553,31 @@ enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *ar
 	return collect(db, st, elem, read_row, out, n, err);
 }
 
-enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
-			       void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
-			       struct hd_err *err)
+enum hd_status db_collect_text_raw(sqlite3 *db, const char *sql, const char *text, size_t elem,
+				   void (*read_row)(sqlite3_stmt *st, void *rec), void **out,
+				   int *n, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
 	*out = NULL;
 	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
 	return collect(db, st, elem, read_row, out, n, err);
 }
 
-enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
-			   void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
-			   struct hd_err *err)
+enum hd_status db_read_one_raw(sqlite3 *db, const char *sql, long long id,
+			       void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
+			       struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -588,7 +588,7 @@ enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
 		rc = HD_NOT_FOUND;
 	else
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -600,12 +600,12 @@ enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, l
 	enum hd_status rc;
 	int i, src;
 
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	for (i = 0; i < 3 && i < sqlite3_bind_parameter_count(st); i++)
 		sqlite3_bind_int64(st, i + 1, args[i]);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }

@@ -71,13 +71,13 @@ enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err);
 
 /* Prepares sql, or takes the connection's idle statement of the same text;
  * on failure fills err through db_fail and returns HD_FAIL. Give the statement
- * back with db_done() to keep it prepared for the next time, or finalize
+ * back with db_done_raw() to keep it prepared for the next time, or finalize
  * it; db_close() finalizes what is left. */
-enum hd_status db_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err);
+enum hd_status db_prepare_raw(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err);
 
-/* Gives a statement of db_prepare() back (reset, bindings cleared); NULL is
+/* Gives a statement of db_prepare_raw() back (reset, bindings cleared); NULL is
  * fine. */
-void db_done(sqlite3_stmt *st);
+void db_done_raw(sqlite3_stmt *st);
 
 /* Runs sql with one integer parameter (?1) and returns the first column of
  * the first row as a malloc'd string (the caller frees), or NULL. Used for
@@ -85,25 +85,25 @@ void db_done(sqlite3_stmt *st);
 char *db_text_by_id(sqlite3 *db, const char *sql, long long id);
 
 /* Copies text column col of the current row into out ("" for NULL). */
-void db_column_text(sqlite3_stmt *st, int col, char *out, size_t outsz);
+void db_column_text_raw(sqlite3_stmt *st, int col, char *out, size_t outsz);
 
 /* Runs sql (no parameters) and reads every row with read_row into a
  * malloc'd array of elem-byte records (*out, the caller frees; NULL when
  * none), *n the count. HD_FAIL when the database fails. */
-enum hd_status db_collect(sqlite3 *db, const char *sql, size_t elem,
-			  void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
-			  struct hd_err *err);
+enum hd_status db_collect_raw(sqlite3 *db, const char *sql, size_t elem,
+			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
+			      struct hd_err *err);
 
 /* db_collect binding args[0..nargs) as ?1..?n; HD_FAIL when the database
  * fails. */
-enum hd_status db_collect_with(sqlite3 *db, const char *sql, const long long *args, int nargs,
-			       size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
-			       void **out, int *n, struct hd_err *err);
+enum hd_status db_collect_with_raw(sqlite3 *db, const char *sql, const long long *args, int nargs,
+				   size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
+				   void **out, int *n, struct hd_err *err);
 
 /* db_collect with one text parameter ?1; HD_FAIL when the database fails. */
-enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
-			       void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
-			       struct hd_err *err);
+enum hd_status db_collect_text_raw(sqlite3 *db, const char *sql, const char *text, size_t elem,
+				   void (*read_row)(sqlite3_stmt *st, void *rec), void **out,
+				   int *n, struct hd_err *err);
 
 /* Runs a statement that returns no rows, binding a, b and c as ?1..?3
  * where it has them. HD_FAIL when the database fails. */
@@ -113,9 +113,9 @@ enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, l
 /* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
  * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
  * database's failure. */
-enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
-			   void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
-			   struct hd_err *err);
+enum hd_status db_read_one_raw(sqlite3 *db, const char *sql, long long id,
+			       void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
+			       struct hd_err *err);
 
 /* The installation's secret key (32 bytes) into key; HD_FAIL if missing. */
 enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err);

@@ -152,10 +152,10 @@ static enum hd_status copy_objects(sqlite3 *copy, const char *const *skip, struc
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(copy, SQL_OBJECTS, &st, err);
+	rc = db_prepare_raw(copy, SQL_OBJECTS, &st, err);
 	if (rc == HD_OK)
 		rc = copy_rows(copy, st, skip, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -178,12 +178,12 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out, s
 	}
 	sqlite3_extended_result_codes(copy, 1);
 	sqlite3_busy_timeout(copy, DB_BUSY_MS);
-	rc = db_prepare(copy, "ATTACH ?1 AS live", &st, err);
+	rc = db_prepare_raw(copy, "ATTACH ?1 AS live", &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE) {
 		rc = db_fail(copy, src, err);
 		goto done;

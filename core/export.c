@@ -43,7 +43,7 @@ struct export_def {
 
 static void text_at(sqlite3_stmt *st, int col, char *out)
 {
-	db_column_text(st, col, out, CELL);
+	db_column_text_raw(st, col, out, CELL);
 }
 
 static void int_at(sqlite3_stmt *st, int col, char *out)
@@ -125,7 +125,7 @@ static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
 	else
 		*cell[3] = '\0';
 	text_at(st, 3, cell[4]);
-	db_column_text(st, 4, phone, sizeof(phone));
+	db_column_text_raw(st, 4, phone, sizeof(phone));
 	if (*phone)
 		phone_mask(phone, cell[5], CELL);
 	else
@@ -262,7 +262,7 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to
 		rc = export_bookings(db, start, end, f, err);
 		goto done;
 	}
-	rc = db_prepare(db, def->sql, &st, err);
+	rc = db_prepare_raw(db, def->sql, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, (long long)start);
@@ -274,7 +274,7 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	db_rollback(db);
 	if (rc == HD_OK && (fflush(f) != 0 || ferror(f)))
 		rc = hd_err_set(err, HD_FAIL, "", "%s", _("The export could not be written out."));

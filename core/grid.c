@@ -141,10 +141,10 @@ static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g, const stru
 	enum hd_status rc;
 	int row, src;
 
-	rc = db_prepare(db,
-			"SELECT room_id, start, end, reason FROM room_closure"
-			" WHERE start < ?2 AND end > ?1",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT room_id, start, end, reason FROM room_closure"
+			    " WHERE start < ?2 AND end > ?1",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)day0);
@@ -155,11 +155,11 @@ static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g, const stru
 			continue;
 		mark(g, row, day0, (time_t)sqlite3_column_int64(st, 1),
 		     (time_t)sqlite3_column_int64(st, 2), GC_CLOSED, -1);
-		db_column_text(st, 3, g->rooms[row].closed, sizeof(g->rooms[row].closed));
+		db_column_text_raw(st, 3, g->rooms[row].closed, sizeof(g->rooms[row].closed));
 	}
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -291,8 +291,8 @@ enum hd_status grid_free_rooms(sqlite3 *db, time_t from, time_t to, int people, 
 	args[3] = (long long)clock_now();
 	args[4] = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 	args[5] = BOOKING_REACH;
-	rc = db_collect_with(db, SQL_FREE_ROOMS, args, 6, sizeof(**out), room_read_row,
-			     (void **)out, n, err);
+	rc = db_collect_with_raw(db, SQL_FREE_ROOMS, args, 6, sizeof(**out), room_read_row,
+				 (void **)out, n, err);
 	if (rc != HD_OK)
 		return rc;
 	closing = settings_minutes(db, SET_CLOSING_TIME);

@@ -67,7 +67,7 @@ static long long find_id(sqlite3 *db, const char *sql, const char *name, const c
 	long long id = 0;
 	char trimmed[NAME_BYTES + 64], comm[NAME_BYTES + 64];
 
-	if (db_prepare(db, sql, &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
 		return 0;
 	text_trim(name ? name : "", trimmed, sizeof(trimmed));
 	text_trim(committee ? committee : "", comm, sizeof(comm));
@@ -75,7 +75,7 @@ static long long find_id(sqlite3 *db, const char *sql, const char *name, const c
 	sqlite3_bind_text(st, 2, comm, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return id;
 }
 

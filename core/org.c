@@ -118,10 +118,10 @@ static enum hd_status taken(sqlite3 *db, const struct org *o, long long self, st
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db,
-			"SELECT id, name, name = ?1 FROM org WHERE (name = ?1"
-			" OR (credit_code IS NOT NULL AND credit_code = ?2)) AND id != ?3",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT id, name, name = ?1 FROM org WHERE (name = ?1"
+			    " OR (credit_code IS NOT NULL AND credit_code = ?2)) AND id != ?3",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 3, self);
@@ -143,7 +143,7 @@ static enum hd_status taken(sqlite3 *db, const struct org *o, long long self, st
 					o->credit_code, (const char *)sqlite3_column_text(st, 1),
 					other);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -194,7 +194,7 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	rc = taken(db, &o, 0, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare(db, SQL_INSERT, &st, err);
+	rc = db_prepare_raw(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_org(st, &o);
@@ -210,7 +210,7 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	after = db_text_by_id(db, SQL_ORG_JSON, *id);
 	rc = audit_log(db, who, "org.add", "org", *id, NULL, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -240,7 +240,7 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 	if (rc == HD_OK)
 		rc = taken(db, &o, id, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, SQL_UPDATE, &st, err);
+		rc = db_prepare_raw(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_ORG_JSON, id);
@@ -259,7 +259,7 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 	after = db_text_by_id(db, SQL_ORG_JSON, id);
 	rc = audit_log(db, who, "org.edit", "org", id, before, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(before);
 	free(after);
 	return db_finish(db, rc, err);
@@ -274,15 +274,15 @@ static void read_row(sqlite3_stmt *st, void *rec)
 	struct org *o = rec;
 
 	o->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, o->name, sizeof(o->name));
-	db_column_text(st, 2, o->short_name, sizeof(o->short_name));
+	db_column_text_raw(st, 1, o->name, sizeof(o->name));
+	db_column_text_raw(st, 2, o->short_name, sizeof(o->short_name));
 	o->kind = sqlite3_column_int(st, 3);
-	db_column_text(st, 4, o->credit_code, sizeof(o->credit_code));
+	db_column_text_raw(st, 4, o->credit_code, sizeof(o->credit_code));
 	o->credit_ok = sqlite3_column_int(st, 5) != 0;
-	db_column_text(st, 6, o->contact, sizeof(o->contact));
-	db_column_text(st, 7, o->phone, sizeof(o->phone));
-	db_column_text(st, 8, o->in_date, sizeof(o->in_date));
-	db_column_text(st, 9, o->out_date, sizeof(o->out_date));
+	db_column_text_raw(st, 6, o->contact, sizeof(o->contact));
+	db_column_text_raw(st, 7, o->phone, sizeof(o->phone));
+	db_column_text_raw(st, 8, o->in_date, sizeof(o->in_date));
+	db_column_text_raw(st, 9, o->out_date, sizeof(o->out_date));
 }
 
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err)
@@ -291,7 +291,7 @@ enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err
 	enum hd_status rc;
 
 	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ORG_COLS);
-	rc = db_read_one(db, sql, id, read_row, out, err);
+	rc = db_read_one_raw(db, sql, id, read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no organisation with id %lld"), id);
 	return rc;
@@ -302,7 +302,7 @@ enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *er
 	char sql[512];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ORG_COLS);
-	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect_raw(db, sql, sizeof(**out), read_row, (void **)out, n, err);
 }
 
 long org_out_day(const struct org *o)
@@ -327,5 +327,5 @@ enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int
 		 "%s WHERE out_date IS NOT NULL AND out_date <= ?1"
 		 " ORDER BY out_date, name",
 		 SQL_ORG_COLS);
-	return db_collect_text(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect_text_raw(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);
 }

@@ -93,7 +93,7 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db, SQL_SET[kind], &st, err);
+	rc = db_prepare_raw(db, SQL_SET[kind], &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
@@ -111,7 +111,7 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 		rc = audit_log(db, who, "pin.set", kind == BOOKER_ORG ? "org" : "team", id, NULL,
 			       NULL, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	sodium_memzero(hash, sizeof(hash));
 	return db_finish(db, rc, err);
 }
@@ -121,13 +121,13 @@ bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const 
 	sqlite3_stmt *st = NULL;
 	bool ok = false;
 
-	if (db_prepare(db, SQL_GET[kind], &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, SQL_GET[kind], &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
 		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
 done:
-	db_done(st);
+	db_done_raw(st);
 	return ok;
 }
 
@@ -153,18 +153,18 @@ static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long i
 	enum hd_status rc;
 
 	*hash = '\0';
-	rc = db_prepare(db, SQL_STATE[kind], &st, err);
+	rc = db_prepare_raw(db, SQL_STATE[kind], &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		db_column_text(st, 0, hash, PIN_HASH_MAX);
+		db_column_text_raw(st, 0, hash, PIN_HASH_MAX);
 		*failures = sqlite3_column_int(st, 1);
 		*locked = (time_t)sqlite3_column_int64(st, 2);
 	} else {
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booker with id %lld"), id);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -180,14 +180,14 @@ static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long i
 		return HD_OK;
 	rc = pin_hash(pin, full, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, SQL_SET[kind], &st, err);
+		rc = db_prepare_raw(db, SQL_SET[kind], &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
 	sqlite3_bind_int64(st, 3, id);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	sodium_memzero(full, sizeof(full));
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }

@@ -20,7 +20,7 @@ enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db, SQL_REQUEST, &st, err);
+	rc = db_prepare_raw(db, SQL_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
@@ -29,6 +29,6 @@ enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record
 	src = sqlite3_step(st);
 	if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }

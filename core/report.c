@@ -130,7 +130,7 @@ static bool cancelled(struct hd_err *err)
 static enum hd_status prepare_period(sqlite3 *db, const struct report *r, const char *sql,
 				     sqlite3_stmt **st, struct hd_err *err)
 {
-	enum hd_status rc = db_prepare(db, sql, st, err);
+	enum hd_status rc = db_prepare_raw(db, sql, st, err);
 
 	if (rc != HD_OK)
 		return rc;
@@ -182,7 +182,7 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 			break;
 		}
 	}
-	db_done(st);
+	db_done_raw(st);
 	if (src == SQLITE_INTERRUPT)
 		rc = cancelled(err) ? HD_OK : HD_FAIL;
 	else if (src != SQLITE_DONE)
@@ -247,7 +247,7 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 					rd->slots[i * r->ndays + d][s] = 0;
 		}
 	}
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }
 
@@ -347,11 +347,11 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 		if (!noshow && !late)
 			continue;
 		bk = booker_of(r, sqlite3_column_int64(st, 6), sqlite3_column_int(st, 7) != 0);
-		db_column_text(st, 8, bk->name, sizeof(bk->name));
+		db_column_text_raw(st, 8, bk->name, sizeof(bk->name));
 		bk->noshows += noshow;
 		bk->late_cancels += late;
 	}
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	if (r->nbookers > 1)
@@ -372,7 +372,7 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 	for (d = 0; d < r->ndays; d++)
 		day_open[d] = !closure_weekday_closes(db, r->days[d].day) &&
 			      !closure_covers(db, r->days[d].day, NULL);
-	rc = db_collect(
+	rc = db_collect_raw(
 		db,
 		"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 		" buffer_min FROM room ORDER BY name",
@@ -421,7 +421,7 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 	enum hd_status rc;
 	int src, category, state;
 
-	rc = db_prepare(db, r->end > clock_now() ? SQL_NOW : SQL_THEN, &st, err);
+	rc = db_prepare_raw(db, r->end > clock_now() ? SQL_NOW : SQL_THEN, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (long long)r->end);
@@ -439,7 +439,7 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 		r->members += sqlite3_column_int(st, 2);
 		r->party_members += sqlite3_column_int(st, 3);
 	}
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	/* New filings by their filing date (also of teams imported with one);
@@ -460,7 +460,7 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 		r->filed_in_period = sqlite3_column_int(st, 0);
 		r->deregistered_in_period = sqlite3_column_int(st, 1);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
 }
 
@@ -472,11 +472,12 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 
 	/* An organisation counts from the day it moved in, or from when it
 	 * was entered when that is not known. */
-	rc = db_prepare(db,
-			"SELECT kind, count(*) FROM org"
-			" WHERE CASE WHEN in_date IS NULL THEN created < ?1 ELSE in_date <= ?2 END"
-			" GROUP BY kind",
-			&st, err);
+	rc = db_prepare_raw(
+		db,
+		"SELECT kind, count(*) FROM org"
+		" WHERE CASE WHEN in_date IS NULL THEN created < ?1 ELSE in_date <= ?2 END"
+		" GROUP BY kind",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, (long long)r->end);
@@ -487,7 +488,7 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 			r->org_kind[kind] = sqlite3_column_int(st, 1);
 		r->orgs += sqlite3_column_int(st, 1);
 	}
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	rc = org_residence_ending(db, REPORT_ENDING_DAYS, &r->ending, &r->nending, err);

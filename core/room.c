@@ -95,7 +95,7 @@ static enum hd_status name_taken(sqlite3 *db, const char *name, long long except
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db, "SELECT id FROM room WHERE name = ?1 AND id != ?2", &st, err);
+	rc = db_prepare_raw(db, "SELECT id FROM room WHERE name = ?1 AND id != ?2", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -104,7 +104,7 @@ static enum hd_status name_taken(sqlite3 *db, const char *name, long long except
 		rc = hd_err_set(err, HD_REFUSED, "name",
 				_("a room named %s exists already (id %lld)"), name,
 				(long long)sqlite3_column_int64(st, 0));
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -148,10 +148,10 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	rc = name_taken(db, r.name, 0, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare(db,
-			"INSERT INTO room(name, kind, capacity, open_min, close_min, buffer_min,"
-			" created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO room(name, kind, capacity, open_min, close_min, buffer_min,"
+			    " created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			    &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_room(st, &r);
@@ -168,7 +168,7 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	after = db_text_by_id(db, SQL_ROOM_JSON, *id);
 	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -194,10 +194,11 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
 	if (rc == HD_OK)
 		rc = name_taken(db, r.name, id, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db,
-				"UPDATE room SET name = ?1, kind = ?2, capacity = ?3, open_min = ?4,"
-				" close_min = ?5, buffer_min = ?6 WHERE id = ?7",
-				&st, err);
+		rc = db_prepare_raw(
+			db,
+			"UPDATE room SET name = ?1, kind = ?2, capacity = ?3, open_min = ?4,"
+			" close_min = ?5, buffer_min = ?6 WHERE id = ?7",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_ROOM_JSON, id);
@@ -215,7 +216,7 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
 	after = db_text_by_id(db, SQL_ROOM_JSON, id);
 	rc = audit_log(db, who, "room.edit", "room", id, before, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(before);
 	free(after);
 	return db_finish(db, rc, err);
@@ -230,7 +231,7 @@ void room_read_row(sqlite3_stmt *st, void *rec)
 	struct room *r = rec;
 
 	r->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, r->name, sizeof(r->name));
+	db_column_text_raw(st, 1, r->name, sizeof(r->name));
 	r->kind = sqlite3_column_int(st, 2);
 	r->capacity = sqlite3_column_int(st, 3);
 	r->open_min = sqlite3_column_int(st, 4);
@@ -243,7 +244,7 @@ enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ROOM_COLS);
-	return db_collect(db, sql, sizeof(**out), room_read_row, (void **)out, n, err);
+	return db_collect_raw(db, sql, sizeof(**out), room_read_row, (void **)out, n, err);
 }
 
 enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)
@@ -252,7 +253,7 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 	enum hd_status rc;
 
 	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ROOM_COLS);
-	rc = db_read_one(db, sql, id, room_read_row, out, err);
+	rc = db_read_one_raw(db, sql, id, room_read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no room with id %lld"), id);
 	return rc;
@@ -304,10 +305,10 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 	rc = room_get(db, id, &r, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare(db,
-			"INSERT INTO room_closure(room_id, start, end, reason, created)"
-			" VALUES (?1, ?2, ?3, ?4, ?5)",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO room_closure(room_id, start, end, reason, created)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5)",
+			    &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
@@ -327,7 +328,7 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 			      *closure_id);
 	rc = audit_log(db, who, "room.close", "room_closure", *closure_id, NULL, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -367,8 +368,8 @@ enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t 
 	args[1] = (long long)start;
 	args[2] = (long long)end;
 	args[3] = BOOKING_REACH;
-	rc = db_collect_with(db, SQL_BOOKINGS_IN, args, 4, sizeof(*ids), read_id, (void **)&ids,
-			     &nids, err);
+	rc = db_collect_with_raw(db, SQL_BOOKINGS_IN, args, 4, sizeof(*ids), read_id, (void **)&ids,
+				 &nids, err);
 	if (rc != HD_OK || nids == 0)
 		goto done;
 	rows = xcalloc((size_t)nids, sizeof(*rows));
@@ -399,7 +400,7 @@ static void read_closure(sqlite3_stmt *st, void *rec)
 	c->room_id = sqlite3_column_int64(st, 1);
 	c->start = (time_t)sqlite3_column_int64(st, 2);
 	c->end = (time_t)sqlite3_column_int64(st, 3);
-	db_column_text(st, 4, c->reason, sizeof(c->reason));
+	db_column_text_raw(st, 4, c->reason, sizeof(c->reason));
 }
 
 enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
@@ -411,8 +412,8 @@ enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **ou
 	args[1] = (long long)clock_now();
 	*out = NULL;
 	*n = 0;
-	return db_collect_with(db,
-			       "SELECT id, room_id, start, end, reason FROM room_closure"
-			       " WHERE room_id = ?1 AND end > ?2 ORDER BY start, id",
-			       args, 2, sizeof(**out), read_closure, (void **)out, n, err);
+	return db_collect_with_raw(db,
+				   "SELECT id, room_id, start, end, reason FROM room_closure"
+				   " WHERE room_id = ?1 AND end > ?2 ORDER BY start, id",
+				   args, 2, sizeof(**out), read_closure, (void **)out, n, err);
 }

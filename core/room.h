@@ -77,7 +77,7 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 
 /* Reads a row of id, name, kind, capacity, ifnull(open_min, -1),
  * ifnull(close_min, -1), buffer_min into the struct room at rec (for
- * db_collect() and friends). */
+ * db_collect_raw() and friends). */
 void room_read_row(sqlite3_stmt *st, void *rec);
 
 /* Opening and closing minutes of a room, defaults applied. */

@@ -84,7 +84,7 @@ enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id
 
 	if (kind != SEARCH_ORG && kind != SEARCH_TEAM)
 		return search_pinyin_put(db, kind, id, name, short_name, err);
-	rc = db_prepare(db, "DELETE FROM name_gram WHERE kind = ?1 AND id = ?2", &del, err);
+	rc = db_prepare_raw(db, "DELETE FROM name_gram WHERE kind = ?1 AND id = ?2", &del, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int(del, 1, (int)kind);
@@ -94,10 +94,10 @@ enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id
 		rc = db_fail(db, src, err);
 		goto done;
 	}
-	rc = db_prepare(db,
-			"INSERT OR IGNORE INTO name_gram(gram, pos, len, kind, id)"
-			" VALUES (?1, ?2, ?3, ?4, ?5)",
-			&ins, err);
+	rc = db_prepare_raw(db,
+			    "INSERT OR IGNORE INTO name_gram(gram, pos, len, kind, id)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5)",
+			    &ins, err);
 	if (rc != HD_OK)
 		goto done;
 	rc = put_pieces(ins, name, 0, (int)kind, id, db, err);
@@ -106,8 +106,8 @@ enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id
 	if (rc == HD_OK)
 		rc = search_pinyin_put(db, kind, id, name, short_name, err);
 done:
-	db_done(del);
-	db_done(ins);
+	db_done_raw(del);
+	db_done_raw(ins);
 	return rc;
 }
 
@@ -134,7 +134,7 @@ static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
 	char gram[16];
 	int best = 0, best_count = -1, at, c;
 
-	if (qn <= 2 || db_prepare(db, SQL_PIECE_COUNT, &st, NULL) != HD_OK)
+	if (qn <= 2 || db_prepare_raw(db, SQL_PIECE_COUNT, &st, NULL) != HD_OK)
 		goto done;
 	for (at = 0; at + 2 <= qn; at++) {
 		piece(q, at, 2, gram, sizeof(gram));
@@ -149,7 +149,7 @@ static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
 		}
 	}
 done:
-	db_done(st);
+	db_done_raw(st);
 	return best;
 }
 
@@ -211,7 +211,7 @@ static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, stru
 		return HD_OK;
 	at = rarest_piece(db, q, qn);
 	piece(q, at, qn < 2 ? qn : 2, gram, sizeof(gram));
-	rc = db_prepare(db, SQL_CANDIDATES, &st, err);
+	rc = db_prepare_raw(db, SQL_CANDIDATES, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, gram, -1, SQLITE_STATIC);
@@ -239,7 +239,7 @@ static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, stru
 	}
 	if (count < max && src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	if (rc == HD_OK && count < max && pinyin_letters(trimmed))
 		rc = add_pinyin_hits(db, trimmed, kinds, hits, max, &count, err);
 	*n = count;
@@ -267,7 +267,7 @@ static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind 
 	int src = SQLITE_DONE;
 
 	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int(st, 1, max);
@@ -283,7 +283,7 @@ static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind 
 	}
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 

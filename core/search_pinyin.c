@@ -56,19 +56,19 @@ static enum hd_status record_text(sqlite3 *db, int kind, long long id, struct re
 
 	if (kind <= 0 || kind > SEARCH_PERSON || !SQL_RECORD[kind])
 		return HD_NOT_FOUND;
-	rc = db_prepare(db, SQL_RECORD[kind], &st, err);
+	rc = db_prepare_raw(db, SQL_RECORD[kind], &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW) {
-		db_column_text(st, 0, out->name, sizeof(out->name));
-		db_column_text(st, 1, out->short_name, sizeof(out->short_name));
+		db_column_text_raw(st, 0, out->name, sizeof(out->name));
+		db_column_text_raw(st, 1, out->short_name, sizeof(out->short_name));
 		out->state = sqlite3_column_int(st, 2);
 	} else {
 		rc = src == SQLITE_DONE ? HD_NOT_FOUND : db_fail(db, src, err);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -146,7 +146,7 @@ static enum hd_status read_range(struct walk *w, const char *sql, const char *a,
 	enum hd_status rc;
 	int src = SQLITE_DONE;
 
-	rc = db_prepare(w->db, sql, &st, err);
+	rc = db_prepare_raw(w->db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int(st, 1, w->at);
@@ -169,7 +169,7 @@ static enum hd_status read_range(struct walk *w, const char *sql, const char *a,
 	}
 	if (!w->stopped && src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = db_fail(w->db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 

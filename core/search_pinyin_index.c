@@ -65,7 +65,7 @@ enum hd_status search_pinyin_put(sqlite3 *db, enum search_kind kind, long long i
 	rc = db_exec(db, "DELETE FROM name_pinyin WHERE kind = ?1 AND id = ?2", (long long)kind, id,
 		     0, err);
 	if (rc == HD_OK)
-		rc = db_prepare(
+		rc = db_prepare_raw(
 			db,
 			"INSERT OR IGNORE INTO name_pinyin(at, initials, spelled, kind, id, pos)"
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -88,7 +88,7 @@ enum hd_status search_pinyin_put(sqlite3 *db, enum search_kind kind, long long i
 		rc = put_spellings(db, ins, short_name, 0, SEARCH_AT_START, SEARCH_SHORT_POS,
 				   PINYIN_SPELLINGS_MAX, kind, id, err);
 done:
-	db_done(ins);
+	db_done_raw(ins);
 	return rc;
 }
 
@@ -112,16 +112,16 @@ enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err)
 	/* Row by row (there may be many people): the rows written are of
 	 * another table than the one read. */
 	for (k = 0; rc == HD_OK && k < sizeof(ALL) / sizeof(ALL[0]); k++) {
-		rc = db_prepare(db, ALL[k].sql, &st, err);
+		rc = db_prepare_raw(db, ALL[k].sql, &st, err);
 		while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-			db_column_text(st, 1, name, sizeof(name));
-			db_column_text(st, 2, short_name, sizeof(short_name));
+			db_column_text_raw(st, 1, name, sizeof(name));
+			db_column_text_raw(st, 2, short_name, sizeof(short_name));
 			rc = search_pinyin_put(db, ALL[k].kind, sqlite3_column_int64(st, 0), name,
 					       short_name, err);
 		}
 		if (rc == HD_OK && src != SQLITE_DONE)
 			rc = db_fail(db, src, err);
-		db_done(st);
+		db_done_raw(st);
 		st = NULL;
 	}
 	return rc;

@@ -172,7 +172,7 @@ enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz
 
 	if (!d)
 		return unknown_key("", err);
-	rc = db_prepare(db, SQL_GET, &st, err);
+	rc = db_prepare_raw(db, SQL_GET, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
@@ -183,7 +183,7 @@ enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz
 		snprintf(out, outsz, "%s", d->def);
 	else
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -193,13 +193,13 @@ static void json_pair(sqlite3 *db, const char *key, const char *value, char *out
 	sqlite3_stmt *st = NULL;
 
 	out[0] = '\0';
-	if (db_prepare(db, "SELECT json_object(?1, ?2)", &st, NULL) == HD_OK) {
+	if (db_prepare_raw(db, "SELECT json_object(?1, ?2)", &st, NULL) == HD_OK) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			db_column_text(st, 0, out, outsz);
+			db_column_text_raw(st, 0, out, outsz);
 	}
-	db_done(st);
+	db_done_raw(st);
 }
 
 static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES (?1, ?2)"
@@ -226,7 +226,7 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum settin
 	rc = settings_get(db, s, old, sizeof(old), err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare(db, SQL_SET, &st, err);
+	rc = db_prepare_raw(db, SQL_SET, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
@@ -240,7 +240,7 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum settin
 	json_pair(db, d->key, norm, after, sizeof(after));
 	rc = audit_log(db, who, "config.set", "setting", 0, before, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	return db_finish(db, rc, err);
 }
 

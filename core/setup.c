@@ -36,7 +36,7 @@ enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created
 	if (db_secret(db, key, NULL) == HD_OK)
 		goto done;
 	randombytes_buf(key, sizeof(key));
-	rc = db_prepare(db, "INSERT INTO meta(key, value) VALUES ('secret', ?1)", &st, err);
+	rc = db_prepare_raw(db, "INSERT INTO meta(key, value) VALUES ('secret', ?1)", &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
@@ -49,7 +49,7 @@ enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created
 	rc = audit_log(db, who, "init", NULL, 0, NULL, NULL, err);
 done:
 	sodium_memzero(key, sizeof(key));
-	db_done(st);
+	db_done_raw(st);
 	return db_finish(db, rc, err);
 }
 
@@ -210,7 +210,7 @@ static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
 	int i, src;
 
 	for (i = 0; rc == HD_OK && i < 2; i++) {
-		rc = db_prepare(db, SQL[i], &st, err);
+		rc = db_prepare_raw(db, SQL[i], &st, err);
 		while (rc == HD_OK && (rc = pin_hash_demo(DEMO_BOOKING_PIN, hash, err)) == HD_OK) {
 			sqlite3_reset(st);
 			sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
@@ -220,7 +220,7 @@ static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
 			else if (sqlite3_changes(db) == 0)
 				break; /* every one has its own */
 		}
-		db_done(st);
+		db_done_raw(st);
 		st = NULL;
 	}
 	return rc;

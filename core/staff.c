@@ -28,7 +28,7 @@ static void read_row(sqlite3_stmt *st, void *rec)
 	struct staff *s = rec;
 
 	s->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, s->name, sizeof(s->name));
+	db_column_text_raw(st, 1, s->name, sizeof(s->name));
 	s->role = (enum hd_role)sqlite3_column_int(st, 2);
 	s->disabled = sqlite3_column_int(st, 3) != 0;
 	s->failures = sqlite3_column_int(st, 4);
@@ -46,7 +46,7 @@ static enum hd_status find(sqlite3 *db, long long id, const char *name, struct s
 	int src;
 
 	snprintf(sql, sizeof(sql), "%s WHERE %s", SQL_STAFF_COLS, name ? "name = ?1" : "id = ?1");
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	if (name)
@@ -62,7 +62,7 @@ static enum hd_status find(sqlite3 *db, long long id, const char *name, struct s
 		rc = hd_err_set(err, HD_NOT_FOUND, "name", _("no account named %s"), name);
 	else
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no account with id %lld"), id);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -83,10 +83,10 @@ static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"INSERT INTO staff(name, role, pin_hash, created, updated)"
-			" VALUES (?1, ?2, ?3, ?4, ?4)",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO staff(name, role, pin_hash, created, updated)"
+			    " VALUES (?1, ?2, ?3, ?4, ?4)",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -99,7 +99,7 @@ static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char
 				name);
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	if (rc != HD_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(db);
@@ -134,7 +134,7 @@ enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_STAFF_COLS);
-	return db_collect(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect_raw(db, sql, sizeof(**out), read_row, (void **)out, n, err);
 }
 
 int staff_active_count(sqlite3 *db)
@@ -142,10 +142,11 @@ int staff_active_count(sqlite3 *db)
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	if (db_prepare(db, "SELECT count(*) FROM staff WHERE disabled = 0", &st, NULL) == HD_OK &&
+	if (db_prepare_raw(db, "SELECT count(*) FROM staff WHERE disabled = 0", &st, NULL) ==
+		    HD_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return n;
 }
 
@@ -157,7 +158,7 @@ static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -165,7 +166,7 @@ static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char
 	if (text)
 		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	return action ? audit_staff(db, who, action, id, err) : HD_OK;
@@ -189,12 +190,13 @@ enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long 
 	rc = find(db, id, NULL, &s, err);
 	if (rc != HD_OK || (*already = s.disabled))
 		goto done;
-	rc = db_prepare(db, "SELECT count(*) FROM staff WHERE role = 3 AND disabled = 0", &st, err);
+	rc = db_prepare_raw(db, "SELECT count(*) FROM staff WHERE role = 3 AND disabled = 0", &st,
+			    err);
 	if (rc != HD_OK)
 		goto done;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		admins = sqlite3_column_int(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	if (s.role == ROLE_ADMIN && admins <= 1) {
 		rc = hd_err_set(err, HD_REFUSED, "id",
 				_("%s is the last administrator; add another one first"), s.name);
@@ -286,7 +288,7 @@ static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin, bool *
 	bool ok = false;
 
 	*raise = false;
-	if (db_prepare(db, "SELECT pin_hash FROM staff WHERE id = ?1", &st, NULL) != HD_OK)
+	if (db_prepare_raw(db, "SELECT pin_hash FROM staff WHERE id = ?1", &st, NULL) != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -295,7 +297,7 @@ static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin, bool *
 		*raise = ok && pin_needs_raise(hash);
 	}
 done:
-	db_done(st);
+	db_done_raw(st);
 	return ok;
 }
 
@@ -309,7 +311,7 @@ static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, str
 
 	rc = pin_hash(pin, full, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", &st, err);
+		rc = db_prepare_raw(db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", &st, err);
 	if (rc == HD_OK) {
 		sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, id);
@@ -317,7 +319,7 @@ static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, str
 		if (src != SQLITE_DONE)
 			rc = db_fail(db, src, err);
 	}
-	db_done(st);
+	db_done_raw(st);
 	sodium_memzero(full, sizeof(full));
 	return rc;
 }

@@ -86,7 +86,7 @@ static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct h
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", &st, err);
+	rc = db_prepare_raw(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, ROW(t, name), -1, SQLITE_STATIC);
@@ -96,7 +96,7 @@ static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct h
 			err, HD_REFUSED, "name",
 			_("a team named %s is filed already in this residents' committee (id %lld)"),
 			ROW(t, name), (long long)sqlite3_column_int64(st, 0));
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -154,10 +154,10 @@ static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long l
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"INSERT INTO team_step(team_id, at, actor, from_state, to_state)"
-			" VALUES (?1, ?2, ?3, NULL, ?4)",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO team_step(team_id, at, actor, from_state, to_state)"
+			    " VALUES (?1, ?2, ?3, NULL, ?4)",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -165,7 +165,7 @@ static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long l
 	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, (int)state);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }
 
@@ -196,7 +196,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	rc = name_taken(db, t, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare(db, SQL_INSERT, &st, err);
+	rc = db_prepare_raw(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_row(st, t, state);
@@ -219,7 +219,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	after = db_text_by_id(db, SQL_TEAM_JSON, *id);
 	rc = audit_log(db, who, "team.add", "team", *id, NULL, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(after);
 	free(t);
 	return db_finish(db, rc, err);
@@ -240,10 +240,10 @@ static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long 
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -253,7 +253,7 @@ static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long 
 	sqlite3_bind_int(st, 5, to);
 	sqlite3_bind_text(st, 6, reason, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }
 
@@ -296,7 +296,7 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 			goto done;
 	}
 	before = db_text_by_id(db, SQL_TEAM_JSON, id);
-	rc = db_prepare(db, SQL_UPDATE, &st, err);
+	rc = db_prepare_raw(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_row(st, t, state);
@@ -319,7 +319,7 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	after = db_text_by_id(db, SQL_TEAM_JSON, id);
 	rc = audit_log(db, who, "team.update", "team", id, before, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(before);
 	free(after);
 	free(t);
@@ -350,23 +350,23 @@ static void read_team(sqlite3_stmt *st, void *rec)
 
 	memset(t, 0, sizeof(*t));
 	t->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, t->name, sizeof(t->name));
-	db_column_text(st, 2, t->short_name, sizeof(t->short_name));
-	db_column_text(st, 3, t->leader, sizeof(t->leader));
-	db_column_text(st, 4, t->phone, sizeof(t->phone));
-	db_column_text(st, 5, t->committee, sizeof(t->committee));
-	db_column_text(st, 6, t->street, sizeof(t->street));
-	db_column_text(st, 7, t->filed_date, sizeof(t->filed_date));
+	db_column_text_raw(st, 1, t->name, sizeof(t->name));
+	db_column_text_raw(st, 2, t->short_name, sizeof(t->short_name));
+	db_column_text_raw(st, 3, t->leader, sizeof(t->leader));
+	db_column_text_raw(st, 4, t->phone, sizeof(t->phone));
+	db_column_text_raw(st, 5, t->committee, sizeof(t->committee));
+	db_column_text_raw(st, 6, t->street, sizeof(t->street));
+	db_column_text_raw(st, 7, t->filed_date, sizeof(t->filed_date));
 	t->category = sqlite3_column_int(st, 8);
 	t->state = (enum team_state)sqlite3_column_int(st, 9);
 	t->members = sqlite3_column_int(st, 10);
 	t->party_members = sqlite3_column_int(st, 11);
-	db_column_text(st, 12, t->content, sizeof(t->content));
-	db_column_text(st, 13, t->place, sizeof(t->place));
-	db_column_text(st, 14, t->schedule, sizeof(t->schedule));
-	db_column_text(st, 15, t->liaison, sizeof(t->liaison));
-	db_column_text(st, 16, t->last_activity, sizeof(t->last_activity));
-	db_column_text(st, 17, t->checked_date, sizeof(t->checked_date));
+	db_column_text_raw(st, 12, t->content, sizeof(t->content));
+	db_column_text_raw(st, 13, t->place, sizeof(t->place));
+	db_column_text_raw(st, 14, t->schedule, sizeof(t->schedule));
+	db_column_text_raw(st, 15, t->liaison, sizeof(t->liaison));
+	db_column_text_raw(st, 16, t->last_activity, sizeof(t->last_activity));
+	db_column_text_raw(st, 17, t->checked_date, sizeof(t->checked_date));
 	t->last_booked = (time_t)sqlite3_column_int64(st, 18);
 }
 
@@ -374,13 +374,14 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
 {
 	enum hd_status rc;
 
-	rc = db_read_one(db,
-			 "SELECT id, name, short, leader, phone, committee, street,"
-			 " ifnull(filed_date, ''), category, state, members, party_members,"
-			 " content, place, schedule, ifnull(liaison, ''), ifnull(last_activity, ''),"
-			 " ifnull(checked_date, ''), ifnull(last_booked, 0)"
-			 " FROM team WHERE id = ?1",
-			 id, read_team, out, err);
+	rc = db_read_one_raw(
+		db,
+		"SELECT id, name, short, leader, phone, committee, street,"
+		" ifnull(filed_date, ''), category, state, members, party_members,"
+		" content, place, schedule, ifnull(liaison, ''), ifnull(last_activity, ''),"
+		" ifnull(checked_date, ''), ifnull(last_booked, 0)"
+		" FROM team WHERE id = ?1",
+		id, read_team, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no team with id %lld"), id);
 	return rc;

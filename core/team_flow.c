@@ -38,18 +38,18 @@ static time_t reached(sqlite3 *db, long long id, enum team_state to)
 	sqlite3_stmt *st = NULL;
 	time_t at = 0;
 
-	if (db_prepare(db,
-		       "SELECT ifnull((SELECT max(at) FROM team_step WHERE team_id = ?1"
-		       " AND to_state = ?2), (SELECT min(at) FROM team_step WHERE team_id = ?1"
-		       " AND to_state > ?2 AND to_state != ?3))",
-		       &st, NULL) != HD_OK)
+	if (db_prepare_raw(db,
+			   "SELECT ifnull((SELECT max(at) FROM team_step WHERE team_id = ?1"
+			   " AND to_state = ?2), (SELECT min(at) FROM team_step WHERE team_id = ?1"
+			   " AND to_state > ?2 AND to_state != ?3))",
+			   &st, NULL) != HD_OK)
 		return 0;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, (int)to);
 	sqlite3_bind_int(st, 3, TEAM_DEREGISTERED);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		at = (time_t)sqlite3_column_int64(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return at;
 }
 
@@ -59,17 +59,17 @@ static enum team_state before_deregistering(sqlite3 *db, long long id)
 	sqlite3_stmt *st = NULL;
 	int from = TEAM_APPLIED;
 
-	if (db_prepare(db,
-		       "SELECT from_state FROM team_step WHERE team_id = ?1 AND to_state = ?2"
-		       " ORDER BY at DESC, id DESC LIMIT 1",
-		       &st, NULL) != HD_OK)
+	if (db_prepare_raw(db,
+			   "SELECT from_state FROM team_step WHERE team_id = ?1 AND to_state = ?2"
+			   " ORDER BY at DESC, id DESC LIMIT 1",
+			   &st, NULL) != HD_OK)
 		return TEAM_APPLIED;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, TEAM_DEREGISTERED);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= TEAM_APPLIED &&
 	    sqlite3_column_int(st, 0) < TEAM_DEREGISTERED)
 		from = sqlite3_column_int(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return (enum team_state)from;
 }
 
@@ -157,12 +157,12 @@ static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const 
 	int src;
 
 	clock_local_date(clock_now(), today, sizeof(today));
-	rc = db_prepare(db,
-			"UPDATE team SET state = ?2, updated = ?3,"
-			" category = CASE WHEN ?4 > 0 THEN ?4 ELSE category END,"
-			" filed_date = CASE WHEN ?2 = 3 AND state = 2 THEN ?5 ELSE filed_date END"
-			" WHERE id = ?1",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "UPDATE team SET state = ?2, updated = ?3,"
+			    " category = CASE WHEN ?4 > 0 THEN ?4 ELSE category END,"
+			    " filed_date = CASE WHEN ?2 = 3 AND state = 2 THEN ?5 ELSE filed_date END"
+			    " WHERE id = ?1",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, t->id);
@@ -171,13 +171,13 @@ static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const 
 	sqlite3_bind_int(st, 4, category);
 	sqlite3_bind_text(st, 5, today, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
-	rc = db_prepare(db,
-			"INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''))",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''))",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, t->id);
@@ -187,7 +187,7 @@ static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const 
 	sqlite3_bind_int(st, 5, (int)to);
 	sqlite3_bind_text(st, 6, reason, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }
 
@@ -273,10 +273,10 @@ enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long 
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_TEAM_JSON, id);
-	rc = db_prepare(db,
-			"UPDATE team SET last_activity = max(ifnull(last_activity, ''), ?2),"
-			" checked_date = ?3, updated = ?4 WHERE id = ?1",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "UPDATE team SET last_activity = max(ifnull(last_activity, ''), ?2),"
+			    " checked_date = ?3, updated = ?4 WHERE id = ?1",
+			    &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
@@ -291,7 +291,7 @@ enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long 
 	after = db_text_by_id(db, SQL_TEAM_JSON, id);
 	rc = audit_log(db, who, "team.activity", "team", id, before, after, err);
 done:
-	db_done(st);
+	db_done_raw(st);
 	free(before);
 	free(after);
 	free(t);
@@ -303,10 +303,10 @@ static void read_step(sqlite3_stmt *st, void *rec)
 	struct team_step *s = rec;
 
 	s->at = (time_t)sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, s->actor, sizeof(s->actor));
+	db_column_text_raw(st, 1, s->actor, sizeof(s->actor));
 	s->from = (enum team_state)sqlite3_column_int(st, 2);
 	s->to = (enum team_state)sqlite3_column_int(st, 3);
-	db_column_text(st, 4, s->reason, sizeof(s->reason));
+	db_column_text_raw(st, 4, s->reason, sizeof(s->reason));
 }
 
 enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
@@ -314,10 +314,11 @@ enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, i
 {
 	long long args[1] = { id };
 
-	return db_collect_with(db,
-			       "SELECT at, actor, ifnull(from_state, 0), to_state, ifnull(reason, '')"
-			       " FROM team_step WHERE team_id = ?1 ORDER BY at, id",
-			       args, 1, sizeof(**out), read_step, (void **)out, n, err);
+	return db_collect_with_raw(
+		db,
+		"SELECT at, actor, ifnull(from_state, 0), to_state, ifnull(reason, '')"
+		" FROM team_step WHERE team_id = ?1 ORDER BY at, id",
+		args, 1, sizeof(**out), read_step, (void **)out, n, err);
 }
 
 static void read_brief(sqlite3_stmt *st, void *rec)
@@ -325,11 +326,11 @@ static void read_brief(sqlite3_stmt *st, void *rec)
 	struct team_brief *b = rec;
 
 	b->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, b->name, sizeof(b->name));
-	db_column_text(st, 2, b->short_name, sizeof(b->short_name));
-	db_column_text(st, 3, b->committee, sizeof(b->committee));
-	db_column_text(st, 4, b->filed_date, sizeof(b->filed_date));
-	db_column_text(st, 5, b->last_activity, sizeof(b->last_activity));
+	db_column_text_raw(st, 1, b->name, sizeof(b->name));
+	db_column_text_raw(st, 2, b->short_name, sizeof(b->short_name));
+	db_column_text_raw(st, 3, b->committee, sizeof(b->committee));
+	db_column_text_raw(st, 4, b->filed_date, sizeof(b->filed_date));
+	db_column_text_raw(st, 5, b->last_activity, sizeof(b->last_activity));
 	b->category = sqlite3_column_int(st, 6);
 	b->members = sqlite3_column_int(st, 7);
 	b->state = (enum team_state)sqlite3_column_int(st, 8);
@@ -374,7 +375,7 @@ static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state
 	*out = NULL;
 	*n = 0;
 	roll_args(&since, days);
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, days[0], -1, SQLITE_STATIC);
@@ -395,7 +396,7 @@ static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state
 		all = NULL;
 		*n = 0;
 	}
-	db_done(st);
+	db_done_raw(st);
 	*out = all;
 	return rc;
 }

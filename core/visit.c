@@ -73,7 +73,7 @@ static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct 
 
 	if (!id)
 		return HD_OK;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -82,7 +82,7 @@ static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct 
 		rc = HD_NOT_FOUND;
 	else if (src != SQLITE_ROW)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -97,10 +97,11 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 	int src;
 
 	*pid = 0;
-	rc = db_prepare(db,
-			"SELECT id FROM person WHERE (id = ?1)"
-			" OR (?1 = 0 AND name = ?2 AND phone = ?3) ORDER BY id = ?1 DESC LIMIT 1",
-			&st, err);
+	rc = db_prepare_raw(
+		db,
+		"SELECT id FROM person WHERE (id = ?1)"
+		" OR (?1 = 0 AND name = ?2 AND phone = ?3) ORDER BY id = ?1 DESC LIMIT 1",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, d->person_id);
@@ -114,19 +115,20 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 		*pid = sqlite3_column_int64(st, 0);
 	else if (src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db,
-			*pid ? "UPDATE person SET name = ?2, phone = ifnull(?3, phone),"
-			       " last4 = ifnull(substr(?3, -4), last4), last_visit = ?4 WHERE id = ?1"
-			     /* A number once erased on request is never given again:
+	rc = db_prepare_raw(
+		db,
+		*pid ? "UPDATE person SET name = ?2, phone = ifnull(?3, phone),"
+		       " last4 = ifnull(substr(?3, -4), last4), last_visit = ?4 WHERE id = ?1"
+		     /* A number once erased on request is never given again:
 			      * backups and restores erase by it. */
-			     : "INSERT INTO person(id, name, phone, last4, last_visit, created)"
-			       " VALUES (max(ifnull((SELECT max(id) FROM person), 0),"
-			       " ifnull((SELECT max(person_id) FROM erasure), 0)) + 1,"
-			       " ?2, ?3, substr(?3, -4), ?4, ?4)",
-			&st, err);
+		     : "INSERT INTO person(id, name, phone, last4, last_visit, created)"
+		       " VALUES (max(ifnull((SELECT max(id) FROM person), 0),"
+		       " ifnull((SELECT max(person_id) FROM erasure), 0)) + 1,"
+		       " ?2, ?3, substr(?3, -4), ?4, ?4)",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, *pid);
@@ -141,7 +143,7 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 		rc = db_fail(db, src, err);
 	else if (!*pid)
 		*pid = sqlite3_last_insert_rowid(db);
-	db_done(st);
+	db_done_raw(st);
 	/* Returning visitors are found by the pinyin of their name too. */
 	if (rc == HD_OK)
 		rc = search_index_put(db, SEARCH_PERSON, *pid, v->name, NULL, err);
@@ -165,10 +167,10 @@ static enum hd_status visitee_id(sqlite3 *db, const char *name, long long *id, s
 	*id = 0;
 	if (!*name)
 		return HD_OK;
-	rc = db_prepare(db,
-			"INSERT INTO visitee(name) VALUES (?1)"
-			" ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "INSERT INTO visitee(name) VALUES (?1)"
+			    " ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -177,7 +179,7 @@ static enum hd_status visitee_id(sqlite3 *db, const char *name, long long *id, s
 		*id = sqlite3_column_int64(st, 0);
 	else
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -195,7 +197,7 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	rc = visitee_id(db, v->whom, &visitee, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(
+	rc = db_prepare_raw(
 		db,
 		"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
 		" guardian_consent, time_in, desk, visitee_id) VALUES (?1, ?2, nullif(?3, 0),"
@@ -215,7 +217,7 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	sqlite3_bind_text(st, 10, who->desk, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 11, visitee);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE)
 		return db_fail(db, src, err);
 	*id = sqlite3_last_insert_rowid(db);
@@ -275,14 +277,14 @@ static void read_visit(sqlite3_stmt *st, void *rec)
 
 	v->id = sqlite3_column_int64(st, 0);
 	v->person_id = sqlite3_column_int64(st, 1);
-	db_column_text(st, 2, v->name, sizeof(v->name));
-	db_column_text(st, 3, v->phone, sizeof(v->phone));
+	db_column_text_raw(st, 2, v->name, sizeof(v->name));
+	db_column_text_raw(st, 3, v->phone, sizeof(v->phone));
 	v->purpose = sqlite3_column_int(st, 4);
 	v->org_id = sqlite3_column_int64(st, 5);
 	v->team_id = sqlite3_column_int64(st, 6);
-	db_column_text(st, 7, v->whom, sizeof(v->whom));
+	db_column_text_raw(st, 7, v->whom, sizeof(v->whom));
 	v->party = sqlite3_column_int(st, 8);
-	db_column_text(st, 9, v->note, sizeof(v->note));
+	db_column_text_raw(st, 9, v->note, sizeof(v->note));
 	v->under14 = sqlite3_column_int(st, 10) != 0;
 	v->guardian_consent = sqlite3_column_int(st, 11) != 0;
 	v->auto_out = sqlite3_column_int(st, 12) != 0;
@@ -297,7 +299,7 @@ enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd
 	enum hd_status rc;
 
 	snprintf(sql, sizeof(sql), "%s WHERE v.id = ?1", SQL_VISIT_COLS);
-	rc = db_read_one(db, sql, id, read_visit, out, err);
+	rc = db_read_one_raw(db, sql, id, read_visit, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, rc, "id", _("no visit with id %lld"), id);
 	return rc;
@@ -319,7 +321,8 @@ enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_
 	snprintf(sql, sizeof(sql),
 		 "%s WHERE v.time_out IS NULL AND v.time_in >= ?1 ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
-	return db_collect_with(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n, err);
+	return db_collect_with_raw(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n,
+				   err);
 }
 
 enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct visit *out,
@@ -358,7 +361,7 @@ enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err
 
 	snprintf(sql, sizeof(sql), "%s WHERE v.time_out IS NULL ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
-	return db_collect(db, sql, sizeof(**out), read_visit, (void **)out, n, err);
+	return db_collect_raw(db, sql, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
 enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
@@ -368,8 +371,8 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 
 	snprintf(sql, sizeof(sql), "%s WHERE v.person_id = ?1 ORDER BY v.time_in DESC, v.id DESC",
 		 SQL_VISIT_COLS);
-	return db_collect_with(db, sql, &person_id, 1, sizeof(**out), read_visit, (void **)out, n,
-			       err);
+	return db_collect_with_raw(db, sql, &person_id, 1, sizeof(**out), read_visit, (void **)out,
+				   n, err);
 }
 
 enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err)
@@ -385,7 +388,8 @@ enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, 
 		 "%s WHERE v.time_in >= ?1 AND v.time_in < ?2"
 		 " ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
-	return db_collect_with(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n, err);
+	return db_collect_with_raw(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n,
+				   err);
 }
 
 enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long id,
@@ -413,13 +417,13 @@ enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long
 		*first = v.time_out;
 		goto done;
 	}
-	rc = db_prepare(db, "UPDATE visit SET time_out = ?2 WHERE id = ?1", &st, err);
+	rc = db_prepare_raw(db, "UPDATE visit SET time_out = ?2 WHERE id = ?1", &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	if (src != SQLITE_DONE) {
 		rc = db_fail(db, src, err);
 		goto done;
@@ -464,8 +468,8 @@ static void read_hint(sqlite3_stmt *st, struct visitor_hint *h)
 	char phone[PHONE_MAX];
 
 	h->person_id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, h->name, sizeof(h->name));
-	db_column_text(st, 2, phone, sizeof(phone));
+	db_column_text_raw(st, 1, h->name, sizeof(h->name));
+	db_column_text_raw(st, 2, phone, sizeof(phone));
 	h->masked[0] = '\0';
 	if (*phone)
 		phone_mask(phone, h->masked, sizeof(h->masked));
@@ -528,10 +532,10 @@ static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visi
 
 	rc = search_pinyin(db, letters, SEARCH_PERSON, false, people, want, &got, err);
 	if (rc == HD_OK && got > 0)
-		rc = db_prepare(db,
-				"SELECT id, name, ifnull(phone, ''), last_visit FROM person"
-				" WHERE id = ?1",
-				&st, err);
+		rc = db_prepare_raw(db,
+				    "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+				    " WHERE id = ?1",
+				    &st, err);
 	for (i = 0; rc == HD_OK && i < got; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, people[i].id);
@@ -541,7 +545,7 @@ static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visi
 		else if (src != SQLITE_DONE)
 			rc = db_fail(db, src, err);
 	}
-	db_done(st);
+	db_done_raw(st);
 	qsort(found, (size_t)nfound, sizeof(*found), newest_first);
 	for (i = 0; rc == HD_OK && i < nfound && *n < max; i++) {
 		out[*n] = found[i];
@@ -586,7 +590,7 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 		      " ORDER BY name, last_visit DESC LIMIT ?2";
 		key = text;
 	}
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_raw(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -598,7 +602,7 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 	}
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	if (rc == HD_OK && *n < max && pinyin_letters(text))
 		rc = pinyin_hints(db, text, out, max, n, err);
 	return rc;

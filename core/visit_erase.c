@@ -51,10 +51,11 @@ static char **doomed_files(sqlite3 *db, int *n)
 	int cap = 0;
 
 	*n = 0;
-	if (db_prepare(db,
-		       "SELECT file FROM spool WHERE file IS NOT NULL AND ((kind = 'visitor'"
-		       " AND record_id IN (SELECT id FROM temp.doomed)) OR (" LISTS_OF_DOOMED "))",
-		       &st, NULL) != HD_OK)
+	if (db_prepare_raw(db,
+			   "SELECT file FROM spool WHERE file IS NOT NULL AND ((kind = 'visitor'"
+			   " AND record_id IN (SELECT id FROM temp.doomed)) OR (" LISTS_OF_DOOMED
+			   "))",
+			   &st, NULL) != HD_OK)
 		goto done;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -64,7 +65,7 @@ static char **doomed_files(sqlite3 *db, int *n)
 		files[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
 	}
 done:
-	db_done(st);
+	db_done_raw(st);
 	return files;
 }
 
@@ -84,16 +85,16 @@ static enum hd_status erase_lists(sqlite3 *db, struct hd_err *err)
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db,
-			"UPDATE spool SET data = NULL, file = NULL,"
-			" last_error = CASE WHEN state = 'done' THEN last_error ELSE ?1 END,"
-			" state = 'done' WHERE " LISTS_OF_DOOMED,
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "UPDATE spool SET data = NULL, file = NULL,"
+			    " last_error = CASE WHEN state = 'done' THEN last_error ELSE ?1 END,"
+			    " state = 'done' WHERE " LISTS_OF_DOOMED,
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, _("not printed: a visitor on it was erased"), -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
-	db_done(st);
+	db_done_raw(st);
 	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
 }
 
@@ -199,7 +200,8 @@ enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_act
 	int n;
 
 	*count = 0;
-	rc = db_prepare(from, "SELECT person_id, created, at FROM erasure ORDER BY at", &st, err);
+	rc = db_prepare_raw(from, "SELECT person_id, created, at FROM erasure ORDER BY at", &st,
+			    err);
 	while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		created = sqlite3_column_int64(st, 1);
@@ -218,7 +220,7 @@ enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_act
 		if (rc == HD_OK)
 			*count += n;
 	}
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -228,16 +230,16 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare(db,
-			"SELECT file FROM spool WHERE kind = 'list' AND created < ?1"
-			" AND file IS NOT NULL AND data IS NOT NULL",
-			&st, err);
+	rc = db_prepare_raw(db,
+			    "SELECT file FROM spool WHERE kind = 'list' AND created < ?1"
+			    " AND file IS NOT NULL AND data IS NOT NULL",
+			    &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, cutoff);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		unlink((const char *)sqlite3_column_text(st, 0));
-	db_done(st);
+	db_done_raw(st);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
 		rc = db_exec(db,

@@ -178,19 +178,19 @@ static void read_entry(sqlite3_stmt *st, void *rec)
 
 	memset(e, 0, sizeof(*e));
 	e->id = sqlite3_column_int64(st, 0);
-	db_column_text(st, 1, kind, sizeof(kind));
+	db_column_text_raw(st, 1, kind, sizeof(kind));
 	e->kind = spool_kind_of(kind);
 	e->record_id = sqlite3_column_int64(st, 2);
 	e->copy = sqlite3_column_int(st, 3);
-	db_column_text(st, 4, format, sizeof(format));
+	db_column_text_raw(st, 4, format, sizeof(format));
 	e->format = strcmp(format, "pdf") == 0 ? SPOOL_PDF : SPOOL_ESCPOS;
-	db_column_text(st, 5, e->queue, sizeof(e->queue));
-	db_column_text(st, 6, state, sizeof(state));
+	db_column_text_raw(st, 5, e->queue, sizeof(e->queue));
+	db_column_text_raw(st, 6, state, sizeof(state));
 	e->state = spool_state_of(state);
 	e->attempts = sqlite3_column_int(st, 7);
-	db_column_text(st, 8, e->last_error, sizeof(e->last_error));
+	db_column_text_raw(st, 8, e->last_error, sizeof(e->last_error));
 	e->cups_job = sqlite3_column_int(st, 9);
-	db_column_text(st, 10, e->file, sizeof(e->file));
+	db_column_text_raw(st, 10, e->file, sizeof(e->file));
 	e->created = (time_t)sqlite3_column_int64(st, 11);
 	e->updated = (time_t)sqlite3_column_int64(st, 12);
 }
@@ -201,7 +201,7 @@ enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, str
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db, SQL_GET, &st, err);
+	rc = db_prepare_raw(db, SQL_GET, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -212,7 +212,7 @@ enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, str
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no print job %lld in the spool"), id);
 	else
 		rc = db_fail(db, src, err);
-	db_done(st);
+	db_done_raw(st);
 	return rc;
 }
 
@@ -223,7 +223,7 @@ static enum hd_status exec_stmt(sqlite3 *db, sqlite3_stmt **st, struct hd_err *e
 	int src = sqlite3_step(*st);
 	enum hd_status rc = src == SQLITE_DONE || src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
 
-	db_done(*st);
+	db_done_raw(*st);
 	*st = NULL;
 	return rc;
 }
@@ -239,7 +239,7 @@ static enum hd_status take_request(sqlite3 *db, enum spool_kind kind, long long 
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare(db, SQL_FIND_REQUEST, &st, err);
+	rc = db_prepare_raw(db, SQL_FIND_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
@@ -249,12 +249,12 @@ static enum hd_status take_request(sqlite3 *db, enum spool_kind kind, long long 
 		*spool_id = sqlite3_column_int64(st, 0);
 		*copy = sqlite3_column_int(st, 1);
 	}
-	db_done(st);
+	db_done_raw(st);
 	if (src == SQLITE_DONE)
 		return HD_NOT_FOUND;
 	if (src != SQLITE_ROW)
 		return db_fail(db, src, err);
-	rc = db_prepare(db, SQL_TAKE_REQUEST, &st, err);
+	rc = db_prepare_raw(db, SQL_TAKE_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, *spool_id);
@@ -285,7 +285,7 @@ enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record
 		rc = take_request(db, kind, record_id, format, queue, spool_id, copy, err);
 		if (rc != HD_NOT_FOUND)
 			goto done;
-		rc = db_prepare(db, SQL_COUNT_COPIES, &st, err);
+		rc = db_prepare_raw(db, SQL_COUNT_COPIES, &st, err);
 		if (rc != HD_OK)
 			goto done;
 		sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
@@ -295,10 +295,10 @@ enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record
 			goto done;
 		}
 		*copy = sqlite3_column_int(st, 0) + 1;
-		db_done(st);
+		db_done_raw(st);
 		st = NULL;
 	}
-	rc = db_prepare(db, SQL_INSERT, &st, err);
+	rc = db_prepare_raw(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
@@ -312,14 +312,14 @@ enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record
 		goto done;
 	*spool_id = sqlite3_last_insert_rowid(db);
 	if (self) {
-		rc = db_prepare(db, SQL_SELF_RECORD, &st, err);
+		rc = db_prepare_raw(db, SQL_SELF_RECORD, &st, err);
 		if (rc != HD_OK)
 			goto done;
 		sqlite3_bind_int64(st, 1, *spool_id);
 		rc = exec_stmt(db, &st, err);
 	}
 done:
-	db_done(st);
+	db_done_raw(st);
 	if (rc != HD_OK) {
 		db_rollback(db);
 		*spool_id = 0;
@@ -344,7 +344,7 @@ static enum hd_status finish(sqlite3 *db, const struct spool_entry *e, const cha
 
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, SQL_FINISH, &st, err);
+		rc = db_prepare_raw(db, SQL_FINISH, &st, err);
 	if (rc == HD_OK) {
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_text(st, 2, reason, -1, SQLITE_TRANSIENT);
@@ -368,7 +368,7 @@ static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_o
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db, done_ok ? SQL_DONE : SQL_WAIT, &st, err);
+	rc = db_prepare_raw(db, done_ok ? SQL_DONE : SQL_WAIT, &st, err);
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
 	sqlite3_bind_int64(st, 1, e->id);
@@ -459,7 +459,7 @@ enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spo
 	rc = spool_get(db, spool_id, &e, err);
 	if (rc != HD_OK)
 		goto fail;
-	rc = db_prepare(db, SQL_SET_DATA, &st, err);
+	rc = db_prepare_raw(db, SQL_SET_DATA, &st, err);
 	if (rc != HD_OK)
 		goto fail;
 	sqlite3_bind_int64(st, 1, spool_id);
@@ -512,7 +512,7 @@ static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db, SQL_UNSTICK, &st, err);
+	rc = db_prepare_raw(db, SQL_UNSTICK, &st, err);
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
@@ -537,7 +537,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, st
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db, SQL_NEXT_WAITING, &st, err);
+	rc = db_prepare_raw(db, SQL_NEXT_WAITING, &st, err);
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
 	sqlite3_bind_int64(st, 1, after);
@@ -545,7 +545,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, st
 	sqlite3_bind_int(st, 3, due_only);
 	src = sqlite3_step(st);
 	if (src != SQLITE_ROW) {
-		db_done(st);
+		db_done_raw(st);
 		db_rollback(db);
 		return src == SQLITE_DONE ? HD_NOT_FOUND : db_fail(db, src, err);
 	}
@@ -555,10 +555,10 @@ static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, st
 		*data = xmalloc(*len);
 		memcpy(*data, sqlite3_column_blob(st, 1), *len);
 	}
-	db_done(st);
+	db_done_raw(st);
 	rc = spool_get(db, id, e, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, SQL_CLAIM, &st, err);
+		rc = db_prepare_raw(db, SQL_CLAIM, &st, err);
 	if (rc == HD_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
@@ -591,7 +591,7 @@ static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *que
 		return mark(db, e, false, 0, queue, false, rerr.msg, NULL, err);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, SQL_MADE, &st, err);
+		rc = db_prepare_raw(db, SQL_MADE, &st, err);
 	if (rc == HD_OK) {
 		sqlite3_bind_int64(st, 1, e->id);
 		sqlite3_bind_blob64(st, 2, *data, (sqlite3_uint64)*len, SQLITE_STATIC);
@@ -654,7 +654,7 @@ static enum hd_status job_ended(sqlite3 *db, long long id, bool printed, const c
 
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_prepare(db, printed ? SQL_PRINTED : SQL_NOT_PRINTED, &st, err);
+		rc = db_prepare_raw(db, printed ? SQL_PRINTED : SQL_NOT_PRINTED, &st, err);
 	if (rc == HD_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		if (printed) {
@@ -677,7 +677,7 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
 	int n = 0, i;
 
 	*printed = *failed = 0;
-	rc = db_collect(db, SQL_PRINTING, sizeof(*rows), read_job_row, (void **)&rows, &n, err);
+	rc = db_collect_raw(db, SQL_PRINTING, sizeof(*rows), read_job_row, (void **)&rows, &n, err);
 	for (i = 0; rc == HD_OK && i < n; i++) {
 		end = rows[i].job > 0 ? cups_job_end(rows[i].job, rows[i].title, why, sizeof(why))
 				      : JOB_GONE;
@@ -785,9 +785,9 @@ static int count_of(sqlite3 *db, const char *sql)
 	sqlite3_stmt *st = NULL;
 	int n = -1;
 
-	if (db_prepare(db, sql, &st, NULL) == HD_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (db_prepare_raw(db, sql, &st, NULL) == HD_OK && sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
-	db_done(st);
+	db_done_raw(st);
 	return n;
 }
 
@@ -803,8 +803,8 @@ int spool_printing_count(sqlite3 *db)
 
 enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n, struct hd_err *err)
 {
-	return db_collect(db, SQL_LIST_WAITING, sizeof(struct spool_entry), read_entry,
-			  (void **)out, n, err);
+	return db_collect_raw(db, SQL_LIST_WAITING, sizeof(struct spool_entry), read_entry,
+			      (void **)out, n, err);
 }
 
 int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id)
@@ -812,12 +812,12 @@ int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id)
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	if (db_prepare(db, SQL_COUNT_COPIES, &st, NULL) == HD_OK) {
+	if (db_prepare_raw(db, SQL_COUNT_COPIES, &st, NULL) == HD_OK) {
 		sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, record_id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = sqlite3_column_int(st, 0);
 	}
-	db_done(st);
+	db_done_raw(st);
 	return n;
 }

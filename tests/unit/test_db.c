@@ -177,29 +177,29 @@ static void test_statements_are_kept_and_never_shared(void **state)
 	sqlite3_stmt *a = NULL, *b = NULL, *c = NULL;
 	int before, i;
 
-	assert_int_equal(db_prepare(t->db, "SELECT 1", &a, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &a, NULL), HD_OK);
 	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
-	db_done(a);
+	db_done_raw(a);
 	before = statements(t->db);
 	for (i = 0; i < 50; i++) {
-		assert_int_equal(db_prepare(t->db, "SELECT 1", &b, NULL), HD_OK);
+		assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &b, NULL), HD_OK);
 		assert_ptr_equal(b, a);
 		assert_int_equal(sqlite3_step(b), SQLITE_ROW);
-		db_done(b);
+		db_done_raw(b);
 	}
 	assert_int_equal(statements(t->db), before);
 	/* Handed out, not yet run: a second user gets its own. */
-	assert_int_equal(db_prepare(t->db, "SELECT 1", &b, NULL), HD_OK);
-	assert_int_equal(db_prepare(t->db, "SELECT 1", &c, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &b, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &c, NULL), HD_OK);
 	assert_ptr_not_equal(b, c);
 	assert_int_equal(sqlite3_step(c), SQLITE_ROW);
 	/* Busy (a row read, not done): not handed out either. */
-	assert_int_equal(db_prepare(t->db, "SELECT 1", &a, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &a, NULL), HD_OK);
 	assert_ptr_not_equal(a, b);
 	assert_ptr_not_equal(a, c);
-	db_done(a);
-	db_done(b);
-	db_done(c);
+	db_done_raw(a);
+	db_done_raw(b);
+	db_done_raw(c);
 }
 
 /* The count of sql's first column in db. */
