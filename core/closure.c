@@ -16,27 +16,26 @@
 
 static const char SQL_JSON[] =
 	"SELECT json_object('from', from_date, 'to', to_date, 'reason', reason)"
-	" FROM closure WHERE id = ?1";
+	" FROM closure WHERE id = $1";
 
 static const char SQL_COLS[] = "SELECT id, from_date, to_date, reason FROM closure";
 
-static void read_row(sqlite3_stmt *st, void *rec)
+static void read_row(struct db_stmt *st, void *rec)
 {
 	struct closure *c = rec;
 
-	c->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, c->from, sizeof(c->from));
-	db_column_text_raw(st, 2, c->to, sizeof(c->to));
-	db_column_text_raw(st, 3, c->reason, sizeof(c->reason));
+	c->id = db_col_int(st, 0);
+	db_column_text(st, 1, c->from, sizeof(c->from));
+	db_column_text(st, 2, c->to, sizeof(c->to));
+	db_column_text(st, 3, c->reason, sizeof(c->reason));
 }
 
 enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, long to,
 			   const char *reason, long long *id, struct hd_err *err)
 {
 	char f[DATE_LEN], t[DATE_LEN], why[TEXT_BYTES], *after = NULL;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
 		return HD_BAD_INPUT;
@@ -50,26 +49,25 @@ enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, l
 		return rc;
 	clock_date_of(from, f, sizeof(f));
 	clock_date_of(to, t, sizeof(t));
-	rc = db_prepare_raw(db,
-			    "INSERT INTO closure(from_date, to_date, reason, created)"
-			    " VALUES (?1, ?2, ?3, ?4)",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO closure(from_date, to_date, reason, created)"
+			" VALUES ($1, $2, $3, $4) RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, f, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, why, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_text(st, 1, f);
+	db_bind_text(st, 2, t);
+	db_bind_text(st, 3, why);
+	db_bind_int(st, 4, clock_now());
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
-	*id = sqlite3_last_insert_rowid(db);
+	*id = db_col_int(st, 0);
 	after = db_text_by_id(db, SQL_JSON, *id);
 	rc = audit_log(db, who, "closure.add", "closure", *id, NULL, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -79,9 +77,9 @@ enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
 	char sql[256], today[DATE_LEN];
 
 	clock_local_date(clock_now(), today, sizeof(today));
-	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 ORDER BY from_date, id", SQL_COLS);
-	return db_collect_text_raw(db, sql, all ? "" : today, sizeof(**out), read_row, (void **)out,
-				   n, err);
+	snprintf(sql, sizeof(sql), "%s WHERE to_date >= $1 ORDER BY from_date, id", SQL_COLS);
+	return db_collect_text(db, sql, all ? "" : today, sizeof(**out), read_row, (void **)out, n,
+			       err);
 }
 
 enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struct hd_err *err)
@@ -89,8 +87,8 @@ enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struc
 	char sql[256];
 	enum hd_status rc;
 
-	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_COLS);
-	rc = db_read_one_raw(db, sql, id, read_row, out, err);
+	snprintf(sql, sizeof(sql), "%s WHERE id = $1", SQL_COLS);
+	rc = db_read_one(db, sql, id, read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, rc, "id", _("no closure with id %lld"), id);
 	return rc;
@@ -100,9 +98,8 @@ enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long
 			      struct hd_err *err)
 {
 	char *before = NULL;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	rc = access_require(db, who, ACC_APPROVE, err);
 	if (rc == HD_OK)
@@ -118,18 +115,16 @@ enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long
 			rc = HD_FAIL;
 		goto done;
 	}
-	rc = db_prepare_raw(db, "DELETE FROM closure WHERE id = ?1", &st, err);
+	rc = db_prepare(db, "DELETE FROM closure WHERE id = $1", &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	rc = db_run(st, err);
+	if (rc != HD_OK)
 		goto done;
-	}
 	rc = audit_log(db, who, "closure.remove", "closure", id, before, NULL, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(before);
 	return db_finish(db, rc, err);
 }
@@ -137,38 +132,38 @@ done:
 bool closure_covers(sqlite3 *db, long day, struct closure *out)
 {
 	char sql[256], date[DATE_LEN];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	bool found = false;
 
-	snprintf(sql, sizeof(sql), "%s WHERE to_date >= ?1 AND from_date <= ?1 LIMIT 1", SQL_COLS);
-	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
+	snprintf(sql, sizeof(sql), "%s WHERE to_date >= $1 AND from_date <= $1 LIMIT 1", SQL_COLS);
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
 		goto done;
 	clock_date_of(day, date, sizeof(date));
-	sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	db_bind_text(st, 1, date);
+	if (db_step(st) == DB_ROW) {
 		found = true;
 		if (out)
 			read_row(st, out);
 	}
 done:
-	db_done_raw(st);
+	db_done(st);
 	return found;
 }
 
 bool closure_weekday_closes(sqlite3 *db, long day)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	char date[DATE_LEN];
 	bool opened = false;
 
 	if (!settings_closed_weekday(db, clock_weekday_of_day(day)))
 		return false;
-	if (db_prepare_raw(db, "SELECT 1 FROM opening WHERE day = ?1", &st, NULL) == HD_OK) {
+	if (db_prepare(db, "SELECT 1 FROM opening WHERE day = $1", &st, NULL) == HD_OK) {
 		clock_date_of(day, date, sizeof(date));
-		sqlite3_bind_text(st, 1, date, -1, SQLITE_STATIC);
-		opened = sqlite3_step(st) == SQLITE_ROW;
+		db_bind_text(st, 1, date);
+		opened = db_step(st) == DB_ROW;
 	}
-	db_done_raw(st);
+	db_done(st);
 	return !opened;
 }
 
@@ -177,8 +172,7 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long da
 {
 	char day[DATE_LEN], why[TEXT_BYTES], after[DATE_LEN + TEXT_BYTES + 64];
 	enum hd_status rc;
-	sqlite3_stmt *st = NULL;
-	int src;
+	struct db_stmt *st = NULL;
 
 	if (valid_text(reason, _("Reason"), 1, TEXT_MAX_CHARS, why, sizeof(why), err))
 		return HD_BAD_INPUT;
@@ -194,24 +188,23 @@ enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long da
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(db,
-			    "INSERT INTO opening(day, reason, created) VALUES (?1, ?2, ?3)"
-			    " ON CONFLICT(day) DO UPDATE SET reason = excluded.reason",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO opening(day, reason, created) VALUES ($1, $2, $3)"
+			" ON CONFLICT(day) DO UPDATE SET reason = excluded.reason RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, why, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_text(st, 1, day);
+	db_bind_text(st, 2, why);
+	db_bind_int(st, 3, clock_now());
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
-	*id = sqlite3_last_insert_rowid(db);
+	*id = db_col_int(st, 0);
 	snprintf(after, sizeof(after), "{\"open\":\"%s\"}", day);
 	rc = audit_log(db, who, "closure.open", "opening", *id, NULL, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	return db_finish(db, rc, err);
 }

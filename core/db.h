@@ -123,6 +123,81 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 /* True when the database holds no rooms, organisations or teams yet. */
 bool db_is_empty(sqlite3 *db);
 
+/* Statements of the storage interface: SQL written once for every backend
+ * ($1, $2 ... for parameters, RETURNING for a new row's id), typed binds and
+ * columns, failures named alike whatever the backend. Columns count from 0,
+ * parameters from 1. (The *_raw helpers above are SQLite's own; modules
+ * move from them to these.) */
+struct db_stmt;
+
+/* What a step gave. */
+enum db_step {
+	DB_ROW,        /* a row: read its columns */
+	DB_DONE,       /* the statement ran to its end */
+	DB_BUSY,       /* another desk's write held the database past DB_BUSY_MS */
+	DB_CONSTRAINT, /* a UNIQUE, NOT NULL, CHECK or foreign key constraint refused the row */
+	DB_FAILED      /* anything else: disk full, damaged, connection lost */
+};
+
+/* Prepares sql (kept prepared for its next use); give it back with
+ * db_done(). HD_FAIL with the database's message when it cannot be. */
+enum hd_status db_prepare(sqlite3 *db, const char *sql, struct db_stmt **st, struct hd_err *err);
+
+/* Gives a statement back (NULL is fine). */
+void db_done(struct db_stmt *st);
+
+/* Binds parameter i ($i): a whole number, text (copied; NULL binds NULL),
+ * NULL, or bytes (copied). */
+void db_bind_int(struct db_stmt *st, int i, long long v);
+void db_bind_text(struct db_stmt *st, int i, const char *text);
+void db_bind_null(struct db_stmt *st, int i);
+void db_bind_blob(struct db_stmt *st, int i, const void *data, size_t n);
+
+/* Runs the statement to its next row or its end. */
+enum db_step db_step(struct db_stmt *st);
+
+/* The failure of the statement's last step as HD_FAIL and a message for
+ * people (busy, disk full, damaged, other). */
+enum hd_status db_step_fail(struct db_stmt *st, struct hd_err *err);
+
+/* Runs a statement whose rows are not read. HD_OK, HD_REFUSED when a
+ * constraint refused it (err untouched: the caller names the rule), or
+ * HD_FAIL as db_step_fail. */
+enum hd_status db_run(struct db_stmt *st, struct hd_err *err);
+
+/* Column col of the row: a whole number (0 for NULL), text (NULL for NULL;
+ * valid until the next step), whether it is NULL, bytes (*n their count). */
+long long db_col_int(struct db_stmt *st, int col);
+const char *db_col_text(struct db_stmt *st, int col);
+bool db_col_null(struct db_stmt *st, int col);
+const void *db_col_blob(struct db_stmt *st, int col, size_t *n);
+
+/* Copies text column col into out ("" for NULL). */
+void db_column_text(struct db_stmt *st, int col, char *out, size_t outsz);
+
+/* Rows the statement's last run inserted, changed or deleted. */
+long long db_changes(struct db_stmt *st);
+
+/* Runs sql (no parameters, or args[0..nargs) as $1..$n) and reads every row
+ * with read_row into a malloc'd array of elem-byte records (*out, the
+ * caller frees; NULL when none), *n the count. HD_FAIL when the database
+ * fails. */
+enum hd_status db_collect(sqlite3 *db, const char *sql, const long long *args, int nargs,
+			  size_t elem, void (*read_row)(struct db_stmt *st, void *rec), void **out,
+			  int *n, struct hd_err *err);
+
+/* db_collect with one text parameter $1. */
+enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
+			       void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,
+			       struct hd_err *err);
+
+/* Runs sql with $1 = id and reads its row with read_row into rec. HD_OK,
+ * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
+ * database's failure (HD_FAIL). */
+enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
+			   void (*read_row)(struct db_stmt *st, void *rec), void *rec,
+			   struct hd_err *err);
+
 /* Long admin jobs (an import, the retention erase) write in batches of
  * about DB_BATCH_MS of work, each its own transaction; after each, every
  * desk that says it waits (dblock.h) writes first, for at most

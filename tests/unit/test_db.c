@@ -202,6 +202,69 @@ static void test_statements_are_kept_and_never_shared(void **state)
 	db_done_raw(c);
 }
 
+/* The storage interface's statements: $N parameters (a $ inside quotes is
+ * text), typed binds and columns, NULL both ways, RETURNING, the rows a
+ * run changed, and a constraint's refusal named as such. */
+static void test_statements_bind_and_read_typed_values(void **state)
+{
+	struct tdb *t = *state;
+	struct db_stmt *st = NULL;
+	size_t n = 0;
+	const unsigned char *blob;
+
+	assert_int_equal(db_exec(t->db,
+				 "CREATE TABLE t(id INTEGER PRIMARY KEY, a INTEGER,"
+				 " b TEXT UNIQUE, c BLOB)",
+				 0, 0, 0, NULL),
+			 HD_OK);
+	assert_int_equal(
+		db_prepare(t->db, "INSERT INTO t(a, b, c) VALUES ($2, $1 || '$1', $3) RETURNING id",
+			   &st, NULL),
+		HD_OK);
+	db_bind_text(st, 1, "x");
+	db_bind_int(st, 2, 9007199254740993LL);
+	db_bind_blob(st, 3, "\0\1\2", 3);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 1);
+	assert_int_equal(db_step(st), DB_DONE);
+	assert_int_equal(db_changes(st), 1);
+	db_done(st);
+	assert_int_equal(db_prepare(t->db, "SELECT a, b, c, NULL FROM t WHERE id = $1", &st, NULL),
+			 HD_OK);
+	db_bind_int(st, 1, 1);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_int_equal(db_col_int(st, 0), 9007199254740993LL);
+	assert_string_equal(db_col_text(st, 1), "x$1");
+	blob = db_col_blob(st, 2, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(blob[2], 2);
+	assert_true(db_col_null(st, 3));
+	assert_null(db_col_text(st, 3));
+	assert_false(db_col_null(st, 0));
+	assert_int_equal(db_step(st), DB_DONE);
+	db_done(st);
+	/* The same b again: the UNIQUE constraint refuses it. */
+	assert_int_equal(db_prepare(t->db, "INSERT INTO t(a, b) VALUES ($1, $2)", &st, NULL),
+			 HD_OK);
+	db_bind_null(st, 1);
+	db_bind_text(st, 2, "x$1");
+	assert_int_equal(db_step(st), DB_CONSTRAINT);
+	db_done(st);
+	assert_int_equal(db_prepare(t->db, "INSERT INTO t(a, b) VALUES ($1, $2)", &st, NULL),
+			 HD_OK);
+	db_bind_int(st, 1, 1);
+	db_bind_text(st, 2, NULL);
+	assert_int_equal(db_run(st, NULL), HD_OK);
+	db_done(st);
+	assert_int_equal(db_prepare(t->db, "INSERT INTO t(b) VALUES ('x$1')", &st, NULL), HD_OK);
+	assert_int_equal(db_run(st, NULL), HD_REFUSED);
+	db_done(st);
+	assert_int_equal(db_prepare(t->db, "UPDATE t SET a = 0", &st, NULL), HD_OK);
+	assert_int_equal(db_run(st, NULL), HD_OK);
+	assert_int_equal(db_changes(st), 2);
+	db_done(st);
+}
+
 /* The count of sql's first column in db. */
 static long long count_in(sqlite3 *db, const char *sql)
 {
@@ -373,6 +436,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_new_database_has_wal_foreign_keys_and_secure_delete, tdb_setup,
 			tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_statements_bind_and_read_typed_values,
+						tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_secret_key_is_made_once, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_file_is_refused_without_create,
