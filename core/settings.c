@@ -160,49 +160,49 @@ enum hd_status settings_validate(enum setting s, const char *value, char *out, s
 	return HD_BAD_INPUT;
 }
 
-static const char SQL_GET[] = "SELECT value FROM setting WHERE key = ?1";
+static const char SQL_GET[] = "SELECT value FROM setting WHERE key = $1";
 
 enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz,
 			    struct hd_err *err)
 {
 	const struct setting_def *d = settings_def(s);
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
 	if (!d)
 		return unknown_key("", err);
-	rc = db_prepare_raw(db, SQL_GET, &st, err);
+	rc = db_prepare(db, SQL_GET, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		snprintf(out, outsz, "%s", (const char *)sqlite3_column_text(st, 0));
-	else if (src == SQLITE_DONE)
+	db_bind_text(st, 1, d->key);
+	step = db_step(st);
+	if (step == DB_ROW)
+		db_column_text(st, 0, out, outsz);
+	else if (step == DB_DONE)
 		snprintf(out, outsz, "%s", d->def);
 	else
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
 /* {"key": value} for the audit log, quoted by SQLite. */
 static void json_pair(sqlite3 *db, const char *key, const char *value, char *out, size_t outsz)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 
 	out[0] = '\0';
-	if (db_prepare_raw(db, "SELECT json_object(?1, ?2)", &st, NULL) == HD_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			db_column_text_raw(st, 0, out, outsz);
+	if (db_prepare(db, "SELECT json_object($1, $2)", &st, NULL) == HD_OK) {
+		db_bind_text(st, 1, key);
+		db_bind_text(st, 2, value);
+		if (db_step(st) == DB_ROW)
+			db_column_text(st, 0, out, outsz);
 	}
-	db_done_raw(st);
+	db_done(st);
 }
 
-static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES (?1, ?2)"
+static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES ($1, $2)"
 			      " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
 enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum setting s,
@@ -211,9 +211,8 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum settin
 	const struct setting_def *d = settings_def(s);
 	char norm[SETTING_VALUE_MAX], old[SETTING_VALUE_MAX];
 	char before[2 * SETTING_VALUE_MAX + 64], after[2 * SETTING_VALUE_MAX + 64];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	rc = settings_validate(s, value, norm, sizeof(norm), err);
 	if (rc == HD_OK)
@@ -226,21 +225,20 @@ enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum settin
 	rc = settings_get(db, s, old, sizeof(old), err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare_raw(db, SQL_SET, &st, err);
+	rc = db_prepare(db, SQL_SET, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, d->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, norm, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_text(st, 1, d->key);
+	db_bind_text(st, 2, norm);
+	if (db_step(st) != DB_DONE) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
 	json_pair(db, d->key, old, before, sizeof(before));
 	json_pair(db, d->key, norm, after, sizeof(after));
 	rc = audit_log(db, who, "config.set", "setting", 0, before, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	return db_finish(db, rc, err);
 }
 
