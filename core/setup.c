@@ -23,9 +23,8 @@ enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created
 			  struct hd_err *err)
 {
 	unsigned char key[32];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	*created = false;
 	if (sodium_init() < 0)
@@ -36,20 +35,19 @@ enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created
 	if (db_secret(db, key, NULL) == HD_OK)
 		goto done;
 	randombytes_buf(key, sizeof(key));
-	rc = db_prepare_raw(db, "INSERT INTO meta(key, value) VALUES ('secret', ?1)", &st, err);
+	rc = db_prepare(db, "INSERT INTO meta(key, value) VALUES ('secret', $1)", &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_blob(st, 1, key, sizeof(key), SQLITE_STATIC);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_blob(st, 1, key, sizeof(key));
+	if (db_step(st) != DB_DONE) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
 	*created = true;
 	rc = audit_log(db, who, "init", NULL, 0, NULL, NULL, err);
 done:
 	sodium_memzero(key, sizeof(key));
-	db_done_raw(st);
+	db_done(st);
 	return db_finish(db, rc, err);
 }
 
@@ -201,27 +199,31 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
 {
 	static const char *const SQL[] = {
-		"UPDATE org SET pin_hash = ?1 WHERE id = (SELECT min(id) FROM org WHERE pin_hash IS NULL)",
-		"UPDATE team SET pin_hash = ?1 WHERE id = (SELECT min(id) FROM team WHERE pin_hash IS NULL)"
+		"UPDATE org SET pin_hash = $1 WHERE id = (SELECT min(id) FROM org WHERE pin_hash IS NULL)",
+		"UPDATE team SET pin_hash = $1 WHERE id = (SELECT min(id) FROM team WHERE pin_hash IS NULL)"
 	};
 	char hash[PIN_HASH_MAX];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc = HD_OK;
-	int i, src;
+	long long changed;
+	int i;
 
 	for (i = 0; rc == HD_OK && i < 2; i++) {
-		rc = db_prepare_raw(db, SQL[i], &st, err);
-		while (rc == HD_OK && (rc = pin_hash_demo(DEMO_BOOKING_PIN, hash, err)) == HD_OK) {
-			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
-			src = sqlite3_step(st);
-			if (src != SQLITE_DONE)
-				rc = db_fail(db, src, err);
-			else if (sqlite3_changes(db) == 0)
-				break; /* every one has its own */
+		changed = 1;
+		while (rc == HD_OK && changed > 0) { /* until every one has its own */
+			rc = db_prepare(db, SQL[i], &st, err);
+			if (rc == HD_OK)
+				rc = pin_hash_demo(DEMO_BOOKING_PIN, hash, err);
+			if (rc == HD_OK) {
+				db_bind_text(st, 1, hash);
+				if (db_step(st) != DB_DONE)
+					rc = db_step_fail(st, err);
+				else
+					changed = db_changes(st);
+			}
+			db_done(st);
+			st = NULL;
 		}
-		db_done_raw(st);
-		st = NULL;
 	}
 	return rc;
 }
