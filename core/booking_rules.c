@@ -142,23 +142,23 @@ static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p, 
 static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *p,
 					struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(
+	rc = db_prepare(
 		db,
-		"SELECT reason FROM room_closure WHERE room_id = ?1 AND start < ?3 AND ?2 < end"
+		"SELECT reason FROM room_closure WHERE room_id = $1 AND start < $3 AND $2 < end"
 		" LIMIT 1",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, p->room.id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)p->start);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->end);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int(st, 1, p->room.id);
+	db_bind_int(st, 2, p->start);
+	db_bind_int(st, 3, p->end);
+	if (db_step(st) == DB_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "room", _("%s is closed then: %s."), p->room.name,
-				(const char *)sqlite3_column_text(st, 0));
-	db_done_raw(st);
+				db_col_text(st, 0));
+	db_done(st);
 	return rc;
 }
 
@@ -212,8 +212,8 @@ static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, st
 	return HD_OK;
 }
 
-/* The booker's bookings: ?1 org id, ?2 team id (one of them 0). */
-#define BY_BOOKER "((?1 != 0 AND org_id = ?1) OR (?2 != 0 AND team_id = ?2))"
+/* The booker's bookings: $1 org id, $2 team id (one of them 0). */
+#define BY_BOOKER "(($1 != 0 AND org_id = $1) OR ($2 != 0 AND team_id = $2))"
 
 static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p,
 				       struct hd_err *err)
@@ -223,29 +223,29 @@ static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p
 	long suspend = settings_int(db, SET_BOOKING_SUSPEND_DAYS);
 	long long now = (long long)clock_now();
 	long long w = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	char until[DATE_LEN];
 	long long last = 0;
 	int count = 0;
 
-	rc = db_prepare_raw(db,
-			    "SELECT count(*), max(start) FROM booking WHERE " BY_BOOKER
-			    " AND start >= ?3 AND start <= ?4"
-			    " AND (noshow = 1 OR (state = 'confirmed' AND start + ?5 < ?4))",
-			    &st, err);
+	rc = db_prepare(db,
+			"SELECT count(*), max(start) FROM booking WHERE " BY_BOOKER
+			" AND start >= $3 AND start <= $4"
+			" AND (noshow = 1 OR (state = 'confirmed' AND start + $5 < $4))",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, p->org_id);
-	sqlite3_bind_int64(st, 2, p->team_id);
-	sqlite3_bind_int64(st, 3, now - days * DAY);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, w);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		count = sqlite3_column_int(st, 0);
-		last = sqlite3_column_int64(st, 1);
+	db_bind_int(st, 1, p->org_id);
+	db_bind_int(st, 2, p->team_id);
+	db_bind_int(st, 3, now - days * DAY);
+	db_bind_int(st, 4, now);
+	db_bind_int(st, 5, w);
+	if (db_step(st) == DB_ROW) {
+		count = (int)db_col_int(st, 0);
+		last = db_col_int(st, 1);
 	}
-	db_done_raw(st);
+	db_done(st);
 	if (count >= limit && suspend > 0 && now < last + suspend * DAY) {
 		clock_local_date((time_t)(last + suspend * DAY), until, sizeof(until));
 		return hd_err_set(err, HD_REFUSED, "org",
@@ -260,27 +260,27 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 {
 	long quota = settings_int(db, SET_BOOKING_QUOTA_HOURS_WEEK);
 	long day = clock_day_at(p->start), monday = day - (clock_weekday_of_day(day) - 1);
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	long long used = 0;
 
 	if (quota <= 0)
 		return HD_OK;
-	rc = db_prepare_raw(db,
-			    "SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
-			    " AND start >= ?3 AND start < ?4 AND id != ?5"
-			    " AND state IN ('pending', 'confirmed', 'checked_in')",
-			    &st, err);
+	rc = db_prepare(db,
+			"SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
+			" AND start >= $3 AND start < $4 AND id != $5"
+			" AND state IN ('pending', 'confirmed', 'checked_in')",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, p->org_id);
-	sqlite3_bind_int64(st, 2, p->team_id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_local_midnight(monday));
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_local_midnight(monday + 7));
-	sqlite3_bind_int64(st, 5, ignore_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		used = sqlite3_column_int64(st, 0);
-	db_done_raw(st);
+	db_bind_int(st, 1, p->org_id);
+	db_bind_int(st, 2, p->team_id);
+	db_bind_int(st, 3, clock_local_midnight(monday));
+	db_bind_int(st, 4, clock_local_midnight(monday + 7));
+	db_bind_int(st, 5, ignore_id);
+	if (db_step(st) == DB_ROW)
+		used = db_col_int(st, 0);
+	db_done(st);
 	if (used + (long long)(p->end - p->start) > quota * 3600)
 		return hd_err_set(err, HD_REFUSED, "end",
 				  _("%s may book %ld hours a week; %.1f are booked that week."),
@@ -291,42 +291,41 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p, long long ignore_id,
 				    struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	char from[16], to[16];
 
-	rc = db_prepare_raw(db,
-			    "SELECT b.id, b.start, b.end, ifnull(o.name, t.name) FROM booking b"
-			    " LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
-			    " WHERE b.room_id = ?1 AND b.id != ?4"
-			    " AND b.state IN ('pending', 'confirmed', 'checked_in')"
-			    " AND b.start < ?3 AND ?2 < b.hold_end AND b.start > ?2 - ?5"
-			    " ORDER BY b.start LIMIT 1",
-			    &st, err);
+	rc = db_prepare(db,
+			"SELECT b.id, b.start, b.end, ifnull(o.name, t.name) FROM booking b"
+			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
+			" WHERE b.room_id = $1 AND b.id != $4"
+			" AND b.state IN ('pending', 'confirmed', 'checked_in')"
+			" AND b.start < $3 AND $2 < b.hold_end AND b.start > $2 - $5"
+			" ORDER BY b.start LIMIT 1",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, p->room.id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)p->start);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->end + p->room.buffer_min * 60);
-	sqlite3_bind_int64(st, 4, ignore_id);
-	sqlite3_bind_int64(st, 5, BOOKING_REACH);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		clock_local_hm((time_t)sqlite3_column_int64(st, 1), from, sizeof(from));
-		clock_local_hm((time_t)sqlite3_column_int64(st, 2), to, sizeof(to));
+	db_bind_int(st, 1, p->room.id);
+	db_bind_int(st, 2, p->start);
+	db_bind_int(st, 3, p->end + p->room.buffer_min * 60);
+	db_bind_int(st, 4, ignore_id);
+	db_bind_int(st, 5, BOOKING_REACH);
+	if (db_step(st) == DB_ROW) {
+		clock_local_hm((time_t)db_col_int(st, 1), from, sizeof(from));
+		clock_local_hm((time_t)db_col_int(st, 2), to, sizeof(to));
 		if (p->room.buffer_min > 0)
 			rc = hd_err_set(
 				err, HD_REFUSED, "start",
 				_("%s is booked then: booking %lld, %s %s-%s (%d minutes are kept free between bookings)."),
-				p->room.name, (long long)sqlite3_column_int64(st, 0),
-				(const char *)sqlite3_column_text(st, 3), from, to,
+				p->room.name, db_col_int(st, 0), db_col_text(st, 3), from, to,
 				p->room.buffer_min);
 		else
 			rc = hd_err_set(err, HD_REFUSED, "start",
 					_("%s is booked then: booking %lld, %s %s-%s."),
-					p->room.name, (long long)sqlite3_column_int64(st, 0),
-					(const char *)sqlite3_column_text(st, 3), from, to);
+					p->room.name, db_col_int(st, 0), db_col_text(st, 3), from,
+					to);
 	}
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
