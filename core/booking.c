@@ -41,7 +41,7 @@ static enum booking_state state_of(const char *word)
 }
 
 /* The state as of now: time decides no-shows and lapses for every reader,
- * before booking_release_due() writes them. ?1 is now, ?2 the check-in
+ * before booking_release_due() writes them. $1 is now, $2 the check-in
  * window in seconds. */
 // clang-format off
 static const char SQL_BOOKING_COLS[] =
@@ -50,36 +50,58 @@ static const char SQL_BOOKING_COLS[] =
 	" CASE WHEN b.org_id IS NOT NULL THEN o.name ELSE t.name END,"
 	" CASE WHEN b.org_id IS NOT NULL THEN o.short ELSE t.short END,"
 	" b.start, b.end, b.attendees, ifnull(b.purpose, ''),"
-	" " BOOKING_STATE_NOW_SQL("?1", "?2") ","
-	" b.late_cancel, " BOOKING_NOSHOW_NOW_SQL("?1", "?2") ","
+	" " BOOKING_STATE_NOW_SQL("$1", "$2") ","
+	" b.late_cancel, " BOOKING_NOSHOW_NOW_SQL("$1", "$2") ","
 	" ifnull(b.checkin_at, 0), ifnull(b.cancelled_at, 0)"
 	" FROM booking b JOIN room r ON r.id = b.room_id"
 	" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id";
 // clang-format on
 
-static void read_booking(sqlite3_stmt *st, void *rec)
+static void read_booking(struct db_stmt *st, void *rec)
 {
 	struct booking *b = rec;
 	char word[16];
 
-	b->id = sqlite3_column_int64(st, 0);
-	b->room_id = sqlite3_column_int64(st, 1);
-	b->org_id = sqlite3_column_int64(st, 2);
-	b->team_id = sqlite3_column_int64(st, 3);
-	b->series_id = sqlite3_column_int64(st, 4);
-	db_column_text_raw(st, 5, b->room, sizeof(b->room));
-	db_column_text_raw(st, 6, b->booker, sizeof(b->booker));
-	db_column_text_raw(st, 7, b->booker_short, sizeof(b->booker_short));
-	b->start = (time_t)sqlite3_column_int64(st, 8);
-	b->end = (time_t)sqlite3_column_int64(st, 9);
-	b->attendees = sqlite3_column_int(st, 10);
-	db_column_text_raw(st, 11, b->purpose, sizeof(b->purpose));
-	db_column_text_raw(st, 12, word, sizeof(word));
+	b->id = db_col_int(st, 0);
+	b->room_id = db_col_int(st, 1);
+	b->org_id = db_col_int(st, 2);
+	b->team_id = db_col_int(st, 3);
+	b->series_id = db_col_int(st, 4);
+	db_column_text(st, 5, b->room, sizeof(b->room));
+	db_column_text(st, 6, b->booker, sizeof(b->booker));
+	db_column_text(st, 7, b->booker_short, sizeof(b->booker_short));
+	b->start = (time_t)db_col_int(st, 8);
+	b->end = (time_t)db_col_int(st, 9);
+	b->attendees = (int)db_col_int(st, 10);
+	db_column_text(st, 11, b->purpose, sizeof(b->purpose));
+	db_column_text(st, 12, word, sizeof(word));
 	b->state = state_of(word);
-	b->late_cancel = sqlite3_column_int(st, 13) != 0;
-	b->noshow = sqlite3_column_int(st, 14) != 0;
-	b->checkin_at = (time_t)sqlite3_column_int64(st, 15);
-	b->cancelled_at = (time_t)sqlite3_column_int64(st, 16);
+	b->late_cancel = db_col_int(st, 13) != 0;
+	b->noshow = db_col_int(st, 14) != 0;
+	b->checkin_at = (time_t)db_col_int(st, 15);
+	b->cancelled_at = (time_t)db_col_int(st, 16);
+}
+
+/* Runs sql, a change of bookings, with args[0..nargs) as $1..$n; *changed,
+ * when not NULL, the rows it changed. HD_FAIL when the database fails. */
+static enum hd_status change_bookings(sqlite3 *db, const char *sql, const long long *args,
+				      int nargs, long long *changed, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+	int i;
+
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	for (i = 0; i < nargs; i++)
+		db_bind_int(st, i + 1, args[i]);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	else if (changed)
+		*changed = db_changes(st);
+	db_done(st);
+	return rc;
 }
 
 static long long window_seconds(sqlite3 *db)
@@ -98,8 +120,7 @@ static enum hd_status bookings_where(sqlite3 *db, const char *where, long long *
 	args[0] = (long long)clock_now();
 	args[1] = window_seconds(db);
 	snprintf(sql, sizeof(sql), "%s %s", SQL_BOOKING_COLS, where);
-	return db_collect_with_raw(db, sql, args, nargs, sizeof(**out), read_booking, (void **)out,
-				   n, err);
+	return db_collect(db, sql, args, nargs, sizeof(**out), read_booking, (void **)out, n, err);
 }
 
 enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err)
@@ -110,7 +131,7 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 	int n = 0;
 
 	args[2] = id;
-	rc = bookings_where(db, "WHERE b.id = ?3", args, 3, &rows, &n, err);
+	rc = bookings_where(db, "WHERE b.id = $3", args, 3, &rows, &n, err);
 	if (rc == HD_OK && n == 0)
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booking with id %lld"), id);
 	if (rc == HD_OK)
@@ -130,7 +151,7 @@ enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct book
 	args[3] = (long long)clock_local_midnight(day + 1);
 	args[4] = room_id;
 	return bookings_where(db,
-			      "WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"
+			      "WHERE b.start >= $3 AND b.start < $4 AND ($5 = 0 OR b.room_id = $5)"
 			      " ORDER BY r.name, b.start",
 			      args, 5, out, n, err);
 }
@@ -144,7 +165,7 @@ enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time
 	args[3] = (long long)to;
 	args[4] = room_id;
 	return bookings_where(db,
-			      "WHERE b.start >= ?3 AND b.start < ?4 AND (?5 = 0 OR b.room_id = ?5)"
+			      "WHERE b.start >= $3 AND b.start < $4 AND ($5 = 0 OR b.room_id = $5)"
 			      " ORDER BY b.id",
 			      args, 5, out, n, err);
 }
@@ -153,7 +174,7 @@ enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct
 {
 	long long args[2];
 
-	return bookings_where(db, "WHERE b.state = 'pending' AND b.start > ?1 ORDER BY b.start",
+	return bookings_where(db, "WHERE b.state = 'pending' AND b.start > $1 ORDER BY b.start",
 			      args, 2, out, n, err);
 }
 
@@ -167,8 +188,8 @@ enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since
 	args[4] = (long long)since;
 	args[5] = max;
 	return bookings_where(db,
-			      "WHERE ((?3 != 0 AND b.org_id = ?3) OR (?4 != 0 AND b.team_id = ?4))"
-			      " AND b.start >= ?5 ORDER BY b.start LIMIT ?6",
+			      "WHERE (($3 != 0 AND b.org_id = $3) OR ($4 != 0 AND b.team_id = $4))"
+			      " AND b.start >= $5 ORDER BY b.start LIMIT $6",
 			      args, 6, out, n, err);
 }
 
@@ -178,8 +199,8 @@ enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struc
 
 	args[2] = TEAM_DEREGISTERED;
 	return bookings_where(db,
-			      "WHERE b.state IN ('pending', 'confirmed') AND b.start > ?1"
-			      " AND (b.team_id IN (SELECT id FROM team WHERE state = ?3)"
+			      "WHERE b.state IN ('pending', 'confirmed') AND b.start > $1"
+			      " AND (b.team_id IN (SELECT id FROM team WHERE state = $3)"
 			      "  OR (b.org_id IN (SELECT id FROM org WHERE out_date IS NOT NULL)"
 			      "   AND date(b.start, 'unixepoch', 'localtime') > o.out_date))"
 			      " ORDER BY b.start",
@@ -188,23 +209,23 @@ enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struc
 
 enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err)
 {
-	long long now = (long long)clock_now();
+	long long args[2] = { (long long)clock_now(), window_seconds(db) }, changed = 0;
 	enum hd_status rc;
 
 	*released = 0;
-	rc = db_exec(db,
-		     "UPDATE booking SET state = 'released', noshow = 1, updated = ?1"
-		     " WHERE state IN ('pending', 'confirmed') AND state = 'confirmed'"
-		     " AND start < ?1 - ?2",
-		     now, window_seconds(db), 0, err);
+	rc = change_bookings(db,
+			     "UPDATE booking SET state = 'released', noshow = 1, updated = $1"
+			     " WHERE state IN ('pending', 'confirmed') AND state = 'confirmed'"
+			     " AND start < $1 - $2",
+			     args, 2, &changed, err);
 	if (rc != HD_OK)
 		return rc;
-	*released = sqlite3_changes(db);
-	return db_exec(
+	*released = (int)changed;
+	return change_bookings(
 		db,
-		"UPDATE booking SET state = 'lapsed', updated = ?1"
-		" WHERE state IN ('pending', 'confirmed') AND state = 'pending' AND start <= ?1",
-		now, 0, 0, err);
+		"UPDATE booking SET state = 'lapsed', updated = $1"
+		" WHERE state IN ('pending', 'confirmed') AND state = 'pending' AND start <= $1",
+		args, 1, NULL, err);
 }
 
 enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err)
@@ -220,7 +241,7 @@ static const char SQL_BOOKING_JSON[] =
 	"SELECT json_object('room', room_id, 'org', org_id, 'team', team_id, 'start', start,"
 	" 'end', end, 'attendees', attendees, 'purpose', purpose, 'state', state,"
 	" 'late_cancel', late_cancel, 'series', series_id, 'exception', exception)"
-	" FROM booking WHERE id = ?1";
+	" FROM booking WHERE id = $1";
 
 char *booking_json(sqlite3 *db, long long id)
 {
@@ -242,42 +263,40 @@ enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char
 enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
 			   long long series_id, long long *id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	rc = db_prepare_raw(
+	rc = db_prepare(
 		db,
 		"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
-		" purpose, state, series_id, created, updated) VALUES (?1, nullif(?2, 0),"
-		" nullif(?3, 0), ?4, ?5, ?6, ?7, nullif(?8, ''), ?9, nullif(?10, 0), ?11, ?11)",
+		" purpose, state, series_id, created, updated) VALUES ($1, nullif($2, 0),"
+		" nullif($3, 0), $4, $5, $6, $7, nullif($8, ''), $9, nullif($10, 0), $11, $11)"
+		" RETURNING id",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, p->room.id);
-	sqlite3_bind_int64(st, 2, p->org_id);
-	sqlite3_bind_int64(st, 3, p->team_id);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)p->start);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)p->end);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)p->end + p->room.buffer_min * 60);
-	sqlite3_bind_int64(st, 7, p->attendees);
-	sqlite3_bind_text(st, 8, p->purpose, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9,
-			  p->team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed", -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int64(st, 10, series_id);
-	sqlite3_bind_int64(st, 11, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if ((src & 0xff) == SQLITE_CONSTRAINT)
+	db_bind_int(st, 1, p->room.id);
+	db_bind_int(st, 2, p->org_id);
+	db_bind_int(st, 3, p->team_id);
+	db_bind_int(st, 4, p->start);
+	db_bind_int(st, 5, p->end);
+	db_bind_int(st, 6, p->end + p->room.buffer_min * 60);
+	db_bind_int(st, 7, p->attendees);
+	db_bind_text(st, 8, p->purpose);
+	db_bind_text(st, 9, p->team_id && actor_role(who) < ROLE_STAFF ? "pending" : "confirmed");
+	db_bind_int(st, 10, series_id);
+	db_bind_int(st, 11, clock_now());
+	step = db_step(st);
+	if (step == DB_ROW)
+		*id = db_col_int(st, 0);
+	else if (step == DB_CONSTRAINT)
 		rc = hd_err_set(err, HD_REFUSED, "start",
 				_("The room is taken at that time by another booking."));
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
-	if (rc != HD_OK)
-		return rc;
-	*id = sqlite3_last_insert_rowid(db);
-	return HD_OK;
+	else
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }
 
 enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
@@ -330,10 +349,11 @@ enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long l
 				  _(booking_state_word(b.state)));
 	late = (long long)b.start - now < settings_int(db, SET_BOOKING_CANCEL_LATE_HOURS) * 3600;
 	before = booking_json(db, id);
-	rc = db_exec(db,
-		     "UPDATE booking SET state = 'cancelled', cancelled_at = ?2, late_cancel = ?3,"
-		     " exception = series_id IS NOT NULL, updated = ?2 WHERE id = ?1",
-		     id, now, late, err);
+	rc = change_bookings(
+		db,
+		"UPDATE booking SET state = 'cancelled', cancelled_at = $2, late_cancel = $3,"
+		" exception = series_id IS NOT NULL, updated = $2 WHERE id = $1",
+		(const long long[]){ id, now, late }, 3, NULL, err);
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.cancel", id, before, err);
 	free(before);
@@ -391,10 +411,10 @@ enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum acc
 				id, day, from, to);
 		goto done;
 	}
-	rc = db_exec(db,
-		     "UPDATE booking SET state = 'checked_in', checkin_at = ?2, updated = ?2"
-		     " WHERE id = ?1",
-		     id, now, 0, err);
+	rc = change_bookings(db,
+			     "UPDATE booking SET state = 'checked_in', checkin_at = $2, updated = $2"
+			     " WHERE id = $1",
+			     (const long long[]){ id, now }, 2, NULL, err);
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.checkin", id, NULL, err);
 done:
@@ -406,10 +426,9 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 				 struct hd_err *err)
 {
 	char *before = NULL;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct booking b;
 	enum hd_status rc;
-	int src;
 
 	*already = false;
 	rc = booking_get(db, id, &b, err);
@@ -424,25 +443,24 @@ enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long l
 				  _("Booking %lld is %s, not waiting for approval."), id,
 				  _(booking_state_word(b.state)));
 	before = booking_json(db, id);
-	rc = db_prepare_raw(db,
-			    "UPDATE booking SET state = ?2, reason = nullif(?3, ''), updated = ?4"
-			    " WHERE id = ?1",
-			    &st, err);
+	rc = db_prepare(db,
+			"UPDATE booking SET state = $2, reason = nullif($3, ''), updated = $4"
+			" WHERE id = $1",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, booking_state_word(to_state), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reason ? reason : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, booking_state_word(to_state));
+	db_bind_text(st, 3, reason ? reason : "");
+	db_bind_int(st, 4, clock_now());
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
 	else
 		rc = booking_audit(db, who,
 				   to_state == BK_CONFIRMED ? "booking.approve" : "booking.reject",
 				   id, before, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(before);
 	return rc;
 }
@@ -497,32 +515,31 @@ enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, time_t star
 enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_plan *p,
 			     long long series_id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	rc = db_prepare_raw(
-		db,
-		"UPDATE booking SET room_id = ?2, start = ?3, end = ?4, hold_end = ?5,"
-		" series_id = CASE WHEN ?7 > 0 THEN ?7 ELSE series_id END,"
-		" exception = ?7 <= 0 AND series_id IS NOT NULL, updated = ?6 WHERE id = ?1",
-		&st, err);
+	rc = db_prepare(db,
+			"UPDATE booking SET room_id = $2, start = $3, end = $4, hold_end = $5,"
+			" series_id = CASE WHEN $7 > 0 THEN $7 ELSE series_id END,"
+			" exception = $7 <= 0 AND series_id IS NOT NULL, updated = $6 WHERE id = $1",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, p->room.id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)p->start);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)p->end);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)p->end + p->room.buffer_min * 60);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)clock_now());
-	sqlite3_bind_int64(st, 7, series_id);
-	src = sqlite3_step(st);
-	if ((src & 0xff) == SQLITE_CONSTRAINT)
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, p->room.id);
+	db_bind_int(st, 3, p->start);
+	db_bind_int(st, 4, p->end);
+	db_bind_int(st, 5, p->end + p->room.buffer_min * 60);
+	db_bind_int(st, 6, clock_now());
+	db_bind_int(st, 7, series_id);
+	step = db_step(st);
+	if (step == DB_CONSTRAINT)
 		rc = hd_err_set(err, HD_REFUSED, "start",
 				_("The room is taken at that time by another booking."));
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	else if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 

@@ -95,7 +95,7 @@ struct booking {
 
 /* A booking's state and no-show as of now, as SQL over a booking b, with
  * now and window (the check-in window in seconds) the parameters that give
- * them ("?1", "?2"): time decides no-shows and lapses for every reader,
+ * them ("$1", "$2"): time decides no-shows and lapses for every reader,
  * before booking_release_due() writes them. */
 #define BOOKING_STATE_NOW_SQL(now, window)                                                   \
 	"CASE WHEN b.state = 'confirmed' AND b.start + " window " < " now " THEN 'released'" \

@@ -4,6 +4,8 @@
  * at Monday 2026-11-23 09:00. */
 #include "bookingutil.h"
 
+#include "core/booking_rules.h"
+
 static void test_valid_booking_is_confirmed_and_audited(void **state)
 {
 	struct tdb *t = *state;
@@ -295,6 +297,36 @@ static void test_triggers_refuse_overlaps_whatever_writes_them(void **state)
 		 " VALUES (2, 3, %lld, %lld, %lld, 'cancelled', 0, 0)",
 		 (long long)s, (long long)s + 3600, (long long)s + 3600);
 	assert_int_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(count_bookings(t), 3);
+}
+
+/* Past the rules (as when another desk wrote first): the triggers' refusal
+ * of an insert or a move is the room taken; a write they let through gives
+ * the new booking's id. */
+static void test_a_write_the_triggers_refuse_is_the_room_taken(void **state)
+{
+	struct tdb *t = *state;
+	struct booking_draft d = { .room = 2, .booker = { BOOKER_ORG, 3 } };
+	struct booking_plan p;
+	struct booking b;
+	long long first, other, id = 0;
+	time_t s = clock_local_time(NOV(24), 600);
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &first, &err));
+	EXPECT(HD_OK, book_org(t, "2", "2", NOV(24), "14:00", "15:00", &other, &err));
+	EXPECT(HD_OK, plan_read_at(t->db, &d, s + 3600, s + 7200, &p, &err));
+	EXPECT(HD_OK, db_begin(t->db, &err));
+	EXPECT(HD_REFUSED, plan_insert(t->db, &t->who, &p, 0, &id, &err));
+	assert_non_null(strstr(err.msg, "taken"));
+	EXPECT(HD_OK, booking_get(t->db, other, &b, &err));
+	EXPECT(HD_OK, booking_plan_of(t->db, &b, s + 1800, s + 5400, 0, &p, &err));
+	EXPECT(HD_REFUSED, booking_place(t->db, other, &p, 0, &err));
+	assert_non_null(strstr(err.msg, "taken"));
+	EXPECT(HD_OK, plan_read_at(t->db, &d, s + 7200 * 3, s + 7200 * 3 + 3600, &p, &err));
+	EXPECT(HD_OK, plan_insert(t->db, &t->who, &p, 0, &id, &err));
+	assert_int_equal(id, tdb_int(t->db, "SELECT max(id) FROM booking"));
+	assert_true(id > other);
+	EXPECT(HD_OK, db_commit(t->db, &err));
 	assert_int_equal(count_bookings(t), 3);
 }
 
@@ -694,6 +726,7 @@ int main(void)
 		T(test_touching_bookings_are_allowed),
 		T(test_overlap_is_refused_naming_the_booking_in_the_way),
 		T(test_triggers_refuse_overlaps_whatever_writes_them),
+		T(test_a_write_the_triggers_refuse_is_the_room_taken),
 		T(test_room_buffer_keeps_a_gap_after_a_booking),
 		T(test_weekly_quota_allows_up_to_its_hours),
 		T(test_quota_week_runs_monday_to_sunday),
