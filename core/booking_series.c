@@ -72,6 +72,23 @@ static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, lon
 	return HD_OK;
 }
 
+/* The first booking of a series names the series: series_id is its own id.
+ * HD_FAIL when the database fails. */
+static enum hd_status name_series(sqlite3 *db, long long id, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db, "UPDATE booking SET series_id = $1 WHERE id = $1", &st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_int(st, 1, id);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
+
 /* Books occurrence k of the plan, or lists its date as missed when a rule
  * refuses it; other failures stop the series. */
 static enum hd_status book_week(sqlite3 *db, const struct hd_actor *who,
@@ -100,7 +117,7 @@ static enum hd_status book_week(sqlite3 *db, const struct hd_actor *who,
 	}
 	if (!*series) {
 		*series = id;
-		rc = db_exec(db, "UPDATE booking SET series_id = ?1 WHERE id = ?1", id, 0, 0, err);
+		rc = name_series(db, id, err);
 	}
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.add", id, NULL, err);
@@ -122,16 +139,16 @@ static enum hd_status refuse_missed(const struct booking_series *s, int weeks, s
 /* The audit snapshot of a date the series skipped: its start and why. */
 static char *skip_json(sqlite3 *db, const struct booking_miss *m)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	char *json = NULL;
 
-	if (db_prepare_raw(db, "SELECT json_object('start', ?1, 'reason', ?2)", &st, NULL) != HD_OK)
+	if (db_prepare(db, "SELECT json_object('start', $1, 'reason', $2)", &st, NULL) != HD_OK)
 		return NULL;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)m->start);
-	sqlite3_bind_text(st, 2, m->why, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		json = strdup((const char *)sqlite3_column_text(st, 0));
-	db_done_raw(st);
+	db_bind_int(st, 1, m->start);
+	db_bind_text(st, 2, m->why);
+	if (db_step(st) == DB_ROW && db_col_text(st, 0))
+		json = strdup(db_col_text(st, 0));
+	db_done(st);
 	return json;
 }
 
@@ -154,12 +171,12 @@ static enum hd_status audit_skipped(sqlite3 *db, const struct hd_actor *who, lon
 	return rc;
 }
 
-static void read_miss(sqlite3_stmt *st, void *rec)
+static void read_miss(struct db_stmt *st, void *rec)
 {
 	struct booking_miss *m = rec;
 
-	m->start = (time_t)sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, m->why, sizeof(m->why));
+	m->start = (time_t)db_col_int(st, 0);
+	db_column_text(st, 1, m->why, sizeof(m->why));
 }
 
 enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
@@ -169,13 +186,12 @@ enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_
 
 	*out = NULL;
 	*n = 0;
-	return db_collect_with_raw(
-		db,
-		"SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
-		" FROM audit a JOIN booking b ON a.record_id = b.series_id"
-		" WHERE b.id = ?1 AND a.record = 'booking' AND a.action = 'booking.skip'"
-		" ORDER BY 1",
-		args, 1, sizeof(**out), read_miss, (void **)out, n, err);
+	return db_collect(db,
+			  "SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
+			  " FROM audit a JOIN booking b ON a.record_id = b.series_id"
+			  " WHERE b.id = $1 AND a.record = 'booking' AND a.action = 'booking.skip'"
+			  " ORDER BY 1",
+			  args, 1, sizeof(**out), read_miss, (void **)out, n, err);
 }
 
 enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
@@ -216,9 +232,9 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
 	return db_finish(db, rc, err);
 }
 
-static void read_id(sqlite3_stmt *st, void *rec)
+static void read_id(struct db_stmt *st, void *rec)
 {
-	*(long long *)rec = sqlite3_column_int64(st, 0);
+	*(long long *)rec = db_col_int(st, 0);
 }
 
 /* The occurrences of id's series from id on that nobody changed on their
@@ -228,17 +244,17 @@ static enum hd_status following(sqlite3 *db, long long id, bool descending, long
 {
 	long long args[2] = { id, 0 };
 
-	return db_collect_with_raw(
-		db,
-		descending ? "SELECT f.id FROM booking b JOIN booking f"
-			     " ON f.series_id = b.series_id AND f.start >= b.start"
-			     " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
-			     " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start DESC"
-			   : "SELECT f.id FROM booking b JOIN booking f"
-			     " ON f.series_id = b.series_id AND f.start >= b.start"
-			     " WHERE b.id = ?1 AND (f.id = b.id OR (f.exception = 0"
-			     " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start",
-		args, 1, sizeof(**ids), read_id, (void **)ids, n, err);
+	return db_collect(db,
+			  descending
+				  ? "SELECT f.id FROM booking b JOIN booking f"
+				    " ON f.series_id = b.series_id AND f.start >= b.start"
+				    " WHERE b.id = $1 AND (f.id = b.id OR (f.exception = 0"
+				    " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start DESC"
+				  : "SELECT f.id FROM booking b JOIN booking f"
+				    " ON f.series_id = b.series_id AND f.start >= b.start"
+				    " WHERE b.id = $1 AND (f.id = b.id OR (f.exception = 0"
+				    " AND f.state IN ('pending', 'confirmed'))) ORDER BY f.start",
+			  args, 1, sizeof(**ids), read_id, (void **)ids, n, err);
 }
 
 enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
@@ -355,23 +371,23 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, e
 }
 
 /* id, then the other dates of its series waiting for approval, by start:
- * ?1 the booking, ?2 now. */
+ * $1 the booking, $2 now. */
 #define SQL_SERIES_WAITING                                  \
-	" FROM booking f WHERE f.id = ?1 OR (f.series_id =" \
-	" (SELECT series_id FROM booking WHERE id = ?1) AND f.state = 'pending' AND f.start > ?2)"
+	" FROM booking f WHERE f.id = $1 OR (f.series_id =" \
+	" (SELECT series_id FROM booking WHERE id = $1) AND f.state = 'pending' AND f.start > $2)"
 
 int booking_series_waiting(sqlite3 *db, long long id)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int n = 1;
 
-	if (db_prepare_raw(db, "SELECT count(*)" SQL_SERIES_WAITING, &st, NULL) != HD_OK)
+	if (db_prepare(db, "SELECT count(*)" SQL_SERIES_WAITING, &st, NULL) != HD_OK)
 		return n;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
-		n = sqlite3_column_int(st, 0);
-	db_done_raw(st);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, clock_now());
+	if (db_step(st) == DB_ROW && db_col_int(st, 0) > 0)
+		n = (int)db_col_int(st, 0);
+	db_done(st);
 	return n;
 }
 
@@ -389,8 +405,8 @@ enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, l
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_collect_with_raw(db, "SELECT f.id" SQL_SERIES_WAITING " ORDER BY f.start", args, 2,
-				 sizeof(*ids), read_id, (void **)&ids, &n, err);
+	rc = db_collect(db, "SELECT f.id" SQL_SERIES_WAITING " ORDER BY f.start", args, 2,
+			sizeof(*ids), read_id, (void **)&ids, &n, err);
 	if (rc == HD_OK && n == 0)
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booking with id %lld"), id);
 	for (i = 0; rc == HD_OK && i < n; i++) {
@@ -408,40 +424,40 @@ long long booking_series_now(sqlite3 *db, long long id)
 {
 	long long now = (long long)clock_now();
 	long long w = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	long long found = id;
 
-	if (db_prepare_raw(db,
-			   "SELECT f.id FROM booking b JOIN booking f ON f.series_id = b.series_id"
-			   " WHERE b.id = ?1 AND f.start BETWEEN ?2 - ?3 AND ?2 + ?3"
-			   " AND f.state IN ('confirmed', 'checked_in') ORDER BY f.start LIMIT 1",
-			   &st, NULL) != HD_OK)
+	if (db_prepare(db,
+		       "SELECT f.id FROM booking b JOIN booking f ON f.series_id = b.series_id"
+		       " WHERE b.id = $1 AND f.start BETWEEN $2 - $3 AND $2 + $3"
+		       " AND f.state IN ('confirmed', 'checked_in') ORDER BY f.start LIMIT 1",
+		       &st, NULL) != HD_OK)
 		return id;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, now);
-	sqlite3_bind_int64(st, 3, w);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		found = sqlite3_column_int64(st, 0);
-	db_done_raw(st);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, w);
+	if (db_step(st) == DB_ROW)
+		found = db_col_int(st, 0);
+	db_done(st);
 	return found;
 }
 
 void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 
 	*count = 0;
 	*last = 0;
-	if (db_prepare_raw(db,
-			   "SELECT count(*), ifnull(max(f.start), 0) FROM booking b JOIN booking f"
-			   " ON f.series_id = b.series_id AND f.start >= b.start"
-			   " WHERE b.id = ?1 AND f.state IN ('pending', 'confirmed', 'checked_in')",
-			   &st, NULL) != HD_OK)
+	if (db_prepare(db,
+		       "SELECT count(*), ifnull(max(f.start), 0) FROM booking b JOIN booking f"
+		       " ON f.series_id = b.series_id AND f.start >= b.start"
+		       " WHERE b.id = $1 AND f.state IN ('pending', 'confirmed', 'checked_in')",
+		       &st, NULL) != HD_OK)
 		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*count = sqlite3_column_int(st, 0);
-		*last = (time_t)sqlite3_column_int64(st, 1);
+	db_bind_int(st, 1, id);
+	if (db_step(st) == DB_ROW) {
+		*count = (int)db_col_int(st, 0);
+		*last = (time_t)db_col_int(st, 1);
 	}
-	db_done_raw(st);
+	db_done(st);
 }
