@@ -202,11 +202,6 @@ struct room_days {
 	unsigned char (*slots)[SLOTS]; /* [room * ndays + day] */
 };
 
-static void room_row(sqlite3_stmt *st, void *rec)
-{
-	room_read_row(st, rec);
-}
-
 /* Marks the slots of room i on the open days, less its own closures. */
 static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct room *rooms,
 				 const bool *day_open, const time_t *starts, struct room_days *rd,
@@ -372,11 +367,7 @@ static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *st
 	for (d = 0; d < r->ndays; d++)
 		day_open[d] = !closure_weekday_closes(db, r->days[d].day) &&
 			      !closure_covers(db, r->days[d].day, NULL);
-	rc = db_collect_raw(
-		db,
-		"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
-		" buffer_min FROM room ORDER BY name",
-		sizeof(*rooms), room_row, (void **)&rooms, &r->nrooms, err);
+	rc = room_list(db, &rooms, &r->nrooms, err);
 	if (rc != HD_OK)
 		goto done;
 	r->rooms = xcalloc((size_t)r->nrooms + 1, sizeof(*r->rooms));
