@@ -137,29 +137,30 @@ static enum grid_cell cell_of(enum booking_state s)
 static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g, const struct room_row *index,
 					 time_t day0, time_t day1, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int row, src;
+	enum db_step step;
+	int row;
 
-	rc = db_prepare_raw(db,
-			    "SELECT room_id, start, end, reason FROM room_closure"
-			    " WHERE start < ?2 AND end > ?1",
-			    &st, err);
+	rc = db_prepare(db,
+			"SELECT room_id, start, end, reason FROM room_closure"
+			" WHERE start < $2 AND end > $1",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)day0);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)day1);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		row = row_of(index, g->nrooms, sqlite3_column_int64(st, 0));
+	db_bind_int(st, 1, day0);
+	db_bind_int(st, 2, day1);
+	while ((step = db_step(st)) == DB_ROW) {
+		row = row_of(index, g->nrooms, db_col_int(st, 0));
 		if (row < 0)
 			continue;
-		mark(g, row, day0, (time_t)sqlite3_column_int64(st, 1),
-		     (time_t)sqlite3_column_int64(st, 2), GC_CLOSED, -1);
-		db_column_text_raw(st, 3, g->rooms[row].closed, sizeof(g->rooms[row].closed));
+		mark(g, row, day0, (time_t)db_col_int(st, 1), (time_t)db_col_int(st, 2), GC_CLOSED,
+		     -1);
+		db_column_text(st, 3, g->rooms[row].closed, sizeof(g->rooms[row].closed));
 	}
-	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -252,19 +253,19 @@ done:
 }
 
 /* Rooms big enough, with no active booking (with its buffer, or this
- * room's buffer after the time asked) and no closure in the way. ?1 start,
- * ?2 end, ?3 attendees, ?4 now, ?5 the check-in window in seconds, ?6
+ * room's buffer after the time asked) and no closure in the way. $1 start,
+ * $2 end, $3 attendees, $4 now, $5 the check-in window in seconds, $6
  * BOOKING_REACH. */
 static const char SQL_FREE_ROOMS[] =
 	"SELECT r.id, r.name, r.kind, r.capacity, ifnull(r.open_min, -1),"
-	" ifnull(r.close_min, -1), r.buffer_min FROM room r WHERE r.capacity >= ?3"
+	" ifnull(r.close_min, -1), r.buffer_min FROM room r WHERE r.capacity >= $3"
 	" AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.room_id = r.id"
-	"  AND b.start < ?2 + r.buffer_min * 60 AND ?1 < b.hold_end AND b.start > ?1 - ?6"
+	"  AND b.start < $2 + r.buffer_min * 60 AND $1 < b.hold_end AND b.start > $1 - $6"
 	"  AND (b.state IN ('checked_in')"
-	"   OR (b.state = 'confirmed' AND b.start + ?5 >= ?4)"
-	"   OR (b.state = 'pending' AND b.start > ?4)))"
+	"   OR (b.state = 'confirmed' AND b.start + $5 >= $4)"
+	"   OR (b.state = 'pending' AND b.start > $4)))"
 	" AND NOT EXISTS (SELECT 1 FROM room_closure c WHERE c.room_id = r.id"
-	"  AND c.start < ?2 AND ?1 < c.end)"
+	"  AND c.start < $2 AND $1 < c.end)"
 	" ORDER BY r.capacity, r.name";
 
 enum hd_status grid_free_rooms(sqlite3 *db, time_t from, time_t to, int people, struct room **out,
@@ -291,8 +292,8 @@ enum hd_status grid_free_rooms(sqlite3 *db, time_t from, time_t to, int people, 
 	args[3] = (long long)clock_now();
 	args[4] = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 	args[5] = BOOKING_REACH;
-	rc = db_collect_with_raw(db, SQL_FREE_ROOMS, args, 6, sizeof(**out), room_read_row,
-				 (void **)out, n, err);
+	rc = db_collect(db, SQL_FREE_ROOMS, args, 6, sizeof(**out), room_read_row, (void **)out, n,
+			err);
 	if (rc != HD_OK)
 		return rc;
 	closing = settings_minutes(db, SET_CLOSING_TIME);

@@ -20,7 +20,7 @@
 
 static const char SQL_ROOM_JSON[] =
 	"SELECT json_object('name', name, 'kind', kind, 'capacity', capacity,"
-	" 'open', open_min, 'close', close_min, 'buffer', buffer_min) FROM room WHERE id = ?1";
+	" 'open', open_min, 'close', close_min, 'buffer', buffer_min) FROM room WHERE id = $1";
 
 static enum hd_status read_hour(const char *in, const char *label, int *out, struct hd_err *err)
 {
@@ -92,50 +92,49 @@ static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struc
 static enum hd_status name_taken(sqlite3 *db, const char *name, long long except,
 				 struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(db, "SELECT id FROM room WHERE name = ?1 AND id != ?2", &st, err);
+	rc = db_prepare(db, "SELECT id FROM room WHERE name = $1 AND id != $2", &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, except);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_text(st, 1, name);
+	db_bind_int(st, 2, except);
+	if (db_step(st) == DB_ROW)
 		rc = hd_err_set(err, HD_REFUSED, "name",
 				_("a room named %s exists already (id %lld)"), name,
-				(long long)sqlite3_column_int64(st, 0));
-	db_done_raw(st);
+				db_col_int(st, 0));
+	db_done(st);
 	return rc;
 }
 
-static void bind_minutes(sqlite3_stmt *st, int i, int m)
+static void bind_minutes(struct db_stmt *st, int i, int m)
 {
 	if (m < 0)
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 	else
-		sqlite3_bind_int(st, i, m);
+		db_bind_int(st, i, m);
 }
 
-/* The room's columns as ?1 to ?6: name, kind, capacity, opening and
+/* The room's columns as $1 to $6: name, kind, capacity, opening and
  * closing minutes, buffer. */
-static void bind_room(sqlite3_stmt *st, const struct room *r)
+static void bind_room(struct db_stmt *st, const struct room *r)
 {
-	sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, r->kind);
-	sqlite3_bind_int(st, 3, r->capacity);
+	db_bind_text(st, 1, r->name);
+	db_bind_int(st, 2, r->kind);
+	db_bind_int(st, 3, r->capacity);
 	bind_minutes(st, 4, r->open_min);
 	bind_minutes(st, 5, r->close_min);
-	sqlite3_bind_int(st, 6, r->buffer_min);
+	db_bind_int(st, 6, r->buffer_min);
 }
 
 enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
 			long long *id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct room r;
 	enum hd_status rc;
 	char *after = NULL;
-	int src;
 
 	rc = check_draft(db, d, &r, err);
 	if (rc == HD_OK)
@@ -148,27 +147,26 @@ enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct ro
 	rc = name_taken(db, r.name, 0, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare_raw(db,
-			    "INSERT INTO room(name, kind, capacity, open_min, close_min, buffer_min,"
-			    " created) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO room(name, kind, capacity, open_min, close_min, buffer_min,"
+			" created) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_room(st, &r);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 7, clock_now());
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
-	*id = sqlite3_last_insert_rowid(db);
+	*id = db_col_int(st, 0);
 	rc = search_index_put(db, SEARCH_ROOM, *id, r.name, NULL, err);
 	if (rc != HD_OK)
 		goto done;
 	after = db_text_by_id(db, SQL_ROOM_JSON, *id);
 	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
@@ -176,11 +174,10 @@ done:
 enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			   const struct room_draft *d, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct room r, was;
 	enum hd_status rc;
 	char *before = NULL, *after = NULL;
-	int src;
 
 	rc = check_draft(db, d, &r, err);
 	if (rc == HD_OK)
@@ -194,19 +191,17 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
 	if (rc == HD_OK)
 		rc = name_taken(db, r.name, id, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(
-			db,
-			"UPDATE room SET name = ?1, kind = ?2, capacity = ?3, open_min = ?4,"
-			" close_min = ?5, buffer_min = ?6 WHERE id = ?7",
-			&st, err);
+		rc = db_prepare(db,
+				"UPDATE room SET name = $1, kind = $2, capacity = $3, open_min = $4,"
+				" close_min = $5, buffer_min = $6 WHERE id = $7",
+				&st, err);
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_ROOM_JSON, id);
 	bind_room(st, &r);
-	sqlite3_bind_int64(st, 7, id);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 7, id);
+	if (db_step(st) != DB_DONE) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
 	if (strcmp(was.name, r.name) != 0)
@@ -216,7 +211,7 @@ enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id
 	after = db_text_by_id(db, SQL_ROOM_JSON, id);
 	rc = audit_log(db, who, "room.edit", "room", id, before, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(before);
 	free(after);
 	return db_finish(db, rc, err);
@@ -226,17 +221,17 @@ static const char SQL_ROOM_COLS[] =
 	"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 	" buffer_min FROM room";
 
-void room_read_row(sqlite3_stmt *st, void *rec)
+void room_read_row(struct db_stmt *st, void *rec)
 {
 	struct room *r = rec;
 
-	r->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, r->name, sizeof(r->name));
-	r->kind = sqlite3_column_int(st, 2);
-	r->capacity = sqlite3_column_int(st, 3);
-	r->open_min = sqlite3_column_int(st, 4);
-	r->close_min = sqlite3_column_int(st, 5);
-	r->buffer_min = sqlite3_column_int(st, 6);
+	r->id = db_col_int(st, 0);
+	db_column_text(st, 1, r->name, sizeof(r->name));
+	r->kind = (int)db_col_int(st, 2);
+	r->capacity = (int)db_col_int(st, 3);
+	r->open_min = (int)db_col_int(st, 4);
+	r->close_min = (int)db_col_int(st, 5);
+	r->buffer_min = (int)db_col_int(st, 6);
 }
 
 enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err)
@@ -244,7 +239,7 @@ enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ROOM_COLS);
-	return db_collect_raw(db, sql, sizeof(**out), room_read_row, (void **)out, n, err);
+	return db_collect(db, sql, NULL, 0, sizeof(**out), room_read_row, (void **)out, n, err);
 }
 
 enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)
@@ -252,8 +247,8 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 	char sql[256];
 	enum hd_status rc;
 
-	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ROOM_COLS);
-	rc = db_read_one_raw(db, sql, id, room_read_row, out, err);
+	snprintf(sql, sizeof(sql), "%s WHERE id = $1", SQL_ROOM_COLS);
+	rc = db_read_one(db, sql, id, room_read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no room with id %lld"), id);
 	return rc;
@@ -287,10 +282,9 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 			  time_t end, const char *reason, long long *closure_id, struct hd_err *err)
 {
 	char why[TEXT_BYTES], *after = NULL;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct room r;
 	enum hd_status rc;
-	int src;
 
 	if (check_period(start, end, err) != HD_OK)
 		return HD_BAD_INPUT;
@@ -305,45 +299,44 @@ enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id,
 	rc = room_get(db, id, &r, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare_raw(db,
-			    "INSERT INTO room_closure(room_id, start, end, reason, created)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5)",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO room_closure(room_id, start, end, reason, created)"
+			" VALUES ($1, $2, $3, $4, $5) RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)start);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)end);
-	sqlite3_bind_text(st, 4, why, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, start);
+	db_bind_int(st, 3, end);
+	db_bind_text(st, 4, why);
+	db_bind_int(st, 5, clock_now());
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
-	*closure_id = sqlite3_last_insert_rowid(db);
+	*closure_id = db_col_int(st, 0);
 	after = db_text_by_id(db,
 			      "SELECT json_object('room', room_id, 'start', start, 'end', end,"
-			      " 'reason', reason) FROM room_closure WHERE id = ?1",
+			      " 'reason', reason) FROM room_closure WHERE id = $1",
 			      *closure_id);
 	rc = audit_log(db, who, "room.close", "room_closure", *closure_id, NULL, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
 
-static void read_id(sqlite3_stmt *st, void *rec)
+static void read_id(struct db_stmt *st, void *rec)
 {
-	*(long long *)rec = sqlite3_column_int64(st, 0);
+	*(long long *)rec = db_col_int(st, 0);
 }
 
 /* The ids of the bookings of a room holding a slot inside the period, by
  * start. A booking lasts less than a day (BOOKING_REACH), which bounds the
  * start from below for the room's index. */
 static const char SQL_BOOKINGS_IN[] =
-	"SELECT id FROM booking WHERE room_id = ?1 AND start < ?3 AND start > ?2 - ?4"
-	" AND end > ?2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
+	"SELECT id FROM booking WHERE room_id = $1 AND start < $3 AND start > $2 - $4"
+	" AND end > $2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
 
 enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t end,
 				struct booking **out, int *n, struct hd_err *err)
@@ -368,8 +361,8 @@ enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t 
 	args[1] = (long long)start;
 	args[2] = (long long)end;
 	args[3] = BOOKING_REACH;
-	rc = db_collect_with_raw(db, SQL_BOOKINGS_IN, args, 4, sizeof(*ids), read_id, (void **)&ids,
-				 &nids, err);
+	rc = db_collect(db, SQL_BOOKINGS_IN, args, 4, sizeof(*ids), read_id, (void **)&ids, &nids,
+			err);
 	if (rc != HD_OK || nids == 0)
 		goto done;
 	rows = xcalloc((size_t)nids, sizeof(*rows));
@@ -392,15 +385,15 @@ done:
 	return db_finish(db, rc, err);
 }
 
-static void read_closure(sqlite3_stmt *st, void *rec)
+static void read_closure(struct db_stmt *st, void *rec)
 {
 	struct room_closure *c = rec;
 
-	c->id = sqlite3_column_int64(st, 0);
-	c->room_id = sqlite3_column_int64(st, 1);
-	c->start = (time_t)sqlite3_column_int64(st, 2);
-	c->end = (time_t)sqlite3_column_int64(st, 3);
-	db_column_text_raw(st, 4, c->reason, sizeof(c->reason));
+	c->id = db_col_int(st, 0);
+	c->room_id = db_col_int(st, 1);
+	c->start = (time_t)db_col_int(st, 2);
+	c->end = (time_t)db_col_int(st, 3);
+	db_column_text(st, 4, c->reason, sizeof(c->reason));
 }
 
 enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
@@ -412,8 +405,8 @@ enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **ou
 	args[1] = (long long)clock_now();
 	*out = NULL;
 	*n = 0;
-	return db_collect_with_raw(db,
-				   "SELECT id, room_id, start, end, reason FROM room_closure"
-				   " WHERE room_id = ?1 AND end > ?2 ORDER BY start, id",
-				   args, 2, sizeof(**out), read_closure, (void **)out, n, err);
+	return db_collect(db,
+			  "SELECT id, room_id, start, end, reason FROM room_closure"
+			  " WHERE room_id = $1 AND end > $2 ORDER BY start, id",
+			  args, 2, sizeof(**out), read_closure, (void **)out, n, err);
 }

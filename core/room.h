@@ -14,6 +14,8 @@
 #include "core/status.h"
 #include "core/validate.h"
 
+struct db_stmt; /* core/db.h */
+
 #define ROOM_CAPACITY_MAX 1000
 #define ROOM_BUFFER_MAX 120
 #define ROOM_DEFAULT_OPEN (8 * 60)
@@ -77,8 +79,8 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 
 /* Reads a row of id, name, kind, capacity, ifnull(open_min, -1),
  * ifnull(close_min, -1), buffer_min into the struct room at rec (for
- * db_collect_raw() and friends). */
-void room_read_row(sqlite3_stmt *st, void *rec);
+ * db_collect() and friends). */
+void room_read_row(struct db_stmt *st, void *rec);
 
 /* Opening and closing minutes of a room, defaults applied. */
 void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min);
