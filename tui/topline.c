@@ -89,13 +89,13 @@ static void right_part(struct app *a, int level, char *out, size_t outsz)
 		snprintf(out, outsz, "%s | %s | %s ", input, when, who);
 }
 
-/* The longest right part that leaves need columns; false when even the
- * shortest does not (it is in out then). */
-static bool fit_right(struct app *a, int need, char *out, size_t outsz)
+/* The longest right part, down to level last, that leaves need columns;
+ * false when even that does not (it is in out then). */
+static bool fit_right(struct app *a, int need, int last, char *out, size_t outsz)
 {
 	int level;
 
-	for (level = 0; level <= 4; level++) {
+	for (level = 0; level <= last; level++) {
 		right_part(a, level, out, outsz);
 		if (text_width(out) + need <= COLS)
 			return true;
@@ -109,14 +109,15 @@ void topline_draw(struct app *a, const char *title)
 	int rw, need;
 
 	snprintf(left, sizeof(left), " %s | %s", title, a->centre);
-	/* The title and the centre's name come first: the right part gives
-	 * way, down to the start of a long name. */
+	/* The title and the centre's whole name come first when no more than
+	 * the year gives way; else the name is cut down to its start before
+	 * the rest of the right part gives way. */
 	need = text_width(left) + 1;
-	if (!fit_right(a, need, right, sizeof(right))) {
+	if (!fit_right(a, need, 1, right, sizeof(right))) {
 		text_cut(a->centre, CENTRE_KEEP * 2, keep, sizeof(keep));
 		snprintf(right, sizeof(right), " %s | %s", title, keep);
 		need = text_width(right) + 1;
-		fit_right(a, need, right, sizeof(right));
+		fit_right(a, need, 4, right, sizeof(right));
 	}
 	draw_fill(0, 0, COLS, ROLE_TITLE);
 	rw = text_width(right);
