@@ -10,11 +10,11 @@ struct number_row {
 	size_t outsz;
 };
 
-static void read_number(sqlite3_stmt *st, void *rec)
+static void read_number(struct db_stmt *st, void *rec)
 {
 	struct number_row *r = rec;
 
-	db_column_text_raw(st, 0, r->out, r->outsz);
+	db_column_text(st, 0, r->out, r->outsz);
 }
 
 enum hd_status filing_number_get(sqlite3 *db, long long id, char *out, size_t outsz,
@@ -24,7 +24,7 @@ enum hd_status filing_number_get(sqlite3 *db, long long id, char *out, size_t ou
 	enum hd_status rc;
 
 	*out = '\0';
-	rc = db_read_one_raw(db, "SELECT number FROM filing_number WHERE team_id = ?1", id,
-			     read_number, &r, err);
+	rc = db_read_one(db, "SELECT number FROM filing_number WHERE team_id = $1", id, read_number,
+			 &r, err);
 	return rc == HD_NOT_FOUND ? HD_OK : rc;
 }
