@@ -66,22 +66,21 @@ bool pin_matches(const char *hash, const char *pin)
 }
 
 static const char *const SQL_SET[] = {
-	[BOOKER_ORG] = "UPDATE org SET pin_hash = ?1, updated = ?2 WHERE id = ?3",
-	[BOOKER_TEAM] = "UPDATE team SET pin_hash = ?1, updated = ?2 WHERE id = ?3",
+	[BOOKER_ORG] = "UPDATE org SET pin_hash = $1, updated = $2 WHERE id = $3",
+	[BOOKER_TEAM] = "UPDATE team SET pin_hash = $1, updated = $2 WHERE id = $3",
 };
 
 static const char *const SQL_GET[] = {
-	[BOOKER_ORG] = "SELECT pin_hash FROM org WHERE id = ?1",
-	[BOOKER_TEAM] = "SELECT pin_hash FROM team WHERE id = ?1",
+	[BOOKER_ORG] = "SELECT pin_hash FROM org WHERE id = $1",
+	[BOOKER_TEAM] = "SELECT pin_hash FROM team WHERE id = $1",
 };
 
 enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
 			      long long id, const char *pin, struct hd_err *err)
 {
 	char hash[PIN_HASH_MAX];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	rc = pin_check_shape(pin, BOOKER_PIN_MIN, BOOKER_PIN_MAX, _("Booking PIN"), err);
 	if (rc == HD_OK)
@@ -93,16 +92,15 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(db, SQL_SET[kind], &st, err);
+	rc = db_prepare(db, SQL_SET[kind], &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	sqlite3_bind_int64(st, 3, id);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	else if (sqlite3_changes(db) == 0)
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, clock_now());
+	db_bind_int(st, 3, id);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	else if (db_changes(st) == 0)
 		rc = hd_err_set(err, HD_NOT_FOUND, "id",
 				kind == BOOKER_ORG ? _("no organisation with id %lld")
 						   : _("no team with id %lld"),
@@ -111,60 +109,80 @@ enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum book
 		rc = audit_log(db, who, "pin.set", kind == BOOKER_ORG ? "org" : "team", id, NULL,
 			       NULL, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	sodium_memzero(hash, sizeof(hash));
 	return db_finish(db, rc, err);
 }
 
 bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const char *pin)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	bool ok = false;
 
-	if (db_prepare_raw(db, SQL_GET[kind], &st, NULL) != HD_OK)
+	if (db_prepare(db, SQL_GET[kind], &st, NULL) != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT)
-		ok = pin_matches((const char *)sqlite3_column_text(st, 0), pin);
+	db_bind_int(st, 1, id);
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		ok = pin_matches(db_col_text(st, 0), pin);
 done:
-	db_done_raw(st);
+	db_done(st);
 	return ok;
 }
 
 static const char *const SQL_STATE[] = {
 	[BOOKER_ORG] = "SELECT pin_hash, pin_failures, ifnull(pin_locked_until, 0) FROM org"
-		       " WHERE id = ?1",
+		       " WHERE id = $1",
 	[BOOKER_TEAM] = "SELECT pin_hash, pin_failures, ifnull(pin_locked_until, 0) FROM team"
-			" WHERE id = ?1",
+			" WHERE id = $1",
 };
 
 static const char *const SQL_FAILED[] = {
-	[BOOKER_ORG] = "UPDATE org SET pin_failures = ?2, pin_locked_until = nullif(?3, 0)"
-		       " WHERE id = ?1",
-	[BOOKER_TEAM] = "UPDATE team SET pin_failures = ?2, pin_locked_until = nullif(?3, 0)"
-			" WHERE id = ?1",
+	[BOOKER_ORG] = "UPDATE org SET pin_failures = $2, pin_locked_until = nullif($3, 0)"
+		       " WHERE id = $1",
+	[BOOKER_TEAM] = "UPDATE team SET pin_failures = $2, pin_locked_until = nullif($3, 0)"
+			" WHERE id = $1",
 };
+
+/* Keeps the booker's failures and lock (0: none). HD_FAIL when the database
+ * fails. */
+static enum hd_status write_failures(sqlite3 *db, enum booker_kind kind, long long id, int failures,
+				     time_t locked, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db, SQL_FAILED[kind], &st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, failures);
+	db_bind_int(st, 3, (long long)locked);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
 
 /* The booker's PIN hash (or ""), failures and lock. */
 static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long id, char *hash,
 				 int *failures, time_t *locked, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
 	*hash = '\0';
-	rc = db_prepare_raw(db, SQL_STATE[kind], &st, err);
+	rc = db_prepare(db, SQL_STATE[kind], &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		db_column_text_raw(st, 0, hash, PIN_HASH_MAX);
-		*failures = sqlite3_column_int(st, 1);
-		*locked = (time_t)sqlite3_column_int64(st, 2);
+	db_bind_int(st, 1, id);
+	if (db_step(st) == DB_ROW) {
+		db_column_text(st, 0, hash, PIN_HASH_MAX);
+		*failures = (int)db_col_int(st, 1);
+		*locked = (time_t)db_col_int(st, 2);
 	} else {
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no booker with id %lld"), id);
 	}
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
@@ -172,24 +190,24 @@ static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long i
 				 const char *pin, struct hd_err *err)
 {
 	char full[PIN_HASH_MAX];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	if (!pin_needs_raise(hash))
 		return HD_OK;
 	rc = pin_hash(pin, full, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, SQL_SET[kind], &st, err);
+		rc = db_prepare(db, SQL_SET[kind], &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	sqlite3_bind_int64(st, 3, id);
-	src = sqlite3_step(st);
-	db_done_raw(st);
+	db_bind_text(st, 1, full);
+	db_bind_int(st, 2, clock_now());
+	db_bind_int(st, 3, id);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	sodium_memzero(full, sizeof(full));
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	return rc;
 }
 
 enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
@@ -230,7 +248,7 @@ enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum bo
 	locked = failures >= BOOKER_LOCK_FAILURES ? now + BOOKER_LOCK_SECONDS : 0;
 	if (locked)
 		failures = 0;
-	rc = db_exec(db, SQL_FAILED[kind], id, failures, (long long)locked, err);
+	rc = write_failures(db, kind, id, failures, locked, err);
 	if (rc == HD_OK && ok)
 		rc = raise_cost(db, kind, id, hash, pin, err);
 	if (rc == HD_OK && locked)
