@@ -17,23 +17,23 @@
 
 static const char SQL_STAFF_JSON[] =
 	"SELECT json_object('name', name, 'role', role, 'disabled', disabled)"
-	" FROM staff WHERE id = ?1";
+	" FROM staff WHERE id = $1";
 
 static const char SQL_STAFF_COLS[] =
 	"SELECT id, name, role, disabled, failures, ifnull(locked_until, 0),"
 	" ifnull(last_signin, 0) FROM staff";
 
-static void read_row(sqlite3_stmt *st, void *rec)
+static void read_row(struct db_stmt *st, void *rec)
 {
 	struct staff *s = rec;
 
-	s->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, s->name, sizeof(s->name));
-	s->role = (enum hd_role)sqlite3_column_int(st, 2);
-	s->disabled = sqlite3_column_int(st, 3) != 0;
-	s->failures = sqlite3_column_int(st, 4);
-	s->locked_until = (time_t)sqlite3_column_int64(st, 5);
-	s->last_signin = (time_t)sqlite3_column_int64(st, 6);
+	s->id = db_col_int(st, 0);
+	db_column_text(st, 1, s->name, sizeof(s->name));
+	s->role = (enum hd_role)db_col_int(st, 2);
+	s->disabled = db_col_int(st, 3) != 0;
+	s->failures = (int)db_col_int(st, 4);
+	s->locked_until = (time_t)db_col_int(st, 5);
+	s->last_signin = (time_t)db_col_int(st, 6);
 }
 
 /* One account by id or by name (name NULL: by id). */
@@ -41,28 +41,28 @@ static enum hd_status find(sqlite3 *db, long long id, const char *name, struct s
 			   struct hd_err *err)
 {
 	char sql[256];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	snprintf(sql, sizeof(sql), "%s WHERE %s", SQL_STAFF_COLS, name ? "name = ?1" : "id = ?1");
-	rc = db_prepare_raw(db, sql, &st, err);
+	snprintf(sql, sizeof(sql), "%s WHERE %s", SQL_STAFF_COLS, name ? "name = $1" : "id = $1");
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	if (name)
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, name);
 	else
-		sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
+		db_bind_int(st, 1, id);
+	step = db_step(st);
+	if (step == DB_ROW)
 		read_row(st, out);
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
+	else if (step != DB_DONE)
+		rc = db_step_fail(st, err);
 	else if (name)
 		rc = hd_err_set(err, HD_NOT_FOUND, "name", _("no account named %s"), name);
 	else
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no account with id %lld"), id);
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
@@ -79,30 +79,31 @@ static enum hd_status audit_staff(sqlite3 *db, const struct hd_actor *who, const
 static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char *name, int role,
 			     const char *hash, long long *id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	rc = db_prepare_raw(db,
-			    "INSERT INTO staff(name, role, pin_hash, created, updated)"
-			    " VALUES (?1, ?2, ?3, ?4, ?4)",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO staff(name, role, pin_hash, created, updated)"
+			" VALUES ($1, $2, $3, $4, $4) RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, role);
-	sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if ((src & 0xff) == SQLITE_CONSTRAINT)
+	db_bind_text(st, 1, name);
+	db_bind_int(st, 2, role);
+	db_bind_text(st, 3, hash);
+	db_bind_int(st, 4, clock_now());
+	step = db_step(st);
+	if (step == DB_ROW)
+		*id = db_col_int(st, 0);
+	else if (step == DB_CONSTRAINT)
 		rc = hd_err_set(err, HD_REFUSED, "name", _("an account named %s exists already"),
 				name);
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	else
+		rc = db_step_fail(st, err);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
-	*id = sqlite3_last_insert_rowid(db);
 	return audit_staff(db, who, "staff.add", *id, err);
 }
 
@@ -134,41 +135,41 @@ enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_STAFF_COLS);
-	return db_collect_raw(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect(db, sql, NULL, 0, sizeof(**out), read_row, (void **)out, n, err);
 }
 
 int staff_active_count(sqlite3 *db)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int n = 0;
 
-	if (db_prepare_raw(db, "SELECT count(*) FROM staff WHERE disabled = 0", &st, NULL) ==
-		    HD_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_done_raw(st);
+	if (db_prepare(db, "SELECT count(*) FROM staff WHERE disabled = 0", &st, NULL) == HD_OK &&
+	    db_step(st) == DB_ROW)
+		n = (int)db_col_int(st, 0);
+	db_done(st);
 	return n;
 }
 
-/* Runs an UPDATE of one account (?1 the id, ?2 now) and audits it. */
+/* Runs an UPDATE of one account ($1 the id, $2 now, $3 text when given) and
+ * audits it. */
 static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char *sql,
 			     const char *action, long long id, const char *text, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, clock_now());
 	if (text)
-		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, err);
+		db_bind_text(st, 3, text);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	if (rc != HD_OK)
+		return rc;
 	return action ? audit_staff(db, who, action, id, err) : HD_OK;
 }
 
@@ -176,7 +177,7 @@ enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long 
 			     struct hd_err *err)
 {
 	struct staff s;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	int admins = 0;
 
@@ -190,19 +191,18 @@ enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long 
 	rc = find(db, id, NULL, &s, err);
 	if (rc != HD_OK || (*already = s.disabled))
 		goto done;
-	rc = db_prepare_raw(db, "SELECT count(*) FROM staff WHERE role = 3 AND disabled = 0", &st,
-			    err);
+	rc = db_prepare(db, "SELECT count(*) FROM staff WHERE role = 3 AND disabled = 0", &st, err);
 	if (rc != HD_OK)
 		goto done;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		admins = sqlite3_column_int(st, 0);
-	db_done_raw(st);
+	if (db_step(st) == DB_ROW)
+		admins = (int)db_col_int(st, 0);
+	db_done(st);
 	if (s.role == ROLE_ADMIN && admins <= 1) {
 		rc = hd_err_set(err, HD_REFUSED, "id",
 				_("%s is the last administrator; add another one first"), s.name);
 		goto done;
 	}
-	rc = update(db, who, "UPDATE staff SET disabled = 1, updated = ?2 WHERE id = ?1",
+	rc = update(db, who, "UPDATE staff SET disabled = 1, updated = $2 WHERE id = $1",
 		    "staff.disable", id, NULL, err);
 done:
 	return db_finish(db, rc, err);
@@ -228,8 +228,8 @@ enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long lon
 	if (rc == HD_OK)
 		rc = db_finish(db,
 			       update(db, who,
-				      "UPDATE staff SET pin_hash = ?3, failures = 0,"
-				      " locked_until = NULL, updated = ?2 WHERE id = ?1",
+				      "UPDATE staff SET pin_hash = $3, failures = 0,"
+				      " locked_until = NULL, updated = $2 WHERE id = $1",
 				      "staff.reset-pin", id, hash, err),
 			       err);
 	sodium_memzero(hash, sizeof(hash));
@@ -257,8 +257,8 @@ static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const st
 	snprintf(count, sizeof(count), "%d", failures);
 	if (failures >= STAFF_LOCK_FAILURES) {
 		rc = update(db, as,
-			    "UPDATE staff SET failures = 0, locked_until = ?2 + 900, updated = ?2"
-			    " WHERE id = ?1",
+			    "UPDATE staff SET failures = 0, locked_until = $2 + 900, updated = $2"
+			    " WHERE id = $1",
 			    "signin.lock", s->id, NULL, err);
 		res->locked_until = now + STAFF_LOCK_SECONDS;
 		res->tries_left = 0;
@@ -270,8 +270,8 @@ static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const st
 		return rc;
 	}
 	rc = update(db, as,
-		    "UPDATE staff SET failures = ?3 + 0, locked_until = NULL, updated = ?2"
-		    " WHERE id = ?1",
+		    "UPDATE staff SET failures = $3 + 0, locked_until = NULL, updated = $2"
+		    " WHERE id = $1",
 		    "signin.fail", s->id, count, err);
 	res->tries_left = STAFF_LOCK_FAILURES - failures;
 	if (rc == HD_OK)
@@ -283,21 +283,21 @@ static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const st
 /* Whether pin is the account's; *raise when its hash is a demo's. */
 static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin, bool *raise)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	const char *hash;
 	bool ok = false;
 
 	*raise = false;
-	if (db_prepare_raw(db, "SELECT pin_hash FROM staff WHERE id = ?1", &st, NULL) != HD_OK)
+	if (db_prepare(db, "SELECT pin_hash FROM staff WHERE id = $1", &st, NULL) != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		hash = (const char *)sqlite3_column_text(st, 0);
+	db_bind_int(st, 1, id);
+	if (db_step(st) == DB_ROW) {
+		hash = db_col_text(st, 0);
 		ok = pin_matches(hash, pin);
 		*raise = ok && pin_needs_raise(hash);
 	}
 done:
-	db_done_raw(st);
+	db_done(st);
 	return ok;
 }
 
@@ -305,21 +305,19 @@ done:
 static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, struct hd_err *err)
 {
 	char full[PIN_HASH_MAX];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	rc = pin_hash(pin, full, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, "UPDATE staff SET pin_hash = ?1 WHERE id = ?2", &st, err);
+		rc = db_prepare(db, "UPDATE staff SET pin_hash = $1 WHERE id = $2", &st, err);
 	if (rc == HD_OK) {
-		sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, id);
-		src = sqlite3_step(st);
-		if (src != SQLITE_DONE)
-			rc = db_fail(db, src, err);
+		db_bind_text(st, 1, full);
+		db_bind_int(st, 2, id);
+		if (db_step(st) != DB_DONE)
+			rc = db_step_fail(st, err);
 	}
-	db_done_raw(st);
+	db_done(st);
 	sodium_memzero(full, sizeof(full));
 	return rc;
 }
@@ -361,8 +359,8 @@ static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const
 	if (raise && raise_cost(db, s.id, pin, err) != HD_OK)
 		return err->status;
 	rc = update(db, as,
-		    "UPDATE staff SET failures = 0, locked_until = NULL, last_signin = ?2"
-		    " WHERE id = ?1",
+		    "UPDATE staff SET failures = 0, locked_until = NULL, last_signin = $2"
+		    " WHERE id = $1",
 		    NULL, s.id, NULL, err);
 	if (rc != HD_OK)
 		return rc;
