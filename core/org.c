@@ -27,7 +27,7 @@ const struct record_def ORG_RECORD = { ORG_FIELD_LIST, ORG_NFIELDS };
 static const char SQL_ORG_JSON[] =
 	"SELECT json_object('name', name, 'short', short, 'kind', kind,"
 	" 'credit_code', credit_code, 'credit_ok', credit_ok, 'contact', contact,"
-	" 'phone', phone, 'in', in_date, 'out', out_date) FROM org WHERE id = ?1";
+	" 'phone', phone, 'in', in_date, 'out', out_date) FROM org WHERE id = $1";
 
 void org_default_short(const char *name, char *out, size_t outsz)
 {
@@ -115,73 +115,72 @@ void org_draft_of(const struct org *o, struct org_draft *d)
 /* Another organisation (not self) of the same name or credit code. */
 static enum hd_status taken(sqlite3 *db, const struct org *o, long long self, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(db,
-			    "SELECT id, name, name = ?1 FROM org WHERE (name = ?1"
-			    " OR (credit_code IS NOT NULL AND credit_code = ?2)) AND id != ?3",
-			    &st, err);
+	rc = db_prepare(db,
+			"SELECT id, name, name = $1 FROM org WHERE (name = $1"
+			" OR (credit_code IS NOT NULL AND credit_code = $2)) AND id != $3",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 3, self);
-	sqlite3_bind_text(st, 1, o->name, -1, SQLITE_STATIC);
+	db_bind_int(st, 3, self);
+	db_bind_text(st, 1, o->name);
 	if (*o->credit_code)
-		sqlite3_bind_text(st, 2, o->credit_code, -1, SQLITE_STATIC);
+		db_bind_text(st, 2, o->credit_code);
 	else
-		sqlite3_bind_null(st, 2);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		long long other = sqlite3_column_int64(st, 0);
+		db_bind_null(st, 2);
+	if (db_step(st) == DB_ROW) {
+		long long other = db_col_int(st, 0);
 
-		if (sqlite3_column_int(st, 2))
+		if (db_col_int(st, 2))
 			rc = hd_err_set(err, HD_REFUSED, "name",
 					_("an organisation named %s exists already (id %lld)"),
 					o->name, other);
 		else
 			rc = hd_err_set(err, HD_REFUSED, "credit_code",
 					_("credit code %s is registered already to %s (id %lld)"),
-					o->credit_code, (const char *)sqlite3_column_text(st, 1),
-					other);
+					o->credit_code, db_col_text(st, 1), other);
 	}
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
+static void bind_opt(struct db_stmt *st, int i, const char *s)
 {
 	if (*s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+		db_bind_text(st, i, s);
 	else
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 }
 
-/* ?1..?9 the fields in the order of the table, ?10 now. */
-static void bind_org(sqlite3_stmt *st, const struct org *o)
+/* $1..$9 the fields in the order of the table, $10 now. */
+static void bind_org(struct db_stmt *st, const struct org *o)
 {
-	sqlite3_bind_text(st, 1, o->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, o->short_name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, o->kind);
+	db_bind_text(st, 1, o->name);
+	db_bind_text(st, 2, o->short_name);
+	db_bind_int(st, 3, o->kind);
 	bind_opt(st, 4, o->credit_code);
-	sqlite3_bind_int(st, 5, o->credit_ok);
+	db_bind_int(st, 5, o->credit_ok);
 	bind_opt(st, 6, o->contact);
 	bind_opt(st, 7, o->phone);
 	bind_opt(st, 8, o->in_date);
 	bind_opt(st, 9, o->out_date);
-	sqlite3_bind_int64(st, 10, (sqlite3_int64)clock_now());
+	db_bind_int(st, 10, clock_now());
 }
 
 static const char SQL_INSERT[] =
 	"INSERT INTO org(name, short, kind, credit_code, credit_ok, contact, phone, in_date,"
-	" out_date, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)";
+	" out_date, created, updated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)"
+	" RETURNING id";
 
 enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org_draft *d,
 		       long long *id, struct org_notes *notes, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct org o;
 	enum hd_status rc;
 	char *after = NULL;
-	int src;
 
 	rc = org_check(d, &o, notes, err);
 	if (rc == HD_OK)
@@ -194,39 +193,37 @@ enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org
 	rc = taken(db, &o, 0, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare_raw(db, SQL_INSERT, &st, err);
+	rc = db_prepare(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_org(st, &o);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
-	*id = sqlite3_last_insert_rowid(db);
+	*id = db_col_int(st, 0);
 	rc = search_index_put(db, SEARCH_ORG, *id, o.name, o.short_name, err);
 	if (rc != HD_OK)
 		goto done;
 	after = db_text_by_id(db, SQL_ORG_JSON, *id);
 	rc = audit_log(db, who, "org.add", "org", *id, NULL, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(after);
 	return db_finish(db, rc, err);
 }
 
 static const char SQL_UPDATE[] =
-	"UPDATE org SET name = ?1, short = ?2, kind = ?3, credit_code = ?4, credit_ok = ?5,"
-	" contact = ?6, phone = ?7, in_date = ?8, out_date = ?9, updated = ?10 WHERE id = ?11";
+	"UPDATE org SET name = $1, short = $2, kind = $3, credit_code = $4, credit_ok = $5,"
+	" contact = $6, phone = $7, in_date = $8, out_date = $9, updated = $10 WHERE id = $11";
 
 enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			  const struct org_draft *d, struct org_notes *notes, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct org o, was;
 	enum hd_status rc;
 	char *before = NULL, *after = NULL;
-	int src;
 
 	rc = org_check(d, &o, notes, err);
 	if (rc == HD_OK)
@@ -240,15 +237,14 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 	if (rc == HD_OK)
 		rc = taken(db, &o, id, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, SQL_UPDATE, &st, err);
+		rc = db_prepare(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_ORG_JSON, id);
 	bind_org(st, &o);
-	sqlite3_bind_int64(st, 11, id);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 11, id);
+	if (db_step(st) != DB_DONE) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
 	/* The search index changes only with the names. */
@@ -259,7 +255,7 @@ enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
 	after = db_text_by_id(db, SQL_ORG_JSON, id);
 	rc = audit_log(db, who, "org.edit", "org", id, before, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(before);
 	free(after);
 	return db_finish(db, rc, err);
@@ -269,20 +265,20 @@ static const char SQL_ORG_COLS[] =
 	"SELECT id, name, short, kind, ifnull(credit_code, ''), credit_ok, ifnull(contact, ''),"
 	" ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org";
 
-static void read_row(sqlite3_stmt *st, void *rec)
+static void read_row(struct db_stmt *st, void *rec)
 {
 	struct org *o = rec;
 
-	o->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, o->name, sizeof(o->name));
-	db_column_text_raw(st, 2, o->short_name, sizeof(o->short_name));
-	o->kind = sqlite3_column_int(st, 3);
-	db_column_text_raw(st, 4, o->credit_code, sizeof(o->credit_code));
-	o->credit_ok = sqlite3_column_int(st, 5) != 0;
-	db_column_text_raw(st, 6, o->contact, sizeof(o->contact));
-	db_column_text_raw(st, 7, o->phone, sizeof(o->phone));
-	db_column_text_raw(st, 8, o->in_date, sizeof(o->in_date));
-	db_column_text_raw(st, 9, o->out_date, sizeof(o->out_date));
+	o->id = db_col_int(st, 0);
+	db_column_text(st, 1, o->name, sizeof(o->name));
+	db_column_text(st, 2, o->short_name, sizeof(o->short_name));
+	o->kind = (int)db_col_int(st, 3);
+	db_column_text(st, 4, o->credit_code, sizeof(o->credit_code));
+	o->credit_ok = db_col_int(st, 5) != 0;
+	db_column_text(st, 6, o->contact, sizeof(o->contact));
+	db_column_text(st, 7, o->phone, sizeof(o->phone));
+	db_column_text(st, 8, o->in_date, sizeof(o->in_date));
+	db_column_text(st, 9, o->out_date, sizeof(o->out_date));
 }
 
 enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err)
@@ -290,8 +286,8 @@ enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err
 	char sql[512];
 	enum hd_status rc;
 
-	snprintf(sql, sizeof(sql), "%s WHERE id = ?1", SQL_ORG_COLS);
-	rc = db_read_one_raw(db, sql, id, read_row, out, err);
+	snprintf(sql, sizeof(sql), "%s WHERE id = $1", SQL_ORG_COLS);
+	rc = db_read_one(db, sql, id, read_row, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no organisation with id %lld"), id);
 	return rc;
@@ -302,7 +298,7 @@ enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *er
 	char sql[512];
 
 	snprintf(sql, sizeof(sql), "%s ORDER BY name", SQL_ORG_COLS);
-	return db_collect_raw(db, sql, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect(db, sql, NULL, 0, sizeof(**out), read_row, (void **)out, n, err);
 }
 
 long org_out_day(const struct org *o)
@@ -324,8 +320,8 @@ enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int
 
 	clock_date_of(clock_today() + days, until, sizeof(until));
 	snprintf(sql, sizeof(sql),
-		 "%s WHERE out_date IS NOT NULL AND out_date <= ?1"
+		 "%s WHERE out_date IS NOT NULL AND out_date <= $1"
 		 " ORDER BY out_date, name",
 		 SQL_ORG_COLS);
-	return db_collect_text_raw(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);
+	return db_collect_text(db, sql, until, sizeof(**out), read_row, (void **)out, n, err);
 }
