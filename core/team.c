@@ -83,48 +83,48 @@ static enum hd_status check_name(const char *name, struct hd_err *err)
 
 static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", &st, err);
+	rc = db_prepare(db, "SELECT id FROM team WHERE name = $1 AND committee = $2", &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, ROW(t, name), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, ROW(t, committee), -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_text(st, 1, ROW(t, name));
+	db_bind_text(st, 2, ROW(t, committee));
+	if (db_step(st) == DB_ROW)
 		rc = hd_err_set(
 			err, HD_REFUSED, "name",
 			_("a team named %s is filed already in this residents' committee (id %lld)"),
-			ROW(t, name), (long long)sqlite3_column_int64(st, 0));
-	db_done_raw(st);
+			ROW(t, name), db_col_int(st, 0));
+	db_done(st);
 	return rc;
 }
 
 static const char SQL_INSERT[] =
 	"INSERT INTO team(name, short, category, state, leader, phone, members, content, place,"
 	" schedule, party_members, liaison, committee, street, filed_date, created, updated)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, nullif(?12, ''), ?13, ?14, ?15,"
-	" ?16, ?16)";
+	" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, nullif($12, ''), $13, $14, $15,"
+	" $16, $16) RETURNING id";
 
 static const char SQL_TEAM_JSON[] =
 	"SELECT json_object('name', name, 'short', short, 'category', category, 'state', state,"
 	" 'leader', leader, 'phone', phone, 'members', members, 'content', content,"
 	" 'place', place, 'schedule', schedule, 'party_members', party_members,"
 	" 'liaison', liaison, 'committee', committee, 'street', street,"
-	" 'filed_date', filed_date) FROM team WHERE id = ?1";
+	" 'filed_date', filed_date) FROM team WHERE id = $1";
 
 /* Binds day as its "YYYY-MM-DD", the way the register keeps dates. */
-static void bind_day(sqlite3_stmt *st, int col, long day)
+static void bind_day(struct db_stmt *st, int col, long day)
 {
 	char date[DATE_LEN];
 
 	clock_date_of(day, date, sizeof(date));
-	sqlite3_bind_text(st, col, date, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, col, date);
 }
 
-/* Binds the row's fields ?1..?14 (as SQL_INSERT and SQL_UPDATE number them)
+/* Binds the row's fields $1..$14 (as SQL_INSERT and SQL_UPDATE number them)
  * and its state. */
-static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state state)
+static void bind_row(struct db_stmt *st, const struct team_row *t, enum team_state state)
 {
 	static const struct {
 		int param;
@@ -138,11 +138,11 @@ static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state
 	size_t i;
 
 	for (i = 0; i < sizeof(TEXTS) / sizeof(TEXTS[0]); i++)
-		sqlite3_bind_text(st, TEXTS[i].param, t->text[TEXTS[i].field], -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, t->category);
-	sqlite3_bind_int(st, 4, (int)state);
-	sqlite3_bind_int64(st, 7, t->members);
-	sqlite3_bind_int64(st, 11, t->party_members);
+		db_bind_text(st, TEXTS[i].param, t->text[TEXTS[i].field]);
+	db_bind_int(st, 3, t->category);
+	db_bind_int(st, 4, (int)state);
+	db_bind_int(st, 7, t->members);
+	db_bind_int(st, 11, t->party_members);
 }
 
 /* The history starts with the application (or the state an import or the
@@ -150,33 +150,32 @@ static void bind_row(sqlite3_stmt *st, const struct team_row *t, enum team_state
 static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long long id,
 				 enum team_state state, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare_raw(db,
-			    "INSERT INTO team_step(team_id, at, actor, from_state, to_state)"
-			    " VALUES (?1, ?2, ?3, NULL, ?4)",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO team_step(team_id, at, actor, from_state, to_state)"
+			" VALUES ($1, $2, $3, NULL, $4)",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, (int)state);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, clock_now());
+	db_bind_text(st, 3, *who->name ? who->name : who->desk);
+	db_bind_int(st, 4, (int)state);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }
 
 enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
 			   enum team_state state, long filed_day, long long *id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct team_row *t = xcalloc(1, sizeof(*t));
 	enum hd_status rc;
 	char *after = NULL;
-	int src;
 
 	rc = check_draft(d, t, err);
 	if (rc == HD_OK)
@@ -196,21 +195,20 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	rc = name_taken(db, t, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = db_prepare_raw(db, SQL_INSERT, &st, err);
+	rc = db_prepare(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_row(st, t, state);
 	if (filed_day != CLOCK_NO_DAY && state >= TEAM_FILED)
 		bind_day(st, 15, filed_day);
 	else
-		sqlite3_bind_null(st, 15);
-	sqlite3_bind_int64(st, 16, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+		db_bind_null(st, 15);
+	db_bind_int(st, 16, clock_now());
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
-	*id = sqlite3_last_insert_rowid(db);
+	*id = db_col_int(st, 0);
 	rc = first_step(db, who, *id, state, err);
 	if (rc == HD_OK)
 		rc = search_index_put(db, SEARCH_TEAM, *id, ROW(t, name), ROW(t, short_name), err);
@@ -219,54 +217,53 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
 	after = db_text_by_id(db, SQL_TEAM_JSON, *id);
 	rc = audit_log(db, who, "team.add", "team", *id, NULL, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(after);
 	free(t);
 	return db_finish(db, rc, err);
 }
 
 static const char SQL_UPDATE[] =
-	"UPDATE team SET name = ?1, short = ?2, category = ?3, state = ?4, leader = ?5, phone = ?6,"
-	" members = ?7, content = ?8, place = ?9, schedule = ?10, party_members = ?11,"
-	" liaison = nullif(?12, ''), committee = ?13, street = ?14,"
-	" filed_date = CASE WHEN ?4 >= 3 THEN ifnull(?15, filed_date) END, updated = ?16"
-	" WHERE id = ?17";
+	"UPDATE team SET name = $1, short = $2, category = $3, state = $4, leader = $5, phone = $6,"
+	" members = $7, content = $8, place = $9, schedule = $10, party_members = $11,"
+	" liaison = nullif($12, ''), committee = $13, street = $14,"
+	" filed_date = CASE WHEN $4 >= 3 THEN ifnull($15, filed_date) END, updated = $16"
+	" WHERE id = $17";
 
 /* A step the update took, kept in the history with reason. */
 static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long long id, int from,
 				  int to, const char *reason, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare_raw(db,
-			    "INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
+			" VALUES ($1, $2, $3, $4, $5, $6)",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, from);
-	sqlite3_bind_int(st, 5, to);
-	sqlite3_bind_text(st, 6, reason, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, clock_now());
+	db_bind_text(st, 3, *who->name ? who->name : who->desk);
+	db_bind_int(st, 4, from);
+	db_bind_int(st, 5, to);
+	db_bind_text(st, 6, reason);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }
 
 enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
 			   const struct team_draft *d, enum team_state state, long filed_day,
 			   const char *reason, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct team_row *t = xcalloc(1, sizeof(*t));
 	struct team *old = xcalloc(1, sizeof(*old));
 	enum hd_status rc;
 	char *before = NULL, *after = NULL;
-	int src;
 
 	rc = check_draft(d, t, err);
 	if (rc == HD_OK)
@@ -296,17 +293,18 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 			goto done;
 	}
 	before = db_text_by_id(db, SQL_TEAM_JSON, id);
-	rc = db_prepare_raw(db, SQL_UPDATE, &st, err);
+	rc = db_prepare(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
 	bind_row(st, t, state);
 	if (filed_day != CLOCK_NO_DAY)
 		bind_day(st, 15, filed_day);
-	sqlite3_bind_int64(st, 16, (sqlite3_int64)clock_now());
-	sqlite3_bind_int64(st, 17, id);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	else
+		db_bind_null(st, 15);
+	db_bind_int(st, 16, clock_now());
+	db_bind_int(st, 17, id);
+	if (db_step(st) != DB_DONE) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
 	if (old->state != state)
@@ -319,7 +317,7 @@ enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id
 	after = db_text_by_id(db, SQL_TEAM_JSON, id);
 	rc = audit_log(db, who, "team.update", "team", id, before, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(before);
 	free(after);
 	free(t);
@@ -344,44 +342,43 @@ void team_draft_of(const struct team *t, struct team_draft *d)
 				  .street = t->street };
 }
 
-static void read_team(sqlite3_stmt *st, void *rec)
+static void read_team(struct db_stmt *st, void *rec)
 {
 	struct team *t = rec;
 
 	memset(t, 0, sizeof(*t));
-	t->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, t->name, sizeof(t->name));
-	db_column_text_raw(st, 2, t->short_name, sizeof(t->short_name));
-	db_column_text_raw(st, 3, t->leader, sizeof(t->leader));
-	db_column_text_raw(st, 4, t->phone, sizeof(t->phone));
-	db_column_text_raw(st, 5, t->committee, sizeof(t->committee));
-	db_column_text_raw(st, 6, t->street, sizeof(t->street));
-	db_column_text_raw(st, 7, t->filed_date, sizeof(t->filed_date));
-	t->category = sqlite3_column_int(st, 8);
-	t->state = (enum team_state)sqlite3_column_int(st, 9);
-	t->members = sqlite3_column_int(st, 10);
-	t->party_members = sqlite3_column_int(st, 11);
-	db_column_text_raw(st, 12, t->content, sizeof(t->content));
-	db_column_text_raw(st, 13, t->place, sizeof(t->place));
-	db_column_text_raw(st, 14, t->schedule, sizeof(t->schedule));
-	db_column_text_raw(st, 15, t->liaison, sizeof(t->liaison));
-	db_column_text_raw(st, 16, t->last_activity, sizeof(t->last_activity));
-	db_column_text_raw(st, 17, t->checked_date, sizeof(t->checked_date));
-	t->last_booked = (time_t)sqlite3_column_int64(st, 18);
+	t->id = db_col_int(st, 0);
+	db_column_text(st, 1, t->name, sizeof(t->name));
+	db_column_text(st, 2, t->short_name, sizeof(t->short_name));
+	db_column_text(st, 3, t->leader, sizeof(t->leader));
+	db_column_text(st, 4, t->phone, sizeof(t->phone));
+	db_column_text(st, 5, t->committee, sizeof(t->committee));
+	db_column_text(st, 6, t->street, sizeof(t->street));
+	db_column_text(st, 7, t->filed_date, sizeof(t->filed_date));
+	t->category = (int)db_col_int(st, 8);
+	t->state = (enum team_state)db_col_int(st, 9);
+	t->members = (int)db_col_int(st, 10);
+	t->party_members = (int)db_col_int(st, 11);
+	db_column_text(st, 12, t->content, sizeof(t->content));
+	db_column_text(st, 13, t->place, sizeof(t->place));
+	db_column_text(st, 14, t->schedule, sizeof(t->schedule));
+	db_column_text(st, 15, t->liaison, sizeof(t->liaison));
+	db_column_text(st, 16, t->last_activity, sizeof(t->last_activity));
+	db_column_text(st, 17, t->checked_date, sizeof(t->checked_date));
+	t->last_booked = (time_t)db_col_int(st, 18);
 }
 
 enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err)
 {
 	enum hd_status rc;
 
-	rc = db_read_one_raw(
-		db,
-		"SELECT id, name, short, leader, phone, committee, street,"
-		" ifnull(filed_date, ''), category, state, members, party_members,"
-		" content, place, schedule, ifnull(liaison, ''), ifnull(last_activity, ''),"
-		" ifnull(checked_date, ''), ifnull(last_booked, 0)"
-		" FROM team WHERE id = ?1",
-		id, read_team, out, err);
+	rc = db_read_one(db,
+			 "SELECT id, name, short, leader, phone, committee, street,"
+			 " ifnull(filed_date, ''), category, state, members, party_members,"
+			 " content, place, schedule, ifnull(liaison, ''), ifnull(last_activity, ''),"
+			 " ifnull(checked_date, ''), ifnull(last_booked, 0)"
+			 " FROM team WHERE id = $1",
+			 id, read_team, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no team with id %lld"), id);
 	return rc;
