@@ -24,7 +24,7 @@
 
 static const char SQL_TEAM_JSON[] =
 	"SELECT json_object('state', state, 'category', category, 'filed_date', filed_date,"
-	" 'last_activity', last_activity, 'checked_date', checked_date) FROM team WHERE id = ?1";
+	" 'last_activity', last_activity, 'checked_date', checked_date) FROM team WHERE id = $1";
 
 static const char *state_label(enum team_state s)
 {
@@ -35,41 +35,41 @@ static const char *state_label(enum team_state s)
  * added in a later state); 0 when never. */
 static time_t reached(sqlite3 *db, long long id, enum team_state to)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	time_t at = 0;
 
-	if (db_prepare_raw(db,
-			   "SELECT ifnull((SELECT max(at) FROM team_step WHERE team_id = ?1"
-			   " AND to_state = ?2), (SELECT min(at) FROM team_step WHERE team_id = ?1"
-			   " AND to_state > ?2 AND to_state != ?3))",
-			   &st, NULL) != HD_OK)
+	if (db_prepare(db,
+		       "SELECT ifnull((SELECT max(at) FROM team_step WHERE team_id = $1"
+		       " AND to_state = $2), (SELECT min(at) FROM team_step WHERE team_id = $1"
+		       " AND to_state > $2 AND to_state != $3))",
+		       &st, NULL) != HD_OK)
 		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, (int)to);
-	sqlite3_bind_int(st, 3, TEAM_DEREGISTERED);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		at = (time_t)sqlite3_column_int64(st, 0);
-	db_done_raw(st);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, (int)to);
+	db_bind_int(st, 3, TEAM_DEREGISTERED);
+	if (db_step(st) == DB_ROW)
+		at = (time_t)db_col_int(st, 0);
+	db_done(st);
 	return at;
 }
 
 /* The state a deregistered team had before. */
 static enum team_state before_deregistering(sqlite3 *db, long long id)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int from = TEAM_APPLIED;
 
-	if (db_prepare_raw(db,
-			   "SELECT from_state FROM team_step WHERE team_id = ?1 AND to_state = ?2"
-			   " ORDER BY at DESC, id DESC LIMIT 1",
-			   &st, NULL) != HD_OK)
+	if (db_prepare(db,
+		       "SELECT from_state FROM team_step WHERE team_id = $1 AND to_state = $2"
+		       " ORDER BY at DESC, id DESC LIMIT 1",
+		       &st, NULL) != HD_OK)
 		return TEAM_APPLIED;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, TEAM_DEREGISTERED);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= TEAM_APPLIED &&
-	    sqlite3_column_int(st, 0) < TEAM_DEREGISTERED)
-		from = sqlite3_column_int(st, 0);
-	db_done_raw(st);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, TEAM_DEREGISTERED);
+	if (db_step(st) == DB_ROW && db_col_int(st, 0) >= TEAM_APPLIED &&
+	    db_col_int(st, 0) < TEAM_DEREGISTERED)
+		from = (int)db_col_int(st, 0);
+	db_done(st);
 	return (enum team_state)from;
 }
 
@@ -151,44 +151,45 @@ static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const 
 				 struct hd_err *err)
 {
 	char today[DATE_LEN];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	long long now = (long long)clock_now();
-	int src;
 
 	clock_local_date(clock_now(), today, sizeof(today));
-	rc = db_prepare_raw(db,
-			    "UPDATE team SET state = ?2, updated = ?3,"
-			    " category = CASE WHEN ?4 > 0 THEN ?4 ELSE category END,"
-			    " filed_date = CASE WHEN ?2 = 3 AND state = 2 THEN ?5 ELSE filed_date END"
-			    " WHERE id = ?1",
-			    &st, err);
+	rc = db_prepare(db,
+			"UPDATE team SET state = $2, updated = $3,"
+			" category = CASE WHEN $4 > 0 THEN $4 ELSE category END,"
+			" filed_date = CASE WHEN $2 = 3 AND state = 2 THEN $5 ELSE filed_date END"
+			" WHERE id = $1",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, t->id);
-	sqlite3_bind_int(st, 2, (int)to);
-	sqlite3_bind_int64(st, 3, now);
-	sqlite3_bind_int(st, 4, category);
-	sqlite3_bind_text(st, 5, today, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, err);
-	rc = db_prepare_raw(db,
-			    "INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''))",
-			    &st, err);
+	db_bind_int(st, 1, t->id);
+	db_bind_int(st, 2, (int)to);
+	db_bind_int(st, 3, now);
+	db_bind_int(st, 4, category);
+	db_bind_text(st, 5, today);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, t->id);
-	sqlite3_bind_int64(st, 2, now);
-	sqlite3_bind_text(st, 3, *who->name ? who->name : who->desk, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, (int)t->state);
-	sqlite3_bind_int(st, 5, (int)to);
-	sqlite3_bind_text(st, 6, reason, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	rc = db_prepare(db,
+			"INSERT INTO team_step(team_id, at, actor, from_state, to_state, reason)"
+			" VALUES ($1, $2, $3, $4, $5, nullif($6, ''))",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_int(st, 1, t->id);
+	db_bind_int(st, 2, now);
+	db_bind_text(st, 3, *who->name ? who->name : who->desk);
+	db_bind_int(st, 4, (int)t->state);
+	db_bind_int(st, 5, (int)to);
+	db_bind_text(st, 6, reason);
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }
 
 enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
@@ -246,11 +247,10 @@ enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long 
 			     struct hd_err *err)
 {
 	char day[DATE_LEN], today[DATE_LEN], *before = NULL, *after = NULL;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct team *t = xmalloc(sizeof(*t));
 	enum hd_status rc = HD_OK;
 	long now = clock_today();
-	int src;
 
 	if (date == CLOCK_NO_DAY)
 		date = now;
@@ -273,40 +273,39 @@ enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long 
 	if (rc != HD_OK)
 		goto done;
 	before = db_text_by_id(db, SQL_TEAM_JSON, id);
-	rc = db_prepare_raw(db,
-			    "UPDATE team SET last_activity = max(ifnull(last_activity, ''), ?2),"
-			    " checked_date = ?3, updated = ?4 WHERE id = ?1",
-			    &st, err);
+	rc = db_prepare(db,
+			"UPDATE team SET last_activity = max(ifnull(last_activity, ''), $2),"
+			" checked_date = $3, updated = $4 WHERE id = $1",
+			&st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, day);
+	db_bind_text(st, 3, today);
+	db_bind_int(st, 4, clock_now());
+	if (db_step(st) != DB_DONE) {
+		rc = db_step_fail(st, err);
 		goto done;
 	}
 	after = db_text_by_id(db, SQL_TEAM_JSON, id);
 	rc = audit_log(db, who, "team.activity", "team", id, before, after, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	free(before);
 	free(after);
 	free(t);
 	return db_finish(db, rc, err);
 }
 
-static void read_step(sqlite3_stmt *st, void *rec)
+static void read_step(struct db_stmt *st, void *rec)
 {
 	struct team_step *s = rec;
 
-	s->at = (time_t)sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, s->actor, sizeof(s->actor));
-	s->from = (enum team_state)sqlite3_column_int(st, 2);
-	s->to = (enum team_state)sqlite3_column_int(st, 3);
-	db_column_text_raw(st, 4, s->reason, sizeof(s->reason));
+	s->at = (time_t)db_col_int(st, 0);
+	db_column_text(st, 1, s->actor, sizeof(s->actor));
+	s->from = (enum team_state)db_col_int(st, 2);
+	s->to = (enum team_state)db_col_int(st, 3);
+	db_column_text(st, 4, s->reason, sizeof(s->reason));
 }
 
 enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
@@ -314,39 +313,38 @@ enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, i
 {
 	long long args[1] = { id };
 
-	return db_collect_with_raw(
-		db,
-		"SELECT at, actor, ifnull(from_state, 0), to_state, ifnull(reason, '')"
-		" FROM team_step WHERE team_id = ?1 ORDER BY at, id",
-		args, 1, sizeof(**out), read_step, (void **)out, n, err);
+	return db_collect(db,
+			  "SELECT at, actor, ifnull(from_state, 0), to_state, ifnull(reason, '')"
+			  " FROM team_step WHERE team_id = $1 ORDER BY at, id",
+			  args, 1, sizeof(**out), read_step, (void **)out, n, err);
 }
 
-static void read_brief(sqlite3_stmt *st, void *rec)
+static void read_brief(struct db_stmt *st, void *rec)
 {
 	struct team_brief *b = rec;
 
-	b->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, b->name, sizeof(b->name));
-	db_column_text_raw(st, 2, b->short_name, sizeof(b->short_name));
-	db_column_text_raw(st, 3, b->committee, sizeof(b->committee));
-	db_column_text_raw(st, 4, b->filed_date, sizeof(b->filed_date));
-	db_column_text_raw(st, 5, b->last_activity, sizeof(b->last_activity));
-	b->category = sqlite3_column_int(st, 6);
-	b->members = sqlite3_column_int(st, 7);
-	b->state = (enum team_state)sqlite3_column_int(st, 8);
-	b->check_due = sqlite3_column_int(st, 9) != 0;
-	b->idle = sqlite3_column_int(st, 10) != 0;
+	b->id = db_col_int(st, 0);
+	db_column_text(st, 1, b->name, sizeof(b->name));
+	db_column_text(st, 2, b->short_name, sizeof(b->short_name));
+	db_column_text(st, 3, b->committee, sizeof(b->committee));
+	db_column_text(st, 4, b->filed_date, sizeof(b->filed_date));
+	db_column_text(st, 5, b->last_activity, sizeof(b->last_activity));
+	b->category = (int)db_col_int(st, 6);
+	b->members = (int)db_col_int(st, 7);
+	b->state = (enum team_state)db_col_int(st, 8);
+	b->check_due = db_col_int(st, 9) != 0;
+	b->idle = db_col_int(st, 10) != 0;
 }
 
-/* ?1 the date a year ago, ?2 six months ago, ?3 the time six months ago;
+/* $1 the date a year ago, $2 six months ago, $3 the time six months ago;
  * states 3 and 4 are 已备案 and 已分类. The annual check counts from the
  * later of the filing and the last check. */
 #define BRIEF_COLS                                                                              \
 	"SELECT id, name, short, committee, ifnull(filed_date, ''), ifnull(last_activity, '')," \
 	" category, members, state,"                                                            \
-	" state IN (3, 4) AND max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1,"     \
-	" state IN (3, 4) AND ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"   \
-	" AND ifnull(filed_date, '') < ?2"                                                      \
+	" state IN (3, 4) AND max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= $1,"     \
+	" state IN (3, 4) AND ifnull(last_activity, '') < $2 AND ifnull(last_booked, 0) < $3"   \
+	" AND ifnull(filed_date, '') < $2"                                                      \
 	" FROM team"
 
 static void roll_args(long long *args, char (*days)[DATE_LEN])
@@ -360,43 +358,44 @@ static void roll_args(long long *args, char (*days)[DATE_LEN])
 	args[0] = (long long)(now - IDLE_DAYS * DAY);
 }
 
-/* The teams sql reads (BRIEF_COLS with ?1..?3 as roll_args makes them and
- * ?4 the state, when it names one). */
-static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state,
+/* The teams sql reads (BRIEF_COLS with $1..$3 as roll_args makes them and,
+ * when by_state, $4 the state). */
+static enum hd_status briefs(sqlite3 *db, const char *sql, bool by_state, enum team_state state,
 			     struct team_brief **out, int *n, struct hd_err *err)
 {
 	char days[2][DATE_LEN];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	long long since;
 	enum hd_status rc;
 	struct team_brief *all = NULL;
-	int cap = 0, src;
+	enum db_step step;
+	int cap = 0;
 
 	*out = NULL;
 	*n = 0;
 	roll_args(&since, days);
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, days[0], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, days[1], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, since);
-	if (sqlite3_bind_parameter_count(st) >= 4)
-		sqlite3_bind_int(st, 4, (int)state);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, days[0]);
+	db_bind_text(st, 2, days[1]);
+	db_bind_int(st, 3, since);
+	if (by_state)
+		db_bind_int(st, 4, (int)state);
+	while ((step = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 32;
 			all = xrealloc(all, (size_t)cap * sizeof(*all));
 		}
 		read_brief(st, &all[(*n)++]);
 	}
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	if (step != DB_DONE) {
+		rc = db_step_fail(st, err);
 		free(all);
 		all = NULL;
 		*n = 0;
 	}
-	db_done_raw(st);
+	db_done(st);
 	*out = all;
 	return rc;
 }
@@ -404,8 +403,8 @@ static enum hd_status briefs(sqlite3 *db, const char *sql, enum team_state state
 enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief **out, int *n,
 			 struct hd_err *err)
 {
-	return briefs(db, BRIEF_COLS " WHERE ?4 = 0 OR state = ?4 ORDER BY name", state, out, n,
-		      err);
+	return briefs(db, BRIEF_COLS " WHERE $4 = 0 OR state = $4 ORDER BY name", true, state, out,
+		      n, err);
 }
 
 enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err)
@@ -413,8 +412,8 @@ enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd
 	return briefs(db,
 		      BRIEF_COLS
 		      " WHERE state IN (3, 4)"
-		      " AND (max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= ?1"
-		      " OR (ifnull(last_activity, '') < ?2 AND ifnull(last_booked, 0) < ?3"
-		      " AND ifnull(filed_date, '') < ?2)) ORDER BY name",
-		      0, out, n, err);
+		      " AND (max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= $1"
+		      " OR (ifnull(last_activity, '') < $2 AND ifnull(last_booked, 0) < $3"
+		      " AND ifnull(filed_date, '') < $2)) ORDER BY name",
+		      false, 0, out, n, err);
 }
