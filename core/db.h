@@ -178,6 +178,13 @@ void db_column_text(struct db_stmt *st, int col, char *out, size_t outsz);
 /* Rows the statement's last run inserted, changed or deleted. */
 long long db_changes(struct db_stmt *st);
 
+/* Makes the statement ready to run again from its start (a loop's next
+ * row to write, say); its parameters stay bound until bound again. */
+void db_reset(struct db_stmt *st);
+
+/* True while a transaction (or an action's savepoint) is open on db. */
+bool db_in_transaction(sqlite3 *db);
+
 /* Runs sql (no parameters, or args[0..nargs) as $1..$n) and reads every row
  * with read_row into a malloc'd array of elem-byte records (*out, the
  * caller frees; NULL when none), *n the count. HD_FAIL when the database

@@ -165,6 +165,17 @@ long long db_changes(struct db_stmt *st)
 	return sqlite3_changes64(st->db);
 }
 
+void db_reset(struct db_stmt *st)
+{
+	sqlite3_reset(st->st);
+	st->rc = SQLITE_OK;
+}
+
+bool db_in_transaction(sqlite3 *db)
+{
+	return !sqlite3_get_autocommit(db);
+}
+
 /* Reads every row of st into a malloc'd array; gives st back. */
 static enum hd_status collect(struct db_stmt *st, size_t elem,
 			      void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,

@@ -265,6 +265,40 @@ static void test_statements_bind_and_read_typed_values(void **state)
 	db_done(st);
 }
 
+/* A statement reset runs again from its start, with the parameters bound
+ * since (those not bound again stay); a transaction and an action inside
+ * it are seen open until the outer one ends. */
+static void test_a_reset_statement_runs_again_and_transactions_are_seen(void **state)
+{
+	struct tdb *t = *state;
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	int i;
+
+	assert_int_equal(db_exec(t->db, "CREATE TABLE t(a INTEGER, b TEXT)", 0, 0, 0, NULL), HD_OK);
+	assert_false(db_in_transaction(t->db));
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(db_prepare(t->db, "INSERT INTO t(a, b) VALUES ($1, $2) RETURNING a", &st,
+				    NULL),
+			 HD_OK);
+	db_bind_text(st, 2, "kept");
+	for (i = 1; i <= 3; i++) {
+		db_reset(st);
+		db_bind_int(st, 1, i);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_int_equal(db_col_int(st, 0), i);
+	}
+	db_done(st);
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
+	assert_false(db_in_transaction(t->db));
+	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM t WHERE b = 'kept'"), 3);
+	assert_int_equal(tdb_int(t->db, "SELECT sum(a) FROM t"), 6);
+}
+
 /* The count of sql's first column in db. */
 static long long count_in(sqlite3 *db, const char *sql)
 {
@@ -438,6 +472,9 @@ int main(void)
 			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_statements_bind_and_read_typed_values,
 						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_reset_statement_runs_again_and_transactions_are_seen, tdb_setup,
+			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_secret_key_is_made_once, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_file_is_refused_without_create,
