@@ -12,46 +12,44 @@
 
 static const char SQL_AUDIT[] =
 	"INSERT INTO audit(at, desk, actor, actor_id, actor_name, action, record, record_id,"
-	" before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	" before, after) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
-static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+static void bind_text_or_null(struct db_stmt *st, int i, const char *s)
 {
 	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, i, s);
 	else
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 }
 
 enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *action,
 			 const char *record, long long record_id, const char *before,
 			 const char *after, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare_raw(db, SQL_AUDIT, &st, err);
+	rc = db_prepare(db, SQL_AUDIT, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)clock_now());
-	sqlite3_bind_text(st, 2, who->desk, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, actor_kind_word(who->kind), -1, SQLITE_STATIC);
+	db_bind_int(st, 1, clock_now());
+	db_bind_text(st, 2, who->desk);
+	db_bind_text(st, 3, actor_kind_word(who->kind));
 	if (who->kind == ACTOR_STAFF)
-		sqlite3_bind_int64(st, 4, who->staff_id);
+		db_bind_int(st, 4, who->staff_id);
 	else
-		sqlite3_bind_null(st, 4);
+		db_bind_null(st, 4);
 	bind_text_or_null(st, 5, who->kind == ACTOR_STAFF ? who->name : NULL);
-	sqlite3_bind_text(st, 6, action, -1, SQLITE_STATIC);
+	db_bind_text(st, 6, action);
 	bind_text_or_null(st, 7, record);
 	if (record_id > 0)
-		sqlite3_bind_int64(st, 8, record_id);
+		db_bind_int(st, 8, record_id);
 	else
-		sqlite3_bind_null(st, 8);
+		db_bind_null(st, 8);
 	bind_text_or_null(st, 9, before);
 	bind_text_or_null(st, 10, after);
-	src = sqlite3_step(st);
-	rc = src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
-	db_done_raw(st);
+	rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -66,21 +64,21 @@ void audit_entries_free(struct audit_entry *e, int n)
 	free(e);
 }
 
-static char *dup_column(sqlite3_stmt *st, int col)
+static char *dup_column(struct db_stmt *st, int col)
 {
-	const char *t = (const char *)sqlite3_column_text(st, col);
+	const char *t = db_col_text(st, col);
 
 	return t ? strdup(t) : NULL;
 }
 
 /* Who acted without a name (the command line, the desk, a resident), in
  * words for people; the stored word when it is none of those. */
-static void actor_without_name(sqlite3_stmt *st, char *out, size_t outsz)
+static void actor_without_name(struct db_stmt *st, char *out, size_t outsz)
 {
 	static const char *const WORDS[][2] = { { "command-line", N_("command line") },
 						{ "desk", N_("desk") },
 						{ "resident", N_("resident") } };
-	const char *word = (const char *)sqlite3_column_text(st, 3);
+	const char *word = db_col_text(st, 3);
 	size_t i;
 
 	for (i = 0; word && i < sizeof(WORDS) / sizeof(WORDS[0]); i++)
@@ -94,12 +92,12 @@ static void actor_without_name(sqlite3_stmt *st, char *out, size_t outsz)
 enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 			     struct audit_entry **out, int *n, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct audit_entry *all = NULL, *e;
 	long long from = 0, to = 0;
 	char *words;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
 	*out = NULL;
 	*n = 0;
@@ -107,48 +105,48 @@ enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
 		from = (long long)clock_local_midnight(f->day);
 		to = (long long)clock_local_midnight(f->day + 1);
 	}
-	rc = db_prepare_raw(
+	rc = db_prepare(
 		db,
 		"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"
 		" ifnull(record_id, 0), before, after FROM audit"
-		" WHERE (?1 = 0 OR (at >= ?1 AND at < ?2))"
-		" AND (?3 = '' OR instr(ifnull(actor_name, actor), ?3) > 0)"
-		" AND (?4 = '' OR desk = ?4) AND (?5 = '' OR substr(action, 1, length(?5)) = ?5"
-		"  OR action IN (SELECT value FROM json_each(?7)))"
-		" ORDER BY at DESC, id DESC LIMIT ?6",
+		" WHERE ($1 = 0 OR (at >= $1 AND at < $2))"
+		" AND ($3 = '' OR instr(ifnull(actor_name, actor), $3) > 0)"
+		" AND ($4 = '' OR desk = $4) AND ($5 = '' OR substr(action, 1, length($5)) = $5"
+		"  OR action IN (SELECT value FROM json_each($7)))"
+		" ORDER BY at DESC, id DESC LIMIT $6",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, from);
-	sqlite3_bind_int64(st, 2, to);
-	sqlite3_bind_text(st, 3, f->person ? f->person : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, f->desk ? f->desk : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, f->action ? f->action : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 6, max);
+	db_bind_int(st, 1, from);
+	db_bind_int(st, 2, to);
+	db_bind_text(st, 3, f->person ? f->person : "");
+	db_bind_text(st, 4, f->desk ? f->desk : "");
+	db_bind_text(st, 5, f->action ? f->action : "");
+	db_bind_int(st, 6, max);
 	words = audit_actions_matching(f->action);
-	sqlite3_bind_text(st, 7, words, -1, SQLITE_STATIC);
+	db_bind_text(st, 7, words);
 	all = xcalloc((size_t)(max > 0 ? max : 1), sizeof(*all));
-	while ((src = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+	while ((step = db_step(st)) == DB_ROW && *n < max) {
 		e = &all[(*n)++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->at = (time_t)sqlite3_column_int64(st, 1);
-		db_column_text_raw(st, 2, e->desk, sizeof(e->desk));
-		db_column_text_raw(st, 4, e->actor, sizeof(e->actor));
+		e->id = db_col_int(st, 0);
+		e->at = (time_t)db_col_int(st, 1);
+		db_column_text(st, 2, e->desk, sizeof(e->desk));
+		db_column_text(st, 4, e->actor, sizeof(e->actor));
 		if (!*e->actor)
 			actor_without_name(st, e->actor, sizeof(e->actor));
-		db_column_text_raw(st, 5, e->action, sizeof(e->action));
-		db_column_text_raw(st, 6, e->record, sizeof(e->record));
-		e->record_id = sqlite3_column_int64(st, 7);
+		db_column_text(st, 5, e->action, sizeof(e->action));
+		db_column_text(st, 6, e->record, sizeof(e->record));
+		e->record_id = db_col_int(st, 7);
 		e->before = dup_column(st, 8);
 		e->after = dup_column(st, 9);
 	}
-	if (src != SQLITE_DONE && src != SQLITE_ROW) {
-		rc = db_fail(db, src, err);
+	if (step != DB_DONE && step != DB_ROW) {
+		rc = db_step_fail(st, err);
 		audit_entries_free(all, *n);
 		all = NULL;
 		*n = 0;
 	}
-	db_done_raw(st);
+	db_done(st);
 	free(words);
 	*out = all;
 	return rc;

@@ -149,19 +149,22 @@ static bool is_time_field(const char *key)
 	return false;
 }
 
-/* A value in words: times in local time, purposes and categories by name,
- * booking states in words; "-" for none. */
-static void value_words(const char *key, sqlite3_stmt *st, int col, char *out, size_t outsz)
+/* A value in words (column col, its type's name in column type_col):
+ * times in local time, purposes and categories by name, booking states in
+ * words; "-" for none. */
+static void value_words(const char *key, struct db_stmt *st, int col, int type_col, char *out,
+			size_t outsz)
 {
-	const char *text = (const char *)sqlite3_column_text(st, col);
-	long long n = sqlite3_column_int64(st, col);
+	const char *text = db_col_text(st, col), *type = db_col_text(st, type_col);
+	long long n = db_col_int(st, col);
 	const struct hd_list *list = NULL;
+	bool integer = type && strcmp(type, "integer") == 0;
 
-	if (sqlite3_column_type(st, col) == SQLITE_NULL) {
+	if (db_col_null(st, col)) {
 		snprintf(out, outsz, "-");
 		return;
 	}
-	if (sqlite3_column_type(st, col) == SQLITE_INTEGER && is_time_field(key) && n > 0) {
+	if (integer && is_time_field(key) && n > 0) {
 		clock_local_datetime((time_t)n, out, outsz);
 		return;
 	}
@@ -169,11 +172,11 @@ static void value_words(const char *key, sqlite3_stmt *st, int col, char *out, s
 		list = &LIST_PURPOSE;
 	else if (strcmp(key, "category") == 0)
 		list = &LIST_TEAM_CATEGORY;
-	if (list && sqlite3_column_type(st, col) == SQLITE_INTEGER && list_get(list, (int)n)) {
+	if (list && integer && list_get(list, (int)n)) {
 		snprintf(out, outsz, "%s", list_label(list, (int)n));
 		return;
 	}
-	if (strcmp(key, "state") == 0 && sqlite3_column_type(st, col) == SQLITE_TEXT) {
+	if (strcmp(key, "state") == 0 && type && strcmp(type, "text") == 0) {
 		snprintf(out, outsz, "%s", _(text));
 		return;
 	}
@@ -181,40 +184,42 @@ static void value_words(const char *key, sqlite3_stmt *st, int col, char *out, s
 }
 
 /* The fields of the before and after snapshots side by side: one row a
- * field, its values before and after (NULL where a snapshot lacks it). */
+ * field, its values before and after (NULL where a snapshot lacks it),
+ * whether before has it, and the types of the two values ('integer',
+ * 'text', 'null' ...). */
 static const char SQL_CHANGES[] =
-	"WITH b AS (SELECT key, value FROM json_each(CASE WHEN json_valid(?1) THEN ?1 ELSE '{}' END)),"
-	" a AS (SELECT key, value FROM json_each(CASE WHEN json_valid(?2) THEN ?2 ELSE '{}' END))"
+	"WITH b AS (SELECT key, value FROM json_each(CASE WHEN json_valid($1) THEN $1 ELSE '{}' END)),"
+	" a AS (SELECT key, value FROM json_each(CASE WHEN json_valid($2) THEN $2 ELSE '{}' END))"
 	" SELECT k.key, (SELECT value FROM b WHERE b.key = k.key),"
 	" (SELECT value FROM a WHERE a.key = k.key),"
-	" EXISTS (SELECT 1 FROM b WHERE b.key = k.key)"
+	" EXISTS (SELECT 1 FROM b WHERE b.key = k.key),"
+	" typeof((SELECT value FROM b WHERE b.key = k.key)),"
+	" typeof((SELECT value FROM a WHERE a.key = k.key))"
 	" FROM (SELECT key FROM b UNION SELECT key FROM a) k";
 
 int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
 		  int max)
 {
 	char old[AUDIT_LINE], new[AUDIT_LINE], key[64];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int n = 0;
 
-	if (db_prepare_raw(db, SQL_CHANGES, &st, NULL) != HD_OK)
+	if (db_prepare(db, SQL_CHANGES, &st, NULL) != HD_OK)
 		return 0;
-	if (before)
-		sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
-	if (after)
-		sqlite3_bind_text(st, 2, after, -1, SQLITE_STATIC);
-	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
-		db_column_text_raw(st, 0, key, sizeof(key));
-		value_words(key, st, 1, old, sizeof(old));
-		value_words(key, st, 2, new, sizeof(new));
+	db_bind_text(st, 1, before);
+	db_bind_text(st, 2, after);
+	while (n < max && db_step(st) == DB_ROW) {
+		db_column_text(st, 0, key, sizeof(key));
+		value_words(key, st, 1, 4, old, sizeof(old));
+		value_words(key, st, 2, 5, new, sizeof(new));
 		if (strcmp(old, new) == 0)
 			continue; /* the same before and after: no change to tell */
-		if (sqlite3_column_int(st, 3) && before)
+		if (db_col_int(st, 3) && before)
 			snprintf(lines[n++], AUDIT_LINE, _("%s: %s -> %s"), field_words(key), old,
 				 new);
 		else
 			snprintf(lines[n++], AUDIT_LINE, _("%s: %s"), field_words(key), new);
 	}
-	db_done_raw(st);
+	db_done(st);
 	return n;
 }
