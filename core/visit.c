@@ -64,25 +64,25 @@ static enum hd_status check_draft(const struct visit_draft *d, struct visit_row 
 	return HD_OK;
 }
 
-/* HD_NOT_FOUND (err untouched) when sql with ?1 = id finds nothing. */
+/* HD_NOT_FOUND (err untouched) when sql with $1 = id finds nothing. */
 static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
 	if (!id)
 		return HD_OK;
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_DONE)
+	db_bind_int(st, 1, id);
+	step = db_step(st);
+	if (step == DB_DONE)
 		rc = HD_NOT_FOUND;
-	else if (src != SQLITE_ROW)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	else if (step != DB_ROW)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -91,59 +91,53 @@ static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct 
 static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 				  const struct visit_row *v, long long *pid, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	time_t now = clock_now();
-	int src;
+	enum db_step step;
 
 	*pid = 0;
-	rc = db_prepare_raw(
-		db,
-		"SELECT id FROM person WHERE (id = ?1)"
-		" OR (?1 = 0 AND name = ?2 AND phone = ?3) ORDER BY id = ?1 DESC LIMIT 1",
-		&st, err);
+	rc = db_prepare(db,
+			"SELECT id FROM person WHERE (id = $1)"
+			" OR ($1 = 0 AND name = $2 AND phone = $3) ORDER BY id = $1 DESC LIMIT 1",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, d->person_id);
-	sqlite3_bind_text(st, 2, v->name, -1, SQLITE_STATIC);
-	if (*v->phone)
-		sqlite3_bind_text(st, 3, v->phone, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 3);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*pid = sqlite3_column_int64(st, 0);
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	db_bind_int(st, 1, d->person_id);
+	db_bind_text(st, 2, v->name);
+	db_bind_text(st, 3, *v->phone ? v->phone : NULL);
+	step = db_step(st);
+	if (step == DB_ROW)
+		*pid = db_col_int(st, 0);
+	else if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(
-		db,
-		*pid ? "UPDATE person SET name = ?2, phone = ifnull(?3, phone),"
-		       " last4 = ifnull(substr(?3, -4), last4), last_visit = ?4 WHERE id = ?1"
-		     /* A number once erased on request is never given again:
+	rc = db_prepare(db,
+			*pid ? "UPDATE person SET name = $2, phone = ifnull($3, phone),"
+			       " last4 = ifnull(substr($3, -4), last4), last_visit = $4 WHERE id = $1"
+			     /* A number once erased on request is never given again:
 			      * backups and restores erase by it. */
-		     : "INSERT INTO person(id, name, phone, last4, last_visit, created)"
-		       " VALUES (max(ifnull((SELECT max(id) FROM person), 0),"
-		       " ifnull((SELECT max(person_id) FROM erasure), 0)) + 1,"
-		       " ?2, ?3, substr(?3, -4), ?4, ?4)",
-		&st, err);
+			     : "INSERT INTO person(id, name, phone, last4, last_visit, created)"
+			       " VALUES (max(ifnull((SELECT max(id) FROM person), 0),"
+			       " ifnull((SELECT max(person_id) FROM erasure), 0)) + 1,"
+			       " $2, $3, substr($3, -4), $4, $4) RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, *pid);
-	sqlite3_bind_text(st, 2, v->name, -1, SQLITE_STATIC);
-	if (*v->phone)
-		sqlite3_bind_text(st, 3, v->phone, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 3);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)now);
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	else if (!*pid)
-		*pid = sqlite3_last_insert_rowid(db);
-	db_done_raw(st);
+	db_bind_int(st, 1, *pid);
+	db_bind_text(st, 2, v->name);
+	db_bind_text(st, 3, *v->phone ? v->phone : NULL);
+	db_bind_int(st, 4, now);
+	step = db_step(st);
+	if (step == (*pid ? DB_DONE : DB_ROW)) {
+		if (!*pid)
+			*pid = db_col_int(st, 0);
+	} else {
+		rc = db_step_fail(st, err);
+	}
+	db_done(st);
 	/* Returning visitors are found by the pinyin of their name too. */
 	if (rc == HD_OK)
 		rc = search_index_put(db, SEARCH_PERSON, *pid, v->name, NULL, err);
@@ -155,31 +149,29 @@ static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
 static const char SQL_VISIT_JSON[] =
 	"SELECT json_object('person', v.person_id, 'purpose', v.purpose, 'org', v.org_id,"
 	" 'team', v.team_id, 'visitee', v.visitee_id, 'party', v.party, 'under14', v.under14, 'time_in', v.time_in,"
-	" 'time_out', v.time_out) FROM visit v WHERE v.id = ?1";
+	" 'time_out', v.time_out) FROM visit v WHERE v.id = $1";
 
 /* The number of a name whom visits are for, kept once; 0 for "". */
 static enum hd_status visitee_id(sqlite3 *db, const char *name, long long *id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	*id = 0;
 	if (!*name)
 		return HD_OK;
-	rc = db_prepare_raw(db,
-			    "INSERT INTO visitee(name) VALUES (?1)"
-			    " ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
-			    &st, err);
+	rc = db_prepare(db,
+			"INSERT INTO visitee(name) VALUES ($1)"
+			" ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, name);
+	if (db_step(st) == DB_ROW)
+		*id = db_col_int(st, 0);
 	else
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -187,40 +179,42 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 				   const struct visit_draft *d, const struct visit_row *v,
 				   long long pid, long long *id, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	char *after;
-	int src;
 
 	long long visitee = 0;
 
 	rc = visitee_id(db, v->whom, &visitee, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(
+	rc = db_prepare(
 		db,
 		"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
-		" guardian_consent, time_in, desk, visitee_id) VALUES (?1, ?2, nullif(?3, 0),"
-		" nullif(?4, 0), ?5, nullif(?6, ''), ?7, ?8, ?9, ?10, nullif(?11, 0))",
+		" guardian_consent, time_in, desk, visitee_id) VALUES ($1, $2, nullif($3, 0),"
+		" nullif($4, 0), $5, nullif($6, ''), $7, $8, $9, $10, nullif($11, 0))"
+		" RETURNING id",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, pid);
-	sqlite3_bind_int(st, 2, v->purpose);
-	sqlite3_bind_int64(st, 3, v->org_id);
-	sqlite3_bind_int64(st, 4, v->team_id);
-	sqlite3_bind_int64(st, 5, v->party);
-	sqlite3_bind_text(st, 6, v->note, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, d->under14);
-	sqlite3_bind_int(st, 8, d->guardian_consent);
-	sqlite3_bind_int64(st, 9, (sqlite3_int64)clock_now());
-	sqlite3_bind_text(st, 10, who->desk, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 11, visitee);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, err);
-	*id = sqlite3_last_insert_rowid(db);
+	db_bind_int(st, 1, pid);
+	db_bind_int(st, 2, v->purpose);
+	db_bind_int(st, 3, v->org_id);
+	db_bind_int(st, 4, v->team_id);
+	db_bind_int(st, 5, v->party);
+	db_bind_text(st, 6, v->note);
+	db_bind_int(st, 7, d->under14);
+	db_bind_int(st, 8, d->guardian_consent);
+	db_bind_int(st, 9, clock_now());
+	db_bind_text(st, 10, who->desk);
+	db_bind_int(st, 11, visitee);
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
+		db_done(st);
+		return rc;
+	}
+	*id = db_col_int(st, 0);
+	db_done(st);
 	after = db_text_by_id(db, SQL_VISIT_JSON, *id);
 	rc = audit_log(db, who, "visit.checkin", "visit", *id, NULL, after, err);
 	free(after);
@@ -244,11 +238,11 @@ enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const stru
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = exists(db, "SELECT 1 FROM org WHERE id = ?1", v.org_id, err);
+	rc = exists(db, "SELECT 1 FROM org WHERE id = $1", v.org_id, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, rc, "org", _("no organisation with id %lld"), v.org_id);
 	if (rc == HD_OK) {
-		rc = exists(db, "SELECT 1 FROM team WHERE id = ?1", v.team_id, err);
+		rc = exists(db, "SELECT 1 FROM team WHERE id = $1", v.team_id, err);
 		if (rc == HD_NOT_FOUND)
 			hd_err_set(err, rc, "team", _("no team with id %lld"), v.team_id);
 	}
@@ -271,26 +265,26 @@ static const char SQL_VISIT_COLS[] =
 	" v.time_in, ifnull(v.time_out, 0)"
 	" FROM visit v LEFT JOIN person p ON p.id = v.person_id";
 
-static void read_visit(sqlite3_stmt *st, void *rec)
+static void read_visit(struct db_stmt *st, void *rec)
 {
 	struct visit *v = rec;
 
-	v->id = sqlite3_column_int64(st, 0);
-	v->person_id = sqlite3_column_int64(st, 1);
-	db_column_text_raw(st, 2, v->name, sizeof(v->name));
-	db_column_text_raw(st, 3, v->phone, sizeof(v->phone));
-	v->purpose = sqlite3_column_int(st, 4);
-	v->org_id = sqlite3_column_int64(st, 5);
-	v->team_id = sqlite3_column_int64(st, 6);
-	db_column_text_raw(st, 7, v->whom, sizeof(v->whom));
-	v->party = sqlite3_column_int(st, 8);
-	db_column_text_raw(st, 9, v->note, sizeof(v->note));
-	v->under14 = sqlite3_column_int(st, 10) != 0;
-	v->guardian_consent = sqlite3_column_int(st, 11) != 0;
-	v->auto_out = sqlite3_column_int(st, 12) != 0;
-	v->erased = sqlite3_column_int(st, 13) != 0;
-	v->time_in = (time_t)sqlite3_column_int64(st, 14);
-	v->time_out = (time_t)sqlite3_column_int64(st, 15);
+	v->id = db_col_int(st, 0);
+	v->person_id = db_col_int(st, 1);
+	db_column_text(st, 2, v->name, sizeof(v->name));
+	db_column_text(st, 3, v->phone, sizeof(v->phone));
+	v->purpose = (int)db_col_int(st, 4);
+	v->org_id = db_col_int(st, 5);
+	v->team_id = db_col_int(st, 6);
+	db_column_text(st, 7, v->whom, sizeof(v->whom));
+	v->party = (int)db_col_int(st, 8);
+	db_column_text(st, 9, v->note, sizeof(v->note));
+	v->under14 = db_col_int(st, 10) != 0;
+	v->guardian_consent = db_col_int(st, 11) != 0;
+	v->auto_out = db_col_int(st, 12) != 0;
+	v->erased = db_col_int(st, 13) != 0;
+	v->time_in = (time_t)db_col_int(st, 14);
+	v->time_out = (time_t)db_col_int(st, 15);
 }
 
 enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd_err *err)
@@ -298,8 +292,8 @@ enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd
 	char sql[1024];
 	enum hd_status rc;
 
-	snprintf(sql, sizeof(sql), "%s WHERE v.id = ?1", SQL_VISIT_COLS);
-	rc = db_read_one_raw(db, sql, id, read_visit, out, err);
+	snprintf(sql, sizeof(sql), "%s WHERE v.id = $1", SQL_VISIT_COLS);
+	rc = db_read_one(db, sql, id, read_visit, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, rc, "id", _("no visit with id %lld"), id);
 	return rc;
@@ -319,10 +313,9 @@ enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_
 	if (since > (long long)now)
 		since = (long long)clock_day_time(today - 1, closing);
 	snprintf(sql, sizeof(sql),
-		 "%s WHERE v.time_out IS NULL AND v.time_in >= ?1 ORDER BY v.time_in, v.id",
+		 "%s WHERE v.time_out IS NULL AND v.time_in >= $1 ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
-	return db_collect_with_raw(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n,
-				   err);
+	return db_collect(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
 enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct visit *out,
@@ -361,7 +354,7 @@ enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err
 
 	snprintf(sql, sizeof(sql), "%s WHERE v.time_out IS NULL ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
-	return db_collect_raw(db, sql, sizeof(**out), read_visit, (void **)out, n, err);
+	return db_collect(db, sql, NULL, 0, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
 enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
@@ -369,10 +362,9 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 {
 	char sql[1024];
 
-	snprintf(sql, sizeof(sql), "%s WHERE v.person_id = ?1 ORDER BY v.time_in DESC, v.id DESC",
+	snprintf(sql, sizeof(sql), "%s WHERE v.person_id = $1 ORDER BY v.time_in DESC, v.id DESC",
 		 SQL_VISIT_COLS);
-	return db_collect_with_raw(db, sql, &person_id, 1, sizeof(**out), read_visit, (void **)out,
-				   n, err);
+	return db_collect(db, sql, &person_id, 1, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
 enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err)
@@ -385,21 +377,19 @@ enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, 
 	span[0] = (long long)clock_local_midnight(day);
 	span[1] = (long long)clock_local_midnight(day + 1);
 	snprintf(sql, sizeof(sql),
-		 "%s WHERE v.time_in >= ?1 AND v.time_in < ?2"
+		 "%s WHERE v.time_in >= $1 AND v.time_in < $2"
 		 " ORDER BY v.time_in, v.id",
 		 SQL_VISIT_COLS);
-	return db_collect_with_raw(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n,
-				   err);
+	return db_collect(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
 enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long id,
 			      enum access_via how, bool *already, time_t *first, struct hd_err *err)
 {
 	struct visit v;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	char *after;
-	int src;
 
 	*already = false;
 	*first = 0;
@@ -417,17 +407,15 @@ enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long
 		*first = v.time_out;
 		goto done;
 	}
-	rc = db_prepare_raw(db, "UPDATE visit SET time_out = ?2 WHERE id = ?1", &st, err);
+	rc = db_prepare(db, "UPDATE visit SET time_out = $2 WHERE id = $1", &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, clock_now());
+	rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	if (rc != HD_OK)
 		goto done;
-	}
 	after = db_text_by_id(db, SQL_VISIT_JSON, id);
 	rc = audit_log(db, who, "visit.checkout", "visit", id, NULL, after, err);
 	free(after);
@@ -463,17 +451,17 @@ enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *t
 	return HD_OK;
 }
 
-static void read_hint(sqlite3_stmt *st, struct visitor_hint *h)
+static void read_hint(struct db_stmt *st, struct visitor_hint *h)
 {
 	char phone[PHONE_MAX];
 
-	h->person_id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, h->name, sizeof(h->name));
-	db_column_text_raw(st, 2, phone, sizeof(phone));
+	h->person_id = db_col_int(st, 0);
+	db_column_text(st, 1, h->name, sizeof(h->name));
+	db_column_text(st, 2, phone, sizeof(phone));
 	h->masked[0] = '\0';
 	if (*phone)
 		phone_mask(phone, h->masked, sizeof(h->masked));
-	h->last_visit = (time_t)sqlite3_column_int64(st, 3);
+	h->last_visit = (time_t)db_col_int(st, 3);
 }
 
 /* Digits of s when it is made of digits, spaces, dashes and a leading +. */
@@ -524,28 +512,29 @@ static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visi
 {
 	/* Twice as many as shown, the newest of them first (each costs a
 	 * lookup or two: a keystroke stays under a millisecond). */
-	int want = 2 * max < HINT_ROWS_READ ? 2 * max : HINT_ROWS_READ, got = 0, nfound = 0, i, src;
+	int want = 2 * max < HINT_ROWS_READ ? 2 * max : HINT_ROWS_READ, got = 0, nfound = 0, i;
 	struct search_hit *people = xcalloc((size_t)want, sizeof(*people));
 	struct visitor_hint *found = xcalloc((size_t)want, sizeof(*found));
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
+	enum db_step step;
 
 	rc = search_pinyin(db, letters, SEARCH_PERSON, false, people, want, &got, err);
 	if (rc == HD_OK && got > 0)
-		rc = db_prepare_raw(db,
-				    "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
-				    " WHERE id = ?1",
-				    &st, err);
+		rc = db_prepare(db,
+				"SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+				" WHERE id = $1",
+				&st, err);
 	for (i = 0; rc == HD_OK && i < got; i++) {
-		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, people[i].id);
-		src = sqlite3_step(st);
-		if (src == SQLITE_ROW)
+		db_reset(st);
+		db_bind_int(st, 1, people[i].id);
+		step = db_step(st);
+		if (step == DB_ROW)
 			read_hint(st, &found[nfound++]);
-		else if (src != SQLITE_DONE)
-			rc = db_fail(db, src, err);
+		else if (step != DB_DONE)
+			rc = db_step_fail(st, err);
 	}
-	db_done_raw(st);
+	db_done(st);
 	qsort(found, (size_t)nfound, sizeof(*found), newest_first);
 	for (i = 0; rc == HD_OK && i < nfound && *n < max; i++) {
 		out[*n] = found[i];
@@ -561,10 +550,11 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 			   int *n, struct hd_err *err)
 {
 	char text[NAME_BYTES], digits[32], phone[PHONE_MAX];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	const char *sql, *key;
 	enum hd_status rc;
-	int nd, src = SQLITE_DONE;
+	enum db_step step = DB_DONE;
+	int nd;
 
 	*n = 0;
 	text_trim(typed ? typed : "", text, sizeof(text));
@@ -573,36 +563,36 @@ enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *
 	nd = digits_of(text, digits, sizeof(digits));
 	if (nd == 4) {
 		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
-		      " WHERE last4 = ?1 ORDER BY last_visit DESC LIMIT ?2";
+		      " WHERE last4 = $1 ORDER BY last_visit DESC LIMIT $2";
 		key = digits;
 	} else if (nd > 4) {
 		if (valid_phone(text, "", phone, sizeof(phone), NULL) != HD_OK)
 			return HD_OK;
 		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
-		      " WHERE phone = ?1 ORDER BY last_visit DESC LIMIT ?2";
+		      " WHERE phone = $1 ORDER BY last_visit DESC LIMIT $2";
 		key = phone;
 	} else if (nd >= 0) {
 		return HD_OK; /* a few digits say too little */
 	} else {
 		/* The start of a name: a range of the name index. */
 		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
-		      " WHERE name >= ?1 AND name < ?1 || char(1114111)"
-		      " ORDER BY name, last_visit DESC LIMIT ?2";
+		      " WHERE name >= $1 AND name < $1 || char(1114111)"
+		      " ORDER BY name, last_visit DESC LIMIT $2";
 		key = text;
 	}
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, HINT_ROWS_READ);
-	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, key);
+	db_bind_int(st, 2, HINT_ROWS_READ);
+	while (*n < max && (step = db_step(st)) == DB_ROW) {
 		read_hint(st, &out[*n]);
 		if (!hint_seen(out, *n))
 			(*n)++;
 	}
-	if (src != SQLITE_ROW && src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	if (step != DB_ROW && step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	if (rc == HD_OK && *n < max && pinyin_letters(text))
 		rc = pinyin_hints(db, text, out, max, n, err);
 	return rc;

@@ -46,26 +46,25 @@ static const char *const ERASE_STEPS[] = {
 /* Spool files of the doomed visits' slips, to remove after the commit. */
 static char **doomed_files(sqlite3 *db, int *n)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	char **files = NULL;
 	int cap = 0;
 
 	*n = 0;
-	if (db_prepare_raw(db,
-			   "SELECT file FROM spool WHERE file IS NOT NULL AND ((kind = 'visitor'"
-			   " AND record_id IN (SELECT id FROM temp.doomed)) OR (" LISTS_OF_DOOMED
-			   "))",
-			   &st, NULL) != HD_OK)
+	if (db_prepare(db,
+		       "SELECT file FROM spool WHERE file IS NOT NULL AND ((kind = 'visitor'"
+		       " AND record_id IN (SELECT id FROM temp.doomed)) OR (" LISTS_OF_DOOMED "))",
+		       &st, NULL) != HD_OK)
 		goto done;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
 			files = xrealloc(files, (size_t)cap * sizeof(*files));
 		}
-		files[(*n)++] = strdup((const char *)sqlite3_column_text(st, 0));
+		files[(*n)++] = strdup(db_col_text(st, 0));
 	}
 done:
-	db_done_raw(st);
+	db_done(st);
 	return files;
 }
 
@@ -73,32 +72,57 @@ done:
  * for the database file, where secure_delete has zeroed them. */
 static void settle(sqlite3 *db)
 {
-	if (sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	struct db_stmt *st = NULL;
+
+	if (db_in_transaction(db) ||
+	    db_prepare(db, "PRAGMA wal_checkpoint(TRUNCATE)", &st, NULL) != HD_OK)
+		return;
+	db_step(st);
+	db_done(st);
 }
 
 /* The lists that name a doomed visitor lose their bytes and files; one not
  * printed yet never is. */
 static enum hd_status erase_lists(sqlite3 *db, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare_raw(db,
-			    "UPDATE spool SET data = NULL, file = NULL,"
-			    " last_error = CASE WHEN state = 'done' THEN last_error ELSE ?1 END,"
-			    " state = 'done' WHERE " LISTS_OF_DOOMED,
-			    &st, err);
+	rc = db_prepare(db,
+			"UPDATE spool SET data = NULL, file = NULL,"
+			" last_error = CASE WHEN state = 'done' THEN last_error ELSE $1 END,"
+			" state = 'done' WHERE " LISTS_OF_DOOMED,
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, _("not printed: a visitor on it was erased"), -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	db_bind_text(st, 1, _("not printed: a visitor on it was erased"));
+	rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }
 
-/* Erases the visits that mark_sql (an INSERT into temp.doomed, ?1 and ?2
+/* Runs mark_sql ($1 and $2 bound to a and b); *count: the visits it
+ * marked. HD_FAIL when the database fails. */
+static enum hd_status mark(sqlite3 *db, const char *mark_sql, long long a, long long b, int *count,
+			   struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	*count = 0;
+	rc = db_prepare(db, mark_sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
+	rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+	if (rc == HD_OK)
+		*count = (int)db_changes(st);
+	db_done(st);
+	return rc;
+}
+
+/* Erases the visits that mark_sql (an INSERT into temp.doomed, $1 and $2
  * bound to a and b) marks. */
 static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const char *action,
 				  const char *mark_sql, long long a, long long b, int *count,
@@ -121,8 +145,7 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 	if (rc == HD_OK)
 		rc = db_exec(db, "DELETE FROM temp.doomed", 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = db_exec(db, mark_sql, a, b, 0, err);
-	*count = sqlite3_changes(db);
+		rc = mark(db, mark_sql, a, b, count, err);
 	if (rc == HD_OK)
 		files = doomed_files(db, &nfiles);
 	if (rc == HD_OK)
@@ -160,7 +183,7 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 	if (!v.person_id)
 		return erase_where(db, who, "visit.erase",
 				   "INSERT INTO temp.doomed(id, person_id)"
-				   " SELECT id, NULL FROM visit WHERE id = ?1 AND erased = 0",
+				   " SELECT id, NULL FROM visit WHERE id = $1 AND erased = 0",
 				   id, 0, &count, err);
 	return visit_erase_person(db, who, v.person_id, err);
 }
@@ -168,6 +191,7 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long long person_id,
 				  struct hd_err *err)
 {
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	int count;
 
@@ -176,14 +200,20 @@ enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long 
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_exec(db,
-		     "INSERT OR REPLACE INTO erasure(person_id, created, at)"
-		     " SELECT id, created, ?2 FROM person WHERE id = ?1",
-		     person_id, (long long)clock_now(), 0, err);
+	rc = db_prepare(db,
+			"INSERT OR REPLACE INTO erasure(person_id, created, at)"
+			" SELECT id, created, $2 FROM person WHERE id = $1",
+			&st, err);
+	if (rc == HD_OK) {
+		db_bind_int(st, 1, person_id);
+		db_bind_int(st, 2, clock_now());
+		rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+		db_done(st);
+	}
 	if (rc == HD_OK)
 		rc = erase_where(db, who, "visit.erase",
 				 "INSERT INTO temp.doomed(id, person_id)"
-				 " SELECT id, person_id FROM visit WHERE person_id = ?1",
+				 " SELECT id, person_id FROM visit WHERE person_id = $1",
 				 person_id, 0, &count, err);
 	rc = db_finish(db, rc, err);
 	if (rc == HD_OK)
@@ -194,56 +224,55 @@ enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long 
 enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who, int *count,
 				 struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	long long id, created, at;
 	enum hd_status rc;
 	int n;
 
 	*count = 0;
-	rc = db_prepare_raw(from, "SELECT person_id, created, at FROM erasure ORDER BY at", &st,
-			    err);
-	while (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
-		id = sqlite3_column_int64(st, 0);
-		created = sqlite3_column_int64(st, 1);
-		at = sqlite3_column_int64(st, 2);
+	rc = db_prepare(from, "SELECT person_id, created, at FROM erasure ORDER BY at", &st, err);
+	while (rc == HD_OK && db_step(st) == DB_ROW) {
+		id = db_col_int(st, 0);
+		created = db_col_int(st, 1);
+		at = db_col_int(st, 2);
 		/* The same person: the number and the time their row was made. */
 		rc = db_exec(db,
 			     "INSERT OR IGNORE INTO erasure(person_id, created, at)"
-			     " VALUES (?1, ?2, ?3)",
+			     " VALUES ($1, $2, $3)",
 			     id, created, at, err);
 		if (rc == HD_OK)
 			rc = erase_where(db, who, "visit.erase",
 					 "INSERT INTO temp.doomed(id, person_id)"
 					 " SELECT v.id, v.person_id FROM visit v JOIN person p"
-					 " ON p.id = v.person_id WHERE p.id = ?1 AND p.created = ?2",
+					 " ON p.id = v.person_id WHERE p.id = $1 AND p.created = $2",
 					 id, created, &n, err);
 		if (rc == HD_OK)
 			*count += n;
 	}
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
 /* Printed lists of who was here hold names too: they go with the visits. */
 static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(db,
-			    "SELECT file FROM spool WHERE kind = 'list' AND created < ?1"
-			    " AND file IS NOT NULL AND data IS NOT NULL",
-			    &st, err);
+	rc = db_prepare(db,
+			"SELECT file FROM spool WHERE kind = 'list' AND created < $1"
+			" AND file IS NOT NULL AND data IS NOT NULL",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, cutoff);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		unlink((const char *)sqlite3_column_text(st, 0));
-	db_done_raw(st);
+	db_bind_int(st, 1, cutoff);
+	while (db_step(st) == DB_ROW)
+		unlink(db_col_text(st, 0));
+	db_done(st);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
 		rc = db_exec(db,
-			     "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < ?1"
+			     "UPDATE spool SET data = NULL WHERE kind = 'list' AND created < $1"
 			     " AND data IS NOT NULL",
 			     cutoff, 0, 0, err);
 	return db_finish(db, rc, err);
@@ -275,8 +304,8 @@ enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, t
 		began = clock_monotonic_ms();
 		rc = erase_where(db, who, "visit.retention",
 				 "INSERT INTO temp.doomed(id, person_id)"
-				 " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < ?1"
-				 " LIMIT ?2",
+				 " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < $1"
+				 " LIMIT $2",
 				 cutoff, size, &n, err);
 		*erased += n;
 		if (rc != HD_OK || n < size)
@@ -291,6 +320,7 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 			       struct hd_err *err)
 {
 	struct visit *in = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 	char after[96];
 	int n = 0, i, closing = settings_minutes(db, SET_CLOSING_TIME);
@@ -301,17 +331,22 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 	if (rc != HD_OK || n == 0)
 		goto done;
 	rc = db_begin(db, err);
+	if (rc == HD_OK)
+		rc = db_prepare(db,
+				"UPDATE visit SET time_out = $2, auto_out = 1"
+				" WHERE id = $1 AND time_out IS NULL",
+				&st, err);
 	for (i = 0; rc == HD_OK && i < n; i++) {
 		close_at = clock_day_time(clock_day_at(in[i].time_in), closing);
 		if (close_at > now)
 			continue;
 		if (close_at < in[i].time_in)
 			close_at = in[i].time_in;
-		rc = db_exec(db,
-			     "UPDATE visit SET time_out = ?2, auto_out = 1"
-			     " WHERE id = ?1 AND time_out IS NULL",
-			     in[i].id, (long long)close_at, 0, err);
-		if (rc == HD_OK && sqlite3_changes(db) == 0)
+		db_reset(st);
+		db_bind_int(st, 1, in[i].id);
+		db_bind_int(st, 2, close_at);
+		rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+		if (rc == HD_OK && db_changes(st) == 0)
 			continue; /* another desk checked them out meanwhile */
 		snprintf(after, sizeof(after), "{\"time_out\":%lld,\"auto\":1}",
 			 (long long)close_at);
@@ -321,6 +356,7 @@ enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *cou
 		if (rc == HD_OK)
 			(*count)++;
 	}
+	db_done(st);
 	rc = db_finish(db, rc, err);
 done:
 	free(in);
