@@ -51,25 +51,26 @@ static void piece(const uint32_t *cps, int from, int count, char *out, size_t ou
 	out[used] = '\0';
 }
 
-static enum hd_status put_pieces(sqlite3_stmt *st, const char *text, int base, int kind,
-				 long long id, sqlite3 *db, struct hd_err *err)
+static enum hd_status put_pieces(struct db_stmt *st, const char *text, int base, int kind,
+				 long long id, struct hd_err *err)
 {
 	uint32_t cps[MAX_CHARS];
 	char gram[16];
-	int n = code_points(text, cps, MAX_CHARS), i, w, src;
+	int n = code_points(text, cps, MAX_CHARS), i, w;
+	enum db_step step;
 
 	for (i = 0; i < n; i++) {
 		for (w = 1; w <= 2 && i + w <= n; w++) {
 			piece(cps, i, w, gram, sizeof(gram));
-			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, gram, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int(st, 2, base + i);
-			sqlite3_bind_int(st, 3, n);
-			sqlite3_bind_int(st, 4, kind);
-			sqlite3_bind_int64(st, 5, id);
-			src = sqlite3_step(st);
-			if (src != SQLITE_DONE && (src & 0xff) != SQLITE_CONSTRAINT)
-				return db_fail(db, src, err);
+			db_reset(st);
+			db_bind_text(st, 1, gram);
+			db_bind_int(st, 2, base + i);
+			db_bind_int(st, 3, n);
+			db_bind_int(st, 4, kind);
+			db_bind_int(st, 5, id);
+			step = db_step(st);
+			if (step != DB_DONE && step != DB_CONSTRAINT)
+				return db_step_fail(st, err);
 		}
 	}
 	return HD_OK;
@@ -78,36 +79,34 @@ static enum hd_status put_pieces(sqlite3_stmt *st, const char *text, int base, i
 enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
 				const char *short_name, struct hd_err *err)
 {
-	sqlite3_stmt *del = NULL, *ins = NULL;
+	struct db_stmt *del = NULL, *ins = NULL;
 	enum hd_status rc;
-	int src;
 
 	if (kind != SEARCH_ORG && kind != SEARCH_TEAM)
 		return search_pinyin_put(db, kind, id, name, short_name, err);
-	rc = db_prepare_raw(db, "DELETE FROM name_gram WHERE kind = ?1 AND id = ?2", &del, err);
+	rc = db_prepare(db, "DELETE FROM name_gram WHERE kind = $1 AND id = $2", &del, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int(del, 1, (int)kind);
-	sqlite3_bind_int64(del, 2, id);
-	src = sqlite3_step(del);
-	if (src != SQLITE_DONE) {
-		rc = db_fail(db, src, err);
+	db_bind_int(del, 1, (int)kind);
+	db_bind_int(del, 2, id);
+	if (db_step(del) != DB_DONE) {
+		rc = db_step_fail(del, err);
 		goto done;
 	}
-	rc = db_prepare_raw(db,
-			    "INSERT OR IGNORE INTO name_gram(gram, pos, len, kind, id)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5)",
-			    &ins, err);
+	rc = db_prepare(db,
+			"INSERT OR IGNORE INTO name_gram(gram, pos, len, kind, id)"
+			" VALUES ($1, $2, $3, $4, $5)",
+			&ins, err);
 	if (rc != HD_OK)
 		goto done;
-	rc = put_pieces(ins, name, 0, (int)kind, id, db, err);
+	rc = put_pieces(ins, name, 0, (int)kind, id, err);
 	if (rc == HD_OK && short_name && *short_name && !strstr(name, short_name))
-		rc = put_pieces(ins, short_name, SHORT_POS, (int)kind, id, db, err);
+		rc = put_pieces(ins, short_name, SHORT_POS, (int)kind, id, err);
 	if (rc == HD_OK)
 		rc = search_pinyin_put(db, kind, id, name, short_name, err);
 done:
-	db_done_raw(del);
-	db_done_raw(ins);
+	db_done(del);
+	db_done(ins);
 	return rc;
 }
 
@@ -120,36 +119,36 @@ static const char SQL_CANDIDATES[] =
 	" CASE g.kind WHEN 1 THEN (SELECT short FROM org WHERE id = g.id)"
 	"  ELSE (SELECT short FROM team WHERE id = g.id) END,"
 	" CASE g.kind WHEN 1 THEN 0 ELSE (SELECT state FROM team WHERE id = g.id) END"
-	" FROM name_gram g WHERE g.gram = ?1 AND (g.kind & ?2) != 0 ORDER BY g.pos, g.len";
+	" FROM name_gram g WHERE g.gram = $1 AND (g.kind & $2) != 0 ORDER BY g.pos, g.len";
 
 /* How many records hold a piece, counted up to a bound. */
 static const char SQL_PIECE_COUNT[] =
-	"SELECT count(*) FROM (SELECT 1 FROM name_gram WHERE gram = ?1 LIMIT 4096)";
+	"SELECT count(*) FROM (SELECT 1 FROM name_gram WHERE gram = $1 LIMIT 4096)";
 
 /* The offset of the query's two-character piece held by fewest names: the
  * search reads only that piece's rows. */
 static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	char gram[16];
 	int best = 0, best_count = -1, at, c;
 
-	if (qn <= 2 || db_prepare_raw(db, SQL_PIECE_COUNT, &st, NULL) != HD_OK)
+	if (qn <= 2 || db_prepare(db, SQL_PIECE_COUNT, &st, NULL) != HD_OK)
 		goto done;
 	for (at = 0; at + 2 <= qn; at++) {
 		piece(q, at, 2, gram, sizeof(gram));
-		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, gram, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) != SQLITE_ROW)
+		db_reset(st);
+		db_bind_text(st, 1, gram);
+		if (db_step(st) != DB_ROW)
 			break;
-		c = sqlite3_column_int(st, 0);
+		c = (int)db_col_int(st, 0);
 		if (best_count < 0 || c < best_count) {
 			best = at;
 			best_count = c;
 		}
 	}
 done:
-	db_done_raw(st);
+	db_done(st);
 	return best;
 }
 
@@ -199,9 +198,10 @@ static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, stru
 {
 	char trimmed[NAME_BYTES], gram[16];
 	uint32_t q[MAX_CHARS];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int qn, src = SQLITE_DONE, kind, pos, at, count = 0;
+	enum db_step step = DB_DONE;
+	int qn, kind, pos, at, count = 0;
 	long long id;
 
 	*n = 0;
@@ -211,18 +211,18 @@ static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, stru
 		return HD_OK;
 	at = rarest_piece(db, q, qn);
 	piece(q, at, qn < 2 ? qn : 2, gram, sizeof(gram));
-	rc = db_prepare_raw(db, SQL_CANDIDATES, &st, err);
+	rc = db_prepare(db, SQL_CANDIDATES, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, gram, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, kinds);
-	while (count < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 3);
-		const char *short_name = (const char *)sqlite3_column_text(st, 4);
+	db_bind_text(st, 1, gram);
+	db_bind_int(st, 2, kinds);
+	while (count < max && (step = db_step(st)) == DB_ROW) {
+		const char *name = db_col_text(st, 3);
+		const char *short_name = db_col_text(st, 4);
 
-		kind = sqlite3_column_int(st, 0);
-		id = sqlite3_column_int64(st, 1);
-		pos = sqlite3_column_int(st, 2);
+		kind = (int)db_col_int(st, 0);
+		id = db_col_int(st, 1);
+		pos = (int)db_col_int(st, 2);
 		if (!name || seen_before(hits, count, kind, id))
 			continue;
 		if (qn > 2 && !(pos < SHORT_POS ? contains_at(name, pos - at, q, qn)
@@ -234,12 +234,12 @@ static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, stru
 		snprintf(hits[count].name, sizeof(hits[count].name), "%s", name);
 		snprintf(hits[count].short_name, sizeof(hits[count].short_name), "%s",
 			 short_name ? short_name : "");
-		hits[count].state = sqlite3_column_int(st, 5);
+		hits[count].state = (int)db_col_int(st, 5);
 		count++;
 	}
-	if (count < max && src != SQLITE_DONE && src != SQLITE_ROW)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	if (count < max && step != DB_DONE && step != DB_ROW)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	if (rc == HD_OK && count < max && pinyin_letters(trimmed))
 		rc = add_pinyin_hits(db, trimmed, kinds, hits, max, &count, err);
 	*n = count;
@@ -251,7 +251,7 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 {
 	/* One read transaction for the search's statements: outside one,
 	 * each would take and leave the file's read lock on its own. */
-	bool began = sqlite3_get_autocommit(db) && db_begin_read(db, NULL) == HD_OK;
+	bool began = !db_in_transaction(db) && db_begin_read(db, NULL) == HD_OK;
 	enum hd_status rc = find_names(db, query, kinds, hits, max, n, err);
 
 	if (began)
@@ -262,28 +262,27 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind kind,
 				 struct search_hit *hits, int max, int *n, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src = SQLITE_DONE;
+	enum db_step step = DB_DONE;
 
 	*n = 0;
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int(st, 1, max);
-	while (*n < max && (src = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 1, max);
+	while (*n < max && (step = db_step(st)) == DB_ROW) {
 		struct search_hit *h = &hits[(*n)++];
 
 		h->kind = kind;
-		h->id = sqlite3_column_int64(st, 0);
-		snprintf(h->name, sizeof(h->name), "%s", (const char *)sqlite3_column_text(st, 1));
-		snprintf(h->short_name, sizeof(h->short_name), "%s",
-			 (const char *)sqlite3_column_text(st, 2));
-		h->state = sqlite3_column_int(st, 3);
+		h->id = db_col_int(st, 0);
+		db_column_text(st, 1, h->name, sizeof(h->name));
+		db_column_text(st, 2, h->short_name, sizeof(h->short_name));
+		h->state = (int)db_col_int(st, 3);
 	}
-	if (src != SQLITE_DONE && src != SQLITE_ROW)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	if (step != DB_DONE && step != DB_ROW)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -300,11 +299,11 @@ enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, in
 	orgs = xcalloc((size_t)max, sizeof(*orgs));
 	teams = xcalloc((size_t)max, sizeof(*teams));
 	if (kinds & SEARCH_ORG)
-		rc = browse_one(db, "SELECT id, name, short, 0 FROM org ORDER BY name LIMIT ?1",
+		rc = browse_one(db, "SELECT id, name, short, 0 FROM org ORDER BY name LIMIT $1",
 				SEARCH_ORG, orgs, max, &no, err);
 	if (rc == HD_OK && (kinds & SEARCH_TEAM))
 		rc = browse_one(db,
-				"SELECT id, name, short, state FROM team ORDER BY name LIMIT ?1",
+				"SELECT id, name, short, state FROM team ORDER BY name LIMIT $1",
 				SEARCH_TEAM, teams, max, &nt, err);
 	while (rc == HD_OK && *n < max && (i < no || j < nt)) {
 		if (j >= nt || (i < no && strcmp(orgs[i].name, teams[j].name) <= 0))

@@ -40,35 +40,35 @@ struct record_text {
 };
 
 static const char *const SQL_RECORD[] = {
-	[SEARCH_ORG] = "SELECT name, short, 0 FROM org WHERE id = ?1",
-	[SEARCH_TEAM] = "SELECT name, short, state FROM team WHERE id = ?1",
-	[SEARCH_ROOM] = "SELECT name, '', 0 FROM room WHERE id = ?1",
-	[SEARCH_PERSON] = "SELECT name, '', 0 FROM person WHERE id = ?1",
+	[SEARCH_ORG] = "SELECT name, short, 0 FROM org WHERE id = $1",
+	[SEARCH_TEAM] = "SELECT name, short, state FROM team WHERE id = $1",
+	[SEARCH_ROOM] = "SELECT name, '', 0 FROM room WHERE id = $1",
+	[SEARCH_PERSON] = "SELECT name, '', 0 FROM person WHERE id = $1",
 };
 
 /* HD_NOT_FOUND (err untouched) for a row whose record is gone. */
 static enum hd_status record_text(sqlite3 *db, int kind, long long id, struct record_text *out,
 				  struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
 	if (kind <= 0 || kind > SEARCH_PERSON || !SQL_RECORD[kind])
 		return HD_NOT_FOUND;
-	rc = db_prepare_raw(db, SQL_RECORD[kind], &st, err);
+	rc = db_prepare(db, SQL_RECORD[kind], &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		db_column_text_raw(st, 0, out->name, sizeof(out->name));
-		db_column_text_raw(st, 1, out->short_name, sizeof(out->short_name));
-		out->state = sqlite3_column_int(st, 2);
+	db_bind_int(st, 1, id);
+	step = db_step(st);
+	if (step == DB_ROW) {
+		db_column_text(st, 0, out->name, sizeof(out->name));
+		db_column_text(st, 1, out->short_name, sizeof(out->short_name));
+		out->state = (int)db_col_int(st, 2);
 	} else {
-		rc = src == SQLITE_DONE ? HD_NOT_FOUND : db_fail(db, src, err);
+		rc = step == DB_DONE ? HD_NOT_FOUND : db_step_fail(st, err);
 	}
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
@@ -112,21 +112,21 @@ struct walk {
 };
 
 static const char SQL_BY_INITIALS[] =
-	"SELECT kind, id, pos, initials, spelled FROM name_pinyin WHERE at = ?1"
-	" AND initials >= ?2 AND initials < ?3 AND (kind & ?4) != 0 LIMIT ?5";
+	"SELECT kind, id, pos, initials, spelled FROM name_pinyin WHERE at = $1"
+	" AND initials >= $2 AND initials < $3 AND (kind & $4) != 0 LIMIT $5";
 static const char SQL_BY_SPELLED[] =
-	"SELECT kind, id, pos, initials, spelled FROM name_pinyin WHERE at = ?1"
-	" AND spelled >= ?2 AND spelled < ?3 AND (kind & ?4) != 0 LIMIT ?5";
+	"SELECT kind, id, pos, initials, spelled FROM name_pinyin WHERE at = $1"
+	" AND spelled >= $2 AND spelled < $3 AND (kind & $4) != 0 LIMIT $5";
 
-/* Binds the range of texts beginning with text as ?n and ?n+1 ('{'
+/* Binds the range of texts beginning with text as $n and $n+1 ('{'
  * follows 'z'). */
-static void bind_prefix(sqlite3_stmt *st, int n, const char *text)
+static void bind_prefix(struct db_stmt *st, int n, const char *text)
 {
 	char end[PINYIN_KEY_BYTES + 8];
 
 	snprintf(end, sizeof(end), "%s{", text);
-	sqlite3_bind_text(st, n, text, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, n + 1, end, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, n, text);
+	db_bind_text(st, n + 1, end);
 }
 
 static bool begins(const char *s, const char *prefix)
@@ -142,34 +142,34 @@ static enum hd_status read_range(struct walk *w, const char *sql, const char *a,
 				 const char *initials, const char *spelled, bool *held,
 				 struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src = SQLITE_DONE;
+	enum db_step step = DB_DONE;
 
-	rc = db_prepare_raw(w->db, sql, &st, err);
+	rc = db_prepare(w->db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int(st, 1, w->at);
+	db_bind_int(st, 1, w->at);
 	bind_prefix(st, 2, a);
-	sqlite3_bind_int(st, 4, w->kinds);
-	sqlite3_bind_int(st, 5, held ? PROBE_ROWS : ROWS_PER_KEY);
+	db_bind_int(st, 4, w->kinds);
+	db_bind_int(st, 5, held ? PROBE_ROWS : ROWS_PER_KEY);
 	if (held) {
 		w->reads++;
 		*held = false;
 	}
-	while (!w->stopped && !(held && *held) && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((initials && !begins((const char *)sqlite3_column_text(st, 3), initials)) ||
-		    (spelled && !begins((const char *)sqlite3_column_text(st, 4), spelled)))
+	while (!w->stopped && !(held && *held) && (step = db_step(st)) == DB_ROW) {
+		if ((initials && !begins(db_col_text(st, 3), initials)) ||
+		    (spelled && !begins(db_col_text(st, 4), spelled)))
 			continue;
 		if (held)
 			*held = true;
-		else if (!w->take(w->ctx, sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1),
-				  sqlite3_column_int(st, 2)))
+		else if (!w->take(w->ctx, (int)db_col_int(st, 0), db_col_int(st, 1),
+				  (int)db_col_int(st, 2)))
 			w->stopped = true;
 	}
-	if (!w->stopped && src != SQLITE_DONE && src != SQLITE_ROW)
-		rc = db_fail(w->db, src, err);
-	db_done_raw(st);
+	if (!w->stopped && step != DB_DONE && step != DB_ROW)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -301,7 +301,7 @@ static enum hd_status walk_at(struct walk *w, struct hd_err *err)
  * this one began it (search_end ends it). */
 static bool search_begin(sqlite3 *db)
 {
-	return sqlite3_get_autocommit(db) && db_begin_read(db, NULL) == HD_OK;
+	return !db_in_transaction(db) && db_begin_read(db, NULL) == HD_OK;
 }
 
 static void search_end(sqlite3 *db, bool began)

@@ -15,24 +15,22 @@
 #define INSIDE_SPELLINGS 3 /* spellings kept from a character inside a name */
 #define NAME_CHARS 64      /* characters of a name indexed */
 
-static enum hd_status put_spellings(sqlite3 *db, sqlite3_stmt *ins, const char *text, int from,
-				    int at, int pos, int max, int kind, long long id,
-				    struct hd_err *err)
+static enum hd_status put_spellings(struct db_stmt *ins, const char *text, int from, int at,
+				    int pos, int max, int kind, long long id, struct hd_err *err)
 {
 	struct pinyin_spelling sp[PINYIN_SPELLINGS_MAX];
-	int n = pinyin_spellings(text, from, sp, max), i, src;
+	int n = pinyin_spellings(text, from, sp, max), i;
 
 	for (i = 0; i < n; i++) {
-		sqlite3_reset(ins);
-		sqlite3_bind_int(ins, 1, at);
-		sqlite3_bind_text(ins, 2, sp[i].initials, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 3, sp[i].spelled, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(ins, 4, kind);
-		sqlite3_bind_int64(ins, 5, id);
-		sqlite3_bind_int(ins, 6, pos);
-		src = sqlite3_step(ins);
-		if (src != SQLITE_DONE)
-			return db_fail(db, src, err);
+		db_reset(ins);
+		db_bind_int(ins, 1, at);
+		db_bind_text(ins, 2, sp[i].initials);
+		db_bind_text(ins, 3, sp[i].spelled);
+		db_bind_int(ins, 4, kind);
+		db_bind_int(ins, 5, id);
+		db_bind_int(ins, 6, pos);
+		if (db_step(ins) != DB_DONE)
+			return db_step_fail(ins, err);
 	}
 	return HD_OK;
 }
@@ -57,38 +55,37 @@ static int code_points(const char *s, uint32_t *cps, int max)
 enum hd_status search_pinyin_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
 				 const char *short_name, struct hd_err *err)
 {
-	sqlite3_stmt *ins = NULL;
+	struct db_stmt *ins = NULL;
 	uint32_t cps[NAME_CHARS];
 	enum hd_status rc;
 	int n, i;
 
-	rc = db_exec(db, "DELETE FROM name_pinyin WHERE kind = ?1 AND id = ?2", (long long)kind, id,
+	rc = db_exec(db, "DELETE FROM name_pinyin WHERE kind = $1 AND id = $2", (long long)kind, id,
 		     0, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(
+		rc = db_prepare(
 			db,
 			"INSERT OR IGNORE INTO name_pinyin(at, initials, spelled, kind, id, pos)"
-			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			" VALUES ($1, $2, $3, $4, $5, $6)",
 			&ins, err);
 	if (rc != HD_OK || !name)
 		goto done;
 	if (kind == SEARCH_PERSON) {
-		rc = put_spellings(db, ins, name, 0, SEARCH_AT_PERSON, 0, PINYIN_SPELLINGS_MAX,
-				   kind, id, err);
+		rc = put_spellings(ins, name, 0, SEARCH_AT_PERSON, 0, PINYIN_SPELLINGS_MAX, kind,
+				   id, err);
 		goto done;
 	}
 	n = code_points(name, cps, NAME_CHARS);
-	rc = put_spellings(db, ins, name, 0, SEARCH_AT_START, 0, PINYIN_SPELLINGS_MAX, kind, id,
-			   err);
+	rc = put_spellings(ins, name, 0, SEARCH_AT_START, 0, PINYIN_SPELLINGS_MAX, kind, id, err);
 	for (i = 1; rc == HD_OK && i < n; i++)
 		if (pinyin_spells(cps[i]))
-			rc = put_spellings(db, ins, name, i, SEARCH_AT_INSIDE, i, INSIDE_SPELLINGS,
+			rc = put_spellings(ins, name, i, SEARCH_AT_INSIDE, i, INSIDE_SPELLINGS,
 					   kind, id, err);
 	if (rc == HD_OK && short_name && *short_name && !strstr(name, short_name))
-		rc = put_spellings(db, ins, short_name, 0, SEARCH_AT_START, SEARCH_SHORT_POS,
+		rc = put_spellings(ins, short_name, 0, SEARCH_AT_START, SEARCH_SHORT_POS,
 				   PINYIN_SPELLINGS_MAX, kind, id, err);
 done:
-	db_done_raw(ins);
+	db_done(ins);
 	return rc;
 }
 
@@ -104,24 +101,24 @@ enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err)
 		{ SEARCH_PERSON, "SELECT id, name, '' FROM person" },
 	};
 	char name[NAME_BYTES], short_name[32];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc = HD_OK;
+	enum db_step step = DB_DONE;
 	size_t k;
-	int src = SQLITE_DONE;
 
 	/* Row by row (there may be many people): the rows written are of
 	 * another table than the one read. */
 	for (k = 0; rc == HD_OK && k < sizeof(ALL) / sizeof(ALL[0]); k++) {
-		rc = db_prepare_raw(db, ALL[k].sql, &st, err);
-		while (rc == HD_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-			db_column_text_raw(st, 1, name, sizeof(name));
-			db_column_text_raw(st, 2, short_name, sizeof(short_name));
-			rc = search_pinyin_put(db, ALL[k].kind, sqlite3_column_int64(st, 0), name,
-					       short_name, err);
+		rc = db_prepare(db, ALL[k].sql, &st, err);
+		while (rc == HD_OK && (step = db_step(st)) == DB_ROW) {
+			db_column_text(st, 1, name, sizeof(name));
+			db_column_text(st, 2, short_name, sizeof(short_name));
+			rc = search_pinyin_put(db, ALL[k].kind, db_col_int(st, 0), name, short_name,
+					       err);
 		}
-		if (rc == HD_OK && src != SQLITE_DONE)
-			rc = db_fail(db, src, err);
-		db_done_raw(st);
+		if (rc == HD_OK && step != DB_DONE)
+			rc = db_step_fail(st, err);
+		db_done(st);
 		st = NULL;
 	}
 	return rc;
