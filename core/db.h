@@ -193,7 +193,7 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, const long long *args, i
 			  size_t elem, void (*read_row)(struct db_stmt *st, void *rec), void **out,
 			  int *n, struct hd_err *err);
 
-/* db_collect with one text parameter $1. */
+/* db_collect with one text parameter $1; HD_FAIL when the database fails. */
 enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
 			       void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,
 			       struct hd_err *err);
