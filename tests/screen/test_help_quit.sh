@@ -54,6 +54,10 @@ scr_type '?q'
 expect_screen "?q" "? and q in the registers' search field are typed"
 expect_line 1 机构与团队 "? in a text field does not open help"
 expect_no_screen "[exit" "q in a text field does not leave"
+# The q composes pinyin: the first Esc drops it, the second leaves.
+scr_keys Escape
+expect_line 3 "?  " "Esc drops the q being composed"
+expect_line 1 机构与团队 "and stays in the registers"
 scr_keys Escape
 expect_line 1 首页 "Esc from the registers goes home"
 
