@@ -444,19 +444,16 @@ done:
 
 char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	char *text = NULL;
 
-	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-
-		text = strdup(t ? t : "");
-	}
+	db_bind_int(st, 1, id);
+	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
+		text = strdup(db_col_text(st, 0));
 done:
-	db_done_raw(st);
+	db_done(st);
 	return text;
 }
 
@@ -596,16 +593,16 @@ enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, l
 		       struct hd_err *err)
 {
 	const long long args[3] = { a, b, c };
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int i, src;
+	int i;
 
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	for (i = 0; i < 3 && i < sqlite3_bind_parameter_count(st); i++)
-		sqlite3_bind_int64(st, i + 1, args[i]);
-	src = sqlite3_step(st);
-	db_done_raw(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	for (i = 0; i < 3 && i < db_param_count(st); i++)
+		db_bind_int(st, i + 1, args[i]);
+	rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }

@@ -153,6 +153,9 @@ void db_bind_text(struct db_stmt *st, int i, const char *text);
 void db_bind_null(struct db_stmt *st, int i);
 void db_bind_blob(struct db_stmt *st, int i, const void *data, size_t n);
 
+/* How many parameters the statement has (its highest $N). */
+int db_param_count(struct db_stmt *st);
+
 /* Runs the statement to its next row or its end. */
 enum db_step db_step(struct db_stmt *st);
 

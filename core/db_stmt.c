@@ -94,6 +94,11 @@ void db_bind_blob(struct db_stmt *st, int i, const void *data, size_t n)
 	sqlite3_bind_blob64(st->st, i, data, n, SQLITE_TRANSIENT);
 }
 
+int db_param_count(struct db_stmt *st)
+{
+	return sqlite3_bind_parameter_count(st->st);
+}
+
 enum db_step db_step(struct db_stmt *st)
 {
 	st->rc = sqlite3_step(st->st);

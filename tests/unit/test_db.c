@@ -259,7 +259,12 @@ static void test_statements_bind_and_read_typed_values(void **state)
 	assert_int_equal(db_prepare(t->db, "INSERT INTO t(b) VALUES ('x$1')", &st, NULL), HD_OK);
 	assert_int_equal(db_run(st, NULL), HD_REFUSED);
 	db_done(st);
+	/* db_exec binds its numbers by $N, whatever their order in the text. */
+	assert_int_equal(db_exec(t->db, "UPDATE t SET a = $2 WHERE id = $1", 1, 77, 0, NULL),
+			 HD_OK);
+	assert_int_equal(tdb_int(t->db, "SELECT a FROM t WHERE id = 1"), 77);
 	assert_int_equal(db_prepare(t->db, "UPDATE t SET a = 0", &st, NULL), HD_OK);
+	assert_int_equal(db_param_count(st), 0);
 	assert_int_equal(db_run(st, NULL), HD_OK);
 	assert_int_equal(db_changes(st), 2);
 	db_done(st);
