@@ -488,6 +488,16 @@ bool db_is_empty(sqlite3 *db)
 	return n == 0;
 }
 
+const char *db_file(sqlite3 *db)
+{
+	return sqlite3_db_filename(db, "main");
+}
+
+bool db_in_transaction(sqlite3 *db)
+{
+	return !sqlite3_get_autocommit(db);
+}
+
 void db_column_text_raw(sqlite3_stmt *st, int col, char *out, size_t outsz)
 {
 	const char *t = (const char *)sqlite3_column_text(st, col);

@@ -123,6 +123,14 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 /* True when the database holds no rooms, organisations or teams yet. */
 bool db_is_empty(sqlite3 *db);
 
+/* The path of db's file (the connection's own; "" for a database in
+ * memory, NULL when there is no file to name). */
+const char *db_file(sqlite3 *db);
+
+/* True while a transaction is open on db (the database may end one itself:
+ * disk full, say). */
+bool db_in_transaction(sqlite3 *db);
+
 /* Statements of the storage interface: SQL written once for every backend
  * ($1, $2 ... for parameters, RETURNING for a new row's id), typed binds and
  * columns, failures named alike whatever the backend. Columns count from 0,

@@ -158,6 +158,36 @@ static void test_failed_outer_action_leaves_nothing(void **state)
 	assert_true(sqlite3_get_autocommit(t->db));
 }
 
+/* A connection names its file ("" in memory) and says whether a
+ * transaction is open, also a nested one. */
+static void test_a_connection_names_its_file_and_open_transaction(void **state)
+{
+	static const char *const SKIP[] = { "audit", NULL };
+	struct tdb *t = *state;
+	sqlite3 *copy = NULL;
+	struct hd_err err;
+	const char *file = db_file(t->db);
+
+	assert_non_null(file);
+	assert_true(strlen(file) >= strlen("/t.db"));
+	assert_string_equal(file + strlen(file) - strlen("/t.db"), "/t.db");
+	assert_int_equal(db_scratch(t->db, SKIP, &copy, &err), HD_OK);
+	assert_string_equal(db_file(copy), "");
+	db_close(copy);
+	assert_false(db_in_transaction(t->db));
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(db_begin(t->db, &err), HD_OK);
+	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
+	assert_true(db_in_transaction(t->db));
+	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
+	assert_false(db_in_transaction(t->db));
+	assert_int_equal(db_begin_read(t->db, &err), HD_OK);
+	assert_true(db_in_transaction(t->db));
+	db_rollback(t->db);
+	assert_false(db_in_transaction(t->db));
+}
+
 static int statements(sqlite3 *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -494,6 +524,9 @@ int main(void)
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup,
 						tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_a_connection_names_its_file_and_open_transaction, tdb_setup,
+			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_statements_are_kept_and_never_shared,
 						tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_scratch_copy_is_private_and_locks_nothing,
