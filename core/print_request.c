@@ -10,25 +10,23 @@
  * spool's retry makes it. Its format and queue are chosen when it is made. */
 static const char SQL_REQUEST[] =
 	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
-	" SELECT ?1, ?2, count(*) + 1, 'escpos', '', 'sending', ?3, ?3 FROM spool"
-	" WHERE kind = ?1 AND record_id = ?2";
+	" SELECT $1, $2, count(*) + 1, 'escpos', '', 'sending', $3, $3 FROM spool"
+	" WHERE kind = $1 AND record_id = $2";
 
 enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
-	rc = db_prepare_raw(db, SQL_REQUEST, &st, err);
+	rc = db_prepare(db, SQL_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, record_id);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
-	src = sqlite3_step(st);
-	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+	db_bind_text(st, 1, spool_kind_text(kind));
+	db_bind_int(st, 2, record_id);
+	db_bind_int(st, 3, clock_now());
+	if (db_step(st) != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
