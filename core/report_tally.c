@@ -75,22 +75,22 @@ static int most_first(const void *a, const void *b)
 
 static void name_of(sqlite3 *db, struct report_visited *v)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 
 	if (v->id == 0) {
 		snprintf(v->name, sizeof(v->name), "%s", _("(nobody in particular)"));
 		return;
 	}
-	if (db_prepare_raw(db,
-			   v->team    ? "SELECT name FROM team WHERE id = ?1"
-			   : v->named ? "SELECT name FROM visitee WHERE id = ?1"
-				      : "SELECT name FROM org WHERE id = ?1",
-			   &st, NULL) != HD_OK)
+	if (db_prepare(db,
+		       v->team    ? "SELECT name FROM team WHERE id = $1"
+		       : v->named ? "SELECT name FROM visitee WHERE id = $1"
+				  : "SELECT name FROM org WHERE id = $1",
+		       &st, NULL) != HD_OK)
 		return;
-	sqlite3_bind_int64(st, 1, v->id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		db_column_text_raw(st, 0, v->name, sizeof(v->name));
-	db_done_raw(st);
+	db_bind_int(st, 1, v->id);
+	if (db_step(st) == DB_ROW)
+		db_column_text(st, 0, v->name, sizeof(v->name));
+	db_done(st);
 }
 
 enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct report *r,
