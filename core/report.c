@@ -126,16 +126,16 @@ static bool cancelled(struct hd_err *err)
 	return false;
 }
 
-/* Prepares sql with ?1 and ?2 bound to the period's start and end. */
+/* Prepares sql with $1 and $2 bound to the period's start and end. */
 static enum hd_status prepare_period(sqlite3 *db, const struct report *r, const char *sql,
-				     sqlite3_stmt **st, struct hd_err *err)
+				     struct db_stmt **st, struct hd_err *err)
 {
-	enum hd_status rc = db_prepare_raw(db, sql, st, err);
+	enum hd_status rc = db_prepare(db, sql, st, err);
 
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(*st, 1, (long long)r->start);
-	sqlite3_bind_int64(*st, 2, (long long)r->end);
+	db_bind_int(*st, 1, r->start);
+	db_bind_int(*st, 2, r->end);
 	return HD_OK;
 }
 
@@ -143,23 +143,25 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 				  report_progress_fn progress, void *ctx, struct hd_err *err)
 {
 	struct report_tally tally = { 0 };
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
+	enum db_step step;
+	bool stopped = false;
 	long rows = 0;
-	int src, d, purpose, party, hour;
+	int d, purpose, party, hour;
 	time_t t;
 
 	rc = prepare_period(db, r,
 			    "SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0),"
 			    " ifnull(visitee_id, 0) FROM visit"
-			    " WHERE time_in >= ?1 AND time_in < ?2",
+			    " WHERE time_in >= $1 AND time_in < $2",
 			    &st, err);
 	if (rc != HD_OK)
 		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		t = (time_t)sqlite3_column_int64(st, 0);
-		purpose = sqlite3_column_int(st, 1);
-		party = sqlite3_column_int(st, 2);
+	while ((step = db_step(st)) == DB_ROW) {
+		t = (time_t)db_col_int(st, 0);
+		purpose = (int)db_col_int(st, 1);
+		party = (int)db_col_int(st, 2);
 		d = day_of(starts, r->ndays, t);
 		if (d < 0)
 			continue;
@@ -174,19 +176,19 @@ static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *s
 		hour = hour_of(starts, d, t);
 		if (hour >= 0 && hour < 24)
 			r->hour_visits[hour]++;
-		report_tally_add(&tally, sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
-				 sqlite3_column_int64(st, 5), party);
+		report_tally_add(&tally, db_col_int(st, 3), db_col_int(st, 4), db_col_int(st, 5),
+				 party);
 		if (progress && ++rows % PROGRESS_ROWS == 0 &&
 		    !progress(ctx, (long)((t - r->start) * 900 / (r->end - r->start)), 1000)) {
-			src = SQLITE_INTERRUPT;
+			stopped = true;
 			break;
 		}
 	}
-	db_done_raw(st);
-	if (src == SQLITE_INTERRUPT)
+	if (stopped)
 		rc = cancelled(err) ? HD_OK : HD_FAIL;
-	else if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
+	else if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	if (rc == HD_OK)
 		return report_tally_finish(db, &tally, r, err);
 	report_tally_finish(db, &tally, r, err); /* frees it */
@@ -208,9 +210,10 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 				 struct hd_err *err)
 {
 	struct room_closure c;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int i, d, s, open_min, close_min, src;
+	enum db_step step;
+	int i, d, s, open_min, close_min;
 
 	for (i = 0; i < r->nrooms; i++) {
 		room_hours(db, &rooms[i], &open_min, &close_min);
@@ -223,14 +226,14 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 									 : 0;
 	}
 	rc = prepare_period(
-		db, r, "SELECT room_id, start, end FROM room_closure WHERE start < ?2 AND end > ?1",
+		db, r, "SELECT room_id, start, end FROM room_closure WHERE start < $2 AND end > $1",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		c.room_id = sqlite3_column_int64(st, 0);
-		c.start = (time_t)sqlite3_column_int64(st, 1);
-		c.end = (time_t)sqlite3_column_int64(st, 2);
+	while ((step = db_step(st)) == DB_ROW) {
+		c.room_id = db_col_int(st, 0);
+		c.start = (time_t)db_col_int(st, 1);
+		c.end = (time_t)db_col_int(st, 2);
 		for (i = 0; i < r->nrooms && rooms[i].id != c.room_id; i++)
 			;
 		for (d = 0; i < r->nrooms && d < r->ndays; d++) {
@@ -242,8 +245,9 @@ static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct roo
 					rd->slots[i * r->ndays + d][s] = 0;
 		}
 	}
-	db_done_raw(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	rc = step == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	return rc;
 }
 
 /* Adds a booking's open half hours to its room's booked (and used) time. */
@@ -302,33 +306,34 @@ static int by_misses(const void *a, const void *b)
 static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct room *rooms,
 				    struct room_days *rd, const time_t *starts, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct report_booker *bk;
 	enum hd_status rc;
-	int src, i;
+	enum db_step step;
+	int i;
 
-	/* States as of now (?3), as every reader sees them: a confirmed
-	 * booking past its check-in window (?4 seconds) is a released no-show,
+	/* States as of now ($3), as every reader sees them: a confirmed
+	 * booking past its check-in window ($4 seconds) is a released no-show,
 	 * a pending one past its start has lapsed. */
 	// clang-format off
 	rc = prepare_period(db, r,
-			"SELECT b.room_id, b.start, b.end, " BOOKING_STATE_NOW_SQL("?3", "?4") ","
-			" " BOOKING_NOSHOW_NOW_SQL("?3", "?4") ", b.late_cancel,"
+			"SELECT b.room_id, b.start, b.end, " BOOKING_STATE_NOW_SQL("$3", "$4") ","
+			" " BOOKING_NOSHOW_NOW_SQL("$3", "$4") ", b.late_cancel,"
 			" coalesce(b.org_id, b.team_id), b.team_id IS NOT NULL,"
 			" coalesce(o.name, t.name, '') FROM booking b"
 			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
-			" WHERE b.start >= ?1 AND b.start < ?2 ORDER BY b.room_id",
+			" WHERE b.start >= $1 AND b.start < $2 ORDER BY b.room_id",
 			&st, err);
 	// clang-format on
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 3, (long long)clock_now());
-	sqlite3_bind_int64(st, 4, (long long)settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60);
+	db_bind_int(st, 3, clock_now());
+	db_bind_int(st, 4, (long long)settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60);
 	i = 0;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		long long room = sqlite3_column_int64(st, 0);
-		const char *state = (const char *)sqlite3_column_text(st, 3);
-		bool noshow = sqlite3_column_int(st, 4), late = sqlite3_column_int(st, 5);
+	while ((step = db_step(st)) == DB_ROW) {
+		long long room = db_col_int(st, 0);
+		const char *state = db_col_text(st, 3);
+		bool noshow = db_col_int(st, 4), late = db_col_int(st, 5);
 
 		if (i >= r->nrooms || rooms[i].id != room)
 			for (i = 0; i < r->nrooms && rooms[i].id != room; i++)
@@ -336,19 +341,19 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 		if (i < r->nrooms && state &&
 		    (strcmp(state, "checked_in") == 0 || strcmp(state, "confirmed") == 0 ||
 		     strcmp(state, "released") == 0 || strcmp(state, "pending") == 0))
-			count_booking(r, rd, starts, i, (time_t)sqlite3_column_int64(st, 1),
-				      (time_t)sqlite3_column_int64(st, 2),
-				      strcmp(state, "checked_in") == 0);
+			count_booking(r, rd, starts, i, (time_t)db_col_int(st, 1),
+				      (time_t)db_col_int(st, 2), strcmp(state, "checked_in") == 0);
 		if (!noshow && !late)
 			continue;
-		bk = booker_of(r, sqlite3_column_int64(st, 6), sqlite3_column_int(st, 7) != 0);
-		db_column_text_raw(st, 8, bk->name, sizeof(bk->name));
+		bk = booker_of(r, db_col_int(st, 6), db_col_int(st, 7) != 0);
+		db_column_text(st, 8, bk->name, sizeof(bk->name));
 		bk->noshows += noshow;
 		bk->late_cancels += late;
 	}
-	db_done_raw(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, err);
+	rc = step == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	if (rc != HD_OK)
+		return rc;
 	if (r->nbookers > 1)
 		qsort(r->bookers, (size_t)r->nbookers, sizeof(*r->bookers), by_misses);
 	return HD_OK;
@@ -401,25 +406,26 @@ done:
 static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *err)
 {
 	static const char SQL_NOW[] = "SELECT category, state, members, party_members FROM team"
-				      " WHERE created < ?1 OR filed_date <= ?2";
+				      " WHERE created < $1 OR filed_date <= $2";
 	static const char SQL_THEN[] =
 		"SELECT t.category, coalesce((SELECT s.to_state FROM team_step s"
-		"  WHERE s.team_id = t.id AND s.at < ?1 ORDER BY s.at DESC, s.id DESC LIMIT 1),"
+		"  WHERE s.team_id = t.id AND s.at < $1 ORDER BY s.at DESC, s.id DESC LIMIT 1),"
 		" (SELECT s.to_state FROM team_step s WHERE s.team_id = t.id"
 		"  ORDER BY s.at, s.id LIMIT 1), t.state),"
-		" t.members, t.party_members FROM team t WHERE t.created < ?1 OR t.filed_date <= ?2";
-	sqlite3_stmt *st = NULL;
+		" t.members, t.party_members FROM team t WHERE t.created < $1 OR t.filed_date <= $2";
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src, category, state;
+	enum db_step step;
+	int category, state;
 
-	rc = db_prepare_raw(db, r->end > clock_now() ? SQL_NOW : SQL_THEN, &st, err);
+	rc = db_prepare(db, r->end > clock_now() ? SQL_NOW : SQL_THEN, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (long long)r->end);
-	sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		category = sqlite3_column_int(st, 0);
-		state = sqlite3_column_int(st, 1);
+	db_bind_int(st, 1, r->end);
+	db_bind_text(st, 2, r->to);
+	while ((step = db_step(st)) == DB_ROW) {
+		category = (int)db_col_int(st, 0);
+		state = (int)db_col_int(st, 1);
 		if (state >= 1 && state <= REPORT_STATES)
 			r->team_state[state]++;
 		if (state == TEAM_DEREGISTERED)
@@ -427,61 +433,64 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 		if (category >= 1 && category <= REPORT_CATEGORIES)
 			r->team_category[category]++;
 		r->teams++;
-		r->members += sqlite3_column_int(st, 2);
-		r->party_members += sqlite3_column_int(st, 3);
+		r->members += (int)db_col_int(st, 2);
+		r->party_members += (int)db_col_int(st, 3);
 	}
-	db_done_raw(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, err);
+	rc = step == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	if (rc != HD_OK)
+		return rc;
 	/* New filings by their filing date (also of teams imported with one);
 	 * clean-outs by the step that deregistered them, not by a record that
 	 * came in deregistered. */
 	rc = prepare_period(db, r,
 			    "SELECT (SELECT count(*) FROM team WHERE state IN (3, 4, 5)"
-			    "  AND filed_date BETWEEN ?3 AND ?4),"
+			    "  AND filed_date BETWEEN $3 AND $4),"
 			    " (SELECT count(DISTINCT team_id) FROM team_step WHERE to_state = 5"
-			    "  AND at >= ?1 AND at < ?2 AND from_state IS NOT NULL)",
+			    "  AND at >= $1 AND at < $2 AND from_state IS NOT NULL)",
 			    &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 3, r->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, r->to, -1, SQLITE_STATIC);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		r->filed_in_period = sqlite3_column_int(st, 0);
-		r->deregistered_in_period = sqlite3_column_int(st, 1);
+	db_bind_text(st, 3, r->from);
+	db_bind_text(st, 4, r->to);
+	if (db_step(st) == DB_ROW) {
+		r->filed_in_period = (int)db_col_int(st, 0);
+		r->deregistered_in_period = (int)db_col_int(st, 1);
+	} else {
+		rc = db_step_fail(st, err);
 	}
-	db_done_raw(st);
-	return src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
+	db_done(st);
+	return rc;
 }
 
 static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src, kind, i, n = 0;
+	enum db_step step;
+	int kind, i, n = 0;
 
 	/* An organisation counts from the day it moved in, or from when it
 	 * was entered when that is not known. */
-	rc = db_prepare_raw(
-		db,
-		"SELECT kind, count(*) FROM org"
-		" WHERE CASE WHEN in_date IS NULL THEN created < ?1 ELSE in_date <= ?2 END"
-		" GROUP BY kind",
-		&st, err);
+	rc = db_prepare(db,
+			"SELECT kind, count(*) FROM org"
+			" WHERE CASE WHEN in_date IS NULL THEN created < $1 ELSE in_date <= $2 END"
+			" GROUP BY kind",
+			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, (long long)r->end);
-	sqlite3_bind_text(st, 2, r->to, -1, SQLITE_STATIC);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		kind = sqlite3_column_int(st, 0);
+	db_bind_int(st, 1, r->end);
+	db_bind_text(st, 2, r->to);
+	while ((step = db_step(st)) == DB_ROW) {
+		kind = (int)db_col_int(st, 0);
 		if (kind >= 1 && kind <= REPORT_KINDS)
-			r->org_kind[kind] = sqlite3_column_int(st, 1);
-		r->orgs += sqlite3_column_int(st, 1);
+			r->org_kind[kind] = (int)db_col_int(st, 1);
+		r->orgs += (int)db_col_int(st, 1);
 	}
-	db_done_raw(st);
-	if (src != SQLITE_DONE)
-		return db_fail(db, src, err);
+	rc = step == DB_DONE ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	if (rc != HD_OK)
+		return rc;
 	rc = org_residence_ending(db, REPORT_ENDING_DAYS, &r->ending, &r->nending, err);
 	if (rc != HD_OK)
 		return rc;
