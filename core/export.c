@@ -28,7 +28,7 @@ static const char *const BOOKING_STATE_ZH[] = {
 	[BK_LAPSED] = "已失效",
 };
 
-/* One export: its header, its query (?1, ?2 the period) and how a row of
+/* One export: its header, its query ($1, $2 the period) and how a row of
  * the query becomes the cells. A register's first columns are its
  * record's CSV columns (rec, their headers from its field list, the query
  * giving them in that order); header holds the columns after them. */
@@ -38,32 +38,32 @@ struct export_def {
 	const char *header[MAX_COLS];
 	int ncols;
 	const char *sql;
-	void (*cells)(sqlite3_stmt *st, char cell[][CELL]);
+	void (*cells)(struct db_stmt *st, char cell[][CELL]);
 };
 
-static void text_at(sqlite3_stmt *st, int col, char *out)
+static void text_at(struct db_stmt *st, int col, char *out)
 {
-	db_column_text_raw(st, col, out, CELL);
+	db_column_text(st, col, out, CELL);
 }
 
-static void int_at(sqlite3_stmt *st, int col, char *out)
+static void int_at(struct db_stmt *st, int col, char *out)
 {
-	snprintf(out, CELL, "%d", sqlite3_column_int(st, col));
+	snprintf(out, CELL, "%d", (int)db_col_int(st, col));
 }
 
-static void zh_at(sqlite3_stmt *st, int col, const struct hd_list *list, char *out)
+static void zh_at(struct db_stmt *st, int col, const struct hd_list *list, char *out)
 {
-	const struct hd_choice *c = list_get(list, sqlite3_column_int(st, col));
+	const struct hd_choice *c = list_get(list, (int)db_col_int(st, col));
 
 	snprintf(out, CELL, "%s", c ? c->zh : "");
 }
 
 /* Minutes of the day as HH:MM; NULL as "". */
-static void hm_at(sqlite3_stmt *st, int col, char *out)
+static void hm_at(struct db_stmt *st, int col, char *out)
 {
-	int m = sqlite3_column_int(st, col);
+	int m = (int)db_col_int(st, col);
 
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+	if (db_col_null(st, col))
 		*out = '\0';
 	else
 		snprintf(out, CELL, "%02d:%02d", m / 60, m % 60);
@@ -71,7 +71,7 @@ static void hm_at(sqlite3_stmt *st, int col, char *out)
 
 /* The query's first columns as the cells of rec's CSV columns: a choice
  * by its Chinese name, the rest as text. Returns how many. */
-static int record_cells(sqlite3_stmt *st, const struct record_def *rec, char cell[][CELL])
+static int record_cells(struct db_stmt *st, const struct record_def *rec, char cell[][CELL])
 {
 	const struct record_field *f;
 	int i, n = record_csv_count(rec);
@@ -86,14 +86,14 @@ static int record_cells(sqlite3_stmt *st, const struct record_def *rec, char cel
 	return n;
 }
 
-static void org_cells(sqlite3_stmt *st, char cell[][CELL])
+static void org_cells(struct db_stmt *st, char cell[][CELL])
 {
 	record_cells(st, &ORG_RECORD, cell);
 }
 
 /* The room's CSV columns in their order: hours as "HH:MM", numbers in
  * digits. */
-static void room_cells(sqlite3_stmt *st, char cell[][CELL])
+static void room_cells(struct db_stmt *st, char cell[][CELL])
 {
 	text_at(st, 0, cell[0]);
 	zh_at(st, 1, &LIST_ROOM_KIND, cell[1]);
@@ -103,7 +103,7 @@ static void room_cells(sqlite3_stmt *st, char cell[][CELL])
 	int_at(st, 5, cell[5]);
 }
 
-static void team_cells(sqlite3_stmt *st, char cell[][CELL])
+static void team_cells(struct db_stmt *st, char cell[][CELL])
 {
 	int n = record_cells(st, &TEAM_RECORD, cell);
 
@@ -112,9 +112,9 @@ static void team_cells(sqlite3_stmt *st, char cell[][CELL])
 	text_at(st, n + 2, cell[n + 2]);
 }
 
-static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
+static void visit_cells(struct db_stmt *st, char cell[][CELL])
 {
-	time_t in = (time_t)sqlite3_column_int64(st, 1), out = (time_t)sqlite3_column_int64(st, 2);
+	time_t in = (time_t)db_col_int(st, 1), out = (time_t)db_col_int(st, 2);
 	char phone[PHONE_MAX];
 
 	int_at(st, 0, cell[0]);
@@ -125,7 +125,7 @@ static void visit_cells(sqlite3_stmt *st, char cell[][CELL])
 	else
 		*cell[3] = '\0';
 	text_at(st, 3, cell[4]);
-	db_column_text_raw(st, 4, phone, sizeof(phone));
+	db_column_text(st, 4, phone, sizeof(phone));
 	if (*phone)
 		phone_mask(phone, cell[5], CELL);
 	else
@@ -146,7 +146,7 @@ static const struct export_def DEFS[] = {
 			    " FROM visit v LEFT JOIN person p ON p.id = v.person_id"
 			    " LEFT JOIN org o ON o.id = v.org_id LEFT JOIN team t ON t.id = v.team_id"
 			    " LEFT JOIN visitee w ON w.id = v.visitee_id"
-			    " WHERE v.time_in >= ?1 AND v.time_in < ?2 ORDER BY v.id",
+			    " WHERE v.time_in >= $1 AND v.time_in < $2 ORDER BY v.id",
 			    visit_cells },
 	[EXPORT_BOOKINGS] = { "bookings",
 			      NULL,
@@ -162,7 +162,7 @@ static const struct export_def DEFS[] = {
 			   " schedule, party_members, ifnull(liaison, ''), committee, street, state,"
 			   " ifnull(filed_date, ''),"
 			   " ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')"
-			   " FROM team WHERE created >= ?1 AND created < ?2 ORDER BY id",
+			   " FROM team WHERE created >= $1 AND created < $2 ORDER BY id",
 			   team_cells },
 	[EXPORT_ORGS] = { "orgs",
 			  &ORG_RECORD,
@@ -170,14 +170,14 @@ static const struct export_def DEFS[] = {
 			  0,
 			  "SELECT name, short, kind, ifnull(credit_code, ''), ifnull(contact, ''),"
 			  " ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org"
-			  " WHERE created >= ?1 AND created < ?2 ORDER BY id",
+			  " WHERE created >= $1 AND created < $2 ORDER BY id",
 			  org_cells },
 	[EXPORT_ROOMS] = { "rooms",
 			   &ROOM_RECORD,
 			   { NULL },
 			   0,
 			   "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room"
-			   " WHERE created >= ?1 AND created < ?2 ORDER BY id",
+			   " WHERE created >= $1 AND created < $2 ORDER BY id",
 			   room_cells },
 };
 
@@ -244,10 +244,11 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to
 	const struct export_def *def = &DEFS[kind];
 	const char *header[MAX_COLS];
 	char cell[MAX_COLS][CELL];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	time_t start, end;
 	enum hd_status rc;
-	int src, ncols;
+	enum db_step step;
+	int ncols;
 
 	rc = period_bounds(from, to, false, &start, &end, err);
 	if (rc != HD_OK)
@@ -262,19 +263,19 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to
 		rc = export_bookings(db, start, end, f, err);
 		goto done;
 	}
-	rc = db_prepare_raw(db, def->sql, &st, err);
+	rc = db_prepare(db, def->sql, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, (long long)start);
-	sqlite3_bind_int64(st, 2, (long long)end);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_int(st, 1, start);
+	db_bind_int(st, 2, end);
+	while ((step = db_step(st)) == DB_ROW) {
 		def->cells(st, cell);
 		write_row(f, cell, ncols);
 	}
-	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
+	if (step != DB_DONE)
+		rc = db_step_fail(st, err);
 done:
-	db_done_raw(st);
+	db_done(st);
 	db_rollback(db);
 	if (rc == HD_OK && (fflush(f) != 0 || ferror(f)))
 		rc = hd_err_set(err, HD_FAIL, "", "%s", _("The export could not be written out."));
