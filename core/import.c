@@ -63,19 +63,19 @@ struct register_def {
 /* One record of name in table (id 0 when none); teams also by committee. */
 static long long find_id(sqlite3 *db, const char *sql, const char *name, const char *committee)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	long long id = 0;
 	char trimmed[NAME_BYTES + 64], comm[NAME_BYTES + 64];
 
-	if (db_prepare_raw(db, sql, &st, NULL) != HD_OK)
+	if (db_prepare(db, sql, &st, NULL) != HD_OK)
 		return 0;
 	text_trim(name ? name : "", trimmed, sizeof(trimmed));
 	text_trim(committee ? committee : "", comm, sizeof(comm));
-	sqlite3_bind_text(st, 1, trimmed, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, comm, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	db_done_raw(st);
+	db_bind_text(st, 1, trimmed);
+	db_bind_text(st, 2, comm);
+	if (db_step(st) == DB_ROW)
+		id = db_col_int(st, 0);
+	db_done(st);
 	return id;
 }
 
@@ -111,7 +111,7 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 {
 	const char *cell[MAX_COLS];
 	struct org_draft d = { 0 };
-	long long id = find_id(db, "SELECT id FROM org WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
+	long long id = find_id(db, "SELECT id FROM org WHERE name = $1 AND $2 = $2", c[0], NULL);
 	bool added = id == 0;
 	enum hd_status rc;
 	struct org o;
@@ -139,7 +139,7 @@ static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const c
 				struct import_done *done, struct hd_err *err)
 {
 	struct room_draft d = { 0 };
-	long long id = find_id(db, "SELECT id FROM room WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
+	long long id = find_id(db, "SELECT id FROM room WHERE name = $1 AND $2 = $2", c[0], NULL);
 	bool added = id == 0;
 	char hours[2][8];
 	enum hd_status rc;
@@ -173,16 +173,16 @@ static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const c
 
 	/* A file without 居委会 names teams by their name alone. */
 	if (committee)
-		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND committee = ?2", c[0],
+		id = find_id(db, "SELECT id FROM team WHERE name = $1 AND committee = $2", c[0],
 			     committee);
-	else if (find_id(db, "SELECT count(*) FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL) >
+	else if (find_id(db, "SELECT count(*) FROM team WHERE name = $1 AND $2 = $2", c[0], NULL) >
 		 1)
 		return hd_err_set(
 			err, HD_REFUSED, "committee",
 			_("%s: several teams have this name; give the column 居委会 to say which"),
 			_("Name"));
 	else
-		id = find_id(db, "SELECT id FROM team WHERE name = ?1 AND ?2 = ?2", c[0], NULL);
+		id = find_id(db, "SELECT id FROM team WHERE name = $1 AND $2 = $2", c[0], NULL);
 	added = id == 0;
 	t = xcalloc(1, sizeof(*t));
 	if (id && team_get(db, id, t, err) == HD_OK) {
@@ -415,7 +415,7 @@ static const char *const NOT_READ[] = { "audit",   "person", "visit", "booking",
  * full, say): no row may then be saved on its own. */
 static bool ended(sqlite3 *db)
 {
-	return sqlite3_get_autocommit(db) != 0;
+	return !db_in_transaction(db);
 }
 
 /* Every row through the register's checks and saves on a private copy of
