@@ -24,49 +24,49 @@
 /* A request (core/print_request.h) is a row 'sending' without bytes: it
  * is not a copy printed yet, and the first print takes it. */
 static const char SQL_COUNT_COPIES[] =
-	"SELECT count(*) FROM spool WHERE kind = ?1 AND record_id = ?2"
+	"SELECT count(*) FROM spool WHERE kind = $1 AND record_id = $2"
 	" AND NOT (state = 'sending' AND data IS NULL)";
 static const char SQL_FIND_REQUEST[] =
-	"SELECT id, copy FROM spool WHERE kind = ?1 AND record_id = ?2 AND state = 'sending'"
+	"SELECT id, copy FROM spool WHERE kind = $1 AND record_id = $2 AND state = 'sending'"
 	" AND data IS NULL ORDER BY id LIMIT 1";
 static const char SQL_TAKE_REQUEST[] =
-	"UPDATE spool SET format = ?2, queue = ?3, updated = ?4 WHERE id = ?1";
+	"UPDATE spool SET format = $2, queue = $3, updated = $4 WHERE id = $1";
 static const char SQL_INSERT[] =
 	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, 'sending', ?6, ?6)";
-static const char SQL_SELF_RECORD[] = "UPDATE spool SET record_id = id WHERE id = ?1";
-static const char SQL_SET_DATA[] = "UPDATE spool SET data = ?2 WHERE id = ?1 AND state = 'sending'";
+	" VALUES ($1, $2, $3, $4, $5, 'sending', $6, $6) RETURNING id";
+static const char SQL_SELF_RECORD[] = "UPDATE spool SET record_id = id WHERE id = $1";
+static const char SQL_SET_DATA[] = "UPDATE spool SET data = $2 WHERE id = $1 AND state = 'sending'";
 static const char SQL_AUDIT_AFTER[] =
 	"SELECT json_object('kind', kind, 'record_id', record_id, 'copy', copy,"
-	" 'format', format, 'queue', queue) FROM spool WHERE id = ?1";
+	" 'format', format, 'queue', queue) FROM spool WHERE id = $1";
 /* CUPS took it: printing until CUPS says how its job ended. */
 static const char SQL_DONE[] =
-	"UPDATE spool SET state = 'printing', cups_job = ?2, queue = ?3, attempts = attempts + 1,"
-	" last_error = NULL, file = NULL, updated = ?4 WHERE id = ?1";
+	"UPDATE spool SET state = 'printing', cups_job = $2, queue = $3, attempts = attempts + 1,"
+	" last_error = NULL, file = NULL, updated = $4 WHERE id = $1";
 static const char SQL_PRINTING[] = "SELECT id, ifnull(cups_job, 0), kind, record_id, copy FROM spool"
 				   " WHERE state = 'printing' ORDER BY id";
 static const char SQL_PRINTED[] =
-	"UPDATE spool SET state = 'done', updated = ?2 WHERE id = ?1 AND state = 'printing'";
+	"UPDATE spool SET state = 'done', updated = $2 WHERE id = $1 AND state = 'printing'";
 static const char SQL_NOT_PRINTED[] =
-	"UPDATE spool SET state = 'waiting', last_error = ?2, updated = ?3"
-	" WHERE id = ?1 AND state = 'printing'";
+	"UPDATE spool SET state = 'waiting', last_error = $2, updated = $3"
+	" WHERE id = $1 AND state = 'printing'";
 static const char SQL_WAIT[] =
-	"UPDATE spool SET state = 'waiting', attempts = attempts + ?2, last_error = ?3,"
-	" file = ?4, updated = ?5 WHERE id = ?1";
+	"UPDATE spool SET state = 'waiting', attempts = attempts + $2, last_error = $3,"
+	" file = $4, updated = $5 WHERE id = $1";
 static const char SQL_UNSTICK[] =
-	"UPDATE spool SET state = 'waiting', updated = ?1 WHERE state = 'sending' AND updated < ?2";
-/* With ?3 set, only a document whose turn has come: after its n-th failed
+	"UPDATE spool SET state = 'waiting', updated = $1 WHERE state = 'sending' AND updated < $2";
+/* With $3 set, only a document whose turn has come: after its n-th failed
  * attempt it rests 2^(n-1) minutes, at most half an hour (the desk's own
  * retries back off; a retry asked for by hand tries everything). */
 static const char SQL_NEXT_WAITING[] =
-	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > ?1"
-	" AND (?3 = 0 OR attempts = 0 OR updated + min(60 * (1 << min(attempts - 1, 5)), 1800) <= ?2)"
+	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > $1"
+	" AND ($3 = 0 OR attempts = 0 OR updated + min(60 * (1 << min(attempts - 1, 5)), 1800) <= $2)"
 	" ORDER BY id LIMIT 1";
 static const char SQL_CLAIM[] =
-	"UPDATE spool SET state = 'sending', updated = ?2 WHERE id = ?1 AND state = 'waiting'";
-static const char SQL_MADE[] = "UPDATE spool SET data = ?2, format = ?3, queue = ?4 WHERE id = ?1";
+	"UPDATE spool SET state = 'sending', updated = $2 WHERE id = $1 AND state = 'waiting'";
+static const char SQL_MADE[] = "UPDATE spool SET data = $2, format = $3, queue = $4 WHERE id = $1";
 static const char SQL_FINISH[] =
-	"UPDATE spool SET state = 'done', last_error = ?2, file = NULL, updated = ?3 WHERE id = ?1";
+	"UPDATE spool SET state = 'done', last_error = $2, file = NULL, updated = $3 WHERE id = $1";
 static const char SQL_WAITING_COUNT[] = "SELECT count(*) FROM spool WHERE state != 'done'";
 static const char SQL_PRINTING_COUNT[] = "SELECT count(*) FROM spool WHERE state = 'printing'";
 static const char SQL_NOT_TAKEN_COUNT[] =
@@ -74,7 +74,7 @@ static const char SQL_NOT_TAKEN_COUNT[] =
 #define ENTRY_COLUMNS                                                                             \
 	"SELECT id, kind, record_id, copy, format, queue, state, attempts, last_error, cups_job," \
 	" file, created, updated FROM spool"
-static const char SQL_GET[] = ENTRY_COLUMNS " WHERE id = ?1";
+static const char SQL_GET[] = ENTRY_COLUMNS " WHERE id = $1";
 static const char SQL_LIST_WAITING[] = ENTRY_COLUMNS " WHERE state != 'done' ORDER BY id";
 
 const char *spool_format_word(enum spool_format f)
@@ -85,7 +85,7 @@ const char *spool_format_word(enum spool_format f)
 void spool_dir(sqlite3 *db, char *out, size_t outsz)
 {
 	const char *env = getenv("HUBDESK_SPOOL");
-	const char *path = db ? sqlite3_db_filename(db, "main") : NULL;
+	const char *path = db ? db_file(db) : NULL;
 	const char *slash;
 
 	if (env && *env) {
@@ -171,59 +171,59 @@ fail:
 	return -1;
 }
 
-static void read_entry(sqlite3_stmt *st, void *rec)
+static void read_entry(struct db_stmt *st, void *rec)
 {
 	struct spool_entry *e = rec;
 	char kind[16], format[16], state[16];
 
 	memset(e, 0, sizeof(*e));
-	e->id = sqlite3_column_int64(st, 0);
-	db_column_text_raw(st, 1, kind, sizeof(kind));
+	e->id = db_col_int(st, 0);
+	db_column_text(st, 1, kind, sizeof(kind));
 	e->kind = spool_kind_of(kind);
-	e->record_id = sqlite3_column_int64(st, 2);
-	e->copy = sqlite3_column_int(st, 3);
-	db_column_text_raw(st, 4, format, sizeof(format));
+	e->record_id = db_col_int(st, 2);
+	e->copy = (int)db_col_int(st, 3);
+	db_column_text(st, 4, format, sizeof(format));
 	e->format = strcmp(format, "pdf") == 0 ? SPOOL_PDF : SPOOL_ESCPOS;
-	db_column_text_raw(st, 5, e->queue, sizeof(e->queue));
-	db_column_text_raw(st, 6, state, sizeof(state));
+	db_column_text(st, 5, e->queue, sizeof(e->queue));
+	db_column_text(st, 6, state, sizeof(state));
 	e->state = spool_state_of(state);
-	e->attempts = sqlite3_column_int(st, 7);
-	db_column_text_raw(st, 8, e->last_error, sizeof(e->last_error));
-	e->cups_job = sqlite3_column_int(st, 9);
-	db_column_text_raw(st, 10, e->file, sizeof(e->file));
-	e->created = (time_t)sqlite3_column_int64(st, 11);
-	e->updated = (time_t)sqlite3_column_int64(st, 12);
+	e->attempts = (int)db_col_int(st, 7);
+	db_column_text(st, 8, e->last_error, sizeof(e->last_error));
+	e->cups_job = (int)db_col_int(st, 9);
+	db_column_text(st, 10, e->file, sizeof(e->file));
+	e->created = (time_t)db_col_int(st, 11);
+	e->updated = (time_t)db_col_int(st, 12);
 }
 
 enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	rc = db_prepare_raw(db, SQL_GET, &st, err);
+	rc = db_prepare(db, SQL_GET, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
+	db_bind_int(st, 1, id);
+	step = db_step(st);
+	if (step == DB_ROW)
 		read_entry(st, out);
-	else if (src == SQLITE_DONE)
+	else if (step == DB_DONE)
 		rc = hd_err_set(err, HD_NOT_FOUND, "id", _("no print job %lld in the spool"), id);
 	else
-		rc = db_fail(db, src, err);
-	db_done_raw(st);
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
 /* Steps the prepared (and bound) statement *st once and finalises it; HD_OK
  * when it ran. */
-static enum hd_status exec_stmt(sqlite3 *db, sqlite3_stmt **st, struct hd_err *err)
+static enum hd_status exec_stmt(struct db_stmt **st, struct hd_err *err)
 {
-	int src = sqlite3_step(*st);
-	enum hd_status rc = src == SQLITE_DONE || src == SQLITE_ROW ? HD_OK : db_fail(db, src, err);
+	enum db_step step = db_step(*st);
+	enum hd_status rc = step == DB_DONE || step == DB_ROW ? HD_OK : db_step_fail(*st, err);
 
-	db_done_raw(*st);
+	db_done(*st);
 	*st = NULL;
 	return rc;
 }
@@ -235,40 +235,42 @@ static enum hd_status take_request(sqlite3 *db, enum spool_kind kind, long long 
 				   enum spool_format format, const char *queue, long long *spool_id,
 				   int *copy, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	rc = db_prepare_raw(db, SQL_FIND_REQUEST, &st, err);
+	rc = db_prepare(db, SQL_FIND_REQUEST, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, record_id);
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW) {
-		*spool_id = sqlite3_column_int64(st, 0);
-		*copy = sqlite3_column_int(st, 1);
+	db_bind_text(st, 1, spool_kind_text(kind));
+	db_bind_int(st, 2, record_id);
+	step = db_step(st);
+	if (step == DB_ROW) {
+		*spool_id = db_col_int(st, 0);
+		*copy = (int)db_col_int(st, 1);
+	} else if (step == DB_DONE) {
+		rc = HD_NOT_FOUND;
+	} else {
+		rc = db_step_fail(st, err);
 	}
-	db_done_raw(st);
-	if (src == SQLITE_DONE)
-		return HD_NOT_FOUND;
-	if (src != SQLITE_ROW)
-		return db_fail(db, src, err);
-	rc = db_prepare_raw(db, SQL_TAKE_REQUEST, &st, err);
+	db_done(st);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, *spool_id);
-	sqlite3_bind_text(st, 2, spool_format_word(format), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, queue ? queue : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
-	return exec_stmt(db, &st, err);
+	rc = db_prepare(db, SQL_TAKE_REQUEST, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_int(st, 1, *spool_id);
+	db_bind_text(st, 2, spool_format_word(format));
+	db_bind_text(st, 3, queue ? queue : "");
+	db_bind_int(st, 4, clock_now());
+	return exec_stmt(&st, err);
 }
 
 enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	bool self = !spool_kind_of_record(kind) && record_id == 0;
 	enum hd_status rc;
 	time_t now = clock_now();
@@ -285,41 +287,44 @@ enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record
 		rc = take_request(db, kind, record_id, format, queue, spool_id, copy, err);
 		if (rc != HD_NOT_FOUND)
 			goto done;
-		rc = db_prepare_raw(db, SQL_COUNT_COPIES, &st, err);
+		rc = db_prepare(db, SQL_COUNT_COPIES, &st, err);
 		if (rc != HD_OK)
 			goto done;
-		sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, record_id);
-		if (sqlite3_step(st) != SQLITE_ROW) {
-			rc = db_fail(db, sqlite3_errcode(db), err);
+		db_bind_text(st, 1, spool_kind_text(kind));
+		db_bind_int(st, 2, record_id);
+		if (db_step(st) != DB_ROW) {
+			rc = db_step_fail(st, err);
 			goto done;
 		}
-		*copy = sqlite3_column_int(st, 0) + 1;
-		db_done_raw(st);
+		*copy = (int)db_col_int(st, 0) + 1;
+		db_done(st);
 		st = NULL;
 	}
-	rc = db_prepare_raw(db, SQL_INSERT, &st, err);
+	rc = db_prepare(db, SQL_INSERT, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, record_id);
-	sqlite3_bind_int(st, 3, *copy);
-	sqlite3_bind_text(st, 4, spool_format_word(format), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, queue ? queue : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)now);
-	rc = exec_stmt(db, &st, err);
-	if (rc != HD_OK)
+	db_bind_text(st, 1, spool_kind_text(kind));
+	db_bind_int(st, 2, record_id);
+	db_bind_int(st, 3, *copy);
+	db_bind_text(st, 4, spool_format_word(format));
+	db_bind_text(st, 5, queue ? queue : "");
+	db_bind_int(st, 6, now);
+	if (db_step(st) != DB_ROW) {
+		rc = db_step_fail(st, err);
 		goto done;
-	*spool_id = sqlite3_last_insert_rowid(db);
+	}
+	*spool_id = db_col_int(st, 0);
+	db_done(st);
+	st = NULL;
 	if (self) {
-		rc = db_prepare_raw(db, SQL_SELF_RECORD, &st, err);
+		rc = db_prepare(db, SQL_SELF_RECORD, &st, err);
 		if (rc != HD_OK)
 			goto done;
-		sqlite3_bind_int64(st, 1, *spool_id);
-		rc = exec_stmt(db, &st, err);
+		db_bind_int(st, 1, *spool_id);
+		rc = exec_stmt(&st, err);
 	}
 done:
-	db_done_raw(st);
+	db_done(st);
 	if (rc != HD_OK) {
 		db_rollback(db);
 		*spool_id = 0;
@@ -339,17 +344,17 @@ void spool_cancel(sqlite3 *db)
 static enum hd_status finish(sqlite3 *db, const struct spool_entry *e, const char *reason,
 			     struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, SQL_FINISH, &st, err);
+		rc = db_prepare(db, SQL_FINISH, &st, err);
 	if (rc == HD_OK) {
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_text(st, 2, reason, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
-		rc = exec_stmt(db, &st, err);
+		db_bind_int(st, 1, e->id);
+		db_bind_text(st, 2, reason);
+		db_bind_int(st, 3, clock_now());
+		rc = exec_stmt(&st, err);
 	}
 	rc = db_finish(db, rc, err);
 	/* The copy kept while it waited goes too. */
@@ -362,30 +367,30 @@ static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_o
 			   const char *queue, bool attempted, const char *reason, const char *file,
 			   struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(db, done_ok ? SQL_DONE : SQL_WAIT, &st, err);
+	rc = db_prepare(db, done_ok ? SQL_DONE : SQL_WAIT, &st, err);
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
-	sqlite3_bind_int64(st, 1, e->id);
+	db_bind_int(st, 1, e->id);
 	if (done_ok) {
-		sqlite3_bind_int(st, 2, job);
-		sqlite3_bind_text(st, 3, queue, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, (sqlite3_int64)clock_now());
+		db_bind_int(st, 2, job);
+		db_bind_text(st, 3, queue);
+		db_bind_int(st, 4, clock_now());
 	} else {
-		sqlite3_bind_int(st, 2, attempted ? 1 : 0);
-		sqlite3_bind_text(st, 3, reason, -1, SQLITE_TRANSIENT);
+		db_bind_int(st, 2, attempted ? 1 : 0);
+		db_bind_text(st, 3, reason);
 		if (file && *file)
-			sqlite3_bind_text(st, 4, file, -1, SQLITE_TRANSIENT);
+			db_bind_text(st, 4, file);
 		else
-			sqlite3_bind_null(st, 4);
-		sqlite3_bind_int64(st, 5, (sqlite3_int64)clock_now());
+			db_bind_null(st, 4);
+		db_bind_int(st, 5, clock_now());
 	}
-	rc = exec_stmt(db, &st, err);
+	rc = exec_stmt(&st, err);
 	return db_finish(db, rc, err);
 }
 
@@ -446,7 +451,7 @@ enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spo
 			  struct hd_err *err)
 {
 	struct spool_entry e;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum print_fault fault;
 	enum hd_status rc;
 	char *after = NULL;
@@ -459,12 +464,12 @@ enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spo
 	rc = spool_get(db, spool_id, &e, err);
 	if (rc != HD_OK)
 		goto fail;
-	rc = db_prepare_raw(db, SQL_SET_DATA, &st, err);
+	rc = db_prepare(db, SQL_SET_DATA, &st, err);
 	if (rc != HD_OK)
 		goto fail;
-	sqlite3_bind_int64(st, 1, spool_id);
-	sqlite3_bind_blob64(st, 2, data, (sqlite3_uint64)len, SQLITE_STATIC);
-	rc = exec_stmt(db, &st, err);
+	db_bind_int(st, 1, spool_id);
+	db_bind_blob(st, 2, data, len);
+	rc = exec_stmt(&st, err);
 	if (rc != HD_OK)
 		goto fail;
 	after = db_text_by_id(db, SQL_AUDIT_AFTER, spool_id);
@@ -505,19 +510,19 @@ enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_k
 /* Rows left 'sending' by a crash wait again. */
 static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	time_t now = clock_now();
 	enum hd_status rc;
 
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(db, SQL_UNSTICK, &st, err);
+	rc = db_prepare(db, SQL_UNSTICK, &st, err);
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)now);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)(now - SPOOL_STALE_SECONDS));
-	rc = exec_stmt(db, &st, err);
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, now - SPOOL_STALE_SECONDS);
+	rc = exec_stmt(&st, err);
 	return db_finish(db, rc, err);
 }
 
@@ -527,42 +532,45 @@ static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
 static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, struct spool_entry *e,
 				 unsigned char **data, size_t *len, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
+	const void *blob;
 	enum hd_status rc;
+	enum db_step step;
 	long long id;
-	int src;
 
 	*data = NULL;
 	*len = 0;
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(db, SQL_NEXT_WAITING, &st, err);
+	rc = db_prepare(db, SQL_NEXT_WAITING, &st, err);
 	if (rc != HD_OK)
 		return db_finish(db, rc, err);
-	sqlite3_bind_int64(st, 1, after);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-	sqlite3_bind_int(st, 3, due_only);
-	src = sqlite3_step(st);
-	if (src != SQLITE_ROW) {
-		db_done_raw(st);
+	db_bind_int(st, 1, after);
+	db_bind_int(st, 2, clock_now());
+	db_bind_int(st, 3, due_only);
+	step = db_step(st);
+	if (step != DB_ROW) {
+		rc = step == DB_DONE ? HD_NOT_FOUND : db_step_fail(st, err);
+		db_done(st);
 		db_rollback(db);
-		return src == SQLITE_DONE ? HD_NOT_FOUND : db_fail(db, src, err);
+		return rc;
 	}
-	id = sqlite3_column_int64(st, 0);
-	*len = (size_t)sqlite3_column_bytes(st, 1);
+	id = db_col_int(st, 0);
+	blob = db_col_blob(st, 1, len);
 	if (*len > 0) {
 		*data = xmalloc(*len);
-		memcpy(*data, sqlite3_column_blob(st, 1), *len);
+		memcpy(*data, blob, *len);
 	}
-	db_done_raw(st);
+	db_done(st);
+	st = NULL;
 	rc = spool_get(db, id, e, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, SQL_CLAIM, &st, err);
+		rc = db_prepare(db, SQL_CLAIM, &st, err);
 	if (rc == HD_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
-		rc = exec_stmt(db, &st, err);
+		db_bind_int(st, 1, id);
+		db_bind_int(st, 2, clock_now());
+		rc = exec_stmt(&st, err);
 	}
 	rc = db_finish(db, rc, err);
 	if (rc != HD_OK) {
@@ -579,7 +587,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, st
 static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *queue, size_t qsz,
 				   unsigned char **data, size_t *len, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	struct hd_err rerr;
 	enum hd_status rc;
 
@@ -591,13 +599,13 @@ static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *que
 		return mark(db, e, false, 0, queue, false, rerr.msg, NULL, err);
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, SQL_MADE, &st, err);
+		rc = db_prepare(db, SQL_MADE, &st, err);
 	if (rc == HD_OK) {
-		sqlite3_bind_int64(st, 1, e->id);
-		sqlite3_bind_blob64(st, 2, *data, (sqlite3_uint64)*len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, spool_format_word(e->format), -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, queue, -1, SQLITE_TRANSIENT);
-		rc = exec_stmt(db, &st, err);
+		db_bind_int(st, 1, e->id);
+		db_bind_blob(st, 2, *data, *len);
+		db_bind_text(st, 3, spool_format_word(e->format));
+		db_bind_text(st, 4, queue);
+		rc = exec_stmt(&st, err);
 	}
 	return db_finish(db, rc, err);
 }
@@ -634,36 +642,35 @@ struct job_row {
 	char title[64]; /* the name it was sent with */
 };
 
-static void read_job_row(sqlite3_stmt *st, void *rec)
+static void read_job_row(struct db_stmt *st, void *rec)
 {
 	struct job_row *r = rec;
-	enum spool_kind kind = spool_kind_of((const char *)sqlite3_column_text(st, 2));
+	enum spool_kind kind = spool_kind_of(db_col_text(st, 2));
 
-	r->id = sqlite3_column_int64(st, 0);
-	r->job = sqlite3_column_int(st, 1);
-	job_title(kind, sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4), r->title,
-		  sizeof(r->title));
+	r->id = db_col_int(st, 0);
+	r->job = (int)db_col_int(st, 1);
+	job_title(kind, db_col_int(st, 3), (int)db_col_int(st, 4), r->title, sizeof(r->title));
 }
 
 /* Writes how a followed job ended: printed, or waiting again with why. */
 static enum hd_status job_ended(sqlite3 *db, long long id, bool printed, const char *why,
 				struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
 	rc = db_begin(db, err);
 	if (rc == HD_OK)
-		rc = db_prepare_raw(db, printed ? SQL_PRINTED : SQL_NOT_PRINTED, &st, err);
+		rc = db_prepare(db, printed ? SQL_PRINTED : SQL_NOT_PRINTED, &st, err);
 	if (rc == HD_OK) {
-		sqlite3_bind_int64(st, 1, id);
+		db_bind_int(st, 1, id);
 		if (printed) {
-			sqlite3_bind_int64(st, 2, (sqlite3_int64)clock_now());
+			db_bind_int(st, 2, clock_now());
 		} else {
-			sqlite3_bind_text(st, 2, why, -1, SQLITE_TRANSIENT);
-			sqlite3_bind_int64(st, 3, (sqlite3_int64)clock_now());
+			db_bind_text(st, 2, why);
+			db_bind_int(st, 3, clock_now());
 		}
-		rc = exec_stmt(db, &st, err);
+		rc = exec_stmt(&st, err);
 	}
 	return db_finish(db, rc, err);
 }
@@ -677,7 +684,8 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
 	int n = 0, i;
 
 	*printed = *failed = 0;
-	rc = db_collect_raw(db, SQL_PRINTING, sizeof(*rows), read_job_row, (void **)&rows, &n, err);
+	rc = db_collect(db, SQL_PRINTING, NULL, 0, sizeof(*rows), read_job_row, (void **)&rows, &n,
+			err);
 	for (i = 0; rc == HD_OK && i < n; i++) {
 		end = rows[i].job > 0 ? cups_job_end(rows[i].job, rows[i].title, why, sizeof(why))
 				      : JOB_GONE;
@@ -782,12 +790,12 @@ enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting, 
 
 static int count_of(sqlite3 *db, const char *sql)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int n = -1;
 
-	if (db_prepare_raw(db, sql, &st, NULL) == HD_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_done_raw(st);
+	if (db_prepare(db, sql, &st, NULL) == HD_OK && db_step(st) == DB_ROW)
+		n = (int)db_col_int(st, 0);
+	db_done(st);
 	return n;
 }
 
@@ -803,21 +811,21 @@ int spool_printing_count(sqlite3 *db)
 
 enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n, struct hd_err *err)
 {
-	return db_collect_raw(db, SQL_LIST_WAITING, sizeof(struct spool_entry), read_entry,
-			      (void **)out, n, err);
+	return db_collect(db, SQL_LIST_WAITING, NULL, 0, sizeof(struct spool_entry), read_entry,
+			  (void **)out, n, err);
 }
 
 int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	int n = 0;
 
-	if (db_prepare_raw(db, SQL_COUNT_COPIES, &st, NULL) == HD_OK) {
-		sqlite3_bind_text(st, 1, spool_kind_text(kind), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, record_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int(st, 0);
+	if (db_prepare(db, SQL_COUNT_COPIES, &st, NULL) == HD_OK) {
+		db_bind_text(st, 1, spool_kind_text(kind));
+		db_bind_int(st, 2, record_id);
+		if (db_step(st) == DB_ROW)
+			n = (int)db_col_int(st, 0);
 	}
-	db_done_raw(st);
+	db_done(st);
 	return n;
 }
