@@ -127,8 +127,8 @@ bool db_is_empty(sqlite3 *db);
  * memory, NULL when there is no file to name). */
 const char *db_file(sqlite3 *db);
 
-/* True while a transaction is open on db (the database may end one itself:
- * disk full, say). */
+/* True while a transaction (or an action's savepoint) is open on db (the
+ * database may end one itself: disk full, say). */
 bool db_in_transaction(sqlite3 *db);
 
 /* Statements of the storage interface: SQL written once for every backend
@@ -192,9 +192,6 @@ long long db_changes(struct db_stmt *st);
 /* Makes the statement ready to run again from its start (a loop's next
  * row to write, say); its parameters stay bound until bound again. */
 void db_reset(struct db_stmt *st);
-
-/* True while a transaction (or an action's savepoint) is open on db. */
-bool db_in_transaction(sqlite3 *db);
 
 /* Runs sql (no parameters, or args[0..nargs) as $1..$n) and reads every row
  * with read_row into a malloc'd array of elem-byte records (*out, the

@@ -176,11 +176,6 @@ void db_reset(struct db_stmt *st)
 	st->rc = SQLITE_OK;
 }
 
-bool db_in_transaction(sqlite3 *db)
-{
-	return !sqlite3_get_autocommit(db);
-}
-
 /* Reads every row of st into a malloc'd array; gives st back. */
 static enum hd_status collect(struct db_stmt *st, size_t elem,
 			      void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,
