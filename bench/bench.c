@@ -56,7 +56,7 @@ static const struct search_measure {
 
 /* Times every query of one measure ROUNDS times; prints the median as its
  * name and the 95th percentile as name_p95. */
-static enum hd_status time_searches(sqlite3 *db, const struct search_measure *m,
+static enum hd_status time_searches(struct db *db, const struct search_measure *m,
 				    const struct bench_query_sets *sets, struct hd_err *err)
 {
 	const struct bench_queries *q = &sets->set[m->queries];
@@ -127,7 +127,7 @@ done:
 
 /* A durable org_add (its own transaction, synchronous=FULL), REPS times
  * with new names and codes no generated one can have. */
-static enum hd_status measure_org_add(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_org_add(struct db *db, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	char name[NAME_BYTES], code[CREDIT_CODE_LEN];
@@ -158,7 +158,7 @@ static enum hd_status measure_org_add(sqlite3 *db, struct hd_err *err)
 }
 
 /* A durable team_create, likewise. */
-static enum hd_status measure_team_create(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_team_create(struct db *db, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	char name[NAME_BYTES];
@@ -191,7 +191,7 @@ static enum hd_status measure_team_create(sqlite3 *db, struct hd_err *err)
 }
 
 /* The listing behind the register of organisations. */
-static enum hd_status measure_org_list(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_org_list(struct db *db, struct hd_err *err)
 {
 	struct org *orgs;
 	double t[REPS], t0;
@@ -216,7 +216,7 @@ static enum hd_status measure_open(const char *path, struct hd_err *err)
 {
 	double t[REPS], t0;
 	enum hd_status rc;
-	sqlite3 *db;
+	struct db *db;
 	int i;
 
 	for (i = 0; i < REPS; i++) {
@@ -234,7 +234,7 @@ static enum hd_status measure_open(const char *path, struct hd_err *err)
 static enum hd_status measure_all(const char *path, struct hd_err *err)
 {
 	struct bench_query_sets *sets = xmalloc(sizeof(*sets));
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	enum hd_status rc;
 	int i;
 

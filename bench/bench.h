@@ -7,13 +7,13 @@
 #ifndef HD_BENCH_H
 #define HD_BENCH_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -54,13 +54,13 @@ void bench_print_ms(const char *name, double ms);
 void bench_print_count(const char *name, double n);
 
 /* The first column of the first row of sql, a whole number, into *n. */
-enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd_err *err);
+enum hd_status bench_count(struct db *db, const char *sql, long long *n, struct hd_err *err);
 
 /* Checkpoints the WAL, so that the next commit writes it from its start
  * again: a desk that has run a while writes into a WAL file of settled
  * size, whose flush costs what a bare fdatasync costs; a new, growing one
  * costs its metadata too. Durable measures run after a warm-up like this. */
-void bench_settle_wal(sqlite3 *db);
+void bench_settle_wal(struct db *db);
 
 /* Reads a whole number of at most max from s into *out; 0 on success. */
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out);
@@ -151,7 +151,7 @@ struct bench_query_sets {
 
 /* Reads every name of db and fills *sets (the caller's; it is large, so
  * better on the heap). HD_FAIL when the database has no names. */
-enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets, struct hd_err *err);
+enum hd_status bench_queries_make(struct db *db, struct bench_query_sets *sets, struct hd_err *err);
 
 /* The print measures (print.c): a booking receipt rendered as ESC/POS and as
  * PDF, and sent to the CUPS queue BENCH_CUPS_QUEUE names (skipped when it is
@@ -164,7 +164,7 @@ enum hd_status bench_print_measures(struct hd_err *err);
  * into person, visit and audit with the rows the core would have written.
  * Within the caller's transaction; *persons counts the people. */
 #define VISIT_DAYS 400
-enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long n,
+enum hd_status bench_visits_fill(struct db *db, uint64_t seed, unsigned long long n,
 				 unsigned long long *persons, struct hd_err *err);
 
 /* "Now" of the generated visits: mid-morning of their last day, "today".
@@ -173,7 +173,7 @@ time_t bench_visits_now(void);
 
 /* Every id sql gives (one column), into a malloc'd array (the caller
  * frees). */
-enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
+enum hd_status bench_read_ids(struct db *db, const char *sql, long long **ids, int *n,
 			      struct hd_err *err);
 
 #define BENCH_NAMED_ROOMS 20        /* the rooms of gen.c's table */
@@ -183,7 +183,7 @@ enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int
 
 /* Adds rooms on upper floors through room_add (gen_rooms.c), in one
  * transaction, until the database holds total rooms. */
-enum hd_status bench_rooms_fill(sqlite3 *db, const struct hd_actor *who, int total,
+enum hd_status bench_rooms_fill(struct db *db, const struct hd_actor *who, int total,
 				struct hd_err *err);
 
 /* The bookings of the rooms with id above after_room (gen_bookings.c), on
@@ -191,8 +191,9 @@ enum hd_status bench_rooms_fill(sqlite3 *db, const struct hd_actor *who, int tot
  * it), a few per room and day, by the register's organisations and filed
  * teams, with their audit entries; within the caller's transaction. *count
  * counts the bookings. */
-enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room, int first_day,
-				   int last_day, unsigned long long *count, struct hd_err *err);
+enum hd_status bench_bookings_fill(struct db *db, uint64_t seed, long long after_room,
+				   int first_day, int last_day, unsigned long long *count,
+				   struct hd_err *err);
 
 /* The booking measures (run_bookings.c) over the database at path (which
  * they change: a scratch copy): the day grid, the free-room finder, a
@@ -230,7 +231,7 @@ void bench_orgs_csv(const char *prefix, const char *region, int rows, char **dat
 /* Opens the database at path and runs measure at the "now" of the
  * generated data (HUBDESK_NOW), which is put back after. */
 enum hd_status bench_at_now(const char *path,
-			    enum hd_status (*measure)(sqlite3 *db, struct hd_err *err),
+			    enum hd_status (*measure)(struct db *db, struct hd_err *err),
 			    struct hd_err *err);
 
 /* The import measures (run_reports.c): import_csv of 10,000 new

@@ -14,7 +14,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/org.h"
 #include "core/room.h"
 #include "core/setup.h"
@@ -122,7 +122,7 @@ static void local_date_back(int days, char *out, size_t outsz)
 	clock_local_date(BASE_TIME - (time_t)days * DAY, out, outsz);
 }
 
-static enum hd_status add_rooms(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+static enum hd_status add_rooms(struct db *db, const struct hd_actor *who, struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
 	long long id;
@@ -153,7 +153,7 @@ static void unique_org(struct bench_rng *r, struct nameset *taken, struct bench_
 	}
 }
 
-static enum hd_status add_org(sqlite3 *db, const struct hd_actor *who, struct bench_rng *r,
+static enum hd_status add_org(struct db *db, const struct hd_actor *who, struct bench_rng *r,
 			      struct nameset *taken, unsigned long long serial, struct hd_err *err)
 {
 	/* resident, community (four in seven), other: LIST_ORG_KIND */
@@ -202,7 +202,7 @@ static enum team_state pick_state(struct bench_rng *r)
 	return STATES[bench_rng_below(r, sizeof(STATES) / sizeof(STATES[0]))];
 }
 
-static enum hd_status add_team(sqlite3 *db, const struct hd_actor *who, struct bench_rng *r,
+static enum hd_status add_team(struct db *db, const struct hd_actor *who, struct bench_rng *r,
 			       struct nameset *taken, struct hd_err *err)
 {
 	char committee[64], key[NAME_BYTES + 64], leader[64], phone[32];
@@ -264,7 +264,7 @@ struct gen_sizes {
 };
 
 /* Everything in one transaction: the core's actions nest in it. */
-static enum hd_status fill(sqlite3 *db, uint64_t seed, struct gen_sizes *z, struct hd_err *err)
+static enum hd_status fill(struct db *db, uint64_t seed, struct gen_sizes *z, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	struct nameset org_names = { 0 }, team_names = { 0 };
@@ -306,7 +306,7 @@ int bench_gen_main(int argc, char **argv)
 	const char *path = NULL;
 	struct hd_actor who = actor_command_line("bench");
 	struct hd_err err;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	bool created;
 	double t0, t1;
 	int i, status = 1;
@@ -342,7 +342,7 @@ int bench_gen_main(int argc, char **argv)
 	if (db_open(path, DB_CREATE, &db, &err) != HD_OK ||
 	    setup_init(db, &who, &created, &err) != HD_OK)
 		goto done;
-	sqlite3_exec(db, pragma, NULL, NULL, NULL);
+	sqlite3_exec(db_sqlite(db), pragma, NULL, NULL, NULL);
 	if (fill(db, (uint64_t)seed, &z, &err) != HD_OK)
 		goto done;
 	db_close(db);

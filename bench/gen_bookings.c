@@ -25,7 +25,7 @@
 
 #include "core/booking.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/room.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
@@ -132,13 +132,13 @@ static void read_room(sqlite3_stmt *st, void *rec)
 	g->buffer = (g->buffer_min + 29) / 30 * 30;
 }
 
-static enum hd_status read_rooms(sqlite3 *db, struct plan *p, long long after_room,
+static enum hd_status read_rooms(struct db *db, struct plan *p, long long after_room,
 				 struct hd_err *err)
 {
 	int closing = settings_minutes(db, SET_CLOSING_TIME), i;
 	enum hd_status rc;
 
-	rc = db_collect_with_raw(db,
+	rc = db_collect_with_raw(db_sqlite(db),
 				 "SELECT id, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
 				 " buffer_min FROM room WHERE id > ?1 ORDER BY id",
 				 &after_room, 1, sizeof(*p->rooms), read_room, (void **)&p->rooms,
@@ -155,7 +155,7 @@ static enum hd_status read_rooms(sqlite3 *db, struct plan *p, long long after_ro
 
 /* n ids of sql picked at random (all of them when there are fewer) to the
  * end of p->bookers. */
-static enum hd_status pick_bookers(sqlite3 *db, struct plan *p, const char *sql, int n,
+static enum hd_status pick_bookers(struct db *db, struct plan *p, const char *sql, int n,
 				   struct hd_err *err)
 {
 	long long *ids = NULL, t;
@@ -374,8 +374,9 @@ static void plan_all(struct plan *p)
 			plan_block(p, ri, w0);
 }
 
-enum hd_status bench_bookings_fill(sqlite3 *db, uint64_t seed, long long after_room, int first_day,
-				   int last_day, unsigned long long *count, struct hd_err *err)
+enum hd_status bench_bookings_fill(struct db *db, uint64_t seed, long long after_room,
+				   int first_day, int last_day, unsigned long long *count,
+				   struct hd_err *err)
 {
 	struct plan p;
 	enum hd_status rc;

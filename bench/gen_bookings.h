@@ -5,9 +5,9 @@
 #ifndef HD_BENCH_GEN_BOOKINGS_H
 #define HD_BENCH_GEN_BOOKINGS_H
 
-#include <sqlite3.h>
 #include <time.h>
 
+#include "core/db.h"
 #include "core/status.h"
 
 /* A booking as the core would have stored it; state is an enum
@@ -25,6 +25,6 @@ struct gbooking {
 /* Gives b[0..n) ids after the largest in the table, in the order they were
  * made, and inserts them with their audit entries (made, checked in,
  * cancelled, rejected) in the caller's transaction. */
-enum hd_status gen_bookings_write(sqlite3 *db, struct gbooking *b, int n, struct hd_err *err);
+enum hd_status gen_bookings_write(struct db *db, struct gbooking *b, int n, struct hd_err *err);
 
 #endif

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "core/booking.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/xalloc.h"
 
 /* An audit entry: what happened to which booking, when. */
@@ -81,12 +81,12 @@ static int by_time(const void *a, const void *b)
 	return (int)x->kind - (int)y->kind;
 }
 
-static enum hd_status step(sqlite3 *db, sqlite3_stmt *st, struct hd_err *err)
+static enum hd_status step(struct db *db, sqlite3_stmt *st, struct hd_err *err)
 {
 	int src = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db_sqlite(db), src, err);
 }
 
 static long long series_id(const struct gbooking *all, const struct gbooking *b)
@@ -94,7 +94,7 @@ static long long series_id(const struct gbooking *all, const struct gbooking *b)
 	return b->series >= 0 ? all[b->series].id : 0;
 }
 
-static enum hd_status insert_booking(sqlite3 *db, sqlite3_stmt *st, const struct gbooking *all,
+static enum hd_status insert_booking(struct db *db, sqlite3_stmt *st, const struct gbooking *all,
 				     const struct gbooking *b, struct hd_err *err)
 {
 	sqlite3_bind_int64(st, 1, b->id);
@@ -158,7 +158,7 @@ static enum booking_state made_as(const struct gbooking *b)
 		       : BK_CONFIRMED;
 }
 
-static enum hd_status insert_event(sqlite3 *db, sqlite3_stmt *st, const struct gbooking *all,
+static enum hd_status insert_event(struct db *db, sqlite3_stmt *st, const struct gbooking *all,
 				   const struct event *e, struct hd_err *err)
 {
 	const struct gbooking *b = &all[e->booking];
@@ -203,7 +203,7 @@ static struct event *events_of(const struct gbooking *b, int n, int *count)
 	return e;
 }
 
-enum hd_status gen_bookings_write(sqlite3 *db, struct gbooking *b, int n, struct hd_err *err)
+enum hd_status gen_bookings_write(struct db *db, struct gbooking *b, int n, struct hd_err *err)
 {
 	sqlite3_stmt *st[ST_COUNT] = { NULL };
 	struct key *order = xcalloc((size_t)n + 1, sizeof(*order));
@@ -214,7 +214,7 @@ enum hd_status gen_bookings_write(sqlite3 *db, struct gbooking *b, int n, struct
 
 	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM booking", &id, err);
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
-		rc = db_prepare_raw(db, SQL[i], &st[i], err);
+		rc = db_prepare_raw(db_sqlite(db), SQL[i], &st[i], err);
 	if (rc != HD_OK)
 		goto done;
 	order_by(b, n, false, order);

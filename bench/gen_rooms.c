@@ -35,7 +35,7 @@ static const struct rec_num BUFFERS[] = { { 0 }, { 0 }, { 0 }, { 15, true }, { 3
 #define COUNT(a) ((unsigned)(sizeof(a) / sizeof((a)[0])))
 
 /* Room number i of the upper floors (0, 1, ...). */
-static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i, struct hd_err *err)
+static enum hd_status add_room(struct db *db, const struct hd_actor *who, int i, struct hd_err *err)
 {
 	const struct room_plan *p = &PLANS[(unsigned)i % COUNT(PLANS)];
 	char name[NAME_BYTES];
@@ -55,7 +55,7 @@ static enum hd_status add_room(sqlite3 *db, const struct hd_actor *who, int i, s
 	return room_add(db, who, &d, &id, err);
 }
 
-enum hd_status bench_rooms_fill(sqlite3 *db, const struct hd_actor *who, int total,
+enum hd_status bench_rooms_fill(struct db *db, const struct hd_actor *who, int total,
 				struct hd_err *err)
 {
 	enum hd_status rc;

@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/search.h"
 #include "core/xalloc.h"
 
@@ -79,7 +79,7 @@ static double unit(struct bench_rng *r)
 	return (double)(bench_rng_next(r) >> 11) / (double)(1ull << 53);
 }
 
-enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int *n,
+enum hd_status bench_read_ids(struct db *db, const char *sql, long long **ids, int *n,
 			      struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -88,7 +88,7 @@ enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int
 
 	*ids = NULL;
 	*n = 0;
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare_raw(db_sqlite(db), sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -99,7 +99,7 @@ enum hd_status bench_read_ids(sqlite3 *db, const char *sql, long long **ids, int
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
+		rc = db_fail(db_sqlite(db), src, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -274,15 +274,15 @@ static const char *const SQL[ST_COUNT] = {
 	" before, after) VALUES (?1, ?2, ?3, NULL, NULL, ?4, 'visit', ?5, NULL, ?6)",
 };
 
-static enum hd_status step(sqlite3 *db, sqlite3_stmt *st, struct hd_err *err)
+static enum hd_status step(struct db *db, sqlite3_stmt *st, struct hd_err *err)
 {
 	int src = sqlite3_step(st);
 
 	sqlite3_reset(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db, src, err);
+	return src == SQLITE_DONE ? HD_OK : db_fail(db_sqlite(db), src, err);
 }
 
-static enum hd_status audit(sqlite3 *db, sqlite3_stmt *st, time_t at, const char *desk,
+static enum hd_status audit(struct db *db, sqlite3_stmt *st, time_t at, const char *desk,
 			    const char *actor, const char *action, long long id, const char *after,
 			    struct hd_err *err)
 {
@@ -319,7 +319,7 @@ static void visit_json(const struct gperson *p, const struct gvisit *v, bool out
 		 p->id, v->purpose, org, team, v->party, (long long)v->time_in, time_out);
 }
 
-static enum hd_status write_people(sqlite3 *db, sqlite3_stmt *st, struct gperson *people,
+static enum hd_status write_people(struct db *db, sqlite3_stmt *st, struct gperson *people,
 				   const int *order, int np, struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
@@ -336,9 +336,9 @@ static enum hd_status write_people(sqlite3 *db, sqlite3_stmt *st, struct gperson
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)p->last);
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)p->first);
 		rc = step(db, st, err);
-		if (rc == HD_OK && sqlite3_last_insert_rowid(db) != p->id)
+		if (rc == HD_OK && sqlite3_last_insert_rowid(db_sqlite(db)) != p->id)
 			rc = hd_err_set(err, HD_FAIL, "", "person %lld was given row %lld", p->id,
-					(long long)sqlite3_last_insert_rowid(db));
+					(long long)sqlite3_last_insert_rowid(db_sqlite(db)));
 		/* find_person's index of the name's pinyin */
 		if (rc == HD_OK)
 			rc = search_index_put(db, SEARCH_PERSON, p->id, p->name, NULL, err);
@@ -346,7 +346,7 @@ static enum hd_status write_people(sqlite3 *db, sqlite3_stmt *st, struct gperson
 	return rc;
 }
 
-static enum hd_status write_visits(sqlite3 *db, sqlite3_stmt **st, const struct gperson *people,
+static enum hd_status write_visits(struct db *db, sqlite3_stmt **st, const struct gperson *people,
 				   const struct gvisit *v, int nv, struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
@@ -373,7 +373,7 @@ static enum hd_status write_visits(sqlite3 *db, sqlite3_stmt **st, const struct 
 		rc = step(db, st[ST_VISIT], err);
 		if (rc != HD_OK)
 			break;
-		id = sqlite3_last_insert_rowid(db);
+		id = sqlite3_last_insert_rowid(db_sqlite(db));
 		visit_json(p, &v[i], false, json, sizeof(json));
 		rc = audit(db, st[ST_AUDIT], v[i].time_in, desk, "desk", "visit.checkin", id, json,
 			   err);
@@ -401,7 +401,7 @@ time_t bench_visits_now(void)
 	return clock_local_time(date, NOW_MIN);
 }
 
-enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long n,
+enum hd_status bench_visits_fill(struct db *db, uint64_t seed, unsigned long long n,
 				 unsigned long long *persons, struct hd_err *err)
 {
 	time_t midnight[VISIT_DAYS];
@@ -451,7 +451,7 @@ enum hd_status bench_visits_fill(sqlite3 *db, uint64_t seed, unsigned long long 
 		p->last = v[i].time_in;
 	}
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
-		rc = db_prepare_raw(db, SQL[i], &st[i], err);
+		rc = db_prepare_raw(db_sqlite(db), SQL[i], &st[i], err);
 	if (rc != HD_OK)
 		goto done;
 	rc = write_people(db, st[ST_PERSON], people, order, (int)next, err);

@@ -3,7 +3,7 @@
  * statistics they share. */
 #include "bench/bench.h"
 
-#include "core/db.h"
+#include "core/db_sqlite.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -98,28 +98,28 @@ void bench_print_count(const char *name, double n)
 	fflush(stdout);
 }
 
-enum hd_status bench_count(sqlite3 *db, const char *sql, long long *n, struct hd_err *err)
+enum hd_status bench_count(struct db *db, const char *sql, long long *n, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int src;
 
 	*n = 0;
-	rc = db_prepare_raw(db, sql, &st, err);
+	rc = db_prepare_raw(db_sqlite(db), sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		*n = sqlite3_column_int64(st, 0);
 	else
-		rc = db_fail(db, src, err);
+		rc = db_fail(db_sqlite(db), src, err);
 	db_done_raw(st);
 	return rc;
 }
 
-void bench_settle_wal(sqlite3 *db)
+void bench_settle_wal(struct db *db)
 {
-	sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	sqlite3_wal_checkpoint_v2(db_sqlite(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
 
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out)

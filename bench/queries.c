@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/org.h"
 #include "core/pinyin.h"
 #include "core/text.h"
@@ -45,7 +45,7 @@ static void names_free(struct names *all)
 	memset(all, 0, sizeof(*all));
 }
 
-static enum hd_status load_names(sqlite3 *db, struct names *all, struct hd_err *err)
+static enum hd_status load_names(struct db *db, struct names *all, struct hd_err *err)
 {
 	struct org *orgs = NULL;
 	sqlite3_stmt *st = NULL;
@@ -59,7 +59,7 @@ static enum hd_status load_names(sqlite3 *db, struct names *all, struct hd_err *
 		names_push(all, orgs[i].name);
 	all->orgs = n;
 	free(orgs);
-	rc = db_prepare_raw(db, "SELECT name FROM team ORDER BY id", &st, err);
+	rc = db_prepare_raw(db_sqlite(db), "SELECT name FROM team ORDER BY id", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -67,7 +67,7 @@ static enum hd_status load_names(sqlite3 *db, struct names *all, struct hd_err *
 		all->teams++;
 	}
 	if (src != SQLITE_DONE)
-		rc = db_fail(db, src, err);
+		rc = db_fail(db_sqlite(db), src, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -286,7 +286,7 @@ static void make_queries(const struct names *all, struct bench_query_sets *sets)
 	free(chars);
 }
 
-enum hd_status bench_queries_make(sqlite3 *db, struct bench_query_sets *sets, struct hd_err *err)
+enum hd_status bench_queries_make(struct db *db, struct bench_query_sets *sets, struct hd_err *err)
 {
 	struct names all = { 0 };
 	enum hd_status rc;

@@ -22,7 +22,7 @@
 #include "core/actor.h"
 #include "core/booking.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/grid.h"
 #include "core/room.h"
 #include "core/xalloc.h"
@@ -47,7 +47,7 @@ static void day_after(int days, char *out, size_t outsz)
 
 /* grid_day of today GRID_RUNS times: the median as name, the 95th
  * percentile as name_p95, and the bookings the grid shows. */
-static enum hd_status measure_grid(sqlite3 *db, const char *name, int rooms, struct hd_err *err)
+static enum hd_status measure_grid(struct db *db, const char *name, int rooms, struct hd_err *err)
 {
 	double *t = xmalloc(sizeof(*t) * GRID_RUNS), t0;
 	char date[DATE_LEN], label[80];
@@ -82,7 +82,7 @@ done:
 
 /* grid_free_rooms for FREE_QUERIES times of today and the days ahead,
  * afternoons and evenings mostly, for 4 to 50 people. */
-static enum hd_status measure_free_rooms(sqlite3 *db, struct bench_rng *r, struct hd_err *err)
+static enum hd_status measure_free_rooms(struct db *db, struct bench_rng *r, struct hd_err *err)
 {
 	static const int PEOPLE[] = { 4, 8, 12, 20, 30, 50 };
 	double *t = xmalloc(sizeof(*t) * FREE_QUERIES);
@@ -120,14 +120,14 @@ done:
 
 /* Whether room is free (with its buffer) from..to, by a query of our own
  * that reads only the bookings of that day. */
-static enum hd_status slot_free(sqlite3 *db, const struct room *room, time_t from, time_t to,
+static enum hd_status slot_free(struct db *db, const struct room *room, time_t from, time_t to,
 				int *free_slot, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int src;
 
-	rc = db_prepare_raw(db,
+	rc = db_prepare_raw(db_sqlite(db),
 			    "SELECT 1 FROM booking WHERE room_id = ?1 AND start > ?2 - 86400"
 			    " AND start < ?3 AND ?2 < hold_end"
 			    " AND state IN ('pending', 'confirmed', 'checked_in') LIMIT 1",
@@ -140,7 +140,7 @@ static enum hd_status slot_free(sqlite3 *db, const struct room *room, time_t fro
 	src = sqlite3_step(st);
 	*free_slot = src == SQLITE_DONE;
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
-		rc = db_fail(db, src, err);
+		rc = db_fail(db_sqlite(db), src, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -153,7 +153,7 @@ struct bookers {
 
 /* One booking_add of a free slot of the days ahead, timed into *ms; *done
  * 0 when the slot was taken or a rule refused it (then it is not timed). */
-static enum hd_status try_add(sqlite3 *db, struct bench_rng *r, const struct room *rooms,
+static enum hd_status try_add(struct db *db, struct bench_rng *r, const struct room *rooms,
 			      int nrooms, const struct bookers *by, double *ms, int *done,
 			      struct hd_err *err)
 {
@@ -201,7 +201,7 @@ static enum hd_status try_add(sqlite3 *db, struct bench_rng *r, const struct roo
 /* ADD_REPS durable booking_add of free slots by organisations and teams
  * that book (a quota or suspension refusal tries another); the median, and
  * its ratio to the bare fdatasync. */
-static enum hd_status measure_add(sqlite3 *db, struct bench_rng *r, double fsync_ms,
+static enum hd_status measure_add(struct db *db, struct bench_rng *r, double fsync_ms,
 				  struct hd_err *err)
 {
 	struct bookers by = { NULL, NULL, 0, 0 };
@@ -251,7 +251,7 @@ static enum hd_status measure_add(sqlite3 *db, struct bench_rng *r, double fsync
 
 /* Turns the bookings of one past day back into confirmed ones nobody came
  * to (the check-ins and no-shows undone), in one transaction. */
-static enum hd_status unsettle_day(sqlite3 *db, time_t day0, time_t day1, struct hd_err *err)
+static enum hd_status unsettle_day(struct db *db, time_t day0, time_t day1, struct hd_err *err)
 {
 	enum hd_status rc = db_begin(db, err);
 
@@ -268,7 +268,7 @@ static enum hd_status unsettle_day(sqlite3 *db, time_t day0, time_t day1, struct
 /* booking_release_due at the end of NOSHOW_DAYS past days (the same
  * weekday as today, one to NOSHOW_DAYS weeks back), each day's bookings
  * made confirmed first: a day of no-shows released at once. */
-static enum hd_status measure_noshow(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_noshow(struct db *db, struct hd_err *err)
 {
 	double t[NOSHOW_DAYS], released[NOSHOW_DAYS], t0;
 	char date[DATE_LEN];
@@ -301,7 +301,7 @@ static enum hd_status measure_noshow(sqlite3 *db, struct hd_err *err)
 
 /* BIG_ROOMS rooms (the new ones with a day of bookings, today), then the
  * grid of today. */
-static enum hd_status measure_big_grid(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_big_grid(struct db *db, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	unsigned long long added = 0;
@@ -327,7 +327,7 @@ enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct 
 	char *saved = bench_save_now();
 	long long bookings = 0, rooms = 0;
 	struct bench_rng r;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	enum hd_status rc;
 
 	bench_rng_seed(&r, MEASURE_SEED);

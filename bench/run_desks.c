@@ -26,7 +26,7 @@
 
 #include "core/booking.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/import.h"
 #include "core/room.h"
 #include "core/visit.h"
@@ -66,7 +66,7 @@ static void logged(struct desk_log *l, double t0, enum hd_status rc, const struc
 }
 
 /* A visitor checked in: a new person each time. */
-static void desk_checkin(sqlite3 *db, const struct hd_actor *who, struct bench_rng *r, int desk,
+static void desk_checkin(struct db *db, const struct hd_actor *who, struct bench_rng *r, int desk,
 			 int k, struct desk_log *l)
 {
 	char name[NAME_BYTES], phone[PHONE_MAX];
@@ -88,7 +88,7 @@ static void desk_checkin(sqlite3 *db, const struct hd_actor *who, struct bench_r
 
 /* The desk's own room booked for an hour of the days ahead, then the
  * booking cancelled, so that the room never fills. */
-static void desk_book(sqlite3 *db, const struct hd_actor *who, const struct room *room,
+static void desk_book(struct db *db, const struct hd_actor *who, const struct room *room,
 		      long long org, int k, struct desk_log *l)
 {
 	char today[DATE_LEN], date[DATE_LEN], start[32], end[32];
@@ -133,7 +133,7 @@ static void desk_run(const char *path, int desk, const struct room *room, long l
 	struct desk_log *l = &all->log[desk];
 	struct bench_rng r;
 	struct hd_err e;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	int k;
 
 	if (db_open(path, DB_EXISTING, &db, &e) != HD_OK) {
@@ -154,7 +154,7 @@ static void desk_run(const char *path, int desk, const struct room *room, long l
 
 /* The rooms and a booker for the desks: room i for desk i, organisations
  * that are in the centre (one per desk, so that no quota is shared). */
-static enum hd_status desk_parts(sqlite3 *db, struct room **rooms, long long **orgs,
+static enum hd_status desk_parts(struct db *db, struct room **rooms, long long **orgs,
 				 struct hd_err *err)
 {
 	int nrooms = 0, norgs = 0;
@@ -174,7 +174,7 @@ static enum hd_status desk_parts(sqlite3 *db, struct room **rooms, long long **o
 }
 
 /* The import while the desks work, its start and end into from and to. */
-static enum hd_status import_timed(sqlite3 *db, double *from, double *to, struct hd_err *err)
+static enum hd_status import_timed(struct db *db, double *from, double *to, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	struct import_result res;
@@ -218,9 +218,9 @@ static void desk_lines(const struct desks *all)
 	free(t);
 }
 
-static enum hd_status desks_measure(sqlite3 *db, struct hd_err *err)
+static enum hd_status desks_measure(struct db *db, struct hd_err *err)
 {
-	const char *path = sqlite3_db_filename(db, "main");
+	const char *path = db_file(db);
 	struct desks *all;
 	struct room *rooms = NULL;
 	long long *orgs = NULL;

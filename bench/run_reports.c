@@ -30,7 +30,7 @@
 /* Builds the report of from..to REPORT_RUNS times after one unmeasured run;
  * prints the median as name, the 95th percentile as name_p95 and the
  * period's visits as name_visits. */
-static enum hd_status measure_report(sqlite3 *db, const char *name, long from, long to,
+static enum hd_status measure_report(struct db *db, const char *name, long from, long to,
 				     struct hd_err *err)
 {
 	char f[DATE_LEN], l[DATE_LEN];
@@ -76,7 +76,7 @@ static enum hd_status month_of(time_t t, int months, long *from, long *to, struc
 /* The reports at the "now" of the generated data: the month before the
  * month of its last day (the last full month of visits, all in the past),
  * and the six months ending with it. */
-static enum hd_status report_measures(sqlite3 *db, struct hd_err *err)
+static enum hd_status report_measures(struct db *db, struct hd_err *err)
 {
 	char f[DATE_LEN], l[DATE_LEN], hf[DATE_LEN];
 	long from, to, half_from, unused;
@@ -179,8 +179,8 @@ void bench_orgs_csv(const char *prefix, const char *region, int rows, char **dat
 
 /* One import of the file by the command line (an admin), timed; its
  * result checked: every row added (or, again, updated). */
-static enum hd_status import_once(sqlite3 *db, const char *data, size_t len, bool added, double *ms,
-				  struct hd_err *err)
+static enum hd_status import_once(struct db *db, const char *data, size_t len, bool added,
+				  double *ms, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	struct import_result res;
@@ -203,7 +203,7 @@ static enum hd_status import_once(sqlite3 *db, const char *data, size_t len, boo
 	return rc;
 }
 
-static enum hd_status import_measures(sqlite3 *db, struct hd_err *err)
+static enum hd_status import_measures(struct db *db, struct hd_err *err)
 {
 	double t[UPDATE_RUNS], ms;
 	long long before = 0, after = 0, clash = 0;
@@ -240,11 +240,11 @@ done:
 }
 
 enum hd_status bench_at_now(const char *path,
-			    enum hd_status (*measure)(sqlite3 *db, struct hd_err *err),
+			    enum hd_status (*measure)(struct db *db, struct hd_err *err),
 			    struct hd_err *err)
 {
 	char *saved = bench_save_now();
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	enum hd_status rc;
 
 	bench_set_now(bench_visits_now());

@@ -20,7 +20,7 @@
 #define PAGE_BOOKINGS 6
 #define MEASURE_SEED 0x7465616dull /* "team" */
 
-static enum hd_status measure_roll(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_roll(struct db *db, struct hd_err *err)
 {
 	struct team_brief *all = NULL;
 	double t[ROLL_RUNS], t0;
@@ -43,7 +43,7 @@ static enum hd_status measure_roll(sqlite3 *db, struct hd_err *err)
 }
 
 /* What the team's page reads. */
-static enum hd_status open_page(sqlite3 *db, long long id, struct team *team, struct hd_err *err)
+static enum hd_status open_page(struct db *db, long long id, struct team *team, struct hd_err *err)
 {
 	struct team_step *steps = NULL;
 	struct booking *bookings = NULL;
@@ -65,7 +65,7 @@ static enum hd_status open_page(sqlite3 *db, long long id, struct team *team, st
 	return rc;
 }
 
-static enum hd_status measure_page(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_page(struct db *db, struct hd_err *err)
 {
 	struct team *team = xmalloc(sizeof(*team));
 	double *t = xmalloc(sizeof(*t) * PAGE_RUNS), t0;
@@ -93,7 +93,7 @@ static enum hd_status measure_page(sqlite3 *db, struct hd_err *err)
 
 enum hd_status bench_team_measures(const char *path, struct hd_err *err)
 {
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	enum hd_status rc;
 
 	bench_set_now(bench_visits_now());

@@ -13,7 +13,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/settings.h"
 #include "core/visit.h"
 #include "core/xalloc.h"
@@ -35,14 +35,15 @@ struct known {
 
 /* n people picked at random among those with id up to max_id (and with a
  * phone when phone is set). */
-static enum hd_status pick_people(sqlite3 *db, struct bench_rng *r, long long max_id, bool phone,
+static enum hd_status pick_people(struct db *db, struct bench_rng *r, long long max_id, bool phone,
 				  struct known *out, int n, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 	int got = 0, tries = 0, src;
 
-	rc = db_prepare_raw(db, "SELECT id, name, ifnull(phone, '') FROM person WHERE id = ?1", &st,
+	rc = db_prepare_raw(db_sqlite(db),
+			    "SELECT id, name, ifnull(phone, '') FROM person WHERE id = ?1", &st,
 			    err);
 	if (rc != HD_OK)
 		return rc;
@@ -55,7 +56,7 @@ static enum hd_status pick_people(sqlite3 *db, struct bench_rng *r, long long ma
 			db_column_text_raw(st, 2, out[got].phone, sizeof(out[got].phone));
 			got++;
 		} else if (src != SQLITE_ROW && src != SQLITE_DONE) {
-			rc = db_fail(db, src, err);
+			rc = db_fail(db_sqlite(db), src, err);
 			break;
 		}
 		sqlite3_reset(st);
@@ -69,7 +70,7 @@ static enum hd_status pick_people(sqlite3 *db, struct bench_rng *r, long long ma
 /* visit_checkin in its own transaction (synchronous=FULL), REPS times after
  * as many to warm up: in turn a new visitor, a returning one typed again
  * (name and phone) and a returning one picked from the hints. */
-static enum hd_status measure_checkin(sqlite3 *db, struct bench_rng *r, long long max_id,
+static enum hd_status measure_checkin(struct db *db, struct bench_rng *r, long long max_id,
 				      double fsync_ms, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
@@ -141,7 +142,7 @@ static void first_chars(const char *s, int chars, char *out, size_t outsz)
 
 /* Every query of one kind, ROUNDS times; the median and the 95th
  * percentile. Each query must find someone: it is made from a person. */
-static enum hd_status measure_hints(sqlite3 *db, enum hint_kind kind, const struct known *people,
+static enum hd_status measure_hints(struct db *db, enum hint_kind kind, const struct known *people,
 				    struct hd_err *err)
 {
 	struct visitor_hint hints[HINTS];
@@ -185,7 +186,7 @@ done:
 }
 
 /* Who is here, REPS times. */
-static enum hd_status measure_present(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_present(struct db *db, struct hd_err *err)
 {
 	struct visit *in;
 	double t[REPS], t0;
@@ -210,7 +211,7 @@ static enum hd_status measure_present(sqlite3 *db, struct hd_err *err)
  * HUBDESK_NOW moves so that the cutoff (now - retention.days) is the
  * midnight after the oldest day not yet erased, then one day later each
  * time (days without visits, in a small database, are not counted). */
-static enum hd_status measure_retention(sqlite3 *db, struct hd_err *err)
+static enum hd_status measure_retention(struct db *db, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	char date[DATE_LEN];
@@ -253,7 +254,7 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 	struct known *people = xmalloc(sizeof(*people) * HINT_QUERIES);
 	char *saved = bench_save_now();
 	struct bench_rng r;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	long long visits = 0, persons = 0, max_id = 0;
 	enum hd_status rc;
 	int k;

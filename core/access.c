@@ -61,7 +61,7 @@ static void refusal(const struct hd_actor *who, enum access_action action, enum 
 			   what);
 }
 
-enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
+enum hd_status access_require_via(struct db *db, const struct hd_actor *who,
 				  enum access_action action, enum access_via how,
 				  struct hd_err *err)
 {
@@ -79,7 +79,7 @@ enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
 	return HD_REFUSED;
 }
 
-enum hd_status access_require(sqlite3 *db, const struct hd_actor *who, enum access_action action,
+enum hd_status access_require(struct db *db, const struct hd_actor *who, enum access_action action,
 			      struct hd_err *err)
 {
 	return access_require_via(db, who, action, VIA_DIRECT, err);

@@ -5,9 +5,8 @@
 #ifndef HD_ACCESS_H
 #define HD_ACCESS_H
 
-#include <sqlite3.h>
-
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 
 /* What a role may do with an action. */
@@ -64,13 +63,13 @@ const char *access_text(enum access_action action);
 /* HD_OK when who may take action coming via how; else HD_REFUSED with a
  * plain message, and the refusal is written to the audit log in its own
  * transaction (call it before the action's transaction begins). */
-enum hd_status access_require_via(sqlite3 *db, const struct hd_actor *who,
+enum hd_status access_require_via(struct db *db, const struct hd_actor *who,
 				  enum access_action action, enum access_via how,
 				  struct hd_err *err);
 
 /* access_require_via(db, who, action, VIA_DIRECT, err): HD_REFUSED when who
  * may not take action. */
-enum hd_status access_require(sqlite3 *db, const struct hd_actor *who, enum access_action action,
+enum hd_status access_require(struct db *db, const struct hd_actor *who, enum access_action action,
 			      struct hd_err *err);
 
 #endif

@@ -22,7 +22,7 @@ static void bind_text_or_null(struct db_stmt *st, int i, const char *s)
 		db_bind_null(st, i);
 }
 
-enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *action,
+enum hd_status audit_log(struct db *db, const struct hd_actor *who, const char *action,
 			 const char *record, long long record_id, const char *before,
 			 const char *after, struct hd_err *err)
 {
@@ -89,7 +89,7 @@ static void actor_without_name(struct db_stmt *st, char *out, size_t outsz)
 	snprintf(out, outsz, "%s", word ? word : "");
 }
 
-enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
+enum hd_status audit_entries(struct db *db, const struct audit_filter *f, int max,
 			     struct audit_entry **out, int *n, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;

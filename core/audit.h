@@ -5,10 +5,10 @@
 #ifndef HD_AUDIT_H
 #define HD_AUDIT_H
 
-#include <sqlite3.h>
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -16,7 +16,7 @@
  * record names the table ("org") and record_id its row (0: none); before and
  * after may be NULL. Time is clock_now(). HD_FAIL when the database
  * fails. */
-enum hd_status audit_log(sqlite3 *db, const struct hd_actor *who, const char *action,
+enum hd_status audit_log(struct db *db, const struct hd_actor *who, const char *action,
 			 const char *record, long long record_id, const char *before,
 			 const char *after, struct hd_err *err);
 
@@ -40,7 +40,7 @@ struct audit_filter {
 /* The newest entries (at most max) that pass the filter, newest first,
  * read through the log's time index (malloc'd). HD_BAD_INPUT for a
  * malformed date; HD_FAIL when the database fails. */
-enum hd_status audit_entries(sqlite3 *db, const struct audit_filter *f, int max,
+enum hd_status audit_entries(struct db *db, const struct audit_filter *f, int max,
 			     struct audit_entry **out, int *n, struct hd_err *err);
 void audit_entries_free(struct audit_entry *e, int n);
 
@@ -59,7 +59,7 @@ char *audit_actions_matching(const char *words);
 /* What an entry changed, one line a field, "名称：旧 → 新" (a field only in
  * after: "名称：新"), times in local time, choices by name. Fills up to max
  * lines; returns how many. */
-int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
+int audit_changes(struct db *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
 		  int max);
 
 #endif

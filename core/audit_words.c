@@ -197,7 +197,7 @@ static const char SQL_CHANGES[] =
 	" typeof((SELECT value FROM a WHERE a.key = k.key))"
 	" FROM (SELECT key FROM b UNION SELECT key FROM a) k";
 
-int audit_changes(sqlite3 *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
+int audit_changes(struct db *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
 		  int max)
 {
 	char old[AUDIT_LINE], new[AUDIT_LINE], key[64];

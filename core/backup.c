@@ -19,7 +19,7 @@
 #include "core/access.h"
 #include "core/audit.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "core/visit.h"
@@ -49,10 +49,10 @@ static int flush_path(const char *path, bool folder)
 
 /* True when path is the file of db or one of its companions (WAL, shared
  * memory, journal). */
-static bool is_live(sqlite3 *db, const struct stat *st)
+static bool is_live(struct db *db, const struct stat *st)
 {
 	static const char *const SUFFIXES[] = { "", "-wal", "-shm", "-journal" };
-	const char *file = sqlite3_db_filename(db, "main");
+	const char *file = db_file(db);
 	char name[PATH_BYTES];
 	struct stat live;
 	size_t i;
@@ -68,7 +68,7 @@ static bool is_live(sqlite3 *db, const struct stat *st)
 
 /* A copy goes only where a regular file is, or nothing: never over a
  * device, FIFO, folder or symbolic link, nor over the live database. */
-static enum hd_status check_target(sqlite3 *db, const char *path, struct hd_err *err)
+static enum hd_status check_target(struct db *db, const char *path, struct hd_err *err)
 {
 	struct stat st;
 
@@ -107,7 +107,7 @@ static int make_part(const char *part)
 }
 
 /* Copies the database of src (schema "main") into a new file at path. */
-static enum hd_status copy_into(sqlite3 *src, const char *path, struct hd_err *err)
+static enum hd_status copy_into(struct db *src, const char *path, struct hd_err *err)
 {
 	char part[PATH_BYTES];
 	sqlite3_backup *b = NULL;
@@ -128,7 +128,7 @@ static enum hd_status copy_into(sqlite3 *src, const char *path, struct hd_err *e
 				dest ? sqlite3_errmsg(dest) : "?");
 		goto done;
 	}
-	b = sqlite3_backup_init(dest, "main", src, "main");
+	b = sqlite3_backup_init(dest, "main", db_sqlite(src), "main");
 	if (!b) {
 		rc = db_fail(dest, sqlite3_errcode(dest), err);
 		goto done;
@@ -153,7 +153,7 @@ done:
 	return rc;
 }
 
-enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char *path,
+enum hd_status backup_write(struct db *db, const struct hd_actor *who, const char *path,
 			    struct hd_err *err)
 {
 	char after[PATH_BYTES + 32];
@@ -178,14 +178,14 @@ enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char 
 enum hd_status backup_check(const char *path, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	enum hd_status rc;
 	const char *word;
 
 	rc = db_open(path, DB_READ_ONLY, &db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare_raw(db, "PRAGMA integrity_check", &st, err);
+	rc = db_prepare_raw(db_sqlite(db), "PRAGMA integrity_check", &st, err);
 	if (rc == HD_OK && sqlite3_step(st) == SQLITE_ROW) {
 		word = (const char *)sqlite3_column_text(st, 0);
 		if (!word || strcmp(word, "ok") != 0)
@@ -261,7 +261,7 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
 			      struct hd_err *err)
 {
 	const struct hd_actor who = actor_command_line("restore");
-	sqlite3 *db = NULL, *src = NULL, *old = NULL;
+	struct db *db = NULL, *src = NULL, *old = NULL;
 	char wal[PATH_BYTES];
 	struct stat sb;
 	enum hd_status rc;
@@ -326,10 +326,10 @@ static bool daily_date(const char *name, long *day)
 }
 
 /* In one kept copy: the retention erase and every erasure on request. */
-static enum hd_status scrub(sqlite3 *db, const char *path, const struct hd_actor *who,
+static enum hd_status scrub(struct db *db, const char *path, const struct hd_actor *who,
 			    time_t before, int *visits, struct hd_err *err)
 {
-	sqlite3 *copy = NULL;
+	struct db *copy = NULL;
 	enum hd_status rc;
 	int old = 0, again = 0;
 
@@ -339,8 +339,9 @@ static enum hd_status scrub(sqlite3 *db, const char *path, const struct hd_actor
 	if (rc == HD_OK)
 		rc = visit_erase_again(copy, db, who, &again, err);
 	if (rc == HD_OK)
-		sqlite3_exec(copy, "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE",
-			     NULL, NULL, NULL);
+		sqlite3_exec(db_sqlite(copy),
+			     "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE", NULL,
+			     NULL, NULL);
 	db_close(copy);
 	*visits += old + again;
 	return rc;
@@ -369,7 +370,7 @@ static bool is_companion(const char *name)
  * stale; a copy past retention (by the date of its name, else of the
  * file) is removed; every other copy is scrubbed. A file that is not a
  * hubdesk database and has no copy's name is left alone. */
-static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const char *dir,
+static enum hd_status keep_file(struct db *db, const struct hd_actor *who, const char *dir,
 				const char *name, long oldest, struct backup_round *round,
 				struct hd_err *err)
 {
@@ -407,7 +408,7 @@ static enum hd_status keep_file(sqlite3 *db, const struct hd_actor *who, const c
 }
 
 /* Every file of the backups folder dir through keep_file(). */
-static enum hd_status keep_all(sqlite3 *db, const struct hd_actor *who, const char *dir,
+static enum hd_status keep_all(struct db *db, const struct hd_actor *who, const char *dir,
 			       struct backup_round *round, struct hd_err *err)
 {
 	long oldest = clock_today() - settings_int(db, SET_RETENTION_DAYS);
@@ -425,7 +426,7 @@ static enum hd_status keep_all(sqlite3 *db, const struct hd_actor *who, const ch
 	return rc;
 }
 
-enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
+enum hd_status backup_daily(struct db *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err)
 {
 	char dir[PATH_BYTES], path[PATH_BYTES + 300], today[DATE_LEN];
@@ -446,10 +447,10 @@ enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char 
 	return rc == HD_OK ? keep_all(db, who, dir, round, err) : rc;
 }
 
-enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status backup_erase_visit(struct db *db, const struct hd_actor *who, long long id,
 				  struct backup_round *round, struct hd_err *err)
 {
-	const char *db_path = sqlite3_db_filename(db, "main");
+	const char *db_path = db_file(db);
 	char dir[PATH_BYTES];
 	enum hd_status rc;
 
@@ -461,8 +462,8 @@ enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long 
 	return access(dir, F_OK) == 0 ? keep_all(db, who, dir, round, err) : HD_OK;
 }
 
-enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path, char *path,
-			  size_t pathsz, struct hd_err *err)
+enum hd_status backup_now(struct db *db, const struct hd_actor *who, const char *db_path,
+			  char *path, size_t pathsz, struct hd_err *err)
 {
 	char dir[PATH_BYTES], today[DATE_LEN];
 

@@ -7,9 +7,9 @@
 #define HD_BACKUP_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 
 /* What a round of daily backups did. */
@@ -24,7 +24,7 @@ struct backup_round {
  * copy is whole and flushed; audited. HD_BAD_INPUT when path is empty,
  * too long, a link, not a regular file or the database itself; HD_REFUSED
  * when who is not an admin; HD_FAIL when the copy cannot be written. */
-enum hd_status backup_write(sqlite3 *db, const struct hd_actor *who, const char *path,
+enum hd_status backup_write(struct db *db, const struct hd_actor *who, const char *path,
 			    struct hd_err *err);
 
 /* Checks that path is a hubdesk database this hubdesk can read and that it
@@ -48,20 +48,20 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
  * removed, and the retention erase and every erasure on request applied to
  * the copies kept. HD_REFUSED when who is not an admin; HD_FAIL when the
  * folder or a copy cannot be written or the database fails. */
-enum hd_status backup_daily(sqlite3 *db, const struct hd_actor *who, const char *db_path,
+enum hd_status backup_daily(struct db *db, const struct hd_actor *who, const char *db_path,
 			    struct backup_round *round, struct hd_err *err);
 
 /* Erases visit id on request (visit_erase()) and at once in every copy in
  * the backups folder (as `maintain` would); round says what the copies
  * pass did. HD_REFUSED and HD_NOT_FOUND as visit_erase(); HD_FAIL when the
  * database or a copy fails. */
-enum hd_status backup_erase_visit(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status backup_erase_visit(struct db *db, const struct hd_actor *who, long long id,
 				  struct backup_round *round, struct hd_err *err);
 
 /* Today's daily copy now (admin), written again when it exists; its path
  * into path. HD_REFUSED when who is not an admin; HD_FAIL when the copy
  * cannot be written. */
-enum hd_status backup_now(sqlite3 *db, const struct hd_actor *who, const char *db_path, char *path,
-			  size_t pathsz, struct hd_err *err);
+enum hd_status backup_now(struct db *db, const struct hd_actor *who, const char *db_path,
+			  char *path, size_t pathsz, struct hd_err *err);
 
 #endif

@@ -84,7 +84,7 @@ static void read_booking(struct db_stmt *st, void *rec)
 
 /* Runs sql, a change of bookings, with args[0..nargs) as $1..$n; *changed,
  * when not NULL, the rows it changed. HD_FAIL when the database fails. */
-static enum hd_status change_bookings(sqlite3 *db, const char *sql, const long long *args,
+static enum hd_status change_bookings(struct db *db, const char *sql, const long long *args,
 				      int nargs, long long *changed, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -104,7 +104,7 @@ static enum hd_status change_bookings(sqlite3 *db, const char *sql, const long l
 	return rc;
 }
 
-static long long window_seconds(sqlite3 *db)
+static long long window_seconds(struct db *db)
 {
 	return settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
 }
@@ -112,7 +112,7 @@ static long long window_seconds(sqlite3 *db)
 /* The bookings SQL_BOOKING_COLS reads with where (and its order), states
  * as of now: args[0] and args[1] are filled here (now, the check-in
  * window), the caller's own from args[2] on. */
-static enum hd_status bookings_where(sqlite3 *db, const char *where, long long *args, int nargs,
+static enum hd_status bookings_where(struct db *db, const char *where, long long *args, int nargs,
 				     struct booking **out, int *n, struct hd_err *err)
 {
 	char sql[2048];
@@ -123,7 +123,7 @@ static enum hd_status bookings_where(sqlite3 *db, const char *where, long long *
 	return db_collect(db, sql, args, nargs, sizeof(**out), read_booking, (void **)out, n, err);
 }
 
-enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err)
+enum hd_status booking_get(struct db *db, long long id, struct booking *out, struct hd_err *err)
 {
 	long long args[3];
 	struct booking *rows = NULL;
@@ -140,7 +140,7 @@ enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struc
 	return rc;
 }
 
-enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct booking **out, int *n,
+enum hd_status booking_day(struct db *db, long day, long long room_id, struct booking **out, int *n,
 			   struct hd_err *err)
 {
 	long long args[5];
@@ -156,7 +156,7 @@ enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct book
 			      args, 5, out, n, err);
 }
 
-enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time_t to,
+enum hd_status booking_between(struct db *db, long long room_id, time_t from, time_t to,
 			       struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[5];
@@ -170,7 +170,7 @@ enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time
 			      args, 5, out, n, err);
 }
 
-enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
+enum hd_status booking_waiting(struct db *db, struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[2];
 
@@ -178,7 +178,7 @@ enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct
 			      args, 2, out, n, err);
 }
 
-enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since, int max,
+enum hd_status booking_of_booker(struct db *db, struct booker booker, time_t since, int max,
 				 struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[6];
@@ -193,7 +193,7 @@ enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since
 			      args, 6, out, n, err);
 }
 
-enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err)
+enum hd_status booking_stranded(struct db *db, struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[3];
 
@@ -207,7 +207,7 @@ enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struc
 			      args, 3, out, n, err);
 }
 
-enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err)
+enum hd_status booking_release_in(struct db *db, int *released, struct hd_err *err)
 {
 	long long args[2] = { (long long)clock_now(), window_seconds(db) }, changed = 0;
 	enum hd_status rc;
@@ -228,7 +228,7 @@ enum hd_status booking_release_in(sqlite3 *db, int *released, struct hd_err *err
 		args, 1, NULL, err);
 }
 
-enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err)
+enum hd_status booking_release_due(struct db *db, int *released, struct hd_err *err)
 {
 	enum hd_status rc = db_begin(db, err);
 
@@ -243,12 +243,12 @@ static const char SQL_BOOKING_JSON[] =
 	" 'late_cancel', late_cancel, 'series', series_id, 'exception', exception)"
 	" FROM booking WHERE id = $1";
 
-char *booking_json(sqlite3 *db, long long id)
+char *booking_json(struct db *db, long long id)
 {
 	return db_text_by_id(db, SQL_BOOKING_JSON, id);
 }
 
-enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char *action,
+enum hd_status booking_audit(struct db *db, const struct hd_actor *who, const char *action,
 			     long long id, char *before, struct hd_err *err)
 {
 	char *after = booking_json(db, id);
@@ -260,7 +260,7 @@ enum hd_status booking_audit(sqlite3 *db, const struct hd_actor *who, const char
 
 /* Inside the caller's transaction, after plan_check(). A write the
  * triggers refuse is the room taken. */
-enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
+enum hd_status plan_insert(struct db *db, const struct hd_actor *who, const struct booking_plan *p,
 			   long long series_id, long long *id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -299,7 +299,7 @@ enum hd_status plan_insert(sqlite3 *db, const struct hd_actor *who, const struct
 	return rc;
 }
 
-enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_add(struct db *db, const struct hd_actor *who, enum access_via how,
 			   const struct booking_draft *d, long long *id, struct hd_err *err)
 {
 	struct booking_plan p;
@@ -326,7 +326,7 @@ enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_
 	return db_finish(db, rc, err);
 }
 
-enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status booking_cancel_in(struct db *db, const struct hd_actor *who, long long id,
 				 bool *already, struct hd_err *err)
 {
 	struct booking b;
@@ -360,7 +360,7 @@ enum hd_status booking_cancel_in(sqlite3 *db, const struct hd_actor *who, long l
 	return rc;
 }
 
-enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_cancel(struct db *db, const struct hd_actor *who, enum access_via how,
 			      long long id, bool *already, struct hd_err *err)
 {
 	enum hd_status rc;
@@ -374,7 +374,7 @@ enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum acce
 	return db_finish(db, booking_cancel_in(db, who, id, already, err), err);
 }
 
-enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_checkin(struct db *db, const struct hd_actor *who, enum access_via how,
 			       long long id, bool *already, time_t *when, struct hd_err *err)
 {
 	char day[32], from[16], to[16];
@@ -421,7 +421,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status booking_decide_in(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status booking_decide_in(struct db *db, const struct hd_actor *who, long long id,
 				 enum booking_state to_state, const char *reason, bool *already,
 				 struct hd_err *err)
 {
@@ -466,7 +466,7 @@ done:
 }
 
 /* Approval and rejection of one booking, in a transaction of its own. */
-static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long id,
+static enum hd_status decide(struct db *db, const struct hd_actor *who, long long id,
 			     enum booking_state to_state, const char *reason, bool *already,
 			     struct hd_err *err)
 {
@@ -486,19 +486,19 @@ static enum hd_status decide(sqlite3 *db, const struct hd_actor *who, long long 
 	return db_finish(db, booking_decide_in(db, who, id, to_state, why, already, err), err);
 }
 
-enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
-			       struct hd_err *err)
+enum hd_status booking_approve(struct db *db, const struct hd_actor *who, long long id,
+			       bool *already, struct hd_err *err)
 {
 	return decide(db, who, id, BK_CONFIRMED, NULL, already, err);
 }
 
-enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status booking_reject(struct db *db, const struct hd_actor *who, long long id,
 			      const char *reason, bool *already, struct hd_err *err)
 {
 	return decide(db, who, id, BK_REJECTED, reason, already, err);
 }
 
-enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, time_t start, time_t end,
+enum hd_status booking_plan_of(struct db *db, const struct booking *b, time_t start, time_t end,
 			       long long room, struct booking_plan *p, struct hd_err *err)
 {
 	struct booking_draft d = { .room = room ? room : b->room_id, .purpose = b->purpose };
@@ -512,7 +512,7 @@ enum hd_status booking_plan_of(sqlite3 *db, const struct booking *b, time_t star
 	return rc;
 }
 
-enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_plan *p,
+enum hd_status booking_place(struct db *db, long long id, const struct booking_plan *p,
 			     long long series_id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -543,7 +543,7 @@ enum hd_status booking_place(sqlite3 *db, long long id, const struct booking_pla
 	return rc;
 }
 
-enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_move(struct db *db, const struct hd_actor *who, enum access_via how,
 			    long long id, time_t start, time_t end, long long room,
 			    struct hd_err *err)
 {

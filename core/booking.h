@@ -10,11 +10,11 @@
 #define HD_BOOKING_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 #include <time.h>
 
 #include "core/access.h"
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/i18n.h"
 #include "core/org.h"
 #include "core/record.h"
@@ -111,69 +111,69 @@ const char *booking_state_word(enum booking_state s);
  * how is VIA_PIN when a resident gave the booker's PIN. HD_BAD_INPUT for a
  * malformed field; HD_NOT_FOUND for an unknown room or booker; HD_REFUSED
  * naming the rule (for an overlap, the booking in the way). */
-enum hd_status booking_add(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_add(struct db *db, const struct hd_actor *who, enum access_via how,
 			   const struct booking_draft *d, long long *id, struct hd_err *err);
 
 /* One booking, its state as of now. HD_NOT_FOUND when the id is unknown;
  * HD_FAIL when the database fails. */
-enum hd_status booking_get(sqlite3 *db, long long id, struct booking *out, struct hd_err *err);
+enum hd_status booking_get(struct db *db, long long id, struct booking *out, struct hd_err *err);
 
 /* The bookings of the local day day (a day number; room_id 0: every room)
  * by room and start, states as of now, into a malloc'd array (the caller
  * frees). HD_FAIL when the database fails. */
-enum hd_status booking_day(sqlite3 *db, long day, long long room_id, struct booking **out, int *n,
+enum hd_status booking_day(struct db *db, long day, long long room_id, struct booking **out, int *n,
 			   struct hd_err *err);
 
 /* The bookings (room_id 0: every room) starting from..to (to not
  * included), by id, states as of now (malloc'd): exports. HD_FAIL when
  * the database fails. */
-enum hd_status booking_between(sqlite3 *db, long long room_id, time_t from, time_t to,
+enum hd_status booking_between(struct db *db, long long room_id, time_t from, time_t to,
 			       struct booking **out, int *n, struct hd_err *err);
 
 /* The bookings of booker from since on, by start, at most max (malloc'd;
  * none for BOOKER_NONE). HD_FAIL when the database fails. */
-enum hd_status booking_of_booker(sqlite3 *db, struct booker booker, time_t since, int max,
+enum hd_status booking_of_booker(struct db *db, struct booker booker, time_t since, int max,
 				 struct booking **out, int *n, struct hd_err *err);
 
 /* Team bookings waiting for staff, still to come, by start (malloc'd).
  * HD_FAIL when the database fails. */
-enum hd_status booking_waiting(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);
+enum hd_status booking_waiting(struct db *db, struct booking **out, int *n, struct hd_err *err);
 
 /* Bookings still to come of deregistered teams and of organisations on
  * dates past their 出壳 (residence end), by start (malloc'd): for staff to
  * cancel or move. HD_FAIL when the database fails. */
-enum hd_status booking_stranded(sqlite3 *db, struct booking **out, int *n, struct hd_err *err);
+enum hd_status booking_stranded(struct db *db, struct booking **out, int *n, struct hd_err *err);
 
 /* Cancels; a cancellation less than booking.cancel_late_hours before the
  * start is marked late. A second cancel is HD_OK with *already set. */
-enum hd_status booking_cancel(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_cancel(struct db *db, const struct hd_actor *who, enum access_via how,
 			      long long id, bool *already, struct hd_err *err);
 
 /* Checks in within booking.checkin_minutes before or after the start, both
  * ends included. A second check-in is HD_OK with *already and *when set.
  * HD_REFUSED outside the window, or for a cancelled, released or pending
  * booking. */
-enum hd_status booking_checkin(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_checkin(struct db *db, const struct hd_actor *who, enum access_via how,
 			       long long id, bool *already, time_t *when, struct hd_err *err);
 
 /* Moves a booking to start..end and, when room is not 0, to that room; it keeps its id and its code. Every rule is
  * checked again, this booking aside. HD_REFUSED for a booking that is not
  * pending or confirmed. */
-enum hd_status booking_move(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_move(struct db *db, const struct hd_actor *who, enum access_via how,
 			    long long id, time_t start, time_t end, long long room,
 			    struct hd_err *err);
 
 /* Approves a pending team booking (staff). A second approval is HD_OK
  * with *already set; a booking that is not pending is HD_REFUSED. */
-enum hd_status booking_approve(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
-			       struct hd_err *err);
+enum hd_status booking_approve(struct db *db, const struct hd_actor *who, long long id,
+			       bool *already, struct hd_err *err);
 
 /* Rejects as booking_approve() approves, the reason kept with the booking:
  * a second rejection is HD_OK with *already set. HD_BAD_INPUT for an empty
  * or too long reason; HD_REFUSED when who may not approve or the booking is
  * not pending; HD_NOT_FOUND when the id is unknown; HD_FAIL when the
  * database fails. */
-enum hd_status booking_reject(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status booking_reject(struct db *db, const struct hd_actor *who, long long id,
 			      const char *reason, bool *already, struct hd_err *err);
 
 /* What a series action did: the bookings it booked, cancelled or moved, by
@@ -197,7 +197,7 @@ void booking_series_free(struct booking_series *s);
  * is refused (HD_REFUSED, every refused date in out->missed), unless
  * skip_conflicts: then the free dates are booked and the others listed
  * (and audited, see booking_series_skipped()). */
-enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_add_weekly(struct db *db, const struct hd_actor *who, enum access_via how,
 				  const struct booking_draft *d, long until_day,
 				  bool skip_conflicts, struct booking_series *out,
 				  struct hd_err *err);
@@ -207,14 +207,14 @@ enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum 
  * frees; NULL and *n 0 when none). They are kept in the audit log
  * (booking.skip on the series' first booking), so every receipt of the
  * series, a reprint too, can list them. HD_FAIL when the database fails. */
-enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
-				      struct hd_err *err);
+enum hd_status booking_series_skipped(struct db *db, long long id, struct booking_miss **out,
+				      int *n, struct hd_err *err);
 
 /* Cancels this occurrence and the following ones of its series that nobody
  * changed on their own; for a single booking, that booking. HD_REFUSED
  * when who may not book or id is not pending, confirmed or cancelled;
  * HD_NOT_FOUND when the id is unknown; HD_FAIL when the database fails. */
-enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
+enum hd_status booking_cancel_following(struct db *db, const struct hd_actor *who,
 					enum access_via how, long long id,
 					struct booking_series *out, struct hd_err *err);
 
@@ -225,35 +225,36 @@ enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
  * the move, naming the date. HD_BAD_INPUT naming a field;
  * HD_NOT_FOUND for an unknown id or room; HD_REFUSED when who may not book
  * or naming the date and the rule; HD_FAIL when the database fails. */
-enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-				      long long id, time_t start, time_t end, long long room,
-				      struct booking_series *out, struct hd_err *err);
+enum hd_status booking_move_following(struct db *db, const struct hd_actor *who,
+				      enum access_via how, long long id, time_t start, time_t end,
+				      long long room, struct booking_series *out,
+				      struct hd_err *err);
 
 /* The dates of id's series still waiting for approval (pending, still to
  * come), id itself counted whatever its state: 1 for a booking of no
  * series. */
-int booking_series_waiting(sqlite3 *db, long long id);
+int booking_series_waiting(struct db *db, long long id);
 
 /* Approves (staff) id and every other date of its series still waiting
  * for approval, in one transaction, each audited as its own approval;
  * out->ids are the dates approved now, by start. A second approval of id
  * alone is HD_OK with nothing in out; id not pending (and not approved) is
  * HD_REFUSED and approves nothing. */
-enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status booking_approve_series(struct db *db, const struct hd_actor *who, long long id,
 				      struct booking_series *out, struct hd_err *err);
 
 /* The active occurrences of id's series from id on: how many, and the
  * start of the last (*count 0 when id is no series). */
-void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last);
+void booking_series_span(struct db *db, long long id, int *count, time_t *last);
 
 /* For a scanned receipt: the occurrence of id's series whose check-in window
  * is open now, or id itself. */
-long long booking_series_now(sqlite3 *db, long long id);
+long long booking_series_now(struct db *db, long long id);
 
 /* Writes what time has decided: confirmed bookings past their check-in
  * window are released as no-shows, pending ones at their start lapse.
  * *released counts the no-shows. Readers never wait for this. HD_FAIL
  * when the database fails. */
-enum hd_status booking_release_due(sqlite3 *db, int *released, struct hd_err *err);
+enum hd_status booking_release_due(struct db *db, int *released, struct hd_err *err);
 
 #endif

@@ -44,7 +44,7 @@ enum hd_status booking_booker_read(const char *org, const char *team, struct boo
 	return HD_OK;
 }
 
-static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
+static enum hd_status read_booker(struct db *db, const struct booking_draft *d,
 				  struct booking_plan *p, struct hd_err *err)
 {
 	struct org o;
@@ -66,7 +66,7 @@ static enum hd_status read_booker(sqlite3 *db, const struct booking_draft *d,
 	return HD_OK;
 }
 
-enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct booking_plan *p,
+enum hd_status plan_read(struct db *db, const struct booking_draft *d, struct booking_plan *p,
 			 struct hd_err *err)
 {
 	time_t start, end;
@@ -80,7 +80,7 @@ enum hd_status plan_read(sqlite3 *db, const struct booking_draft *d, struct book
 	return plan_read_at(db, d, start, end, p, err);
 }
 
-enum hd_status plan_read_at(sqlite3 *db, const struct booking_draft *d, time_t start, time_t end,
+enum hd_status plan_read_at(struct db *db, const struct booking_draft *d, time_t start, time_t end,
 			    struct booking_plan *p, struct hd_err *err)
 {
 	memset(p, 0, sizeof(*p));
@@ -111,7 +111,8 @@ static int minute_of_day(time_t t, long *day)
 }
 
 /* The grid, the room's hours, the centre's days. */
-static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
+static enum hd_status check_calendar(struct db *db, const struct booking_plan *p,
+				     struct hd_err *err)
 {
 	long day, end_day;
 	int s = minute_of_day(p->start, &day);
@@ -139,7 +140,7 @@ static enum hd_status check_calendar(sqlite3 *db, const struct booking_plan *p, 
 	return HD_OK;
 }
 
-static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *p,
+static enum hd_status check_room_closed(struct db *db, const struct booking_plan *p,
 					struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -163,7 +164,7 @@ static enum hd_status check_room_closed(sqlite3 *db, const struct booking_plan *
 }
 
 /* Past, window, length, capacity. */
-static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
+static enum hd_status check_limits(struct db *db, const struct booking_plan *p, struct hd_err *err)
 {
 	char last[DATE_LEN];
 	time_t now = clock_now();
@@ -187,7 +188,7 @@ static enum hd_status check_limits(sqlite3 *db, const struct booking_plan *p, st
 }
 
 /* Who may book: filed teams, organisations still resident. */
-static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, struct hd_err *err)
+static enum hd_status check_booker(struct db *db, const struct booking_plan *p, struct hd_err *err)
 {
 	struct team t;
 	struct org o;
@@ -215,7 +216,7 @@ static enum hd_status check_booker(sqlite3 *db, const struct booking_plan *p, st
 /* The booker's bookings: $1 org id, $2 team id (one of them 0). */
 #define BY_BOOKER "(($1 != 0 AND org_id = $1) OR ($2 != 0 AND team_id = $2))"
 
-static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p,
+static enum hd_status check_suspension(struct db *db, const struct booking_plan *p,
 				       struct hd_err *err)
 {
 	long limit = settings_int(db, SET_BOOKING_NOSHOW_LIMIT);
@@ -255,7 +256,7 @@ static enum hd_status check_suspension(sqlite3 *db, const struct booking_plan *p
 	return HD_OK;
 }
 
-static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, long long ignore_id,
+static enum hd_status check_quota(struct db *db, const struct booking_plan *p, long long ignore_id,
 				  struct hd_err *err)
 {
 	long quota = settings_int(db, SET_BOOKING_QUOTA_HOURS_WEEK);
@@ -288,8 +289,8 @@ static enum hd_status check_quota(sqlite3 *db, const struct booking_plan *p, lon
 	return HD_OK;
 }
 
-static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p, long long ignore_id,
-				    struct hd_err *err)
+static enum hd_status check_overlap(struct db *db, const struct booking_plan *p,
+				    long long ignore_id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -329,7 +330,7 @@ static enum hd_status check_overlap(sqlite3 *db, const struct booking_plan *p, l
 	return rc;
 }
 
-enum hd_status plan_check(sqlite3 *db, const struct hd_actor *who, const struct booking_plan *p,
+enum hd_status plan_check(struct db *db, const struct hd_actor *who, const struct booking_plan *p,
 			  long long ignore_id, struct hd_err *err)
 {
 	enum hd_status rc;

@@ -50,7 +50,7 @@ static enum hd_status add_miss(struct booking_series *s, time_t start, const cha
 }
 
 /* The weekly occurrences from the plan's date to day b, inclusive. */
-static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, long b, int *weeks,
+static enum hd_status count_weeks(struct db *db, const struct booking_plan *p, long b, int *weeks,
 				  struct hd_err *err)
 {
 	char first[DATE_LEN], last[DATE_LEN];
@@ -74,7 +74,7 @@ static enum hd_status count_weeks(sqlite3 *db, const struct booking_plan *p, lon
 
 /* The first booking of a series names the series: series_id is its own id.
  * HD_FAIL when the database fails. */
-static enum hd_status name_series(sqlite3 *db, long long id, struct hd_err *err)
+static enum hd_status name_series(struct db *db, long long id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -91,7 +91,7 @@ static enum hd_status name_series(sqlite3 *db, long long id, struct hd_err *err)
 
 /* Books occurrence k of the plan, or lists its date as missed when a rule
  * refuses it; other failures stop the series. */
-static enum hd_status book_week(sqlite3 *db, const struct hd_actor *who,
+static enum hd_status book_week(struct db *db, const struct hd_actor *who,
 				const struct booking_plan *p, int k, long long *series,
 				struct booking_series *out, struct hd_err *err)
 {
@@ -137,7 +137,7 @@ static enum hd_status refuse_missed(const struct booking_series *s, int weeks, s
 }
 
 /* The audit snapshot of a date the series skipped: its start and why. */
-static char *skip_json(sqlite3 *db, const struct booking_miss *m)
+static char *skip_json(struct db *db, const struct booking_miss *m)
 {
 	struct db_stmt *st = NULL;
 	char *json = NULL;
@@ -154,7 +154,7 @@ static char *skip_json(sqlite3 *db, const struct booking_miss *m)
 
 /* Each date the series skipped is audited on the series (its first
  * booking), which is where its receipt reads them. */
-static enum hd_status audit_skipped(sqlite3 *db, const struct hd_actor *who, long long series,
+static enum hd_status audit_skipped(struct db *db, const struct hd_actor *who, long long series,
 				    const struct booking_series *s, struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
@@ -179,8 +179,8 @@ static void read_miss(struct db_stmt *st, void *rec)
 	db_column_text(st, 1, m->why, sizeof(m->why));
 }
 
-enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_miss **out, int *n,
-				      struct hd_err *err)
+enum hd_status booking_series_skipped(struct db *db, long long id, struct booking_miss **out,
+				      int *n, struct hd_err *err)
 {
 	long long args[1] = { id };
 
@@ -194,7 +194,7 @@ enum hd_status booking_series_skipped(sqlite3 *db, long long id, struct booking_
 			  args, 1, sizeof(**out), read_miss, (void **)out, n, err);
 }
 
-enum hd_status booking_add_weekly(sqlite3 *db, const struct hd_actor *who, enum access_via how,
+enum hd_status booking_add_weekly(struct db *db, const struct hd_actor *who, enum access_via how,
 				  const struct booking_draft *d, long until_day,
 				  bool skip_conflicts, struct booking_series *out,
 				  struct hd_err *err)
@@ -239,8 +239,8 @@ static void read_id(struct db_stmt *st, void *rec)
 
 /* The occurrences of id's series from id on that nobody changed on their
  * own, id first when ascending; every booking still to come or under way. */
-static enum hd_status following(sqlite3 *db, long long id, bool descending, long long **ids, int *n,
-				struct hd_err *err)
+static enum hd_status following(struct db *db, long long id, bool descending, long long **ids,
+				int *n, struct hd_err *err)
 {
 	long long args[2] = { id, 0 };
 
@@ -257,7 +257,7 @@ static enum hd_status following(sqlite3 *db, long long id, bool descending, long
 			  args, 1, sizeof(**ids), read_id, (void **)ids, n, err);
 }
 
-enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
+enum hd_status booking_cancel_following(struct db *db, const struct hd_actor *who,
 					enum access_via how, long long id,
 					struct booking_series *out, struct hd_err *err)
 {
@@ -294,7 +294,7 @@ enum hd_status booking_cancel_following(sqlite3 *db, const struct hd_actor *who,
 
 /* Moves occurrence oid as the plan says for the booking it was read from:
  * days later (or earlier) by shift, at the plan's hours. */
-static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
+static enum hd_status move_one(struct db *db, const struct hd_actor *who,
 			       const struct booking_plan *p, long long first, long long oid,
 			       int shift, struct hd_err *err)
 {
@@ -330,9 +330,10 @@ static enum hd_status move_one(sqlite3 *db, const struct hd_actor *who,
 	return rc;
 }
 
-enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, enum access_via how,
-				      long long id, time_t start, time_t end, long long room,
-				      struct booking_series *out, struct hd_err *err)
+enum hd_status booking_move_following(struct db *db, const struct hd_actor *who,
+				      enum access_via how, long long id, time_t start, time_t end,
+				      long long room, struct booking_series *out,
+				      struct hd_err *err)
 {
 	struct booking_plan p;
 	long long *ids = NULL;
@@ -376,7 +377,7 @@ enum hd_status booking_move_following(sqlite3 *db, const struct hd_actor *who, e
 	" FROM booking f WHERE f.id = $1 OR (f.series_id =" \
 	" (SELECT series_id FROM booking WHERE id = $1) AND f.state = 'pending' AND f.start > $2)"
 
-int booking_series_waiting(sqlite3 *db, long long id)
+int booking_series_waiting(struct db *db, long long id)
 {
 	struct db_stmt *st = NULL;
 	int n = 1;
@@ -391,7 +392,7 @@ int booking_series_waiting(sqlite3 *db, long long id)
 	return n;
 }
 
-enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status booking_approve_series(struct db *db, const struct hd_actor *who, long long id,
 				      struct booking_series *out, struct hd_err *err)
 {
 	long long args[2] = { id, (long long)clock_now() }, *ids = NULL;
@@ -420,7 +421,7 @@ enum hd_status booking_approve_series(sqlite3 *db, const struct hd_actor *who, l
 	return db_finish(db, rc, err);
 }
 
-long long booking_series_now(sqlite3 *db, long long id)
+long long booking_series_now(struct db *db, long long id)
 {
 	long long now = (long long)clock_now();
 	long long w = settings_int(db, SET_BOOKING_CHECKIN_MINUTES) * 60;
@@ -442,7 +443,7 @@ long long booking_series_now(sqlite3 *db, long long id)
 	return found;
 }
 
-void booking_series_span(sqlite3 *db, long long id, int *count, time_t *last)
+void booking_series_span(struct db *db, long long id, int *count, time_t *last)
 {
 	struct db_stmt *st = NULL;
 

@@ -30,7 +30,7 @@ static void read_row(struct db_stmt *st, void *rec)
 	db_column_text(st, 3, c->reason, sizeof(c->reason));
 }
 
-enum hd_status closure_add(sqlite3 *db, const struct hd_actor *who, long from, long to,
+enum hd_status closure_add(struct db *db, const struct hd_actor *who, long from, long to,
 			   const char *reason, long long *id, struct hd_err *err)
 {
 	char f[DATE_LEN], t[DATE_LEN], why[TEXT_BYTES], *after = NULL;
@@ -72,7 +72,8 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n, struct hd_err *err)
+enum hd_status closure_list(struct db *db, bool all, struct closure **out, int *n,
+			    struct hd_err *err)
 {
 	char sql[256], today[DATE_LEN];
 
@@ -82,7 +83,7 @@ enum hd_status closure_list(sqlite3 *db, bool all, struct closure **out, int *n,
 			       err);
 }
 
-enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struct hd_err *err)
+enum hd_status closure_get(struct db *db, long long id, struct closure *out, struct hd_err *err)
 {
 	char sql[256];
 	enum hd_status rc;
@@ -94,7 +95,7 @@ enum hd_status closure_get(sqlite3 *db, long long id, struct closure *out, struc
 	return rc;
 }
 
-enum hd_status closure_remove(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status closure_remove(struct db *db, const struct hd_actor *who, long long id,
 			      struct hd_err *err)
 {
 	char *before = NULL;
@@ -129,7 +130,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-bool closure_covers(sqlite3 *db, long day, struct closure *out)
+bool closure_covers(struct db *db, long day, struct closure *out)
 {
 	char sql[256], date[DATE_LEN];
 	struct db_stmt *st = NULL;
@@ -150,7 +151,7 @@ done:
 	return found;
 }
 
-bool closure_weekday_closes(sqlite3 *db, long day)
+bool closure_weekday_closes(struct db *db, long day)
 {
 	struct db_stmt *st = NULL;
 	char date[DATE_LEN];
@@ -167,7 +168,7 @@ bool closure_weekday_closes(sqlite3 *db, long day)
 	return !opened;
 }
 
-enum hd_status closure_open_day(sqlite3 *db, const struct hd_actor *who, long date,
+enum hd_status closure_open_day(struct db *db, const struct hd_actor *who, long date,
 				const char *reason, long long *id, struct hd_err *err)
 {
 	char day[DATE_LEN], why[TEXT_BYTES], after[DATE_LEN + TEXT_BYTES + 64];

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* db.c - opening, checking and migrating the database; transactions. */
-#include "core/db.h"
+#include "core/db_sqlite.h"
 
 #include <errno.h>
 #include <libgen.h>
@@ -20,12 +20,30 @@
  * call of the busy handler to the end of the statement that waited. */
 static _Thread_local int wait_said = -1;
 
+/* A connection: SQLite's handle. */
+struct db {
+	sqlite3 *h;
+};
+
+sqlite3 *db_sqlite(struct db *db)
+{
+	return db ? db->h : NULL;
+}
+
+struct db *db_sqlite_wrap(sqlite3 *h)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+
+	db->h = h;
+	return db;
+}
+
 int db_schema_latest(void)
 {
 	return schema_count();
 }
 
-void db_close(sqlite3 *db)
+void db_close(struct db *db)
 {
 	sqlite3_stmt *st;
 
@@ -33,12 +51,15 @@ void db_close(sqlite3 *db)
 		return;
 	dblock_wait_end(wait_said);
 	wait_said = -1;
-	while ((st = sqlite3_next_stmt(db, NULL)) != NULL)
-		sqlite3_finalize(st);
-	sqlite3_close_v2(db);
+	if (db->h) {
+		while ((st = sqlite3_next_stmt(db->h, NULL)) != NULL)
+			sqlite3_finalize(st);
+		sqlite3_close_v2(db->h);
+	}
+	free(db);
 }
 
-enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err)
+enum hd_status db_fail(sqlite3 *h, int rc, struct hd_err *err)
 {
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
@@ -58,10 +79,10 @@ enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err)
 	case SQLITE_IOERR:
 	case SQLITE_PERM:
 		return hd_err_set(err, HD_FAIL, "", _("the database cannot be used: %s"),
-				  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+				  h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 	default:
 		return hd_err_set(err, HD_FAIL, "", _("database error: %s"),
-				  db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+				  h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 	}
 }
 
@@ -188,39 +209,44 @@ static enum hd_status run_or_fail(sqlite3 *db, const char *sql, struct hd_err *e
  * a savepoint of the outer transaction, so the whole stays one transaction. */
 #define NESTED "hd_nested"
 
-enum hd_status db_begin(sqlite3 *db, struct hd_err *err)
+enum hd_status db_begin(struct db *db, struct hd_err *err)
 {
-	if (!sqlite3_get_autocommit(db))
-		return run_or_fail(db, "SAVEPOINT " NESTED, err);
-	return run_or_fail(db, "BEGIN IMMEDIATE", err);
+	sqlite3 *h = db->h;
+
+	if (!sqlite3_get_autocommit(h))
+		return run_or_fail(h, "SAVEPOINT " NESTED, err);
+	return run_or_fail(h, "BEGIN IMMEDIATE", err);
 }
 
-enum hd_status db_begin_read(sqlite3 *db, struct hd_err *err)
+enum hd_status db_begin_read(struct db *db, struct hd_err *err)
 {
-	return run_or_fail(db, "BEGIN", err);
+	return run_or_fail(db->h, "BEGIN", err);
 }
 
-void db_rollback(sqlite3 *db)
+void db_rollback(struct db *db)
 {
-	if (sqlite3_get_autocommit(db))
+	sqlite3 *h = db->h;
+
+	if (sqlite3_get_autocommit(h))
 		return;
-	if (run(db, "ROLLBACK TO " NESTED) != SQLITE_OK || run(db, "RELEASE " NESTED) != SQLITE_OK)
-		run(db, "ROLLBACK");
+	if (run(h, "ROLLBACK TO " NESTED) != SQLITE_OK || run(h, "RELEASE " NESTED) != SQLITE_OK)
+		run(h, "ROLLBACK");
 }
 
-enum hd_status db_commit(sqlite3 *db, struct hd_err *err)
+enum hd_status db_commit(struct db *db, struct hd_err *err)
 {
+	sqlite3 *h = db->h;
 	enum hd_status rc;
 
-	if (run(db, "RELEASE " NESTED) == SQLITE_OK)
+	if (run(h, "RELEASE " NESTED) == SQLITE_OK)
 		return HD_OK;
-	rc = run_or_fail(db, "COMMIT", err);
+	rc = run_or_fail(h, "COMMIT", err);
 	if (rc != HD_OK)
 		db_rollback(db);
 	return rc;
 }
 
-enum hd_status db_finish(sqlite3 *db, enum hd_status rc, struct hd_err *err)
+enum hd_status db_finish(struct db *db, enum hd_status rc, struct hd_err *err)
 {
 	if (rc == HD_OK)
 		return db_commit(db, err);
@@ -300,12 +326,12 @@ static enum hd_status check_identity(sqlite3 *db, const char *path, enum db_mode
  * readings table. */
 static const struct {
 	int version;
-	enum hd_status (*run)(sqlite3 *db, struct hd_err *err);
+	enum hd_status (*run)(struct db *db, struct hd_err *err);
 } AFTER_MIGRATION[] = {
 	{ 17, search_pinyin_fill },
 };
 
-static enum hd_status after_migration(sqlite3 *db, int version, struct hd_err *err)
+static enum hd_status after_migration(struct db *db, int version, struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
 	size_t i;
@@ -316,7 +342,7 @@ static enum hd_status after_migration(sqlite3 *db, int version, struct hd_err *e
 	return rc;
 }
 
-static enum hd_status migrate(sqlite3 *db, long long from, struct hd_err *err)
+static enum hd_status migrate(struct db *db, long long from, struct hd_err *err)
 {
 	char sql[64];
 	enum hd_status rc = HD_OK;
@@ -326,12 +352,12 @@ static enum hd_status migrate(sqlite3 *db, long long from, struct hd_err *err)
 		rc = db_begin(db, err);
 		if (rc != HD_OK)
 			return rc;
-		rc = exec(db, schema_migration(v), err);
+		rc = exec(db->h, schema_migration(v), err);
 		if (rc == HD_OK)
 			rc = after_migration(db, v, err);
 		if (rc == HD_OK) {
 			snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v);
-			rc = exec(db, sql, err);
+			rc = exec(db->h, sql, err);
 		}
 		if (rc == HD_OK)
 			rc = db_commit(db, err);
@@ -403,9 +429,9 @@ static enum hd_status check_path(const char *path, enum db_mode mode, struct hd_
 	return HD_OK;
 }
 
-enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struct hd_err *err)
+enum hd_status db_open(const char *path, enum db_mode mode, struct db **out, struct hd_err *err)
 {
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	long long version = 0;
 	enum hd_status rc;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
@@ -418,19 +444,20 @@ enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struc
 		flags |= SQLITE_OPEN_CREATE;
 	if (mode == DB_READ_ONLY)
 		flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+	db = xcalloc(1, sizeof(*db));
+	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		rc = hd_err_set(err, HD_FAIL, "db", _("%s cannot be opened: %s"), path,
-				db ? sqlite3_errmsg(db) : "?");
+				db->h ? sqlite3_errmsg(db->h) : "?");
 		goto done;
 	}
-	sqlite3_extended_result_codes(db, 1);
+	sqlite3_extended_result_codes(db->h, 1);
 	/* Another desk may hold the file right now: wait for it from the
 	 * first read on. */
-	sqlite3_busy_handler(db, busy, db);
-	rc = check_identity(db, path, mode, &version, err);
+	sqlite3_busy_handler(db->h, busy, db->h);
+	rc = check_identity(db->h, path, mode, &version, err);
 	if (rc != HD_OK || mode == DB_READ_ONLY)
 		goto done;
-	rc = set_pragmas(db, path, err);
+	rc = set_pragmas(db->h, path, err);
 	if (rc != HD_OK)
 		goto done;
 	rc = migrate(db, version, err);
@@ -442,7 +469,7 @@ done:
 	return rc;
 }
 
-char *db_text_by_id(sqlite3 *db, const char *sql, long long id)
+char *db_text_by_id(struct db *db, const char *sql, long long id)
 {
 	struct db_stmt *st = NULL;
 	char *text = NULL;
@@ -457,12 +484,12 @@ done:
 	return text;
 }
 
-enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
+enum hd_status db_secret(struct db *db, unsigned char key[32], struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(db, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
+	rc = db_prepare_raw(db->h, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
 	if (rc != HD_OK)
 		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32) {
@@ -476,11 +503,11 @@ enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err)
 	return rc;
 }
 
-bool db_is_empty(sqlite3 *db)
+bool db_is_empty(struct db *db)
 {
 	long long n = 1;
 
-	if (pragma_int(db,
+	if (pragma_int(db->h,
 		       "SELECT (SELECT count(*) FROM room) + (SELECT count(*) FROM org)"
 		       " + (SELECT count(*) FROM team)",
 		       &n) != SQLITE_OK)
@@ -488,14 +515,14 @@ bool db_is_empty(sqlite3 *db)
 	return n == 0;
 }
 
-const char *db_file(sqlite3 *db)
+const char *db_file(struct db *db)
 {
-	return sqlite3_db_filename(db, "main");
+	return sqlite3_db_filename(db->h, "main");
 }
 
-bool db_in_transaction(sqlite3 *db)
+bool db_in_transaction(struct db *db)
 {
-	return !sqlite3_get_autocommit(db);
+	return !sqlite3_get_autocommit(db->h);
 }
 
 void db_column_text_raw(sqlite3_stmt *st, int col, char *out, size_t outsz)
@@ -599,7 +626,7 @@ enum hd_status db_read_one_raw(sqlite3 *db, const char *sql, long long id,
 	return rc;
 }
 
-enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, long long c,
+enum hd_status db_exec(struct db *db, const char *sql, long long a, long long b, long long c,
 		       struct hd_err *err)
 {
 	const long long args[3] = { a, b, c };

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* db.h - the one SQLite file: opening with the right pragmas, the check that
- * it is a hubdesk database, migrations by PRAGMA user_version, and the
- * transaction helpers every action uses.
+/* db.h - the database behind one connection type (struct db): opening with
+ * the right pragmas, the check that it is a hubdesk database, migrations by
+ * PRAGMA user_version, the transaction helpers every action uses, and the
+ * statements of the storage interface. The SQLite driver's own declarations
+ * are in db_sqlite.h.
  *
  * A damaged, foreign or newer file is refused and left untouched. */
 #ifndef HD_DB_H
@@ -9,9 +11,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/status.h"
+
+/* A connection to the database (opaque: each backend has its own). */
+struct db;
 
 #define DB_APPLICATION_ID 0x48554244 /* "HUBD" */
 #define DB_BUSY_MS 30000             /* how long a desk waits for another's write */
@@ -38,10 +42,10 @@ enum db_mode {
  * *out is the caller's, closed with db_close(). HD_FAIL with a message
  * saying what to do when the file is missing, unreadable, damaged, foreign
  * or from a newer hubdesk; HD_BAD_INPUT when path is empty. */
-enum hd_status db_open(const char *path, enum db_mode mode, sqlite3 **out, struct hd_err *err);
+enum hd_status db_open(const char *path, enum db_mode mode, struct db **out, struct hd_err *err);
 
 /* Closes db (NULL is fine). */
-void db_close(sqlite3 *db);
+void db_close(struct db *db);
 
 /* The schema version this hubdesk writes. */
 int db_schema_latest(void);
@@ -49,93 +53,50 @@ int db_schema_latest(void);
 /* BEGIN IMMEDIATE (the write lock is taken at once, so check-then-insert
  * cannot race another desk). HD_FAIL when the database fails (busy after
  * DB_BUSY_MS, say). */
-enum hd_status db_begin(sqlite3 *db, struct hd_err *err);
+enum hd_status db_begin(struct db *db, struct hd_err *err);
 
 /* BEGIN (deferred): for actions that only read. HD_FAIL when the database
  * fails. */
-enum hd_status db_begin_read(sqlite3 *db, struct hd_err *err);
+enum hd_status db_begin_read(struct db *db, struct hd_err *err);
 
 /* COMMIT; on failure (HD_FAIL) the transaction is rolled back. */
-enum hd_status db_commit(sqlite3 *db, struct hd_err *err);
+enum hd_status db_commit(struct db *db, struct hd_err *err);
 
 /* Ends the action's transaction: COMMIT when rc is HD_OK, else ROLLBACK.
  * Returns rc, or the commit's failure. */
-enum hd_status db_finish(sqlite3 *db, enum hd_status rc, struct hd_err *err);
+enum hd_status db_finish(struct db *db, enum hd_status rc, struct hd_err *err);
 
 /* ROLLBACK if a transaction is open. */
-void db_rollback(sqlite3 *db);
-
-/* Maps an SQLite result code to HD_FAIL and a message for people (busy,
- * disk full, damaged, read-only, other). */
-enum hd_status db_fail(sqlite3 *db, int rc, struct hd_err *err);
-
-/* Prepares sql, or takes the connection's idle statement of the same text;
- * on failure fills err through db_fail and returns HD_FAIL. Give the statement
- * back with db_done_raw() to keep it prepared for the next time, or finalize
- * it; db_close() finalizes what is left. */
-enum hd_status db_prepare_raw(sqlite3 *db, const char *sql, sqlite3_stmt **st, struct hd_err *err);
-
-/* Gives a statement of db_prepare_raw() back (reset, bindings cleared); NULL is
- * fine. */
-void db_done_raw(sqlite3_stmt *st);
+void db_rollback(struct db *db);
 
 /* Runs sql with one integer parameter (?1) and returns the first column of
  * the first row as a malloc'd string (the caller frees), or NULL. Used for
  * the JSON snapshots of the audit log. */
-char *db_text_by_id(sqlite3 *db, const char *sql, long long id);
-
-/* Copies text column col of the current row into out ("" for NULL). */
-void db_column_text_raw(sqlite3_stmt *st, int col, char *out, size_t outsz);
-
-/* Runs sql (no parameters) and reads every row with read_row into a
- * malloc'd array of elem-byte records (*out, the caller frees; NULL when
- * none), *n the count. HD_FAIL when the database fails. */
-enum hd_status db_collect_raw(sqlite3 *db, const char *sql, size_t elem,
-			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
-			      struct hd_err *err);
-
-/* db_collect binding args[0..nargs) as ?1..?n; HD_FAIL when the database
- * fails. */
-enum hd_status db_collect_with_raw(sqlite3 *db, const char *sql, const long long *args, int nargs,
-				   size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
-				   void **out, int *n, struct hd_err *err);
-
-/* db_collect with one text parameter ?1; HD_FAIL when the database fails. */
-enum hd_status db_collect_text_raw(sqlite3 *db, const char *sql, const char *text, size_t elem,
-				   void (*read_row)(sqlite3_stmt *st, void *rec), void **out,
-				   int *n, struct hd_err *err);
+char *db_text_by_id(struct db *db, const char *sql, long long id);
 
 /* Runs a statement that returns no rows, binding a, b and c as ?1..?3
  * where it has them. HD_FAIL when the database fails. */
-enum hd_status db_exec(sqlite3 *db, const char *sql, long long a, long long b, long long c,
+enum hd_status db_exec(struct db *db, const char *sql, long long a, long long b, long long c,
 		       struct hd_err *err);
 
-/* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
- * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
- * database's failure. */
-enum hd_status db_read_one_raw(sqlite3 *db, const char *sql, long long id,
-			       void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
-			       struct hd_err *err);
-
 /* The installation's secret key (32 bytes) into key; HD_FAIL if missing. */
-enum hd_status db_secret(sqlite3 *db, unsigned char key[32], struct hd_err *err);
+enum hd_status db_secret(struct db *db, unsigned char key[32], struct hd_err *err);
 
 /* True when the database holds no rooms, organisations or teams yet. */
-bool db_is_empty(sqlite3 *db);
+bool db_is_empty(struct db *db);
 
 /* The path of db's file (the connection's own; "" for a database in
  * memory, NULL when there is no file to name). */
-const char *db_file(sqlite3 *db);
+const char *db_file(struct db *db);
 
 /* True while a transaction (or an action's savepoint) is open on db (the
  * database may end one itself: disk full, say). */
-bool db_in_transaction(sqlite3 *db);
+bool db_in_transaction(struct db *db);
 
 /* Statements of the storage interface: SQL written once for every backend
  * ($1, $2 ... for parameters, RETURNING for a new row's id), typed binds and
  * columns, failures named alike whatever the backend. Columns count from 0,
- * parameters from 1. (The *_raw helpers above are SQLite's own; modules
- * move from them to these.) */
+ * parameters from 1. */
 struct db_stmt;
 
 /* What a step gave. */
@@ -149,7 +110,7 @@ enum db_step {
 
 /* Prepares sql (kept prepared for its next use); give it back with
  * db_done(). HD_FAIL with the database's message when it cannot be. */
-enum hd_status db_prepare(sqlite3 *db, const char *sql, struct db_stmt **st, struct hd_err *err);
+enum hd_status db_prepare(struct db *db, const char *sql, struct db_stmt **st, struct hd_err *err);
 
 /* Gives a statement back (NULL is fine). */
 void db_done(struct db_stmt *st);
@@ -197,19 +158,19 @@ void db_reset(struct db_stmt *st);
  * with read_row into a malloc'd array of elem-byte records (*out, the
  * caller frees; NULL when none), *n the count. HD_FAIL when the database
  * fails. */
-enum hd_status db_collect(sqlite3 *db, const char *sql, const long long *args, int nargs,
+enum hd_status db_collect(struct db *db, const char *sql, const long long *args, int nargs,
 			  size_t elem, void (*read_row)(struct db_stmt *st, void *rec), void **out,
 			  int *n, struct hd_err *err);
 
 /* db_collect with one text parameter $1; HD_FAIL when the database fails. */
-enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
+enum hd_status db_collect_text(struct db *db, const char *sql, const char *text, size_t elem,
 			       void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,
 			       struct hd_err *err);
 
 /* Runs sql with $1 = id and reads its row with read_row into rec. HD_OK,
  * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
  * database's failure (HD_FAIL). */
-enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
+enum hd_status db_read_one(struct db *db, const char *sql, long long id,
 			   void (*read_row)(struct db_stmt *st, void *rec), void *rec,
 			   struct hd_err *err);
 
@@ -221,14 +182,14 @@ enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
 #define DB_TURN_MAX_MS 1000
 
 struct db_batch {
-	sqlite3 *db;
+	struct db *db;
 	long long began_ms; /* when the open batch began (monotonic clock) */
 	int batches;        /* batches begun so far */
 };
 
 /* Begins the first batch (BEGIN IMMEDIATE), outside any transaction.
  * HD_FAIL when the database fails. */
-enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err);
+enum hd_status db_batch_begin(struct db *db, struct db_batch *b, struct hd_err *err);
 
 /* Once the open batch has run DB_BATCH_MS: commits it, lets waiting desks
  * write (db_batch_turn) and begins the next; *committed says whether it
@@ -238,7 +199,7 @@ enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err 
 
 /* Between two batches, outside a transaction: returns once no desk says
  * it waits for db, or after DB_TURN_MAX_MS. */
-void db_batch_turn(sqlite3 *db);
+void db_batch_turn(struct db *db);
 
 /* The size of a long job's next batch counted in records, from the size
  * of the last one and the milliseconds it took: larger while batches are
@@ -251,6 +212,7 @@ int db_batch_size(int size, long long took_ms);
  * a desk waits for (it is read in one read transaction of the WAL). The
  * caller closes it with db_close(). HD_FAIL when db has no file or the
  * copy cannot be made. */
-enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out, struct hd_err *err);
+enum hd_status db_scratch(struct db *db, const char *const *skip, struct db **out,
+			  struct hd_err *err);
 
 #endif

@@ -3,7 +3,7 @@
  * batches short enough that a desk waiting for the database gets it in
  * between, and a private copy of the registers to check a whole file on
  * while holding no lock a desk waits for. */
-#include "core/db.h"
+#include "core/db_sqlite.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +13,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
-enum hd_status db_batch_begin(sqlite3 *db, struct db_batch *b, struct hd_err *err)
+enum hd_status db_batch_begin(struct db *db, struct db_batch *b, struct hd_err *err)
 {
 	b->db = db;
 	b->began_ms = clock_monotonic_ms();
@@ -38,9 +38,9 @@ enum hd_status db_batch_next(struct db_batch *b, bool *committed, struct hd_err 
 	return db_begin(b->db, err);
 }
 
-void db_batch_turn(sqlite3 *db)
+void db_batch_turn(struct db *db)
 {
-	const char *path = sqlite3_db_filename(db, "main");
+	const char *path = db_file(db);
 	long long until = clock_monotonic_ms() + DB_TURN_MAX_MS;
 
 	while (dblock_desk_waits(path) && clock_monotonic_ms() < until)
@@ -118,7 +118,7 @@ static const char SQL_OBJECTS[] =
 
 /* The objects of live as st reads them, made in copy one by one, with the
  * rows of its tables but those in skip. */
-static enum hd_status copy_rows(sqlite3 *copy, sqlite3_stmt *st, const char *const *skip,
+static enum hd_status copy_rows(struct db *copy, sqlite3_stmt *st, const char *const *skip,
 				struct hd_err *err)
 {
 	enum hd_status rc = HD_OK;
@@ -141,29 +141,31 @@ static enum hd_status copy_rows(sqlite3 *copy, sqlite3_stmt *st, const char *con
 			rc = db_exec(copy, rows, 0, 0, 0, err);
 	}
 	if (rc == HD_OK && src != SQLITE_DONE)
-		rc = db_fail(copy, src, err);
+		rc = db_fail(db_sqlite(copy), src, err);
 	return rc;
 }
 
 /* Creates every object of live in copy, with the rows of its tables but
  * those in skip. */
-static enum hd_status copy_objects(sqlite3 *copy, const char *const *skip, struct hd_err *err)
+static enum hd_status copy_objects(struct db *copy, const char *const *skip, struct hd_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	enum hd_status rc;
 
-	rc = db_prepare_raw(copy, SQL_OBJECTS, &st, err);
+	rc = db_prepare_raw(db_sqlite(copy), SQL_OBJECTS, &st, err);
 	if (rc == HD_OK)
 		rc = copy_rows(copy, st, skip, err);
 	db_done_raw(st);
 	return rc;
 }
 
-enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out, struct hd_err *err)
+enum hd_status db_scratch(struct db *db, const char *const *skip, struct db **out,
+			  struct hd_err *err)
 {
-	const char *path = sqlite3_db_filename(db, "main");
+	const char *path = db_file(db);
 	sqlite3_stmt *st = NULL;
-	sqlite3 *copy = NULL;
+	struct db *copy = NULL;
+	sqlite3 *h = NULL;
 	enum hd_status rc;
 	int src;
 
@@ -171,21 +173,22 @@ enum hd_status db_scratch(sqlite3 *db, const char *const *skip, sqlite3 **out, s
 	if (!path || !*path)
 		return hd_err_set(err, HD_FAIL, "", "%s",
 				  _("the database has no file to copy the registers from"));
-	if (sqlite3_open_v2(":memory:", &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	if (sqlite3_open_v2(":memory:", &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
-		sqlite3_close_v2(copy);
+		sqlite3_close_v2(h);
 		return hd_err_set(err, HD_FAIL, "", "%s", _("out of memory"));
 	}
-	sqlite3_extended_result_codes(copy, 1);
-	sqlite3_busy_timeout(copy, DB_BUSY_MS);
-	rc = db_prepare_raw(copy, "ATTACH ?1 AS live", &st, err);
+	sqlite3_extended_result_codes(h, 1);
+	sqlite3_busy_timeout(h, DB_BUSY_MS);
+	copy = db_sqlite_wrap(h);
+	rc = db_prepare_raw(h, "ATTACH ?1 AS live", &st, err);
 	if (rc != HD_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	src = sqlite3_step(st);
 	db_done_raw(st);
 	if (src != SQLITE_DONE) {
-		rc = db_fail(copy, src, err);
+		rc = db_fail(h, src, err);
 		goto done;
 	}
 	/* One read of the live file: what desks commit meanwhile is not in

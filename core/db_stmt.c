@@ -2,7 +2,7 @@
 /* db_stmt.c - the statements of the storage interface on SQLite: $N
  * parameters read as SQLite's ?N, SQLite's result codes named as
  * enum db_step, and the row readers built on them. */
-#include "core/db.h"
+#include "core/db_sqlite.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,7 @@
 #include "core/xalloc.h"
 
 struct db_stmt {
-	sqlite3 *db;
+	struct db *db;
 	sqlite3_stmt *st;
 	int rc; /* SQLite's code of the last step */
 };
@@ -44,7 +44,7 @@ static bool sqlite_text(const char *sql, char *out, size_t outsz)
 	return true;
 }
 
-enum hd_status db_prepare(sqlite3 *db, const char *sql, struct db_stmt **st, struct hd_err *err)
+enum hd_status db_prepare(struct db *db, const char *sql, struct db_stmt **st, struct hd_err *err)
 {
 	char text[SQL_MAX];
 	sqlite3_stmt *raw = NULL;
@@ -53,7 +53,7 @@ enum hd_status db_prepare(sqlite3 *db, const char *sql, struct db_stmt **st, str
 	*st = NULL;
 	if (!sqlite_text(sql, text, sizeof(text)))
 		return hd_err_set(err, HD_FAIL, "", _("database error: %s"), "statement too long");
-	rc = db_prepare_raw(db, text, &raw, err);
+	rc = db_prepare_raw(db_sqlite(db), text, &raw, err);
 	if (rc != HD_OK)
 		return rc;
 	*st = xcalloc(1, sizeof(**st));
@@ -119,7 +119,7 @@ enum db_step db_step(struct db_stmt *st)
 
 enum hd_status db_step_fail(struct db_stmt *st, struct hd_err *err)
 {
-	return db_fail(st->db, st->rc, err);
+	return db_fail(db_sqlite(st->db), st->rc, err);
 }
 
 enum hd_status db_run(struct db_stmt *st, struct hd_err *err)
@@ -167,7 +167,7 @@ void db_column_text(struct db_stmt *st, int col, char *out, size_t outsz)
 
 long long db_changes(struct db_stmt *st)
 {
-	return sqlite3_changes64(st->db);
+	return sqlite3_changes64(db_sqlite(st->db));
 }
 
 void db_reset(struct db_stmt *st)
@@ -207,7 +207,7 @@ static enum hd_status collect(struct db_stmt *st, size_t elem,
 	return rc;
 }
 
-enum hd_status db_collect(sqlite3 *db, const char *sql, const long long *args, int nargs,
+enum hd_status db_collect(struct db *db, const char *sql, const long long *args, int nargs,
 			  size_t elem, void (*read_row)(struct db_stmt *st, void *rec), void **out,
 			  int *n, struct hd_err *err)
 {
@@ -225,7 +225,7 @@ enum hd_status db_collect(sqlite3 *db, const char *sql, const long long *args, i
 	return collect(st, elem, read_row, out, n, err);
 }
 
-enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, size_t elem,
+enum hd_status db_collect_text(struct db *db, const char *sql, const char *text, size_t elem,
 			       void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,
 			       struct hd_err *err)
 {
@@ -241,7 +241,7 @@ enum hd_status db_collect_text(sqlite3 *db, const char *sql, const char *text, s
 	return collect(st, elem, read_row, out, n, err);
 }
 
-enum hd_status db_read_one(sqlite3 *db, const char *sql, long long id,
+enum hd_status db_read_one(struct db *db, const char *sql, long long id,
 			   void (*read_row)(struct db_stmt *st, void *rec), void *rec,
 			   struct hd_err *err)
 {

@@ -214,7 +214,7 @@ static void write_row(FILE *f, char cell[][CELL], int n)
 	csv_row(f, fields, n);
 }
 
-static enum hd_status export_bookings(sqlite3 *db, time_t from, time_t to, FILE *f,
+static enum hd_status export_bookings(struct db *db, time_t from, time_t to, FILE *f,
 				      struct hd_err *err)
 {
 	struct booking *b = NULL;
@@ -238,7 +238,7 @@ static enum hd_status export_bookings(sqlite3 *db, time_t from, time_t to, FILE 
 	return rc;
 }
 
-enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to, FILE *f,
+enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long to, FILE *f,
 			  struct hd_err *err)
 {
 	const struct export_def *def = &DEFS[kind];

@@ -7,8 +7,8 @@
 #define HD_EXPORT_H
 
 #include <stdio.h>
-#include <sqlite3.h>
 
+#include "core/db.h"
 #include "core/status.h"
 
 enum export_kind { EXPORT_VISITS, EXPORT_BOOKINGS, EXPORT_TEAMS, EXPORT_ORGS, EXPORT_ROOMS };
@@ -23,7 +23,7 @@ int export_kind_of(const char *word);
  * may be CLOCK_NO_DAY for no bound). Visits show the phone masked and
  * nothing of an erased visitor. HD_BAD_INPUT naming --to when to is before
  * from; HD_FAIL when the database fails. */
-enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to, FILE *f,
+enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long to, FILE *f,
 			  struct hd_err *err);
 
 /* Writes the bookings of room (0: every room) starting within the days
@@ -33,7 +33,7 @@ enum hd_status export_csv(sqlite3 *db, enum export_kind kind, long from, long to
  * its VTIMEZONE; UTC when the zone changes its offset within the period or
  * has no name hubdesk can find).
  * HD_NOT_FOUND for an unknown room. */
-enum hd_status export_ical(sqlite3 *db, long long room, long from, long to, FILE *f,
+enum hd_status export_ical(struct db *db, long long room, long from, long to, FILE *f,
 			   struct hd_err *err);
 
 #endif

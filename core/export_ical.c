@@ -183,7 +183,7 @@ static void put_event(FILE *f, const struct booking *b, const char *uid_tail, co
 
 /* The end of a UID: a digest of the installation's key, so UIDs differ
  * between centres without saying anything of the key. */
-static enum hd_status uid_tail(sqlite3 *db, char out[17], struct hd_err *err)
+static enum hd_status uid_tail(struct db *db, char out[17], struct hd_err *err)
 {
 	unsigned char key[32], h[8];
 	enum hd_status rc = db_secret(db, key, err);
@@ -196,7 +196,7 @@ static enum hd_status uid_tail(sqlite3 *db, char out[17], struct hd_err *err)
 	return HD_OK;
 }
 
-enum hd_status export_ical(sqlite3 *db, long long room, long from, long to, FILE *f,
+enum hd_status export_ical(struct db *db, long long room, long from, long to, FILE *f,
 			   struct hd_err *err)
 {
 	char zone[256], tail[17], name[2 * NAME_BYTES + 64], centre[NAME_BYTES];

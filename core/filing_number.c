@@ -17,7 +17,7 @@ static void read_number(struct db_stmt *st, void *rec)
 	db_column_text(st, 0, r->out, r->outsz);
 }
 
-enum hd_status filing_number_get(sqlite3 *db, long long id, char *out, size_t outsz,
+enum hd_status filing_number_get(struct db *db, long long id, char *out, size_t outsz,
 				 struct hd_err *err)
 {
 	struct number_row r = { out, outsz };

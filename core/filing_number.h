@@ -8,9 +8,9 @@
 #ifndef HD_FILING_NUMBER_H
 #define HD_FILING_NUMBER_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 
+#include "core/db.h"
 #include "core/status.h"
 
 /* Bytes of a number: a code of 12, a year, a place of up to 9 digits. */
@@ -18,7 +18,7 @@
 
 /* The filing number of team id into out, "" when the team was never filed
  * (or is unknown). HD_FAIL when the database cannot be read. */
-enum hd_status filing_number_get(sqlite3 *db, long long id, char *out, size_t outsz,
+enum hd_status filing_number_get(struct db *db, long long id, char *out, size_t outsz,
 				 struct hd_err *err);
 
 #endif

@@ -24,7 +24,7 @@ void grid_free(struct grid *g)
 }
 
 /* Why the centre is closed on day, or "". */
-static void centre_closed(sqlite3 *db, long day, char *why, size_t whysz)
+static void centre_closed(struct db *db, long day, char *why, size_t whysz)
 {
 	struct closure c;
 
@@ -37,7 +37,7 @@ static void centre_closed(sqlite3 *db, long day, char *why, size_t whysz)
 }
 
 /* The rooms with their hours; the grid's columns span them all. */
-static enum hd_status read_rooms(sqlite3 *db, struct grid *g, struct hd_err *err)
+static enum hd_status read_rooms(struct db *db, struct grid *g, struct hd_err *err)
 {
 	struct room *rooms = NULL;
 	int n = 0, i, first = 24 * 60, last = 0, closing = settings_minutes(db, SET_CLOSING_TIME);
@@ -134,8 +134,9 @@ static enum grid_cell cell_of(enum booking_state s)
 }
 
 /* Room closures that touch the day. */
-static enum hd_status mark_room_closures(sqlite3 *db, struct grid *g, const struct room_row *index,
-					 time_t day0, time_t day1, struct hd_err *err)
+static enum hd_status mark_room_closures(struct db *db, struct grid *g,
+					 const struct room_row *index, time_t day0, time_t day1,
+					 struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -208,7 +209,7 @@ static void mark_bookings(struct grid *g, const struct room_row *index, time_t d
 	}
 }
 
-enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *err)
+enum hd_status grid_day(struct db *db, long day, struct grid *g, struct hd_err *err)
 {
 	struct room_row *index = NULL;
 	time_t day0, day1;
@@ -268,7 +269,7 @@ static const char SQL_FREE_ROOMS[] =
 	"  AND c.start < $2 AND $1 < c.end)"
 	" ORDER BY r.capacity, r.name";
 
-enum hd_status grid_free_rooms(sqlite3 *db, time_t from, time_t to, int people, struct room **out,
+enum hd_status grid_free_rooms(struct db *db, time_t from, time_t to, int people, struct room **out,
 			       int *n, struct hd_err *err)
 {
 	char closed[TEXT_BYTES];

@@ -7,10 +7,10 @@
 #ifndef HD_GRID_H
 #define HD_GRID_H
 
-#include <sqlite3.h>
 #include <time.h>
 
 #include "core/booking.h"
+#include "core/db.h"
 #include "core/room.h"
 #include "core/status.h"
 #include "core/validate.h"
@@ -50,7 +50,7 @@ struct grid {
  * caller frees with grid_free(); after a failure *g holds none. HD_BAD_INPUT
  * for a day outside the calendar (years 1900-2999); HD_FAIL when the
  * database cannot be read. */
-enum hd_status grid_day(sqlite3 *db, long day, struct grid *g, struct hd_err *err);
+enum hd_status grid_day(struct db *db, long day, struct grid *g, struct hd_err *err);
 void grid_free(struct grid *g);
 
 static inline int grid_at(const struct grid *g, int row, int col)
@@ -67,7 +67,7 @@ static inline int grid_booking(const struct grid *g, int row, int col)
  * end for people people (rooms holding at least that many), smallest first,
  * into a malloc'd array. HD_BAD_INPUT naming "end" unless end is after start
  * on the same day; HD_REFUSED when the centre is closed that day. */
-enum hd_status grid_free_rooms(sqlite3 *db, time_t start, time_t end, int people, struct room **out,
-			       int *n, struct hd_err *err);
+enum hd_status grid_free_rooms(struct db *db, time_t start, time_t end, int people,
+			       struct room **out, int *n, struct hd_err *err);
 
 #endif

@@ -56,12 +56,12 @@ struct register_def {
 	struct column cols[MAX_COLS]; /* the columns after the record's */
 	int ncols;
 	/* Saves the row's cells (NULL when absent, in the order of cols). */
-	enum hd_status (*save)(sqlite3 *db, const struct hd_actor *who, const char *const *cell,
+	enum hd_status (*save)(struct db *db, const struct hd_actor *who, const char *const *cell,
 			       struct import_done *done, struct hd_err *err);
 };
 
 /* One record of name in table (id 0 when none); teams also by committee. */
-static long long find_id(sqlite3 *db, const char *sql, const char *name, const char *committee)
+static long long find_id(struct db *db, const char *sql, const char *name, const char *committee)
 {
 	struct db_stmt *st = NULL;
 	long long id = 0;
@@ -106,7 +106,7 @@ static enum hd_status cells_into(const struct record_def *rec, const char *const
 	return HD_OK;
 }
 
-static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const char *const *c,
+static enum hd_status save_org(struct db *db, const struct hd_actor *who, const char *const *c,
 			       struct import_done *done, struct hd_err *err)
 {
 	const char *cell[MAX_COLS];
@@ -135,7 +135,7 @@ static enum hd_status save_org(sqlite3 *db, const struct hd_actor *who, const ch
 	return rc;
 }
 
-static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const char *const *c,
+static enum hd_status save_room(struct db *db, const struct hd_actor *who, const char *const *c,
 				struct import_done *done, struct hd_err *err)
 {
 	struct room_draft d = { 0 };
@@ -159,7 +159,7 @@ static enum hd_status save_room(sqlite3 *db, const struct hd_actor *who, const c
 	return rc;
 }
 
-static enum hd_status save_team(sqlite3 *db, const struct hd_actor *who, const char *const *c,
+static enum hd_status save_team(struct db *db, const struct hd_actor *who, const char *const *c,
 				struct import_done *done, struct hd_err *err)
 {
 	const char *committee = CELL(c, TEAM_RECORD, TEAM_F_committee);
@@ -367,7 +367,7 @@ static enum hd_status read_form(const struct column *col, const char **cell, cha
 }
 
 /* Saves one record; a problem goes to res. */
-static void import_row(sqlite3 *db, const struct hd_actor *who, const struct register_def *def,
+static void import_row(struct db *db, const struct hd_actor *who, const struct register_def *def,
 		       const struct csv_record *r, const int where[MAX_COLS], int width,
 		       struct import_result *res)
 {
@@ -413,7 +413,7 @@ static const char *const NOT_READ[] = { "audit",   "person", "visit", "booking",
 
 /* Stops the pass when the database ended the transaction itself (disk
  * full, say): no row may then be saved on its own. */
-static bool ended(sqlite3 *db)
+static bool ended(struct db *db)
 {
 	return !db_in_transaction(db);
 }
@@ -421,12 +421,12 @@ static bool ended(sqlite3 *db)
 /* Every row through the register's checks and saves on a private copy of
  * the registers, in one transaction rolled back: a desk waits for nothing
  * meanwhile. HD_OK when the file can be saved whole. */
-static enum hd_status check_all(sqlite3 *db, const struct hd_actor *who,
+static enum hd_status check_all(struct db *db, const struct hd_actor *who,
 				const struct register_def *def, const struct csv_table *t,
 				const int where[MAX_COLS], import_progress_fn progress, void *ctx,
 				struct import_result *res, struct hd_err *err)
 {
-	sqlite3 *copy = NULL;
+	struct db *copy = NULL;
 	enum hd_status rc;
 	int i;
 
@@ -483,7 +483,7 @@ static enum hd_status stopped(struct import_result *res, const struct csv_table 
  * desks write between them. The rows were checked whole on a copy; a row
  * refused now (a desk changed the registers since) stops the import after
  * the rows before it. */
-static enum hd_status save_all(sqlite3 *db, const struct hd_actor *who,
+static enum hd_status save_all(struct db *db, const struct hd_actor *who,
 			       const struct register_def *def, const struct csv_table *t,
 			       const int where[MAX_COLS], import_progress_fn progress, void *ctx,
 			       struct import_result *res, struct hd_err *err)
@@ -528,7 +528,7 @@ static enum hd_status save_all(sqlite3 *db, const struct hd_actor *who,
 	return stopped(res, t, &why, err);
 }
 
-enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_kind kind,
+enum hd_status import_csv(struct db *db, const struct hd_actor *who, enum import_kind kind,
 			  const char *data, size_t len, import_progress_fn progress, void *ctx,
 			  struct import_result *res, struct hd_err *err)
 {

@@ -11,10 +11,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
 #include "core/csv.h"
+#include "core/db.h"
 #include "core/status.h"
 
 enum import_kind { IMPORT_ORGS, IMPORT_TEAMS, IMPORT_ROOMS };
@@ -77,7 +77,7 @@ typedef bool (*import_progress_fn)(void *ctx, enum import_phase phase, long done
  * of the file stay saved, res->added and res->updated count them (their
  * records are res->done), and err names the row it stopped at, its reason
  * and the rows saved. import_result_free() res in every case. */
-enum hd_status import_csv(sqlite3 *db, const struct hd_actor *who, enum import_kind kind,
+enum hd_status import_csv(struct db *db, const struct hd_actor *who, enum import_kind kind,
 			  const char *data, size_t len, import_progress_fn progress, void *ctx,
 			  struct import_result *res, struct hd_err *err);
 

@@ -113,7 +113,7 @@ void org_draft_of(const struct org *o, struct org_draft *d)
 }
 
 /* Another organisation (not self) of the same name or credit code. */
-static enum hd_status taken(sqlite3 *db, const struct org *o, long long self, struct hd_err *err)
+static enum hd_status taken(struct db *db, const struct org *o, long long self, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -174,7 +174,7 @@ static const char SQL_INSERT[] =
 	" out_date, created, updated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)"
 	" RETURNING id";
 
-enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org_draft *d,
+enum hd_status org_add(struct db *db, const struct hd_actor *who, const struct org_draft *d,
 		       long long *id, struct org_notes *notes, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -217,7 +217,7 @@ static const char SQL_UPDATE[] =
 	"UPDATE org SET name = $1, short = $2, kind = $3, credit_code = $4, credit_ok = $5,"
 	" contact = $6, phone = $7, in_date = $8, out_date = $9, updated = $10 WHERE id = $11";
 
-enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status org_update(struct db *db, const struct hd_actor *who, long long id,
 			  const struct org_draft *d, struct org_notes *notes, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -281,7 +281,7 @@ static void read_row(struct db_stmt *st, void *rec)
 	db_column_text(st, 9, o->out_date, sizeof(o->out_date));
 }
 
-enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err)
+enum hd_status org_get(struct db *db, long long id, struct org *out, struct hd_err *err)
 {
 	char sql[512];
 	enum hd_status rc;
@@ -293,7 +293,7 @@ enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err
 	return rc;
 }
 
-enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *err)
+enum hd_status org_list(struct db *db, struct org **out, int *n, struct hd_err *err)
 {
 	char sql[512];
 
@@ -313,7 +313,7 @@ bool org_moved_out(const struct org *o, time_t t)
 	return out != CLOCK_NO_DAY && out < clock_day_at(t);
 }
 
-enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
+enum hd_status org_residence_ending(struct db *db, int days, struct org **out, int *n,
 				    struct hd_err *err)
 {
 	char sql[512], until[DATE_LEN];

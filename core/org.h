@@ -6,10 +6,10 @@
 #define HD_ORG_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/lists.h"
 #include "core/record.h"
 #include "core/status.h"
@@ -67,7 +67,7 @@ struct org_notes {
 /* Checks every field and adds the organisation in one transaction with its
  * audit entry and search index. HD_BAD_INPUT naming the field; HD_REFUSED
  * when the name or the credit code is registered already. notes may be NULL. */
-enum hd_status org_add(sqlite3 *db, const struct hd_actor *who, const struct org_draft *d,
+enum hd_status org_add(struct db *db, const struct hd_actor *who, const struct org_draft *d,
 		       long long *id, struct org_notes *notes, struct hd_err *err);
 
 /* Checks the draft without saving (for forms): the same messages as org_add
@@ -80,13 +80,13 @@ enum hd_status org_check(const struct org_draft *d, struct org *out, struct org_
  * HD_BAD_INPUT naming the field; HD_REFUSED when the person may not change
  * registers or the name or credit code is another's; HD_NOT_FOUND when the
  * id is unknown; HD_FAIL when the database fails. */
-enum hd_status org_update(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status org_update(struct db *db, const struct hd_actor *who, long long id,
 			  const struct org_draft *d, struct org_notes *notes, struct hd_err *err);
 
 /* Organisations whose residence ends within days from today or ended
  * already, by the end of their residence (malloc'd). HD_FAIL when the
  * database fails. */
-enum hd_status org_residence_ending(sqlite3 *db, int days, struct org **out, int *n,
+enum hd_status org_residence_ending(struct db *db, int days, struct org **out, int *n,
 				    struct hd_err *err);
 
 /* A draft of organisation o as stored (its text pointing into o). */
@@ -101,11 +101,11 @@ long org_out_day(const struct org *o);
 bool org_moved_out(const struct org *o, time_t t);
 
 /* One organisation; HD_NOT_FOUND when the id is unknown. */
-enum hd_status org_get(sqlite3 *db, long long id, struct org *out, struct hd_err *err);
+enum hd_status org_get(struct db *db, long long id, struct org *out, struct hd_err *err);
 
 /* All organisations by name into a malloc'd array (the caller frees).
  * HD_FAIL when the database fails. */
-enum hd_status org_list(sqlite3 *db, struct org **out, int *n, struct hd_err *err);
+enum hd_status org_list(struct db *db, struct org **out, int *n, struct hd_err *err);
 
 /* The short name made from a name: its first four characters. */
 void org_default_short(const char *name, char *out, size_t outsz);

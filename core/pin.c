@@ -55,8 +55,8 @@ bool pin_needs_raise(const char *hash)
 
 /* A booker's hash made at a lower cost (the demo's) at the full cost now,
  * in the caller's transaction. */
-static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id, const char *hash,
-				 const char *pin, struct hd_err *err);
+static enum hd_status raise_cost(struct db *db, enum booker_kind kind, long long id,
+				 const char *hash, const char *pin, struct hd_err *err);
 
 bool pin_matches(const char *hash, const char *pin)
 {
@@ -75,7 +75,7 @@ static const char *const SQL_GET[] = {
 	[BOOKER_TEAM] = "SELECT pin_hash FROM team WHERE id = $1",
 };
 
-enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+enum hd_status pin_set_booker(struct db *db, const struct hd_actor *who, enum booker_kind kind,
 			      long long id, const char *pin, struct hd_err *err)
 {
 	char hash[PIN_HASH_MAX];
@@ -114,7 +114,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const char *pin)
+bool pin_booker_matches(struct db *db, enum booker_kind kind, long long id, const char *pin)
 {
 	struct db_stmt *st = NULL;
 	bool ok = false;
@@ -145,8 +145,8 @@ static const char *const SQL_FAILED[] = {
 
 /* Keeps the booker's failures and lock (0: none). HD_FAIL when the database
  * fails. */
-static enum hd_status write_failures(sqlite3 *db, enum booker_kind kind, long long id, int failures,
-				     time_t locked, struct hd_err *err)
+static enum hd_status write_failures(struct db *db, enum booker_kind kind, long long id,
+				     int failures, time_t locked, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -164,7 +164,7 @@ static enum hd_status write_failures(sqlite3 *db, enum booker_kind kind, long lo
 }
 
 /* The booker's PIN hash (or ""), failures and lock. */
-static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long id, char *hash,
+static enum hd_status read_state(struct db *db, enum booker_kind kind, long long id, char *hash,
 				 int *failures, time_t *locked, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -186,8 +186,8 @@ static enum hd_status read_state(sqlite3 *db, enum booker_kind kind, long long i
 	return rc;
 }
 
-static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long id, const char *hash,
-				 const char *pin, struct hd_err *err)
+static enum hd_status raise_cost(struct db *db, enum booker_kind kind, long long id,
+				 const char *hash, const char *pin, struct hd_err *err)
 {
 	char full[PIN_HASH_MAX];
 	struct db_stmt *st = NULL;
@@ -210,7 +210,7 @@ static enum hd_status raise_cost(sqlite3 *db, enum booker_kind kind, long long i
 	return rc;
 }
 
-enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+enum hd_status pin_booker_check(struct db *db, const struct hd_actor *who, enum booker_kind kind,
 				long long id, const char *pin, struct hd_err *err)
 {
 	static const char *const TABLES[] = { [BOOKER_ORG] = "org", [BOOKER_TEAM] = "team" };

@@ -6,10 +6,10 @@
 #define HD_PIN_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
 #include "core/booking.h"
+#include "core/db.h"
 #include "core/status.h"
 
 #define PIN_HASH_MAX 128 /* libsodium's crypto_pwhash_STRBYTES (checked in pin.c) */
@@ -43,11 +43,11 @@ bool pin_needs_raise(const char *hash);
  * for a PIN of another shape; HD_REFUSED when who may not edit the
  * registers; HD_NOT_FOUND for an unknown id; HD_FAIL when the database
  * fails. */
-enum hd_status pin_set_booker(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+enum hd_status pin_set_booker(struct db *db, const struct hd_actor *who, enum booker_kind kind,
 			      long long id, const char *pin, struct hd_err *err);
 
 /* True when pin is the booking PIN of the organisation or team. */
-bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const char *pin);
+bool pin_booker_matches(struct db *db, enum booker_kind kind, long long id, const char *pin);
 
 #define BOOKER_LOCK_FAILURES 5
 #define BOOKER_LOCK_SECONDS (15 * 60)
@@ -57,7 +57,7 @@ bool pin_booker_matches(sqlite3 *db, enum booker_kind kind, long long id, const 
  * left, and the fifth locks the booker for 15 minutes (HD_REFUSED saying
  * until when, audited); a booker without a PIN is refused too. Failures
  * are kept whatever the caller does next. */
-enum hd_status pin_booker_check(sqlite3 *db, const struct hd_actor *who, enum booker_kind kind,
+enum hd_status pin_booker_check(struct db *db, const struct hd_actor *who, enum booker_kind kind,
 				long long id, const char *pin, struct hd_err *err);
 
 #endif

@@ -13,7 +13,7 @@ static const char SQL_REQUEST[] =
 	" SELECT $1, $2, count(*) + 1, 'escpos', '', 'sending', $3, $3 FROM spool"
 	" WHERE kind = $1 AND record_id = $2";
 
-enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record_id,
+enum hd_status print_request(struct db *db, enum spool_kind kind, long long record_id,
 			     struct hd_err *err)
 {
 	struct db_stmt *st = NULL;

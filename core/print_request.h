@@ -8,15 +8,14 @@
 #ifndef HD_PRINT_REQUEST_H
 #define HD_PRINT_REQUEST_H
 
-#include <sqlite3.h>
-
+#include "core/db.h"
 #include "core/spool_row.h"
 #include "core/status.h"
 
 /* Asks for the next copy of the record's document of kind (visitor,
  * booking, team) and record_id, inside the caller's open transaction.
  * HD_FAIL when the database fails. */
-enum hd_status print_request(sqlite3 *db, enum spool_kind kind, long long record_id,
+enum hd_status print_request(struct db *db, enum spool_kind kind, long long record_id,
 			     struct hd_err *err);
 
 #endif

@@ -127,7 +127,7 @@ static bool cancelled(struct hd_err *err)
 }
 
 /* Prepares sql with $1 and $2 bound to the period's start and end. */
-static enum hd_status prepare_period(sqlite3 *db, const struct report *r, const char *sql,
+static enum hd_status prepare_period(struct db *db, const struct report *r, const char *sql,
 				     struct db_stmt **st, struct hd_err *err)
 {
 	enum hd_status rc = db_prepare(db, sql, st, err);
@@ -139,7 +139,7 @@ static enum hd_status prepare_period(sqlite3 *db, const struct report *r, const 
 	return HD_OK;
 }
 
-static enum hd_status read_visits(sqlite3 *db, struct report *r, const time_t *starts,
+static enum hd_status read_visits(struct db *db, struct report *r, const time_t *starts,
 				  report_progress_fn progress, void *ctx, struct hd_err *err)
 {
 	struct report_tally tally = { 0 };
@@ -205,7 +205,7 @@ struct room_days {
 };
 
 /* Marks the slots of room i on the open days, less its own closures. */
-static enum hd_status open_slots(sqlite3 *db, struct report *r, const struct room *rooms,
+static enum hd_status open_slots(struct db *db, struct report *r, const struct room *rooms,
 				 const bool *day_open, const time_t *starts, struct room_days *rd,
 				 struct hd_err *err)
 {
@@ -303,7 +303,7 @@ static int by_misses(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
-static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct room *rooms,
+static enum hd_status read_bookings(struct db *db, struct report *r, const struct room *rooms,
 				    struct room_days *rd, const time_t *starts, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -360,7 +360,7 @@ static enum hd_status read_bookings(sqlite3 *db, struct report *r, const struct 
 }
 
 /* Rooms: open, booked and used time per room and per weekday and hour. */
-static enum hd_status read_rooms(sqlite3 *db, struct report *r, const time_t *starts,
+static enum hd_status read_rooms(struct db *db, struct report *r, const time_t *starts,
 				 struct hd_err *err)
 {
 	struct room *rooms = NULL;
@@ -403,7 +403,7 @@ done:
  * has existed since it was entered, or since its filing date when that is
  * earlier (a register entered or imported on go-live): before its first
  * step it stood in the state it was entered in. */
-static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *err)
+static enum hd_status read_teams(struct db *db, struct report *r, struct hd_err *err)
 {
 	static const char SQL_NOW[] = "SELECT category, state, members, party_members FROM team"
 				      " WHERE created < $1 OR filed_date <= $2";
@@ -463,7 +463,7 @@ static enum hd_status read_teams(sqlite3 *db, struct report *r, struct hd_err *e
 	return rc;
 }
 
-static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *err)
+static enum hd_status read_orgs(struct db *db, struct report *r, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -501,7 +501,7 @@ static enum hd_status read_orgs(sqlite3 *db, struct report *r, struct hd_err *er
 	return HD_OK;
 }
 
-enum hd_status report_build(sqlite3 *db, long first, long last, report_progress_fn progress,
+enum hd_status report_build(struct db *db, long first, long last, report_progress_fn progress,
 			    void *ctx, struct report *out, struct hd_err *err)
 {
 	time_t *starts = NULL;

@@ -11,9 +11,9 @@
 
 #include <stdbool.h>
 #include <stdio.h>
-#include <sqlite3.h>
 #include <time.h>
 
+#include "core/db.h"
 #include "core/org.h"
 #include "core/status.h"
 #include "core/validate.h"
@@ -105,7 +105,7 @@ enum hd_status report_period(const char *month, const char *from, const char *to
  * NULL. HD_BAD_INPUT naming --to when last is before first or the period
  * is longer than REPORT_MAX_DAYS; HD_FAIL when the database fails or the
  * report is cancelled (the message says so). */
-enum hd_status report_build(sqlite3 *db, long first, long last, report_progress_fn progress,
+enum hd_status report_build(struct db *db, long first, long last, report_progress_fn progress,
 			    void *ctx, struct report *out, struct hd_err *err);
 
 /* Frees what report_build() allocated and zeroes *r. */

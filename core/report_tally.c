@@ -73,7 +73,7 @@ static int most_first(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-static void name_of(sqlite3 *db, struct report_visited *v)
+static void name_of(struct db *db, struct report_visited *v)
 {
 	struct db_stmt *st = NULL;
 
@@ -93,7 +93,7 @@ static void name_of(sqlite3 *db, struct report_visited *v)
 	db_done(st);
 }
 
-enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct report *r,
+enum hd_status report_tally_finish(struct db *db, struct report_tally *t, struct report *r,
 				   struct hd_err *err)
 {
 	struct report_visited *all = xcalloc(t->n + 1, sizeof(*all));

@@ -6,8 +6,8 @@
 #define HD_REPORT_TALLY_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 
+#include "core/db.h"
 #include "core/report.h"
 
 struct report_tally {
@@ -24,7 +24,7 @@ void report_tally_add(struct report_tally *t, long long org_id, long long team_i
 /* Fills r->visited: the REPORT_VISITED_MAX most visited, named, most
  * first, and the rest summed in one entry (id -1). Frees the tally.
  * Always HD_OK: a name the database cannot give stays empty. */
-enum hd_status report_tally_finish(sqlite3 *db, struct report_tally *t, struct report *r,
+enum hd_status report_tally_finish(struct db *db, struct report_tally *t, struct report *r,
 				   struct hd_err *err);
 
 #endif

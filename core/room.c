@@ -61,7 +61,7 @@ void room_draft_of(const struct room *r, struct room_draft *d, char hours[2][8])
 }
 
 /* Checks the draft into r (id 0). */
-static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struct room *r,
+static enum hd_status check_draft(struct db *db, const struct room_draft *d, struct room *r,
 				  struct hd_err *err)
 {
 	int open_min, close_min;
@@ -89,7 +89,7 @@ static enum hd_status check_draft(sqlite3 *db, const struct room_draft *d, struc
 }
 
 /* HD_REFUSED when another room than except (0: any) has the name. */
-static enum hd_status name_taken(sqlite3 *db, const char *name, long long except,
+static enum hd_status name_taken(struct db *db, const char *name, long long except,
 				 struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -128,7 +128,7 @@ static void bind_room(struct db_stmt *st, const struct room *r)
 	db_bind_int(st, 6, r->buffer_min);
 }
 
-enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
+enum hd_status room_add(struct db *db, const struct hd_actor *who, const struct room_draft *d,
 			long long *id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -171,7 +171,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status room_update(struct db *db, const struct hd_actor *who, long long id,
 			   const struct room_draft *d, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -234,7 +234,7 @@ void room_read_row(struct db_stmt *st, void *rec)
 	r->buffer_min = (int)db_col_int(st, 6);
 }
 
-enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err)
+enum hd_status room_list(struct db *db, struct room **out, int *n, struct hd_err *err)
 {
 	char sql[256];
 
@@ -242,7 +242,7 @@ enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *
 	return db_collect(db, sql, NULL, 0, sizeof(**out), room_read_row, (void **)out, n, err);
 }
 
-enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err)
+enum hd_status room_get(struct db *db, long long id, struct room *out, struct hd_err *err)
 {
 	char sql[256];
 	enum hd_status rc;
@@ -254,7 +254,7 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 	return rc;
 }
 
-void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min)
+void room_hours(struct db *db, const struct room *r, int *open_min, int *close_min)
 {
 	*open_min = r->open_min >= 0 ? r->open_min : ROOM_DEFAULT_OPEN;
 	*close_min = r->close_min >= 0 ? r->close_min : settings_minutes(db, SET_CLOSING_TIME);
@@ -278,7 +278,7 @@ enum hd_status room_read_period(const char *from, const char *to, time_t *start,
 	return check_period(*start, *end, err);
 }
 
-enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id, time_t start,
+enum hd_status room_close(struct db *db, const struct hd_actor *who, long long id, time_t start,
 			  time_t end, const char *reason, long long *closure_id, struct hd_err *err)
 {
 	char why[TEXT_BYTES], *after = NULL;
@@ -338,7 +338,7 @@ static const char SQL_BOOKINGS_IN[] =
 	"SELECT id FROM booking WHERE room_id = $1 AND start < $3 AND start > $2 - $4"
 	" AND end > $2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
 
-enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t end,
+enum hd_status room_bookings_in(struct db *db, long long id, time_t start, time_t end,
 				struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[4], *ids = NULL;
@@ -396,7 +396,7 @@ static void read_closure(struct db_stmt *st, void *rec)
 	db_column_text(st, 4, c->reason, sizeof(c->reason));
 }
 
-enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
+enum hd_status room_closures(struct db *db, long long id, struct room_closure **out, int *n,
 			     struct hd_err *err)
 {
 	long long args[2];

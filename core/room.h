@@ -4,10 +4,10 @@
 #ifndef HD_ROOM_H
 #define HD_ROOM_H
 
-#include <sqlite3.h>
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/record.h"
@@ -56,14 +56,14 @@ struct room {
 
 /* Checks every field and adds the room in one transaction with its audit
  * entry. HD_BAD_INPUT naming the field; HD_REFUSED when the name is taken. */
-enum hd_status room_add(sqlite3 *db, const struct hd_actor *who, const struct room_draft *d,
+enum hd_status room_add(struct db *db, const struct hd_actor *who, const struct room_draft *d,
 			long long *id, struct hd_err *err);
 
 /* Checks every field as room_add() does and changes room id in one
  * transaction, audited with the room before and after (admin). Bookings
  * already made keep their times. HD_BAD_INPUT naming the field; HD_REFUSED
  * when another room has the name; HD_NOT_FOUND for an unknown id. */
-enum hd_status room_update(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status room_update(struct db *db, const struct hd_actor *who, long long id,
 			   const struct room_draft *d, struct hd_err *err);
 
 /* A draft of room r as stored: its hours written into hours ("" when
@@ -72,10 +72,10 @@ void room_draft_of(const struct room *r, struct room_draft *d, char hours[2][8])
 
 /* All rooms by name into a malloc'd array (*out, the caller frees).
  * HD_FAIL when the database fails. */
-enum hd_status room_list(sqlite3 *db, struct room **out, int *n, struct hd_err *err);
+enum hd_status room_list(struct db *db, struct room **out, int *n, struct hd_err *err);
 
 /* One room; HD_NOT_FOUND when the id is unknown. */
-enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_err *err);
+enum hd_status room_get(struct db *db, long long id, struct room *out, struct hd_err *err);
 
 /* Reads a row of id, name, kind, capacity, ifnull(open_min, -1),
  * ifnull(close_min, -1), buffer_min into the struct room at rec (for
@@ -83,7 +83,7 @@ enum hd_status room_get(sqlite3 *db, long long id, struct room *out, struct hd_e
 void room_read_row(struct db_stmt *st, void *rec);
 
 /* Opening and closing minutes of a room, defaults applied. */
-void room_hours(sqlite3 *db, const struct room *r, int *open_min, int *close_min);
+void room_hours(struct db *db, const struct room *r, int *open_min, int *close_min);
 
 /* Reads a period typed as local "YYYY-MM-DD HH:MM" from..to into the
  * instants start..end. HD_BAD_INPUT naming the field (From or To) when one
@@ -96,7 +96,7 @@ enum hd_status room_read_period(const char *from, const char *to, time_t *start,
  * end is not after start or the reason is bad; HD_REFUSED for someone not
  * staff; HD_NOT_FOUND for an unknown room; HD_FAIL when the database
  * fails. */
-enum hd_status room_close(sqlite3 *db, const struct hd_actor *who, long long id, time_t start,
+enum hd_status room_close(struct db *db, const struct hd_actor *who, long long id, time_t start,
 			  time_t end, const char *reason, long long *closure_id,
 			  struct hd_err *err);
 
@@ -110,7 +110,7 @@ struct room_closure {
 /* The closures of room id not yet over (end after now), by start, into a
  * malloc'd array (the caller frees; NULL when none). HD_FAIL when the
  * database fails. */
-enum hd_status room_closures(sqlite3 *db, long long id, struct room_closure **out, int *n,
+enum hd_status room_closures(struct db *db, long long id, struct room_closure **out, int *n,
 			     struct hd_err *err);
 
 struct booking;
@@ -120,7 +120,7 @@ struct booking;
  * frees; NULL when none): what a closure of the room leaves for the desk
  * to move or cancel. HD_BAD_INPUT naming the field as room_close() does;
  * HD_NOT_FOUND for an unknown room; HD_FAIL when the database fails. */
-enum hd_status room_bookings_in(sqlite3 *db, long long id, time_t start, time_t end,
+enum hd_status room_bookings_in(struct db *db, long long id, time_t start, time_t end,
 				struct booking **out, int *n, struct hd_err *err);
 
 #endif

@@ -76,8 +76,8 @@ static enum hd_status put_pieces(struct db_stmt *st, const char *text, int base,
 	return HD_OK;
 }
 
-enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
-				const char *short_name, struct hd_err *err)
+enum hd_status search_index_put(struct db *db, enum search_kind kind, long long id,
+				const char *name, const char *short_name, struct hd_err *err)
 {
 	struct db_stmt *del = NULL, *ins = NULL;
 	enum hd_status rc;
@@ -127,7 +127,7 @@ static const char SQL_PIECE_COUNT[] =
 
 /* The offset of the query's two-character piece held by fewest names: the
  * search reads only that piece's rows. */
-static int rarest_piece(sqlite3 *db, const uint32_t *q, int qn)
+static int rarest_piece(struct db *db, const uint32_t *q, int qn)
 {
 	struct db_stmt *st = NULL;
 	char gram[16];
@@ -177,7 +177,7 @@ static bool seen_before(const struct search_hit *hits, int n, int kind, long lon
 
 /* After the names holding the letters as typed, those whose pinyin they
  * spell. */
-static enum hd_status add_pinyin_hits(sqlite3 *db, const char *letters, int kinds,
+static enum hd_status add_pinyin_hits(struct db *db, const char *letters, int kinds,
 				      struct search_hit *hits, int max, int *count,
 				      struct hd_err *err)
 {
@@ -193,8 +193,8 @@ static enum hd_status add_pinyin_hits(sqlite3 *db, const char *letters, int kind
 	return rc;
 }
 
-static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
-				 int max, int *n, struct hd_err *err)
+static enum hd_status find_names(struct db *db, const char *query, int kinds,
+				 struct search_hit *hits, int max, int *n, struct hd_err *err)
 {
 	char trimmed[NAME_BYTES], gram[16];
 	uint32_t q[MAX_CHARS];
@@ -246,7 +246,7 @@ static enum hd_status find_names(sqlite3 *db, const char *query, int kinds, stru
 	return rc;
 }
 
-enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
+enum hd_status search_names(struct db *db, const char *query, int kinds, struct search_hit *hits,
 			    int max, int *n, struct hd_err *err)
 {
 	/* One read transaction for the search's statements: outside one,
@@ -259,7 +259,7 @@ enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct se
 	return rc;
 }
 
-static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind kind,
+static enum hd_status browse_one(struct db *db, const char *sql, enum search_kind kind,
 				 struct search_hit *hits, int max, int *n, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -286,7 +286,7 @@ static enum hd_status browse_one(sqlite3 *db, const char *sql, enum search_kind 
 	return rc;
 }
 
-enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, int max, int *n,
+enum hd_status search_browse(struct db *db, int kinds, struct search_hit *hits, int max, int *n,
 			     struct hd_err *err)
 {
 	struct search_hit *orgs, *teams;

@@ -10,9 +10,9 @@
 #ifndef HD_SEARCH_H
 #define HD_SEARCH_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 
+#include "core/db.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -42,13 +42,13 @@ struct search_hit {
  * also finds names whose pinyin it spells, after the names holding it as
  * typed: from a name's start first, then from any character of it. An
  * empty query gives no hits. HD_FAIL when the database fails. */
-enum hd_status search_names(sqlite3 *db, const char *query, int kinds, struct search_hit *hits,
+enum hd_status search_names(struct db *db, const char *query, int kinds, struct search_hit *hits,
 			    int max, int *n, struct hd_err *err);
 
 /* The first max records by name (organisations and teams merged), for an
  * empty search; read through the name indexes. HD_FAIL when the database
  * fails. */
-enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, int max, int *n,
+enum hd_status search_browse(struct db *db, int kinds, struct search_hit *hits, int max, int *n,
 			     struct hd_err *err);
 
 /* Replaces the index entries of one record (inside the caller's
@@ -56,20 +56,20 @@ enum hd_status search_browse(sqlite3 *db, int kinds, struct search_hit *hits, in
  * (organisations and teams: pieces and pinyin from every character; rooms:
  * pinyin from every character; people: the pinyin of the name from its
  * start). HD_FAIL when the database fails. */
-enum hd_status search_index_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
-				const char *short_name, struct hd_err *err);
+enum hd_status search_index_put(struct db *db, enum search_kind kind, long long id,
+				const char *name, const char *short_name, struct hd_err *err);
 
 /* The pinyin rows alone of search_index_put (inside the caller's
  * transaction). HD_FAIL when the database fails. */
-enum hd_status search_pinyin_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
-				 const char *short_name, struct hd_err *err);
+enum hd_status search_pinyin_put(struct db *db, enum search_kind kind, long long id,
+				 const char *name, const char *short_name, struct hd_err *err);
 
 /* Up to max records of kinds (a mask) whose name or short name letters
  * spell (pinyin_prefix) from its start, then, when inside, from any other
  * character, into hits (people's hits carry the name alone); *n is the
  * count. Letters that are not pinyin_letters give none. HD_FAIL when the
  * database fails. */
-enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool inside,
+enum hd_status search_pinyin(struct db *db, const char *letters, int kinds, bool inside,
 			     struct search_hit *hits, int max, int *n, struct hd_err *err);
 
 /* The centre's own words for an input method: the beginnings of
@@ -78,12 +78,12 @@ enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool i
  * distinct, best first: a whole name or short name spelled exactly, then
  * shorter words; at most max into words, *n the count. Never people's
  * names. HD_FAIL when the database fails. */
-enum hd_status search_words(sqlite3 *db, const char *letters, char (*words)[NAME_BYTES], int max,
+enum hd_status search_words(struct db *db, const char *letters, char (*words)[NAME_BYTES], int max,
 			    int *n, struct hd_err *err);
 
 /* Writes the pinyin index of every organisation, team, room and person
  * (inside the caller's transaction; run once after the migration that
  * made the index). HD_FAIL when the database fails. */
-enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err);
+enum hd_status search_pinyin_fill(struct db *db, struct hd_err *err);
 
 #endif

@@ -47,7 +47,7 @@ static const char *const SQL_RECORD[] = {
 };
 
 /* HD_NOT_FOUND (err untouched) for a row whose record is gone. */
-static enum hd_status record_text(sqlite3 *db, int kind, long long id, struct record_text *out,
+static enum hd_status record_text(struct db *db, int kind, long long id, struct record_text *out,
 				  struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -96,7 +96,7 @@ struct key {
 };
 
 struct walk {
-	sqlite3 *db;
+	struct db *db;
 	const char *letters;
 	int nl, at, kinds;
 	take_fn take;
@@ -299,12 +299,12 @@ static enum hd_status walk_at(struct walk *w, struct hd_err *err)
  * would take and leave the file's read lock, which costs more than the
  * statement. One read transaction holds it for the whole search; true when
  * this one began it (search_end ends it). */
-static bool search_begin(sqlite3 *db)
+static bool search_begin(struct db *db)
 {
 	return !db_in_transaction(db) && db_begin_read(db, NULL) == HD_OK;
 }
 
-static void search_end(sqlite3 *db, bool began)
+static void search_end(struct db *db, bool began)
 {
 	if (began)
 		db_rollback(db);
@@ -312,7 +312,7 @@ static void search_end(sqlite3 *db, bool began)
 
 /* Gathering hits (search_pinyin). */
 struct gather {
-	sqlite3 *db;
+	struct db *db;
 	const char *letters;
 	struct search_hit *hits;
 	int max, n;
@@ -349,7 +349,7 @@ static bool gather_hit(void *ctx, int kind, long long id, int pos)
 	return ++g->n < g->max;
 }
 
-enum hd_status search_pinyin(sqlite3 *db, const char *letters, int kinds, bool inside,
+enum hd_status search_pinyin(struct db *db, const char *letters, int kinds, bool inside,
 			     struct search_hit *hits, int max, int *n, struct hd_err *err)
 {
 	struct gather g = { db, letters, hits, max, 0, HD_OK, err };
@@ -397,7 +397,7 @@ struct word {
 };
 
 struct words {
-	sqlite3 *db;
+	struct db *db;
 	const char *letters;
 	struct word w[WORDS_KEPT];
 	int n, rows;
@@ -464,7 +464,7 @@ static int cmp_word(const void *a, const void *b)
 	return x->order - y->order;
 }
 
-enum hd_status search_words(sqlite3 *db, const char *letters, char (*words)[NAME_BYTES], int max,
+enum hd_status search_words(struct db *db, const char *letters, char (*words)[NAME_BYTES], int max,
 			    int *n, struct hd_err *err)
 {
 	struct words *ws;

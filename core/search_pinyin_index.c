@@ -52,8 +52,8 @@ static int code_points(const char *s, uint32_t *cps, int max)
 	return n;
 }
 
-enum hd_status search_pinyin_put(sqlite3 *db, enum search_kind kind, long long id, const char *name,
-				 const char *short_name, struct hd_err *err)
+enum hd_status search_pinyin_put(struct db *db, enum search_kind kind, long long id,
+				 const char *name, const char *short_name, struct hd_err *err)
 {
 	struct db_stmt *ins = NULL;
 	uint32_t cps[NAME_CHARS];
@@ -89,7 +89,7 @@ done:
 	return rc;
 }
 
-enum hd_status search_pinyin_fill(sqlite3 *db, struct hd_err *err)
+enum hd_status search_pinyin_fill(struct db *db, struct hd_err *err)
 {
 	static const struct {
 		enum search_kind kind;

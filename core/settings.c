@@ -162,7 +162,7 @@ enum hd_status settings_validate(enum setting s, const char *value, char *out, s
 
 static const char SQL_GET[] = "SELECT value FROM setting WHERE key = $1";
 
-enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz,
+enum hd_status settings_get(struct db *db, enum setting s, char *out, size_t outsz,
 			    struct hd_err *err)
 {
 	const struct setting_def *d = settings_def(s);
@@ -188,7 +188,7 @@ enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz
 }
 
 /* {"key": value} for the audit log, quoted by SQLite. */
-static void json_pair(sqlite3 *db, const char *key, const char *value, char *out, size_t outsz)
+static void json_pair(struct db *db, const char *key, const char *value, char *out, size_t outsz)
 {
 	struct db_stmt *st = NULL;
 
@@ -205,7 +205,7 @@ static void json_pair(sqlite3 *db, const char *key, const char *value, char *out
 static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES ($1, $2)"
 			      " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
 
-enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum setting s,
+enum hd_status settings_set(struct db *db, const struct hd_actor *who, enum setting s,
 			    const char *value, struct hd_err *err)
 {
 	const struct setting_def *d = settings_def(s);
@@ -242,7 +242,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-static void get_or_default(sqlite3 *db, enum setting s, char *out, size_t outsz)
+static void get_or_default(struct db *db, enum setting s, char *out, size_t outsz)
 {
 	const struct setting_def *d = settings_def(s);
 	char raw[SETTING_VALUE_MAX];
@@ -255,7 +255,7 @@ static void get_or_default(sqlite3 *db, enum setting s, char *out, size_t outsz)
 		snprintf(out, outsz, "%s", d->def);
 }
 
-long settings_int(sqlite3 *db, enum setting s)
+long settings_int(struct db *db, enum setting s)
 {
 	char v[SETTING_VALUE_MAX];
 
@@ -263,7 +263,7 @@ long settings_int(sqlite3 *db, enum setting s)
 	return strtol(v, NULL, 10);
 }
 
-bool settings_on(sqlite3 *db, enum setting s)
+bool settings_on(struct db *db, enum setting s)
 {
 	char v[SETTING_VALUE_MAX];
 
@@ -271,7 +271,7 @@ bool settings_on(sqlite3 *db, enum setting s)
 	return strcmp(v, "on") == 0;
 }
 
-int settings_minutes(sqlite3 *db, enum setting s)
+int settings_minutes(struct db *db, enum setting s)
 {
 	char v[SETTING_VALUE_MAX];
 	int h = 0, m = 0;
@@ -282,12 +282,12 @@ int settings_minutes(sqlite3 *db, enum setting s)
 	return h * 60 + m;
 }
 
-void settings_text(sqlite3 *db, enum setting s, char *out, size_t outsz)
+void settings_text(struct db *db, enum setting s, char *out, size_t outsz)
 {
 	get_or_default(db, s, out, outsz);
 }
 
-bool settings_closed_weekday(sqlite3 *db, int wd)
+bool settings_closed_weekday(struct db *db, int wd)
 {
 	char v[SETTING_VALUE_MAX];
 

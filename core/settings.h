@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 
 #define SETTING_VALUE_MAX 256
@@ -103,22 +103,22 @@ enum hd_status settings_validate(enum setting s, const char *value, char *out, s
 
 /* The value of s (its default when never set). HD_FAIL when the database
  * cannot say. */
-enum hd_status settings_get(sqlite3 *db, enum setting s, char *out, size_t outsz,
+enum hd_status settings_get(struct db *db, enum setting s, char *out, size_t outsz,
 			    struct hd_err *err);
 
 /* Sets s after validation, in one transaction with its audit entry.
  * HD_BAD_INPUT as settings_validate(); HD_REFUSED when who is not an
  * admin; HD_FAIL when the database fails. */
-enum hd_status settings_set(sqlite3 *db, const struct hd_actor *who, enum setting s,
+enum hd_status settings_set(struct db *db, const struct hd_actor *who, enum setting s,
 			    const char *value, struct hd_err *err);
 
 /* Typed getters: the stored value, or the default if it cannot be read. */
-long settings_int(sqlite3 *db, enum setting s);
-bool settings_on(sqlite3 *db, enum setting s);
-int settings_minutes(sqlite3 *db, enum setting s); /* SET_TIME as minutes of the day */
-void settings_text(sqlite3 *db, enum setting s, char *out, size_t outsz);
+long settings_int(struct db *db, enum setting s);
+bool settings_on(struct db *db, enum setting s);
+int settings_minutes(struct db *db, enum setting s); /* SET_TIME as minutes of the day */
+void settings_text(struct db *db, enum setting s, char *out, size_t outsz);
 
 /* True when ISO weekday wd (1 = Monday) is in closed.weekdays. */
-bool settings_closed_weekday(sqlite3 *db, int wd);
+bool settings_closed_weekday(struct db *db, int wd);
 
 #endif

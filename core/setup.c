@@ -19,7 +19,7 @@
 #include "core/team.h"
 #include "core/validate.h"
 
-enum hd_status setup_init(sqlite3 *db, const struct hd_actor *who, bool *created,
+enum hd_status setup_init(struct db *db, const struct hd_actor *who, bool *created,
 			  struct hd_err *err)
 {
 	unsigned char key[32];
@@ -135,7 +135,7 @@ static const struct demo_team DEMO_TEAMS[] = {
 #define DEMO_BOOKING_PIN "8642"
 #define COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-static enum hd_status demo_orgs(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+static enum hd_status demo_orgs(struct db *db, const struct hd_actor *who, struct hd_err *err)
 {
 	char code[CREDIT_CODE_LEN], in[DATE_LEN], out[DATE_LEN];
 	struct org_draft d;
@@ -166,7 +166,7 @@ static enum hd_status demo_orgs(sqlite3 *db, const struct hd_actor *who, struct 
 	return HD_OK;
 }
 
-static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+static enum hd_status demo_teams(struct db *db, const struct hd_actor *who, struct hd_err *err)
 {
 	struct team_draft d;
 	long long id;
@@ -196,7 +196,7 @@ static enum hd_status demo_teams(sqlite3 *db, const struct hd_actor *who, struct
 
 /* Every demo organisation and team books with PIN 8642, each with a hash
  * (and salt) of its own. */
-static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
+static enum hd_status demo_booking_pins(struct db *db, struct hd_err *err)
 {
 	static const char *const SQL[] = {
 		"UPDATE org SET pin_hash = $1 WHERE id = (SELECT min(id) FROM org WHERE pin_hash IS NULL)",
@@ -228,7 +228,7 @@ static enum hd_status demo_booking_pins(sqlite3 *db, struct hd_err *err)
 	return rc;
 }
 
-enum hd_status setup_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+enum hd_status setup_demo(struct db *db, const struct hd_actor *who, struct hd_err *err)
 {
 	enum hd_status rc;
 	long long id;

@@ -37,7 +37,7 @@ static void read_row(struct db_stmt *st, void *rec)
 }
 
 /* One account by id or by name (name NULL: by id). */
-static enum hd_status find(sqlite3 *db, long long id, const char *name, struct staff *out,
+static enum hd_status find(struct db *db, long long id, const char *name, struct staff *out,
 			   struct hd_err *err)
 {
 	char sql[256];
@@ -66,7 +66,7 @@ static enum hd_status find(sqlite3 *db, long long id, const char *name, struct s
 	return rc;
 }
 
-static enum hd_status audit_staff(sqlite3 *db, const struct hd_actor *who, const char *action,
+static enum hd_status audit_staff(struct db *db, const struct hd_actor *who, const char *action,
 				  long long id, struct hd_err *err)
 {
 	char *after = db_text_by_id(db, SQL_STAFF_JSON, id);
@@ -76,7 +76,7 @@ static enum hd_status audit_staff(sqlite3 *db, const struct hd_actor *who, const
 	return rc;
 }
 
-static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char *name, int role,
+static enum hd_status insert(struct db *db, const struct hd_actor *who, const char *name, int role,
 			     const char *hash, long long *id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -107,7 +107,7 @@ static enum hd_status insert(sqlite3 *db, const struct hd_actor *who, const char
 	return audit_staff(db, who, "staff.add", *id, err);
 }
 
-enum hd_status staff_add(sqlite3 *db, const struct hd_actor *who, const char *name,
+enum hd_status staff_add(struct db *db, const struct hd_actor *who, const char *name,
 			 const char *role, const char *pin, long long *id, struct hd_err *err)
 {
 	char clean[NAME_BYTES], hash[PIN_HASH_MAX];
@@ -130,7 +130,7 @@ enum hd_status staff_add(sqlite3 *db, const struct hd_actor *who, const char *na
 	return rc;
 }
 
-enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err *err)
+enum hd_status staff_list(struct db *db, struct staff **out, int *n, struct hd_err *err)
 {
 	char sql[256];
 
@@ -138,7 +138,7 @@ enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err
 	return db_collect(db, sql, NULL, 0, sizeof(**out), read_row, (void **)out, n, err);
 }
 
-int staff_active_count(sqlite3 *db)
+int staff_active_count(struct db *db)
 {
 	struct db_stmt *st = NULL;
 	int n = 0;
@@ -152,7 +152,7 @@ int staff_active_count(sqlite3 *db)
 
 /* Runs an UPDATE of one account ($1 the id, $2 now, $3 text when given) and
  * audits it. */
-static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char *sql,
+static enum hd_status update(struct db *db, const struct hd_actor *who, const char *sql,
 			     const char *action, long long id, const char *text, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -173,7 +173,7 @@ static enum hd_status update(sqlite3 *db, const struct hd_actor *who, const char
 	return action ? audit_staff(db, who, action, id, err) : HD_OK;
 }
 
-enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
+enum hd_status staff_disable(struct db *db, const struct hd_actor *who, long long id, bool *already,
 			     struct hd_err *err)
 {
 	struct staff s;
@@ -208,7 +208,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status staff_reset_pin(struct db *db, const struct hd_actor *who, long long id,
 			       const char *pin, struct hd_err *err)
 {
 	char hash[PIN_HASH_MAX];
@@ -245,7 +245,7 @@ static void when(time_t t, char *out, size_t outsz)
 }
 
 /* A wrong PIN: count it, lock at the fifth. */
-static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const struct staff *s,
+static enum hd_status wrong_pin(struct db *db, const struct hd_actor *as, const struct staff *s,
 				struct signin_result *res, struct hd_err *err)
 {
 	char until[32];
@@ -281,7 +281,7 @@ static enum hd_status wrong_pin(sqlite3 *db, const struct hd_actor *as, const st
 }
 
 /* Whether pin is the account's; *raise when its hash is a demo's. */
-static bool pin_matches_staff(sqlite3 *db, long long id, const char *pin, bool *raise)
+static bool pin_matches_staff(struct db *db, long long id, const char *pin, bool *raise)
 {
 	struct db_stmt *st = NULL;
 	const char *hash;
@@ -302,7 +302,7 @@ done:
 }
 
 /* A demo account's hash made again at the full cost, its PIN just given. */
-static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, struct hd_err *err)
+static enum hd_status raise_cost(struct db *db, long long id, const char *pin, struct hd_err *err)
 {
 	char full[PIN_HASH_MAX];
 	struct db_stmt *st = NULL;
@@ -322,7 +322,7 @@ static enum hd_status raise_cost(sqlite3 *db, long long id, const char *pin, str
 	return rc;
 }
 
-static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const char *name,
+static enum hd_status check_signin(struct db *db, const struct hd_actor *as, const char *name,
 				   const char *pin, struct hd_actor *out, struct signin_result *res,
 				   struct hd_err *err)
 {
@@ -372,7 +372,7 @@ static enum hd_status check_signin(sqlite3 *db, const struct hd_actor *as, const
 	return audit_staff(db, out, "signin", s.id, err);
 }
 
-enum hd_status staff_signin(sqlite3 *db, const char *desk, const char *name, const char *pin,
+enum hd_status staff_signin(struct db *db, const char *desk, const char *name, const char *pin,
 			    struct hd_actor *out, struct signin_result *res, struct hd_err *err)
 {
 	struct hd_actor as = actor_desk(desk);
@@ -394,7 +394,7 @@ enum hd_status staff_signin(sqlite3 *db, const char *desk, const char *name, con
 	return end != HD_OK ? end : rc;
 }
 
-void staff_signout(sqlite3 *db, const struct hd_actor *who, bool idle)
+void staff_signout(struct db *db, const struct hd_actor *who, bool idle)
 {
 	struct hd_err err;
 
@@ -406,7 +406,7 @@ void staff_signout(sqlite3 *db, const struct hd_actor *who, bool idle)
 		  &err);
 }
 
-enum hd_status staff_add_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err)
+enum hd_status staff_add_demo(struct db *db, const struct hd_actor *who, struct hd_err *err)
 {
 	static const struct {
 		const char *name, *pin;

@@ -7,10 +7,10 @@
 #define HD_STAFF_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 #include <time.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "core/validate.h"
 
@@ -36,40 +36,40 @@ struct signin_result {
 /* Adds an account. role is given as LIST_ROLE accepts it (number, Chinese,
  * English, volunteer|staff|admin). HD_BAD_INPUT for a bad name, role or PIN
  * shape; HD_REFUSED for a name taken or an actor who is not admin. */
-enum hd_status staff_add(sqlite3 *db, const struct hd_actor *who, const char *name,
+enum hd_status staff_add(struct db *db, const struct hd_actor *who, const char *name,
 			 const char *role, const char *pin, long long *id, struct hd_err *err);
 
 /* Every account by name into a malloc'd array (the caller frees). HD_FAIL
  * when the database fails. */
-enum hd_status staff_list(sqlite3 *db, struct staff **out, int *n, struct hd_err *err);
+enum hd_status staff_list(struct db *db, struct staff **out, int *n, struct hd_err *err);
 
 /* The number of accounts that can sign in. */
-int staff_active_count(sqlite3 *db);
+int staff_active_count(struct db *db);
 
 /* Disables an account (it keeps its history). *already tells whether it was
  * disabled before. HD_REFUSED for the last enabled admin. */
-enum hd_status staff_disable(sqlite3 *db, const struct hd_actor *who, long long id, bool *already,
+enum hd_status staff_disable(struct db *db, const struct hd_actor *who, long long id, bool *already,
 			     struct hd_err *err);
 
 /* Sets a new PIN and lifts a lock. HD_BAD_INPUT for a PIN of another
  * shape; HD_REFUSED when who is not an admin; HD_NOT_FOUND for an unknown
  * id; HD_FAIL when the database fails. */
-enum hd_status staff_reset_pin(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status staff_reset_pin(struct db *db, const struct hd_actor *who, long long id,
 			       const char *pin, struct hd_err *err);
 
 /* Signs name in with pin at desk: on HD_OK *out is the signed-in actor.
  * HD_NOT_FOUND for an unknown name; HD_REFUSED for a wrong PIN (res says
  * how many tries are left), a locked account (res says until when) or a
  * disabled one. */
-enum hd_status staff_signin(sqlite3 *db, const char *desk, const char *name, const char *pin,
+enum hd_status staff_signin(struct db *db, const char *desk, const char *name, const char *pin,
 			    struct hd_actor *out, struct signin_result *res, struct hd_err *err);
 
 /* Records that who signed out (or was signed out by the idle reset). */
-void staff_signout(sqlite3 *db, const struct hd_actor *who, bool idle);
+void staff_signout(struct db *db, const struct hd_actor *who, bool idle);
 
 /* Makes the demo accounts of DESIGN.md (inside the caller's transaction).
  * HD_REFUSED when one of their names is taken; HD_FAIL when the database
  * fails. */
-enum hd_status staff_add_demo(sqlite3 *db, const struct hd_actor *who, struct hd_err *err);
+enum hd_status staff_add_demo(struct db *db, const struct hd_actor *who, struct hd_err *err);
 
 #endif

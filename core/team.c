@@ -81,7 +81,7 @@ static enum hd_status check_name(const char *name, struct hd_err *err)
 		_("Name"));
 }
 
-static enum hd_status name_taken(sqlite3 *db, const struct team_row *t, struct hd_err *err)
+static enum hd_status name_taken(struct db *db, const struct team_row *t, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -147,7 +147,7 @@ static void bind_row(struct db_stmt *st, const struct team_row *t, enum team_sta
 
 /* The history starts with the application (or the state an import or the
  * demo gives). */
-static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long long id,
+static enum hd_status first_step(struct db *db, const struct hd_actor *who, long long id,
 				 enum team_state state, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -169,7 +169,7 @@ static enum hd_status first_step(sqlite3 *db, const struct hd_actor *who, long l
 	return rc;
 }
 
-enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
+enum hd_status team_create(struct db *db, const struct hd_actor *who, const struct team_draft *d,
 			   enum team_state state, long filed_day, long long *id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -231,7 +231,7 @@ static const char SQL_UPDATE[] =
 	" WHERE id = $17";
 
 /* A step the update took, kept in the history with reason. */
-static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long long id, int from,
+static enum hd_status update_step(struct db *db, const struct hd_actor *who, long long id, int from,
 				  int to, const char *reason, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -255,7 +255,7 @@ static enum hd_status update_step(sqlite3 *db, const struct hd_actor *who, long 
 	return rc;
 }
 
-enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status team_update(struct db *db, const struct hd_actor *who, long long id,
 			   const struct team_draft *d, enum team_state state, long filed_day,
 			   const char *reason, struct hd_err *err)
 {
@@ -368,7 +368,7 @@ static void read_team(struct db_stmt *st, void *rec)
 	t->last_booked = (time_t)db_col_int(st, 18);
 }
 
-enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err)
+enum hd_status team_get(struct db *db, long long id, struct team *out, struct hd_err *err)
 {
 	enum hd_status rc;
 

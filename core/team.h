@@ -4,12 +4,12 @@
 #ifndef HD_TEAM_H
 #define HD_TEAM_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <time.h>
 
 #include "core/actor.h"
 #include "core/clock.h"
+#include "core/db.h"
 #include "core/lists.h"
 #include "core/org.h"
 #include "core/record.h"
@@ -95,7 +95,7 @@ struct team_step {
 enum team_action { TEAM_REVIEW, TEAM_FILE, TEAM_CLASSIFY, TEAM_REOPEN, TEAM_DEREGISTER };
 
 /* One team; HD_NOT_FOUND when the id is unknown. */
-enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_err *err);
+enum hd_status team_get(struct db *db, long long id, struct team *out, struct hd_err *err);
 
 /* Checks every field and adds the team in state (TEAM_APPLIED for a new
  * application; the demo and imports give others), with its audit entry and
@@ -103,7 +103,7 @@ enum hd_status team_get(sqlite3 *db, long long id, struct team *out, struct hd_e
  * for none) is kept for filed states. HD_BAD_INPUT naming the field (members below 10
  * among them); HD_REFUSED when the name is taken in the same residents'
  * committee. */
-enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct team_draft *d,
+enum hd_status team_create(struct db *db, const struct hd_actor *who, const struct team_draft *d,
 			   enum team_state state, long filed_day, long long *id,
 			   struct hd_err *err);
 
@@ -112,7 +112,7 @@ enum hd_status team_create(sqlite3 *db, const struct hd_actor *who, const struct
  * TEAM_STATE_KEPT keeps the one it is in at the moment of saving) and
  * filed_day (CLOCK_NO_DAY keeps the one it has), audited before and after
  * (staff). HD_REFUSED when another team of the committee has the name. */
-enum hd_status team_update(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status team_update(struct db *db, const struct hd_actor *who, long long id,
 			   const struct team_draft *d, enum team_state state, long filed_day,
 			   const char *reason, struct hd_err *err);
 /* A draft of team t as stored (its text pointing into t), for an edit
@@ -133,7 +133,7 @@ int team_unmet(const struct team_draft *d, char (*why)[HD_MSG_BYTES], int max);
  * with *already and *when (when it was taken) set; a step out of order is
  * HD_REFUSED naming the state. Each step is kept in the history and
  * audited. */
-enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status team_act(struct db *db, const struct hd_actor *who, long long id,
 			enum team_action action, const char *arg, bool print, bool *already,
 			time_t *when, struct hd_err *err);
 
@@ -142,23 +142,23 @@ enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
  * HD_BAD_INPUT naming the date when day is after today; HD_REFUSED for a
  * deregistered team or someone who may not; HD_NOT_FOUND for an unknown
  * team; HD_FAIL when the database fails. */
-enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id, long day,
+enum hd_status team_activity(struct db *db, const struct hd_actor *who, long long id, long day,
 			     struct hd_err *err);
 
 /* The team's workflow history, oldest first (malloc'd). HD_FAIL when the
  * database fails. */
-enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
+enum hd_status team_history(struct db *db, long long id, struct team_step **out, int *n,
 			    struct hd_err *err);
 
 /* The teams in state (0: every state), by name (malloc'd). HD_FAIL when
  * the database fails. */
-enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief **out, int *n,
+enum hd_status team_list(struct db *db, enum team_state state, struct team_brief **out, int *n,
 			 struct hd_err *err);
 
 /* The roll's upkeep: filed and classified teams whose annual check is due
  * (a year since it was filed or last checked) or that had no booking or
  * recorded activity for six months, by name (malloc'd). HD_FAIL when the
  * database fails. */
-enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err);
+enum hd_status team_roll(struct db *db, struct team_brief **out, int *n, struct hd_err *err);
 
 #endif

@@ -33,7 +33,7 @@ static const char *state_label(enum team_state s)
 
 /* When the team last reached state to, or else first went past it (a team
  * added in a later state); 0 when never. */
-static time_t reached(sqlite3 *db, long long id, enum team_state to)
+static time_t reached(struct db *db, long long id, enum team_state to)
 {
 	struct db_stmt *st = NULL;
 	time_t at = 0;
@@ -54,7 +54,7 @@ static time_t reached(sqlite3 *db, long long id, enum team_state to)
 }
 
 /* The state a deregistered team had before. */
-static enum team_state before_deregistering(sqlite3 *db, long long id)
+static enum team_state before_deregistering(struct db *db, long long id)
 {
 	struct db_stmt *st = NULL;
 	int from = TEAM_APPLIED;
@@ -75,7 +75,7 @@ static enum team_state before_deregistering(sqlite3 *db, long long id)
 
 /* Where the action takes a team in state from: *to, or HD_REFUSED out of
  * order, or *already when it was taken before. */
-static enum hd_status target(sqlite3 *db, const struct team *t, enum team_action action,
+static enum hd_status target(struct db *db, const struct team *t, enum team_action action,
 			     enum team_state *to, bool *already, struct hd_err *err)
 {
 	static const enum team_state NEXT[] = { [TEAM_REVIEW] = TEAM_REVIEWED,
@@ -146,7 +146,7 @@ static bool reclassify(const struct team *t, enum team_action action, const char
 	return true;
 }
 
-static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const struct team *t,
+static enum hd_status write_step(struct db *db, const struct hd_actor *who, const struct team *t,
 				 enum team_state to, int category, const char *reason,
 				 struct hd_err *err)
 {
@@ -192,7 +192,7 @@ static enum hd_status write_step(sqlite3 *db, const struct hd_actor *who, const 
 	return rc;
 }
 
-enum hd_status team_act(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status team_act(struct db *db, const struct hd_actor *who, long long id,
 			enum team_action action, const char *arg, bool print, bool *already,
 			time_t *when, struct hd_err *err)
 {
@@ -243,7 +243,7 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status team_activity(sqlite3 *db, const struct hd_actor *who, long long id, long date,
+enum hd_status team_activity(struct db *db, const struct hd_actor *who, long long id, long date,
 			     struct hd_err *err)
 {
 	char day[DATE_LEN], today[DATE_LEN], *before = NULL, *after = NULL;
@@ -308,7 +308,7 @@ static void read_step(struct db_stmt *st, void *rec)
 	db_column_text(st, 4, s->reason, sizeof(s->reason));
 }
 
-enum hd_status team_history(sqlite3 *db, long long id, struct team_step **out, int *n,
+enum hd_status team_history(struct db *db, long long id, struct team_step **out, int *n,
 			    struct hd_err *err)
 {
 	long long args[1] = { id };
@@ -360,7 +360,7 @@ static void roll_args(long long *args, char (*days)[DATE_LEN])
 
 /* The teams sql reads (BRIEF_COLS with $1..$3 as roll_args makes them and,
  * when by_state, $4 the state). */
-static enum hd_status briefs(sqlite3 *db, const char *sql, bool by_state, enum team_state state,
+static enum hd_status briefs(struct db *db, const char *sql, bool by_state, enum team_state state,
 			     struct team_brief **out, int *n, struct hd_err *err)
 {
 	char days[2][DATE_LEN];
@@ -400,14 +400,14 @@ static enum hd_status briefs(sqlite3 *db, const char *sql, bool by_state, enum t
 	return rc;
 }
 
-enum hd_status team_list(sqlite3 *db, enum team_state state, struct team_brief **out, int *n,
+enum hd_status team_list(struct db *db, enum team_state state, struct team_brief **out, int *n,
 			 struct hd_err *err)
 {
 	return briefs(db, BRIEF_COLS " WHERE $4 = 0 OR state = $4 ORDER BY name", true, state, out,
 		      n, err);
 }
 
-enum hd_status team_roll(sqlite3 *db, struct team_brief **out, int *n, struct hd_err *err)
+enum hd_status team_roll(struct db *db, struct team_brief **out, int *n, struct hd_err *err)
 {
 	return briefs(db,
 		      BRIEF_COLS

@@ -47,8 +47,8 @@ void token_make_with_key(const unsigned char key[32], enum token_kind kind, long
 	snprintf(out, outsz, "%s-%s", body, mac);
 }
 
-enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out, size_t outsz,
-			  struct hd_err *err)
+enum hd_status token_make(struct db *db, enum token_kind kind, long long id, char *out,
+			  size_t outsz, struct hd_err *err)
 {
 	unsigned char key[32];
 
@@ -134,7 +134,7 @@ forged:
 			    "from elsewhere"));
 }
 
-enum hd_status token_read(sqlite3 *db, const struct hd_actor *who, const char *text,
+enum hd_status token_read(struct db *db, const struct hd_actor *who, const char *text,
 			  enum token_kind *kind, long long *id, struct hd_err *err)
 {
 	unsigned char key[32];

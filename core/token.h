@@ -10,9 +10,9 @@
 #define HD_TOKEN_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 
 #define TOKEN_MAX 48 /* bytes of the longest token, with the NUL */
@@ -27,8 +27,8 @@ enum token_ref token_ref_of(const char *text);
 
 /* The token of record id of kind, signed with the database's key, into
  * out (TOKEN_MAX bytes). HD_FAIL when the key cannot be read. */
-enum hd_status token_make(sqlite3 *db, enum token_kind kind, long long id, char *out, size_t outsz,
-			  struct hd_err *err);
+enum hd_status token_make(struct db *db, enum token_kind kind, long long id, char *out,
+			  size_t outsz, struct hd_err *err);
 
 /* The same with a given 32-byte key (for tests and tools). */
 void token_make_with_key(const unsigned char key[32], enum token_kind kind, long long id, char *out,
@@ -40,7 +40,7 @@ void token_make_with_key(const unsigned char key[32], enum token_kind kind, long
  * checked first); the refusal is audited with who (NULL: not audited). On
  * HD_OK *kind and *id are the record's. HD_FAIL when the key cannot be
  * read. */
-enum hd_status token_read(sqlite3 *db, const struct hd_actor *who, const char *text,
+enum hd_status token_read(struct db *db, const struct hd_actor *who, const char *text,
 			  enum token_kind *kind, long long *id, struct hd_err *err);
 
 /* The parsing part of token_read with a given key; no audit. HD_FORGED for

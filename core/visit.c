@@ -65,7 +65,7 @@ static enum hd_status check_draft(const struct visit_draft *d, struct visit_row 
 }
 
 /* HD_NOT_FOUND (err untouched) when sql with $1 = id finds nothing. */
-static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct hd_err *err)
+static enum hd_status exists(struct db *db, const char *sql, long long id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -88,7 +88,7 @@ static enum hd_status exists(sqlite3 *db, const char *sql, long long id, struct 
 
 /* The person this visit is for: the one picked, or the one with the same
  * name and phone, or a new one. Their last visit becomes now. */
-static enum hd_status find_person(sqlite3 *db, const struct visit_draft *d,
+static enum hd_status find_person(struct db *db, const struct visit_draft *d,
 				  const struct visit_row *v, long long *pid, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -152,7 +152,7 @@ static const char SQL_VISIT_JSON[] =
 	" 'time_out', v.time_out) FROM visit v WHERE v.id = $1";
 
 /* The number of a name whom visits are for, kept once; 0 for "". */
-static enum hd_status visitee_id(sqlite3 *db, const char *name, long long *id, struct hd_err *err)
+static enum hd_status visitee_id(struct db *db, const char *name, long long *id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -175,7 +175,7 @@ static enum hd_status visitee_id(sqlite3 *db, const char *name, long long *id, s
 	return rc;
 }
 
-static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
+static enum hd_status insert_visit(struct db *db, const struct hd_actor *who,
 				   const struct visit_draft *d, const struct visit_row *v,
 				   long long pid, long long *id, struct hd_err *err)
 {
@@ -221,7 +221,7 @@ static enum hd_status insert_visit(sqlite3 *db, const struct hd_actor *who,
 	return rc;
 }
 
-enum hd_status visit_checkin(sqlite3 *db, const struct hd_actor *who, const struct visit_draft *d,
+enum hd_status visit_checkin(struct db *db, const struct hd_actor *who, const struct visit_draft *d,
 			     long long *id, struct hd_err *err)
 {
 	struct visit_row v;
@@ -287,7 +287,7 @@ static void read_visit(struct db_stmt *st, void *rec)
 	v->time_out = (time_t)db_col_int(st, 15);
 }
 
-enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd_err *err)
+enum hd_status visit_get(struct db *db, long long id, struct visit *out, struct hd_err *err)
 {
 	char sql[1024];
 	enum hd_status rc;
@@ -299,7 +299,7 @@ enum hd_status visit_get(sqlite3 *db, long long id, struct visit *out, struct hd
 	return rc;
 }
 
-enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
+enum hd_status visit_present(struct db *db, struct visit **out, int *n, struct hd_err *err)
 {
 	char sql[1024];
 	long long since;
@@ -318,7 +318,7 @@ enum hd_status visit_present(sqlite3 *db, struct visit **out, int *n, struct hd_
 	return db_collect(db, sql, &since, 1, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
-enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct visit *out,
+enum hd_status visit_here_now(struct db *db, const struct visit_draft *d, struct visit *out,
 			      struct hd_err *err)
 {
 	char name[NAME_BYTES], phone[PHONE_MAX] = "";
@@ -348,7 +348,7 @@ enum hd_status visit_here_now(sqlite3 *db, const struct visit_draft *d, struct v
 	return rc;
 }
 
-enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err *err)
+enum hd_status visit_open(struct db *db, struct visit **out, int *n, struct hd_err *err)
 {
 	char sql[1024];
 
@@ -357,7 +357,7 @@ enum hd_status visit_open(sqlite3 *db, struct visit **out, int *n, struct hd_err
 	return db_collect(db, sql, NULL, 0, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
-enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **out, int *n,
+enum hd_status visit_history(struct db *db, long long person_id, struct visit **out, int *n,
 			     struct hd_err *err)
 {
 	char sql[1024];
@@ -367,7 +367,8 @@ enum hd_status visit_history(sqlite3 *db, long long person_id, struct visit **ou
 	return db_collect(db, sql, &person_id, 1, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
-enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, struct hd_err *err)
+enum hd_status visit_on_date(struct db *db, long day, struct visit **out, int *n,
+			     struct hd_err *err)
 {
 	char sql[1024];
 	long long span[2];
@@ -383,7 +384,7 @@ enum hd_status visit_on_date(sqlite3 *db, long day, struct visit **out, int *n, 
 	return db_collect(db, sql, span, 2, sizeof(**out), read_visit, (void **)out, n, err);
 }
 
-enum hd_status visit_checkout(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status visit_checkout(struct db *db, const struct hd_actor *who, long long id,
 			      enum access_via how, bool *already, time_t *first, struct hd_err *err)
 {
 	struct visit v;
@@ -423,8 +424,8 @@ done:
 	return db_finish(db, rc, err);
 }
 
-enum hd_status visit_code(sqlite3 *db, const struct hd_actor *who, const char *text, long long *id,
-			  bool *scanned, struct hd_err *err)
+enum hd_status visit_code(struct db *db, const struct hd_actor *who, const char *text,
+			  long long *id, bool *scanned, struct hd_err *err)
 {
 	enum token_kind kind;
 
@@ -507,7 +508,7 @@ static int newest_first(const void *a, const void *b)
 
 /* After the names that begin with the letters as typed, those whose
  * pinyin they spell from the start (zsf, zhangsanf: 张三丰). */
-static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visitor_hint *out,
+static enum hd_status pinyin_hints(struct db *db, const char *letters, struct visitor_hint *out,
 				   int max, int *n, struct hd_err *err)
 {
 	/* Twice as many as shown, the newest of them first (each costs a
@@ -546,7 +547,7 @@ static enum hd_status pinyin_hints(sqlite3 *db, const char *letters, struct visi
 	return rc;
 }
 
-enum hd_status visit_hints(sqlite3 *db, const char *typed, struct visitor_hint *out, int max,
+enum hd_status visit_hints(struct db *db, const char *typed, struct visitor_hint *out, int max,
 			   int *n, struct hd_err *err)
 {
 	char text[NAME_BYTES], digits[32], phone[PHONE_MAX];

@@ -44,7 +44,7 @@ static const char *const ERASE_STEPS[] = {
 };
 
 /* Spool files of the doomed visits' slips, to remove after the commit. */
-static char **doomed_files(sqlite3 *db, int *n)
+static char **doomed_files(struct db *db, int *n)
 {
 	struct db_stmt *st = NULL;
 	char **files = NULL;
@@ -70,7 +70,7 @@ done:
 
 /* Once the outermost transaction is over, the erased bytes leave the WAL
  * for the database file, where secure_delete has zeroed them. */
-static void settle(sqlite3 *db)
+static void settle(struct db *db)
 {
 	struct db_stmt *st = NULL;
 
@@ -83,7 +83,7 @@ static void settle(sqlite3 *db)
 
 /* The lists that name a doomed visitor lose their bytes and files; one not
  * printed yet never is. */
-static enum hd_status erase_lists(sqlite3 *db, struct hd_err *err)
+static enum hd_status erase_lists(struct db *db, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -103,8 +103,8 @@ static enum hd_status erase_lists(sqlite3 *db, struct hd_err *err)
 
 /* Runs mark_sql ($1 and $2 bound to a and b); *count: the visits it
  * marked. HD_FAIL when the database fails. */
-static enum hd_status mark(sqlite3 *db, const char *mark_sql, long long a, long long b, int *count,
-			   struct hd_err *err)
+static enum hd_status mark(struct db *db, const char *mark_sql, long long a, long long b,
+			   int *count, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -124,7 +124,7 @@ static enum hd_status mark(sqlite3 *db, const char *mark_sql, long long a, long 
 
 /* Erases the visits that mark_sql (an INSERT into temp.doomed, $1 and $2
  * bound to a and b) marks. */
-static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const char *action,
+static enum hd_status erase_where(struct db *db, const struct hd_actor *who, const char *action,
 				  const char *mark_sql, long long a, long long b, int *count,
 				  struct hd_err *err)
 {
@@ -168,7 +168,7 @@ static enum hd_status erase_where(sqlite3 *db, const struct hd_actor *who, const
 	return rc;
 }
 
-enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status visit_erase(struct db *db, const struct hd_actor *who, long long id,
 			   struct hd_err *err)
 {
 	struct visit v;
@@ -188,7 +188,7 @@ enum hd_status visit_erase(sqlite3 *db, const struct hd_actor *who, long long id
 	return visit_erase_person(db, who, v.person_id, err);
 }
 
-enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long long person_id,
+enum hd_status visit_erase_person(struct db *db, const struct hd_actor *who, long long person_id,
 				  struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -221,8 +221,8 @@ enum hd_status visit_erase_person(sqlite3 *db, const struct hd_actor *who, long 
 	return rc;
 }
 
-enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_actor *who, int *count,
-				 struct hd_err *err)
+enum hd_status visit_erase_again(struct db *db, struct db *from, const struct hd_actor *who,
+				 int *count, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	long long id, created, at;
@@ -254,7 +254,7 @@ enum hd_status visit_erase_again(sqlite3 *db, sqlite3 *from, const struct hd_act
 }
 
 /* Printed lists of who was here hold names too: they go with the visits. */
-static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_err *err)
+static enum hd_status erase_old_lists(struct db *db, long long cutoff, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -278,7 +278,7 @@ static enum hd_status erase_old_lists(sqlite3 *db, long long cutoff, struct hd_e
 	return db_finish(db, rc, err);
 }
 
-enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *erased,
+enum hd_status visit_retention(struct db *db, const struct hd_actor *who, int *erased,
 			       struct hd_err *err)
 {
 	return visit_retention_before(db, who,
@@ -290,7 +290,7 @@ enum hd_status visit_retention(sqlite3 *db, const struct hd_actor *who, int *era
 /* Visits erased in the first batch of a retention pass. */
 #define RETENTION_FIRST 256
 
-enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, time_t before,
+enum hd_status visit_retention_before(struct db *db, const struct hd_actor *who, time_t before,
 				      int *erased, struct hd_err *err)
 {
 	long long cutoff = (long long)before, began;
@@ -316,7 +316,7 @@ enum hd_status visit_retention_before(sqlite3 *db, const struct hd_actor *who, t
 	return rc == HD_OK ? erase_old_lists(db, cutoff, err) : rc;
 }
 
-enum hd_status visit_close_day(sqlite3 *db, const struct hd_actor *who, int *count,
+enum hd_status visit_close_day(struct db *db, const struct hd_actor *who, int *count,
 			       struct hd_err *err)
 {
 	struct visit *in = NULL;

@@ -26,7 +26,7 @@ char *xstrndup(const char *s, size_t n);
 void xfree(void *pp);
 
 /* Stops as the functions above do when memory another library allocates
- * (sqlite3_mprintf(), u8_normalize(), open_memstream()) is not there. */
+ * (the database library, u8_normalize(), open_memstream()) is not there. */
 _Noreturn void xalloc_failed(void);
 
 /* Prints "hubdesk: why" on standard error and aborts: for a state the

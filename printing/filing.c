@@ -68,7 +68,7 @@ static void signatures_with_seal(struct doc *d)
 
 /* The A4 version holds every field of the register; the short one
  * (ESC/POS) what the team needs to show at the desk. */
-static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_no,
+static struct doc *build(struct db *db, const struct team *t, const char *filing_no,
 			 const char *token, bool reprint, bool full)
 {
 	char centre[NAME_BYTES], phone[PHONE_MAX + 8], number[16], date[64];
@@ -128,8 +128,8 @@ static struct doc *build(sqlite3 *db, const struct team *t, const char *filing_n
 	return d;
 }
 
-enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full, struct doc **out,
-			       struct hd_err *err)
+enum hd_status filing_document(struct db *db, long long id, bool reprint, bool full,
+			       struct doc **out, struct hd_err *err)
 {
 	char token[TOKEN_MAX], filing_no[FILING_NUMBER_MAX];
 	struct team t;
@@ -151,7 +151,7 @@ enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool ful
 	return rc;
 }
 
-enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status filing_print(struct db *db, const struct hd_actor *who, long long id,
 			    const char *queue, const char *format, struct spool_outcome *out,
 			    struct hd_err *err)
 {

@@ -7,9 +7,9 @@
 #define HD_FILING_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/doc.h"
 #include "printing/spool.h"
@@ -18,8 +18,8 @@
  * doc_free): full for A4, else the short version; marked as a reprint when
  * reprint is set. HD_REFUSED when the team is neither filed nor classified;
  * HD_NOT_FOUND for an unknown team; HD_FAIL when the database fails. */
-enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool full, struct doc **out,
-			       struct hd_err *err);
+enum hd_status filing_document(struct db *db, long long id, bool reprint, bool full,
+			       struct doc **out, struct hd_err *err);
 
 /* Prints the filing receipt of team id to queue in format (NULL: the A4
  * printer, as a PDF; format "escpos" the short version for the receipt
@@ -30,7 +30,7 @@ enum hd_status filing_document(sqlite3 *db, long long id, bool reprint, bool ful
  * out); HD_REFUSED when the team is neither filed nor classified, or who
  * may not take team steps; HD_NOT_FOUND for an unknown team; HD_BAD_INPUT
  * for another format; HD_FAIL for the database or the rendering. */
-enum hd_status filing_print(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status filing_print(struct db *db, const struct hd_actor *who, long long id,
 			    const char *queue, const char *format, struct spool_outcome *out,
 			    struct hd_err *err);
 

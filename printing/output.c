@@ -10,13 +10,13 @@
 #include "printing/escpos.h"
 #include "printing/pdf.h"
 
-enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format, char *q,
+enum hd_status output_choose(struct db *db, const char *queue, const char *format, char *q,
 			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err)
 {
 	return output_choose_for(db, OUTPUT_RECEIPT, queue, format, q, qsz, f, width_mm, err);
 }
 
-enum hd_status output_choose_for(sqlite3 *db, enum output_printer prefer, const char *queue,
+enum hd_status output_choose_for(struct db *db, enum output_printer prefer, const char *queue,
 				 const char *format, char *q, size_t qsz, enum spool_format *f,
 				 int *width_mm, struct hd_err *err)
 {

@@ -7,8 +7,8 @@
 #define HD_OUTPUT_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/doc.h"
 #include "printing/spool.h"
@@ -20,13 +20,13 @@ enum output_printer { OUTPUT_RECEIPT, OUTPUT_A4 };
  * printer.a4, else "" for none), the format (format "escpos"|"pdf" when
  * given; else ESC/POS for the receipt printer, PDF otherwise) and the
  * receipt's paper width. HD_BAD_INPUT for another format. */
-enum hd_status output_choose(sqlite3 *db, const char *queue, const char *format, char *q,
+enum hd_status output_choose(struct db *db, const char *queue, const char *format, char *q,
 			     size_t qsz, enum spool_format *f, int *width_mm, struct hd_err *err);
 
 /* The same for a document that belongs on printer prefer: with no queue
  * given, OUTPUT_A4 tries printer.a4 before printer.receipt. HD_BAD_INPUT
  * for another format. */
-enum hd_status output_choose_for(sqlite3 *db, enum output_printer prefer, const char *queue,
+enum hd_status output_choose_for(struct db *db, enum output_printer prefer, const char *queue,
 				 const char *format, char *q, size_t qsz, enum spool_format *f,
 				 int *width_mm, struct hd_err *err);
 

@@ -15,7 +15,7 @@
 
 /* The dates the series skipped when it was booked, each with its reason:
  * "14 Dec not booked: the room is taken ...". */
-static void skipped(sqlite3 *db, struct doc *d, long long id)
+static void skipped(struct db *db, struct doc *d, long long id)
 {
 	char day[32], line[HD_MSG_BYTES + 64];
 	struct booking_miss *miss = NULL;
@@ -32,7 +32,7 @@ static void skipped(sqlite3 *db, struct doc *d, long long id)
 	free(miss);
 }
 
-static struct doc *build(sqlite3 *db, const struct booking *b, const char *token, bool reprint)
+static struct doc *build(struct db *db, const struct booking *b, const char *token, bool reprint)
 {
 	char centre[NAME_BYTES], when[64], from[32], to[16], people[16], rules[256], last[16];
 	struct doc *d = doc_new(_("Booking receipt"));
@@ -83,7 +83,7 @@ static struct doc *build(sqlite3 *db, const struct booking *b, const char *token
 	return d;
 }
 
-enum hd_status receipt_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
+enum hd_status receipt_document(struct db *db, long long id, bool reprint, struct doc **out,
 				struct hd_err *err)
 {
 	char token[TOKEN_MAX];
@@ -99,7 +99,7 @@ enum hd_status receipt_document(sqlite3 *db, long long id, bool reprint, struct 
 	return rc;
 }
 
-enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status receipt_print(struct db *db, const struct hd_actor *who, long long id,
 			     const char *queue, const char *format, struct spool_outcome *out,
 			     struct hd_err *err)
 {

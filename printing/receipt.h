@@ -6,9 +6,9 @@
 #define HD_RECEIPT_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/doc.h"
 #include "printing/spool.h"
@@ -16,7 +16,7 @@
 /* The receipt of booking id as a document (the caller frees it with
  * doc_free), marked as a reprint when reprint is set. HD_NOT_FOUND for an
  * unknown booking; HD_FAIL when the database fails. */
-enum hd_status receipt_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
+enum hd_status receipt_document(struct db *db, long long id, bool reprint, struct doc **out,
 				struct hd_err *err);
 
 /* Prints the receipt of booking id to queue in format (NULL: the receipt
@@ -24,7 +24,7 @@ enum hd_status receipt_document(sqlite3 *db, long long id, bool reprint, struct 
  * HD_OK whenever the document was stored (see out); HD_REFUSED when who
  * may not reprint it; HD_NOT_FOUND for an unknown booking; HD_BAD_INPUT for
  * another format; HD_FAIL for the database or the rendering. */
-enum hd_status receipt_print(sqlite3 *db, const struct hd_actor *who, long long id,
+enum hd_status receipt_print(struct db *db, const struct hd_actor *who, long long id,
 			     const char *queue, const char *format, struct spool_outcome *out,
 			     struct hd_err *err);
 

@@ -8,7 +8,7 @@
 #include "printing/receipt.h"
 #include "printing/slip.h"
 
-static enum hd_status route(sqlite3 *db, enum spool_kind kind, enum spool_format *f, char *queue,
+static enum hd_status route(struct db *db, enum spool_kind kind, enum spool_format *f, char *queue,
 			    size_t qsz, int *width, struct hd_err *err)
 {
 	if (!spool_kind_of_record(kind))
@@ -18,7 +18,7 @@ static enum hd_status route(sqlite3 *db, enum spool_kind kind, enum spool_format
 				 NULL, queue, qsz, f, width, err);
 }
 
-enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format *f, char *queue,
+enum hd_status render_route(struct db *db, enum spool_kind kind, enum spool_format *f, char *queue,
 			    size_t qsz, struct hd_err *err)
 {
 	int width;
@@ -26,7 +26,7 @@ enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format
 	return route(db, kind, f, queue, qsz, &width, err);
 }
 
-enum hd_status render_request(sqlite3 *db, enum spool_kind kind, long long record_id, int copy,
+enum hd_status render_request(struct db *db, enum spool_kind kind, long long record_id, int copy,
 			      enum spool_format *f, char *queue, size_t qsz, unsigned char **bytes,
 			      size_t *len, struct hd_err *err)
 {

@@ -7,8 +7,8 @@
 #define HD_RENDER_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/spool.h"
 
@@ -16,7 +16,7 @@
  * the printers set at this moment: *f and queue (qsz bytes; "" when none is
  * set). HD_BAD_INPUT for another kind (a test page or a list goes where it
  * was sent). */
-enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format *f, char *queue,
+enum hd_status render_route(struct db *db, enum spool_kind kind, enum spool_format *f, char *queue,
 			    size_t qsz, struct hd_err *err);
 
 /* Makes copy number copy of the record's document of kind (visitor,
@@ -24,7 +24,7 @@ enum hd_status render_route(sqlite3 *db, enum spool_kind kind, enum spool_format
  * set) say where it goes, *bytes (malloc'd, the caller frees) and *len what
  * it is. HD_NOT_FOUND when the record is gone; HD_BAD_INPUT for another
  * kind; HD_FAIL for the rendering. */
-enum hd_status render_request(sqlite3 *db, enum spool_kind kind, long long record_id, int copy,
+enum hd_status render_request(struct db *db, enum spool_kind kind, long long record_id, int copy,
 			      enum spool_format *f, char *queue, size_t qsz, unsigned char **bytes,
 			      size_t *len, struct hd_err *err);
 

@@ -14,7 +14,7 @@
 #include "printing/doc.h"
 #include "printing/output.h"
 
-static struct doc *build(sqlite3 *db, const struct visit *in, int n)
+static struct doc *build(struct db *db, const struct visit *in, int n)
 {
 	char centre[NAME_BYTES], line[NAME_BYTES + 64], when[16], count[64];
 	struct doc *d = doc_new(_("Who is here"));
@@ -38,7 +38,7 @@ static struct doc *build(sqlite3 *db, const struct visit *in, int n)
 	return d;
 }
 
-enum hd_status roll_print(sqlite3 *db, const struct hd_actor *who, struct spool_outcome *out,
+enum hd_status roll_print(struct db *db, const struct hd_actor *who, struct spool_outcome *out,
 			  struct hd_err *err)
 {
 	char queue[SPOOL_QUEUE_MAX];

@@ -6,15 +6,14 @@
 #ifndef HD_ROLL_H
 #define HD_ROLL_H
 
-#include <sqlite3.h>
-
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/spool.h"
 
 /* Prints the list of everyone in now. HD_OK whenever it was stored (see
  * out); HD_REFUSED for who may not see who is here. */
-enum hd_status roll_print(sqlite3 *db, const struct hd_actor *who, struct spool_outcome *out,
+enum hd_status roll_print(struct db *db, const struct hd_actor *who, struct spool_outcome *out,
 			  struct hd_err *err);
 
 #endif

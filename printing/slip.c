@@ -15,7 +15,7 @@
 #include "printing/doc.h"
 #include "printing/output.h"
 
-static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, bool reprint)
+static struct doc *build(struct db *db, const struct visit *v, const char *token, bool reprint)
 {
 	char centre[NAME_BYTES], phone[PHONE_MAX + 8], when[32], party[16], privacy[256];
 	struct doc *d = doc_new(_("Visitor slip"));
@@ -47,7 +47,7 @@ static struct doc *build(sqlite3 *db, const struct visit *v, const char *token, 
 	return d;
 }
 
-enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
+enum hd_status slip_document(struct db *db, long long id, bool reprint, struct doc **out,
 			     struct hd_err *err)
 {
 	char token[TOKEN_MAX];
@@ -63,8 +63,9 @@ enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc
 	return rc;
 }
 
-enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id, const char *queue,
-			  const char *format, struct spool_outcome *out, struct hd_err *err)
+enum hd_status slip_print(struct db *db, const struct hd_actor *who, long long id,
+			  const char *queue, const char *format, struct spool_outcome *out,
+			  struct hd_err *err)
 {
 	char q[SPOOL_QUEUE_MAX];
 	unsigned char *bytes = NULL;

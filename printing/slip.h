@@ -7,9 +7,9 @@
 #define HD_SLIP_H
 
 #include <stdbool.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/doc.h"
 #include "printing/spool.h"
@@ -17,7 +17,7 @@
 /* The slip of visit id as a document (the caller frees it with doc_free),
  * marked as a reprint when reprint is set. HD_NOT_FOUND for an unknown
  * visit; HD_FAIL when the database fails. */
-enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc **out,
+enum hd_status slip_document(struct db *db, long long id, bool reprint, struct doc **out,
 			     struct hd_err *err);
 
 /* Prints the slip of visit id to queue and in format (NULL for the receipt
@@ -26,7 +26,8 @@ enum hd_status slip_document(sqlite3 *db, long long id, bool reprint, struct doc
  * HD_FAIL for the database or the rendering; HD_NOT_FOUND for an unknown
  * visit; HD_BAD_INPUT for another format; HD_REFUSED when who may not print
  * slips. */
-enum hd_status slip_print(sqlite3 *db, const struct hd_actor *who, long long id, const char *queue,
-			  const char *format, struct spool_outcome *out, struct hd_err *err);
+enum hd_status slip_print(struct db *db, const struct hd_actor *who, long long id,
+			  const char *queue, const char *format, struct spool_outcome *out,
+			  struct hd_err *err);
 
 #endif

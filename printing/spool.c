@@ -82,7 +82,7 @@ const char *spool_format_word(enum spool_format f)
 	return f == SPOOL_PDF ? "pdf" : "escpos";
 }
 
-void spool_dir(sqlite3 *db, char *out, size_t outsz)
+void spool_dir(struct db *db, char *out, size_t outsz)
 {
 	const char *env = getenv("HUBDESK_SPOOL");
 	const char *path = db ? db_file(db) : NULL;
@@ -125,7 +125,7 @@ static int make_dirs(const char *dir)
 /* Writes the document to the spool folder as <kind>-<record>-<copy>.ext
  * (readable by its owner only: it may hold personal data). 0 and the path in
  * file, or -1 with errno. */
-static int write_file(sqlite3 *db, const struct spool_entry *e, const unsigned char *data,
+static int write_file(struct db *db, const struct spool_entry *e, const unsigned char *data,
 		      size_t len, char *file, size_t filesz)
 {
 	char dir[SPOOL_PATH_MAX], tmp[SPOOL_PATH_MAX + 8];
@@ -195,7 +195,7 @@ static void read_entry(struct db_stmt *st, void *rec)
 	e->updated = (time_t)db_col_int(st, 12);
 }
 
-enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, struct hd_err *err)
+enum hd_status spool_get(struct db *db, long long id, struct spool_entry *out, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -231,7 +231,7 @@ static enum hd_status exec_stmt(struct db_stmt **st, struct hd_err *err)
 /* The request of kind/record_id asked for with the record, when there is
  * one: it becomes this print (format and queue chosen now). HD_NOT_FOUND
  * when there is none. */
-static enum hd_status take_request(sqlite3 *db, enum spool_kind kind, long long record_id,
+static enum hd_status take_request(struct db *db, enum spool_kind kind, long long record_id,
 				   enum spool_format format, const char *queue, long long *spool_id,
 				   int *copy, struct hd_err *err)
 {
@@ -266,7 +266,7 @@ static enum hd_status take_request(sqlite3 *db, enum spool_kind kind, long long 
 	return exec_stmt(&st, err);
 }
 
-enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record_id,
+enum hd_status spool_reserve(struct db *db, enum spool_kind kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err)
 {
@@ -332,7 +332,7 @@ done:
 	return rc;
 }
 
-void spool_cancel(sqlite3 *db)
+void spool_cancel(struct db *db)
 {
 	db_rollback(db);
 }
@@ -341,7 +341,7 @@ void spool_cancel(sqlite3 *db)
  * queue was tried, the spool file), in a transaction of its own. */
 /* A row that will not be printed (no longer needed, or its record gone):
  * done, with the reason kept. */
-static enum hd_status finish(sqlite3 *db, const struct spool_entry *e, const char *reason,
+static enum hd_status finish(struct db *db, const struct spool_entry *e, const char *reason,
 			     struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -363,7 +363,7 @@ static enum hd_status finish(sqlite3 *db, const struct spool_entry *e, const cha
 	return rc;
 }
 
-static enum hd_status mark(sqlite3 *db, const struct spool_entry *e, bool done_ok, int job,
+static enum hd_status mark(struct db *db, const struct spool_entry *e, bool done_ok, int job,
 			   const char *queue, bool attempted, const char *reason, const char *file,
 			   struct hd_err *err)
 {
@@ -402,7 +402,7 @@ static void job_title(enum spool_kind kind, long long record_id, int copy, char 
 
 /* Sends the claimed row e (state 'sending') to queue and records what
  * happened; fills out. *fault says why it was not taken. */
-static enum hd_status deliver(sqlite3 *db, const struct spool_entry *e, const char *queue,
+static enum hd_status deliver(struct db *db, const struct spool_entry *e, const char *queue,
 			      const unsigned char *data, size_t len, struct spool_outcome *out,
 			      enum print_fault *fault, struct hd_err *err)
 {
@@ -446,7 +446,7 @@ static enum hd_status deliver(sqlite3 *db, const struct spool_entry *e, const ch
 	return mark(db, e, false, 0, queue, *queue != '\0', reason, out->file, err);
 }
 
-enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spool_id,
+enum hd_status spool_send(struct db *db, const struct hd_actor *who, long long spool_id,
 			  const unsigned char *data, size_t len, struct spool_outcome *out,
 			  struct hd_err *err)
 {
@@ -490,7 +490,7 @@ fail:
 	return rc;
 }
 
-enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_kind kind,
+enum hd_status spool_print(struct db *db, const struct hd_actor *who, enum spool_kind kind,
 			   long long record_id, enum spool_format format, const char *queue,
 			   const unsigned char *data, size_t len, long long *spool_id,
 			   struct spool_outcome *out, struct hd_err *err)
@@ -508,7 +508,7 @@ enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_k
 }
 
 /* Rows left 'sending' by a crash wait again. */
-static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
+static enum hd_status unstick(struct db *db, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	time_t now = clock_now();
@@ -529,8 +529,9 @@ static enum hd_status unstick(sqlite3 *db, struct hd_err *err)
 /* Claims the next waiting row after id `after`: marks it 'sending' in one
  * BEGIN IMMEDIATE transaction and copies its data (*data, the caller frees).
  * HD_NOT_FOUND when none is left. */
-static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, struct spool_entry *e,
-				 unsigned char **data, size_t *len, struct hd_err *err)
+static enum hd_status claim_next(struct db *db, long long after, bool due_only,
+				 struct spool_entry *e, unsigned char **data, size_t *len,
+				 struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	const void *blob;
@@ -584,7 +585,7 @@ static enum hd_status claim_next(sqlite3 *db, long long after, bool due_only, st
  * now, by its kind and the printers set now, and stored in its row. When it
  * cannot be made the row waits with the reason, or, its record gone, is
  * finished. */
-static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *queue, size_t qsz,
+static enum hd_status make_request(struct db *db, struct spool_entry *e, char *queue, size_t qsz,
 				   unsigned char **data, size_t *len, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -614,7 +615,7 @@ static enum hd_status make_request(sqlite3 *db, struct spool_entry *e, char *que
  * at this moment (a slip queued before the receipt printer was set goes to
  * it, as ESC/POS): queue becomes that printer; true when the document's
  * format differs, so that it must be made again. */
-static bool rerouted(sqlite3 *db, const struct spool_entry *e, char *queue, size_t qsz)
+static bool rerouted(struct db *db, const struct spool_entry *e, char *queue, size_t qsz)
 {
 	char to[SPOOL_QUEUE_MAX];
 	enum spool_format f;
@@ -627,7 +628,7 @@ static bool rerouted(sqlite3 *db, const struct spool_entry *e, char *queue, size
 
 /* A first slip of a visitor who has left is no longer needed (a reprint by
  * hand always prints). */
-static bool still_needed(sqlite3 *db, const struct spool_entry *e)
+static bool still_needed(struct db *db, const struct spool_entry *e)
 {
 	struct visit v;
 
@@ -653,7 +654,7 @@ static void read_job_row(struct db_stmt *st, void *rec)
 }
 
 /* Writes how a followed job ended: printed, or waiting again with why. */
-static enum hd_status job_ended(sqlite3 *db, long long id, bool printed, const char *why,
+static enum hd_status job_ended(struct db *db, long long id, bool printed, const char *why,
 				struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
@@ -675,7 +676,7 @@ static enum hd_status job_ended(sqlite3 *db, long long id, bool printed, const c
 	return db_finish(db, rc, err);
 }
 
-enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_err *err)
+enum hd_status spool_follow(struct db *db, int *printed, int *failed, struct hd_err *err)
 {
 	char why[256], reason[320];
 	struct job_row *rows = NULL;
@@ -716,9 +717,9 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
 	return rc;
 }
 
-static int count_of(sqlite3 *db, const char *sql);
+static int count_of(struct db *db, const char *sql);
 
-static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *still_waiting,
+static enum hd_status retry(struct db *db, bool due_only, int *delivered, int *still_waiting,
 			    struct hd_err *err)
 {
 	int printed, failed;
@@ -778,17 +779,18 @@ static enum hd_status retry(sqlite3 *db, bool due_only, int *delivered, int *sti
 	return HD_OK;
 }
 
-enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
+enum hd_status spool_retry(struct db *db, int *delivered, int *still_waiting, struct hd_err *err)
 {
 	return retry(db, false, delivered, still_waiting, err);
 }
 
-enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err)
+enum hd_status spool_retry_due(struct db *db, int *delivered, int *still_waiting,
+			       struct hd_err *err)
 {
 	return retry(db, true, delivered, still_waiting, err);
 }
 
-static int count_of(sqlite3 *db, const char *sql)
+static int count_of(struct db *db, const char *sql)
 {
 	struct db_stmt *st = NULL;
 	int n = -1;
@@ -799,23 +801,24 @@ static int count_of(sqlite3 *db, const char *sql)
 	return n;
 }
 
-int spool_waiting_count(sqlite3 *db)
+int spool_waiting_count(struct db *db)
 {
 	return count_of(db, SQL_WAITING_COUNT);
 }
 
-int spool_printing_count(sqlite3 *db)
+int spool_printing_count(struct db *db)
 {
 	return count_of(db, SQL_PRINTING_COUNT);
 }
 
-enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n, struct hd_err *err)
+enum hd_status spool_list_waiting(struct db *db, struct spool_entry **out, int *n,
+				  struct hd_err *err)
 {
 	return db_collect(db, SQL_LIST_WAITING, NULL, 0, sizeof(struct spool_entry), read_entry,
 			  (void **)out, n, err);
 }
 
-int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id)
+int spool_copies(struct db *db, enum spool_kind kind, long long record_id)
 {
 	struct db_stmt *st = NULL;
 	int n = 0;

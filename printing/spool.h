@@ -13,9 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/spool_row.h"
 #include "core/status.h"
 
@@ -55,7 +55,7 @@ struct spool_entry {
  * sends it to queue ("" = no printer: it waits). *spool_id is the row. HD_OK
  * whenever the row was stored, delivered or not (see out); HD_BAD_INPUT for
  * no kind or no data, HD_FAIL when the database cannot store it. */
-enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_kind kind,
+enum hd_status spool_print(struct db *db, const struct hd_actor *who, enum spool_kind kind,
 			   long long record_id, enum spool_format format, const char *queue,
 			   const unsigned char *data, size_t len, long long *spool_id,
 			   struct spool_outcome *out, struct hd_err *err);
@@ -68,16 +68,16 @@ enum hd_status spool_print(sqlite3 *db, const struct hd_actor *who, enum spool_k
  * spool_send() (stores the data, audits, commits, sends) or spool_cancel()
  * (rolls the row back). On a failed reserve no transaction is left open:
  * HD_BAD_INPUT for an unknown kind, HD_FAIL when the database fails. */
-enum hd_status spool_reserve(sqlite3 *db, enum spool_kind kind, long long record_id,
+enum hd_status spool_reserve(struct db *db, enum spool_kind kind, long long record_id,
 			     enum spool_format format, const char *queue, long long *spool_id,
 			     int *copy, struct hd_err *err);
 /* HD_OK once the data is stored, delivered or not (see out); HD_BAD_INPUT
  * for no data, HD_NOT_FOUND for an unknown spool_id, HD_FAIL when the
  * database cannot store it. */
-enum hd_status spool_send(sqlite3 *db, const struct hd_actor *who, long long spool_id,
+enum hd_status spool_send(struct db *db, const struct hd_actor *who, long long spool_id,
 			  const unsigned char *data, size_t len, struct spool_outcome *out,
 			  struct hd_err *err);
-void spool_cancel(sqlite3 *db);
+void spool_cancel(struct db *db);
 
 /* Follows the jobs CUPS took ('printing' rows): a completed job (or one CUPS
  * has forgotten) makes its document done; one CUPS aborted, cancelled or
@@ -85,7 +85,7 @@ void spool_cancel(sqlite3 *db);
  * reason, to be sent again; one still pending or printing is waited on,
  * never sent twice. *printed and *failed count what ended. HD_FAIL when the
  * database fails. */
-enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_err *err);
+enum hd_status spool_follow(struct db *db, int *printed, int *failed, struct hd_err *err);
 
 /* Sends every waiting document, in id order, each at most once: a row is
  * marked 'sending' in its own BEGIN IMMEDIATE transaction before it goes,
@@ -96,34 +96,35 @@ enum hd_status spool_follow(sqlite3 *db, int *printed, int *failed, struct hd_er
  * printer.a4). When CUPS cannot be reached the rest are not tried. The
  * spool file of a delivered document is removed. *delivered and
  * *still_waiting count the outcome. HD_FAIL only for the database. */
-enum hd_status spool_retry(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err);
+enum hd_status spool_retry(struct db *db, int *delivered, int *still_waiting, struct hd_err *err);
 
 /* How many times kind/record_id was printed before (0: never). */
-int spool_copies(sqlite3 *db, enum spool_kind kind, long long record_id);
+int spool_copies(struct db *db, enum spool_kind kind, long long record_id);
 
 /* spool_retry for the desk's own retries: a document that failed rests
  * 2^(n-1) minutes after its n-th attempt (at most half an hour) before it
  * is tried again. HD_FAIL only for the database. */
-enum hd_status spool_retry_due(sqlite3 *db, int *delivered, int *still_waiting, struct hd_err *err);
+enum hd_status spool_retry_due(struct db *db, int *delivered, int *still_waiting,
+			       struct hd_err *err);
 
 /* How many documents are not done (waiting, being sent, or printing in
  * CUPS); -1 when the database cannot say. */
-int spool_waiting_count(sqlite3 *db);
+int spool_waiting_count(struct db *db);
 
 /* How many documents CUPS is printing (their jobs to follow); -1 when the
  * database cannot say. */
-int spool_printing_count(sqlite3 *db);
+int spool_printing_count(struct db *db);
 
 /* The documents not done, in id order, into *out (n of them; the caller
  * frees *out; NULL when none). HD_FAIL when the database fails. */
-enum hd_status spool_list_waiting(sqlite3 *db, struct spool_entry **out, int *n,
+enum hd_status spool_list_waiting(struct db *db, struct spool_entry **out, int *n,
 				  struct hd_err *err);
 
 /* One row; HD_NOT_FOUND when there is none. */
-enum hd_status spool_get(sqlite3 *db, long long id, struct spool_entry *out, struct hd_err *err);
+enum hd_status spool_get(struct db *db, long long id, struct spool_entry *out, struct hd_err *err);
 
 /* The spool folder of db into out: HUBDESK_SPOOL, else <database folder>/spool. */
-void spool_dir(sqlite3 *db, char *out, size_t outsz);
+void spool_dir(struct db *db, char *out, size_t outsz);
 
 /* "escpos" or "pdf". */
 const char *spool_format_word(enum spool_format f);

@@ -18,7 +18,7 @@
 static const char SAMPLE_ZH[] = "中文打印测试：机构、团队、场地预约";
 static const char SAMPLE_ZH2[] = "访客登记 · 群众活动团队备案 · 已备案 已分类";
 
-static struct doc *build(sqlite3 *db, const char *queue, enum spool_format f, int width_mm,
+static struct doc *build(struct db *db, const char *queue, enum spool_format f, int width_mm,
 			 const char *token)
 {
 	char centre[SETTING_VALUE_MAX], when[32], paper[32];
@@ -47,7 +47,7 @@ static struct doc *build(sqlite3 *db, const char *queue, enum spool_format f, in
 	return d;
 }
 
-enum hd_status testpage_print(sqlite3 *db, const struct hd_actor *who, const char *queue,
+enum hd_status testpage_print(struct db *db, const struct hd_actor *who, const char *queue,
 			      const char *format, long long *spool_id, char *token, size_t tokensz,
 			      struct spool_outcome *out, struct hd_err *err)
 {

@@ -7,9 +7,9 @@
 #define HD_TESTPAGE_H
 
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/status.h"
 #include "printing/spool.h"
 
@@ -22,7 +22,7 @@
  * (a page that waits is still HD_OK). HD_BAD_INPUT for another format,
  * HD_REFUSED for who is not an administrator, HD_FAIL for the database or
  * the rendering. */
-enum hd_status testpage_print(sqlite3 *db, const struct hd_actor *who, const char *queue,
+enum hd_status testpage_print(struct db *db, const struct hd_actor *who, const char *queue,
 			      const char *format, long long *spool_id, char *token, size_t tokensz,
 			      struct spool_outcome *out, struct hd_err *err);
 

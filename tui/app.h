@@ -7,10 +7,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <wchar.h>
-#include <sqlite3.h>
 
 #include "core/access.h"
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/validate.h"
 #include "tui/actions.h"
 #include "tui/cli.h"
@@ -65,7 +65,7 @@ struct screen {
 struct app {
 	const char *db_path; /* the database's file, for its copies */
 	const char *desk;    /* the desk's name, as --desk gave it */
-	sqlite3 *db;
+	struct db *db;
 	struct hd_actor actor;
 	char centre[NAME_BYTES];
 	struct screen stack[APP_STACK];

@@ -7,9 +7,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
+#include "core/db.h"
 #include "core/pin.h"
 #include "core/status.h"
 
@@ -19,7 +19,7 @@ struct cli_ctx {
 	const char *lang; /* "zh", "en" or NULL */
 	char desk[64];
 	struct hd_actor actor; /* the command line acts as admin */
-	sqlite3 *db;           /* opened by the command */
+	struct db *db;         /* opened by the command */
 	int lock_fd;           /* the database's lock, held shared while db is open; -1 none */
 };
 

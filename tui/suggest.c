@@ -2,9 +2,9 @@
 /* suggest.c - organisations and teams offered to suggest fields. */
 #include "tui/suggest.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 
+#include "core/db.h"
 #include "core/i18n.h"
 #include "core/search.h"
 

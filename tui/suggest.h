@@ -7,7 +7,7 @@
 #include "core/booking.h"
 #include "forms/field.h"
 
-/* A suggest_fn: ctx is the sqlite3 connection. An organisation's id is
+/* A suggest_fn: ctx is the database connection (struct db *). An organisation's id is
  * offered as is, a team's as its negative, each with its kind as detail. */
 int suggest_org_or_team(void *ctx, const char *query, struct suggestion *out, int max);
 

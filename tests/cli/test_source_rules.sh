@@ -2,8 +2,8 @@
 # test_source_rules.sh - the layout rules of DESIGN.md hold in the source:
 # arrows point one way, core/ has no curses or cups, forms/ no curses, only
 # core/xalloc.c calls abort(), SQL text is never built with printf-style
-# formatting of values, and functions returning enum hd_status name their
-# statuses.
+# formatting of values, SQLite is named only in its driver, and functions
+# returning enum hd_status name their statuses.
 . "$(dirname "$0")/../lib.sh"
 cd "$TOP" || exit 1
 
@@ -41,6 +41,13 @@ check_none "abort() is called only in core/xalloc.c" '(^|[^a-z_0-9])abort *\(' \
 check_none "SQL is never formatted with values (%s/%d in SQL text)" \
 	'(SELECT|INSERT|UPDATE|DELETE)[^"]*%[sd]' core/*.c forms/*.c tui/*.c
 check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
+# One connection type for every backend (core/db.h: struct db): SQLite is
+# named only in its driver's own files; tests/ and bench/ reach it through
+# core/db_sqlite.h.
+check_none "sqlite3 is named only in the SQLite driver (no sqlite3_, sqlite3 *, <sqlite3.h>)" \
+	'(^|[^A-Za-z0-9_])sqlite3([^A-Za-z0-9]|$)' \
+	$(ls core/*.[ch] forms/*.[ch] printing/*.[ch] tui/*.[ch] |
+		grep -vE '^core/(db|db_stmt|db_job|backup)\.c$|^core/db_sqlite\.h$')
 # Statements come from db_prepare(), which keeps them on the connection:
 # one prepared elsewhere and given back with db_done() would pile up.
 check_none "statements are prepared by db_prepare only" 'sqlite3_prepare' \

@@ -17,10 +17,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 #include "core/actor.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/import.h"
 #include "core/setup.h"
 #include "core/status.h"
@@ -34,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The harness's one context: libFuzzer calls in with nothing else. */
 static struct {
 	char dir[200], path[240];
-	sqlite3 *db;    /* the database file every run imports into */
+	struct db *db;  /* the database file every run imports into */
 	sqlite3 *first; /* an in-memory copy of it as initialised */
 	struct hd_actor who;
 	unsigned long since_check; /* runs since the file was last checked */
@@ -56,8 +55,9 @@ static unsigned int data_version(void)
 {
 	unsigned int v = 0;
 
-	if (sqlite3_file_control(W.db, "main", SQLITE_FCNTL_DATA_VERSION, &v) != SQLITE_OK)
-		broken("no data version", sqlite3_errmsg(W.db));
+	if (sqlite3_file_control(db_sqlite(W.db), "main", SQLITE_FCNTL_DATA_VERSION, &v) !=
+	    SQLITE_OK)
+		broken("no data version", sqlite3_errmsg(db_sqlite(W.db)));
 	return v;
 }
 
@@ -117,7 +117,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		broken("a new database holds records", NULL);
 	if (sqlite3_open(":memory:", &W.first) != SQLITE_OK)
 		broken("cannot open a database in memory", NULL);
-	copy_database(W.first, W.db);
+	copy_database(W.first, db_sqlite(W.db));
 	atexit(tidy);
 	return 0;
 }
@@ -129,8 +129,8 @@ static bool exists(enum import_kind kind, long long id)
 	bool found;
 
 	snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE id = ?1", TABLE[kind]);
-	if (sqlite3_prepare_v2(W.db, sql, -1, &st, NULL) != SQLITE_OK)
-		broken("cannot look a record up", sqlite3_errmsg(W.db));
+	if (sqlite3_prepare_v2(db_sqlite(W.db), sql, -1, &st, NULL) != SQLITE_OK)
+		broken("cannot look a record up", sqlite3_errmsg(db_sqlite(W.db)));
 	sqlite3_bind_int64(st, 1, id);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
@@ -194,12 +194,14 @@ static void check_file(void)
 {
 	sqlite3_stmt *st = NULL;
 
-	if (sqlite3_prepare_v2(W.db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(db_sqlite(W.db), "PRAGMA integrity_check", -1, &st, NULL) !=
+		    SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW ||
 	    strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0)
 		broken("integrity_check", st ? (const char *)sqlite3_column_text(st, 0) : NULL);
 	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(W.db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK ||
+	if (sqlite3_prepare_v2(db_sqlite(W.db), "PRAGMA foreign_key_check", -1, &st, NULL) !=
+		    SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE)
 		broken("foreign_key_check", st ? (const char *)sqlite3_column_text(st, 0) : NULL);
 	sqlite3_finalize(st);
@@ -222,7 +224,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = import_csv(W.db, &W.who, kind, (const char *)data + 1, size - 1, NULL, NULL, &res,
 			&err);
 	saved = data_version() != before;
-	if (!sqlite3_get_autocommit(W.db))
+	if (!sqlite3_get_autocommit(db_sqlite(W.db)))
 		broken("an import left its transaction open", NULL);
 	if (rc == HD_OK && res.rows > 0 && !saved)
 		broken("an import saved rows, but the file did not change", NULL);
@@ -237,7 +239,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		W.since_check = 0;
 	}
 	if (saved) {
-		copy_database(W.db, W.first);
+		copy_database(db_sqlite(W.db), W.first);
 		if (!db_is_empty(W.db))
 			broken("the database was not set back", NULL);
 	}

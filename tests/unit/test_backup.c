@@ -39,7 +39,7 @@ static int teardown(void **state)
 	return tdb_teardown(state);
 }
 
-static long long checkin(sqlite3 *db, const struct hd_actor *who, const char *name,
+static long long checkin(struct db *db, const struct hd_actor *who, const char *name,
 			 const char *phone)
 {
 	struct visit_draft d;
@@ -85,12 +85,14 @@ static const char *with(const char *path, const char *suffix, int slot)
  * read-only connection (no pragma of hubdesk's own); -1 when it cannot. */
 static long long file_int(const char *path, const char *sql)
 {
-	sqlite3 *db = NULL;
+	sqlite3 *h = NULL;
+	int opened = sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK;
+	struct db *db = db_sqlite_wrap(h);
 	long long v = -1;
 
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+	if (opened)
 		v = tdb_int(db, sql);
-	sqlite3_close(db);
+	db_close(db);
 	return v;
 }
 
@@ -221,7 +223,7 @@ static void test_copy_while_another_connection_writes_is_whole(void **state)
 {
 	struct tdb *t = *state;
 	char copy[160], mode[32];
-	sqlite3 *other = NULL;
+	struct db *other = NULL;
 	struct hd_err err;
 	int i;
 
@@ -237,8 +239,8 @@ static void test_copy_while_another_connection_writes_is_whole(void **state)
 		checkin(other, &t->who, name, NULL);
 	}
 	checkin(other, &t->who, "西门吹雪", "13712340902");
-	assert_int_equal(sqlite3_exec(other, "BEGIN; SELECT count(*) FROM visit;", NULL, NULL,
-				      NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(other), "BEGIN; SELECT count(*) FROM visit;", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	assert_true(exists(with(t->path, "-wal", 0)));
 	/* Junk where the copy goes is replaced. */
@@ -246,7 +248,7 @@ static void test_copy_while_another_connection_writes_is_whole(void **state)
 
 	if (backup_write(t->db, &t->who, copy, &err) != HD_OK)
 		fail_msg("backup_write while another connection has written: %s", err.msg);
-	sqlite3_exec(other, "COMMIT", NULL, NULL, NULL);
+	sqlite3_exec(db_sqlite(other), "COMMIT", NULL, NULL, NULL);
 	/* Written after the copy: not in it. */
 	checkin(other, &t->who, "来迟了", NULL);
 	db_close(other);

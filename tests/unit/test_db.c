@@ -62,7 +62,7 @@ static void test_missing_file_is_refused_without_create(void **state)
 	struct tdb *t = *state;
 	char path[200];
 	struct hd_err err;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 
 	snprintf(path, sizeof(path), "%s/none.db", t->dir);
 	assert_int_equal(db_open(path, DB_EXISTING, &db, &err), HD_FAIL);
@@ -76,7 +76,8 @@ static void test_foreign_sqlite_file_is_refused_and_untouched(void **state)
 	struct tdb *t = *state;
 	char path[200];
 	struct hd_err err;
-	sqlite3 *db = NULL, *other = NULL;
+	struct db *db = NULL;
+	sqlite3 *other = NULL;
 	long before;
 
 	snprintf(path, sizeof(path), "%s/other.db", t->dir);
@@ -96,7 +97,7 @@ static void test_damaged_file_is_refused(void **state)
 	struct tdb *t = *state;
 	char path[200], junk[8192];
 	struct hd_err err;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	size_t i;
 
 	for (i = 0; i < sizeof(junk); i++)
@@ -112,11 +113,11 @@ static void test_newer_schema_is_refused(void **state)
 {
 	struct tdb *t = *state;
 	struct hd_err err;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	char sql[64];
 
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() + 1);
-	assert_int_equal(sqlite3_exec(t->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(db_open(t->path, DB_EXISTING, &db, &err), HD_FAIL);
 	assert_null(db);
 	assert_non_null(strstr(err.msg, "newer"));
@@ -128,18 +129,18 @@ static void test_nested_action_rolls_back_alone(void **state)
 	struct hd_err err;
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('a', '1')", NULL, NULL,
-				      NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "INSERT INTO setting VALUES ('a', '1')",
+				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('b', '2')", NULL, NULL,
-				      NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "INSERT INTO setting VALUES ('b', '2')",
+				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(db_finish(t->db, HD_REFUSED, &err), HD_REFUSED);
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'a'"), 1);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'b'"), 0);
-	assert_true(sqlite3_get_autocommit(t->db));
+	assert_true(sqlite3_get_autocommit(db_sqlite(t->db)));
 }
 
 static void test_failed_outer_action_leaves_nothing(void **state)
@@ -149,13 +150,13 @@ static void test_failed_outer_action_leaves_nothing(void **state)
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "INSERT INTO setting VALUES ('c', '3')", NULL, NULL,
-				      NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "INSERT INTO setting VALUES ('c', '3')",
+				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(db_finish(t->db, HD_FAIL, &err), HD_FAIL);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'c'"), 0);
-	assert_true(sqlite3_get_autocommit(t->db));
+	assert_true(sqlite3_get_autocommit(db_sqlite(t->db)));
 }
 
 /* A connection names its file ("" in memory) and says whether a
@@ -164,7 +165,7 @@ static void test_a_connection_names_its_file_and_open_transaction(void **state)
 {
 	static const char *const SKIP[] = { "audit", NULL };
 	struct tdb *t = *state;
-	sqlite3 *copy = NULL;
+	struct db *copy = NULL;
 	struct hd_err err;
 	const char *file = db_file(t->db);
 
@@ -188,12 +189,12 @@ static void test_a_connection_names_its_file_and_open_transaction(void **state)
 	assert_false(db_in_transaction(t->db));
 }
 
-static int statements(sqlite3 *db)
+static int statements(struct db *db)
 {
 	sqlite3_stmt *st = NULL;
 	int n = 0;
 
-	while ((st = sqlite3_next_stmt(db, st)) != NULL)
+	while ((st = sqlite3_next_stmt(db_sqlite(db), st)) != NULL)
 		n++;
 	return n;
 }
@@ -207,24 +208,24 @@ static void test_statements_are_kept_and_never_shared(void **state)
 	sqlite3_stmt *a = NULL, *b = NULL, *c = NULL;
 	int before, i;
 
-	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &a, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(db_sqlite(t->db), "SELECT 1", &a, NULL), HD_OK);
 	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
 	db_done_raw(a);
 	before = statements(t->db);
 	for (i = 0; i < 50; i++) {
-		assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &b, NULL), HD_OK);
+		assert_int_equal(db_prepare_raw(db_sqlite(t->db), "SELECT 1", &b, NULL), HD_OK);
 		assert_ptr_equal(b, a);
 		assert_int_equal(sqlite3_step(b), SQLITE_ROW);
 		db_done_raw(b);
 	}
 	assert_int_equal(statements(t->db), before);
 	/* Handed out, not yet run: a second user gets its own. */
-	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &b, NULL), HD_OK);
-	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &c, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(db_sqlite(t->db), "SELECT 1", &b, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(db_sqlite(t->db), "SELECT 1", &c, NULL), HD_OK);
 	assert_ptr_not_equal(b, c);
 	assert_int_equal(sqlite3_step(c), SQLITE_ROW);
 	/* Busy (a row read, not done): not handed out either. */
-	assert_int_equal(db_prepare_raw(t->db, "SELECT 1", &a, NULL), HD_OK);
+	assert_int_equal(db_prepare_raw(db_sqlite(t->db), "SELECT 1", &a, NULL), HD_OK);
 	assert_ptr_not_equal(a, b);
 	assert_ptr_not_equal(a, c);
 	db_done_raw(a);
@@ -335,7 +336,7 @@ static void test_a_reset_statement_runs_again_and_transactions_are_seen(void **s
 }
 
 /* The count of sql's first column in db. */
-static long long count_in(sqlite3 *db, const char *sql)
+static long long count_in(struct db *db, const char *sql)
 {
 	return tdb_int(db, sql);
 }
@@ -348,7 +349,7 @@ static void test_a_scratch_copy_is_private_and_locks_nothing(void **state)
 {
 	static const char *const SKIP[] = { "audit", NULL };
 	struct tdb *t = *state;
-	sqlite3 *copy = NULL, *desk = NULL;
+	struct db *copy = NULL, *desk = NULL;
 	struct hd_err err;
 	long long settings = count_in(t->db, "SELECT count(*) FROM setting");
 
@@ -370,7 +371,7 @@ static void test_a_scratch_copy_is_private_and_locks_nothing(void **state)
 	assert_int_equal(db_exec(copy, "DELETE FROM setting", 0, 0, 0, &err), HD_OK);
 	/* A desk writes the file meanwhile, without waiting. */
 	assert_int_equal(db_open(t->path, DB_EXISTING, &desk, &err), HD_OK);
-	assert_int_equal(sqlite3_busy_timeout(desk, 0), SQLITE_OK);
+	assert_int_equal(sqlite3_busy_timeout(db_sqlite(desk), 0), SQLITE_OK);
 	assert_int_equal(db_begin(desk, &err), HD_OK);
 	assert_int_equal(db_exec(desk, "INSERT INTO setting(key, value) VALUES ('x.test', '1')", 0,
 				 0, 0, &err),
@@ -392,7 +393,7 @@ static void test_a_batch_commits_after_its_time(void **state)
 	bool committed = true;
 
 	assert_int_equal(db_batch_begin(t->db, &b, &err), HD_OK);
-	assert_false(sqlite3_get_autocommit(t->db));
+	assert_false(sqlite3_get_autocommit(db_sqlite(t->db)));
 	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
 	assert_false(committed);
 	assert_int_equal(b.batches, 1);
@@ -400,7 +401,7 @@ static void test_a_batch_commits_after_its_time(void **state)
 	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
 	assert_true(committed);
 	assert_int_equal(b.batches, 2);
-	assert_false(sqlite3_get_autocommit(t->db));
+	assert_false(sqlite3_get_autocommit(db_sqlite(t->db)));
 	assert_int_equal(db_commit(t->db, &err), HD_OK);
 }
 
@@ -416,7 +417,7 @@ struct waiting_desk {
 static void *desk_waits_then_writes(void *arg)
 {
 	struct waiting_desk *d = arg;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	struct hd_err err;
 
 	if (db_open(d->path, DB_EXISTING, &db, &err) == HD_OK && db_begin(db, &err) == HD_OK &&

@@ -27,7 +27,7 @@ static struct team_draft draft(const char *name)
 	return d;
 }
 
-static long long apply_on(sqlite3 *db, const struct hd_actor *who, const char *name)
+static long long apply_on(struct db *db, const struct hd_actor *who, const char *name)
 {
 	struct team_draft d = draft(name);
 	long long id = 0;
@@ -36,7 +36,7 @@ static long long apply_on(sqlite3 *db, const struct hd_actor *who, const char *n
 	return id;
 }
 
-static void act_on(sqlite3 *db, const struct hd_actor *who, long long id, enum team_action action,
+static void act_on(struct db *db, const struct hd_actor *who, long long id, enum team_action action,
 		   const char *arg)
 {
 	bool already;
@@ -47,7 +47,7 @@ static void act_on(sqlite3 *db, const struct hd_actor *who, long long id, enum t
 }
 
 /* A team applied for, reviewed and filed now; its id. */
-static long long filed_on(sqlite3 *db, const struct hd_actor *who, const char *name)
+static long long filed_on(struct db *db, const struct hd_actor *who, const char *name)
 {
 	long long id = apply_on(db, who, name);
 
@@ -70,7 +70,7 @@ static enum team_state team_state_of(struct tdb *t, long long id)
 }
 
 /* The number of team id ("" none), in a static buffer. */
-static const char *number_of(sqlite3 *db, long long id)
+static const char *number_of(struct db *db, long long id)
 {
 	static char n[FILING_NUMBER_MAX];
 
@@ -186,7 +186,7 @@ static void test_two_desks_never_share_a_number(void **state)
 {
 	struct tdb *t = *state;
 	struct hd_actor desk2 = actor_command_line("desk2");
-	sqlite3 *db2 = NULL;
+	struct db *db2 = NULL;
 	long long a, b, c;
 
 	EXPECT(HD_OK, db_open(t->path, DB_EXISTING, &db2, &err));
@@ -202,13 +202,13 @@ static void test_two_desks_never_share_a_number(void **state)
 	assert_string_equal(number_of(t->db, c), "HD-2026-0003");
 	db_close(db2);
 	assert_int_not_equal(
-		sqlite3_exec(t->db,
+		sqlite3_exec(db_sqlite(t->db),
 			     "INSERT INTO filing_number(team_id, code, year, seq, number)"
 			     " VALUES (999, 'HD', 2026, 1, 'HD-2026-0009')",
 			     NULL, NULL, NULL),
 		SQLITE_OK);
 	assert_int_not_equal(
-		sqlite3_exec(t->db,
+		sqlite3_exec(db_sqlite(t->db),
 			     "INSERT INTO filing_number(team_id, code, year, seq, number)"
 			     " VALUES (999, 'HD', 2026, 9, 'HD-2026-0001')",
 			     NULL, NULL, NULL),
@@ -253,7 +253,7 @@ static void test_migration_numbers_teams_filed_before_in_filing_order(void **sta
 {
 	struct tdb *t = *state;
 	char path[160];
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 
 	snprintf(path, sizeof(path), "%s/old.db", t->dir);
 	make_schema_15(path);

@@ -321,7 +321,7 @@ static void test_columns_not_in_the_file_are_kept(void **state)
 			   TEAM_HEAD "夕阳红舞蹈队,文体活动,张三,13800001111,12,广场舞,"
 				     "中心广场,每周一 19:00,阳光居委会,已备案,2026-10-08\r\n"));
 	id = res.done[0].id;
-	assert_int_equal(sqlite3_exec(t->db,
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db),
 				      "UPDATE team SET party_members = 3, street = '花园街道'",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
@@ -537,7 +537,7 @@ struct desk_loop {
 static void *desk_writes(void *arg)
 {
 	struct desk_loop *d = arg;
-	sqlite3 *db = NULL;
+	struct db *db = NULL;
 	struct hd_err e;
 	long long n;
 

@@ -80,13 +80,13 @@ static void exec(struct tdb *t, const char *sql, long long a, long long b, long 
 	sqlite3_stmt *st = NULL;
 	int i;
 
-	assert_int_equal(sqlite3_prepare_v2(t->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db), sql, -1, &st, NULL), SQLITE_OK);
 	for (i = 0; i < 6; i++)
 		if (v[i])
 			sqlite3_bind_int64(st, i + 1, v[i]);
 	sqlite3_bind_text(st, 7, text, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(t->db));
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db_sqlite(t->db)));
 	sqlite3_finalize(st);
 }
 
@@ -482,7 +482,7 @@ static void test_the_most_visited_and_the_others(void **state)
 		exec(t,
 		     "INSERT INTO org(name, short, kind, created, updated) VALUES (?7, '批量', 3, 0, 0)",
 		     0, 0, 0, 0, 0, 0, name);
-		id = sqlite3_last_insert_rowid(t->db);
+		id = sqlite3_last_insert_rowid(db_sqlite(t->db));
 		first = first ? first : id;
 		/* the first gets the most visits; the others one each */
 		visit(t, "2026-11-05", "10:00", 1, id, 0, 2, 0);

@@ -42,8 +42,9 @@ static bool list_holds(struct tdb *t, const char *name)
 	assert_true(cd != (iconv_t)-1);
 	assert_true(iconv(cd, &in, &inleft, &out, &outleft) != (size_t)-1);
 	iconv_close(cd);
-	assert_int_equal(sqlite3_prepare_v2(t->db, "SELECT data FROM spool WHERE kind = 'list'", -1,
-					    &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db),
+					    "SELECT data FROM spool WHERE kind = 'list'", -1, &st,
+					    NULL),
 			 SQLITE_OK);
 	while (!found && sqlite3_step(st) == SQLITE_ROW) {
 		const char *data = sqlite3_column_blob(st, 0);
@@ -124,7 +125,7 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	gone = checkin(t, "周吴郑", 1);
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	assert_true(list_holds(t, "周吴郑"));
-	assert_int_equal(sqlite3_prepare_v2(t->db,
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db),
 					    "SELECT file FROM spool WHERE kind = 'list'"
 					    " ORDER BY id DESC LIMIT 1",
 					    -1, &st, NULL),

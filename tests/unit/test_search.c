@@ -356,8 +356,9 @@ static void test_the_pinyin_of_existing_names_is_written_once_migrated(void **st
 	add_team(t, "夕阳红合唱团");
 	add_room(t, "小会议室");
 	assert_int_equal(visit_checkin(t->db, &t->who, &v, &visit, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "DROP TABLE name_pinyin; PRAGMA user_version = 16;",
-				      NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db),
+				      "DROP TABLE name_pinyin; PRAGMA user_version = 16;", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	db_close(t->db);
 	assert_int_equal(db_open(t->path, DB_EXISTING, &t->db, &err), HD_OK);

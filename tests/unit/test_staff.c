@@ -33,7 +33,8 @@ static void test_pin_is_stored_only_as_an_argon2id_hash(void **state)
 		tdb_int(t->db,
 			"SELECT count(*) FROM audit WHERE instr(ifnull(after, ''), '864209')"),
 		0);
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	snprintf(wal, sizeof(wal), "%s-wal", t->path);
 	assert_false(file_holds(t->path, "864209"));

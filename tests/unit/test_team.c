@@ -109,7 +109,7 @@ static long long count_for(struct tdb *t, const char *sql, long long id)
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
-	assert_int_equal(sqlite3_prepare_v2(t->db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db), sql, -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
@@ -726,7 +726,7 @@ static void test_annual_check_is_due_at_exactly_one_year(void **state)
 
 	/* c and d were active lately; c was checked a year ago to the day, d a
 	 * year less a day ago */
-	sqlite3_exec(t->db,
+	sqlite3_exec(db_sqlite(t->db),
 		     "UPDATE team SET last_activity = '2026-11-01', checked_date ="
 		     " CASE name WHEN '去年检查队' THEN '2025-11-23' ELSE '2025-11-24' END"
 		     " WHERE name IN ('去年检查队', '检查差一天队')",

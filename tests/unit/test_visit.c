@@ -84,12 +84,12 @@ static struct hd_actor staff_actor(void)
 }
 
 /* The integer sql gives with ?1 bound to id. */
-static long long count(sqlite3 *db, const char *sql, long long id)
+static long long count(struct db *db, const char *sql, long long id)
 {
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			v = sqlite3_column_int64(st, 0);
@@ -603,7 +603,8 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	assert_int_equal(visit_get(t->db, old, &v, &err), HD_OK);
 	assert_string_equal(v.name, "欧阳修远");
 
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	assert_true(file_holds(t->path, "欧阳修远")); /* so the check below means something */
 	assert_true(file_holds(t->path, "slip of"));
@@ -664,7 +665,8 @@ static void test_retention_erases_old_visits_and_keeps_counts(void **state)
 	assert_int_equal(erased, 0);
 
 	/* The bytes are gone from the file. */
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	snprintf(wal, sizeof(wal), "%s-wal", t->path);
 	assert_false(file_holds(t->path, "欧阳修远"));
@@ -688,7 +690,8 @@ static void test_erase_on_request(void **state)
 	set_now("2026-11-24T09:00:00+08:00");
 	b = checkin(t, "诸葛明亮", "13911112222", "2");
 	c = checkin(t, "司马懿", "13933334444", "3");
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	assert_true(file_holds(t->path, "诸葛明亮"));
 	assert_int_equal(visit_erase(t->db, &desk, b, &err), HD_REFUSED);
@@ -708,7 +711,8 @@ static void test_erase_on_request(void **state)
 			 1);
 	/* Erasing again is harmless. */
 	assert_int_equal(visit_erase(t->db, &t->who, a, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	snprintf(wal, sizeof(wal), "%s-wal", t->path);
 	assert_false(file_holds(t->path, "诸葛明亮"));
@@ -795,7 +799,7 @@ static void test_retention_erases_many_visits_in_batches(void **state)
 
 	/* 5,000 visits of as many people, a year before now. */
 	assert_int_equal(
-		sqlite3_exec(t->db,
+		sqlite3_exec(db_sqlite(t->db),
 			     "BEGIN;"
 			     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
 			     " WHERE i < 5000)"
@@ -882,7 +886,8 @@ static void test_an_erased_visitor_is_not_found_by_pinyin(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM name_pinyin WHERE spelled LIKE"
 					" 'zhugemingliang%'"),
 			 0);
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	assert_false(file_holds(t->path, "zhugemingliang"));
 	assert_true(file_holds(t->path, "zhugeqing"));
@@ -895,7 +900,8 @@ static void test_an_erased_visitor_is_not_found_by_pinyin(void **state)
 	assert_int_equal(count(t->db, "SELECT count(*) FROM name_pinyin WHERE id = ?1 AND kind = 8",
 			       b),
 			 0);
-	assert_int_equal(sqlite3_exec(t->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
+				      NULL, NULL),
 			 SQLITE_OK);
 	assert_false(file_holds(t->path, "zhugeqing"));
 }

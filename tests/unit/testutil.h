@@ -20,13 +20,13 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
-#include "core/db.h"
+#include "core/db_sqlite.h"
 #include "core/setup.h"
 
 struct tdb {
 	char dir[64];
 	char path[128];
-	sqlite3 *db;
+	struct db *db;
 	struct hd_actor who;
 };
 
@@ -95,12 +95,12 @@ static inline int tdb_teardown(void **state)
 }
 
 /* The integer the query gives (the first column of its first row). */
-static inline long long tdb_int(sqlite3 *db, const char *sql)
+static inline long long tdb_int(struct db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	long long v = -1;
 
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
