@@ -116,23 +116,6 @@ static char lower(uint32_t cp)
 	return (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
 }
 
-/* The code points of s; returns the count. */
-static int decode(const char *s, uint32_t *cps, int max)
-{
-	size_t len = strlen(s);
-	int n = 0, used;
-
-	while (len > 0 && n < max) {
-		used = utf8_decode(s, len, &cps[n]);
-		if (used < 0)
-			break;
-		n++;
-		s += used;
-		len -= (size_t)used;
-	}
-	return n;
-}
-
 /* From the letter positions in set (bit p: letters[0..p) used), the
  * positions reachable once character cp has taken its letters. */
 static uint64_t step(uint64_t set, uint32_t cp, const char *letters, int nl)
@@ -183,7 +166,7 @@ int pinyin_prefix(const char *letters, const char *name)
 
 	if (nl == 0 || nl > PINYIN_LETTERS_MAX || !name)
 		return 0;
-	n = decode(name, cps, NAME_CHARS_MAX);
+	n = text_code_points(name, cps, NAME_CHARS_MAX);
 	return spell_from(letters, nl, cps, n, 0);
 }
 
@@ -195,7 +178,7 @@ int pinyin_find(const char *letters, const char *name, int *count)
 	*count = 0;
 	if (nl == 0 || nl > PINYIN_LETTERS_MAX || !name)
 		return -1;
-	n = decode(name, cps, NAME_CHARS_MAX);
+	n = text_code_points(name, cps, NAME_CHARS_MAX);
 	for (i = 0; i < n; i++) {
 		/* A match begins where something is spelled. */
 		if (!pinyin_spells(cps[i]))
@@ -246,7 +229,7 @@ int pinyin_spellings(const char *name, int from, struct pinyin_spelling *out, in
 		return 0;
 	if (max > PINYIN_SPELLINGS_MAX)
 		max = PINYIN_SPELLINGS_MAX;
-	n = decode(name, cps, NAME_CHARS_MAX);
+	n = text_code_points(name, cps, NAME_CHARS_MAX);
 	memset(beam, 0, sizeof(beam[0]));
 	for (i = from; i < n; i++) {
 		if (is_alnum(cps[i])) {

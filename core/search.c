@@ -19,18 +19,11 @@
 /* Lower-cased (ASCII) code points of s; returns the count. */
 static int code_points(const char *s, uint32_t *cps, int max)
 {
-	size_t len = strlen(s);
-	int n = 0, used;
-	uint32_t cp;
+	int n = text_code_points(s, cps, max), i;
 
-	while (len > 0 && n < max) {
-		used = utf8_decode(s, len, &cp);
-		if (used < 0)
-			break;
-		cps[n++] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
-		s += used;
-		len -= (size_t)used;
-	}
+	for (i = 0; i < n; i++)
+		if (cps[i] >= 'A' && cps[i] <= 'Z')
+			cps[i] += 32;
 	return n;
 }
 

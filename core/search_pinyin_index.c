@@ -35,23 +35,6 @@ static enum hd_status put_spellings(struct db_stmt *ins, const char *text, int f
 	return HD_OK;
 }
 
-/* The code points of s; returns the count. */
-static int code_points(const char *s, uint32_t *cps, int max)
-{
-	size_t len = strlen(s);
-	int n = 0, used;
-
-	while (len > 0 && n < max) {
-		used = utf8_decode(s, len, &cps[n]);
-		if (used < 0)
-			break;
-		n++;
-		s += used;
-		len -= (size_t)used;
-	}
-	return n;
-}
-
 enum hd_status search_pinyin_put(struct db *db, enum search_kind kind, long long id,
 				 const char *name, const char *short_name, struct hd_err *err)
 {
@@ -75,7 +58,7 @@ enum hd_status search_pinyin_put(struct db *db, enum search_kind kind, long long
 				   id, err);
 		goto done;
 	}
-	n = code_points(name, cps, NAME_CHARS);
+	n = text_code_points(name, cps, NAME_CHARS);
 	rc = put_spellings(ins, name, 0, SEARCH_AT_START, 0, PINYIN_SPELLINGS_MAX, kind, id, err);
 	for (i = 1; rc == HD_OK && i < n; i++)
 		if (pinyin_spells(cps[i]))

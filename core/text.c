@@ -219,6 +219,22 @@ int text_cp_width(uint32_t cp)
 	return w > 2 ? 2 : w;
 }
 
+int text_code_points(const char *s, uint32_t *cps, int max)
+{
+	size_t len = strlen(s);
+	int n = 0, used;
+
+	while (len > 0 && n < max) {
+		used = utf8_decode(s, len, &cps[n]);
+		if (used < 0)
+			break;
+		n++;
+		s += used;
+		len -= (size_t)used;
+	}
+	return n;
+}
+
 int text_width(const char *s)
 {
 	uint32_t cp;

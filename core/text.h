@@ -26,6 +26,10 @@ int utf8_encode(uint32_t cp, char out[4]);
 /* True if s is entirely valid UTF-8. */
 bool text_valid_utf8(const char *s);
 
+/* The code points of s, up to max of them, into cps (decoding stops at
+ * malformed UTF-8); returns the count. */
+int text_code_points(const char *s, uint32_t *cps, int max);
+
 /* True for C0 and C1 control characters, DEL, and the Unicode separators
  * and direction controls that would move or reorder text on the screen. */
 bool text_is_control(uint32_t cp);

@@ -52,6 +52,20 @@ static void test_decode_refuses_overlong_surrogate_truncated_and_out_of_range(vo
 	assert_int_equal(utf8_decode("", 0, &cp), -1);
 }
 
+/* A string's code points, up to a bound, stopping at malformed UTF-8. */
+static void test_code_points_of_a_string(void **state)
+{
+	uint32_t cps[8];
+
+	(void)state;
+	assert_int_equal(text_code_points("夕阳A", cps, 8), 3);
+	assert_int_equal(cps[0], 0x5915);
+	assert_int_equal(cps[2], 'A');
+	assert_int_equal(text_code_points("夕阳红合唱团", cps, 2), 2);
+	assert_int_equal(text_code_points("a\xff b", cps, 8), 1);
+	assert_int_equal(text_code_points("", cps, 8), 0);
+}
+
 static void test_encode_round_trips_and_refuses_surrogates(void **state)
 {
 	static const uint32_t cps[] = { 0x41, 0xE9, 0x4E2D, 0x3000, 0xFFFD, 0x1F600, 0x10FFFF };
@@ -247,6 +261,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ascii_chinese_and_emoji_give_their_code_points),
+		cmocka_unit_test(test_code_points_of_a_string),
 		cmocka_unit_test(test_direction_overrides_and_line_separators_count_as_controls),
 		cmocka_unit_test(test_decode_refuses_overlong_surrogate_truncated_and_out_of_range),
 		cmocka_unit_test(test_encode_round_trips_and_refuses_surrogates),
