@@ -120,15 +120,15 @@ static void plan_days(struct plan *p, int first, int last)
 	}
 }
 
-static void read_room(sqlite3_stmt *st, void *rec)
+static void read_room(struct db_stmt *st, void *rec)
 {
 	struct groom *g = rec;
 
-	g->id = sqlite3_column_int64(st, 0);
-	g->capacity = sqlite3_column_int(st, 1);
-	g->open = sqlite3_column_int(st, 2);
-	g->close = sqlite3_column_int(st, 3);
-	g->buffer_min = sqlite3_column_int(st, 4);
+	g->id = db_col_int(st, 0);
+	g->capacity = (int)db_col_int(st, 1);
+	g->open = (int)db_col_int(st, 2);
+	g->close = (int)db_col_int(st, 3);
+	g->buffer_min = (int)db_col_int(st, 4);
 	g->buffer = (g->buffer_min + 29) / 30 * 30;
 }
 
@@ -138,11 +138,11 @@ static enum hd_status read_rooms(struct db *db, struct plan *p, long long after_
 	int closing = settings_minutes(db, SET_CLOSING_TIME), i;
 	enum hd_status rc;
 
-	rc = db_collect_with_raw(db_sqlite(db),
-				 "SELECT id, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
-				 " buffer_min FROM room WHERE id > ?1 ORDER BY id",
-				 &after_room, 1, sizeof(*p->rooms), read_room, (void **)&p->rooms,
-				 &p->nrooms, err);
+	rc = db_collect(db,
+			"SELECT id, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+			" buffer_min FROM room WHERE id > $1 ORDER BY id",
+			&after_room, 1, sizeof(*p->rooms), read_room, (void **)&p->rooms,
+			&p->nrooms, err);
 	for (i = 0; rc == HD_OK && i < p->nrooms; i++) {
 		struct groom *g = &p->rooms[i];
 

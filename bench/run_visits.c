@@ -35,6 +35,14 @@ struct known {
 
 /* n people picked at random among those with id up to max_id (and with a
  * phone when phone is set). */
+/* Text column col into out ("" for NULL). */
+static void column_text(sqlite3_stmt *st, int col, char *out, size_t outsz)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+
+	snprintf(out, outsz, "%s", t ? t : "");
+}
+
 static enum hd_status pick_people(struct db *db, struct bench_rng *r, long long max_id, bool phone,
 				  struct known *out, int n, struct hd_err *err)
 {
@@ -52,8 +60,8 @@ static enum hd_status pick_people(struct db *db, struct bench_rng *r, long long 
 		src = sqlite3_step(st);
 		if (src == SQLITE_ROW && (!phone || sqlite3_column_bytes(st, 2) > 0)) {
 			out[got].id = sqlite3_column_int64(st, 0);
-			db_column_text_raw(st, 1, out[got].name, sizeof(out[got].name));
-			db_column_text_raw(st, 2, out[got].phone, sizeof(out[got].phone));
+			column_text(st, 1, out[got].name, sizeof(out[got].name));
+			column_text(st, 2, out[got].phone, sizeof(out[got].phone));
 			got++;
 		} else if (src != SQLITE_ROW && src != SQLITE_DONE) {
 			rc = db_fail(db_sqlite(db), src, err);

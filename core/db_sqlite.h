@@ -32,32 +32,4 @@ enum hd_status db_prepare_raw(sqlite3 *h, const char *sql, sqlite3_stmt **st, st
  * fine. */
 void db_done_raw(sqlite3_stmt *st);
 
-/* Copies text column col of the current row into out ("" for NULL). */
-void db_column_text_raw(sqlite3_stmt *st, int col, char *out, size_t outsz);
-
-/* Runs sql (no parameters) and reads every row with read_row into a
- * malloc'd array of elem-byte records (*out, the caller frees; NULL when
- * none), *n the count. HD_FAIL when the database fails. */
-enum hd_status db_collect_raw(sqlite3 *h, const char *sql, size_t elem,
-			      void (*read_row)(sqlite3_stmt *st, void *rec), void **out, int *n,
-			      struct hd_err *err);
-
-/* db_collect binding args[0..nargs) as ?1..?n; HD_FAIL when the database
- * fails. */
-enum hd_status db_collect_with_raw(sqlite3 *h, const char *sql, const long long *args, int nargs,
-				   size_t elem, void (*read_row)(sqlite3_stmt *st, void *rec),
-				   void **out, int *n, struct hd_err *err);
-
-/* db_collect with one text parameter ?1; HD_FAIL when the database fails. */
-enum hd_status db_collect_text_raw(sqlite3 *h, const char *sql, const char *text, size_t elem,
-				   void (*read_row)(sqlite3_stmt *st, void *rec), void **out,
-				   int *n, struct hd_err *err);
-
-/* Runs sql with ?1 = id and reads its row with read_row into rec. HD_OK,
- * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
- * database's failure. */
-enum hd_status db_read_one_raw(sqlite3 *h, const char *sql, long long id,
-			       void (*read_row)(sqlite3_stmt *st, void *rec), void *rec,
-			       struct hd_err *err);
-
 #endif
