@@ -89,13 +89,10 @@ static enum hd_status change_bookings(struct db *db, const char *sql, const long
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int i;
 
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_with(db, sql, args, nargs, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	for (i = 0; i < nargs; i++)
-		db_bind_int(st, i + 1, args[i]);
 	if (db_step(st) != DB_DONE)
 		rc = db_step_fail(st, err);
 	else if (changed)

@@ -112,6 +112,11 @@ enum db_step {
  * db_done(). HD_FAIL with the database's message when it cannot be. */
 enum hd_status db_prepare(struct db *db, const char *sql, struct db_stmt **st, struct hd_err *err);
 
+/* db_prepare, then args[0..nargs) bound as $1..$n. Statuses as
+ * db_prepare. */
+enum hd_status db_prepare_with(struct db *db, const char *sql, const long long *args, int nargs,
+			       struct db_stmt **st, struct hd_err *err);
+
 /* Gives a statement back (NULL is fine). */
 void db_done(struct db_stmt *st);
 

@@ -63,6 +63,17 @@ enum hd_status db_prepare(struct db *db, const char *sql, struct db_stmt **st, s
 	return HD_OK;
 }
 
+enum hd_status db_prepare_with(struct db *db, const char *sql, const long long *args, int nargs,
+			       struct db_stmt **st, struct hd_err *err)
+{
+	enum hd_status rc = db_prepare(db, sql, st, err);
+	int i;
+
+	for (i = 0; rc == HD_OK && i < nargs; i++)
+		db_bind_int(*st, i + 1, args[i]);
+	return rc;
+}
+
 void db_done(struct db_stmt *st)
 {
 	if (!st)
@@ -213,15 +224,12 @@ enum hd_status db_collect(struct db *db, const char *sql, const long long *args,
 {
 	struct db_stmt *st;
 	enum hd_status rc;
-	int i;
 
 	*out = NULL;
 	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
+	rc = db_prepare_with(db, sql, args, nargs, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	for (i = 0; i < nargs; i++)
-		db_bind_int(st, i + 1, args[i]);
 	return collect(st, elem, read_row, out, n, err);
 }
 

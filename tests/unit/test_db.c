@@ -294,6 +294,17 @@ static void test_statements_bind_and_read_typed_values(void **state)
 	assert_int_equal(db_exec(t->db, "UPDATE t SET a = $2 WHERE id = $1", 1, 77, 0, NULL),
 			 HD_OK);
 	assert_int_equal(tdb_int(t->db, "SELECT a FROM t WHERE id = 1"), 77);
+	{
+		const long long args[2] = { 1, 77 };
+
+		assert_int_equal(db_prepare_with(t->db,
+						 "SELECT count(*) FROM t WHERE a = $2 AND id = $1",
+						 args, 2, &st, NULL),
+				 HD_OK);
+		assert_int_equal(db_step(st), DB_ROW);
+		assert_int_equal(db_col_int(st, 0), 1);
+		db_done(st);
+	}
 	assert_int_equal(db_prepare(t->db, "UPDATE t SET a = 0", &st, NULL), HD_OK);
 	assert_int_equal(db_param_count(st), 0);
 	assert_int_equal(db_run(st, NULL), HD_OK);
