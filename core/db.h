@@ -112,8 +112,8 @@ enum db_step {
  * db_done(). HD_FAIL with the database's message when it cannot be. */
 enum hd_status db_prepare(struct db *db, const char *sql, struct db_stmt **st, struct hd_err *err);
 
-/* db_prepare, then args[0..nargs) bound as $1..$n. Statuses as
- * db_prepare. */
+/* db_prepare, then args[0..nargs) bound as $1..$n. HD_FAIL with the
+ * database's message when it cannot be prepared. */
 enum hd_status db_prepare_with(struct db *db, const char *sql, const long long *args, int nargs,
 			       struct db_stmt **st, struct hd_err *err);
 
