@@ -158,8 +158,8 @@ static void choice_filter(struct field *f)
 	}
 }
 
-/* Asks the callback for entries matching the text. */
-static void suggest_refresh(struct field *f)
+/* Asks the callback for entries matching query (NULL: the text). */
+static void suggest_refresh(struct field *f, const char *query)
 {
 	char text[EDITOR_TEXT_MAX];
 	int n;
@@ -168,25 +168,19 @@ static void suggest_refresh(struct field *f)
 	f->chosen_id = 0;
 	if (!f->suggest)
 		return;
-	editor_text(&f->ed, text, sizeof(text));
-	n = f->suggest(f->suggest_ctx, text, f->sugg, SUGGEST_MAX);
+	if (!query) {
+		editor_text(&f->ed, text, sizeof(text));
+		query = text;
+	}
+	n = f->suggest(f->suggest_ctx, query, f->sugg, SUGGEST_MAX);
 	f->sugg_count = n < 0 ? 0 : n > SUGGEST_MAX ? SUGGEST_MAX : n;
 }
 
 void field_compose(struct field *f, const char *letters)
 {
-	int n;
-
 	if (!f->suggest || !editor_is_empty(&f->ed))
 		return;
-	if (!letters || !*letters) {
-		suggest_refresh(f);
-	} else {
-		clear_list(f);
-		f->chosen_id = 0;
-		n = f->suggest(f->suggest_ctx, letters, f->sugg, SUGGEST_MAX);
-		f->sugg_count = n < 0 ? 0 : n > SUGGEST_MAX ? SUGGEST_MAX : n;
-	}
+	suggest_refresh(f, letters && *letters ? letters : NULL);
 	f->open = field_entry_count(f) > 0;
 }
 
@@ -201,7 +195,7 @@ static void edited(struct field *f)
 	if (f->kind == FIELD_CHOICE)
 		choice_filter(f);
 	else if (f->suggest)
-		suggest_refresh(f);
+		suggest_refresh(f, NULL);
 	f->open = field_entry_count(f) > 0;
 }
 

@@ -266,6 +266,31 @@ static void test_suggest_callback_gets_the_text_after_each_edit(void **state)
 	free(f);
 }
 
+/* Letters being composed into the empty field are what it suggests for
+ * meanwhile; once they end, its text is again. A field holding text keeps
+ * its list. */
+static void test_suggestions_follow_composed_letters_while_empty(void **state)
+{
+	struct people p = { 0, "" };
+	struct field *f = person_field(&p, true);
+
+	(void)state;
+	field_compose(f, "三");
+	assert_string_equal(p.query, "三");
+	assert_int_equal(field_entry_count(f), 2);
+	assert_true(f->open);
+	assert_true(field_is_empty(f));
+	field_compose(f, "");
+	assert_string_equal(p.query, "");
+	assert_int_equal(field_entry_count(f), 0);
+	assert_false(f->open);
+	type_field(f, "李");
+	field_compose(f, "zhang");
+	assert_string_equal(p.query, "李");
+	assert_int_equal(field_entry_count(f), 1);
+	free(f);
+}
+
 static void test_suggest_callback_not_called_when_text_did_not_change(void **state)
 {
 	struct people p = { 0, "" };
@@ -670,6 +695,7 @@ int main(void)
 		cmocka_unit_test(test_choice_not_in_list_is_refused_naming_the_field),
 		cmocka_unit_test(test_required_empty_choice_names_the_field),
 		cmocka_unit_test(test_suggest_callback_gets_the_text_after_each_edit),
+		cmocka_unit_test(test_suggestions_follow_composed_letters_while_empty),
 		cmocka_unit_test(test_suggest_callback_not_called_when_text_did_not_change),
 		cmocka_unit_test(test_suggest_down_and_enter_take_the_selection),
 		cmocka_unit_test(test_suggest_label_is_sanitised_when_taken),
