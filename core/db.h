@@ -149,6 +149,10 @@ const char *db_col_text(struct db_stmt *st, int col);
 bool db_col_null(struct db_stmt *st, int col);
 const void *db_col_blob(struct db_stmt *st, int col, size_t *n);
 
+/* What column col of the row holds. */
+enum db_kind { DB_KIND_NULL, DB_KIND_INT, DB_KIND_REAL, DB_KIND_TEXT, DB_KIND_BLOB };
+enum db_kind db_col_kind(struct db_stmt *st, int col);
+
 /* Copies text column col into out ("" for NULL). */
 void db_column_text(struct db_stmt *st, int col, char *out, size_t outsz);
 

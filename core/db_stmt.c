@@ -169,6 +169,22 @@ const void *db_col_blob(struct db_stmt *st, int col, size_t *n)
 	return p;
 }
 
+enum db_kind db_col_kind(struct db_stmt *st, int col)
+{
+	switch (sqlite3_column_type(st->st, col)) {
+	case SQLITE_INTEGER:
+		return DB_KIND_INT;
+	case SQLITE_FLOAT:
+		return DB_KIND_REAL;
+	case SQLITE_TEXT:
+		return DB_KIND_TEXT;
+	case SQLITE_BLOB:
+		return DB_KIND_BLOB;
+	default:
+		return DB_KIND_NULL;
+	}
+}
+
 void db_column_text(struct db_stmt *st, int col, char *out, size_t outsz)
 {
 	const char *t = db_col_text(st, col);

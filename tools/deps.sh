@@ -12,14 +12,14 @@ set -eu
 # time by python3 from rime's pinyin dictionary).
 PACKAGES="build-essential pkg-config gettext locales
 libncurses-dev libsqlite3-dev libqrencode-dev libcups2-dev libsodium-dev
-libcairo2-dev libpango1.0-dev libunistring-dev fonts-wqy-microhei sqlite3
+libcairo2-dev libpango1.0-dev libunistring-dev libpq-dev fonts-wqy-microhei sqlite3
 python3 librime-dev rime-data-pinyin-simp rime-prelude"
 # To test (make check): the test library, the real print server, terminal,
 # QR and PDF readers, libical's checker, LibreOffice for the spreadsheet
 # round trip, and the kiosk itself (cage on its headless backend, which
 # needs Xwayland to start, foot, grim for its screen, PIL to read the PNG).
 TEST_PACKAGES="libcmocka-dev libical-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils
-libreoffice-calc-nogui systemd clang-format cage foot grim xwayland python3-pil"
+libreoffice-calc-nogui systemd clang-format cage foot grim xwayland python3-pil postgresql"
 
 quiet=false
 tests=true
