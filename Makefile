@@ -55,10 +55,11 @@ BENCH_SRC := $(sort $(wildcard bench/*.c))
 
 # Programs the shell tests use, built with the unit tests: the calendar
 # checker needs libical (tools/deps.sh installs it); without libical it is
-# not built and its tests say they skip.
+# not built and its tests say they skip. pg_schema prints the PostgreSQL
+# schema's script.
 ICAL_LIBS  := $(shell $(PKG_CONFIG) --libs libical 2>/dev/null)
 ICAL_CFLAGS := $(patsubst -I%,-isystem%,$(shell $(PKG_CONFIG) --cflags libical 2>/dev/null))
-TOOL_BIN   := $(if $(ICAL_LIBS),build/tests/tools/ical_check)
+TOOL_BIN   := $(if $(ICAL_LIBS),build/tests/tools/ical_check) build/tests/tools/pg_schema
 
 # The readings of Chinese characters (core/pinyin.c) are made at build time
 # from the rime pinyin dictionary (Debian's rime-data-pinyin-simp).
@@ -168,6 +169,9 @@ build/san/tests/%.o: tests/unit/%.c
 build/tests/tools/ical_check: tests/tools/ical_check.c
 	@mkdir -p $(@D)
 	$(call say,LINK,$@)$(CC) $(ICAL_CFLAGS) $(CFLAGS_ALL) -o $@ $< $(ICAL_LIBS)
+
+build/tests/tools/pg_schema: build/tests/tools/pg_schema.o build/core/schema_pg.o
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $^
 
 build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 	@mkdir -p $(@D)

@@ -10,4 +10,13 @@ const char *schema_migration(int version);
 /* The number of migrations (the latest user_version). */
 int schema_count(void);
 
+/* PostgreSQL (core/schema_pg.c) starts at version 17 whole. The script
+ * that makes the whole schema of version 17 on an empty database, several
+ * statements for one simple query (one transaction); static text. */
+const char *schema_pg_create(void);
+
+/* The PostgreSQL script of migration VERSION, for versions after 17 (NULL
+ * for 17 and before, and beyond the last); static text. */
+const char *schema_pg_migration(int version);
+
 #endif
