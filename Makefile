@@ -8,7 +8,7 @@ DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 
-PKGS_CORE  := sqlite3 libsodium
+PKGS_CORE  := sqlite3 libsodium libpq
 PKGS_TUI   := ncursesw
 PKGS_PRINT := libqrencode cairo pangocairo
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/db_pg.h"
 #include "core/dblock.h"
 #include "core/i18n.h"
 #include "core/schema.h"
@@ -20,14 +21,20 @@
  * call of the busy handler to the end of the statement that waited. */
 static _Thread_local int wait_said = -1;
 
-/* A connection: SQLite's handle. */
+/* A connection: SQLite's handle, or PostgreSQL's connection. */
 struct db {
 	sqlite3 *h;
+	struct db_pg *pg;
 };
 
 sqlite3 *db_sqlite(struct db *db)
 {
 	return db ? db->h : NULL;
+}
+
+struct db_pg *db_pg(struct db *db)
+{
+	return db ? db->pg : NULL;
 }
 
 struct db *db_sqlite_wrap(sqlite3 *h)
@@ -51,6 +58,7 @@ void db_close(struct db *db)
 		return;
 	dblock_wait_end(wait_said);
 	wait_said = -1;
+	db_pg_close(db->pg);
 	if (db->h) {
 		while ((st = sqlite3_next_stmt(db->h, NULL)) != NULL)
 			sqlite3_finalize(st);
@@ -157,6 +165,12 @@ void db_on_wait(db_wait_fn fn, void *ctx)
 	waiting.ctx = ctx;
 }
 
+void db_wait_told(int waited_ms)
+{
+	if (waiting.fn)
+		waiting.fn(waiting.ctx, waited_ms);
+}
+
 /* SQLite's busy handler (arg: the connection): says that this desk waits,
  * so that a long job lets it write before its next batch, and asks again
  * after a few milliseconds; tells the desk once the wait is noticeable,
@@ -213,6 +227,8 @@ enum hd_status db_begin(struct db *db, struct hd_err *err)
 {
 	sqlite3 *h = db->h;
 
+	if (db->pg)
+		return db_pg_begin(db->pg, true, err);
 	if (!sqlite3_get_autocommit(h))
 		return run_or_fail(h, "SAVEPOINT " NESTED, err);
 	return run_or_fail(h, "BEGIN IMMEDIATE", err);
@@ -220,6 +236,8 @@ enum hd_status db_begin(struct db *db, struct hd_err *err)
 
 enum hd_status db_begin_read(struct db *db, struct hd_err *err)
 {
+	if (db->pg)
+		return db_pg_begin(db->pg, false, err);
 	return run_or_fail(db->h, "BEGIN", err);
 }
 
@@ -227,6 +245,10 @@ void db_rollback(struct db *db)
 {
 	sqlite3 *h = db->h;
 
+	if (db->pg) {
+		db_pg_rollback(db->pg);
+		return;
+	}
 	if (sqlite3_get_autocommit(h))
 		return;
 	if (run(h, "ROLLBACK TO " NESTED) != SQLITE_OK || run(h, "RELEASE " NESTED) != SQLITE_OK)
@@ -238,6 +260,8 @@ enum hd_status db_commit(struct db *db, struct hd_err *err)
 	sqlite3 *h = db->h;
 	enum hd_status rc;
 
+	if (db->pg)
+		return db_pg_commit(db->pg, err);
 	if (run(h, "RELEASE " NESTED) == SQLITE_OK)
 		return HD_OK;
 	rc = run_or_fail(h, "COMMIT", err);
@@ -437,6 +461,11 @@ enum hd_status db_open(const char *path, enum db_mode mode, struct db **out, str
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
 	*out = NULL;
+	if (db_pg_is_uri(path)) {
+		db = xcalloc(1, sizeof(*db));
+		rc = db_pg_open(path, mode, &db->pg, err);
+		goto done;
+	}
 	rc = check_path(path, mode, err);
 	if (rc != HD_OK)
 		return rc;
@@ -486,42 +515,50 @@ done:
 
 enum hd_status db_secret(struct db *db, unsigned char key[32], struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
+	const void *value;
 	enum hd_status rc;
+	size_t n = 0;
 
-	rc = db_prepare_raw(db->h, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
+	rc = db_prepare(db, "SELECT value FROM meta WHERE key = 'secret'", &st, err);
 	if (rc != HD_OK)
 		return rc;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 32) {
-		memcpy(key, sqlite3_column_blob(st, 0), 32);
-		rc = HD_OK;
+	if (db_step(st) == DB_ROW && (value = db_col_blob(st, 0, &n)) != NULL && n == 32) {
+		memcpy(key, value, 32);
 	} else {
 		rc = hd_err_set(err, HD_FAIL, "",
 				_("the installation has no secret key; run hubdesk init"));
 	}
-	db_done_raw(st);
+	db_done(st);
 	return rc;
 }
 
 bool db_is_empty(struct db *db)
 {
-	long long n = 1;
+	struct db_stmt *st = NULL;
+	bool empty = false;
 
-	if (pragma_int(db->h,
+	if (db_prepare(db,
 		       "SELECT (SELECT count(*) FROM room) + (SELECT count(*) FROM org)"
 		       " + (SELECT count(*) FROM team)",
-		       &n) != SQLITE_OK)
-		return false;
-	return n == 0;
+		       &st, NULL) == HD_OK &&
+	    db_step(st) == DB_ROW)
+		empty = db_col_int(st, 0) == 0;
+	db_done(st);
+	return empty;
 }
 
 const char *db_file(struct db *db)
 {
+	if (db->pg)
+		return NULL;
 	return sqlite3_db_filename(db->h, "main");
 }
 
 bool db_in_transaction(struct db *db)
 {
+	if (db->pg)
+		return db_pg_in_transaction(db->pg);
 	return !sqlite3_get_autocommit(db->h);
 }
 

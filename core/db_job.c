@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/clock.h"
+#include "core/db_pg.h"
 #include "core/dblock.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -43,6 +44,11 @@ void db_batch_turn(struct db *db)
 	const char *path = db_file(db);
 	long long until = clock_monotonic_ms() + DB_TURN_MAX_MS;
 
+	if (db_pg(db)) {
+		while (db_pg_desk_waits(db_pg(db)) && clock_monotonic_ms() < until)
+			sqlite3_sleep(1);
+		return;
+	}
 	while (dblock_desk_waits(path) && clock_monotonic_ms() < until)
 		sqlite3_sleep(1);
 }
@@ -170,6 +176,18 @@ enum hd_status db_scratch(struct db *db, const char *const *skip, struct db **ou
 	int src;
 
 	*out = NULL;
+	/* PostgreSQL: a second connection in one transaction that is never
+	 * committed sees the database as it was when it began. */
+	if (db_pg(db)) {
+		rc = db_open(db_pg_uri(db_pg(db)), DB_EXISTING, &copy, err);
+		if (rc == HD_OK)
+			rc = db_begin_read(copy, err);
+		if (rc == HD_OK)
+			*out = copy;
+		else
+			db_close(copy);
+		return rc;
+	}
 	if (!path || !*path)
 		return hd_err_set(err, HD_FAIL, "", "%s",
 				  _("the database has no file to copy the registers from"));

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* db_stmt.c - the statements of the storage interface on SQLite: $N
+/* db_stmt.c - the statements of the storage interface: on SQLite ($N
  * parameters read as SQLite's ?N, SQLite's result codes named as
- * enum db_step, and the row readers built on them. */
+ * enum db_step) or handed to the PostgreSQL driver, and the row readers
+ * built on them. */
 #include "core/db_sqlite.h"
+
+#include "core/db_pg.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +17,8 @@
 struct db_stmt {
 	struct db *db;
 	sqlite3_stmt *st;
-	int rc; /* SQLite's code of the last step */
+	int rc;                /* SQLite's code of the last step */
+	struct db_pg_stmt *pg; /* or PostgreSQL's statement */
 };
 
 #define SQL_MAX 8192
@@ -51,6 +55,17 @@ enum hd_status db_prepare(struct db *db, const char *sql, struct db_stmt **st, s
 	enum hd_status rc;
 
 	*st = NULL;
+	if (db_pg(db)) {
+		struct db_pg_stmt *pst = NULL;
+
+		rc = db_pg_prepare(db_pg(db), sql, &pst, err);
+		if (rc != HD_OK)
+			return rc;
+		*st = xcalloc(1, sizeof(**st));
+		(*st)->db = db;
+		(*st)->pg = pst;
+		return HD_OK;
+	}
 	if (!sqlite_text(sql, text, sizeof(text)))
 		return hd_err_set(err, HD_FAIL, "", _("database error: %s"), "statement too long");
 	rc = db_prepare_raw(db_sqlite(db), text, &raw, err);
@@ -76,6 +91,11 @@ enum hd_status db_prepare_with(struct db *db, const char *sql, const long long *
 
 void db_done(struct db_stmt *st)
 {
+	if (st && st->pg) {
+		db_pg_done(st->pg);
+		free(st);
+		return;
+	}
 	if (!st)
 		return;
 	db_done_raw(st->st);
@@ -84,11 +104,22 @@ void db_done(struct db_stmt *st)
 
 void db_bind_int(struct db_stmt *st, int i, long long v)
 {
+	char num[24];
+
+	if (st->pg) {
+		snprintf(num, sizeof(num), "%lld", v);
+		db_pg_bind(st->pg, i, num, strlen(num), false);
+		return;
+	}
 	sqlite3_bind_int64(st->st, i, v);
 }
 
 void db_bind_text(struct db_stmt *st, int i, const char *text)
 {
+	if (st->pg) {
+		db_pg_bind(st->pg, i, text, text ? strlen(text) : 0, false);
+		return;
+	}
 	if (text)
 		sqlite3_bind_text(st->st, i, text, -1, SQLITE_TRANSIENT);
 	else
@@ -97,21 +128,33 @@ void db_bind_text(struct db_stmt *st, int i, const char *text)
 
 void db_bind_null(struct db_stmt *st, int i)
 {
+	if (st->pg) {
+		db_pg_bind(st->pg, i, NULL, 0, false);
+		return;
+	}
 	sqlite3_bind_null(st->st, i);
 }
 
 void db_bind_blob(struct db_stmt *st, int i, const void *data, size_t n)
 {
+	if (st->pg) {
+		db_pg_bind(st->pg, i, data ? (const char *)data : "", n, true);
+		return;
+	}
 	sqlite3_bind_blob64(st->st, i, data, n, SQLITE_TRANSIENT);
 }
 
 int db_param_count(struct db_stmt *st)
 {
+	if (st->pg)
+		return db_pg_param_count(st->pg);
 	return sqlite3_bind_parameter_count(st->st);
 }
 
 enum db_step db_step(struct db_stmt *st)
 {
+	if (st->pg)
+		return db_pg_step(st->pg);
 	st->rc = sqlite3_step(st->st);
 	switch (st->rc & 0xff) {
 	case SQLITE_ROW:
@@ -130,6 +173,8 @@ enum db_step db_step(struct db_stmt *st)
 
 enum hd_status db_step_fail(struct db_stmt *st, struct hd_err *err)
 {
+	if (st->pg)
+		return db_pg_step_fail(st->pg, err);
 	return db_fail(db_sqlite(st->db), st->rc, err);
 }
 
@@ -148,21 +193,29 @@ enum hd_status db_run(struct db_stmt *st, struct hd_err *err)
 
 long long db_col_int(struct db_stmt *st, int col)
 {
+	if (st->pg)
+		return db_pg_col_int(st->pg, col);
 	return sqlite3_column_int64(st->st, col);
 }
 
 const char *db_col_text(struct db_stmt *st, int col)
 {
+	if (st->pg)
+		return db_pg_col_text(st->pg, col);
 	return (const char *)sqlite3_column_text(st->st, col);
 }
 
 bool db_col_null(struct db_stmt *st, int col)
 {
+	if (st->pg)
+		return db_pg_col_null(st->pg, col);
 	return sqlite3_column_type(st->st, col) == SQLITE_NULL;
 }
 
 const void *db_col_blob(struct db_stmt *st, int col, size_t *n)
 {
+	if (st->pg)
+		return db_pg_col_blob(st->pg, col, n);
 	const void *p = sqlite3_column_blob(st->st, col);
 
 	*n = (size_t)sqlite3_column_bytes(st->st, col);
@@ -171,6 +224,8 @@ const void *db_col_blob(struct db_stmt *st, int col, size_t *n)
 
 enum db_kind db_col_kind(struct db_stmt *st, int col)
 {
+	if (st->pg)
+		return db_pg_col_kind(st->pg, col);
 	switch (sqlite3_column_type(st->st, col)) {
 	case SQLITE_INTEGER:
 		return DB_KIND_INT;
@@ -194,11 +249,17 @@ void db_column_text(struct db_stmt *st, int col, char *out, size_t outsz)
 
 long long db_changes(struct db_stmt *st)
 {
+	if (st->pg)
+		return db_pg_changes(st->pg);
 	return sqlite3_changes64(db_sqlite(st->db));
 }
 
 void db_reset(struct db_stmt *st)
 {
+	if (st->pg) {
+		db_pg_reset(st->pg);
+		return;
+	}
 	sqlite3_reset(st->st);
 	st->rc = SQLITE_OK;
 }

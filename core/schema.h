@@ -10,6 +10,9 @@ const char *schema_migration(int version);
 /* The number of migrations (the latest user_version). */
 int schema_count(void);
 
+/* The version PostgreSQL's schema is made whole at. */
+#define SCHEMA_PG_BASE 17
+
 /* PostgreSQL (core/schema_pg.c) starts at version 17 whole. The script
  * that makes the whole schema of version 17 on an empty database, several
  * statements for one simple query (one transaction); static text. */
