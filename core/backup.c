@@ -153,6 +153,15 @@ done:
 	return rc;
 }
 
+/* What backup and restore say on PostgreSQL (HD_BAD_INPUT): the server's
+ * own tools keep its copies. */
+static enum hd_status on_server(struct hd_err *err)
+{
+	return hd_err_set(err, HD_BAD_INPUT, "db",
+			  _("the database is on a PostgreSQL server: back it up with pg_dump and "
+			    "restore it with pg_restore (hubdesk's copies are SQLite files)"));
+}
+
 enum hd_status backup_write(struct db *db, const struct hd_actor *who, const char *path,
 			    struct hd_err *err)
 {
@@ -162,6 +171,8 @@ enum hd_status backup_write(struct db *db, const struct hd_actor *who, const cha
 	if (!path || !*path)
 		return hd_err_set(err, HD_BAD_INPUT, "path",
 				  _("backup: give the path of the copy"));
+	if (db_is_server(db))
+		return on_server(err);
 	rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)
 		rc = copy_into(db, path, err);
@@ -268,6 +279,8 @@ enum hd_status backup_restore(const char *db_path, const char *from, char *kept,
 	int again = 0;
 
 	*kept = '\0';
+	if (db_path_is_server(db_path))
+		return on_server(err);
 	rc = backup_check(from, err);
 	if (rc != HD_OK)
 		return rc;
@@ -434,6 +447,8 @@ enum hd_status backup_daily(struct db *db, const struct hd_actor *who, const cha
 	enum hd_status rc = HD_OK;
 
 	memset(round, 0, sizeof(*round));
+	if (db_is_server(db))
+		return HD_OK; /* the server's copies are its own (pg_dump) */
 	daily_dir(db_path, dir, sizeof(dir));
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be made: %s"), dir,
@@ -467,6 +482,9 @@ enum hd_status backup_now(struct db *db, const struct hd_actor *who, const char 
 {
 	char dir[PATH_BYTES], today[DATE_LEN];
 
+	*path = '\0';
+	if (db_is_server(db))
+		return on_server(err);
 	daily_dir(db_path, dir, sizeof(dir));
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return hd_err_set(err, HD_FAIL, "path", _("%s cannot be made: %s"), dir,

@@ -22,7 +22,8 @@ struct backup_round {
 
 /* Writes a copy of db to path (admin), replacing what is there once the
  * copy is whole and flushed; audited. HD_BAD_INPUT when path is empty,
- * too long, a link, not a regular file or the database itself; HD_REFUSED
+ * too long, a link, not a regular file or the database itself, and on a
+ * database on a server (PostgreSQL: pg_dump keeps its copies); HD_REFUSED
  * when who is not an admin; HD_FAIL when the copy cannot be written. */
 enum hd_status backup_write(struct db *db, const struct hd_actor *who, const char *path,
 			    struct hd_err *err);
@@ -38,12 +39,13 @@ enum hd_status backup_check(const char *path, struct hd_err *err);
  * ("" when none). Everyone erased on request in the current database is
  * erased in the restored one too. The caller holds the database's lock
  * exclusively (dblock.h). HD_FAIL when from fails backup_check() or a copy
- * cannot be made; HD_BAD_INPUT for an empty from, or a db_path a copy may
- * not go to (too long, a symbolic link). */
+ * cannot be made; HD_BAD_INPUT for an empty from, a db_path a copy may
+ * not go to (too long, a symbolic link), or on a server (pg_restore). */
 enum hd_status backup_restore(const char *db_path, const char *from, char *kept, size_t keptsz,
 			      struct hd_err *err);
 
-/* The daily round of maintenance: today's copy in the folder "backups"
+/* The daily round of maintenance (nothing on a server, whose copies are
+ * its own): today's copy in the folder "backups"
  * beside db_path unless it exists, copies older than retention.days
  * removed, and the retention erase and every erasure on request applied to
  * the copies kept. HD_REFUSED when who is not an admin; HD_FAIL when the
@@ -59,8 +61,8 @@ enum hd_status backup_erase_visit(struct db *db, const struct hd_actor *who, lon
 				  struct backup_round *round, struct hd_err *err);
 
 /* Today's daily copy now (admin), written again when it exists; its path
- * into path. HD_REFUSED when who is not an admin; HD_FAIL when the copy
- * cannot be written. */
+ * into path. HD_REFUSED when who is not an admin; HD_BAD_INPUT on a
+ * server (pg_dump); HD_FAIL when the copy cannot be written. */
 enum hd_status backup_now(struct db *db, const struct hd_actor *who, const char *db_path,
 			  char *path, size_t pathsz, struct hd_err *err);
 

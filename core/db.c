@@ -548,6 +548,16 @@ bool db_is_empty(struct db *db)
 	return empty;
 }
 
+bool db_path_is_server(const char *path)
+{
+	return db_pg_is_uri(path);
+}
+
+bool db_is_server(struct db *db)
+{
+	return db && db->pg;
+}
+
 const char *db_file(struct db *db)
 {
 	if (db->pg)

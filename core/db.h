@@ -85,6 +85,14 @@ enum hd_status db_secret(struct db *db, unsigned char key[32], struct hd_err *er
 /* True when the database holds no rooms, organisations or teams yet. */
 bool db_is_empty(struct db *db);
 
+/* True when path names a database on a server (a postgresql:// or
+ * postgres:// URI) rather than a file. */
+bool db_path_is_server(const char *path);
+
+/* True when db is a database on a server (PostgreSQL): no file, no lock
+ * file, no file copies; the server keeps and backs up the data. */
+bool db_is_server(struct db *db);
+
 /* The path of db's file (the connection's own; "" for a database in
  * memory, NULL when there is no file to name). */
 const char *db_file(struct db *db);

@@ -10,6 +10,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include "core/db.h"
 #include "core/i18n.h"
 
 /* The lock file of db_path opened, or -1. */
@@ -72,6 +73,9 @@ enum hd_status dblock_take(const char *db_path, bool exclusive, int *fd, struct 
 	char path[4096];
 
 	*fd = -1;
+	/* A server arbitrates its own desks: no lock file. */
+	if (db_path_is_server(db_path))
+		return HD_OK;
 	if (snprintf(path, sizeof(path), "%s.lock", db_path) >= (int)sizeof(path))
 		return hd_err_set(err, HD_BAD_INPUT, "db", _("the database path is too long"));
 	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);

@@ -69,13 +69,18 @@ done:
 }
 
 /* Once the outermost transaction is over, the erased bytes leave the WAL
- * for the database file, where secure_delete has zeroed them. */
+ * for the database file, where secure_delete has zeroed them. On
+ * PostgreSQL, VACUUM frees the old versions of the rows touched (what it
+ * cannot promise is in the README). */
 static void settle(struct db *db)
 {
 	struct db_stmt *st = NULL;
 
 	if (db_in_transaction(db) ||
-	    db_prepare(db, "PRAGMA wal_checkpoint(TRUNCATE)", &st, NULL) != HD_OK)
+	    db_prepare(db,
+		       db_is_server(db) ? "VACUUM visit, person, spool, name_gram, name_pinyin"
+					: "PRAGMA wal_checkpoint(TRUNCATE)",
+		       &st, NULL) != HD_OK)
 		return;
 	db_step(st);
 	db_done(st);

@@ -92,6 +92,17 @@ void spool_dir(struct db *db, char *out, size_t outsz)
 		snprintf(out, outsz, "%s", env);
 		return;
 	}
+	/* A database on a server has no folder: the desk's own state folder. */
+	if (db && db_is_server(db)) {
+		const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+		if (state && *state == '/')
+			snprintf(out, outsz, "%s/hubdesk/spool", state);
+		else
+			snprintf(out, outsz, "%s/.local/state/hubdesk/spool",
+				 home && *home ? home : "/tmp");
+		return;
+	}
 	slash = path ? strrchr(path, '/') : NULL;
 	if (!slash)
 		snprintf(out, outsz, "spool");
