@@ -511,6 +511,38 @@ static void test_every_migration_exists(void **state)
 	assert_null(schema_migration(schema_count() + 1));
 }
 
+/* PostgreSQL starts at 17 whole; every later migration has its PostgreSQL
+ * script under the same number. */
+static void test_postgresql_has_every_migration_after_17(void **state)
+{
+	int v;
+
+	(void)state;
+	assert_non_null(schema_pg_create());
+	for (v = 0; v <= 17; v++)
+		assert_null(schema_pg_migration(v));
+	for (v = 18; v <= schema_count(); v++)
+		assert_non_null(schema_pg_migration(v));
+	assert_null(schema_pg_migration(schema_count() + 1));
+}
+
+/* The PostgreSQL schema of version 17 is landed like a migration: an edit
+ * would leave databases made before it different from those made after. */
+static void test_postgresql_schema_of_17_is_never_edited(void **state)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	const char *sql = schema_pg_create();
+
+	(void)state;
+	crypto_hash_sha256(h, (const unsigned char *)sql, strlen(sql));
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	hex[16] = '\0';
+	if (strcmp(hex, "3d54373a7b2a8041") != 0)
+		fail_msg("the PostgreSQL schema of 17 was edited (%s): add a migration instead",
+			 hex);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -549,6 +581,8 @@ int main(void)
 						tdb_setup, tdb_teardown),
 		cmocka_unit_test(test_every_migration_exists),
 		cmocka_unit_test(test_landed_migrations_are_never_edited),
+		cmocka_unit_test(test_postgresql_has_every_migration_after_17),
+		cmocka_unit_test(test_postgresql_schema_of_17_is_never_edited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
