@@ -212,7 +212,8 @@ RUN_TZ ?= $(if $(TZ),$(TZ),Asia/Shanghai)
 run:
 	@sh tools/deps.sh --if-missing --run
 	@$(MAKE) --no-print-directory all
-	@if [ ! -s "$(RUN_DB)" ]; then mkdir -p "$(dir $(RUN_DB))" && \
+	@if ! ./hubdesk --db "$(RUN_DB)" config get centre.name >/dev/null 2>&1; then \
+		case "$(RUN_DB)" in postgres*://*) ;; *) mkdir -p "$(dir $(RUN_DB))" ;; esac && \
 		echo "run: making the demo database $(RUN_DB)" && \
 		TZ=$(RUN_TZ) ./hubdesk --db "$(RUN_DB)" init --demo && \
 		TZ=$(RUN_TZ) sh tools/demo-bookings.sh "$(RUN_DB)" && \
