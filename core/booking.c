@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/print_request.h"
 #include "core/settings.h"
 #include "core/team.h"
@@ -235,14 +236,15 @@ enum hd_status booking_release_due(struct db *db, int *released, struct hd_err *
 }
 
 static const char SQL_BOOKING_JSON[] =
-	"SELECT json_object('room', room_id, 'org', org_id, 'team', team_id, 'start', start,"
-	" 'end', end, 'attendees', attendees, 'purpose', purpose, 'state', state,"
-	" 'late_cancel', late_cancel, 'series', series_id, 'exception', exception)"
-	" FROM booking WHERE id = $1";
+	"SELECT room_id, org_id, team_id, start, end, attendees, purpose, state, late_cancel,"
+	" series_id, exception FROM booking WHERE id = $1";
+static const char *const BOOKING_KEYS[] = { "room",        "org",       "team",      "start",
+					    "end",         "attendees", "purpose",   "state",
+					    "late_cancel", "series",    "exception", NULL };
 
 char *booking_json(struct db *db, long long id)
 {
-	return db_text_by_id(db, SQL_BOOKING_JSON, id);
+	return json_row(db, SQL_BOOKING_JSON, id, BOOKING_KEYS);
 }
 
 enum hd_status booking_audit(struct db *db, const struct hd_actor *who, const char *action,

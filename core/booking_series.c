@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/print_request.h"
 #include "core/settings.h"
 
@@ -137,19 +138,14 @@ static enum hd_status refuse_missed(const struct booking_series *s, int weeks, s
 }
 
 /* The audit snapshot of a date the series skipped: its start and why. */
-static char *skip_json(struct db *db, const struct booking_miss *m)
+static char *skip_json(const struct booking_miss *m)
 {
-	struct db_stmt *st = NULL;
-	char *json = NULL;
+	struct json_out o;
 
-	if (db_prepare(db, "SELECT json_object('start', $1, 'reason', $2)", &st, NULL) != HD_OK)
-		return NULL;
-	db_bind_int(st, 1, m->start);
-	db_bind_text(st, 2, m->why);
-	if (db_step(st) == DB_ROW && db_col_text(st, 0))
-		json = strdup(db_col_text(st, 0));
-	db_done(st);
-	return json;
+	json_begin(&o);
+	json_add_int(&o, "start", (long long)m->start);
+	json_add_text(&o, "reason", m->why);
+	return json_end(&o);
 }
 
 /* Each date the series skipped is audited on the series (its first
@@ -162,9 +158,7 @@ static enum hd_status audit_skipped(struct db *db, const struct hd_actor *who, l
 	int i;
 
 	for (i = 0; rc == HD_OK && i < s->nmissed; i++) {
-		json = skip_json(db, &s->missed[i]);
-		if (!json)
-			return hd_err_set(err, HD_FAIL, "", _("out of memory"));
+		json = skip_json(&s->missed[i]);
 		rc = audit_log(db, who, "booking.skip", "booking", series, NULL, json, err);
 		free(json);
 	}

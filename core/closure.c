@@ -12,11 +12,11 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/settings.h"
 
-static const char SQL_JSON[] =
-	"SELECT json_object('from', from_date, 'to', to_date, 'reason', reason)"
-	" FROM closure WHERE id = $1";
+static const char SQL_JSON[] = "SELECT from_date, to_date, reason FROM closure WHERE id = $1";
+static const char *const CLOSURE_KEYS[] = { "from", "to", "reason", NULL };
 
 static const char SQL_COLS[] = "SELECT id, from_date, to_date, reason FROM closure";
 
@@ -64,7 +64,7 @@ enum hd_status closure_add(struct db *db, const struct hd_actor *who, long from,
 		goto done;
 	}
 	*id = db_col_int(st, 0);
-	after = db_text_by_id(db, SQL_JSON, *id);
+	after = json_row(db, SQL_JSON, *id, CLOSURE_KEYS);
 	rc = audit_log(db, who, "closure.add", "closure", *id, NULL, after, err);
 done:
 	db_done(st);
@@ -107,7 +107,7 @@ enum hd_status closure_remove(struct db *db, const struct hd_actor *who, long lo
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	before = db_text_by_id(db, SQL_JSON, id);
+	before = json_row(db, SQL_JSON, id, CLOSURE_KEYS);
 	if (!before) {
 		struct closure gone;
 

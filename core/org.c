@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/lists.h"
 #include "core/search.h"
 #include "core/text.h"
@@ -25,9 +26,10 @@ const struct record_def ORG_RECORD = { ORG_FIELD_LIST, ORG_NFIELDS };
 #define CHECK(m, d, out, outsz, err) record_check(&ORG_FIELD_LIST[ORG_F_##m], d, out, outsz, err)
 
 static const char SQL_ORG_JSON[] =
-	"SELECT json_object('name', name, 'short', short, 'kind', kind,"
-	" 'credit_code', credit_code, 'credit_ok', credit_ok, 'contact', contact,"
-	" 'phone', phone, 'in', in_date, 'out', out_date) FROM org WHERE id = $1";
+	"SELECT name, short, kind, credit_code, credit_ok, contact, phone, in_date, out_date"
+	" FROM org WHERE id = $1";
+static const char *const ORG_KEYS[] = { "name",    "short", "kind", "credit_code", "credit_ok",
+					"contact", "phone", "in",   "out",         NULL };
 
 void org_default_short(const char *name, char *out, size_t outsz)
 {
@@ -205,7 +207,7 @@ enum hd_status org_add(struct db *db, const struct hd_actor *who, const struct o
 	rc = search_index_put(db, SEARCH_ORG, *id, o.name, o.short_name, err);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_ORG_JSON, *id);
+	after = json_row(db, SQL_ORG_JSON, *id, ORG_KEYS);
 	rc = audit_log(db, who, "org.add", "org", *id, NULL, after, err);
 done:
 	db_done(st);
@@ -240,7 +242,7 @@ enum hd_status org_update(struct db *db, const struct hd_actor *who, long long i
 		rc = db_prepare(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
-	before = db_text_by_id(db, SQL_ORG_JSON, id);
+	before = json_row(db, SQL_ORG_JSON, id, ORG_KEYS);
 	bind_org(st, &o);
 	db_bind_int(st, 11, id);
 	if (db_step(st) != DB_DONE) {
@@ -252,7 +254,7 @@ enum hd_status org_update(struct db *db, const struct hd_actor *who, long long i
 		rc = search_index_put(db, SEARCH_ORG, id, o.name, o.short_name, err);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_ORG_JSON, id);
+	after = json_row(db, SQL_ORG_JSON, id, ORG_KEYS);
 	rc = audit_log(db, who, "org.edit", "org", id, before, after, err);
 done:
 	db_done(st);

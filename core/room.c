@@ -11,6 +11,7 @@
 #include "core/booking.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/json.h"
 #include "core/search.h"
 #include "core/i18n.h"
 #include "core/lists.h"
@@ -19,8 +20,11 @@
 #include "core/xalloc.h"
 
 static const char SQL_ROOM_JSON[] =
-	"SELECT json_object('name', name, 'kind', kind, 'capacity', capacity,"
-	" 'open', open_min, 'close', close_min, 'buffer', buffer_min) FROM room WHERE id = $1";
+	"SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room WHERE id = $1";
+static const char *const ROOM_KEYS[] = {
+	"name", "kind", "capacity", "open", "close", "buffer", NULL
+};
+static const char *const ROOM_CLOSURE_KEYS[] = { "room", "start", "end", "reason", NULL };
 
 static enum hd_status read_hour(const char *in, const char *label, int *out, struct hd_err *err)
 {
@@ -163,7 +167,7 @@ enum hd_status room_add(struct db *db, const struct hd_actor *who, const struct 
 	rc = search_index_put(db, SEARCH_ROOM, *id, r.name, NULL, err);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_ROOM_JSON, *id);
+	after = json_row(db, SQL_ROOM_JSON, *id, ROOM_KEYS);
 	rc = audit_log(db, who, "room.add", "room", *id, NULL, after, err);
 done:
 	db_done(st);
@@ -197,7 +201,7 @@ enum hd_status room_update(struct db *db, const struct hd_actor *who, long long 
 				&st, err);
 	if (rc != HD_OK)
 		goto done;
-	before = db_text_by_id(db, SQL_ROOM_JSON, id);
+	before = json_row(db, SQL_ROOM_JSON, id, ROOM_KEYS);
 	bind_room(st, &r);
 	db_bind_int(st, 7, id);
 	if (db_step(st) != DB_DONE) {
@@ -208,7 +212,7 @@ enum hd_status room_update(struct db *db, const struct hd_actor *who, long long 
 		rc = search_index_put(db, SEARCH_ROOM, id, r.name, NULL, err);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_ROOM_JSON, id);
+	after = json_row(db, SQL_ROOM_JSON, id, ROOM_KEYS);
 	rc = audit_log(db, who, "room.edit", "room", id, before, after, err);
 done:
 	db_done(st);
@@ -315,10 +319,8 @@ enum hd_status room_close(struct db *db, const struct hd_actor *who, long long i
 		goto done;
 	}
 	*closure_id = db_col_int(st, 0);
-	after = db_text_by_id(db,
-			      "SELECT json_object('room', room_id, 'start', start, 'end', end,"
-			      " 'reason', reason) FROM room_closure WHERE id = $1",
-			      *closure_id);
+	after = json_row(db, "SELECT room_id, start, end, reason FROM room_closure WHERE id = $1",
+			 *closure_id, ROOM_CLOSURE_KEYS);
 	rc = audit_log(db, who, "room.close", "room_closure", *closure_id, NULL, after, err);
 done:
 	db_done(st);

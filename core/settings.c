@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/text.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/validate.h"
 
 #define SETTING_ROW(id, key, label, type, def, min, max, help) \
@@ -187,19 +188,17 @@ enum hd_status settings_get(struct db *db, enum setting s, char *out, size_t out
 	return rc;
 }
 
-/* {"key": value} for the audit log, quoted by SQLite. */
-static void json_pair(struct db *db, const char *key, const char *value, char *out, size_t outsz)
+/* {"key":"value"} for the audit log. */
+static void json_pair(const char *key, const char *value, char *out, size_t outsz)
 {
-	struct db_stmt *st = NULL;
+	struct json_out o;
+	char *json;
 
-	out[0] = '\0';
-	if (db_prepare(db, "SELECT json_object($1, $2)", &st, NULL) == HD_OK) {
-		db_bind_text(st, 1, key);
-		db_bind_text(st, 2, value);
-		if (db_step(st) == DB_ROW)
-			db_column_text(st, 0, out, outsz);
-	}
-	db_done(st);
+	json_begin(&o);
+	json_add_text(&o, key, value);
+	json = json_end(&o);
+	snprintf(out, outsz, "%s", json);
+	free(json);
 }
 
 static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES ($1, $2)"
@@ -234,8 +233,8 @@ enum hd_status settings_set(struct db *db, const struct hd_actor *who, enum sett
 		rc = db_step_fail(st, err);
 		goto done;
 	}
-	json_pair(db, d->key, old, before, sizeof(before));
-	json_pair(db, d->key, norm, after, sizeof(after));
+	json_pair(d->key, old, before, sizeof(before));
+	json_pair(d->key, norm, after, sizeof(after));
 	rc = audit_log(db, who, "config.set", "setting", 0, before, after, err);
 done:
 	db_done(st);

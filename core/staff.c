@@ -12,12 +12,12 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/lists.h"
 #include "core/pin.h"
 
-static const char SQL_STAFF_JSON[] =
-	"SELECT json_object('name', name, 'role', role, 'disabled', disabled)"
-	" FROM staff WHERE id = $1";
+static const char SQL_STAFF_JSON[] = "SELECT name, role, disabled FROM staff WHERE id = $1";
+static const char *const STAFF_KEYS[] = { "name", "role", "disabled", NULL };
 
 static const char SQL_STAFF_COLS[] =
 	"SELECT id, name, role, disabled, failures, ifnull(locked_until, 0),"
@@ -69,7 +69,7 @@ static enum hd_status find(struct db *db, long long id, const char *name, struct
 static enum hd_status audit_staff(struct db *db, const struct hd_actor *who, const char *action,
 				  long long id, struct hd_err *err)
 {
-	char *after = db_text_by_id(db, SQL_STAFF_JSON, id);
+	char *after = json_row(db, SQL_STAFF_JSON, id, STAFF_KEYS);
 	enum hd_status rc = audit_log(db, who, action, "staff", id, NULL, after, err);
 
 	free(after);

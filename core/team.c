@@ -12,6 +12,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/lists.h"
 #include "core/search.h"
 #include "core/text.h"
@@ -107,11 +108,12 @@ static const char SQL_INSERT[] =
 	" $16, $16) RETURNING id";
 
 static const char SQL_TEAM_JSON[] =
-	"SELECT json_object('name', name, 'short', short, 'category', category, 'state', state,"
-	" 'leader', leader, 'phone', phone, 'members', members, 'content', content,"
-	" 'place', place, 'schedule', schedule, 'party_members', party_members,"
-	" 'liaison', liaison, 'committee', committee, 'street', street,"
-	" 'filed_date', filed_date) FROM team WHERE id = $1";
+	"SELECT name, short, category, state, leader, phone, members, content, place, schedule,"
+	" party_members, liaison, committee, street, filed_date FROM team WHERE id = $1";
+static const char *const TEAM_KEYS[] = { "name",      "short",    "category",      "state",
+					 "leader",    "phone",    "members",       "content",
+					 "place",     "schedule", "party_members", "liaison",
+					 "committee", "street",   "filed_date",    NULL };
 
 /* Binds day as its "YYYY-MM-DD", the way the register keeps dates. */
 static void bind_day(struct db_stmt *st, int col, long day)
@@ -214,7 +216,7 @@ enum hd_status team_create(struct db *db, const struct hd_actor *who, const stru
 		rc = search_index_put(db, SEARCH_TEAM, *id, ROW(t, name), ROW(t, short_name), err);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_TEAM_JSON, *id);
+	after = json_row(db, SQL_TEAM_JSON, *id, TEAM_KEYS);
 	rc = audit_log(db, who, "team.add", "team", *id, NULL, after, err);
 done:
 	db_done(st);
@@ -292,7 +294,7 @@ enum hd_status team_update(struct db *db, const struct hd_actor *who, long long 
 		if (rc != HD_OK)
 			goto done;
 	}
-	before = db_text_by_id(db, SQL_TEAM_JSON, id);
+	before = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 	rc = db_prepare(db, SQL_UPDATE, &st, err);
 	if (rc != HD_OK)
 		goto done;
@@ -314,7 +316,7 @@ enum hd_status team_update(struct db *db, const struct hd_actor *who, long long 
 		rc = search_index_put(db, SEARCH_TEAM, id, ROW(t, name), ROW(t, short_name), err);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_TEAM_JSON, id);
+	after = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 	rc = audit_log(db, who, "team.update", "team", id, before, after, err);
 done:
 	db_done(st);

@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/print_request.h"
 #include "core/lists.h"
 #include "core/text.h"
@@ -23,8 +24,9 @@
 #define IDLE_DAYS 183 /* six months without a booking or an activity */
 
 static const char SQL_TEAM_JSON[] =
-	"SELECT json_object('state', state, 'category', category, 'filed_date', filed_date,"
-	" 'last_activity', last_activity, 'checked_date', checked_date) FROM team WHERE id = $1";
+	"SELECT state, category, filed_date, last_activity, checked_date FROM team WHERE id = $1";
+static const char *const TEAM_KEYS[] = { "state",         "category",     "filed_date",
+					 "last_activity", "checked_date", NULL };
 
 static const char *state_label(enum team_state s)
 {
@@ -228,10 +230,10 @@ enum hd_status team_act(struct db *db, const struct hd_actor *who, long long id,
 		      &category, err);
 	if (rc != HD_OK)
 		goto done;
-	before = db_text_by_id(db, SQL_TEAM_JSON, id);
+	before = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 	rc = write_step(db, who, t, to, category, reason, err);
 	if (rc == HD_OK) {
-		after = db_text_by_id(db, SQL_TEAM_JSON, id);
+		after = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 		rc = audit_log(db, who, ACTIONS[action], "team", id, before, after, err);
 	}
 	if (rc == HD_OK && print && action == TEAM_FILE)
@@ -272,7 +274,7 @@ enum hd_status team_activity(struct db *db, const struct hd_actor *who, long lon
 				_("%s is deregistered (已注销): reopen it first."), t->name);
 	if (rc != HD_OK)
 		goto done;
-	before = db_text_by_id(db, SQL_TEAM_JSON, id);
+	before = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 	rc = db_prepare(db,
 			"UPDATE team SET last_activity = max(ifnull(last_activity, ''), $2),"
 			" checked_date = $3, updated = $4 WHERE id = $1",
@@ -287,7 +289,7 @@ enum hd_status team_activity(struct db *db, const struct hd_actor *who, long lon
 		rc = db_step_fail(st, err);
 		goto done;
 	}
-	after = db_text_by_id(db, SQL_TEAM_JSON, id);
+	after = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 	rc = audit_log(db, who, "team.activity", "team", id, before, after, err);
 done:
 	db_done(st);

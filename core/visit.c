@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/lists.h"
 #include "core/pinyin.h"
 #include "core/print_request.h"
@@ -147,9 +148,10 @@ static enum hd_status find_person(struct db *db, const struct visit_draft *d,
 /* The audit names the person by number only: their name and phone live
  * in one row of person, so erasing that row forgets them everywhere. */
 static const char SQL_VISIT_JSON[] =
-	"SELECT json_object('person', v.person_id, 'purpose', v.purpose, 'org', v.org_id,"
-	" 'team', v.team_id, 'visitee', v.visitee_id, 'party', v.party, 'under14', v.under14, 'time_in', v.time_in,"
-	" 'time_out', v.time_out) FROM visit v WHERE v.id = $1";
+	"SELECT v.person_id, v.purpose, v.org_id, v.team_id, v.visitee_id, v.party, v.under14,"
+	" v.time_in, v.time_out FROM visit v WHERE v.id = $1";
+static const char *const VISIT_KEYS[] = { "person", "purpose", "org",     "team",     "visitee",
+					  "party",  "under14", "time_in", "time_out", NULL };
 
 /* The number of a name whom visits are for, kept once; 0 for "". */
 static enum hd_status visitee_id(struct db *db, const char *name, long long *id, struct hd_err *err)
@@ -215,7 +217,7 @@ static enum hd_status insert_visit(struct db *db, const struct hd_actor *who,
 	}
 	*id = db_col_int(st, 0);
 	db_done(st);
-	after = db_text_by_id(db, SQL_VISIT_JSON, *id);
+	after = json_row(db, SQL_VISIT_JSON, *id, VISIT_KEYS);
 	rc = audit_log(db, who, "visit.checkin", "visit", *id, NULL, after, err);
 	free(after);
 	return rc;
@@ -417,7 +419,7 @@ enum hd_status visit_checkout(struct db *db, const struct hd_actor *who, long lo
 	db_done(st);
 	if (rc != HD_OK)
 		goto done;
-	after = db_text_by_id(db, SQL_VISIT_JSON, id);
+	after = json_row(db, SQL_VISIT_JSON, id, VISIT_KEYS);
 	rc = audit_log(db, who, "visit.checkout", "visit", id, NULL, after, err);
 	free(after);
 done:

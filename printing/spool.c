@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/settings.h"
 #include "core/visit.h"
 #include "core/xalloc.h"
@@ -37,8 +38,8 @@ static const char SQL_INSERT[] =
 static const char SQL_SELF_RECORD[] = "UPDATE spool SET record_id = id WHERE id = $1";
 static const char SQL_SET_DATA[] = "UPDATE spool SET data = $2 WHERE id = $1 AND state = 'sending'";
 static const char SQL_AUDIT_AFTER[] =
-	"SELECT json_object('kind', kind, 'record_id', record_id, 'copy', copy,"
-	" 'format', format, 'queue', queue) FROM spool WHERE id = $1";
+	"SELECT kind, record_id, copy, format, queue FROM spool WHERE id = $1";
+static const char *const AUDIT_KEYS[] = { "kind", "record_id", "copy", "format", "queue", NULL };
 /* CUPS took it: printing until CUPS says how its job ended. */
 static const char SQL_DONE[] =
 	"UPDATE spool SET state = 'printing', cups_job = $2, queue = $3, attempts = attempts + 1,"
@@ -483,7 +484,7 @@ enum hd_status spool_send(struct db *db, const struct hd_actor *who, long long s
 	rc = exec_stmt(&st, err);
 	if (rc != HD_OK)
 		goto fail;
-	after = db_text_by_id(db, SQL_AUDIT_AFTER, spool_id);
+	after = json_row(db, SQL_AUDIT_AFTER, spool_id, AUDIT_KEYS);
 	rc = audit_log(db, who, e.copy > 1 ? "reprint" : "print", "spool", spool_id, NULL, after,
 		       err);
 	free(after);
