@@ -59,7 +59,6 @@ char *audit_actions_matching(const char *words);
 /* What an entry changed, one line a field, "名称：旧 → 新" (a field only in
  * after: "名称：新"), times in local time, choices by name. Fills up to max
  * lines; returns how many. */
-int audit_changes(struct db *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
-		  int max);
+int audit_changes(const char *before, const char *after, char (*lines)[AUDIT_LINE], int max);
 
 #endif

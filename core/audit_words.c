@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "core/clock.h"
-#include "core/db.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "core/lists.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
@@ -149,18 +149,16 @@ static bool is_time_field(const char *key)
 	return false;
 }
 
-/* A value in words (column col, its type's name in column type_col):
- * times in local time, purposes and categories by name, booking states in
- * words; "-" for none. */
-static void value_words(const char *key, struct db_stmt *st, int col, int type_col, char *out,
-			size_t outsz)
+/* A value in words (NULL: missing): times in local time, purposes and
+ * categories by name, booking states in words; "-" for none. true and false
+ * count as 1 and 0. */
+static void value_words(const char *key, const struct json_member *v, char *out, size_t outsz)
 {
-	const char *text = db_col_text(st, col), *type = db_col_text(st, type_col);
-	long long n = db_col_int(st, col);
 	const struct hd_list *list = NULL;
-	bool integer = type && strcmp(type, "integer") == 0;
+	bool integer = v && (v->kind == JSON_INT || v->kind == JSON_BOOL);
+	long long n = v ? v->num : 0;
 
-	if (db_col_null(st, col)) {
+	if (!v || v->kind == JSON_NULL) {
 		snprintf(out, outsz, "-");
 		return;
 	}
@@ -176,50 +174,65 @@ static void value_words(const char *key, struct db_stmt *st, int col, int type_c
 		snprintf(out, outsz, "%s", list_label(list, (int)n));
 		return;
 	}
-	if (strcmp(key, "state") == 0 && type && strcmp(type, "text") == 0) {
-		snprintf(out, outsz, "%s", _(text));
+	if (strcmp(key, "state") == 0 && v->kind == JSON_TEXT) {
+		snprintf(out, outsz, "%s", _(v->text));
 		return;
 	}
-	snprintf(out, outsz, "%s", text ? text : "");
+	if (v->kind == JSON_BOOL)
+		snprintf(out, outsz, "%lld", n);
+	else
+		snprintf(out, outsz, "%s", v->text ? v->text : "");
 }
 
-/* The fields of the before and after snapshots side by side: one row a
- * field, its values before and after (NULL where a snapshot lacks it),
- * whether before has it, and the types of the two values ('integer',
- * 'text', 'null' ...). */
-static const char SQL_CHANGES[] =
-	"WITH b AS (SELECT key, value FROM json_each(CASE WHEN json_valid($1) THEN $1 ELSE '{}' END)),"
-	" a AS (SELECT key, value FROM json_each(CASE WHEN json_valid($2) THEN $2 ELSE '{}' END))"
-	" SELECT k.key, (SELECT value FROM b WHERE b.key = k.key),"
-	" (SELECT value FROM a WHERE a.key = k.key),"
-	" EXISTS (SELECT 1 FROM b WHERE b.key = k.key),"
-	" typeof((SELECT value FROM b WHERE b.key = k.key)),"
-	" typeof((SELECT value FROM a WHERE a.key = k.key))"
-	" FROM (SELECT key FROM b UNION SELECT key FROM a) k";
-
-int audit_changes(struct db *db, const char *before, const char *after, char (*lines)[AUDIT_LINE],
-		  int max)
+static int compare_keys(const void *a, const void *b)
 {
-	char old[AUDIT_LINE], new[AUDIT_LINE], key[64];
-	struct db_stmt *st = NULL;
-	int n = 0;
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
-	if (db_prepare(db, SQL_CHANGES, &st, NULL) != HD_OK)
-		return 0;
-	db_bind_text(st, 1, before);
-	db_bind_text(st, 2, after);
-	while (n < max && db_step(st) == DB_ROW) {
-		db_column_text(st, 0, key, sizeof(key));
-		value_words(key, st, 1, 4, old, sizeof(old));
-		value_words(key, st, 2, 5, new, sizeof(new));
+/* The keys of the two snapshots, each once, in byte order (malloc'd;
+ * *n their count). */
+static const char **all_keys(const struct json_obj *b, const struct json_obj *a, int *n)
+{
+	const char **keys = xcalloc((size_t)(b->n + a->n) + 1, sizeof(*keys));
+	int i, k = 0;
+
+	for (i = 0; i < b->n; i++)
+		keys[k++] = b->m[i].key;
+	for (i = 0; i < a->n; i++)
+		keys[k++] = a->m[i].key;
+	qsort(keys, (size_t)k, sizeof(*keys), compare_keys);
+	*n = 0;
+	for (i = 0; i < k; i++)
+		if (*n == 0 || strcmp(keys[*n - 1], keys[i]) != 0)
+			keys[(*n)++] = keys[i];
+	return keys;
+}
+
+int audit_changes(const char *before, const char *after, char (*lines)[AUDIT_LINE], int max)
+{
+	char old[AUDIT_LINE], new[AUDIT_LINE];
+	struct json_obj b, a;
+	const struct json_member *was;
+	const char **keys;
+	int i, nkeys, n = 0;
+
+	json_parse(before, &b);
+	json_parse(after, &a);
+	keys = all_keys(&b, &a, &nkeys);
+	for (i = 0; n < max && i < nkeys; i++) {
+		was = json_get(&b, keys[i]);
+		value_words(keys[i], was, old, sizeof(old));
+		value_words(keys[i], json_get(&a, keys[i]), new, sizeof(new));
 		if (strcmp(old, new) == 0)
 			continue; /* the same before and after: no change to tell */
-		if (db_col_int(st, 3) && before)
-			snprintf(lines[n++], AUDIT_LINE, _("%s: %s -> %s"), field_words(key), old,
-				 new);
+		if (was && before)
+			snprintf(lines[n++], AUDIT_LINE, _("%s: %s -> %s"), field_words(keys[i]),
+				 old, new);
 		else
-			snprintf(lines[n++], AUDIT_LINE, _("%s: %s"), field_words(key), new);
+			snprintf(lines[n++], AUDIT_LINE, _("%s: %s"), field_words(keys[i]), new);
 	}
-	db_done(st);
+	free(keys);
+	json_obj_free(&b);
+	json_obj_free(&a);
 	return n;
 }

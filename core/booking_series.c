@@ -165,27 +165,52 @@ static enum hd_status audit_skipped(struct db *db, const struct hd_actor *who, l
 	return rc;
 }
 
+/* A skipped date from its audit snapshot (start 0 and no reason when the
+ * snapshot lacks them). */
 static void read_miss(struct db_stmt *st, void *rec)
 {
 	struct booking_miss *m = rec;
+	const struct json_member *start, *why;
+	struct json_obj o;
 
-	m->start = (time_t)db_col_int(st, 0);
-	db_column_text(st, 1, m->why, sizeof(m->why));
+	json_parse(db_col_text(st, 0), &o);
+	start = json_get(&o, "start");
+	why = json_get(&o, "reason");
+	m->start = start && start->kind == JSON_INT ? (time_t)start->num : 0;
+	snprintf(m->why, sizeof(m->why), "%s", why && why->text ? why->text : "");
+	json_obj_free(&o);
+}
+
+/* Sorts the skipped dates by start, keeping the log's order among equals. */
+static void sort_misses(struct booking_miss *m, int n)
+{
+	struct booking_miss key;
+	int i, j;
+
+	for (i = 1; i < n; i++) {
+		key = m[i];
+		for (j = i; j > 0 && m[j - 1].start > key.start; j--)
+			m[j] = m[j - 1];
+		m[j] = key;
+	}
 }
 
 enum hd_status booking_series_skipped(struct db *db, long long id, struct booking_miss **out,
 				      int *n, struct hd_err *err)
 {
 	long long args[1] = { id };
+	enum hd_status rc;
 
 	*out = NULL;
 	*n = 0;
-	return db_collect(db,
-			  "SELECT json_extract(a.after, '$.start'), json_extract(a.after, '$.reason')"
-			  " FROM audit a JOIN booking b ON a.record_id = b.series_id"
-			  " WHERE b.id = $1 AND a.record = 'booking' AND a.action = 'booking.skip'"
-			  " ORDER BY 1",
-			  args, 1, sizeof(**out), read_miss, (void **)out, n, err);
+	rc = db_collect(db,
+			"SELECT a.after FROM audit a JOIN booking b ON a.record_id = b.series_id"
+			" WHERE b.id = $1 AND a.record = 'booking' AND a.action = 'booking.skip'"
+			" ORDER BY a.id",
+			args, 1, sizeof(**out), read_miss, (void **)out, n, err);
+	if (rc == HD_OK)
+		sort_misses(*out, *n);
+	return rc;
 }
 
 enum hd_status booking_add_weekly(struct db *db, const struct hd_actor *who, enum access_via how,

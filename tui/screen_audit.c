@@ -101,10 +101,10 @@ static void audit_close(struct app *a, void *st)
 }
 
 /* What the selected entry changed, a field a row. */
-static void draw_detail(struct app *a, const struct audit_entry *e, int y)
+static void draw_detail(const struct audit_entry *e, int y)
 {
 	char lines[DETAIL_ROWS][AUDIT_LINE];
-	int i, n = audit_changes(a->db, e->before, e->after, lines, DETAIL_ROWS);
+	int i, n = audit_changes(e->before, e->after, lines, DETAIL_ROWS);
 
 	if (n == 0)
 		draw_text(y, X0, _("No fields changed."), COLS - 2 * X0, ROLE_DIM, 1);
@@ -141,6 +141,7 @@ static void audit_draw(struct app *a, void *st)
 	char line[512], when[32];
 	int i, y, rows = LINES - LIST_TOP - DETAIL_ROWS - 3;
 
+	(void)a;
 	for (i = list_view_first(&s->list, rows), y = LIST_TOP; i < s->n && y < LIST_TOP + rows;
 	     i++, y++) {
 		const struct audit_entry *e = &s->entries[i];
@@ -157,7 +158,7 @@ static void audit_draw(struct app *a, void *st)
 	if (s->n == 0)
 		draw_text(LIST_TOP, X0, _("No entry matches."), COLS - 2 * X0, ROLE_DIM, 0);
 	else
-		draw_detail(a, &s->entries[s->list.selected], LINES - DETAIL_ROWS - 2);
+		draw_detail(&s->entries[s->list.selected], LINES - DETAIL_ROWS - 2);
 	form_view_draw(&s->form, 2, 10, 24);
 	if (!s->filtering)
 		curs_set(0);
