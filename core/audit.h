@@ -50,8 +50,8 @@ void audit_entries_free(struct audit_entry *e, int n);
 const char *audit_action_words(const char *action);
 const char *audit_record_words(const char *record);
 
-/* The actions whose words contain words, as a JSON array of their stored
- * words (malloc'd, "[]" for none): to filter the log by words. */
+/* The actions whose words contain words, their stored words joined by
+ * commas (malloc'd, "" for none): to filter the log by words. */
 char *audit_actions_matching(const char *words);
 
 #define AUDIT_LINE 256

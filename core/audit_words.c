@@ -105,27 +105,22 @@ const char *audit_record_words(const char *record)
 
 char *audit_actions_matching(const char *words)
 {
-	size_t i, used = 0, cap = 2;
+	size_t i, used = 0, cap = 1;
 	char *out = xmalloc(cap);
 
-	strcpy(out, "[");
-	used = 1;
+	out[0] = '\0';
 	for (i = 0; words && *words && i < COUNT(ACTIONS); i++) {
-		size_t need = strlen(ACTIONS[i].code) + 4;
+		size_t need = strlen(ACTIONS[i].code) + 2;
 
 		if (!strstr(_(ACTIONS[i].text), words))
 			continue;
-		if (used + need + 2 > cap) {
-			cap = (used + need + 2) * 2;
+		if (used + need > cap) {
+			cap = (used + need) * 2;
 			out = xrealloc(out, cap);
 		}
-		used += (size_t)snprintf(out + used, cap - used, "%s\"%s\"", used > 1 ? "," : "",
+		used += (size_t)snprintf(out + used, cap - used, "%s%s", used ? "," : "",
 					 ACTIONS[i].code);
 	}
-	if (used + 2 > cap) {
-		out = xrealloc(out, used + 2);
-	}
-	strcpy(out + used, "]");
 	return out;
 }
 

@@ -66,6 +66,7 @@ static int count_matching(struct tdb *t, const char *action)
 static void test_the_log_filters_by_an_actions_words_or_its_start(void **state)
 {
 	struct tdb *t = *state;
+	char *list;
 	int all;
 
 	add_entry(t, "booking.add");
@@ -74,6 +75,12 @@ static void test_the_log_filters_by_an_actions_words_or_its_start(void **state)
 	add_entry(t, "visit.auto-checkout");
 	all = count_matching(t, "");
 	assert_true(all >= 4);
+	list = audit_actions_matching("New PIN");
+	assert_string_equal(list, "staff.reset-pin");
+	free(list);
+	list = audit_actions_matching("");
+	assert_string_equal(list, "");
+	free(list);
 	assert_int_equal(count_matching(t, "Booking"), 2);
 	assert_int_equal(count_matching(t, "cancelled"), 1);
 	assert_int_equal(count_matching(t, "New PIN"), 1);
