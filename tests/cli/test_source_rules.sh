@@ -41,6 +41,13 @@ check_none "abort() is called only in core/xalloc.c" '(^|[^a-z_0-9])abort *\(' \
 check_none "SQL is never formatted with values (%s/%d in SQL text)" \
 	'(SELECT|INSERT|UPDATE|DELETE)[^"]*%[sd]' core/*.c forms/*.c tui/*.c
 check_none "no sqlite3_mprintf" 'sqlite3_v?mprintf' core/*.c forms/*.c tui/*.c
+# SQLite's JSON functions have no like on PostgreSQL: the audit snapshots
+# are written and read in C (core/json.c, whose comments may name them).
+check_none "SQL uses no JSON function (core/json.c writes and reads JSON)" \
+	'json_(each|tree|object|array|extract|valid|type|quote|insert|replace|set|remove|patch|group_array|group_object) *\(' \
+	$(ls core/*.c printing/*.c tui/*.c forms/*.c | grep -v '^core/json\.c$')
+check_none "core/json.c names SQLite's JSON functions in comments only" \
+	'^[^/*]*"[^"]*json_(each|tree|object|array|extract|valid) *\(' core/json.c
 # One connection type for every backend (core/db.h: struct db): SQLite is
 # named only in its driver's own files; tests/ and bench/ reach it through
 # core/db_sqlite.h.
