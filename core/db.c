@@ -498,21 +498,6 @@ done:
 	return rc;
 }
 
-char *db_text_by_id(struct db *db, const char *sql, long long id)
-{
-	struct db_stmt *st = NULL;
-	char *text = NULL;
-
-	if (db_prepare(db, sql, &st, NULL) != HD_OK)
-		goto done;
-	db_bind_int(st, 1, id);
-	if (db_step(st) == DB_ROW && !db_col_null(st, 0))
-		text = strdup(db_col_text(st, 0));
-done:
-	db_done(st);
-	return text;
-}
-
 enum hd_status db_secret(struct db *db, unsigned char key[32], struct hd_err *err)
 {
 	struct db_stmt *st = NULL;

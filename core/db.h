@@ -69,11 +69,6 @@ enum hd_status db_finish(struct db *db, enum hd_status rc, struct hd_err *err);
 /* ROLLBACK if a transaction is open. */
 void db_rollback(struct db *db);
 
-/* Runs sql with one integer parameter (?1) and returns the first column of
- * the first row as a malloc'd string (the caller frees), or NULL. Used for
- * the JSON snapshots of the audit log. */
-char *db_text_by_id(struct db *db, const char *sql, long long id);
-
 /* Runs a statement that returns no rows, binding a, b and c as ?1..?3
  * where it has them. HD_FAIL when the database fails. */
 enum hd_status db_exec(struct db *db, const char *sql, long long a, long long b, long long c,
