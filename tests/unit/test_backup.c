@@ -6,7 +6,8 @@
  * this hubdesk can read; a restore round trip keeps the replaced database;
  * the daily copies (once a day, removed after retention.days, erased like
  * the database: retention and every erasure on request, the bytes gone from
- * the files); the lock file that keeps a restore away from a running desk. */
+ * the files); the lock file that keeps a restore away from a running desk.
+ * Copies of a SQLite file: on PostgreSQL every case skips. */
 #include "testutil.h"
 
 #include <spawn.h>
@@ -17,6 +18,7 @@
 #include <sys/wait.h>
 
 #include "core/backup.h"
+#include "core/db_sqlite.h"
 #include "core/dblock.h"
 #include "core/settings.h"
 #include "core/visit.h"
@@ -30,7 +32,7 @@ static void set_now(const char *iso)
 
 static int setup(void **state)
 {
-	return tdb_setup(state);
+	return tdb_setup_sqlite(state);
 }
 
 static int teardown(void **state)
@@ -75,7 +77,7 @@ static bool exists(const char *path)
 /* path with suffix appended, in a static buffer of its own per slot. */
 static const char *with(const char *path, const char *suffix, int slot)
 {
-	static char buf[4][256];
+	static char buf[4][512];
 
 	snprintf(buf[slot], sizeof(buf[slot]), "%s%s", path, suffix);
 	return buf[slot];
@@ -202,7 +204,7 @@ static int count_suffix(const char *dir, const char *suffix)
 /* The path of the daily copy of date beside t's database. */
 static const char *daily(const struct tdb *t, const char *date, int slot)
 {
-	static char buf[4][256];
+	static char buf[4][512];
 
 	snprintf(buf[slot], sizeof(buf[slot]), "%s/backups/hubdesk-%s.db", t->dir, date);
 	return buf[slot];
@@ -221,6 +223,7 @@ static void daily_round(struct tdb *t, struct backup_round *r)
 
 static void test_copy_while_another_connection_writes_is_whole(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	char copy[160], mode[32];
 	struct db *other = NULL;
@@ -278,6 +281,7 @@ static void test_copy_while_another_connection_writes_is_whole(void **state)
 
 static void test_backup_is_for_the_admin_only(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct hd_actor desk = actor_desk("前台"), volunteer = staff_actor(ROLE_VOLUNTEER),
 			staff = staff_actor(ROLE_STAFF);
@@ -308,6 +312,7 @@ static void test_backup_is_for_the_admin_only(void **state)
 
 static void test_backup_to_a_bad_path_leaves_nothing(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	char path[200];
 	struct hd_err err;
@@ -342,6 +347,7 @@ static void test_backup_to_a_bad_path_leaves_nothing(void **state)
 
 static void test_check_refuses_what_is_not_a_readable_hubdesk_copy(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	char copy[160], bad[160], sql[64];
 	static const char TEXT[] = "this is a shopping list, not a database\n";
@@ -407,6 +413,7 @@ static void test_check_refuses_what_is_not_a_readable_hubdesk_copy(void **state)
 
 static void test_restore_round_trip_keeps_the_replaced_database(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	char copy[160], kept[4200], bad[160];
 	struct hd_err err;
@@ -464,6 +471,7 @@ static void test_restore_round_trip_keeps_the_replaced_database(void **state)
  * since the copy was taken (nor forget that they asked). */
 static void test_restore_does_not_bring_back_a_person_erased_since(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct hd_actor staff = staff_actor(ROLE_STAFF);
 	char copy[160], kept[4200];
@@ -496,6 +504,7 @@ static void test_restore_does_not_bring_back_a_person_erased_since(void **state)
 
 static void test_daily_copy_once_a_day_and_old_ones_removed(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct backup_round r;
 	char dir[160], other[200];
@@ -569,6 +578,7 @@ static void test_daily_copy_once_a_day_and_old_ones_removed(void **state)
 
 static void test_daily_copies_lose_a_person_erased_on_request(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct hd_actor staff = staff_actor(ROLE_STAFF);
 	struct backup_round r;
@@ -613,6 +623,7 @@ static void test_daily_copies_lose_a_person_erased_on_request(void **state)
  * replayed into the copies must not take them. */
 static void test_daily_copies_keep_a_newcomer_with_a_reused_number(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct hd_actor staff = staff_actor(ROLE_STAFF);
 	struct backup_round r;
@@ -645,6 +656,7 @@ static void test_daily_copies_keep_a_newcomer_with_a_reused_number(void **state)
  * copy was taken while the setting was longer. */
 static void test_daily_copies_follow_a_shortened_retention(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct backup_round r;
 	struct hd_err err;
@@ -675,6 +687,7 @@ static void test_daily_copies_follow_a_shortened_retention(void **state)
 
 static void test_lock_shared_by_many_exclusive_alone(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct hd_err err;
 	int a = -1, b = -1, x = -1;
@@ -712,8 +725,9 @@ extern char **environ;
 
 static void test_lock_held_by_another_process(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
-	char lock[256], prog[] = "flock", shared[] = "-s", cat[] = "cat";
+	char lock[512], prog[] = "flock", shared[] = "-s", cat[] = "cat";
 	char *argv[] = { prog, shared, lock, cat, NULL };
 	posix_spawn_file_actions_t fa;
 	struct hd_err err;

@@ -282,21 +282,21 @@ static void test_triggers_refuse_overlaps_whatever_writes_them(void **state)
 		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
 		 " VALUES (2, 3, %lld, %lld, %lld, 'confirmed', 0, 0)",
 		 (long long)s + 3600, (long long)s + 7200 + 3600, (long long)s + 7200 + 3600);
-	assert_int_not_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_false(tdb_exec(t->db, sql));
 	snprintf(sql, sizeof(sql), "UPDATE booking SET start = %lld WHERE id = %lld",
 		 (long long)s + 1800, other);
-	assert_int_not_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_false(tdb_exec(t->db, sql));
 	snprintf(sql, sizeof(sql),
 		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
 		 " VALUES (3, 3, %lld, %lld, %lld, 'confirmed', 0, 0)",
 		 (long long)s - 86400 * 3, (long long)s - 86400 * 2, (long long)s - 86400 * 2);
-	assert_int_not_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_false(tdb_exec(t->db, sql));
 	/* A cancelled row may lie anywhere: it holds nothing. */
 	snprintf(sql, sizeof(sql),
 		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
 		 " VALUES (2, 3, %lld, %lld, %lld, 'cancelled', 0, 0)",
 		 (long long)s, (long long)s + 3600, (long long)s + 3600);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_true(tdb_exec(t->db, sql));
 	assert_int_equal(count_bookings(t), 3);
 }
 

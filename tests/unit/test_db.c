@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test_db.c - opening, identity checks, migrations and transactions. */
+/* test_db.c - opening, identity checks, migrations and transactions. What
+ * is about the SQLite file (pragmas, a damaged or foreign file, raw
+ * statements, the scratch copy, the lock file) skips on PostgreSQL. */
 #include "testutil.h"
 
 #include <fcntl.h>
@@ -8,6 +10,7 @@
 #include <sodium.h>
 #include <sys/stat.h>
 
+#include "core/db_sqlite.h"
 #include "core/dblock.h"
 #include "core/schema.h"
 
@@ -31,6 +34,7 @@ static void test_new_database_has_wal_foreign_keys_and_secure_delete(void **stat
 {
 	struct tdb *t = *state;
 
+	tdb_sqlite_only(t);
 	assert_int_equal(tdb_int(t->db, "PRAGMA foreign_keys"), 1);
 	assert_int_equal(tdb_int(t->db, "PRAGMA secure_delete"), 1);
 	assert_int_equal(tdb_int(t->db, "PRAGMA synchronous"), 2);
@@ -64,6 +68,7 @@ static void test_missing_file_is_refused_without_create(void **state)
 	struct hd_err err;
 	struct db *db = NULL;
 
+	tdb_sqlite_only(t);
 	snprintf(path, sizeof(path), "%s/none.db", t->dir);
 	assert_int_equal(db_open(path, DB_EXISTING, &db, &err), HD_FAIL);
 	assert_null(db);
@@ -80,6 +85,7 @@ static void test_foreign_sqlite_file_is_refused_and_untouched(void **state)
 	sqlite3 *other = NULL;
 	long before;
 
+	tdb_sqlite_only(t);
 	snprintf(path, sizeof(path), "%s/other.db", t->dir);
 	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "CREATE TABLE x(a); INSERT INTO x VALUES (1)", NULL,
@@ -100,6 +106,7 @@ static void test_damaged_file_is_refused(void **state)
 	struct db *db = NULL;
 	size_t i;
 
+	tdb_sqlite_only(t);
 	for (i = 0; i < sizeof(junk); i++)
 		junk[i] = (char)(i * 7 + 3);
 	snprintf(path, sizeof(path), "%s/junk.db", t->dir);
@@ -116,8 +123,9 @@ static void test_newer_schema_is_refused(void **state)
 	struct db *db = NULL;
 	char sql[64];
 
+	tdb_sqlite_only(t);
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", db_schema_latest() + 1);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_true(tdb_exec(t->db, sql));
 	assert_int_equal(db_open(t->path, DB_EXISTING, &db, &err), HD_FAIL);
 	assert_null(db);
 	assert_non_null(strstr(err.msg, "newer"));
@@ -129,18 +137,14 @@ static void test_nested_action_rolls_back_alone(void **state)
 	struct hd_err err;
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "INSERT INTO setting VALUES ('a', '1')",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "INSERT INTO setting VALUES ('a', '1')"));
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "INSERT INTO setting VALUES ('b', '2')",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "INSERT INTO setting VALUES ('b', '2')"));
 	assert_int_equal(db_finish(t->db, HD_REFUSED, &err), HD_REFUSED);
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'a'"), 1);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'b'"), 0);
-	assert_true(sqlite3_get_autocommit(db_sqlite(t->db)));
+	assert_false(db_in_transaction(t->db));
 }
 
 static void test_failed_outer_action_leaves_nothing(void **state)
@@ -150,13 +154,11 @@ static void test_failed_outer_action_leaves_nothing(void **state)
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "INSERT INTO setting VALUES ('c', '3')",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "INSERT INTO setting VALUES ('c', '3')"));
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(db_finish(t->db, HD_FAIL, &err), HD_FAIL);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'c'"), 0);
-	assert_true(sqlite3_get_autocommit(db_sqlite(t->db)));
+	assert_false(db_in_transaction(t->db));
 }
 
 /* A connection names its file ("" in memory) and says whether a
@@ -167,8 +169,10 @@ static void test_a_connection_names_its_file_and_open_transaction(void **state)
 	struct tdb *t = *state;
 	struct db *copy = NULL;
 	struct hd_err err;
-	const char *file = db_file(t->db);
+	const char *file;
 
+	tdb_sqlite_only(t);
+	file = db_file(t->db);
 	assert_non_null(file);
 	assert_true(strlen(file) >= strlen("/t.db"));
 	assert_string_equal(file + strlen(file) - strlen("/t.db"), "/t.db");
@@ -208,6 +212,7 @@ static void test_statements_are_kept_and_never_shared(void **state)
 	sqlite3_stmt *a = NULL, *b = NULL, *c = NULL;
 	int before, i;
 
+	tdb_sqlite_only(t);
 	assert_int_equal(db_prepare_raw(db_sqlite(t->db), "SELECT 1", &a, NULL), HD_OK);
 	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
 	db_done_raw(a);
@@ -243,9 +248,13 @@ static void test_statements_bind_and_read_typed_values(void **state)
 	size_t n = 0;
 	const unsigned char *blob;
 
+	/* The one statement each backend writes its own way. */
 	assert_int_equal(db_exec(t->db,
-				 "CREATE TABLE t(id INTEGER PRIMARY KEY, a INTEGER,"
-				 " b TEXT UNIQUE, c BLOB)",
+				 tdb_pg_dir() ? "CREATE TABLE t(id bigint GENERATED BY DEFAULT AS"
+						" IDENTITY PRIMARY KEY, a bigint, b text UNIQUE,"
+						" c bytea)"
+					      : "CREATE TABLE t(id INTEGER PRIMARY KEY, a INTEGER,"
+						" b TEXT UNIQUE, c BLOB)",
 				 0, 0, 0, NULL),
 			 HD_OK);
 	assert_int_equal(
@@ -362,8 +371,10 @@ static void test_a_scratch_copy_is_private_and_locks_nothing(void **state)
 	struct tdb *t = *state;
 	struct db *copy = NULL, *desk = NULL;
 	struct hd_err err;
-	long long settings = count_in(t->db, "SELECT count(*) FROM setting");
+	long long settings;
 
+	tdb_sqlite_only(t);
+	settings = count_in(t->db, "SELECT count(*) FROM setting");
 	assert_true(count_in(t->db, "SELECT count(*) FROM audit") > 0);
 	assert_int_equal(db_scratch(t->db, SKIP, &copy, &err), HD_OK);
 	assert_int_equal(count_in(copy, "SELECT count(*) FROM setting"), settings);
@@ -404,7 +415,7 @@ static void test_a_batch_commits_after_its_time(void **state)
 	bool committed = true;
 
 	assert_int_equal(db_batch_begin(t->db, &b, &err), HD_OK);
-	assert_false(sqlite3_get_autocommit(db_sqlite(t->db)));
+	assert_true(db_in_transaction(t->db));
 	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
 	assert_false(committed);
 	assert_int_equal(b.batches, 1);
@@ -412,7 +423,7 @@ static void test_a_batch_commits_after_its_time(void **state)
 	assert_int_equal(db_batch_next(&b, &committed, &err), HD_OK);
 	assert_true(committed);
 	assert_int_equal(b.batches, 2);
-	assert_false(sqlite3_get_autocommit(db_sqlite(t->db)));
+	assert_true(db_in_transaction(t->db));
 	assert_int_equal(db_commit(t->db, &err), HD_OK);
 }
 
@@ -452,11 +463,12 @@ static void test_a_waiting_desk_writes_before_the_next_batch(void **state)
 	bool committed;
 	int i;
 
+	tdb_sqlite_only(t);
 	assert_false(dblock_desk_waits(t->path));
 	assert_int_equal(db_batch_begin(t->db, &b, &err), HD_OK);
 	assert_int_equal(pthread_create(&desk, NULL, desk_waits_then_writes, &d), 0);
 	for (i = 0; i < 2000 && !dblock_desk_waits(t->path); i++)
-		sqlite3_sleep(1);
+		usleep(1000);
 	assert_true(dblock_desk_waits(t->path));
 	assert_false(atomic_load(&d.wrote));
 	b.began_ms -= DB_BATCH_MS;
@@ -547,7 +559,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(
-			test_new_database_has_wal_foreign_keys_and_secure_delete, tdb_setup,
+			test_new_database_has_wal_foreign_keys_and_secure_delete, tdb_setup_sqlite,
 			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_statements_bind_and_read_typed_values,
 						tdb_setup, tdb_teardown),
@@ -557,28 +569,28 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_secret_key_is_made_once, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_missing_file_is_refused_without_create,
-						tdb_setup, tdb_teardown),
+						tdb_setup_sqlite, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_sqlite_file_is_refused_and_untouched,
-						tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_damaged_file_is_refused, tdb_setup,
+						tdb_setup_sqlite, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_file_is_refused, tdb_setup_sqlite,
 						tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, tdb_setup,
+		cmocka_unit_test_setup_teardown(test_newer_schema_is_refused, tdb_setup_sqlite,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_nested_action_rolls_back_alone, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_failed_outer_action_leaves_nothing, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(
-			test_a_connection_names_its_file_and_open_transaction, tdb_setup,
+			test_a_connection_names_its_file_and_open_transaction, tdb_setup_sqlite,
 			tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_statements_are_kept_and_never_shared,
-						tdb_setup, tdb_teardown),
+						tdb_setup_sqlite, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_scratch_copy_is_private_and_locks_nothing,
-						tdb_setup, tdb_teardown),
+						tdb_setup_sqlite, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_batch_commits_after_its_time, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_a_waiting_desk_writes_before_the_next_batch,
-						tdb_setup, tdb_teardown),
+						tdb_setup_sqlite, tdb_teardown),
 		cmocka_unit_test(test_every_migration_exists),
 		cmocka_unit_test(test_landed_migrations_are_never_edited),
 		cmocka_unit_test(test_postgresql_has_every_migration_after_17),

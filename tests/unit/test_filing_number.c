@@ -7,6 +7,7 @@
  * before in filing order. */
 #include "bookingutil.h"
 
+#include "core/db_sqlite.h"
 #include "core/filing_number.h"
 #include "core/schema.h"
 #include "core/team.h"
@@ -201,18 +202,10 @@ static void test_two_desks_never_share_a_number(void **state)
 	assert_string_equal(number_of(db2, a), "HD-2026-0002");
 	assert_string_equal(number_of(t->db, c), "HD-2026-0003");
 	db_close(db2);
-	assert_int_not_equal(
-		sqlite3_exec(db_sqlite(t->db),
-			     "INSERT INTO filing_number(team_id, code, year, seq, number)"
-			     " VALUES (999, 'HD', 2026, 1, 'HD-2026-0009')",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
-	assert_int_not_equal(
-		sqlite3_exec(db_sqlite(t->db),
-			     "INSERT INTO filing_number(team_id, code, year, seq, number)"
-			     " VALUES (999, 'HD', 2026, 9, 'HD-2026-0001')",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
+	assert_false(tdb_exec(t->db, "INSERT INTO filing_number(team_id, code, year, seq, number)"
+				     " VALUES (999, 'HD', 2026, 1, 'HD-2026-0009')"));
+	assert_false(tdb_exec(t->db, "INSERT INTO filing_number(team_id, code, year, seq, number)"
+				     " VALUES (999, 'HD', 2026, 9, 'HD-2026-0001')"));
 }
 
 /* A database of schema 15 holding teams filed in 2025 and 2026 (out of id
@@ -255,6 +248,7 @@ static void test_migration_numbers_teams_filed_before_in_filing_order(void **sta
 	char path[160];
 	struct db *db = NULL;
 
+	tdb_sqlite_only(*state);
 	snprintf(path, sizeof(path), "%s/old.db", t->dir);
 	make_schema_15(path);
 	EXPECT(HD_OK, db_open(path, DB_EXISTING, &db, &err));
@@ -288,7 +282,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_two_desks_never_share_a_number, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(
-			test_migration_numbers_teams_filed_before_in_filing_order, tdb_setup,
+			test_migration_numbers_teams_filed_before_in_filing_order, tdb_setup_sqlite,
 			tdb_teardown),
 	};
 

@@ -321,10 +321,7 @@ static void test_columns_not_in_the_file_are_kept(void **state)
 			   TEAM_HEAD "夕阳红舞蹈队,文体活动,张三,13800001111,12,广场舞,"
 				     "中心广场,每周一 19:00,阳光居委会,已备案,2026-10-08\r\n"));
 	id = res.done[0].id;
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db),
-				      "UPDATE team SET party_members = 3, street = '花园街道'",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "UPDATE team SET party_members = 3, street = '花园街道'"));
 	EXPECT(HD_OK,
 	       import_text(t, IMPORT_TEAMS,
 			   "名称,类别,负责人,联系电话,人数,活动内容,活动地点,活动时间,居委会\r\n"
@@ -552,7 +549,7 @@ static void *desk_writes(void *arg)
 		d->writes++;
 		n = tdb_int(db, "SELECT count(*) FROM org WHERE name LIKE '机构%'");
 		d->between += n > 0 && n < 2000;
-		sqlite3_sleep(2);
+		usleep(2000);
 	}
 	db_close(db);
 	return NULL;
@@ -566,7 +563,7 @@ static bool slow_rows(void *ctx, enum import_phase phase, long done, long total)
 	(void)done;
 	(void)total;
 	if (phase == IMPORT_SAVING)
-		sqlite3_sleep(30);
+		usleep(30000);
 	return true;
 }
 

@@ -73,21 +73,38 @@ static time_t local(const char *day, const char *hm)
 	return clock_local_time(day, atoi(hm) * 60 + atoi(hm + 3));
 }
 
-static void exec(struct tdb *t, const char *sql, long long a, long long b, long long c, long long d,
-		 long long e, long long f, const char *text)
+/* Runs sql with a..f bound as $1..$6 (0 binds NULL) and text as $7, where
+ * it has them; the first column of a row it returns (RETURNING id), or 0. */
+static long long exec(struct tdb *t, const char *sql, long long a, long long b, long long c,
+		      long long d, long long e, long long f, const char *text)
 {
 	const long long v[6] = { a, b, c, d, e, f };
-	sqlite3_stmt *st = NULL;
-	int i;
+	struct db_stmt *st = NULL;
+	enum db_step r;
+	long long id = 0;
+	int i, n;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db), sql, -1, &st, NULL), SQLITE_OK);
-	for (i = 0; i < 6; i++)
+	assert_int_equal(db_prepare(t->db, sql, &st, &err), HD_OK);
+	n = db_param_count(st);
+	for (i = 0; i < 6 && i < n; i++) {
 		if (v[i])
-			sqlite3_bind_int64(st, i + 1, v[i]);
-	sqlite3_bind_text(st, 7, text, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db_sqlite(t->db)));
-	sqlite3_finalize(st);
+			db_bind_int(st, i + 1, v[i]);
+		else
+			db_bind_null(st, i + 1);
+	}
+	if (n >= 7)
+		db_bind_text(st, 7, text);
+	r = db_step(st);
+	if (r == DB_ROW) {
+		id = db_col_int(st, 0);
+		r = db_step(st);
+	}
+	if (r != DB_DONE) {
+		db_step_fail(st, &err);
+		fail_msg("%s: %s", sql, err.msg);
+	}
+	db_done(st);
+	return id;
 }
 
 /* A visit at local day hm, for purpose, to org or team (0 none). */
@@ -96,7 +113,7 @@ static void visit(struct tdb *t, const char *day, const char *hm, int purpose, l
 {
 	exec(t,
 	     "INSERT INTO visit(purpose, org_id, team_id, party, erased, time_in, desk)"
-	     " VALUES (?1, ?2, ?3, ?4, ifnull(?5, 0), ?6, 'desk')",
+	     " VALUES ($1, $2, $3, $4, coalesce($5, 0), $6, 'desk')",
 	     purpose, org, team, party, erased, (long long)local(day, hm), NULL);
 }
 
@@ -106,8 +123,8 @@ static void booking(struct tdb *t, long long room, long long org, long long team
 {
 	exec(t,
 	     "INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, state, noshow,"
-	     " late_cancel, created, updated) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?7,"
-	     " ifnull(?6, 0) % 2, ifnull(?6, 0) / 2, 0, 0)",
+	     " late_cancel, created, updated) VALUES ($1, $2, $3, $4, $5, $5, $7,"
+	     " coalesce($6, 0) % 2, coalesce($6, 0) / 2, 0, 0)",
 	     room, org, team, (long long)local(day, from), (long long)local(day, to),
 	     noshow + 2 * late, state);
 }
@@ -479,10 +496,10 @@ static void test_the_most_visited_and_the_others(void **state)
 
 	for (i = 0; i < REPORT_VISITED_MAX + 5; i++) {
 		snprintf(name, sizeof(name), "批量机构%02d", i);
-		exec(t,
-		     "INSERT INTO org(name, short, kind, created, updated) VALUES (?7, '批量', 3, 0, 0)",
-		     0, 0, 0, 0, 0, 0, name);
-		id = sqlite3_last_insert_rowid(db_sqlite(t->db));
+		id = exec(t,
+			  "INSERT INTO org(name, short, kind, created, updated)"
+			  " VALUES ($7, '批量', 3, 0, 0) RETURNING id",
+			  0, 0, 0, 0, 0, 0, name);
 		first = first ? first : id;
 		/* the first gets the most visits; the others one each */
 		visit(t, "2026-11-05", "10:00", 1, id, 0, 2, 0);

@@ -35,24 +35,23 @@ static bool list_holds(struct tdb *t, const char *name)
 {
 	char gb[64], *in = (char *)name, *out = gb;
 	size_t inleft = strlen(name), outleft = sizeof(gb);
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
+	struct hd_err err;
 	iconv_t cd = iconv_open("GB18030", "UTF-8");
 	bool found = false;
 
 	assert_true(cd != (iconv_t)-1);
 	assert_true(iconv(cd, &in, &inleft, &out, &outleft) != (size_t)-1);
 	iconv_close(cd);
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db),
-					    "SELECT data FROM spool WHERE kind = 'list'", -1, &st,
-					    NULL),
-			 SQLITE_OK);
-	while (!found && sqlite3_step(st) == SQLITE_ROW) {
-		const char *data = sqlite3_column_blob(st, 0);
-		int len = sqlite3_column_bytes(st, 0);
+	assert_int_equal(db_prepare(t->db, "SELECT data FROM spool WHERE kind = 'list'", &st, &err),
+			 HD_OK);
+	while (!found && db_step(st) == DB_ROW) {
+		size_t len = 0;
+		const char *data = db_col_blob(st, 0, &len);
 
-		found = holds(data, (size_t)len, gb, (size_t)(out - gb));
+		found = holds(data, len, gb, (size_t)(out - gb));
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	return found;
 }
 
@@ -112,7 +111,7 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	struct spool_outcome out;
 	struct hd_err err;
 	char spool[256], file[512];
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	long long gone;
 
 	snprintf(spool, sizeof(spool), "%s/spool", t->dir);
@@ -125,14 +124,14 @@ static void test_erasure_takes_the_lists_the_person_is_on(void **state)
 	gone = checkin(t, "周吴郑", 1);
 	assert_int_equal(roll_print(t->db, &t->who, &out, &err), HD_OK);
 	assert_true(list_holds(t, "周吴郑"));
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db),
-					    "SELECT file FROM spool WHERE kind = 'list'"
-					    " ORDER BY id DESC LIMIT 1",
-					    -1, &st, NULL),
-			 SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	snprintf(file, sizeof(file), "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	assert_int_equal(db_prepare(t->db,
+				    "SELECT file FROM spool WHERE kind = 'list'"
+				    " ORDER BY id DESC LIMIT 1",
+				    &st, &err),
+			 HD_OK);
+	assert_int_equal(db_step(st), DB_ROW);
+	db_column_text(st, 0, file, sizeof(file));
+	db_done(st);
 	assert_int_equal(access(file, F_OK), 0);
 	assert_int_equal(backup_erase_visit(t->db, &t->who, gone, &round, &err), HD_OK);
 	assert_false(list_holds(t, "周吴郑"));

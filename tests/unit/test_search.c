@@ -346,6 +346,7 @@ static void test_words_are_the_beginnings_the_letters_spell(void **state)
  * it holds when it is opened. */
 static void test_the_pinyin_of_existing_names_is_written_once_migrated(void **state)
 {
+	tdb_sqlite_only(*state);
 	struct tdb *t = *state;
 	struct search_hit hits[10];
 	struct visit_draft v = { .name = "张三丰", .purpose = 1 };
@@ -356,10 +357,7 @@ static void test_the_pinyin_of_existing_names_is_written_once_migrated(void **st
 	add_team(t, "夕阳红合唱团");
 	add_room(t, "小会议室");
 	assert_int_equal(visit_checkin(t->db, &t->who, &v, &visit, &err), HD_OK);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db),
-				      "DROP TABLE name_pinyin; PRAGMA user_version = 16;", NULL,
-				      NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "DROP TABLE name_pinyin; PRAGMA user_version = 16;"));
 	db_close(t->db);
 	assert_int_equal(db_open(t->path, DB_EXISTING, &t->db, &err), HD_OK);
 	assert_int_equal(tdb_int(t->db, "PRAGMA user_version"), latest);
@@ -410,8 +408,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_words_are_the_beginnings_the_letters_spell,
 						tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(
-			test_the_pinyin_of_existing_names_is_written_once_migrated, tdb_setup,
-			tdb_teardown),
+			test_the_pinyin_of_existing_names_is_written_once_migrated,
+			tdb_setup_sqlite, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

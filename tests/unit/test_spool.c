@@ -213,7 +213,7 @@ static void test_every_state_is_read_from_its_text(void **state)
 	for (s = 0; s < SPOOL_STATE_COUNT; s++) {
 		snprintf(sql, sizeof(sql), "UPDATE spool SET state = '%s' WHERE id = %lld",
 			 STORED[s], id);
-		assert_int_equal(sqlite3_exec(db_sqlite(t->db), sql, NULL, NULL, NULL), SQLITE_OK);
+		assert_true(tdb_exec(t->db, sql));
 		assert_int_equal(spool_get(t->db, id, &e, &err), HD_OK);
 		assert_int_equal(e.state, s);
 		assert_string_equal(spool_state_text(s), STORED[s]);
@@ -280,13 +280,10 @@ static void test_retry_recovers_stale_rows_and_keeps_what_cannot_go(void **state
 			 HD_OK);
 	/* b was being sent by a desk that crashed 11 minutes ago; c by one
 	 * that is sending it right now. */
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db),
-				      "UPDATE spool SET state = 'sending', updated = updated - 660"
-				      " WHERE id = 2;"
-				      "UPDATE spool SET state = 'sending', updated = updated - 60"
-				      " WHERE id = 3",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "UPDATE spool SET state = 'sending', updated = updated - 660"
+				    " WHERE id = 2;"
+				    "UPDATE spool SET state = 'sending', updated = updated - 60"
+				    " WHERE id = 3"));
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
 	assert_int_equal(delivered, 0);
 	assert_int_equal(waiting, 3);
@@ -367,9 +364,7 @@ static void test_a_request_left_behind_is_made_by_the_retry(void **state)
 	assert_int_equal(visit_checkout(t->db, &t->who, gone, VIA_DIRECT, &already, &first, &err),
 			 HD_OK);
 	/* Their desk died before making the slips, 11 minutes ago. */
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "UPDATE spool SET updated = updated - 660",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "UPDATE spool SET updated = updated - 660"));
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
 	assert_int_equal(delivered, 0);
 	snprintf(sql, sizeof(sql),
@@ -403,10 +398,7 @@ static void test_a_printing_document_is_waited_on_not_sent_again(void **state)
 	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 9, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db),
-				      "UPDATE spool SET state = 'printing', cups_job = 5", NULL,
-				      NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "UPDATE spool SET state = 'printing', cups_job = 5"));
 	assert_int_equal(spool_follow(t->db, &printed, &failed, &err), HD_OK);
 	assert_int_equal(printed + failed, 0);
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
@@ -430,15 +422,11 @@ static void test_the_desks_retries_back_off_a_retry_by_hand_does_not(void **stat
 				     "Receipt", DOC, sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	/* Two attempts failed, the last just now: it rests two minutes. */
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "UPDATE spool SET attempts = 2", NULL, NULL,
-				      NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "UPDATE spool SET attempts = 2"));
 	assert_int_equal(spool_retry_due(t->db, &delivered, &waiting, &err), HD_OK);
 	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool"), 2);
 	assert_int_equal(waiting, 1);
-	assert_int_equal(sqlite3_exec(db_sqlite(t->db), "UPDATE spool SET updated = updated - 121",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_true(tdb_exec(t->db, "UPDATE spool SET updated = updated - 121"));
 	assert_int_equal(spool_retry_due(t->db, &delivered, &waiting, &err), HD_OK);
 	assert_int_equal(tdb_int(t->db, "SELECT attempts FROM spool"), 3);
 	/* By hand: at once. */

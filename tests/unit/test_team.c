@@ -103,28 +103,27 @@ static enum team_state state_of_team(struct tdb *t, long long id)
 	return get(t, id).state;
 }
 
-/* How many rows the query counts, with ?1 the team's id. */
+/* How many rows the query counts, with $1 the team's id. */
 static long long count_for(struct tdb *t, const char *sql, long long id)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	long long v = -1;
 
-	assert_int_equal(sqlite3_prepare_v2(db_sqlite(t->db), sql, -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	assert_int_equal(db_prepare_with(t->db, sql, &id, 1, &st, &err), HD_OK);
+	if (db_step(st) == DB_ROW)
+		v = db_col_int(st, 0);
+	db_done(st);
 	return v;
 }
 
 static long long steps_of(struct tdb *t, long long id)
 {
-	return count_for(t, "SELECT count(*) FROM team_step WHERE team_id = ?1", id);
+	return count_for(t, "SELECT count(*) FROM team_step WHERE team_id = $1", id);
 }
 
 static long long audits_of(struct tdb *t, long long id)
 {
-	return count_for(t, "SELECT count(*) FROM audit WHERE record = 'team' AND record_id = ?1",
+	return count_for(t, "SELECT count(*) FROM audit WHERE record = 'team' AND record_id = $1",
 			 id);
 }
 
@@ -169,7 +168,7 @@ static void test_application_is_applied_audited_and_not_filed(void **state)
 	assert_int_equal(tm.last_booked, 0);
 	assert_int_equal(count_for(t,
 				   "SELECT count(*) FROM audit WHERE action = 'team.add'"
-				   " AND record_id = ?1 AND json_extract(after, '$.state') = 1",
+				   " AND record_id = $1 AND json_extract(after, '$.state') = 1",
 				   id),
 			 1);
 }
@@ -254,7 +253,7 @@ static void test_each_step_is_audited_with_before_and_after(void **state)
 	STEP(HD_OK, &s, id, TEAM_REOPEN, "分类有误");
 	STEP(HD_OK, &s, id, TEAM_DEREGISTER, "团队解散");
 	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = ?1"
+				   "SELECT count(*) FROM audit WHERE record_id = $1"
 				   " AND action = 'team.review' AND actor = 'staff'"
 				   " AND actor_name = '王工' AND desk = '前台'"
 				   " AND json_extract(before, '$.state') = 1"
@@ -262,7 +261,7 @@ static void test_each_step_is_audited_with_before_and_after(void **state)
 				   id),
 			 1);
 	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = ?1"
+				   "SELECT count(*) FROM audit WHERE record_id = $1"
 				   " AND action = 'team.file'"
 				   " AND json_extract(before, '$.filed_date') IS NULL"
 				   " AND json_extract(after, '$.state') = 3"
@@ -270,7 +269,7 @@ static void test_each_step_is_audited_with_before_and_after(void **state)
 				   id),
 			 1);
 	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = ?1"
+				   "SELECT count(*) FROM audit WHERE record_id = $1"
 				   " AND action = 'team.classify'"
 				   " AND json_extract(before, '$.category') = 1"
 				   " AND json_extract(after, '$.category') = 2"
@@ -278,14 +277,14 @@ static void test_each_step_is_audited_with_before_and_after(void **state)
 				   id),
 			 1);
 	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = ?1"
+				   "SELECT count(*) FROM audit WHERE record_id = $1"
 				   " AND action = 'team.reopen'"
 				   " AND json_extract(before, '$.state') = 4"
 				   " AND json_extract(after, '$.state') = 3",
 				   id),
 			 1);
 	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = ?1"
+				   "SELECT count(*) FROM audit WHERE record_id = $1"
 				   " AND action = 'team.deregister'"
 				   " AND json_extract(before, '$.state') = 3"
 				   " AND json_extract(after, '$.state') = 5",
@@ -484,7 +483,7 @@ static void test_deregister_needs_a_reason(void **state)
 	assert_int_equal(audits_of(t, id), audits);
 	STEP(HD_OK, &s, id, TEAM_DEREGISTER, " 负责人搬离 ");
 	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM team_step WHERE team_id = ?1"
+				   "SELECT count(*) FROM team_step WHERE team_id = $1"
 				   " AND to_state = 5 AND reason = '负责人搬离'",
 				   id),
 			 1);
@@ -618,7 +617,7 @@ static void test_activity_defaults_to_today_and_marks_the_check(void **state)
 	assert_int_equal(
 		count_for(t,
 			  "SELECT count(*) FROM audit WHERE action = 'team.activity'"
-			  " AND record_id = ?1 AND json_extract(after, '$.last_activity') = '" TODAY
+			  " AND record_id = $1 AND json_extract(after, '$.last_activity') = '" TODAY
 			  "'",
 			  id),
 		1);
@@ -726,11 +725,9 @@ static void test_annual_check_is_due_at_exactly_one_year(void **state)
 
 	/* c and d were active lately; c was checked a year ago to the day, d a
 	 * year less a day ago */
-	sqlite3_exec(db_sqlite(t->db),
-		     "UPDATE team SET last_activity = '2026-11-01', checked_date ="
-		     " CASE name WHEN '去年检查队' THEN '2025-11-23' ELSE '2025-11-24' END"
-		     " WHERE name IN ('去年检查队', '检查差一天队')",
-		     NULL, NULL, NULL);
+	tdb_exec(t->db, "UPDATE team SET last_activity = '2026-11-01', checked_date ="
+			" CASE name WHEN '去年检查队' THEN '2025-11-23' ELSE '2025-11-24' END"
+			" WHERE name IN ('去年检查队', '检查差一天队')");
 	EXPECT(HD_OK, team_roll(t->db, &all, &n, &err));
 	l = on_roll(all, n, a);
 	assert_non_null(l);
