@@ -4,6 +4,12 @@
 # Each test file builds its own world in a temporary folder: a database path,
 # a frozen domain time, a time zone and a UTF-8 locale. Checks print TAP lines
 # ("ok N - what" / "not ok N - what"), which tests/run.sh counts.
+#
+# With HUBDESK_TEST_PG=DIR (the folder of a cluster tests/pg.sh started) the
+# database is a new empty PostgreSQL database of that cluster instead,
+# dropped at the end: HUBDESK_DB is its URL, and sql, token_for and
+# db_digest read it through psql and pg_dump. A file about SQLite files
+# calls sqlite_only; a check that differs tests on_pg.
 
 set -u
 
@@ -16,7 +22,18 @@ export TZ=Asia/Shanghai
 export HUBDESK_NOW=2026-11-23T09:00:00+08:00
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset LANGUAGE HUBDESK_SPOOL CUPS_SERVER
-export HUBDESK_DB="$T/hubdesk.db"
+if [ -n "${HUBDESK_TEST_PG:-}" ]; then
+	PG_BIN=${HUBDESK_TEST_PG_BIN:-$(sh "$TOP/tests/pg.sh" bin)}
+	# A database per test file and process: hdc_visitor_1234.
+	PG_NAME=hdc_$(basename "$0" .sh | sed 's/^test_//; s/[^a-z0-9]/_/g')_$$
+	HUBDESK_DB=$(sh "$TOP/tests/pg.sh" db "$HUBDESK_TEST_PG" "$PG_NAME") || {
+		echo "not ok 1 - a PostgreSQL database on $HUBDESK_TEST_PG"
+		exit 1
+	}
+	export HUBDESK_DB
+else
+	export HUBDESK_DB="$T/hubdesk.db"
+fi
 export XDG_DATA_HOME="$T/xdg"
 export HOME="$T/home"
 mkdir -p "$HOME"
@@ -28,6 +45,13 @@ _cleanups=""
 at_exit() { _cleanups="$* ; $_cleanups"; }
 _finish() {
 	eval "$_cleanups" 2>/dev/null
+	# The test's database and those new_db made.
+	if [ -n "${PG_NAME:-}" ]; then
+		for _db in $("$PG_BIN/psql" -X -A -t -q -h "$HUBDESK_TEST_PG" -U postgres -d postgres \
+			-c "SELECT datname FROM pg_database WHERE datname = '$PG_NAME' OR starts_with(datname, '${PG_NAME}_')"); do
+			sh "$TOP/tests/pg.sh" drop "$HUBDESK_TEST_PG" "$_db"
+		done
+	fi
 	rm -rf "$T"
 }
 trap _finish EXIT
@@ -111,18 +135,69 @@ expect_eq() {
 
 . "$TOP/tests/poll.sh"
 
-# sql QUERY: a query on the test database through the sqlite3 shell.
+# new_db NAME: prints the name of another new empty database for the test:
+# $T/NAME.db, or on PostgreSQL a new database's URL (dropped at the end).
+new_db() {
+	if on_pg; then
+		sh "$TOP/tests/pg.sh" db "$HUBDESK_TEST_PG" "${PG_NAME}_$1"
+	else
+		echo "$T/$1.db"
+	fi
+}
+
+# agg EXPR SEP ORDER: SQL joining EXPR of the rows with SEP between them,
+# in the order of the rows (SQLite: as its subquery orders them; PostgreSQL:
+# by ORDER).
+agg() {
+	if on_pg; then
+		echo "string_agg(CAST($1 AS TEXT), '$2' ORDER BY $3)"
+	else
+		echo "group_concat($1, '$2')"
+	fi
+}
+
+# on_pg: true when the tests run on PostgreSQL.
+on_pg() {
+	[ -n "${HUBDESK_TEST_PG:-}" ]
+}
+
+# sqlite_only REASON: a test file (or what is left of it) about SQLite files
+# (backups, a damaged file, file modes, lock files ...): on PostgreSQL it
+# says it skips and ends here.
+sqlite_only() {
+	if on_pg; then
+		_n=$((_n + 1))
+		printf 'ok %s # skip %s\n' "$_n" "$1"
+		exit 0
+	fi
+}
+
+# sql QUERY [DB]: a query on the test database (or DB), one row a line, "|"
+# between columns: through the sqlite3 shell, or psql on PostgreSQL.
 sql() {
+	if on_pg; then
+		"$PG_BIN/psql" -X -A -t -q -v ON_ERROR_STOP=1 -d "${2:-$HUBDESK_DB}" -c "$1"
+		return
+	fi
 	# Waits for a desk's transaction as hubdesk does (5 s), instead of
 	# failing at once while an app started by the test writes.
-	sqlite3 -batch -noheader -cmd ".timeout 5000" "$HUBDESK_DB" "$1"
+	sqlite3 -batch -noheader -cmd ".timeout 5000" "${2:-$HUBDESK_DB}" "$1"
+}
+
+# secret_hex [DB]: the database's secret key in hexadecimal (upper case).
+secret_hex() {
+	if on_pg; then
+		sql "SELECT upper(encode(value::bytea, 'hex')) FROM meta WHERE key = 'secret'" "${1:-$HUBDESK_DB}"
+	else
+		sqlite3 -batch -noheader "${1:-$HUBDESK_DB}" "SELECT hex(value) FROM meta WHERE key = 'secret'"
+	fi
 }
 
 # token_for KIND ID [DB]: the token of a record, computed here from the
 # database's key (default the test database) as DESIGN.md's "QR text" says
 # (HMAC-SHA256 of "HD1-K-N", its first 50 bits in Crockford base32).
 token_for() {
-	_key=$(sqlite3 -batch -noheader "${3:-$HUBDESK_DB}" "SELECT hex(value) FROM meta WHERE key = 'secret'")
+	_key=$(secret_hex "${3:-$HUBDESK_DB}")
 	python3 - "$_key" "$1" "$2" <<'EOF'
 import hashlib, hmac, sys
 key, kind, n = bytes.fromhex(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -181,6 +256,10 @@ file_sum() {
 # db_digest [PATH]: a checksum of the whole content of a database (default the
 # test database), to show that a failed command wrote nothing.
 db_digest() {
+	if on_pg; then
+		"$PG_BIN/pg_dump" --no-owner -d "${1:-$HUBDESK_DB}" | grep -v '^--' | cksum
+		return
+	fi
 	sqlite3 -batch "${1:-$HUBDESK_DB}" .dump | cksum
 }
 

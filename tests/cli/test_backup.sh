@@ -8,6 +8,7 @@
 # erases a visitor erased on request from the database and the copies (the
 # bytes too), and removes the copies older than retention.days.
 . "$(dirname "$0")/../lib.sh"
+sqlite_only "copies of a SQLite file, their integrity and the daily copies"
 . "$(dirname "$0")/../screen/lib.sh"
 
 DB=$HUBDESK_DB

@@ -6,6 +6,7 @@
 # refused with exit 2 and a message naming what the path is, and each is
 # left as it was; a new path or an old copy get a whole private copy.
 . "$(dirname "$0")/../lib.sh"
+sqlite_only "backup writes a SQLite file"
 
 hd init --demo >/dev/null 2>&1
 DB=$HUBDESK_DB

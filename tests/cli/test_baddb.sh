@@ -3,6 +3,7 @@
 # from a newer hubdesk, a folder, unwritable. Each exits 1 with a message and
 # leaves the file byte-identical.
 . "$(dirname "$0")/../lib.sh"
+sqlite_only "missing, foreign, damaged and newer SQLite files"
 
 D="$T/dbs"
 mkdir -p "$D"

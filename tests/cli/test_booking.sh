@@ -69,7 +69,7 @@ expect_rc_err 3 'is booked then: booking 5' "a move onto another booking" hd boo
 expect_rc_err 3 'on the hour or the half hour' "a move off the grid" hd booking move "$MOVE_ID" --start '2026-11-26 15:10' --end '2026-11-26 16:00'
 expect_rc_err 2 '^hubdesk: Start: a date and time' "a move with a malformed time" hd booking move "$MOVE_ID" --start soon --end '2026-11-26 16:00'
 expect_eq "$(sql "SELECT start FROM booking WHERE id = $MOVE_ID")" \
-	"$(sql "SELECT strftime('%s', '2026-11-26 06:00')")" "refused moves left the booking where it was"
+	"$(date -u -d '2026-11-26 06:00' +%s)" "refused moves left the booking where it was"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'booking.move'")" 2 "each move is audited"
 
 # Approvals: a team's booking made at the desk waits for staff.
@@ -105,7 +105,7 @@ out_dates() {
 
 # epoch 'YYYY-MM-DD HH:MM': that local time (Asia/Shanghai) in seconds.
 epoch() {
-	sql "SELECT strftime('%s', '$1', '-8 hours')"
+	date -d "$1" +%s
 }
 
 # state_of ID / start_of ID: a booking's stored state and start.

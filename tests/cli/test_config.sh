@@ -180,10 +180,10 @@ esac
 expect_eq "$(sql "SELECT at FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")" \
 	1795395600 "the audit time is HUBDESK_NOW"
 after=$(sql "SELECT after FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")
-before_v=$(sql "SELECT ifnull(before, '') FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")
+before_v=$(sql "SELECT coalesce(before, '') FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")
 case $after in *30*) ok "the audit row holds the new value" ;; *) not_ok "the audit row holds the new value: '$after'" ;; esac
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE id = (SELECT max(id) FROM audit WHERE action = 'config.set')
-	AND ifnull(record, '') || ' ' || ifnull(record_id, '') || ' ' || ifnull(before, '') || ' ' || ifnull(after, '')
+	AND coalesce(record, '') || ' ' || coalesce(record_id, '') || ' ' || coalesce(before, '') || ' ' || coalesce(after, '')
 	LIKE '%retention.days%'")" 1 "the audit row names the key that changed"
 case $before_v in *100*) ok "the audit row holds the old value" ;; *) not_ok "the audit row holds the old value: '$before_v'" ;; esac
 n=$(sql "SELECT count(*) FROM audit")
@@ -193,8 +193,9 @@ run hd config get retention.days
 expect_eq "$(cat "$T/out")" 30 "a refused set keeps the value"
 
 # Settings live in the database: another database has its own.
-hd --db "$T/other.db" init 2>/dev/null
-run hd --db "$T/other.db" config get retention.days
+OTHER=$(new_db other)
+hd --db "$OTHER" init 2>/dev/null
+run hd --db "$OTHER" config get retention.days
 expect_eq "$(cat "$T/out")" 180 "another database keeps its defaults"
 
 # The value is alone on stdout, the tab-separated list stays parseable.

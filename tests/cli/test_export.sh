@@ -93,20 +93,28 @@ header() {
 
 # The rows a register export should hold, computed from the database
 # (WHERE: which records, by the local date they were made).
-MADE="date(created, 'unixepoch', 'localtime')"
+if on_pg; then
+	MADE="to_char(to_timestamp(created) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')"
+else
+	MADE="date(created, 'unixepoch', 'localtime')"
+fi
 org_rows() {
 	sql "SELECT name || '|' || short || '|' ||
 		CASE kind WHEN 1 THEN '入驻机构' WHEN 2 THEN '社区社会组织' ELSE '其他' END || '|' ||
-		ifnull(credit_code, '') || '|' || ifnull(contact, '') || '|' || ifnull(phone, '') || '|' ||
-		ifnull(in_date, '') || '|' || ifnull(out_date, '')
+		coalesce(credit_code, '') || '|' || coalesce(contact, '') || '|' || coalesce(phone, '') || '|' ||
+		coalesce(in_date, '') || '|' || coalesce(out_date, '')
 		FROM org WHERE $1 ORDER BY id"
 }
 room_rows() {
 	sql "SELECT name || '|' ||
 		CASE kind WHEN 1 THEN '会议室' WHEN 2 THEN '活动室' WHEN 3 THEN '多功能厅' WHEN 4 THEN '培训室'
 		WHEN 5 THEN '路演厅' WHEN 6 THEN '洽谈室' ELSE '其他' END || '|' || capacity || '|' ||
-		CASE WHEN open_min IS NULL THEN '' ELSE printf('%02d:%02d', open_min / 60, open_min % 60) END || '|' ||
-		CASE WHEN close_min IS NULL THEN '' ELSE printf('%02d:%02d', close_min / 60, close_min % 60) END || '|' ||
+		CASE WHEN open_min IS NULL THEN '' ELSE
+			CASE WHEN open_min < 600 THEN '0' ELSE '' END || (open_min / 60) || ':' ||
+			CASE WHEN open_min % 60 < 10 THEN '0' ELSE '' END || (open_min % 60) END || '|' ||
+		CASE WHEN close_min IS NULL THEN '' ELSE
+			CASE WHEN close_min < 600 THEN '0' ELSE '' END || (close_min / 60) || ':' ||
+			CASE WHEN close_min % 60 < 10 THEN '0' ELSE '' END || (close_min % 60) END || '|' ||
 		buffer_min
 		FROM room WHERE $1 ORDER BY id"
 }
@@ -115,11 +123,11 @@ team_rows() {
 		CASE category WHEN 1 THEN '文体活动' WHEN 2 THEN '公益慈善' WHEN 3 THEN '生活服务'
 		WHEN 4 THEN '社区事务' WHEN 5 THEN '专业调处' ELSE '其他' END || '|' ||
 		leader || '|' || phone || '|' || members || '|' || content || '|' || place || '|' ||
-		schedule || '|' || party_members || '|' || ifnull(liaison, '') || '|' || committee || '|' ||
+		schedule || '|' || party_members || '|' || coalesce(liaison, '') || '|' || committee || '|' ||
 		street || '|' ||
 		CASE state WHEN 1 THEN '待初审' WHEN 2 THEN '已初审' WHEN 3 THEN '已备案' WHEN 4 THEN '已分类'
-		ELSE '已注销' END || '|' || ifnull(filed_date, '') || '|' ||
-		ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')
+		ELSE '已注销' END || '|' || coalesce(filed_date, '') || '|' ||
+		coalesce((SELECT number FROM filing_number WHERE team_id = team.id), '')
 		FROM team WHERE $1 ORDER BY id"
 }
 

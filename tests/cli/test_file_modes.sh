@@ -6,6 +6,7 @@
 # and the documents saved in it, a report written to a file: files 0600,
 # folders 0700. (SQLite gives the WAL and journal the database's mode.)
 . "$(dirname "$0")/../lib.sh"
+sqlite_only "the modes of the files of a SQLite database"
 
 umask 022
 D="$T/desk"

@@ -99,7 +99,7 @@ else
 fi
 expect_rc 0 "import teams from GBK" hd import teams "$T/teams.csv"
 expect_imported "晨光太极队${NL}邻里帮帮团" "import teams" team
-expect_eq "$(sql "SELECT name, short, category, leader, phone, members, content, place, schedule, party_members, ifnull(liaison, ''), committee, street, state, ifnull(filed_date, '') FROM team ORDER BY id")" \
+expect_eq "$(sql "SELECT name, short, category, leader, phone, members, content, place, schedule, party_members, coalesce(liaison, ''), committee, street, state, coalesce(filed_date, '') FROM team ORDER BY id")" \
 	"晨光太极队|晨光|1|张建国|13811112222|28|太极拳晨练|中心广场|每天 06:30|6|李四|阳光居委会|花园街道|3|2026-10-08
 邻里帮帮团|邻里帮帮|3|林慧|15011116666|18|代购、维修小家电|社区服务站|每周六上午|0||阳光居委会|花园街道|1|" \
 	"the teams are stored with the Chinese intact: the state and filing date given, or a new application"
@@ -450,8 +450,8 @@ expect_eq "$(db_digest)" "$before" "nothing is imported"
 
 # ---- the round trip -----------------------------------------------------------------------
 
-RT="$T/rt.db"
-FRESH="$T/fresh.db"
+RT=$(new_db rt)
+FRESH=$(new_db fresh)
 HUBDESK_DB=$RT hd init --demo >/dev/null 2>&1 || not_ok "init --demo of the round-trip database"
 (
 	export HUBDESK_DB="$RT"

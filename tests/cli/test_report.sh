@@ -12,6 +12,7 @@
 # visits, checked-in, released and cancelled bookings), then closures, a
 # closed weekday and a working day (调休) that cut the open hours.
 . "$(dirname "$0")/../lib.sh"
+sqlite_only "its generator writes the SQLite file with Python sqlite3"
 
 TAB=$(printf '\t')
 PY="$T/report.py"

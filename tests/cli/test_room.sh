@@ -127,7 +127,12 @@ expect_eq "$(db_digest)" "$before" "refused room commands write nothing"
 expect_rc 0 "room close" hd room close "$id1" --from '2026-11-24 09:00' --to '2026-11-24 12:00' --reason 设备维修
 expect_lines 1 "room close prints one line"
 if grep -Eq "^[0-9]+${TAB}-${TAB}." "$T/out"; then ok "room close prints ID<TAB>-<TAB>summary"; else not_ok "room close prints ID<TAB>-<TAB>summary" "stdout: $(cat "$T/out")"; fi
-expect_eq "$(sql "SELECT room_id, datetime(start, 'unixepoch', '+8 hours'), datetime(end, 'unixepoch', '+8 hours'), reason FROM room_closure")" \
+if on_pg; then
+	local_time() { echo "to_char(to_timestamp($1) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS')"; }
+else
+	local_time() { echo "datetime($1, 'unixepoch', '+8 hours')"; }
+fi
+expect_eq "$(sql "SELECT room_id, $(local_time start), $(local_time '"end"'), reason FROM room_closure")" \
 	"$id1|2026-11-24 09:00:00|2026-11-24 12:00:00|设备维修" "the closure is stored in local time (TZ)"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'room.close'")" 1 "room close is audited"
 

@@ -88,7 +88,7 @@ else
 	not_ok "the code column marked as text keeps the code of 18 digits" "$(grep 数字 "$T/back/orgs.csv")"
 fi
 
-FRESH="$T/fresh.db"
+FRESH=$(new_db fresh)
 hd --db "$FRESH" init >/dev/null 2>&1
 for kind in rooms orgs teams; do
 	expect_rc 0 "import the $kind LibreOffice saved into a fresh database" \
@@ -116,7 +116,7 @@ else
 	not_ok "unmarked, LibreOffice saves the code of digits as 5.33101151234568E+17" \
 		"$(grep 数字 "$T/back/orgs-plain.csv")"
 fi
-PLAIN="$T/plain.db"
+PLAIN=$(new_db plain)
 hd --db "$PLAIN" init >/dev/null 2>&1
 before=$(db_digest "$PLAIN")
 expect_rc 2 "importing that file is refused" hd --db "$PLAIN" import orgs "$T/back/orgs-plain.csv"

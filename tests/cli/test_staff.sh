@@ -269,7 +269,7 @@ expect_rc 0 "staff disable of a staff member" hd staff disable "$(sql "SELECT id
 
 # reset-pin: a new PIN, the lock lifted.
 old=$(sql "SELECT pin_hash FROM staff WHERE id = 2")
-sql "UPDATE staff SET failures = 5, locked_until = strftime('%s', '2026-11-23T01:15:00') WHERE id = 2"
+sql "UPDATE staff SET failures = 5, locked_until = $(date -u -d 2026-11-23T01:15:00 +%s) WHERE id = 2"
 expect_feed_err 2 '^hubdesk: New PIN: 6 to 12 digits' "staff reset-pin with a PIN of 5 digits" "97531\n" hd staff reset-pin 2
 expect_feed_err 2 '^hubdesk: New PIN: 6 to 12 digits' "staff reset-pin with an empty stdin" "" hd staff reset-pin 2
 expect_eq "$(sql "SELECT pin_hash FROM staff WHERE id = 2")" "$old" "refused resets keep the PIN"
@@ -279,7 +279,7 @@ new=$(sql "SELECT pin_hash FROM staff WHERE id = 2")
 if [ "$new" != "$old" ]; then ok "the hash changed"; else not_ok "the hash changed"; fi
 expect_hash "SELECT pin_hash FROM staff WHERE id = 2" "$PIN_RESET" yes "the new hash verifies the new PIN"
 expect_hash "SELECT pin_hash FROM staff WHERE id = 2" 135790 no "the old PIN no longer works"
-expect_eq "$(sql "SELECT failures || '|' || ifnull(locked_until, '-') FROM staff WHERE id = 2")" "0|-" \
+expect_eq "$(sql "SELECT failures || '|' || coalesce(locked_until, '-') FROM staff WHERE id = 2")" "0|-" \
 	"the reset lifts the lock and clears the count"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'staff.reset-pin' AND record_id = 2")" 1 \
 	"staff reset-pin writes one staff.reset-pin audit row"
@@ -340,21 +340,29 @@ expect_eq "$(sql "SELECT count(*) FROM org WHERE pin_hash IS NOT NULL AND pin_ha
 	"every organisation pin_hash starts with \$argon2id\$"
 expect_eq "$(sql "SELECT count(*) FROM team WHERE pin_hash IS NOT NULL AND pin_hash NOT LIKE '\$argon2id\$%'")" 0 \
 	"every team pin_hash starts with \$argon2id\$"
-sql "SELECT ifnull(before, '') || ' ' || ifnull(after, '') FROM audit" >"$T/audit.txt"
+sql "SELECT coalesce(before, '') || ' ' || coalesce(after, '') FROM audit" >"$T/audit.txt"
 expect_eq "$(grep -c -e '\$argon2' -e pin_hash "$T/audit.txt")" 0 "the audit log holds no PIN hash"
-expect_eq "$(sql "SELECT count(*) FROM audit WHERE action IN ('staff.add', 'staff.disable', 'staff.reset-pin', 'pin.set') AND (lower(ifnull(before, '') || ifnull(after, '')) LIKE '%pin%')")" 0 \
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action IN ('staff.add', 'staff.disable', 'staff.reset-pin', 'pin.set') AND (lower(coalesce(before, '') || coalesce(after, '')) LIKE '%pin%')")" 0 \
 	"the account and PIN audit rows have no pin field"
-cp "$HUBDESK_DB-wal" "$T/wal-before" 2>/dev/null
-sqlite3 "$HUBDESK_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+# The bytes of the database: its file (after a checkpoint), or on
+# PostgreSQL, whose files are the server's, a dump of every row.
+if on_pg; then
+	DBFILE=$T/dump.sql
+	"$PG_BIN/pg_dump" -d "$HUBDESK_DB" >"$DBFILE"
+else
+	DBFILE=$HUBDESK_DB
+	cp "$HUBDESK_DB-wal" "$T/wal-before" 2>/dev/null
+	sqlite3 "$HUBDESK_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+fi
 # Controls: the searches do see the text the files hold.
-if grep -aq 回车 "$HUBDESK_DB" && grep -q 回车 "$T/audit.txt" && grep -aq 角色9 "$T/all"; then
+if grep -aq 回车 "$DBFILE" && grep -q 回车 "$T/audit.txt" && grep -aq 角色9 "$T/all"; then
 	ok "control: the database, the audit text and the output are searchable"
 else
 	not_ok "control: the database, the audit text and the output are searchable"
 fi
 for pin in $ALL_PINS; do
 	found=""
-	grep -aq -- "$pin" "$HUBDESK_DB" && found="$found database"
+	grep -aq -- "$pin" "$DBFILE" && found="$found database"
 	[ -f "$HUBDESK_DB-wal" ] && grep -aq -- "$pin" "$HUBDESK_DB-wal" && found="$found wal"
 	[ -f "$T/wal-before" ] && grep -aq -- "$pin" "$T/wal-before" && found="$found wal-before-checkpoint"
 	grep -q -- "$pin" "$T/audit.txt" && found="$found audit"

@@ -146,7 +146,7 @@ expect_err "deregistered|已注销" "the refusal names the state"
 expect_rc_err 3 '晨练太极队 is deregistered \(已注销\): reopen it first' "activity of a deregistered team" hd team activity 13
 expect_rc 0 "reopen a deregistered team" hd team reopen 13 --reason 恢复活动
 expect_out "^13${TAB}${CODE}${TAB}晨练太极队 Filed\$" "it is back in the state it had"
-expect_eq "$(sql "SELECT group_concat(from_state || '>' || to_state, ' ') FROM (SELECT * FROM team_step WHERE team_id = 13 AND from_state IS NOT NULL ORDER BY id)")" \
+expect_eq "$(sql "SELECT $(agg "from_state || '>' || to_state" ' ' id) FROM (SELECT * FROM team_step WHERE team_id = 13 AND from_state IS NOT NULL ORDER BY id) AS s")" \
 	"1>2 2>3 3>4 4>3 3>5 5>3" "six steps in the history, none for the refused or repeated ones"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE record = 'team' AND record_id = 13 AND action LIKE 'team.%' AND before IS NOT NULL AND after IS NOT NULL")" 6 \
 	"each step is audited with before and after"
@@ -193,7 +193,7 @@ expect_rc 2 "activity on a date after today" hd team activity 3 --date 2026-11-2
 expect_err "Date" "the message names the date"
 expect_rc_err 2 'Date: a date as YYYY-MM-DD' "activity on a malformed date" hd team activity 3 --date 昨天
 expect_rc_err 2 'team activity: unknown option --when' "activity with an unknown option" hd team activity 3 --when today
-expect_eq "$(sql "SELECT ifnull(last_activity, '') FROM team WHERE id = 3")" "" "refused activities wrote nothing"
+expect_eq "$(sql "SELECT coalesce(last_activity, '') FROM team WHERE id = 3")" "" "refused activities wrote nothing"
 expect_rc 0 "activity on a past date" hd team activity 3 --date 2026-11-20
 expect_eq "$(sql "SELECT last_activity || ' ' || checked_date FROM team WHERE id = 3")" "2026-11-20 2026-11-23" \
 	"the activity's date is kept, the check is done today"
