@@ -75,7 +75,7 @@ UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 PO  := $(wildcard po/*.po)
 MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
-.PHONY: all deps run check unit valgrind bench fuzz install uninstall clean format format-files pot
+.PHONY: all deps run check check-pg unit valgrind bench fuzz install uninstall clean format format-files pot
 
 # Objects stay after a link, so a second make rebuilds nothing.
 .SECONDARY:
@@ -230,6 +230,13 @@ check:
 	@sh tools/deps.sh --if-missing
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit build/san/hubdesk
 	@sh tests/run.sh
+
+# Only the PostgreSQL pass of check: the unit and command-line tests on a
+# private cluster (tests/pg.sh).
+check-pg:
+	@sh tools/deps.sh --if-missing
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(UNIT_BIN) $(TOOL_BIN)
+	@sh tests/run.sh pg
 
 # The unit tests and a command-line session under valgrind (not in check:
 # ASan's leak checker covers the unit tests there).

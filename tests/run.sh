@@ -7,11 +7,19 @@
 # program built under ASan and UBSan (build/san/hubdesk). Each prints TAP
 # lines; the run ends with one line "N passed, N failed in S s" and fails on any
 # failure.
+#
+# Then the PostgreSQL pass: the unit tests (the plain build) and the
+# command-line tests again, each on new databases of one private cluster
+# (tests/pg.sh) in $LOG/pg; their results are named "pg: ...".
+# `sh tests/run.sh pg` (make check-pg) runs only that pass.
 set -u
 cd "$(dirname "$0")/.." || exit 1
+only=${1:-}
 
 started=$(date +%s)
 LOG=build/test-logs
+# A cluster an interrupted run left running in $LOG/pg is stopped first.
+sh tests/pg.sh stop "$PWD/$LOG/pg" >/dev/null 2>&1
 rm -rf "$LOG"
 mkdir -p "$LOG"
 passed=0
@@ -47,23 +55,59 @@ run_unit() {
 	for bin in "$@"; do
 		case $bin in *.o | *.d) continue ;; esac
 		name=$(echo "$bin" | sed 's|^build/||')
-		log="$LOG/$(echo "$name" | tr / _).log"
+		log="$LOG/${PASS:+pg_}$(echo "$name" | tr / _).log"
 		t0=$(date +%s)
 		CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 \
 			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "$bin" >"$log" 2>&1
-		count "$name" "$log" $? $(($(date +%s) - t0))
+		count "${PASS:-}$name" "$log" $? $(($(date +%s) - t0))
 	done
 }
 
 run_scripts() {
 	for t in "$@"; do
 		[ -f "$t" ] || continue
-		log="$LOG/$(echo "$t" | tr / _).log"
+		log="$LOG/${PASS:+pg_}$(echo "$t" | tr / _).log"
 		t0=$(date +%s)
 		sh "$t" >"$log" 2>&1
-		count "$t" "$log" $? $(($(date +%s) - t0))
+		count "${PASS:-}$t" "$log" $? $(($(date +%s) - t0))
 	done
 }
+
+# The PostgreSQL pass, on a cluster of its own in $LOG/pg, stopped at the
+# end. A cluster that does not start (PostgreSQL missing too: make deps
+# installs it) is one failure. The tests that read no database (the source,
+# its layout, the translations, the units) run once, above.
+pg_pass() {
+	pg_dir=$PWD/$LOG/pg
+	pg_t0=$(date +%s)
+	sh tests/pg.sh start "$pg_dir" >"$LOG/pg-start.log" 2>&1
+	pg_rc=$?
+	if [ "$pg_rc" != 0 ]; then
+		{
+			echo "not ok 1 - a PostgreSQL cluster starts (tests/pg.sh start: exit $pg_rc)"
+			sed 's/^/#   /' "$LOG/pg-start.log"
+		} >"$LOG/pg-start.tap"
+		count "pg: cluster" "$LOG/pg-start.tap" 0
+		return
+	fi
+	PASS="pg: "
+	HUBDESK_TEST_PG=$pg_dir HUBDESK_TEST_PG_BIN=$(sh tests/pg.sh bin)
+	export HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN
+	run_unit build/tests/test_*
+	run_scripts $(ls tests/cli/test_*.sh | grep -vE '/test_(source_rules|format|translations|deploy)\.sh$')
+	unset HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN PASS
+	sh tests/pg.sh stop "$pg_dir"
+	echo "pg: the PostgreSQL pass took $(($(date +%s) - pg_t0)) s"
+}
+
+if [ "$only" = pg ]; then
+	pg_pass
+	echo
+	[ -n "$bad" ] && echo "failed:$bad (logs in $LOG)"
+	echo "$passed passed, $failed failed in $(($(date +%s) - started)) s"
+	[ "$failed" = 0 ]
+	exit
+fi
 
 # The sanitised pass, in the background: what ASan, LeakSanitizer or UBSan
 # find goes to files under $SAN/reports (a test also fails on the exit code
@@ -98,6 +142,7 @@ run_scripts tests/cli/test_*.sh
 run_scripts tests/screen/test_*.sh
 run_scripts tests/print/test_*.sh
 run_scripts tests/kiosk/test_*.sh
+pg_pass
 
 wait "$san_pid"
 for rc in "$SAN"/*.rc; do
