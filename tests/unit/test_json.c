@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "core/db_sqlite.h"
 #include "core/json.h"
 
 static const char *const KEYS[] = { "t", "i", "n", "r", "k\"ey", NULL };
@@ -67,6 +68,7 @@ static void test_json_row_is_byte_for_byte_sqlites_json_object(void **state)
 	size_t k;
 	int c;
 
+	tdb_sqlite_only(t);
 	for (c = 1; c < 32; c++)
 		controls[c - 1] = (char)c;
 	controls[31] = '\0';
@@ -98,6 +100,7 @@ static void test_json_add_text_is_sqlites_pair(void **state)
 	struct json_out o;
 	size_t k;
 
+	tdb_sqlite_only(t);
 	for (k = 0; k < sizeof(values) / sizeof(values[0]); k++) {
 		char *theirs = sqlite_text(t->db, "SELECT json_object('desk.open', ?1)", values[k],
 					   0);
@@ -276,6 +279,7 @@ static void test_json_parse_agrees_with_sqlites_json_valid(void **state)
 	unsigned seed = 12345;
 	int round, i, members, objects = 0;
 
+	tdb_sqlite_only(t);
 	assert_int_equal(
 		sqlite3_prepare_v2(db_sqlite(t->db),
 				   "SELECT CASE WHEN json_valid(?1) AND json_type(?1) = 'object'"
@@ -312,14 +316,14 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_json_row_is_byte_for_byte_sqlites_json_object,
-						tdb_setup, tdb_teardown),
-		cmocka_unit_test_setup_teardown(test_json_add_text_is_sqlites_pair, tdb_setup,
-						tdb_teardown),
+						tdb_setup_sqlite, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_json_add_text_is_sqlites_pair,
+						tdb_setup_sqlite, tdb_teardown),
 		cmocka_unit_test(test_json_parse_reads_back_what_was_written),
 		cmocka_unit_test(test_json_parse_takes_anything_else_as_empty),
 		cmocka_unit_test(test_json_parse_never_reads_past_the_end),
 		cmocka_unit_test_setup_teardown(test_json_parse_agrees_with_sqlites_json_valid,
-						tdb_setup, tdb_teardown),
+						tdb_setup_sqlite, tdb_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
