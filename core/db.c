@@ -480,6 +480,7 @@ enum hd_status db_open(const char *path, enum db_mode mode, struct db **out, str
 		goto done;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	db_sqlite_functions(db->h);
 	/* Another desk may hold the file right now: wait for it from the
 	 * first read on. */
 	sqlite3_busy_handler(db->h, busy, db->h);

@@ -197,6 +197,7 @@ enum hd_status db_scratch(struct db *db, const char *const *skip, struct db **ou
 		return hd_err_set(err, HD_FAIL, "", "%s", _("out of memory"));
 	}
 	sqlite3_extended_result_codes(h, 1);
+	db_sqlite_functions(h);
 	sqlite3_busy_timeout(h, DB_BUSY_MS);
 	copy = db_sqlite_wrap(h);
 	rc = db_prepare_raw(h, "ATTACH ?1 AS live", &st, err);

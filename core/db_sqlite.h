@@ -18,6 +18,11 @@ sqlite3 *db_sqlite(struct db *db);
  * closes both. */
 struct db *db_sqlite_wrap(sqlite3 *h);
 
+/* Adds PostgreSQL's greatest, least, right, strpos and string_agg to h, so
+ * that SQL written for both backends runs on it; every handle that runs
+ * hubdesk's SQL gets them. */
+void db_sqlite_functions(sqlite3 *h);
+
 /* Maps an SQLite result code to HD_FAIL and a message for people (busy,
  * disk full, damaged, read-only, other). */
 enum hd_status db_fail(sqlite3 *h, int rc, struct hd_err *err);
