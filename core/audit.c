@@ -110,10 +110,10 @@ enum hd_status audit_entries(struct db *db, const struct audit_filter *f, int ma
 	 * is the same on every backend). */
 	rc = db_prepare(
 		db,
-		"SELECT id, at, desk, actor, ifnull(actor_name, ''), action, ifnull(record, ''),"
-		" ifnull(record_id, 0), before, after FROM audit"
+		"SELECT id, at, desk, actor, coalesce(actor_name, ''), action,"
+		" coalesce(record, ''), coalesce(record_id, 0), before, after FROM audit"
 		" WHERE ($1 = 0 OR (at >= $1 AND at < $2))"
-		" AND ($3 = '' OR instr(ifnull(actor_name, actor), $3) > 0)"
+		" AND ($3 = '' OR strpos(coalesce(actor_name, actor), $3) > 0)"
 		" AND ($4 = '' OR desk = $4) AND ($5 = '' OR substr(action, 1, length($5)) = $5"
 		"  OR replace(',' || CAST($7 AS TEXT) || ',', ',' || action || ',', '')"
 		"   <> ',' || CAST($7 AS TEXT) || ',')"
