@@ -46,14 +46,14 @@ static enum booking_state state_of(const char *word)
  * window in seconds. */
 // clang-format off
 static const char SQL_BOOKING_COLS[] =
-	"SELECT b.id, b.room_id, ifnull(b.org_id, 0), ifnull(b.team_id, 0),"
-	" ifnull(b.series_id, 0), r.name,"
+	"SELECT b.id, b.room_id, coalesce(b.org_id, 0), coalesce(b.team_id, 0),"
+	" coalesce(b.series_id, 0), r.name,"
 	" CASE WHEN b.org_id IS NOT NULL THEN o.name ELSE t.name END,"
 	" CASE WHEN b.org_id IS NOT NULL THEN o.short ELSE t.short END,"
-	" b.start, b.end, b.attendees, ifnull(b.purpose, ''),"
+	" b.start, b.\"end\", b.attendees, coalesce(b.purpose, ''),"
 	" " BOOKING_STATE_NOW_SQL("$1", "$2") ","
 	" b.late_cancel, " BOOKING_NOSHOW_NOW_SQL("$1", "$2") ","
-	" ifnull(b.checkin_at, 0), ifnull(b.cancelled_at, 0)"
+	" coalesce(b.checkin_at, 0), coalesce(b.cancelled_at, 0)"
 	" FROM booking b JOIN room r ON r.id = b.room_id"
 	" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id";
 // clang-format on
@@ -191,18 +191,60 @@ enum hd_status booking_of_booker(struct db *db, struct booker booker, time_t sin
 			      args, 6, out, n, err);
 }
 
+/* An organisation that has left: its id and its date of leaving. */
+struct org_out {
+	long long id;
+	char date[16];
+};
+
+static void read_org_out(struct db_stmt *st, void *rec)
+{
+	struct org_out *o = rec;
+
+	o->id = db_col_int(st, 0);
+	db_column_text(st, 1, o->date, sizeof(o->date));
+}
+
+/* Whether a booking of an organisation falls on a local day after the day
+ * it left (dates compared as text, "YYYY-MM-DD"). */
+static bool after_leaving(const struct booking *b, const struct org_out *outs, int nouts)
+{
+	char day[16];
+
+	clock_local_date(b->start, day, sizeof(day));
+	for (int i = 0; i < nouts; i++)
+		if (outs[i].id == b->org_id)
+			return strcmp(day, outs[i].date) > 0;
+	return false;
+}
+
 enum hd_status booking_stranded(struct db *db, struct booking **out, int *n, struct hd_err *err)
 {
 	long long args[3];
+	struct org_out *outs = NULL;
+	int nouts = 0, kept = 0;
+	enum hd_status rc;
 
+	*out = NULL;
+	*n = 0;
+	rc = db_collect(db, "SELECT id, out_date FROM org WHERE out_date IS NOT NULL", NULL, 0,
+			sizeof(*outs), read_org_out, (void **)&outs, &nouts, err);
+	if (rc != HD_OK)
+		return rc;
 	args[2] = TEAM_DEREGISTERED;
-	return bookings_where(db,
-			      "WHERE b.state IN ('pending', 'confirmed') AND b.start > $1"
-			      " AND (b.team_id IN (SELECT id FROM team WHERE state = $3)"
-			      "  OR (b.org_id IN (SELECT id FROM org WHERE out_date IS NOT NULL)"
-			      "   AND date(b.start, 'unixepoch', 'localtime') > o.out_date))"
-			      " ORDER BY b.start",
-			      args, 3, out, n, err);
+	rc = bookings_where(db,
+			    "WHERE b.state IN ('pending', 'confirmed') AND b.start > $1"
+			    " AND (b.team_id IN (SELECT id FROM team WHERE state = $3)"
+			    "  OR b.org_id IN (SELECT id FROM org WHERE out_date IS NOT NULL))"
+			    " ORDER BY b.start",
+			    args, 3, out, n, err);
+	for (int i = 0; rc == HD_OK && i < *n; i++)
+		if (!(*out)[i].org_id || after_leaving(&(*out)[i], outs, nouts))
+			(*out)[kept++] = (*out)[i];
+	if (rc == HD_OK)
+		*n = kept;
+	free(outs);
+	return rc;
 }
 
 enum hd_status booking_release_in(struct db *db, int *released, struct hd_err *err)
@@ -214,7 +256,7 @@ enum hd_status booking_release_in(struct db *db, int *released, struct hd_err *e
 	rc = change_bookings(db,
 			     "UPDATE booking SET state = 'released', noshow = 1, updated = $1"
 			     " WHERE state IN ('pending', 'confirmed') AND state = 'confirmed'"
-			     " AND start < $1 - $2",
+			     " AND start < CAST($1 AS BIGINT) - $2",
 			     args, 2, &changed, err);
 	if (rc != HD_OK)
 		return rc;
@@ -268,10 +310,10 @@ enum hd_status plan_insert(struct db *db, const struct hd_actor *who, const stru
 
 	rc = db_prepare(
 		db,
-		"INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, attendees,"
-		" purpose, state, series_id, created, updated) VALUES ($1, nullif($2, 0),"
-		" nullif($3, 0), $4, $5, $6, $7, nullif($8, ''), $9, nullif($10, 0), $11, $11)"
-		" RETURNING id",
+		"INSERT INTO booking(room_id, org_id, team_id, start, \"end\", hold_end, attendees,"
+		" purpose, state, series_id, created, updated) VALUES ($1,"
+		" nullif(CAST($2 AS BIGINT), 0), nullif(CAST($3 AS BIGINT), 0), $4, $5, $6, $7,"
+		" nullif($8, ''), $9, nullif(CAST($10 AS BIGINT), 0), $11, $11) RETURNING id",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
@@ -351,7 +393,8 @@ enum hd_status booking_cancel_in(struct db *db, const struct hd_actor *who, long
 	rc = change_bookings(
 		db,
 		"UPDATE booking SET state = 'cancelled', cancelled_at = $2, late_cancel = $3,"
-		" exception = series_id IS NOT NULL, updated = $2 WHERE id = $1",
+		" exception = CASE WHEN series_id IS NOT NULL THEN 1 ELSE 0 END, updated = $2"
+		" WHERE id = $1",
 		(const long long[]){ id, now, late }, 3, NULL, err);
 	if (rc == HD_OK)
 		rc = booking_audit(db, who, "booking.cancel", id, before, err);
@@ -519,9 +562,10 @@ enum hd_status booking_place(struct db *db, long long id, const struct booking_p
 	enum db_step step;
 
 	rc = db_prepare(db,
-			"UPDATE booking SET room_id = $2, start = $3, end = $4, hold_end = $5,"
-			" series_id = CASE WHEN $7 > 0 THEN $7 ELSE series_id END,"
-			" exception = $7 <= 0 AND series_id IS NOT NULL, updated = $6 WHERE id = $1",
+			"UPDATE booking SET room_id = $2, start = $3, \"end\" = $4, hold_end = $5,"
+			" series_id = CASE WHEN CAST($7 AS BIGINT) > 0 THEN $7 ELSE series_id END,"
+			" exception = CASE WHEN $7 <= 0 AND series_id IS NOT NULL THEN 1 ELSE 0 END,"
+			" updated = $6 WHERE id = $1",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;

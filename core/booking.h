@@ -101,7 +101,7 @@ struct booking {
 	"CASE WHEN b.state = 'confirmed' AND b.start + " window " < " now " THEN 'released'" \
 	" WHEN b.state = 'pending' AND b.start <= " now " THEN 'lapsed' ELSE b.state END"
 #define BOOKING_NOSHOW_NOW_SQL(now, window) \
-	"(b.noshow OR (b.state = 'confirmed' AND b.start + " window " < " now "))"
+	"(b.noshow <> 0 OR (b.state = 'confirmed' AND b.start + " window " < " now "))"
 
 /* The word of a state ("pending", "confirmed" ...) for the command line. */
 const char *booking_state_word(enum booking_state s);

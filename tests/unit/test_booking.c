@@ -5,6 +5,7 @@
 #include "bookingutil.h"
 
 #include "core/booking_rules.h"
+#include "core/team.h"
 
 static void test_valid_booking_is_confirmed_and_audited(void **state)
 {
@@ -703,10 +704,40 @@ static void test_late_cancellations_do_not_count_towards_suspension(void **state
 
 #define T(f) cmocka_unit_test_setup_teardown(f, demo_setup, tdb_teardown)
 
+/* Stranded: bookings still to come of a deregistered team, or of an
+ * organisation on a local day after the day it left. */
+static void test_stranded_bookings_are_after_the_org_left_or_of_a_gone_team(void **state)
+{
+	struct tdb *t = *state;
+	struct booking *all = NULL;
+	long long before, on, after, other, team;
+	int n = 0;
+
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(25), "10:00", "11:00", &before, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(26), "20:00", "21:00", &on, &err));
+	EXPECT(HD_OK, book_org(t, "2", "1", NOV(27), "08:00", "09:00", &after, &err));
+	EXPECT(HD_OK, book_org(t, "2", "2", NOV(27), "10:00", "11:00", &other, &err));
+	EXPECT(HD_OK, book_team(t, &t->who, "3", "2", NOV(26), "10:00", "11:00", &team, &err));
+	EXPECT(HD_OK, booking_stranded(t->db, &all, &n, &err));
+	assert_int_equal(n, 0);
+	free(all);
+	all = NULL;
+	EXPECT(HD_OK, db_exec(t->db, "UPDATE org SET out_date = '2026-11-26' WHERE id = 1", 0, 0, 0,
+			      &err));
+	EXPECT(HD_OK, db_exec(t->db, "UPDATE team SET state = $1 WHERE id = 2", TEAM_DEREGISTERED,
+			      0, 0, &err));
+	EXPECT(HD_OK, booking_stranded(t->db, &all, &n, &err));
+	assert_int_equal(n, 2);
+	assert_int_equal(all[0].id, team);
+	assert_int_equal(all[1].id, after);
+	free(all);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_valid_booking_is_confirmed_and_audited),
+		T(test_stranded_bookings_are_after_the_org_left_or_of_a_gone_team),
 		T(test_start_or_end_off_the_half_hour_grid_is_refused),
 		T(test_end_not_after_start_is_bad_input),
 		T(test_malformed_date_is_bad_input),
