@@ -148,7 +148,7 @@ static enum hd_status check_room_closed(struct db *db, const struct booking_plan
 
 	rc = db_prepare(
 		db,
-		"SELECT reason FROM room_closure WHERE room_id = $1 AND start < $3 AND $2 < end"
+		"SELECT reason FROM room_closure WHERE room_id = $1 AND start < $3 AND $2 < \"end\""
 		" LIMIT 1",
 		&st, err);
 	if (rc != HD_OK)
@@ -214,7 +214,9 @@ static enum hd_status check_booker(struct db *db, const struct booking_plan *p, 
 }
 
 /* The booker's bookings: $1 org id, $2 team id (one of them 0). */
-#define BY_BOOKER "(($1 != 0 AND org_id = $1) OR ($2 != 0 AND team_id = $2))"
+#define BY_BOOKER                                    \
+	"((CAST($1 AS BIGINT) != 0 AND org_id = $1)" \
+	" OR (CAST($2 AS BIGINT) != 0 AND team_id = $2))"
 
 static enum hd_status check_suspension(struct db *db, const struct booking_plan *p,
 				       struct hd_err *err)
@@ -268,8 +270,8 @@ static enum hd_status check_quota(struct db *db, const struct booking_plan *p, l
 	if (quota <= 0)
 		return HD_OK;
 	rc = db_prepare(db,
-			"SELECT ifnull(sum(end - start), 0) FROM booking WHERE " BY_BOOKER
-			" AND start >= $3 AND start < $4 AND id != $5"
+			"SELECT CAST(coalesce(sum(\"end\" - start), 0) AS BIGINT) FROM booking"
+			" WHERE " BY_BOOKER " AND start >= $3 AND start < $4 AND id != $5"
 			" AND state IN ('pending', 'confirmed', 'checked_in')",
 			&st, err);
 	if (rc != HD_OK)
@@ -297,11 +299,11 @@ static enum hd_status check_overlap(struct db *db, const struct booking_plan *p,
 	char from[16], to[16];
 
 	rc = db_prepare(db,
-			"SELECT b.id, b.start, b.end, ifnull(o.name, t.name) FROM booking b"
+			"SELECT b.id, b.start, b.\"end\", coalesce(o.name, t.name) FROM booking b"
 			" LEFT JOIN org o ON o.id = b.org_id LEFT JOIN team t ON t.id = b.team_id"
 			" WHERE b.room_id = $1 AND b.id != $4"
 			" AND b.state IN ('pending', 'confirmed', 'checked_in')"
-			" AND b.start < $3 AND $2 < b.hold_end AND b.start > $2 - $5"
+			" AND b.start < $3 AND $2 < b.hold_end AND b.start > CAST($2 AS BIGINT) - $5"
 			" ORDER BY b.start LIMIT 1",
 			&st, err);
 	if (rc != HD_OK)
