@@ -449,7 +449,7 @@ long long booking_series_now(struct db *db, long long id)
 
 	if (db_prepare(db,
 		       "SELECT f.id FROM booking b JOIN booking f ON f.series_id = b.series_id"
-		       " WHERE b.id = $1 AND f.start BETWEEN $2 - $3 AND $2 + $3"
+		       " WHERE b.id = $1 AND f.start BETWEEN CAST($2 AS BIGINT) - $3 AND $2 + $3"
 		       " AND f.state IN ('confirmed', 'checked_in') ORDER BY f.start LIMIT 1",
 		       &st, NULL) != HD_OK)
 		return id;
@@ -469,7 +469,7 @@ void booking_series_span(struct db *db, long long id, int *count, time_t *last)
 	*count = 0;
 	*last = 0;
 	if (db_prepare(db,
-		       "SELECT count(*), ifnull(max(f.start), 0) FROM booking b JOIN booking f"
+		       "SELECT count(*), coalesce(max(f.start), 0) FROM booking b JOIN booking f"
 		       " ON f.series_id = b.series_id AND f.start >= b.start"
 		       " WHERE b.id = $1 AND f.state IN ('pending', 'confirmed', 'checked_in')",
 		       &st, NULL) != HD_OK)
