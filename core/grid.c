@@ -144,8 +144,8 @@ static enum hd_status mark_room_closures(struct db *db, struct grid *g,
 	int row;
 
 	rc = db_prepare(db,
-			"SELECT room_id, start, end, reason FROM room_closure"
-			" WHERE start < $2 AND end > $1",
+			"SELECT room_id, start, \"end\", reason FROM room_closure"
+			" WHERE start < $2 AND \"end\" > $1",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
@@ -258,15 +258,15 @@ done:
  * $2 end, $3 attendees, $4 now, $5 the check-in window in seconds, $6
  * BOOKING_REACH. */
 static const char SQL_FREE_ROOMS[] =
-	"SELECT r.id, r.name, r.kind, r.capacity, ifnull(r.open_min, -1),"
-	" ifnull(r.close_min, -1), r.buffer_min FROM room r WHERE r.capacity >= $3"
+	"SELECT r.id, r.name, r.kind, r.capacity, coalesce(r.open_min, -1),"
+	" coalesce(r.close_min, -1), r.buffer_min FROM room r WHERE r.capacity >= $3"
 	" AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.room_id = r.id"
-	"  AND b.start < $2 + r.buffer_min * 60 AND $1 < b.hold_end AND b.start > $1 - $6"
+	"  AND b.start < $2 + r.buffer_min * 60 AND $1 < b.hold_end AND b.start > CAST($1 AS BIGINT) - $6"
 	"  AND (b.state IN ('checked_in')"
 	"   OR (b.state = 'confirmed' AND b.start + $5 >= $4)"
 	"   OR (b.state = 'pending' AND b.start > $4)))"
 	" AND NOT EXISTS (SELECT 1 FROM room_closure c WHERE c.room_id = r.id"
-	"  AND c.start < $2 AND $1 < c.end)"
+	"  AND c.start < $2 AND $1 < c.\"end\")"
 	" ORDER BY r.capacity, r.name";
 
 enum hd_status grid_free_rooms(struct db *db, time_t from, time_t to, int people, struct room **out,
