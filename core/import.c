@@ -60,7 +60,8 @@ struct register_def {
 			       struct import_done *done, struct hd_err *err);
 };
 
-/* One record of name in table (id 0 when none); teams also by committee. */
+/* One record of name in table (id 0 when none); teams also by committee
+ * ($2, when sql has it). */
 static long long find_id(struct db *db, const char *sql, const char *name, const char *committee)
 {
 	struct db_stmt *st = NULL;
@@ -72,7 +73,8 @@ static long long find_id(struct db *db, const char *sql, const char *name, const
 	text_trim(name ? name : "", trimmed, sizeof(trimmed));
 	text_trim(committee ? committee : "", comm, sizeof(comm));
 	db_bind_text(st, 1, trimmed);
-	db_bind_text(st, 2, comm);
+	if (db_param_count(st) >= 2)
+		db_bind_text(st, 2, comm);
 	if (db_step(st) == DB_ROW)
 		id = db_col_int(st, 0);
 	db_done(st);
@@ -111,7 +113,7 @@ static enum hd_status save_org(struct db *db, const struct hd_actor *who, const 
 {
 	const char *cell[MAX_COLS];
 	struct org_draft d = { 0 };
-	long long id = find_id(db, "SELECT id FROM org WHERE name = $1 AND $2 = $2", c[0], NULL);
+	long long id = find_id(db, "SELECT id FROM org WHERE name = $1", c[0], NULL);
 	bool added = id == 0;
 	enum hd_status rc;
 	struct org o;
@@ -139,7 +141,7 @@ static enum hd_status save_room(struct db *db, const struct hd_actor *who, const
 				struct import_done *done, struct hd_err *err)
 {
 	struct room_draft d = { 0 };
-	long long id = find_id(db, "SELECT id FROM room WHERE name = $1 AND $2 = $2", c[0], NULL);
+	long long id = find_id(db, "SELECT id FROM room WHERE name = $1", c[0], NULL);
 	bool added = id == 0;
 	char hours[2][8];
 	enum hd_status rc;
@@ -175,14 +177,13 @@ static enum hd_status save_team(struct db *db, const struct hd_actor *who, const
 	if (committee)
 		id = find_id(db, "SELECT id FROM team WHERE name = $1 AND committee = $2", c[0],
 			     committee);
-	else if (find_id(db, "SELECT count(*) FROM team WHERE name = $1 AND $2 = $2", c[0], NULL) >
-		 1)
+	else if (find_id(db, "SELECT count(*) FROM team WHERE name = $1", c[0], NULL) > 1)
 		return hd_err_set(
 			err, HD_REFUSED, "committee",
 			_("%s: several teams have this name; give the column 居委会 to say which"),
 			_("Name"));
 	else
-		id = find_id(db, "SELECT id FROM team WHERE name = $1 AND $2 = $2", c[0], NULL);
+		id = find_id(db, "SELECT id FROM team WHERE name = $1", c[0], NULL);
 	added = id == 0;
 	t = xcalloc(1, sizeof(*t));
 	if (id && team_get(db, id, t, err) == HD_OK) {
