@@ -141,8 +141,8 @@ static const struct export_def DEFS[] = {
 			    { "编号", "日期", "到达", "离开", "姓名", "电话", "来访事由",
 			      "拜访对象", "人数" },
 			    9,
-			    "SELECT v.id, v.time_in, ifnull(v.time_out, 0), ifnull(p.name, ''),"
-			    " ifnull(p.phone, ''), v.purpose, coalesce(o.name, t.name, w.name, ''), v.party"
+			    "SELECT v.id, v.time_in, coalesce(v.time_out, 0), coalesce(p.name, ''),"
+			    " coalesce(p.phone, ''), v.purpose, coalesce(o.name, t.name, w.name, ''), v.party"
 			    " FROM visit v LEFT JOIN person p ON p.id = v.person_id"
 			    " LEFT JOIN org o ON o.id = v.org_id LEFT JOIN team t ON t.id = v.team_id"
 			    " LEFT JOIN visitee w ON w.id = v.visitee_id"
@@ -159,17 +159,17 @@ static const struct export_def DEFS[] = {
 			   { "状态", "备案日期", "备案编号" },
 			   3,
 			   "SELECT name, short, category, leader, phone, members, content, place,"
-			   " schedule, party_members, ifnull(liaison, ''), committee, street, state,"
-			   " ifnull(filed_date, ''),"
-			   " ifnull((SELECT number FROM filing_number WHERE team_id = team.id), '')"
+			   " schedule, party_members, coalesce(liaison, ''), committee, street, state,"
+			   " coalesce(filed_date, ''),"
+			   " coalesce((SELECT number FROM filing_number WHERE team_id = team.id), '')"
 			   " FROM team WHERE created >= $1 AND created < $2 ORDER BY id",
 			   team_cells },
 	[EXPORT_ORGS] = { "orgs",
 			  &ORG_RECORD,
 			  { NULL },
 			  0,
-			  "SELECT name, short, kind, ifnull(credit_code, ''), ifnull(contact, ''),"
-			  " ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org"
+			  "SELECT name, short, kind, coalesce(credit_code, ''), coalesce(contact, ''),"
+			  " coalesce(phone, ''), coalesce(in_date, ''), coalesce(out_date, '') FROM org"
 			  " WHERE created >= $1 AND created < $2 ORDER BY id",
 			  org_cells },
 	[EXPORT_ROOMS] = { "rooms",
