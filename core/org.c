@@ -264,8 +264,8 @@ done:
 }
 
 static const char SQL_ORG_COLS[] =
-	"SELECT id, name, short, kind, ifnull(credit_code, ''), credit_ok, ifnull(contact, ''),"
-	" ifnull(phone, ''), ifnull(in_date, ''), ifnull(out_date, '') FROM org";
+	"SELECT id, name, short, kind, coalesce(credit_code, ''), credit_ok, coalesce(contact, ''),"
+	" coalesce(phone, ''), coalesce(in_date, ''), coalesce(out_date, '') FROM org";
 
 static void read_row(struct db_stmt *st, void *rec)
 {
