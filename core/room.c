@@ -222,7 +222,7 @@ done:
 }
 
 static const char SQL_ROOM_COLS[] =
-	"SELECT id, name, kind, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+	"SELECT id, name, kind, capacity, coalesce(open_min, -1), coalesce(close_min, -1),"
 	" buffer_min FROM room";
 
 void room_read_row(struct db_stmt *st, void *rec)
@@ -304,7 +304,7 @@ enum hd_status room_close(struct db *db, const struct hd_actor *who, long long i
 	if (rc != HD_OK)
 		goto done;
 	rc = db_prepare(db,
-			"INSERT INTO room_closure(room_id, start, end, reason, created)"
+			"INSERT INTO room_closure(room_id, start, \"end\", reason, created)"
 			" VALUES ($1, $2, $3, $4, $5) RETURNING id",
 			&st, err);
 	if (rc != HD_OK)
@@ -337,8 +337,8 @@ static void read_id(struct db_stmt *st, void *rec)
  * start. A booking lasts less than a day (BOOKING_REACH), which bounds the
  * start from below for the room's index. */
 static const char SQL_BOOKINGS_IN[] =
-	"SELECT id FROM booking WHERE room_id = $1 AND start < $3 AND start > $2 - $4"
-	" AND end > $2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
+	"SELECT id FROM booking WHERE room_id = $1 AND start < $3"
+	" AND start > CAST($2 AS BIGINT) - $4 AND \"end\" > $2 AND state IN ('pending', 'confirmed') ORDER BY start, id";
 
 enum hd_status room_bookings_in(struct db *db, long long id, time_t start, time_t end,
 				struct booking **out, int *n, struct hd_err *err)
@@ -408,7 +408,7 @@ enum hd_status room_closures(struct db *db, long long id, struct room_closure **
 	*out = NULL;
 	*n = 0;
 	return db_collect(db,
-			  "SELECT id, room_id, start, end, reason FROM room_closure"
-			  " WHERE room_id = $1 AND end > $2 ORDER BY start, id",
+			  "SELECT id, room_id, start, \"end\", reason FROM room_closure"
+			  " WHERE room_id = $1 AND \"end\" > $2 ORDER BY start, id",
 			  args, 2, sizeof(**out), read_closure, (void **)out, n, err);
 }
