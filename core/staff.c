@@ -20,8 +20,8 @@ static const char SQL_STAFF_JSON[] = "SELECT name, role, disabled FROM staff WHE
 static const char *const STAFF_KEYS[] = { "name", "role", "disabled", NULL };
 
 static const char SQL_STAFF_COLS[] =
-	"SELECT id, name, role, disabled, failures, ifnull(locked_until, 0),"
-	" ifnull(last_signin, 0) FROM staff";
+	"SELECT id, name, role, disabled, failures, coalesce(locked_until, 0),"
+	" coalesce(last_signin, 0) FROM staff";
 
 static void read_row(struct db_stmt *st, void *rec)
 {
@@ -256,10 +256,11 @@ static enum hd_status wrong_pin(struct db *db, const struct hd_actor *as, const 
 
 	snprintf(count, sizeof(count), "%d", failures);
 	if (failures >= STAFF_LOCK_FAILURES) {
-		rc = update(db, as,
-			    "UPDATE staff SET failures = 0, locked_until = $2 + 900, updated = $2"
-			    " WHERE id = $1",
-			    "signin.lock", s->id, NULL, err);
+		rc = update(
+			db, as,
+			"UPDATE staff SET failures = 0, locked_until = CAST($2 AS BIGINT) + 900, updated = $2"
+			" WHERE id = $1",
+			"signin.lock", s->id, NULL, err);
 		res->locked_until = now + STAFF_LOCK_SECONDS;
 		res->tries_left = 0;
 		when(res->locked_until, until, sizeof(until));
@@ -269,10 +270,11 @@ static enum hd_status wrong_pin(struct db *db, const struct hd_actor *as, const 
 					until);
 		return rc;
 	}
-	rc = update(db, as,
-		    "UPDATE staff SET failures = $3 + 0, locked_until = NULL, updated = $2"
-		    " WHERE id = $1",
-		    "signin.fail", s->id, count, err);
+	rc = update(
+		db, as,
+		"UPDATE staff SET failures = CAST($3 AS BIGINT), locked_until = NULL, updated = $2"
+		" WHERE id = $1",
+		"signin.fail", s->id, count, err);
 	res->tries_left = STAFF_LOCK_FAILURES - failures;
 	if (rc == HD_OK)
 		rc = hd_err_set(err, HD_REFUSED, "pin",
