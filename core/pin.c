@@ -130,17 +130,19 @@ done:
 }
 
 static const char *const SQL_STATE[] = {
-	[BOOKER_ORG] = "SELECT pin_hash, pin_failures, ifnull(pin_locked_until, 0) FROM org"
+	[BOOKER_ORG] = "SELECT pin_hash, pin_failures, coalesce(pin_locked_until, 0) FROM org"
 		       " WHERE id = $1",
-	[BOOKER_TEAM] = "SELECT pin_hash, pin_failures, ifnull(pin_locked_until, 0) FROM team"
+	[BOOKER_TEAM] = "SELECT pin_hash, pin_failures, coalesce(pin_locked_until, 0) FROM team"
 			" WHERE id = $1",
 };
 
 static const char *const SQL_FAILED[] = {
-	[BOOKER_ORG] = "UPDATE org SET pin_failures = $2, pin_locked_until = nullif($3, 0)"
-		       " WHERE id = $1",
-	[BOOKER_TEAM] = "UPDATE team SET pin_failures = $2, pin_locked_until = nullif($3, 0)"
-			" WHERE id = $1",
+	[BOOKER_ORG] =
+		"UPDATE org SET pin_failures = $2, pin_locked_until = nullif(CAST($3 AS BIGINT), 0)"
+		" WHERE id = $1",
+	[BOOKER_TEAM] =
+		"UPDATE team SET pin_failures = $2, pin_locked_until = nullif(CAST($3 AS BIGINT), 0)"
+		" WHERE id = $1",
 };
 
 /* Keeps the booker's failures and lock (0: none). HD_FAIL when the database
