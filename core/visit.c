@@ -116,21 +116,23 @@ static enum hd_status find_person(struct db *db, const struct visit_draft *d,
 	if (rc != HD_OK)
 		return rc;
 	rc = db_prepare(db,
-			*pid ? "UPDATE person SET name = $2, phone = ifnull($3, phone),"
-			       " last4 = ifnull(substr($3, -4), last4), last_visit = $4 WHERE id = $1"
+			*pid ? "UPDATE person SET name = $1, phone = coalesce($2, phone),"
+			       " last4 = coalesce(\"right\"($2, 4), last4), last_visit = $3"
+			       " WHERE id = $4"
 			     /* A number once erased on request is never given again:
 			      * backups and restores erase by it. */
 			     : "INSERT INTO person(id, name, phone, last4, last_visit, created)"
-			       " VALUES (max(ifnull((SELECT max(id) FROM person), 0),"
-			       " ifnull((SELECT max(person_id) FROM erasure), 0)) + 1,"
-			       " $2, $3, substr($3, -4), $4, $4) RETURNING id",
+			       " VALUES (greatest(coalesce((SELECT max(id) FROM person), 0),"
+			       " coalesce((SELECT max(person_id) FROM erasure), 0)) + 1,"
+			       " $1, $2, \"right\"($2, 4), $3, $3) RETURNING id",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
-	db_bind_int(st, 1, *pid);
-	db_bind_text(st, 2, v->name);
-	db_bind_text(st, 3, *v->phone ? v->phone : NULL);
-	db_bind_int(st, 4, now);
+	db_bind_text(st, 1, v->name);
+	db_bind_text(st, 2, *v->phone ? v->phone : NULL);
+	db_bind_int(st, 3, now);
+	if (*pid)
+		db_bind_int(st, 4, *pid);
 	step = db_step(st);
 	if (step == (*pid ? DB_DONE : DB_ROW)) {
 		if (!*pid)
@@ -193,8 +195,9 @@ static enum hd_status insert_visit(struct db *db, const struct hd_actor *who,
 	rc = db_prepare(
 		db,
 		"INSERT INTO visit(person_id, purpose, org_id, team_id, party, note, under14,"
-		" guardian_consent, time_in, desk, visitee_id) VALUES ($1, $2, nullif($3, 0),"
-		" nullif($4, 0), $5, nullif($6, ''), $7, $8, $9, $10, nullif($11, 0))"
+		" guardian_consent, time_in, desk, visitee_id) VALUES ($1, $2,"
+		" nullif(CAST($3 AS BIGINT), 0), nullif(CAST($4 AS BIGINT), 0), $5, nullif($6, ''), $7,"
+		" $8, $9, $10, nullif(CAST($11 AS BIGINT), 0))"
 		" RETURNING id",
 		&st, err);
 	if (rc != HD_OK)
@@ -258,13 +261,13 @@ enum hd_status visit_checkin(struct db *db, const struct hd_actor *who, const st
 }
 
 static const char SQL_VISIT_COLS[] =
-	"SELECT v.id, ifnull(v.person_id, 0), ifnull(p.name, ''), ifnull(p.phone, ''), v.purpose,"
-	" ifnull(v.org_id, 0), ifnull(v.team_id, 0),"
+	"SELECT v.id, coalesce(v.person_id, 0), coalesce(p.name, ''), coalesce(p.phone, ''), v.purpose,"
+	" coalesce(v.org_id, 0), coalesce(v.team_id, 0),"
 	" coalesce((SELECT name FROM org WHERE id = v.org_id),"
 	"  (SELECT name FROM team WHERE id = v.team_id),"
 	"  (SELECT name FROM visitee WHERE id = v.visitee_id), ''),"
-	" v.party, ifnull(v.note, ''), v.under14, v.guardian_consent, v.auto_out, v.erased,"
-	" v.time_in, ifnull(v.time_out, 0)"
+	" v.party, coalesce(v.note, ''), v.under14, v.guardian_consent, v.auto_out, v.erased,"
+	" v.time_in, coalesce(v.time_out, 0)"
 	" FROM visit v LEFT JOIN person p ON p.id = v.person_id";
 
 static void read_visit(struct db_stmt *st, void *rec)
@@ -525,7 +528,7 @@ static enum hd_status pinyin_hints(struct db *db, const char *letters, struct vi
 	rc = search_pinyin(db, letters, SEARCH_PERSON, false, people, want, &got, err);
 	if (rc == HD_OK && got > 0)
 		rc = db_prepare(db,
-				"SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+				"SELECT id, name, coalesce(phone, ''), last_visit FROM person"
 				" WHERE id = $1",
 				&st, err);
 	for (i = 0; rc == HD_OK && i < got; i++) {
@@ -552,7 +555,7 @@ static enum hd_status pinyin_hints(struct db *db, const char *letters, struct vi
 enum hd_status visit_hints(struct db *db, const char *typed, struct visitor_hint *out, int max,
 			   int *n, struct hd_err *err)
 {
-	char text[NAME_BYTES], digits[32], phone[PHONE_MAX];
+	char text[NAME_BYTES], digits[32], phone[PHONE_MAX], upto[NAME_BYTES + 8];
 	struct db_stmt *st = NULL;
 	const char *sql, *key;
 	enum hd_status rc;
@@ -565,21 +568,22 @@ enum hd_status visit_hints(struct db *db, const char *typed, struct visitor_hint
 		return HD_OK;
 	nd = digits_of(text, digits, sizeof(digits));
 	if (nd == 4) {
-		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+		sql = "SELECT id, name, coalesce(phone, ''), last_visit FROM person"
 		      " WHERE last4 = $1 ORDER BY last_visit DESC LIMIT $2";
 		key = digits;
 	} else if (nd > 4) {
 		if (valid_phone(text, "", phone, sizeof(phone), NULL) != HD_OK)
 			return HD_OK;
-		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
+		sql = "SELECT id, name, coalesce(phone, ''), last_visit FROM person"
 		      " WHERE phone = $1 ORDER BY last_visit DESC LIMIT $2";
 		key = phone;
 	} else if (nd >= 0) {
 		return HD_OK; /* a few digits say too little */
 	} else {
-		/* The start of a name: a range of the name index. */
-		sql = "SELECT id, name, ifnull(phone, ''), last_visit FROM person"
-		      " WHERE name >= $1 AND name < $1 || char(1114111)"
+		/* The start of a name: a range of the name index, up to the
+		 * name followed by the last character there is (U+10FFFF). */
+		sql = "SELECT id, name, coalesce(phone, ''), last_visit FROM person"
+		      " WHERE name >= $1 AND name < $3"
 		      " ORDER BY name, last_visit DESC LIMIT $2";
 		key = text;
 	}
@@ -588,6 +592,10 @@ enum hd_status visit_hints(struct db *db, const char *typed, struct visitor_hint
 		return rc;
 	db_bind_text(st, 1, key);
 	db_bind_int(st, 2, HINT_ROWS_READ);
+	if (db_param_count(st) >= 3) {
+		snprintf(upto, sizeof(upto), "%s\xF4\x8F\xBF\xBF", key);
+		db_bind_text(st, 3, upto);
+	}
 	while (*n < max && (step = db_step(st)) == DB_ROW) {
 		read_hint(st, &out[*n]);
 		if (!hint_seen(out, *n))
