@@ -229,7 +229,7 @@ static const char SQL_UPDATE[] =
 	"UPDATE team SET name = $1, short = $2, category = $3, state = $4, leader = $5, phone = $6,"
 	" members = $7, content = $8, place = $9, schedule = $10, party_members = $11,"
 	" liaison = nullif($12, ''), committee = $13, street = $14,"
-	" filed_date = CASE WHEN $4 >= 3 THEN ifnull($15, filed_date) END, updated = $16"
+	" filed_date = CASE WHEN $4 >= 3 THEN coalesce($15, filed_date) END, updated = $16"
 	" WHERE id = $17";
 
 /* A step the update took, kept in the history with reason. */
@@ -374,13 +374,14 @@ enum hd_status team_get(struct db *db, long long id, struct team *out, struct hd
 {
 	enum hd_status rc;
 
-	rc = db_read_one(db,
-			 "SELECT id, name, short, leader, phone, committee, street,"
-			 " ifnull(filed_date, ''), category, state, members, party_members,"
-			 " content, place, schedule, ifnull(liaison, ''), ifnull(last_activity, ''),"
-			 " ifnull(checked_date, ''), ifnull(last_booked, 0)"
-			 " FROM team WHERE id = $1",
-			 id, read_team, out, err);
+	rc = db_read_one(
+		db,
+		"SELECT id, name, short, leader, phone, committee, street,"
+		" coalesce(filed_date, ''), category, state, members, party_members,"
+		" content, place, schedule, coalesce(liaison, ''), coalesce(last_activity, ''),"
+		" coalesce(checked_date, ''), coalesce(last_booked, 0)"
+		" FROM team WHERE id = $1",
+		id, read_team, out, err);
 	if (rc == HD_NOT_FOUND)
 		hd_err_set(err, HD_NOT_FOUND, "id", _("no team with id %lld"), id);
 	return rc;

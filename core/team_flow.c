@@ -41,7 +41,7 @@ static time_t reached(struct db *db, long long id, enum team_state to)
 	time_t at = 0;
 
 	if (db_prepare(db,
-		       "SELECT ifnull((SELECT max(at) FROM team_step WHERE team_id = $1"
+		       "SELECT coalesce((SELECT max(at) FROM team_step WHERE team_id = $1"
 		       " AND to_state = $2), (SELECT min(at) FROM team_step WHERE team_id = $1"
 		       " AND to_state > $2 AND to_state != $3))",
 		       &st, NULL) != HD_OK)
@@ -159,8 +159,8 @@ static enum hd_status write_step(struct db *db, const struct hd_actor *who, cons
 
 	clock_local_date(clock_now(), today, sizeof(today));
 	rc = db_prepare(db,
-			"UPDATE team SET state = $2, updated = $3,"
-			" category = CASE WHEN $4 > 0 THEN $4 ELSE category END,"
+			"UPDATE team SET state = CAST($2 AS BIGINT), updated = $3,"
+			" category = CASE WHEN CAST($4 AS BIGINT) > 0 THEN $4 ELSE category END,"
 			" filed_date = CASE WHEN $2 = 3 AND state = 2 THEN $5 ELSE filed_date END"
 			" WHERE id = $1",
 			&st, err);
@@ -276,7 +276,7 @@ enum hd_status team_activity(struct db *db, const struct hd_actor *who, long lon
 		goto done;
 	before = json_row(db, SQL_TEAM_JSON, id, TEAM_KEYS);
 	rc = db_prepare(db,
-			"UPDATE team SET last_activity = max(ifnull(last_activity, ''), $2),"
+			"UPDATE team SET last_activity = greatest(coalesce(last_activity, ''), $2),"
 			" checked_date = $3, updated = $4 WHERE id = $1",
 			&st, err);
 	if (rc != HD_OK)
@@ -316,7 +316,7 @@ enum hd_status team_history(struct db *db, long long id, struct team_step **out,
 	long long args[1] = { id };
 
 	return db_collect(db,
-			  "SELECT at, actor, ifnull(from_state, 0), to_state, ifnull(reason, '')"
+			  "SELECT at, actor, coalesce(from_state, 0), to_state, coalesce(reason, '')"
 			  " FROM team_step WHERE team_id = $1 ORDER BY at, id",
 			  args, 1, sizeof(**out), read_step, (void **)out, n, err);
 }
@@ -341,12 +341,12 @@ static void read_brief(struct db_stmt *st, void *rec)
 /* $1 the date a year ago, $2 six months ago, $3 the time six months ago;
  * states 3 and 4 are 已备案 and 已分类. The annual check counts from the
  * later of the filing and the last check. */
-#define BRIEF_COLS                                                                              \
-	"SELECT id, name, short, committee, ifnull(filed_date, ''), ifnull(last_activity, '')," \
-	" category, members, state,"                                                            \
-	" state IN (3, 4) AND max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= $1,"     \
-	" state IN (3, 4) AND ifnull(last_activity, '') < $2 AND ifnull(last_booked, 0) < $3"   \
-	" AND ifnull(filed_date, '') < $2"                                                      \
+#define BRIEF_COLS                                                                                   \
+	"SELECT id, name, short, committee, coalesce(filed_date, ''), coalesce(last_activity, ''),"  \
+	" category, members, state,"                                                                 \
+	" state IN (3, 4) AND greatest(coalesce(checked_date, ''), coalesce(filed_date, '')) <= $1," \
+	" state IN (3, 4) AND coalesce(last_activity, '') < $2 AND coalesce(last_booked, 0) < $3"    \
+	" AND coalesce(filed_date, '') < $2"                                                         \
 	" FROM team"
 
 static void roll_args(long long *args, char (*days)[DATE_LEN])
@@ -405,8 +405,8 @@ static enum hd_status briefs(struct db *db, const char *sql, bool by_state, enum
 enum hd_status team_list(struct db *db, enum team_state state, struct team_brief **out, int *n,
 			 struct hd_err *err)
 {
-	return briefs(db, BRIEF_COLS " WHERE $4 = 0 OR state = $4 ORDER BY name", true, state, out,
-		      n, err);
+	return briefs(db, BRIEF_COLS " WHERE CAST($4 AS BIGINT) = 0 OR state = $4 ORDER BY name",
+		      true, state, out, n, err);
 }
 
 enum hd_status team_roll(struct db *db, struct team_brief **out, int *n, struct hd_err *err)
@@ -414,8 +414,8 @@ enum hd_status team_roll(struct db *db, struct team_brief **out, int *n, struct 
 	return briefs(db,
 		      BRIEF_COLS
 		      " WHERE state IN (3, 4)"
-		      " AND (max(ifnull(checked_date, ''), ifnull(filed_date, '')) <= $1"
-		      " OR (ifnull(last_activity, '') < $2 AND ifnull(last_booked, 0) < $3"
-		      " AND ifnull(filed_date, '') < $2)) ORDER BY name",
+		      " AND (greatest(coalesce(checked_date, ''), coalesce(filed_date, '')) <= $1"
+		      " OR (coalesce(last_activity, '') < $2 AND coalesce(last_booked, 0) < $3"
+		      " AND coalesce(filed_date, '') < $2)) ORDER BY name",
 		      false, 0, out, n, err);
 }
