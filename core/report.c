@@ -151,11 +151,12 @@ static enum hd_status read_visits(struct db *db, struct report *r, const time_t 
 	int d, purpose, party, hour;
 	time_t t;
 
-	rc = prepare_period(db, r,
-			    "SELECT time_in, purpose, party, ifnull(org_id, 0), ifnull(team_id, 0),"
-			    " ifnull(visitee_id, 0) FROM visit"
-			    " WHERE time_in >= $1 AND time_in < $2",
-			    &st, err);
+	rc = prepare_period(
+		db, r,
+		"SELECT time_in, purpose, party, coalesce(org_id, 0), coalesce(team_id, 0),"
+		" coalesce(visitee_id, 0) FROM visit"
+		" WHERE time_in >= $1 AND time_in < $2",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	while ((step = db_step(st)) == DB_ROW) {
@@ -226,7 +227,8 @@ static enum hd_status open_slots(struct db *db, struct report *r, const struct r
 									 : 0;
 	}
 	rc = prepare_period(
-		db, r, "SELECT room_id, start, end FROM room_closure WHERE start < $2 AND end > $1",
+		db, r,
+		"SELECT room_id, start, \"end\" FROM room_closure WHERE start < $2 AND \"end\" > $1",
 		&st, err);
 	if (rc != HD_OK)
 		return rc;
@@ -317,7 +319,7 @@ static enum hd_status read_bookings(struct db *db, struct report *r, const struc
 	 * a pending one past its start has lapsed. */
 	// clang-format off
 	rc = prepare_period(db, r,
-			"SELECT b.room_id, b.start, b.end, " BOOKING_STATE_NOW_SQL("$3", "$4") ","
+			"SELECT b.room_id, b.start, b.\"end\", " BOOKING_STATE_NOW_SQL("$3", "$4") ","
 			" " BOOKING_NOSHOW_NOW_SQL("$3", "$4") ", b.late_cancel,"
 			" coalesce(b.org_id, b.team_id), b.team_id IS NOT NULL,"
 			" coalesce(o.name, t.name, '') FROM booking b"
