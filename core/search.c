@@ -87,8 +87,8 @@ enum hd_status search_index_put(struct db *db, enum search_kind kind, long long 
 		goto done;
 	}
 	rc = db_prepare(db,
-			"INSERT OR IGNORE INTO name_gram(gram, pos, len, kind, id)"
-			" VALUES ($1, $2, $3, $4, $5)",
+			"INSERT INTO name_gram(gram, pos, len, kind, id)"
+			" VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
 			&ins, err);
 	if (rc != HD_OK)
 		goto done;
@@ -116,7 +116,7 @@ static const char SQL_CANDIDATES[] =
 
 /* How many records hold a piece, counted up to a bound. */
 static const char SQL_PIECE_COUNT[] =
-	"SELECT count(*) FROM (SELECT 1 FROM name_gram WHERE gram = $1 LIMIT 4096)";
+	"SELECT count(*) FROM (SELECT 1 FROM name_gram WHERE gram = $1 LIMIT 4096) AS g";
 
 /* The offset of the query's two-character piece held by fewest names: the
  * search reads only that piece's rows. */

@@ -46,11 +46,10 @@ enum hd_status search_pinyin_put(struct db *db, enum search_kind kind, long long
 	rc = db_exec(db, "DELETE FROM name_pinyin WHERE kind = $1 AND id = $2", (long long)kind, id,
 		     0, err);
 	if (rc == HD_OK)
-		rc = db_prepare(
-			db,
-			"INSERT OR IGNORE INTO name_pinyin(at, initials, spelled, kind, id, pos)"
-			" VALUES ($1, $2, $3, $4, $5, $6)",
-			&ins, err);
+		rc = db_prepare(db,
+				"INSERT INTO name_pinyin(at, initials, spelled, kind, id, pos)"
+				" VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+				&ins, err);
 	if (rc != HD_OK || !name)
 		goto done;
 	if (kind == SEARCH_PERSON) {
