@@ -24,22 +24,24 @@
 _Static_assert(SEARCH_PERSON == 8, "ERASE_STEPS names people's pinyin rows by kind 8");
 
 /* Printed lists of who is here made while a doomed visitor was in. */
-#define LISTS_OF_DOOMED                                                                     \
-	"kind = 'list' AND EXISTS (SELECT 1 FROM visit v JOIN temp.doomed d ON d.id = v.id" \
+#define LISTS_OF_DOOMED                                                                \
+	"kind = 'list' AND EXISTS (SELECT 1 FROM visit v JOIN doomed d ON d.id = v.id" \
 	" WHERE spool.created >= v.time_in AND (v.time_out IS NULL OR spool.created <= v.time_out))"
 
 /* The visits to erase are marked in a temporary table first, so that each
- * statement below names them the same way. */
+ * statement below names them the same way. It is named without a schema:
+ * SQLite and PostgreSQL both look in the connection's temporary tables
+ * first. */
 static const char *const ERASE_STEPS[] = {
 	/* A slip still waiting is never printed now: its person is gone. */
 	"UPDATE spool SET data = NULL, state = 'done', file = NULL WHERE kind = 'visitor'"
-	" AND record_id IN (SELECT id FROM temp.doomed)",
+	" AND record_id IN (SELECT id FROM doomed)",
 	"UPDATE visit SET person_id = NULL, note = NULL, erased = 1"
-	" WHERE id IN (SELECT id FROM temp.doomed)",
-	"DELETE FROM person WHERE id IN (SELECT person_id FROM temp.doomed)"
+	" WHERE id IN (SELECT id FROM doomed)",
+	"DELETE FROM person WHERE id IN (SELECT person_id FROM doomed)"
 	" AND NOT EXISTS (SELECT 1 FROM visit WHERE visit.person_id = person.id)",
 	/* The pinyin of their name goes with them (kind 8: SEARCH_PERSON). */
-	"DELETE FROM name_pinyin WHERE kind = 8 AND id IN (SELECT person_id FROM temp.doomed)"
+	"DELETE FROM name_pinyin WHERE kind = 8 AND id IN (SELECT person_id FROM doomed)"
 	" AND NOT EXISTS (SELECT 1 FROM person WHERE person.id = name_pinyin.id)",
 };
 
@@ -53,7 +55,7 @@ static char **doomed_files(struct db *db, int *n)
 	*n = 0;
 	if (db_prepare(db,
 		       "SELECT file FROM spool WHERE file IS NOT NULL AND ((kind = 'visitor'"
-		       " AND record_id IN (SELECT id FROM temp.doomed)) OR (" LISTS_OF_DOOMED "))",
+		       " AND record_id IN (SELECT id FROM doomed)) OR (" LISTS_OF_DOOMED "))",
 		       &st, NULL) != HD_OK)
 		goto done;
 	while (db_step(st) == DB_ROW) {
@@ -127,7 +129,7 @@ static enum hd_status mark(struct db *db, const char *mark_sql, long long a, lon
 	return rc;
 }
 
-/* Erases the visits that mark_sql (an INSERT into temp.doomed, $1 and $2
+/* Erases the visits that mark_sql (an INSERT into doomed, $1 and $2
  * bound to a and b) marks. */
 static enum hd_status erase_where(struct db *db, const struct hd_actor *who, const char *action,
 				  const char *mark_sql, long long a, long long b, int *count,
@@ -144,11 +146,11 @@ static enum hd_status erase_where(struct db *db, const struct hd_actor *who, con
 	if (rc != HD_OK)
 		return rc;
 	rc = db_exec(db,
-		     "CREATE TEMP TABLE IF NOT EXISTS doomed(id INTEGER PRIMARY KEY,"
-		     " person_id INTEGER)",
+		     "CREATE TEMP TABLE IF NOT EXISTS doomed(id BIGINT PRIMARY KEY,"
+		     " person_id BIGINT)",
 		     0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = db_exec(db, "DELETE FROM temp.doomed", 0, 0, 0, err);
+		rc = db_exec(db, "DELETE FROM doomed", 0, 0, 0, err);
 	if (rc == HD_OK)
 		rc = mark(db, mark_sql, a, b, count, err);
 	if (rc == HD_OK)
@@ -187,7 +189,7 @@ enum hd_status visit_erase(struct db *db, const struct hd_actor *who, long long 
 		return rc;
 	if (!v.person_id)
 		return erase_where(db, who, "visit.erase",
-				   "INSERT INTO temp.doomed(id, person_id)"
+				   "INSERT INTO doomed(id, person_id)"
 				   " SELECT id, NULL FROM visit WHERE id = $1 AND erased = 0",
 				   id, 0, &count, err);
 	return visit_erase_person(db, who, v.person_id, err);
@@ -206,8 +208,9 @@ enum hd_status visit_erase_person(struct db *db, const struct hd_actor *who, lon
 	if (rc != HD_OK)
 		return rc;
 	rc = db_prepare(db,
-			"INSERT OR REPLACE INTO erasure(person_id, created, at)"
-			" SELECT id, created, $2 FROM person WHERE id = $1",
+			"INSERT INTO erasure(person_id, created, at)"
+			" SELECT id, created, $2 FROM person WHERE id = $1"
+			" ON CONFLICT(person_id, created) DO UPDATE SET at = excluded.at",
 			&st, err);
 	if (rc == HD_OK) {
 		db_bind_int(st, 1, person_id);
@@ -217,7 +220,7 @@ enum hd_status visit_erase_person(struct db *db, const struct hd_actor *who, lon
 	}
 	if (rc == HD_OK)
 		rc = erase_where(db, who, "visit.erase",
-				 "INSERT INTO temp.doomed(id, person_id)"
+				 "INSERT INTO doomed(id, person_id)"
 				 " SELECT id, person_id FROM visit WHERE person_id = $1",
 				 person_id, 0, &count, err);
 	rc = db_finish(db, rc, err);
@@ -242,12 +245,12 @@ enum hd_status visit_erase_again(struct db *db, struct db *from, const struct hd
 		at = db_col_int(st, 2);
 		/* The same person: the number and the time their row was made. */
 		rc = db_exec(db,
-			     "INSERT OR IGNORE INTO erasure(person_id, created, at)"
-			     " VALUES ($1, $2, $3)",
+			     "INSERT INTO erasure(person_id, created, at)"
+			     " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
 			     id, created, at, err);
 		if (rc == HD_OK)
 			rc = erase_where(db, who, "visit.erase",
-					 "INSERT INTO temp.doomed(id, person_id)"
+					 "INSERT INTO doomed(id, person_id)"
 					 " SELECT v.id, v.person_id FROM visit v JOIN person p"
 					 " ON p.id = v.person_id WHERE p.id = $1 AND p.created = $2",
 					 id, created, &n, err);
@@ -308,7 +311,7 @@ enum hd_status visit_retention_before(struct db *db, const struct hd_actor *who,
 	for (;;) {
 		began = clock_monotonic_ms();
 		rc = erase_where(db, who, "visit.retention",
-				 "INSERT INTO temp.doomed(id, person_id)"
+				 "INSERT INTO doomed(id, person_id)"
 				 " SELECT id, person_id FROM visit WHERE erased = 0 AND time_in < $1"
 				 " LIMIT $2",
 				 cutoff, size, &n, err);
