@@ -44,8 +44,9 @@ static const char *const AUDIT_KEYS[] = { "kind", "record_id", "copy", "format",
 static const char SQL_DONE[] =
 	"UPDATE spool SET state = 'printing', cups_job = $2, queue = $3, attempts = attempts + 1,"
 	" last_error = NULL, file = NULL, updated = $4 WHERE id = $1";
-static const char SQL_PRINTING[] = "SELECT id, ifnull(cups_job, 0), kind, record_id, copy FROM spool"
-				   " WHERE state = 'printing' ORDER BY id";
+static const char SQL_PRINTING[] =
+	"SELECT id, coalesce(cups_job, 0), kind, record_id, copy FROM spool"
+	" WHERE state = 'printing' ORDER BY id";
 static const char SQL_PRINTED[] =
 	"UPDATE spool SET state = 'done', updated = $2 WHERE id = $1 AND state = 'printing'";
 static const char SQL_NOT_PRINTED[] =
@@ -61,7 +62,8 @@ static const char SQL_UNSTICK[] =
  * retries back off; a retry asked for by hand tries everything). */
 static const char SQL_NEXT_WAITING[] =
 	"SELECT id, data FROM spool WHERE state = 'waiting' AND id > $1"
-	" AND ($3 = 0 OR attempts = 0 OR updated + min(60 * (1 << min(attempts - 1, 5)), 1800) <= $2)"
+	" AND ($3 = 0 OR attempts = 0 OR updated + CASE attempts WHEN 1 THEN 60 WHEN 2 THEN 120"
+	" WHEN 3 THEN 240 WHEN 4 THEN 480 WHEN 5 THEN 960 ELSE 1800 END <= $2)"
 	" ORDER BY id LIMIT 1";
 static const char SQL_CLAIM[] =
 	"UPDATE spool SET state = 'sending', updated = $2 WHERE id = $1 AND state = 'waiting'";
