@@ -149,7 +149,8 @@ enum hd_status booking_day(struct db *db, long day, long long room_id, struct bo
 	args[3] = (long long)clock_local_midnight(day + 1);
 	args[4] = room_id;
 	return bookings_where(db,
-			      "WHERE b.start >= $3 AND b.start < $4 AND ($5 = 0 OR b.room_id = $5)"
+			      "WHERE b.start >= $3 AND b.start < $4"
+			      " AND (CAST($5 AS BIGINT) = 0 OR b.room_id = $5)"
 			      " ORDER BY r.name, b.start",
 			      args, 5, out, n, err);
 }
@@ -163,7 +164,8 @@ enum hd_status booking_between(struct db *db, long long room_id, time_t from, ti
 	args[3] = (long long)to;
 	args[4] = room_id;
 	return bookings_where(db,
-			      "WHERE b.start >= $3 AND b.start < $4 AND ($5 = 0 OR b.room_id = $5)"
+			      "WHERE b.start >= $3 AND b.start < $4"
+			      " AND (CAST($5 AS BIGINT) = 0 OR b.room_id = $5)"
 			      " ORDER BY b.id",
 			      args, 5, out, n, err);
 }
