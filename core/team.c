@@ -226,9 +226,9 @@ done:
 }
 
 static const char SQL_UPDATE[] =
-	"UPDATE team SET name = $1, short = $2, category = $3, state = $4, leader = $5, phone = $6,"
-	" members = $7, content = $8, place = $9, schedule = $10, party_members = $11,"
-	" liaison = nullif($12, ''), committee = $13, street = $14,"
+	"UPDATE team SET name = $1, short = $2, category = $3, state = CAST($4 AS BIGINT),"
+	" leader = $5, phone = $6, members = $7, content = $8, place = $9, schedule = $10,"
+	" party_members = $11, liaison = nullif($12, ''), committee = $13, street = $14,"
 	" filed_date = CASE WHEN $4 >= 3 THEN coalesce($15, filed_date) END, updated = $16"
 	" WHERE id = $17";
 
