@@ -121,7 +121,8 @@ static enum hd_status mark(struct db *db, const char *mark_sql, long long a, lon
 	if (rc != HD_OK)
 		return rc;
 	db_bind_int(st, 1, a);
-	db_bind_int(st, 2, b);
+	if (db_param_count(st) >= 2)
+		db_bind_int(st, 2, b);
 	rc = db_step(st) == DB_DONE ? HD_OK : db_step_fail(st, err);
 	if (rc == HD_OK)
 		*count = (int)db_changes(st);
@@ -129,8 +130,8 @@ static enum hd_status mark(struct db *db, const char *mark_sql, long long a, lon
 	return rc;
 }
 
-/* Erases the visits that mark_sql (an INSERT into doomed, $1 and $2
- * bound to a and b) marks. */
+/* Erases the visits that mark_sql (an INSERT into doomed, $1 bound to a
+ * and $2, when it has it, to b) marks. */
 static enum hd_status erase_where(struct db *db, const struct hd_actor *who, const char *action,
 				  const char *mark_sql, long long a, long long b, int *count,
 				  struct hd_err *err)
