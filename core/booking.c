@@ -280,7 +280,7 @@ enum hd_status booking_release_due(struct db *db, int *released, struct hd_err *
 }
 
 static const char SQL_BOOKING_JSON[] =
-	"SELECT room_id, org_id, team_id, start, end, attendees, purpose, state, late_cancel,"
+	"SELECT room_id, org_id, team_id, start, \"end\", attendees, purpose, state, late_cancel,"
 	" series_id, exception FROM booking WHERE id = $1";
 static const char *const BOOKING_KEYS[] = { "room",        "org",       "team",      "start",
 					    "end",         "attendees", "purpose",   "state",
