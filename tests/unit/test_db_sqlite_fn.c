@@ -72,14 +72,19 @@ static void test_string_agg_skips_nulls(void **state)
 
 	assert_string_equal(one(db, "SELECT string_agg(x, '、') FROM (SELECT '张三' AS x"
 				    " UNION ALL SELECT NULL UNION ALL SELECT '李四'"
-				    " UNION ALL SELECT '王五')"),
+				    " UNION ALL SELECT '王五') AS s"),
 			    "张三、李四、王五");
-	assert_string_equal(one(db, "SELECT string_agg(x, ',') FROM (SELECT NULL AS x)"), "NULL");
-	assert_string_equal(one(db, "SELECT string_agg(x, ',') FROM (SELECT 1 AS x) WHERE x = 2"),
-			    "NULL");
-	assert_string_equal(one(db, "SELECT string_agg(x, ',') FROM (SELECT '' AS x)"), "");
-	assert_string_equal(one(db, "SELECT string_agg(x, ',') FROM (SELECT '' AS x"
-				    " UNION ALL SELECT '')"),
+	assert_string_equal(
+		one(db, "SELECT string_agg(x, ',') FROM (SELECT CAST(NULL AS TEXT) AS x) AS s"),
+		"NULL");
+	assert_string_equal(
+		one(db,
+		    "SELECT string_agg(CAST(x AS TEXT), ',') FROM (SELECT 1 AS x) AS s WHERE x = 2"),
+		"NULL");
+	assert_string_equal(
+		one(db, "SELECT string_agg(x, ',') FROM (SELECT CAST('' AS TEXT) AS x) AS s"), "");
+	assert_string_equal(one(db, "SELECT string_agg(x, ',') FROM (SELECT CAST('' AS TEXT) AS x"
+				    " UNION ALL SELECT '') AS s"),
 			    ",");
 }
 
