@@ -319,7 +319,8 @@ enum hd_status room_close(struct db *db, const struct hd_actor *who, long long i
 		goto done;
 	}
 	*closure_id = db_col_int(st, 0);
-	after = json_row(db, "SELECT room_id, start, \"end\", reason FROM room_closure WHERE id = $1",
+	after = json_row(db,
+			 "SELECT room_id, start, \"end\", reason FROM room_closure WHERE id = $1",
 			 *closure_id, ROOM_CLOSURE_KEYS);
 	rc = audit_log(db, who, "room.close", "room_closure", *closure_id, NULL, after, err);
 done:
