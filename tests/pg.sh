@@ -6,6 +6,9 @@
 # crash of the machine).
 #
 #   sh tests/pg.sh start DIR      makes (once) and starts the cluster in DIR
+#   sh tests/pg.sh start DIR durable
+#                                 likewise with fsync and synchronous_commit
+#                                 on, as a centre's server runs (the bench)
 #   sh tests/pg.sh stop DIR       stops it (DIR stays)
 #   sh tests/pg.sh db DIR NAME    a new empty database NAME (an old one of
 #                                 that name is dropped); prints its URL
@@ -56,9 +59,14 @@ start)
 			exit 1
 		}
 	fi
+	if [ "${3:-}" = durable ]; then
+		sync="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+	else
+		sync="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+	fi
 	as_postgres "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s \
-		-o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+		-o "-c listen_addresses='' -c unix_socket_directories='$dir' $sync \
+-c max_connections=200" \
 		start >/dev/null 2>&1 || {
 		cat "$dir/server.log" >&2
 		exit 1
