@@ -25,7 +25,6 @@
 
 #include "core/booking.h"
 #include "core/clock.h"
-#include "core/db_sqlite.h"
 #include "core/room.h"
 #include "core/settings.h"
 #include "core/xalloc.h"
@@ -139,7 +138,7 @@ static enum hd_status read_rooms(struct db *db, struct plan *p, long long after_
 	enum hd_status rc;
 
 	rc = db_collect(db,
-			"SELECT id, capacity, ifnull(open_min, -1), ifnull(close_min, -1),"
+			"SELECT id, capacity, coalesce(open_min, -1), coalesce(close_min, -1),"
 			" buffer_min FROM room WHERE id > $1 ORDER BY id",
 			&after_room, 1, sizeof(*p->rooms), read_room, (void **)&p->rooms,
 			&p->nrooms, err);

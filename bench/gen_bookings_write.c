@@ -12,7 +12,7 @@
 #include <stdlib.h>
 
 #include "core/booking.h"
-#include "core/db_sqlite.h"
+#include "core/db.h"
 #include "core/xalloc.h"
 
 /* An audit entry: what happened to which booking, when. */
@@ -30,14 +30,15 @@ static const char *const ACTIONS[] = { "booking.add", "booking.checkin", "bookin
 enum { ST_BOOKING, ST_AUDIT, ST_COUNT };
 
 static const char *const SQL[ST_COUNT] = {
-	"INSERT INTO booking(id, room_id, org_id, team_id, start, end, hold_end, attendees,"
+	"INSERT INTO booking(id, room_id, org_id, team_id, start, \"end\", hold_end, attendees,"
 	" purpose, state, series_id, exception, checkin_at, cancelled_at, late_cancel, noshow,"
-	" reason, created, updated) VALUES (?1, ?2, nullif(?3, 0), nullif(?4, 0), ?5, ?6, ?7,"
-	" ?8, ?9, ?10, nullif(?11, 0), ?12, nullif(?13, 0), nullif(?14, 0), ?15, ?16, ?17, ?18,"
-	" ?19)",
+	" reason, created, updated) VALUES ($1, $2, nullif(CAST($3 AS bigint), 0),"
+	" nullif(CAST($4 AS bigint), 0), $5, $6, $7, $8, $9, $10, nullif(CAST($11 AS bigint), 0),"
+	" $12, nullif(CAST($13 AS bigint), 0), nullif(CAST($14 AS bigint), 0), $15, $16, $17, $18,"
+	" $19)",
 	/* audit_log's, for the command line or the desk */
 	"INSERT INTO audit(at, desk, actor, actor_id, actor_name, action, record, record_id,"
-	" before, after) VALUES (?1, ?2, ?3, NULL, NULL, ?4, 'booking', ?5, ?6, ?7)",
+	" before, after) VALUES ($1, $2, $3, NULL, NULL, $4, 'booking', $5, $6, $7)",
 };
 
 /* A booking's place in an order: by first, then second, then room. */
@@ -81,12 +82,14 @@ static int by_time(const void *a, const void *b)
 	return (int)x->kind - (int)y->kind;
 }
 
-static enum hd_status step(struct db *db, sqlite3_stmt *st, struct hd_err *err)
+static enum hd_status step(struct db_stmt *st, struct hd_err *err)
 {
-	int src = sqlite3_step(st);
+	enum hd_status rc = db_run(st, err);
 
-	sqlite3_reset(st);
-	return src == SQLITE_DONE ? HD_OK : db_fail(db_sqlite(db), src, err);
+	if (rc == HD_REFUSED)
+		rc = db_step_fail(st, err);
+	db_reset(st);
+	return rc;
 }
 
 static long long series_id(const struct gbooking *all, const struct gbooking *b)
@@ -94,33 +97,32 @@ static long long series_id(const struct gbooking *all, const struct gbooking *b)
 	return b->series >= 0 ? all[b->series].id : 0;
 }
 
-static enum hd_status insert_booking(struct db *db, sqlite3_stmt *st, const struct gbooking *all,
+static enum hd_status insert_booking(struct db_stmt *st, const struct gbooking *all,
 				     const struct gbooking *b, struct hd_err *err)
 {
-	sqlite3_bind_int64(st, 1, b->id);
-	sqlite3_bind_int64(st, 2, b->room_id);
-	sqlite3_bind_int64(st, 3, b->org_id);
-	sqlite3_bind_int64(st, 4, b->team_id);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)b->start);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)b->end);
-	sqlite3_bind_int64(st, 7, (sqlite3_int64)b->hold_end);
-	sqlite3_bind_int(st, 8, b->attendees);
-	sqlite3_bind_text(st, 9, b->purpose, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, booking_state_word((enum booking_state)b->state), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_int64(st, 11, series_id(all, b));
-	sqlite3_bind_int(st, 12, b->exception);
-	sqlite3_bind_int64(st, 13, b->state == BK_CHECKED_IN ? (sqlite3_int64)b->changed : 0);
-	sqlite3_bind_int64(st, 14, b->state == BK_CANCELLED ? (sqlite3_int64)b->changed : 0);
-	sqlite3_bind_int(st, 15, b->late);
-	sqlite3_bind_int(st, 16, b->state == BK_RELEASED);
+	db_bind_int(st, 1, b->id);
+	db_bind_int(st, 2, b->room_id);
+	db_bind_int(st, 3, b->org_id);
+	db_bind_int(st, 4, b->team_id);
+	db_bind_int(st, 5, (long long)b->start);
+	db_bind_int(st, 6, (long long)b->end);
+	db_bind_int(st, 7, (long long)b->hold_end);
+	db_bind_int(st, 8, b->attendees);
+	db_bind_text(st, 9, b->purpose);
+	db_bind_text(st, 10, booking_state_word((enum booking_state)b->state));
+	db_bind_int(st, 11, series_id(all, b));
+	db_bind_int(st, 12, b->exception);
+	db_bind_int(st, 13, b->state == BK_CHECKED_IN ? (long long)b->changed : 0);
+	db_bind_int(st, 14, b->state == BK_CANCELLED ? (long long)b->changed : 0);
+	db_bind_int(st, 15, b->late);
+	db_bind_int(st, 16, b->state == BK_RELEASED);
 	if (b->state == BK_REJECTED)
-		sqlite3_bind_text(st, 17, "时间与中心活动冲突", -1, SQLITE_STATIC);
+		db_bind_text(st, 17, "时间与中心活动冲突");
 	else
-		sqlite3_bind_null(st, 17);
-	sqlite3_bind_int64(st, 18, (sqlite3_int64)b->created);
-	sqlite3_bind_int64(st, 19, (sqlite3_int64)(b->changed ? b->changed : b->created));
-	return step(db, st, err);
+		db_bind_null(st, 17);
+	db_bind_int(st, 18, (long long)b->created);
+	db_bind_int(st, 19, (long long)(b->changed ? b->changed : b->created));
+	return step(st, err);
 }
 
 static void json_id(long long id, char *out, size_t outsz)
@@ -158,7 +160,7 @@ static enum booking_state made_as(const struct gbooking *b)
 		       : BK_CONFIRMED;
 }
 
-static enum hd_status insert_event(struct db *db, sqlite3_stmt *st, const struct gbooking *all,
+static enum hd_status insert_event(struct db_stmt *st, const struct gbooking *all,
 				   const struct event *e, struct hd_err *err)
 {
 	const struct gbooking *b = &all[e->booking];
@@ -166,21 +168,21 @@ static enum hd_status insert_event(struct db *db, sqlite3_stmt *st, const struct
 	char before[512], after[512];
 	bool desk = made == BK_PENDING && e->kind == EV_ADD;
 
-	sqlite3_bind_int64(st, 1, (sqlite3_int64)e->at);
-	sqlite3_bind_text(st, 2, desk ? "一楼前台" : "cli", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, desk ? "desk" : "command-line", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, ACTIONS[e->kind], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, b->id);
+	db_bind_int(st, 1, (long long)e->at);
+	db_bind_text(st, 2, desk ? "一楼前台" : "cli");
+	db_bind_text(st, 3, desk ? "desk" : "command-line");
+	db_bind_text(st, 4, ACTIONS[e->kind]);
+	db_bind_int(st, 5, b->id);
 	if (e->kind == EV_CANCEL || e->kind == EV_REJECT) {
 		snapshot(all, b, made, false, before, sizeof(before));
-		sqlite3_bind_text(st, 6, before, -1, SQLITE_STATIC);
+		db_bind_text(st, 6, before);
 	} else {
-		sqlite3_bind_null(st, 6);
+		db_bind_null(st, 6);
 	}
 	snapshot(all, b, e->kind == EV_ADD ? made : (enum booking_state)b->state,
 		 e->kind == EV_CANCEL && b->late, after, sizeof(after));
-	sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
-	return step(db, st, err);
+	db_bind_text(st, 7, after);
+	return step(st, err);
 }
 
 /* The audit entries of every booking, by time. */
@@ -205,16 +207,16 @@ static struct event *events_of(const struct gbooking *b, int n, int *count)
 
 enum hd_status gen_bookings_write(struct db *db, struct gbooking *b, int n, struct hd_err *err)
 {
-	sqlite3_stmt *st[ST_COUNT] = { NULL };
+	struct db_stmt *st[ST_COUNT] = { NULL };
 	struct key *order = xcalloc((size_t)n + 1, sizeof(*order));
 	int i, nevents = 0;
 	struct event *events = NULL;
 	enum hd_status rc;
 	long long id;
 
-	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM booking", &id, err);
+	rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM booking", &id, err);
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
-		rc = db_prepare_raw(db_sqlite(db), SQL[i], &st[i], err);
+		rc = db_prepare(db, SQL[i], &st[i], err);
 	if (rc != HD_OK)
 		goto done;
 	order_by(b, n, false, order);
@@ -222,15 +224,21 @@ enum hd_status gen_bookings_write(struct db *db, struct gbooking *b, int n, stru
 		b[order[i].booking].id = ++id;
 	order_by(b, n, true, order);
 	for (i = 0; rc == HD_OK && i < n; i++)
-		rc = insert_booking(db, st[ST_BOOKING], b, &b[order[i].booking], err);
+		rc = insert_booking(st[ST_BOOKING], b, &b[order[i].booking], err);
 	if (rc != HD_OK)
 		goto done;
 	events = events_of(b, n, &nevents);
 	for (i = 0; rc == HD_OK && i < nevents; i++)
-		rc = insert_event(db, st[ST_AUDIT], b, &events[i], err);
+		rc = insert_event(st[ST_AUDIT], b, &events[i], err);
+	/* A server's identity counter does not move for explicit ids. */
+	if (rc == HD_OK && db_is_server(db))
+		rc = bench_count(db,
+				 "SELECT setval(pg_get_serial_sequence('booking', 'id'),"
+				 " (SELECT max(id) FROM booking))",
+				 &id, err);
 done:
 	for (i = 0; i < ST_COUNT; i++)
-		sqlite3_finalize(st[i]);
+		db_done(st[i]);
 	free(order);
 	free(events);
 	return rc;

@@ -82,25 +82,26 @@ static double unit(struct bench_rng *r)
 enum hd_status bench_read_ids(struct db *db, const char *sql, long long **ids, int *n,
 			      struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int cap = 0, src;
+	enum db_step step;
+	int cap = 0;
 
 	*ids = NULL;
 	*n = 0;
-	rc = db_prepare_raw(db_sqlite(db), sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((step = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			*ids = xrealloc(*ids, (size_t)cap * sizeof(**ids));
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+		(*ids)[(*n)++] = db_col_int(st, 0);
 	}
-	if (src != SQLITE_DONE)
-		rc = db_fail(db_sqlite(db), src, err);
-	sqlite3_finalize(st);
+	if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 

@@ -100,26 +100,27 @@ void bench_print_count(const char *name, double n)
 
 enum hd_status bench_count(struct db *db, const char *sql, long long *n, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
 
 	*n = 0;
-	rc = db_prepare_raw(db_sqlite(db), sql, &st, err);
+	rc = db_prepare(db, sql, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*n = sqlite3_column_int64(st, 0);
+	if (db_step(st) == DB_ROW)
+		*n = db_col_int(st, 0);
 	else
-		rc = db_fail(db_sqlite(db), src, err);
-	db_done_raw(st);
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
 void bench_settle_wal(struct db *db)
 {
-	sqlite3_wal_checkpoint_v2(db_sqlite(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	/* A server keeps its own WAL: nothing to settle from here. */
+	if (!db_is_server(db))
+		sqlite3_wal_checkpoint_v2(db_sqlite(db), NULL, SQLITE_CHECKPOINT_PASSIVE, NULL,
+					  NULL);
 }
 
 int bench_parse_count(const char *s, unsigned long long max, unsigned long long *out)

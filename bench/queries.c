@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/db_sqlite.h"
+#include "core/db.h"
 #include "core/org.h"
 #include "core/pinyin.h"
 #include "core/text.h"
@@ -48,9 +48,10 @@ static void names_free(struct names *all)
 static enum hd_status load_names(struct db *db, struct names *all, struct hd_err *err)
 {
 	struct org *orgs = NULL;
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int n = 0, i, src;
+	enum db_step step;
+	int n = 0, i;
 
 	rc = org_list(db, &orgs, &n, err);
 	if (rc != HD_OK)
@@ -59,16 +60,16 @@ static enum hd_status load_names(struct db *db, struct names *all, struct hd_err
 		names_push(all, orgs[i].name);
 	all->orgs = n;
 	free(orgs);
-	rc = db_prepare_raw(db_sqlite(db), "SELECT name FROM team ORDER BY id", &st, err);
+	rc = db_prepare(db, "SELECT name FROM team ORDER BY id", &st, err);
 	if (rc != HD_OK)
 		return rc;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		names_push(all, (const char *)sqlite3_column_text(st, 0));
+	while ((step = db_step(st)) == DB_ROW) {
+		names_push(all, db_col_text(st, 0));
 		all->teams++;
 	}
-	if (src != SQLITE_DONE)
-		rc = db_fail(db_sqlite(db), src, err);
-	sqlite3_finalize(st);
+	if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 

@@ -22,7 +22,7 @@
 #include "core/actor.h"
 #include "core/booking.h"
 #include "core/clock.h"
-#include "core/db_sqlite.h"
+#include "core/db.h"
 #include "core/grid.h"
 #include "core/room.h"
 #include "core/xalloc.h"
@@ -123,25 +123,24 @@ done:
 static enum hd_status slot_free(struct db *db, const struct room *room, time_t from, time_t to,
 				int *free_slot, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	const long long args[] = { room->id, (long long)from,
+				   (long long)to + room->buffer_min * 60 };
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int src;
+	enum db_step step;
 
-	rc = db_prepare_raw(db_sqlite(db),
-			    "SELECT 1 FROM booking WHERE room_id = ?1 AND start > ?2 - 86400"
-			    " AND start < ?3 AND ?2 < hold_end"
-			    " AND state IN ('pending', 'confirmed', 'checked_in') LIMIT 1",
-			    &st, err);
+	rc = db_prepare_with(db,
+			     "SELECT 1 FROM booking WHERE room_id = $1 AND start > $2 - 86400"
+			     " AND start < $3 AND $2 < hold_end"
+			     " AND state IN ('pending', 'confirmed', 'checked_in') LIMIT 1",
+			     args, 3, &st, err);
 	if (rc != HD_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, room->id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)from);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)to + room->buffer_min * 60);
-	src = sqlite3_step(st);
-	*free_slot = src == SQLITE_DONE;
-	if (src != SQLITE_DONE && src != SQLITE_ROW)
-		rc = db_fail(db_sqlite(db), src, err);
-	sqlite3_finalize(st);
+	step = db_step(st);
+	*free_slot = step == DB_DONE;
+	if (step != DB_DONE && step != DB_ROW)
+		rc = db_step_fail(st, err);
+	db_done(st);
 	return rc;
 }
 
@@ -308,7 +307,7 @@ static enum hd_status measure_big_grid(struct db *db, struct hd_err *err)
 	long long last_room = 0;
 	enum hd_status rc;
 
-	rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM room", &last_room, err);
+	rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM room", &last_room, err);
 	if (rc == HD_OK)
 		rc = db_begin(db, err);
 	if (rc != HD_OK)

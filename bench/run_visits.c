@@ -13,7 +13,7 @@
 
 #include "core/actor.h"
 #include "core/clock.h"
-#include "core/db_sqlite.h"
+#include "core/db.h"
 #include "core/settings.h"
 #include "core/visit.h"
 #include "core/xalloc.h"
@@ -35,41 +35,33 @@ struct known {
 
 /* n people picked at random among those with id up to max_id (and with a
  * phone when phone is set). */
-/* Text column col into out ("" for NULL). */
-static void column_text(sqlite3_stmt *st, int col, char *out, size_t outsz)
-{
-	const char *t = (const char *)sqlite3_column_text(st, col);
-
-	snprintf(out, outsz, "%s", t ? t : "");
-}
-
 static enum hd_status pick_people(struct db *db, struct bench_rng *r, long long max_id, bool phone,
 				  struct known *out, int n, struct hd_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	struct db_stmt *st = NULL;
 	enum hd_status rc;
-	int got = 0, tries = 0, src;
+	enum db_step step;
+	int got = 0, tries = 0;
 
-	rc = db_prepare_raw(db_sqlite(db),
-			    "SELECT id, name, ifnull(phone, '') FROM person WHERE id = ?1", &st,
-			    err);
+	rc = db_prepare(db, "SELECT id, name, coalesce(phone, '') FROM person WHERE id = $1", &st,
+			err);
 	if (rc != HD_OK)
 		return rc;
 	while (got < n && tries++ < n * 100) {
-		sqlite3_bind_int64(st, 1, 1 + (long long)(bench_rng_next(r) % (uint64_t)max_id));
-		src = sqlite3_step(st);
-		if (src == SQLITE_ROW && (!phone || sqlite3_column_bytes(st, 2) > 0)) {
-			out[got].id = sqlite3_column_int64(st, 0);
-			column_text(st, 1, out[got].name, sizeof(out[got].name));
-			column_text(st, 2, out[got].phone, sizeof(out[got].phone));
+		db_bind_int(st, 1, 1 + (long long)(bench_rng_next(r) % (uint64_t)max_id));
+		step = db_step(st);
+		if (step == DB_ROW && (!phone || *db_col_text(st, 2))) {
+			out[got].id = db_col_int(st, 0);
+			db_column_text(st, 1, out[got].name, sizeof(out[got].name));
+			db_column_text(st, 2, out[got].phone, sizeof(out[got].phone));
 			got++;
-		} else if (src != SQLITE_ROW && src != SQLITE_DONE) {
-			rc = db_fail(db_sqlite(db), src, err);
+		} else if (step != DB_ROW && step != DB_DONE) {
+			rc = db_step_fail(st, err);
 			break;
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 	}
-	sqlite3_finalize(st);
+	db_done(st);
 	if (rc == HD_OK && got < n)
 		rc = hd_err_set(err, HD_FAIL, "", "too few people in the database");
 	return rc;
@@ -275,7 +267,7 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 	if (rc == HD_OK)
 		rc = bench_count(db, "SELECT count(*) FROM person", &persons, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT ifnull(max(id), 0) FROM person", &max_id, err);
+		rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM person", &max_id, err);
 	if (rc != HD_OK || visits == 0)
 		goto done;
 	printf("visits: %lld count\nvisit_persons: %lld count\n", visits, persons);
