@@ -55,15 +55,16 @@ static const struct search_measure {
 #define SEARCH_COUNT ((int)(sizeof(SEARCHES) / sizeof(SEARCHES[0])))
 
 /* Times every query of one measure ROUNDS times; prints the median as its
- * name and the 95th percentile as name_p95. */
-static enum hd_status time_searches(struct db *db, const struct search_measure *m,
+ * name after prefix and the 95th percentile as name_p95. */
+static enum hd_status time_searches(struct db *db, const char *prefix,
+				    const struct search_measure *m,
 				    const struct bench_query_sets *sets, struct hd_err *err)
 {
 	const struct bench_queries *q = &sets->set[m->queries];
 	struct search_hit hits[HITS];
 	double *t = xmalloc(sizeof(*t) * BENCH_QUERIES * ROUNDS), t0;
 	enum hd_status rc = HD_OK;
-	char p95[80];
+	char name[80], p95[96];
 	int round, i, got, n = 0;
 
 	for (round = 0; round < ROUNDS; round++) {
@@ -81,17 +82,16 @@ static enum hd_status time_searches(struct db *db, const struct search_measure *
 			}
 		}
 	}
-	snprintf(p95, sizeof(p95), "%s_p95", m->name);
-	bench_print_ms(m->name, bench_median(t, n));
+	snprintf(name, sizeof(name), "%s%s", prefix, m->name);
+	snprintf(p95, sizeof(p95), "%s_p95", name);
+	bench_print_ms(name, bench_median(t, n));
 	bench_print_ms(p95, bench_quantile(t, n, 0.95));
 done:
 	free(t);
 	return rc;
 }
 
-/* One page written to a file beside the database, then fdatasync timed
- * alone; the median of REPS. */
-static int measure_fdatasync(const char *db_path, double *ms)
+int bench_fdatasync(const char *db_path, double *ms)
 {
 	char dir[4096], path[4200], page[PAGE];
 	double t[REPS], t0;
@@ -231,6 +231,21 @@ static enum hd_status measure_open(const char *path, struct hd_err *err)
 	return HD_OK;
 }
 
+enum hd_status bench_search_measure(struct db *db, const char *prefix, const char *name,
+				    struct hd_err *err)
+{
+	struct bench_query_sets *sets = xmalloc(sizeof(*sets));
+	enum hd_status rc;
+	int i;
+
+	rc = bench_queries_make(db, sets, err);
+	for (i = 0; rc == HD_OK && i < SEARCH_COUNT; i++)
+		if (strcmp(SEARCHES[i].name, name) == 0)
+			rc = time_searches(db, prefix, &SEARCHES[i], sets, err);
+	free(sets);
+	return rc;
+}
+
 static enum hd_status measure_all(const char *path, struct hd_err *err)
 {
 	struct bench_query_sets *sets = xmalloc(sizeof(*sets));
@@ -246,7 +261,7 @@ static enum hd_status measure_all(const char *path, struct hd_err *err)
 	printf("orgs: %d count\nteams: %d count\n", sets->orgs, sets->teams);
 	for (i = 0; rc == HD_OK && i < SEARCH_COUNT; i++)
 		if (bench_wanted(SEARCHES[i].name))
-			rc = time_searches(db, &SEARCHES[i], sets, err);
+			rc = time_searches(db, "", &SEARCHES[i], sets, err);
 	if (rc != HD_OK ||
 	    (bench_wanted("org_list") && (rc = measure_org_list(db, err)) != HD_OK) ||
 	    (bench_wanted("org_add") && (rc = measure_org_add(db, err)) != HD_OK) ||
@@ -277,7 +292,7 @@ int bench_run_main(int argc, char **argv)
 		perror(argv[2]);
 		return 1;
 	}
-	if (measure_fdatasync(argv[2], &ms) != 0)
+	if (bench_fdatasync(argv[2], &ms) != 0)
 		return 1;
 	bench_print_ms("fdatasync", ms);
 	if (measure_all(argv[2], &err) != HD_OK) {

@@ -166,6 +166,7 @@ static void usage(void)
 {
 	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n"
 	      "       hubdesk-bench run --db PATH\n"
+	      "       hubdesk-bench pg --db URL       (the pg_ lines, on a loaded server)\n"
 	      "       hubdesk-bench pinyin            (the pinyin input's lines only)\n",
 	      stderr);
 }
@@ -177,6 +178,8 @@ int main(int argc, char **argv)
 		return bench_gen_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "run") == 0)
 		return bench_run_main(argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "pg") == 0)
+		return bench_pg_main(argc - 1, argv + 1);
 	if (argc == 2 && strcmp(argv[1], "pinyin") == 0) {
 		struct hd_err err;
 

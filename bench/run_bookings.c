@@ -200,12 +200,13 @@ static enum hd_status try_add(struct db *db, struct bench_rng *r, const struct r
 /* ADD_REPS durable booking_add of free slots by organisations and teams
  * that book (a quota or suspension refusal tries another); the median, and
  * its ratio to the bare fdatasync. */
-static enum hd_status measure_add(struct db *db, struct bench_rng *r, double fsync_ms,
-				  struct hd_err *err)
+static enum hd_status measure_add(struct db *db, const char *prefix, struct bench_rng *r,
+				  double fsync_ms, struct hd_err *err)
 {
 	struct bookers by = { NULL, NULL, 0, 0 };
 	struct room *rooms = NULL;
 	double t[ADD_REPS], median;
+	char label[80];
 	enum hd_status rc;
 	int nrooms = 0, n = 0, tries, done;
 
@@ -237,8 +238,9 @@ static enum hd_status measure_add(struct db *db, struct bench_rng *r, double fsy
 				ADD_REPS);
 	if (rc == HD_OK) {
 		median = bench_median(t, n);
-		bench_print_ms("booking_add_durable", median);
-		printf("booking_add_vs_fdatasync: %.2f ratio\n",
+		snprintf(label, sizeof(label), "%sbooking_add_durable", prefix);
+		bench_print_ms(label, median);
+		printf("%sbooking_add_vs_fdatasync: %.2f ratio\n", prefix,
 		       fsync_ms > 0 ? median / fsync_ms : 0);
 		fflush(stdout);
 	}
@@ -300,12 +302,13 @@ static enum hd_status measure_noshow(struct db *db, struct hd_err *err)
 
 /* BIG_ROOMS rooms (the new ones with a day of bookings, today), then the
  * grid of today. */
-static enum hd_status measure_big_grid(struct db *db, struct hd_err *err)
+static enum hd_status measure_big_grid(struct db *db, const char *prefix, struct hd_err *err)
 {
 	struct hd_actor who = actor_command_line("bench");
 	unsigned long long added = 0;
 	long long last_room = 0;
 	enum hd_status rc;
+	char name[80];
 
 	rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM room", &last_room, err);
 	if (rc == HD_OK)
@@ -318,7 +321,8 @@ static enum hd_status measure_big_grid(struct db *db, struct hd_err *err)
 	rc = db_finish(db, rc, err);
 	if (rc != HD_OK)
 		return rc;
-	return measure_grid(db, "grid_day_500_rooms", BIG_ROOMS, err);
+	snprintf(name, sizeof(name), "%sgrid_day_500_rooms", prefix);
+	return measure_grid(db, name, BIG_ROOMS, err);
 }
 
 enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct hd_err *err)
@@ -344,13 +348,35 @@ enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct 
 	if (rc == HD_OK)
 		rc = measure_free_rooms(db, &r, err);
 	if (rc == HD_OK)
-		rc = measure_add(db, &r, fsync_ms, err);
+		rc = measure_add(db, "", &r, fsync_ms, err);
 	if (rc == HD_OK)
 		rc = measure_noshow(db, err);
 	if (rc == HD_OK)
-		rc = measure_big_grid(db, err);
+		rc = measure_big_grid(db, "", err);
 done:
 	db_close(db);
+	bench_restore_now(saved);
+	return rc;
+}
+
+enum hd_status bench_booking_server_measures(struct db *db, const char *prefix, double fsync_ms,
+					     struct hd_err *err)
+{
+	char *saved = bench_save_now(), name[80];
+	long long rooms = 0;
+	struct bench_rng r;
+	enum hd_status rc;
+
+	bench_rng_seed(&r, MEASURE_SEED);
+	bench_set_now(bench_visits_now());
+	rc = bench_count(db, "SELECT count(*) FROM room", &rooms, err);
+	snprintf(name, sizeof(name), "%sgrid_day", prefix);
+	if (rc == HD_OK)
+		rc = measure_grid(db, name, (int)rooms, err);
+	if (rc == HD_OK)
+		rc = measure_add(db, prefix, &r, fsync_ms, err);
+	if (rc == HD_OK)
+		rc = measure_big_grid(db, prefix, err);
 	bench_restore_now(saved);
 	return rc;
 }

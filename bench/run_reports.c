@@ -76,9 +76,9 @@ static enum hd_status month_of(time_t t, int months, long *from, long *to, struc
 /* The reports at the "now" of the generated data: the month before the
  * month of its last day (the last full month of visits, all in the past),
  * and the six months ending with it. */
-static enum hd_status report_measures(struct db *db, struct hd_err *err)
+static enum hd_status report_measures_named(struct db *db, const char *prefix, struct hd_err *err)
 {
-	char f[DATE_LEN], l[DATE_LEN], hf[DATE_LEN];
+	char f[DATE_LEN], l[DATE_LEN], hf[DATE_LEN], month[80], half[80];
 	long from, to, half_from, unused;
 	time_t now = bench_visits_now();
 	long long visits = 0;
@@ -95,11 +95,29 @@ static enum hd_status report_measures(struct db *db, struct hd_err *err)
 	clock_date_of(from, f, sizeof(f));
 	clock_date_of(to, l, sizeof(l));
 	clock_date_of(half_from, hf, sizeof(hf));
-	printf("report_month_period: %s..%s\nreport_half_year_period: %s..%s\n", f, l, hf, l);
+	snprintf(month, sizeof(month), "%sreport_month", prefix);
+	snprintf(half, sizeof(half), "%sreport_half_year", prefix);
+	printf("%s_period: %s..%s\n%s_period: %s..%s\n", month, f, l, half, hf, l);
 	fflush(stdout);
-	rc = measure_report(db, "report_month", from, to, err);
+	rc = measure_report(db, month, from, to, err);
 	if (rc == HD_OK)
-		rc = measure_report(db, "report_half_year", half_from, to, err);
+		rc = measure_report(db, half, half_from, to, err);
+	return rc;
+}
+
+static enum hd_status report_measures(struct db *db, struct hd_err *err)
+{
+	return report_measures_named(db, "", err);
+}
+
+enum hd_status bench_report_server_measures(struct db *db, const char *prefix, struct hd_err *err)
+{
+	char *saved = bench_save_now();
+	enum hd_status rc;
+
+	bench_set_now(bench_visits_now());
+	rc = report_measures_named(db, prefix, err);
+	bench_restore_now(saved);
 	return rc;
 }
 
