@@ -1,0 +1,113 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# pg.sh - the pg_ lines of `make bench`: a private PostgreSQL cluster in
+# CLUSTER (tests/pg.sh, started durable: fsync and synchronous_commit on, as
+# a centre's server runs), holding the generated SQLite database DB loaded
+# once into its database `bench` (cached with the cluster: a file `loaded`
+# says it is complete), then `BENCH pg --db URL` on a scratch database made
+# from it, so that the measures' writes never reach the cached one.
+#
+# The load: `hubdesk --db URL init` makes the schema, its first rows are
+# removed, and every table is copied with COPY from `sqlite3 -csv` (NULL
+# written \N, so that an empty text stays empty; bytea as hex), with the
+# triggers off (their rows are in the copy already); each identity is then
+# set past the largest id, and VACUUM ANALYZE runs.
+#
+# When no cluster can be started, one line on stdout says the pg_ lines are
+# skipped and why; it exits 0 then, as the other lines are measured.
+#
+# usage: sh bench/pg.sh BENCH HUBDESK DB CLUSTER
+set -u
+
+bench=$1
+hubdesk=$2
+sqlite_db=$3
+cluster=$4
+cd "$(dirname "$0")/.."
+
+skip() {
+	echo "pg: skipped ($*)"
+	exit 0
+}
+
+command -v sqlite3 >/dev/null 2>&1 || skip "the sqlite3 program is missing"
+# A cluster left running by an interrupted run is stopped first.
+sh tests/pg.sh stop "$cluster" 2>/dev/null
+sh tests/pg.sh start "$cluster" durable 2>"$cluster.log"
+case $? in
+0) ;;
+77) skip "PostgreSQL is not installed" ;;
+*) skip "the private cluster did not start; see $cluster.log" ;;
+esac
+rm -f "$cluster.log"
+stop() {
+	sh tests/pg.sh stop "$cluster"
+}
+trap stop EXIT
+trap 'exit 1' HUP INT TERM
+
+psql="$(sh tests/pg.sh bin)/psql"
+if [ "$(id -u)" = 0 ]; then
+	psql="runuser -u postgres -- $psql"
+fi
+# sql DATABASE ARGS...: psql on the cluster, stopping at the first error.
+sql() {
+	d=$1
+	shift
+	PGOPTIONS="-c client_min_messages=warning" $psql -X -q -A -t -v ON_ERROR_STOP=1 \
+		-h "$cluster" -U postgres -d "$d" "$@"
+}
+
+# load: the SQLite database into database bench.
+load() {
+	url=$(sh tests/pg.sh db "$cluster" bench) || return 1
+	"$hubdesk" --db "$url" init >/dev/null 2>&1 || return 1
+	tables=$(sql bench -c "SELECT string_agg(tablename, ' ' ORDER BY tablename)
+		FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'hubdesk_schema'") ||
+		return 1
+	sql bench -c "TRUNCATE $(echo "$tables" | sed 's/ /, /g') RESTART IDENTITY" || return 1
+	for t in $tables; do
+		# The columns in PostgreSQL's order, read from SQLite by name.
+		cols=$(sql bench -c "SELECT string_agg(CASE WHEN data_type = 'bytea'
+			THEN '''\\x'' || hex(\"' || column_name || '\")'
+			ELSE '\"' || column_name || '\"' END, ', ' ORDER BY ordinal_position)
+			FROM information_schema.columns
+			WHERE table_schema = 'public' AND table_name = '$t'") || return 1
+		# immutable: the cached file is only read, and no -wal or -shm is made beside it.
+		sqlite3 -readonly -csv -nullvalue '\N' "file:$sqlite_db?immutable=1" \
+			"SELECT $cols FROM \"$t\"" |
+			sql bench -c "SET session_replication_role = replica" \
+				-c "COPY \"$t\" FROM STDIN WITH (FORMAT csv, NULL '\\N')" || return 1
+	done
+	sql bench <<'EOF' || return 1
+DO $$
+DECLARE t text; m bigint;
+BEGIN
+	FOR t IN SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'id' AND is_identity = 'YES'
+	LOOP
+		EXECUTE format('SELECT max(id) FROM %I', t) INTO m;
+		IF m IS NOT NULL THEN
+			PERFORM setval(pg_get_serial_sequence(t, 'id'), m);
+		END IF;
+	END LOOP;
+END $$;
+EOF
+	sql bench -c "VACUUM (ANALYZE)" || return 1
+}
+
+if [ ! -f "$cluster/loaded" ]; then
+	echo "bench: loading $sqlite_db into PostgreSQL ($cluster)" >&2
+	t0=$(date +%s)
+	load || skip "loading the generated database failed"
+	echo "bench: loaded in $(($(date +%s) - t0)) s" >&2
+	touch "$cluster/loaded"
+fi
+
+sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)" \
+	-c "CREATE DATABASE bench_scratch TEMPLATE bench STRATEGY FILE_COPY" ||
+	skip "the scratch database could not be made"
+"$bench" pg --db "postgresql:///bench_scratch?host=$cluster&user=postgres"
+status=$?
+sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)"
+exit $status
