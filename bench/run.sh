@@ -12,7 +12,12 @@
 # (else a private cupsd's, see bench/cups.sh). BENCH_ONLY, when set, runs
 # only the search, register and db_open lines whose names begin with one of
 # its words (e.g. BENCH_ONLY="initials_keystroke search_keystroke_2char"),
-# after fdatasync, and none of the later groups.
+# after fdatasync, and none of the later groups (nor the pg_ lines).
+#
+# Then the pg_ lines (bench/pg.sh): the same generated data loaded into a
+# private PostgreSQL cluster started durable (cached beside the file, in
+# build/bench/pg-v<version>-<seed>-<orgs>-<teams>-<visits>), or one line
+# saying why they are skipped.
 set -eu
 
 cd "$(dirname "$0")/.."
@@ -58,6 +63,7 @@ v=1
 while [ "$v" -lt "$version" ]; do
 	rm -f "$dir/bench-v$v-$seed-$orgs-$teams-$visits.db" \
 		"$dir/bench-v$v-$seed-$orgs-$teams-$visits.part.db"
+	rm -rf "$dir/pg-v$v-$seed-$orgs-$teams-$visits"
 	v=$((v + 1))
 done
 
@@ -79,3 +85,6 @@ cleanup
 cp "$db" "$scratch"
 # With a private cupsd for the print measure (bench/cups.sh).
 sh bench/cups.sh "$bin" run --db "$scratch"
+if [ -z "${BENCH_ONLY:-}" ]; then
+	sh bench/pg.sh "$bin" ./hubdesk "$db" "$PWD/$dir/pg-v$version-$seed-$orgs-$teams-$visits"
+fi
