@@ -88,10 +88,11 @@ static enum hd_status conn_fail(struct db_pg *pg, struct hd_err *err)
 	char *line = first_line(PQerrorMessage(pg->conn));
 	enum hd_status rc;
 
+	/* The desk's status line has room for what to do, not libpq's
+	 * detail (the server's log has it). */
 	if (PQstatus(pg->conn) == CONNECTION_BAD)
-		rc = hd_err_set(err, HD_FAIL, "",
-				_("the connection to the database was lost; reconnecting (%s)"),
-				line);
+		rc = hd_err_set(err, HD_FAIL, "", "%s",
+				_("the connection to the database was lost; reconnecting"));
 	else
 		rc = hd_err_set(err, HD_FAIL, "", _("database error: %s"), line);
 	free(line);
@@ -367,9 +368,8 @@ enum hd_status db_pg_step_fail(struct db_pg_stmt *st, struct hd_err *err)
 	const char *msg = st->msg ? st->msg : "";
 
 	if (PQstatus(st->pg->conn) == CONNECTION_BAD)
-		return hd_err_set(err, HD_FAIL, "",
-				  _("the connection to the database was lost; reconnecting (%s)"),
-				  msg);
+		return hd_err_set(err, HD_FAIL, "", "%s",
+				  _("the connection to the database was lost; reconnecting"));
 	if (strcmp(st->state, "40P01") == 0 || strcmp(st->state, "40001") == 0 ||
 	    strcmp(st->state, "55P03") == 0)
 		return hd_err_set(err, HD_FAIL, "",
