@@ -43,6 +43,8 @@ struct db_pg {
 	PGconn *conn;
 	char *uri;
 	int depth;    /* savepoints open inside the transaction */
+	bool tx;      /* a transaction was begun and not yet ended: kept apart from
+		       * libpq's view, which forgets it when the connection is lost */
 	unsigned gen; /* made anew on each connection: what was prepared is gone */
 	int named;    /* statements named so far */
 	struct prepared *bucket[PG_BUCKETS];
@@ -293,9 +295,18 @@ static enum db_step failed(struct db_pg_stmt *st, PGresult *res)
 	return DB_FAILED;
 }
 
+/* Whether the server holds a transaction of this connection open. */
+static bool server_in_transaction(struct db_pg *pg)
+{
+	PGTransactionStatusType s = PQtransactionStatus(pg->conn);
+
+	return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+}
+
 /* Runs the statement on the server (preparing it again on a new
  * connection); an action outside a transaction whose connection was lost
- * is run once more on a new one. */
+ * is run once more on a new one. Inside a transaction the server no longer
+ * holds (its connection lost), nothing runs: the action fails whole. */
 static enum db_step execute(struct db_pg_stmt *st)
 {
 	struct db_pg *pg = st->pg;
@@ -306,6 +317,13 @@ static enum db_step execute(struct db_pg_stmt *st)
 	ExecStatusType s = PGRES_FATAL_ERROR;
 
 	st->state[0] = '\0';
+	if (pg->tx && !server_in_transaction(pg)) {
+		free(st->msg);
+		st->msg = first_line(PQstatus(pg->conn) == CONNECTION_BAD
+					     ? PQerrorMessage(pg->conn)
+					     : "the transaction was rolled back");
+		return DB_FAILED;
+	}
 	for (attempt = 0; attempt < 2; attempt++) {
 		if (alone && reconnect(pg, NULL) != HD_OK)
 			break;
@@ -474,9 +492,7 @@ const char *db_pg_uri(struct db_pg *pg)
 
 bool db_pg_in_transaction(struct db_pg *pg)
 {
-	PGTransactionStatusType s = PQtransactionStatus(pg->conn);
-
-	return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+	return pg->tx || server_in_transaction(pg);
 }
 
 /* Reads one whole number (the first column of sql's first row) into *out;
@@ -565,6 +581,7 @@ enum hd_status db_pg_begin(struct db_pg *pg, bool write, struct hd_err *err)
 	rc = reconnect(pg, err);
 	if (rc == HD_OK)
 		rc = simple(pg, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+	pg->tx = rc == HD_OK;
 	if (rc == HD_OK && write) {
 		rc = write_turn(pg, err);
 		if (rc != HD_OK)
@@ -584,7 +601,18 @@ enum hd_status db_pg_commit(struct db_pg *pg, struct hd_err *err)
 			pg->depth--;
 		return rc;
 	}
+	/* A connection lost inside the transaction lost the transaction: a
+	 * COMMIT on a new connection would commit nothing and say it did. */
+	if (pg->tx && !server_in_transaction(pg)) {
+		rc = PQstatus(pg->conn) == CONNECTION_BAD
+			     ? conn_fail(pg, err)
+			     : hd_err_set(err, HD_FAIL, "", _("database error: %s"),
+					  "the transaction was rolled back");
+		db_pg_rollback(pg);
+		return rc;
+	}
 	res = PQexec(pg->conn, "COMMIT");
+	pg->tx = false;
 	/* A transaction a failed statement ended commits as ROLLBACK. */
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = conn_fail(pg, err);
@@ -605,12 +633,21 @@ void db_pg_rollback(struct db_pg *pg)
 	}
 	if (pg->depth > 0) {
 		pg->depth--;
+		/* The connection lost, the outer action fails as a whole. */
+		if (!server_in_transaction(pg))
+			return;
 		if (simple(pg, "ROLLBACK TO hd_nested", NULL) == HD_OK &&
 		    simple(pg, "RELEASE hd_nested", NULL) == HD_OK)
 			return;
+		/* The whole transaction ends; what the outer action runs next
+		 * fails, since pg->tx stays until it ends too. */
+		simple(pg, "ROLLBACK", NULL);
+		return;
 	}
 	pg->depth = 0;
-	simple(pg, "ROLLBACK", NULL);
+	pg->tx = false;
+	if (server_in_transaction(pg))
+		simple(pg, "ROLLBACK", NULL);
 }
 
 enum hd_status db_pg_script(struct db_pg *pg, const char *sql, struct hd_err *err)

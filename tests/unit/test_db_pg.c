@@ -327,6 +327,53 @@ static void test_a_lost_connection_is_made_again_on_the_next_action(void **state
 	db_close(db);
 }
 
+/* A statement run after the connection was lost inside a transaction (a
+ * caller that went on past a failure, as an audit snapshot's read does)
+ * never runs on a new connection, outside the transaction, and the commit
+ * fails: the action is whole or absent. */
+static void test_after_a_loss_inside_a_transaction_nothing_runs_alone(void **state)
+{
+	struct pgt *p = *state;
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	long long pid;
+	struct db *db;
+	char sql[128], out[64];
+
+	NEED_PG(p);
+	db = open_new(p);
+	assert_int_equal(db_begin(db, &err), HD_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('a', '1')", 0, 0, 0, &err),
+			 HD_OK);
+	assert_int_equal(db_prepare(db, "SELECT pg_backend_pid()", &st, NULL), HD_OK);
+	assert_int_equal(db_step(st), DB_ROW);
+	pid = db_col_int(st, 0);
+	db_done(st);
+	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%lld)", pid);
+	psql(p, sql, out, sizeof(out));
+	assert_string_equal(out, "t");
+	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('b', '1')", 0, 0, 0, &err),
+			 HD_FAIL);
+	assert_non_null(strstr(err.msg, "reconnecting"));
+	assert_true(db_in_transaction(db));
+	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('c', '1')", 0, 0, 0, &err),
+			 HD_FAIL);
+	assert_non_null(strstr(err.msg, "reconnecting"));
+	assert_int_equal(db_commit(db, &err), HD_FAIL);
+	assert_false(db_in_transaction(db));
+	psql(p, "SELECT count(*) FROM setting WHERE key IN ('a', 'b', 'c')", out, sizeof(out));
+	assert_string_equal(out, "0");
+	/* The next action runs on a new connection. */
+	assert_int_equal(db_begin(db, &err), HD_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('d', '1')", 0, 0, 0, &err),
+			 HD_OK);
+	assert_int_equal(db_commit(db, &err), HD_OK);
+	psql(p, "SELECT string_agg(key, ',') FROM setting WHERE key IN ('a', 'b', 'c', 'd')", out,
+	     sizeof(out));
+	assert_string_equal(out, "d");
+	db_close(db);
+}
+
 struct holder {
 	struct db *db;
 	atomic_int waits_seen;
@@ -406,6 +453,9 @@ int main(void)
 						pg_setup, pg_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_a_lost_connection_is_made_again_on_the_next_action, pg_setup,
+			pg_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_after_a_loss_inside_a_transaction_nothing_runs_alone, pg_setup,
 			pg_teardown),
 		cmocka_unit_test_setup_teardown(test_writers_take_turns_and_a_wait_is_told,
 						pg_setup, pg_teardown),
