@@ -10,6 +10,9 @@
 #                                 likewise with fsync and synchronous_commit
 #                                 on, as a centre's server runs (the bench)
 #   sh tests/pg.sh stop DIR       stops it (DIR stays)
+#   sh tests/pg.sh kill DIR       stops it at once, as a crash would (the
+#                                 server's processes quit without a
+#                                 checkpoint; start recovers)
 #   sh tests/pg.sh db DIR NAME    a new empty database NAME (an old one of
 #                                 that name is dropped); prints its URL
 #   sh tests/pg.sh drop DIR NAME  drops database NAME
@@ -77,6 +80,11 @@ stop)
 	[ -f "$dir/data/postmaster.pid" ] || exit 0
 	as_postgres "$BIN/pg_ctl" -D "$dir/data" -m fast -w -s stop >/dev/null 2>&1
 	;;
+kill)
+	[ -n "$dir" ] || exit 1
+	[ -f "$dir/data/postmaster.pid" ] || exit 0
+	as_postgres "$BIN/pg_ctl" -D "$dir/data" -m immediate -w -s stop >/dev/null 2>&1
+	;;
 db)
 	name=${3:-}
 	[ -n "$dir" ] && [ -n "$name" ] || exit 1
@@ -92,7 +100,7 @@ drop)
 		-c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" >/dev/null
 	;;
 *)
-	echo "usage: sh tests/pg.sh start|stop DIR | db|drop DIR NAME | bin" >&2
+	echo "usage: sh tests/pg.sh start|stop|kill DIR | db|drop DIR NAME | bin" >&2
 	exit 2
 	;;
 esac

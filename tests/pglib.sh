@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# tests/pglib.sh - a shell test on PostgreSQL (sourced after tests/lib.sh):
+# pg_world starts a private cluster (tests/pg.sh) in a folder of its own,
+# makes an empty database there and points HUBDESK_DB at it; the cluster is
+# stopped and its folder removed when the test ends. Without PostgreSQL the
+# test says so in its one line and ends. sql then runs on that database.
+# (These tests start their own cluster whatever HUBDESK_TEST_PG says: one
+# of them stops its server in the middle.)
+
+PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/hubdesk-pg.XXXXXX")
+
+pg_world() {
+	sh "$TOP/tests/pg.sh" start "$PGDIR" 2>"$T/pg.err"
+	case $? in
+	0) ;;
+	77)
+		rm -rf "$PGDIR"
+		echo "ok 1 # skip PostgreSQL not installed"
+		exit 0
+		;;
+	*)
+		not_ok "a private PostgreSQL cluster starts" "$(head -c 600 "$T/pg.err")"
+		sh "$TOP/tests/pg.sh" stop "$PGDIR"
+		rm -rf "$PGDIR"
+		exit 1
+		;;
+	esac
+	at_exit "sh '$TOP/tests/pg.sh' stop '$PGDIR'; rm -rf '$PGDIR'"
+	if ! HUBDESK_DB=$(sh "$TOP/tests/pg.sh" db "$PGDIR" hubdesk 2>"$T/pg.err"); then
+		not_ok "a database is made" "$(head -c 600 "$T/pg.err")"
+		exit 1
+	fi
+	export HUBDESK_DB
+}
+
+# sql QUERY: a query on the test database through psql (rows as a|b); the
+# session's time zone is the desk's (TZ).
+sql() {
+	PGOPTIONS="-c TimeZone=$TZ -c client_min_messages=warning" \
+		"$(sh "$TOP/tests/pg.sh" bin)/psql" -X -q -At -d "$HUBDESK_DB" -c "$1"
+}
+
+# pg_kill: the server stops at once, as in a crash; pg_up starts it again.
+pg_kill() { sh "$TOP/tests/pg.sh" kill "$PGDIR"; }
+pg_up() { sh "$TOP/tests/pg.sh" start "$PGDIR"; }
