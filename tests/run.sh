@@ -82,7 +82,8 @@ run_scripts() {
 # The PostgreSQL pass, on a cluster of its own in $LOG/pg, stopped at the
 # end. A cluster that does not start (PostgreSQL missing too: make deps
 # installs it) is one failure. The tests that read no database (the source,
-# its layout, the translations, the units) run once, above.
+# its layout, the translations, the units) run once, above; so do those that
+# start a cluster of their own (test_pg_*).
 pg_pass() {
 	pg_dir=$PWD/$LOG/pg
 	pg_t0=$(date +%s)
@@ -100,7 +101,7 @@ pg_pass() {
 	HUBDESK_TEST_PG=$pg_dir HUBDESK_TEST_PG_BIN=$(sh tests/pg.sh bin)
 	export HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN
 	run_unit build/tests/test_*
-	run_scripts $(ls tests/cli/test_*.sh | grep -vE '/test_(source_rules|format|translations|deploy)\.sh$')
+	run_scripts $(ls tests/cli/test_*.sh | grep -vE '/test_(source_rules|format|translations|deploy|pg_.*)\.sh$')
 	unset HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN PASS
 	sh tests/pg.sh stop "$pg_dir"
 	echo "pg: the PostgreSQL pass took $(($(date +%s) - pg_t0)) s"
@@ -119,7 +120,7 @@ fi
 # find goes to files under $SAN/reports (a test also fails on the exit code
 # or the screen of a program they stopped). Left out: the thousand-command
 # and kill -9 campaigns (exit codes and crashes, not memory; long under
-# ASan), the booking race (timing), the accounts (Argon2 hashing is most of
+# ASan), the booking races and the server restarts (timing), the accounts (Argon2 hashing is most of
 # their time) and the LibreOffice round trip (LibreOffice is); the kiosk
 # (tests/kiosk) runs hubdesk as another user, who cannot write the reports.
 SAN=$LOG/san
@@ -132,6 +133,7 @@ san_pass() {
 	for t in tests/cli/test_*.sh tests/screen/test_*.sh; do
 		case $t in
 		*/test_print_exits.sh | */test_print_kill.sh | */test_booking_race.sh) continue ;;
+		*/test_pg_race.sh | */test_pg_restart.sh) continue ;;
 		*/test_staff.sh | */test_spreadsheet.sh) continue ;;
 		esac
 		t0=$(date +%s)
