@@ -570,6 +570,7 @@ bool db_pg_desk_waits(struct db_pg *pg)
 
 enum hd_status db_pg_begin(struct db_pg *pg, bool write, struct hd_err *err)
 {
+	const char *begin = write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ";
 	enum hd_status rc;
 
 	if (db_pg_in_transaction(pg)) {
@@ -580,7 +581,14 @@ enum hd_status db_pg_begin(struct db_pg *pg, bool write, struct hd_err *err)
 	}
 	rc = reconnect(pg, err);
 	if (rc == HD_OK)
-		rc = simple(pg, write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ", err);
+		rc = simple(pg, begin, err);
+	/* A connection found lost by BEGIN (the server restarted while the
+	 * desk was idle) lost nothing yet: the action begins on a new one. */
+	if (rc != HD_OK && PQstatus(pg->conn) == CONNECTION_BAD) {
+		rc = reconnect(pg, err);
+		if (rc == HD_OK)
+			rc = simple(pg, begin, err);
+	}
 	pg->tx = rc == HD_OK;
 	if (rc == HD_OK && write) {
 		rc = write_turn(pg, err);

@@ -327,6 +327,36 @@ static void test_a_lost_connection_is_made_again_on_the_next_action(void **state
 	db_close(db);
 }
 
+/* A desk left idle while the server restarted: its connection is found
+ * lost by the next action's BEGIN, which has done nothing yet, so that
+ * action runs on a new connection instead of failing. */
+static void test_an_action_after_an_idle_loss_runs_on_a_new_connection(void **state)
+{
+	struct pgt *p = *state;
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	long long pid;
+	struct db *db;
+	char sql[128], out[64];
+
+	NEED_PG(p);
+	db = open_new(p);
+	assert_int_equal(db_prepare(db, "SELECT pg_backend_pid()", &st, NULL), HD_OK);
+	assert_int_equal(db_step(st), DB_ROW);
+	pid = db_col_int(st, 0);
+	db_done(st);
+	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%lld)", pid);
+	psql(p, sql, out, sizeof(out));
+	assert_string_equal(out, "t");
+	assert_int_equal(db_begin(db, &err), HD_OK);
+	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('after', '1')", 0, 0, 0, &err),
+			 HD_OK);
+	assert_int_equal(db_commit(db, &err), HD_OK);
+	psql(p, "SELECT count(*) FROM setting WHERE key = 'after'", out, sizeof(out));
+	assert_string_equal(out, "1");
+	db_close(db);
+}
+
 /* A statement run after the connection was lost inside a transaction (a
  * caller that went on past a failure, as an audit snapshot's read does)
  * never runs on a new connection, outside the transaction, and the commit
@@ -453,6 +483,9 @@ int main(void)
 						pg_setup, pg_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_a_lost_connection_is_made_again_on_the_next_action, pg_setup,
+			pg_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_an_action_after_an_idle_loss_runs_on_a_new_connection, pg_setup,
 			pg_teardown),
 		cmocka_unit_test_setup_teardown(
 			test_after_a_loss_inside_a_transaction_nothing_runs_alone, pg_setup,
