@@ -40,6 +40,14 @@ sql() {
 		"$(sh "$TOP/tests/pg.sh" bin)/psql" -X -q -At -d "$HUBDESK_DB" -c "$1"
 }
 
+# pg_durable: a commit the server acknowledged is in its log on disk (the
+# cluster runs with synchronous_commit off, which may lose the last ones
+# when the server crashes; fsync off loses them only when the machine does).
+pg_durable() {
+	"$(sh "$TOP/tests/pg.sh" bin)/psql" -X -q -d "$HUBDESK_DB" \
+		-c "ALTER DATABASE hubdesk SET synchronous_commit = on"
+}
+
 # pg_kill: the server stops at once, as in a crash; pg_up starts it again.
 pg_kill() { sh "$TOP/tests/pg.sh" kill "$PGDIR"; }
 pg_up() { sh "$TOP/tests/pg.sh" start "$PGDIR"; }
