@@ -101,7 +101,13 @@ pg_pass() {
 	HUBDESK_TEST_PG=$pg_dir HUBDESK_TEST_PG_BIN=$(sh tests/pg.sh bin)
 	export HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN
 	run_unit build/tests/test_*
-	run_scripts $(ls tests/cli/test_*.sh | grep -vE '/test_(source_rules|format|translations|deploy|pg_.*)\.sh$')
+	# Left out as well: the campaigns about exit codes and crashes of
+	# printing (test_print_exits, test_print_kill), the SQLite race
+	# (test_pg_race is PostgreSQL's) and the LibreOffice round trip
+	# (test_spreadsheet: the file, not the database).
+	run_scripts $(ls tests/cli/test_*.sh |
+		grep -vE '/test_(source_rules|format|translations|deploy|pg_.*)\.sh$' |
+		grep -vE '/test_(print_exits|print_kill|booking_race|spreadsheet)\.sh$')
 	unset HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN PASS
 	sh tests/pg.sh stop "$pg_dir"
 	echo "pg: the PostgreSQL pass took $(($(date +%s) - pg_t0)) s"
