@@ -207,7 +207,7 @@ expect_eq "$(start_of "$M1")" "$(epoch '2026-12-03 10:00')" "the earlier occurre
 expect_eq "$(start_of "$M2") $(start_of "$M3") $(start_of "$M5")" \
 	"$(epoch '2026-12-10 15:00') $(epoch '2026-12-17 15:00') $(epoch '2026-12-31 15:00')" \
 	"the following occurrences moved to the new hours"
-expect_eq "$(sql "SELECT count(*) FROM booking WHERE id IN ($M2, $M3, $M5) AND end - start = 5400")" 3 \
+expect_eq "$(sql "SELECT count(*) FROM booking WHERE id IN ($M2, $M3, $M5) AND \"end\" - start = 5400")" 3 \
 	"and to the new length"
 expect_eq "$(state_of "$M4") $(start_of "$M4")" "cancelled $(epoch '2026-12-24 10:00')" \
 	"the occurrence cancelled on its own stays cancelled where it was"
