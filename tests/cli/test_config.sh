@@ -183,7 +183,7 @@ after=$(sql "SELECT after FROM audit WHERE action = 'config.set' ORDER BY id DES
 before_v=$(sql "SELECT coalesce(before, '') FROM audit WHERE action = 'config.set' ORDER BY id DESC LIMIT 1")
 case $after in *30*) ok "the audit row holds the new value" ;; *) not_ok "the audit row holds the new value: '$after'" ;; esac
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE id = (SELECT max(id) FROM audit WHERE action = 'config.set')
-	AND coalesce(record, '') || ' ' || coalesce(record_id, '') || ' ' || coalesce(before, '') || ' ' || coalesce(after, '')
+	AND coalesce(record, '') || ' ' || coalesce(CAST(record_id AS TEXT), '') || ' ' || coalesce(before, '') || ' ' || coalesce(after, '')
 	LIKE '%retention.days%'")" 1 "the audit row names the key that changed"
 case $before_v in *100*) ok "the audit row holds the old value" ;; *) not_ok "the audit row holds the old value: '$before_v'" ;; esac
 n=$(sql "SELECT count(*) FROM audit")
