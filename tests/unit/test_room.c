@@ -213,11 +213,10 @@ static void test_room_update_is_audited_with_before_and_after(void **state)
 	assert_int_equal(room_add(t->db, &t->who, &d, &id, &err), HD_OK);
 	assert_int_equal(room_update(t->db, &t->who, id, &e, &err), HD_OK);
 	assert_int_equal(room_edits(t), 1);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'room.edit'"
-					" AND record = 'room' AND record_id = 1"
-					" AND json_extract(before, '$.capacity') = 20"
-					" AND json_extract(after, '$.capacity') = 24"
-					" AND json_extract(after, '$.name') = '二楼会议室'"),
+	assert_int_equal(tdb_audits(t->db,
+				    "action = 'room.edit' AND record = 'room' AND record_id = 1", 0,
+				    "before.capacity=20", "after.capacity=24",
+				    "after.name='二楼会议室'", NULL),
 			 1);
 }
 

@@ -136,9 +136,8 @@ static void test_set_is_audited_and_a_refused_set_changes_nothing(void **state)
 	assert_int_equal(settings_int(t->db, SET_IDLE_SECONDS), 120);
 	assert_int_equal(settings_set(t->db, &t->who, SET_IDLE_SECONDS, "4", &err), HD_BAD_INPUT);
 	assert_int_equal(settings_int(t->db, SET_IDLE_SECONDS), 120);
-	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'config.set'"
-					" AND json_extract(before, '$.\"idle.seconds\"') = '60'"
-					" AND json_extract(after, '$.\"idle.seconds\"') = '120'"),
+	assert_int_equal(tdb_audits(t->db, "action = 'config.set'", 0, "before.idle.seconds='60'",
+				    "after.idle.seconds='120'", NULL),
 			 1);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'config.set'"),
 			 1);

@@ -94,9 +94,8 @@ static void test_reprints_count_copies_and_are_audited(void **state)
 	assert_true(exists(dir, "booking-3-2.pdf"));
 	assert_true(exists(dir, "booking-4-1.pdf"));
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'print'"), 2);
-	assert_int_equal(tdb_int(t->db,
-				 "SELECT count(*) FROM audit WHERE action = 'reprint'"
-				 " AND record = 'spool' AND json_extract(after, '$.copy') = 2"),
+	assert_int_equal(tdb_audits(t->db, "action = 'reprint' AND record = 'spool'", 0,
+				    "after.copy=2", NULL),
 			 1);
 }
 

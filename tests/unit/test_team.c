@@ -166,10 +166,8 @@ static void test_application_is_applied_audited_and_not_filed(void **state)
 	assert_string_equal(tm.last_activity, "");
 	assert_string_equal(tm.checked_date, "");
 	assert_int_equal(tm.last_booked, 0);
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE action = 'team.add'"
-				   " AND record_id = $1 AND json_extract(after, '$.state') = 1",
-				   id),
+	assert_int_equal(tdb_audits(t->db, "action = 'team.add' AND record_id = $1", id,
+				    "after.state=1", NULL),
 			 1);
 }
 
@@ -252,43 +250,23 @@ static void test_each_step_is_audited_with_before_and_after(void **state)
 	STEP(HD_OK, &s, id, TEAM_CLASSIFY, "公益慈善");
 	STEP(HD_OK, &s, id, TEAM_REOPEN, "分类有误");
 	STEP(HD_OK, &s, id, TEAM_DEREGISTER, "团队解散");
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = $1"
-				   " AND action = 'team.review' AND actor = 'staff'"
-				   " AND actor_name = '王工' AND desk = '前台'"
-				   " AND json_extract(before, '$.state') = 1"
-				   " AND json_extract(after, '$.state') = 2",
-				   id),
+	assert_int_equal(tdb_audits(t->db,
+				    "record_id = $1 AND action = 'team.review' AND actor = 'staff'"
+				    " AND actor_name = '王工' AND desk = '前台'",
+				    id, "before.state=1", "after.state=2", NULL),
 			 1);
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = $1"
-				   " AND action = 'team.file'"
-				   " AND json_extract(before, '$.filed_date') IS NULL"
-				   " AND json_extract(after, '$.state') = 3"
-				   " AND json_extract(after, '$.filed_date') = '" TODAY "'",
-				   id),
+	assert_int_equal(tdb_audits(t->db, "record_id = $1 AND action = 'team.file'", id,
+				    "before.filed_date=null", "after.state=3",
+				    "after.filed_date='" TODAY "'", NULL),
 			 1);
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = $1"
-				   " AND action = 'team.classify'"
-				   " AND json_extract(before, '$.category') = 1"
-				   " AND json_extract(after, '$.category') = 2"
-				   " AND json_extract(after, '$.state') = 4",
-				   id),
+	assert_int_equal(tdb_audits(t->db, "record_id = $1 AND action = 'team.classify'", id,
+				    "before.category=1", "after.category=2", "after.state=4", NULL),
 			 1);
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = $1"
-				   " AND action = 'team.reopen'"
-				   " AND json_extract(before, '$.state') = 4"
-				   " AND json_extract(after, '$.state') = 3",
-				   id),
+	assert_int_equal(tdb_audits(t->db, "record_id = $1 AND action = 'team.reopen'", id,
+				    "before.state=4", "after.state=3", NULL),
 			 1);
-	assert_int_equal(count_for(t,
-				   "SELECT count(*) FROM audit WHERE record_id = $1"
-				   " AND action = 'team.deregister'"
-				   " AND json_extract(before, '$.state') = 3"
-				   " AND json_extract(after, '$.state') = 5",
-				   id),
+	assert_int_equal(tdb_audits(t->db, "record_id = $1 AND action = 'team.deregister'", id,
+				    "before.state=3", "after.state=5", NULL),
 			 1);
 }
 
@@ -614,13 +592,9 @@ static void test_activity_defaults_to_today_and_marks_the_check(void **state)
 	EXPECT(HD_OK, team_activity(t->db, &t->who, id, CLOCK_NO_DAY, &err));
 	assert_string_equal(get(t, id).last_activity, TODAY);
 	assert_string_equal(get(t, id).checked_date, TODAY);
-	assert_int_equal(
-		count_for(t,
-			  "SELECT count(*) FROM audit WHERE action = 'team.activity'"
-			  " AND record_id = $1 AND json_extract(after, '$.last_activity') = '" TODAY
-			  "'",
-			  id),
-		1);
+	assert_int_equal(tdb_audits(t->db, "action = 'team.activity' AND record_id = $1", id,
+				    "after.last_activity='" TODAY "'", NULL),
+			 1);
 	/* an earlier activity recorded later does not move the last one back */
 	EXPECT(HD_OK, team_activity(t->db, &t->who, id, tday("2026-10-01"), &err));
 	assert_string_equal(get(t, id).last_activity, TODAY);
@@ -888,17 +862,16 @@ static void test_volunteer_and_desk_apply_and_record_but_take_no_step(void **sta
 		       team_create(t->db, who[k], &d, TEAM_APPLIED, CLOCK_NO_DAY, &id, &err));
 		assert_int_equal(state_of_team(t, id), TEAM_APPLIED);
 		EXPECT(HD_OK, team_activity(t->db, who[k], filed, tday("2026-11-20"), &err));
-		denied = tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'denied'"
-					" AND json_extract(after, '$.action') = 'team-step'");
+		denied = tdb_audits(t->db, "action = 'denied'", 0, "after.action='team-step'",
+				    NULL);
 		for (i = 0; i < sizeof(ACTIONS) / sizeof(ACTIONS[0]); i++) {
 			STEP(HD_REFUSED, who[k], id, ACTIONS[i], ARGS[i]);
 			STEP(HD_REFUSED, who[k], filed, ACTIONS[i], ARGS[i]);
 		}
 		assert_int_equal(state_of_team(t, id), TEAM_APPLIED);
 		assert_int_equal(state_of_team(t, filed), TEAM_FILED);
-		assert_int_equal(tdb_int(t->db,
-					 "SELECT count(*) FROM audit WHERE action = 'denied'"
-					 " AND json_extract(after, '$.action') = 'team-step'"),
+		assert_int_equal(tdb_audits(t->db, "action = 'denied'", 0,
+					    "after.action='team-step'", NULL),
 				 denied + 10);
 		/* adding a team straight into a filed state is editing the register */
 		d = draft("直接备案队", NAMES[k]);

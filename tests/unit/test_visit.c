@@ -96,6 +96,30 @@ static long long count(struct db *db, const char *sql, long long id)
 	return v;
 }
 
+/* The visits the retention's audit rows say they erased, added up (the
+ * snapshots read in C, as on every backend). */
+static long long retention_visits(struct db *db)
+{
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	struct json_obj o;
+	const struct json_member *m;
+	long long sum = 0;
+
+	assert_int_equal(db_prepare(db, "SELECT after FROM audit WHERE action = 'visit.retention'",
+				    &st, &err),
+			 HD_OK);
+	while (db_step(st) == DB_ROW) {
+		json_parse(db_col_text(st, 0), &o);
+		m = json_get(&o, "visits");
+		assert_non_null(m);
+		sum += m->num;
+		json_obj_free(&o);
+	}
+	db_done(st);
+	return sum;
+}
+
 static void test_checkin_normalises_the_phone_and_masks_it(void **state)
 {
 	struct tdb *t = *state;
@@ -122,12 +146,8 @@ static void test_checkin_normalises_the_phone_and_masks_it(void **state)
 	assert_string_equal(masked, "138****5678");
 	free(all);
 	/* The audit names the person by number only. */
-	assert_int_equal(count(t->db,
-			       "SELECT count(*) FROM audit WHERE action = 'visit.checkin'"
-			       " AND record_id = $1 AND json_extract(after, '$.person') > 0"
-			       " AND json_extract(after, '$.phone') IS NULL"
-			       " AND json_extract(after, '$.name') IS NULL",
-			       id),
+	assert_int_equal(tdb_audits(t->db, "action = 'visit.checkin' AND record_id = $1", id,
+				    "after.person>0", "after.phone=null", "after.name=null", NULL),
 			 1);
 	assert_int_equal(tdb_int(t->db,
 				 "SELECT count(*) FROM audit WHERE coalesce(after, '') LIKE"
@@ -811,9 +831,7 @@ static void test_retention_erases_many_visits_in_batches(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM person"), 0);
 	assert_true(tdb_int(t->db, "SELECT count(*) FROM audit WHERE action = 'visit.retention'") >=
 		    2);
-	assert_int_equal(tdb_int(t->db, "SELECT sum(after ->> 'visits') FROM audit"
-					" WHERE action = 'visit.retention'"),
-			 5000);
+	assert_int_equal(retention_visits(t->db), 5000);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM visit"), 5000);
 	assert_int_equal(visit_retention(t->db, &t->who, &erased, &err), HD_OK);
 	assert_int_equal(erased, 0);

@@ -30,6 +30,7 @@
 #include "core/actor.h"
 #include "core/clock.h"
 #include "core/db.h"
+#include "core/json.h"
 #include "core/setup.h"
 
 struct tdb {
@@ -340,6 +341,79 @@ static inline bool tdb_exec(struct db *db, const char *sql)
 	}
 	free(copy);
 	return good;
+}
+
+/* True when the snapshot o holds check, "KEY=VALUE" or "KEY>N": VALUE is
+ * 'text' (that text), null (null or absent) or a whole number; N a number
+ * the member's must exceed. */
+static inline bool tdb_snap_holds(const struct json_obj *o, const char *check)
+{
+	const char *op = strpbrk(check, "=>");
+	char key[64];
+	const struct json_member *m;
+	const char *v;
+	size_t n;
+
+	assert_non_null(op);
+	snprintf(key, sizeof(key), "%.*s", (int)(op - check), check);
+	m = json_get(o, key);
+	v = op + 1;
+	if (*op == '>')
+		return m && (m->kind == JSON_INT || m->kind == JSON_REAL) &&
+		       strtod(m->text, NULL) > strtod(v, NULL);
+	if (strcmp(v, "null") == 0)
+		return !m || m->kind == JSON_NULL;
+	if (*v == '\'') {
+		n = strlen(v + 1);
+		assert_true(n > 0 && v[n] == '\'');
+		return m && m->kind == JSON_TEXT && strlen(m->text) == n - 1 &&
+		       strncmp(m->text, v + 1, n - 1) == 0;
+	}
+	return m && m->kind == JSON_INT && m->num == strtoll(v, NULL, 10);
+}
+
+/* How many audit rows "SELECT before, after FROM audit WHERE where" gives
+ * ($1 = id, where it names $1) whose snapshots hold every check of the
+ * NULL-ended list: "before.KEY..." or "after.KEY..." as tdb_snap_holds()
+ * reads them. The JSON is read in C (core/json), as the program reads it,
+ * so a check means the same on every backend; -1 when the query fails. */
+static inline long long tdb_audits(struct db *db, const char *where, long long id, ...)
+{
+	char sql[1024];
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	struct json_obj snap[2];
+	enum db_step r = DB_FAILED;
+	long long n = 0;
+	const char *check;
+	bool all;
+	va_list ap;
+
+	snprintf(sql, sizeof(sql), "SELECT before, after FROM audit WHERE %s", where);
+	if (db_prepare(db, sql, &st, &err) != HD_OK) {
+		db_done(st);
+		return -1;
+	}
+	if (db_param_count(st) >= 1)
+		db_bind_int(st, 1, id);
+	while ((r = db_step(st)) == DB_ROW) {
+		json_parse(db_col_text(st, 0), &snap[0]);
+		json_parse(db_col_text(st, 1), &snap[1]);
+		all = true;
+		va_start(ap, id);
+		while (all && (check = va_arg(ap, const char *)) != NULL) {
+			bool after = strncmp(check, "after.", 6) == 0;
+
+			assert_true(after || strncmp(check, "before.", 7) == 0);
+			all = tdb_snap_holds(&snap[after], check + (after ? 6 : 7));
+		}
+		va_end(ap);
+		n += all;
+		json_obj_free(&snap[0]);
+		json_obj_free(&snap[1]);
+	}
+	db_done(st);
+	return r == DB_DONE ? n : -1;
 }
 
 /* On SQLite: writes the WAL back into the file (a checkpoint) and returns
