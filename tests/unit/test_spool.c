@@ -128,13 +128,21 @@ static void test_the_default_folder_is_beside_the_database(void **state)
 	long long id;
 
 	unsetenv("HUBDESK_SPOOL");
+	if (db_is_server(t->db)) {
+		/* A database on a server has no folder: the desk's state folder. */
+		snprintf(want, sizeof(want), "%s/state", t->dir);
+		setenv("XDG_STATE_HOME", want, 1);
+		snprintf(want, sizeof(want), "%s/state/hubdesk/spool", t->dir);
+	} else {
+		snprintf(want, sizeof(want), "%s/spool", t->dir);
+	}
 	spool_dir(t->db, dir, sizeof(dir));
-	snprintf(want, sizeof(want), "%s/spool", t->dir);
 	assert_string_equal(dir, want);
 	assert_int_equal(spool_print(t->db, &t->who, SPOOL_KIND_VISITOR, 1, SPOOL_ESCPOS, "", DOC,
 				     sizeof(DOC) - 1, &id, &out, &err),
 			 HD_OK);
 	assert_true(exists(want, "visitor-1-1.bin"));
+	unsetenv("XDG_STATE_HOME");
 }
 
 static void test_bad_calls_store_nothing(void **state)
@@ -436,6 +444,26 @@ static void test_the_desks_retries_back_off_a_retry_by_hand_does_not(void **stat
 /* A slip made before the receipt printer was set (a PDF waiting for no
  * printer) goes to the receipt printer once it is set, made again as
  * ESC/POS: routing is decided at delivery. */
+/* True when the spooled data of record id begins with the n bytes of head
+ * (compared in C: a bytes literal is written differently on each backend). */
+static bool data_begins(struct db *db, long long id, const char *head, size_t n)
+{
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	const void *data;
+	size_t len = 0;
+	bool yes = false;
+
+	if (db_prepare_with(db, "SELECT data FROM spool WHERE record_id = $1", &id, 1, &st, &err) ==
+		    HD_OK &&
+	    db_step(st) == DB_ROW) {
+		data = db_col_blob(st, 0, &len);
+		yes = data && len >= n && memcmp(data, head, n) == 0;
+	}
+	db_done(st);
+	return yes;
+}
+
 static void test_a_waiting_slip_goes_where_slips_go_now(void **state)
 {
 	struct tdb *t = *state;
@@ -454,9 +482,10 @@ static void test_a_waiting_slip_goes_where_slips_go_now(void **state)
 	assert_int_equal(spool_retry(t->db, &delivered, &waiting, &err), HD_OK);
 	snprintf(sql, sizeof(sql),
 		 "SELECT format = 'escpos' AND queue = 'Receipt' AND attempts = 1 AND copy = 1"
-		 " AND substr(data, 1, 2) = x'1b40' FROM spool WHERE record_id = %lld",
+		 " FROM spool WHERE record_id = %lld",
 		 id);
 	assert_int_equal(tdb_int(t->db, sql), 1);
+	assert_true(data_begins(t->db, id, "\x1b\x40", 2));
 }
 
 int main(void)
