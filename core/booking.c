@@ -302,7 +302,9 @@ enum hd_status booking_audit(struct db *db, const struct hd_actor *who, const ch
 }
 
 /* Inside the caller's transaction, after plan_check(). A write the
- * triggers refuse is the room taken. */
+ * triggers refuse is the room taken; it is made in a savepoint, so the
+ * caller's transaction goes on after a refusal on every backend (a failed
+ * statement would end PostgreSQL's). */
 enum hd_status plan_insert(struct db *db, const struct hd_actor *who, const struct booking_plan *p,
 			   long long series_id, long long *id, struct hd_err *err)
 {
@@ -310,6 +312,9 @@ enum hd_status plan_insert(struct db *db, const struct hd_actor *who, const stru
 	enum hd_status rc;
 	enum db_step step;
 
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
 	rc = db_prepare(
 		db,
 		"INSERT INTO booking(room_id, org_id, team_id, start, \"end\", hold_end, attendees,"
@@ -318,7 +323,7 @@ enum hd_status plan_insert(struct db *db, const struct hd_actor *who, const stru
 		" nullif($8, ''), $9, nullif(CAST($10 AS BIGINT), 0), $11, $11) RETURNING id",
 		&st, err);
 	if (rc != HD_OK)
-		return rc;
+		return db_finish(db, rc, err);
 	db_bind_int(st, 1, p->room.id);
 	db_bind_int(st, 2, p->org_id);
 	db_bind_int(st, 3, p->team_id);
@@ -339,7 +344,7 @@ enum hd_status plan_insert(struct db *db, const struct hd_actor *who, const stru
 	else
 		rc = db_step_fail(st, err);
 	db_done(st);
-	return rc;
+	return db_finish(db, rc, err);
 }
 
 enum hd_status booking_add(struct db *db, const struct hd_actor *who, enum access_via how,
@@ -563,6 +568,11 @@ enum hd_status booking_place(struct db *db, long long id, const struct booking_p
 	enum hd_status rc;
 	enum db_step step;
 
+	/* In a savepoint, as plan_insert(): a refusal leaves the caller's
+	 * transaction usable. */
+	rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
 	rc = db_prepare(db,
 			"UPDATE booking SET room_id = $2, start = $3, \"end\" = $4, hold_end = $5,"
 			" series_id = CASE WHEN CAST($7 AS BIGINT) > 0 THEN $7 ELSE series_id END,"
@@ -570,7 +580,7 @@ enum hd_status booking_place(struct db *db, long long id, const struct booking_p
 			" updated = $6 WHERE id = $1",
 			&st, err);
 	if (rc != HD_OK)
-		return rc;
+		return db_finish(db, rc, err);
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, p->room.id);
 	db_bind_int(st, 3, p->start);
@@ -585,7 +595,7 @@ enum hd_status booking_place(struct db *db, long long id, const struct booking_p
 	else if (step != DB_DONE)
 		rc = db_step_fail(st, err);
 	db_done(st);
-	return rc;
+	return db_finish(db, rc, err);
 }
 
 enum hd_status booking_move(struct db *db, const struct hd_actor *who, enum access_via how,
