@@ -280,7 +280,7 @@ static void test_triggers_refuse_overlaps_whatever_writes_them(void **state)
 	EXPECT(HD_OK, book_org(t, "2", "1", NOV(24), "10:00", "12:00", &first, &err));
 	EXPECT(HD_OK, book_org(t, "2", "2", NOV(24), "14:00", "15:00", &other, &err));
 	snprintf(sql, sizeof(sql),
-		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
+		 "INSERT INTO booking(room_id, org_id, start, \"end\", hold_end, state, created, updated)"
 		 " VALUES (2, 3, %lld, %lld, %lld, 'confirmed', 0, 0)",
 		 (long long)s + 3600, (long long)s + 7200 + 3600, (long long)s + 7200 + 3600);
 	assert_false(tdb_exec(t->db, sql));
@@ -288,13 +288,13 @@ static void test_triggers_refuse_overlaps_whatever_writes_them(void **state)
 		 (long long)s + 1800, other);
 	assert_false(tdb_exec(t->db, sql));
 	snprintf(sql, sizeof(sql),
-		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
+		 "INSERT INTO booking(room_id, org_id, start, \"end\", hold_end, state, created, updated)"
 		 " VALUES (3, 3, %lld, %lld, %lld, 'confirmed', 0, 0)",
 		 (long long)s - 86400 * 3, (long long)s - 86400 * 2, (long long)s - 86400 * 2);
 	assert_false(tdb_exec(t->db, sql));
 	/* A cancelled row may lie anywhere: it holds nothing. */
 	snprintf(sql, sizeof(sql),
-		 "INSERT INTO booking(room_id, org_id, start, end, hold_end, state, created, updated)"
+		 "INSERT INTO booking(room_id, org_id, start, \"end\", hold_end, state, created, updated)"
 		 " VALUES (2, 3, %lld, %lld, %lld, 'cancelled', 0, 0)",
 		 (long long)s, (long long)s + 3600, (long long)s + 3600);
 	assert_true(tdb_exec(t->db, sql));

@@ -122,7 +122,7 @@ static void booking(struct tdb *t, long long room, long long org, long long team
 		    const char *from, const char *to, const char *state, int noshow, int late)
 {
 	exec(t,
-	     "INSERT INTO booking(room_id, org_id, team_id, start, end, hold_end, state, noshow,"
+	     "INSERT INTO booking(room_id, org_id, team_id, start, \"end\", hold_end, state, noshow,"
 	     " late_cancel, created, updated) VALUES ($1, $2, $3, $4, $5, $5, $7,"
 	     " coalesce($6, 0) % 2, coalesce($6, 0) / 2, 0, 0)",
 	     room, org, team, (long long)local(day, from), (long long)local(day, to),
