@@ -182,6 +182,7 @@ enum hd_status org_add(struct db *db, const struct hd_actor *who, const struct o
 	struct db_stmt *st = NULL;
 	struct org o;
 	enum hd_status rc;
+	enum db_step step;
 	char *after = NULL;
 
 	rc = org_check(d, &o, notes, err);
@@ -199,7 +200,18 @@ enum hd_status org_add(struct db *db, const struct hd_actor *who, const struct o
 	if (rc != HD_OK)
 		goto done;
 	bind_org(st, &o);
-	if (db_step(st) != DB_ROW) {
+	step = db_step(st);
+	if (step == DB_CONSTRAINT) {
+		/* Another desk's, committed after this transaction's snapshot
+		 * (PostgreSQL's unique index sees it; taken() could not). */
+		db_step_fail(st, err);
+		rc = hd_err_set(err, HD_REFUSED,
+				strstr(err->msg, "credit_code") ? "credit_code" : "name", "%s",
+				_("another desk has just registered an organisation of that "
+				  "name or credit code"));
+		goto done;
+	}
+	if (step != DB_ROW) {
 		rc = db_step_fail(st, err);
 		goto done;
 	}
