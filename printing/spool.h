@@ -123,7 +123,8 @@ enum hd_status spool_list_waiting(struct db *db, struct spool_entry **out, int *
 /* One row; HD_NOT_FOUND when there is none. */
 enum hd_status spool_get(struct db *db, long long id, struct spool_entry *out, struct hd_err *err);
 
-/* The spool folder of db into out: HUBDESK_SPOOL, else <database folder>/spool. */
+/* The spool folder of db into out: HUBDESK_SPOOL, else <database folder>/spool
+ * (on a server: $XDG_STATE_HOME/hubdesk/spool, else ~/.local/state/hubdesk/spool). */
 void spool_dir(struct db *db, char *out, size_t outsz);
 
 /* "escpos" or "pdf". */
