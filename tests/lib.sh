@@ -156,6 +156,18 @@ agg() {
 	fi
 }
 
+# json_at COLUMN KEY: SQL for the value at KEY of the JSON text in COLUMN
+# (NULL when absent): SQLite's ->> or PostgreSQL's on a json cast. A number
+# comes back as a number on SQLite, as text on PostgreSQL: CAST it to
+# compare it with one.
+json_at() {
+	if on_pg; then
+		echo "(CAST($1 AS json) ->> '$2')"
+	else
+		echo "($1 ->> '\$.$2')"
+	fi
+}
+
 # on_pg: true when the tests run on PostgreSQL.
 on_pg() {
 	[ -n "${HUBDESK_TEST_PG:-}" ]

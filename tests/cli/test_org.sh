@@ -37,7 +37,7 @@ expect_eq "$(sql "SELECT name, short, kind, credit_code, credit_ok, contact, pho
 audit="SELECT after FROM audit WHERE action = 'org.add' AND record_id = $id1"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'org.add' AND record_id = $id1")" 1 \
 	"org add writes one org.add audit row"
-expect_eq "$(sql "SELECT json_extract(after, '\$.name') || ' ' || json_extract(after, '\$.credit_code') FROM audit WHERE action = 'org.add' AND record_id = $id1")" \
+expect_eq "$(sql "SELECT $(json_at after name) || ' ' || $(json_at after credit_code) FROM audit WHERE action = 'org.add' AND record_id = $id1")" \
 	"浦东新区阳光社工服务社 52310115MJ50000173" "the audit row holds the record as JSON"
 if on_pg; then VALID='CAST(after::json IS NOT NULL AS INTEGER)'; else VALID='json_valid(after)'; fi
 expect_eq "$(sql "SELECT $VALID FROM audit WHERE action = 'org.add' AND record_id = $id1")" 1 \

@@ -24,7 +24,7 @@ expect_record 一号会议室 "room add"
 id1=$ID
 expect_eq "$(sql "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room WHERE id = $id1")" \
 	"一号会议室|1|12|510|1200|15" "the room is stored as given"
-expect_eq "$(sql "SELECT json_extract(after, '\$.name') FROM audit WHERE action = 'room.add' AND record_id = $id1")" \
+expect_eq "$(sql "SELECT $(json_at after name) FROM audit WHERE action = 'room.add' AND record_id = $id1")" \
 	一号会议室 "room add writes a room.add audit row"
 
 expect_rc 0 "room add with the kind by its Chinese name" hd room add --name 舞蹈室 --kind 活动室 --capacity 30

@@ -152,7 +152,7 @@ expect_eq "$(sql "SELECT name || '|' || role || '|' || disabled FROM staff WHERE
 expect_hash "SELECT pin_hash FROM staff WHERE id = $id_zhang" "$PIN_ADD" yes "its hash verifies the PIN given"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'staff.add' AND record_id = $id_zhang")" 1 \
 	"staff add writes one staff.add audit row"
-expect_eq "$(sql "SELECT json_extract(after, '\$.name') || ' ' || json_extract(after, '\$.role') FROM audit WHERE action = 'staff.add' AND record_id = $id_zhang")" \
+expect_eq "$(sql "SELECT $(json_at after name) || ' ' || $(json_at after role) FROM audit WHERE action = 'staff.add' AND record_id = $id_zhang")" \
 	"张三 1" "the audit row holds the account's name and role"
 run hd staff list
 expect_out "^$id_zhang${TAB}张三${TAB}Volunteer" "staff list shows the new account"
@@ -243,7 +243,7 @@ expect_rc 0 "staff disable of 张三" hd staff disable "$id_zhang"
 expect_eq "$(sql "SELECT disabled FROM staff WHERE id = $id_zhang")" 1 "张三 is disabled"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'staff.disable' AND record_id = $id_zhang")" 1 \
 	"staff disable writes one staff.disable audit row"
-expect_eq "$(sql "SELECT json_extract(after, '\$.disabled') FROM audit WHERE action = 'staff.disable' AND record_id = $id_zhang")" \
+expect_eq "$(sql "SELECT $(json_at after disabled) FROM audit WHERE action = 'staff.disable' AND record_id = $id_zhang")" \
 	1 "the audit row shows the account disabled"
 run hd staff list
 expect_eq "$(awk -F'\t' -v id="$id_zhang" 'NR > 1 && $1 == id { print $4 }' "$T/out")" disabled \

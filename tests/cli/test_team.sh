@@ -279,7 +279,7 @@ expect_out "^2${TAB}.*银龄太极拳队" "it prints the team's line with the ne
 expect_eq "$(sql "SELECT name || ' ' || members FROM team WHERE id = 2")" "银龄太极拳队 32" "the name and members changed"
 expect_eq "$(sql "SELECT leader || ' ' || phone || ' ' || place || ' ' || state FROM team WHERE id = 2")" "$before" \
 	"the other fields and the state stay"
-expect_eq "$(sql "SELECT json_extract(before, '\$.name') || ' > ' || json_extract(after, '\$.name') FROM audit
+expect_eq "$(sql "SELECT $(json_at before name) || ' > ' || $(json_at after name) FROM audit
 	WHERE action = 'team.update' AND record_id = 2 ORDER BY id DESC LIMIT 1")" "$old > 银龄太极拳队" \
 	"the update is audited with before and after"
 expect_eq "$(sql "SELECT count(*) FROM name_gram WHERE kind = (SELECT kind FROM name_gram WHERE gram = '银龄' LIMIT 1) AND id = 2 AND gram = '银龄'")" 1 \
