@@ -80,9 +80,19 @@ static enum hd_status insert(struct db *db, const struct hd_actor *who, const ch
 			     const char *hash, long long *id, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
+	struct staff taken;
 	enum hd_status rc;
 	enum db_step step;
 
+	/* Looked up first: a refused INSERT would still take an id from
+	 * PostgreSQL's sequence. The constraint is the rule under a race. */
+	rc = find(db, 0, name, &taken, err);
+	if (rc == HD_OK)
+		return hd_err_set(err, HD_REFUSED, "name", _("an account named %s exists already"),
+				  name);
+	if (rc != HD_NOT_FOUND)
+		return rc;
+	hd_err_clear(err);
 	rc = db_prepare(db,
 			"INSERT INTO staff(name, role, pin_hash, created, updated)"
 			" VALUES ($1, $2, $3, $4, $4) RETURNING id",

@@ -59,6 +59,21 @@ static void test_pin_shape_is_checked(void **state)
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM staff"), 0);
 }
 
+static void test_refused_duplicate_name_uses_no_id(void **state)
+{
+	struct tdb *t = *state;
+	struct hd_err err;
+	long long first, id = 0;
+
+	first = add(t, "王老师", "staff", "864209");
+	assert_int_equal(staff_add(t->db, &t->who, "王老师", "volunteer", "864209", &id, &err),
+			 HD_REFUSED);
+	assert_string_equal(err.field, "name");
+	assert_int_equal(staff_add(t->db, &t->who, "王老师", "volunteer", "864209", &id, &err),
+			 HD_REFUSED);
+	assert_int_equal(add(t, "李老师", "staff", "864209"), first + 1);
+}
+
 static void test_right_pin_signs_in_with_the_role(void **state)
 {
 	struct tdb *t = *state;
@@ -261,6 +276,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pin_is_stored_only_as_an_argon2id_hash,
 						tdb_setup, tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_pin_shape_is_checked, tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(test_refused_duplicate_name_uses_no_id, tdb_setup,
+						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_right_pin_signs_in_with_the_role, tdb_setup,
 						tdb_teardown),
 		cmocka_unit_test_setup_teardown(test_five_wrong_pins_lock_for_fifteen_minutes,
