@@ -279,7 +279,7 @@ new=$(sql "SELECT pin_hash FROM staff WHERE id = 2")
 if [ "$new" != "$old" ]; then ok "the hash changed"; else not_ok "the hash changed"; fi
 expect_hash "SELECT pin_hash FROM staff WHERE id = 2" "$PIN_RESET" yes "the new hash verifies the new PIN"
 expect_hash "SELECT pin_hash FROM staff WHERE id = 2" 135790 no "the old PIN no longer works"
-expect_eq "$(sql "SELECT failures || '|' || coalesce(locked_until, '-') FROM staff WHERE id = 2")" "0|-" \
+expect_eq "$(sql "SELECT failures || '|' || coalesce(CAST(locked_until AS TEXT), '-') FROM staff WHERE id = 2")" "0|-" \
 	"the reset lifts the lock and clears the count"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action = 'staff.reset-pin' AND record_id = 2")" 1 \
 	"staff reset-pin writes one staff.reset-pin audit row"
