@@ -35,6 +35,15 @@ else
 	export HUBDESK_DB="$T/hubdesk.db"
 fi
 export XDG_DATA_HOME="$T/xdg"
+# SPOOL_DIR: where a document waits as a file when no printer takes it
+# (HUBDESK_SPOOL unset): beside the database file, or for a database on a
+# server in the desk's own state folder.
+export XDG_STATE_HOME="$T/state"
+if [ -n "${HUBDESK_TEST_PG:-}" ]; then
+	SPOOL_DIR=$XDG_STATE_HOME/hubdesk/spool
+else
+	SPOOL_DIR=$T/spool
+fi
 export HOME="$T/home"
 mkdir -p "$HOME"
 

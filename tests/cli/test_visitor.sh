@@ -44,14 +44,6 @@ checkpoint() {
 	fi
 }
 
-# The slips wait beside the database file; beside a database on a server,
-# in the desk's own state folder.
-SPOOL=$T/spool
-if on_pg; then
-	export XDG_STATE_HOME="$T/state"
-	SPOOL=$XDG_STATE_HOME/hubdesk/spool
-fi
-
 visits() {
 	sql "SELECT count(*) FROM visit"
 }
@@ -73,9 +65,9 @@ else
 fi
 expect_err "no printer is set" "without a printer stderr says so"
 expect_err "waits" "and that the slip waits"
-if [ -f "$SPOOL/visitor-1-1.pdf" ]; then ok "the slip is spool/visitor-1-1.pdf"; else
-	not_ok "the slip is spool/visitor-1-1.pdf" "$(ls -la "$SPOOL" 2>&1)"; fi
-expect_eq "$(head -c 5 "$SPOOL/visitor-1-1.pdf" 2>/dev/null)" "%PDF-" "the waiting slip is a PDF"
+if [ -f "$SPOOL_DIR/visitor-1-1.pdf" ]; then ok "the slip is spool/visitor-1-1.pdf"; else
+	not_ok "the slip is spool/visitor-1-1.pdf" "$(ls -la "$SPOOL_DIR" 2>&1)"; fi
+expect_eq "$(head -c 5 "$SPOOL_DIR/visitor-1-1.pdf" 2>/dev/null)" "%PDF-" "the waiting slip is a PDF"
 expect_eq "$(sql "SELECT state || ' ' || format FROM spool WHERE kind = 'visitor' AND record_id = 1")" \
 	"waiting pdf" "the spool row waits"
 expect_eq "$(sql "SELECT p.name || ' ' || p.phone || ' ' || v.purpose || ' ' || v.party FROM visit v JOIN person p ON p.id = v.person_id WHERE v.id = 1")" \
@@ -88,7 +80,7 @@ expect_rc 0 "checkin by the purpose's Chinese name, an org, a party, --no-print"
 if grep -q "^2${TAB}$(token_for V 2)${TAB}李四 政策咨询 09:00\$" "$T/out"; then ok "its line"; else
 	not_ok "its line" "stdout: $(cat "$T/out")"; fi
 expect_eq "$(cat "$T/err")" "" "--no-print says nothing"
-expect_eq "$(ls "$SPOOL" | grep -c '^visitor-2-')" 0 "--no-print leaves no slip"
+expect_eq "$(ls "$SPOOL_DIR" | grep -c '^visitor-2-')" 0 "--no-print leaves no slip"
 expect_rc 0 "checkin visiting a team, a landline" hd visitor checkin --name 王五 --phone 021-62345678 \
 	--purpose 3 --team "$team" --no-print
 expect_rc 0 "the command line checks in an under-14 visitor with consent" \
@@ -218,7 +210,7 @@ expect_rc 0 "a visitor to erase" hd visitor checkin --name 欧阳修远 --phone 
 gone=$(cut -f1 "$T/out")
 expect_rc 0 "the same person again" hd visitor checkin --name 欧阳修远 --phone 139-5555-6666 --purpose 2 --no-print
 gone2=$(cut -f1 "$T/out")
-slip="$SPOOL/visitor-$gone-1.pdf"
+slip="$SPOOL_DIR/visitor-$gone-1.pdf"
 if [ -f "$slip" ]; then ok "the slip of $gone waits in the spool"; else not_ok "the slip of $gone waits in the spool"; fi
 checkpoint
 if [ "$(file_count 欧阳修远 "$DBFILE")" -gt 0 ]; then ok "before erasing the name is in the file"; else
@@ -236,7 +228,7 @@ expect_eq "$(sql "SELECT count(*) FROM audit WHERE record = 'visit' AND record_i
 	0 "the audit's snapshots of those visits hold no name"
 expect_eq "$(sql "SELECT count(*) FROM spool WHERE kind = 'visitor' AND record_id = $gone AND data IS NOT NULL")" \
 	0 "the spool row's document is gone"
-if [ -f "$slip" ]; then not_ok "the spool file is removed" "$(ls -la "$SPOOL")"; else ok "the spool file is removed"; fi
+if [ -f "$slip" ]; then not_ok "the spool file is removed" "$(ls -la "$SPOOL_DIR")"; else ok "the spool file is removed"; fi
 checkpoint
 expect_eq "$(file_count 欧阳修远 "$DBFILE")" 0 "the name's bytes are not in the database file"
 expect_eq "$(file_count 13955556666 "$DBFILE")" 0 "nor the phone's"
@@ -279,7 +271,7 @@ for s in 张三 李四 王五 小明 "$FULL" 62345678; do
 done
 if [ "$(file_count 上官婉清 "$DBFILE")" -gt 0 ]; then ok "the young visitor's name is"; else
 	not_ok "the young visitor's name is"; fi
-expect_eq "$(ls "$SPOOL" | grep -c '^visitor-')" 0 "no slip file is left in the spool"
+expect_eq "$(ls "$SPOOL_DIR" | grep -c '^visitor-')" 0 "no slip file is left in the spool"
 
 # --- The full phone appeared in no output of this whole file.
 if grep -q "$FULL" "$T/all"; then
