@@ -7,16 +7,16 @@
 
 /* The body of migration 16's triggers: team NEW, filed or classified
  * now, gets the next filing number unless it has one. */
-#define FILING_NUMBER_GIVEN                                                                        \
-	" INSERT INTO filing_number(team_id, code, year, seq, number)"                             \
+#define FILING_NUMBER_GIVEN                                                                  \
+	" INSERT INTO filing_number(team_id, code, year, seq, number)"                          \
 	"  SELECT NEW.id, c, y, s, c || '-' || y || '-' || substr('000' || s, -max(4, length(s)))" \
-	"  FROM ("                                                                                 \
-	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y)," \
-	"    0) + 1 AS s FROM ("                                                                   \
-	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"     \
-	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"                                           \
-	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"          \
-	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"                 \
+	"  FROM ("                                                                              \
+	"   SELECT c, y, ifnull((SELECT max(seq) FROM filing_number WHERE code = c AND year = y),"  \
+	"    0) + 1 AS s FROM ("                                                                \
+	"    SELECT ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD') AS c,"    \
+	"     CAST(ifnull(substr(NEW.filed_date, 1, 4),"                                        \
+	"      strftime('%Y', NEW.updated, 'unixepoch', 'localtime')) AS INTEGER) AS y))"        \
+	"  WHERE NOT EXISTS (SELECT 1 FROM filing_number WHERE team_id = NEW.id);"               \
 	" END;"
 
 static const char *const MIGRATIONS[] = {
@@ -288,9 +288,11 @@ static const char *const MIGRATIONS[] = {
 	"     AND st.to_state IN (3, 4)), updated) AS at"
 	"   FROM team WHERE state IN (3, 4) OR filed_date IS NOT NULL));"
 	"CREATE TRIGGER team_filing_number_insert AFTER INSERT ON team"
-	" WHEN NEW.state IN (3, 4) BEGIN" FILING_NUMBER_GIVEN
+	" WHEN NEW.state IN (3, 4) BEGIN"
+	FILING_NUMBER_GIVEN
 	"CREATE TRIGGER team_filing_number_update AFTER UPDATE OF state ON team"
-	" WHEN NEW.state IN (3, 4) BEGIN" FILING_NUMBER_GIVEN,
+	" WHEN NEW.state IN (3, 4) BEGIN"
+	FILING_NUMBER_GIVEN,
 	/* 17: the pinyin of names, beside name_gram: for each place a name can
 	 * be found from (at 0: the start of an organisation's, team's or
 	 * room's name or short name; 1: a character inside one, pos counting
