@@ -189,10 +189,11 @@ enum hd_status closure_open_day(struct db *db, const struct hd_actor *who, long 
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = db_prepare(db,
-			"INSERT INTO opening(day, reason, created) VALUES ($1, $2, $3)"
-			" ON CONFLICT(day) DO UPDATE SET reason = excluded.reason RETURNING id",
-			&st, err);
+	rc = db_prepare(
+		db,
+		"INSERT INTO opening(day, reason, created) VALUES ($1, $2, $3)"
+		" ON CONFLICT(centre_id, day) DO UPDATE SET reason = excluded.reason RETURNING id",
+		&st, err);
 	if (rc != HD_OK)
 		goto done;
 	db_bind_text(st, 1, day);

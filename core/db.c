@@ -544,6 +544,18 @@ bool db_is_server(struct db *db)
 	return db && db->pg;
 }
 
+enum hd_status db_set_centre(struct db *db, long long centre, struct hd_err *err)
+{
+	if (db->pg)
+		return db_pg_set_centre(db->pg, centre, err);
+	return HD_OK;
+}
+
+long long db_centre(struct db *db)
+{
+	return db->pg ? db_pg_centre(db->pg) : 1;
+}
+
 const char *db_file(struct db *db)
 {
 	if (db->pg)

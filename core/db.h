@@ -88,6 +88,14 @@ bool db_path_is_server(const char *path);
  * file, no file copies; the server keeps and backs up the data. */
 bool db_is_server(struct db *db);
 
+/* The centre db serves: the records read and written are that centre's.
+ * A SQLite file holds one centre, 1; on PostgreSQL a database of one centre
+ * serves it from the start, and core/centre.c chooses among several (0
+ * until then: reading every centre as the owner, writing none). HD_FAIL
+ * when the server cannot be told. */
+enum hd_status db_set_centre(struct db *db, long long centre, struct hd_err *err);
+long long db_centre(struct db *db);
+
 /* The path of db's file (the connection's own; "" for a database in
  * memory, NULL when there is no file to name). */
 const char *db_file(struct db *db);

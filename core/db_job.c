@@ -99,6 +99,8 @@ static const struct {
 	COPY_ROWS(visitee),
 	COPY_ROWS(spool),
 	COPY_ROWS(filing_number),
+	COPY_ROWS(centre),
+	COPY_ROWS(centre_move),
 };
 // clang-format on
 
@@ -180,6 +182,8 @@ enum hd_status db_scratch(struct db *db, const char *const *skip, struct db **ou
 	 * committed sees the database as it was when it began. */
 	if (db_pg(db)) {
 		rc = db_open(db_pg_uri(db_pg(db)), DB_EXISTING, &copy, err);
+		if (rc == HD_OK)
+			rc = db_set_centre(copy, db_centre(db), err);
 		if (rc == HD_OK)
 			rc = db_begin_read(copy, err);
 		if (rc == HD_OK)

@@ -4,7 +4,7 @@
  * PQexecPrepared with text parameters whose types the server infers from
  * their places; bytes go as binary bytea), results read whole, SQLSTATEs
  * named as enum db_step, and a lost connection made again on the next
- * action. Writes of one installation take turns as on SQLite (BEGIN
+ * action. Writes of one centre take turns as on SQLite (BEGIN
  * IMMEDIATE): a write transaction first takes a transaction-scoped
  * advisory lock, so every check-then-write rule holds across desks; the
  * exclusion constraint on bookings holds even for writers that are not
@@ -23,11 +23,11 @@
 
 #define PG_MAX_PARAMS 64
 #define PG_BUCKETS 256
-/* The advisory locks writers take turns by ("HUBD", 1), and that a desk
- * holds (shared) while it waits for its turn ("HUBD", 2): a long job lets
- * such desks write between its batches. */
-#define PG_WRITE_LOCK "1213547076, 1"
-#define PG_WAIT_LOCK "1213547076, 2"
+/* The advisory locks a centre's writers take turns by ("HUBD", 2c + 1
+ * for centre c; 1 with no centre), and that a desk holds (shared) while it
+ * waits for its turn ("HUBD", 2c + 2): a long job lets such desks write
+ * between its batches. Centres never wait for each other. */
+#define PG_LOCK_CLASS "1213547076"
 
 /* A statement prepared on the server under name (while gen is the
  * connection's). */
@@ -42,11 +42,12 @@ struct prepared {
 struct db_pg {
 	PGconn *conn;
 	char *uri;
-	int depth;    /* savepoints open inside the transaction */
-	bool tx;      /* a transaction was begun and not yet ended: kept apart from
+	int depth;        /* savepoints open inside the transaction */
+	bool tx;          /* a transaction was begun and not yet ended: kept apart from
 		       * libpq's view, which forgets it when the connection is lost */
-	unsigned gen; /* made anew on each connection: what was prepared is gone */
-	int named;    /* statements named so far */
+	unsigned gen;     /* made anew on each connection: what was prepared is gone */
+	long long centre; /* the centre the session serves (hubdesk.centre), 0: none */
+	int named;        /* statements named so far */
 	struct prepared *bucket[PG_BUCKETS];
 };
 
@@ -116,6 +117,27 @@ static enum hd_status simple(struct db_pg *pg, const char *sql, struct hd_err *e
 
 /* A new session's settings: no notices on the desk's screen, the desk's
  * time zone for what the server computes in local time. */
+/* Tells the server the centre this session serves; row-level security
+ * holds the session's reads and writes to it. HD_FAIL when the server
+ * did not take it. */
+static enum hd_status set_centre(struct db_pg *pg)
+{
+	char num[24];
+	const char *val[1] = { num };
+	PGresult *res;
+	enum hd_status rc;
+
+	if (pg->centre > 0)
+		snprintf(num, sizeof(num), "%lld", pg->centre);
+	else
+		num[0] = '\0';
+	res = PQexecParams(pg->conn, "SELECT set_config('hubdesk.centre', $1, false)", 1, NULL, val,
+			   NULL, NULL, 0);
+	rc = PQresultStatus(res) == PGRES_TUPLES_OK ? HD_OK : HD_FAIL;
+	PQclear(res);
+	return rc;
+}
+
 static void session(struct db_pg *pg)
 {
 	const char *tz = getenv("TZ");
@@ -130,6 +152,7 @@ static void session(struct db_pg *pg)
 				   val, NULL, NULL, 0);
 		PQclear(res);
 	}
+	set_centre(pg);
 	pg->gen++;
 	pg->depth = 0;
 }
@@ -514,6 +537,32 @@ static enum hd_status read_int(struct db_pg *pg, const char *sql, long long *out
 /* Takes the write lock, asking again after a few milliseconds as the
  * SQLite driver's busy handler does, telling the desk once the wait is
  * noticeable; HD_FAIL after DB_BUSY_MS. */
+/* Runs "SELECT fn(HUBD, key)" for an advisory lock function fn; true when
+ * it ran, with *got its boolean answer. */
+static bool advisory(struct db_pg *pg, const char *sql, long long key, bool *got)
+{
+	char num[24];
+	const char *val[1] = { num };
+	PGresult *res;
+	bool ok;
+
+	snprintf(num, sizeof(num), "%lld", key);
+	res = PQexecParams(pg->conn, sql, 1, NULL, val, NULL, NULL, 0);
+	ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+	if (got)
+		*got = ok && PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
+	PQclear(res);
+	return ok;
+}
+
+static long long write_key(const struct db_pg *pg)
+{
+	return 2 * pg->centre + 1;
+}
+
+/* Takes the centre's write lock, asking again after a few milliseconds as
+ * the SQLite driver's busy handler does, telling the desk once the wait is
+ * noticeable; HD_FAIL after DB_BUSY_MS. */
 static enum hd_status write_turn(struct db_pg *pg, struct hd_err *err)
 {
 	static const int STEPS[] = { 1, 1, 2, 2, 3, 4, 5 };
@@ -523,19 +572,16 @@ static enum hd_status write_turn(struct db_pg *pg, struct hd_err *err)
 	enum hd_status rc;
 
 	for (;;) {
-		PGresult *res = PQexec(pg->conn,
-				       "SELECT pg_try_advisory_xact_lock(" PG_WRITE_LOCK ")");
 		struct timespec ts;
-
-		ok = PQresultStatus(res) == PGRES_TUPLES_OK;
-		got = ok && PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
 		int step;
 
-		PQclear(res);
+		ok = advisory(pg, "SELECT pg_try_advisory_xact_lock(" PG_LOCK_CLASS ", $1::int)",
+			      write_key(pg), &got);
 		if (got || !ok || waited >= DB_BUSY_MS)
 			break;
 		if (count == 0)
-			simple(pg, "SELECT pg_advisory_lock_shared(" PG_WAIT_LOCK ")", NULL);
+			advisory(pg, "SELECT pg_advisory_lock_shared(" PG_LOCK_CLASS ", $1::int)",
+				 write_key(pg) + 1, NULL);
 		step = count < n ? STEPS[count] : STEPS[n - 1];
 		if (waited >= DB_WAIT_TELL_MS)
 			db_wait_told(waited);
@@ -553,19 +599,21 @@ static enum hd_status write_turn(struct db_pg *pg, struct hd_err *err)
 	else
 		rc = HD_OK;
 	if (count > 0 && ok)
-		simple(pg, "SELECT pg_advisory_unlock_shared(" PG_WAIT_LOCK ")", NULL);
+		advisory(pg, "SELECT pg_advisory_unlock_shared(" PG_LOCK_CLASS ", $1::int)",
+			 write_key(pg) + 1, NULL);
 	return rc;
 }
 
 bool db_pg_desk_waits(struct db_pg *pg)
 {
-	long long n = 0;
+	bool got = false;
 
-	return read_int(pg,
-			"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-			" AND classid = 1213547076 AND objid = 2 AND objsubid = 2 AND granted",
-			&n, NULL) == HD_OK &&
-	       n > 0;
+	return advisory(pg,
+			"SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+			" AND classid = " PG_LOCK_CLASS " AND objid = $1::int AND objsubid = 2"
+			" AND granted)",
+			write_key(pg) + 1, &got) &&
+	       got;
 }
 
 enum hd_status db_pg_begin(struct db_pg *pg, bool write, struct hd_err *err)
@@ -783,12 +831,31 @@ enum hd_status db_pg_open(const char *uri, enum db_mode mode, struct db_pg **out
 	}
 	if (mode != DB_READ_ONLY)
 		rc = bring_up(pg, version, err);
+	/* A database of one centre needs no --centre: the session serves it. */
+	if (rc == HD_OK &&
+	    read_int(pg,
+		     "SELECT CASE WHEN count(*) = 1 THEN min(id) ELSE 0 END"
+		     " FROM centre",
+		     &pg->centre, NULL) == HD_OK &&
+	    pg->centre > 0)
+		rc = set_centre(pg) == HD_OK ? HD_OK : conn_fail(pg, err);
 done:
 	if (rc != HD_OK)
 		db_pg_close(pg);
 	else
 		*out = pg;
 	return rc;
+}
+
+enum hd_status db_pg_set_centre(struct db_pg *pg, long long centre, struct hd_err *err)
+{
+	pg->centre = centre;
+	return set_centre(pg) == HD_OK ? HD_OK : conn_fail(pg, err);
+}
+
+long long db_pg_centre(struct db_pg *pg)
+{
+	return pg->centre;
 }
 
 void db_pg_close(struct db_pg *pg)

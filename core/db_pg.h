@@ -34,6 +34,12 @@ bool db_pg_is_uri(const char *path);
 enum hd_status db_pg_open(const char *uri, enum db_mode mode, struct db_pg **out,
 			  struct hd_err *err);
 
+/* The centre the session serves from now on, also after a reconnection
+ * (0: none, which on a database of several centres reads every centre as
+ * the owner and writes nothing). HD_FAIL when the server is lost. */
+enum hd_status db_pg_set_centre(struct db_pg *pg, long long centre, struct hd_err *err);
+long long db_pg_centre(struct db_pg *pg);
+
 /* Closes the connection (NULL is fine); an open transaction is rolled
  * back. */
 void db_pg_close(struct db_pg *pg);

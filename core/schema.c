@@ -307,6 +307,44 @@ static const char *const MIGRATIONS[] = {
 	" PRIMARY KEY(at, initials, spelled, kind, id, pos)) WITHOUT ROWID;"
 	"CREATE INDEX name_pinyin_spelled ON name_pinyin(at, spelled);"
 	"CREATE INDEX name_pinyin_owner ON name_pinyin(kind, id);",
+	/* 18: centres. A district's PostgreSQL database holds the records of
+	 * several centres; a SQLite file holds one, the one row of centre,
+	 * whose code and name are the file's settings (HD and the default
+	 * name while never set). Every table of a centre's records says whose
+	 * they are (centre_id, here always 1); what is unique is unique within
+	 * a centre, and the upserts name (centre_id, ...). centre_move is
+	 * where PostgreSQL keeps how a centre's ids moved when its SQLite
+	 * file was loaded (core/centre_load.c); empty here. */
+	"CREATE TABLE centre(id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL, role TEXT UNIQUE);"
+	"INSERT INTO centre(id, code, name, role) VALUES (1,"
+	" ifnull((SELECT value FROM setting WHERE key = 'centre.code'), 'HD'),"
+	" ifnull((SELECT value FROM setting WHERE key = 'centre.name'), '社会组织服务中心'), NULL);"
+	"ALTER TABLE meta ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE setting ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE audit ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE room ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE room_closure ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE org ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE team ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE team_step ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE name_gram ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE staff ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE spool ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE person ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE visitee ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE visit ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE closure ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE booking ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE erasure ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE opening ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE filing_number ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE name_pinyin ADD COLUMN centre_id INTEGER NOT NULL DEFAULT 1;"
+	"CREATE TABLE centre_move(centre_id INTEGER NOT NULL, kind TEXT NOT NULL,"
+	" last_old INTEGER NOT NULL, shift INTEGER NOT NULL, PRIMARY KEY(centre_id, kind));"
+	"CREATE UNIQUE INDEX setting_centre_key ON setting(centre_id, key);"
+	"CREATE UNIQUE INDEX opening_centre_day ON opening(centre_id, day);"
+	"CREATE UNIQUE INDEX visitee_centre_name ON visitee(centre_id, name);",
 };
 
 const char *schema_migration(int version)

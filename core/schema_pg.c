@@ -205,6 +205,90 @@ static const char SCHEMA_CREATE[] =
 	"CREATE INDEX name_pinyin_spelled ON name_pinyin(at, spelled);"
 	"CREATE INDEX name_pinyin_owner ON name_pinyin(kind, id);";
 
+/* 18: centres (core/schema.c), and each centre's rows its own. The rows
+ * of a database made before are the first centre's. hubdesk_centre() is
+ * the centre of this session: the centre bound to the role connected
+ * (centre.role), else the session's setting hubdesk.centre, which hubdesk
+ * sets from --centre. Row-level security holds every role to that centre,
+ * the tables' owner too (FORCE); the owner, with no centre set, reads
+ * every centre (hd_every: psql, the district's own reports). A role bound
+ * to a centre cannot set its way out: its binding comes first. Superusers
+ * and BYPASSRLS roles are not held by any policy; hubdesk refuses them on
+ * a database of several centres (core/centre.c). What was unique is
+ * unique within a centre; the search indexes lead with the centre, so
+ * that the policy's centre_id = $1 is their first key. */
+static const char MIGRATION_18[] =
+	"CREATE TABLE centre(" ID ", code" TEXT " NOT NULL UNIQUE,"
+	" name" TEXT " NOT NULL, role" TEXT " UNIQUE);"
+	"INSERT INTO centre(code, name) VALUES ("
+	" coalesce((SELECT value FROM setting WHERE key = 'centre.code'), 'HD'),"
+	" coalesce((SELECT value FROM setting WHERE key = 'centre.name'), '社会组织服务中心'));"
+	"CREATE TABLE centre_move(centre_id" INT " NOT NULL, kind" TEXT " NOT NULL,"
+	" last_old" INT " NOT NULL, shift" INT " NOT NULL, PRIMARY KEY(centre_id, kind));"
+	"CREATE FUNCTION hubdesk_centre() RETURNS bigint LANGUAGE sql STABLE"
+	" SET search_path FROM CURRENT AS $$"
+	" SELECT coalesce((SELECT id FROM centre WHERE role = current_user),"
+	"  CASE WHEN current_setting('hubdesk.centre', true) ~ '^[0-9]{1,18}$'"
+	"  THEN current_setting('hubdesk.centre', true)::bigint END) $$;"
+	"CREATE FUNCTION hubdesk_every() RETURNS boolean LANGUAGE sql STABLE"
+	" SET search_path FROM CURRENT AS $$"
+	" SELECT NOT EXISTS (SELECT 1 FROM centre WHERE role = current_user)"
+	"  AND coalesce(current_setting('hubdesk.centre', true), '') = '' $$;"
+	"DO $$ DECLARE t text; BEGIN"
+	" FOREACH t IN ARRAY ARRAY['meta', 'setting', 'audit', 'room', 'room_closure', 'org', 'team', 'team_step', 'name_gram', 'staff', 'spool', 'person', 'visitee', 'visit', 'closure', 'booking', 'erasure', 'opening', 'filing_number', 'name_pinyin', 'centre_move'] LOOP"
+	"  IF t <> 'centre_move' THEN"
+	"   EXECUTE format('ALTER TABLE %I ADD COLUMN centre_id bigint NOT NULL DEFAULT 1"
+	" REFERENCES centre(id)', t);"
+	"  END IF;"
+	"  EXECUTE format('ALTER TABLE %I ALTER COLUMN centre_id SET DEFAULT hubdesk_centre()', t);"
+	"  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);"
+	"  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);"
+	"  EXECUTE format('CREATE POLICY hd_centre ON %I USING (centre_id = (SELECT hubdesk_centre()))"
+	" WITH CHECK (centre_id = (SELECT hubdesk_centre()))', t);"
+	"  EXECUTE format('CREATE POLICY hd_every ON %I FOR SELECT TO %I"
+	" USING ((SELECT hubdesk_every()))', t, current_user);"
+	" END LOOP; END $$;"
+	"ALTER TABLE centre_move ADD FOREIGN KEY (centre_id) REFERENCES centre(id);"
+	"ALTER TABLE meta DROP CONSTRAINT meta_pkey, ADD PRIMARY KEY(centre_id, key);"
+	"ALTER TABLE setting DROP CONSTRAINT setting_pkey, ADD PRIMARY KEY(centre_id, key);"
+	"ALTER TABLE room DROP CONSTRAINT room_name_key, ADD UNIQUE(centre_id, name);"
+	"ALTER TABLE org DROP CONSTRAINT org_name_key, DROP CONSTRAINT org_credit_code_key,"
+	" ADD UNIQUE(centre_id, name), ADD UNIQUE(centre_id, credit_code);"
+	"DROP INDEX team_name_committee;"
+	"CREATE UNIQUE INDEX team_name_committee ON team(centre_id, name, committee);"
+	"ALTER TABLE staff DROP CONSTRAINT staff_name_key, ADD UNIQUE(centre_id, name);"
+	"ALTER TABLE visitee DROP CONSTRAINT visitee_name_key, ADD UNIQUE(centre_id, name);"
+	"ALTER TABLE opening DROP CONSTRAINT opening_day_key, ADD UNIQUE(centre_id, day);"
+	"ALTER TABLE filing_number DROP CONSTRAINT filing_number_number_key,"
+	" DROP CONSTRAINT filing_number_code_year_seq_key,"
+	" ADD UNIQUE(centre_id, number), ADD UNIQUE(centre_id, code, year, seq);"
+	"ALTER TABLE name_gram DROP CONSTRAINT name_gram_pkey,"
+	" ADD PRIMARY KEY(centre_id, gram, pos, len, kind, id);"
+	"ALTER TABLE name_pinyin DROP CONSTRAINT name_pinyin_pkey,"
+	" ADD PRIMARY KEY(centre_id, at, initials, spelled, kind, id, pos);"
+	"DROP INDEX name_pinyin_spelled;"
+	"CREATE INDEX name_pinyin_spelled ON name_pinyin(centre_id, at, spelled);"
+	"DROP INDEX person_name;"
+	"CREATE INDEX person_name ON person(centre_id, name, last_visit DESC);"
+	"DROP INDEX person_phone;"
+	"CREATE INDEX person_phone ON person(centre_id, phone) WHERE phone IS NOT NULL;"
+	"DROP INDEX person_last4;"
+	"CREATE INDEX person_last4 ON person(centre_id, last4, last_visit) WHERE last4 IS NOT NULL;"
+	/* Role 4, district (区级管理员), exists on PostgreSQL only. */
+	"ALTER TABLE staff DROP CONSTRAINT staff_role_check, ADD CHECK(role BETWEEN 1 AND 4);"
+	/* A centre's role (centre add --role) may read and write the tables,
+	 * the policies keeping it to its centre's rows, and read the list of
+	 * centres; it cannot change the list or the schema's version. */
+	"CREATE FUNCTION hubdesk_grant(r text) RETURNS void LANGUAGE plpgsql"
+	" SET search_path FROM CURRENT AS $$ BEGIN"
+	" EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), r);"
+	" EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I',"
+	"  current_schema(), r);"
+	" EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I',"
+	"  current_schema(), r);"
+	" EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON centre, hubdesk_schema FROM %I', r);"
+	" END $$;";
+
 const char *schema_pg_create(void)
 {
 	return SCHEMA_CREATE;
@@ -212,6 +296,5 @@ const char *schema_pg_create(void)
 
 const char *schema_pg_migration(int version)
 {
-	(void)version;
-	return NULL;
+	return version == 18 ? MIGRATION_18 : NULL;
 }

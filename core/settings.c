@@ -91,25 +91,6 @@ static enum hd_status check_queue(const char *key, const char *in, char *out, si
 }
 
 /* A code of min..max ASCII capitals and digits; lower case is raised. */
-static enum hd_status check_code(const struct setting_def *d, const char *in, char *out,
-				 size_t outsz, struct hd_err *err)
-{
-	size_t n = strlen(in), i;
-	bool good = n >= (size_t)d->min && n <= (size_t)d->max;
-
-	for (i = 0; good && i < n; i++)
-		good = (in[i] >= 'A' && in[i] <= 'Z') || (in[i] >= 'a' && in[i] <= 'z') ||
-		       (in[i] >= '0' && in[i] <= '9');
-	if (!good)
-		return hd_err_set(err, HD_BAD_INPUT, d->key,
-				  _("%s: %ld to %ld capital letters or digits, such as HD"), d->key,
-				  d->min, d->max);
-	for (i = 0; i < n && i + 1 < outsz; i++)
-		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
-	out[i] = '\0';
-	return HD_OK;
-}
-
 enum hd_status settings_validate(enum setting s, const char *value, char *out, size_t outsz,
 				 struct hd_err *err)
 {
@@ -156,7 +137,7 @@ enum hd_status settings_validate(enum setting s, const char *value, char *out, s
 		snprintf(out, outsz, "%s", in);
 		return HD_OK;
 	case SET_CODE:
-		return check_code(d, in, out, outsz, err);
+		return valid_code(in, d->key, (int)d->min, (int)d->max, out, outsz, err);
 	}
 	return HD_BAD_INPUT;
 }
@@ -202,7 +183,7 @@ static void json_pair(const char *key, const char *value, char *out, size_t outs
 }
 
 static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES ($1, $2)"
-			      " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+			      " ON CONFLICT(centre_id, key) DO UPDATE SET value = excluded.value";
 
 enum hd_status settings_set(struct db *db, const struct hd_actor *who, enum setting s,
 			    const char *value, struct hd_err *err)

@@ -97,6 +97,25 @@ static bool trim_short(const char *in, char buf[SHORT_MAX + 1])
 	return true;
 }
 
+enum hd_status valid_code(const char *in, const char *label, int min, int max, char *out,
+			  size_t outsz, struct hd_err *err)
+{
+	size_t n = in ? strlen(in) : 0, i;
+	bool good = in && n >= (size_t)min && n <= (size_t)max && n < outsz;
+
+	for (i = 0; good && i < n; i++)
+		good = (in[i] >= 'A' && in[i] <= 'Z') || (in[i] >= 'a' && in[i] <= 'z') ||
+		       (in[i] >= '0' && in[i] <= '9');
+	if (!good)
+		return hd_err_set(err, HD_BAD_INPUT, label,
+				  _("%s: %d to %d capital letters or digits, such as HD"), label,
+				  min, max);
+	for (i = 0; i < n; i++)
+		out[i] = in[i] >= 'a' && in[i] <= 'z' ? (char)(in[i] - 'a' + 'A') : in[i];
+	out[n] = '\0';
+	return HD_OK;
+}
+
 enum hd_status valid_text(const char *in, const char *label, int min, int max, char *out,
 			  size_t outsz, struct hd_err *err)
 {

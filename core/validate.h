@@ -29,6 +29,11 @@
 enum hd_status valid_text(const char *in, const char *label, int min, int max, char *out,
 			  size_t outsz, struct hd_err *err);
 
+/* A code of min..max ASCII letters or digits, raised to capitals into
+ * out (a centre's code, HD). HD_BAD_INPUT naming label otherwise. */
+enum hd_status valid_code(const char *in, const char *label, int min, int max, char *out,
+			  size_t outsz, struct hd_err *err);
+
 /* A phone: mobile of 11 digits starting 13-19 (optional +86 or 86 prefix) or
  * landline 0 + area code + 7-8 digits; spaces and dashes allowed. Empty input
  * gives HD_BAD_INPUT (callers of optional phones skip empty input). out is

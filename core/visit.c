@@ -164,10 +164,11 @@ static enum hd_status visitee_id(struct db *db, const char *name, long long *id,
 	*id = 0;
 	if (!*name)
 		return HD_OK;
-	rc = db_prepare(db,
-			"INSERT INTO visitee(name) VALUES ($1)"
-			" ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id",
-			&st, err);
+	rc = db_prepare(
+		db,
+		"INSERT INTO visitee(name) VALUES ($1)"
+		" ON CONFLICT(centre_id, name) DO UPDATE SET name = excluded.name RETURNING id",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	db_bind_text(st, 1, name);

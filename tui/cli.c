@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/centre.h"
 #include "core/db.h"
 #include "core/dblock.h"
 #include "core/i18n.h"
@@ -124,7 +125,7 @@ const char *cli_opt(const struct cli_opt *opts, const char *name)
 	return NULL;
 }
 
-enum hd_status cli_open(struct cli_ctx *ctx)
+enum hd_status cli_open_district(struct cli_ctx *ctx)
 {
 	struct hd_err err;
 
@@ -136,6 +137,16 @@ enum hd_status cli_open(struct cli_ctx *ctx)
 		return cli_report(&err);
 	}
 	return HD_OK;
+}
+
+enum hd_status cli_open(struct cli_ctx *ctx)
+{
+	struct hd_err err;
+	enum hd_status rc = cli_open_district(ctx);
+
+	if (rc == HD_OK && centre_choose(ctx->db, ctx->centre, &err) != HD_OK)
+		return cli_report(&err);
+	return rc;
 }
 
 int cli_init(struct cli_ctx *ctx, int argc, char **argv)
@@ -150,7 +161,9 @@ int cli_init(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_parse("init", argc, argv, 1, opts, args, 0, &nargs);
 	if (rc != HD_OK)
 		return rc;
-	if (db_open(ctx->db_path, DB_CREATE, &ctx->db, &err) != HD_OK)
+	if (db_open(ctx->db_path, DB_CREATE, &ctx->db, &err) != HD_OK ||
+	    centre_name_new(ctx->db, &ctx->actor, ctx->centre, &err) != HD_OK ||
+	    centre_choose(ctx->db, ctx->centre, &err) != HD_OK)
 		return cli_report(&err);
 	rc = setup_init(ctx->db, &ctx->actor, &created, &err);
 	if (rc != HD_OK)
@@ -229,7 +242,7 @@ static const struct {
 	{ "visitor", cli_visitor },   { "booking", cli_booking }, { "team", cli_team },
 	{ "verify", cli_verify },     { "print", cli_print },     { "report", cli_report_cmd },
 	{ "export", cli_export },     { "import", cli_import },   { "backup", cli_backup },
-	{ "maintain", cli_maintain }, { "restore", cli_restore },
+	{ "maintain", cli_maintain }, { "restore", cli_restore }, { "centre", cli_centre },
 };
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
@@ -252,7 +265,8 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 
 void cli_usage(void)
 {
-	printf("%s hubdesk [--db PATH] [--lang zh|en] [--desk NAME] [COMMAND ...]\n", _("usage:"));
+	printf("%s hubdesk [--db PATH] [--centre CODE] [--lang zh|en] [--desk NAME] [COMMAND ...]\n",
+	       _("usage:"));
 	printf("  %s\n", _("with no command: the full-screen desk"));
 	fputs("  init [--demo]\n"
 	      "  config get KEY | set KEY VALUE | list\n"
@@ -285,7 +299,8 @@ void cli_usage(void)
 	      "  export ical [--room ID] [--from YYYY-MM-DD --to YYYY-MM-DD]\n"
 	      "  import orgs|teams|rooms FILE.csv\n"
 	      "  backup PATH | restore PATH\n"
-	      "  maintain\n",
+	      "  maintain\n"
+	      "  centre add --code CODE --name N [--role PGROLE] | list      (PostgreSQL)\n",
 	      stdout);
 	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));
 	printf("%s\n", _("See README.md for the commands of every feature."));

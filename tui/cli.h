@@ -16,7 +16,8 @@
 /* What the global options gave. */
 struct cli_ctx {
 	const char *db_path;
-	const char *lang; /* "zh", "en" or NULL */
+	const char *lang;   /* "zh", "en" or NULL */
+	const char *centre; /* --centre or HUBDESK_CENTRE: the centre's code, or NULL */
 	char desk[64];
 	struct hd_actor actor; /* the command line acts as admin */
 	struct db *db;         /* opened by the command */
@@ -64,6 +65,11 @@ enum hd_status cli_say(enum hd_status status, const char *fmt, ...)
  * waits for it); on failure the message is printed. */
 enum hd_status cli_open(struct cli_ctx *ctx);
 
+/* Opens the database as cli_open does, serving no centre chosen by the
+ * command (the district's commands: centre, report --district); a
+ * database of one centre serves it still. */
+enum hd_status cli_open_district(struct cli_ctx *ctx);
+
 /* Runs the subcommand argv[0] with its arguments. */
 int cli_run(struct cli_ctx *ctx, int argc, char **argv);
 
@@ -83,6 +89,7 @@ int cli_booking(struct cli_ctx *ctx, int argc, char **argv);
 
 /* `hubdesk closure ...`. */
 int cli_closure(struct cli_ctx *ctx, int argc, char **argv);
+int cli_centre(struct cli_ctx *ctx, int argc, char **argv);
 
 /* `hubdesk visitor ...`. */
 int cli_visitor(struct cli_ctx *ctx, int argc, char **argv);

@@ -100,7 +100,8 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
 		if ((got = global_value(argc, argv, &i, "--db", &ctx.db_path)) ||
 		    (got = global_value(argc, argv, &i, "--lang", &ctx.lang)) ||
-		    (got = global_value(argc, argv, &i, "--desk", &desk))) {
+		    (got = global_value(argc, argv, &i, "--desk", &desk)) ||
+		    (got = global_value(argc, argv, &i, "--centre", &ctx.centre))) {
 			if (got < 0) {
 				lang_setup(lang_given(ctx.lang), &err);
 				fprintf(stderr, _("hubdesk: %s needs a value\n"), argv[i]);
@@ -137,6 +138,11 @@ int main(int argc, char **argv)
 		const char *env = getenv("HUBDESK_DB");
 
 		ctx.db_path = env && *env ? env : default_db_path();
+	}
+	if (!ctx.centre) {
+		const char *env = getenv("HUBDESK_CENTRE");
+
+		ctx.centre = env && *env ? env : NULL;
 	}
 	if (!ctx.db_path)
 		return cli_say(HD_BAD_INPUT,

@@ -137,9 +137,9 @@ static void test_nested_action_rolls_back_alone(void **state)
 	struct hd_err err;
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_true(tdb_exec(t->db, "INSERT INTO setting VALUES ('a', '1')"));
+	assert_true(tdb_exec(t->db, "INSERT INTO setting(key, value) VALUES ('a', '1')"));
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_true(tdb_exec(t->db, "INSERT INTO setting VALUES ('b', '2')"));
+	assert_true(tdb_exec(t->db, "INSERT INTO setting(key, value) VALUES ('b', '2')"));
 	assert_int_equal(db_finish(t->db, HD_REFUSED, &err), HD_REFUSED);
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'a'"), 1);
@@ -154,7 +154,7 @@ static void test_failed_outer_action_leaves_nothing(void **state)
 
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
 	assert_int_equal(db_begin(t->db, &err), HD_OK);
-	assert_true(tdb_exec(t->db, "INSERT INTO setting VALUES ('c', '3')"));
+	assert_true(tdb_exec(t->db, "INSERT INTO setting(key, value) VALUES ('c', '3')"));
 	assert_int_equal(db_finish(t->db, HD_OK, &err), HD_OK);
 	assert_int_equal(db_finish(t->db, HD_FAIL, &err), HD_FAIL);
 	assert_int_equal(tdb_int(t->db, "SELECT count(*) FROM setting WHERE key = 'c'"), 0);
@@ -491,7 +491,7 @@ static void test_landed_migrations_are_never_edited(void **state)
 		{ 7, "e391e4968addbcc8" },  { 8, "5abb69d2bfb21919" },  { 9, "adbd82c5c5379c46" },
 		{ 10, "bbf5d735f260821f" }, { 11, "6443094a18645a6d" }, { 12, "9e0e673719eae76e" },
 		{ 13, "039b2005abcc1dd2" }, { 14, "153b7d373c8df4c4" }, { 15, "3f572e40ae77f12d" },
-		{ 16, "7b3982615acd3806" }, { 17, "901c9dfba89d86ad" },
+		{ 16, "7b3982615acd3806" }, { 17, "901c9dfba89d86ad" }, { 18, "c99ca64b4654bddb" },
 	};
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[2 * crypto_hash_sha256_BYTES + 1];
@@ -555,6 +555,36 @@ static void test_postgresql_schema_of_17_is_never_edited(void **state)
 			 hex);
 }
 
+/* PostgreSQL's scripts of the migrations after 17 are landed likewise. */
+static void test_postgresql_migrations_are_never_edited(void **state)
+{
+	static const struct {
+		int version;
+		const char *sha256;
+	} LANDED[] = {
+		{ 18, "bf48231b660c543d" },
+	};
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	const char *sql;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(schema_count() - SCHEMA_PG_BASE,
+			 (int)(sizeof(LANDED) / sizeof(LANDED[0])));
+	for (i = 0; i < sizeof(LANDED) / sizeof(LANDED[0]); i++) {
+		sql = schema_pg_migration(LANDED[i].version);
+		assert_non_null(sql);
+		crypto_hash_sha256(h, (const unsigned char *)sql, strlen(sql));
+		sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+		hex[16] = '\0';
+		if (strcmp(hex, LANDED[i].sha256) != 0)
+			fail_msg("PostgreSQL's migration %d was edited (%s, landed as %s): add a new "
+				 "one instead",
+				 LANDED[i].version, hex, LANDED[i].sha256);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -595,6 +625,7 @@ int main(void)
 		cmocka_unit_test(test_landed_migrations_are_never_edited),
 		cmocka_unit_test(test_postgresql_has_every_migration_after_17),
 		cmocka_unit_test(test_postgresql_schema_of_17_is_never_edited),
+		cmocka_unit_test(test_postgresql_migrations_are_never_edited),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -256,15 +256,18 @@ static void test_an_action_inside_another_is_a_savepoint(void **state)
 	NEED_PG(p);
 	db = open_new(p);
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('outer', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('outer', '1')", 0, 0,
+				 0, &err),
 			 HD_OK);
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('inner', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('inner', '1')", 0, 0,
+				 0, &err),
 			 HD_OK);
 	db_rollback(db);
 	assert_true(db_in_transaction(db));
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('kept', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('kept', '1')", 0, 0,
+				 0, &err),
 			 HD_OK);
 	assert_int_equal(db_commit(db, &err), HD_OK);
 	assert_true(db_in_transaction(db));
@@ -309,7 +312,7 @@ static void test_a_lost_connection_is_made_again_on_the_next_action(void **state
 	assert_int_equal(db_begin(db, &err), HD_OK);
 	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%lld)", pid2);
 	psql(p, sql, out, sizeof(out));
-	rc = db_prepare(db, "INSERT INTO setting VALUES ('lost', '1')", &st, &err);
+	rc = db_prepare(db, "INSERT INTO setting(key, value) VALUES ('lost', '1')", &st, &err);
 	if (rc == HD_OK)
 		rc = db_run(st, &err);
 	assert_int_equal(rc, HD_FAIL);
@@ -318,7 +321,8 @@ static void test_a_lost_connection_is_made_again_on_the_next_action(void **state
 	st = NULL;
 	db_rollback(db);
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('found', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('found', '1')", 0, 0,
+				 0, &err),
 			 HD_OK);
 	assert_int_equal(db_commit(db, &err), HD_OK);
 	psql(p, "SELECT string_agg(key, ',') FROM setting WHERE key IN ('lost', 'found')", out,
@@ -349,7 +353,8 @@ static void test_an_action_after_an_idle_loss_runs_on_a_new_connection(void **st
 	psql(p, sql, out, sizeof(out));
 	assert_string_equal(out, "t");
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('after', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('after', '1')", 0, 0,
+				 0, &err),
 			 HD_OK);
 	assert_int_equal(db_commit(db, &err), HD_OK);
 	psql(p, "SELECT count(*) FROM setting WHERE key = 'after'", out, sizeof(out));
@@ -373,7 +378,8 @@ static void test_after_a_loss_inside_a_transaction_nothing_runs_alone(void **sta
 	NEED_PG(p);
 	db = open_new(p);
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('a', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('a', '1')", 0, 0, 0,
+				 &err),
 			 HD_OK);
 	assert_int_equal(db_prepare(db, "SELECT pg_backend_pid()", &st, NULL), HD_OK);
 	assert_int_equal(db_step(st), DB_ROW);
@@ -382,11 +388,13 @@ static void test_after_a_loss_inside_a_transaction_nothing_runs_alone(void **sta
 	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%lld)", pid);
 	psql(p, sql, out, sizeof(out));
 	assert_string_equal(out, "t");
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('b', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('b', '1')", 0, 0, 0,
+				 &err),
 			 HD_FAIL);
 	assert_non_null(strstr(err.msg, "reconnecting"));
 	assert_true(db_in_transaction(db));
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('c', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('c', '1')", 0, 0, 0,
+				 &err),
 			 HD_FAIL);
 	assert_non_null(strstr(err.msg, "reconnecting"));
 	assert_int_equal(db_commit(db, &err), HD_FAIL);
@@ -395,7 +403,8 @@ static void test_after_a_loss_inside_a_transaction_nothing_runs_alone(void **sta
 	assert_string_equal(out, "0");
 	/* The next action runs on a new connection. */
 	assert_int_equal(db_begin(db, &err), HD_OK);
-	assert_int_equal(db_exec(db, "INSERT INTO setting VALUES ('d', '1')", 0, 0, 0, &err),
+	assert_int_equal(db_exec(db, "INSERT INTO setting(key, value) VALUES ('d', '1')", 0, 0, 0,
+				 &err),
 			 HD_OK);
 	assert_int_equal(db_commit(db, &err), HD_OK);
 	psql(p, "SELECT string_agg(key, ',') FROM setting WHERE key IN ('a', 'b', 'c', 'd')", out,
