@@ -132,10 +132,21 @@ enum hd_status centre_choose(struct db *db, const char *code, struct hd_err *err
 	rc = centre_list(db, &c, &n, err);
 	if (rc == HD_OK && db_is_server(db))
 		rc = session_role(db, &bound, &held, err);
+	if (rc != HD_OK)
+		goto done;
+	/* Said first: no --centre would make such an account safe to use. */
+	if (!held && n > 1) {
+		rc = hd_err_set(
+			err, HD_FAIL, "db", "%s",
+			_("this database account is a superuser (or bypasses row security), "
+			  "which PostgreSQL does not hold to one centre's rows: connect as the "
+			  "database's owner or a centre's account"));
+		goto done;
+	}
 	/* A centre's own account serves it with no --centre. */
-	if (rc == HD_OK && !code && bound)
+	if (!code && bound)
 		id = bound;
-	else if (rc == HD_OK)
+	else
 		rc = pick(c, n, code, &id, err);
 	if (rc != HD_OK)
 		goto done;
@@ -145,14 +156,6 @@ enum hd_status centre_choose(struct db *db, const char *code, struct hd_err *err
 		rc = hd_err_set(err, HD_REFUSED, "--centre",
 				_("--centre: this database account serves centre %s only, not %s"),
 				i < n ? c[i].code : "?", code ? code : "");
-		goto done;
-	}
-	if (!held && n > 1) {
-		rc = hd_err_set(
-			err, HD_FAIL, "db", "%s",
-			_("this database account is a superuser (or bypasses row security), "
-			  "which PostgreSQL does not hold to one centre's rows: connect as the "
-			  "database's owner or a centre's account"));
 		goto done;
 	}
 	rc = db_set_centre(db, id, err);
