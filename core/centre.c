@@ -286,6 +286,27 @@ static enum hd_status fill(struct db *db, const struct hd_actor *who, long long 
 	return rc;
 }
 
+/* Moves the sequence of people's numbers past every number given (as
+ * the owner, who reads every centre): a database made before it had
+ * centres gave them as the next after its largest, which a new centre,
+ * reading only its own people, cannot see (visit.c). */
+static enum hd_status people_past(struct db *db, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db,
+			"SELECT setval(pg_get_serial_sequence('person', 'id'),"
+			" greatest(nextval(pg_get_serial_sequence('person', 'id')),"
+			" (SELECT max(id) FROM person), (SELECT max(person_id) FROM erasure)))",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = db_step(st) == DB_ROW ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
+
 enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char *code,
 			  const char *name, const char *role, long long *id, struct hd_err *err)
 {
@@ -314,6 +335,8 @@ enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char 
 	if (rc != HD_OK)
 		return rc;
 	rc = check_free(db, c, r[0] ? r : NULL, err);
+	if (rc == HD_OK)
+		rc = people_past(db, err);
 	if (rc == HD_OK)
 		rc = db_prepare(db,
 				"INSERT INTO centre(code, name, role) VALUES ($1, $2, nullif($3, ''))"
