@@ -11,16 +11,16 @@
 
 struct access_row {
 	const char *word, *text;
-	enum access_grant grant[4]; /* by enum hd_role */
+	enum access_grant grant[HD_ROLE_COUNT]; /* by enum hd_role */
 };
 
-#define ACCESS_ROW(id, word, text, r, v, s, a) [id] = { word, text, { r, v, s, a } },
+#define ACCESS_ROW(id, word, text, r, v, s, a, d) [id] = { word, text, { r, v, s, a, d } },
 static const struct access_row TABLE[ACC_COUNT] = { ACCESS_TABLE(ACCESS_ROW) };
 #undef ACCESS_ROW
 
 enum access_grant access_grant(enum hd_role role, enum access_action action)
 {
-	if (action < 0 || action >= ACC_COUNT || role < ROLE_RESIDENT || role > ROLE_ADMIN)
+	if (action < 0 || action >= ACC_COUNT || role < ROLE_RESIDENT || role >= HD_ROLE_COUNT)
 		return GRANT_NO;
 	return TABLE[action].grant[role];
 }

@@ -12,8 +12,11 @@ enum hd_role {
 	ROLE_RESIDENT = 0,
 	ROLE_VOLUNTEER = 1, /* 志愿者 */
 	ROLE_STAFF = 2,     /* 工作人员 */
-	ROLE_ADMIN = 3      /* 管理员 */
+	ROLE_ADMIN = 3,     /* 管理员 */
+	ROLE_DISTRICT = 4   /* 区级管理员: PostgreSQL only; reads every centre's figures */
 };
+
+#define HD_ROLE_COUNT 5 /* ROLE_RESIDENT .. ROLE_DISTRICT */
 
 enum actor_kind {
 	ACTOR_COMMAND_LINE, /* acts as admin */

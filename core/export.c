@@ -39,6 +39,7 @@ struct export_def {
 	int ncols;
 	const char *sql;
 	void (*cells)(struct db_stmt *st, char cell[][CELL]);
+	enum access_action need; /* who may take it (core/access.h) */
 };
 
 static void text_at(struct db_stmt *st, int col, char *out)
@@ -147,13 +148,15 @@ static const struct export_def DEFS[] = {
 			    " LEFT JOIN org o ON o.id = v.org_id LEFT JOIN team t ON t.id = v.team_id"
 			    " LEFT JOIN visitee w ON w.id = v.visitee_id"
 			    " WHERE v.time_in >= $1 AND v.time_in < $2 ORDER BY v.id",
-			    visit_cells },
+			    visit_cells,
+			    ACC_EXPORT_PEOPLE },
 	[EXPORT_BOOKINGS] = { "bookings",
 			      NULL,
 			      { "编号", "场地", "预约方", "开始", "结束", "人数", "用途", "状态" },
 			      8,
 			      NULL,
-			      NULL },
+			      NULL,
+			      ACC_EXPORT_PEOPLE },
 	[EXPORT_TEAMS] = { "teams",
 			   &TEAM_RECORD,
 			   { "状态", "备案日期", "备案编号" },
@@ -163,7 +166,8 @@ static const struct export_def DEFS[] = {
 			   " coalesce(filed_date, ''),"
 			   " coalesce((SELECT number FROM filing_number WHERE team_id = team.id), '')"
 			   " FROM team WHERE created >= $1 AND created < $2 ORDER BY id",
-			   team_cells },
+			   team_cells,
+			   ACC_REPORTS },
 	[EXPORT_ORGS] = { "orgs",
 			  &ORG_RECORD,
 			  { NULL },
@@ -171,15 +175,24 @@ static const struct export_def DEFS[] = {
 			  "SELECT name, short, kind, coalesce(credit_code, ''), coalesce(contact, ''),"
 			  " coalesce(phone, ''), coalesce(in_date, ''), coalesce(out_date, '') FROM org"
 			  " WHERE created >= $1 AND created < $2 ORDER BY id",
-			  org_cells },
+			  org_cells,
+			  ACC_REPORTS },
 	[EXPORT_ROOMS] = { "rooms",
 			   &ROOM_RECORD,
 			   { NULL },
 			   0,
 			   "SELECT name, kind, capacity, open_min, close_min, buffer_min FROM room"
 			   " WHERE created >= $1 AND created < $2 ORDER BY id",
-			   room_cells },
+			   room_cells,
+			   ACC_REPORTS },
 };
+
+enum access_action export_need(int kind)
+{
+	if (kind < 0 || kind >= (int)(sizeof(DEFS) / sizeof(DEFS[0])))
+		return ACC_EXPORT_PEOPLE; /* the calendar of bookings */
+	return DEFS[kind].need;
+}
 
 int export_kind_of(const char *word)
 {
@@ -204,18 +217,21 @@ static void header_of(const struct export_def *def, const char **header, int *n)
 	*n = k + def->ncols;
 }
 
-static void write_row(FILE *f, char cell[][CELL], int n)
+/* A row of n cells, after the centre's code when centre is not NULL. */
+static void write_row(FILE *f, const char *centre, char cell[][CELL], int n)
 {
-	const char *fields[MAX_COLS];
-	int i;
+	const char *fields[MAX_COLS + 1];
+	int i, k = 0;
 
+	if (centre)
+		fields[k++] = centre;
 	for (i = 0; i < n; i++)
-		fields[i] = cell[i];
-	csv_row(f, fields, n);
+		fields[k++] = cell[i];
+	csv_row(f, fields, k);
 }
 
-static enum hd_status export_bookings(struct db *db, time_t from, time_t to, FILE *f,
-				      struct hd_err *err)
+static enum hd_status export_bookings(struct db *db, time_t from, time_t to, const char *centre,
+				      FILE *f, struct hd_err *err)
 {
 	struct booking *b = NULL;
 	char cell[8][CELL];
@@ -232,23 +248,23 @@ static enum hd_status export_bookings(struct db *db, time_t from, time_t to, FIL
 		snprintf(cell[5], CELL, "%d", b[i].attendees);
 		snprintf(cell[6], CELL, "%s", b[i].purpose);
 		snprintf(cell[7], CELL, "%s", BOOKING_STATE_ZH[b[i].state]);
-		write_row(f, cell, 8);
+		write_row(f, centre, cell, 8);
 	}
 	free(b);
 	return rc;
 }
 
-enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long to, FILE *f,
-			  struct hd_err *err)
+enum hd_status export_csv_centre(struct db *db, enum export_kind kind, long from, long to,
+				 const char *centre, bool head, FILE *f, struct hd_err *err)
 {
 	const struct export_def *def = &DEFS[kind];
-	const char *header[MAX_COLS];
+	const char *header[MAX_COLS + 1];
 	char cell[MAX_COLS][CELL];
 	struct db_stmt *st = NULL;
 	time_t start, end;
 	enum hd_status rc;
 	enum db_step step;
-	int ncols;
+	int ncols, k = centre ? 1 : 0;
 
 	rc = period_bounds(from, to, false, &start, &end, err);
 	if (rc != HD_OK)
@@ -256,11 +272,14 @@ enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long 
 	rc = db_begin_read(db, err);
 	if (rc != HD_OK)
 		return rc;
-	fputs(CSV_BOM, f);
-	header_of(def, header, &ncols);
-	csv_row(f, header, ncols);
+	header[0] = "中心";
+	header_of(def, header + k, &ncols);
+	if (head) {
+		fputs(CSV_BOM, f);
+		csv_row(f, header, ncols + k);
+	}
 	if (kind == EXPORT_BOOKINGS) {
-		rc = export_bookings(db, start, end, f, err);
+		rc = export_bookings(db, start, end, centre, f, err);
 		goto done;
 	}
 	rc = db_prepare(db, def->sql, &st, err);
@@ -270,7 +289,7 @@ enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long 
 	db_bind_int(st, 2, end);
 	while ((step = db_step(st)) == DB_ROW) {
 		def->cells(st, cell);
-		write_row(f, cell, ncols);
+		write_row(f, centre, cell, ncols);
 	}
 	if (step != DB_DONE)
 		rc = db_step_fail(st, err);
@@ -280,4 +299,10 @@ done:
 	if (rc == HD_OK && (fflush(f) != 0 || ferror(f)))
 		rc = hd_err_set(err, HD_FAIL, "", "%s", _("The export could not be written out."));
 	return rc;
+}
+
+enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long to, FILE *f,
+			  struct hd_err *err)
+{
+	return export_csv_centre(db, kind, from, to, NULL, true, f, err);
 }

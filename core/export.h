@@ -6,8 +6,10 @@
 #ifndef HD_EXPORT_H
 #define HD_EXPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
+#include "core/access.h"
 #include "core/db.h"
 #include "core/status.h"
 
@@ -25,6 +27,19 @@ int export_kind_of(const char *word);
  * from; HD_FAIL when the database fails. */
 enum hd_status export_csv(struct db *db, enum export_kind kind, long from, long to, FILE *f,
 			  struct hd_err *err);
+
+/* export_csv() with a first column 中心 holding centre (a centre's code)
+ * on every row, for a district's export of every centre in one file: the
+ * BOM and the header row only when head (the first centre); centre NULL
+ * is export_csv() without the BOM and header unless head. HD_BAD_INPUT
+ * naming --to when to is before from; HD_FAIL when the database fails. */
+enum hd_status export_csv_centre(struct db *db, enum export_kind kind, long from, long to,
+				 const char *centre, bool head, FILE *f, struct hd_err *err);
+
+/* The access a kind of export needs (core/access.h): visits, bookings
+ * and the calendar (kind -1) name people; the registers and rooms are the
+ * district's too. */
+enum access_action export_need(int kind);
 
 /* Writes the bookings of room (0: every room) starting within the days
  * from..to (day numbers; from CLOCK_NO_DAY: today; to CLOCK_NO_DAY: no

@@ -66,6 +66,7 @@ static const struct hd_choice roles[] = {
 	{ 1, "volunteer", "志愿者", N_("Volunteer") },
 	{ 2, "staff", "工作人员", N_("Staff") },
 	{ 3, "admin", "管理员", N_("Admin") },
+	{ 4, "district", "区级管理员", N_("District") },
 };
 
 const struct hd_list LIST_PURPOSE = { N_("purpose"), purposes, COUNT(purposes) };

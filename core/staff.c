@@ -128,6 +128,10 @@ enum hd_status staff_add(struct db *db, const struct hd_actor *who, const char *
 	    list_parse(&LIST_ROLE, role ? role : "", &r, err) ||
 	    pin_check_shape(pin, STAFF_PIN_MIN, PIN_MAX, _("PIN"), err))
 		return HD_BAD_INPUT;
+	if (r == ROLE_DISTRICT && !db_is_server(db))
+		return hd_err_set(err, HD_BAD_INPUT, "--role", "%s",
+				  _("--role: district accounts need a district's PostgreSQL "
+				    "database; this database is a SQLite file of one centre"));
 	rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)
 		rc = pin_hash(pin, hash, err);

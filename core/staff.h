@@ -34,8 +34,9 @@ struct signin_result {
 };
 
 /* Adds an account. role is given as LIST_ROLE accepts it (number, Chinese,
- * English, volunteer|staff|admin). HD_BAD_INPUT for a bad name, role or PIN
- * shape; HD_REFUSED for a name taken or an actor who is not admin. */
+ * English, volunteer|staff|admin|district). HD_BAD_INPUT for a bad name, role or PIN
+ * shape, and naming --role for a district account on SQLite (a district's
+ * accounts live in its PostgreSQL database); HD_REFUSED for a name taken or an actor who is not admin. */
 enum hd_status staff_add(struct db *db, const struct hd_actor *who, const char *name,
 			 const char *role, const char *pin, long long *id, struct hd_err *err);
 

@@ -60,7 +60,7 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 	rc = cli_open(ctx);
 	if (rc != HD_OK)
 		return rc;
-	if (access_require(ctx->db, &ctx->actor, ACC_REPORTS, &err) != HD_OK ||
+	if (access_require(ctx->db, &ctx->actor, export_need(ical ? -1 : kind), &err) != HD_OK ||
 	    period_read(cli_opt(opts, "--from"), cli_opt(opts, "--to"), &from, &to, &err) != HD_OK)
 		return cli_report(&err);
 	if (ical)

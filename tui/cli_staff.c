@@ -83,8 +83,9 @@ static int staff_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc != HD_OK)
 		return rc;
 	if (!cli_opt(opts, "--name") || !cli_opt(opts, "--role"))
-		return cli_say(HD_BAD_INPUT,
-			       _("staff add: give --name and --role volunteer|staff|admin"));
+		return cli_say(
+			HD_BAD_INPUT,
+			_("staff add: give --name and --role volunteer|staff|admin|district"));
 	rc = cli_open(ctx);
 	if (rc == HD_OK)
 		rc = cli_read_pin(_("PIN"), STAFF_PIN_MIN, PIN_MAX, pin, sizeof(pin));
@@ -179,12 +180,12 @@ static int staff_roles_cmd(void)
 					    [GRANT_WITH_PIN] = "with the booker's PIN" };
 	int a, r;
 
-	printf("| action | resident | desk / volunteer | staff | admin |\n");
-	printf("| --- | --- | --- | --- | --- |\n");
+	printf("| action | resident | desk / volunteer | staff | admin | district |\n");
+	printf("| --- | --- | --- | --- | --- | --- |\n");
 	for (a = 0; a < ACC_COUNT; a++) {
 		printf("| %s (`%s`) |", access_text((enum access_action)a),
 		       access_word((enum access_action)a));
-		for (r = ROLE_RESIDENT; r <= ROLE_ADMIN; r++)
+		for (r = ROLE_RESIDENT; r < HD_ROLE_COUNT; r++)
 			printf(" %s |", MARK[access_grant((enum hd_role)r, (enum access_action)a)]);
 		printf("\n");
 	}

@@ -193,10 +193,18 @@ expect_feed 2 "staff add without --name" "$PIN_ADD\n" hd staff add --role 1
 expect_err "--name" "the message names --name"
 expect_feed 2 "staff add without --role" "$PIN_ADD\n" hd staff add --name 新人
 expect_err "--role" "the message names --role"
-for role in boss 0 4 Admin2 老板 ""; do
+for role in boss 0 5 Admin2 老板 ""; do
 	expect_feed 2 "staff add with role '$role'" "$PIN_ADD\n" hd staff add --name 新人 --role "$role"
 	expect_err "[Rr]ole" "the message names the role"
 done
+# A district account reads every centre of a district's PostgreSQL
+# database; a SQLite file holds one centre.
+if ! on_pg; then
+	for role in district 4 区级管理员; do
+		expect_feed_err 2 "^hubdesk: --role: district accounts need a district's PostgreSQL database" \
+			"staff add --role $role on SQLite" "$PIN_ADD\n" hd staff add --name 新人 --role "$role"
+	done
+fi
 expect_feed 2 "staff add with an empty name" "$PIN_ADD\n" hd staff add --name "" --role 1
 expect_err "[Nn]ame" "the message names the name"
 expect_feed_err 2 'Name is required' "staff add with a name of spaces" "$PIN_ADD\n" hd staff add --name "   " --role 1
@@ -311,15 +319,17 @@ expect_eq "$(db_digest)" "$mid" "refused set-pin commands wrote nothing"
 
 # The role table: one row per action word, and the README holds it.
 expect_rc 0 "staff roles" hd staff roles
-expect_eq "$(head -n 2 "$T/out")" "| action | resident | desk / volunteer | staff | admin |
-| --- | --- | --- | --- | --- |" "staff roles starts with the Markdown table's header"
+expect_eq "$(head -n 2 "$T/out")" "| action | resident | desk / volunteer | staff | admin | district |
+| --- | --- | --- | --- | --- | --- |" "staff roles starts with the Markdown table's header"
 expect_eq "$(sed -n '3,$p' "$T/out" | sed -n 's/.*(`\([a-z-]*\)`) |.*/\1/p' | tr '\n' ' ')" \
-	"visitor visitor-private book booking-checkin approve team-apply team-step registers reports admin " \
+	"visitor visitor-private book booking-checkin approve team-apply team-step registers reports export-people admin " \
 	"staff roles has one row per action word, in order"
-bad=$(awk -F'|' 'NF != 7' "$T/out")
-expect_eq "$bad" "" "every row of staff roles has five cells"
-expect_eq "$(grep -c '(`admin`) | – | – | – | Y |' "$T/out")" 1 "admin actions are for the administrator only"
-expect_eq "$(grep -c '(`visitor`) | by scan | Y | Y | Y |' "$T/out")" 1 "visitors: residents by scan, everyone else"
+bad=$(awk -F'|' 'NF != 8' "$T/out")
+expect_eq "$bad" "" "every row of staff roles has six cells"
+expect_eq "$(grep -c '(`admin`) | – | – | – | Y | – |' "$T/out")" 1 "admin actions are for the administrator only"
+expect_eq "$(grep -c '(`visitor`) | by scan | Y | Y | Y | – |' "$T/out")" 1 "visitors: residents by scan, everyone else but the district"
+expect_eq "$(grep -c '(`reports`) | – | – | Y | Y | Y |' "$T/out")" 1 "reports: staff, admin and the district"
+expect_eq "$(grep -c '(`export-people`) | – | – | Y | Y | – |' "$T/out")" 1 "exports of visits and bookings: not the district"
 missing=""
 while IFS= read -r line; do
 	grep -Fqx -- "$line" "$TOP/README.md" || missing="$missing
@@ -331,7 +341,7 @@ else
 	not_ok "README.md holds every line of staff roles verbatim" "missing from README.md:$missing"
 fi
 readme_rows=$(grep -c '^| .* (`[a-z-]*`) |' "$TOP/README.md")
-expect_eq "$readme_rows" 10 "README.md's role table has exactly the ten action rows"
+expect_eq "$readme_rows" 11 "README.md's role table has exactly the eleven action rows"
 
 # Privacy: no PIN in clear anywhere.
 expect_eq "$(sql "SELECT count(*) FROM staff WHERE pin_hash NOT LIKE '\$argon2id\$%'")" 0 \

@@ -29,7 +29,7 @@ room1=$(sql "SELECT name FROM room WHERE id = 1")
 
 scr_start 80 24
 scr_keys 5
-expect_screen "$(zh_part 'reports and exports')" "a volunteer at the desk is told reports are for staff"
+expect_screen "$(zh_part 'reports, the team roll, exports of teams, organisations and rooms')" "a volunteer at the desk is told reports are for staff"
 expect_line 1 " $(zh Home) |" "the desk stays on home"
 
 scr_signin 工作人员 135790

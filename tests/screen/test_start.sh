@@ -41,7 +41,7 @@ expect_line 1 访客登记 "zh: 1 opens visitor check-in under its own title"
 scr_keys Escape
 expect_line 1 首页 "zh: Esc from check-in goes home"
 scr_keys 5
-expect_screen "$(zh_part 'reports and exports')" "zh: 5 says reports are for staff"
+expect_screen "$(zh_part 'reports, the team roll, exports of teams, organisations and rooms')" "zh: 5 says reports are for staff"
 expect_line 1 首页 "zh: the desk stays home"
 expect_line 1 "$CENTRE" "zh: the first line still names the centre"
 
@@ -77,7 +77,7 @@ expect_line 1 "Visitor check-in" "en: 1 opens visitor check-in under its own tit
 scr_keys Escape
 expect_line 1 Home "en: Esc from check-in goes home"
 scr_keys 5
-expect_screen "reports and exports" "en: 5 says reports are for staff"
+expect_screen "reports, the team roll" "en: 5 says reports are for staff"
 expect_line 1 Home "en: the desk stays home"
 scr_stop
 

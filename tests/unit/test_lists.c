@@ -26,7 +26,8 @@ static void test_lists_have_the_numbers_and_names_of_the_design(void **state)
 	assert_int_equal(LIST_ORG_KIND.count, 3);
 	assert_int_equal(LIST_TEAM_CATEGORY.count, 6);
 	assert_int_equal(LIST_TEAM_STATE.count, 5);
-	assert_int_equal(LIST_ROLE.count, 3);
+	assert_int_equal(LIST_ROLE.count, 4);
+	assert_string_equal(list_get(&LIST_ROLE, 4)->zh, "区级管理员");
 	assert_string_equal(list_get(&LIST_PURPOSE, 1)->zh, "政策咨询");
 	assert_string_equal(list_get(&LIST_PURPOSE, 8)->zh, "年检年报/评估/财务指导");
 	assert_string_equal(list_get(&LIST_PURPOSE, 13)->zh, "其他");
@@ -74,7 +75,7 @@ static void test_get_outside_the_list_is_null_and_label_is_question_mark(void **
 	assert_null(list_get(&LIST_PURPOSE, 0));
 	assert_null(list_get(&LIST_PURPOSE, 14));
 	assert_null(list_get(&LIST_ROLE, -1));
-	assert_string_equal(list_label(&LIST_ROLE, 4), "?");
+	assert_string_equal(list_label(&LIST_ROLE, 5), "?");
 	/* Without a loaded translation the label is the English msgid. */
 	assert_string_equal(list_label(&LIST_TEAM_CATEGORY, 1), "Sports and culture");
 }
@@ -157,7 +158,7 @@ static void test_parse_refuses_zero_beyond_the_end_and_unknown_words(void **stat
 		assert_int_equal(n, 99);
 	}
 	assert_int_equal(list_parse(&LIST_PURPOSE, NULL, &n, &err), HD_BAD_INPUT);
-	assert_int_equal(list_parse(&LIST_ROLE, "4", &n, NULL), HD_BAD_INPUT);
+	assert_int_equal(list_parse(&LIST_ROLE, "5", &n, NULL), HD_BAD_INPUT);
 }
 
 static void test_parse_error_names_the_field_and_the_allowed_values(void **state)
