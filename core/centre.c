@@ -65,9 +65,7 @@ static void codes_of(const struct centre *c, int n, char *out, size_t outsz)
 					 c[i].code);
 }
 
-/* The centre bound to the role connected (0: none), and whether the role
- * is held by row-level security at all. */
-static enum hd_status session_role(struct db *db, long long *bound, bool *held, struct hd_err *err)
+enum hd_status centre_session(struct db *db, long long *bound, bool *held, struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
@@ -131,7 +129,7 @@ enum hd_status centre_choose(struct db *db, const char *code, struct hd_err *err
 		code = NULL;
 	rc = centre_list(db, &c, &n, err);
 	if (rc == HD_OK && db_is_server(db))
-		rc = session_role(db, &bound, &held, err);
+		rc = centre_session(db, &bound, &held, err);
 	if (rc != HD_OK)
 		goto done;
 	/* Said first: no --centre would make such an account safe to use. */

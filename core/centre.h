@@ -53,6 +53,11 @@ enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char 
  * when the database fails. */
 enum hd_status centre_list(struct db *db, struct centre **out, int *n, struct hd_err *err);
 
+/* PostgreSQL: the centre bound to the role connected (*bound, 0: none),
+ * and whether the role is held by row-level security at all (*held:
+ * false for a superuser or BYPASSRLS). HD_FAIL when the database fails. */
+enum hd_status centre_session(struct db *db, long long *bound, bool *held, struct hd_err *err);
+
 /* The centre db serves; HD_NOT_FOUND when it serves none (a district's
  * session before centre_choose). */
 enum hd_status centre_current(struct db *db, struct centre *out, struct hd_err *err);

@@ -111,6 +111,17 @@ enum hd_status report_build(struct db *db, long first, long last, report_progres
 /* Frees what report_build() allocated and zeroes *r. */
 void report_free(struct report *r);
 
+/* Adds the report r of the centre of code to the district's sum (zeroed
+ * before the first; report_free() it): the period from the first, every
+ * count added, the rooms, the bookers, the organisations visited and
+ * those whose residence ends named "CODE name" after their centre. */
+void report_add(struct report *sum, const struct report *r, const char *code);
+
+/* Orders the lists of a sum once every centre is added: most visited,
+ * most no-shows and late cancellations, residences ending soonest
+ * first. */
+void report_sum_finish(struct report *sum);
+
 /* part of whole in tenths of a percent, rounded half up (0 when whole is 0):
  * 375 is 37.5 %. */
 int report_permille(long part, long whole);
@@ -119,6 +130,12 @@ int report_permille(long part, long whole);
  * DESIGN.md; a room's value is its used (checked-in) hours as a percentage
  * of its open hours, with one decimal. */
 void report_write_csv(const struct report *r, FILE *f);
+
+/* The rows of report_write_csv() after a first column 中心 holding
+ * centre (a centre's code, or 全区合计 for the district's sum): the BOM
+ * and the header row 中心,部分,项目,数值 only when head (the first
+ * block). */
+void report_write_csv_centre(const struct report *r, const char *centre, bool head, FILE *f);
 
 /* How bars and heat cells are drawn: Unicode block characters, or plain
  * ASCII for terminals that draw ambiguous-width characters wide. */

@@ -57,48 +57,71 @@ const char *report_shade(int permille, enum report_style style)
 	return set[4];
 }
 
-static void csv_item(FILE *f, const char *section, const char *item, const char *value)
+/* A row section, item, value, after the centre when it is not NULL. */
+static void csv_item(FILE *f, const char *centre, const char *section, const char *item,
+		     const char *value)
 {
-	const char *row[3] = { section, item, value };
+	const char *row[4] = { centre, section, item, value };
 
-	csv_row(f, row, 3);
+	if (centre)
+		csv_row(f, row, 4);
+	else
+		csv_row(f, row + 1, 3);
 }
 
-static void csv_int(FILE *f, const char *section, const char *item, long value)
+static void csv_int(FILE *f, const char *centre, const char *section, const char *item, long value)
 {
 	char v[32];
 
 	snprintf(v, sizeof(v), "%ld", value);
-	csv_item(f, section, item, v);
+	csv_item(f, centre, section, item, v);
+}
+
+static void csv_rows(const struct report *r, const char *c, FILE *f)
+{
+	char v[32];
+	int i, pm;
+
+	for (i = 1; i <= REPORT_PURPOSES; i++)
+		csv_int(f, c, "来访", list_get(&LIST_PURPOSE, i)->zh, r->purpose_visits[i]);
+	csv_int(f, c, "来访", "合计", r->visits);
+	csv_int(f, c, "来访", "人数合计", r->people);
+	for (i = 0; i < r->nrooms; i++) {
+		pm = report_permille(r->rooms[i].used_min, r->rooms[i].open_min);
+		snprintf(v, sizeof(v), "%d.%d", pm / 10, pm % 10);
+		csv_item(f, c, "场地", r->rooms[i].name, v);
+	}
+	for (i = 1; i <= REPORT_CATEGORIES; i++)
+		csv_int(f, c, "团队", list_get(&LIST_TEAM_CATEGORY, i)->zh, r->team_category[i]);
+	for (i = 1; i <= REPORT_STATES; i++)
+		csv_int(f, c, "团队", list_get(&LIST_TEAM_STATE, i)->zh, r->team_state[i]);
+	csv_int(f, c, "团队", "合计", r->teams);
+	csv_int(f, c, "团队", "成员合计", r->members);
+	csv_int(f, c, "团队", "党员合计", r->party_members);
+	for (i = 1; i <= REPORT_KINDS; i++)
+		csv_int(f, c, "机构", list_get(&LIST_ORG_KIND, i)->zh, r->org_kind[i]);
+	csv_int(f, c, "机构", "合计", r->orgs);
 }
 
 void report_write_csv(const struct report *r, FILE *f)
 {
 	const char *head[3] = { "部分", "项目", "数值" };
-	char v[32];
-	int i, pm;
 
 	fputs(CSV_BOM, f);
 	csv_row(f, head, 3);
-	for (i = 1; i <= REPORT_PURPOSES; i++)
-		csv_int(f, "来访", list_get(&LIST_PURPOSE, i)->zh, r->purpose_visits[i]);
-	csv_int(f, "来访", "合计", r->visits);
-	csv_int(f, "来访", "人数合计", r->people);
-	for (i = 0; i < r->nrooms; i++) {
-		pm = report_permille(r->rooms[i].used_min, r->rooms[i].open_min);
-		snprintf(v, sizeof(v), "%d.%d", pm / 10, pm % 10);
-		csv_item(f, "场地", r->rooms[i].name, v);
+	csv_rows(r, NULL, f);
+	fflush(f);
+}
+
+void report_write_csv_centre(const struct report *r, const char *centre, bool head, FILE *f)
+{
+	const char *cols[4] = { "中心", "部分", "项目", "数值" };
+
+	if (head) {
+		fputs(CSV_BOM, f);
+		csv_row(f, cols, 4);
 	}
-	for (i = 1; i <= REPORT_CATEGORIES; i++)
-		csv_int(f, "团队", list_get(&LIST_TEAM_CATEGORY, i)->zh, r->team_category[i]);
-	for (i = 1; i <= REPORT_STATES; i++)
-		csv_int(f, "团队", list_get(&LIST_TEAM_STATE, i)->zh, r->team_state[i]);
-	csv_int(f, "团队", "合计", r->teams);
-	csv_int(f, "团队", "成员合计", r->members);
-	csv_int(f, "团队", "党员合计", r->party_members);
-	for (i = 1; i <= REPORT_KINDS; i++)
-		csv_int(f, "机构", list_get(&LIST_ORG_KIND, i)->zh, r->org_kind[i]);
-	csv_int(f, "机构", "合计", r->orgs);
+	csv_rows(r, centre, f);
 	fflush(f);
 }
 

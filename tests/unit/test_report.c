@@ -644,6 +644,69 @@ static void test_csv_and_text_of_the_report(void **state)
 	assert_text_fits(REPORT_ASCII, 100);
 }
 
+/* A district's sum: every count of two centres added, their rooms and
+ * organisations named after their codes, nobody in particular one line; the
+ * CSV of a centre's block carries its code first. */
+static void test_a_district_sum_adds_every_figure(void **state)
+{
+	struct report sum = { 0 };
+	char *buf = NULL, line[NAME_BYTES + 64];
+	size_t len = 0;
+	FILE *f;
+	int i, nobody = 0;
+
+	build(*state, "2026-11-01", "2026-11-30");
+	report_add(&sum, &rep, "HY");
+	report_add(&sum, &rep, "JD");
+	report_sum_finish(&sum);
+	assert_string_equal(sum.from, rep.from);
+	assert_string_equal(sum.to, rep.to);
+	assert_int_equal(sum.ndays, rep.ndays);
+	for (i = 0; i < rep.ndays; i++)
+		assert_int_equal(sum.days[i].visits, 2 * rep.days[i].visits);
+	assert_int_equal(sum.visits, 2 * rep.visits);
+	assert_int_equal(sum.people, 2 * rep.people);
+	for (i = 0; i <= REPORT_PURPOSES; i++)
+		assert_int_equal(sum.purpose_people[i], 2 * rep.purpose_people[i]);
+	for (i = 0; i < 24; i++)
+		assert_int_equal(sum.hour_visits[i], 2 * rep.hour_visits[i]);
+	for (i = 0; i <= REPORT_STATES; i++)
+		assert_int_equal(sum.team_state[i], 2 * rep.team_state[i]);
+	assert_int_equal(sum.members, 2 * rep.members);
+	assert_int_equal(sum.orgs, 2 * rep.orgs);
+	assert_int_equal(sum.nrooms, 2 * rep.nrooms);
+	assert_true(rep.nrooms > 0);
+	snprintf(line, sizeof(line), "HY %s", rep.rooms[0].name);
+	assert_string_equal(sum.rooms[0].name, line);
+	snprintf(line, sizeof(line), "JD %s", rep.rooms[0].name);
+	assert_string_equal(sum.rooms[rep.nrooms].name, line);
+	assert_int_equal(sum.rooms[rep.nrooms].used_min, rep.rooms[0].used_min);
+	assert_int_equal(sum.nending, 2 * rep.nending);
+	for (i = 0; i < sum.nvisited; i++) {
+		nobody += sum.visited[i].id == 0;
+		if (i > 0 && sum.visited[i].id > 0 && sum.visited[i - 1].id >= 0)
+			assert_true(sum.visited[i - 1].visits >= sum.visited[i].visits);
+	}
+	assert_true(nobody <= 1);
+
+	f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	report_write_csv_centre(&rep, "HY", true, f);
+	report_write_csv_centre(&sum, "全区合计", false, f);
+	fclose(f);
+	assert_memory_equal(buf, CSV_BOM "中心,部分,项目,数值\r\n",
+			    strlen(CSV_BOM "中心,部分,项目,数值\r\n"));
+	snprintf(line, sizeof(line), "\r\nHY,来访,合计,%d\r\n", rep.visits);
+	assert_non_null(strstr(buf, line));
+	snprintf(line, sizeof(line), "\r\n全区合计,来访,合计,%d\r\n", 2 * rep.visits);
+	assert_non_null(strstr(buf, line));
+	snprintf(line, sizeof(line), "\r\n全区合计,场地,JD %s,", rep.rooms[0].name);
+	assert_non_null(strstr(buf, line));
+	assert_null(strstr(buf + 3, CSV_BOM));
+	free(buf);
+	report_free(&sum);
+}
+
 int main(void)
 {
 #define WORLD(fn) cmocka_unit_test_setup_teardown(fn, world_setup, world_teardown)
@@ -660,6 +723,7 @@ int main(void)
 		cmocka_unit_test(test_permille_rounds_half_up),
 		cmocka_unit_test(test_bars_in_both_styles),
 		WORLD(test_csv_and_text_of_the_report),
+		WORLD(test_a_district_sum_adds_every_figure),
 	};
 #undef WORLD
 
