@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "core/access.h"
+#include "core/district.h"
 #include "core/export.h"
 #include "core/period.h"
 #include "core/i18n.h"
@@ -29,11 +30,49 @@ static long long room_arg(const char *s)
 	return valid_id(s, "--room", &id, NULL) == HD_OK ? id : -1;
 }
 
+/* What a district's export asks of each centre. */
+struct export_ask {
+	enum export_kind kind;
+	long from, to;
+};
+
+/* The rows of one centre, after its code; the header with the first. */
+static enum hd_status export_centre(struct db *db, const struct centre *c, int index, void *ctx,
+				    struct hd_err *err)
+{
+	const struct export_ask *ask = ctx;
+
+	return export_csv_centre(db, ask->kind, ask->from, ask->to, c->code, index == 0, stdout,
+				 err);
+}
+
+/* `export teams|orgs --district`: every centre's rows, a centre column
+ * first. */
+static int export_district(struct cli_ctx *ctx, int kind, const char *from, const char *to)
+{
+	struct export_ask ask = { .kind = (enum export_kind)kind };
+	struct hd_err err;
+	int rc;
+
+	if (kind != EXPORT_TEAMS && kind != EXPORT_ORGS)
+		return cli_say(HD_BAD_INPUT, "%s",
+			       _("--district: the district exports teams and orgs only"));
+	rc = cli_open_district(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (access_require(ctx->db, &ctx->actor, export_need(kind), &err) != HD_OK ||
+	    period_read(from, to, &ask.from, &ask.to, &err) != HD_OK ||
+	    district_each(ctx->db, export_centre, &ask, &err) != HD_OK)
+		return cli_report(&err);
+	return HD_OK;
+}
+
 int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	struct cli_opt opts[] = { { "--from", true, NULL },
 				  { "--to", true, NULL },
 				  { "--room", true, NULL },
+				  { "--district", false, NULL },
 				  { NULL, false, NULL } };
 	const char *args[MAX_ARGS];
 	struct hd_err err;
@@ -52,6 +91,9 @@ int cli_export(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_say(
 			HD_BAD_INPUT, "%s",
 			_("export: give what to export: visits, bookings, teams, orgs, rooms or ical"));
+	if (cli_opt(opts, "--district"))
+		return export_district(ctx, ical ? -1 : kind, cli_opt(opts, "--from"),
+				       cli_opt(opts, "--to"));
 	room = room_arg(cli_opt(opts, "--room"));
 	if (room && !ical)
 		return cli_say(HD_BAD_INPUT, "%s", _("export: --room is for export ical only"));

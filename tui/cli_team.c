@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/filing_number.h"
 #include "core/i18n.h"
+#include "core/district.h"
 #include "core/lists.h"
 #include "core/team.h"
 #include "core/text.h"
@@ -243,40 +244,68 @@ static int activity_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return HD_OK;
 }
 
-static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
-{
-	struct cli_opt opts[] = { { "--status", true, NULL },
-				  { "--roll", false, NULL },
-				  { NULL, false, NULL } };
-	const char *args[MAX_ARGS], *status;
-	struct team_brief *all = NULL;
-	struct hd_err err;
-	int nargs, rc, n = 0, i, state = 0;
+/* What `team list` asks of each centre: the roll or the teams in a state. */
+struct team_ask {
+	bool roll, district;
+	int state;
+};
 
-	rc = cli_parse("team list", argc, argv, 2, opts, args, 0, &nargs);
-	if (rc != HD_OK)
-		return rc;
-	status = cli_opt(opts, "--status");
-	if (status && list_parse(&LIST_TEAM_STATE, status, &state, &err) != HD_OK)
-		return cli_report(&err);
-	rc = cli_open(ctx);
-	if (rc != HD_OK)
-		return rc;
-	rc = cli_opt(opts, "--roll") ? team_roll(ctx->db, &all, &n, &err)
-				     : team_list(ctx->db, (enum team_state)state, &all, &n, &err);
-	if (rc != HD_OK)
-		return cli_report(&err);
-	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("name"), _("category"), _("state"),
-	       _("members"), _("committee"), _("filed"), _("last activity"));
-	for (i = 0; i < n; i++)
-		printf("%lld\t%s\t%s\t%s\t%d\t%s\t%s\t%s%s%s\n", all[i].id, all[i].name,
+/* The teams of the centre db serves, a line each, after the centre's code
+ * (c NULL: none). */
+static enum hd_status list_centre(struct db *db, const struct centre *c, int index, void *ctx,
+				  struct hd_err *err)
+{
+	const struct team_ask *ask = ctx;
+	struct team_brief *all = NULL;
+	enum hd_status rc;
+	int n = 0, i;
+
+	(void)index;
+	rc = ask->roll ? team_roll(db, &all, &n, err)
+		       : team_list(db, (enum team_state)ask->state, &all, &n, err);
+	for (i = 0; rc == HD_OK && i < n; i++)
+		printf("%s%s%lld\t%s\t%s\t%s\t%d\t%s\t%s\t%s%s%s\n", c ? c->code : "",
+		       c ? "\t" : "", all[i].id, all[i].name,
 		       list_label(&LIST_TEAM_CATEGORY, all[i].category),
 		       list_label(&LIST_TEAM_STATE, (int)all[i].state), all[i].members,
 		       all[i].committee, all[i].filed_date, all[i].last_activity,
 		       all[i].check_due ? _(" [annual check due]") : "",
 		       all[i].idle ? _(" [no activity for six months]") : "");
 	free(all);
-	return HD_OK;
+	return rc;
+}
+
+static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--status", true, NULL },
+				  { "--roll", false, NULL },
+				  { "--district", false, NULL },
+				  { NULL, false, NULL } };
+	struct team_ask ask = { 0 };
+	const char *args[MAX_ARGS], *status;
+	struct hd_err err;
+	int nargs, rc;
+
+	rc = cli_parse("team list", argc, argv, 2, opts, args, 0, &nargs);
+	if (rc != HD_OK)
+		return rc;
+	status = cli_opt(opts, "--status");
+	if (status && list_parse(&LIST_TEAM_STATE, status, &ask.state, &err) != HD_OK)
+		return cli_report(&err);
+	ask.roll = cli_opt(opts, "--roll") != NULL;
+	ask.district = cli_opt(opts, "--district") != NULL;
+	rc = ask.district ? cli_open_district(ctx) : cli_open(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (ask.district && district_check(ctx->db, &err) != HD_OK)
+		return cli_report(&err);
+	if (ask.district)
+		printf("%s\t", _("centre"));
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", _("id"), _("name"), _("category"), _("state"),
+	       _("members"), _("committee"), _("filed"), _("last activity"));
+	rc = ask.district ? district_each(ctx->db, list_centre, &ask, &err)
+			  : list_centre(ctx->db, NULL, 0, &ask, &err);
+	return rc == HD_OK ? HD_OK : cli_report(&err);
 }
 
 /* One line "label<TAB>value" (- when empty). */

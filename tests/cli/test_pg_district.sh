@@ -4,8 +4,9 @@
 # it): each centre gets rooms, organisations, a team of the same name,
 # visits and bookings on days of its own through hubdesk commands; then
 # `report --district` prints a block a centre (the same figures as the
-# centre's own report) and a total that is their sum, as text and CSV; a
-# centre's own database account asking for --district is
+# centre's own report) and a total that is their sum, as text and CSV;
+# `team list --district` and `export teams|orgs --district` put a centre
+# column first; a centre's own database account asking for --district is
 # refused (exit 3); a district account is PostgreSQL's only.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
@@ -130,6 +131,23 @@ bad=$(cat "$T"/own-??.csv | grep -E '^(来访|团队|机构),' | awk -F, '
 expect_eq "$bad" "" "every 全区合计 figure of visits, teams and organisations is the centres' sum"
 expect_eq "$(grep -c '^全区合计,场地,' "$T/district.csv")" 3 "the total lists the three rooms"
 
+# The team roll and the registers across centres, a centre column first.
+expect_rc 0 "team list --district" hd team list --district
+expect_eq "$(head -n 1 "$T/out" | cut -f1-3)" "centre	id	name" "team list --district: the centre first"
+expect_eq "$(sed '1d' "$T/out" | cut -f1,3 | tr '\t\n' ':|')" "HY:舞蹈队|JD:舞蹈队|XJ:舞蹈队|" \
+	"each centre's 舞蹈队 on its own line"
+expect_rc 0 "team list --roll --district" hd team list --roll --district
+expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 1 "no team of the roll is due yet: the header alone"
+expect_rc 0 "export teams --district" hd export teams --district
+expect_eq "$(head -n 1 "$T/out" | tr -d '\r' | cut -d, -f1-2)" "$(printf '\357\273\277中心,名称')" \
+	"export teams --district: BOM, then 中心 before the team's columns"
+expect_eq "$(sed '1d' "$T/out" | tr -d '\r' | cut -d, -f1-2 | tr '\n' '|')" "HY,舞蹈队|JD,舞蹈队|XJ,舞蹈队|" \
+	"the teams of every centre, by centre's code"
+expect_rc 0 "export orgs --district" hd export orgs --district
+expect_eq "$(sed '1d' "$T/out" | wc -l | tr -d ' ')" 6 "the six organisations of the district"
+expect_eq "$(grep -c '^HY,HY' "$T/out")" 2 "HY's organisations carry its code"
+expect_rc_err 2 "^hubdesk: --district: the district exports teams and orgs only" \
+	"export visits --district is refused" hd export visits --district
 expect_rc_err 2 "^hubdesk: --district: the district's report is text or --csv" \
 	"report --district --pdf is refused" hd report --district --month "$MONTH" --pdf "$T/r.pdf"
 
@@ -137,6 +155,8 @@ expect_rc_err 2 "^hubdesk: --district: the district's report is text or --csv" \
 HY_DESK="postgresql:///district?host=$PGDIR&user=hy_desk"
 expect_rc_err 3 "^hubdesk: --district: this database account serves one centre only" \
 	"HY's account asking for report --district" hd --db "$HY_DESK" report --district --month "$MONTH"
+expect_rc_err 3 "^hubdesk: --district: this database account serves one centre only" \
+	"HY's account asking for team list --district" hd --db "$HY_DESK" team list --district
 expect_rc 0 "HY's account reads its own report" hd --db "$HY_DESK" report --month "$MONTH"
 expect_eq "$(visits_line "$T/out")" "$(visits_line "$T/own-HY.txt")" "with HY's own figures"
 expect_eq "$(PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -q -At -d "$HY_DESK" \
@@ -162,5 +182,11 @@ feed 246802 hd --db "$T/one.db" staff add --name 区民政 --role district
 expect_eq "$RC" 2 "staff add --role district on a SQLite file exits 2"
 expect_err "^hubdesk: --role: district accounts need a district's PostgreSQL database" \
 	"the message names --role and the PostgreSQL database"
+expect_rc_err 2 "^hubdesk: --district: the district's figures need the district's PostgreSQL database" \
+	"report --district on a SQLite file" hd --db "$T/one.db" report --district --month "$MONTH"
+expect_rc_err 2 "^hubdesk: --district: the district's figures need the district's PostgreSQL database" \
+	"team list --district on a SQLite file" hd --db "$T/one.db" team list --district
+expect_rc_err 2 "^hubdesk: --district: the district's figures need the district's PostgreSQL database" \
+	"export orgs --district on a SQLite file" hd --db "$T/one.db" export orgs --district
 
 done_testing
