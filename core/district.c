@@ -3,6 +3,7 @@
 #include "core/district.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 
@@ -64,5 +65,51 @@ enum hd_status district_each(struct db *db, district_fn fn, void *ctx, struct hd
 	    db_set_centre(db, served, rc == HD_OK ? err : &ignored) != HD_OK && rc == HD_OK)
 		rc = HD_FAIL;
 	free(c);
+	return rc;
+}
+
+/* What district_report() asks of each centre. */
+struct report_ask {
+	long first, last;
+	long long centre;
+	report_progress_fn progress;
+	void *ctx;
+	struct report *out;
+	bool found;
+};
+
+static enum hd_status report_centre(struct db *db, const struct centre *c, int index, void *ctx,
+				    struct hd_err *err)
+{
+	struct report_ask *ask = ctx;
+	struct report r = { 0 };
+	enum hd_status rc;
+
+	(void)index;
+	if (ask->centre && ask->centre != c->id)
+		return HD_OK;
+	ask->found = true;
+	rc = report_build(db, ask->first, ask->last, ask->progress, ask->ctx,
+			  ask->centre ? ask->out : &r, err);
+	if (rc == HD_OK && !ask->centre)
+		report_add(ask->out, &r, c->code);
+	report_free(&r);
+	return rc;
+}
+
+enum hd_status district_report(struct db *db, long first, long last, long long centre,
+			       report_progress_fn progress, void *ctx, struct report *out,
+			       struct hd_err *err)
+{
+	struct report_ask ask = { first, last, centre, progress, ctx, out, false };
+	enum hd_status rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = district_each(db, report_centre, &ask, err);
+	if (rc == HD_OK && !ask.found)
+		rc = hd_err_set(err, HD_NOT_FOUND, "--centre", "%s",
+				_("--centre: no such centre in this database"));
+	if (rc == HD_OK && !centre)
+		report_sum_finish(out);
 	return rc;
 }

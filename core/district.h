@@ -10,6 +10,7 @@
 
 #include "core/centre.h"
 #include "core/db.h"
+#include "core/report.h"
 #include "core/status.h"
 
 /* A read of one centre, db serving it. Returns what the read gives; any
@@ -37,5 +38,15 @@ enum hd_status district_centres(struct db *db, struct centre **out, int *n, stru
  * HD_OK and returns it; else the statuses of district_check() and HD_FAIL
  * when the database fails. */
 enum hd_status district_each(struct db *db, district_fn fn, void *ctx, struct hd_err *err);
+
+/* The report of the days first..last (report_build()) of the centre of id
+ * centre, or with centre 0 the district's: every centre's report added up
+ * (report_add(), report_sum_finish()), into *out (report_free() it, also
+ * after a failure); progress as report_build() takes it, for each centre
+ * in turn. The statuses of district_each() and report_build(), and
+ * HD_NOT_FOUND when no centre has the id centre. */
+enum hd_status district_report(struct db *db, long first, long last, long long centre,
+			       report_progress_fn progress, void *ctx, struct report *out,
+			       struct hd_err *err);
 
 #endif

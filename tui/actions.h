@@ -128,6 +128,7 @@
 	X(ACT_SCROLL, N_("Up/Dn"), N_("Scroll"), N_("scroll the section"), (0)) \
 	X(ACT_CHART_STYLE, N_("a"), N_("ASCII"), N_("charts in plain ASCII, for terminals that draw block characters wide; again: blocks"), ('a')) \
 	X(ACT_SAVE_REPORT, N_("s"), N_("Save"), N_("save the report as PDF and CSV in the spool folder, to hand on"), ('s')) \
+	X(ACT_CENTRE, N_("c"), N_("Centre"), N_("the centre whose figures are shown: the district's total, then each centre (district accounts)"), ('c')) \
 	APP_MOVES(X)
 // clang-format on
 

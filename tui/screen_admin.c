@@ -38,12 +38,15 @@ static void admin_draw(struct app *a, void *st)
 	char line[256];
 	int i;
 
-	(void)a;
 	(void)st;
 	for (i = 0; i < NITEMS; i++) {
 		snprintf(line, sizeof(line), " %c  %s", (char)action_info(ITEMS[i].act)->keys[0],
 			 _(ITEMS[i].label));
-		draw_text(3 + i * 2, 4, line, COLS - 8, ROLE_NORMAL, 0);
+		draw_text(3 + i * 2, 4, line, COLS - 8,
+			  access_grant(actor_role(&a->actor), ITEMS[i].needs) == GRANT_NO
+				  ? ROLE_DIM
+				  : ROLE_NORMAL,
+			  0);
 	}
 	draw_text(LINES - 4, 2, _("Booking PINs of organisations and teams: k on their page."),
 		  COLS - 4, ROLE_DIM, 0);

@@ -18,14 +18,15 @@ struct menu_item {
 	enum action act;   /* its number's action: the number is its key */
 	const char *label; /* msgid */
 	const struct screen_ops *screen;
-	enum access_action need; /* asked before it opens; ACC_COUNT: none */
+	enum access_action need; /* asked before it opens (a grant of any kind, by
+				  * scan or PIN too, opens it); ACC_COUNT: none */
 };
 
 static const struct menu_item MENU[] = {
-	{ ACT_CHOOSE_1, N_("Visitor check-in"), &SCREEN_CHECKIN, ACC_COUNT },
-	{ ACT_CHOOSE_2, N_("Room booking"), &SCREEN_GRID, ACC_COUNT },
+	{ ACT_CHOOSE_1, N_("Visitor check-in"), &SCREEN_CHECKIN, ACC_VISITOR },
+	{ ACT_CHOOSE_2, N_("Room booking"), &SCREEN_GRID, ACC_BOOK },
 	{ ACT_CHOOSE_3, N_("Team filing"), &SCREEN_TEAM_FORM, ACC_TEAM_APPLY },
-	{ ACT_CHOOSE_4, N_("Who is here"), &SCREEN_PRESENT, ACC_COUNT },
+	{ ACT_CHOOSE_4, N_("Who is here"), &SCREEN_PRESENT, ACC_VISITOR },
 	{ ACT_CHOOSE_5, N_("Reports"), &SCREEN_REPORT, ACC_REPORTS },
 	{ ACT_CHOOSE_6, N_("Organisations and teams"), &SCREEN_REGISTERS, ACC_COUNT },
 	{ ACT_CHOOSE_9, N_("Administration"), &SCREEN_ADMIN, ACC_COUNT },
@@ -69,6 +70,13 @@ static bool open_to(const struct app *a, const struct menu_item *m)
 	return a->actor.kind != ACTOR_RESIDENT || m->screen == &SCREEN_GRID;
 }
 
+/* The actor's role may take the item's action in some way (the role
+ * table): drawn dim when not, and refused (with the rule) when opened. */
+static bool granted(const struct app *a, const struct menu_item *m)
+{
+	return m->need == ACC_COUNT || access_grant(actor_role(&a->actor), m->need) != GRANT_NO;
+}
+
 static void home_draw(struct app *a, void *st)
 {
 	struct home *h = st;
@@ -81,7 +89,7 @@ static void home_draw(struct app *a, void *st)
 		snprintf(line, sizeof(line), " %c  %s", (char)action_info(m->act)->keys[0],
 			 _(m->label));
 		draw_row(MENU_TOP + i * 2, x, line, 40, i == h->menu.selected,
-			 open_to(a, m) ? ROLE_NORMAL : ROLE_DIM);
+			 open_to(a, m) && granted(a, m) ? ROLE_NORMAL : ROLE_DIM);
 	}
 	if (h->scan_len > 0) {
 		snprintf(line, sizeof(line), "%s %s", _("Scan:"), h->scan);
@@ -104,7 +112,7 @@ static void open_item(struct app *a, const struct menu_item *m)
 			_("At this kiosk residents book rooms (2); staff and volunteers sign in with F9."));
 		return;
 	}
-	if (m->need != ACC_COUNT && !app_allowed(a, m->need))
+	if (!granted(a, m) && !app_allowed(a, m->need))
 		return;
 	app_push(a, m->screen, NULL);
 }

@@ -5,7 +5,8 @@
  * teams and organisations. Charts are block characters, or plain ASCII
  * where the terminal draws them wide; heat cells are coloured spaces, or
  * shade characters without colour. A long report shows its progress and
- * Esc cancels it. */
+ * Esc cancels it. A district account on a database of several centres
+ * picks the district's total (全区) or a centre with c. */
 #include <curses.h>
 #include <errno.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "core/clock.h"
+#include "core/district.h"
 #include "core/i18n.h"
 #include "core/lists.h"
 #include "core/period.h"
@@ -43,6 +45,9 @@ struct report_screen {
 	struct report_rows rows;
 	int64_t started; /* when the build began, for the progress line */
 	struct app *app;
+	struct centre *centres; /* a district account's picker, by code (NULL: none) */
+	int ncentres;
+	int pick; /* 0: the district's total, i: centres[i - 1] */
 };
 
 static const char *const SECTIONS[] = { N_("Visitors"), N_("Room use"), N_("Teams"),
@@ -90,13 +95,38 @@ static void build(struct app *a, struct report_screen *s)
 	s->view.first = 0;
 	period_of(s, &from, &to);
 	s->started = clock_monotonic_ms();
-	if (report_build(a->db, from, to, progress, s, &s->r, &err) != HD_OK) {
+	if ((s->centres ? district_report(a->db, from, to, s->pick ? s->centres[s->pick - 1].id : 0,
+					  progress, s, &s->r, &err)
+			: report_build(a->db, from, to, progress, s, &s->r, &err)) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		report_free(&s->r);
 		return;
 	}
 	s->built = true;
 	report_rows_make(&s->r, s->section, &s->rows);
+}
+
+/* A district account's picker when the database holds several centres
+ * and the session may read each (else it says why, and the report is the
+ * desk's centre's). */
+static void pick_centres(struct app *a, struct report_screen *s)
+{
+	struct hd_err err;
+
+	if (actor_role(&a->actor) != ROLE_DISTRICT)
+		return;
+	if (district_centres(a->db, &s->centres, &s->ncentres, &err) == HD_REFUSED) {
+		app_message(a, ROLE_WARNING, "%s",
+			    _("This desk's database account serves one centre only: these are its "
+			      "figures. The district's need the database owner's account."));
+	} else if (!s->centres) {
+		app_message(a, ROLE_ERROR, "%s", err.msg);
+	} else if (s->ncentres > 1) {
+		return;
+	}
+	free(s->centres);
+	s->centres = NULL;
+	s->ncentres = 0;
 }
 
 static void *report_open(struct app *a, const void *arg)
@@ -110,6 +140,7 @@ static void *report_open(struct app *a, const void *arg)
 	clock_local_date(clock_now(), today, sizeof(today));
 	snprintf(s->month, sizeof(s->month), "%.7s", today);
 	s->style = term_ambiguous_wide() ? REPORT_ASCII : REPORT_BLOCKS;
+	pick_centres(a, s);
 	build(a, s);
 	return s;
 }
@@ -121,6 +152,7 @@ static void report_close(struct app *a, void *st)
 	(void)a;
 	report_free(&s->r);
 	report_rows_free(&s->rows);
+	free(s->centres);
 	free(s);
 }
 
@@ -141,12 +173,52 @@ static void draw_tabs(const struct report_screen *s)
 	}
 }
 
+/* The title of what is shown: the district's total, a centre's code and
+ * name, or the desk's centre. */
+static void title_of(const struct app *a, const struct report_screen *s, char *out, size_t outsz)
+{
+	if (!s->centres)
+		snprintf(out, outsz, "%s", a->centre);
+	else if (!s->pick)
+		snprintf(out, outsz, "%s", _("District total"));
+	else
+		snprintf(out, outsz, "%s %s", s->centres[s->pick - 1].code,
+			 s->centres[s->pick - 1].name);
+}
+
+/* The picker's row: 全区, then each centre's code, the one shown
+ * highlighted (from the first that keeps it on the screen), and its name. */
+static void draw_picker(const struct app *a, const struct report_screen *s)
+{
+	char line[256];
+	int i, x = X0, first = 0, w = 0;
+
+	x += draw_text(2, x, _("Centre:"), COLS - x, ROLE_LABEL, 0) + 1;
+	for (i = 0; i <= s->ncentres; i++)
+		w += 3 + (i ? (int)strlen(s->centres[i - 1].code) : 8);
+	if (w > COLS - x - 24)
+		first = s->pick;
+	for (i = first; i <= s->ncentres && x < COLS - 4; i++) {
+		snprintf(line, sizeof(line), " %s ",
+			 i ? s->centres[i - 1].code : _("Whole district"));
+		x += draw_text(2, x, line, COLS - x - 1, i == s->pick ? ROLE_SELECTED : ROLE_NORMAL,
+			       0) +
+		     1;
+	}
+	title_of(a, s, line, sizeof(line));
+	if (x < COLS - 4)
+		x += draw_text(2, x + 1, line, COLS - x - 2, ROLE_LABEL, 0) + 2;
+	if (x < COLS - 12)
+		draw_text(2, x + 1, _("(c: next centre)"), COLS - x - 2, ROLE_DIM, 0);
+}
+
 static void report_draw(struct app *a, void *st)
 {
 	struct report_screen *s = st;
 	int rows = LINES - TOP - 2, i, first;
 
-	(void)a;
+	if (s->centres)
+		draw_picker(a, s);
 	if (!s->built) {
 		draw_text(TOP, X0, _("No report: PgUp/PgDn chooses another month."), COLS - 2 * X0,
 			  ROLE_DIM, 0);
@@ -173,7 +245,7 @@ static void shift_month(struct report_screen *s, int by)
 /* Writes the report as PDF and CSV into the spool folder. */
 static void save(struct app *a, struct report_screen *s)
 {
-	char dir[512], path[700];
+	char dir[512], path[760], title[NAME_BYTES + 32], tag[CENTRE_CODE_BYTES + 12];
 	struct hd_err err;
 	FILE *f;
 
@@ -183,7 +255,13 @@ static void save(struct app *a, struct report_screen *s)
 			    strerror(errno));
 		return;
 	}
-	snprintf(path, sizeof(path), "%s/report-%s-%s.csv", dir, s->r.from, s->r.to);
+	/* A district's picks each have their own files: report-HY-..., report-district-... */
+	snprintf(tag, sizeof(tag), "%s%s",
+		 !s->centres ? ""
+		 : s->pick   ? s->centres[s->pick - 1].code
+			     : "district",
+		 s->centres ? "-" : "");
+	snprintf(path, sizeof(path), "%s/report-%s%s-%s.csv", dir, tag, s->r.from, s->r.to);
 	f = fopen(path, "w");
 	if (!f) {
 		app_message(a, ROLE_ERROR, _("Cannot write %s: %s"), path, strerror(errno));
@@ -194,8 +272,9 @@ static void save(struct app *a, struct report_screen *s)
 		app_message(a, ROLE_ERROR, _("Cannot write %s: %s"), path, strerror(errno));
 		return;
 	}
-	snprintf(path, sizeof(path), "%s/report-%s-%s.pdf", dir, s->r.from, s->r.to);
-	if (report_pdf_write(&s->r, a->centre, path, &err) != HD_OK) {
+	snprintf(path, sizeof(path), "%s/report-%s%s-%s.pdf", dir, tag, s->r.from, s->r.to);
+	title_of(a, s, title, sizeof(title));
+	if (report_pdf_write(&s->r, title, path, &err) != HD_OK) {
 		app_message(a, ROLE_ERROR, "%s", err.msg);
 		return;
 	}
@@ -239,6 +318,12 @@ static enum key_result report_key(struct app *a, void *st, struct key_in k)
 			return KR_IGNORED;
 		save(a, s);
 		return KR_HANDLED;
+	case ACT_CENTRE:
+		if (!s->centres)
+			return KR_IGNORED;
+		s->pick = (s->pick + 1) % (s->ncentres + 1);
+		build(a, s);
+		return KR_HANDLED;
 	default:
 		return KR_IGNORED;
 	}
@@ -247,8 +332,9 @@ static enum key_result report_key(struct app *a, void *st, struct key_in k)
 static const int REPORT_KEYS[] = { ACT_MONTH,       ACT_HALF_YEAR,   ACT_SECTION, ACT_SCROLL,
 				   ACT_CHART_STYLE, ACT_SAVE_REPORT, -1 };
 /* PgUp/PgDn (the month), Left/Right (the section), Up/Dn (the scroll). */
-static const int REPORT_MORE[] = { ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_LEFT, ACT_RIGHT,
-				   ACT_UP,      ACT_DOWN,      -1 };
+/* c (the centre, a district account's: the picker's row says so). */
+static const int REPORT_MORE[] = { ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_LEFT,   ACT_RIGHT,
+				   ACT_UP,      ACT_DOWN,      ACT_CENTRE, -1 };
 
 const struct screen_ops SCREEN_REPORT = {
 	.title = N_("Reports"),
