@@ -9,7 +9,8 @@
 # the superuser; a code of one centre at another; names unique per centre;
 # settings and filing numbers per centre; desks of two centres booking the
 # same slots at once, and a centre writing while another's turn is held;
-# init --centre on both backends; centres on SQLite.
+# a new visitor's number new across centres; init --centre on both
+# backends; centres on SQLite.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
 
