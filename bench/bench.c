@@ -56,7 +56,7 @@ static const struct search_measure {
 
 /* Times every query of one measure ROUNDS times; prints the median as its
  * name after prefix and the 95th percentile as name_p95. */
-static enum hd_status time_searches(struct db *db, const char *prefix,
+static enum hd_status time_searches(struct db *db, const char *prefix, const char *suffix,
 				    const struct search_measure *m,
 				    const struct bench_query_sets *sets, struct hd_err *err)
 {
@@ -82,7 +82,7 @@ static enum hd_status time_searches(struct db *db, const char *prefix,
 			}
 		}
 	}
-	snprintf(name, sizeof(name), "%s%s", prefix, m->name);
+	snprintf(name, sizeof(name), "%s%s%s", prefix, m->name, suffix);
 	snprintf(p95, sizeof(p95), "%s_p95", name);
 	bench_print_ms(name, bench_median(t, n));
 	bench_print_ms(p95, bench_quantile(t, n, 0.95));
@@ -232,7 +232,7 @@ static enum hd_status measure_open(const char *path, struct hd_err *err)
 }
 
 enum hd_status bench_search_measure(struct db *db, const char *prefix, const char *name,
-				    struct hd_err *err)
+				    const char *suffix, struct hd_err *err)
 {
 	struct bench_query_sets *sets = xmalloc(sizeof(*sets));
 	enum hd_status rc;
@@ -241,7 +241,7 @@ enum hd_status bench_search_measure(struct db *db, const char *prefix, const cha
 	rc = bench_queries_make(db, sets, err);
 	for (i = 0; rc == HD_OK && i < SEARCH_COUNT; i++)
 		if (strcmp(SEARCHES[i].name, name) == 0)
-			rc = time_searches(db, prefix, &SEARCHES[i], sets, err);
+			rc = time_searches(db, prefix, suffix, &SEARCHES[i], sets, err);
 	free(sets);
 	return rc;
 }
@@ -261,7 +261,7 @@ static enum hd_status measure_all(const char *path, struct hd_err *err)
 	printf("orgs: %d count\nteams: %d count\n", sets->orgs, sets->teams);
 	for (i = 0; rc == HD_OK && i < SEARCH_COUNT; i++)
 		if (bench_wanted(SEARCHES[i].name))
-			rc = time_searches(db, "", &SEARCHES[i], sets, err);
+			rc = time_searches(db, "", "", &SEARCHES[i], sets, err);
 	if (rc != HD_OK ||
 	    (bench_wanted("org_list") && (rc = measure_org_list(db, err)) != HD_OK) ||
 	    (bench_wanted("org_add") && (rc = measure_org_add(db, err)) != HD_OK) ||

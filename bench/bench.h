@@ -250,18 +250,22 @@ int bench_fdatasync(const char *db_path, double *ms);
 
 /* The measures of the SQLite lines that also run on a server (run_pg.c),
  * over db as loaded from a generated database, at its "now", each line's
- * name after prefix: the search measure name of bench.c; report_build of
- * the last full month and half year; a durable visit_checkin; the day grid,
- * a durable booking_add and the grid of 500 rooms (which adds rooms and
- * bookings: last). fsync_ms is the bare fdatasync the durable ones are a
- * ratio to. HD_FAIL (or a core function's status) when one fails. */
+ * name after prefix (the search's also before suffix): the search measure
+ * name of bench.c; report_build of the last full month and half year; a
+ * durable visit_checkin; the day grid, a durable booking_add and the grid
+ * of 500 rooms (which adds rooms and bookings: last). fsync_ms is the
+ * bare fdatasync the durable ones are a ratio to. HD_FAIL (or a core
+ * function's status) when one fails. */
 enum hd_status bench_search_measure(struct db *db, const char *prefix, const char *name,
-				    struct hd_err *err);
+				    const char *suffix, struct hd_err *err);
 enum hd_status bench_report_server_measures(struct db *db, const char *prefix, struct hd_err *err);
 enum hd_status bench_visit_checkin_measure(struct db *db, const char *prefix, double fsync_ms,
 					   struct hd_err *err);
 enum hd_status bench_booking_server_measures(struct db *db, const char *prefix, double fsync_ms,
 					     struct hd_err *err);
+/* The day grid alone (it only reads), its lines named name: on a district's
+ * database of many centres, as one centre's role (run_pg.c). */
+enum hd_status bench_grid_measure(struct db *db, const char *name, struct hd_err *err);
 
 /* The subcommands; argv[0] is the subcommand's name. Return the exit code. */
 int bench_gen_main(int argc, char **argv);

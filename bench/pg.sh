@@ -13,6 +13,13 @@
 # triggers off (their rows are in the copy already); each identity is then
 # set past the largest id, and VACUUM ANALYZE runs.
 #
+# Then database bench_20c (cached likewise: `loaded_20c`), the district of
+# 20 centres: bench's rows of centre 1, but for the audit, copied on the
+# server into centres 2 to 20 (INSERT ... SELECT, every id and every
+# column ending in _id moved by 10^8 a centre), and role bench_c20 bound to
+# centre C20. `BENCH pg` measures the search and the day grid there too,
+# connected as bench_c20: row-level security on, as a centre's desk.
+#
 # When no cluster can be started, one line on stdout says the pg_ lines are
 # skipped and why; it exits 0 then, as the other lines are measured.
 #
@@ -96,6 +103,48 @@ EOF
 	sql bench -c "VACUUM (ANALYZE)" || return 1
 }
 
+# centres: database bench_20c from bench, with centres 2 to 20.
+centres() {
+	sql postgres -c "DROP DATABASE IF EXISTS bench_20c WITH (FORCE)" \
+		-c "CREATE DATABASE bench_20c TEMPLATE bench STRATEGY FILE_COPY" || return 1
+	sql bench_20c <<'EOF' || return 1
+SET session_replication_role = replica;
+INSERT INTO centre(code, name) SELECT 'C' || n, '中心' || n FROM generate_series(2, 20) n;
+DO $$
+DECLARE t text; cols text; vals text; m bigint;
+BEGIN
+	FOR t IN SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'centre_id'
+		AND table_name NOT IN ('audit', 'centre_move')
+	LOOP
+		SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position),
+			string_agg(CASE WHEN column_name = 'centre_id' THEN 'c.id'
+				WHEN column_name = 'id' OR column_name LIKE '%\_id'
+				THEN 'x.' || quote_ident(column_name) || ' + (c.id - 1) * 100000000'
+				ELSE 'x.' || quote_ident(column_name) END, ', ' ORDER BY ordinal_position)
+			INTO cols, vals FROM information_schema.columns
+			WHERE table_schema = 'public' AND table_name = t;
+		EXECUTE format('INSERT INTO %I (%s) OVERRIDING SYSTEM VALUE SELECT %s'
+			' FROM %I x, centre c WHERE x.centre_id = 1 AND c.id > 1', t, cols, vals, t);
+	END LOOP;
+	FOR t IN SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'id' AND is_identity = 'YES'
+	LOOP
+		EXECUTE format('SELECT max(id) FROM %I', t) INTO m;
+		IF m IS NOT NULL THEN
+			PERFORM setval(pg_get_serial_sequence(t, 'id'), m);
+		END IF;
+	END LOOP;
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_c20') THEN
+		CREATE ROLE bench_c20 LOGIN;
+	END IF;
+END $$;
+UPDATE centre SET role = 'bench_c20' WHERE code = 'C20';
+SELECT hubdesk_grant('bench_c20');
+EOF
+	sql bench_20c -c "VACUUM (ANALYZE)" || return 1
+}
+
 if [ ! -f "$cluster/loaded" ]; then
 	echo "bench: loading $sqlite_db into PostgreSQL ($cluster)" >&2
 	t0=$(date +%s)
@@ -104,10 +153,19 @@ if [ ! -f "$cluster/loaded" ]; then
 	touch "$cluster/loaded"
 fi
 
+if [ ! -f "$cluster/loaded_20c" ]; then
+	echo "bench: copying centre 1 into centres 2 to 20 (bench_20c)" >&2
+	t0=$(date +%s)
+	centres || skip "making the database of 20 centres failed"
+	echo "bench: 20 centres made in $(($(date +%s) - t0)) s" >&2
+	touch "$cluster/loaded_20c"
+fi
+
 sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)" \
 	-c "CREATE DATABASE bench_scratch TEMPLATE bench STRATEGY FILE_COPY" ||
 	skip "the scratch database could not be made"
-"$bench" pg --db "postgresql:///bench_scratch?host=$cluster&user=postgres"
+"$bench" pg --db "postgresql:///bench_scratch?host=$cluster&user=postgres" \
+	--centres "postgresql:///bench_20c?host=$cluster&user=bench_c20"
 status=$?
 sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)"
 exit $status

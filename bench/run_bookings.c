@@ -380,3 +380,17 @@ enum hd_status bench_booking_server_measures(struct db *db, const char *prefix, 
 	bench_restore_now(saved);
 	return rc;
 }
+
+enum hd_status bench_grid_measure(struct db *db, const char *name, struct hd_err *err)
+{
+	char *saved = bench_save_now();
+	long long rooms = 0;
+	enum hd_status rc;
+
+	bench_set_now(bench_visits_now());
+	rc = bench_count(db, "SELECT count(*) FROM room", &rooms, err);
+	if (rc == HD_OK)
+		rc = measure_grid(db, name, (int)rooms, err);
+	bench_restore_now(saved);
+	return rc;
+}
