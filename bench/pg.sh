@@ -13,11 +13,14 @@
 # triggers off (their rows are in the copy already); each identity is then
 # set past the largest id, and VACUUM ANALYZE runs.
 #
-# Then database bench_20c (cached likewise: `loaded_20c`), the district of
-# 20 centres: bench's rows of centre 1, but for the audit, copied on the
-# server into centres 2 to 20 (INSERT ... SELECT, every id and every
-# column ending in _id moved by 10^8 a centre), and role bench_c20 bound to
-# centre C20. `BENCH pg` measures the search and the day grid there too,
+# Then database bench_20c (cached likewise: `loaded_20c-VISITS`), the
+# district of 20 centres: bench's rows of centre 1, but for the audit,
+# copied on the server into centres 2 to 20 (INSERT ... SELECT, every id
+# and every column ending in _id moved by 10^8 a centre), and role
+# bench_c20 bound to centre C20. Of the visits each centre gets only the
+# last BENCH_CENTRE_VISITS (10000), with their people, so that 20 copies
+# of a million visits need not fit on the disk (the two measures read no
+# visit). `BENCH pg` measures the search and the day grid there too,
 # connected as bench_c20: row-level security on, as a centre's desk.
 #
 # When no cluster can be started, one line on stdout says the pg_ lines are
@@ -107,11 +110,15 @@ EOF
 centres() {
 	sql postgres -c "DROP DATABASE IF EXISTS bench_20c WITH (FORCE)" \
 		-c "CREATE DATABASE bench_20c TEMPLATE bench STRATEGY FILE_COPY" || return 1
-	sql bench_20c <<'EOF' || return 1
+	sql bench_20c -v cap="$centre_visits" >/dev/null <<'EOF' || return 1
 SET session_replication_role = replica;
+SELECT set_config('bench.first_visit', (coalesce(max(id), 0) - :'cap' + 1)::text, false)
+	FROM visit;
 INSERT INTO centre(code, name) SELECT 'C' || n, '中心' || n FROM generate_series(2, 20) n;
 DO $$
-DECLARE t text; cols text; vals text; m bigint;
+DECLARE t text; cols text; vals text; m bigint; cond text;
+	first text := current_setting('bench.first_visit');
+	people text := 'SELECT person_id FROM visit WHERE centre_id = 1 AND id >= ' || first;
 BEGIN
 	FOR t IN SELECT table_name FROM information_schema.columns
 		WHERE table_schema = 'public' AND column_name = 'centre_id'
@@ -124,8 +131,12 @@ BEGIN
 				ELSE 'x.' || quote_ident(column_name) END, ', ' ORDER BY ordinal_position)
 			INTO cols, vals FROM information_schema.columns
 			WHERE table_schema = 'public' AND table_name = t;
+		cond := CASE t WHEN 'visit' THEN ' AND x.id >= ' || first
+			WHEN 'person' THEN ' AND x.id IN (' || people || ')'
+			WHEN 'name_pinyin' THEN ' AND (x.kind <> 8 OR x.id IN (' || people || '))'
+			ELSE '' END;
 		EXECUTE format('INSERT INTO %I (%s) OVERRIDING SYSTEM VALUE SELECT %s'
-			' FROM %I x, centre c WHERE x.centre_id = 1 AND c.id > 1', t, cols, vals, t);
+			' FROM %I x, centre c WHERE x.centre_id = 1 AND c.id > 1%s', t, cols, vals, t, cond);
 	END LOOP;
 	FOR t IN SELECT table_name FROM information_schema.columns
 		WHERE table_schema = 'public' AND column_name = 'id' AND is_identity = 'YES'
@@ -153,12 +164,17 @@ if [ ! -f "$cluster/loaded" ]; then
 	touch "$cluster/loaded"
 fi
 
-if [ ! -f "$cluster/loaded_20c" ]; then
+centre_visits=${BENCH_CENTRE_VISITS:-10000}
+case $centre_visits in
+'' | *[!0-9]*) skip "BENCH_CENTRE_VISITS takes a whole number" ;;
+esac
+if [ ! -f "$cluster/loaded_20c-$centre_visits" ]; then
+	rm -f "$cluster"/loaded_20c-*
 	echo "bench: copying centre 1 into centres 2 to 20 (bench_20c)" >&2
 	t0=$(date +%s)
 	centres || skip "making the database of 20 centres failed"
 	echo "bench: 20 centres made in $(($(date +%s) - t0)) s" >&2
-	touch "$cluster/loaded_20c"
+	touch "$cluster/loaded_20c-$centre_visits"
 fi
 
 sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)" \

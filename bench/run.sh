@@ -17,7 +17,8 @@
 # Then the pg_ lines (bench/pg.sh): the same generated data loaded into a
 # private PostgreSQL cluster started durable (cached beside the file, in
 # build/bench/pg-v<version>-<seed>-<orgs>-<teams>-<visits>), or one line
-# saying why they are skipped.
+# saying why they are skipped; and copied into a database of 20 centres,
+# each with the last BENCH_CENTRE_VISITS (10000) of the visits.
 set -eu
 
 cd "$(dirname "$0")/.."
