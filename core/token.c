@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/audit.h"
+#include "core/centre_load.h"
 #include "core/db.h"
 #include "core/i18n.h"
 
@@ -147,6 +148,10 @@ enum hd_status token_read(struct db *db, const struct hd_actor *who, const char 
 		return HD_FAIL;
 	rc = token_read_with_key(key, text, kind, id, err);
 	sodium_memzero(key, sizeof(key));
+	/* A code printed before its centre moved into a district's database
+	 * names the record where it is now. */
+	if (rc == HD_OK)
+		rc = centre_moved_id(db, (char)*kind, *id, id, err);
 	if (rc == HD_FORGED && who && db_begin(db, &ignored) == HD_OK)
 		db_finish(db, audit_log(db, who, "code.forged", NULL, 0, NULL, NULL, &ignored),
 			  &ignored);

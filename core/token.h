@@ -38,8 +38,10 @@ void token_make_with_key(const unsigned char key[32], enum token_kind kind, long
  * I and L->1) and surrounding spaces allowed. HD_FORGED for anything that
  * is not a token of this installation (malformed, or a wrong MAC: the MAC is
  * checked first); the refusal is audited with who (NULL: not audited). On
- * HD_OK *kind and *id are the record's. HD_FAIL when the key cannot be
- * read. */
+ * HD_OK *kind and *id are the record's: for a code printed before its
+ * centre's file was loaded into a district's database, where the record
+ * is now (centre_moved_id). HD_FAIL when the key cannot be read or the
+ * database fails. */
 enum hd_status token_read(struct db *db, const struct hd_actor *who, const char *text,
 			  enum token_kind *kind, long long *id, struct hd_err *err);
 

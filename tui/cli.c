@@ -243,6 +243,7 @@ static const struct {
 	{ "verify", cli_verify },     { "print", cli_print },     { "report", cli_report_cmd },
 	{ "export", cli_export },     { "import", cli_import },   { "backup", cli_backup },
 	{ "maintain", cli_maintain }, { "restore", cli_restore }, { "centre", cli_centre },
+	{ "load", cli_load },
 };
 
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
@@ -302,7 +303,8 @@ void cli_usage(void)
 	      "  import orgs|teams|rooms FILE.csv\n"
 	      "  backup PATH | restore PATH\n"
 	      "  maintain\n"
-	      "  centre add --code CODE --name N [--role PGROLE] | list      (PostgreSQL)\n",
+	      "  centre add --code CODE --name N [--role PGROLE] | list      (PostgreSQL)\n"
+	      "  load FILE.db                      (PostgreSQL, with --centre: the file's centre moves in)\n",
 	      stdout);
 	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));
 	printf("%s\n", _("See README.md for the commands of every feature."));

@@ -91,6 +91,9 @@ int cli_booking(struct cli_ctx *ctx, int argc, char **argv);
 int cli_closure(struct cli_ctx *ctx, int argc, char **argv);
 int cli_centre(struct cli_ctx *ctx, int argc, char **argv);
 
+/* `hubdesk load FILE.db` (cli_load.c). */
+int cli_load(struct cli_ctx *ctx, int argc, char **argv);
+
 /* `hubdesk visitor ...`. */
 int cli_visitor(struct cli_ctx *ctx, int argc, char **argv);
 

@@ -337,6 +337,38 @@ static void test_database_tokens_and_forged_reads_are_audited(void **state)
 			 2);
 }
 
+/* A number up to the highest of the file a centre was loaded from names
+ * that record where it moved (centre_move); later numbers, and kinds that
+ * did not move, read as they are. */
+static void test_codes_printed_before_a_move_name_the_moved_record(void **state)
+{
+	struct tdb *t = *state;
+	char tok[TOKEN_MAX];
+	enum token_kind kind;
+	struct hd_err err;
+	long long id;
+
+	assert_int_equal(db_exec(t->db,
+				 "INSERT INTO centre_move(centre_id, kind, last_old, shift)"
+				 " VALUES ($1, 'booking', 50, 1000), ($1, 'spool', 7, 30)",
+				 db_centre(t->db), 0, 0, &err),
+			 HD_OK);
+	assert_int_equal(token_make(t->db, TOKEN_BOOKING, 50, tok, sizeof(tok), &err), HD_OK);
+	assert_int_equal(token_read(t->db, &t->who, tok, &kind, &id, &err), HD_OK);
+	assert_int_equal(kind, TOKEN_BOOKING);
+	assert_int_equal(id, 1050);
+	assert_int_equal(token_make(t->db, TOKEN_BOOKING, 51, tok, sizeof(tok), &err), HD_OK);
+	assert_int_equal(token_read(t->db, &t->who, tok, &kind, &id, &err), HD_OK);
+	assert_int_equal(id, 51);
+	assert_int_equal(token_make(t->db, TOKEN_PAGE, 7, tok, sizeof(tok), &err), HD_OK);
+	assert_int_equal(token_read(t->db, &t->who, tok, &kind, &id, &err), HD_OK);
+	assert_int_equal(id, 37);
+	assert_int_equal(token_make(t->db, TOKEN_VISIT, 3, tok, sizeof(tok), &err), HD_OK);
+	assert_int_equal(token_read(t->db, &t->who, tok, &kind, &id, &err), HD_OK);
+	assert_int_equal(kind, TOKEN_VISIT);
+	assert_int_equal(id, 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -349,6 +381,9 @@ int main(void)
 		cmocka_unit_test(test_malformed_text_is_forged),
 		cmocka_unit_test_setup_teardown(test_database_tokens_and_forged_reads_are_audited,
 						tdb_setup, tdb_teardown),
+		cmocka_unit_test_setup_teardown(
+			test_codes_printed_before_a_move_name_the_moved_record, tdb_setup,
+			tdb_teardown),
 	};
 
 	tdb_env();
