@@ -267,6 +267,21 @@ static enum hd_status check_free(struct db *db, const char *code, const char *ro
 	return rc;
 }
 
+/* Gives role the rights a centre's role has on the tables. */
+static enum hd_status grant(struct db *db, const char *role, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db, "SELECT hubdesk_grant($1)", &st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_text(st, 1, role);
+	rc = db_step(st) == DB_ROW ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
+
 /* The new centre's key and settings, written as that centre. */
 static enum hd_status fill(struct db *db, const struct hd_actor *who, long long id,
 			   const char *code, const char *name, struct hd_err *err)
@@ -354,11 +369,7 @@ enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char 
 	st = NULL;
 	rc = fill(db, who, *id, c, nm, err);
 	if (rc == HD_OK && r[0])
-		rc = db_prepare(db, "SELECT hubdesk_grant($1)", &st, err);
-	if (rc == HD_OK && r[0]) {
-		db_bind_text(st, 1, r);
-		rc = db_step(st) == DB_ROW ? HD_OK : db_step_fail(st, err);
-	}
+		rc = grant(db, r, err);
 	if (rc != HD_OK)
 		goto done;
 	json_begin(&o);
@@ -369,6 +380,75 @@ enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char 
 	rc = audit_log(db, who, "centre add", "centre", *id, NULL, after, err);
 done:
 	free(after);
+	db_done(st);
+	return db_finish(db, rc, err);
+}
+
+/* {"role":"..."} for the audit log. */
+static char *role_json(const char *role)
+{
+	struct json_out o;
+
+	json_begin(&o);
+	json_add_text(&o, "role", role);
+	return json_end(&o);
+}
+
+enum hd_status centre_bind(struct db *db, const struct hd_actor *who, const char *code,
+			   const char *role, struct hd_err *err)
+{
+	char c[CENTRE_CODE_BYTES], r[CENTRE_ROLE_BYTES], *before = NULL, *after = NULL;
+	struct centre *all = NULL;
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+	int n = 0, i, at = -1;
+
+	if (!db_is_server(db))
+		return hd_err_set(err, HD_BAD_INPUT, "db", "%s",
+				  _("a SQLite file holds one centre; a district's centres share a "
+				    "PostgreSQL database"));
+	if (valid_code(code, "--centre", 1, CENTRE_CODE_MAX, c, sizeof(c), err) != HD_OK ||
+	    valid_text(role, "--role", 1, CENTRE_ROLE_BYTES - 1, r, sizeof(r), err) != HD_OK)
+		return HD_BAD_INPUT;
+	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc == HD_OK)
+		rc = check_role(db, r, err);
+	if (rc == HD_OK)
+		rc = db_begin(db, err);
+	if (rc != HD_OK)
+		return rc;
+	rc = centre_list(db, &all, &n, err);
+	for (i = 0; rc == HD_OK && i < n; i++)
+		if (strcmp(all[i].code, c) == 0)
+			at = i;
+	if (rc == HD_OK && at < 0)
+		rc = hd_err_set(err, HD_NOT_FOUND, "--centre",
+				_("--centre: no centre %s in this database"), c);
+	for (i = 0; rc == HD_OK && i < n; i++)
+		if (i != at && strcmp(all[i].role, r) == 0)
+			rc = hd_err_set(err, HD_REFUSED, "--role",
+					_("--role: %s serves centre %s already"), r, all[i].code);
+	if (rc != HD_OK || strcmp(all[at].role, r) == 0)
+		goto done;
+	rc = db_prepare(db, "UPDATE centre SET role = $1 WHERE id = $2", &st, err);
+	if (rc != HD_OK)
+		goto done;
+	db_bind_text(st, 1, r);
+	db_bind_int(st, 2, all[at].id);
+	rc = db_run(st, err);
+	if (rc == HD_OK)
+		rc = grant(db, r, err);
+	if (rc == HD_OK)
+		rc = write_as(db, all[at].id, err);
+	if (rc != HD_OK)
+		goto done;
+	before = role_json(all[at].role);
+	after = role_json(r);
+	rc = audit_log(db, who, "centre bind", "centre", all[at].id, before, after, err);
+done:
+	free(before);
+	free(after);
+	free(all);
 	db_done(st);
 	return db_finish(db, rc, err);
 }

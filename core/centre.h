@@ -49,6 +49,17 @@ enum hd_status centre_name_new(struct db *db, const struct hd_actor *who, const 
 enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char *code,
 			  const char *name, const char *role, long long *id, struct hd_err *err);
 
+/* Binds centre code to the PostgreSQL role (the first centre, made by
+ * init, or a centre whose role changes): the role may then serve that
+ * centre alone, and a role bound before is bound no more (it keeps its
+ * rights on the tables, which row-level security no longer opens to any
+ * centre). HD_BAD_INPUT naming the field for a malformed code or role, a
+ * role that does not exist or is a superuser, and on SQLite; HD_NOT_FOUND
+ * naming --centre for no such centre; HD_REFUSED for a role bound to
+ * another centre; HD_FAIL when the database fails. */
+enum hd_status centre_bind(struct db *db, const struct hd_actor *who, const char *code,
+			   const char *role, struct hd_err *err);
+
 /* The centres by code into a malloc'd array (the caller frees). HD_FAIL
  * when the database fails. */
 enum hd_status centre_list(struct db *db, struct centre **out, int *n, struct hd_err *err);

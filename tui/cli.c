@@ -303,7 +303,8 @@ void cli_usage(void)
 	      "  import orgs|teams|rooms FILE.csv\n"
 	      "  backup PATH | restore PATH\n"
 	      "  maintain\n"
-	      "  centre add --code CODE --name N [--role PGROLE] | list      (PostgreSQL)\n"
+	      "  centre add --code CODE --name N [--role PGROLE] | list       (PostgreSQL)\n"
+	      "  centre bind CODE --role PGROLE                               (PostgreSQL)\n"
 	      "  load FILE.db                      (PostgreSQL, with --centre: the file's centre moves in)\n",
 	      stdout);
 	printf("%s\n", _("PINs are read twice from the terminal, or as one line of stdin."));

@@ -58,6 +58,26 @@ static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return HD_OK;
 }
 
+static int bind_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct cli_opt opts[] = { { "--role", true, NULL }, { NULL, false, NULL } };
+	const char *args[MAX_ARGS];
+	struct hd_err err;
+	int nargs, rc;
+
+	rc = cli_parse("centre bind", argc, argv, 2, opts, args, 1, &nargs);
+	if (rc == HD_OK && (nargs != 1 || !cli_opt(opts, "--role")))
+		rc = cli_say(HD_BAD_INPUT,
+			     _("centre bind: give the centre's code and --role PGROLE"));
+	if (rc == HD_OK)
+		rc = cli_open_district(ctx);
+	if (rc != HD_OK)
+		return rc;
+	if (centre_bind(ctx->db, &ctx->actor, args[0], cli_opt(opts, "--role"), &err) != HD_OK)
+		return cli_report(&err);
+	return HD_OK;
+}
+
 int cli_centre(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *sub = argc >= 2 ? argv[1] : "";
@@ -66,6 +86,9 @@ int cli_centre(struct cli_ctx *ctx, int argc, char **argv)
 		return add_cmd(ctx, argc, argv);
 	if (strcmp(sub, "list") == 0)
 		return list_cmd(ctx, argc, argv);
+	if (strcmp(sub, "bind") == 0)
+		return bind_cmd(ctx, argc, argv);
 	return cli_say(HD_BAD_INPUT,
-		       _("centre: use centre add --code CODE --name N [--role PGROLE] | list"));
+		       _("centre: use centre add --code CODE --name N [--role PGROLE] "
+			 "| bind CODE --role PGROLE | list"));
 }

@@ -38,14 +38,21 @@ SUPER=$(url postgres)
 expect_rc 0 "--centre JD init as the database's owner" hd --db "$OWNER" --centre JD init
 run hd --db "$OWNER" centre list
 expect_out "^1	JD	" "init --centre JD names the first centre JD (centre list)"
-# The first centre, made by init, is bound by the owner in SQL.
-as dist_owner "UPDATE centre SET role = 'jd_desk' WHERE code = 'JD'; SELECT hubdesk_grant('jd_desk')" \
-	>/dev/null || not_ok "the owner binds JD to jd_desk"
+# The first centre, made by init, is bound by centre bind.
+expect_rc 0 "centre bind JD --role jd_desk (the first centre, made by init)" \
+	hd --db "$OWNER" centre bind JD --role jd_desk
 expect_rc 0 "centre add HY with its role" hd --db "$OWNER" centre add --code HY --name 花园街道 --role hy_desk
 expect_rc 0 "centre add SH with its role" hd --db "$OWNER" centre add --code SH --name 沙河街道 --role sh_desk
 run hd --db "$OWNER" centre list
 expect_eq "$(cut -f2,4 "$T/out" | tr '\t\n' ': ')" "code:database role HY:hy_desk JD:jd_desk SH:sh_desk " \
 	"centre list: the three centres, each with its role"
+expect_rc 3 "centre bind HY to JD's role" hd --db "$OWNER" centre bind HY --role jd_desk
+expect_err "jd_desk serves centre JD already" "which names the centre the role serves"
+expect_rc 4 "centre bind of a centre not there" hd --db "$OWNER" centre bind XX --role hy_desk
+expect_err "no centre XX" "which names the code"
+expect_rc 2 "centre bind to a role PostgreSQL lacks" hd --db "$OWNER" centre bind HY --role nobody_here
+expect_err "no role nobody_here" "which names the role"
+expect_rc 0 "centre bind again to the role it has" hd --db "$OWNER" centre bind HY --role hy_desk
 jd=$(as dist_owner "SELECT id FROM centre WHERE code = 'JD'")
 hy=$(as dist_owner "SELECT id FROM centre WHERE code = 'HY'")
 
