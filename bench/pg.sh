@@ -5,7 +5,8 @@
 # a centre's server runs), holding the generated SQLite database DB loaded
 # once into its database `bench` (cached with the cluster: a file `loaded`
 # says it is complete), then `BENCH pg --db URL` on a scratch database made
-# from it, so that the measures' writes never reach the cached one.
+# from it, so that the measures' writes never reach the cached one, as the
+# role bound to its centre.
 #
 # The load: `hubdesk --db URL init` makes the schema, its first rows are
 # removed, and every table is copied with COPY from `sqlite3 -csv` (NULL
@@ -177,10 +178,21 @@ if [ ! -f "$cluster/loaded_20c-$centre_visits" ]; then
 	touch "$cluster/loaded_20c-$centre_visits"
 fi
 
+# The one centre's measures connect as its bound role too (bench_c1), as a
+# centre's desk does: row-level security on, like bench_c20's.
 sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)" \
 	-c "CREATE DATABASE bench_scratch TEMPLATE bench STRATEGY FILE_COPY" ||
 	skip "the scratch database could not be made"
-"$bench" pg --db "postgresql:///bench_scratch?host=$cluster&user=postgres" \
+sql bench_scratch >/dev/null <<'EOF' || skip "the scratch database's centre role could not be made"
+DO $$ BEGIN
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bench_c1') THEN
+		CREATE ROLE bench_c1 LOGIN;
+	END IF;
+END $$;
+UPDATE centre SET role = 'bench_c1' WHERE id = 1;
+SELECT hubdesk_grant('bench_c1');
+EOF
+"$bench" pg --db "postgresql:///bench_scratch?host=$cluster&user=bench_c1" \
 	--centres "postgresql:///bench_20c?host=$cluster&user=bench_c20"
 status=$?
 sql postgres -c "DROP DATABASE IF EXISTS bench_scratch WITH (FORCE)"
