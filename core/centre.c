@@ -65,21 +65,23 @@ static void codes_of(const struct centre *c, int n, char *out, size_t outsz)
 					 c[i].code);
 }
 
-enum hd_status centre_session(struct db *db, long long *bound, bool *held, struct hd_err *err)
+enum hd_status centre_session(struct db *db, long long *bound, bool *held, bool *owner,
+			      struct hd_err *err)
 {
 	struct db_stmt *st = NULL;
 	enum hd_status rc;
 
 	rc = db_prepare(db,
-			"SELECT coalesce((SELECT id FROM centre WHERE role = current_user), 0),"
-			" NOT (r.rolsuper OR r.rolbypassrls) FROM pg_roles r"
-			" WHERE r.rolname = current_user",
+			"SELECT coalesce(hubdesk_bound(), 0), NOT (r.rolsuper OR r.rolbypassrls),"
+			" hubdesk_owner() FROM pg_roles r WHERE r.rolname = current_user",
 			&st, err);
 	if (rc != HD_OK)
 		return rc;
 	if (db_step(st) == DB_ROW) {
 		*bound = db_col_int(st, 0);
 		*held = db_col_int(st, 1) != 0;
+		if (owner)
+			*owner = db_col_int(st, 2) != 0;
 	} else {
 		rc = db_step_fail(st, err);
 	}
@@ -117,11 +119,33 @@ static enum hd_status pick(const struct centre *c, int n, const char *code, long
 			  codes);
 }
 
+/* A role neither a centre's nor the owner's serves nothing. */
+static enum hd_status no_centre(struct hd_err *err)
+{
+	return hd_err_set(err, HD_REFUSED, "db", "%s",
+			  _("this database account serves no centre: connect as a centre's account "
+			    "(centre bind) or as the database's owner"));
+}
+
+/* HD_REFUSED naming db unless the session is the tables' owner's. */
+static enum hd_status owner_only(struct db *db, struct hd_err *err)
+{
+	long long bound = 0;
+	bool held = true, owner = false;
+	enum hd_status rc = centre_session(db, &bound, &held, &owner, err);
+
+	if (rc == HD_OK && (bound || !owner))
+		rc = hd_err_set(
+			err, HD_REFUSED, "db", "%s",
+			_("only the database's owner adds centres and binds their accounts"));
+	return rc;
+}
+
 enum hd_status centre_choose(struct db *db, const char *code, struct hd_err *err)
 {
 	struct centre *c = NULL;
 	long long id = 0, bound = 0;
-	bool held = true;
+	bool held = true, owner = true;
 	enum hd_status rc;
 	int n = 0, i;
 
@@ -129,9 +153,13 @@ enum hd_status centre_choose(struct db *db, const char *code, struct hd_err *err
 		code = NULL;
 	rc = centre_list(db, &c, &n, err);
 	if (rc == HD_OK && db_is_server(db))
-		rc = centre_session(db, &bound, &held, err);
+		rc = centre_session(db, &bound, &held, &owner, err);
 	if (rc != HD_OK)
 		goto done;
+	if (!bound && !owner) {
+		rc = no_centre(err);
+		goto done;
+	}
 	/* Said first: no --centre would make such an account safe to use. */
 	if (!held && n > 1) {
 		rc = hd_err_set(
@@ -224,8 +252,11 @@ static enum hd_status check_role(struct db *db, const char *role, struct hd_err 
 	enum hd_status rc;
 	enum db_step step;
 
-	rc = db_prepare(db, "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = $1", &st,
-			err);
+	rc = db_prepare(
+		db,
+		"SELECT rolsuper OR rolbypassrls, pg_has_role((SELECT relowner FROM pg_class"
+		" WHERE oid = 'centre'::regclass), oid, 'MEMBER') FROM pg_roles WHERE rolname = $1",
+		&st, err);
 	if (rc != HD_OK)
 		return rc;
 	db_bind_text(st, 1, role);
@@ -241,6 +272,11 @@ static enum hd_status check_role(struct db *db, const char *role, struct hd_err 
 		rc = hd_err_set(err, HD_BAD_INPUT, "--role",
 				_("--role: %s is a superuser or bypasses row security; a centre's "
 				  "role must be held to its rows"),
+				role);
+	else if (db_col_int(st, 1))
+		rc = hd_err_set(err, HD_BAD_INPUT, "--role",
+				_("--role: %s is the database's owner, or the owner is one of its "
+				  "members; a centre's role must be a role of its own"),
 				role);
 	db_done(st);
 	return rc;
@@ -282,6 +318,23 @@ static enum hd_status grant(struct db *db, const char *role, struct hd_err *err)
 	return rc;
 }
 
+/* Takes every right on the tables from role, a centre's no more (a role
+ * that no longer exists has none). */
+static enum hd_status revoke(struct db *db, const char *role, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	rc = db_prepare(db, "SELECT hubdesk_revoke(rolname) FROM pg_roles WHERE rolname = $1", &st,
+			err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_text(st, 1, role);
+	rc = db_step(st) != DB_FAILED ? HD_OK : db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
+
 /* The new centre's key and settings, written as that centre. */
 static enum hd_status fill(struct db *db, const struct hd_actor *who, long long id,
 			   const char *code, const char *name, struct hd_err *err)
@@ -296,27 +349,6 @@ static enum hd_status fill(struct db *db, const struct hd_actor *who, long long 
 		rc = settings_set(db, who, SET_CENTRE_NAME, name, err);
 	if (rc == HD_OK)
 		rc = settings_set(db, who, SET_CENTRE_CODE, code, err);
-	return rc;
-}
-
-/* Moves the sequence of people's numbers past every number given (as
- * the owner, who reads every centre): a database made before it had
- * centres gave them as the next after its largest, which a new centre,
- * reading only its own people, cannot see (visit.c). */
-static enum hd_status people_past(struct db *db, struct hd_err *err)
-{
-	struct db_stmt *st = NULL;
-	enum hd_status rc;
-
-	rc = db_prepare(db,
-			"SELECT setval(pg_get_serial_sequence('person', 'id'),"
-			" greatest(nextval(pg_get_serial_sequence('person', 'id')),"
-			" (SELECT max(id) FROM person), (SELECT max(person_id) FROM erasure)))",
-			&st, err);
-	if (rc != HD_OK)
-		return rc;
-	rc = db_step(st) == DB_ROW ? HD_OK : db_step_fail(st, err);
-	db_done(st);
 	return rc;
 }
 
@@ -341,6 +373,8 @@ enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char 
 	if (!role || !*role)
 		r[0] = '\0';
 	rc = access_require(db, who, ACC_ADMIN, err);
+	if (rc == HD_OK)
+		rc = owner_only(db, err);
 	if (rc == HD_OK && r[0])
 		rc = check_role(db, r, err);
 	if (rc == HD_OK)
@@ -348,8 +382,6 @@ enum hd_status centre_add(struct db *db, const struct hd_actor *who, const char 
 	if (rc != HD_OK)
 		return rc;
 	rc = check_free(db, c, r[0] ? r : NULL, err);
-	if (rc == HD_OK)
-		rc = people_past(db, err);
 	if (rc == HD_OK)
 		rc = db_prepare(db,
 				"INSERT INTO centre(code, name, role) VALUES ($1, $2, nullif($3, ''))"
@@ -412,6 +444,8 @@ enum hd_status centre_bind(struct db *db, const struct hd_actor *who, const char
 		return HD_BAD_INPUT;
 	rc = access_require(db, who, ACC_ADMIN, err);
 	if (rc == HD_OK)
+		rc = owner_only(db, err);
+	if (rc == HD_OK)
 		rc = check_role(db, r, err);
 	if (rc == HD_OK)
 		rc = db_begin(db, err);
@@ -438,6 +472,8 @@ enum hd_status centre_bind(struct db *db, const struct hd_actor *who, const char
 	rc = db_run(st, err);
 	if (rc == HD_OK)
 		rc = grant(db, r, err);
+	if (rc == HD_OK && all[at].role[0])
+		rc = revoke(db, all[at].role, err);
 	if (rc == HD_OK)
 		rc = write_as(db, all[at].id, err);
 	if (rc != HD_OK)

@@ -11,7 +11,7 @@ enum hd_status district_check(struct db *db, struct hd_err *err)
 {
 	struct centre *c = NULL;
 	long long bound = 0;
-	bool held = true;
+	bool held = true, owner = true;
 	enum hd_status rc;
 	int n = 0;
 
@@ -19,10 +19,10 @@ enum hd_status district_check(struct db *db, struct hd_err *err)
 		return hd_err_set(err, HD_BAD_INPUT, "--district", "%s",
 				  _("--district: the district's figures need the district's "
 				    "PostgreSQL database; a SQLite file holds one centre"));
-	rc = centre_session(db, &bound, &held, err);
+	rc = centre_session(db, &bound, &held, &owner, err);
 	if (rc != HD_OK)
 		return rc;
-	if (bound)
+	if (bound || !owner)
 		return hd_err_set(err, HD_REFUSED, "--district", "%s",
 				  _("--district: this database account serves one centre only; "
 				    "the district reads every centre through the database's owner"));

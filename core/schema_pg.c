@@ -229,23 +229,43 @@ static const char MIGRATION_18[] =
 	" coalesce((SELECT value FROM setting WHERE key = 'centre.name'), '社会组织服务中心'));"
 	"CREATE TABLE centre_move(centre_id" INT " NOT NULL, kind" TEXT " NOT NULL,"
 	" last_old" INT " NOT NULL, shift" INT " NOT NULL, PRIMARY KEY(centre_id, kind));"
+	/* The owner: the role owning the tables, or a member of it. */
+	"CREATE FUNCTION hubdesk_owner() RETURNS boolean LANGUAGE plpgsql STABLE"
+	" SET search_path FROM CURRENT AS $$ BEGIN"
+	" RETURN pg_has_role(current_user,"
+	"  (SELECT relowner FROM pg_class WHERE oid = 'centre'::regclass), 'MEMBER');"
+	" END $$;"
+	/* The centre bound to the role connected, or to a role it is a member
+	 * of; 0 (no centre) for a member of two centres' roles; NULL when no
+	 * centre's role is its own (a superuser is held by no binding). */
+	"CREATE FUNCTION hubdesk_bound() RETURNS bigint LANGUAGE plpgsql STABLE"
+	" SET search_path FROM CURRENT AS $$"
+	" DECLARE v bigint; n bigint;"
+	" BEGIN"
+	" IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN RETURN NULL; END IF;"
+	" SELECT min(c.id), count(*) INTO v, n FROM centre c JOIN pg_roles r ON r.rolname = c.role"
+	"  WHERE pg_has_role(current_user, r.oid, 'MEMBER');"
+	" IF n = 1 THEN RETURN v; END IF;"
+	" IF n > 1 THEN RETURN 0; END IF;"
+	" RETURN NULL; END $$;"
+	/* The centre the session writes and reads: its binding, else for the
+	 * owner the setting hubdesk.centre; NULL (nothing) for anyone else. */
 	"CREATE FUNCTION hubdesk_centre() RETURNS bigint LANGUAGE plpgsql STABLE"
 	" SET search_path FROM CURRENT AS $$"
-	" DECLARE v bigint; s text := current_setting('hubdesk.centre', true);"
+	" DECLARE v bigint := hubdesk_bound(); s text := current_setting('hubdesk.centre', true);"
 	" BEGIN"
-	" SELECT id INTO v FROM centre WHERE role = current_user;"
-	" IF FOUND THEN RETURN v; END IF;"
-	" IF s ~ '^[0-9]{1,18}$' THEN RETURN s::bigint; END IF;"
+	" IF v IS NOT NULL THEN RETURN v; END IF;"
+	" IF s ~ '^[0-9]{1,18}$' AND hubdesk_owner() THEN RETURN s::bigint; END IF;"
 	" RETURN NULL; END $$;"
+	/* The centres the session reads: its centre; every centre for the
+	 * owner serving none. */
 	"CREATE FUNCTION hubdesk_visible() RETURNS bigint[] LANGUAGE plpgsql STABLE"
 	" SET search_path FROM CURRENT AS $$"
 	" DECLARE v bigint := hubdesk_centre();"
 	" BEGIN"
 	" IF v IS NOT NULL THEN RETURN ARRAY[v]; END IF;"
 	" IF coalesce(current_setting('hubdesk.centre', true), '') = ''"
-	"  AND NOT EXISTS (SELECT 1 FROM centre WHERE role = current_user)"
-	"  AND pg_has_role(current_user,"
-	"   (SELECT relowner FROM pg_class WHERE oid = 'centre'::regclass), 'MEMBER') THEN"
+	"  AND hubdesk_bound() IS NULL AND hubdesk_owner() THEN"
 	"  RETURN ARRAY(SELECT id FROM centre);"
 	" END IF;"
 	" RETURN '{}'; END $$;"
@@ -327,14 +347,60 @@ static const char MIGRATION_18[] =
 	 * the policies keeping it to its centre's rows, and read the list of
 	 * centres; it cannot change the list or the schema's version. */
 	"CREATE FUNCTION hubdesk_grant(r text) RETURNS void LANGUAGE plpgsql"
-	" SET search_path FROM CURRENT AS $$ BEGIN"
+	" SET search_path FROM CURRENT AS $$ DECLARE t text; c text; BEGIN"
 	" EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), r);"
-	" EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I',"
+	" EXECUTE format('GRANT SELECT, DELETE ON ALL TABLES IN SCHEMA %I TO %I',"
 	"  current_schema(), r);"
 	" EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I',"
 	"  current_schema(), r);"
-	" EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON centre, hubdesk_schema FROM %I', r);"
-	" END $$;";
+	/* Writes name every column but an identity: a number taken by hand
+	 * would be taken from every centre's next record. */
+	" FOR t, c IN SELECT a.attrelid::regclass::text, string_agg(quote_ident(a.attname), ', ')"
+	"  FROM pg_attribute a JOIN pg_class k ON k.oid = a.attrelid"
+	"  WHERE k.relnamespace = current_schema()::regnamespace AND k.relkind = 'r'"
+	"  AND k.relname NOT IN ('centre', 'hubdesk_schema')"
+	"  AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = ''"
+	"  GROUP BY a.attrelid LOOP"
+	"  EXECUTE format('GRANT INSERT (%s), UPDATE (%s) ON %s TO %I', c, c, t, r);"
+	" END LOOP;"
+	" EXECUTE format('REVOKE DELETE ON centre, hubdesk_schema FROM %I', r);"
+	" END $$;"
+	/* A role no longer a centre's: no rights on the tables. */
+	"CREATE FUNCTION hubdesk_revoke(r text) RETURNS void LANGUAGE plpgsql"
+	" SET search_path FROM CURRENT AS $$ BEGIN"
+	" EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM %I', current_schema(), r);"
+	" EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA %I FROM %I', current_schema(), r);"
+	" END $$;"
+	/* A record refers only to records of its own centre. */
+	"ALTER TABLE room ADD CONSTRAINT room_centre_id UNIQUE(centre_id, id);"
+	"ALTER TABLE org ADD CONSTRAINT org_centre_id UNIQUE(centre_id, id);"
+	"ALTER TABLE team ADD CONSTRAINT team_centre_id UNIQUE(centre_id, id);"
+	"ALTER TABLE person ADD CONSTRAINT person_centre_id UNIQUE(centre_id, id);"
+	"ALTER TABLE visitee ADD CONSTRAINT visitee_centre_id UNIQUE(centre_id, id);"
+	"ALTER TABLE room_closure DROP CONSTRAINT room_closure_room_id_fkey,"
+	" ADD FOREIGN KEY (centre_id, room_id) REFERENCES room(centre_id, id);"
+	"ALTER TABLE team_step DROP CONSTRAINT team_step_team_id_fkey,"
+	" ADD FOREIGN KEY (centre_id, team_id) REFERENCES team(centre_id, id);"
+	"ALTER TABLE filing_number DROP CONSTRAINT filing_number_team_id_fkey,"
+	" ADD FOREIGN KEY (centre_id, team_id) REFERENCES team(centre_id, id);"
+	"ALTER TABLE booking DROP CONSTRAINT booking_room_id_fkey,"
+	" DROP CONSTRAINT booking_org_id_fkey, DROP CONSTRAINT booking_team_id_fkey,"
+	" ADD FOREIGN KEY (centre_id, room_id) REFERENCES room(centre_id, id),"
+	" ADD FOREIGN KEY (centre_id, org_id) REFERENCES org(centre_id, id),"
+	" ADD FOREIGN KEY (centre_id, team_id) REFERENCES team(centre_id, id);"
+	"ALTER TABLE visit DROP CONSTRAINT visit_person_id_fkey,"
+	" DROP CONSTRAINT visit_org_id_fkey, DROP CONSTRAINT visit_team_id_fkey,"
+	" DROP CONSTRAINT visit_visitee_id_fkey,"
+	" ADD FOREIGN KEY (centre_id, person_id) REFERENCES person(centre_id, id)"
+	"  ON DELETE SET NULL (person_id),"
+	" ADD FOREIGN KEY (centre_id, org_id) REFERENCES org(centre_id, id),"
+	" ADD FOREIGN KEY (centre_id, team_id) REFERENCES team(centre_id, id),"
+	" ADD FOREIGN KEY (centre_id, visitee_id) REFERENCES visitee(centre_id, id);"
+	/* A person's number comes from the sequence from now on, past every
+	 * number given (before, the next after the largest) or erased. */
+	"SELECT setval(pg_get_serial_sequence('person', 'id'),"
+	" greatest(1, (SELECT max(id) FROM person), (SELECT max(person_id) FROM erasure)),"
+	" greatest((SELECT max(id) FROM person), (SELECT max(person_id) FROM erasure)) IS NOT NULL);";
 
 const char *schema_pg_create(void)
 {

@@ -91,22 +91,19 @@ static const char SQL_PERSON_SEEN[] =
 	"UPDATE person SET name = $1, phone = coalesce($2, phone),"
 	" last4 = coalesce(\"right\"($2, 4), last4), last_visit = $3 WHERE id = $4";
 /* A number once erased on request is never given again: backups and
- * restores erase by it: the next after every number given or erased. On
- * PostgreSQL a centre reads only its own people, so the next after those
- * may be another centre's person: there the sequence's next, which no
- * centre was given (centre_add moves it past the numbers given before
- * there were centres), unless its own are further on. */
+ * restores erase by it. On SQLite the next after every number given or
+ * erased; on PostgreSQL, where a centre reads only its own people, the
+ * sequence's next, which no centre was given (migration 18 moved it past
+ * every number given or erased before; a centre moved in by load has its
+ * own numbers reserved). */
 static const char SQL_PERSON_NEW[] =
 	"INSERT INTO person(id, name, phone, last4, last_visit, created)"
 	" VALUES (greatest(coalesce((SELECT max(id) FROM person), 0),"
 	" coalesce((SELECT max(person_id) FROM erasure), 0)) + 1,"
 	" $1, $2, \"right\"($2, 4), $3, $3) RETURNING id";
 static const char SQL_PERSON_NEW_SERVER[] =
-	"INSERT INTO person(id, name, phone, last4, last_visit, created)"
-	" VALUES (greatest(nextval(pg_get_serial_sequence('person', 'id')),"
-	" coalesce((SELECT max(id) FROM person), 0) + 1,"
-	" coalesce((SELECT max(person_id) FROM erasure), 0) + 1),"
-	" $1, $2, \"right\"($2, 4), $3, $3) RETURNING id";
+	"INSERT INTO person(name, phone, last4, last_visit, created)"
+	" VALUES ($1, $2, \"right\"($2, 4), $3, $3) RETURNING id";
 
 /* The person this visit is for: the one picked, or the one with the same
  * name and phone, or a new one. Their last visit becomes now. */

@@ -327,14 +327,45 @@ wait "$hold_pid"
 wait "$jd_pid"
 expect_eq "$?" 0 "once the turn is given back, the desk of JD books"
 
-# A person's number is new in every centre: numbers given as the next
-# after the largest (as before centres) are passed by the next centre's.
-as jd_desk "INSERT INTO person(id, name, last_visit, created) VALUES (5000, '旧访客', 0, 0)" >/dev/null
+# A person's number comes from the sequence: a centre's role cannot give
+# a record a number of its own choosing (which another centre's next
+# record would then find taken), nor point a record at another centre's.
+got=$(as jd_desk "INSERT INTO person(id, name, last_visit, created) VALUES (5000, '旧访客', 0, 0)" 2>&1)
+case $got in
+*"permission denied"*) ok "a centre's role cannot choose a record's number (permission denied)" ;;
+*) not_ok "a centre's role cannot choose a record's number" "$got" ;;
+esac
+hy_room=$(as dist_owner "SELECT id FROM room WHERE centre_id = $hy ORDER BY id LIMIT 1")
+got=$(as jd_desk "INSERT INTO room_closure(room_id, start, \"end\", reason, created)
+	VALUES ($hy_room, 0, 60, 'x', 0)" 2>&1)
+case $got in
+*"foreign key"*) ok "a centre's record cannot refer to another centre's room (foreign key)" ;;
+*) not_ok "a centre's record cannot refer to another centre's room" "$got" ;;
+esac
 expect_rc 0 "centre add QX (no role)" hd --db "$OWNER" centre add --code QX --name 青溪街道
 expect_rc 0 "the owner checks in a visitor at QX" hd --db "$OWNER" --centre QX visitor checkin \
 	--name 王五 --purpose 1 --no-print
-expect_eq "$(as dist_owner "SELECT p.id > 5000 FROM person p JOIN centre c ON c.id = p.centre_id
-	WHERE c.code = 'QX'")" t "QX's first visitor gets a number past every centre's"
+expect_eq "$(as dist_owner "SELECT count(*) FROM person a JOIN person b ON b.id = a.id
+	AND b.centre_id <> a.centre_id")" 0 "no two centres' people share a number"
+
+# A centre bound to a new role: the old role serves nothing and reads
+# nothing, whatever it sets; a member of a centre's role is held to it.
+DB=postgres as postgres "CREATE ROLE sh_new LOGIN; CREATE ROLE sh_friend LOGIN IN ROLE hy_desk" >/dev/null
+expect_rc 0 "centre bind SH to a new role" hd --db "$OWNER" centre bind SH --role sh_new
+expect_rc 1 "the old role, its rights taken, cannot use the database" hd --db "$(url sh_desk)" room list
+expect_err "permission denied" "which the server says"
+got=$(as sh_desk "SET hubdesk.centre = '$jd'; SELECT count(*) FROM room" 2>&1)
+case $got in
+*"permission denied"* | 0) ok "the old role reads nothing, even with hubdesk.centre set ($got)" ;;
+*) not_ok "the old role reads nothing, even with hubdesk.centre set" "$got" ;;
+esac
+expect_rc 0 "the new role serves SH" hd --db "$(url sh_new)" room list
+expect_eq "$(as sh_friend "SET hubdesk.centre = '$jd'; SELECT count(*) FROM room WHERE centre_id <> $hy")" 0 \
+	"a member of HY's role reads nothing of another centre, whatever it sets"
+expect_rc 2 "binding the owner is refused" hd --db "$OWNER" centre bind SH --role dist_owner
+expect_err "owner" "which names the owner"
+expect_rc 3 "a centre's role cannot add centres" hd --db "$(url jd_desk)" centre add --code ZZ --name 某
+expect_err "owner" "which says only the owner may"
 
 # --- init --centre, and centres on SQLite. ---
 new_pg=$(url dist_owner new)
