@@ -5,16 +5,18 @@
  *
  * PostgreSQL's ids are identities all centres share, so the file's ids of
  * a table move by one shift: a block of the table's sequence as large as
- * the file's highest id is reserved first, each table in a short
+ * the highest id the file names of the table (its rows', and those its
+ * other rows still refer to when the rows are gone: an erased visitor's,
+ * a deleted record's in the audit) is reserved first, each table in a short
  * transaction of its own that takes the sequence's lock (ALTER SEQUENCE
  * waits for every transaction that took an id of it and holds back every
  * desk that would take one until it ends), reads where the sequence is (or
  * the highest id of every centre, when that is higher) and moves it past
  * the block. No desk of another centre can be given an id inside the
  * block, whatever it does meanwhile; the load may leave ids unused. The
- * shift is at least the file's highest id (or 0, the table never used):
- * every id of the centre after the move is above the file's, so a number
- * up to the file's highest is always one of the file's (centre_moved_id).
+ * shift is at least that highest id (or 0, the table never used): every
+ * id of the centre after the move is above the file's, so a number up to
+ * the file's highest is always one of the file's (centre_moved_id).
  *
  * The rows then go in one transaction, the centre's write turn. */
 #include "core/centre_load.h"
@@ -32,7 +34,7 @@
 /* Where one load is. */
 struct load {
 	struct centre_rows rows;
-	long long last[MV_COUNT]; /* the file's highest id of each table */
+	long long last[MV_COUNT]; /* the highest id of each table the file names */
 };
 
 /* The whole number sql's one row gives from db. */
@@ -151,18 +153,6 @@ static enum hd_status check_owner(struct db *db, struct hd_err *err)
 	return rc;
 }
 
-/* The file's highest id of each table. */
-static enum hd_status read_last(struct load *ld, struct hd_err *err)
-{
-	enum hd_status rc = HD_OK;
-	int i;
-
-	for (i = 0; rc == HD_OK && i < MV_COUNT; i++)
-		rc = count_of(ld->rows.src, centre_moved_last_sql((enum centre_moved)i),
-			      &ld->last[i], err);
-	return rc;
-}
-
 /* Writes how the ids moved (centre_move), for the codes printed before. */
 static enum hd_status record_moves(struct load *ld, struct hd_err *err)
 {
@@ -268,7 +258,7 @@ enum hd_status centre_load(struct db *db, const struct hd_actor *who, const char
 	 * for every table. */
 	rc = db_begin_read(ld.rows.src, err);
 	if (rc == HD_OK)
-		rc = read_last(&ld, err);
+		rc = centre_rows_last(ld.rows.src, ld.last, err);
 	for (i = 0; rc == HD_OK && i < MV_COUNT; i++)
 		if (ld.last[i] > 0)
 			rc = reserve(db, centre_moved_table((enum centre_moved)i), ld.last[i],

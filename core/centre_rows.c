@@ -33,11 +33,6 @@ const char *centre_moved_table(enum centre_moved m)
 	return m >= 0 && m < MV_COUNT ? MOVED_TABLE[m] : "?";
 }
 
-const char *centre_moved_last_sql(enum centre_moved m)
-{
-	return m >= 0 && m < MV_COUNT ? MOVED_LAST_SQL[m] : "SELECT 0";
-}
-
 struct ref {
 	const char *col;
 	enum centre_moved to;
@@ -298,6 +293,70 @@ static enum hd_status count_of(struct db *db, const char *sql, long long *n, str
 	else
 		rc = db_step_fail(st, err);
 	db_done(st);
+	return rc;
+}
+
+/* Raises last[m] to v when v is higher. */
+static void raise_last(long long last[MV_COUNT], enum centre_moved m, long long v)
+{
+	if (m >= 0 && m < MV_COUNT && v > last[m])
+		last[m] = v;
+}
+
+/* Raises last[] to the highest id t's reference r names in src, for
+ * MV_BY_ROW each kind's own. The query is put together from the table's
+ * and columns' names only, all of them constants above. HD_FAIL when src
+ * fails. */
+static enum hd_status ref_last(struct db *src, const struct table *t, const struct ref *r,
+			       long long last[MV_COUNT], struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	struct buf q = { 0 };
+	enum hd_status rc;
+	enum db_step step;
+	bool by_row = r->to == MV_BY_ROW && t->kind_col;
+
+	buf_add(&q, "SELECT ", 7);
+	if (by_row) {
+		buf_add(&q, t->kind_col, strlen(t->kind_col));
+		buf_add(&q, ", ", 2);
+	}
+	buf_add(&q, "max(", 4);
+	buf_add(&q, r->col, strlen(r->col));
+	buf_add(&q, ") FROM ", 7);
+	buf_add(&q, t->name, strlen(t->name));
+	if (by_row) {
+		buf_add(&q, " GROUP BY ", 10);
+		buf_add(&q, t->kind_col, strlen(t->kind_col));
+	}
+	rc = db_prepare(src, q.s, &st, err);
+	free(q.s);
+	if (rc != HD_OK)
+		return rc;
+	while ((step = db_step(st)) == DB_ROW) {
+		if (!by_row)
+			raise_last(last, r->to, db_col_int(st, 0));
+		else if (db_col_kind(st, 1) != DB_KIND_NULL)
+			raise_last(last, t->kind_of(db_col_text(st, 0)), db_col_int(st, 1));
+	}
+	if (step != DB_DONE)
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
+
+enum hd_status centre_rows_last(struct db *src, long long last[MV_COUNT], struct hd_err *err)
+{
+	enum hd_status rc = HD_OK;
+	int i, j;
+
+	for (i = 0; rc == HD_OK && i < MV_COUNT; i++) {
+		last[i] = 0;
+		rc = count_of(src, MOVED_LAST_SQL[i], &last[i], err);
+	}
+	for (i = 0; rc == HD_OK && i < NTABLES; i++)
+		for (j = 0; rc == HD_OK && TABLES[i].refs[j].col; j++)
+			rc = ref_last(src, &TABLES[i], &TABLES[i].refs[j], last, err);
 	return rc;
 }
 

@@ -33,9 +33,16 @@ enum centre_moved {
 	MV_BY_ROW /* the table another column of the row names */
 };
 
-/* The table of m ("room" ...), and the SQL of its highest id; static. */
+/* The table of m ("room" ...); static. */
 const char *centre_moved_table(enum centre_moved m);
-const char *centre_moved_last_sql(enum centre_moved m);
+
+/* The highest id of each table the file src names anywhere: its rows'
+ * ids and every reference to it, those whose rows are gone included (an
+ * erased visitor's number in erasure, a deleted record's in audit, a
+ * document's record in spool), so that the block reserved for the table
+ * holds every id the file's rows carry once moved. HD_FAIL when src
+ * fails. */
+enum hd_status centre_rows_last(struct db *src, long long last[MV_COUNT], struct hd_err *err);
 
 /* One copy: from src (the file) to dst (the centre), the shifts. */
 struct centre_rows {

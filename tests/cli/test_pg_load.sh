@@ -9,7 +9,10 @@
 # refused at the other centre. A centre that holds records is refused and
 # nothing is written; a file that is not hubdesk's and a SQLite --db are
 # refused. The block of ids a load reserves cannot be taken meanwhile:
-# PostgreSQL holds nextval back while ALTER SEQUENCE's lock is held.
+# PostgreSQL holds nextval back while ALTER SEQUENCE's lock is held. The
+# block covers every number the file names, an erased visitor's too:
+# after a file whose newest visitor was erased, the centres' new visitors
+# still get numbers of their own.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
 
@@ -147,6 +150,12 @@ pb visitor checkin --name 张三 --purpose 1 --whom 王老师
 pb visitor erase 1
 pb visitor checkin --name 李四 --purpose 1 --org 3
 pb print test --format pdf
+# The newest visitor erased: erasure keeps a number above every person's.
+"$HUBDESK" --db "$B" visitor checkin --name 赵六 --purpose 1 --no-print >"$T/b.newest" 2>&1
+pb visitor erase "$(cut -f1 "$T/b.newest")"
+expect_eq "$(sqlite3 "$B" "SELECT (SELECT max(person_id) FROM erasure)
+	> (SELECT coalesce(max(id), 0) FROM person)")" 1 \
+	"the file's newest visitor is erased (erasure names the highest person number)"
 # refs DB: what the references of those records name, as SQL over DB.
 REFS="SELECT 'visit|' || coalesce(o.name, '') || '|' || coalesce(w.name, '') || '|'
 	|| coalesce(p.name, '') FROM visit v LEFT JOIN org o ON o.id = v.org_id
@@ -157,7 +166,7 @@ REFS="SELECT 'visit|' || coalesce(o.name, '') || '|' || coalesce(w.name, '') || 
 	|| lower(hex(s.data)) FROM spool s LEFT JOIN visit v ON v.id = s.record_id
 	AND s.kind = 'visitor'"
 sqlite3 "$B" "$REFS ORDER BY 1" >"$T/b.refs"
-B_ERASED=$(sqlite3 "$B" "SELECT person_id FROM erasure")
+B_ERASED=$(sqlite3 "$B" "SELECT person_id FROM erasure ORDER BY 1")
 file_counts "$B" >"$T/b.counts"
 expect_rc 0 "a second file loads into centre HY" pd --centre HY load "$B"
 expect_eq "$(cat "$T/out")" "$(cat "$T/b.counts")" "HY: the counts printed are the file's"
@@ -186,7 +195,11 @@ else
 fi
 expect_eq "$(as_owner "SELECT e.person_id - m.shift FROM erasure e JOIN centre c
 	ON c.id = e.centre_id JOIN centre_move m ON m.centre_id = c.id AND m.kind = 'person'
-	WHERE c.code = 'HY'")" "$B_ERASED" "the erased visitor's number moved with the people"
+	WHERE c.code = 'HY' ORDER BY 1")" "$B_ERASED" "the erased visitors' numbers moved with the people"
+expect_eq "$(as_owner "SELECT count(*) FROM erasure e JOIN centre c ON c.id = e.centre_id
+	JOIN centre_move m ON m.centre_id = c.id AND m.kind = 'person' WHERE c.code = 'HY'
+	AND e.person_id BETWEEN m.shift + 1 AND m.shift + m.last_old")" \
+	"$(echo "$B_ERASED" | grep -c .)" "the erased visitors' numbers are inside HY's block"
 expect_rc 0 "HY's old code verifies at HY" ph verify "$B_CODE"
 expect_out "booking	$((B_OLD + HY_SHIFT))" "verify at HY names the booking's new number"
 expect_rc 0 "JD's old code still verifies at JD" pj verify "$A_CODE"
@@ -195,15 +208,29 @@ expect_rc_err 5 '不是本中心开出的真实码' "JD's code is refused at HY 
 expect_rc_err 5 '不是本中心开出的真实码' "HY's code is refused at JD" pj verify "$B_CODE"
 
 # After the move the centres' desks go on: a new visitor at each centre
-# gets a number of people no other centre holds.
-expect_rc 0 "a new visitor checks in at JD after the move" \
-	pj visitor checkin --name 新访客甲 --purpose 1 --no-print
+# gets a number of people no other centre holds, HY's first (its file's
+# newest visitor was erased: a number past its block would be the next
+# one HD's desk is given).
 expect_rc 0 "a new visitor checks in at HY after the move" \
 	ph visitor checkin --name 新访客乙 --purpose 1 --no-print
 expect_rc 0 "a new visitor checks in at HD" \
 	pd --centre HD visitor checkin --name 新访客丙 --purpose 1 --no-print
-expect_eq "$(as_owner "SELECT count(*) FROM person WHERE name LIKE '新访客%'")" 3 \
-	"the three new visitors are three people"
+expect_rc 0 "a new visitor checks in at JD after the move" \
+	pj visitor checkin --name 新访客甲 --purpose 1 --no-print
+expect_eq "$(as_owner "SELECT count(DISTINCT id) FROM person WHERE name LIKE '新访客%'")" 3 \
+	"the three new visitors are three people with three numbers"
+expect_eq "$(as_owner "SELECT count(*) FROM person p, centre_move m WHERE p.name LIKE '新访客%'
+	AND m.kind = 'person' AND m.centre_id <> p.centre_id
+	AND p.id BETWEEN m.shift + 1 AND m.shift + m.last_old")" 0 \
+	"no new visitor took a number of another centre's block"
+expect_eq "$(as_owner "SELECT count(*) FROM person p JOIN erasure e ON e.person_id = p.id
+	WHERE p.name LIKE '新访客%'")" 0 "no new visitor took an erased visitor's number"
+expect_rc 0 "a second new visitor checks in at HD" \
+	pd --centre HD visitor checkin --name 新访客丁 --purpose 1 --no-print
+expect_rc 0 "a second new visitor checks in at HY" \
+	ph visitor checkin --name 新访客戊 --purpose 1 --no-print
+expect_eq "$(as_owner "SELECT count(DISTINCT id) FROM person WHERE name LIKE '新访客%'")" 5 \
+	"five new visitors, five numbers"
 
 # Refusals.
 digest() {
