@@ -5,7 +5,8 @@
  * few round trips, and no COPY, which PostgreSQL refuses on tables under
  * row-level security), every id and reference moved by the shift of the
  * table it names. The audit's before and after snapshots stay as written:
- * they are what was seen then, the ids of then included. */
+ * they are what was seen then, the ids of then included. The documents
+ * of the print queue lose the old machine's print state (reset_spool). */
 #include "core/centre_rows.h"
 
 #include <stdio.h>
@@ -475,6 +476,24 @@ done:
 	return rc;
 }
 
+/* The file's documents as the centre's desks are to find them: the file's
+ * print state was its old machine's (jobs of that machine's printing
+ * system, files in that machine's spool folder), so every document not
+ * done waits to be sent again from the start (no job, no attempts, no
+ * error, no file), and a done one stays done but names no job or file.
+ * HD_FAIL when the database fails. */
+static enum hd_status reset_spool(struct centre_rows *ld, struct hd_err *err)
+{
+	return db_exec(ld->dst,
+		       "UPDATE spool SET cups_job = NULL, file = NULL,"
+		       " state = CASE WHEN state = 'done' THEN state ELSE 'waiting' END,"
+		       " attempts = CASE WHEN state = 'done' THEN attempts ELSE 0 END,"
+		       " last_error = CASE WHEN state = 'done' THEN last_error ELSE NULL END"
+		       " WHERE cups_job IS NOT NULL OR file IS NOT NULL OR (state <> 'done'"
+		       " AND (state <> 'waiting' OR attempts <> 0 OR last_error IS NOT NULL))",
+		       0, 0, 0, err);
+}
+
 int centre_rows_tables(void)
 {
 	return NTABLES;
@@ -506,5 +525,7 @@ enum hd_status centre_rows_copy(struct centre_rows *r, int i, long long *rows, s
 	rc = copy_table(r, &TABLES[i], rows, err);
 	if (rc == HD_OK && TABLES[i].self == MV_BOOKING)
 		rc = keep_last_booked(r, err);
+	if (rc == HD_OK && TABLES[i].self == MV_SPOOL && *rows > 0)
+		rc = reset_spool(r, err);
 	return rc;
 }

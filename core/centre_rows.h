@@ -62,7 +62,10 @@ const char *centre_rows_count_sql(int i);
 bool centre_rows_is_record(int i);
 
 /* Copies the rows of table i from r->src into r->dst (in the caller's
- * transaction on each), *rows how many. HD_FAIL when either database
+ * transaction on each), *rows how many; the print queue's documents lose
+ * the old machine's print state: those not done wait to be sent again
+ * (no job, attempts, error or file), done ones keep their state but name
+ * no job or file. HD_FAIL when either database
  * fails or refuses a row. */
 enum hd_status centre_rows_copy(struct centre_rows *r, int i, long long *rows, struct hd_err *err);
 

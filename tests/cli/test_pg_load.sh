@@ -13,6 +13,7 @@
 # block covers every number the file names, an erased visitor's too:
 # after a file whose newest visitor was erased, the centres' new visitors
 # still get numbers of their own.
+# The print queue's documents lose the old machine's print state.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
 
@@ -156,6 +157,17 @@ pb visitor erase "$(cut -f1 "$T/b.newest")"
 expect_eq "$(sqlite3 "$B" "SELECT (SELECT max(person_id) FROM erasure)
 	> (SELECT coalesce(max(id), 0) FROM person)")" 1 \
 	"the file's newest visitor is erased (erasure names the highest person number)"
+# The old desk's print state: a document printed (job and file of its
+# machine), one that was printing when the file was copied.
+sqlite3 "$B" "UPDATE spool SET state = 'done', cups_job = 77, file = '/old/a.pdf', attempts = 1
+	WHERE id = (SELECT min(id) FROM spool);
+	UPDATE spool SET state = 'printing', cups_job = 78, attempts = 2, last_error = 'jam'
+	WHERE id = (SELECT max(id) FROM spool)"
+expect_eq "$(sqlite3 "$B" "SELECT count(*) FROM spool WHERE cups_job IS NOT NULL") \
+$(sqlite3 "$B" "SELECT count(*) FROM spool WHERE state = 'waiting' AND file IS NOT NULL")" "2 1" \
+	"the file's spool has documents of jobs and files of the old machine"
+SPOOL_AFTER=$(sqlite3 "$B" "SELECT CASE WHEN state = 'done' THEN 'done||' || attempts || '|'
+	|| ifnull(last_error, '') ELSE 'waiting||0|' END || '|' FROM spool ORDER BY id")
 # refs DB: what the references of those records name, as SQL over DB.
 REFS="SELECT 'visit|' || coalesce(o.name, '') || '|' || coalesce(w.name, '') || '|'
 	|| coalesce(p.name, '') FROM visit v LEFT JOIN org o ON o.id = v.org_id
@@ -200,6 +212,10 @@ expect_eq "$(as_owner "SELECT count(*) FROM erasure e JOIN centre c ON c.id = e.
 	JOIN centre_move m ON m.centre_id = c.id AND m.kind = 'person' WHERE c.code = 'HY'
 	AND e.person_id BETWEEN m.shift + 1 AND m.shift + m.last_old")" \
 	"$(echo "$B_ERASED" | grep -c .)" "the erased visitors' numbers are inside HY's block"
+expect_eq "$(as_owner "SELECT s.state || '|' || coalesce(s.cups_job::text, '') || '|' || s.attempts
+	|| '|' || coalesce(s.last_error, '') || '|' || coalesce(s.file, '') FROM spool s
+	JOIN centre c ON c.id = s.centre_id WHERE c.code = 'HY' ORDER BY s.id")" "$SPOOL_AFTER" \
+	"documents not printed wait again with no job or file; printed ones keep no job or file"
 expect_rc 0 "HY's old code verifies at HY" ph verify "$B_CODE"
 expect_out "booking	$((B_OLD + HY_SHIFT))" "verify at HY names the booking's new number"
 expect_rc 0 "JD's old code still verifies at JD" pj verify "$A_CODE"
