@@ -134,6 +134,27 @@ static enum hd_status check_empty(struct db *db, struct hd_err *err)
 			  c.code, held);
 }
 
+/* HD_REFUSED naming FILE when the file at path (src) holds no records:
+ * a file made by init and never used has nothing to move, and its audit
+ * alone would leave the centre looking empty to a second load. */
+static enum hd_status check_file_holds(struct db *src, const char *path, struct hd_err *err)
+{
+	long long n = 0, all = 0;
+	enum hd_status rc = HD_OK;
+	int i;
+
+	for (i = 0; rc == HD_OK && i < centre_rows_tables(); i++) {
+		if (!centre_rows_is_record(i))
+			continue;
+		rc = count_of(src, centre_rows_count_sql(i), &n, err);
+		all += n;
+	}
+	if (rc == HD_OK && all == 0)
+		rc = hd_err_set(err, HD_REFUSED, "FILE",
+				_("FILE: %s holds no records; there is nothing to load"), path);
+	return rc;
+}
+
 /* HD_REFUSED naming db unless the role connected owns the tables (the
  * district's owner): only the owner may move their id sequences. */
 static enum hd_status check_owner(struct db *db, struct hd_err *err)
@@ -257,6 +278,8 @@ enum hd_status centre_load(struct db *db, const struct hd_actor *who, const char
 	/* One read of the file from start to end: what it holds is the same
 	 * for every table. */
 	rc = db_begin_read(ld.rows.src, err);
+	if (rc == HD_OK)
+		rc = check_file_holds(ld.rows.src, path, err);
 	if (rc == HD_OK)
 		rc = centre_rows_last(ld.rows.src, ld.last, err);
 	for (i = 0; rc == HD_OK && i < MV_COUNT; i++)

@@ -33,7 +33,7 @@ typedef void (*centre_load_progress_fn)(void *ctx, const char *kind, long long d
  * naming db when db is not PostgreSQL or serves no centre, naming FILE
  * when path is not a SQLite file; HD_REFUSED naming db when the role
  * connected is not the tables' owner, naming the centre when it holds
- * records already; HD_FAIL when the file cannot be opened (not a
+ * records already, naming FILE when the file holds none; HD_FAIL when the file cannot be opened (not a
  * hubdesk database, damaged, newer) or either database fails. */
 enum hd_status centre_load(struct db *db, const struct hd_actor *who, const char *path,
 			   centre_load_progress_fn progress, void *ctx,

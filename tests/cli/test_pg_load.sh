@@ -8,11 +8,11 @@
 # still works at its own centre, names the record's new number, and is
 # refused at the other centre. A centre that holds records is refused and
 # nothing is written; a file that is not hubdesk's and a SQLite --db are
-# refused. The block of ids a load reserves cannot be taken meanwhile:
-# PostgreSQL holds nextval back while ALTER SEQUENCE's lock is held. The
-# block covers every number the file names, an erased visitor's too:
-# after a file whose newest visitor was erased, the centres' new visitors
-# still get numbers of their own.
+# refused, and so is a file that holds no records. The block of ids a
+# load reserves cannot be taken meanwhile: PostgreSQL holds nextval back
+# while ALTER SEQUENCE's lock is held. The block covers every number the
+# file names, an erased visitor's too: after a file whose newest visitor
+# was erased, the centres' new visitors still get numbers of their own.
 # The print queue's documents lose the old machine's print state.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
@@ -268,7 +268,12 @@ expect_rc_err 2 'load FILE.db' "load without a file says what to give" pd --cent
 expect_rc_err 3 '^hubdesk: db：文件只能由数据库的所有者载入' \
 	"a centre's own account may not load (the owner reserves the ids)" \
 	"$HUBDESK" --db "$D_JD" load "$B"
+# A file made by init and never used (its audit and key only).
+"$HUBDESK" --db "$T/empty.db" init </dev/null >/dev/null 2>&1
+expect_rc_err 3 '^hubdesk: 文件：.*empty.db 中没有任何记录' \
+	"a file that holds no records is refused, naming FILE" pd --centre KD load "$T/empty.db"
 expect_eq "$(digest)" "$before" "the refused loads wrote nothing"
+expect_rc 0 "after the refusal a file with records loads into KD" pd --centre KD load "$B"
 
 # Desks of centre HD register organisations while a file loads into
 # centre RC: none of them is given an id inside the blocks the load
