@@ -77,7 +77,7 @@ enum hd_status centre_session(struct db *db, long long *bound, bool *held, bool 
 			      struct hd_err *err);
 
 /* The centre db serves; HD_NOT_FOUND when it serves none (a district's
- * session before centre_choose). */
+ * session before centre_choose), HD_FAIL when the database fails. */
 enum hd_status centre_current(struct db *db, struct centre *out, struct hd_err *err);
 
 #endif
