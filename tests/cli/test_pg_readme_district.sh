@@ -5,8 +5,8 @@
 # for the server db.example), with hubdesk and psql on the PATH. Then the
 # centres are listed with their roles, a desk of JD and one of HY each
 # serve their own centre, JD's role reads nothing of HY's, and the centre
-# moved in holds its file's records. The blocks of commands this build
-# lacks (load, report --district) say so and are skipped.
+# moved in holds its file's records, and report --district has a block
+# for each centre.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
 
@@ -54,15 +54,11 @@ expect_eq "$(tail -n 3 "$T/out-2" | awk -F'\t' '{ print $2 ":" $4 }' | tr '\n' '
 # would copy it.
 hubdesk --db "$T/desk/shahe.db" init --demo >/dev/null 2>&1 </dev/null ||
 	not_ok "the centre's own file is made (init --demo)"
-if hubdesk --help 2>&1 | grep -q ' load '; then
-	block 3
-	expect_eq "$RC" 0 "block 3: SH moves in from its file (load)"
-	[ "$RC" = 0 ] || echo "# $(cat "$T/err-3")"
-	expect_eq "$(hubdesk --db "$DISTRICT" --centre SH room list | sort | cksum)" \
-		"$(hubdesk --db "$T/desk/shahe.db" room list | sort | cksum)" "SH holds its file's rooms"
-else
-	skip "block 3: SH moves in from its file (load)" "this build has no load command"
-fi
+block 3
+expect_eq "$RC" 0 "block 3: SH moves in from its file (load)"
+[ "$RC" = 0 ] || echo "# $(cat "$T/err-3")"
+expect_eq "$(hubdesk --db "$DISTRICT" --centre SH room list | sort | cksum)" \
+	"$(hubdesk --db "$T/desk/shahe.db" room list | sort | cksum)" "SH holds its file's rooms"
 
 block 4
 expect_eq "$RC $(cat "$T/out-4")" "0 JD" "block 4: a desk of JD, as jd_desk, serves JD"
@@ -78,16 +74,12 @@ expect_eq "$(psql -X -At "$jd_url" -c "SELECT count(*) FROM setting s JOIN centr
 expect_eq "$(psql -X -At "$DISTRICT" -c "SELECT count(DISTINCT centre_id) FROM setting")" 3 \
 	"psql as the owner reads the settings of all three"
 
-if hubdesk --help 2>&1 | grep -q -- '--district'; then
-	echo 24681357 >"$T/pin"
-	block 5 "$T/pin"
-	expect_eq "$RC" 0 "block 5: the district's account and report --district"
-	[ "$RC" = 0 ] || echo "# $(cat "$T/err-5")"
-	expect_eq "$(grep -E -o '  (JD|HY|SH) [^ ]+中心$|全区合计' "$T/out-5" | sed 's/^  //; s/ .*//' |
-		tr '\n' ' ')" "HY JD SH 全区合计 " \
-		"report --district: a block for each centre, titled with its code, then the district's total"
-else
-	skip "block 5: the district's account and report --district" "this build has no report --district"
-fi
+echo 24681357 >"$T/pin"
+block 5 "$T/pin"
+expect_eq "$RC" 0 "block 5: the district's account and report --district"
+[ "$RC" = 0 ] || echo "# $(cat "$T/err-5")"
+expect_eq "$(grep -E -o '  (JD|HY|SH) [^ ]+中心$|全区合计' "$T/out-5" | sed 's/^  //; s/ .*//' |
+	tr '\n' ' ')" "HY JD SH 全区合计 " \
+	"report --district: a block for each centre, titled with its code, then the district's total"
 
 done_testing
