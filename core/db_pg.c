@@ -115,8 +115,6 @@ static enum hd_status simple(struct db_pg *pg, const char *sql, struct hd_err *e
 	return rc;
 }
 
-/* A new session's settings: no notices on the desk's screen, the desk's
- * time zone for what the server computes in local time. */
 /* Tells the server the centre this session serves; row-level security
  * holds the session's reads and writes to it. HD_FAIL when the server
  * did not take it. */
@@ -138,6 +136,9 @@ static enum hd_status set_centre(struct db_pg *pg)
 	return rc;
 }
 
+/* A new session's settings: no notices on the desk's screen, the desk's
+ * time zone for what the server computes in local time, the centre it
+ * serves. */
 static void session(struct db_pg *pg)
 {
 	const char *tz = getenv("TZ");
@@ -534,9 +535,6 @@ static enum hd_status read_int(struct db_pg *pg, const char *sql, long long *out
 	return rc;
 }
 
-/* Takes the write lock, asking again after a few milliseconds as the
- * SQLite driver's busy handler does, telling the desk once the wait is
- * noticeable; HD_FAIL after DB_BUSY_MS. */
 /* Runs "SELECT fn(HUBD, key)" for an advisory lock function fn; true when
  * it ran, with *got its boolean answer. */
 static bool advisory(struct db_pg *pg, const char *sql, long long key, bool *got)
