@@ -47,6 +47,7 @@ struct db_pg {
 		       * libpq's view, which forgets it when the connection is lost */
 	unsigned gen;     /* made anew on each connection: what was prepared is gone */
 	long long centre; /* the centre the session serves (hubdesk.centre), 0: none */
+	bool centred;     /* the server took centre on this connection */
 	int named;        /* statements named so far */
 	struct prepared *bucket[PG_BUCKETS];
 };
@@ -133,13 +134,14 @@ static enum hd_status set_centre(struct db_pg *pg)
 			   NULL, NULL, 0);
 	rc = PQresultStatus(res) == PGRES_TUPLES_OK ? HD_OK : HD_FAIL;
 	PQclear(res);
+	pg->centred = rc == HD_OK;
 	return rc;
 }
 
 /* A new session's settings: no notices on the desk's screen, the desk's
  * time zone for what the server computes in local time, the centre it
- * serves. */
-static void session(struct db_pg *pg)
+ * serves. HD_FAIL when the server did not take the centre. */
+static enum hd_status session(struct db_pg *pg)
 {
 	const char *tz = getenv("TZ");
 	const char *val[1];
@@ -153,22 +155,28 @@ static void session(struct db_pg *pg)
 				   val, NULL, NULL, 0);
 		PQclear(res);
 	}
-	set_centre(pg);
 	pg->gen++;
 	pg->depth = 0;
+	return set_centre(pg);
 }
 
-/* Makes a lost connection again, outside a transaction. HD_OK when the
- * connection is (again) up; HD_FAIL when the server cannot be reached. */
+/* Makes a lost connection again, outside a transaction, serving the
+ * centre it served. HD_OK when the connection is (again) up and serves
+ * its centre; HD_FAIL when the server cannot be reached or did not take
+ * the centre: a session serving no centre runs nothing. */
 static enum hd_status reconnect(struct db_pg *pg, struct hd_err *err)
 {
-	if (PQstatus(pg->conn) == CONNECTION_OK)
+	if (PQstatus(pg->conn) == CONNECTION_OK && pg->centred)
 		return HD_OK;
-	PQreset(pg->conn);
-	if (PQstatus(pg->conn) != CONNECTION_OK)
-		return conn_fail(pg, err);
-	session(pg);
-	return HD_OK;
+	if (PQstatus(pg->conn) != CONNECTION_OK) {
+		PQreset(pg->conn);
+		if (PQstatus(pg->conn) != CONNECTION_OK)
+			return conn_fail(pg, err);
+		if (session(pg) != HD_OK)
+			return conn_fail(pg, err);
+		return HD_OK;
+	}
+	return set_centre(pg) == HD_OK ? HD_OK : conn_fail(pg, err);
 }
 
 /* The highest $N of sql outside quotes. */
@@ -817,8 +825,9 @@ enum hd_status db_pg_open(const char *uri, enum db_mode mode, struct db_pg **out
 		free(line);
 		goto done;
 	}
-	session(pg);
-	rc = identity(pg, uri, &version, err);
+	rc = session(pg) == HD_OK ? HD_OK : conn_fail(pg, err);
+	if (rc == HD_OK)
+		rc = identity(pg, uri, &version, err);
 	if (rc != HD_OK)
 		goto done;
 	if (version == 0 && mode != DB_CREATE) {

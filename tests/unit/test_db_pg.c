@@ -413,6 +413,62 @@ static void test_after_a_loss_inside_a_transaction_nothing_runs_alone(void **sta
 	db_close(db);
 }
 
+/* A connection made again whose server does not take the centre the
+ * session serves fails the action: a session serving no centre never
+ * runs. Once the server takes it again, the next action serves it. */
+static void test_a_reconnect_that_loses_the_centre_fails(void **state)
+{
+	struct pgt *p = *state;
+	struct db_stmt *st = NULL;
+	struct hd_err err;
+	struct db *db, *desk = NULL;
+	char sql[256], out[128], role[80], uri[640];
+	long long pid;
+
+	NEED_PG(p);
+	db = open_new(p);
+	db_close(db);
+	/* A role held by row-level security, as a centre's desk connects. */
+	snprintf(role, sizeof(role), "%s_desk", p->name);
+	snprintf(sql, sizeof(sql), "CREATE ROLE %s LOGIN", role);
+	psql(p, sql, out, sizeof(out));
+	snprintf(sql, sizeof(sql), "SELECT hubdesk_grant('%s')", role);
+	psql(p, sql, out, sizeof(out));
+	snprintf(uri, sizeof(uri), "postgresql:///%s?host=%s&user=%s", p->name,
+		 getenv("HUBDESK_TEST_PG"), role);
+	if (db_open(uri, DB_READ_ONLY, &desk, &err) != HD_OK)
+		fail_msg("open %s: %s", uri, err.msg);
+	assert_int_equal(db_prepare(desk, "SELECT pg_backend_pid()", &st, NULL), HD_OK);
+	assert_int_equal(db_step(st), DB_ROW);
+	pid = db_col_int(st, 0);
+	db_done(st);
+	/* The server stops taking the centre, and the connection is lost. */
+	psql(p, "REVOKE EXECUTE ON FUNCTION set_config(text, text, boolean) FROM PUBLIC", out,
+	     sizeof(out));
+	snprintf(sql, sizeof(sql), "SELECT pg_terminate_backend(%lld)", pid);
+	psql(p, sql, out, sizeof(out));
+	assert_string_equal(out, "t");
+	/* The statement found the loss; the connection made again serves no
+	 * centre, so it does not run there. */
+	assert_int_equal(db_prepare(desk, "SELECT pg_backend_pid()", &st, &err), HD_OK);
+	assert_int_not_equal(db_step(st), DB_ROW);
+	db_done(st);
+	st = NULL;
+	assert_int_equal(db_prepare(desk, "SELECT count(*) FROM setting", &st, &err), HD_FAIL);
+	assert_non_null(strstr(err.msg, "set_config"));
+	/* The server takes it again: the next action serves the centre. */
+	psql(p, "GRANT EXECUTE ON FUNCTION set_config(text, text, boolean) TO PUBLIC", out,
+	     sizeof(out));
+	assert_int_equal(db_prepare(desk, "SELECT current_setting('hubdesk.centre')", &st, &err),
+			 HD_OK);
+	assert_int_equal(db_step(st), DB_ROW);
+	assert_string_equal(db_col_text(st, 0), "1");
+	db_done(st);
+	db_close(desk);
+	snprintf(sql, sizeof(sql), "DROP OWNED BY %s; DROP ROLE %s", role, role);
+	psql(p, sql, out, sizeof(out));
+}
+
 struct holder {
 	struct db *db;
 	atomic_int waits_seen;
@@ -499,6 +555,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_after_a_loss_inside_a_transaction_nothing_runs_alone, pg_setup,
 			pg_teardown),
+		cmocka_unit_test_setup_teardown(test_a_reconnect_that_loses_the_centre_fails,
+						pg_setup, pg_teardown),
 		cmocka_unit_test_setup_teardown(test_writers_take_turns_and_a_wait_is_told,
 						pg_setup, pg_teardown),
 	};
