@@ -182,6 +182,38 @@ static void json_pair(const char *key, const char *value, char *out, size_t outs
 	free(json);
 }
 
+/* centre.code: HD_REFUSED when code is another centre's in table centre
+ * (a district's database), whose filings would be numbered alike; HD_OK
+ * when no other centre has it (always on SQLite: a file is one centre);
+ * HD_FAIL when the database fails. The centre writing is the server's
+ * hubdesk_centre(), which the setting's row takes too. */
+static enum hd_status code_is_free(struct db *db, const char *key, const char *code,
+				   struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	char name[SETTING_VALUE_MAX];
+	enum hd_status rc;
+	enum db_step step;
+
+	if (!db_is_server(db))
+		return HD_OK;
+	rc = db_prepare(db, "SELECT name FROM centre WHERE id <> hubdesk_centre() AND code = $1",
+			&st, err);
+	if (rc != HD_OK)
+		return rc;
+	db_bind_text(st, 1, code);
+	step = db_step(st);
+	if (step == DB_ROW) {
+		db_column_text(st, 0, name, sizeof(name));
+		rc = hd_err_set(err, HD_REFUSED, key, _("%s: %s is the code of the centre %s"), key,
+				code, name);
+	} else if (step != DB_DONE) {
+		rc = db_step_fail(st, err);
+	}
+	db_done(st);
+	return rc;
+}
+
 static const char SQL_SET[] = "INSERT INTO setting(key, value) VALUES ($1, $2)"
 			      " ON CONFLICT(centre_id, key) DO UPDATE SET value = excluded.value";
 
@@ -202,7 +234,10 @@ enum hd_status settings_set(struct db *db, const struct hd_actor *who, enum sett
 	rc = db_begin(db, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = settings_get(db, s, old, sizeof(old), err);
+	if (s == SET_CENTRE_CODE)
+		rc = code_is_free(db, d->key, norm, err);
+	if (rc == HD_OK)
+		rc = settings_get(db, s, old, sizeof(old), err);
 	if (rc != HD_OK)
 		goto done;
 	rc = db_prepare(db, SQL_SET, &st, err);

@@ -108,7 +108,8 @@ enum hd_status settings_get(struct db *db, enum setting s, char *out, size_t out
 
 /* Sets s after validation, in one transaction with its audit entry.
  * HD_BAD_INPUT as settings_validate(); HD_REFUSED when who is not an
- * admin; HD_FAIL when the database fails. */
+ * admin, or for centre.code when the code is another centre's; HD_FAIL
+ * when the database fails. */
 enum hd_status settings_set(struct db *db, const struct hd_actor *who, enum setting s,
 			    const char *value, struct hd_err *err);
 

@@ -236,6 +236,17 @@ hy_days=$(hd --db "$HY" config get booking.days_ahead)
 expect_eq "$(hd --db "$JD" config get booking.days_ahead) $(hd --db "$SH" config get booking.days_ahead)" \
 	"30 $hy_days" "JD's setting is JD's; HY and SH keep the default ($hy_days)"
 [ "$hy_days" != 30 ] && ok "HY's booking.days_ahead is not JD's" || not_ok "HY's booking.days_ahead is not JD's"
+# A centre's code is its own: another centre's would number filings alike.
+expect_rc_err 3 'centre\.code: HY is the code of the centre 花园街道' \
+	"config set centre.code HY at JD is refused, naming the centre HY" \
+	hd --db "$JD" config set centre.code HY
+expect_rc_err 3 'centre\.code: SH is the code of the centre 沙河街道' \
+	"the owner's --centre HY setting sh (raised to SH) is refused, naming SH" \
+	hd --db "$OWNER" --centre HY config set centre.code sh
+expect_eq "$(hd --db "$JD" config get centre.code) $(hd --db "$HY" config get centre.code)" "JD HY" \
+	"JD and HY keep their codes"
+expect_rc 0 "config set centre.code JD at JD (its own code) is taken" \
+	hd --db "$JD" config set centre.code JD
 # number_of URL NAME: the filing number `team show` gives for the team NAME.
 number_of() {
 	_id=$(hd --db "$1" team list | awk -F'\t' -v n="$2" '$2 == n { print $1 }')
