@@ -6,8 +6,9 @@
 # `report --district` prints a block a centre (the same figures as the
 # centre's own report) and a total that is their sum, as text and CSV;
 # `team list --district` and `export teams|orgs --district` put a centre
-# column first; a centre's own database account asking for --district is
-# refused (exit 3); a district account is PostgreSQL's only.
+# column first; none of those outputs holds a visitor's name or phone; a
+# centre's own database account asking for --district is refused (exit 3);
+# a district account is PostgreSQL's only.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/pglib.sh"
 
@@ -29,7 +30,8 @@ expect_rc 0 "centre add HY bound to the role hy_desk" hd centre add --code HY --
 expect_rc 0 "centre add XJ" hd centre add --code XJ --name 新江街道
 expect_rc 0 "JD is named" hd --centre JD config set centre.name 江东街道
 
-# centre_world CODE N: N visits of N people each on day N+1, a room, two
+# centre_world CODE N: N visits of N people each on day N+1 (visitors
+# named and with phones, each listed in $T/visitors as NAME PHONE), a room, two
 # organisations, the team 舞蹈队, and N bookings of N hours on day N+3 (the
 # first checked in).
 centre_world() {
@@ -50,8 +52,10 @@ centre_world() {
 		not_ok "$_c: team apply (the same name in every centre)" "$(cat "$T/err")"
 	_ci=0
 	while [ "$_ci" -lt "$_cn" ]; do
-		hd visitor checkin --name "访客$_ci" --purpose $((_ci + 1)) --party "$_cn" --no-print \
-			>/dev/null 2>"$T/err" || not_ok "$_c: visitor checkin $_ci" "$(cat "$T/err")"
+		_vn="访客$_c$_ci" _vp="1391234$_cn$_ci$_cn$_ci"
+		echo "$_vn $_vp" >>"$T/visitors"
+		hd visitor checkin --name "$_vn" --phone "$_vp" --purpose $((_ci + 1)) --party "$_cn" \
+			--no-print >/dev/null 2>"$T/err" || not_ok "$_c: visitor checkin $_ci" "$(cat "$T/err")"
 		hd booking add --room "$_room" --org "$_org" --start "2026-11-0$((_cn + 3)) $((8 + 4 * _ci)):00" \
 			--end "2026-11-0$((_cn + 3)) $((8 + 4 * _ci + _cn)):00" --no-print >"$T/bk" 2>"$T/err" ||
 			not_ok "$_c: booking add $_ci" "$(cat "$T/err")"
@@ -133,19 +137,33 @@ expect_eq "$(grep -c '^全区合计,场地,' "$T/district.csv")" 3 "the total li
 
 # The team roll and the registers across centres, a centre column first.
 expect_rc 0 "team list --district" hd team list --district
+cp "$T/out" "$T/teams.txt"
 expect_eq "$(head -n 1 "$T/out" | cut -f1-3)" "centre	id	name" "team list --district: the centre first"
 expect_eq "$(sed '1d' "$T/out" | cut -f1,3 | tr '\t\n' ':|')" "HY:舞蹈队|JD:舞蹈队|XJ:舞蹈队|" \
 	"each centre's 舞蹈队 on its own line"
 expect_rc 0 "team list --roll --district" hd team list --roll --district
+cp "$T/out" "$T/roll.txt"
 expect_eq "$(wc -l <"$T/out" | tr -d ' ')" 1 "no team of the roll is due yet: the header alone"
 expect_rc 0 "export teams --district" hd export teams --district
+cp "$T/out" "$T/teams.csv"
 expect_eq "$(head -n 1 "$T/out" | tr -d '\r' | cut -d, -f1-2)" "$(printf '\357\273\277中心,名称')" \
 	"export teams --district: BOM, then 中心 before the team's columns"
 expect_eq "$(sed '1d' "$T/out" | tr -d '\r' | cut -d, -f1-2 | tr '\n' '|')" "HY,舞蹈队|JD,舞蹈队|XJ,舞蹈队|" \
 	"the teams of every centre, by centre's code"
 expect_rc 0 "export orgs --district" hd export orgs --district
+cp "$T/out" "$T/orgs.csv"
 expect_eq "$(sed '1d' "$T/out" | wc -l | tr -d ' ')" 6 "the six organisations of the district"
 expect_eq "$(grep -c '^HY,HY' "$T/out")" 2 "HY's organisations carry its code"
+# The district reads figures, teams and organisations: no visitor's name
+# nor phone (its digits, however the output spaces them) in any of it.
+expect_eq "$(wc -l <"$T/visitors" | tr -d ' ')" 6 "six visitors with names and phones were checked in"
+for f in district.txt district.csv teams.txt roll.txt teams.csv orgs.csv; do
+	found=$(while read -r name phone; do
+		grep -F -q -- "$name" "$T/$f" && echo "$name"
+		tr -cd '0-9\n' <"$T/$f" | grep -F -q -- "$phone" && echo "$phone"
+	done <"$T/visitors")
+	expect_eq "$found" "" "$f holds no visitor's name nor phone"
+done
 expect_rc_err 2 "^hubdesk: --district: the district exports teams and orgs only" \
 	"export visits --district is refused" hd export visits --district
 expect_rc_err 2 "^hubdesk: --district: the district's report is text or --csv" \
