@@ -53,9 +53,6 @@ bool bench_wanted(const char *name);
 void bench_print_ms(const char *name, double ms);
 void bench_print_count(const char *name, double n);
 
-/* The first column of the first row of sql, a whole number, into *n. */
-enum hd_status bench_count(struct db *db, const char *sql, long long *n, struct hd_err *err);
-
 /* Checkpoints the WAL, so that the next commit writes it from its start
  * again: a desk that has run a while writes into a WAL file of settled
  * size, whose flush costs what a bare fdatasync costs; a new, growing one

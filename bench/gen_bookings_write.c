@@ -214,7 +214,7 @@ enum hd_status gen_bookings_write(struct db *db, struct gbooking *b, int n, stru
 	enum hd_status rc;
 	long long id;
 
-	rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM booking", &id, err);
+	rc = db_int_of(db, "SELECT coalesce(max(id), 0) FROM booking", &id, err);
 	for (i = 0; rc == HD_OK && i < ST_COUNT; i++)
 		rc = db_prepare(db, SQL[i], &st[i], err);
 	if (rc != HD_OK)
@@ -232,10 +232,10 @@ enum hd_status gen_bookings_write(struct db *db, struct gbooking *b, int n, stru
 		rc = insert_event(st[ST_AUDIT], b, &events[i], err);
 	/* A server's identity counter does not move for explicit ids. */
 	if (rc == HD_OK && db_is_server(db))
-		rc = bench_count(db,
-				 "SELECT setval(pg_get_serial_sequence('booking', 'id'),"
-				 " (SELECT max(id) FROM booking))",
-				 &id, err);
+		rc = db_int_of(db,
+			       "SELECT setval(pg_get_serial_sequence('booking', 'id'),"
+			       " (SELECT max(id) FROM booking))",
+			       &id, err);
 done:
 	for (i = 0; i < ST_COUNT; i++)
 		db_done(st[i]);

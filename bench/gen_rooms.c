@@ -62,7 +62,7 @@ enum hd_status bench_rooms_fill(struct db *db, const struct hd_actor *who, int t
 	long long have;
 	int upper, i;
 
-	rc = bench_count(db, "SELECT count(*) FROM room", &have, err);
+	rc = db_int_of(db, "SELECT count(*) FROM room", &have, err);
 	if (rc != HD_OK)
 		return rc;
 	/* Upper-floor rooms added before (by an earlier call) keep their numbers. */

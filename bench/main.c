@@ -98,23 +98,6 @@ void bench_print_count(const char *name, double n)
 	fflush(stdout);
 }
 
-enum hd_status bench_count(struct db *db, const char *sql, long long *n, struct hd_err *err)
-{
-	struct db_stmt *st = NULL;
-	enum hd_status rc;
-
-	*n = 0;
-	rc = db_prepare(db, sql, &st, err);
-	if (rc != HD_OK)
-		return rc;
-	if (db_step(st) == DB_ROW)
-		*n = db_col_int(st, 0);
-	else
-		rc = db_step_fail(st, err);
-	db_done(st);
-	return rc;
-}
-
 void bench_settle_wal(struct db *db)
 {
 	/* A server keeps its own WAL: nothing to settle from here. */

@@ -310,7 +310,7 @@ static enum hd_status measure_big_grid(struct db *db, const char *prefix, struct
 	enum hd_status rc;
 	char name[80];
 
-	rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM room", &last_room, err);
+	rc = db_int_of(db, "SELECT coalesce(max(id), 0) FROM room", &last_room, err);
 	if (rc == HD_OK)
 		rc = db_begin(db, err);
 	if (rc != HD_OK)
@@ -337,9 +337,9 @@ enum hd_status bench_booking_measures(const char *path, double fsync_ms, struct 
 	bench_set_now(bench_visits_now());
 	rc = db_open(path, DB_EXISTING, &db, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT count(*) FROM booking", &bookings, err);
+		rc = db_int_of(db, "SELECT count(*) FROM booking", &bookings, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT count(*) FROM room", &rooms, err);
+		rc = db_int_of(db, "SELECT count(*) FROM room", &rooms, err);
 	if (rc != HD_OK || bookings == 0)
 		goto done;
 	bench_print_count("bookings", (double)bookings);
@@ -369,7 +369,7 @@ enum hd_status bench_booking_server_measures(struct db *db, const char *prefix, 
 
 	bench_rng_seed(&r, MEASURE_SEED);
 	bench_set_now(bench_visits_now());
-	rc = bench_count(db, "SELECT count(*) FROM room", &rooms, err);
+	rc = db_int_of(db, "SELECT count(*) FROM room", &rooms, err);
 	snprintf(name, sizeof(name), "%sgrid_day", prefix);
 	if (rc == HD_OK)
 		rc = measure_grid(db, name, (int)rooms, err);
@@ -388,7 +388,7 @@ enum hd_status bench_grid_measure(struct db *db, const char *name, struct hd_err
 	enum hd_status rc;
 
 	bench_set_now(bench_visits_now());
-	rc = bench_count(db, "SELECT count(*) FROM room", &rooms, err);
+	rc = db_int_of(db, "SELECT count(*) FROM room", &rooms, err);
 	if (rc == HD_OK)
 		rc = measure_grid(db, name, (int)rooms, err);
 	bench_restore_now(saved);

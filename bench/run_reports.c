@@ -84,7 +84,7 @@ static enum hd_status report_measures_named(struct db *db, const char *prefix, s
 	long long visits = 0;
 	enum hd_status rc;
 
-	rc = bench_count(db, "SELECT count(*) FROM visit", &visits, err);
+	rc = db_int_of(db, "SELECT count(*) FROM visit", &visits, err);
 	if (rc != HD_OK || visits == 0)
 		return rc;
 	rc = month_of(now, -1, &from, &to, err);
@@ -231,17 +231,17 @@ static enum hd_status import_measures(struct db *db, struct hd_err *err)
 	int i;
 
 	bench_orgs_csv(IMPORT_PREFIX, "310104", IMPORT_ROWS, &data, &len);
-	rc = bench_count(db, "SELECT count(*) FROM org WHERE name LIKE '" IMPORT_PREFIX "%'",
-			 &clash, err);
+	rc = db_int_of(db, "SELECT count(*) FROM org WHERE name LIKE '" IMPORT_PREFIX "%'", &clash,
+		       err);
 	if (rc == HD_OK && clash > 0)
 		rc = hd_err_set(err, HD_FAIL, "",
 				"the register has %lld names of the import already", clash);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT count(*) FROM org", &before, err);
+		rc = db_int_of(db, "SELECT count(*) FROM org", &before, err);
 	if (rc == HD_OK)
 		rc = import_once(db, data, len, true, &ms, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT count(*) FROM org", &after, err);
+		rc = db_int_of(db, "SELECT count(*) FROM org", &after, err);
 	if (rc == HD_OK && after - before != IMPORT_ROWS)
 		rc = hd_err_set(err, HD_FAIL, "", "the import added %lld organisations, not %d",
 				after - before, IMPORT_ROWS);

@@ -224,7 +224,7 @@ static enum hd_status measure_retention(struct db *db, struct hd_err *err)
 	enum hd_status rc;
 	int i, n = 0, erased;
 
-	rc = bench_count(db, "SELECT min(time_in) FROM visit WHERE erased = 0", &oldest, err);
+	rc = db_int_of(db, "SELECT min(time_in) FROM visit WHERE erased = 0", &oldest, err);
 	if (rc != HD_OK)
 		return rc;
 	clock_local_date((time_t)oldest, date, sizeof(date));
@@ -265,11 +265,11 @@ enum hd_status bench_visit_measures(const char *path, double fsync_ms, struct hd
 	bench_set_now(bench_visits_now());
 	rc = db_open(path, DB_EXISTING, &db, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT count(*) FROM visit", &visits, err);
+		rc = db_int_of(db, "SELECT count(*) FROM visit", &visits, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT count(*) FROM person", &persons, err);
+		rc = db_int_of(db, "SELECT count(*) FROM person", &persons, err);
 	if (rc == HD_OK)
-		rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM person", &max_id, err);
+		rc = db_int_of(db, "SELECT coalesce(max(id), 0) FROM person", &max_id, err);
 	if (rc != HD_OK || visits == 0)
 		goto done;
 	printf("visits: %lld count\nvisit_persons: %lld count\n", visits, persons);
@@ -300,7 +300,7 @@ enum hd_status bench_visit_checkin_measure(struct db *db, const char *prefix, do
 
 	bench_rng_seed(&r, VISIT_QUERY_SEED);
 	bench_set_now(bench_visits_now());
-	rc = bench_count(db, "SELECT coalesce(max(id), 0) FROM person", &max_id, err);
+	rc = db_int_of(db, "SELECT coalesce(max(id), 0) FROM person", &max_id, err);
 	if (rc == HD_OK && max_id > 0)
 		rc = measure_checkin(db, prefix, &r, max_id, fsync_ms, err);
 	bench_restore_now(saved);

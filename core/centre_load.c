@@ -37,22 +37,6 @@ struct load {
 	long long last[MV_COUNT]; /* the highest id of each table the file names */
 };
 
-/* The whole number sql's one row gives from db. */
-static enum hd_status count_of(struct db *db, const char *sql, long long *n, struct hd_err *err)
-{
-	struct db_stmt *st = NULL;
-	enum hd_status rc = db_prepare(db, sql, &st, err);
-
-	if (rc != HD_OK)
-		return rc;
-	if (db_step(st) == DB_ROW)
-		*n = db_col_int(st, 0);
-	else
-		rc = db_step_fail(st, err);
-	db_done(st);
-	return rc;
-}
-
 /* Reserves a block of table t's identity for the file's ids 1..need:
  * *shift is where the block starts, less one (see the top of the file).
  * Its own short transaction. */
@@ -98,8 +82,8 @@ static enum hd_status reserve(struct db *db, const char *table, long long need, 
 	if (rc == HD_OK)
 		rc = db_exec(db, BLOCK, 0, 0, 0, err);
 	if (rc == HD_OK)
-		rc = count_of(db, "SELECT current_setting('hubdesk.load_shift')::bigint", shift,
-			      err);
+		rc = db_int_of(db, "SELECT current_setting('hubdesk.load_shift')::bigint", shift,
+			       err);
 	return db_finish(db, rc, err);
 }
 
@@ -118,7 +102,7 @@ static enum hd_status check_empty(struct db *db, struct hd_err *err)
 		if (!centre_rows_is_record(i))
 			continue;
 		n = 0;
-		rc = count_of(db, centre_rows_count_sql(i), &n, err);
+		rc = db_int_of(db, centre_rows_count_sql(i), &n, err);
 		if (rc == HD_OK && n > 0 && used + 48 < sizeof(held))
 			used += (size_t)snprintf(held + used, sizeof(held) - used, "%s%s %lld",
 						 used ? ", " : "", centre_rows_name(i), n);
@@ -146,7 +130,7 @@ static enum hd_status check_file_holds(struct db *src, const char *path, struct 
 	for (i = 0; rc == HD_OK && i < centre_rows_tables(); i++) {
 		if (!centre_rows_is_record(i))
 			continue;
-		rc = count_of(src, centre_rows_count_sql(i), &n, err);
+		rc = db_int_of(src, centre_rows_count_sql(i), &n, err);
 		all += n;
 	}
 	if (rc == HD_OK && all == 0)
@@ -162,10 +146,10 @@ static enum hd_status check_owner(struct db *db, struct hd_err *err)
 	long long owner = 0;
 	enum hd_status rc;
 
-	rc = count_of(db,
-		      "SELECT count(*) FROM pg_class WHERE oid = to_regclass('visit')"
-		      " AND pg_has_role(relowner, 'MEMBER')",
-		      &owner, err);
+	rc = db_int_of(db,
+		       "SELECT count(*) FROM pg_class WHERE oid = to_regclass('visit')"
+		       " AND pg_has_role(relowner, 'MEMBER')",
+		       &owner, err);
 	if (rc == HD_OK && !owner)
 		rc = hd_err_set(
 			err, HD_REFUSED, "db", "%s",

@@ -281,22 +281,6 @@ static enum hd_status flush(struct db_stmt *ins, struct buf *b, struct hd_err *e
 	return rc;
 }
 
-/* How many rows sql (a count) finds in db. */
-static enum hd_status count_of(struct db *db, const char *sql, long long *n, struct hd_err *err)
-{
-	struct db_stmt *st = NULL;
-	enum hd_status rc = db_prepare(db, sql, &st, err);
-
-	if (rc != HD_OK)
-		return rc;
-	if (db_step(st) == DB_ROW)
-		*n = db_col_int(st, 0);
-	else
-		rc = db_step_fail(st, err);
-	db_done(st);
-	return rc;
-}
-
 /* Raises last[m] to v when v is higher. */
 static void raise_last(long long last[MV_COUNT], enum centre_moved m, long long v)
 {
@@ -353,7 +337,7 @@ enum hd_status centre_rows_last(struct db *src, long long last[MV_COUNT], struct
 
 	for (i = 0; rc == HD_OK && i < MV_COUNT; i++) {
 		last[i] = 0;
-		rc = count_of(src, MOVED_LAST_SQL[i], &last[i], err);
+		rc = db_int_of(src, MOVED_LAST_SQL[i], &last[i], err);
 	}
 	for (i = 0; rc == HD_OK && i < NTABLES; i++)
 		for (j = 0; rc == HD_OK && TABLES[i].refs[j].col; j++)
@@ -377,7 +361,7 @@ static enum hd_status copy_table(struct centre_rows *ld, const struct table *t, 
 
 	*rows = 0;
 	layout_of(t, &l);
-	rc = count_of(ld->src, t->count, &total, err);
+	rc = db_int_of(ld->src, t->count, &total, err);
 	if (rc == HD_OK && t->before)
 		rc = db_exec(ld->dst, t->before, 0, 0, 0, err);
 	if (rc != HD_OK || total == 0)

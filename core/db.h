@@ -187,6 +187,11 @@ enum hd_status db_collect_text(struct db *db, const char *sql, const char *text,
 			       void (*read_row)(struct db_stmt *st, void *rec), void **out, int *n,
 			       struct hd_err *err);
 
+/* Runs sql (no parameters) and reads the whole number in the first column
+ * of its one row into *n (0 when it has none). HD_FAIL when the database
+ * fails or sql gives no row. */
+enum hd_status db_int_of(struct db *db, const char *sql, long long *n, struct hd_err *err);
+
 /* Runs sql with $1 = id and reads its row with read_row into rec. HD_OK,
  * HD_NOT_FOUND (err untouched: the caller names what is missing) or the
  * database's failure (HD_FAIL). */

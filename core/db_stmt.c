@@ -348,3 +348,20 @@ enum hd_status db_read_one(struct db *db, const char *sql, long long id,
 	db_done(st);
 	return rc;
 }
+
+enum hd_status db_int_of(struct db *db, const char *sql, long long *n, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc;
+
+	*n = 0;
+	rc = db_prepare(db, sql, &st, err);
+	if (rc != HD_OK)
+		return rc;
+	if (db_step(st) == DB_ROW)
+		*n = db_col_int(st, 0);
+	else
+		rc = db_step_fail(st, err);
+	db_done(st);
+	return rc;
+}
