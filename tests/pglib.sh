@@ -51,3 +51,22 @@ pg_durable() {
 # pg_kill: the server stops at once, as in a crash; pg_up starts it again.
 pg_kill() { sh "$TOP/tests/pg.sh" kill "$PGDIR"; }
 pg_up() { sh "$TOP/tests/pg.sh" start "$PGDIR"; }
+
+# su_sql SQL: SQL as the cluster's superuser, on its database postgres.
+su_sql() {
+	PGOPTIONS="-c client_min_messages=warning" "$(sh "$TOP/tests/pg.sh" bin)/psql" -X -q -At \
+		-h "$PGDIR" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1"
+}
+
+# pg_district: a district's database `district` owned by the role
+# dist_owner (no superuser: row-level security holds it), and the role
+# hy_desk for a centre; OWNER and HY_DESK are their URLs, and HUBDESK_DB
+# is the owner's.
+pg_district() {
+	su_sql "CREATE ROLE dist_owner LOGIN" && su_sql "CREATE ROLE hy_desk LOGIN" &&
+		su_sql "CREATE DATABASE district OWNER dist_owner" ||
+		not_ok "the owner role, a centre's role and the district's database are made"
+	OWNER="postgresql:///district?host=$PGDIR&user=dist_owner"
+	HY_DESK="postgresql:///district?host=$PGDIR&user=hy_desk"
+	export HUBDESK_DB="$OWNER"
+}

@@ -13,16 +13,8 @@
 . "$TOP/tests/pglib.sh"
 
 pg_world
+pg_district
 PGBIN=$(sh "$TOP/tests/pg.sh" bin)
-su_sql() {
-	PGOPTIONS="-c client_min_messages=warning" \
-		"$PGBIN/psql" -X -q -At -h "$PGDIR" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1"
-}
-su_sql "CREATE ROLE dist_owner LOGIN" && su_sql "CREATE ROLE hy_desk LOGIN" &&
-	su_sql "CREATE DATABASE district OWNER dist_owner" ||
-	not_ok "the owner role, a centre's role and the district's database are made"
-OWNER="postgresql:///district?host=$PGDIR&user=dist_owner"
-export HUBDESK_DB="$OWNER"
 MONTH=2026-11
 
 expect_rc 0 "init the district's database as its owner, first centre JD" hd --centre JD init
@@ -170,7 +162,6 @@ expect_rc_err 2 "^hubdesk: --district: the district's report is text or --csv" \
 	"report --district --pdf is refused" hd report --district --month "$MONTH" --pdf "$T/r.pdf"
 
 # A centre's own database account reads its centre only.
-HY_DESK="postgresql:///district?host=$PGDIR&user=hy_desk"
 expect_rc_err 3 "^hubdesk: --district: this database account serves one centre only" \
 	"HY's account asking for report --district" hd --db "$HY_DESK" report --district --month "$MONTH"
 expect_rc_err 3 "^hubdesk: --district: this database account serves one centre only" \

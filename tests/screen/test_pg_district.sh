@@ -13,17 +13,8 @@
 . "$(dirname "$0")/lib.sh"
 
 pg_world
-PGBIN=$(sh "$TOP/tests/pg.sh" bin)
-su_sql() {
-	PGOPTIONS="-c client_min_messages=warning" \
-		"$PGBIN/psql" -X -q -At -h "$PGDIR" -U postgres -d postgres -v ON_ERROR_STOP=1 -c "$1"
-}
-su_sql "CREATE ROLE dist_owner LOGIN" && su_sql "CREATE ROLE hy_desk LOGIN" &&
-	su_sql "CREATE DATABASE district OWNER dist_owner" ||
-	not_ok "the owner role, a centre's role and the district's database are made"
-OWNER="postgresql:///district?host=$PGDIR&user=dist_owner"
-HY_DESK="postgresql:///district?host=$PGDIR&user=hy_desk"
-export HUBDESK_DB="$OWNER" HUBDESK_SPOOL="$T/spool"
+pg_district
+export HUBDESK_SPOOL="$T/spool"
 
 must() { "$@" >/dev/null 2>"$T/err" </dev/null || not_ok "$*" "$(cat "$T/err")"; }
 must "$HUBDESK" --centre JD init
