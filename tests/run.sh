@@ -128,9 +128,10 @@ fi
 # and kill -9 campaigns (exit codes and crashes, not memory; long under
 # ASan), the booking races and the server restarts (timing), the accounts (Argon2 hashing is most of
 # their time) and the LibreOffice round trip (LibreOffice is); the tests
-# whose checks are the database's own (the schema, the centres' row-level
-# security and their races, the mixed desks, the README's district, which
-# test_pg_load and test_pg_district run again through the same code); the kiosk
+# whose checks are mostly the database's own (the schema, the centres'
+# row-level security and races, the mixed desks, the README's district
+# blocks: test_pg_load and test_pg_district take the program through the
+# same centre code); the kiosk
 # (tests/kiosk) runs hubdesk as another user, who cannot write the reports.
 SAN=$LOG/san
 mkdir -p "$SAN/reports"
