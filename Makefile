@@ -8,7 +8,10 @@ DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 
-PKGS_CORE  := sqlite3 libsodium libpq
+PKGS_CORE  := sqlite3 libsodium
+# libpq is loaded when a PostgreSQL database is opened (core/db_pg_lib.c):
+# its headers only.
+PKGS_PQ    := libpq
 PKGS_TUI   := ncursesw
 PKGS_PRINT := libqrencode cairo pangocairo
 
@@ -19,7 +22,7 @@ STD  := -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED
 OPT  ?= -O2 -g
 DEPFLAGS = -MMD -MP
 
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null))
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_PQ) $(PKGS_TUI) 2>/dev/null))
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null) -lunistring
 # libunistring (Unicode normalisation) has no pkg-config file.
 CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null) -lunistring

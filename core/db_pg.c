@@ -11,12 +11,12 @@
  * hubdesk. */
 #include "core/db_pg.h"
 
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/db_pg_lib.h"
 #include "core/i18n.h"
 #include "core/schema.h"
 #include "core/xalloc.h"
@@ -28,6 +28,9 @@
  * waits for its turn ("HUBD", 2c + 2): a long job lets such desks write
  * between its batches. Centres never wait for each other. */
 #define PG_LOCK_CLASS "1213547076"
+
+/* libpq, loaded by the first db_pg_open (db_pg_lib.h). */
+static const struct pq_lib *pq;
 
 /* A statement prepared on the server under name (while gen is the
  * connection's). */
@@ -89,12 +92,12 @@ static char *first_line(const char *msg)
 
 static enum hd_status conn_fail(struct db_pg *pg, struct hd_err *err)
 {
-	char *line = first_line(PQerrorMessage(pg->conn));
+	char *line = first_line(pq->PQerrorMessage(pg->conn));
 	enum hd_status rc;
 
 	/* The desk's status line has room for what to do, not libpq's
 	 * detail (the server's log has it). */
-	if (PQstatus(pg->conn) == CONNECTION_BAD)
+	if (pq->PQstatus(pg->conn) == CONNECTION_BAD)
 		rc = hd_err_set(err, HD_FAIL, "", "%s",
 				_("the connection to the database was lost; reconnecting"));
 	else
@@ -106,13 +109,13 @@ static enum hd_status conn_fail(struct db_pg *pg, struct hd_err *err)
 /* Runs sql without parameters; HD_FAIL with the server's message. */
 static enum hd_status simple(struct db_pg *pg, const char *sql, struct hd_err *err)
 {
-	PGresult *res = PQexec(pg->conn, sql);
-	ExecStatusType s = PQresultStatus(res);
+	PGresult *res = pq->PQexec(pg->conn, sql);
+	ExecStatusType s = pq->PQresultStatus(res);
 	enum hd_status rc = HD_OK;
 
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK)
 		rc = conn_fail(pg, err);
-	PQclear(res);
+	pq->PQclear(res);
 	return rc;
 }
 
@@ -130,10 +133,10 @@ static enum hd_status set_centre(struct db_pg *pg)
 		snprintf(num, sizeof(num), "%lld", pg->centre);
 	else
 		num[0] = '\0';
-	res = PQexecParams(pg->conn, "SELECT set_config('hubdesk.centre', $1, false)", 1, NULL, val,
-			   NULL, NULL, 0);
-	rc = PQresultStatus(res) == PGRES_TUPLES_OK ? HD_OK : HD_FAIL;
-	PQclear(res);
+	res = pq->PQexecParams(pg->conn, "SELECT set_config('hubdesk.centre', $1, false)", 1, NULL,
+			       val, NULL, NULL, 0);
+	rc = pq->PQresultStatus(res) == PGRES_TUPLES_OK ? HD_OK : HD_FAIL;
+	pq->PQclear(res);
 	pg->centred = rc == HD_OK;
 	return rc;
 }
@@ -147,13 +150,13 @@ static enum hd_status session(struct db_pg *pg)
 	const char *val[1];
 	PGresult *res;
 
-	PQsetNoticeProcessor(pg->conn, quiet, NULL);
-	PQclear(PQexec(pg->conn, "SET client_min_messages = warning"));
+	pq->PQsetNoticeProcessor(pg->conn, quiet, NULL);
+	pq->PQclear(pq->PQexec(pg->conn, "SET client_min_messages = warning"));
 	if (tz && *tz && *tz != ':') {
 		val[0] = tz;
-		res = PQexecParams(pg->conn, "SELECT set_config('TimeZone', $1, false)", 1, NULL,
-				   val, NULL, NULL, 0);
-		PQclear(res);
+		res = pq->PQexecParams(pg->conn, "SELECT set_config('TimeZone', $1, false)", 1,
+				       NULL, val, NULL, NULL, 0);
+		pq->PQclear(res);
 	}
 	pg->gen++;
 	pg->depth = 0;
@@ -166,11 +169,11 @@ static enum hd_status session(struct db_pg *pg)
  * the centre: a session serving no centre runs nothing. */
 static enum hd_status reconnect(struct db_pg *pg, struct hd_err *err)
 {
-	if (PQstatus(pg->conn) == CONNECTION_OK && pg->centred)
+	if (pq->PQstatus(pg->conn) == CONNECTION_OK && pg->centred)
 		return HD_OK;
-	if (PQstatus(pg->conn) != CONNECTION_OK) {
-		PQreset(pg->conn);
-		if (PQstatus(pg->conn) != CONNECTION_OK)
+	if (pq->PQstatus(pg->conn) != CONNECTION_OK) {
+		pq->PQreset(pg->conn);
+		if (pq->PQstatus(pg->conn) != CONNECTION_OK)
 			return conn_fail(pg, err);
 		if (session(pg) != HD_OK)
 			return conn_fail(pg, err);
@@ -244,18 +247,18 @@ enum hd_status db_pg_prepare(struct db_pg *pg, const char *sql, struct db_pg_stm
 	if (p->nparams > PG_MAX_PARAMS)
 		return hd_err_set(err, HD_FAIL, "", _("database error: %s"), "too many parameters");
 	if (p->gen != pg->gen) {
-		res = PQprepare(pg->conn, p->name, sql, 0, NULL);
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			char *line = first_line(PQresultErrorMessage(res));
+		res = pq->PQprepare(pg->conn, p->name, sql, 0, NULL);
+		if (pq->PQresultStatus(res) != PGRES_COMMAND_OK) {
+			char *line = first_line(pq->PQresultErrorMessage(res));
 
-			rc = PQstatus(pg->conn) == CONNECTION_BAD
+			rc = pq->PQstatus(pg->conn) == CONNECTION_BAD
 				     ? conn_fail(pg, err)
 				     : hd_err_set(err, HD_FAIL, "", _("database error: %s"), line);
 			free(line);
 		} else {
 			p->gen = pg->gen;
 		}
-		PQclear(res);
+		pq->PQclear(res);
 		if (rc != HD_OK)
 			return rc;
 	}
@@ -268,12 +271,12 @@ enum hd_status db_pg_prepare(struct db_pg *pg, const char *sql, struct db_pg_stm
 
 static void forget_result(struct db_pg_stmt *st)
 {
-	PQclear(st->res);
+	pq->PQclear(st->res);
 	st->res = NULL;
 	st->ran = false;
 	st->row = -1;
 	if (st->blob)
-		PQfreemem(st->blob);
+		pq->PQfreemem(st->blob);
 	st->blob = NULL;
 }
 
@@ -314,11 +317,12 @@ int db_pg_param_count(struct db_pg_stmt *st)
 /* What a failed result's SQLSTATE means for the caller. */
 static enum db_step failed(struct db_pg_stmt *st, PGresult *res)
 {
-	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	const char *state = pq->PQresultErrorField(res, PG_DIAG_SQLSTATE);
 
 	snprintf(st->state, sizeof(st->state), "%s", state ? state : "");
 	free(st->msg);
-	st->msg = first_line(res ? PQresultErrorMessage(res) : PQerrorMessage(st->pg->conn));
+	st->msg = first_line(res ? pq->PQresultErrorMessage(res)
+				 : pq->PQerrorMessage(st->pg->conn));
 	if (strncmp(st->state, "23", 2) == 0)
 		return DB_CONSTRAINT;
 	if (strcmp(st->state, "40P01") == 0 || strcmp(st->state, "40001") == 0 ||
@@ -330,7 +334,7 @@ static enum db_step failed(struct db_pg_stmt *st, PGresult *res)
 /* Whether the server holds a transaction of this connection open. */
 static bool server_in_transaction(struct db_pg *pg)
 {
-	PGTransactionStatusType s = PQtransactionStatus(pg->conn);
+	PGTransactionStatusType s = pq->PQtransactionStatus(pg->conn);
 
 	return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }
@@ -351,8 +355,8 @@ static enum db_step execute(struct db_pg_stmt *st)
 	st->state[0] = '\0';
 	if (pg->tx && !server_in_transaction(pg)) {
 		free(st->msg);
-		st->msg = first_line(PQstatus(pg->conn) == CONNECTION_BAD
-					     ? PQerrorMessage(pg->conn)
+		st->msg = first_line(pq->PQstatus(pg->conn) == CONNECTION_BAD
+					     ? pq->PQerrorMessage(pg->conn)
 					     : "the transaction was rolled back");
 		return DB_FAILED;
 	}
@@ -360,34 +364,34 @@ static enum db_step execute(struct db_pg_stmt *st)
 		if (alone && reconnect(pg, NULL) != HD_OK)
 			break;
 		if (p->gen != pg->gen) {
-			res = PQprepare(pg->conn, p->name, p->sql, 0, NULL);
-			s = PQresultStatus(res);
+			res = pq->PQprepare(pg->conn, p->name, p->sql, 0, NULL);
+			s = pq->PQresultStatus(res);
 			if (s != PGRES_COMMAND_OK)
 				goto lost;
-			PQclear(res);
+			pq->PQclear(res);
 			p->gen = pg->gen;
 		}
-		res = PQexecPrepared(pg->conn, p->name, p->nparams, (const char *const *)st->val,
-				     st->len, st->fmt, 0);
-		s = PQresultStatus(res);
+		res = pq->PQexecPrepared(pg->conn, p->name, p->nparams,
+					 (const char *const *)st->val, st->len, st->fmt, 0);
+		s = pq->PQresultStatus(res);
 		if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK)
 			break;
 	lost:
-		if (!alone || PQstatus(pg->conn) != CONNECTION_BAD)
+		if (!alone || pq->PQstatus(pg->conn) != CONNECTION_BAD)
 			break;
-		PQclear(res);
+		pq->PQclear(res);
 		res = NULL;
 	}
 	if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
 		enum db_step step = failed(st, res);
 
-		PQclear(res);
+		pq->PQclear(res);
 		return step;
 	}
 	st->res = res;
 	st->ran = true;
 	st->row = -1;
-	st->changes = strtoll(PQcmdTuples(res), NULL, 10);
+	st->changes = strtoll(pq->PQcmdTuples(res), NULL, 10);
 	return DB_DONE;
 }
 
@@ -401,12 +405,12 @@ enum db_step db_pg_step(struct db_pg_stmt *st)
 			return step;
 	}
 	if (st->blob)
-		PQfreemem(st->blob);
+		pq->PQfreemem(st->blob);
 	st->blob = NULL;
-	if (PQresultStatus(st->res) != PGRES_TUPLES_OK)
+	if (pq->PQresultStatus(st->res) != PGRES_TUPLES_OK)
 		return DB_DONE;
-	if (st->row + 1 >= PQntuples(st->res)) {
-		st->row = PQntuples(st->res);
+	if (st->row + 1 >= pq->PQntuples(st->res)) {
+		st->row = pq->PQntuples(st->res);
 		return DB_DONE;
 	}
 	st->row++;
@@ -417,7 +421,7 @@ enum hd_status db_pg_step_fail(struct db_pg_stmt *st, struct hd_err *err)
 {
 	const char *msg = st->msg ? st->msg : "";
 
-	if (PQstatus(st->pg->conn) == CONNECTION_BAD)
+	if (pq->PQstatus(st->pg->conn) == CONNECTION_BAD)
 		return hd_err_set(err, HD_FAIL, "", "%s",
 				  _("the connection to the database was lost; reconnecting"));
 	if (strcmp(st->state, "40P01") == 0 || strcmp(st->state, "40001") == 0 ||
@@ -436,20 +440,20 @@ const char *db_pg_sqlstate(struct db_pg_stmt *st)
 
 static bool in_row(struct db_pg_stmt *st, int col)
 {
-	return st->res && st->row >= 0 && st->row < PQntuples(st->res) && col >= 0 &&
-	       col < PQnfields(st->res);
+	return st->res && st->row >= 0 && st->row < pq->PQntuples(st->res) && col >= 0 &&
+	       col < pq->PQnfields(st->res);
 }
 
 bool db_pg_col_null(struct db_pg_stmt *st, int col)
 {
-	return !in_row(st, col) || PQgetisnull(st->res, st->row, col);
+	return !in_row(st, col) || pq->PQgetisnull(st->res, st->row, col);
 }
 
 const char *db_pg_col_text(struct db_pg_stmt *st, int col)
 {
 	if (db_pg_col_null(st, col))
 		return NULL;
-	return PQgetvalue(st->res, st->row, col);
+	return pq->PQgetvalue(st->res, st->row, col);
 }
 
 /* Type OIDs of the columns hubdesk reads (pg_type.h). */
@@ -462,7 +466,7 @@ long long db_pg_col_int(struct db_pg_stmt *st, int col)
 
 	if (!t)
 		return 0;
-	if (PQftype(st->res, col) == OID_BOOL)
+	if (pq->PQftype(st->res, col) == OID_BOOL)
 		return *t == 't';
 	return strtoll(t, NULL, 10);
 }
@@ -471,14 +475,15 @@ enum db_kind db_pg_col_kind(struct db_pg_stmt *st, int col)
 {
 	if (db_pg_col_null(st, col))
 		return DB_KIND_NULL;
-	switch (PQftype(st->res, col)) {
+	switch (pq->PQftype(st->res, col)) {
 	case OID_BOOL:
 	case OID_INT2:
 	case OID_INT4:
 	case OID_INT8:
 		return DB_KIND_INT;
 	case OID_NUMERIC:
-		return strchr(PQgetvalue(st->res, st->row, col), '.') ? DB_KIND_REAL : DB_KIND_INT;
+		return strchr(pq->PQgetvalue(st->res, st->row, col), '.') ? DB_KIND_REAL
+									  : DB_KIND_INT;
 	case OID_FLOAT4:
 	case OID_FLOAT8:
 		return DB_KIND_REAL;
@@ -496,13 +501,13 @@ const void *db_pg_col_blob(struct db_pg_stmt *st, int col, size_t *n)
 	*n = 0;
 	if (!t)
 		return NULL;
-	if (PQftype(st->res, col) != OID_BYTEA) {
+	if (pq->PQftype(st->res, col) != OID_BYTEA) {
 		*n = strlen(t);
 		return t;
 	}
 	if (st->blob)
-		PQfreemem(st->blob);
-	st->blob = PQunescapeBytea((const unsigned char *)t, n);
+		pq->PQfreemem(st->blob);
+	st->blob = pq->PQunescapeBytea((const unsigned char *)t, n);
 	return st->blob;
 }
 
@@ -532,14 +537,14 @@ bool db_pg_in_transaction(struct db_pg *pg)
 static enum hd_status read_int(struct db_pg *pg, const char *sql, long long *out,
 			       struct hd_err *err)
 {
-	PGresult *res = PQexec(pg->conn, sql);
+	PGresult *res = pq->PQexec(pg->conn, sql);
 	enum hd_status rc = HD_OK;
 
-	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) < 1)
+	if (pq->PQresultStatus(res) != PGRES_TUPLES_OK || pq->PQntuples(res) < 1)
 		rc = conn_fail(pg, err);
 	else
-		*out = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	PQclear(res);
+		*out = strtoll(pq->PQgetvalue(res, 0, 0), NULL, 10);
+	pq->PQclear(res);
 	return rc;
 }
 
@@ -553,11 +558,11 @@ static bool advisory(struct db_pg *pg, const char *sql, long long key, bool *got
 	bool ok;
 
 	snprintf(num, sizeof(num), "%lld", key);
-	res = PQexecParams(pg->conn, sql, 1, NULL, val, NULL, NULL, 0);
-	ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+	res = pq->PQexecParams(pg->conn, sql, 1, NULL, val, NULL, NULL, 0);
+	ok = pq->PQresultStatus(res) == PGRES_TUPLES_OK;
 	if (got)
-		*got = ok && PQntuples(res) == 1 && *PQgetvalue(res, 0, 0) == 't';
-	PQclear(res);
+		*got = ok && pq->PQntuples(res) == 1 && *pq->PQgetvalue(res, 0, 0) == 't';
+	pq->PQclear(res);
 	return ok;
 }
 
@@ -638,7 +643,7 @@ enum hd_status db_pg_begin(struct db_pg *pg, bool write, struct hd_err *err)
 		rc = simple(pg, begin, err);
 	/* A connection found lost by BEGIN (the server restarted while the
 	 * desk was idle) lost nothing yet: the action begins on a new one. */
-	if (rc != HD_OK && PQstatus(pg->conn) == CONNECTION_BAD) {
+	if (rc != HD_OK && pq->PQstatus(pg->conn) == CONNECTION_BAD) {
 		rc = reconnect(pg, err);
 		if (rc == HD_OK)
 			rc = simple(pg, begin, err);
@@ -666,22 +671,22 @@ enum hd_status db_pg_commit(struct db_pg *pg, struct hd_err *err)
 	/* A connection lost inside the transaction lost the transaction: a
 	 * COMMIT on a new connection would commit nothing and say it did. */
 	if (pg->tx && !server_in_transaction(pg)) {
-		rc = PQstatus(pg->conn) == CONNECTION_BAD
+		rc = pq->PQstatus(pg->conn) == CONNECTION_BAD
 			     ? conn_fail(pg, err)
 			     : hd_err_set(err, HD_FAIL, "", _("database error: %s"),
 					  "the transaction was rolled back");
 		db_pg_rollback(pg);
 		return rc;
 	}
-	res = PQexec(pg->conn, "COMMIT");
+	res = pq->PQexec(pg->conn, "COMMIT");
 	pg->tx = false;
 	/* A transaction a failed statement ended commits as ROLLBACK. */
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+	if (pq->PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = conn_fail(pg, err);
-	else if (strcmp(PQcmdStatus(res), "COMMIT") != 0)
+	else if (strcmp(pq->PQcmdStatus(res), "COMMIT") != 0)
 		rc = hd_err_set(err, HD_FAIL, "", _("database error: %s"),
 				"the transaction was rolled back");
-	PQclear(res);
+	pq->PQclear(res);
 	if (rc != HD_OK)
 		db_pg_rollback(pg);
 	return rc;
@@ -766,11 +771,11 @@ static enum hd_status set_version(struct db_pg *pg, int v, struct hd_err *err)
 	enum hd_status rc = HD_OK;
 
 	snprintf(num, sizeof(num), "%d", v);
-	res = PQexecParams(pg->conn, "UPDATE hubdesk_schema SET version = $1", 1, NULL, val, NULL,
-			   NULL, 0);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+	res = pq->PQexecParams(pg->conn, "UPDATE hubdesk_schema SET version = $1", 1, NULL, val,
+			       NULL, NULL, 0);
+	if (pq->PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = conn_fail(pg, err);
-	PQclear(res);
+	pq->PQclear(res);
 	return rc;
 }
 
@@ -816,9 +821,12 @@ enum hd_status db_pg_open(const char *uri, enum db_mode mode, struct db_pg **out
 
 	*out = NULL;
 	pg->uri = xstrdup(uri);
-	pg->conn = PQconnectdb(uri);
-	if (PQstatus(pg->conn) != CONNECTION_OK) {
-		char *line = first_line(PQerrorMessage(pg->conn));
+	rc = pq_lib(&pq, err);
+	if (rc != HD_OK)
+		goto done;
+	pg->conn = pq->PQconnectdb(uri);
+	if (pq->PQstatus(pg->conn) != CONNECTION_OK) {
+		char *line = first_line(pq->PQerrorMessage(pg->conn));
 
 		rc = hd_err_set(err, HD_FAIL, "db", _("cannot connect to the database at %s: %s"),
 				uri, line);
@@ -880,7 +888,8 @@ void db_pg_close(struct db_pg *pg)
 			free(p);
 		}
 	}
-	PQfinish(pg->conn);
+	if (pg->conn)
+		pq->PQfinish(pg->conn);
 	free(pg->uri);
 	free(pg);
 }
