@@ -3,6 +3,9 @@
 
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+# The printing module (printing/stack.h) is installed here.
+MODULEDIR  ?= $(LIBDIR)/hubdesk
 LOCALEDIR  ?= $(PREFIX)/share/locale
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
@@ -23,7 +26,7 @@ OPT  ?= -O2 -g
 DEPFLAGS = -MMD -MP
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_PQ) $(PKGS_TUI) 2>/dev/null))
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null) -lunistring
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null) -lunistring -lm
 # libunistring (Unicode normalisation) has no pkg-config file.
 CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null) -lunistring
 # Printing: qrencode, cairo and pango (their headers as system headers, so
@@ -51,8 +54,16 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 CORE_SRC  := $(sort $(wildcard core/*.c))
 FORMS_SRC := $(sort $(wildcard forms/*.c))
 PRINT_SRC := $(sort $(wildcard printing/*.c))
+# The printing module (printing/stack.h): the files that call cairo, pango,
+# libqrencode and libcups, built into build/hubdesk-print.so, which the
+# program loads on first use through printing/stack.c (the program's side,
+# linked into it alone). The tests and the bench link these files
+# themselves (build/libhubdesk-print.a).
+PRINT_MOD_SRC := printing/cups.c printing/escpos.c printing/pdf.c printing/report_pdf.c \
+	printing/report_pdf_draw.c printing/stack_table.c
+PRINT_HOST_SRC := printing/stack.c
 TUI_SRC   := $(sort $(wildcard tui/*.c))
-LIB_SRC   := $(CORE_SRC) $(FORMS_SRC) $(PRINT_SRC)
+LIB_SRC   := $(CORE_SRC) $(FORMS_SRC) $(filter-out $(PRINT_MOD_SRC) $(PRINT_HOST_SRC),$(PRINT_SRC))
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 BENCH_SRC := $(sort $(wildcard bench/*.c))
 
@@ -71,7 +82,10 @@ PINYIN_TABLE := build/core/pinyin_table.c
 
 LIB_OBJ     := $(LIB_SRC:%.c=build/%.o) build/core/pinyin_table.o
 LIB_SAN_OBJ := $(LIB_SRC:%.c=build/san/%.o) build/san/core/pinyin_table.o
-TUI_OBJ     := $(TUI_SRC:%.c=build/%.o)
+TUI_OBJ     := $(TUI_SRC:%.c=build/%.o) $(PRINT_HOST_SRC:%.c=build/%.o)
+TUI_SAN_OBJ := $(TUI_SRC:%.c=build/san/%.o) $(PRINT_HOST_SRC:%.c=build/san/%.o)
+PRINT_MOD_OBJ     := $(PRINT_MOD_SRC:%.c=build/%.o)
+PRINT_MOD_SAN_OBJ := $(PRINT_MOD_SRC:%.c=build/san/%.o)
 UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
@@ -82,21 +96,52 @@ MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
 # Objects stay after a link, so a second make rebuilds nothing.
 .SECONDARY:
-all: hubdesk $(MO)
+all: hubdesk build/hubdesk-print.so $(MO)
 
-hubdesk: $(TUI_OBJ) build/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) -o $@ $(TUI_OBJ) build/libhubdesk.a $(PKG_LIBS) $(PRINT_LIBS)
+# The program links only what it uses (--as-needed): SQLite, libsodium,
+# ncurses and libunistring. libpq (core/db_pg_lib.c), the printing module
+# and librime (tui/ime.c) are loaded when first used. The whole library goes
+# in, and the functions the printing module calls back are exported.
+EXE_LINK = -Wl,--as-needed -Wl,--dynamic-list=build/print.dynlist
+hubdesk: $(TUI_OBJ) build/libhubdesk.a build/print.dynlist
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(EXE_LINK) -o $@ $(TUI_OBJ) \
+		-Wl,--whole-archive build/libhubdesk.a -Wl,--no-whole-archive $(PKG_LIBS)
 
-# Where the installed program finds its translations; rewritten only when
-# LOCALEDIR changes, so `make install PREFIX=...` rebuilds what depends on it.
+# The module: position-independent, and only its table is visible.
+MOD_CFLAGS := -fPIC -fvisibility=hidden
+$(PRINT_MOD_OBJ) $(PRINT_MOD_SAN_OBJ): CFLAGS += $(MOD_CFLAGS)
+build/hubdesk-print.so: $(PRINT_MOD_OBJ)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) -shared -Wl,--as-needed -o $@ $^ $(PRINT_LIBS)
+build/san/hubdesk-print.so: $(PRINT_MOD_SAN_OBJ)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) -shared -Wl,--as-needed -o $@ $^ \
+		$(PRINT_LIBS)
+build/libhubdesk-print.a: $(PRINT_MOD_OBJ)
+	@rm -f $@
+	$(call say,AR,$@)$(AR) rcs $@ $^
+build/san/libhubdesk-print.a: $(PRINT_MOD_SAN_OBJ)
+	@rm -f $@
+	$(call say,AR,$@)$(AR) rcs $@ $^
+
+# The program's functions the module calls: what its files need that the
+# library defines.
+build/print.dynlist: $(PRINT_MOD_OBJ) build/libhubdesk.a
+	$(call say,GEN,$@)nm -u --format=posix $(PRINT_MOD_OBJ) | cut -d' ' -f1 | sort -u >$@.need && \
+	nm --defined-only --format=posix build/libhubdesk.a 2>/dev/null | \
+		awk '$$2 ~ /^[TDRB]$$/ { print $$1 }' | sort -u >$@.have && \
+	{ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } >$@.tmp && \
+	rm -f $@.need $@.have && mv $@.tmp $@
+
+# Where the installed program finds its translations and its module;
+# rewritten only when they change, so `make install PREFIX=...` rebuilds
+# what depends on them.
 build/config.h: FORCE
 	@mkdir -p $(@D)
-	@echo '#define LOCALEDIR "$(LOCALEDIR)"' >$@.tmp
+	@{ echo '#define LOCALEDIR "$(LOCALEDIR)"'; echo '#define MODULEDIR "$(MODULEDIR)"'; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 .PHONY: FORCE
 FORCE:
 
-build/tui/lang.o: build/config.h
+build/tui/lang.o build/printing/stack.o: build/config.h
 
 $(PINYIN_DICT):
 	@echo "$@ is missing: install rime-data-pinyin-simp (make deps)" >&2; exit 1
@@ -122,11 +167,12 @@ build/san/libhubdesk.a: $(LIB_SAN_OBJ)
 
 # The program itself under ASan and UBSan: `make check` runs the command-line
 # and full-screen tests against it too.
-build/san/hubdesk: $(TUI_SRC:%.c=build/san/%.o) build/san/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) -o $@ $(TUI_SRC:%.c=build/san/%.o) \
-		build/san/libhubdesk.a $(PKG_LIBS) $(PRINT_LIBS)
+build/san/hubdesk: $(TUI_SAN_OBJ) build/san/libhubdesk.a build/print.dynlist \
+		build/san/hubdesk-print.so
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) $(EXE_LINK) -o $@ $(TUI_SAN_OBJ) \
+		-Wl,--whole-archive build/san/libhubdesk.a -Wl,--no-whole-archive $(PKG_LIBS)
 
-build/san/tui/lang.o: build/config.h
+build/san/tui/lang.o build/san/printing/stack.o: build/config.h
 
 build/%.o: %.c
 	@mkdir -p $(@D)
@@ -136,30 +182,37 @@ build/san/%.o: %.c
 	@mkdir -p $(@D)
 	$(call say,CC-SAN,$<)$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c -o $@ $<
 
-build/tests/%: build/tests/%.o build/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/libhubdesk.a -lcmocka $(LIB_LIBS)
+# The unit tests and the bench link the printing module's files themselves
+# (they call into each other's library, hence the group).
+LIB_A     := build/libhubdesk.a build/libhubdesk-print.a
+SAN_LIB_A := build/san/libhubdesk.a build/san/libhubdesk-print.a
+LINK_LIBS     := -Wl,--start-group $(LIB_A) -Wl,--end-group
+SAN_LINK_LIBS := -Wl,--start-group $(SAN_LIB_A) -Wl,--end-group
 
-build/san/tests/%: build/san/tests/%.o build/san/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/libhubdesk.a -lcmocka $(LIB_LIBS)
+build/tests/%: build/tests/%.o $(LIB_A)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< $(LINK_LIBS) -lcmocka $(LIB_LIBS)
+
+build/san/tests/%: build/san/tests/%.o $(SAN_LIB_A)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< $(SAN_LINK_LIBS) -lcmocka $(LIB_LIBS)
 
 # The action table is the screens' (tui/actions.c, with curses' key codes).
-build/tests/test_actions: build/tests/test_actions.o build/tui/actions.o build/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/tui/actions.o build/libhubdesk.a \
+build/tests/test_actions: build/tests/test_actions.o build/tui/actions.o $(LIB_A)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/tui/actions.o $(LINK_LIBS) \
 		-lcmocka $(LIB_LIBS) $(PKG_LIBS)
 
 build/san/tests/test_actions: build/san/tests/test_actions.o build/san/tui/actions.o \
-		build/san/libhubdesk.a
+		$(SAN_LIB_A)
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/tui/actions.o \
-		build/san/libhubdesk.a -lcmocka $(LIB_LIBS) $(PKG_LIBS)
+		$(SAN_LINK_LIBS) -lcmocka $(LIB_LIBS) $(PKG_LIBS)
 
 # The input method is the screens' (tui/ime.c, librime loaded by dlopen).
-build/tests/test_ime: build/tests/test_ime.o build/tui/ime.o build/libhubdesk.a
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/tui/ime.o build/libhubdesk.a \
+build/tests/test_ime: build/tests/test_ime.o build/tui/ime.o $(LIB_A)
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $< build/tui/ime.o $(LINK_LIBS) \
 		-lcmocka $(LIB_LIBS) -lpthread
 
-build/san/tests/test_ime: build/san/tests/test_ime.o build/san/tui/ime.o build/san/libhubdesk.a
+build/san/tests/test_ime: build/san/tests/test_ime.o build/san/tui/ime.o $(SAN_LIB_A)
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $< build/san/tui/ime.o \
-		build/san/libhubdesk.a -lcmocka $(LIB_LIBS) -lpthread
+		$(SAN_LINK_LIBS) -lcmocka $(LIB_LIBS) -lpthread
 
 build/tests/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
@@ -180,10 +233,10 @@ build/locale/%/LC_MESSAGES/hubdesk.mo: po/%.po
 	@mkdir -p $(@D)
 	$(call say,MSGFMT,$<)msgfmt --check -o $@ $<
 
-build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o build/libhubdesk.a
+build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o $(LIB_A)
 	@mkdir -p $(@D)
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o \
-		build/libhubdesk.a $(LIB_LIBS) -lpthread
+		$(LINK_LIBS) $(LIB_LIBS) -lpthread
 
 # `make fuzz`: the input fuzzer and the import fuzzer (libFuzzer, clang),
 # one after the other, each FUZZ_SECONDS long with its own corpus.
@@ -253,12 +306,16 @@ install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 hubdesk $(DESTDIR)$(BINDIR)/hubdesk
 	install -m 755 deploy/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
+	install -d $(DESTDIR)$(MODULEDIR)
+	install -m 644 build/hubdesk-print.so $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hubdesk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
+	rm -f $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
+	-rmdir $(DESTDIR)$(MODULEDIR)
 	for po in $(PO); do lang=$${po#po/}; lang=$${lang%.po}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
 

@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+
+#include "core/self.h"
 
 static bool english;
 
@@ -36,16 +37,9 @@ static void bind_catalogue(void)
 	static const char *const BESIDE[] = { "/build/locale", "/../locale" };
 	char exe[PATH_MAX], dir[PATH_MAX + 32];
 	struct stat sb;
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	char *slash = NULL;
 	size_t i;
 
-	if (n > 0) {
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-	}
-	for (i = 0; slash && i < sizeof(BESIDE) / sizeof(BESIDE[0]); i++) {
-		*slash = '\0';
+	for (i = 0; self_dir(exe, sizeof(exe)) && i < sizeof(BESIDE) / sizeof(BESIDE[0]); i++) {
 		snprintf(dir, sizeof(dir), "%s%s", exe, BESIDE[i]);
 		if (stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode)) {
 			bindtextdomain("hubdesk", dir);
