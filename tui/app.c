@@ -510,6 +510,12 @@ static void loop(struct app *a)
 
 	while (!a->quit) {
 		draw_all(a);
+		/* The printers are watched from the first frame on: the thread
+		 * (and CUPS, loaded in it) never holds the first frame up. */
+		if (!a->watching) {
+			a->watching = true;
+			app_watch_printers(a);
+		}
 		/* A scanner types a code in a few milliseconds: a lone H held
 		 * back goes to the screen after a short pause. */
 		timeout(scan_pause(&a->scan) ? SCAN_PAUSE_MS : TICK_MS);
@@ -602,7 +608,6 @@ int app_run(struct cli_ctx *ctx)
 	if (start_terminal() != 0)
 		return HD_FAIL; /* the caller closes the database */
 	a.last_key_ms = clock_monotonic_ms();
-	app_watch_printers(&a);
 	a.compose = compose_new(&a);
 	db_on_wait(tell_wait, &a);
 	app_push(&a, &SCREEN_HOME, NULL);

@@ -79,6 +79,7 @@ struct app {
 	unsigned long keys_read;     /* keys handled so far */
 	unsigned long message_key;   /* keys_read when the message was made */
 	struct printer_watch *watch; /* the printers' state, from a thread */
+	bool watching;               /* the watch was started (after the first frame) */
 	int waiting;                 /* documents waiting in the spool */
 	bool kiosk;                  /* kiosk.mode on: leaving needs staff, nobody is a resident */
 	bool lost;                   /* the terminal went away: the app ends with exit code 1 */
