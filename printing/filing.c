@@ -156,13 +156,10 @@ enum hd_status filing_print(struct db *db, const struct hd_actor *who, long long
 			    struct hd_err *err)
 {
 	char q[SPOOL_QUEUE_MAX];
-	unsigned char *bytes = NULL;
 	struct doc *d = NULL;
 	enum spool_format f;
 	enum output_printer prefer = OUTPUT_A4;
 	enum hd_status rc;
-	long long spool_id;
-	size_t len = 0;
 	int width;
 
 	/* A short version asked for belongs on the receipt printer. */
@@ -176,11 +173,7 @@ enum hd_status filing_print(struct db *db, const struct hd_actor *who, long long
 				     f == SPOOL_PDF, &d, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = output_render(d, f, width, &bytes, &len, err);
+	rc = output_print(db, who, SPOOL_KIND_TEAM, id, d, f, width, q, out, err);
 	doc_free(&d);
-	if (rc == HD_OK)
-		rc = spool_print(db, who, SPOOL_KIND_TEAM, id, f, q, bytes, len, &spool_id, out,
-				 err);
-	free(bytes);
 	return rc;
 }

@@ -3,6 +3,7 @@
 #include "printing/output.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -50,4 +51,24 @@ enum hd_status output_render(const struct doc *d, enum spool_format f, int width
 	if (f == SPOOL_ESCPOS)
 		return escpos_render(d, width_mm, bytes, len, err);
 	return pdf_render(d, bytes, len, err);
+}
+
+enum hd_status output_print(struct db *db, const struct hd_actor *who, enum spool_kind kind,
+			    long long record_id, const struct doc *d, enum spool_format f,
+			    int width_mm, const char *q, struct spool_outcome *out,
+			    struct hd_err *err)
+{
+	unsigned char *bytes = NULL;
+	long long spool_id;
+	enum hd_status rc;
+	size_t len = 0;
+
+	memset(out, 0, sizeof(*out));
+	rc = output_render(d, f, width_mm, &bytes, &len, err);
+	if (rc != HD_OK)
+		spool_defer(db, kind, record_id, err ? err->msg : NULL, NULL);
+	else
+		rc = spool_print(db, who, kind, record_id, f, q, bytes, len, &spool_id, out, err);
+	free(bytes);
+	return rc;
 }

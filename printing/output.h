@@ -36,4 +36,13 @@ enum hd_status output_choose_for(struct db *db, enum output_printer prefer, cons
 enum hd_status output_render(const struct doc *d, enum spool_format f, int width_mm,
 			     unsigned char **bytes, size_t *len, struct hd_err *err);
 
+/* Renders d as f and prints it as kind/record_id's document (spool_print;
+ * queue q, "" for none). When it cannot be rendered, the record's request
+ * waits for the spool's retry (spool_defer), and HD_BAD_INPUT or HD_FAIL
+ * says why, as output_render; else what spool_print gives. */
+enum hd_status output_print(struct db *db, const struct hd_actor *who, enum spool_kind kind,
+			    long long record_id, const struct doc *d, enum spool_format f,
+			    int width_mm, const char *q, struct spool_outcome *out,
+			    struct hd_err *err);
+
 #endif

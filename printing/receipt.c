@@ -104,12 +104,9 @@ enum hd_status receipt_print(struct db *db, const struct hd_actor *who, long lon
 			     struct hd_err *err)
 {
 	char q[SPOOL_QUEUE_MAX];
-	unsigned char *bytes = NULL;
 	struct doc *d = NULL;
 	enum spool_format f;
 	enum hd_status rc;
-	long long spool_id;
-	size_t len = 0;
 	int width;
 
 	/* The first receipt goes with the booking, whoever made it (a
@@ -125,11 +122,7 @@ enum hd_status receipt_print(struct db *db, const struct hd_actor *who, long lon
 				      err);
 	if (rc != HD_OK)
 		return rc;
-	rc = output_render(d, f, width, &bytes, &len, err);
+	rc = output_print(db, who, SPOOL_KIND_BOOKING, id, d, f, width, q, out, err);
 	doc_free(&d);
-	if (rc == HD_OK)
-		rc = spool_print(db, who, SPOOL_KIND_BOOKING, id, f, q, bytes, len, &spool_id, out,
-				 err);
-	free(bytes);
 	return rc;
 }

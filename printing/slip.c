@@ -68,12 +68,9 @@ enum hd_status slip_print(struct db *db, const struct hd_actor *who, long long i
 			  struct hd_err *err)
 {
 	char q[SPOOL_QUEUE_MAX];
-	unsigned char *bytes = NULL;
 	struct doc *d = NULL;
 	enum spool_format f;
 	enum hd_status rc;
-	long long spool_id;
-	size_t len = 0;
 	int width;
 
 	rc = access_require(db, who, ACC_VISITOR, err);
@@ -83,11 +80,7 @@ enum hd_status slip_print(struct db *db, const struct hd_actor *who, long long i
 		rc = slip_document(db, id, spool_copies(db, SPOOL_KIND_VISITOR, id) > 0, &d, err);
 	if (rc != HD_OK)
 		return rc;
-	rc = output_render(d, f, width, &bytes, &len, err);
+	rc = output_print(db, who, SPOOL_KIND_VISITOR, id, d, f, width, q, out, err);
 	doc_free(&d);
-	if (rc == HD_OK)
-		rc = spool_print(db, who, SPOOL_KIND_VISITOR, id, f, q, bytes, len, &spool_id, out,
-				 err);
-	free(bytes);
 	return rc;
 }

@@ -32,6 +32,10 @@ static const char SQL_FIND_REQUEST[] =
 	" AND data IS NULL ORDER BY id LIMIT 1";
 static const char SQL_TAKE_REQUEST[] =
 	"UPDATE spool SET format = $2, queue = $3, updated = $4 WHERE id = $1";
+static const char SQL_DEFER[] =
+	"UPDATE spool SET state = 'waiting', attempts = attempts + 1, last_error = $3, updated = $4"
+	" WHERE id = (SELECT id FROM spool WHERE kind = $1 AND record_id = $2"
+	" AND state = 'sending' AND data IS NULL ORDER BY id LIMIT 1)";
 static const char SQL_INSERT[] =
 	"INSERT INTO spool(kind, record_id, copy, format, queue, state, created, updated)"
 	" VALUES ($1, $2, $3, $4, $5, 'sending', $6, $6) RETURNING id";
@@ -519,6 +523,25 @@ enum hd_status spool_print(struct db *db, const struct hd_actor *who, enum spool
 	if (rc != HD_OK)
 		return rc;
 	return spool_send(db, who, *spool_id, data, len, out, err);
+}
+
+enum hd_status spool_defer(struct db *db, enum spool_kind kind, long long record_id,
+			   const char *why, struct hd_err *err)
+{
+	struct db_stmt *st = NULL;
+	enum hd_status rc = db_begin(db, err);
+
+	if (rc != HD_OK)
+		return rc;
+	rc = db_prepare(db, SQL_DEFER, &st, err);
+	if (rc != HD_OK)
+		return db_finish(db, rc, err);
+	db_bind_text(st, 1, spool_kind_text(kind));
+	db_bind_int(st, 2, record_id);
+	db_bind_text(st, 3, why ? why : "");
+	db_bind_int(st, 4, clock_now());
+	rc = exec_stmt(&st, err);
+	return db_finish(db, rc, err);
 }
 
 /* Rows left 'sending' by a crash wait again. */

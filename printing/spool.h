@@ -101,6 +101,13 @@ enum hd_status spool_retry(struct db *db, int *delivered, int *still_waiting, st
 /* How many times kind/record_id was printed before (0: never). */
 int spool_copies(struct db *db, enum spool_kind kind, long long record_id);
 
+/* The request asked for with kind/record_id (print_request.h) whose
+ * document could not be made now (the printing module missing, say) waits
+ * for the spool's retry, why kept as its last error; nothing when there is
+ * none. HD_OK, or HD_FAIL when the database fails. */
+enum hd_status spool_defer(struct db *db, enum spool_kind kind, long long record_id,
+			   const char *why, struct hd_err *err);
+
 /* spool_retry for the desk's own retries: a document that failed rests
  * 2^(n-1) minutes after its n-th attempt (at most half an hour) before it
  * is tried again. HD_FAIL only for the database. */
