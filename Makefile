@@ -238,6 +238,11 @@ build/bench/hubdesk-bench: $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o $(LIB_A)
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) -o $@ $(BENCH_SRC:%.c=build/%.o) build/tui/ime.o \
 		$(LINK_LIBS) $(LIB_LIBS) -lpthread
 
+# cli_floor's program: empty, and linked with nothing but the C library.
+build/bench/cli-floor: bench/floor/floor.c
+	@mkdir -p $(@D)
+	$(call say,LINK,$@)$(CC) -O2 -o $@ $<
+
 # `make fuzz`: the input fuzzer and the import fuzzer (libFuzzer, clang),
 # one after the other, each FUZZ_SECONDS long with its own corpus.
 FUZZ_CC ?= $(shell command -v clang || command -v clang-14)
@@ -299,7 +304,7 @@ check-pg:
 valgrind: all $(UNIT_BIN)
 	@sh tests/valgrind.sh $(UNIT_BIN)
 
-bench: all build/bench/hubdesk-bench
+bench: all build/bench/hubdesk-bench build/bench/cli-floor
 	@sh bench/run.sh
 
 install: all

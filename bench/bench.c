@@ -279,13 +279,19 @@ done:
 
 int bench_run_main(int argc, char **argv)
 {
-	const char *only;
+	const char *only, *bin = NULL, *floor_bin = NULL;
 	struct hd_err err;
 	double ms;
 
 	hd_err_clear(&err);
+	if (argc == 7 && strcmp(argv[3], "--bin") == 0 && strcmp(argv[5], "--floor") == 0) {
+		bin = argv[4];
+		floor_bin = argv[6];
+		argc = 3;
+	}
 	if (argc != 3 || strcmp(argv[1], "--db") != 0) {
-		fputs("usage: hubdesk-bench run --db PATH\n", stderr);
+		fputs("usage: hubdesk-bench run --db PATH [--bin HUBDESK --floor EMPTY_PROGRAM]\n",
+		      stderr);
 		return 2;
 	}
 	if (access(argv[2], R_OK | W_OK) != 0) {
@@ -309,6 +315,7 @@ int bench_run_main(int argc, char **argv)
 	    bench_visit_measures(argv[2], ms, &err) != HD_OK ||
 	    bench_booking_measures(argv[2], ms, &err) != HD_OK ||
 	    bench_import_measures(argv[2], &err) != HD_OK || bench_pinyin_measures(&err) != HD_OK ||
+	    (bin && bench_start_measures(argv[2], bin, floor_bin, &err) != HD_OK) ||
 	    bench_desk_measures(argv[2], &err) != HD_OK) {
 		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
 		return 1;

@@ -213,6 +213,12 @@ enum hd_status bench_team_measures(const char *path, struct hd_err *err);
  * printed without visits. */
 enum hd_status bench_report_measures(const char *path, struct hd_err *err);
 
+/* Whole processes of the program bin (run_start.c): commands beside
+ * floor_bin, an empty program; the first frame and the resident memory of
+ * the desk on a pty. After the booking measures (500 rooms). */
+enum hd_status bench_start_measures(const char *db_path, const char *bin, const char *floor_bin,
+				    struct hd_err *err);
+
 /* An import of 20,000 organisations while 8 desks check visitors in and
  * book (run_desks.c): the desks' waits and failures. It runs last. */
 enum hd_status bench_desk_measures(const char *path, struct hd_err *err);

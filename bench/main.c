@@ -148,7 +148,9 @@ void bench_restore_now(char *saved)
 static void usage(void)
 {
 	fputs("usage: hubdesk-bench gen --db PATH [--seed N] [--orgs N] [--teams N] [--visits N]\n"
-	      "       hubdesk-bench run --db PATH\n"
+	      "       hubdesk-bench run --db PATH [--bin HUBDESK --floor EMPTY_PROGRAM]\n"
+	      "       hubdesk-bench start --db PATH --bin HUBDESK --floor EMPTY_PROGRAM\n"
+	      "                          (the whole-process lines only, on a copy after run)\n"
 	      "       hubdesk-bench pg --db URL       (the pg_ lines, on a loaded server)\n"
 	      "       hubdesk-bench pinyin            (the pinyin input's lines only)\n",
 	      stderr);
@@ -163,6 +165,16 @@ int main(int argc, char **argv)
 		return bench_run_main(argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "pg") == 0)
 		return bench_pg_main(argc - 1, argv + 1);
+	if (argc == 8 && strcmp(argv[1], "start") == 0 && strcmp(argv[2], "--db") == 0 &&
+	    strcmp(argv[4], "--bin") == 0 && strcmp(argv[6], "--floor") == 0) {
+		struct hd_err err;
+
+		hd_err_clear(&err);
+		if (bench_start_measures(argv[3], argv[5], argv[7], &err) == HD_OK)
+			return 0;
+		fprintf(stderr, "hubdesk-bench: %s\n", err.msg);
+		return 1;
+	}
 	if (argc == 2 && strcmp(argv[1], "pinyin") == 0) {
 		struct hd_err err;
 

@@ -52,10 +52,12 @@ db=$dir/bench-v$version-$seed-$orgs-$teams-$visits.db
 part=$dir/bench-v$version-$seed-$orgs-$teams-$visits.part.db
 scratch=$dir/bench-scratch.db
 
-if [ ! -x "$bin" ]; then
-	echo "bench: $bin is missing; build it with: make build/bench/hubdesk-bench" >&2
-	exit 1
-fi
+for b in "$bin" "$dir/cli-floor" ./hubdesk; do
+	if [ ! -x "$b" ]; then
+		echo "bench: $b is missing; build it with: make bench" >&2
+		exit 1
+	fi
+done
 
 # The caches of the same data made by earlier generators (before visits,
 # before bookings, older versions) are no longer used.
@@ -86,7 +88,7 @@ trap 'exit 1' HUP INT TERM
 cleanup
 cp "$db" "$scratch"
 # With a private cupsd for the print measure (bench/cups.sh).
-sh bench/cups.sh "$bin" run --db "$scratch"
+sh bench/cups.sh "$bin" run --db "$scratch" --bin ./hubdesk --floor "$dir/cli-floor"
 if [ -z "${BENCH_ONLY:-}" ]; then
 	sh bench/pg.sh "$bin" ./hubdesk "$db" "$PWD/$dir/pg-v$version-$seed-$orgs-$teams-$visits"
 fi
