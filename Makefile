@@ -26,9 +26,10 @@ OPT  ?= -O2 -g
 DEPFLAGS = -MMD -MP
 
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(PKGS_CORE) $(PKGS_PQ) $(PKGS_TUI) 2>/dev/null))
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null) -lunistring -lm
-# libunistring (Unicode normalisation) has no pkg-config file.
-CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null) -lunistring
+# libunistring (Unicode normalisation) is loaded when text is first
+# normalised (core/text.c): its header only.
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) $(PKGS_TUI) 2>/dev/null) -lm
+CORE_LIBS  := $(shell $(PKG_CONFIG) --libs $(PKGS_CORE) 2>/dev/null)
 # Printing: qrencode, cairo and pango (their headers as system headers, so
 # the strict warnings judge only our code), and libcups (no cups.pc on Debian 12).
 PRINT_CFLAGS := $(patsubst -I%,-isystem%,$(shell $(PKG_CONFIG) --cflags $(PKGS_PRINT) 2>/dev/null)) \

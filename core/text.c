@@ -6,6 +6,8 @@
 #endif
 #include "core/text.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uninorm.h>
@@ -138,6 +140,35 @@ static bool any_space(uint32_t cp)
 	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+/* libunistring, for its normalisation alone, is loaded the first time
+ * text is normalised (a command that only reads never does). */
+#define UNISTRING_LIBRARY "libunistring.so.2"
+
+typedef uint8_t *(*normalize_fn)(uninorm_t nf, const uint8_t *s, size_t n, uint8_t *resultbuf,
+				 size_t *lengthp);
+static pthread_once_t unistring_once = PTHREAD_ONCE_INIT;
+static normalize_fn normalize;
+static uninorm_t nfc_form;
+
+static void unistring_load(void)
+{
+	void *h = dlopen(UNISTRING_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+
+	if (h) {
+		normalize = (normalize_fn)dlsym(h, "u8_normalize");
+		nfc_form = dlsym(h, "uninorm_nfc");
+	}
+}
+
+/* The NFC form of s (n bytes), malloc'd, its length in *nlen. */
+static uint8_t *nfc_of(const char *s, size_t *nlen)
+{
+	pthread_once(&unistring_once, unistring_load);
+	if (!normalize || !nfc_form)
+		xabort("text: " UNISTRING_LIBRARY " cannot be loaded (install libunistring2)");
+	return normalize(nfc_form, (const uint8_t *)s, strlen(s), NULL, nlen);
+}
+
 char *text_normalise(const char *s, uint32_t *invisible_cp)
 {
 	size_t nlen = 0, i = 0, o = 0;
@@ -147,7 +178,7 @@ char *text_normalise(const char *s, uint32_t *invisible_cp)
 	int n;
 
 	*invisible_cp = 0;
-	nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &nlen);
+	nfc = nfc_of(s, &nlen);
 	if (!nfc)
 		xalloc_failed(); /* s is valid UTF-8 */
 	out = xmalloc(nlen + 1);
