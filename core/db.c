@@ -303,10 +303,13 @@ static enum hd_status check_identity(sqlite3 *db, const char *path, enum db_mode
 	long long app = 0, objects = 0;
 	int rc;
 
+	/* The file's header says whose it is and its schema's version; the
+	 * schema itself is read only for a file that names nobody (new and
+	 * empty, or another program's). */
 	rc = pragma_int(db, "PRAGMA application_id", &app);
 	if (rc == SQLITE_OK)
 		rc = pragma_int(db, "PRAGMA user_version", version);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && app == 0 && *version == 0)
 		rc = pragma_int(db, "SELECT count(*) FROM sqlite_schema", &objects);
 	if (((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) && mode == DB_READ_ONLY)
 		return hd_err_set(err, HD_FAIL, "",
