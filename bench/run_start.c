@@ -42,7 +42,8 @@
 #define REPS 100
 #define PTY_REPS 20
 #define GRID_REPS 5
-#define ADD_ROOMS 40 /* the newest rooms, free but for today */
+#define ADD_ROOMS 40 /* the newest rooms (free but for today): LIMIT 40 below */
+#define ADD_DAYS 13  /* the days ahead they are booked on (booking.days_ahead: 14) */
 #define SCREEN_TIMEOUT_MS 10000
 #define QUIET_MS 300 /* no output for this long: the screen is drawn */
 #define HOME_TITLE "首页"
@@ -102,13 +103,14 @@ static void day_text(time_t t, int days, char *out, size_t outsz)
 }
 
 /* REPS whole `booking add` of free slots: the newest rooms on the days
- * ahead, 10:00 to 11:00, by organisations that book (one the rules refuse,
- * over its quota say, gives way to the next). */
+ * ahead, 10:00 to 11:00, by organisations that book in turn (a slot the
+ * rules refuse, taken already or over the organisation's quota, is passed
+ * over and not measured). */
 static enum hd_status measure_add(const char *bin, const char *db_path, time_t now,
 				  struct hd_err *err)
 {
 	long long *rooms = NULL, *orgs = NULL;
-	int nrooms = 0, norgs = 0, n = 0, slot = 0, who = 0, code;
+	int nrooms = 0, norgs = 0, n = 0, slot, code;
 	char room[24], org[24], day[16], from[32], to[32];
 	const char *argv[] = { bin,      "--db",  db_path, "booking",    "add",
 			       "--room", room,    "--org", org,          "--start",
@@ -131,24 +133,21 @@ static enum hd_status measure_add(const char *bin, const char *db_path, time_t n
 	db_close(db);
 	if (rc == HD_OK && (nrooms < ADD_ROOMS || norgs == 0))
 		rc = hd_err_set(err, HD_FAIL, "", "cli_booking_add: no rooms or no bookers");
-	while (rc == HD_OK && n < WARM + REPS && who < norgs) {
+	for (slot = 0; rc == HD_OK && n < WARM + REPS && slot < ADD_ROOMS * ADD_DAYS; slot++) {
 		double ms;
 
-		snprintf(room, sizeof(room), "%lld", rooms[slot % nrooms]);
-		snprintf(org, sizeof(org), "%lld", orgs[who]);
-		day_text(now, 1 + slot / nrooms, day, sizeof(day));
+		snprintf(room, sizeof(room), "%lld", rooms[slot % ADD_ROOMS]);
+		snprintf(org, sizeof(org), "%lld", orgs[slot % norgs]);
+		day_text(now, 1 + slot / ADD_ROOMS, day, sizeof(day));
 		snprintf(from, sizeof(from), "%s 10:00", day);
 		snprintf(to, sizeof(to), "%s 11:00", day);
 		ms = run_once(argv, &code);
-		if (code == 3) { /* refused: this organisation may book no more */
-			who++;
+		if (code == 3) /* refused by a rule */
 			continue;
-		}
 		if (code != 0)
 			rc = hd_err_set(err, HD_FAIL, "", "cli_booking_add: exited %d", code);
 		else if (n++ >= WARM)
 			t[n - 1 - WARM] = ms;
-		slot++;
 	}
 	if (rc == HD_OK && n < WARM + REPS)
 		rc = hd_err_set(err, HD_FAIL, "", "cli_booking_add: %d of %d slots booked", n,
