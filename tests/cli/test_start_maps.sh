@@ -14,11 +14,14 @@
 need_tools tmux
 "$HUBDESK" init --demo >/dev/null 2>&1 || not_ok "init --demo" "$(cat "$T/err")"
 
-HEAVY='libcairo|libpango|libcups|libqrencode|libgnutls|libglib|librime|hubdesk-print\.so'
+# GnuTLS comes with libpq (through LDAP): on PostgreSQL it is the
+# database's, not the printing stack's.
 if on_pg; then
 	STORE=libpq
+	HEAVY='libcairo|libpango|libcups|libqrencode|libglib|librime|hubdesk-print\.so'
 else
 	STORE=none
+	HEAVY='libcairo|libpango|libcups|libqrencode|libgnutls|libglib|librime|hubdesk-print\.so'
 fi
 
 # loaded WHAT CMD...: the shared objects CMD loads, as the dynamic loader
