@@ -8,9 +8,10 @@
 # lines; the run ends with one line "N passed, N failed in S s" and fails on any
 # failure.
 #
-# Then the PostgreSQL pass: the unit tests (the plain build) and the
-# command-line tests again, each on new databases of one private cluster
-# (tests/pg.sh) in $LOG/pg; their results are named "pg: ...".
+# After the sanitised pass, in the background too, the PostgreSQL pass: the
+# unit tests (the plain build) and the command-line tests again, each on new
+# databases of one private cluster (tests/pg.sh) in $LOG/pg; their results
+# are named "pg: ...".
 # `sh tests/run.sh pg` (make check-pg) runs only that pass.
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -57,6 +58,33 @@ count() {
 	fi
 }
 
+# counted NAME LOGFILE RC SECONDS: count's arguments, counted now, or, in
+# a pass that runs in the background (LATER set to a folder), written there
+# for the main shell to count once the pass has ended (count_later).
+counted() {
+	if [ -n "${LATER:-}" ]; then
+		printf '%s\n%s\n%s\n%s\n' "$1" "$2" "$3" "$4" >"$LATER/$(printf '%05d' "$later_n").rc"
+		later_n=$((later_n + 1))
+	else
+		count "$@"
+	fi
+}
+later_n=0
+
+# count_later DIR: counts what a background pass left in DIR, in its order.
+count_later() {
+	for rc in "$1"/*.rc; do
+		[ -f "$rc" ] || continue
+		{
+			read -r name
+			read -r log
+			read -r code
+			read -r secs
+		} <"$rc"
+		count "$name" "$log" "$code" "$secs"
+	done
+}
+
 run_unit() {
 	for bin in "$@"; do
 		case $bin in *.o | *.d) continue ;; esac
@@ -65,7 +93,7 @@ run_unit() {
 		t0=$(date +%s)
 		CMOCKA_MESSAGE_OUTPUT=TAP ASAN_OPTIONS=detect_leaks=1 \
 			UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 "$bin" >"$log" 2>&1
-		count "${PASS:-}$name" "$log" $? $(($(date +%s) - t0))
+		counted "${PASS:-}$name" "$log" $? $(($(date +%s) - t0))
 	done
 }
 
@@ -75,7 +103,7 @@ run_scripts() {
 		log="$LOG/${PASS:+pg_}$(echo "$t" | tr / _).log"
 		t0=$(date +%s)
 		sh "$t" >"$log" 2>&1
-		count "${PASS:-}$t" "$log" $? $(($(date +%s) - t0))
+		counted "${PASS:-}$t" "$log" $? $(($(date +%s) - t0))
 	done
 }
 
@@ -94,7 +122,7 @@ pg_pass() {
 			echo "not ok 1 - a PostgreSQL cluster starts (tests/pg.sh start: exit $pg_rc)"
 			sed 's/^/#   /' "$LOG/pg-start.log"
 		} >"$LOG/pg-start.tap"
-		count "pg: cluster" "$LOG/pg-start.tap" 0
+		counted "pg: cluster" "$LOG/pg-start.tap" 0 0
 		return
 	fi
 	PASS="pg: "
@@ -110,7 +138,12 @@ pg_pass() {
 		grep -vE '/test_(print_exits|print_kill|booking_race|spreadsheet)\.sh$')
 	unset HUBDESK_TEST_PG HUBDESK_TEST_PG_BIN PASS
 	sh tests/pg.sh stop "$pg_dir"
-	echo "pg: the PostgreSQL pass took $(($(date +%s) - pg_t0)) s"
+	pg_took="pg: the PostgreSQL pass took $(($(date +%s) - pg_t0)) s"
+	if [ -n "${LATER:-}" ]; then
+		echo "$pg_took" >"$LATER/took"
+	else
+		echo "$pg_took"
+	fi
 }
 
 if [ "$only" = pg ]; then
@@ -152,7 +185,17 @@ san_pass() {
 		echo "$? $(($(date +%s) - t0))" >"$SAN/$(echo "$t" | tr / _).rc"
 	done
 }
-san_pass &
+# The PostgreSQL pass follows the sanitised one in the background, while
+# the plain pass's command-line and full-screen tests (much of whose time is
+# waiting for a screen) go on here: their results are counted at the end.
+PG_LATER=$LOG/pg-later
+mkdir -p "$PG_LATER"
+(
+	san_pass
+	unset HUBDESK_BIN ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+	LATER=$PG_LATER
+	pg_pass
+) &
 san_pid=$!
 
 run_unit build/tests/test_*
@@ -161,9 +204,10 @@ run_scripts tests/cli/test_*.sh
 run_scripts tests/screen/test_*.sh
 run_scripts tests/print/test_*.sh
 run_scripts tests/kiosk/test_*.sh
-pg_pass
 
 wait "$san_pid"
+count_later "$PG_LATER"
+[ -f "$PG_LATER/took" ] && cat "$PG_LATER/took"
 for rc in "$SAN"/*.rc; do
 	[ -f "$rc" ] || continue
 	log=${rc%.rc}.log
