@@ -4,10 +4,14 @@
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 LIBDIR     ?= $(PREFIX)/lib
+MANDIR     ?= $(PREFIX)/share/man
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
 # The printing module (printing/stack.h) is installed here.
 MODULEDIR  ?= $(LIBDIR)/hubdesk
 LOCALEDIR  ?= $(PREFIX)/share/locale
 DESTDIR    ?=
+# The version is the first line of debian/changelog's, and nowhere else.
+VERSION    := $(shell sed -n '1s/^[^(]*(\([^)]*\)).*/\1/p' debian/changelog)
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
 
@@ -97,7 +101,27 @@ MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
 # Objects stay after a link, so a second make rebuilds nothing.
 .SECONDARY:
-all: hubdesk build/hubdesk-print.so $(MO)
+MAN   := build/man/hubdesk.1 build/man/zh_CN/hubdesk.1
+UNITS := $(patsubst deploy/%,build/units/%,$(wildcard deploy/*.service deploy/*.timer))
+all: hubdesk build/hubdesk-print.so $(MO) $(MAN) $(UNITS)
+
+# The manual pages: man/*.1.in with the commands of `hubdesk --help` (in
+# English, and in Chinese for man/zh_CN) put in, so that the synopsis of a
+# command is written once (tui/cli.c).
+build/man/hubdesk.1: man/hubdesk.1.in hubdesk tools/manpage.sh debian/changelog
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang en --help | \
+		sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" >$@.tmp && mv $@.tmp $@
+build/man/zh_CN/hubdesk.1: man/zh_CN/hubdesk.1.in hubdesk $(MO) tools/manpage.sh debian/changelog
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang zh --help | \
+		sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" >$@.tmp && mv $@.tmp $@
+
+# The systemd units of deploy/, starting the programs where they are
+# installed.
+build/units/%: deploy/% Makefile
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)sed 's|/usr/local/bin/|$(BINDIR)/|g' $< >$@
 
 # The program links only what it uses (--as-needed): SQLite, libsodium,
 # ncurses and libunistring. libpq (core/db_pg_lib.c), the printing module
@@ -137,12 +161,13 @@ build/print.dynlist: $(PRINT_MOD_OBJ) build/libhubdesk.a
 # what depends on them.
 build/config.h: FORCE
 	@mkdir -p $(@D)
-	@{ echo '#define LOCALEDIR "$(LOCALEDIR)"'; echo '#define MODULEDIR "$(MODULEDIR)"'; } >$@.tmp
+	@{ echo '#define LOCALEDIR "$(LOCALEDIR)"'; echo '#define MODULEDIR "$(MODULEDIR)"'; \
+		echo '#define VERSION "$(VERSION)"'; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 .PHONY: FORCE
 FORCE:
 
-build/tui/lang.o build/printing/stack.o: build/config.h
+build/tui/lang.o build/tui/main.o build/printing/stack.o: build/config.h
 
 $(PINYIN_DICT):
 	@echo "$@ is missing: install rime-data-pinyin-simp (make deps)" >&2; exit 1
@@ -173,7 +198,7 @@ build/san/hubdesk: $(TUI_SAN_OBJ) build/san/libhubdesk.a build/print.dynlist \
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) $(EXE_LINK) -o $@ $(TUI_SAN_OBJ) \
 		-Wl,--whole-archive build/san/libhubdesk.a -Wl,--no-whole-archive $(PKG_LIBS)
 
-build/san/tui/lang.o build/san/printing/stack.o: build/config.h
+build/san/tui/lang.o build/san/tui/main.o build/san/printing/stack.o: build/config.h
 
 build/%.o: %.c
 	@mkdir -p $(@D)
@@ -314,6 +339,10 @@ install: all
 	install -m 755 deploy/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	install -d $(DESTDIR)$(MODULEDIR)
 	install -m 644 build/hubdesk-print.so $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(UNITDIR)
+	install -m 644 build/man/hubdesk.1 $(DESTDIR)$(MANDIR)/man1/hubdesk.1
+	install -m 644 build/man/zh_CN/hubdesk.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/hubdesk.1
+	install -m 644 $(UNITS) $(DESTDIR)$(UNITDIR)/
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
 		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
@@ -322,6 +351,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hubdesk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	rm -f $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
 	-rmdir $(DESTDIR)$(MODULEDIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/hubdesk.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/hubdesk.1
+	rm -f $(patsubst build/units/%,$(DESTDIR)$(UNITDIR)/%,$(UNITS))
 	for po in $(PO); do lang=$${po#po/}; lang=$${lang%.po}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
 

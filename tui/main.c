@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/dblock.h"
@@ -20,8 +21,6 @@
 #include "tui/lang.h"
 
 #define DESK_MAX_CHARS 20
-
-#define VERSION "0.1.0"
 
 static char default_db[PATH_MAX + 16];
 
