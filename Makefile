@@ -97,13 +97,14 @@ UNIT_SAN_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 PO  := $(wildcard po/*.po)
 MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 
-.PHONY: all deps run check check-pg unit valgrind bench fuzz install uninstall clean format format-files pot
+.PHONY: all deps run check check-pg check-deb deb unit valgrind bench fuzz install uninstall clean format \
+	format-files pot
 
 # Objects stay after a link, so a second make rebuilds nothing.
 .SECONDARY:
-MAN   := build/man/hubdesk.1 build/man/zh_CN/hubdesk.1
+MAN   := build/man/hubdesk.1 build/man/zh_CN/hubdesk.1 build/man/hubdesk-kiosk.1
 UNITS := $(patsubst deploy/%,build/units/%,$(wildcard deploy/*.service deploy/*.timer))
-all: hubdesk build/hubdesk-print.so $(MO) $(MAN) $(UNITS)
+all: hubdesk build/hubdesk-print.so $(MO) $(MAN) $(UNITS) build/hubdesk-kiosk
 
 # The manual pages: man/*.1.in with the commands of `hubdesk --help` (in
 # English, and in Chinese for man/zh_CN) put in, so that the synopsis of a
@@ -117,9 +118,17 @@ build/man/zh_CN/hubdesk.1: man/zh_CN/hubdesk.1.in hubdesk $(MO) tools/manpage.sh
 	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang zh --help | \
 		sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" >$@.tmp && mv $@.tmp $@
 
+build/man/hubdesk-kiosk.1: man/hubdesk-kiosk.1.in hubdesk tools/manpage.sh debian/changelog
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)echo | sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" | \
+		sed 's|@BINDIR@|$(BINDIR)|g' >$@.tmp && mv $@.tmp $@
+
 # The systemd units of deploy/, starting the programs where they are
 # installed.
 build/units/%: deploy/% Makefile
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)sed 's|/usr/local/bin/|$(BINDIR)/|g' $< >$@
+build/hubdesk-kiosk: deploy/hubdesk-kiosk Makefile
 	@mkdir -p $(@D)
 	$(call say,GEN,$@)sed 's|/usr/local/bin/|$(BINDIR)/|g' $< >$@
 
@@ -318,6 +327,31 @@ check:
 	@$(MAKE) --no-print-directory -j$(JOBS) all unit build/san/hubdesk
 	@sh tests/run.sh
 
+# `make deb`: the Debian package, ../hubdesk_VERSION_ARCH.deb, made by
+# dpkg-buildpackage in a copy of the tree (build/deb), so that the package's
+# own clean build leaves this tree's build/ alone.
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_TREE := build/deb/hubdesk-$(VERSION)
+deb:
+	@sh tools/deps.sh --if-missing
+	rm -rf build/deb
+	mkdir -p $(DEB_TREE)
+	tar -cf - --exclude=./build --exclude=./.git --exclude=./hubdesk --exclude=./demo . | \
+		tar -xf - -C $(DEB_TREE)
+	cd $(DEB_TREE) && dpkg-buildpackage -us -uc -b
+	mv build/deb/hubdesk_$(VERSION)_$(DEB_ARCH).deb ..
+	@echo "deb: ../hubdesk_$(VERSION)_$(DEB_ARCH).deb"
+
+# The package built, checked by lintian, installed on this machine and
+# removed again (tests/deb: .ci/run runs it after check).
+check-deb:
+	@sh tools/deps.sh --if-missing
+	@mkdir -p build/test-logs
+	@sh tests/deb/test_deb.sh >build/test-logs/deb.log 2>&1; rc=$$?; cat build/test-logs/deb.log; \
+		p=$$(grep -c '^ok ' build/test-logs/deb.log); f=$$(grep -c '^not ok ' build/test-logs/deb.log); \
+		[ "$$rc" = 0 ] || [ "$$f" != 0 ] || f=1; \
+		echo "check-deb: $$p passed, $$f failed"; [ "$$f" = 0 ]
+
 # Only the PostgreSQL pass of check: the unit and command-line tests on a
 # private cluster (tests/pg.sh).
 check-pg:
@@ -336,12 +370,13 @@ bench: all build/bench/hubdesk-bench build/bench/cli-floor
 install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 hubdesk $(DESTDIR)$(BINDIR)/hubdesk
-	install -m 755 deploy/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
+	install -m 755 build/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	install -d $(DESTDIR)$(MODULEDIR)
 	install -m 644 build/hubdesk-print.so $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(UNITDIR)
 	install -m 644 build/man/hubdesk.1 $(DESTDIR)$(MANDIR)/man1/hubdesk.1
 	install -m 644 build/man/zh_CN/hubdesk.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/hubdesk.1
+	install -m 644 build/man/hubdesk-kiosk.1 $(DESTDIR)$(MANDIR)/man1/hubdesk-kiosk.1
 	install -m 644 $(UNITS) $(DESTDIR)$(UNITDIR)/
 	for mo in $(MO); do lang=$${mo#build/locale/}; lang=$${lang%%/*}; \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES; \
@@ -351,7 +386,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/hubdesk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	rm -f $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
 	-rmdir $(DESTDIR)$(MODULEDIR)
-	rm -f $(DESTDIR)$(MANDIR)/man1/hubdesk.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/hubdesk.1
+	rm -f $(DESTDIR)$(MANDIR)/man1/hubdesk.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/hubdesk.1 \
+		$(DESTDIR)$(MANDIR)/man1/hubdesk-kiosk.1
 	rm -f $(patsubst build/units/%,$(DESTDIR)$(UNITDIR)/%,$(UNITS))
 	for po in $(PO); do lang=$${po#po/}; lang=$${lang%.po}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
@@ -375,4 +411,4 @@ format-files:
 clean:
 	rm -rf build hubdesk
 
--include $(shell find build -name '*.d' 2>/dev/null)
+-include $(shell find build -path build/deb -prune -o -name '*.d' -type f -print 2>/dev/null)

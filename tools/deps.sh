@@ -17,9 +17,11 @@ python3 librime-dev rime-data-pinyin-simp rime-prelude"
 # To test (make check): the test library, the real print server, terminal,
 # QR and PDF readers, libical's checker, LibreOffice for the spreadsheet
 # round trip, and the kiosk itself (cage on its headless backend, which
-# needs Xwayland to start, foot, grim for its screen, PIL to read the PNG).
+# needs Xwayland to start, foot, grim for its screen, PIL to read the PNG),
+# and the Debian package's tools (make deb, make check-deb).
 TEST_PACKAGES="libcmocka-dev libical-dev tmux cups cups-client cups-bsd zbar-tools poppler-utils
-libreoffice-calc-nogui systemd clang-format cage foot grim xwayland python3-pil postgresql"
+libreoffice-calc-nogui systemd clang-format cage foot grim xwayland python3-pil postgresql
+debhelper lintian man-db"
 
 quiet=false
 tests=true
