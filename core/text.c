@@ -160,9 +160,39 @@ static void unistring_load(void)
 	}
 }
 
+/* True when every character of s is one that NFC leaves as it is and
+ * that never combines with its neighbours (Unicode's NFC quick check "Yes",
+ * combining class 0): printable ASCII, the CJK ideographs, the CJK symbols
+ * and punctuation but for the tone marks U+302A..U+302F, the full-width
+ * forms of ASCII, and the quotation marks, dash, ellipsis and middle dot of
+ * Chinese text. Such text, most of what is typed at a desk, is NFC already
+ * and needs no library. */
+static bool nfc_already(const char *s)
+{
+	size_t len = strlen(s), i;
+	uint32_t cp;
+	int n;
+
+	for (i = 0; i < len; i += (size_t)n) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (n < 0)
+			return false;
+		if (!((cp >= 0x20 && cp <= 0x7E) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+		      (cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3030 && cp <= 0x303F) ||
+		      (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x2018 && cp <= 0x201D) ||
+		      cp == 0x2014 || cp == 0x2026 || cp == 0x00B7))
+			return false;
+	}
+	return true;
+}
+
 /* The NFC form of s (n bytes), malloc'd, its length in *nlen. */
 static uint8_t *nfc_of(const char *s, size_t *nlen)
 {
+	if (nfc_already(s)) {
+		*nlen = strlen(s);
+		return (uint8_t *)xstrdup(s);
+	}
 	pthread_once(&unistring_once, unistring_load);
 	if (!normalize || !nfc_form)
 		xabort("text: " UNISTRING_LIBRARY " cannot be loaded (install libunistring2)");

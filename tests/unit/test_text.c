@@ -6,8 +6,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <dlfcn.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <uninorm.h>
 
 #include "core/text.h"
 
@@ -257,11 +260,65 @@ static void test_trim_truncates_on_a_character_boundary(void **state)
 	assert_string_equal(out, "中");
 }
 
+/* text_normalise passes some text through without libunistring (core/text.c:
+ * printable ASCII, CJK ideographs, CJK symbols but the tone marks, full-width
+ * ASCII, Chinese quotation marks, dash, ellipsis, middle dot): each such
+ * character, between two others, is NFC already by libunistring itself;
+ * and text outside that set is still normalised (a decomposed é, a CJK
+ * compatibility ideograph). */
+static void test_normalise_passes_through_only_text_that_is_nfc_already(void **state)
+{
+	static const uint32_t SAME[][2] = {
+		{ 0x20, 0x7E },     { 0x4E00, 0x9FFF }, { 0x3000, 0x3029 },
+		{ 0x3030, 0x303F }, { 0xFF01, 0xFF5E }, { 0x2018, 0x201D },
+		{ 0x2014, 0x2014 }, { 0x2026, 0x2026 }, { 0xB7, 0xB7 },
+	};
+	void *lib = dlopen("libunistring.so.2", RTLD_NOW | RTLD_LOCAL);
+	uint8_t *(*nfc)(uninorm_t, const uint8_t *, size_t, uint8_t *, size_t *);
+	uninorm_t form;
+	char in[16], *out;
+	uint8_t *r;
+	uint32_t cp, invisible;
+	size_t i, n, rn;
+
+	(void)state;
+	assert_non_null(lib);
+	nfc = (uint8_t * (*)(uninorm_t, const uint8_t *, size_t, uint8_t *, size_t *))
+		dlsym(lib, "u8_normalize");
+	form = dlsym(lib, "uninorm_nfc");
+	assert_non_null(nfc);
+	assert_non_null(form);
+	for (i = 0; i < sizeof(SAME) / sizeof(SAME[0]); i++) {
+		for (cp = SAME[i][0]; cp <= SAME[i][1]; cp++) {
+			in[0] = 'A';
+			n = 1 + (size_t)utf8_encode(cp, in + 1);
+			in[n++] = 'B';
+			in[n] = '\0';
+			r = nfc(form, (const uint8_t *)in, n, NULL, &rn);
+			assert_non_null(r);
+			if (rn != n || memcmp(r, in, n) != 0)
+				fail_msg("U+%04X changes under NFC", (unsigned)cp);
+			free(r);
+		}
+	}
+	out = text_normalise("caf\x65\xcc\x81", &invisible); /* e + U+0301 */
+	assert_string_equal(out, "caf\xc3\xa9");
+	free(out);
+	out = text_normalise("\xef\xa4\x80", &invisible); /* U+F900 */
+	assert_string_equal(out, "\xe8\xb1\x88");         /* U+8C48 */
+	free(out);
+	out = text_normalise("花园街道社会组织服务中心", &invisible);
+	assert_string_equal(out, "花园街道社会组织服务中心");
+	free(out);
+	dlclose(lib);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_ascii_chinese_and_emoji_give_their_code_points),
 		cmocka_unit_test(test_code_points_of_a_string),
+		cmocka_unit_test(test_normalise_passes_through_only_text_that_is_nfc_already),
 		cmocka_unit_test(test_direction_overrides_and_line_separators_count_as_controls),
 		cmocka_unit_test(test_decode_refuses_overlong_surrogate_truncated_and_out_of_range),
 		cmocka_unit_test(test_encode_round_trips_and_refuses_surrogates),
