@@ -136,7 +136,8 @@ build/hubdesk-kiosk: deploy/hubdesk-kiosk Makefile
 # ncurses and libunistring. libpq (core/db_pg_lib.c), the printing module
 # and librime (tui/ime.c) are loaded when first used. The whole library goes
 # in, and the functions the printing module calls back are exported.
-EXE_LINK = -Wl,--as-needed -Wl,--dynamic-list=build/print.dynlist
+EXE_LINK     = -Wl,--as-needed -Wl,--dynamic-list=build/print.dynlist
+EXE_LINK_SAN = -Wl,--as-needed -Wl,--dynamic-list=build/san/print.dynlist
 hubdesk: $(TUI_OBJ) build/libhubdesk.a build/print.dynlist
 	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(LDFLAGS) $(EXE_LINK) -o $@ $(TUI_OBJ) \
 		-Wl,--whole-archive build/libhubdesk.a -Wl,--no-whole-archive $(PKG_LIBS)
@@ -157,10 +158,12 @@ build/san/libhubdesk-print.a: $(PRINT_MOD_SAN_OBJ)
 	$(call say,AR,$@)$(AR) rcs $@ $^
 
 # The program's functions the module calls: what its files need that the
-# library defines.
+# library defines (for each build: the sanitised objects may name others).
 build/print.dynlist: $(PRINT_MOD_OBJ) build/libhubdesk.a
-	$(call say,GEN,$@)nm -u --format=posix $(PRINT_MOD_OBJ) | cut -d' ' -f1 | sort -u >$@.need && \
-	nm --defined-only --format=posix build/libhubdesk.a 2>/dev/null | \
+build/san/print.dynlist: $(PRINT_MOD_SAN_OBJ) build/san/libhubdesk.a
+build/print.dynlist build/san/print.dynlist:
+	$(call say,GEN,$@)nm -u --format=posix $(filter %.o,$^) | cut -d' ' -f1 | sort -u >$@.need && \
+	nm --defined-only --format=posix $(filter %.a,$^) 2>/dev/null | \
 		awk '$$2 ~ /^[TDRB]$$/ { print $$1 }' | sort -u >$@.have && \
 	{ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } >$@.tmp && \
 	rm -f $@.need $@.have && mv $@.tmp $@
@@ -202,9 +205,9 @@ build/san/libhubdesk.a: $(LIB_SAN_OBJ)
 
 # The program itself under ASan and UBSan: `make check` runs the command-line
 # and full-screen tests against it too.
-build/san/hubdesk: $(TUI_SAN_OBJ) build/san/libhubdesk.a build/print.dynlist \
+build/san/hubdesk: $(TUI_SAN_OBJ) build/san/libhubdesk.a build/san/print.dynlist \
 		build/san/hubdesk-print.so
-	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) $(EXE_LINK) -o $@ $(TUI_SAN_OBJ) \
+	$(call say,LINK,$@)$(CC) $(CFLAGS_ALL) $(SAN) $(LDFLAGS) $(EXE_LINK_SAN) -o $@ $(TUI_SAN_OBJ) \
 		-Wl,--whole-archive build/san/libhubdesk.a -Wl,--no-whole-archive $(PKG_LIBS)
 
 build/san/tui/lang.o build/san/tui/main.o build/san/printing/stack.o: build/config.h
