@@ -103,38 +103,34 @@ MO  := $(PO:po/%.po=build/locale/%/LC_MESSAGES/hubdesk.mo)
 # Objects stay after a link, so a second make rebuilds nothing.
 .SECONDARY:
 MAN   := build/man/hubdesk.1 build/man/zh_CN/hubdesk.1 build/man/hubdesk-kiosk.1
-UNITS := $(patsubst deploy/%,build/units/%,$(wildcard deploy/*.service deploy/*.timer))
-all: hubdesk build/hubdesk-print.so $(MO) $(MAN) $(UNITS) build/hubdesk-kiosk
+UNITS := $(patsubst deploy/%,build/deploy/%,$(wildcard deploy/*.service deploy/*.timer))
+all: hubdesk build/hubdesk-print.so $(MO) $(MAN) $(UNITS) build/deploy/hubdesk-kiosk
 
 # The manual pages: man/*.1.in with the commands of `hubdesk --help` (in
 # English, and in Chinese for man/zh_CN) put in, so that the synopsis of a
 # command is written once (tui/cli.c).
-build/man/hubdesk.1: man/hubdesk.1.in hubdesk tools/manpage.sh debian/changelog
+MANPAGE = sh tools/manpage.sh $< "$(VERSION)" "$(BINDIR)" "$(MODULEDIR)" "$(UNITDIR)" >$@.tmp && \
+	mv $@.tmp $@
+$(MAN): tools/manpage.sh debian/changelog hubdesk build/config.h
+build/man/hubdesk.1: man/hubdesk.1.in
 	@mkdir -p $(@D)
-	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang en --help | \
-		sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" >$@.tmp && mv $@.tmp $@
-build/man/zh_CN/hubdesk.1: man/zh_CN/hubdesk.1.in hubdesk $(MO) tools/manpage.sh debian/changelog
+	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang en --help | $(MANPAGE)
+build/man/zh_CN/hubdesk.1: man/zh_CN/hubdesk.1.in $(MO)
 	@mkdir -p $(@D)
-	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang zh --help | \
-		sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" >$@.tmp && mv $@.tmp $@
+	$(call say,GEN,$@)LC_ALL=C.UTF-8 ./hubdesk --lang zh --help | $(MANPAGE)
+build/man/hubdesk-kiosk.1: man/hubdesk-kiosk.1.in
+	@mkdir -p $(@D)
+	$(call say,GEN,$@)$(MANPAGE) </dev/null
 
-build/man/hubdesk-kiosk.1: man/hubdesk-kiosk.1.in hubdesk tools/manpage.sh debian/changelog
-	@mkdir -p $(@D)
-	$(call say,GEN,$@)echo | sh tools/manpage.sh $< "$(VERSION)" "$(MODULEDIR)" "$(UNITDIR)" | \
-		sed 's|@BINDIR@|$(BINDIR)|g' >$@.tmp && mv $@.tmp $@
-
-# The systemd units of deploy/, starting the programs where they are
-# installed.
-build/units/%: deploy/% Makefile
-	@mkdir -p $(@D)
-	$(call say,GEN,$@)sed 's|/usr/local/bin/|$(BINDIR)/|g' $< >$@
-build/hubdesk-kiosk: deploy/hubdesk-kiosk Makefile
+# The systemd units and the kiosk script of deploy/, starting the programs
+# where they are installed.
+build/deploy/%: deploy/% build/config.h
 	@mkdir -p $(@D)
 	$(call say,GEN,$@)sed 's|/usr/local/bin/|$(BINDIR)/|g' $< >$@
 
-# The program links only what it uses (--as-needed): SQLite, libsodium,
-# ncurses and libunistring. libpq (core/db_pg_lib.c), the printing module
-# and librime (tui/ime.c) are loaded when first used. The whole library goes
+# The program links only what it uses (--as-needed): SQLite, libsodium and
+# ncurses. libpq (core/db_pg_lib.c), libunistring (core/text.c), the
+# printing module and librime (tui/ime.c) are loaded when first used. The whole library goes
 # in, and the functions the printing module calls back are exported.
 EXE_LINK     = -Wl,--as-needed -Wl,--dynamic-list=build/print.dynlist
 EXE_LINK_SAN = -Wl,--as-needed -Wl,--dynamic-list=build/san/print.dynlist
@@ -168,13 +164,15 @@ build/print.dynlist build/san/print.dynlist:
 	{ echo '{'; comm -12 $@.need $@.have | sed 's/.*/  &;/'; echo '};'; } >$@.tmp && \
 	rm -f $@.need $@.have && mv $@.tmp $@
 
-# Where the installed program finds its translations and its module;
-# rewritten only when they change, so `make install PREFIX=...` rebuilds
-# what depends on them.
+# Where the installed program finds its translations and its module, and
+# where the programs and units go (the manual pages and deploy's files name
+# them); rewritten only when they change, so `make install PREFIX=...`
+# rebuilds what depends on them.
 build/config.h: FORCE
 	@mkdir -p $(@D)
 	@{ echo '#define LOCALEDIR "$(LOCALEDIR)"'; echo '#define MODULEDIR "$(MODULEDIR)"'; \
-		echo '#define VERSION "$(VERSION)"'; } >$@.tmp
+		echo '#define VERSION "$(VERSION)"'; echo '#define BINDIR "$(BINDIR)"'; \
+		echo '#define UNITDIR "$(UNITDIR)"'; } >$@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 .PHONY: FORCE
 FORCE:
@@ -373,7 +371,7 @@ bench: all build/bench/hubdesk-bench build/bench/cli-floor
 install: all
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 hubdesk $(DESTDIR)$(BINDIR)/hubdesk
-	install -m 755 build/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
+	install -m 755 build/deploy/hubdesk-kiosk $(DESTDIR)$(BINDIR)/hubdesk-kiosk
 	install -d $(DESTDIR)$(MODULEDIR)
 	install -m 644 build/hubdesk-print.so $(DESTDIR)$(MODULEDIR)/hubdesk-print.so
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(UNITDIR)
@@ -391,7 +389,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(MODULEDIR)
 	rm -f $(DESTDIR)$(MANDIR)/man1/hubdesk.1 $(DESTDIR)$(MANDIR)/zh_CN/man1/hubdesk.1 \
 		$(DESTDIR)$(MANDIR)/man1/hubdesk-kiosk.1
-	rm -f $(patsubst build/units/%,$(DESTDIR)$(UNITDIR)/%,$(UNITS))
+	rm -f $(patsubst build/deploy/%,$(DESTDIR)$(UNITDIR)/%,$(UNITS))
 	for po in $(PO); do lang=$${po#po/}; lang=$${lang%.po}; \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/hubdesk.mo; done
 

@@ -50,7 +50,6 @@ static const struct print_stack *find(void)
 {
 	static const char *const BESIDE[] = { "/", "/build/" };
 	char dir[PATH_MAX], path[PATH_MAX + 64];
-	const struct print_stack *t;
 	size_t i;
 
 	for (i = 0; self_dir(dir, sizeof(dir)) && i < sizeof(BESIDE) / sizeof(BESIDE[0]); i++) {
@@ -59,8 +58,7 @@ static const struct print_stack *find(void)
 			return load(path);
 	}
 	snprintf(path, sizeof(path), "%s/%s", MODULEDIR, PRINT_STACK_MODULE);
-	t = load(path);
-	return t;
+	return load(path);
 }
 
 enum hd_status print_stack(const struct print_stack **out, struct hd_err *err)
